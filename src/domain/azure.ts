@@ -1,0 +1,154 @@
+/**
+ * Azure facts used by the planner, each with its source.
+ * "seed" = the Microsoft networking overview the product was born from;
+ * "facts §x" = the project's Azure research note (reference/azure-facts.md), section x.
+ */
+
+/** Azure reserves 5 addresses in every subnet (network, gateway, 2 × DNS, broadcast). facts §1.2 */
+export const AZURE_RESERVED_ADDRESSES_PER_SUBNET = 5;
+
+/** The smallest delegated subnet a flexible server accepts is a /28. facts §1.2 */
+export const MIN_DELEGATED_SUBNET_PREFIX_LENGTH = 28;
+
+/** A server with high availability uses 4 addresses of the delegated subnet. facts §1.2 */
+export const ADDRESSES_PER_HA_SERVER = 4;
+
+/**
+ * The docs give no per-server figure without HA (facts §1.2); the planner counts 1 and says so
+ * (rules.md PGN-109).
+ */
+export const ADDRESSES_PER_NON_HA_SERVER = 1;
+
+/** The delegation service name of the delegated subnet. seed "Delegated subnet"; facts §1.2 */
+export const POSTGRES_DELEGATION_SERVICE = 'Microsoft.DBforPostgreSQL/flexibleServers';
+
+/** The delegation's action, as the azurerm example writes it. facts §4.1 */
+export const POSTGRES_DELEGATION_ACTION = 'Microsoft.Network/virtualNetworks/subnets/join/action';
+
+/** Subnet names reserved within Azure; compared case-insensitively. seed "Delegated subnet" note; facts §1.2 */
+export const RESERVED_SUBNET_NAMES = [
+  'AzureFirewallSubnet',
+  'AzureFirewallManagementSubnet',
+  'AzureBastionSubnet',
+  'GatewaySubnet',
+] as const;
+
+/** Private DNS zones for VNet-integrated servers end with this suffix. seed; facts §1.4 */
+export const POSTGRES_ZONE_SUFFIX = 'postgres.database.azure.com';
+
+/** The public FQDN of a server is `<name>.postgres.database.azure.com`. facts §1.8 */
+export const SERVER_FQDN_SUFFIX = 'postgres.database.azure.com';
+
+/** Azure CLI's default zone name convention: `<server>.private.postgres.database.azure.com`. facts §1.4 */
+export const suggestedZoneName = (serverName: string): string =>
+  `${serverName}.private.${POSTGRES_ZONE_SUFFIX}`;
+
+/** Custom DNS servers must forward to Azure's recursive resolver. seed "Integration with a custom DNS server"; facts §1.5 */
+export const AZURE_DNS_IP = '168.63.129.16';
+
+/** PostgreSQL listens on 5432. seed HA paragraph; facts §1.6 */
+export const POSTGRES_PORT = 5432;
+
+/** PgBouncer and HA replication use 6432. seed HA paragraph; facts §1.6 */
+export const PGBOUNCER_PORT = 6432;
+
+/** HA log archival goes to Azure Storage over TCP 443. facts §1.6 */
+export const STORAGE_PORT = 443;
+
+/** Service tag for Azure Storage, optionally regional as `Storage.<Region>`. facts §1.6 */
+export const STORAGE_SERVICE_TAG = 'Storage';
+
+/** Service endpoint the delegated subnet should carry for HA. facts §1.2 */
+export const STORAGE_SERVICE_ENDPOINT = 'Microsoft.Storage';
+
+/** Server name: 3–63 lowercase letters, digits, hyphens; no leading/trailing hyphen. facts §1.8; rules.md PGN-001 */
+export const SERVER_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{1,61}[a-z0-9])$/;
+export const SERVER_NAME_MIN = 3;
+export const SERVER_NAME_MAX = 63;
+
+/** Firewall rule name: 3–80 of `A-Z a-z 0-9 _ -`, starting alphanumeric, not ending with `-`. facts §1.7 (strictest reading) */
+export const FIREWALL_RULE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,78}[A-Za-z0-9_]$/;
+export const FIREWALL_RULE_NAME_MIN = 3;
+export const FIREWALL_RULE_NAME_MAX = 80;
+
+/** "Allow public access from Azure services" is the rule 0.0.0.0–0.0.0.0. seed; facts §1.7 */
+export const AZURE_SERVICES_RULE_IP = '0.0.0.0';
+
+/** Firewall changes can take up to five minutes. seed troubleshooting; facts §1.7 */
+export const FIREWALL_PROPAGATION_MINUTES = 5;
+
+/** Allowed TLS versions for ssl_min/max_protocol_version. seed TLS section; facts §1.9 */
+export const ALLOWED_TLS_VERSIONS = ['TLSv1.2', 'TLSv1.3'] as const;
+
+/** NSG rule priorities. facts §2.4 */
+export const NSG_PRIORITY_MIN = 100;
+export const NSG_PRIORITY_MAX = 4096;
+
+/** NSG default rules (evaluated after the user's rules). rules.md "Network security groups"; facts §2.4 */
+export const NSG_DEFAULT_RULE_PRIORITIES = {
+  AllowVnetInBound: 65000,
+  AllowAzureLoadBalancerInBound: 65001,
+  DenyAllInBound: 65500,
+  AllowVnetOutBound: 65000,
+  AllowInternetOutBound: 65001,
+  DenyAllOutBound: 65500,
+} as const;
+
+/** Azure resource naming: VNet 2–64, subnet/NSG/peering/link 1–80, start alphanumeric, end alphanumeric or `_`. facts §2.6 */
+export const VNET_NAME_PATTERN = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])$/;
+export const CHILD_RESOURCE_NAME_PATTERN = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
+
+/** PostgreSQL major versions a new flexible server can be created with. facts §2.2 (ARM-PG `properties.version`), §4.1 */
+export const POSTGRES_VERSIONS = ['13', '14', '15', '16', '17', '18'] as const;
+export const DEFAULT_POSTGRES_VERSION = '17';
+
+/** High availability modes. facts §2.2 (`properties.highAvailability.mode`) */
+export const HA_MODES = ['Disabled', 'SameZone', 'ZoneRedundant'] as const;
+
+/** Newest stable API versions. facts §2.1 */
+export const API_VERSIONS = {
+  postgres: '2025-08-01',
+  network: '2025-07-01',
+  privateDns: '2024-06-01',
+} as const;
+
+/** ARM template root schema. facts §2.1 */
+export const ARM_TEMPLATE_SCHEMA =
+  'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+/** Documentation pages cited by findings. facts §0 */
+export const DOCS = {
+  private: 'https://learn.microsoft.com/azure/postgresql/network/concepts-networking-private',
+  public: 'https://learn.microsoft.com/azure/postgresql/network/concepts-networking-public',
+  firewall: 'https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-firewall-rules',
+  tls: 'https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-ssl-tls',
+  privateLink: 'https://learn.microsoft.com/azure/postgresql/network/concepts-networking-private-link',
+  vnetPeering: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview',
+  nsg: 'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
+  serviceTags: 'https://learn.microsoft.com/azure/virtual-network/service-tags-overview',
+  nameRules: 'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules',
+  vnetFaq: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq',
+  customDns:
+    'https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances#name-resolution-that-uses-your-own-dns-server',
+} as const;
+
+/**
+ * Azure public-cloud regions by programmatic name, offered as suggestions (the plan accepts any
+ * programmatic name, so new regions need no release). Source: Microsoft Learn "Azure regions list"
+ * (https://learn.microsoft.com/azure/reliability/regions-list), programmatic-name column.
+ */
+export const AZURE_REGIONS = [
+  'australiacentral', 'australiacentral2', 'australiaeast', 'australiasoutheast', 'austriaeast',
+  'belgiumcentral', 'brazilsouth', 'brazilsoutheast', 'canadacentral', 'canadaeast', 'centralindia',
+  'centralus', 'chilecentral', 'eastasia', 'eastus', 'eastus2', 'francecentral', 'francesouth',
+  'germanynorth', 'germanywestcentral', 'indonesiacentral', 'israelcentral', 'italynorth',
+  'japaneast', 'japanwest', 'koreacentral', 'koreasouth', 'malaysiawest', 'mexicocentral',
+  'newzealandnorth', 'northcentralus', 'northeurope', 'norwayeast', 'norwaywest', 'polandcentral',
+  'qatarcentral', 'southafricanorth', 'southafricawest', 'southcentralus', 'southeastasia',
+  'southindia', 'spaincentral', 'swedencentral', 'switzerlandnorth', 'switzerlandwest',
+  'uaecentral', 'uaenorth', 'uksouth', 'ukwest', 'westcentralus', 'westeurope', 'westindia',
+  'westus', 'westus2', 'westus3',
+] as const;
+
+/** A programmatic region name: lowercase letters and digits. Same source as AZURE_REGIONS. */
+export const REGION_PATTERN = /^[a-z][a-z0-9]*$/;

@@ -1,0 +1,363 @@
+/**
+ * IPv4 and CIDR math. Parsing is done by `ip-address`; everything after parsing works on unsigned
+ * 32-bit integers held in plain numbers (0 … 2^32 − 1), which keeps the overlap sweeps fast.
+ */
+import { Address4, Address6 } from 'ip-address';
+import { AZURE_RESERVED_ADDRESSES_PER_SUBNET } from './azure';
+
+export const IPV4_MAX = 0xffffffff;
+
+export interface Cidr {
+  /** First address, as an unsigned 32-bit integer. */
+  readonly start: number;
+  readonly prefixLength: number;
+}
+
+export interface IpRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type IpErrorCode =
+  | 'empty'
+  | 'whitespace'
+  | 'ipv6'
+  | 'leading-zero'
+  | 'octet-range'
+  | 'malformed'
+  | 'prefix'
+  | 'not-aligned'
+  | 'cidr-not-allowed';
+
+export interface IpError {
+  readonly code: IpErrorCode;
+  readonly message: string;
+  /** A corrected value, where there is an obvious one (the aligned network, the address without zeros). */
+  readonly suggestion?: string;
+}
+
+export type IpResult<T> = { ok: true; value: T } | { ok: false; error: IpError };
+
+const ok = <T>(value: T): IpResult<T> => ({ ok: true, value });
+const fail = (code: IpErrorCode, message: string, suggestion?: string): IpResult<never> => ({
+  ok: false,
+  error: suggestion === undefined ? { code, message } : { code, message, suggestion },
+});
+
+const isIpv6 = (s: string): boolean => s.includes(':') && Address6.isValid(s);
+
+function diagnoseAddress(text: string, original: string): IpResult<never> {
+  const parts = text.split('.');
+  if (parts.length === 4 && parts.every((p) => /^\d+$/.test(p))) {
+    const big = parts.find((p) => Number(p) > 255);
+    if (big !== undefined) {
+      return fail('octet-range', `${original} is not a valid IPv4 address: ${big} is above 255 (each part is 0–255).`);
+    }
+    if (parts.some((p) => p.length > 1 && p.startsWith('0'))) {
+      const fixed = parts.map((p) => String(Number(p))).join('.');
+      return fail(
+        'leading-zero',
+        `${original} has leading zeros, which are ambiguous (some tools read them as octal); write ${fixed}.`,
+        fixed,
+      );
+    }
+  }
+  return fail('malformed', `${original} is not an IPv4 address (expected four numbers 0–255 separated by dots, like 10.0.0.4).`);
+}
+
+/** Parses a dotted-quad IPv4 address (no CIDR suffix). */
+export function parseIPv4(input: string): IpResult<number> {
+  if (input.length === 0) return fail('empty', 'An IPv4 address is required.');
+  if (input.trim() !== input) return fail('whitespace', `"${input}" has spaces around it; remove them.`, input.trim());
+  if (isIpv6(input)) {
+    return fail('ipv6', `${input} is an IPv6 address; only IPv4 addresses are accepted here.`);
+  }
+  if (input.includes('/')) {
+    return fail('cidr-not-allowed', `${input} is a CIDR block; a single IPv4 address is expected here.`);
+  }
+  if (!Address4.isValid(input)) return diagnoseAddress(input, input);
+  return ok(Number(new Address4(input).bigInt()));
+}
+
+/**
+ * Parses `a.b.c.d/n`. With `aligned` (the default) the address must be the network address of the
+ * block, as Azure requires for address spaces and subnets.
+ */
+export function parseCidr(input: string, options: { aligned?: boolean } = {}): IpResult<Cidr> {
+  const aligned = options.aligned ?? true;
+  if (input.length === 0) return fail('empty', 'A CIDR block is required (e.g. 10.0.0.0/16).');
+  if (input.trim() !== input) return fail('whitespace', `"${input}" has spaces around it; remove them.`, input.trim());
+  const slash = input.indexOf('/');
+  if (slash < 0) {
+    if (isIpv6(input)) return fail('ipv6', `${input} is an IPv6 address; only IPv4 CIDR blocks are accepted here.`);
+    return fail('prefix', `${input} has no prefix length; write it as a CIDR block such as ${input}/24.`);
+  }
+  const addressText = input.slice(0, slash);
+  const prefixText = input.slice(slash + 1);
+  if (isIpv6(addressText)) {
+    return fail('ipv6', `${input} is an IPv6 block; only IPv4 CIDR blocks are accepted here.`);
+  }
+  if (!/^(0|[1-9]\d?)$/.test(prefixText) || Number(prefixText) > 32) {
+    return fail('prefix', `${input} has an invalid prefix length "/${prefixText}" (0–32, no leading zeros).`);
+  }
+  const address = parseIPv4(addressText);
+  if (!address.ok) return address.error.code === 'malformed' ? diagnoseAddress(addressText, input) : address;
+  const prefixLength = Number(prefixText);
+  const start = networkOf(address.value, prefixLength);
+  if (aligned && start !== address.value) {
+    const network = formatCidr({ start, prefixLength });
+    return fail(
+      'not-aligned',
+      `${input} is not a network address: ${addressText} lies inside ${network}. Use ${network}.`,
+      network,
+    );
+  }
+  return ok({ start, prefixLength });
+}
+
+/** Parses a single IPv4 address (as a /32) or an aligned CIDR block. */
+export function parseIPv4OrCidr(input: string): IpResult<Cidr> {
+  if (input.includes('/')) return parseCidr(input);
+  const address = parseIPv4(input);
+  return address.ok ? ok({ start: address.value, prefixLength: 32 }) : address;
+}
+
+export function maskOf(prefixLength: number): number {
+  return prefixLength === 0 ? 0 : (IPV4_MAX << (32 - prefixLength)) >>> 0;
+}
+
+export function networkOf(address: number, prefixLength: number): number {
+  return (address & maskOf(prefixLength)) >>> 0;
+}
+
+export function formatIPv4(address: number): string {
+  return `${address >>> 24}.${(address >>> 16) & 255}.${(address >>> 8) & 255}.${address & 255}`;
+}
+
+export function formatCidr(cidr: Cidr): string {
+  return `${formatIPv4(cidr.start)}/${cidr.prefixLength}`;
+}
+
+/** Number of addresses in the block: 2^(32 − prefix). */
+export function cidrSize(cidr: Cidr | number): number {
+  const prefixLength = typeof cidr === 'number' ? cidr : cidr.prefixLength;
+  return 2 ** (32 - prefixLength);
+}
+
+export function cidrEnd(cidr: Cidr): number {
+  return cidr.start + cidrSize(cidr) - 1;
+}
+
+export function cidrRange(cidr: Cidr): IpRange {
+  return { start: cidr.start, end: cidrEnd(cidr) };
+}
+
+/** Addresses Azure leaves usable in a subnet of this size: size − 5 (never negative). facts §1.2 */
+export function azureUsableCount(cidr: Cidr | number): number {
+  return Math.max(0, cidrSize(cidr) - AZURE_RESERVED_ADDRESSES_PER_SUBNET);
+}
+
+export interface ReservedAddress {
+  readonly address: string;
+  readonly purpose: string;
+}
+
+/**
+ * The five addresses Azure reserves in every subnet, by value: x.x.x.0 network, .1 default gateway,
+ * .2 and .3 Azure DNS, last broadcast. facts §1.2 (Azure VNet FAQ). Blocks smaller than /29 cannot
+ * be Azure subnets; for them the list is cut to the block's size.
+ */
+export function azureReservedAddresses(cidr: Cidr): ReservedAddress[] {
+  const end = cidrEnd(cidr);
+  const list: ReservedAddress[] = [
+    { address: formatIPv4(cidr.start), purpose: 'Network address' },
+    { address: formatIPv4(cidr.start + 1), purpose: 'Default gateway' },
+    { address: formatIPv4(cidr.start + 2), purpose: 'Azure DNS' },
+    { address: formatIPv4(cidr.start + 3), purpose: 'Azure DNS' },
+    { address: formatIPv4(end), purpose: 'Broadcast address' },
+  ];
+  return cidrSize(cidr) >= 8 ? list : list.slice(0, cidrSize(cidr));
+}
+
+export function rangeContains(outer: IpRange, inner: IpRange): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+export function rangesOverlap(a: IpRange, b: IpRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+export function cidrContains(outer: Cidr, inner: Cidr): boolean {
+  return rangeContains(cidrRange(outer), cidrRange(inner));
+}
+
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  return rangesOverlap(cidrRange(a), cidrRange(b));
+}
+
+/** The smallest list of CIDR blocks that covers exactly start…end. */
+export function rangeToCidrs(range: IpRange): Cidr[] {
+  const out: Cidr[] = [];
+  let start = range.start;
+  while (start <= range.end) {
+    // Largest block aligned at `start` that does not pass the end.
+    let prefixLength = start === 0 ? 0 : 32 - lowestSetBit(start);
+    while (start + cidrSize(prefixLength) - 1 > range.end) prefixLength += 1;
+    out.push({ start, prefixLength });
+    start += cidrSize(prefixLength);
+  }
+  return out;
+}
+
+function lowestSetBit(n: number): number {
+  // Index of the lowest set bit of a uint32 (0–31).
+  let bit = 0;
+  while (bit < 32 && Math.floor(n / 2 ** bit) % 2 === 0) bit += 1;
+  return bit;
+}
+
+/** If the range is exactly one CIDR block, that block. */
+export function rangeAsCidr(range: IpRange): Cidr | null {
+  const list = rangeToCidrs(range);
+  return list.length === 1 ? (list[0] ?? null) : null;
+}
+
+export interface Overlap<T> {
+  readonly a: T;
+  readonly b: T;
+}
+
+/**
+ * Finds elements that overlap an earlier element, in O(n log n): sort by start, sweep while
+ * remembering the element that reaches furthest. Each overlapping element is reported once, paired
+ * with the element it collides with (not every pair: n elements all overlapping would give n² pairs).
+ */
+export function findOverlaps<T>(items: readonly T[], rangeOf: (item: T) => IpRange): Overlap<T>[] {
+  const n = items.length;
+  const starts = new Uint32Array(n);
+  const ends = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const r = rangeOf(items[i] as T);
+    starts[i] = r.start;
+    ends[i] = r.end;
+  }
+  const order = sortIndicesByKey(starts);
+  const out: Overlap<T>[] = [];
+  let reachIndex = -1;
+  let reachEnd = -1;
+  for (let k = 0; k < n; k += 1) {
+    const i = order[k] as number;
+    if (reachIndex >= 0 && (starts[i] as number) <= reachEnd) {
+      out.push({ a: items[reachIndex] as T, b: items[i] as T });
+    }
+    if ((ends[i] as number) > reachEnd) {
+      reachEnd = ends[i] as number;
+      reachIndex = i;
+    }
+  }
+  return out;
+}
+
+/**
+ * Indices of `keys` in ascending key order (stable): an LSD radix sort, three passes of 11 bits,
+ * linear in n. Small inputs use a comparison sort, which is faster there.
+ */
+export function sortIndicesByKey(keys: Uint32Array): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i += 1) order[i] = i;
+  if (n < 256) return order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(2048);
+  for (let shift = 0; shift < 33; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i += 1) counts[((keys[i] as number) >>> shift) & 2047]! += 1;
+    let sum = 0;
+    for (let b = 0; b < 2048; b += 1) {
+      const c = counts[b] as number;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < n; k += 1) {
+      const i = order[k] as number;
+      const bucket = ((keys[i] as number) >>> shift) & 2047;
+      next[counts[bucket] as number] = i;
+      counts[bucket]! += 1;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/** Merges ranges into sorted, non-overlapping, non-adjacent ranges. O(n log n). */
+export function mergeRanges(ranges: readonly IpRange[]): IpRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const out: IpRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && r.start <= last.end + 1) {
+      if (r.end > last.end) out[out.length - 1] = { start: last.start, end: r.end };
+    } else {
+      out.push({ start: r.start, end: r.end });
+    }
+  }
+  return out;
+}
+
+/**
+ * The first aligned block of the given prefix length inside one of `within` that overlaps none of
+ * `avoid`, searching the address spaces in the order given. O((n + m) log (n + m)).
+ */
+export function nextFreeBlock(prefixLength: number, within: readonly Cidr[], avoid: readonly Cidr[]): Cidr | null {
+  const size = cidrSize(prefixLength);
+  const taken = mergeRanges(avoid.map(cidrRange));
+  for (const space of within) {
+    if (space.prefixLength > prefixLength) continue;
+    const spaceEnd = cidrEnd(space);
+    let candidate = space.start;
+    // Index of the first taken range that ends at or after the candidate (binary search).
+    let i = lowerBound(taken, candidate);
+    while (candidate + size - 1 <= spaceEnd) {
+      const blocker = taken[i];
+      if (blocker === undefined || blocker.start > candidate + size - 1) return { start: candidate, prefixLength };
+      // Jump past the blocker, then up to the next aligned boundary.
+      candidate = Math.ceil((blocker.end + 1) / size) * size;
+      while (taken[i] !== undefined && (taken[i] as IpRange).end < candidate) i += 1;
+    }
+  }
+  return null;
+}
+
+function lowerBound(ranges: readonly IpRange[], address: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ranges[mid] as IpRange).end < address) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const PRIVATE_RANGES: readonly Cidr[] = [
+  { start: 0x0a000000, prefixLength: 8 }, // 10.0.0.0/8 (RFC 1918)
+  { start: 0xac100000, prefixLength: 12 }, // 172.16.0.0/12 (RFC 1918)
+  { start: 0xc0a80000, prefixLength: 16 }, // 192.168.0.0/16 (RFC 1918)
+];
+const LOOPBACK: Cidr = { start: 0x7f000000, prefixLength: 8 }; // 127.0.0.0/8 (RFC 1122)
+const LINK_LOCAL: Cidr = { start: 0xa9fe0000, prefixLength: 16 }; // 169.254.0.0/16 (RFC 3927)
+
+export type SpecialUse = 'private' | 'loopback' | 'link-local';
+
+/** The special-use blocks (RFC 1918 private, loopback, link-local) a range touches. */
+export function specialUseOverlaps(range: IpRange): SpecialUse[] {
+  const out: SpecialUse[] = [];
+  if (PRIVATE_RANGES.some((c) => rangesOverlap(cidrRange(c), range))) out.push('private');
+  if (rangesOverlap(cidrRange(LOOPBACK), range)) out.push('loopback');
+  if (rangesOverlap(cidrRange(LINK_LOCAL), range)) out.push('link-local');
+  return out;
+}
+
+export function isPrivateAddress(address: number): boolean {
+  return PRIVATE_RANGES.some((c) => rangeContains(cidrRange(c), { start: address, end: address }));
+}
