@@ -1,0 +1,9 @@
+/** The explicit list of generated documents: path and renderer. */
+import { renderPlanJsonSchema } from '../src/domain/jsonSchema';
+
+export interface GeneratedDoc {
+  path: string;
+  render: () => string;
+}
+
+export const GENERATED_DOCS: GeneratedDoc[] = [{ path: 'docs/plan.schema.json', render: renderPlanJsonSchema }];
