@@ -1,0 +1,57 @@
+/** Composition only: header, step list, the current step, and the live findings summary. */
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { usePlanner, type StepId } from '../store/store';
+import { FindingsSummary } from '../features/findings/FindingsSummary';
+import { PlanMenu, useUndoShortcuts } from '../features/wizard/PlanMenu';
+import { RecoveryBanner } from '../features/wizard/RecoveryBanner';
+import { StepList } from '../features/wizard/StepList';
+import BasicsStep from '../features/wizard/steps/BasicsStep';
+
+const STEP_COMPONENTS: Record<StepId, ComponentType | LazyExoticComponent<ComponentType>> = {
+  basics: BasicsStep,
+  connectivity: lazy(() => import('../features/wizard/steps/ConnectivityStep')),
+  vnet: lazy(() => import('../features/wizard/steps/VnetStep')),
+  subnet: lazy(() => import('../features/wizard/steps/SubnetStep')),
+  dns: lazy(() => import('../features/wizard/steps/DnsStep')),
+  peering: lazy(() => import('../features/wizard/steps/PeeringStep')),
+  firewall: lazy(() => import('../features/wizard/steps/FirewallStep')),
+  security: lazy(() => import('../features/wizard/steps/SecurityStep')),
+  clients: lazy(() => import('../features/wizard/steps/ClientsStep')),
+  review: lazy(() => import('../features/wizard/steps/ReviewStep')),
+};
+
+export function App() {
+  useUndoShortcuts();
+  const step = usePlanner((s) => s.step);
+  const revision = usePlanner((s) => s.revision);
+  const mode = usePlanner((s) => s.plan.access.mode);
+  const Step = STEP_COMPONENTS[step];
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to the current step
+      </a>
+      <header className="app__header">
+        <div className="app__brand">
+          <h1>
+            PostgreSQL flexible server <span className="app__brand-sub">network planner</span>
+          </h1>
+          <p className="app__tagline">Plan, check, draw and export the networking — nothing leaves your browser.</p>
+        </div>
+        <PlanMenu />
+      </header>
+      <RecoveryBanner />
+      <div className="app__body">
+        <aside className="app__aside">
+          <StepList />
+          <FindingsSummary />
+        </aside>
+        <main id="main" className="app__main">
+          <Suspense fallback={<p className="loading">Loading the step…</p>}>
+            <Step key={`${step}-${revision}-${mode}`} />
+          </Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** Reading and writing plan fields by dotted path (`access.firewallRules.2.startIp`), immutably. */
+
+export function splitPath(path: string): (string | number)[] {
+  if (path === '') return [];
+  return path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+export function getIn(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of splitPath(path)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+/** Returns a copy of `root` with the value at `path` replaced; untouched branches keep their identity. */
+export function setIn<T>(root: T, path: string, value: unknown): T {
+  const keys = splitPath(path);
+  const step = (node: unknown, i: number): unknown => {
+    if (i === keys.length) return value;
+    const key = keys[i] as string | number;
+    if (Array.isArray(node)) {
+      const copy = [...node] as unknown[];
+      copy[key as number] = step(node[key as number], i + 1);
+      return copy;
+    }
+    const obj = (node !== null && typeof node === 'object' ? node : {}) as Record<string, unknown>;
+    return { ...obj, [key]: step(obj[key as string], i + 1) };
+  };
+  return step(root, 0) as T;
+}
+
+/** True when `path` is `prefix` or lies below it (`a.b` is under `a`, `a.bc` is not). */
+export function isUnder(path: string, prefix: string): boolean {
+  return prefix === '' || path === prefix || path.startsWith(`${prefix}.`);
+}

@@ -1,0 +1,58 @@
+/** The wizard's steps, which access mode shows them, and which plan fields each one owns. */
+import { isUnder } from '../../domain/paths';
+import type { Plan } from '../../domain/plan';
+import type { StepId } from '../../store/store';
+
+export interface StepDef {
+  id: StepId;
+  title: string;
+  /** Short label for the step list. */
+  label: string;
+  modes: readonly ('private' | 'public')[];
+  /** Plan paths (prefixes) whose fields are edited on this step. */
+  owns: readonly string[];
+}
+
+const BOTH = ['private', 'public'] as const;
+
+export const STEPS: readonly StepDef[] = [
+  { id: 'basics', label: 'Basics', title: 'Basics', modes: BOTH, owns: ['name', 'servers'] },
+  { id: 'connectivity', label: 'Connectivity method', title: 'Connectivity method', modes: BOTH, owns: ['access.mode', 'access.privateEndpoints'] },
+  { id: 'vnet', label: 'Virtual network', title: 'Virtual network', modes: ['private'], owns: ['access.vnet'] },
+  { id: 'subnet', label: 'Delegated subnet', title: 'Delegated subnet and NSG', modes: ['private'], owns: ['access.delegatedSubnet'] },
+  { id: 'dns', label: 'Private DNS zone', title: 'Private DNS zone', modes: ['private'], owns: ['access.privateDnsZone'] },
+  { id: 'peering', label: 'Peering and on-premises', title: 'Peered VNets and on-premises', modes: ['private'], owns: ['access.peeredVnets', 'access.onPremises'] },
+  { id: 'firewall', label: 'Firewall rules', title: 'Firewall rules', modes: BOTH, owns: ['access.firewallRules', 'access.allowAzureServices'] },
+  { id: 'security', label: 'Security', title: 'Security (TLS)', modes: BOTH, owns: ['tls'] },
+  { id: 'clients', label: 'Clients', title: 'Clients', modes: BOTH, owns: ['clients'] },
+  { id: 'review', label: 'Review', title: 'Review', modes: BOTH, owns: [] },
+];
+
+/** Steps shown for this plan. Private access shows Firewall rules only when the plan carries some (PGN-111). */
+export function visibleSteps(plan: Plan): StepDef[] {
+  const mode = plan.access.mode;
+  return STEPS.filter((s) => {
+    if (!s.modes.includes(mode)) return false;
+    if (s.id === 'firewall' && plan.access.mode === 'private') {
+      return (plan.access.firewallRules?.length ?? 0) > 0 || plan.access.allowAzureServices === true;
+    }
+    return true;
+  });
+}
+
+/** The step whose fields contain `path` (the most specific owner); the Review step owns the rest. */
+export function stepForPath(path: string): StepId {
+  let best: { id: StepId; length: number } | null = null;
+  for (const step of STEPS) {
+    for (const prefix of step.owns) {
+      if (isUnder(path, prefix) && (best === null || prefix.length > best.length)) best = { id: step.id, length: prefix.length };
+    }
+  }
+  // Zone links are chosen on the DNS step (server VNet) and the peering step (peered VNets).
+  if (path === 'access.vnet.zoneLink') return 'dns';
+  return best?.id ?? 'review';
+}
+
+export function stepDef(id: StepId): StepDef {
+  return STEPS.find((s) => s.id === id) ?? (STEPS[0] as StepDef);
+}

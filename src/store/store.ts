@@ -1,0 +1,175 @@
+/**
+ * The one store, built from typed slices: the plan (with undo/redo), the wizard position, and the
+ * recovery slot that keeps a replaced plan. Findings, topology and exports are computed from the
+ * plan by the features, never stored. The plan autosaves to localStorage.
+ */
+import { create, type StateCreator } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/newPlan';
+import { readPlanDocument } from '../domain/parse';
+import { setIn } from '../domain/paths';
+import type { Plan, PrivateAccess, PublicAccess } from '../domain/plan';
+import { emptyHistory, record, type History } from './history';
+
+export type StepId =
+  | 'basics'
+  | 'connectivity'
+  | 'vnet'
+  | 'subnet'
+  | 'dns'
+  | 'peering'
+  | 'firewall'
+  | 'security'
+  | 'clients'
+  | 'review';
+
+export interface PlanSlice {
+  plan: Plan;
+  /** Bumped when the plan is replaced from outside the forms (undo, redo, load), so forms re-read it. */
+  revision: number;
+  history: History;
+  /** The other mode's settings, kept while the user tries the other mode, so switching back loses nothing. */
+  stashedAccess: { private?: PrivateAccess; public?: PublicAccess };
+  setField: (path: string, value: unknown) => void;
+  updatePlan: (update: (plan: Plan) => Plan, key?: string | null) => void;
+  setMode: (mode: 'private' | 'public') => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+export interface WizardSlice {
+  step: StepId;
+  /** A field to focus once its step is shown (set when a finding or a diagram marker is activated). */
+  focusPath: string | null;
+  goTo: (step: StepId) => void;
+  focusField: (step: StepId, path: string) => void;
+  clearFocus: () => void;
+}
+
+export interface RecoverySlice {
+  /** A plan that was replaced by an opened link, file or example, kept so it can be restored. */
+  previousPlan: Plan | null;
+  /** Text of a stored plan that could not be read (kept, never thrown away). */
+  unreadableSaved: string | null;
+  replacePlan: (plan: Plan, options?: { keepPrevious?: boolean }) => void;
+  restorePrevious: () => void;
+  dismissPrevious: () => void;
+}
+
+export type PlannerState = PlanSlice & WizardSlice & RecoverySlice;
+
+const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (set, get) => ({
+  plan: newPlan(),
+  revision: 0,
+  history: emptyHistory(),
+  stashedAccess: {},
+  setField: (path, value) => get().updatePlan((plan) => setIn(plan, path, value), path),
+  updatePlan: (update, key = null) =>
+    set((s) => {
+      const next = update(s.plan);
+      if (next === s.plan) return s;
+      return { plan: next, history: record(s.history, s.plan, key, Date.now()) };
+    }),
+  setMode: (mode) =>
+    set((s) => {
+      if (s.plan.access.mode === mode) return s;
+      const current = s.plan.access;
+      const stashedAccess = { ...s.stashedAccess, [current.mode]: current };
+      const region = s.plan.servers[0]?.region;
+      const access = mode === 'private' ? (s.stashedAccess.private ?? newPrivateAccess(region)) : (s.stashedAccess.public ?? newPublicAccess());
+      const plan = { ...s.plan, access };
+      return { plan, stashedAccess, history: record(s.history, s.plan, null, Date.now()), revision: s.revision + 1 };
+    }),
+  undo: () =>
+    set((s) => {
+      const previous = s.history.past[s.history.past.length - 1];
+      if (previous === undefined) return s;
+      return {
+        plan: previous,
+        revision: s.revision + 1,
+        history: { past: s.history.past.slice(0, -1), future: [s.plan, ...s.history.future], lastKey: null, lastAt: 0 },
+      };
+    }),
+  redo: () =>
+    set((s) => {
+      const [next, ...rest] = s.history.future;
+      if (next === undefined) return s;
+      return {
+        plan: next,
+        revision: s.revision + 1,
+        history: { past: [...s.history.past, s.plan], future: rest, lastKey: null, lastAt: 0 },
+      };
+    }),
+});
+
+const createWizardSlice: StateCreator<PlannerState, [], [], WizardSlice> = (set) => ({
+  step: 'basics',
+  focusPath: null,
+  goTo: (step) => set({ step, focusPath: null }),
+  focusField: (step, path) => set({ step, focusPath: path }),
+  clearFocus: () => set({ focusPath: null }),
+});
+
+const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (set) => ({
+  previousPlan: null,
+  unreadableSaved: null,
+  replacePlan: (plan, options = {}) =>
+    set((s) => ({
+      plan,
+      previousPlan: options.keepPrevious === false ? s.previousPlan : s.plan,
+      revision: s.revision + 1,
+      history: record(s.history, s.plan, null, Date.now()),
+      stashedAccess: {},
+      step: 'basics',
+    })),
+  restorePrevious: () =>
+    set((s) => {
+      if (s.previousPlan === null) return s;
+      return {
+        plan: s.previousPlan,
+        previousPlan: s.plan,
+        revision: s.revision + 1,
+        history: record(s.history, s.plan, null, Date.now()),
+        stashedAccess: {},
+      };
+    }),
+  dismissPrevious: () => set({ previousPlan: null }),
+});
+
+export const STORAGE_KEY = 'pgflex-netplan:state';
+
+interface Persisted {
+  plan: unknown;
+  previousPlan: unknown;
+  step: StepId;
+  stashedAccess: unknown;
+}
+
+/** Reads what was saved; an unreadable plan is kept as text (never discarded) and a new plan starts. */
+export function rehydrate(saved: Partial<Persisted> | undefined, current: PlannerState): PlannerState {
+  if (saved === undefined) return current;
+  const plan = saved.plan === undefined ? null : readPlanDocument(saved.plan);
+  const previous = saved.previousPlan === undefined || saved.previousPlan === null ? null : readPlanDocument(saved.previousPlan);
+  const stash = (saved.stashedAccess ?? {}) as PlanSlice['stashedAccess'];
+  return {
+    ...current,
+    plan: plan?.ok ? plan.plan : current.plan,
+    unreadableSaved: plan !== null && !plan.ok ? JSON.stringify(saved.plan) : null,
+    previousPlan: previous?.ok ? previous.plan : null,
+    step: saved.step ?? current.step,
+    stashedAccess: typeof stash === 'object' && stash !== null ? stash : {},
+  };
+}
+
+export const usePlanner = create<PlannerState>()(
+  persist(
+    (...a) => ({ ...createPlanSlice(...a), ...createWizardSlice(...a), ...createRecoverySlice(...a) }),
+    {
+      name: STORAGE_KEY,
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s): Persisted => ({ plan: s.plan, previousPlan: s.previousPlan, step: s.step, stashedAccess: s.stashedAccess }),
+      merge: (saved, current) => rehydrate(saved as Partial<Persisted> | undefined, current),
+    },
+  ),
+);
