@@ -77,6 +77,10 @@ export const AZURE_SERVICES_RULE_IP = '0.0.0.0';
 /** Firewall changes can take up to five minutes. seed troubleshooting; facts §1.7 */
 export const FIREWALL_PROPAGATION_MINUTES = 5;
 
+/** Firewall rules are IPv4 only; the documented wording. seed "Firewall rule is not available for IPv6 format"; facts §1.7 */
+export const FIREWALL_IPV4_ONLY_TEXT =
+  "The firewall rules must be in IPv4 format. If you specify firewall rules in IPv6 format, you'll get a validation error.";
+
 /** Allowed TLS versions for ssl_min/max_protocol_version. seed TLS section; facts §1.9 */
 export const ALLOWED_TLS_VERSIONS = ['TLSv1.2', 'TLSv1.3'] as const;
 
@@ -111,6 +115,19 @@ export const API_VERSIONS = {
   network: '2025-07-01',
   privateDns: '2024-06-01',
 } as const;
+
+/**
+ * Nested deployments let one ARM template create resources in other resource groups and
+ * subscriptions (hub VNets, a shared private DNS zone). Not covered by facts §2.1; source: ARM
+ * template reference, https://learn.microsoft.com/azure/templates/microsoft.resources/deployments
+ */
+export const DEPLOYMENTS_API_VERSION = '2022-09-01';
+
+/** Configuration `source` Microsoft's ARM samples write for server parameters. facts §1.9 */
+export const CONFIGURATION_SOURCE = 'user-override';
+
+/** The private DNS zone and its VNet links are global resources. facts §2.5 */
+export const PRIVATE_DNS_LOCATION = 'global';
 
 /** ARM template root schema. facts §2.1 */
 export const ARM_TEMPLATE_SCHEMA =
