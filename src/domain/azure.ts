@@ -46,6 +46,12 @@ export const suggestedZoneName = (serverName: string): string =>
 /** Custom DNS servers must forward to Azure's recursive resolver. seed "Integration with a custom DNS server"; facts §1.5 */
 export const AZURE_DNS_IP = '168.63.129.16';
 
+/**
+ * The `AzureLoadBalancer` service tag stands for the host's virtual IP 168.63.129.16, where Azure
+ * health probes come from. rules.md "Network security groups" (service tags); DOCS.serviceTags
+ */
+export const AZURE_LOAD_BALANCER_IP = '168.63.129.16';
+
 /** PostgreSQL listens on 5432. seed HA paragraph; facts §1.6 */
 export const POSTGRES_PORT = 5432;
 

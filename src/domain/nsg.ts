@@ -1,0 +1,462 @@
+/**
+ * Network security group evaluation, the way Azure does it: the rules of one direction sorted by
+ * priority (lower number first), the first rule that matches decides, then the default rules
+ * (rules.md "Network security groups"; facts §1.6, §2.4).
+ *
+ * Address sets. A rule's source or destination is a list of prefixes: `*`, a CIDR block, a single
+ * IPv4 address, or a service tag. Tags with an address set this planner knows are turned into IPv4
+ * ranges: `VirtualNetwork` (the context's ranges: the VNet, its peered VNets and on-premises ranges
+ * reached through a gateway), `Internet` (every address outside `VirtualNetwork` and outside the
+ * RFC 1918 private blocks) and `AzureLoadBalancer` (168.63.129.16). Azure service tags whose
+ * addresses Microsoft publishes separately (`Storage`, `Storage.<Region>`, `AzureActiveDirectory`,
+ * any other tag) are opaque: they match a flow endpoint that names the same tag (case-insensitive;
+ * `Storage` also covers every `Storage.<Region>`), and they are covered by `*`, `0.0.0.0/0` and
+ * `Internet` (the Azure public services lie in the public address space). An opaque tag never
+ * matches an IPv4 range endpoint, and an IPv4 prefix other than `0.0.0.0/0` never matches a tag
+ * endpoint: the planner cannot prove that it does.
+ *
+ * Partial matches (the stricter reading). A flow endpoint may be a whole range (a client subnet, a
+ * peered VNet). A rule that covers only part of it decides only that part; the rest goes on to the
+ * next rules. The flow is allowed only when every address is allowed: the first rule that denies
+ * any part of what is left decides `Deny`. When the flow was split between several rules the
+ * decision says `partial: true` and lists the rules that decided a part (`parts`). A rule whose
+ * coverage cannot be computed exactly (an application security group, a source port list, which
+ * clients' ephemeral ports may not hit, or `Storage.<Region>` against the endpoint `Storage`) counts
+ * as covering *some* of the flow: it can deny it, and an allow from it leaves the whole flow
+ * undecided for the following rules.
+ */
+import { AZURE_LOAD_BALANCER_IP, NSG_DEFAULT_RULE_PRIORITIES } from './azure';
+import { IPV4_MAX, cidrRange, mergeRanges, parseCidr, parseIPv4, type IpRange } from './ipv4';
+import type { NsgRule, Plan } from './plan';
+
+export type FlowEndpoint = { kind: 'range'; range: IpRange } | { kind: 'tag'; tag: string };
+
+export interface Flow {
+  direction: 'Inbound' | 'Outbound';
+  protocol: 'Tcp' | 'Udp' | 'Icmp';
+  source: FlowEndpoint;
+  destination: FlowEndpoint;
+  /** Destination port (ignored for ICMP). */
+  port: number;
+}
+
+export interface NsgContext {
+  /** The addresses of the `VirtualNetwork` service tag. */
+  virtualNetwork: IpRange[];
+  /** Region of the server, for `Storage.<Region>` and friends. */
+  region: string;
+}
+
+export interface NsgDecisionPart {
+  access: 'Allow' | 'Deny';
+  ruleName: string;
+  priority: number;
+  isDefault: boolean;
+  /** Index in the `rules` array passed in; undefined for a default rule. */
+  ruleIndex?: number;
+}
+
+export interface NsgDecision extends NsgDecisionPart {
+  /** The flow was split: rules decided different parts of it (listed in `parts`). */
+  partial?: boolean;
+  /** Every rule that decided a part of the flow, in priority order (only when `partial`). */
+  parts?: NsgDecisionPart[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sorted, disjoint range sets
+
+type RangeSet = readonly IpRange[];
+const EVERYTHING: RangeSet = [{ start: 0, end: IPV4_MAX }];
+const RFC1918: RangeSet = [
+  { start: 0x0a000000, end: 0x0affffff }, // 10.0.0.0/8
+  { start: 0xac100000, end: 0xac1fffff }, // 172.16.0.0/12
+  { start: 0xc0a80000, end: 0xc0a8ffff }, // 192.168.0.0/16
+];
+
+function intersect(a: RangeSet, b: RangeSet): IpRange[] {
+  const out: IpRange[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as IpRange;
+    const y = b[j] as IpRange;
+    const start = Math.max(x.start, y.start);
+    const end = Math.min(x.end, y.end);
+    if (start <= end) out.push({ start, end });
+    if (x.end < y.end) i += 1;
+    else j += 1;
+  }
+  return out;
+}
+
+function subtract(a: RangeSet, b: RangeSet): IpRange[] {
+  const out: IpRange[] = [];
+  let j = 0;
+  for (const x of a) {
+    let start = x.start;
+    while (j < b.length && (b[j] as IpRange).end < start) j += 1;
+    let k = j;
+    while (k < b.length && (b[k] as IpRange).start <= x.end) {
+      const y = b[k] as IpRange;
+      if (y.start > start) out.push({ start, end: y.start - 1 });
+      start = Math.max(start, y.end + 1);
+      k += 1;
+    }
+    if (start <= x.end) out.push({ start, end: x.end });
+  }
+  return out;
+}
+
+const sameSet = (a: RangeSet, b: RangeSet): boolean =>
+  a.length === b.length && a.every((r, i) => r.start === b[i]?.start && r.end === b[i]?.end);
+
+// ---------------------------------------------------------------------------------------------
+// Compiled rules
+
+/** What one prefix list stands for: known addresses, plus opaque service tags (lower case). */
+interface AddressSpec {
+  any: boolean;
+  ranges: RangeSet;
+  virtualNetwork: boolean;
+  internet: boolean;
+  tags: readonly string[];
+  /** The rule names application security groups: membership is unknown here. */
+  asg: boolean;
+}
+
+interface PortSpec {
+  any: boolean;
+  ranges: readonly { from: number; to: number }[];
+}
+
+interface CompiledRule extends NsgDecisionPart {
+  direction: 'Inbound' | 'Outbound';
+  protocol: string;
+  source: AddressSpec;
+  destination: AddressSpec;
+  sourcePorts: PortSpec;
+  destinationPorts: PortSpec;
+}
+
+const AZURE_LOAD_BALANCER_ADDRESS = (() => {
+  const ip = parseIPv4(AZURE_LOAD_BALANCER_IP);
+  if (!ip.ok) throw new Error(`AZURE_LOAD_BALANCER_IP is not an IPv4 address: ${AZURE_LOAD_BALANCER_IP}`);
+  return ip.value;
+})();
+
+const VIRTUAL_NETWORK = 'virtualnetwork';
+const INTERNET = 'internet';
+const AZURE_LOAD_BALANCER = 'azureloadbalancer';
+
+function compileAddresses(prefixes: readonly string[], asgs: readonly string[]): AddressSpec {
+  const ranges: IpRange[] = [];
+  const tags: string[] = [];
+  let any = false;
+  let virtualNetwork = false;
+  let internet = false;
+  for (const raw of prefixes) {
+    const p = raw.trim();
+    const lower = p.toLowerCase();
+    if (p === '*' || lower === 'any' || p === '0.0.0.0/0') any = true;
+    else if (lower === VIRTUAL_NETWORK) virtualNetwork = true;
+    else if (lower === INTERNET) internet = true;
+    else if (lower === AZURE_LOAD_BALANCER) ranges.push({ start: AZURE_LOAD_BALANCER_ADDRESS, end: AZURE_LOAD_BALANCER_ADDRESS });
+    else if (/^[0-9.]+\/\d+$/.test(p)) {
+      const cidr = parseCidr(p, { aligned: false });
+      if (cidr.ok) ranges.push(cidrRange(cidr.value));
+    } else if (/^[0-9.]+$/.test(p)) {
+      const ip = parseIPv4(p);
+      if (ip.ok) ranges.push({ start: ip.value, end: ip.value });
+    } else if (p !== '') tags.push(lower);
+  }
+  return { any, ranges: mergeRanges(ranges), virtualNetwork, internet, tags, asg: asgs.length > 0 };
+}
+
+function compilePorts(ports: readonly string[]): PortSpec {
+  const ranges: { from: number; to: number }[] = [];
+  let any = false;
+  for (const raw of ports) {
+    const p = raw.trim();
+    if (p === '*' || p === '0-65535') any = true;
+    else {
+      const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(p);
+      if (m) {
+        const from = Number(m[1]);
+        const to = m[2] === undefined ? from : Number(m[2]);
+        if (from <= to && to <= 65535) ranges.push({ from, to });
+      }
+    }
+  }
+  if (ranges.some((r) => r.from <= 1 && r.to >= 65535)) any = true;
+  return { any, ranges };
+}
+
+function compileRule(rule: NsgRule, index: number | undefined, isDefault: boolean): CompiledRule {
+  const part: NsgDecisionPart = { access: rule.access, ruleName: rule.name, priority: rule.priority, isDefault };
+  if (index !== undefined) part.ruleIndex = index;
+  return {
+    ...part,
+    direction: rule.direction,
+    protocol: rule.protocol,
+    source: compileAddresses(rule.sourceAddresses, rule.sourceAsgs),
+    destination: compileAddresses(rule.destinationAddresses, rule.destinationAsgs),
+    sourcePorts: compilePorts(rule.sourcePorts),
+    destinationPorts: compilePorts(rule.destinationPorts),
+  };
+}
+
+const defaultRule = (
+  name: keyof typeof NSG_DEFAULT_RULE_PRIORITIES,
+  direction: 'Inbound' | 'Outbound',
+  access: 'Allow' | 'Deny',
+  source: string,
+  destination: string,
+): NsgRule => ({
+  name,
+  priority: NSG_DEFAULT_RULE_PRIORITIES[name],
+  direction,
+  access,
+  protocol: '*',
+  sourceAddresses: [source],
+  sourcePorts: ['*'],
+  destinationAddresses: [destination],
+  destinationPorts: ['*'],
+  sourceAsgs: [],
+  destinationAsgs: [],
+  description: 'Azure default rule',
+});
+
+/** The default rules every NSG has, after the user's rules. rules.md "Network security groups"; facts §2.4 */
+export const NSG_DEFAULT_RULES: readonly NsgRule[] = [
+  defaultRule('AllowVnetInBound', 'Inbound', 'Allow', 'VirtualNetwork', 'VirtualNetwork'),
+  defaultRule('AllowAzureLoadBalancerInBound', 'Inbound', 'Allow', 'AzureLoadBalancer', '*'),
+  defaultRule('DenyAllInBound', 'Inbound', 'Deny', '*', '*'),
+  defaultRule('AllowVnetOutBound', 'Outbound', 'Allow', 'VirtualNetwork', 'VirtualNetwork'),
+  defaultRule('AllowInternetOutBound', 'Outbound', 'Allow', '*', 'Internet'),
+  defaultRule('DenyAllOutBound', 'Outbound', 'Deny', '*', '*'),
+];
+
+const COMPILED_DEFAULTS = NSG_DEFAULT_RULES.map((r) => compileRule(r, undefined, true));
+
+interface CompiledNsg {
+  Inbound: CompiledRule[];
+  Outbound: CompiledRule[];
+}
+
+const compiledCache = new WeakMap<readonly NsgRule[], CompiledNsg>();
+
+/** The rules of each direction in evaluation order (user rules by priority, then the defaults). Cached per array. */
+function compileNsg(rules: readonly NsgRule[]): CompiledNsg {
+  let compiled = compiledCache.get(rules);
+  if (compiled === undefined) {
+    const user = rules
+      .map((r, i) => compileRule(r, i, false))
+      .sort((a, b) => a.priority - b.priority || (a.ruleIndex ?? 0) - (b.ruleIndex ?? 0));
+    compiled = {
+      Inbound: [...user.filter((r) => r.direction === 'Inbound'), ...COMPILED_DEFAULTS.filter((r) => r.direction === 'Inbound')],
+      Outbound: [...user.filter((r) => r.direction === 'Outbound'), ...COMPILED_DEFAULTS.filter((r) => r.direction === 'Outbound')],
+    };
+    compiledCache.set(rules, compiled);
+  }
+  return compiled;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation
+
+/** One side of a still-undecided piece of the flow: concrete addresses, or an opaque service tag. */
+type Side = { kind: 'ranges'; set: RangeSet } | { kind: 'tag'; tag: string };
+
+interface Piece {
+  source: Side;
+  destination: Side;
+}
+
+/** How a rule's prefix list covers one side: exactly these addresses, or for tags all / some / none. */
+type Cover = { kind: 'ranges'; set: RangeSet } | { kind: 'full' } | { kind: 'some' } | { kind: 'none' };
+
+interface ResolvedContext {
+  virtualNetwork: RangeSet;
+  internet: RangeSet;
+}
+
+const contextCache = new WeakMap<NsgContext, ResolvedContext>();
+
+function resolveContext(context: NsgContext): ResolvedContext {
+  let resolved = contextCache.get(context);
+  if (resolved === undefined) {
+    const virtualNetwork = mergeRanges(context.virtualNetwork);
+    resolved = { virtualNetwork, internet: subtract(subtract(EVERYTHING, virtualNetwork), RFC1918) };
+    contextCache.set(context, resolved);
+  }
+  return resolved;
+}
+
+function addressesOf(spec: AddressSpec, ctx: ResolvedContext): RangeSet {
+  if (spec.any) return EVERYTHING;
+  let set: RangeSet = spec.ranges;
+  if (spec.virtualNetwork) set = mergeRanges([...set, ...ctx.virtualNetwork]);
+  if (spec.internet) set = mergeRanges([...set, ...ctx.internet]);
+  return set;
+}
+
+/** Storage.WestEurope → storage.westeurope; the parent tag of a regional tag (storage.westeurope → storage). */
+const parentTag = (tag: string): string | null => {
+  const dot = tag.indexOf('.');
+  return dot > 0 ? tag.slice(0, dot) : null;
+};
+
+function cover(spec: AddressSpec, side: Side, ctx: ResolvedContext): Cover {
+  if (side.kind === 'ranges') {
+    const set = intersect(side.set, addressesOf(spec, ctx));
+    if (set.length === 0) return spec.asg ? { kind: 'some' } : { kind: 'none' };
+    return spec.asg ? { kind: 'some' } : { kind: 'ranges', set };
+  }
+  if (spec.asg) return { kind: 'some' };
+  if (spec.any || spec.internet) return { kind: 'full' };
+  const tag = side.tag;
+  let best: Cover = { kind: 'none' };
+  for (const t of spec.tags) {
+    if (t === tag || t === parentTag(tag)) return { kind: 'full' };
+    if (parentTag(t) === tag) best = { kind: 'some' };
+  }
+  return best;
+}
+
+function portCovers(spec: PortSpec, port: number): boolean {
+  return spec.any || spec.ranges.some((r) => r.from <= port && port <= r.to);
+}
+
+function toSide(endpoint: FlowEndpoint, ctx: ResolvedContext): Side {
+  if (endpoint.kind === 'range') {
+    const { start, end } = endpoint.range;
+    return { kind: 'ranges', set: [{ start: Math.min(start, end), end: Math.max(start, end) }] };
+  }
+  const lower = endpoint.tag.trim().toLowerCase();
+  if (lower === '*' || lower === 'any') return { kind: 'ranges', set: EVERYTHING };
+  if (lower === VIRTUAL_NETWORK) return { kind: 'ranges', set: ctx.virtualNetwork };
+  if (lower === INTERNET) return { kind: 'ranges', set: ctx.internet };
+  if (lower === AZURE_LOAD_BALANCER) return { kind: 'ranges', set: [{ start: AZURE_LOAD_BALANCER_ADDRESS, end: AZURE_LOAD_BALANCER_ADDRESS }] };
+  return { kind: 'tag', tag: lower };
+}
+
+const sideEmpty = (s: Side): boolean => s.kind === 'ranges' && s.set.length === 0;
+
+/** The part of `piece` a rule matches: null (none), 'all', 'some' (not computable exactly) or the exact sub-piece. */
+function matchPiece(rule: CompiledRule, piece: Piece, ctx: ResolvedContext): null | 'some' | { source: Side; destination: Side; exact: boolean } {
+  const s = cover(rule.source, piece.source, ctx);
+  const d = cover(rule.destination, piece.destination, ctx);
+  if (s.kind === 'none' || d.kind === 'none') return null;
+  if (s.kind === 'some' || d.kind === 'some' || !rule.sourcePorts.any) return 'some';
+  return {
+    source: s.kind === 'ranges' ? { kind: 'ranges', set: s.set } : piece.source,
+    destination: d.kind === 'ranges' ? { kind: 'ranges', set: d.set } : piece.destination,
+    exact: true,
+  };
+}
+
+/** piece minus (matchedSource × matchedDestination): (S∖s)×D ∪ (S∩s)×(D∖d). */
+function remainder(piece: Piece, matched: { source: Side; destination: Side }): Piece[] {
+  const out: Piece[] = [];
+  if (piece.source.kind === 'ranges' && matched.source.kind === 'ranges') {
+    const rest = subtract(piece.source.set, matched.source.set);
+    if (rest.length > 0) out.push({ source: { kind: 'ranges', set: rest }, destination: piece.destination });
+  }
+  if (piece.destination.kind === 'ranges' && matched.destination.kind === 'ranges') {
+    const rest = subtract(piece.destination.set, matched.destination.set);
+    if (rest.length > 0) out.push({ source: matched.source, destination: { kind: 'ranges', set: rest } });
+  }
+  return out;
+}
+
+function samePiece(a: Piece, b: { source: Side; destination: Side }): boolean {
+  const same = (x: Side, y: Side) =>
+    x.kind === 'ranges' && y.kind === 'ranges' ? sameSet(x.set, y.set) : x.kind === 'tag' && y.kind === 'tag' && x.tag === y.tag;
+  return same(a.source, b.source) && same(a.destination, b.destination);
+}
+
+const partOf = (rule: CompiledRule): NsgDecisionPart => {
+  const part: NsgDecisionPart = { access: rule.access, ruleName: rule.ruleName, priority: rule.priority, isDefault: rule.isDefault };
+  if (rule.ruleIndex !== undefined) part.ruleIndex = rule.ruleIndex;
+  return part;
+};
+
+/**
+ * Whether the NSG lets the flow through. See the module comment for service tags and for flows
+ * whose endpoints are ranges that rules cover only in part.
+ */
+export function evaluateNsgFlow(rules: readonly NsgRule[], flow: Flow, context: NsgContext): NsgDecision {
+  const ctx = resolveContext(context);
+  const ordered = compileNsg(rules)[flow.direction];
+  let pieces: Piece[] = [{ source: toSide(flow.source, ctx), destination: toSide(flow.destination, ctx) }];
+  const denyAll = COMPILED_DEFAULTS.find((r) => r.direction === flow.direction && r.access === 'Deny') as CompiledRule;
+  // An endpoint without addresses (the VirtualNetwork tag of a plan without address spaces): no rule can allow it.
+  if (pieces.some((p) => sideEmpty(p.source) || sideEmpty(p.destination))) return partOf(denyAll);
+  const allowedBy: NsgDecisionPart[] = [];
+  let split = false;
+  for (const rule of ordered) {
+    if (rule.protocol !== '*' && rule.protocol !== flow.protocol) continue;
+    if (flow.protocol !== 'Icmp' && !portCovers(rule.destinationPorts, flow.port)) continue;
+    const next: Piece[] = [];
+    let matchedAny = false;
+    for (const piece of pieces) {
+      const m = matchPiece(rule, piece, ctx);
+      if (m === null) {
+        next.push(piece);
+        continue;
+      }
+      matchedAny = true;
+      if (rule.access === 'Deny') {
+        const whole = !split && allowedBy.length === 0 && pieces.length === 1 && m !== 'some' && samePiece(piece, m);
+        if (whole) return partOf(rule);
+        return { ...partOf(rule), partial: true, parts: [...allowedBy, partOf(rule)] };
+      }
+      if (m === 'some') {
+        split = true;
+        next.push(piece);
+        continue;
+      }
+      const rest = remainder(piece, m);
+      if (rest.length > 0) split = true;
+      next.push(...rest);
+    }
+    if (matchedAny) allowedBy.push(partOf(rule));
+    pieces = next;
+    if (pieces.length === 0) {
+      if (allowedBy.length === 1 && !split) return partOf(rule);
+      return { ...partOf(rule), partial: true, parts: allowedBy };
+    }
+  }
+  // Unreachable with the default DenyAll rules in place; kept total for a rule list without them.
+  return { ...partOf(denyAll), partial: allowedBy.length > 0, parts: [...allowedBy, partOf(denyAll)] };
+}
+
+/** Parses address prefixes of the plan, skipping the ones that are not valid CIDRs (other rules report them). */
+function validRanges(prefixes: readonly string[]): IpRange[] {
+  const out: IpRange[] = [];
+  for (const p of prefixes) {
+    const c = parseCidr(p, { aligned: false });
+    if (c.ok) out.push(cidrRange(c.value));
+  }
+  return out;
+}
+
+/**
+ * The NSG context of a private-access plan: `VirtualNetwork` = the server VNet's address spaces,
+ * the address spaces of VNets peered in both directions (a peering declared on one side only
+ * carries no traffic, PGN-139) and the on-premises ranges connected by VPN or ExpressRoute.
+ * Null for public access (no VNet, no NSG).
+ */
+export function nsgContextForPlan(plan: Plan): NsgContext | null {
+  const access = plan.access;
+  if (access.mode !== 'private') return null;
+  const ranges: IpRange[] = [...validRanges(access.vnet.addressSpaces)];
+  for (const peer of access.peeredVnets) {
+    if (peer.peering.fromServerVnet && peer.peering.toServerVnet) ranges.push(...validRanges(peer.addressSpaces));
+  }
+  for (const site of access.onPremises) {
+    if (site.connection !== 'none') ranges.push(...validRanges(site.addressRanges));
+  }
+  return { virtualNetwork: mergeRanges(ranges), region: plan.servers[0]?.region ?? access.vnet.region };
+}
