@@ -104,6 +104,13 @@ export const NSG_DEFAULT_RULE_PRIORITIES = {
   DenyAllOutBound: 65500,
 } as const;
 
+/**
+ * Address ranges a VNet address space may not use: multicast, broadcast, loopback, link-local and
+ * the Azure host IP. Azure VNet FAQ, "Are there any restrictions on using IP addresses within
+ * these subnets?" (DOCS.vnetFaq); rules.md PGN-102 ("valid" address spaces)
+ */
+export const VNET_UNUSABLE_RANGES = ['224.0.0.0/4', '255.255.255.255/32', '127.0.0.0/8', '169.254.0.0/16', '168.63.129.16/32'] as const;
+
 /** Azure resource naming: VNet 2–64, subnet/NSG/peering/link 1–80, start alphanumeric, end alphanumeric or `_`. facts §2.6 */
 export const VNET_NAME_PATTERN = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])$/;
 export const CHILD_RESOURCE_NAME_PATTERN = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;

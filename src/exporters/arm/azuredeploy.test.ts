@@ -1,0 +1,204 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import { API_VERSIONS, ARM_TEMPLATE_SCHEMA, DEPLOYMENTS_API_VERSION } from '../../domain/azure';
+import { largePlan } from '../../domain/samples';
+import { examplePlan, examplePlans, planOf } from '../testPlans';
+import { armFiles, armTemplate } from './index';
+
+const schemaDir = fileURLToPath(new URL('./schemas/', import.meta.url));
+const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
+const fileOf: Record<string, string> = {};
+for (const dir of readdirSync(schemaDir, { withFileTypes: true })) {
+  if (!dir.isDirectory()) continue;
+  for (const f of readdirSync(join(schemaDir, dir.name))) {
+    const schema = JSON.parse(readFileSync(join(schemaDir, dir.name, f), 'utf8')) as { id: string };
+    ajv.addSchema(schema);
+    fileOf[`${dir.name}/${f}`] = schema.id;
+  }
+}
+
+/** The schema file of a resource type and API version (README: validate by type + apiVersion). */
+function schemaRef(type: string, apiVersion: string): string {
+  const [namespace, ...rest] = type.split('/');
+  const file =
+    namespace === 'Microsoft.DBforPostgreSQL'
+      ? `${apiVersion}/Microsoft.DBforPostgreSQL.json`
+      : rest[0] === 'privateDnsZones'
+        ? `${apiVersion}/Microsoft.Network.privateDns.json`
+        : `${apiVersion}/Microsoft.Network.NRP.json`;
+  const id = fileOf[file];
+  if (!id) throw new Error(`no schema copied for ${type}@${apiVersion} (${file})`);
+  return `${id}/resourceDefinitions/${rest.join('_')}`;
+}
+
+interface Resource {
+  type: string;
+  apiVersion: string;
+  name: string;
+  dependsOn?: string[];
+  properties?: { template?: { resources: Resource[] } };
+  [key: string]: unknown;
+}
+
+/** Every resource, nested deployments' inner resources included. */
+function allResources(resources: Resource[]): Resource[] {
+  return resources.flatMap((r) =>
+    r.type === 'Microsoft.Resources/deployments' ? [r, ...allResources(r.properties?.template?.resources ?? [])] : [r],
+  );
+}
+
+function validateTemplate(template: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const r of allResources(template.resources as Resource[])) {
+    if (r.type === 'Microsoft.Resources/deployments') {
+      // No schema for Microsoft.Resources is shipped; check the shape ARM requires of a nested deployment.
+      if (r.apiVersion !== DEPLOYMENTS_API_VERSION) problems.push(`${r.name}: apiVersion ${r.apiVersion}`);
+      const p = r.properties as Record<string, unknown>;
+      if (p.mode !== 'Incremental') problems.push(`${r.name}: mode`);
+      if ((p.expressionEvaluationOptions as { scope?: string }).scope !== 'inner') problems.push(`${r.name}: scope`);
+      if (typeof r.resourceGroup !== 'string' || typeof r.subscriptionId !== 'string') problems.push(`${r.name}: target`);
+      continue;
+    }
+    const validate = ajv.getSchema(schemaRef(r.type, r.apiVersion));
+    if (!validate) {
+      problems.push(`${r.type}: schema not found`);
+      continue;
+    }
+    if (!validate(r)) problems.push(`${r.type} ${r.name}: ${ajv.errorsText(validate.errors)}`);
+  }
+  return problems;
+}
+
+describe('ARM export', () => {
+  it.each(examplePlans().map((e) => [e.name, e.plan] as const))('%s validates against the official schemas', (_name, plan) => {
+    const template = armTemplate(plan);
+    expect(template.$schema).toBe(ARM_TEMPLATE_SCHEMA);
+    expect(validateTemplate(template)).toEqual([]);
+  });
+
+  it('the large plan validates too', () => {
+    expect(validateTemplate(armTemplate(largePlan(1)))).toEqual([]);
+  });
+
+  it('the schema check catches a broken resource', () => {
+    const template = armTemplate(examplePlan('public-office'));
+    const rule = (template.resources as Resource[]).find((r) => r.type.endsWith('/firewallRules'))!;
+    (rule.properties as Record<string, unknown>).startIpAddress = '2001:db8::1';
+    expect(validateTemplate(template).join('\n')).toMatch(/firewallRules/);
+  });
+
+  it('uses the pinned API versions', () => {
+    const resources = allResources(armTemplate(examplePlan('hub-and-spoke')).resources as Resource[]);
+    for (const r of resources) {
+      const expected = r.type.startsWith('Microsoft.DBforPostgreSQL')
+        ? API_VERSIONS.postgres
+        : r.type.startsWith('Microsoft.Network/privateDnsZones')
+          ? API_VERSIONS.privateDns
+          : r.type === 'Microsoft.Resources/deployments'
+            ? DEPLOYMENTS_API_VERSION
+            : API_VERSIONS.network;
+      expect(r.apiVersion, r.type).toBe(expected);
+    }
+  });
+
+  it('private access: subnet and zone set together, public access disabled, server depends on links and subnet', () => {
+    const template = armTemplate(examplePlan('eight-subnets'));
+    const resources = template.resources as Resource[];
+    const server = resources.find((r) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers')!;
+    const network = (server.properties as { network: Record<string, string> }).network;
+    expect(network.delegatedSubnetResourceId).toContain("'Microsoft.Network/virtualNetworks/subnets', 'vnet-platform', 'postgres'");
+    expect(network.privateDnsZoneArmResourceId).toContain("'pg-platform.private.postgres.database.azure.com'");
+    expect(network.publicNetworkAccess).toBe('Disabled');
+    expect(server.dependsOn!.some((d) => d.includes("'Microsoft.Network/virtualNetworks/subnets', 'vnet-platform', 'postgres'"))).toBe(true);
+    expect(server.dependsOn!.some((d) => d.includes("'Microsoft.Network/privateDnsZones/virtualNetworkLinks'"))).toBe(true);
+    const subnet = resources.find((r) => r.type === 'Microsoft.Network/virtualNetworks/subnets' && r.name.includes("'postgres'"))!;
+    expect(subnet.properties).toMatchObject({
+      delegations: [{ properties: { serviceName: 'Microsoft.DBforPostgreSQL/flexibleServers' } }],
+      serviceEndpoints: [{ service: 'Microsoft.Storage' }],
+    });
+    // The other subnets of the new VNet are created too, one after the other.
+    const subnets = resources.filter((r) => r.type === 'Microsoft.Network/virtualNetworks/subnets');
+    expect(subnets).toHaveLength(8);
+    const link = resources.find((r) => r.type === 'Microsoft.Network/privateDnsZones/virtualNetworkLinks')!;
+    expect(link.properties).toMatchObject({ registrationEnabled: false });
+  });
+
+  it('hub and spoke: resources of other resource groups go into nested deployments, links for every zoneLink VNet', () => {
+    const template = armTemplate(examplePlan('hub-and-spoke'));
+    const top = template.resources as Resource[];
+    const deployments = top.filter((r) => r.type === 'Microsoft.Resources/deployments');
+    expect(deployments.map((d) => d.resourceGroup)).toEqual(['rg-orders-network', 'rg-hub-dns', 'rg-hub-network', 'rg-spoke-2']);
+    const links = allResources(top).filter((r) => r.type.endsWith('virtualNetworkLinks'));
+    expect(links.map((l) => l.name)).toEqual([
+      "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-orders-data-link')]",
+      "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-hub-link')]",
+      "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-spoke-2-link')]",
+    ]);
+    const peerings = allResources(top).filter((r) => r.type.endsWith('virtualNetworkPeerings'));
+    expect(peerings).toHaveLength(4);
+    const toHub = peerings.find((p) => p.name.includes("'vnet-orders-data-to-vnet-hub'"))!;
+    expect(toHub.properties).toMatchObject({ useRemoteGateways: true, allowForwardedTraffic: true });
+    const fromHub = peerings.find((p) => p.name.includes("'vnet-hub-to-vnet-orders-data'"))!;
+    expect(fromHub.properties).toMatchObject({ allowGatewayTransit: true, useRemoteGateways: false });
+    const server = top.find((r) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers')!;
+    expect(server.dependsOn).toEqual(expect.arrayContaining(['pgflex-network-1', 'pgflex-dns-1']));
+    expect(template.outputs).toMatchObject({
+      serverFqdn: { type: 'string', value: expect.stringContaining('fullyQualifiedDomainName') as unknown },
+      serverResourceId: { type: 'string' },
+    });
+  });
+
+  it('public access: firewall rules kept by name, Azure services as 0.0.0.0, public access enabled, no other rule', () => {
+    const base = examplePlan('public-office');
+    const plan = planOf({ ...base, access: { ...base.access, allowAzureServices: true } });
+    const resources = armTemplate(plan).resources as Resource[];
+    const rules = resources.filter((r) => r.type.endsWith('/firewallRules'));
+    expect(rules.map((r) => [r.name, r.properties])).toEqual([
+      ["[format('{0}/{1}', parameters('serverName'), 'office-dublin')]", { startIpAddress: '203.0.113.0', endIpAddress: '203.0.113.15' }],
+      ["[format('{0}/{1}', parameters('serverName'), 'office-cork')]", { startIpAddress: '198.51.100.7', endIpAddress: '198.51.100.7' }],
+      ["[format('{0}/{1}', parameters('serverName'), 'ci-runners')]", { startIpAddress: '192.0.2.32', endIpAddress: '192.0.2.63' }],
+      ["[format('{0}/{1}', parameters('serverName'), 'AllowAllAzureServicesAndResourcesWithinAzureIps')]", { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }],
+    ]);
+    const server = resources.find((r) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers')!;
+    expect((server.properties as { network: unknown }).network).toEqual({ publicNetworkAccess: 'Enabled' });
+    expect(resources.some((r) => r.type.startsWith('Microsoft.Network'))).toBe(false);
+  });
+
+  it('the password is a secure parameter and never a literal', () => {
+    const [template, parameters] = armFiles(examplePlan('public-office'));
+    const t = JSON.parse(template!.contents) as { parameters: Record<string, { type: string; defaultValue?: unknown }> };
+    expect(t.parameters.administratorLoginPassword).toEqual({ type: 'securestring', metadata: expect.anything() as unknown });
+    expect(parameters!.contents).not.toContain('administratorLoginPassword');
+  });
+
+  it('TLS parameters: max version only when set', () => {
+    const base = examplePlan('public-office');
+    const names = (plan: typeof base) =>
+      (armTemplate(plan).resources as Resource[]).filter((r) => r.type.endsWith('/configurations')).map((r) => r.name);
+    expect(names(base)).toHaveLength(2);
+    const withMax = planOf({ ...base, tls: { requireSecureTransport: false, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' } });
+    expect(names(withMax)).toEqual([
+      "[format('{0}/{1}', parameters('serverName'), 'require_secure_transport')]",
+      "[format('{0}/{1}', parameters('serverName'), 'ssl_min_protocol_version')]",
+      "[format('{0}/{1}', parameters('serverName'), 'ssl_max_protocol_version')]",
+    ]);
+  });
+
+  it('error findings go into the metadata', () => {
+    const template = armTemplate(examplePlan('public-office'), {
+      errors: [{ ruleId: 'PGN-001', severity: 'error', message: 'Bad\nname', path: 'servers.0.name', docs: '' }],
+    });
+    expect((template.metadata as { errors: string[] }).errors).toEqual([
+      'WARNING: exported although the plan has 1 error finding; Azure is expected to reject it:',
+      'PGN-001 servers.0.name: Bad name',
+    ]);
+  });
+
+  it('is deterministic', () => {
+    const plan = examplePlan('hub-and-spoke');
+    expect(armFiles(plan)).toEqual(armFiles(structuredClone(plan)));
+  });
+});

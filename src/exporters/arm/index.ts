@@ -1,0 +1,127 @@
+/**
+ * ARM export: `azuredeploy.json` (deploymentTemplate 2019-04-01, API versions of facts §2.1) and
+ * `azuredeploy.parameters.json`. Resources outside the deployment's resource group go into
+ * nested deployments with inner-scoped templates.
+ */
+import type { Plan } from '../../domain/plan';
+import { ARM_TEMPLATE_SCHEMA, DEPLOYMENTS_API_VERSION } from '../../domain/azure';
+import { resolveDeps } from '../groups';
+import { errorLines } from '../header';
+import { Ex, paramsUsed, toArmJson, type Val } from '../ir';
+import { buildModel } from '../model';
+import { buildTemplate, type DeploymentTemplate, type TemplateGroup, type TemplateParam } from '../template';
+import type { ExportFile, ExportOptions } from '../types';
+
+export const ARM_PARAMETERS_SCHEMA =
+  'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+function paramDecl(p: TemplateParam, withDefault: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { type: p.type };
+  if (withDefault && p.defaultValue !== undefined) out.defaultValue = toArmJson(p.defaultValue);
+  if (p.allowedValues) out.allowedValues = p.allowedValues;
+  out.metadata = { description: p.description };
+  return out;
+}
+
+const expr = (e: Ex): string => toArmJson(e) as string;
+
+function renderGroup(t: DeploymentTemplate, group: TemplateGroup, deps: ReturnType<typeof resolveDeps>, inner: boolean): Record<string, unknown> {
+  const rendered = new Map<string, unknown>();
+  for (const r of group.resources) {
+    const dependsOn: string[] = (deps.internal.get(r.sym) ?? []).map((d) => expr((deps.bySym.get(d)?.resource.id) as Ex));
+    if (!inner) for (const g of deps.topOnGroups.get(r.sym) ?? []) dependsOn.push(g.deployment);
+    const json: Record<string, unknown> = { type: r.type, apiVersion: r.apiVersion, name: toArmJson(r.name) };
+    for (const [k, v] of Object.entries(r.body)) json[k] = toArmJson(v);
+    if (dependsOn.length > 0) json.dependsOn = dependsOn;
+    rendered.set(r.sym, json);
+  }
+  const resources = inner
+    ? group.resources.map((r) => rendered.get(r.sym))
+    : t.order.map((item) => (typeof item === 'string' ? rendered.get(item) : renderNested(t, item, deps)));
+  const outputs: Record<string, unknown> = {};
+  for (const o of inner ? group.outputs : t.outputs) outputs[o.name] = { type: 'string', value: toArmJson(o.value) };
+  return { resources, outputs };
+}
+
+function renderNested(t: DeploymentTemplate, g: TemplateGroup, deps: ReturnType<typeof resolveDeps>): Record<string, unknown> {
+  const used = new Set<string>();
+  for (const r of g.resources) {
+    paramsUsed(r.name, used);
+    paramsUsed(r.body, used);
+    paramsUsed(r.id, used);
+  }
+  for (const o of g.outputs) paramsUsed(o.value, used);
+  const params = t.params.filter((p) => used.has(p.name));
+  const body = renderGroup(t, g, deps, true);
+  const dependsOn: string[] = [
+    ...(deps.groupOnTop.get(g) ?? []).map((r) => expr(r.id)),
+    ...(deps.groupOnGroups.get(g) ?? []).map((h) => h.deployment),
+  ];
+  const template: Record<string, unknown> = {
+    $schema: ARM_TEMPLATE_SCHEMA,
+    contentVersion: '1.0.0.0',
+    parameters: Object.fromEntries(params.map((p) => [p.name, paramDecl(p, false)])),
+    resources: body.resources,
+  };
+  if (g.outputs.length > 0) template.outputs = body.outputs;
+  const json: Record<string, unknown> = {
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: DEPLOYMENTS_API_VERSION,
+    name: g.deployment,
+    subscriptionId: toArmJson(new Ex({ k: 'param', name: g.loc.sub.param })),
+    resourceGroup: g.loc.rg === '' ? toArmJson(new Ex({ k: 'param', name: 'resourceGroupName' })) : toArmJson(g.loc.rg),
+    properties: {
+      expressionEvaluationOptions: { scope: 'inner' },
+      mode: 'Incremental',
+      parameters: Object.fromEntries(params.map((p) => [p.name, { value: toArmJson(new Ex({ k: 'param', name: p.name })) }])),
+      template,
+    },
+  };
+  if (dependsOn.length > 0) json.dependsOn = dependsOn;
+  return json;
+}
+
+export function deployCommand(rg: string): string {
+  return `az deployment group create --resource-group ${rg === '' ? '<resource-group>' : rg} --template-file azuredeploy.json --parameters @azuredeploy.parameters.json --parameters administratorLoginPassword=<password>`;
+}
+
+export function armTemplate(plan: Plan, options: ExportOptions = {}): Record<string, unknown> {
+  const t = buildTemplate(buildModel(plan));
+  const deps = resolveDeps(t);
+  const body = renderGroup(t, t.top, deps, false);
+  const errors = errorLines(options.errors);
+  const metadata: Record<string, unknown> = {
+    description: `Networking and servers of the plan "${plan.name}": Azure Database for PostgreSQL flexible server, ${t.model.access.mode === 'private' ? 'private access (VNet integration)' : 'public access (allowed IP addresses)'}.`,
+    deploy: deployCommand(t.model.primaryRg),
+  };
+  if (t.model.notes.length > 0) metadata.notes = t.model.notes;
+  if (errors.length > 0) metadata.errors = errors;
+  return {
+    $schema: ARM_TEMPLATE_SCHEMA,
+    contentVersion: '1.0.0.0',
+    metadata,
+    parameters: Object.fromEntries(t.params.map((p) => [p.name, paramDecl(p, true)])),
+    resources: body.resources,
+    outputs: body.outputs,
+  };
+}
+
+export function armParameters(plan: Plan): Record<string, unknown> {
+  const t = buildTemplate(buildModel(plan));
+  const values: Record<string, unknown> = {};
+  for (const p of t.params) {
+    if (p.type === 'securestring' || p.defaultValue === undefined || p.defaultValue instanceof Ex) continue;
+    values[p.name] = { value: toArmJson(p.defaultValue) };
+  }
+  if (GUID.test(t.model.primary.value)) values.subscriptionId = { value: t.model.primary.value };
+  return { $schema: ARM_PARAMETERS_SCHEMA, contentVersion: '1.0.0.0', parameters: values };
+}
+
+export function armFiles(plan: Plan, options: ExportOptions = {}): ExportFile[] {
+  return [
+    { path: 'azuredeploy.json', contents: `${JSON.stringify(armTemplate(plan, options), null, 2)}\n` },
+    { path: 'azuredeploy.parameters.json', contents: `${JSON.stringify(armParameters(plan), null, 2)}\n` },
+  ];
+}

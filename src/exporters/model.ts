@@ -1,0 +1,257 @@
+/**
+ * What an export deploys, derived once from the plan and shared by every format: the servers,
+ * the network resources with the resource group and subscription each lives in, and the
+ * decisions the formats must agree on (names of links and peerings, gateway transit, which
+ * subnets are created). Nothing here is format-specific.
+ */
+import { suggestedZoneName } from '../domain/azure';
+import type { FirewallRule, HaModeSchema, NsgRule, Plan, Subnet } from '../domain/plan';
+import type { z } from 'zod';
+import { AZURE_SERVICES_RULE_IP } from '../domain/azure';
+
+/** A subscription: the deployment's own (`param` null) or another one, given by a parameter. */
+export interface SubRef {
+  /** Parameter/variable base name (`subscriptionId` for the deployment's own). */
+  param: string;
+  /** The plan's value (an ID or a name), '' when the plan does not say. */
+  value: string;
+  primary: boolean;
+  /** What it is for, for parameter descriptions. */
+  purpose: string;
+}
+
+/** Where a resource lives. `rg` '' = the resource group the deployment targets. */
+export interface Loc {
+  sub: SubRef;
+  rg: string;
+}
+
+export interface VnetRef {
+  name: string;
+  loc: Loc;
+  /** Stable short key, e.g. `serverVnet`, `peered1`. */
+  key: string;
+}
+
+export interface ModelServer {
+  index: number;
+  name: string;
+  version: string;
+  highAvailability: z.infer<typeof HaModeSchema>;
+  loc: Loc;
+}
+
+export interface ModelPeering {
+  name: string;
+  local: VnetRef;
+  remote: VnetRef;
+  /** true: the resource is on the server VNet; false: on the peered VNet. */
+  onServerVnet: boolean;
+  allowForwardedTraffic: boolean;
+  allowGatewayTransit: boolean;
+  useRemoteGateways: boolean;
+}
+
+export interface ModelLink {
+  name: string;
+  vnet: VnetRef;
+}
+
+export interface ModelPrivate {
+  mode: 'private';
+  vnet: VnetRef & {
+    existing: boolean;
+    region: string;
+    addressSpaces: string[];
+    /** Custom DNS servers; null = Azure-provided DNS. */
+    dnsServers: string[] | null;
+  };
+  /** Other subnets of the server VNet, created only when the VNet is new (existing ones are context). */
+  otherSubnets: Subnet[];
+  subnet: { name: string; prefix: string; existing: boolean };
+  nsg: { name: string; rules: NsgRule[]; loc: Loc } | null;
+  zone: { name: string; existing: boolean; loc: Loc; defaulted: boolean };
+  links: ModelLink[];
+  peeredVnets: VnetRef[];
+  peerings: ModelPeering[];
+}
+
+export interface ModelPublic {
+  mode: 'public';
+  firewallRules: FirewallRule[];
+}
+
+export interface ModelConfiguration {
+  name: string;
+  value: string;
+}
+
+export interface ExportModel {
+  planName: string;
+  /** Region of the deployment: the first server's. */
+  location: string;
+  primary: SubRef;
+  /** Resource group of the first server: the deployment target ('' = whatever the user deploys to). */
+  primaryRg: string;
+  /** Every subscription parameter, primary first. */
+  subscriptions: SubRef[];
+  servers: ModelServer[];
+  access: ModelPrivate | ModelPublic;
+  configurations: ModelConfiguration[];
+  /** Notes every format repeats in its header. */
+  notes: string[];
+}
+
+/**
+ * Name of the rule written for "allow public access from Azure services". The range 0.0.0.0–0.0.0.0
+ * is what makes it special, not the name (facts §1.7); the Azure CLI's prefix without its timestamp.
+ */
+export const AZURE_SERVICES_RULE_NAME = 'AllowAllAzureServicesAndResourcesWithinAzureIps';
+
+export function buildModel(plan: Plan): ExportModel {
+  const first = plan.servers[0];
+  const primaryRg = first?.resourceGroup ?? '';
+  const primary: SubRef = {
+    param: 'subscriptionId',
+    value: first?.subscription ?? '',
+    primary: true,
+    purpose: 'the servers and the server VNet',
+  };
+  const subscriptions: SubRef[] = [primary];
+  const notes: string[] = [];
+  const subFor = (value: string, param: string, purpose: string): SubRef => {
+    if (value === '' || value === primary.value) return primary;
+    const ref: SubRef = { param, value, primary: false, purpose };
+    subscriptions.push(ref);
+    return ref;
+  };
+  const loc = (rg: string, sub: SubRef = primary): Loc => ({ sub, rg: rg === '' ? primaryRg : rg });
+
+  const servers: ModelServer[] = plan.servers.map((s, index) => ({
+    index,
+    name: s.name,
+    version: s.version,
+    highAvailability: s.highAvailability,
+    loc: loc(s.resourceGroup),
+  }));
+
+  const configurations: ModelConfiguration[] = [
+    { name: 'require_secure_transport', value: plan.tls.requireSecureTransport ? 'on' : 'off' },
+    { name: 'ssl_min_protocol_version', value: plan.tls.minVersion },
+  ];
+  if (plan.tls.maxVersion !== null) configurations.push({ name: 'ssl_max_protocol_version', value: plan.tls.maxVersion });
+
+  let access: ModelPrivate | ModelPublic;
+  if (plan.access.mode === 'public') {
+    const rules = [...plan.access.firewallRules];
+    const hasAzureRule = rules.some((r) => r.startIp === AZURE_SERVICES_RULE_IP && r.endIp === AZURE_SERVICES_RULE_IP);
+    if (plan.access.allowAzureServices && !hasAzureRule) {
+      rules.push({ name: AZURE_SERVICES_RULE_NAME, startIp: AZURE_SERVICES_RULE_IP, endIp: AZURE_SERVICES_RULE_IP });
+    }
+    access = { mode: 'public', firewallRules: rules };
+  } else {
+    const a = plan.access;
+    const vnetLoc = loc(a.vnet.resourceGroup);
+    const vnet = {
+      name: a.vnet.name,
+      key: 'serverVnet',
+      loc: vnetLoc,
+      existing: a.vnet.existing,
+      region: a.vnet.region,
+      addressSpaces: a.vnet.addressSpaces,
+      dnsServers: a.vnet.dns.kind === 'custom' ? a.vnet.dns.servers : null,
+    };
+    const zonePlan = a.privateDnsZone;
+    const zoneLoc = zonePlan
+      ? loc(zonePlan.resourceGroup || a.vnet.resourceGroup, subFor(zonePlan.subscription, 'privateDnsZoneSubscriptionId', `the private DNS zone ${zonePlan.name}`))
+      : vnetLoc;
+    const zone = zonePlan
+      ? { name: zonePlan.name, existing: zonePlan.existing, loc: zoneLoc, defaulted: false }
+      : { name: suggestedZoneName(first?.name ?? 'server'), existing: false, loc: zoneLoc, defaulted: true };
+    if (zone.defaulted) {
+      notes.push(`The plan names no private DNS zone; this export creates ${zone.name} in the VNet's resource group (the Azure CLI's default).`);
+    }
+    const peeredVnets: VnetRef[] = a.peeredVnets.map((p, i) => ({
+      name: p.name,
+      key: `peered${i + 1}`,
+      loc: loc(p.resourceGroup, subFor(p.subscription, `peeredVnet${i + 1}SubscriptionId`, `the peered VNet ${p.name}`)),
+    }));
+    const links: ModelLink[] = [];
+    if (a.vnet.zoneLink) links.push({ name: `${vnet.name}-link`, vnet });
+    a.peeredVnets.forEach((p, i) => {
+      const ref = peeredVnets[i] as VnetRef;
+      if (p.zoneLink) links.push({ name: `${p.name}-link`, vnet: ref });
+    });
+    const peerings: ModelPeering[] = [];
+    a.peeredVnets.forEach((p, i) => {
+      const ref = peeredVnets[i] as VnetRef;
+      // An on-premises network reached through a gateway in this peered VNet: the server VNet uses
+      // the remote gateway and the peered VNet offers gateway transit.
+      const gateway = a.onPremises.some((o) => o.connection !== 'none' && o.gatewayVnet !== '' && o.gatewayVnet === p.name);
+      if (p.peering.fromServerVnet) {
+        peerings.push({
+          name: `${vnet.name}-to-${p.name}`,
+          local: vnet,
+          remote: ref,
+          onServerVnet: true,
+          allowForwardedTraffic: gateway,
+          allowGatewayTransit: false,
+          useRemoteGateways: gateway,
+        });
+      }
+      if (p.peering.toServerVnet) {
+        peerings.push({
+          name: `${p.name}-to-${vnet.name}`,
+          local: ref,
+          remote: vnet,
+          onServerVnet: false,
+          allowForwardedTraffic: gateway,
+          allowGatewayTransit: gateway,
+          useRemoteGateways: false,
+        });
+      }
+    });
+    const nsg = a.delegatedSubnet.nsg ? { name: a.delegatedSubnet.nsg.name, rules: a.delegatedSubnet.nsg.rules, loc: vnetLoc } : null;
+    if (nsg?.rules.some((r) => r.sourceAsgs.length > 0 || r.destinationAsgs.length > 0)) {
+      notes.push('NSG rules that use application security groups are not supported for the delegated subnet; their ASG references are left out.');
+    }
+    if (a.delegatedSubnet.existing) {
+      notes.push(`The existing subnet ${a.delegatedSubnet.name} is updated in place: delegation, Microsoft.Storage service endpoint${nsg ? ' and NSG' : ''} as planned; re-add any route table it has.`);
+    }
+    access = {
+      mode: 'private',
+      vnet,
+      otherSubnets: a.vnet.existing ? [] : a.vnet.subnets,
+      subnet: { name: a.delegatedSubnet.name, prefix: a.delegatedSubnet.prefix, existing: a.delegatedSubnet.existing },
+      nsg,
+      zone,
+      links,
+      peeredVnets,
+      peerings,
+    };
+    if (zone.loc.sub !== primary) {
+      notes.push(`The private DNS zone's subscription must have the Microsoft.DBforPostgreSQL resource provider registered (az provider register -n Microsoft.DBforPostgreSQL --subscription <id>).`);
+    }
+  }
+  return {
+    planName: plan.name,
+    location: first?.region ?? '',
+    primary,
+    primaryRg,
+    subscriptions,
+    servers,
+    access,
+    configurations,
+    notes,
+  };
+}
+
+/** Whether two locations are the same resource group of the same subscription. */
+export function sameLoc(a: Loc, b: Loc): boolean {
+  return a.sub.param === b.sub.param && a.rg === b.rg;
+}
+
+/** An NSG rule's ports and addresses: one value goes in the singular field, several in the plural. */
+export function singleOrList(values: readonly string[]): { single: string } | { list: string[] } {
+  return values.length === 1 ? { single: values[0] as string } : { list: [...values] };
+}
