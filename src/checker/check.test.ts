@@ -1,0 +1,406 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readPlanDocument } from '../domain/parse';
+import type { Plan } from '../domain/plan';
+import { largePlan } from '../domain/samples';
+import { checkAllClients, checkClient, type ClientCheck, type Hop, type HopKind } from './index';
+
+/* The examples as plain JSON, so each test can change one field and parse the result through the real schema. */
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function example(name: string): Json {
+  return JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')) as Json;
+}
+
+function parse(doc: Json): Plan {
+  const read = readPlanDocument(doc);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.plan;
+}
+
+function check(doc: Json, client: string): ClientCheck {
+  const result = checkClient(parse(doc), client);
+  if (result === null) throw new Error(`no client ${client}`);
+  return result;
+}
+
+const firstFail = (c: ClientCheck): Hop | undefined => c.hops.find((h) => h.status === 'fail');
+const hopsOf = (c: ClientCheck, kind: HopKind): Hop[] => c.hops.filter((h) => h.kind === kind);
+const statuses = (c: ClientCheck, kind: HopKind): string[] => hopsOf(c, kind).map((h) => h.status);
+
+const hub = () => example('hub-and-spoke');
+const office = () => example('public-office');
+
+describe('private access: hub and spoke example', () => {
+  it('finds every client of the example reachable, hops in stage order', () => {
+    const checks = checkAllClients(parse(hub()));
+    expect(checks.map((c) => [c.client, c.verdict])).toEqual([
+      ['orders-api', 'reachable'],
+      ['reporting-app', 'reachable'],
+      ['analyst-laptops', 'reachable'],
+    ]);
+    const order: HopKind[] = ['dns', 'path', 'filter', 'transport', 'auth'];
+    for (const c of checks) {
+      const kinds = c.hops.map((h) => order.indexOf(h.kind));
+      expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
+      expect(c.hops.at(-1)).toMatchObject({ kind: 'auth', status: 'info', ruleId: 'PGN-003' });
+    }
+  });
+
+  it('peered but not linked: fails at name resolution and names the VNet to link', () => {
+    const doc = hub();
+    doc.access.peeredVnets[1].zoneLink = false;
+    const c = check(doc, 'reporting-app');
+    expect(c.verdict).toBe('unreachable');
+    expect(c.summary).toContain('fails at name resolution: link the zone to vnet-spoke-2');
+    expect(firstFail(c)).toMatchObject({ kind: 'dns', ruleId: 'PGN-134', path: 'access.peeredVnets.1.zoneLink' });
+    expect(statuses(c, 'path')).toEqual(['pass']);
+  });
+
+  it('server VNet not linked: its own subnets cannot resolve the server (PGN-133)', () => {
+    const doc = hub();
+    doc.access.vnet.zoneLink = false;
+    const c = check(doc, 'orders-api');
+    expect(c.summary).toBe('fails at name resolution: link the zone to vnet-orders-data');
+    expect(firstFail(c)).toMatchObject({ ruleId: 'PGN-133', path: 'access.vnet.zoneLink' });
+  });
+
+  it('linked but not peered: fails at network path (PGN-135)', () => {
+    const doc = hub();
+    doc.access.peeredVnets[1].peering = { fromServerVnet: false, toServerVnet: false };
+    doc.access.peeredVnets[1].dns = { kind: 'azure' };
+    const c = check(doc, 'reporting-app');
+    expect(c.verdict).toBe('unreachable');
+    expect(statuses(c, 'dns')).toEqual(['pass']);
+    expect(firstFail(c)).toMatchObject({ kind: 'path', ruleId: 'PGN-135', path: 'access.peeredVnets.1.peering' });
+    expect(c.summary).toBe('fails at network path: add the peerings from vnet-spoke-2 to vnet-orders-data and from vnet-orders-data to vnet-spoke-2');
+  });
+
+  it('one-way peering: fails at network path and names the missing direction (PGN-139)', () => {
+    const doc = hub();
+    doc.access.peeredVnets[1].dns = { kind: 'azure' };
+    doc.access.peeredVnets[1].peering = { fromServerVnet: true, toServerVnet: false };
+    const c = check(doc, 'reporting-app');
+    expect(firstFail(c)).toMatchObject({
+      kind: 'path',
+      ruleId: 'PGN-139',
+      fix: 'add the peering from vnet-spoke-2 to vnet-orders-data',
+      path: 'access.peeredVnets.1.peering.toServerVnet',
+    });
+    doc.access.peeredVnets[1].peering = { fromServerVnet: false, toServerVnet: true };
+    expect(firstFail(check(doc, 'reporting-app'))).toMatchObject({
+      fix: 'add the peering from vnet-orders-data to vnet-spoke-2',
+      path: 'access.peeredVnets.1.peering.fromServerVnet',
+    });
+  });
+
+  it('a spoke that lost its peering cannot reach the custom DNS server in the hub either', () => {
+    const doc = hub();
+    doc.access.peeredVnets[1].peering = { fromServerVnet: true, toServerVnet: false };
+    const c = check(doc, 'reporting-app');
+    expect(firstFail(c)).toMatchObject({ kind: 'dns', ruleId: 'PGN-137', path: 'access.peeredVnets.1.peering' });
+    expect(hopsOf(c, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-139' });
+  });
+
+  it('peered VNet overlapping the server VNet: Azure refuses the peering (PGN-136)', () => {
+    const doc = hub();
+    doc.access.peeredVnets[1].dns = { kind: 'azure' };
+    doc.access.peeredVnets[1].addressSpaces = ['10.20.0.0/16'];
+    doc.clients[1].address = '10.20.1.10';
+    const c = check(doc, 'reporting-app');
+    expect(firstFail(c)).toMatchObject({ kind: 'path', ruleId: 'PGN-136', path: 'access.peeredVnets.1.addressSpaces' });
+  });
+
+  it('on premises over VPN, custom DNS in the gateway hub that does not forward: fails at name resolution', () => {
+    const doc = hub();
+    doc.access.peeredVnets[0].dns.forwardsToAzureDns = false;
+    const c = check(doc, 'analyst-laptops');
+    expect(c.verdict).toBe('unreachable');
+    expect(firstFail(c)).toMatchObject({
+      kind: 'dns',
+      ruleId: 'PGN-137',
+      fix: 'make 10.0.0.4 forward postgres.database.azure.com to 168.63.129.16',
+      path: 'access.peeredVnets.0.dns.forwardsToAzureDns',
+    });
+    expect(c.summary.startsWith('fails at name resolution: ')).toBe(true);
+    expect(statuses(c, 'path')).toEqual(['pass', 'pass']);
+  });
+
+  it('on premises whose DNS does not forward into Azure: fails at name resolution', () => {
+    const doc = hub();
+    doc.access.onPremises[0].dnsForwarder = false;
+    const c = check(doc, 'analyst-laptops');
+    expect(firstFail(c)).toMatchObject({
+      kind: 'dns',
+      ruleId: 'PGN-137',
+      fix: 'forward postgres.database.azure.com from the DNS of office-amsterdam to a DNS resolver in vnet-hub',
+      path: 'access.onPremises.0.dnsForwarder',
+    });
+  });
+
+  it('on premises not connected: fails at network path (PGN-113)', () => {
+    const doc = hub();
+    doc.access.onPremises[0].connection = 'none';
+    const c = check(doc, 'analyst-laptops');
+    expect(statuses(c, 'dns').every((s) => s === 'pass')).toBe(true);
+    expect(firstFail(c)).toMatchObject({ kind: 'path', ruleId: 'PGN-113', path: 'access.onPremises.0.connection' });
+    expect(c.summary).toContain('fails at network path: connect office-amsterdam through a VPN gateway or ExpressRoute');
+  });
+
+  it('gateway in a hub peered one way only: fails at network path', () => {
+    const doc = hub();
+    doc.access.peeredVnets[0].peering = { fromServerVnet: false, toServerVnet: true };
+    const c = check(doc, 'analyst-laptops');
+    expect(firstFail(c)).toMatchObject({
+      kind: 'path',
+      ruleId: 'PGN-139',
+      fix: 'add the peering from vnet-orders-data to vnet-hub',
+      path: 'access.peeredVnets.0.peering.fromServerVnet',
+    });
+  });
+
+  it('gateway directly in the server VNet over ExpressRoute: one gateway hop, no peering needed', () => {
+    const doc = hub();
+    doc.access.onPremises[0].gatewayVnet = '';
+    doc.access.onPremises[0].connection = 'expressRoute';
+    const c = check(doc, 'analyst-laptops');
+    expect(c.verdict).toBe('reachable');
+    expect(hopsOf(c, 'path').map((h) => h.title)).toEqual(['ExpressRoute gateway in vnet-orders-data']);
+  });
+
+  it('NSG denying 5432 from the client: fails at filtering with the allow rule to add (PGN-123)', () => {
+    const doc = hub();
+    doc.access.delegatedSubnet.nsg.rules.push({
+      name: 'deny-spoke-2',
+      priority: 105,
+      direction: 'Inbound',
+      access: 'Deny',
+      protocol: 'Tcp',
+      sourceAddresses: ['10.30.0.0/16'],
+      destinationAddresses: ['*'],
+      destinationPorts: ['5432'],
+    });
+    const c = check(doc, 'reporting-app');
+    expect(statuses(c, 'dns').every((s) => s === 'pass')).toBe(true);
+    expect(statuses(c, 'path')).toEqual(['pass']);
+    expect(firstFail(c)).toMatchObject({
+      kind: 'filter',
+      ruleId: 'PGN-123',
+      fix: 'allow TCP 5432 from 10.30.1.10 in nsg-postgres',
+      path: 'access.delegatedSubnet.nsg.rules.5',
+    });
+    expect(firstFail(c)?.detail).toContain('deny-spoke-2 (priority 105)');
+    // The other clients are not affected.
+    expect(check(doc, 'orders-api').verdict).toBe('reachable');
+  });
+
+  it('NSG without an allow for the client falls to the deny-all rule', () => {
+    const doc = hub();
+    doc.access.delegatedSubnet.nsg.rules.splice(1, 1); // allow-postgres-from-spokes
+    const c = check(doc, 'orders-api');
+    expect(firstFail(c)).toMatchObject({ kind: 'filter', fix: 'allow TCP 5432 from 10.20.1.0/24 in nsg-postgres', path: 'access.delegatedSubnet.nsg.rules.1' });
+  });
+
+  it('no NSG: nothing filters', () => {
+    const doc = hub();
+    doc.access.delegatedSubnet.nsg = null;
+    const c = check(doc, 'reporting-app');
+    expect(hopsOf(c, 'filter')).toEqual([expect.objectContaining({ status: 'pass', ruleId: 'PGN-123' })]);
+  });
+
+  it('TLS 1.1 client against a TLS 1.2 minimum: fails at transport (PGN-004)', () => {
+    const doc = hub();
+    doc.clients[1].tlsVersion = 'TLSv1.1';
+    const c = check(doc, 'reporting-app');
+    expect(firstFail(c)).toMatchObject({ kind: 'transport', ruleId: 'PGN-004', fix: 'upgrade the client to TLSv1.2 or later', path: 'clients.1.tlsVersion' });
+    expect(c.summary).toBe('fails at transport: upgrade the client to TLSv1.2 or later');
+  });
+
+  it('TLS 1.2 client against a TLS 1.3 minimum fails; against a TLS 1.2 maximum it negotiates 1.2', () => {
+    const doc = hub();
+    doc.tls.minVersion = 'TLSv1.3';
+    expect(firstFail(check(doc, 'reporting-app'))).toMatchObject({ kind: 'transport', fix: 'upgrade the client to TLSv1.3 or later' });
+    const capped = hub();
+    capped.tls.maxVersion = 'TLSv1.2';
+    const c = check(capped, 'orders-api');
+    expect(c.verdict).toBe('reachable');
+    expect(hopsOf(c, 'transport')[0]?.detail).toContain('negotiates TLSv1.2');
+  });
+
+  it('maximum below the minimum: no TLS version is accepted (PGN-005)', () => {
+    const doc = hub();
+    doc.tls.minVersion = 'TLSv1.3';
+    doc.tls.maxVersion = 'TLSv1.2';
+    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'transport', ruleId: 'PGN-005', path: 'tls.maxVersion' });
+  });
+
+  it('TLS not enforced: reachable with a warning (PGN-006), even for an old client', () => {
+    const doc = hub();
+    doc.tls.requireSecureTransport = false;
+    expect(check(doc, 'orders-api')).toMatchObject({ verdict: 'warning' });
+    doc.clients[0].tlsVersion = 'TLSv1';
+    const c = check(doc, 'orders-api');
+    expect(c.verdict).toBe('warning');
+    expect(hopsOf(c, 'transport')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-006', path: 'clients.0.tlsVersion' });
+  });
+
+  it('internet client and Azure service without VNet integration cannot reach a private server', () => {
+    const doc = hub();
+    doc.clients.push({ kind: 'internet', name: 'home', address: '203.0.113.7' });
+    doc.clients.push({ kind: 'azureService', name: 'func', tenant: 'same' });
+    const home = check(doc, 'home');
+    expect(home.verdict).toBe('unreachable');
+    expect(hopsOf(home, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-113', path: 'clients.3' });
+    expect(hopsOf(home, 'filter')[0]?.status).toBe('info');
+    const func = check(doc, 'func');
+    expect(hopsOf(func, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-111' });
+  });
+
+  it('names the server by IP: warning (PGN-007); a broken resolution then only warns', () => {
+    const doc = hub();
+    doc.clients[1].connectsByIp = true;
+    const c = check(doc, 'reporting-app');
+    expect(c.verdict).toBe('warning');
+    expect(c.hops[0]).toMatchObject({ kind: 'dns', status: 'warn', ruleId: 'PGN-007', path: 'clients.1.connectsByIp' });
+    doc.access.peeredVnets[1].zoneLink = false;
+    const unlinked = check(doc, 'reporting-app');
+    expect(unlinked.verdict).toBe('warning');
+    expect(hopsOf(unlinked, 'dns').some((h) => h.fix === 'link the zone to vnet-spoke-2' && h.status === 'warn')).toBe(true);
+  });
+
+  it('no private DNS zone: fails at name resolution (PGN-130)', () => {
+    const doc = hub();
+    doc.access.privateDnsZone = null;
+    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', ruleId: 'PGN-130', path: 'access.privateDnsZone' });
+  });
+
+  it('custom DNS server outside every network of the plan, or listed as none', () => {
+    const doc = hub();
+    doc.access.vnet.dns.servers = ['172.16.9.9'];
+    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', ruleId: 'PGN-137', path: 'access.vnet.dns.servers.0' });
+    doc.access.vnet.dns.servers = [];
+    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', path: 'access.vnet.dns.servers' });
+  });
+
+  it('custom DNS server in a VNet that is not linked to the zone', () => {
+    const doc = hub();
+    doc.access.peeredVnets[0].zoneLink = false; // the hub holds 10.0.0.4
+    const c = check(doc, 'orders-api');
+    expect(firstFail(c)).toMatchObject({ kind: 'dns', fix: 'link the zone to vnet-hub', path: 'access.peeredVnets.0.zoneLink' });
+  });
+
+  it('unknown subnet, VNet or site: fails and lists what exists', () => {
+    const doc = hub();
+    doc.clients[0].subnet = 'snet-nope';
+    doc.clients[1].vnet = 'vnet-nope';
+    doc.clients[2].site = 'nowhere';
+    const plan = parse(doc);
+    const [a, b, c] = checkAllClients(plan);
+    expect(firstFail(a!)).toMatchObject({ kind: 'path', path: 'clients.0.subnet' });
+    expect(firstFail(a!)?.fix).toContain('snet-app');
+    expect(firstFail(b!)).toMatchObject({ path: 'clients.1.vnet' });
+    expect(firstFail(c!)).toMatchObject({ path: 'clients.2.site' });
+  });
+
+  it('client address outside its subnet or not an address', () => {
+    const doc = hub();
+    doc.clients[0].address = '10.20.9.9';
+    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'path', path: 'clients.0.address' });
+    doc.clients[0].address = '10.20.1.300';
+    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'path', path: 'clients.0.address' });
+  });
+});
+
+describe('public access: office example', () => {
+  it('an allowed address passes; a dynamic IP on a single-address rule warns (PGN-212)', () => {
+    const checks = checkAllClients(parse(office()));
+    expect(checks[0]).toMatchObject({ client: 'dublin-analysts', verdict: 'reachable' });
+    expect(checks[1]).toMatchObject({ client: 'cork-laptop', verdict: 'warning' });
+    expect(hopsOf(checks[1]!, 'filter')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-212', path: 'access.firewallRules.1' });
+    expect(hopsOf(checks[0]!, 'dns')[0]?.detail).toContain('pg-fabrikam-reporting.postgres.database.azure.com');
+  });
+
+  it('internet client outside every firewall rule: fails at filtering with the rule to add', () => {
+    const doc = office();
+    doc.clients[0].address = '203.0.113.77';
+    const c = check(doc, 'dublin-analysts');
+    expect(firstFail(c)).toMatchObject({ kind: 'filter', ruleId: 'PGN-201', fix: 'add a firewall rule for 203.0.113.77', path: 'access.firewallRules' });
+    expect(c.summary).toBe('fails at filtering: add a firewall rule for 203.0.113.77');
+  });
+
+  it('no firewall rule at all: nothing can connect', () => {
+    const doc = office();
+    doc.access.firewallRules = [];
+    expect(firstFail(check(doc, 'dublin-analysts'))?.detail).toContain('no firewall rule');
+  });
+
+  it('a private or IPv6 client address can never match a rule', () => {
+    const doc = office();
+    doc.clients[0].address = '192.168.1.20';
+    expect(firstFail(check(doc, 'dublin-analysts'))).toMatchObject({ ruleId: 'PGN-210', path: 'clients.0.address' });
+    doc.clients[0].address = '2001:db8::1';
+    expect(firstFail(check(doc, 'dublin-analysts'))).toMatchObject({ ruleId: 'PGN-202' });
+  });
+
+  it('an allow-all rule lets the client in with a warning (PGN-206)', () => {
+    const doc = office();
+    doc.clients[0].address = '8.8.8.8';
+    doc.access.firewallRules.push({ name: 'everyone', startIp: '0.0.0.0', endIp: '255.255.255.255' });
+    expect(hopsOf(check(doc, 'dublin-analysts'), 'filter')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-206', path: 'access.firewallRules.3' });
+  });
+
+  it("another tenant's Azure service: allowed only through Azure services, which lets every tenant in (PGN-205)", () => {
+    const doc = office();
+    doc.clients.push({ kind: 'azureService', name: 'partner-func', tenant: 'other' });
+    const denied = check(doc, 'partner-func');
+    expect(denied.verdict).toBe('unreachable');
+    expect(firstFail(denied)?.fix).toContain('fixed outbound IP');
+    doc.access.allowAzureServices = true;
+    const c = check(doc, 'partner-func');
+    expect(c.verdict).toBe('warning');
+    expect(hopsOf(c, 'filter')[0]).toMatchObject({ ruleId: 'PGN-205', path: 'access.allowAzureServices' });
+    expect(hopsOf(c, 'filter')[0]?.detail).toContain('every Azure tenant');
+  });
+
+  it('the 0.0.0.0 rule is the Azure-services switch; a fixed outbound IP inside a rule needs neither', () => {
+    const doc = office();
+    doc.clients.push({ kind: 'azureService', name: 'own-func', tenant: 'same' });
+    doc.access.firewallRules.push({ name: 'AllowAllAzureServicesAndResourcesWithinAzureIps', startIp: '0.0.0.0', endIp: '0.0.0.0' });
+    expect(hopsOf(check(doc, 'own-func'), 'filter')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-205', path: 'access.firewallRules.3' });
+    doc.clients[2].address = '192.0.2.40';
+    expect(check(doc, 'own-func').verdict).toBe('reachable');
+  });
+
+  it('VNet and on-premises clients go out through their public address', () => {
+    const doc = office();
+    doc.clients.push({ kind: 'vnet', name: 'app', vnet: 'vnet-app' }, { kind: 'onPremises', name: 'hq', site: 'hq' });
+    const app = check(doc, 'app');
+    expect(firstFail(app)?.fix).toContain('outbound public IP of vnet-app');
+    expect(firstFail(check(doc, 'hq'))?.fix).toBe('add a firewall rule for the public (NAT) address of hq');
+    doc.access.allowAzureServices = true;
+    expect(check(doc, 'app').verdict).toBe('warning');
+    expect(check(doc, 'hq').verdict).toBe('unreachable');
+    doc.clients[3].address = '203.0.113.4';
+    expect(check(doc, 'hq').verdict).toBe('reachable');
+  });
+});
+
+describe('API', () => {
+  it('returns null for an unknown client and one check per client in plan order', () => {
+    const plan = parse(hub());
+    expect(checkClient(plan, 'nobody')).toBeNull();
+    expect(checkAllClients(plan).map((c) => c.clientPath)).toEqual(['clients.0', 'clients.1', 'clients.2']);
+  });
+
+  it('checks every client of the large sample plan and every failing hop carries a fix', () => {
+    const checks = checkAllClients(largePlan(1));
+    expect(checks).toHaveLength(100);
+    for (const c of checks) {
+      for (const h of c.hops) if (h.status === 'fail') expect(h.fix, `${c.client} ${h.title}`).toBeTruthy();
+      if (c.verdict === 'unreachable') expect(c.summary.startsWith('fails at ')).toBe(true);
+    }
+    // The sample's pattern: every tenth spoke is peered one way only, every seventh unlinked.
+    const spoke9 = checks.find((c) => c.hops.some((h) => h.title === 'Peering vnet-spoke-9 ↔ vnet-sample'));
+    expect(spoke9 === undefined || spoke9.verdict === 'unreachable').toBe(true);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * "Can this client reach the server?" Walks every hop — name resolution, network path, filtering,
+ * transport, authentication — and gives a verdict with the first failing hop and its fix.
+ */
+import type { Client, Plan } from '../domain/plan';
+import { contextFor, type CheckContext } from './context';
+import { byIpHops, privateDnsHops, publicDnsHops } from './dns';
+import { firewallHops } from './firewall';
+import { nsgHops } from './nsgFilter';
+import { privatePath, publicPath } from './path';
+import { transportHops } from './transport';
+import { HOP_KIND_LABEL, type ClientCheck, type Hop, type Verdict } from './types';
+
+function authHop(): Hop {
+  return {
+    kind: 'auth',
+    status: 'info',
+    title: 'Authentication',
+    detail:
+      'The network only lets the client try: every connection still needs valid credentials, and PostgreSQL roles decide which databases and tables it may use.',
+    ruleId: 'PGN-003',
+  };
+}
+
+function hopsFor(ctx: CheckContext, client: Client, clientPath: string): Hop[] {
+  const resolution = ctx.mode === 'private' ? privateDnsHops(ctx, client, clientPath) : publicDnsHops(ctx);
+  const dns = client.connectsByIp ? byIpHops(ctx.fqdn, clientPath, resolution) : resolution;
+  const route = ctx.mode === 'private' ? privatePath(ctx, client, clientPath) : publicPath(ctx, client);
+  const filter = ctx.mode === 'private' ? nsgHops(ctx, route.source) : firewallHops(ctx, client, clientPath);
+  return [...dns, ...route.hops, ...filter, ...transportHops(ctx.plan.tls, client, clientPath), authHop()];
+}
+
+function verdictOf(hops: readonly Hop[]): { verdict: Verdict; summary: string } {
+  const failed = hops.find((h) => h.status === 'fail');
+  if (failed) return { verdict: 'unreachable', summary: `fails at ${HOP_KIND_LABEL[failed.kind]}: ${failed.fix ?? failed.title}` };
+  const warnings = hops.filter((h) => h.status === 'warn');
+  const first = warnings[0];
+  if (first) {
+    const count = warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`;
+    return { verdict: 'warning', summary: `reachable with ${count}; at ${HOP_KIND_LABEL[first.kind]}: ${first.fix ?? first.title}` };
+  }
+  const route = hops.filter((h) => h.kind === 'path').map((h) => h.title);
+  return { verdict: 'reachable', summary: `reachable: ${route.join(', then ')}` };
+}
+
+function checkAt(ctx: CheckContext, client: Client, index: number): ClientCheck {
+  const clientPath = `clients.${index}`;
+  const hops = hopsFor(ctx, client, clientPath);
+  return { client: client.name, clientPath, ...verdictOf(hops), hops };
+}
+
+/** The check of the (first) client with this name, or null when the plan has none. */
+export function checkClient(plan: Plan, clientName: string): ClientCheck | null {
+  const index = plan.clients.findIndex((c) => c.name === clientName);
+  const client = plan.clients[index];
+  return client === undefined ? null : checkAt(contextFor(plan), client, index);
+}
+
+/** Every client of the plan, in plan order. */
+export function checkAllClients(plan: Plan): ClientCheck[] {
+  const ctx = contextFor(plan);
+  return plan.clients.map((client, index) => checkAt(ctx, client, index));
+}

@@ -1,0 +1,283 @@
+/**
+ * What the checks of one plan share, computed once per plan object: the VNet index (server VNet and
+ * peered VNets by name), parsed address spaces, overlaps, on-premises sites, subnets, parsed firewall
+ * rules, and caches for per-VNet name resolution and per-source NSG decisions. Clients then cost a
+ * few map look-ups each.
+ */
+import { SERVER_FQDN_SUFFIX } from '../domain/azure';
+import { cidrRange, mergeRanges, parseCidr, parseIPv4, rangeContains, type IpRange } from '../domain/ipv4';
+import type { DnsSetting, OnPremises, PeeredVnet, Plan, PrivateAccess, PrivateDnsZone, PublicAccess } from '../domain/plan';
+import type { Hop } from './types';
+
+/** A VNet the checker knows: the server VNet or one of the plan's other VNets. */
+export interface VnetRef {
+  /** `server` or `peered:<index>`: the cache key. */
+  readonly key: string;
+  readonly name: string;
+  /** Dotted plan path of the VNet (`access.vnet`, `access.peeredVnets.2`). */
+  readonly path: string;
+  readonly isServer: boolean;
+  readonly region: string;
+  readonly zoneLink: boolean;
+  readonly dns: DnsSetting;
+  /** Parsed address spaces (unparsable ones are left out; the rules report them). */
+  readonly spaces: readonly IpRange[];
+  readonly spaceTexts: readonly string[];
+  /** Peering with the server VNet; null for the server VNet itself. */
+  readonly peering: PeeredVnet['peering'] | null;
+  /** Its address space overlaps the server VNet's (Azure refuses the peering, PGN-136). */
+  readonly overlapsServer: boolean;
+}
+
+export interface SiteRef {
+  readonly index: number;
+  readonly path: string;
+  readonly site: OnPremises;
+  readonly ranges: readonly IpRange[];
+  /** Names of the plan's VNets whose address spaces overlap this site's ranges. */
+  readonly overlapsVnets: ReadonlySet<string>;
+}
+
+export interface SubnetRef {
+  readonly name: string;
+  readonly path: string;
+  readonly prefix: string;
+  readonly range: IpRange | null;
+  readonly delegated: boolean;
+}
+
+/** Where an address sits among the plan's networks. */
+export type Location =
+  | { kind: 'vnet'; vnet: VnetRef }
+  | { kind: 'site'; site: SiteRef }
+  | { kind: 'nowhere' };
+
+export interface PrivateContext {
+  readonly mode: 'private';
+  readonly plan: Plan;
+  readonly access: PrivateAccess;
+  readonly fqdn: string;
+  readonly zone: PrivateDnsZone | null;
+  readonly server: VnetRef;
+  readonly delegated: SubnetRef;
+  /** Every VNet of the plan, by lower-case name (Azure names are case-insensitive). */
+  readonly vnets: ReadonlyMap<string, VnetRef>;
+  readonly peered: readonly VnetRef[];
+  readonly sites: ReadonlyMap<string, SiteRef>;
+  /** Subnets of the server VNet by lower-case name, the delegated one included. */
+  readonly subnets: ReadonlyMap<string, SubnetRef>;
+  /** Name-resolution hops per resolving VNet (key: VnetRef.key + role). */
+  readonly dnsCache: Map<string, readonly Hop[]>;
+  /** Filtering hop per source (key: the source ranges). */
+  readonly filterCache: Map<string, Hop>;
+  readonly locationCache: Map<number, Location>;
+}
+
+export interface ParsedFirewallRule {
+  readonly index: number;
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface PublicContext {
+  readonly mode: 'public';
+  readonly plan: Plan;
+  readonly access: PublicAccess;
+  readonly fqdn: string;
+  /** Valid rules other than 0.0.0.0–0.0.0.0, sorted by start address. */
+  readonly rules: readonly ParsedFirewallRule[];
+  /** "Allow public access from Azure services" (the flag, or a 0.0.0.0–0.0.0.0 rule). */
+  readonly azureServices: boolean;
+  /** Dotted path that turns Azure services on or off. */
+  readonly azureServicesPath: string;
+}
+
+export type CheckContext = PrivateContext | PublicContext;
+
+const lower = (s: string): string => s.toLowerCase();
+
+function parseSpaces(texts: readonly string[]): IpRange[] {
+  const out: IpRange[] = [];
+  for (const text of texts) {
+    const parsed = parseCidr(text, { aligned: false });
+    if (parsed.ok) out.push(cidrRange(parsed.value));
+  }
+  return out;
+}
+
+/** Whether any of `ranges` overlaps one of `merged` (sorted, disjoint): a binary search per range. */
+export function overlapsAny(ranges: readonly IpRange[], merged: readonly IpRange[]): boolean {
+  for (const r of ranges) {
+    let lo = 0;
+    let hi = merged.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((merged[mid] as IpRange).end < r.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const candidate = merged[lo];
+    if (candidate !== undefined && candidate.start <= r.end) return true;
+  }
+  return false;
+}
+
+export function serverFqdn(plan: Plan): string {
+  return `${plan.servers[0]?.name ?? 'server'}.${SERVER_FQDN_SUFFIX}`;
+}
+
+function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
+  const serverSpaces = parseSpaces(access.vnet.addressSpaces);
+  const peeredSpaces = access.peeredVnets.map((v) => parseSpaces(v.addressSpaces));
+  const siteRanges = access.onPremises.map((s) => parseSpaces(s.addressRanges));
+
+  const serverMerged = mergeRanges(serverSpaces);
+  const server: VnetRef = {
+    key: 'server',
+    name: access.vnet.name,
+    path: 'access.vnet',
+    isServer: true,
+    region: access.vnet.region,
+    zoneLink: access.vnet.zoneLink,
+    dns: access.vnet.dns,
+    spaces: serverSpaces,
+    spaceTexts: access.vnet.addressSpaces,
+    peering: null,
+    overlapsServer: false,
+  };
+  const vnets = new Map<string, VnetRef>();
+  const peered: VnetRef[] = access.peeredVnets.map((v, i) => {
+    const spaces = peeredSpaces[i] ?? [];
+    return {
+      key: `peered:${i}`,
+      name: v.name,
+      path: `access.peeredVnets.${i}`,
+      isServer: false,
+      region: v.region,
+      zoneLink: v.zoneLink,
+      dns: v.dns,
+      spaces,
+      spaceTexts: v.addressSpaces,
+      peering: v.peering,
+      overlapsServer: overlapsAny(spaces, serverMerged),
+    };
+  });
+  // The server VNet wins a name clash; the first of two same-named peered VNets wins.
+  for (const ref of [server, ...peered]) if (!vnets.has(lower(ref.name))) vnets.set(lower(ref.name), ref);
+
+  const sites = new Map<string, SiteRef>();
+  access.onPremises.forEach((site, i) => {
+    const ranges = siteRanges[i] ?? [];
+    const overlapsVnets = new Set<string>();
+    const gateway = site.gatewayVnet === '' ? server : vnets.get(lower(site.gatewayVnet));
+    if (overlapsAny(ranges, serverMerged)) overlapsVnets.add(server.name);
+    if (gateway !== undefined && gateway !== server && overlapsAny(ranges, mergeRanges(gateway.spaces))) {
+      overlapsVnets.add(gateway.name);
+    }
+    if (!sites.has(lower(site.name))) sites.set(lower(site.name), { index: i, path: `access.onPremises.${i}`, site, ranges, overlapsVnets });
+  });
+
+  const delegatedParsed = parseCidr(access.delegatedSubnet.prefix, { aligned: false });
+  const delegated: SubnetRef = {
+    name: access.delegatedSubnet.name,
+    path: 'access.delegatedSubnet',
+    prefix: access.delegatedSubnet.prefix,
+    range: delegatedParsed.ok ? cidrRange(delegatedParsed.value) : null,
+    delegated: true,
+  };
+  const subnets = new Map<string, SubnetRef>();
+  access.vnet.subnets.forEach((s, i) => {
+    if (subnets.has(lower(s.name))) return;
+    const parsed = parseCidr(s.prefix, { aligned: false });
+    subnets.set(lower(s.name), {
+      name: s.name,
+      path: `access.vnet.subnets.${i}`,
+      prefix: s.prefix,
+      range: parsed.ok ? cidrRange(parsed.value) : null,
+      delegated: false,
+    });
+  });
+  if (!subnets.has(lower(delegated.name))) subnets.set(lower(delegated.name), delegated);
+
+  return {
+    mode: 'private',
+    plan,
+    access,
+    fqdn: serverFqdn(plan),
+    zone: access.privateDnsZone,
+    server,
+    delegated,
+    vnets,
+    peered,
+    sites,
+    subnets,
+    dnsCache: new Map(),
+    filterCache: new Map(),
+    locationCache: new Map(),
+  };
+}
+
+function buildPublic(plan: Plan, access: PublicAccess): PublicContext {
+  const rules: ParsedFirewallRule[] = [];
+  let zeroRule = -1;
+  access.firewallRules.forEach((rule, index) => {
+    const start = parseIPv4(rule.startIp);
+    const end = parseIPv4(rule.endIp);
+    if (!start.ok || !end.ok || start.value > end.value) return; // reported by PGN-202–204
+    if (start.value === 0 && end.value === 0) {
+      if (zeroRule < 0) zeroRule = index;
+      return;
+    }
+    rules.push({ index, name: rule.name, start: start.value, end: end.value });
+  });
+  rules.sort((a, b) => a.start - b.start || a.end - b.end);
+  return {
+    mode: 'public',
+    plan,
+    access,
+    fqdn: serverFqdn(plan),
+    rules,
+    azureServices: access.allowAzureServices || zeroRule >= 0,
+    azureServicesPath: !access.allowAzureServices && zeroRule >= 0 ? `access.firewallRules.${zeroRule}` : 'access.allowAzureServices',
+  };
+}
+
+const contexts = new WeakMap<Plan, CheckContext>();
+
+/** The shared context of a plan; built on first use and kept as long as the plan object lives. */
+export function contextFor(plan: Plan): CheckContext {
+  let ctx = contexts.get(plan);
+  if (ctx === undefined) {
+    ctx = plan.access.mode === 'private' ? buildPrivate(plan, plan.access) : buildPublic(plan, plan.access);
+    contexts.set(plan, ctx);
+  }
+  return ctx;
+}
+
+/** Finds the VNet or on-premises site holding an address (the first one, in plan order). */
+export function locate(ctx: PrivateContext, address: number): Location {
+  const cached = ctx.locationCache.get(address);
+  if (cached !== undefined) return cached;
+  const one: IpRange = { start: address, end: address };
+  let found: Location = { kind: 'nowhere' };
+  for (const ref of [ctx.server, ...ctx.peered]) {
+    if (ref.spaces.some((s) => rangeContains(s, one))) {
+      found = { kind: 'vnet', vnet: ref };
+      break;
+    }
+  }
+  if (found.kind === 'nowhere') {
+    for (const site of ctx.sites.values()) {
+      if (site.ranges.some((r) => rangeContains(r, one))) {
+        found = { kind: 'site', site };
+        break;
+      }
+    }
+  }
+  ctx.locationCache.set(address, found);
+  return found;
+}
+
+/** True when the peering with the server VNet exists in both directions. */
+export const peeredBothWays = (ref: VnetRef): boolean =>
+  ref.isServer || (ref.peering !== null && ref.peering.fromServerVnet && ref.peering.toServerVnet && !ref.overlapsServer);

@@ -1,0 +1,300 @@
+/**
+ * Hop 1, name resolution: does the client turn `<server>.postgres.database.azure.com` into an
+ * address it can use? Private access: the private DNS zone answers only in VNets linked to it
+ * (PGN-133, PGN-134); custom DNS servers must forward to 168.63.129.16 and be reachable (PGN-137);
+ * on-premises DNS must forward into Azure. Public access: public DNS gives the public address.
+ */
+import { AZURE_DNS_IP, POSTGRES_ZONE_SUFFIX, suggestedZoneName } from '../domain/azure';
+import { parseIPv4 } from '../domain/ipv4';
+import type { Client } from '../domain/plan';
+import { locate, peeredBothWays, type PrivateContext, type PublicContext, type SiteRef, type VnetRef } from './context';
+import type { Hop } from './types';
+
+const dnsHop = (h: Omit<Hop, 'kind'>): Hop => ({ kind: 'dns', ...h });
+
+function zoneHops(ctx: PrivateContext, ref: VnetRef, role: string): Hop[] {
+  if (ctx.zone === null) {
+    const server = ctx.plan.servers[0]?.name ?? 'server';
+    return [
+      dnsHop({
+        status: 'fail',
+        title: 'Private DNS zone',
+        detail: `The plan has no private DNS zone, so nothing gives ${ctx.fqdn} its private address.`,
+        ruleId: 'PGN-130',
+        fix: `add a private DNS zone (e.g. ${suggestedZoneName(server)}) and link it to ${ref.name}`,
+        path: 'access.privateDnsZone',
+      }),
+    ];
+  }
+  const zone = ctx.zone.name;
+  if (!ref.zoneLink) {
+    return [
+      dnsHop({
+        status: 'fail',
+        title: 'Private DNS zone link',
+        detail:
+          `${ref.name} (${role}) is not linked to ${zone}: from there ${ctx.fqdn} does not resolve to the server's private address. ` +
+          'Peering gives connectivity, the zone link gives name resolution; the two are independent.',
+        ruleId: ref.isServer ? 'PGN-133' : 'PGN-134',
+        fix: `link the zone to ${ref.name}`,
+        path: `${ref.path}.zoneLink`,
+      }),
+    ];
+  }
+  return [
+    dnsHop({
+      status: 'pass',
+      title: 'Private DNS zone link',
+      detail: `${ref.name} (${role}) is linked to ${zone}: ${ctx.fqdn} resolves to the server's private address in ${ctx.delegated.prefix}.`,
+      ruleId: ref.isServer ? 'PGN-133' : 'PGN-134',
+    }),
+  ];
+}
+
+/** Can a DNS server at `ip` be used from `from`, and does its VNet see the zone? */
+function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: number): Hop {
+  const serverPath = `${from.path}.dns.servers.${index}`;
+  const parsed = parseIPv4(ip);
+  if (!parsed.ok) {
+    return dnsHop({
+      status: 'fail',
+      title: `Custom DNS server ${ip}`,
+      detail: `DNS server "${ip}" of ${from.name} is not usable: ${parsed.error.message}`,
+      ruleId: 'PGN-137',
+      fix: `correct the DNS server address of ${from.name}${parsed.error.suggestion ? ` (${parsed.error.suggestion})` : ''}`,
+      path: serverPath,
+    });
+  }
+  const where = locate(ctx, parsed.value);
+  if (where.kind === 'nowhere') {
+    return dnsHop({
+      status: 'fail',
+      title: `Custom DNS server ${ip}`,
+      detail: `${ip} is not inside any VNet or on-premises range of the plan, so nothing makes it reachable from ${from.name}.`,
+      ruleId: 'PGN-137',
+      fix: `run the DNS server for ${from.name} inside ${from.name} or a VNet peered with ${ctx.server.name}, or correct ${ip}`,
+      path: serverPath,
+    });
+  }
+  if (where.kind === 'site') return onPremisesDnsServerHop(ctx, from, ip, serverPath, where.site);
+  const host = where.vnet;
+  const reachable = host === from || (peeredBothWays(host) && peeredBothWays(from));
+  if (!reachable) {
+    const missing = peeredBothWays(host) ? from : host;
+    return dnsHop({
+      status: 'fail',
+      title: `Custom DNS server ${ip}`,
+      detail: `${ip} sits in ${host.name}, which ${from.name} cannot reach: ${missing.name} is not peered in both directions with ${ctx.server.name}.`,
+      ruleId: 'PGN-137',
+      fix: `peer ${missing.name} with ${ctx.server.name} in both directions, or use a DNS server inside ${from.name}`,
+      path: `${missing.path}.peering`,
+    });
+  }
+  if (!host.zoneLink) {
+    return dnsHop({
+      status: 'fail',
+      title: `Custom DNS server ${ip}`,
+      detail:
+        `${ip} sits in ${host.name}, which is not linked to ${ctx.zone?.name ?? 'the zone'}: its queries to ${AZURE_DNS_IP} ` +
+        'are answered for that VNet, which cannot see the private record.',
+      ruleId: 'PGN-137',
+      fix: `link the zone to ${host.name}`,
+      path: `${host.path}.zoneLink`,
+    });
+  }
+  return dnsHop({
+    status: 'pass',
+    title: `Custom DNS server ${ip}`,
+    detail:
+      host === from
+        ? `${ip} sits in ${from.name} itself, which is linked to the zone.`
+        : from.isServer || host.isServer
+          ? `${ip} sits in ${host.name} (linked to the zone), reachable from ${from.name} over the peering between ${from.name} and ${host.name}.`
+          : `${ip} sits in ${host.name} (linked to the zone). Both VNets are peered with ${ctx.server.name}; peering is not transitive, ` +
+            `so this takes a direct peering between ${from.name} and ${host.name} (the plan records only peerings with ${ctx.server.name}).`,
+    ruleId: 'PGN-137',
+  });
+}
+
+function onPremisesDnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, path: string, site: SiteRef): Hop {
+  if (site.site.connection === 'none') {
+    return dnsHop({
+      status: 'fail',
+      title: `Custom DNS server ${ip}`,
+      detail: `${ip} sits on premises at ${site.site.name}, which is not connected to Azure: ${from.name} cannot reach it.`,
+      ruleId: 'PGN-137',
+      fix: `connect ${site.site.name} through a VPN gateway or ExpressRoute, or use a DNS server inside ${from.name}`,
+      path: `${site.path}.connection`,
+    });
+  }
+  return dnsHop({
+    status: 'warn',
+    title: `Custom DNS server ${ip}`,
+    detail:
+      `${ip} sits on premises at ${site.site.name} (reached over ${site.site.connection === 'vpn' ? 'VPN' : 'ExpressRoute'}). ` +
+      `${AZURE_DNS_IP} answers only queries that come from inside an Azure VNet, so this server must hand ${POSTGRES_ZONE_SUFFIX} ` +
+      'to a resolver in a VNet linked to the zone.',
+    ruleId: 'PGN-137',
+    fix: `forward ${POSTGRES_ZONE_SUFFIX} from ${ip} to a DNS resolver in a VNet linked to the zone`,
+    path,
+  });
+}
+
+function customDnsHops(ctx: PrivateContext, ref: VnetRef): Hop[] {
+  if (ref.dns.kind !== 'custom') return [];
+  const { servers, forwardsToAzureDns } = ref.dns;
+  if (servers.length === 0) {
+    return [
+      dnsHop({
+        status: 'fail',
+        title: 'Custom DNS servers',
+        detail: `${ref.name} is set to custom DNS but lists no DNS server, so its clients have nobody to ask.`,
+        ruleId: 'PGN-137',
+        fix: `list the DNS server addresses of ${ref.name}, or switch it to Azure-provided DNS`,
+        path: `${ref.path}.dns.servers`,
+      }),
+    ];
+  }
+  const list = servers.join(', ');
+  const hops: Hop[] = [
+    forwardsToAzureDns
+      ? dnsHop({
+          status: 'pass',
+          title: 'Custom DNS forwarding',
+          detail: `The custom DNS servers of ${ref.name} (${list}) forward to ${AZURE_DNS_IP}, which answers from the private zone.`,
+          ruleId: 'PGN-137',
+        })
+      : dnsHop({
+          status: 'fail',
+          title: 'Custom DNS forwarding',
+          detail: `The custom DNS servers of ${ref.name} (${list}) do not forward to ${AZURE_DNS_IP}, so they never see the private zone's record.`,
+          ruleId: 'PGN-137',
+          fix: `make ${list} forward ${POSTGRES_ZONE_SUFFIX} to ${AZURE_DNS_IP}`,
+          path: `${ref.path}.dns.forwardsToAzureDns`,
+        }),
+  ];
+  servers.forEach((ip, i) => hops.push(dnsServerHop(ctx, ref, ip, i)));
+  return hops;
+}
+
+/** Resolution as done in `ref` (cached per VNet and role). */
+function resolveIn(ctx: PrivateContext, ref: VnetRef, role: string): readonly Hop[] {
+  const key = `${ref.key}|${role}`;
+  let hops = ctx.dnsCache.get(key);
+  if (hops === undefined) {
+    hops = [...zoneHops(ctx, ref, role), ...customDnsHops(ctx, ref)];
+    ctx.dnsCache.set(key, hops);
+  }
+  return hops;
+}
+
+function unknownVnetHop(name: string, path: string, known: string): Hop {
+  return dnsHop({
+    status: 'fail',
+    title: 'Resolving VNet',
+    detail: `The plan has no VNet named "${name}", so nothing says how it resolves names.`,
+    fix: `name one of the plan's VNets (${known})`,
+    path,
+  });
+}
+
+function knownVnets(ctx: PrivateContext): string {
+  const names = [ctx.server.name, ...ctx.peered.map((p) => p.name)];
+  return names.length > 6 ? `${names.slice(0, 6).join(', ')}, …` : names.join(', ');
+}
+
+export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: string): readonly Hop[] {
+  switch (client.kind) {
+    case 'serverVnet':
+      return resolveIn(ctx, ctx.server, 'the server VNet');
+    case 'vnet': {
+      const ref = ctx.vnets.get(client.vnet.toLowerCase());
+      if (ref === undefined) return [unknownVnetHop(client.vnet, `${clientPath}.vnet`, knownVnets(ctx))];
+      return resolveIn(ctx, ref, ref.isServer ? 'the server VNet' : "the client's VNet");
+    }
+    case 'onPremises': {
+      const site = ctx.sites.get(client.site.toLowerCase());
+      if (site === undefined) {
+        return [
+          dnsHop({
+            status: 'fail',
+            title: 'On-premises DNS',
+            detail: `The plan has no on-premises site named "${client.site}".`,
+            fix: `name one of the on-premises sites (${[...ctx.sites.values()].map((s) => s.site.name).join(', ') || 'none yet: add one'})`,
+            path: `${clientPath}.site`,
+          }),
+        ];
+      }
+      const gatewayName = site.site.gatewayVnet;
+      const gateway = gatewayName === '' ? ctx.server : ctx.vnets.get(gatewayName.toLowerCase());
+      if (gateway === undefined) return [unknownVnetHop(gatewayName, `${site.path}.gatewayVnet`, knownVnets(ctx))];
+      const forwarder = site.site.dnsForwarder
+        ? dnsHop({
+            status: 'pass',
+            title: 'On-premises DNS forwarding',
+            detail: `The DNS of ${site.site.name} forwards ${POSTGRES_ZONE_SUFFIX} to a resolver inside Azure (taken to be in ${gateway.name}, where the gateway is).`,
+            ruleId: 'PGN-137',
+          })
+        : dnsHop({
+            status: 'fail',
+            title: 'On-premises DNS forwarding',
+            detail:
+              `The DNS of ${site.site.name} does not forward ${POSTGRES_ZONE_SUFFIX} into Azure: on-premises DNS cannot see a private DNS zone, ` +
+              `and ${AZURE_DNS_IP} answers only inside Azure VNets.`,
+            ruleId: 'PGN-137',
+            fix: `forward ${POSTGRES_ZONE_SUFFIX} from the DNS of ${site.site.name} to a DNS resolver in ${gateway.name}`,
+            path: `${site.path}.dnsForwarder`,
+          });
+      return [forwarder, ...resolveIn(ctx, gateway, `where ${site.site.name}'s queries are answered`)];
+    }
+    case 'internet':
+    case 'azureService':
+      return [
+        dnsHop({
+          status: 'fail',
+          title: 'Name resolution outside the VNets',
+          detail:
+            `${ctx.fqdn} resolves to the server's private address only inside VNets linked to the zone; ` +
+            `${client.kind === 'internet' ? 'from the internet' : 'from an Azure service without VNet integration'} it gives no address the client can use.`,
+          ruleId: 'PGN-111',
+          fix:
+            client.kind === 'internet'
+              ? `reach ${ctx.server.name} through a VPN gateway or ExpressRoute (then describe the client as on premises)`
+              : `integrate the service with a subnet of ${ctx.server.name} or a peered VNet linked to the zone`,
+          path: clientPath,
+        }),
+      ];
+  }
+}
+
+export function publicDnsHops(ctx: PublicContext): readonly Hop[] {
+  return [
+    dnsHop({
+      status: 'pass',
+      title: 'Public DNS',
+      detail: `${ctx.fqdn} is publicly resolvable and gives the server's public address.`,
+    }),
+  ];
+}
+
+/** PGN-007: a client that names the server by IP skips resolution, and breaks when the IP changes. */
+export function byIpHops(fqdn: string, clientPath: string, resolution: readonly Hop[]): Hop[] {
+  const hops: Hop[] = [
+    dnsHop({
+      status: 'warn',
+      title: 'Server named by IP address',
+      detail: `The client connects to an IP address instead of ${fqdn}; the server's IP address is not guaranteed to stay the same.`,
+      ruleId: 'PGN-007',
+      fix: `connect to ${fqdn} instead of its IP address`,
+      path: `${clientPath}.connectsByIp`,
+    }),
+  ];
+  for (const hop of resolution) {
+    hops.push(
+      hop.status === 'fail'
+        ? { ...hop, status: 'warn', detail: `${hop.detail} (Not used while the client connects by IP; needed once it uses ${fqdn}.)` }
+        : hop,
+    );
+  }
+  return hops;
+}

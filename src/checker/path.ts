@@ -1,0 +1,328 @@
+/**
+ * Hop 2, the network path: same VNet, peering (both directions), a gateway (VPN / ExpressRoute,
+ * possibly in a peered hub), or the internet. Also works out which source addresses the server sees,
+ * for the filtering hop.
+ */
+import { cidrRange, parseCidr, parseIPv4OrCidr, rangeContains, type IpRange } from '../domain/ipv4';
+import type { Client } from '../domain/plan';
+import type { PrivateContext, PublicContext, SiteRef, VnetRef } from './context';
+import type { Hop } from './types';
+
+const pathHop = (h: Omit<Hop, 'kind'>): Hop => ({ kind: 'path', ...h });
+
+/** Where the client's traffic comes from, as the delegated subnet's NSG sees it. */
+export interface Source {
+  readonly ranges: readonly IpRange[];
+  /** The ranges as typed (for messages and fixes). */
+  readonly text: string;
+}
+
+export interface PathResult {
+  readonly hops: readonly Hop[];
+  /** null when there is no usable source (unknown VNet, bad address, no path at all). */
+  readonly source: Source | null;
+}
+
+function parseClientAddress(address: string): { ok: true; range: IpRange } | { ok: false; message: string; suggestion?: string } {
+  const parsed = address.includes('/') ? parseCidr(address, { aligned: false }) : parseIPv4OrCidr(address);
+  if (parsed.ok) return { ok: true, range: cidrRange(parsed.value) };
+  return parsed.error.suggestion === undefined
+    ? { ok: false, message: parsed.error.message }
+    : { ok: false, message: parsed.error.message, suggestion: parsed.error.suggestion };
+}
+
+function badAddressHop(address: string, clientPath: string, message: string, suggestion?: string): Hop {
+  return pathHop({
+    status: 'fail',
+    title: 'Client address',
+    detail: `The client address "${address}" is not usable: ${message}`,
+    fix: suggestion === undefined ? 'correct the client address' : `write the client address as ${suggestion}`,
+    path: `${clientPath}.address`,
+  });
+}
+
+function outsideHop(address: string, clientPath: string, where: string, within: string): Hop {
+  return pathHop({
+    status: 'fail',
+    title: 'Client address',
+    detail: `The client address ${address} is not inside ${where} (${within}), so traffic from it does not come from there.`,
+    fix: `use a client address inside ${within}`,
+    path: `${clientPath}.address`,
+  });
+}
+
+/**
+ * The client's own address (if given), checked to lie inside `within`; otherwise the whole of
+ * `within` is the source.
+ */
+function sourceFrom(
+  client: { address: string },
+  clientPath: string,
+  where: string,
+  within: readonly IpRange[],
+  withinText: string,
+): { hop: Hop | null; source: Source | null } {
+  if (client.address === '') {
+    return { hop: null, source: within.length > 0 ? { ranges: within, text: withinText } : null };
+  }
+  const parsed = parseClientAddress(client.address);
+  if (!parsed.ok) return { hop: badAddressHop(client.address, clientPath, parsed.message, parsed.suggestion), source: null };
+  if (within.length > 0 && !within.some((w) => rangeContains(w, parsed.range))) {
+    return { hop: outsideHop(client.address, clientPath, where, withinText), source: null };
+  }
+  return { hop: null, source: { ranges: [parsed.range], text: client.address } };
+}
+
+/** The peering between `ref` and the server VNet, as a hop (pass or the missing link). */
+function peeringHop(ctx: PrivateContext, ref: VnetRef, purpose: string): Hop {
+  const server = ctx.server.name;
+  if (ref.overlapsServer) {
+    return pathHop({
+      status: 'fail',
+      title: `Peering ${ref.name} ↔ ${server}`,
+      detail: `${ref.name} (${ref.spaceTexts.join(', ')}) overlaps ${server} (${ctx.server.spaceTexts.join(', ')}): Azure refuses to peer overlapping address spaces.`,
+      ruleId: 'PGN-136',
+      fix: `give ${ref.name} an address space that does not overlap ${ctx.server.spaceTexts.join(', ')}`,
+      path: `${ref.path}.addressSpaces`,
+    });
+  }
+  const peering = ref.peering ?? { fromServerVnet: false, toServerVnet: false };
+  if (!peering.fromServerVnet && !peering.toServerVnet) {
+    return pathHop({
+      status: 'fail',
+      title: `Peering ${ref.name} ↔ ${server}`,
+      detail: `${ref.name} is not peered with ${server}, so ${purpose} has no route to the server. A VNet reaches the server only through a peering.`,
+      ruleId: 'PGN-135',
+      fix: `add the peerings from ${ref.name} to ${server} and from ${server} to ${ref.name}`,
+      path: `${ref.path}.peering`,
+    });
+  }
+  if (!peering.fromServerVnet || !peering.toServerVnet) {
+    const [from, to, field] = peering.toServerVnet ? [server, ref.name, 'fromServerVnet'] : [ref.name, server, 'toServerVnet'];
+    return pathHop({
+      status: 'fail',
+      title: `Peering ${ref.name} ↔ ${server}`,
+      detail: `The peering is declared on one side only (no peering from ${from} to ${to}); traffic flows only once both sides exist.`,
+      ruleId: 'PGN-139',
+      fix: `add the peering from ${from} to ${to}`,
+      path: `${ref.path}.peering.${field}`,
+    });
+  }
+  const global = ref.region !== '' && ctx.server.region !== '' && ref.region !== ctx.server.region;
+  return pathHop({
+    status: 'pass',
+    title: `Peering ${ref.name} ↔ ${server}`,
+    detail: `${ref.name} and ${server} are peered in both directions${global ? ` (global peering, ${ref.region} ↔ ${ctx.server.region})` : ''}.`,
+    ruleId: 'PGN-135',
+  });
+}
+
+function sameVnetHop(ctx: PrivateContext, from: string): Hop {
+  return pathHop({
+    status: 'pass',
+    title: `Inside ${ctx.server.name}`,
+    detail: `${from} and the delegated subnet ${ctx.delegated.name} (${ctx.delegated.prefix}) are in the same VNet, which routes between its subnets directly.`,
+  });
+}
+
+function serverVnetPath(ctx: PrivateContext, client: Extract<Client, { kind: 'serverVnet' }>, clientPath: string): PathResult {
+  const serverName = ctx.server.name;
+  if (client.subnet === '') {
+    const { hop, source } = sourceFrom(client, clientPath, serverName, ctx.server.spaces, ctx.server.spaceTexts.join(', '));
+    return { hops: hop ? [hop] : [sameVnetHop(ctx, `The client in ${serverName}`)], source };
+  }
+  const subnet = ctx.subnets.get(client.subnet.toLowerCase());
+  if (subnet === undefined) {
+    const names = [...ctx.subnets.values()].filter((s) => !s.delegated).map((s) => s.name);
+    const shown = names.length > 6 ? `${names.slice(0, 6).join(', ')}, …` : names.join(', ');
+    return {
+      hops: [
+        pathHop({
+          status: 'fail',
+          title: 'Client subnet',
+          detail: `${serverName} has no subnet named "${client.subnet}".`,
+          fix: names.length > 0 ? `add subnet ${client.subnet} to ${serverName}, or pick one of ${shown}` : `add subnet ${client.subnet} to ${serverName}`,
+          path: `${clientPath}.subnet`,
+        }),
+      ],
+      source: null,
+    };
+  }
+  const within = subnet.range ? [subnet.range] : ctx.server.spaces;
+  const withinText = subnet.range ? subnet.prefix : ctx.server.spaceTexts.join(', ');
+  const { hop, source } = sourceFrom(client, clientPath, `subnet ${subnet.name}`, within, withinText);
+  if (hop) return { hops: [hop], source };
+  if (subnet.delegated) {
+    return {
+      hops: [
+        pathHop({
+          status: 'warn',
+          title: `Inside ${subnet.name}`,
+          detail: `The client sits in the delegated subnet itself; only flexible servers may be placed there.`,
+          ruleId: 'PGN-107',
+          fix: `move the client to another subnet of ${serverName}`,
+          path: `${clientPath}.subnet`,
+        }),
+      ],
+      source,
+    };
+  }
+  return { hops: [sameVnetHop(ctx, `Subnet ${subnet.name} (${subnet.prefix})`)], source };
+}
+
+function vnetPath(ctx: PrivateContext, client: Extract<Client, { kind: 'vnet' }>, clientPath: string): PathResult {
+  const ref = ctx.vnets.get(client.vnet.toLowerCase());
+  if (ref === undefined) {
+    return {
+      hops: [
+        pathHop({
+          status: 'fail',
+          title: 'Client VNet',
+          detail: `The plan has no VNet named "${client.vnet}", so there is nothing to route from.`,
+          fix: `add ${client.vnet || 'the VNet'} to the other VNets of the plan, or pick one of them`,
+          path: `${clientPath}.vnet`,
+        }),
+      ],
+      source: null,
+    };
+  }
+  const { hop, source } = sourceFrom(client, clientPath, ref.name, ref.spaces, ref.spaceTexts.join(', '));
+  if (hop) return { hops: [hop], source };
+  if (ref.isServer) return { hops: [sameVnetHop(ctx, `The client in ${ref.name}`)], source };
+  return { hops: [peeringHop(ctx, ref, `${ref.name}`)], source };
+}
+
+function gatewayHops(ctx: PrivateContext, site: SiteRef): Hop[] {
+  const s = site.site;
+  const kind = s.connection === 'vpn' ? 'VPN gateway' : 'ExpressRoute gateway';
+  const gateway = s.gatewayVnet === '' ? ctx.server : ctx.vnets.get(s.gatewayVnet.toLowerCase());
+  if (gateway === undefined) {
+    return [
+      pathHop({
+        status: 'fail',
+        title: `${kind} VNet`,
+        detail: `${s.name} connects through a gateway in "${s.gatewayVnet}", which is not a VNet of the plan.`,
+        fix: `set the gateway VNet of ${s.name} to ${ctx.server.name} or one of the peered VNets`,
+        path: `${site.path}.gatewayVnet`,
+      }),
+    ];
+  }
+  const hops: Hop[] = [];
+  if (site.overlapsVnets.size > 0) {
+    const names = [...site.overlapsVnets].join(' and ');
+    hops.push(
+      pathHop({
+        status: 'fail',
+        title: `${s.name} address ranges`,
+        detail: `${s.name} (${s.addressRanges.join(', ')}) overlaps ${names}: traffic to overlapping addresses is not routed across the gateway.`,
+        ruleId: 'PGN-136',
+        fix: `renumber ${s.name} or ${names} so that their address ranges do not overlap`,
+        path: `${site.path}.addressRanges`,
+      }),
+    );
+  }
+  hops.push(
+    pathHop({
+      status: 'pass',
+      title: `${kind} in ${gateway.name}`,
+      detail: `${s.name} reaches Azure over ${s.connection === 'vpn' ? 'a site-to-site VPN' : 'ExpressRoute'} into ${gateway.name}.`,
+      ruleId: 'PGN-113',
+    }),
+  );
+  if (!gateway.isServer) {
+    const peering = peeringHop(ctx, gateway, `traffic from the gateway in ${gateway.name}`);
+    hops.push(
+      peering.status === 'pass'
+        ? { ...peering, detail: `${peering.detail} Traffic from ${s.name} crosses this peering (gateway transit must be allowed on it).` }
+        : peering,
+    );
+  }
+  return hops;
+}
+
+function onPremisesPath(ctx: PrivateContext, client: Extract<Client, { kind: 'onPremises' }>, clientPath: string): PathResult {
+  const site = ctx.sites.get(client.site.toLowerCase());
+  if (site === undefined) {
+    return {
+      hops: [
+        pathHop({
+          status: 'fail',
+          title: 'On-premises site',
+          detail: `The plan has no on-premises site named "${client.site}".`,
+          fix: `add site ${client.site || '(name)'} to the on-premises networks, or pick one of them`,
+          path: `${clientPath}.site`,
+        }),
+      ],
+      source: null,
+    };
+  }
+  const { hop, source } = sourceFrom(client, clientPath, site.site.name, site.ranges, site.site.addressRanges.join(', '));
+  if (hop) return { hops: [hop], source };
+  if (site.site.connection === 'none') {
+    return {
+      hops: [
+        pathHop({
+          status: 'fail',
+          title: `${site.site.name} connection`,
+          detail: `${site.site.name} is not connected to Azure: clients outside Azure reach a private-access server only through a VPN gateway or ExpressRoute.`,
+          ruleId: 'PGN-113',
+          fix: `connect ${site.site.name} through a VPN gateway or ExpressRoute into ${ctx.server.name} (or a VNet peered with it)`,
+          path: `${site.path}.connection`,
+        }),
+      ],
+      source,
+    };
+  }
+  return { hops: gatewayHops(ctx, site), source };
+}
+
+export function privatePath(ctx: PrivateContext, client: Client, clientPath: string): PathResult {
+  switch (client.kind) {
+    case 'serverVnet':
+      return serverVnetPath(ctx, client, clientPath);
+    case 'vnet':
+      return vnetPath(ctx, client, clientPath);
+    case 'onPremises':
+      return onPremisesPath(ctx, client, clientPath);
+    case 'internet':
+    case 'azureService':
+      return {
+        hops: [
+          pathHop({
+            status: 'fail',
+            title: 'No public endpoint',
+            detail:
+              `A server with private access has no public endpoint, so ${client.kind === 'internet' ? 'a client on the internet' : 'an Azure service without VNet integration'} ` +
+              `has no route to it. Only ${ctx.server.name}, VNets peered with it, and networks connected by VPN or ExpressRoute reach it.`,
+            ruleId: client.kind === 'internet' ? 'PGN-113' : 'PGN-111',
+            fix:
+              client.kind === 'internet'
+                ? `connect the client through a VPN gateway or ExpressRoute into ${ctx.server.name}, or choose public access`
+                : `integrate the service with a subnet of ${ctx.server.name} or of a VNet peered with it`,
+            path: clientPath,
+          }),
+        ],
+        source: null,
+      };
+  }
+}
+
+export function publicPath(_ctx: PublicContext, client: Client): PathResult {
+  const via =
+    client.kind === 'azureService'
+      ? 'from Azure to the server\'s public endpoint'
+      : client.kind === 'internet'
+        ? 'over the internet to the server\'s public endpoint'
+        : 'out through its network\'s public (outbound) address, over the internet to the server\'s public endpoint';
+  return {
+    hops: [
+      pathHop({
+        status: 'pass',
+        title: 'Public endpoint',
+        detail: `The client connects ${via}. Traffic uses general internet pathways, not a private network; TLS still encrypts it.`,
+        ruleId: 'PGN-213',
+      }),
+    ],
+    source: null,
+  };
+}
