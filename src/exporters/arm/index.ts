@@ -7,7 +7,7 @@ import type { Plan } from '../../domain/plan';
 import { ARM_TEMPLATE_SCHEMA, DEPLOYMENTS_API_VERSION } from '../../domain/azure';
 import { resolveDeps } from '../groups';
 import { errorLines } from '../header';
-import { Ex, paramsUsed, toArmJson, type Val } from '../ir';
+import { Ex, paramsUsed, toArmJson } from '../ir';
 import { buildModel } from '../model';
 import { buildTemplate, type DeploymentTemplate, type TemplateGroup, type TemplateParam } from '../template';
 import type { ExportFile, ExportOptions } from '../types';
