@@ -1,0 +1,47 @@
+import { useFieldArray } from 'react-hook-form';
+import { usePlanner } from '../../../store/store';
+import { AzureServicesToggle } from '../public/AzureServicesToggle';
+import { FindYourIp, PropagationNote } from '../public/FirewallNotes';
+import { FirewallTable } from '../public/FirewallTable';
+import { PasteRules } from '../public/PasteRules';
+import { PathFindings } from '../public/PathFindings';
+import { PrivateFirewall } from '../public/PrivateFirewall';
+import '../public/firewall.css';
+import { StepFrame } from '../StepFrame';
+import { usePlanForm } from '../usePlanForm';
+
+function PublicFirewall() {
+  const form = usePlanForm();
+  const rules = useFieldArray({ control: form.control, name: 'access.firewallRules' });
+  return (
+    <>
+      <PathFindings path="access.firewallRules" />
+      <FirewallTable form={form} rules={rules} />
+      <PasteRules form={form} rules={rules} />
+      <AzureServicesToggle form={form} />
+      <FindYourIp />
+      <PropagationNote />
+    </>
+  );
+}
+
+export default function FirewallStep() {
+  const mode = usePlanner((s) => s.plan.access.mode);
+  return (
+    <StepFrame
+      intro={
+        mode === 'public' ? (
+          <p>
+            Only the IP addresses you allow can connect; by default none is allowed. Each rule allows the IPv4 addresses from
+            its start to its end, for every database on the server. Type a single address, or a CIDR block such as{' '}
+            <code>203.0.113.0/28</code> into the start field: it becomes the range.
+          </p>
+        ) : (
+          <p>This plan uses private access but carries settings that only exist with public access.</p>
+        )
+      }
+    >
+      {mode === 'public' ? <PublicFirewall /> : <PrivateFirewall />}
+    </StepFrame>
+  );
+}
