@@ -1,0 +1,183 @@
+/**
+ * The parsed view of a plan that several rules share: every address space, subnet, range and
+ * firewall address parsed once per evaluation, with the plan path it came from. Pure and cheap to
+ * rebuild; `evaluate` builds it once and passes it to every rule.
+ */
+import { ADDRESSES_PER_HA_SERVER, ADDRESSES_PER_NON_HA_SERVER } from '../domain/azure';
+import {
+  cidrRange,
+  nextFreeBlock,
+  parseCidr,
+  parseIPv4,
+  type Cidr,
+  type IpRange,
+  type IpResult,
+} from '../domain/ipv4';
+import { nsgContextForPlan, type NsgContext } from '../domain/nsg';
+import type { Client, FirewallRule, OnPremises, PeeredVnet, Plan, PrivateAccess } from '../domain/plan';
+
+export interface Parsed<T> {
+  /** Dotted plan path of the field. */
+  readonly path: string;
+  readonly text: string;
+  readonly result: IpResult<T>;
+}
+
+export interface ParsedPeer {
+  readonly index: number;
+  readonly path: string;
+  readonly peer: PeeredVnet;
+  readonly spaces: Parsed<Cidr>[];
+}
+
+export interface ParsedSite {
+  readonly index: number;
+  readonly path: string;
+  readonly site: OnPremises;
+  readonly ranges: Parsed<Cidr>[];
+}
+
+export interface ParsedFirewallRule {
+  readonly index: number;
+  readonly path: string;
+  readonly rule: FirewallRule;
+  readonly start: IpResult<number>;
+  readonly end: IpResult<number>;
+  /** Both ends valid and start ≤ end. */
+  readonly range: IpRange | null;
+}
+
+export interface Analysis {
+  readonly plan: Plan;
+  /** The private-access settings, or null in public mode. */
+  readonly private: PrivateAccess | null;
+  /** Server VNet address spaces (aligned CIDRs required). */
+  readonly vnetSpaces: Parsed<Cidr>[];
+  readonly validVnetSpaces: Cidr[];
+  /** The delegated subnet prefix (aligned CIDR required). */
+  readonly delegated: Parsed<Cidr> | null;
+  /** The other subnets of the server VNet. */
+  readonly subnets: Parsed<Cidr>[];
+  readonly peers: ParsedPeer[];
+  readonly sites: ParsedSite[];
+  readonly nsgContext: NsgContext | null;
+  /** Public-mode firewall rules, parsed (empty in private mode). */
+  readonly firewall: ParsedFirewallRule[];
+  /** Addresses the planned servers take in the delegated subnet (HA 4, otherwise 1). */
+  readonly addressesNeeded: number;
+  readonly anyHa: boolean;
+}
+
+const cidrAt = (path: string, text: string): Parsed<Cidr> => ({ path, text, result: parseCidr(text) });
+
+export const validCidrs = (list: readonly Parsed<Cidr>[]): Cidr[] => {
+  const out: Cidr[] = [];
+  for (const p of list) if (p.result.ok) out.push(p.result.value);
+  return out;
+};
+
+export function analyze(plan: Plan): Analysis {
+  const access = plan.access;
+  const anyHa = plan.servers.some((s) => s.highAvailability !== 'Disabled');
+  const addressesNeeded = plan.servers.reduce(
+    (n, s) => n + (s.highAvailability === 'Disabled' ? ADDRESSES_PER_NON_HA_SERVER : ADDRESSES_PER_HA_SERVER),
+    0,
+  );
+  if (access.mode === 'public') {
+    const firewall = access.firewallRules.map((rule, index): ParsedFirewallRule => {
+      const start = parseIPv4(rule.startIp);
+      const end = parseIPv4(rule.endIp);
+      const range = start.ok && end.ok && start.value <= end.value ? { start: start.value, end: end.value } : null;
+      return { index, path: `access.firewallRules.${index}`, rule, start, end, range };
+    });
+    return {
+      plan,
+      private: null,
+      vnetSpaces: [],
+      validVnetSpaces: [],
+      delegated: null,
+      subnets: [],
+      peers: [],
+      sites: [],
+      nsgContext: null,
+      firewall,
+      addressesNeeded,
+      anyHa,
+    };
+  }
+  const vnetSpaces = access.vnet.addressSpaces.map((s, i) => cidrAt(`access.vnet.addressSpaces.${i}`, s));
+  return {
+    plan,
+    private: access,
+    vnetSpaces,
+    validVnetSpaces: validCidrs(vnetSpaces),
+    delegated: cidrAt('access.delegatedSubnet.prefix', access.delegatedSubnet.prefix),
+    subnets: access.vnet.subnets.map((s, i) => cidrAt(`access.vnet.subnets.${i}.prefix`, s.prefix)),
+    peers: access.peeredVnets.map((peer, index) => ({
+      index,
+      path: `access.peeredVnets.${index}`,
+      peer,
+      spaces: peer.addressSpaces.map((s, i) => cidrAt(`access.peeredVnets.${index}.addressSpaces.${i}`, s)),
+    })),
+    sites: access.onPremises.map((site, index) => ({
+      index,
+      path: `access.onPremises.${index}`,
+      site,
+      ranges: site.addressRanges.map((s, i) => cidrAt(`access.onPremises.${index}.addressRanges.${i}`, s)),
+    })),
+    nsgContext: nsgContextForPlan(plan),
+    firewall: [],
+    addressesNeeded,
+    anyHa,
+  };
+}
+
+/** A free block of this size in the server VNet that no other subnet uses, formatted, or null. */
+export function freeSubnetBlock(a: Analysis, prefixLength: number): Cidr | null {
+  return nextFreeBlock(prefixLength, a.validVnetSpaces, validCidrs(a.subnets));
+}
+
+/** Peered in both directions: traffic flows (PGN-139). */
+export const isPeered = (peer: PeeredVnet): boolean => peer.peering.fromServerVnet && peer.peering.toServerVnet;
+/** Peered in at least one direction (Azure checks address overlaps for any peering resource). */
+export const hasPeering = (peer: PeeredVnet): boolean => peer.peering.fromServerVnet || peer.peering.toServerVnet;
+
+/** Parses a client's `address` field: an IPv4 address or an aligned CIDR block, as a range. */
+export function parseAddressOrCidr(text: string): IpRange | null {
+  if (text.includes('/')) {
+    const c = parseCidr(text, { aligned: false });
+    return c.ok ? cidrRange(c.value) : null;
+  }
+  const ip = parseIPv4(text);
+  return ip.ok ? { start: ip.value, end: ip.value } : null;
+}
+
+/**
+ * The source ranges a client's connections come from: its own address when it has one, otherwise
+ * the subnet, peered VNet or on-premises site it sits in. Empty when unknown (no address, an
+ * unknown subnet/VNet/site, or an Azure service without a fixed address).
+ */
+export function clientSourceRanges(a: Analysis, client: Client): IpRange[] {
+  if (client.address !== '') {
+    const r = parseAddressOrCidr(client.address);
+    return r === null ? [] : [r];
+  }
+  const ranges = (list: readonly Parsed<Cidr>[]) => validCidrs(list).map(cidrRange);
+  switch (client.kind) {
+    case 'serverVnet': {
+      const i = a.private?.vnet.subnets.findIndex((s) => s.name === client.subnet) ?? -1;
+      const parsed = a.subnets[i];
+      return parsed === undefined ? [] : ranges([parsed]);
+    }
+    case 'vnet': {
+      const peer = a.peers.find((p) => p.peer.name === client.vnet);
+      return peer === undefined ? [] : ranges(peer.spaces);
+    }
+    case 'onPremises': {
+      const site = a.sites.find((s) => s.site.name === client.site);
+      return site === undefined ? [] : ranges(site.ranges);
+    }
+    default:
+      return [];
+  }
+}

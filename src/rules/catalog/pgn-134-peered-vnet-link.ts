@@ -1,0 +1,29 @@
+import { DOCS } from '../../domain/azure';
+import { report, type Rule } from '../rule';
+
+export const pgn134: Rule = {
+  id: 'PGN-134',
+  title: 'A peered VNet that holds clients is linked to the zone',
+  severity: 'error',
+  docs: DOCS.private,
+  source: 'seed, "Private DNS zone and virtual network peering"',
+  why: 'Peering gives connectivity, the zone link gives name resolution, and the two are independent: without the link, clients in the peered VNet cannot resolve the server.',
+  fix: 'Link the private DNS zone to the peered VNet.',
+  check(plan) {
+    if (plan.access.mode !== 'private') return [];
+    const access = plan.access;
+    if (access.privateDnsZone === null) return [];
+    return access.peeredVnets.flatMap((peer, j) => {
+      if (peer.zoneLink) return [];
+      const clients = plan.clients.filter((c) => c.kind === 'vnet' && c.vnet === peer.name).map((c) => `"${c.name}"`);
+      if (clients.length === 0) return [];
+      return [
+        report(
+          this,
+          `access.peeredVnets.${j}.zoneLink`,
+          `VNet "${peer.name}" holds client${clients.length === 1 ? '' : 's'} ${clients.join(', ')} but is not linked to zone ${access.privateDnsZone?.name ?? ''}: peering connects, the link resolves names. Link the zone to "${peer.name}".`,
+        ),
+      ];
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import { DOCS } from '../../domain/azure';
+import { report, type Rule } from '../rule';
+
+export const pgn135: Rule = {
+  id: 'PGN-135',
+  title: 'A client in another VNet reaches the server only if that VNet is peered with the server VNet',
+  severity: 'error',
+  docs: DOCS.private,
+  source: 'seed, diagram bullets',
+  why: 'Applications in a different VNet have no direct access to the server; the VNets must be peered.',
+  fix: 'Peer the client VNet with the server VNet (both directions), or move the client.',
+  check(plan) {
+    if (plan.access.mode !== 'private') return [];
+    const access = plan.access;
+    return plan.clients.flatMap((client, i) => {
+      if (client.kind !== 'vnet') return [];
+      const peer = access.peeredVnets.find((p) => p.name === client.vnet);
+      if (peer === undefined) {
+        return [
+          report(
+            this,
+            `clients.${i}.vnet`,
+            `Client "${client.name}" is in VNet "${client.vnet}", which is not among the plan's VNets: add it to the peered VNets and peer it with "${access.vnet.name}".`,
+          ),
+        ];
+      }
+      if (peer.peering.fromServerVnet || peer.peering.toServerVnet) return [];
+      return [
+        report(
+          this,
+          `clients.${i}.vnet`,
+          `Client "${client.name}" is in VNet "${peer.name}", which is not peered with the server VNet "${access.vnet.name}": it cannot reach the server. Peer the two VNets in both directions.`,
+        ),
+      ];
+    });
+  },
+};

@@ -1,0 +1,23 @@
+import { DOCS } from '../../domain/azure';
+import { report, type Rule } from '../rule';
+
+export const pgn201: Rule = {
+  id: 'PGN-201',
+  title: 'Public access with no firewall rule: nothing can connect yet',
+  severity: 'warning',
+  docs: DOCS.public,
+  source: 'seed, "Characteristics of the public access method"',
+  why: 'By default no IP address is allowed: with no firewall rule and Azure services not allowed, every connection is refused.',
+  fix: "Add a firewall rule for each client's public IPv4 address or range.",
+  check(plan) {
+    const access = plan.access;
+    if (access.mode !== 'public' || access.firewallRules.length > 0 || access.allowAzureServices) return [];
+    return [
+      report(
+        this,
+        'access.firewallRules',
+        'No firewall rule and "allow Azure services" is off: by default no IP address is allowed, so nothing can connect. Add a rule for each client\'s public IPv4 address or range.',
+      ),
+    ];
+  },
+};

@@ -1,0 +1,32 @@
+import { DOCS } from '../../domain/azure';
+import type { Finding } from '../../domain/finding';
+import { analysisOf, report, type Rule } from '../rule';
+
+/** The seed's wording, quoted in every finding. seed, "Firewall rule is not available for IPv6 format" */
+export const IPV6_FIREWALL_MESSAGE =
+  "The firewall rules must be in IPv4 format. If you specify firewall rules in IPv6 format, you'll get a validation error.";
+
+export const pgn202: Rule = {
+  id: 'PGN-202',
+  title: 'Firewall rules are IPv4 only',
+  severity: 'error',
+  docs: DOCS.public,
+  source: 'seed, "Firewall rule is not available for IPv6 format"',
+  why: IPV6_FIREWALL_MESSAGE,
+  fix: "Use the client's public IPv4 address; IPv6 clients must connect over IPv4.",
+  check(plan, analysis) {
+    const a = analysisOf(plan, analysis);
+    const out: Finding[] = [];
+    for (const r of a.firewall) {
+      for (const [field, result, text] of [
+        ['startIp', r.start, r.rule.startIp],
+        ['endIp', r.end, r.rule.endIp],
+      ] as const) {
+        if (!result.ok && result.error.code === 'ipv6') {
+          out.push(report(this, `${r.path}.${field}`, `Firewall rule "${r.rule.name}": ${text} is an IPv6 address. ${IPV6_FIREWALL_MESSAGE}`));
+        }
+      }
+    }
+    return out;
+  },
+};

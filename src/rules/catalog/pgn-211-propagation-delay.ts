@@ -1,0 +1,18 @@
+import { DOCS, FIREWALL_PROPAGATION_MINUTES } from '../../domain/azure';
+import { report, type Rule } from '../rule';
+
+export const pgn211: Rule = {
+  id: 'PGN-211',
+  title: 'Firewall changes can take up to five minutes to take effect',
+  severity: 'info',
+  docs: DOCS.public,
+  source: 'seed, troubleshooting',
+  why: `There can be a delay of up to ${FIREWALL_PROPAGATION_MINUTES} minutes before a firewall change applies.`,
+  fix: `Wait up to ${FIREWALL_PROPAGATION_MINUTES} minutes after a change before concluding that it did not work.`,
+  check(plan) {
+    if (plan.access.mode !== 'public') return [];
+    return [
+      report(this, 'access.firewallRules', `Firewall changes can take up to ${FIREWALL_PROPAGATION_MINUTES} minutes to take effect; wait before testing a new rule.`),
+    ];
+  },
+};

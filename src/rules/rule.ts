@@ -1,0 +1,45 @@
+/**
+ * The shape of a rule (the model: PSRule for Azure, ESLint): a typed object with the stable ID of
+ * spec/rules.md, a title, a severity, the docs link, why it matters, what to do, and
+ * `check(plan) -> Finding[]`. One rule per file under `catalog/`; `index.ts` lists them explicitly.
+ */
+import type { Finding, Severity } from '../domain/finding';
+import type { Plan } from '../domain/plan';
+import { analyze, type Analysis } from './analysis';
+
+/** PGN-109 reports an error or a warning depending on the case; every other rule has one severity. */
+export type RuleSeverity = Severity | 'error/warning';
+
+export interface Rule {
+  /** Stable ID from spec/rules.md (PGN-xxx); never reused. */
+  readonly id: string;
+  readonly title: string;
+  readonly severity: RuleSeverity;
+  /** The Microsoft page (or seed section) a finding links to. */
+  readonly docs: string;
+  /** Where the rule comes from, as spec/rules.md cites it (seed section, facts §x). */
+  readonly source: string;
+  /** Why it matters, in one or two sentences. */
+  readonly why: string;
+  /** What to do about a finding. */
+  readonly fix: string;
+  /**
+   * The findings for this plan, one per offending element. `analysis` is the plan's parsed
+   * addresses; `evaluate` computes it once and hands it to every rule.
+   */
+  check(plan: Plan, analysis?: Analysis): Finding[];
+}
+
+/** The severities a rule can report. */
+export function severitiesOf(rule: Pick<Rule, 'severity'>): Severity[] {
+  return rule.severity === 'error/warning' ? ['error', 'warning'] : [rule.severity];
+}
+
+/** Builds a finding of this rule. `severity` is required only for rules with two severities. */
+export function report(rule: Pick<Rule, 'id' | 'docs' | 'severity'>, path: string, message: string, severity?: Severity): Finding {
+  const s = severity ?? (rule.severity === 'error/warning' ? 'error' : rule.severity);
+  return { ruleId: rule.id, severity: s, message, path, docs: rule.docs };
+}
+
+/** `check` helper: the analysis handed in, or a fresh one. */
+export const analysisOf = (plan: Plan, analysis?: Analysis): Analysis => analysis ?? analyze(plan);
