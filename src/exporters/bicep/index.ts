@@ -1,0 +1,108 @@
+/**
+ * Bicep export: `main.bicep`, `main.bicepparam`, and one module per resource group the
+ * deployment reaches outside its own (`modules/<name>.bicep`), from the same template model as
+ * the ARM export.
+ */
+import type { Plan } from '../../domain/plan';
+import { deployCommand } from '../arm/index';
+import { bicepString } from '../escape';
+import { resolveDeps, type ResolvedDeps } from '../groups';
+import { commentBlock, errorLines } from '../header';
+import { Ex, paramsUsed, renderBicepExpr, toBicep } from '../ir';
+import { buildModel } from '../model';
+import { buildTemplate, type DeploymentTemplate, type TemplateGroup, type TemplateParam, type TemplateResource } from '../template';
+import type { ExportFile, ExportOptions } from '../types';
+
+function paramDecl(p: TemplateParam, withDefault: boolean): string {
+  const lines = [`@description(${bicepString(p.description)})`];
+  if (p.type === 'securestring') lines.push('@secure()');
+  if (p.allowedValues) lines.push(`@allowed(${toBicep(p.allowedValues)})`);
+  const type = p.type === 'int' ? 'int' : 'string';
+  const def = withDefault && p.defaultValue !== undefined ? ` = ${toBicep(p.defaultValue)}` : '';
+  lines.push(`param ${p.name} ${type}${def}`);
+  return lines.join('\n');
+}
+
+function resourceDecl(r: TemplateResource, dependsOn: string[]): string {
+  const body: string[] = [`  name: ${toBicep(r.name, 1)}`];
+  for (const [k, v] of Object.entries(r.body)) body.push(`  ${k}: ${toBicep(v, 1)}`);
+  if (dependsOn.length > 0) body.push(`  dependsOn: [\n${dependsOn.map((d) => `    ${d}`).join('\n')}\n  ]`);
+  return `resource ${r.sym} '${r.type}@${r.apiVersion}' = {\n${body.join('\n')}\n}`;
+}
+
+function usedParams(t: DeploymentTemplate, g: TemplateGroup): TemplateParam[] {
+  const used = new Set<string>();
+  for (const r of g.resources) {
+    paramsUsed(r.name, used);
+    paramsUsed(r.body, used);
+    paramsUsed(r.id, used);
+  }
+  for (const o of g.outputs) paramsUsed(o.value, used);
+  return t.params.filter((p) => used.has(p.name));
+}
+
+function moduleDecl(t: DeploymentTemplate, g: TemplateGroup, deps: ResolvedDeps): string {
+  const params = usedParams(t, g);
+  const rg = g.loc.rg === '' ? 'resourceGroupName' : bicepString(g.loc.rg);
+  const lines = [
+    `  name: ${bicepString(g.deployment)}`,
+    `  scope: resourceGroup(${g.loc.sub.param}, ${rg})`,
+    `  params: {\n${params.map((p) => `    ${p.name}: ${p.name}`).join('\n')}\n  }`,
+  ];
+  const dependsOn = [...(deps.groupOnTop.get(g) ?? []).map((r) => r.sym), ...(deps.groupOnGroups.get(g) ?? []).map((h) => h.sym)];
+  if (dependsOn.length > 0) lines.push(`  dependsOn: [\n${dependsOn.map((d) => `    ${d}`).join('\n')}\n  ]`);
+  return `module ${g.sym} 'modules/${g.deployment}.bicep' = {\n${lines.join('\n')}\n}`;
+}
+
+function header(t: DeploymentTemplate, options: ExportOptions, extra: string[]): string {
+  const lines = [
+    ...errorLines(options.errors),
+    ...(errorLines(options.errors).length > 0 ? [''] : []),
+    ...extra,
+    ...t.model.notes.map((n) => `Note: ${n}`),
+  ];
+  return `${commentBlock('//', lines)}\n`;
+}
+
+export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[] {
+  const t = buildTemplate(buildModel(plan));
+  const deps = resolveDeps(t);
+  const parts: string[] = [
+    header(t, options, [
+      `Plan "${plan.name}": Azure Database for PostgreSQL flexible server, ${t.model.access.mode === 'private' ? 'private access (VNet integration)' : 'public access (allowed IP addresses)'}.`,
+      `Deploy: ${deployCommand(t.model.primaryRg).replace('azuredeploy.json', 'main.bicep').replace('@azuredeploy.parameters.json', 'main.bicepparam').replace(' --parameters administratorLoginPassword=<password>', '')} (set PGADMIN_PASSWORD first)`,
+    ]),
+    t.params.map((p) => paramDecl(p, true)).join('\n\n'),
+  ];
+  for (const item of t.order) {
+    if (typeof item === 'string') {
+      const r = t.top.resources.find((x) => x.sym === item) as TemplateResource;
+      const dependsOn = [...(deps.internal.get(r.sym) ?? []), ...(deps.topOnGroups.get(r.sym) ?? []).map((g) => g.sym)];
+      parts.push(resourceDecl(r, dependsOn));
+    } else parts.push(moduleDecl(t, item, deps));
+  }
+  parts.push(t.outputs.map((o) => `output ${o.name} string = ${renderBicepExpr(o.value.node)}`).join('\n'));
+  const files: ExportFile[] = [{ path: 'main.bicep', contents: `${parts.join('\n\n')}\n` }];
+
+  const values = t.params
+    .filter((p) => p.type !== 'securestring' && p.defaultValue !== undefined && !(p.defaultValue instanceof Ex))
+    .map((p) => `param ${p.name} = ${toBicep(p.defaultValue as string | number)}`);
+  files.push({
+    path: 'main.bicepparam',
+    contents: `${header(t, options, [`Parameters of main.bicep for the plan "${plan.name}".`])}using 'main.bicep'\n\n${[
+      ...values,
+      `param administratorLoginPassword = readEnvironmentVariable('PGADMIN_PASSWORD')`,
+    ].join('\n')}\n`,
+  });
+
+  for (const g of t.nested) {
+    const moduleParts: string[] = [
+      header(t, options, [`Module ${g.deployment} of the plan "${plan.name}": deployed to resource group ${g.loc.rg || '(the deployment\'s)'}.`]),
+      usedParams(t, g).map((p) => paramDecl(p, false)).join('\n\n'),
+      ...g.resources.map((r) => resourceDecl(r, deps.internal.get(r.sym) ?? [])),
+    ];
+    if (g.outputs.length > 0) moduleParts.push(g.outputs.map((o) => `output ${o.name} string = ${renderBicepExpr(o.value.node)}`).join('\n'));
+    files.push({ path: `modules/${g.deployment}.bicep`, contents: `${moduleParts.filter((p) => p !== '').join('\n\n')}\n` });
+  }
+  return files;
+}

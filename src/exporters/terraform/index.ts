@@ -1,0 +1,329 @@
+/**
+ * Terraform export for the azurerm provider (5.x by default, 4.x on request): versions.tf,
+ * variables.tf, main.tf, outputs.tf and terraform.tfvars.example. The argument names differ
+ * between the majors for the DNS zone link and the subnet's service endpoint (facts §4.2).
+ */
+import {
+  POSTGRES_DELEGATION_ACTION,
+  POSTGRES_DELEGATION_SERVICE,
+  STORAGE_SERVICE_ENDPOINT,
+} from '../../domain/azure';
+import type { NsgRule, Plan } from '../../domain/plan';
+import { identifier, NameAllocator } from '../escape';
+import { commentBlock, errorLines } from '../header';
+import { buildModel, type ExportModel, type Loc, type ModelPrivate, type SubRef, type VnetRef } from '../model';
+import { DELEGATION_NAME } from '../template';
+import type { ExportFile, ExportOptions, ProviderMajor } from '../types';
+import { AZURERM_VERSION, DEFAULT_PROVIDER_MAJOR, SERVER_DEFAULTS, TERRAFORM_REQUIRED_VERSION } from '../versions';
+import { attr, block, bool, list, renderFile, str, strList, template, type HclItem } from './hcl';
+
+const snake = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+interface Ctx {
+  model: ExportModel;
+  major: ProviderMajor;
+  labels: NameAllocator;
+  usesDeploymentRg: boolean;
+}
+
+/** `var.x` for a subscription. */
+const subVar = (sub: SubRef) => `var.${snake(sub.param)}`;
+/** Provider alias for resources in another subscription. */
+const providerFor = (sub: SubRef): HclItem[] => (sub.primary ? [] : [attr('provider', `azurerm.${snake(sub.param).replace(/_subscription_id$/, '')}`)]);
+const rgValue = (loc: Loc) => (loc.rg === '' ? 'var.resource_group_name' : str(loc.rg));
+const rgPart = (loc: Loc): string | { expr: string } => (loc.rg === '' ? { expr: 'var.resource_group_name' } : loc.rg);
+
+function armId(loc: Loc, provider: string, ...segments: string[]): string {
+  const parts: (string | { expr: string })[] = ['/subscriptions/', { expr: subVar(loc.sub) }, '/resourceGroups/', rgPart(loc), `/providers/${provider}`];
+  for (const s of segments) parts.push('/', s);
+  return template(parts);
+}
+
+function securityRule(rule: NsgRule): HclItem {
+  const items: HclItem[] = [
+    attr('name', str(rule.name)),
+    attr('priority', String(rule.priority)),
+    attr('direction', str(rule.direction)),
+    attr('access', str(rule.access)),
+    attr('protocol', str(rule.protocol)),
+  ];
+  const pair = (single: string, plural: string, values: readonly string[]) => {
+    const v = values.length === 0 ? ['*'] : values;
+    items.push(v.length === 1 ? attr(single, str(v[0] as string)) : attr(plural, strList(v)));
+  };
+  pair('source_port_range', 'source_port_ranges', rule.sourcePorts);
+  pair('destination_port_range', 'destination_port_ranges', rule.destinationPorts);
+  pair('source_address_prefix', 'source_address_prefixes', rule.sourceAddresses);
+  pair('destination_address_prefix', 'destination_address_prefixes', rule.destinationAddresses);
+  if (rule.description !== '') items.push(attr('description', str(rule.description)));
+  return block('security_rule', [], items);
+}
+
+interface PrivateRefs {
+  subnetId: string;
+  zoneId: string;
+  serverDependsOn: string[];
+}
+
+function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: HclItem[]): PrivateRefs {
+  const { labels, major } = ctx;
+  const vnetIds = new Map<string, string>();
+  const vnetRef = (v: VnetRef): string => vnetIds.get(v.key) as string;
+  const vnet = a.vnet;
+  let vnetName: string;
+  if (vnet.existing) {
+    locals.push(attr('server_vnet_id', armId(vnet.loc, 'Microsoft.Network/virtualNetworks', vnet.name)));
+    vnetIds.set('serverVnet', 'local.server_vnet_id');
+    vnetName = str(vnet.name);
+  } else {
+    const body: HclItem[] = [
+      attr('name', str(vnet.name)),
+      attr('resource_group_name', rgValue(vnet.loc)),
+      attr('location', 'var.location'),
+      attr('address_space', strList(vnet.addressSpaces)),
+    ];
+    if (vnet.dnsServers !== null) body.push(attr('dns_servers', strList(vnet.dnsServers)));
+    out.push(block('resource', ['azurerm_virtual_network', labels.take('server')], body));
+    vnetIds.set('serverVnet', 'azurerm_virtual_network.server.id');
+    vnetName = 'azurerm_virtual_network.server.name';
+  }
+  a.peeredVnets.forEach((p) => {
+    const local = labels.take(`${identifier(p.name, 'vnet')}_id`);
+    locals.push(attr(local, armId(p.loc, 'Microsoft.Network/virtualNetworks', p.name)));
+    vnetIds.set(p.key, `local.${local}`);
+  });
+
+  if (a.nsg) {
+    out.push(
+      block('resource', ['azurerm_network_security_group', 'postgres'], [
+        attr('name', str(a.nsg.name)),
+        attr('resource_group_name', rgValue(a.nsg.loc)),
+        attr('location', 'var.location'),
+        ...a.nsg.rules.map(securityRule),
+      ]),
+    );
+  }
+  const subnetBody: HclItem[] = [
+    attr('name', str(a.subnet.name)),
+    attr('resource_group_name', rgValue(vnet.loc)),
+    attr('virtual_network_name', vnetName),
+    attr('address_prefixes', strList([a.subnet.prefix])),
+  ];
+  if (major === 4) subnetBody.push(attr('service_endpoints', strList([STORAGE_SERVICE_ENDPOINT])));
+  subnetBody.push(
+    block('delegation', [], [
+      attr('name', str(DELEGATION_NAME)),
+      block('service_delegation', [], [attr('name', str(POSTGRES_DELEGATION_SERVICE)), attr('actions', strList([POSTGRES_DELEGATION_ACTION]))]),
+    ]),
+  );
+  if (major === 5) subnetBody.push(block('service_endpoint', [], [attr('service', str(STORAGE_SERVICE_ENDPOINT))]));
+  if (a.subnet.existing) {
+    // The existing subnet is adopted, so that its delegation and service endpoint can be set.
+    out.push(
+      block('import', [], [
+        attr('to', 'azurerm_subnet.postgres'),
+        attr('id', armId(vnet.loc, 'Microsoft.Network/virtualNetworks', vnet.name, 'subnets', a.subnet.name)),
+      ]),
+    );
+  }
+  labels.take('postgres');
+  out.push(block('resource', ['azurerm_subnet', 'postgres'], subnetBody));
+  if (a.nsg) {
+    out.push(
+      block('resource', ['azurerm_subnet_network_security_group_association', 'postgres'], [
+        attr('subnet_id', 'azurerm_subnet.postgres.id'),
+        attr('network_security_group_id', 'azurerm_network_security_group.postgres.id'),
+      ]),
+    );
+  }
+  for (const s of a.otherSubnets) {
+    out.push(
+      block('resource', ['azurerm_subnet', labels.take(identifier(s.name, 'subnet'))], [
+        attr('name', str(s.name)),
+        attr('resource_group_name', rgValue(vnet.loc)),
+        attr('virtual_network_name', vnetName),
+        attr('address_prefixes', strList([s.prefix])),
+      ]),
+    );
+  }
+
+  let zoneId: string;
+  let zoneName: string;
+  if (a.zone.existing) {
+    locals.push(attr('private_dns_zone_id', armId(a.zone.loc, 'Microsoft.Network/privateDnsZones', a.zone.name)));
+    zoneId = 'local.private_dns_zone_id';
+    zoneName = str(a.zone.name);
+  } else {
+    out.push(
+      block('resource', ['azurerm_private_dns_zone', 'postgres'], [
+        ...providerFor(a.zone.loc.sub),
+        attr('name', str(a.zone.name)),
+        attr('resource_group_name', rgValue(a.zone.loc)),
+      ]),
+    );
+    zoneId = 'azurerm_private_dns_zone.postgres.id';
+    zoneName = 'azurerm_private_dns_zone.postgres.name';
+  }
+  const linkRefs: string[] = [];
+  for (const l of a.links) {
+    const label = labels.take(`${identifier(l.vnet.name, 'vnet')}_link`);
+    const body: HclItem[] = [...providerFor(a.zone.loc.sub), attr('name', str(l.name))];
+    if (major === 5) body.push(attr('private_dns_zone_id', zoneId));
+    else body.push(attr('private_dns_zone_name', zoneName), attr('resource_group_name', rgValue(a.zone.loc)));
+    body.push(attr('virtual_network_id', vnetRef(l.vnet)), attr('registration_enabled', 'false'));
+    // Destroy order: the link outlives the subnet's server (tf#23150).
+    if (l.vnet.key === 'serverVnet') body.push(attr('depends_on', list(['azurerm_subnet.postgres'])));
+    out.push(block('resource', ['azurerm_private_dns_zone_virtual_network_link', label], body));
+    linkRefs.push(`azurerm_private_dns_zone_virtual_network_link.${label}`);
+  }
+  for (const p of a.peerings) {
+    out.push(
+      block('resource', ['azurerm_virtual_network_peering', labels.take(identifier(p.name, 'peering'))], [
+        ...providerFor(p.local.loc.sub),
+        attr('name', str(p.name)),
+        attr('resource_group_name', rgValue(p.local.loc)),
+        attr('virtual_network_name', p.onServerVnet ? vnetName : str(p.local.name)),
+        attr('remote_virtual_network_id', vnetRef(p.remote)),
+        attr('allow_virtual_network_access', 'true'),
+        attr('allow_forwarded_traffic', bool(p.allowForwardedTraffic)),
+        attr('allow_gateway_transit', bool(p.allowGatewayTransit)),
+        attr('use_remote_gateways', bool(p.useRemoteGateways)),
+      ]),
+    );
+  }
+  const serverDependsOn = [...linkRefs];
+  if (a.nsg) serverDependsOn.push('azurerm_subnet_network_security_group_association.postgres');
+  return { subnetId: 'azurerm_subnet.postgres.id', zoneId, serverDependsOn };
+}
+
+const serverVar = (index: number) => (index === 0 ? 'server_name' : `server_name_${index + 1}`);
+
+function variable(name: string, description: string, type: string, defaultValue?: string, sensitive = false): HclItem {
+  const body: HclItem[] = [attr('type', type), attr('description', str(description))];
+  if (defaultValue !== undefined) body.push(attr('default', defaultValue));
+  if (sensitive) body.push(attr('sensitive', 'true'));
+  return block('variable', [name], body);
+}
+
+function header(plan: Plan, model: ExportModel, options: ExportOptions, what: string): string {
+  const errors = errorLines(options.errors);
+  const lines = [...errors, ...(errors.length > 0 ? [''] : []), `${what} - plan "${plan.name}".`, ...model.notes.map((n) => `Note: ${n}`)];
+  return `${commentBlock('#', lines)}\n`;
+}
+
+export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportFile[] {
+  const model = buildModel(plan);
+  const major = options.providerMajor ?? DEFAULT_PROVIDER_MAJOR;
+  const usesDeploymentRg =
+    model.primaryRg === '' ||
+    (model.access.mode === 'private' && [model.access.vnet.loc, model.access.zone.loc, ...model.access.peeredVnets.map((p) => p.loc)].some((l) => l.rg === ''));
+  const ctx: Ctx = { model, major, labels: new NameAllocator(), usesDeploymentRg };
+  const resources: HclItem[] = [];
+  const locals: HclItem[] = [];
+  const refs = model.access.mode === 'private' ? privateResources(ctx, model.access, resources, locals) : null;
+
+  const serverLabels: string[] = [];
+  const outputs: HclItem[] = [];
+  model.servers.forEach((s) => {
+    const label = ctx.labels.take(identifier(s.name, 'server'));
+    serverLabels.push(label);
+    const body: HclItem[] = [
+      attr('name', `var.${serverVar(s.index)}`),
+      attr('resource_group_name', rgValue(s.loc)),
+      attr('location', 'var.location'),
+      attr('version', str(s.version)),
+      attr('sku_name', 'var.sku_name'),
+      attr('storage_mb', 'var.storage_mb'),
+      attr('administrator_login', 'var.administrator_login'),
+      attr('administrator_password', 'var.administrator_password'),
+    ];
+    if (refs) {
+      body.push(attr('delegated_subnet_id', refs.subnetId), attr('private_dns_zone_id', refs.zoneId), attr('public_network_access_enabled', 'false'));
+    } else body.push(attr('public_network_access_enabled', 'true'));
+    if (s.highAvailability !== 'Disabled') body.push(block('high_availability', [], [attr('mode', str(s.highAvailability))]));
+    const dependsOn = [...(refs?.serverDependsOn ?? [])];
+    if (s.index > 0) dependsOn.push(`azurerm_postgresql_flexible_server.${serverLabels[s.index - 1] as string}`);
+    if (dependsOn.length > 0) body.push(attr('depends_on', list(dependsOn)));
+    resources.push(block('resource', ['azurerm_postgresql_flexible_server', label], body));
+    let previous = `azurerm_postgresql_flexible_server.${label}`;
+    for (const c of model.configurations) {
+      const cl = ctx.labels.take(`${label}_${c.name}`);
+      const cbody = [attr('name', str(c.name)), attr('server_id', `azurerm_postgresql_flexible_server.${label}.id`), attr('value', str(c.value))];
+      // One operation at a time per server.
+      if (previous !== `azurerm_postgresql_flexible_server.${label}`) cbody.push(attr('depends_on', list([previous])));
+      resources.push(block('resource', ['azurerm_postgresql_flexible_server_configuration', cl], cbody));
+      previous = `azurerm_postgresql_flexible_server_configuration.${cl}`;
+    }
+    if (model.access.mode === 'public') {
+      for (const r of model.access.firewallRules) {
+        const rl = ctx.labels.take(model.servers.length > 1 ? `${label}_${identifier(r.name, 'rule')}` : identifier(r.name, 'rule'));
+        resources.push(
+          block('resource', ['azurerm_postgresql_flexible_server_firewall_rule', rl], [
+            attr('name', str(r.name)),
+            attr('server_id', `azurerm_postgresql_flexible_server.${label}.id`),
+            attr('start_ip_address', str(r.startIp)),
+            attr('end_ip_address', str(r.endIp)),
+            attr('depends_on', list([previous])),
+          ]),
+        );
+        previous = `azurerm_postgresql_flexible_server_firewall_rule.${rl}`;
+      }
+    }
+    const prefix = s.index === 0 ? 'server' : `server_${s.index + 1}`;
+    outputs.push(
+      block('output', [`${prefix}_fqdn`], [attr('description', str(`FQDN of ${s.name}; connect with it, never with an IP.`)), attr('value', `azurerm_postgresql_flexible_server.${label}.fqdn`)]),
+      block('output', [`${prefix}_id`], [attr('description', str(`Resource ID of ${s.name}.`)), attr('value', `azurerm_postgresql_flexible_server.${label}.id`)]),
+    );
+  });
+
+  // variables.tf
+  const vars: HclItem[] = [
+    variable('location', "Azure region of the servers and the network resources (the plan's region).", 'string', str(model.location)),
+    variable('subscription_id', `Subscription ID of ${model.primary.purpose}${model.primary.value ? ` (the plan says ${model.primary.value})` : ''}.`, 'string'),
+  ];
+  for (const sub of model.subscriptions.filter((s) => !s.primary)) {
+    vars.push(variable(snake(sub.param), `Subscription ID of ${sub.purpose} (the plan says ${sub.value}).`, 'string', str(sub.value)));
+  }
+  if (usesDeploymentRg) vars.push(variable('resource_group_name', 'Resource group for what the plan gives no resource group.', 'string'));
+  model.servers.forEach((s) => vars.push(variable(serverVar(s.index), `Name of server ${s.index + 1} (globally unique).`, 'string', str(s.name))));
+  vars.push(
+    variable('sku_name', 'Compute tier and size (high availability needs GP_ or MO_).', 'string', str(SERVER_DEFAULTS.terraformSkuName)),
+    variable('storage_mb', 'Storage size in MiB.', 'number', String(SERVER_DEFAULTS.storageSizeGB * 1024)),
+    variable('administrator_login', 'Administrator login name.', 'string', str(SERVER_DEFAULTS.administratorLogin)),
+    variable('administrator_password', 'Administrator password; set TF_VAR_administrator_password, never commit it.', 'string', undefined, true),
+  );
+
+  // versions.tf
+  const providers: HclItem[] = [
+    block('terraform', [], [
+      attr('required_version', str(TERRAFORM_REQUIRED_VERSION)),
+      block('required_providers', [], [
+        attr('azurerm', `{\n      source  = "hashicorp/azurerm"\n      version = ${str(AZURERM_VERSION[major])}\n    }`),
+      ]),
+    ]),
+    block('provider', ['azurerm'], [attr('subscription_id', 'var.subscription_id'), block('features', [], [])]),
+    ...model.subscriptions
+      .filter((s) => !s.primary)
+      .map((s) =>
+        block('provider', ['azurerm'], [
+          attr('alias', str(snake(s.param).replace(/_subscription_id$/, ''))),
+          attr('subscription_id', subVar(s)),
+          block('features', [], []),
+        ]),
+      ),
+  ];
+
+  const main = [...(locals.length > 0 ? [block('locals', [], locals)] : []), ...resources];
+  const tfvars: string[] = [
+    `location        = ${str(model.location)}`,
+    `subscription_id = ${str(model.primary.value || '00000000-0000-0000-0000-000000000000')}`,
+  ];
+  const tfvarsHeader = header(plan, model, options, 'Example variable values; copy to terraform.tfvars. The password comes from TF_VAR_administrator_password');
+  return [
+    { path: 'versions.tf', contents: renderFile(header(plan, model, options, `Terraform and azurerm ${major}.x pinning`), providers) },
+    { path: 'variables.tf', contents: renderFile(header(plan, model, options, 'Variables'), vars) },
+    { path: 'main.tf', contents: renderFile(header(plan, model, options, 'Resources'), main) },
+    { path: 'outputs.tf', contents: renderFile(header(plan, model, options, 'Outputs'), outputs) },
+    { path: 'terraform.tfvars.example', contents: `${tfvarsHeader}${tfvars.join('\n')}\n` },
+  ];
+}
