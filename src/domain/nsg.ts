@@ -26,7 +26,7 @@
  * undecided for the following rules.
  */
 import { AZURE_LOAD_BALANCER_IP, NSG_DEFAULT_RULE_PRIORITIES } from './azure';
-import { IPV4_MAX, cidrRange, mergeRanges, parseCidr, parseIPv4, type IpRange } from './ipv4';
+import { IPV4_MAX, cidrRange, mergeRanges, networkOf, parseCidr, parseIPv4, type Cidr, type IpRange, type IpResult } from './ipv4';
 import type { NsgRule, Plan } from './plan';
 
 export type FlowEndpoint = { kind: 'range'; range: IpRange } | { kind: 'tag'; tag: string };
@@ -61,6 +61,74 @@ export interface NsgDecision extends NsgDecisionPart {
   partial?: boolean;
   /** Every rule that decided a part of the flow, in priority order (only when `partial`). */
   parts?: NsgDecisionPart[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fast parsing
+
+/**
+ * Fast path for the common case, a well-formed dotted quad: returns the address as an unsigned
+ * 32-bit number from `text[from]` to `text[to - 1]`, or -1 when the text is anything else (empty,
+ * spaces, leading zeros, an octet above 255, another character). Callers fall back to the precise
+ * parsers of domain/ipv4 for -1, so every value accepted here is one `parseIPv4` accepts too
+ * (checked by a property test), and every message still comes from there. Used by the NSG
+ * compiler and the rule engine, which parse thousands of prefixes per evaluation.
+ */
+function quickAddress(text: string, from: number, to: number): number {
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = from; i < to; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots += 1;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 1 && octet === 0) return -1; // leading zero
+      octet = octet * 10 + (c - 48);
+      digits += 1;
+      if (octet > 255) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return value * 256 + octet;
+}
+
+/** `parseIPv4`, with the fast path above for well-formed input. */
+export function parseIPv4Fast(text: string): IpResult<number> {
+  const v = quickAddress(text, 0, text.length);
+  return v >= 0 ? { ok: true, value: v } : parseIPv4(text);
+}
+
+/** `parseCidr` (aligned), with the fast path above for well-formed, aligned input. */
+export function parseCidrFast(text: string): IpResult<Cidr> {
+  const slash = text.indexOf('/');
+  const prefixText = slash < 0 ? '' : text.slice(slash + 1);
+  if (slash > 0 && /^(0|[1-9]\d?)$/.test(prefixText)) {
+    const prefixLength = Number(prefixText);
+    const start = quickAddress(text, 0, slash);
+    if (prefixLength <= 32 && start >= 0) {
+      const size = 2 ** (32 - prefixLength);
+      if (start % size === 0) return { ok: true, value: { start, prefixLength } };
+    }
+  }
+  return parseCidr(text);
+}
+
+/** `parseCidr` with `aligned: false` (the block that holds the address), with the fast path. */
+export function parseLooseCidrFast(text: string): IpResult<Cidr> {
+  const slash = text.indexOf('/');
+  const prefixText = slash < 0 ? '' : text.slice(slash + 1);
+  if (slash > 0 && /^(0|[1-9]\d?)$/.test(prefixText)) {
+    const prefixLength = Number(prefixText);
+    const address = quickAddress(text, 0, slash);
+    if (prefixLength <= 32 && address >= 0) return { ok: true, value: { start: networkOf(address, prefixLength), prefixLength } };
+  }
+  return parseCidr(text, { aligned: false });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,7 +198,7 @@ interface PortSpec {
   ranges: readonly { from: number; to: number }[];
 }
 
-interface CompiledRule extends NsgDecisionPart {
+export interface CompiledRule extends NsgDecisionPart {
   direction: 'Inbound' | 'Outbound';
   protocol: string;
   source: AddressSpec;
@@ -163,10 +231,10 @@ function compileAddresses(prefixes: readonly string[], asgs: readonly string[]):
     else if (lower === INTERNET) internet = true;
     else if (lower === AZURE_LOAD_BALANCER) ranges.push({ start: AZURE_LOAD_BALANCER_ADDRESS, end: AZURE_LOAD_BALANCER_ADDRESS });
     else if (/^[0-9.]+\/\d+$/.test(p)) {
-      const cidr = parseCidr(p, { aligned: false });
+      const cidr = parseLooseCidrFast(p);
       if (cidr.ok) ranges.push(cidrRange(cidr.value));
     } else if (/^[0-9.]+$/.test(p)) {
-      const ip = parseIPv4(p);
+      const ip = parseIPv4Fast(p);
       if (ip.ok) ranges.push({ start: ip.value, end: ip.value });
     } else if (p !== '') tags.push(lower);
   }
@@ -239,24 +307,29 @@ export const NSG_DEFAULT_RULES: readonly NsgRule[] = [
 
 const COMPILED_DEFAULTS = NSG_DEFAULT_RULES.map((r) => compileRule(r, undefined, true));
 
-interface CompiledNsg {
-  Inbound: CompiledRule[];
-  Outbound: CompiledRule[];
+/** An NSG ready for evaluation: the rules of each direction in evaluation order. */
+export interface CompiledNsg {
+  readonly Inbound: readonly CompiledRule[];
+  readonly Outbound: readonly CompiledRule[];
+}
+
+/** Parses an NSG's rules once (user rules by priority, then the defaults), for many flows. */
+export function compileNsg(rules: readonly NsgRule[]): CompiledNsg {
+  const user = rules
+    .map((r, i) => compileRule(r, i, false))
+    .sort((a, b) => a.priority - b.priority || (a.ruleIndex ?? 0) - (b.ruleIndex ?? 0));
+  return {
+    Inbound: [...user.filter((r) => r.direction === 'Inbound'), ...COMPILED_DEFAULTS.filter((r) => r.direction === 'Inbound')],
+    Outbound: [...user.filter((r) => r.direction === 'Outbound'), ...COMPILED_DEFAULTS.filter((r) => r.direction === 'Outbound')],
+  };
 }
 
 const compiledCache = new WeakMap<readonly NsgRule[], CompiledNsg>();
 
-/** The rules of each direction in evaluation order (user rules by priority, then the defaults). Cached per array. */
-function compileNsg(rules: readonly NsgRule[]): CompiledNsg {
+function compileNsgCached(rules: readonly NsgRule[]): CompiledNsg {
   let compiled = compiledCache.get(rules);
   if (compiled === undefined) {
-    const user = rules
-      .map((r, i) => compileRule(r, i, false))
-      .sort((a, b) => a.priority - b.priority || (a.ruleIndex ?? 0) - (b.ruleIndex ?? 0));
-    compiled = {
-      Inbound: [...user.filter((r) => r.direction === 'Inbound'), ...COMPILED_DEFAULTS.filter((r) => r.direction === 'Inbound')],
-      Outbound: [...user.filter((r) => r.direction === 'Outbound'), ...COMPILED_DEFAULTS.filter((r) => r.direction === 'Outbound')],
-    };
+    compiled = compileNsg(rules);
     compiledCache.set(rules, compiled);
   }
   return compiled;
@@ -307,19 +380,32 @@ const parentTag = (tag: string): string | null => {
   return dot > 0 ? tag.slice(0, dot) : null;
 };
 
+const NONE: Cover = { kind: 'none' };
+const SOME: Cover = { kind: 'some' };
+const FULL: Cover = { kind: 'full' };
+
 function cover(spec: AddressSpec, side: Side, ctx: ResolvedContext): Cover {
   if (side.kind === 'ranges') {
+    if (!spec.any && !spec.virtualNetwork && !spec.internet && !spec.asg) {
+      // Plain prefixes: reject quickly when the bounds do not meet.
+      const first = spec.ranges[0];
+      const last = spec.ranges[spec.ranges.length - 1];
+      const lo = side.set[0];
+      const hi = side.set[side.set.length - 1];
+      if (first === undefined || last === undefined || lo === undefined || hi === undefined) return NONE;
+      if (hi.end < first.start || lo.start > last.end) return NONE;
+    }
     const set = intersect(side.set, addressesOf(spec, ctx));
-    if (set.length === 0) return spec.asg ? { kind: 'some' } : { kind: 'none' };
-    return spec.asg ? { kind: 'some' } : { kind: 'ranges', set };
+    if (set.length === 0) return spec.asg ? SOME : NONE;
+    return spec.asg ? SOME : { kind: 'ranges', set };
   }
-  if (spec.asg) return { kind: 'some' };
-  if (spec.any || spec.internet) return { kind: 'full' };
+  if (spec.asg) return SOME;
+  if (spec.any || spec.internet) return FULL;
   const tag = side.tag;
-  let best: Cover = { kind: 'none' };
+  let best: Cover = NONE;
   for (const t of spec.tags) {
-    if (t === tag || t === parentTag(tag)) return { kind: 'full' };
-    if (parentTag(t) === tag) best = { kind: 'some' };
+    if (t === tag || t === parentTag(tag)) return FULL;
+    if (parentTag(t) === tag) best = SOME;
   }
   return best;
 }
@@ -387,8 +473,13 @@ const partOf = (rule: CompiledRule): NsgDecisionPart => {
  * whose endpoints are ranges that rules cover only in part.
  */
 export function evaluateNsgFlow(rules: readonly NsgRule[], flow: Flow, context: NsgContext): NsgDecision {
+  return evaluateCompiledNsgFlow(compileNsgCached(rules), flow, context);
+}
+
+/** `evaluateNsgFlow` for an NSG compiled once with `compileNsg` (many flows through one NSG). */
+export function evaluateCompiledNsgFlow(nsg: CompiledNsg, flow: Flow, context: NsgContext): NsgDecision {
   const ctx = resolveContext(context);
-  const ordered = compileNsg(rules)[flow.direction];
+  const ordered = nsg[flow.direction];
   let pieces: Piece[] = [{ source: toSide(flow.source, ctx), destination: toSide(flow.destination, ctx) }];
   const denyAll = COMPILED_DEFAULTS.find((r) => r.direction === flow.direction && r.access === 'Deny') as CompiledRule;
   // An endpoint without addresses (the VirtualNetwork tag of a plan without address spaces): no rule can allow it.
@@ -436,7 +527,7 @@ export function evaluateNsgFlow(rules: readonly NsgRule[], flow: Flow, context: 
 function validRanges(prefixes: readonly string[]): IpRange[] {
   const out: IpRange[] = [];
   for (const p of prefixes) {
-    const c = parseCidr(p, { aligned: false });
+    const c = parseLooseCidrFast(p);
     if (c.ok) out.push(cidrRange(c.value));
   }
   return out;

@@ -8,12 +8,11 @@ import {
   cidrRange,
   nextFreeBlock,
   parseCidr,
-  parseIPv4,
   type Cidr,
   type IpRange,
   type IpResult,
 } from '../domain/ipv4';
-import { nsgContextForPlan, type NsgContext } from '../domain/nsg';
+import { compileNsg, nsgContextForPlan, parseCidrFast, parseIPv4Fast, type CompiledNsg, type NsgContext } from '../domain/nsg';
 import type { Client, FirewallRule, OnPremises, PeeredVnet, Plan, PrivateAccess } from '../domain/plan';
 
 export interface Parsed<T> {
@@ -61,14 +60,29 @@ export interface Analysis {
   readonly peers: ParsedPeer[];
   readonly sites: ParsedSite[];
   readonly nsgContext: NsgContext | null;
+  /** The delegated subnet's NSG, compiled once for the flows the rules check; null without one. */
+  readonly nsg: CompiledNsg | null;
   /** Public-mode firewall rules, parsed (empty in private mode). */
   readonly firewall: ParsedFirewallRule[];
   /** Addresses the planned servers take in the delegated subnet (HA 4, otherwise 1). */
   readonly addressesNeeded: number;
   readonly anyHa: boolean;
+  /** Lookups by name (the first element of that name wins). */
+  readonly subnetByName: ReadonlyMap<string, Parsed<Cidr>>;
+  readonly peerByName: ReadonlyMap<string, ParsedPeer>;
+  readonly siteByName: ReadonlyMap<string, ParsedSite>;
 }
 
-const cidrAt = (path: string, text: string): Parsed<Cidr> => ({ path, text, result: parseCidr(text) });
+function byName<T>(items: readonly T[], nameOf: (item: T, index: number) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  items.forEach((item, i) => {
+    const name = nameOf(item, i);
+    if (!map.has(name)) map.set(name, item);
+  });
+  return map;
+}
+
+const cidrAt = (path: string, text: string): Parsed<Cidr> => ({ path, text, result: parseCidrFast(text) });
 
 export const validCidrs = (list: readonly Parsed<Cidr>[]): Cidr[] => {
   const out: Cidr[] = [];
@@ -85,8 +99,8 @@ export function analyze(plan: Plan): Analysis {
   );
   if (access.mode === 'public') {
     const firewall = access.firewallRules.map((rule, index): ParsedFirewallRule => {
-      const start = parseIPv4(rule.startIp);
-      const end = parseIPv4(rule.endIp);
+      const start = parseIPv4Fast(rule.startIp);
+      const end = parseIPv4Fast(rule.endIp);
       const range = start.ok && end.ok && start.value <= end.value ? { start: start.value, end: end.value } : null;
       return { index, path: `access.firewallRules.${index}`, rule, start, end, range };
     });
@@ -100,32 +114,47 @@ export function analyze(plan: Plan): Analysis {
       peers: [],
       sites: [],
       nsgContext: null,
+      nsg: null,
       firewall,
       addressesNeeded,
       anyHa,
+      subnetByName: new Map(),
+      peerByName: new Map(),
+      siteByName: new Map(),
     };
   }
   const vnetSpaces = access.vnet.addressSpaces.map((s, i) => cidrAt(`access.vnet.addressSpaces.${i}`, s));
+  const subnets = access.vnet.subnets.map((s, i) => cidrAt(`access.vnet.subnets.${i}.prefix`, s.prefix));
+  const peers = access.peeredVnets.map(
+    (peer, index): ParsedPeer => ({
+      index,
+      path: `access.peeredVnets.${index}`,
+      peer,
+      spaces: peer.addressSpaces.map((s, i) => cidrAt(`access.peeredVnets.${index}.addressSpaces.${i}`, s)),
+    }),
+  );
+  const sites = access.onPremises.map(
+    (site, index): ParsedSite => ({
+      index,
+      path: `access.onPremises.${index}`,
+      site,
+      ranges: site.addressRanges.map((s, i) => cidrAt(`access.onPremises.${index}.addressRanges.${i}`, s)),
+    }),
+  );
   return {
     plan,
     private: access,
     vnetSpaces,
     validVnetSpaces: validCidrs(vnetSpaces),
     delegated: cidrAt('access.delegatedSubnet.prefix', access.delegatedSubnet.prefix),
-    subnets: access.vnet.subnets.map((s, i) => cidrAt(`access.vnet.subnets.${i}.prefix`, s.prefix)),
-    peers: access.peeredVnets.map((peer, index) => ({
-      index,
-      path: `access.peeredVnets.${index}`,
-      peer,
-      spaces: peer.addressSpaces.map((s, i) => cidrAt(`access.peeredVnets.${index}.addressSpaces.${i}`, s)),
-    })),
-    sites: access.onPremises.map((site, index) => ({
-      index,
-      path: `access.onPremises.${index}`,
-      site,
-      ranges: site.addressRanges.map((s, i) => cidrAt(`access.onPremises.${index}.addressRanges.${i}`, s)),
-    })),
+    subnets,
+    peers,
+    sites,
+    subnetByName: byName(subnets, (_, i) => access.vnet.subnets[i]?.name ?? ''),
+    peerByName: byName(peers, (p) => p.peer.name),
+    siteByName: byName(sites, (s) => s.site.name),
     nsgContext: nsgContextForPlan(plan),
+    nsg: access.delegatedSubnet.nsg === null ? null : compileNsg(access.delegatedSubnet.nsg.rules),
     firewall: [],
     addressesNeeded,
     anyHa,
@@ -148,7 +177,7 @@ export function parseAddressOrCidr(text: string): IpRange | null {
     const c = parseCidr(text, { aligned: false });
     return c.ok ? cidrRange(c.value) : null;
   }
-  const ip = parseIPv4(text);
+  const ip = parseIPv4Fast(text);
   return ip.ok ? { start: ip.value, end: ip.value } : null;
 }
 
@@ -165,16 +194,15 @@ export function clientSourceRanges(a: Analysis, client: Client): IpRange[] {
   const ranges = (list: readonly Parsed<Cidr>[]) => validCidrs(list).map(cidrRange);
   switch (client.kind) {
     case 'serverVnet': {
-      const i = a.private?.vnet.subnets.findIndex((s) => s.name === client.subnet) ?? -1;
-      const parsed = a.subnets[i];
+      const parsed = a.subnetByName.get(client.subnet);
       return parsed === undefined ? [] : ranges([parsed]);
     }
     case 'vnet': {
-      const peer = a.peers.find((p) => p.peer.name === client.vnet);
+      const peer = a.peerByName.get(client.vnet);
       return peer === undefined ? [] : ranges(peer.spaces);
     }
     case 'onPremises': {
-      const site = a.sites.find((s) => s.site.name === client.site);
+      const site = a.siteByName.get(client.site);
       return site === undefined ? [] : ranges(site.ranges);
     }
     default:

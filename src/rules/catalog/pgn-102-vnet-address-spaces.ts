@@ -7,7 +7,7 @@ import type { Parsed } from '../analysis';
 const UNUSABLE = VNET_UNUSABLE_RANGES.map((text) => {
   const c = parseCidr(text);
   if (!c.ok) throw new Error(`VNET_UNUSABLE_RANGES: ${c.error.message}`);
-  return c.value;
+  return { cidr: c.value, range: cidrRange(c.value) };
 });
 
 export const pgn102: Rule = {
@@ -33,7 +33,8 @@ export const pgn102: Rule = {
           out.push(report(this, p.path, `Address space of VNet "${vnetName}": ${p.result.error.message}`));
           continue;
         }
-        const bad = UNUSABLE.find((u) => rangesOverlap(cidrRange(u), cidrRange(p.result.ok ? p.result.value : u)));
+        const range = cidrRange(p.result.value);
+        const bad = UNUSABLE.find((u) => rangesOverlap(u.range, range))?.cidr;
         if (bad !== undefined) {
           out.push(
             report(

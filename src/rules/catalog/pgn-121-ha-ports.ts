@@ -1,7 +1,7 @@
 import { DOCS, PGBOUNCER_PORT, POSTGRES_PORT } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { cidrRange } from '../../domain/ipv4';
-import { evaluateNsgFlow, type NsgDecision } from '../../domain/nsg';
+import { evaluateCompiledNsgFlow, type NsgDecision } from '../../domain/nsg';
 import { analysisOf, report, type Rule } from '../rule';
 import { decisionPath, describeDecision } from './nsg-helpers';
 
@@ -16,14 +16,15 @@ export const pgn121: Rule = {
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     const nsg = a.private?.delegatedSubnet.nsg ?? null;
+    const compiled = a.nsg;
     const d = a.delegated;
-    if (!a.anyHa || nsg === null || a.nsgContext === null || d === null || !d.result.ok) return [];
+    if (!a.anyHa || nsg === null || compiled === null || a.nsgContext === null || d === null || !d.result.ok) return [];
     const subnet = cidrRange(d.result.value);
     const blocked = new Map<string, { decision: NsgDecision; direction: string; ports: number[] }>();
     for (const direction of ['Inbound', 'Outbound'] as const) {
       for (const port of [POSTGRES_PORT, PGBOUNCER_PORT]) {
-        const decision = evaluateNsgFlow(
-          nsg.rules,
+        const decision = evaluateCompiledNsgFlow(
+          compiled,
           { direction, protocol: 'Tcp', source: { kind: 'range', range: subnet }, destination: { kind: 'range', range: subnet }, port },
           a.nsgContext,
         );

@@ -1,6 +1,6 @@
 import { DOCS, STORAGE_PORT, STORAGE_SERVICE_TAG } from '../../domain/azure';
 import { cidrRange } from '../../domain/ipv4';
-import { evaluateNsgFlow } from '../../domain/nsg';
+import { evaluateCompiledNsgFlow } from '../../domain/nsg';
 import { analysisOf, report, type Rule } from '../rule';
 import { decisionPath, describeDecision } from './nsg-helpers';
 
@@ -15,12 +15,13 @@ export const pgn122: Rule = {
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     const nsg = a.private?.delegatedSubnet.nsg ?? null;
+    const compiled = a.nsg;
     const d = a.delegated;
-    if (!a.anyHa || nsg === null || a.nsgContext === null || d === null || !d.result.ok) return [];
+    if (!a.anyHa || nsg === null || compiled === null || a.nsgContext === null || d === null || !d.result.ok) return [];
     const region = a.nsgContext.region;
     const tag = `${STORAGE_SERVICE_TAG}.${region}`;
-    const decision = evaluateNsgFlow(
-      nsg.rules,
+    const decision = evaluateCompiledNsgFlow(
+      compiled,
       { direction: 'Outbound', protocol: 'Tcp', source: { kind: 'range', range: cidrRange(d.result.value) }, destination: { kind: 'tag', tag }, port: STORAGE_PORT },
       a.nsgContext,
     );

@@ -1,7 +1,7 @@
 import { DOCS, POSTGRES_PORT } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { cidrRange } from '../../domain/ipv4';
-import { evaluateNsgFlow } from '../../domain/nsg';
+import { evaluateCompiledNsgFlow } from '../../domain/nsg';
 import { clientSourceRanges } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
 import { describeDecision, formatRange } from './nsg-helpers';
@@ -17,16 +17,17 @@ export const pgn123: Rule = {
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     const nsg = a.private?.delegatedSubnet.nsg ?? null;
+    const compiled = a.nsg;
     const d = a.delegated;
-    if (nsg === null || a.nsgContext === null || d === null || !d.result.ok) return [];
+    if (nsg === null || compiled === null || a.nsgContext === null || d === null || !d.result.ok) return [];
     const destination = { kind: 'range' as const, range: cidrRange(d.result.value) };
     const out: Finding[] = [];
     plan.clients.forEach((client, i) => {
       // Internet and Azure-service clients cannot reach a private server at all (PGN-113).
       if (client.kind === 'internet' || client.kind === 'azureService') return;
       for (const range of clientSourceRanges(a, client)) {
-        const decision = evaluateNsgFlow(
-          nsg.rules,
+        const decision = evaluateCompiledNsgFlow(
+          compiled,
           { direction: 'Inbound', protocol: 'Tcp', source: { kind: 'range', range }, destination, port: POSTGRES_PORT },
           a.nsgContext as NonNullable<typeof a.nsgContext>,
         );

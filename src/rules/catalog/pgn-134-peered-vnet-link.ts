@@ -13,9 +13,16 @@ export const pgn134: Rule = {
     if (plan.access.mode !== 'private') return [];
     const access = plan.access;
     if (access.privateDnsZone === null) return [];
+    const clientsByVnet = new Map<string, string[]>();
+    for (const c of plan.clients) {
+      if (c.kind !== 'vnet') continue;
+      const list = clientsByVnet.get(c.vnet);
+      if (list) list.push(`"${c.name}"`);
+      else clientsByVnet.set(c.vnet, [`"${c.name}"`]);
+    }
     return access.peeredVnets.flatMap((peer, j) => {
       if (peer.zoneLink) return [];
-      const clients = plan.clients.filter((c) => c.kind === 'vnet' && c.vnet === peer.name).map((c) => `"${c.name}"`);
+      const clients = clientsByVnet.get(peer.name) ?? [];
       if (clients.length === 0) return [];
       return [
         report(

@@ -1,5 +1,5 @@
 import { DOCS } from '../../domain/azure';
-import { report, type Rule } from '../rule';
+import { analysisOf, report, type Rule } from '../rule';
 
 export const pgn135: Rule = {
   id: 'PGN-135',
@@ -9,12 +9,13 @@ export const pgn135: Rule = {
   source: 'seed, diagram bullets',
   why: 'Applications in a different VNet have no direct access to the server; the VNets must be peered.',
   fix: 'Peer the client VNet with the server VNet (both directions), or move the client.',
-  check(plan) {
-    if (plan.access.mode !== 'private') return [];
-    const access = plan.access;
+  check(plan, analysis) {
+    const a = analysisOf(plan, analysis);
+    const access = a.private;
+    if (access === null) return [];
     return plan.clients.flatMap((client, i) => {
       if (client.kind !== 'vnet') return [];
-      const peer = access.peeredVnets.find((p) => p.name === client.vnet);
+      const peer = a.peerByName.get(client.vnet)?.peer;
       if (peer === undefined) {
         return [
           report(

@@ -28,6 +28,7 @@ export const pgn137: Rule = {
     const a = analysisOf(plan, analysis);
     const access = a.private;
     if (access === null) return [];
+    if (access.vnet.dns.kind !== 'custom' && access.peeredVnets.every((p) => p.dns.kind !== 'custom')) return [];
     const out: Finding[] = [];
     const zoneName = access.privateDnsZone?.name ?? '';
     const serverVnet: Network = { label: `server VNet "${access.vnet.name}"`, name: access.vnet.name, spaces: a.validVnetSpaces, resolves: access.vnet.zoneLink, kind: 'vnet' };
