@@ -64,6 +64,8 @@ export interface PrivateContext {
   readonly vnets: ReadonlyMap<string, VnetRef>;
   readonly peered: readonly VnetRef[];
   readonly sites: ReadonlyMap<string, SiteRef>;
+  /** Every on-premises site, in plan order (names may repeat). */
+  readonly siteList: readonly SiteRef[];
   /** Subnets of the server VNet by lower-case name, the delegated one included. */
   readonly subnets: ReadonlyMap<string, SubnetRef>;
   /** Name-resolution hops per resolving VNet (key: VnetRef.key + role). */
@@ -97,11 +99,67 @@ export type CheckContext = PrivateContext | PublicContext;
 
 const lower = (s: string): string => s.toLowerCase();
 
+/**
+ * Reads canonical dotted-quad text (`10.1.0.4`, no leading zeros, octets 0–255) starting at `from`,
+ * stopping at `stop` (end of text or the `/`). Returns the address, or -1 when the text is not canonical.
+ */
+function scanAddress(text: string, from: number, stop: number): number {
+  let value = 0;
+  let octets = 0;
+  let i = from;
+  while (i <= stop) {
+    let octet = 0;
+    let digits = 0;
+    const first = i;
+    while (i < stop) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      octet = octet * 10 + c;
+      digits += 1;
+      i += 1;
+    }
+    if (digits === 0 || digits > 3 || octet > 255 || (digits > 1 && text.charCodeAt(first) === 48)) return -1;
+    value = value * 256 + octet;
+    octets += 1;
+    if (i === stop) break;
+    if (text.charCodeAt(i) !== 46 || octets === 4) return -1; // '.'
+    i += 1;
+  }
+  return octets === 4 ? value : -1;
+}
+
+/**
+ * A CIDR block as a range (unaligned blocks are taken as their network). Canonical text
+ * (`10.1.0.0/16`) takes a fast path; anything else goes through `parseCidr`, which gives the same
+ * answer for canonical text and refuses the rest. Plans hold hundreds of prefixes, and the checker
+ * reads them all once per plan.
+ */
+export function parseRange(text: string): IpRange | null {
+  const slash = text.indexOf('/');
+  const prefixText = slash < 0 ? '' : text.slice(slash + 1);
+  const address = slash < 0 ? -1 : scanAddress(text, 0, slash);
+  if (address < 0 || !/^(0|[1-9]\d?)$/.test(prefixText) || Number(prefixText) > 32) {
+    const parsed = parseCidr(text, { aligned: false });
+    return parsed.ok ? cidrRange(parsed.value) : null;
+  }
+  const size = 2 ** (32 - Number(prefixText));
+  const start = address - (address % size);
+  return { start, end: start + size - 1 };
+}
+
+/** A dotted-quad IPv4 address as a number; canonical text takes a fast path, the rest `parseIPv4`. */
+export function parseAddress(text: string): number | null {
+  const address = scanAddress(text, 0, text.length);
+  if (address >= 0) return address;
+  const parsed = parseIPv4(text);
+  return parsed.ok ? parsed.value : null;
+}
+
 function parseSpaces(texts: readonly string[]): IpRange[] {
   const out: IpRange[] = [];
   for (const text of texts) {
-    const parsed = parseCidr(text, { aligned: false });
-    if (parsed.ok) out.push(cidrRange(parsed.value));
+    const range = parseRange(text);
+    if (range !== null) out.push(range);
   }
   return out;
 }
@@ -166,6 +224,7 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
   for (const ref of [server, ...peered]) if (!vnets.has(lower(ref.name))) vnets.set(lower(ref.name), ref);
 
   const sites = new Map<string, SiteRef>();
+  const siteList: SiteRef[] = [];
   access.onPremises.forEach((site, i) => {
     const ranges = siteRanges[i] ?? [];
     const overlapsVnets = new Set<string>();
@@ -174,26 +233,27 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
     if (gateway !== undefined && gateway !== server && overlapsAny(ranges, mergeRanges(gateway.spaces))) {
       overlapsVnets.add(gateway.name);
     }
-    if (!sites.has(lower(site.name))) sites.set(lower(site.name), { index: i, path: `access.onPremises.${i}`, site, ranges, overlapsVnets });
+    const ref: SiteRef = { index: i, path: `access.onPremises.${i}`, site, ranges, overlapsVnets };
+    siteList.push(ref);
+    if (!sites.has(lower(site.name))) sites.set(lower(site.name), ref);
   });
 
-  const delegatedParsed = parseCidr(access.delegatedSubnet.prefix, { aligned: false });
+  const delegatedRange = parseRange(access.delegatedSubnet.prefix);
   const delegated: SubnetRef = {
     name: access.delegatedSubnet.name,
     path: 'access.delegatedSubnet',
     prefix: access.delegatedSubnet.prefix,
-    range: delegatedParsed.ok ? cidrRange(delegatedParsed.value) : null,
+    range: delegatedRange,
     delegated: true,
   };
   const subnets = new Map<string, SubnetRef>();
   access.vnet.subnets.forEach((s, i) => {
     if (subnets.has(lower(s.name))) return;
-    const parsed = parseCidr(s.prefix, { aligned: false });
     subnets.set(lower(s.name), {
       name: s.name,
       path: `access.vnet.subnets.${i}`,
       prefix: s.prefix,
-      range: parsed.ok ? cidrRange(parsed.value) : null,
+      range: parseRange(s.prefix),
       delegated: false,
     });
   });
@@ -210,6 +270,7 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
     vnets,
     peered,
     sites,
+    siteList,
     subnets,
     dnsCache: new Map(),
     filterCache: new Map(),
@@ -221,14 +282,14 @@ function buildPublic(plan: Plan, access: PublicAccess): PublicContext {
   const rules: ParsedFirewallRule[] = [];
   let zeroRule = -1;
   access.firewallRules.forEach((rule, index) => {
-    const start = parseIPv4(rule.startIp);
-    const end = parseIPv4(rule.endIp);
-    if (!start.ok || !end.ok || start.value > end.value) return; // reported by PGN-202–204
-    if (start.value === 0 && end.value === 0) {
+    const start = parseAddress(rule.startIp);
+    const end = parseAddress(rule.endIp);
+    if (start === null || end === null || start > end) return; // reported by PGN-202–204
+    if (start === 0 && end === 0) {
       if (zeroRule < 0) zeroRule = index;
       return;
     }
-    rules.push({ index, name: rule.name, start: start.value, end: end.value });
+    rules.push({ index, name: rule.name, start, end });
   });
   rules.sort((a, b) => a.start - b.start || a.end - b.end);
   return {

@@ -4,18 +4,34 @@
  * default rules). A source given as a range is allowed only when every address of it is (PGN-123).
  */
 import { POSTGRES_PORT } from '../domain/azure';
-import { evaluateNsgFlow, nsgContextForPlan, type NsgContext, type NsgDecision } from '../domain/nsg';
+import { mergeRanges, type IpRange } from '../domain/ipv4';
+import { evaluateNsgFlow, type NsgContext, type NsgDecision } from '../domain/nsg';
 import type { PrivateContext } from './context';
 import type { Source } from './path';
 import type { Hop } from './types';
 
 const filterHop = (h: Omit<Hop, 'kind'>): Hop => ({ kind: 'filter', ...h });
 
-const nsgContexts = new WeakMap<PrivateContext, NsgContext | null>();
+const nsgContexts = new WeakMap<PrivateContext, NsgContext>();
 
-function nsgContextOf(ctx: PrivateContext): NsgContext | null {
-  if (!nsgContexts.has(ctx)) nsgContexts.set(ctx, nsgContextForPlan(ctx.plan));
-  return nsgContexts.get(ctx) ?? null;
+/**
+ * The NSG context of the plan, built from the ranges the checker has already parsed. It is the
+ * same value as `nsgContextForPlan(plan)` (a test holds the two equal): `VirtualNetwork` = the
+ * server VNet, the VNets peered in both directions and the on-premises ranges connected by VPN or
+ * ExpressRoute.
+ */
+export function nsgContextOf(ctx: PrivateContext): NsgContext {
+  let nsgContext = nsgContexts.get(ctx);
+  if (nsgContext === undefined) {
+    const ranges: IpRange[] = [...ctx.server.spaces];
+    for (const ref of ctx.peered) {
+      if (ref.peering !== null && ref.peering.fromServerVnet && ref.peering.toServerVnet) ranges.push(...ref.spaces);
+    }
+    for (const site of ctx.siteList) if (site.site.connection !== 'none') ranges.push(...site.ranges);
+    nsgContext = { virtualNetwork: mergeRanges(ranges), region: ctx.plan.servers[0]?.region ?? ctx.access.vnet.region };
+    nsgContexts.set(ctx, nsgContext);
+  }
+  return nsgContext;
 }
 
 function describe(decision: NsgDecision): string {
@@ -35,7 +51,7 @@ function evaluate(ctx: PrivateContext, source: Source): Hop {
   }
   const nsgContext = nsgContextOf(ctx);
   const destination = ctx.delegated.range;
-  if (nsgContext === null || destination === null) {
+  if (destination === null) {
     return filterHop({
       status: 'warn',
       title: `NSG ${nsg.name}`,

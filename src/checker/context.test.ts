@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cidrRange, parseCidr, parseIPv4 } from '../domain/ipv4';
+import { parseAddress, parseRange } from './context';
+
+const octet = fc.oneof(fc.integer({ min: 0, max: 255 }).map(String), fc.constantFrom('01', '256', '00', '-1', 'a'));
+const addressText = fc.tuple(octet, octet, octet, octet).map((parts) => parts.join('.'));
+const prefixText = fc.oneof(fc.integer({ min: 0, max: 32 }).map(String), fc.constantFrom('33', '08', '', 'x'));
+
+describe('fast prefix parsing agrees with the CIDR module', () => {
+  it('parseRange gives what parseCidr (unaligned) gives, or null where it refuses', () => {
+    fc.assert(
+      fc.property(addressText, prefixText, (address, prefix) => {
+        const text = `${address}/${prefix}`;
+        const reference = parseCidr(text, { aligned: false });
+        expect(parseRange(text)).toEqual(reference.ok ? cidrRange(reference.value) : null);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('parseAddress gives what parseIPv4 gives, or null where it refuses', () => {
+    fc.assert(
+      fc.property(addressText, (text) => {
+        const reference = parseIPv4(text);
+        expect(parseAddress(text)).toBe(reference.ok ? reference.value : null);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('handles the edges: unaligned blocks, /0, /32, spaces and IPv6', () => {
+    expect(parseRange('10.1.2.3/16')).toEqual({ start: 0x0a010000, end: 0x0a01ffff });
+    expect(parseRange('0.0.0.0/0')).toEqual({ start: 0, end: 0xffffffff });
+    expect(parseRange('255.255.255.255/32')).toEqual({ start: 0xffffffff, end: 0xffffffff });
+    expect(parseRange(' 10.0.0.0/8')).toBeNull();
+    expect(parseRange('2001:db8::/32')).toBeNull();
+    expect(parseAddress('255.255.255.255')).toBe(0xffffffff);
+  });
+});
