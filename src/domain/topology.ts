@@ -1,0 +1,936 @@
+/**
+ * The topology model: the plan as an architect draws it — containers (VNets, subnets), things
+ * (servers, DNS, gateways, clients) and the lines between them (peerings, zone links, gateways,
+ * client paths). Pure data, no geometry: `topologyLayout.ts` places it, the view draws it.
+ *
+ * Every element carries the plan paths it stands for, so that findings (whose `path` is a dotted
+ * plan path) can be pinned to the most specific element that shows them.
+ */
+import { AZURE_DNS_IP, AZURE_SERVICES_RULE_IP, SERVER_FQDN_SUFFIX } from './azure';
+import type { Finding } from './finding';
+import { formatIPv4, mergeRanges, parseIPv4, parseIPv4OrCidr, type IpRange } from './ipv4';
+import type { Client, DnsSetting, Plan, PrivateAccess, PublicAccess, Server } from './plan';
+
+export type ClientVerdict = 'reachable' | 'unreachable' | 'warning';
+export type ClientVerdicts = Readonly<Record<string, ClientVerdict>>;
+
+export type TopoNodeKind =
+  | 'title'
+  | 'legend'
+  | 'serverVnet'
+  | 'subnet'
+  | 'delegatedSubnet'
+  | 'server'
+  | 'standby'
+  | 'dnsZone'
+  | 'dnsServers'
+  | 'azureDns'
+  | 'peeredVnet'
+  | 'onPremises'
+  | 'gateway'
+  | 'internet'
+  | 'azureServices'
+  | 'publicEndpoint'
+  | 'firewallRule'
+  | 'firewallSummary'
+  | 'client'
+  | 'note';
+
+/** How a box is drawn: `highlight` = the delegated subnet, `warning` = something Azure will not do. */
+export type TopoTone = 'normal' | 'highlight' | 'warning' | 'muted';
+
+export interface TopoNode {
+  readonly id: string;
+  readonly kind: TopoNodeKind;
+  /** The container this node is drawn inside (a VNet, a subnet, a site), or null. */
+  readonly parent: string | null;
+  /** What the node is ("Peered VNet", "Flexible server"): read out and listed in the text alternative. */
+  readonly role: string;
+  readonly title: string;
+  readonly lines: readonly string[];
+  /** Pill-shaped labels under the title (the NSG of the delegated subnet). */
+  readonly badges: readonly string[];
+  /** Plan paths this node stands for; a finding is pinned to the element with the longest matching path. */
+  readonly paths: readonly string[];
+  readonly tone: TopoTone;
+  /** For client nodes: the verdict given by the connectivity checker, if any. */
+  readonly verdict?: ClientVerdict;
+}
+
+export type TopoEdgeKind =
+  | 'peering'
+  | 'zoneLink'
+  | 'gateway'
+  | 'dnsUse'
+  | 'dnsForward'
+  | 'ha'
+  | 'internetAccess'
+  | 'firewallAllow'
+  | 'azureServices'
+  | 'clientPath';
+
+export interface TopoEdge {
+  readonly id: string;
+  readonly kind: TopoEdgeKind;
+  readonly from: string;
+  readonly to: string;
+  /** Short label drawn on the line. */
+  readonly label: string;
+  /** Full sentence for the text alternative and the tooltip. */
+  readonly description: string;
+  /** `forward` = one-way (arrow at `to`), `both` = two-way, `none` = an association. */
+  readonly direction: 'forward' | 'both' | 'none';
+  readonly style: 'solid' | 'dashed' | 'dotted';
+  readonly paths: readonly string[];
+  /** For client paths: the nodes the path goes through, in order, between `from` and `to`. */
+  readonly via: readonly string[];
+  readonly verdict?: ClientVerdict;
+}
+
+export type TopoGroupKind = 'subnets' | 'peeredVnets' | 'firewallRules';
+
+/** A collection that the layout may page or collapse (many peered VNets, many firewall rules). */
+export interface TopoGroup {
+  readonly id: string;
+  readonly kind: TopoGroupKind;
+  /** Plural noun: "peered VNets". */
+  readonly noun: string;
+  readonly members: readonly string[];
+  /** Lines describing the whole collection (drawn in its summary box). */
+  readonly summary: readonly string[];
+  readonly path: string;
+}
+
+export interface Topology {
+  readonly mode: 'private' | 'public';
+  readonly planName: string;
+  readonly nodes: readonly TopoNode[];
+  readonly edges: readonly TopoEdge[];
+  readonly groups: readonly TopoGroup[];
+}
+
+/** Node ids are built from indices only (never from names), so any name is safe in an id. */
+export const NODE_IDS = {
+  title: 'title',
+  legend: 'legend',
+  serverVnet: 'vnet',
+  delegatedSubnet: 'delegated',
+  dnsZone: 'zone',
+  azureDns: 'azure-dns',
+  internet: 'internet',
+  azureServices: 'azure-services',
+  firewallSummary: 'fw-summary',
+  note: 'note',
+  server: (i: number) => `server-${i}`,
+  standby: (i: number) => `standby-${i}`,
+  endpoint: (i: number) => `endpoint-${i}`,
+  subnet: (i: number) => `subnet-${i}`,
+  peered: (i: number) => `peer-${i}`,
+  site: (i: number) => `site-${i}`,
+  gateway: (i: number) => `gateway-${i}`,
+  dnsServers: (i: number) => `dns-${i}`,
+  rule: (i: number) => `rule-${i}`,
+  client: (i: number) => `client-${i}`,
+} as const;
+
+export const serverFqdn = (name: string): string => `${name}.${SERVER_FQDN_SUFFIX}`;
+
+const HA_LABEL: Record<Server['highAvailability'], string> = {
+  Disabled: 'HA off',
+  SameZone: 'HA: same-zone standby',
+  ZoneRedundant: 'HA: zone-redundant standby',
+};
+
+const VERDICT_TEXT: Record<ClientVerdict, string> = {
+  reachable: '✓ reachable',
+  unreachable: '✕ not reachable',
+  warning: '⚠ reachable with warnings',
+};
+
+export const verdictText = (v: ClientVerdict): string => VERDICT_TEXT[v];
+
+const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+const listOrDash = (items: readonly string[]): string => (items.length === 0 ? '—' : items.join(', '));
+
+function dnsLine(dns: DnsSetting): string {
+  if (dns.kind === 'azure') return `DNS: Azure-provided (${AZURE_DNS_IP})`;
+  const fwd = dns.forwardsToAzureDns ? `forwards to ${AZURE_DNS_IP}` : `no forwarder to ${AZURE_DNS_IP}`;
+  return `DNS: custom ${listOrDash(dns.servers)} (${fwd})`;
+}
+
+function peeringText(p: { fromServerVnet: boolean; toServerVnet: boolean }): string {
+  if (p.fromServerVnet && p.toServerVnet) return 'peering: both directions';
+  if (p.fromServerVnet) return 'peering: one-way, server VNet side only';
+  if (p.toServerVnet) return 'peering: one-way, this side only';
+  return 'not peered';
+}
+
+function clientPlace(client: Client): string {
+  switch (client.kind) {
+    case 'serverVnet':
+      return `in subnet ${client.subnet || '(none)'}`;
+    case 'vnet':
+      return `in VNet ${client.vnet}`;
+    case 'onPremises':
+      return `at ${client.site}`;
+    case 'internet':
+      return client.dynamicIp ? 'internet, dynamic IP' : 'internet';
+    case 'azureService':
+      return client.tenant === 'other' ? "Azure service, other tenant" : 'Azure service, this tenant';
+  }
+}
+
+/** Builds the lines shared by every client node. */
+function clientNode(client: Client, index: number, parent: string | null, verdicts: ClientVerdicts | undefined): TopoNode {
+  const verdict = verdicts?.[client.name];
+  const lines = [client.address ? `${client.address} · ${clientPlace(client)}` : clientPlace(client)];
+  if (verdict !== undefined) lines.push(VERDICT_TEXT[verdict]);
+  return {
+    id: NODE_IDS.client(index),
+    kind: 'client',
+    parent,
+    role: 'Client',
+    title: client.name,
+    lines,
+    badges: [],
+    paths: [`clients.${index}`],
+    tone: verdict === 'unreachable' ? 'muted' : 'normal',
+    ...(verdict !== undefined ? { verdict } : {}),
+  };
+}
+
+interface Builder {
+  nodes: TopoNode[];
+  edges: TopoEdge[];
+  groups: TopoGroup[];
+}
+
+function edge(
+  b: Builder,
+  e: Omit<TopoEdge, 'via' | 'style' | 'direction'> & Partial<Pick<TopoEdge, 'via' | 'style' | 'direction'>>,
+): void {
+  b.edges.push({ via: [], style: 'solid', direction: 'none', ...e });
+}
+
+function titleAndLegend(b: Builder, plan: Plan): void {
+  b.nodes.push({
+    id: NODE_IDS.title,
+    kind: 'title',
+    parent: null,
+    role: 'Plan',
+    title: plan.name,
+    lines: [
+      plan.access.mode === 'private' ? 'Private access (VNet integration)' : 'Public access (allowed IP addresses)',
+      `TLS: ${plan.tls.requireSecureTransport ? 'required' : 'not required'}, minimum ${plan.tls.minVersion}${plan.tls.maxVersion ? `, maximum ${plan.tls.maxVersion}` : ''}`,
+    ],
+    badges: [],
+    paths: ['', 'tls'],
+    tone: 'normal',
+  });
+  const legend =
+    plan.access.mode === 'private'
+      ? [
+          '──── peering, both directions',
+          '- - ▶ one-way peering (no traffic)',
+          '······ private DNS zone link',
+          '━━━━ VPN / ExpressRoute',
+          '──▶ client path (reachable)',
+        ]
+      : ['──── allowed by a firewall rule', '- - ▶ Azure services (0.0.0.0 rule)', '──▶ client path (reachable)'];
+  b.nodes.push({
+    id: NODE_IDS.legend,
+    kind: 'legend',
+    parent: null,
+    role: 'Legend',
+    title: 'Legend',
+    lines: legend,
+    badges: [],
+    paths: [],
+    tone: 'muted',
+  });
+}
+
+function serverNodes(b: Builder, plan: Plan, parent: string | null): void {
+  plan.servers.forEach((s, i) => {
+    const ha = s.highAvailability !== 'Disabled';
+    b.nodes.push({
+      id: NODE_IDS.server(i),
+      kind: 'server',
+      parent,
+      role: ha ? 'Flexible server (primary)' : 'Flexible server',
+      title: s.name,
+      lines: [serverFqdn(s.name), `PostgreSQL ${s.version} · ${s.region}`, HA_LABEL[s.highAvailability]],
+      badges: [],
+      paths: [`servers.${i}`],
+      tone: 'normal',
+    });
+    if (ha) {
+      b.nodes.push({
+        id: NODE_IDS.standby(i),
+        kind: 'standby',
+        parent,
+        role: 'HA standby',
+        title: `standby of ${s.name}`,
+        lines: [s.highAvailability === 'ZoneRedundant' ? 'another availability zone' : 'same availability zone'],
+        badges: [],
+        paths: [`servers.${i}.highAvailability`],
+        tone: 'normal',
+      });
+      edge(b, {
+        id: `ha-${i}`,
+        kind: 'ha',
+        from: NODE_IDS.server(i),
+        to: NODE_IDS.standby(i),
+        label: 'HA',
+        description: `${s.name} replicates to its standby (ports 5432 and 6432).`,
+        paths: [`servers.${i}.highAvailability`],
+      });
+    }
+  });
+}
+
+function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts: ClientVerdicts | undefined): void {
+  const vnet = access.vnet;
+  const vnetLabel = vnet.name;
+  b.nodes.push({
+    id: NODE_IDS.serverVnet,
+    kind: 'serverVnet',
+    parent: null,
+    role: 'Server VNet',
+    title: vnet.name,
+    lines: [
+      `${vnet.region} · ${listOrDash(vnet.addressSpaces)}${vnet.existing ? ' · existing' : ''}`,
+      dnsLine(vnet.dns),
+    ],
+    badges: [],
+    paths: ['access.vnet'],
+    tone: 'normal',
+  });
+  const ds = access.delegatedSubnet;
+  const delegation = ds.existing && ds.existingDelegation !== null ? ds.existingDelegation : 'Microsoft.DBforPostgreSQL/flexibleServers';
+  const dsLines = [`${ds.prefix}${ds.existing ? ' · existing' : ''}`, `delegated to ${delegation}`];
+  if (ds.otherResourceTypes.length > 0) dsLines.push(`also holds: ${ds.otherResourceTypes.join(', ')}`);
+  b.nodes.push({
+    id: NODE_IDS.delegatedSubnet,
+    kind: 'delegatedSubnet',
+    parent: NODE_IDS.serverVnet,
+    role: 'Delegated subnet',
+    title: ds.name,
+    lines: dsLines,
+    badges: [ds.nsg ? `NSG ${ds.nsg.name} (${plural(ds.nsg.rules.length, 'rule')})` : 'no NSG on this subnet'],
+    paths: ['access.delegatedSubnet'],
+    tone: 'highlight',
+  });
+  serverNodes(b, plan, NODE_IDS.delegatedSubnet);
+
+  const subnetIndex = new Map<string, number>();
+  vnet.subnets.forEach((s, i) => {
+    if (!subnetIndex.has(s.name)) subnetIndex.set(s.name, i);
+    b.nodes.push({
+      id: NODE_IDS.subnet(i),
+      kind: 'subnet',
+      parent: NODE_IDS.serverVnet,
+      role: 'Subnet',
+      title: s.name,
+      lines: [s.prefix],
+      badges: [],
+      paths: [`access.vnet.subnets.${i}`],
+      tone: 'normal',
+    });
+  });
+  if (vnet.subnets.length > 0) {
+    b.groups.push({
+      id: 'subnets',
+      kind: 'subnets',
+      noun: 'subnets',
+      members: vnet.subnets.map((_, i) => NODE_IDS.subnet(i)),
+      summary: [`${plural(vnet.subnets.length, 'other subnet')} in ${vnet.name}`],
+      path: 'access.vnet.subnets',
+    });
+  }
+
+  // DNS: one node per distinct custom DNS setting, and Azure DNS when any VNet forwards to it.
+  const dnsKeys = new Map<string, { id: string; users: string[]; forwards: boolean; servers: string[] }>();
+  const addDns = (dns: DnsSetting, user: string): string | null => {
+    if (dns.kind !== 'custom') return null;
+    const key = `${dns.servers.join(',')}|${dns.forwardsToAzureDns ? 1 : 0}`;
+    let entry = dnsKeys.get(key);
+    if (!entry) {
+      entry = { id: NODE_IDS.dnsServers(dnsKeys.size), users: [], forwards: dns.forwardsToAzureDns, servers: dns.servers };
+      dnsKeys.set(key, entry);
+    }
+    entry.users.push(user);
+    return entry.id;
+  };
+  const serverVnetDns = addDns(vnet.dns, vnetLabel);
+  access.peeredVnets.forEach((p) => addDns(p.dns, p.name));
+  let anyForwards = false;
+  for (const entry of dnsKeys.values()) {
+    anyForwards ||= entry.forwards;
+    const shown = entry.users.slice(0, 2).join(', ');
+    b.nodes.push({
+      id: entry.id,
+      kind: 'dnsServers',
+      parent: null,
+      role: 'Custom DNS servers',
+      title: `Custom DNS ${listOrDash(entry.servers)}`,
+      lines: [
+        `used by ${shown}${entry.users.length > 2 ? ` +${entry.users.length - 2} more` : ''}`,
+        entry.forwards ? `forwarder → ${AZURE_DNS_IP}` : `✕ no forwarder to ${AZURE_DNS_IP}`,
+      ],
+      badges: [],
+      paths: entry.id === serverVnetDns ? ['access.vnet.dns'] : [],
+      tone: entry.forwards ? 'normal' : 'warning',
+    });
+  }
+  if (anyForwards) {
+    b.nodes.push({
+      id: NODE_IDS.azureDns,
+      kind: 'azureDns',
+      parent: null,
+      role: 'Azure DNS',
+      title: `Azure DNS ${AZURE_DNS_IP}`,
+      lines: ['resolves the private DNS zone', 'for linked VNets'],
+      badges: [],
+      paths: [],
+      tone: 'normal',
+    });
+    for (const entry of dnsKeys.values()) {
+      if (!entry.forwards) continue;
+      edge(b, {
+        id: `fwd-${entry.id}`,
+        kind: 'dnsForward',
+        from: entry.id,
+        to: NODE_IDS.azureDns,
+        label: 'forwards',
+        description: `Custom DNS ${listOrDash(entry.servers)} forwards to Azure DNS ${AZURE_DNS_IP}.`,
+        direction: 'forward',
+        paths: [],
+      });
+    }
+  }
+  if (serverVnetDns !== null) {
+    edge(b, {
+      id: 'dns-use-vnet',
+      kind: 'dnsUse',
+      from: NODE_IDS.serverVnet,
+      to: serverVnetDns,
+      label: 'DNS',
+      description: `${vnet.name} uses custom DNS servers ${vnet.dns.kind === 'custom' ? listOrDash(vnet.dns.servers) : ''}.`,
+      direction: 'forward',
+      paths: ['access.vnet.dns'],
+    });
+  }
+
+  // Private DNS zone and its links.
+  const zone = access.privateDnsZone;
+  b.nodes.push({
+    id: NODE_IDS.dnsZone,
+    kind: 'dnsZone',
+    parent: null,
+    role: 'Private DNS zone',
+    title: zone ? zone.name : 'No private DNS zone',
+    lines: zone
+      ? [`${zone.existing ? 'existing' : 'new'}${zone.resourceGroup ? ` · ${zone.resourceGroup}` : ''}`, `A records: ${plan.servers.map((s) => s.name).join(', ')}`]
+      : ['the server name cannot be resolved privately'],
+    badges: [],
+    paths: ['access.privateDnsZone'],
+    tone: zone ? 'normal' : 'warning',
+  });
+  if (zone && vnet.zoneLink) {
+    edge(b, {
+      id: 'link-vnet',
+      kind: 'zoneLink',
+      from: NODE_IDS.dnsZone,
+      to: NODE_IDS.serverVnet,
+      label: 'DNS link',
+      description: `The private DNS zone ${zone.name} is linked to ${vnet.name}.`,
+      style: 'dotted',
+      paths: ['access.vnet.zoneLink'],
+    });
+  }
+
+  // Peered VNets.
+  const peeredIndex = new Map<string, number>();
+  access.peeredVnets.forEach((p, i) => {
+    if (!peeredIndex.has(p.name)) peeredIndex.set(p.name, i);
+    const id = NODE_IDS.peered(i);
+    b.nodes.push({
+      id,
+      kind: 'peeredVnet',
+      parent: null,
+      role: 'Peered VNet',
+      title: p.name,
+      lines: [
+        `${p.region} · ${listOrDash(p.addressSpaces)}`,
+        peeringText(p.peering),
+        zone ? (p.zoneLink ? 'linked to the DNS zone' : 'not linked to the DNS zone') : 'no DNS zone to link',
+        dnsLine(p.dns),
+      ],
+      badges: [],
+      paths: [`access.peeredVnets.${i}`],
+      tone: p.peering.fromServerVnet || p.peering.toServerVnet ? 'normal' : 'muted',
+    });
+    const { fromServerVnet: out, toServerVnet: back } = p.peering;
+    if (out || back) {
+      edge(b, {
+        id: `peering-${i}`,
+        kind: 'peering',
+        from: out ? NODE_IDS.serverVnet : id,
+        to: out ? id : NODE_IDS.serverVnet,
+        label: out && back ? 'peered' : 'one-way',
+        description:
+          out && back
+            ? `${vnet.name} and ${p.name} are peered in both directions.`
+            : `One-way peering: only ${out ? `${vnet.name} → ${p.name}` : `${p.name} → ${vnet.name}`} exists; traffic flows only once both sides are peered.`,
+        direction: out && back ? 'both' : 'forward',
+        style: out && back ? 'solid' : 'dashed',
+        paths: [`access.peeredVnets.${i}.peering`],
+      });
+    }
+    if (zone && p.zoneLink) {
+      edge(b, {
+        id: `link-peer-${i}`,
+        kind: 'zoneLink',
+        from: NODE_IDS.dnsZone,
+        to: id,
+        label: 'DNS link',
+        description: `The private DNS zone ${zone.name} is linked to ${p.name}.`,
+        style: 'dotted',
+        paths: [`access.peeredVnets.${i}.zoneLink`],
+      });
+    }
+  });
+  if (access.peeredVnets.length > 0) {
+    const n = access.peeredVnets.length;
+    const both = access.peeredVnets.filter((p) => p.peering.fromServerVnet && p.peering.toServerVnet).length;
+    const linked = access.peeredVnets.filter((p) => p.zoneLink).length;
+    b.groups.push({
+      id: 'peered',
+      kind: 'peeredVnets',
+      noun: 'peered VNets',
+      members: access.peeredVnets.map((_, i) => NODE_IDS.peered(i)),
+      summary: [plural(n, 'other VNet'), `${both} peered both ways, ${n - both} not fully peered`, `${linked} linked to the DNS zone`],
+      path: 'access.peeredVnets',
+    });
+  }
+
+  // On-premises sites and their gateways.
+  const siteIndex = new Map<string, number>();
+  access.onPremises.forEach((site, i) => {
+    if (!siteIndex.has(site.name)) siteIndex.set(site.name, i);
+    const id = NODE_IDS.site(i);
+    const gatewayVnetName = site.gatewayVnet || vnet.name;
+    const gatewayTarget =
+      site.gatewayVnet === '' || site.gatewayVnet === vnet.name
+        ? NODE_IDS.serverVnet
+        : peeredIndex.has(site.gatewayVnet)
+          ? NODE_IDS.peered(peeredIndex.get(site.gatewayVnet) as number)
+          : null;
+    const kindText = site.connection === 'vpn' ? 'VPN gateway' : site.connection === 'expressRoute' ? 'ExpressRoute' : 'not connected';
+    const lines = [listOrDash(site.addressRanges), site.dnsForwarder ? 'DNS: forwards the zone into Azure' : 'DNS: no forwarder into Azure'];
+    if (site.connection !== 'none' && gatewayTarget === null) lines.push(`✕ gateway VNet ${site.gatewayVnet} is not in the plan`);
+    b.nodes.push({
+      id,
+      kind: 'onPremises',
+      parent: null,
+      role: 'On-premises network',
+      title: site.name,
+      lines,
+      badges: [],
+      paths: [`access.onPremises.${i}`],
+      tone: site.connection === 'none' ? 'muted' : 'normal',
+    });
+    if (site.connection === 'none') return;
+    const gw = NODE_IDS.gateway(i);
+    b.nodes.push({
+      id: gw,
+      kind: 'gateway',
+      parent: null,
+      role: site.connection === 'vpn' ? 'VPN gateway' : 'ExpressRoute gateway',
+      title: site.connection === 'vpn' ? 'VPN gateway' : 'ExpressRoute gateway',
+      lines: [`in ${gatewayVnetName}`],
+      badges: [],
+      paths: [`access.onPremises.${i}.connection`, `access.onPremises.${i}.gatewayVnet`],
+      tone: gatewayTarget === null ? 'warning' : 'normal',
+    });
+    edge(b, {
+      id: `site-gw-${i}`,
+      kind: 'gateway',
+      from: id,
+      to: gw,
+      label: site.connection === 'vpn' ? 'VPN' : 'ER',
+      description: `${site.name} connects through a ${kindText} in ${gatewayVnetName}.`,
+      direction: 'both',
+      paths: [`access.onPremises.${i}.connection`],
+    });
+    if (gatewayTarget !== null) {
+      edge(b, {
+        id: `gw-vnet-${i}`,
+        kind: 'gateway',
+        from: gw,
+        to: gatewayTarget,
+        label: site.connection === 'vpn' ? 'VPN' : 'ExpressRoute',
+        description: `The ${kindText} of ${site.name} sits in ${gatewayVnetName}.`,
+        direction: 'both',
+        paths: [`access.onPremises.${i}.gatewayVnet`],
+      });
+    }
+  });
+
+  // Fields that have no meaning with private access (reported by PGN-111/112); shown so the finding has a place.
+  const extras: string[] = [];
+  const extraPaths: string[] = [];
+  if (access.firewallRules && access.firewallRules.length > 0) {
+    extras.push(`${plural(access.firewallRules.length, 'firewall rule')} (ignored: no public endpoint)`);
+    extraPaths.push('access.firewallRules');
+  }
+  if (access.allowAzureServices) {
+    extras.push('"Allow Azure services" (ignored: no public endpoint)');
+    extraPaths.push('access.allowAzureServices');
+  }
+  if (access.privateEndpoints && access.privateEndpoints.length > 0) {
+    extras.push(`${plural(access.privateEndpoints.length, 'private endpoint')} (not possible with VNet integration)`);
+    extraPaths.push('access.privateEndpoints');
+  }
+  if (extras.length > 0) {
+    b.nodes.push({
+      id: NODE_IDS.note,
+      kind: 'note',
+      parent: null,
+      role: 'Not applicable with private access',
+      title: 'Not applicable with private access',
+      lines: extras,
+      badges: [],
+      paths: extraPaths,
+      tone: 'warning',
+    });
+  }
+
+  // Clients, placed where they live.
+  const server0 = NODE_IDS.server(0);
+  let needInternet = false;
+  let needAzure = false;
+  const placed: { client: Client; index: number; parent: string | null; via: string[] }[] = [];
+  plan.clients.forEach((c, i) => {
+    switch (c.kind) {
+      case 'serverVnet': {
+        const s = subnetIndex.get(c.subnet);
+        const parent = s !== undefined ? NODE_IDS.subnet(s) : NODE_IDS.serverVnet;
+        placed.push({ client: c, index: i, parent, via: [parent, NODE_IDS.serverVnet] });
+        break;
+      }
+      case 'vnet': {
+        const p = peeredIndex.get(c.vnet);
+        const parent = p !== undefined ? NODE_IDS.peered(p) : null;
+        placed.push({ client: c, index: i, parent, via: parent ? [parent, NODE_IDS.serverVnet] : [] });
+        break;
+      }
+      case 'onPremises': {
+        const s = siteIndex.get(c.site);
+        const site = s !== undefined ? access.onPremises[s] : undefined;
+        const parent = s !== undefined ? NODE_IDS.site(s) : null;
+        const via: string[] = [];
+        if (parent && site && site.connection !== 'none') {
+          via.push(parent, NODE_IDS.gateway(s as number));
+          if (site.gatewayVnet !== '' && site.gatewayVnet !== vnet.name && peeredIndex.has(site.gatewayVnet)) {
+            via.push(NODE_IDS.peered(peeredIndex.get(site.gatewayVnet) as number));
+          }
+          via.push(NODE_IDS.serverVnet);
+        }
+        placed.push({ client: c, index: i, parent, via });
+        break;
+      }
+      case 'internet':
+        needInternet = true;
+        placed.push({ client: c, index: i, parent: NODE_IDS.internet, via: [NODE_IDS.internet, NODE_IDS.serverVnet] });
+        break;
+      case 'azureService':
+        needAzure = true;
+        placed.push({ client: c, index: i, parent: NODE_IDS.azureServices, via: [NODE_IDS.azureServices, NODE_IDS.serverVnet] });
+        break;
+    }
+  });
+  if (needInternet) {
+    b.nodes.push({
+      id: NODE_IDS.internet,
+      kind: 'internet',
+      parent: null,
+      role: 'Internet',
+      title: 'Internet',
+      lines: ['no public endpoint with private access'],
+      badges: [],
+      paths: [],
+      tone: 'muted',
+    });
+  }
+  if (needAzure) {
+    b.nodes.push({
+      id: NODE_IDS.azureServices,
+      kind: 'azureServices',
+      parent: null,
+      role: 'Azure services',
+      title: 'Azure services (no VNet integration)',
+      lines: ['reach a VNet-integrated server only', 'through VNet integration of their own'],
+      badges: [],
+      paths: [],
+      tone: 'muted',
+    });
+  }
+  addClients(b, placed, server0, verdicts);
+}
+
+function addClients(
+  b: Builder,
+  placed: readonly { client: Client; index: number; parent: string | null; via: string[] }[],
+  server: string,
+  verdicts: ClientVerdicts | undefined,
+): void {
+  const unplaced: string[] = [];
+  for (const p of placed) {
+    const node = clientNode(p.client, p.index, p.parent, verdicts);
+    if (p.parent === null) unplaced.push(node.id);
+    b.nodes.push(node);
+    const verdict = node.verdict;
+    if (verdict === undefined || verdict === 'unreachable' || p.via.length === 0) continue;
+    edge(b, {
+      id: `path-${p.index}`,
+      kind: 'clientPath',
+      from: node.id,
+      to: server,
+      label: verdict === 'warning' ? '⚠' : '',
+      description: `${p.client.name} reaches the server${verdict === 'warning' ? ', with warnings' : ''}.`,
+      direction: 'forward',
+      style: verdict === 'warning' ? 'dashed' : 'solid',
+      paths: [`clients.${p.index}`],
+      via: p.via,
+      verdict,
+    });
+  }
+  if (unplaced.length > 0) {
+    // Clients whose subnet, VNet or site is not in the plan: drawn in a box of their own.
+    b.nodes.push({
+      id: 'unplaced',
+      kind: 'note',
+      parent: null,
+      role: 'Clients whose place is not in the plan',
+      title: 'Clients whose place is not in the plan',
+      lines: [`${plural(unplaced.length, 'client')}: VNet, subnet or site not found`],
+      badges: [],
+      paths: [],
+      tone: 'warning',
+    });
+    for (let i = 0; i < b.nodes.length; i += 1) {
+      const n = b.nodes[i] as TopoNode;
+      if (unplaced.includes(n.id)) b.nodes[i] = { ...n, parent: 'unplaced' };
+    }
+  }
+}
+
+/** The firewall rule (index) whose range holds `address`, or -1. */
+function ruleFor(address: string, ranges: readonly (IpRange | null)[]): number {
+  if (!address) return -1;
+  const parsed = parseIPv4OrCidr(address);
+  if (!parsed.ok) return -1;
+  const a = parsed.value.start;
+  return ranges.findIndex((r) => r !== null && r.start <= a && a <= r.end);
+}
+
+function publicTopology(b: Builder, plan: Plan, access: PublicAccess, verdicts: ClientVerdicts | undefined): void {
+  serverNodes(b, plan, null);
+  plan.servers.forEach((s, i) => {
+    b.nodes.push({
+      id: NODE_IDS.endpoint(i),
+      kind: 'publicEndpoint',
+      parent: null,
+      role: 'Public endpoint',
+      title: `Public endpoint of ${s.name}`,
+      lines: [serverFqdn(s.name), 'TCP 5432 (and 6432 for PgBouncer)'],
+      badges: [],
+      paths: [`servers.${i}.name`],
+      tone: 'normal',
+    });
+    edge(b, {
+      id: `endpoint-${i}`,
+      kind: 'firewallAllow',
+      from: NODE_IDS.endpoint(i),
+      to: NODE_IDS.server(i),
+      label: '',
+      description: `The public endpoint ${serverFqdn(s.name)} leads to ${s.name}.`,
+      direction: 'forward',
+      paths: [],
+    });
+  });
+  b.nodes.push({
+    id: NODE_IDS.internet,
+    kind: 'internet',
+    parent: null,
+    role: 'Internet',
+    title: 'Internet',
+    lines: ['only the ranges of the firewall rules get in'],
+    badges: [],
+    paths: [],
+    tone: 'normal',
+  });
+
+  const ranges: (IpRange | null)[] = access.firewallRules.map((r) => {
+    const start = parseIPv4(r.startIp);
+    const end = parseIPv4(r.endIp);
+    return start.ok && end.ok && start.value <= end.value ? { start: start.value, end: end.value } : null;
+  });
+  access.firewallRules.forEach((r, i) => {
+    const range = ranges[i];
+    const size = range ? range.end - range.start + 1 : 0;
+    b.nodes.push({
+      id: NODE_IDS.rule(i),
+      kind: 'firewallRule',
+      parent: null,
+      role: 'Firewall rule',
+      title: r.name,
+      lines: [
+        r.startIp === r.endIp ? r.startIp : `${r.startIp} – ${r.endIp}`,
+        range ? plural(size, 'address', 'addresses') : '✕ not a valid range',
+      ],
+      badges: [],
+      paths: [`access.firewallRules.${i}`],
+      tone: range ? 'normal' : 'warning',
+    });
+    for (const [j] of plan.servers.entries()) {
+      edge(b, {
+        id: `allow-${i}-${j}`,
+        kind: 'firewallAllow',
+        from: NODE_IDS.rule(i),
+        to: NODE_IDS.endpoint(j),
+        label: '',
+        description: `Firewall rule ${r.name} allows ${r.startIp === r.endIp ? r.startIp : `${r.startIp} – ${r.endIp}`}.`,
+        direction: 'forward',
+        paths: [`access.firewallRules.${i}`],
+      });
+    }
+    edge(b, {
+      id: `inet-${i}`,
+      kind: 'internetAccess',
+      from: NODE_IDS.internet,
+      to: NODE_IDS.rule(i),
+      label: '',
+      description: `Traffic from ${r.startIp === r.endIp ? r.startIp : `${r.startIp} – ${r.endIp}`} passes rule ${r.name}.`,
+      direction: 'forward',
+      paths: [`access.firewallRules.${i}`],
+    });
+  });
+  if (access.firewallRules.length > 0) {
+    const merged = mergeRanges(ranges.filter((r): r is IpRange => r !== null));
+    const total = merged.reduce((n, r) => n + (r.end - r.start + 1), 0);
+    const first = merged.slice(0, 2).map((r) => (r.start === r.end ? formatIPv4(r.start) : `${formatIPv4(r.start)} – ${formatIPv4(r.end)}`));
+    b.groups.push({
+      id: 'firewall',
+      kind: 'firewallRules',
+      noun: 'firewall rules',
+      members: access.firewallRules.map((_, i) => NODE_IDS.rule(i)),
+      summary: [
+        `covering ${first.join(', ')}${merged.length > 2 ? ` and ${plural(merged.length - 2, 'more range')}` : ''}`,
+        `${plural(total, 'address', 'addresses')} in ${plural(merged.length, 'range')}`,
+      ],
+      path: 'access.firewallRules',
+    });
+  } else {
+    b.nodes.push({
+      id: NODE_IDS.note,
+      kind: 'note',
+      parent: null,
+      role: 'Firewall',
+      title: 'No firewall rules',
+      lines: ['nothing from the internet gets in'],
+      badges: [],
+      paths: ['access.firewallRules'],
+      tone: 'muted',
+    });
+  }
+
+  const needAzureNode = access.allowAzureServices || plan.clients.some((c) => c.kind === 'azureService');
+  if (needAzureNode) {
+    b.nodes.push({
+      id: NODE_IDS.azureServices,
+      kind: 'azureServices',
+      parent: null,
+      role: 'Azure services',
+      title: 'Azure services',
+      lines: access.allowAzureServices
+        ? [`allowed (rule ${AZURE_SERVICES_RULE_IP} – ${AZURE_SERVICES_RULE_IP})`, "⚠ includes other customers' subscriptions"]
+        : ['not allowed by the firewall'],
+      badges: [],
+      paths: ['access.allowAzureServices'],
+      tone: access.allowAzureServices ? 'warning' : 'muted',
+    });
+    if (access.allowAzureServices) {
+      for (const [j, s] of plan.servers.entries()) {
+        edge(b, {
+          id: `azure-${j}`,
+          kind: 'azureServices',
+          from: NODE_IDS.azureServices,
+          to: NODE_IDS.endpoint(j),
+          label: 'all of Azure',
+          description: `"Allow public access from Azure services" lets every Azure service reach ${s.name}, including other customers' subscriptions.`,
+          direction: 'forward',
+          style: 'dashed',
+          paths: ['access.allowAzureServices'],
+        });
+      }
+    }
+  }
+
+  const placed = plan.clients.map((c, index) => {
+    if (c.kind === 'azureService') {
+      return { client: c, index, parent: NODE_IDS.azureServices, via: [NODE_IDS.azureServices, NODE_IDS.endpoint(0)] };
+    }
+    const rule = c.kind === 'internet' ? ruleFor(c.address, ranges) : -1;
+    const parent = c.kind === 'internet' ? NODE_IDS.internet : null;
+    const via = parent ? [parent, ...(rule >= 0 ? [NODE_IDS.rule(rule)] : []), NODE_IDS.endpoint(0)] : [];
+    return { client: c, index, parent, via };
+  });
+  addClients(b, placed, NODE_IDS.server(0), verdicts);
+}
+
+/** The plan as nodes, edges and collections. Pure and deterministic. */
+export function planToTopology(plan: Plan, verdicts?: ClientVerdicts): Topology {
+  const b: Builder = { nodes: [], edges: [], groups: [] };
+  titleAndLegend(b, plan);
+  if (plan.access.mode === 'private') privateTopology(b, plan, plan.access, verdicts);
+  else publicTopology(b, plan, plan.access, verdicts);
+  return { mode: plan.access.mode, planName: plan.name, nodes: b.nodes, edges: b.edges, groups: b.groups };
+}
+
+/** Anything that findings can be pinned to. */
+export interface Pinnable {
+  readonly id: string;
+  readonly paths: readonly string[];
+}
+
+/**
+ * Pins each finding to the element whose path is the longest prefix of the finding's path (a finding
+ * at `access.peeredVnets.1.zoneLink` goes to that zone link line if it is drawn, else to the VNet's
+ * box). Findings that match nothing go to `fallback`. Ties keep the first element in `elements` order.
+ */
+export function pinFindings(elements: readonly Pinnable[], findings: readonly Finding[], fallback: string): Map<string, Finding[]> {
+  const byPath = new Map<string, string>();
+  for (const e of elements) for (const p of e.paths) if (!byPath.has(p)) byPath.set(p, e.id);
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    let target: string | undefined;
+    // Walk up the finding's path: `a.b.c`, `a.b`, `a`, `` — O(depth) per finding.
+    let p = f.path;
+    for (;;) {
+      target = byPath.get(p);
+      if (target !== undefined || p === '') break;
+      const dot = p.lastIndexOf('.');
+      p = dot < 0 ? '' : p.slice(0, dot);
+    }
+    const id = target ?? fallback;
+    const list = out.get(id);
+    if (list) list.push(f);
+    else out.set(id, [f]);
+  }
+  return out;
+}
