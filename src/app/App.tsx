@@ -3,6 +3,8 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { usePlanner, type StepId } from '../store/store';
 import { FindingsSummary } from '../features/findings/FindingsSummary';
 import { PlanMenu, useUndoShortcuts } from '../features/wizard/PlanMenu';
+import { IncomingPlan, OpenErrorNotice } from '../features/incoming/IncomingPlan';
+import { useOpenLink } from '../features/incoming/useOpenLink';
 import { RecoveryBanner } from '../features/wizard/RecoveryBanner';
 import { StepList } from '../features/wizard/StepList';
 import BasicsStep from '../features/wizard/steps/BasicsStep';
@@ -22,6 +24,8 @@ const STEP_COMPONENTS: Record<StepId, ComponentType | LazyExoticComponent<Compon
 
 export function App() {
   useUndoShortcuts();
+  useOpenLink();
+  const incoming = usePlanner((s) => s.incoming !== null);
   const step = usePlanner((s) => s.step);
   const revision = usePlanner((s) => s.revision);
   const mode = usePlanner((s) => s.plan.access.mode);
@@ -40,6 +44,7 @@ export function App() {
         </div>
         <PlanMenu />
       </header>
+      <OpenErrorNotice />
       <RecoveryBanner />
       <div className="app__body">
         <aside className="app__aside">
@@ -47,9 +52,13 @@ export function App() {
           <FindingsSummary />
         </aside>
         <main id="main" className="app__main">
-          <Suspense fallback={<p className="loading">Loading the step…</p>}>
-            <Step key={`${step}-${revision}-${mode}`} />
-          </Suspense>
+          {incoming ? (
+            <IncomingPlan />
+          ) : (
+            <Suspense fallback={<p className="loading">Loading the step…</p>}>
+              <Step key={`${step}-${revision}-${mode}`} />
+            </Suspense>
+          )}
         </main>
       </div>
     </div>

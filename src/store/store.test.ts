@@ -24,9 +24,11 @@ describe('planner store', () => {
     expect(state().plan.access.mode).toBe('public');
     state().setField('access.allowAzureServices', true);
     state().setMode('private');
-    expect(state().plan.access.mode === 'private' && state().plan.access.vnet.name).toBe('vnet-a');
+    const access = state().plan.access;
+    expect(access.mode === 'private' ? access.vnet.name : null).toBe('vnet-a');
     state().setMode('public');
-    expect(state().plan.access.mode === 'public' && state().plan.access.allowAzureServices).toBe(true);
+    const publicAccess = state().plan.access;
+    expect(publicAccess.mode === 'public' ? publicAccess.allowAzureServices : null).toBe(true);
   });
   it('replacing a plan keeps the previous one restorable', () => {
     state().setField('name', 'mine');

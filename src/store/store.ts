@@ -51,9 +51,18 @@ export interface RecoverySlice {
   previousPlan: Plan | null;
   /** Text of a stored plan that could not be read (kept, never thrown away). */
   unreadableSaved: string | null;
+  /** A plan opened from a link or file, shown read-only until the user chooses to edit it. */
+  incoming: { plan: Plan; source: 'link' | 'file' } | null;
+  /** Why the last link or file could not be opened (the current plan is untouched). */
+  openError: string | null;
   replacePlan: (plan: Plan, options?: { keepPrevious?: boolean }) => void;
   restorePrevious: () => void;
   dismissPrevious: () => void;
+  showIncoming: (plan: Plan, source: 'link' | 'file') => void;
+  /** Makes the incoming plan the plan being edited; the current one is kept for "Restore previous plan". */
+  acceptIncoming: () => void;
+  dismissIncoming: () => void;
+  setOpenError: (message: string | null) => void;
 }
 
 export type PlannerState = PlanSlice & WizardSlice & RecoverySlice;
@@ -134,6 +143,25 @@ const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (
       };
     }),
   dismissPrevious: () => set({ previousPlan: null }),
+  incoming: null,
+  openError: null,
+  showIncoming: (plan, source) => set({ incoming: { plan, source }, openError: null }),
+  acceptIncoming: () =>
+    set((s) => {
+      if (s.incoming === null) return s;
+      const same = JSON.stringify(s.incoming.plan) === JSON.stringify(s.plan);
+      return {
+        plan: s.incoming.plan,
+        previousPlan: same ? s.previousPlan : s.plan,
+        incoming: null,
+        revision: s.revision + 1,
+        history: record(s.history, s.plan, null, Date.now()),
+        stashedAccess: {},
+        step: 'basics' as StepId,
+      };
+    }),
+  dismissIncoming: () => set({ incoming: null }),
+  setOpenError: (message) => set({ openError: message }),
 });
 
 export const STORAGE_KEY = 'pgflex-netplan:state';

@@ -4,7 +4,7 @@ import { usePlanner } from '../../store/store';
 import { STEPS, stepForPath } from '../wizard/steps';
 import { FindingMessage } from './FindingMessage';
 
-export function FindingsByStep({ findings }: { findings: readonly Finding[] }) {
+export function FindingsByStep({ findings, readOnly = false }: { findings: readonly Finding[]; readOnly?: boolean }) {
   const focusField = usePlanner((s) => s.focusField);
   if (findings.length === 0) {
     return <p className="notice notice--ok">No findings: the plan passes every rule.</p>;
@@ -23,7 +23,7 @@ export function FindingsByStep({ findings }: { findings: readonly Finding[] }) {
                 key={`${f.ruleId}-${f.path}-${i}`}
                 finding={f}
                 action={
-                  step.id === 'review' ? null : (
+                  step.id === 'review' || readOnly ? null : (
                     <>
                       {' '}
                       <button type="button" className="link-button" onClick={() => focusField(step.id, f.path)}>

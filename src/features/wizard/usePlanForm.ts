@@ -6,7 +6,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
-import { useForm, type FieldPath, type UseFormReturn } from 'react-hook-form';
+import { useForm, type FieldPath, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { getIn } from '../../domain/paths';
 import type { Plan } from '../../domain/plan';
 import { PlanSchema } from '../../rules/planSchema';
@@ -17,10 +17,16 @@ export type PlanForm = UseFormReturn<Plan>;
 /** Plan paths are built at run time (`access.firewallRules.${i}.name`); this names them for the form. */
 export const fieldPath = (path: string): FieldPath<Plan> => path as FieldPath<Plan>;
 
+/**
+ * The form always holds complete plans (zod's output type, defaults filled), which are also valid
+ * inputs; the resolver is typed on the input side, so it is named here for the output type.
+ */
+const planResolver = zodResolver(PlanSchema) as unknown as Resolver<Plan>;
+
 export function usePlanForm(): PlanForm {
   const form = useForm<Plan>({
     defaultValues: usePlanner.getState().plan,
-    resolver: zodResolver(PlanSchema),
+    resolver: planResolver,
     mode: 'onChange',
   });
   const { watch, trigger } = form;

@@ -1,0 +1,54 @@
+/**
+ * `npm run screenshots`: every wizard step at 1280 px and 390 px wide (the hub-and-spoke example for
+ * private access, the public-office example for public access) and the hub-and-spoke diagram, written
+ * to docs/img/. Runs the production build in Chromium.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STORAGE_KEY } from '../src/store/store';
+import { buildAndServe, launchChromium, persistedState } from './serve-build';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'docs', 'img');
+mkdirSync(out, { recursive: true });
+const example = (file: string): unknown => JSON.parse(readFileSync(join(root, 'examples', file), 'utf8'));
+
+const SHOTS: { step: string; label: string; plan: string }[] = [
+  { step: 'basics', label: 'Basics', plan: 'hub-and-spoke.json' },
+  { step: 'connectivity', label: 'Connectivity method', plan: 'hub-and-spoke.json' },
+  { step: 'vnet', label: 'Virtual network', plan: 'hub-and-spoke.json' },
+  { step: 'subnet', label: 'Delegated subnet', plan: 'hub-and-spoke.json' },
+  { step: 'dns', label: 'Private DNS zone', plan: 'hub-and-spoke.json' },
+  { step: 'peering', label: 'Peering and on-premises', plan: 'hub-and-spoke.json' },
+  { step: 'firewall', label: 'Firewall rules', plan: 'public-office.json' },
+  { step: 'security', label: 'Security', plan: 'hub-and-spoke.json' },
+  { step: 'clients', label: 'Clients', plan: 'hub-and-spoke.json' },
+  { step: 'review', label: 'Review', plan: 'hub-and-spoke.json' },
+];
+
+const { url, server } = await buildAndServe('.bench-dist', 4198);
+const browser = await launchChromium();
+try {
+  for (const width of [1280, 390]) {
+    for (const shot of SHOTS) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, persistedState(example(shot.plan), shot.step)] as const);
+      await page.goto(url);
+      await page.locator('#step-heading').waitFor();
+      await page.waitForLoadState('networkidle');
+      if (shot.step === 'review') await page.locator('.topology svg').first().waitFor({ timeout: 15_000 });
+      const file = join(out, `${shot.step}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`wrote docs/img/${shot.step}-${width}.png`);
+      if (shot.step === 'review' && width === 1280) {
+        await page.locator('.topology svg').first().screenshot({ path: join(out, 'topology-hub-and-spoke.png') });
+        console.log('wrote docs/img/topology-hub-and-spoke.png');
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

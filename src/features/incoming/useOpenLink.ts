@@ -1,0 +1,32 @@
+/**
+ * Opening a share link: the plan in the URL fragment is decoded (never sent anywhere) and shown
+ * read-only beside the current plan, which stays untouched until the user chooses to edit the
+ * opened one. A link that cannot be read leaves the current plan as it is and says why.
+ */
+import { useEffect } from 'react';
+import { decodePlanLink } from '../../share';
+import { usePlanner } from '../../store/store';
+
+export function openLinkFragment(fragment: string): void {
+  if (fragment === '') return;
+  const result = decodePlanLink(fragment);
+  const store = usePlanner.getState();
+  if (result.ok) store.showIncoming(result.plan, 'link');
+  else store.setOpenError(`This share link could not be opened (${result.error.kind}): ${result.error.message} Your current plan was left untouched.`);
+}
+
+function consumeHash(): void {
+  const fragment = window.location.hash.replace(/^#/, '');
+  if (fragment === '') return;
+  // The fragment is read once; removing it keeps a reload from opening the link again over later edits.
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  openLinkFragment(fragment);
+}
+
+export function useOpenLink(): void {
+  useEffect(() => {
+    consumeHash();
+    window.addEventListener('hashchange', consumeHash);
+    return () => window.removeEventListener('hashchange', consumeHash);
+  }, []);
+}
