@@ -1,6 +1,9 @@
-/** Reads a plan file for the CLI: every failure is one line saying what and where. */
-import { readPlanDocument } from '../domain/parse';
+/**
+ * Reads a plan file for the CLI: through the same reader as the web page (`parsePlanFile`: older
+ * formats migrated, shape checked), and every failure is one line saying what and where.
+ */
 import type { Plan } from '../domain/plan';
+import { parsePlanFile } from '../share/planFile';
 import { InputError, type CliIo } from './io';
 
 export async function loadPlan(io: CliIo, path: string | undefined): Promise<Plan> {
@@ -14,13 +17,10 @@ export async function loadPlan(io: CliIo, path: string | undefined): Promise<Pla
     if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a plan file.`);
     throw new InputError(`${path}: cannot be read (${code ?? 'unknown error'}).`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${path}: not valid JSON (${(e as Error).message}).`);
-  }
-  const read = readPlanDocument(json);
-  if (!read.ok) throw new InputError(`${path}: ${read.error.message}`);
-  return read.plan;
+  const read = parsePlanFile(text);
+  if (read.ok) return read.plan;
+  const { kind, message } = read.error;
+  // "p.json: not valid JSON at line 3, column 5: …" reads better than a capital in mid-sentence.
+  const text1 = kind === 'invalid-json' ? message.charAt(0).toLowerCase() + message.slice(1) : message;
+  throw new InputError(`${path}: ${text1.replace(/\s*\n\s*/g, ' ')}`);
 }

@@ -5,11 +5,12 @@
 import { pathToFileURL } from 'node:url';
 import type { Command } from './command';
 import { checkClientCommand } from './commands/check-client';
+import { shareCommand } from './commands/share';
 import { validateCommand } from './commands/validate';
 import { EXIT, InputError, nodeIo, type CliIo } from './io';
 
 /** The explicit list of commands (no self-registration). */
-export const COMMANDS: readonly Command[] = [validateCommand, checkClientCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, checkClientCommand, shareCommand];
 
 export const PROGRAM = 'pgflex-netplan';
 

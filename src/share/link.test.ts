@@ -120,7 +120,7 @@ describe('share link errors', () => {
     const newer = encodeLinkPayload(JSON.stringify([PLAN_FORMAT_VERSION + 1, ...compact.slice(1)]));
     const r = decodePlanLink(newer);
     expect(kindOf(r)).toBe('newer-version');
-    expect(!r.ok && r.error.message).toContain(`format version ${PLAN_FORMAT_VERSION + 1}`);
+    expect(!r.ok && r.error.message).toContain(`formatVersion ${PLAN_FORMAT_VERSION + 1} is newer`);
   });
 
   it('invalid JSON inside a well-formed link', () => {

@@ -40,7 +40,7 @@ describe('parsePlanFile errors', () => {
     const column = lines[line - 1]!.indexOf('"') + 1;
     expect(column).toBeGreaterThan(1);
     expect(r).toMatchObject({ ok: false, error: { kind: 'invalid-json', line, column } });
-    expect(!r.ok && r.error.message).toContain(`line ${line}, column ${column}`);
+    expect(!r.ok && r.error.message).toContain(`Not valid JSON at line ${line}, column ${column}: expected “,” or “}”`);
   });
 
   it('accepts a byte-order mark', () => {

@@ -80,13 +80,11 @@ export function parsePlanFile(text: string): PlanLoadResult {
     json = JSON.parse(body);
   } catch (e) {
     const where = findJsonSyntaxError(body);
-    if (where === null) return loadError('invalid-json', `The file is not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
-    return loadError('invalid-json', `The file is not valid JSON: line ${where.line}, column ${where.column}: ${where.message}.`, {
+    if (where === null) return loadError('invalid-json', `Not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
+    return loadError('invalid-json', `Not valid JSON at line ${where.line}, column ${where.column}: ${where.message}.`, {
       line: where.line,
       column: where.column,
     });
   }
-  const read = readAnyPlanDocument(json);
-  if (read.ok || read.error.kind !== 'invalid-plan') return read;
-  return loadError('invalid-plan', `The file is not a valid plan: ${read.error.message}`, read.error.path ? { path: read.error.path } : {});
+  return readAnyPlanDocument(json);
 }

@@ -62,7 +62,7 @@ export function migrateWith(steps: readonly MigrationStep[], input: unknown, cur
   if (version > current) {
     return loadError(
       'newer-version',
-      `This plan has format version ${version}, newer than this planner understands (${current}); open it with an up-to-date planner.`,
+      `formatVersion ${version} is newer than this planner understands (${current}); open the plan with an up-to-date planner.`,
     );
   }
   if (version < first) {
