@@ -35,8 +35,8 @@ export function hclString(text: string): string {
     .replace(/\r/g, '\\r')
     .replace(/\t/g, '\\t')
     .replace(CONTROL, hex4)
-    .replace(/\$\{/g, '$${')
-    .replace(/%\{/g, '%%{');
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
   return `"${body}"`;
 }
 
@@ -49,7 +49,7 @@ export function bicepString(text: string): string {
     .replace(/\r/g, '\\r')
     .replace(/\t/g, '\\t')
     .replace(CONTROL, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`)
-    .replace(/\$\{/g, '\\${');
+    .replace(/\$\{/g, () => '\\${');
   return `'${body}'`;
 }
 

@@ -47,8 +47,8 @@ function moduleDecl(t: DeploymentTemplate, g: TemplateGroup, deps: ResolvedDeps)
   const lines = [
     `  name: ${bicepString(g.deployment)}`,
     `  scope: resourceGroup(${g.loc.sub.param}, ${rg})`,
-    `  params: {\n${params.map((p) => `    ${p.name}: ${p.name}`).join('\n')}\n  }`,
   ];
+  if (params.length > 0) lines.push(`  params: {\n${params.map((p) => `    ${p.name}: ${p.name}`).join('\n')}\n  }`);
   const dependsOn = [...(deps.groupOnTop.get(g) ?? []).map((r) => r.sym), ...(deps.groupOnGroups.get(g) ?? []).map((h) => h.sym)];
   if (dependsOn.length > 0) lines.push(`  dependsOn: [\n${dependsOn.map((d) => `    ${d}`).join('\n')}\n  ]`);
   return `module ${g.sym} 'modules/${g.deployment}.bicep' = {\n${lines.join('\n')}\n}`;
@@ -61,7 +61,7 @@ function header(t: DeploymentTemplate, options: ExportOptions, extra: string[]):
     ...extra,
     ...t.model.notes.map((n) => `Note: ${n}`),
   ];
-  return `${commentBlock('//', lines)}\n`;
+  return commentBlock('//', lines);
 }
 
 export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[] {
@@ -89,7 +89,7 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
     .map((p) => `param ${p.name} = ${toBicep(p.defaultValue as string | number)}`);
   files.push({
     path: 'main.bicepparam',
-    contents: `${header(t, options, [`Parameters of main.bicep for the plan "${plan.name}".`])}using 'main.bicep'\n\n${[
+    contents: `${header(t, options, [`Parameters of main.bicep for the plan "${plan.name}".`])}\nusing 'main.bicep'\n\n${[
       ...values,
       `param administratorLoginPassword = readEnvironmentVariable('PGADMIN_PASSWORD')`,
     ].join('\n')}\n`,

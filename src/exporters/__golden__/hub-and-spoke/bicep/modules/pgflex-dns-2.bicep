@@ -1,0 +1,17 @@
+// Module pgflex-dns-2 of the plan "Contoso orders: hub and spoke": deployed to resource group rg-hub-network.
+
+@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says contoso-prod).')
+param subscriptionId string
+
+resource peering2 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-07-01' = {
+  name: format('{0}/{1}', 'vnet-hub', 'vnet-hub-to-vnet-orders-data')
+  properties: {
+    remoteVirtualNetwork: {
+      id: resourceId(subscriptionId, 'rg-orders-network', 'Microsoft.Network/virtualNetworks', 'vnet-orders-data')
+    }
+    allowVirtualNetworkAccess: true
+    allowForwardedTraffic: true
+    allowGatewayTransit: true
+    useRemoteGateways: false
+  }
+}

@@ -1,0 +1,18 @@
+# Terraform and azurerm 5.x pinning - plan "Fabrikam reporting: public access from the offices".
+
+terraform {
+  required_version = ">= 1.6"
+
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 5.2"
+    }
+  }
+}
+
+provider "azurerm" {
+  subscription_id = var.subscription_id
+
+  features {}
+}

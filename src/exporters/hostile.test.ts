@@ -1,0 +1,146 @@
+/**
+ * Hostile names through every exporter: each output must still parse in its language and carry the
+ * text as inert data (a string literal or a comment), never as code.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../domain/plan';
+import { armFiles } from './arm/index';
+import { azcliFiles } from './azcli/index';
+import { bicepFiles } from './bicep/index';
+import { lexBicep } from './bicepLex';
+import { terraformFiles } from './terraform/index';
+import { examplePlan, planOf } from './testPlans';
+
+const HOSTILE = ['x"; rm -rf /', '${file("/etc/passwd")}', "[concat('a')]", "'$(id)'", 'line1\nline2', '%{ if true }x%{ endif }', 'back\\slash`uname`'];
+
+function hostilePlans(name: string): Plan[] {
+  const priv = examplePlan('hub-and-spoke');
+  const pub = examplePlan('public-office');
+  if (priv.access.mode !== 'private' || pub.access.mode !== 'public') throw new Error('examples changed');
+  const a = priv.access;
+  return [
+    planOf({
+      ...priv,
+      name,
+      servers: [{ ...priv.servers[0]!, name, resourceGroup: name }],
+      access: {
+        ...a,
+        vnet: { ...a.vnet, name, resourceGroup: name, subnets: [{ name, prefix: '10.20.1.0/24' }] },
+        delegatedSubnet: {
+          ...a.delegatedSubnet,
+          name,
+          nsg: { name, rules: [{ ...a.delegatedSubnet.nsg!.rules[0]!, name, description: name, sourceAddresses: [name] }] },
+        },
+        privateDnsZone: { ...a.privateDnsZone!, name, resourceGroup: name, subscription: name },
+        peeredVnets: [{ ...a.peeredVnets[0]!, name, resourceGroup: name, subscription: name }],
+        onPremises: [{ ...a.onPremises[0]!, gatewayVnet: name }],
+      },
+    }),
+    planOf({
+      ...pub,
+      name,
+      servers: [{ ...pub.servers[0]!, name, resourceGroup: name, subscription: name }],
+      access: { mode: 'public', firewallRules: [{ name, startIp: name, endIp: '1.2.3.4' }], allowAzureServices: true },
+    }),
+  ];
+}
+
+const ERR = (name: string) => [{ ruleId: 'PGN-001', severity: 'error' as const, message: name, path: 'servers.0.name', docs: '' }];
+
+/** All string values in a JSON document. */
+function jsonStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => jsonStrings(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => jsonStrings(v, out));
+  return out;
+}
+
+/** The literal strings inside ARM expressions, decoded (`''` → `'`). */
+function armExpressionLiterals(expr: string): string[] {
+  return [...expr.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+}
+
+function hclStrings(value: unknown, out: string[] = []): string[] {
+  return jsonStrings(value, out);
+}
+
+describe.each(HOSTILE)('hostile name %j', (name) => {
+  it('ARM: valid JSON; the name is a literal, never an expression', () => {
+    for (const plan of hostilePlans(name)) {
+      const files = armFiles(plan, { errors: ERR(name) });
+      for (const f of files) {
+        const json = JSON.parse(f.contents) as unknown;
+        const strings = jsonStrings(json);
+        const literals = strings.flatMap((s) => (s.startsWith('[') && !s.startsWith('[[') ? armExpressionLiterals(s.slice(1, -1)) : [s.startsWith('[[') ? s.slice(1) : s]));
+        if (f.path === 'azuredeploy.json') expect(literals.some((l) => l === name || l.includes(name))).toBe(true);
+        // No expression is made of the user's text: every expression starts with a known function.
+        for (const s of strings) {
+          if (s.startsWith('[') && !s.startsWith('[[')) expect(s).toMatch(/^\[(parameters|resourceId|format|reference|subscription|resourceGroup)\(/);
+        }
+      }
+    }
+  });
+
+  it('Terraform: parses as HCL and the name comes back as the same string', async () => {
+    for (const plan of hostilePlans(name)) {
+      for (const major of [4, 5] as const) {
+        const files = terraformFiles(plan, { providerMajor: major, errors: ERR(name) });
+        const strings: string[] = [];
+        for (const f of files) {
+          if (!f.path.endsWith('.tf')) continue;
+          hclStrings(await parse(f.path, f.contents), strings);
+        }
+        // hcl2json keeps `$${` / `%%{` escapes as written; decode them to compare with the input.
+        const decoded = strings.map((s) => s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'));
+        expect(decoded.some((s) => s === name || s.includes(name))).toBe(true);
+        // Nothing from the name became a live interpolation.
+        for (const s of strings) expect(s).not.toMatch(/(^|[^$])\$\{file\(/);
+      }
+    }
+  });
+
+  it('Bicep: every string literal is well formed, and the name is one of them', () => {
+    for (const plan of hostilePlans(name)) {
+      for (const f of bicepFiles(plan, { errors: ERR(name) })) {
+        const tokens = lexBicep(f.contents);
+        for (const t of tokens.filter((t) => t.kind === 'code')) {
+          expect(t.value).not.toContain(name.split('\n')[0]!.length > 3 ? name.split('\n')[0] : '\u0000');
+        }
+        if (f.path === 'main.bicep') expect(tokens.some((t) => t.kind === 'string' && t.value.includes(name))).toBe(true);
+      }
+    }
+  });
+
+  it('Azure CLI: bash -n accepts the script, and bash reads the name back unchanged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'azcli-'));
+    try {
+      for (const plan of hostilePlans(name)) {
+        const [script] = azcliFiles(plan, { errors: ERR(name) });
+        const path = join(dir, 'deploy.sh');
+        writeFileSync(path, script!.contents);
+        const check = spawnSync('bash', ['-n', path], { encoding: 'utf8' });
+        expect(check.stderr).toBe('');
+        expect(check.status).toBe(0);
+        // Replace az with a function printing its arguments; the name must come back as one argument.
+        const traced = script!.contents
+          .replace('set -euo pipefail', 'set -euo pipefail\naz() { printf "%s\\n" "$@" | grep -v "^--" >> "$TRACE"; echo id; }')
+          .replace(/^#!.*\n/, '');
+        writeFileSync(path, traced);
+        const trace = join(dir, 'trace');
+        writeFileSync(trace, '');
+        const run = spawnSync('bash', [path], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TRACE: trace, PGADMIN_PASSWORD: 'p', RESOURCE_GROUP: 'rg' } });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const args = spawnSync('cat', [trace], { encoding: 'utf8' }).stdout;
+        expect(args.includes(name)).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
