@@ -12,14 +12,14 @@ test('the first screen shows the planner frame and validates the Basics step liv
   const name = page.getByLabel('Server name');
   await name.fill('-Bad_Name');
   const field = page.locator('.field', { has: name });
-  await expect(field.getByText('PGN-001')).toBeVisible();
+  await expect(field.getByText('PGN-001', { exact: true })).toBeVisible();
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   const describedBy = await name.getAttribute('aria-describedby');
   expect(describedBy).toBeTruthy();
   await expect(page.locator(`[id="${describedBy!.split(' ').pop()!}"]`)).toContainText('PGN-001');
 
   await name.fill('pg-orders-prod');
-  await expect(field.getByText('PGN-001')).toHaveCount(0);
+  await expect(field.getByText('PGN-001', { exact: true })).toHaveCount(0);
   await expect(name).toHaveAttribute('aria-invalid', 'false');
   await expect(field).toContainText('pg-orders-prod.postgres.database.azure.com');
 
@@ -58,6 +58,7 @@ test('Basics and Connectivity have no axe violations at 1280 px and 390 px, ligh
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme });
       await page.goto('/');
+      await openStep(page, 'Basics');
       await page.getByLabel('Server name').fill('-bad');
       await expectNoAxeViolations(page, `Basics at ${width}px (${colorScheme})`);
       await openStep(page, 'Connectivity method');

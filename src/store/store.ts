@@ -9,6 +9,7 @@ import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/newPlan';
 import { readPlanDocument } from '../domain/parse';
 import { setIn } from '../domain/paths';
 import type { Plan, PrivateAccess, PublicAccess } from '../domain/plan';
+import type { PlanLoadError } from '../share/errors';
 import { emptyHistory, record, type History } from './history';
 
 export type StepId =
@@ -54,7 +55,7 @@ export interface RecoverySlice {
   /** A plan opened from a link or file, shown read-only until the user chooses to edit it. */
   incoming: { plan: Plan; source: 'link' | 'file' } | null;
   /** Why the last link or file could not be opened (the current plan is untouched). */
-  openError: string | null;
+  openError: { error: PlanLoadError; source: 'link' | 'file' } | null;
   replacePlan: (plan: Plan, options?: { keepPrevious?: boolean }) => void;
   restorePrevious: () => void;
   dismissPrevious: () => void;
@@ -62,7 +63,7 @@ export interface RecoverySlice {
   /** Makes the incoming plan the plan being edited; the current one is kept for "Restore previous plan". */
   acceptIncoming: () => void;
   dismissIncoming: () => void;
-  setOpenError: (message: string | null) => void;
+  setOpenError: (error: { error: PlanLoadError; source: 'link' | 'file' } | null) => void;
 }
 
 export type PlannerState = PlanSlice & WizardSlice & RecoverySlice;
@@ -161,7 +162,7 @@ const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (
       };
     }),
   dismissIncoming: () => set({ incoming: null }),
-  setOpenError: (message) => set({ openError: message }),
+  setOpenError: (openError) => set({ openError }),
 });
 
 export const STORAGE_KEY = 'pgflex-netplan:state';

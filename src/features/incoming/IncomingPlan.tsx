@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { usePlanner } from '../../store/store';
 import { ReviewContent } from '../review/ReviewContent';
+import { LinkErrorNotice } from '../share/LinkErrorNotice';
 
 export function IncomingPlan() {
   const incoming = usePlanner((s) => s.incoming);
@@ -36,17 +37,12 @@ export function IncomingPlan() {
 }
 
 export function OpenErrorNotice() {
-  const error = usePlanner((s) => s.openError);
+  const openError = usePlanner((s) => s.openError);
   const clear = usePlanner((s) => s.setOpenError);
-  if (error === null) return null;
+  if (openError === null) return null;
   return (
-    <div className="banner banner--error" role="alert">
-      <p>
-        {error}{' '}
-        <button type="button" className="button button--quiet" onClick={() => clear(null)}>
-          Dismiss
-        </button>
-      </p>
+    <div className="banner">
+      <LinkErrorNotice error={openError.error} source={openError.source} onDismiss={() => clear(null)} />
     </div>
   );
 }

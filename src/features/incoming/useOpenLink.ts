@@ -4,15 +4,16 @@
  * opened one. A link that cannot be read leaves the current plan as it is and says why.
  */
 import { useEffect } from 'react';
-import { decodePlanLink } from '../../share';
 import { usePlanner } from '../../store/store';
 
-export function openLinkFragment(fragment: string): void {
+/** Decodes a link fragment; the codec is loaded only when there is a link to open. */
+export async function openLinkFragment(fragment: string): Promise<void> {
   if (fragment === '') return;
+  const { decodePlanLink } = await import('../../share');
   const result = decodePlanLink(fragment);
   const store = usePlanner.getState();
   if (result.ok) store.showIncoming(result.plan, 'link');
-  else store.setOpenError(`This share link could not be opened (${result.error.kind}): ${result.error.message} Your current plan was left untouched.`);
+  else store.setOpenError({ error: result.error, source: 'link' });
 }
 
 function consumeHash(): void {
@@ -20,7 +21,7 @@ function consumeHash(): void {
   if (fragment === '') return;
   // The fragment is read once; removing it keeps a reload from opening the link again over later edits.
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
-  openLinkFragment(fragment);
+  void openLinkFragment(fragment);
 }
 
 export function useOpenLink(): void {
