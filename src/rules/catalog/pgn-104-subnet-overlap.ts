@@ -1,7 +1,6 @@
 import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
-import { cidrContains, cidrRange, findOverlaps, formatCidr, type Cidr } from '../../domain/ipv4';
-import { freeSubnetBlock } from '../analysis';
+import { cidrContains, cidrRange, findOverlaps, formatCidr, nextFreeBlock, type Cidr } from '../../domain/ipv4';
 import { analysisOf, report, type Rule } from '../rule';
 
 interface Item {
@@ -42,7 +41,7 @@ export const pgn104: Rule = {
     const d = a.delegated;
     if (d !== null && d.result.ok) items.push({ name: a.private.delegatedSubnet.name, path: d.path, text: d.text, cidr: d.result.value });
     for (const { a: first, b: second } of findOverlaps(items, (it) => cidrRange(it.cidr))) {
-      const free = freeSubnetBlock(a, second.cidr.prefixLength);
+      const free = nextFreeBlock(second.cidr.prefixLength, a.validVnetSpaces, items.filter((it) => it !== second).map((it) => it.cidr));
       out.push(
         report(
           this,

@@ -25,7 +25,11 @@ export const pgn109: Rule = {
     const usable = azureUsableCount(p.result.value);
     const needed = a.addressesNeeded;
     const ha = plan.servers.filter((s) => s.highAvailability !== 'Disabled').length;
-    const count = `${plan.servers.length} server${plan.servers.length === 1 ? '' : 's'} (${ha} with HA × ${ADDRESSES_PER_HA_SERVER}, ${plan.servers.length - ha} without HA × ${ADDRESSES_PER_NON_HA_SERVER}, a figure the docs do not give) need ${needed} address${needed === 1 ? '' : 'es'}`;
+    const plain = plan.servers.length - ha;
+    const parts: string[] = [];
+    if (ha > 0) parts.push(`${ha} server${ha === 1 ? '' : 's'} with HA × ${ADDRESSES_PER_HA_SERVER}`);
+    if (plain > 0) parts.push(`${plain} without HA × ${ADDRESSES_PER_NON_HA_SERVER} (the docs give no figure without HA; ${ADDRESSES_PER_NON_HA_SERVER} is counted)`);
+    const count = `the plan needs ${needed} (${parts.join(' + ')})`;
     const better = comfortablePrefixLength(needed);
     const free = freeSubnetBlock(a, better);
     const tryText = free ? ` Try ${formatCidr(free)}.` : ` Use a /${better} or larger.`;
@@ -37,7 +41,7 @@ export const pgn109: Rule = {
         report(
           this,
           p.path,
-          `Subnet ${p.text} has ${usable} usable addresses and ${count}, leaving ${usable - needed} free (less than half); the subnet cannot be enlarged once servers are in it.${tryText}`,
+          `Subnet ${p.text} has ${usable} usable addresses; ${count}, leaving ${usable - needed} free, less than half; the subnet cannot be enlarged once servers are in it.${tryText}`,
           'warning',
         ),
       ];

@@ -1,0 +1,78 @@
+/**
+ * Plans for the rule tests: a clean private-access plan and a clean public-access plan, and edits
+ * by dotted path. Every fixture goes through the real plan schema, as a plan from a file would.
+ */
+import { setIn } from '../domain/paths';
+import { PlanDocumentSchema, type Plan, type PlanInput } from '../domain/plan';
+
+export const privateInput: PlanInput = {
+  formatVersion: 1,
+  name: 'Rule fixture (private)',
+  servers: [{ name: 'pg-test', region: 'westeurope', highAvailability: 'Disabled', subscription: 'sub-a' }],
+  access: {
+    mode: 'private',
+    vnet: {
+      name: 'vnet-a',
+      region: 'westeurope',
+      addressSpaces: ['10.0.0.0/16'],
+      subnets: [{ name: 'snet-app', prefix: '10.0.1.0/24' }],
+      zoneLink: true,
+    },
+    delegatedSubnet: { name: 'snet-postgres', prefix: '10.0.0.0/28' },
+    privateDnsZone: { name: 'pg-test.private.postgres.database.azure.com', subscription: '' },
+    peeredVnets: [{ name: 'vnet-b', region: 'westeurope', addressSpaces: ['10.1.0.0/16'], zoneLink: true }],
+    onPremises: [{ name: 'office', addressRanges: ['192.168.10.0/24'], connection: 'vpn', dnsForwarder: true }],
+  },
+  clients: [
+    { kind: 'serverVnet', name: 'app', subnet: 'snet-app' },
+    { kind: 'vnet', name: 'spoke-app', vnet: 'vnet-b' },
+    { kind: 'onPremises', name: 'laptops', site: 'office' },
+  ],
+};
+
+export const publicInput: PlanInput = {
+  formatVersion: 1,
+  name: 'Rule fixture (public)',
+  servers: [{ name: 'pg-test', region: 'westeurope' }],
+  access: {
+    mode: 'public',
+    firewallRules: [{ name: 'office', startIp: '203.0.113.0', endIp: '203.0.113.15' }],
+    allowAzureServices: false,
+  },
+  clients: [{ kind: 'internet', name: 'office-pc', address: '203.0.113.5' }],
+};
+
+export type Edit = readonly [path: string, value: unknown];
+
+/** The base plan with the edits applied, parsed by the plan schema (throws on a shape error). */
+export function planWith(base: PlanInput, ...edits: readonly Edit[]): Plan {
+  let input: unknown = base;
+  for (const [path, value] of edits) input = setIn(input, path, value);
+  return PlanDocumentSchema.parse(input);
+}
+
+export const privatePlan = (...edits: readonly Edit[]): Plan => planWith(privateInput, ...edits);
+export const publicPlan = (...edits: readonly Edit[]): Plan => planWith(publicInput, ...edits);
+
+const rule = (name: string, priority: number, direction: 'Inbound' | 'Outbound', access: 'Allow' | 'Deny', extra: Record<string, unknown> = {}) => ({
+  name,
+  priority,
+  direction,
+  access,
+  protocol: 'Tcp',
+  ...extra,
+});
+
+/** An NSG that denies everything inbound but the subnet itself and the app subnet, and denies Internet outbound. */
+export const strictNsg = {
+  name: 'nsg-postgres',
+  rules: [
+    rule('allow-subnet-in', 100, 'Inbound', 'Allow', { sourceAddresses: ['10.0.0.0/28'], destinationPorts: ['5432', '6432'] }),
+    rule('allow-app-in', 110, 'Inbound', 'Allow', { sourceAddresses: ['10.0.1.0/24'], destinationPorts: ['5432'] }),
+    rule('deny-in', 4000, 'Inbound', 'Deny', { protocol: '*' }),
+    rule('allow-subnet-out', 100, 'Outbound', 'Allow', { destinationAddresses: ['10.0.0.0/28'], destinationPorts: ['5432', '6432'] }),
+    rule('deny-internet-out', 4000, 'Outbound', 'Deny', { protocol: '*', destinationAddresses: ['Internet'] }),
+  ],
+};
+
+export { rule as nsgRule };
