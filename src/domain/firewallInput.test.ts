@@ -77,14 +77,23 @@ describe('parseAddressEntry', () => {
 describe('splitPastedList', () => {
   it('splits on newlines, commas, semicolons, tabs and spaces', () => {
     expect(splitPastedList('1.1.1.1\n2.2.2.2, 3.3.3.3;4.4.4.4\t5.5.5.5  6.6.6.6\r\n7.7.7.7')).toEqual([
-      '1.1.1.1', '2.2.2.2', '3.3.3.3', '4.4.4.4', '5.5.5.5', '6.6.6.6', '7.7.7.7',
+      '1.1.1.1',
+      '2.2.2.2',
+      '3.3.3.3',
+      '4.4.4.4',
+      '5.5.5.5',
+      '6.6.6.6',
+      '7.7.7.7',
     ]);
   });
   it('keeps ranges written with spaces or an en dash together', () => {
     expect(splitPastedList('1.1.1.1 - 1.1.1.9, 2.2.2.2–2.2.2.3')).toEqual(['1.1.1.1-1.1.1.9', '2.2.2.2-2.2.2.3']);
   });
   it('drops comments and quotes', () => {
-    expect(splitPastedList('# offices\n"203.0.113.0/28" # Dublin\n\'198.51.100.7\'')).toEqual(['203.0.113.0/28', '198.51.100.7']);
+    expect(splitPastedList('# offices\n"203.0.113.0/28" # Dublin\n\'198.51.100.7\'')).toEqual([
+      '203.0.113.0/28',
+      '198.51.100.7',
+    ]);
   });
   it('returns nothing for blank input', () => {
     expect(splitPastedList('  \n , ;\n')).toEqual([]);
@@ -109,16 +118,21 @@ describe('rule names', () => {
   });
   it('generated names always pass the name rule (PGN-207)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }), (a, b, p) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const size = 2 ** (32 - p);
-        const network = Math.floor(lo / size) * size;
-        const texts = [formatIPv4(lo), `${formatIPv4(lo)}-${formatIPv4(hi)}`, `${formatIPv4(network)}/${p}`];
-        for (const text of texts) {
-          const name = ruleNameFor(entry(text), new Set([ruleNameFor(entry(text), new Set())]));
-          expect(name).toMatch(FIREWALL_RULE_NAME_PATTERN);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 32 }),
+        (a, b, p) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const size = 2 ** (32 - p);
+          const network = Math.floor(lo / size) * size;
+          const texts = [formatIPv4(lo), `${formatIPv4(lo)}-${formatIPv4(hi)}`, `${formatIPv4(network)}/${p}`];
+          for (const text of texts) {
+            const name = ruleNameFor(entry(text), new Set([ruleNameFor(entry(text), new Set())]));
+            expect(name).toMatch(FIREWALL_RULE_NAME_PATTERN);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -134,7 +148,9 @@ describe('previewPastedRules', () => {
 
   it('adds valid entries with names, skips duplicates and refuses the rest', () => {
     const preview = previewPastedRules(
-      ['198.51.100.7', '203.0.113.0/28', '2001:db8::1', '192.0.2.1-192.0.2.20', '198.51.100.7', '10.0.0.300'].join('\n'),
+      ['198.51.100.7', '203.0.113.0/28', '2001:db8::1', '192.0.2.1-192.0.2.20', '198.51.100.7', '10.0.0.300'].join(
+        '\n',
+      ),
       existing,
     );
     expect(preview.rules.map((r) => [r.name, r.startIp, r.endIp])).toEqual([
@@ -173,13 +189,24 @@ describe('convertStartInput', () => {
     if (c.changed) expect(c.note).toContain('203.0.113.0 – 203.0.113.15 (16 addresses)');
   });
   it('replaces an end that was already there when a CIDR is typed', () => {
-    expect(convertStartInput('198.51.100.0/30', '198.51.100.200')).toMatchObject({ startIp: '198.51.100.0', endIp: '198.51.100.3' });
+    expect(convertStartInput('198.51.100.0/30', '198.51.100.200')).toMatchObject({
+      startIp: '198.51.100.0',
+      endIp: '198.51.100.3',
+    });
   });
   it('splits a range typed into the start field', () => {
-    expect(convertStartInput('192.0.2.1 - 192.0.2.9', '')).toMatchObject({ changed: true, startIp: '192.0.2.1', endIp: '192.0.2.9' });
+    expect(convertStartInput('192.0.2.1 - 192.0.2.9', '')).toMatchObject({
+      changed: true,
+      startIp: '192.0.2.1',
+      endIp: '192.0.2.9',
+    });
   });
   it('fills an empty end with a single start address, and leaves a filled end alone', () => {
-    expect(convertStartInput('198.51.100.7', '')).toMatchObject({ changed: true, startIp: '198.51.100.7', endIp: '198.51.100.7' });
+    expect(convertStartInput('198.51.100.7', '')).toMatchObject({
+      changed: true,
+      startIp: '198.51.100.7',
+      endIp: '198.51.100.7',
+    });
     expect(convertStartInput('198.51.100.7', '198.51.100.9')).toEqual({ changed: false, note: null });
   });
   it('leaves IPv6 and malformed text for the rules to report', () => {

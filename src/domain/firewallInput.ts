@@ -31,9 +31,13 @@ export interface Refusal {
 
 export type EntryResult = { ok: true; entry: AddressEntry } | { ok: false; refusal: Refusal };
 
-const refuse = (text: string, code: RefusalCode, reason: string): EntryResult => ({ ok: false, refusal: { text, code, reason } });
+const refuse = (text: string, code: RefusalCode, reason: string): EntryResult => ({
+  ok: false,
+  refusal: { text, code, reason },
+});
 
-const looksLikeIpv6 = (text: string): boolean => /^[0-9a-f:.]*:[0-9a-f:.]*(\/\d+)?(%\S+)?$/i.test(text) && !/^(\d+\.){3}\d+:\d+$/.test(text);
+const looksLikeIpv6 = (text: string): boolean =>
+  /^[0-9a-f:.]*:[0-9a-f:.]*(\/\d+)?(%\S+)?$/i.test(text) && !/^(\d+\.){3}\d+:\d+$/.test(text);
 
 /** Parses one entry: a single IPv4 address, an aligned CIDR block, or a range `start-end`. */
 export function parseAddressEntry(input: string): EntryResult {
@@ -192,8 +196,7 @@ export function refusedText(preview: PastePreview): string {
 }
 
 export type StartConversion =
-  | { changed: true; startIp: string; endIp: string; note: string }
-  | { changed: false; note: string | null };
+  { changed: true; startIp: string; endIp: string; note: string } | { changed: false; note: string | null };
 
 /**
  * What typing into a rule's start field means once the user leaves it: a CIDR block or an `a-b`
@@ -209,9 +212,16 @@ export function convertStartInput(startText: string, endText: string): StartConv
     const address = parseIPv4(text);
     if (!address.ok) return { changed: false, note: null };
     if (endText.trim() === '') {
-      return { changed: true, startIp: text, endIp: text, note: `End set to ${text} too: the rule allows this one address.` };
+      return {
+        changed: true,
+        startIp: text,
+        endIp: text,
+        note: `End set to ${text} too: the rule allows this one address.`,
+      };
     }
-    return text === startText ? { changed: false, note: null } : { changed: true, startIp: text, endIp: endText, note: 'Spaces removed.' };
+    return text === startText
+      ? { changed: false, note: null }
+      : { changed: true, startIp: text, endIp: endText, note: 'Spaces removed.' };
   }
   const parsed = parseAddressEntry(text);
   if (!parsed.ok) {

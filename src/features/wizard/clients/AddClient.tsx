@@ -25,7 +25,13 @@ export function AddClient({ mode, onAdd, firstButton }: AddClientProps) {
       <p className="add-client__group">Usual with {mode === 'private' ? 'private access' : 'public access'}:</p>
       <div className="button-row">
         {groups.suited.map((kind, i) => (
-          <button key={kind} type="button" className="button" onClick={() => onAdd(kind)} ref={i === 0 ? firstButton : undefined}>
+          <button
+            key={kind}
+            type="button"
+            className="button"
+            onClick={() => onAdd(kind)}
+            ref={i === 0 ? firstButton : undefined}
+          >
             Add: {CLIENT_KIND_LABEL[kind]}
           </button>
         ))}

@@ -50,14 +50,28 @@ function TargetField({ form, path, label, options, emptyHint, error }: TargetPro
               {o}
             </option>
           ))}
-          {current !== '' && !options.includes(current) ? <option value={current}>{current} (not in this plan)</option> : null}
+          {current !== '' && !options.includes(current) ? (
+            <option value={current}>{current} (not in this plan)</option>
+          ) : null}
         </select>
       )}
     </Field>
   );
 }
 
-function AddressField({ form, base, label, hint, error }: { form: PlanForm; base: string; label: string; hint: string; error: FieldErrorLike | undefined }) {
+function AddressField({
+  form,
+  base,
+  label,
+  hint,
+  error,
+}: {
+  form: PlanForm;
+  base: string;
+  label: string;
+  hint: string;
+  error: FieldErrorLike | undefined;
+}) {
   return (
     <Field path={`${base}.address`} label={label} hint={hint} formError={error}>
       {(p) => <input {...p} {...form.register(fieldPath(`${base}.address`))} autoComplete="off" spellCheck={false} />}
@@ -86,7 +100,13 @@ function KindFields({ form, base, kind, targets, errors }: KindFieldsProps) {
             emptyHint="The plan lists no other subnets in the server VNet yet (Virtual network step); type the subnet name."
             error={errors?.subnet}
           />
-          <AddressField form={form} base={base} error={errors?.address} label="Address (optional)" hint="An IPv4 address or CIDR block inside the subnet; empty means the whole subnet." />
+          <AddressField
+            form={form}
+            base={base}
+            error={errors?.address}
+            label="Address (optional)"
+            hint="An IPv4 address or CIDR block inside the subnet; empty means the whole subnet."
+          />
         </>
       );
     case 'vnet':
@@ -100,7 +120,13 @@ function KindFields({ form, base, kind, targets, errors }: KindFieldsProps) {
             emptyHint="The plan lists no other VNets yet (Peered VNets step); type the VNet name."
             error={errors?.vnet}
           />
-          <AddressField form={form} base={base} error={errors?.address} label="Address (optional)" hint="An IPv4 address or CIDR block in that VNet; empty means the whole VNet." />
+          <AddressField
+            form={form}
+            base={base}
+            error={errors?.address}
+            label="Address (optional)"
+            hint="An IPv4 address or CIDR block in that VNet; empty means the whole VNet."
+          />
         </>
       );
     case 'onPremises':
@@ -114,23 +140,24 @@ function KindFields({ form, base, kind, targets, errors }: KindFieldsProps) {
             emptyHint="The plan lists no on-premises networks yet (Peered VNets and on-premises step); type the site name."
             error={errors?.site}
           />
-          <AddressField form={form} base={base} error={errors?.address} label="Address (optional)" hint="An IPv4 address or CIDR block of the site; empty means all its ranges." />
+          <AddressField
+            form={form}
+            base={base}
+            error={errors?.address}
+            label="Address (optional)"
+            hint="An IPv4 address or CIDR block of the site; empty means all its ranges."
+          />
         </>
       );
     case 'internet':
       return (
-        <>
-          <AddressField form={form} base={base} error={errors?.address} label="Public IPv4 address" hint="The address the server sees (the network’s outbound address), e.g. 203.0.113.9." />
-          <Field
-            path={`${base}.dynamicIp`}
-            label="Dynamic IP address (it changes from time to time)"
-            hint="A single-address firewall rule breaks when the address changes: ask the internet provider for its range, or use a static address."
-            formError={errors?.dynamicIp}
-            className="field--checkbox"
-          >
-            {(p) => <input type="checkbox" {...p} {...form.register(fieldPath(`${base}.dynamicIp`))} />}
-          </Field>
-        </>
+        <AddressField
+          form={form}
+          base={base}
+          error={errors?.address}
+          label="Public IPv4 address"
+          hint="The address the server sees (the network’s outbound address), e.g. 203.0.113.9."
+        />
       );
     case 'azureService':
       return (
@@ -143,10 +170,30 @@ function KindFields({ form, base, kind, targets, errors }: KindFieldsProps) {
               </select>
             )}
           </Field>
-          <AddressField form={form} base={base} error={errors?.address} label="Fixed outbound IPv4 address (optional)" hint="If the service has one (e.g. through a NAT gateway), a firewall rule can allow exactly it; without one, only “Allow public access from Azure services” lets it in." />
+          <AddressField
+            form={form}
+            base={base}
+            error={errors?.address}
+            label="Fixed outbound IPv4 address (optional)"
+            hint="If the service has one (e.g. through a NAT gateway), a firewall rule can allow exactly it; without one, only “Allow public access from Azure services” lets it in."
+          />
         </>
       );
   }
+}
+
+function DynamicIpField({ form, base, error }: { form: PlanForm; base: string; error: FieldErrorLike | undefined }) {
+  return (
+    <Field
+      path={`${base}.dynamicIp`}
+      label="Dynamic IP address (it changes from time to time)"
+      hint="A single-address firewall rule breaks when the address changes: ask the internet provider for its range, or use a static address."
+      formError={error}
+      className="field--checkbox"
+    >
+      {(p) => <input type="checkbox" {...p} {...form.register(fieldPath(`${base}.dynamicIp`))} />}
+    </Field>
+  );
 }
 
 const KIND_FIELDS: Readonly<Record<ClientKind, readonly string[]>> = {
@@ -197,6 +244,7 @@ export function ClientCard({ form, index, kind, targets, serverName, onRemove }:
           )}
         </Field>
       </div>
+      {kind === 'internet' ? <DynamicIpField form={form} base={base} error={errors?.dynamicIp} /> : null}
       <Field
         path={`${base}.connectsByIp`}
         label="Connects by IP address instead of the server name (FQDN)"
@@ -211,10 +259,12 @@ export function ClientCard({ form, index, kind, targets, serverName, onRemove }:
         {(p) => <input type="checkbox" {...p} {...form.register(fieldPath(`${base}.connectsByIp`))} />}
       </Field>
       <PathFindings path={base} below exclude={shown} />
-      <button type="button" className="button button--quiet" onClick={onRemove}>
-        Remove client {index + 1}
-        <span className="visually-hidden"> ({name || 'unnamed'})</span>
-      </button>
+      <div className="button-row">
+        <button type="button" className="button button--quiet" onClick={onRemove}>
+          Remove client {index + 1}
+          <span className="visually-hidden"> ({name || 'unnamed'})</span>
+        </button>
+      </div>
     </fieldset>
   );
 }

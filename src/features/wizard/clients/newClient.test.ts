@@ -7,8 +7,25 @@ const privateAccess = (): PrivateAccess => {
   const access = newPlan().access as PrivateAccess;
   return {
     ...access,
-    vnet: { ...access.vnet, subnets: [{ name: '', prefix: '10.0.9.0/24' }, { name: 'snet-app', prefix: '10.0.1.0/24' }] },
-    peeredVnets: [{ name: 'vnet-spoke', region: 'westeurope', resourceGroup: '', subscription: '', addressSpaces: [], peering: { fromServerVnet: true, toServerVnet: true }, zoneLink: false, dns: { kind: 'azure' } }],
+    vnet: {
+      ...access.vnet,
+      subnets: [
+        { name: '', prefix: '10.0.9.0/24' },
+        { name: 'snet-app', prefix: '10.0.1.0/24' },
+      ],
+    },
+    peeredVnets: [
+      {
+        name: 'vnet-spoke',
+        region: 'westeurope',
+        resourceGroup: '',
+        subscription: '',
+        addressSpaces: [],
+        peering: { fromServerVnet: true, toServerVnet: true },
+        zoneLink: false,
+        dns: { kind: 'azure' },
+      },
+    ],
     onPremises: [{ name: 'office', addressRanges: [], connection: 'vpn', gatewayVnet: '', dnsForwarder: false }],
   };
 };
@@ -30,7 +47,11 @@ describe('newClient', () => {
   });
   it('attaches to the first subnet, VNet or site and defaults to TLS 1.2 by FQDN', () => {
     const targets = clientTargets(privateAccess());
-    expect(newClient('serverVnet', [], targets)).toMatchObject({ subnet: 'snet-app', tlsVersion: 'TLSv1.2', connectsByIp: false });
+    expect(newClient('serverVnet', [], targets)).toMatchObject({
+      subnet: 'snet-app',
+      tlsVersion: 'TLSv1.2',
+      connectsByIp: false,
+    });
     expect(newClient('vnet', [], targets)).toMatchObject({ vnet: 'vnet-spoke' });
     expect(newClient('onPremises', [], targets)).toMatchObject({ site: 'office' });
     expect(newClient('internet', [], targets)).toMatchObject({ address: '', dynamicIp: false });
@@ -39,7 +60,8 @@ describe('newClient', () => {
   it('makes clients the plan schema accepts, of every kind', () => {
     const targets = clientTargets(privateAccess());
     const clients: Client[] = [];
-    for (const kind of [...KIND_GROUPS.private.suited, ...KIND_GROUPS.private.other]) clients.push(newClient(kind, clients, targets));
+    for (const kind of [...KIND_GROUPS.private.suited, ...KIND_GROUPS.private.other])
+      clients.push(newClient(kind, clients, targets));
     const plan = { ...newPlan(), access: privateAccess(), clients };
     const parsed = PlanDocumentSchema.safeParse(plan);
     expect(parsed.success).toBe(true);

@@ -11,7 +11,7 @@ export function AzureServicesToggle({ form }: { form: PlanForm }) {
   const warningId = useId();
   const error = form.formState.errors.access?.allowAzureServices;
   return (
-    <fieldset className="card">
+    <fieldset className="card fw-azure">
       <legend>Azure services</legend>
       <Field
         path="access.allowAzureServices"
@@ -33,9 +33,9 @@ export function AzureServicesToggle({ form }: { form: PlanForm }) {
           <span aria-hidden="true">▲ </span>Warning (PGN-205):
         </strong>{' '}
         this adds the rule {AZURE_SERVICES_RULE_IP} – {AZURE_SERVICES_RULE_IP}, which allows connections from{' '}
-        <strong>all of Azure, including other customers&apos; subscriptions</strong>, not only yours. Use it only when your
-        Azure service has no fixed outbound IP address (otherwise add a firewall rule for that address), and make sure
-        sign-in and user permissions limit access to authorized users.
+        <strong>all of Azure, including other customers&apos; subscriptions</strong>, not only yours. Use it only when
+        your Azure service has no fixed outbound IP address (otherwise add a firewall rule for that address), and make
+        sure sign-in and user permissions limit access to authorized users.
       </div>
     </fieldset>
   );

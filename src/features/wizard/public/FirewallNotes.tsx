@@ -20,8 +20,8 @@ export function FindYourIp() {
           the range;
         </li>
         <li>
-          on a connection with a dynamic IP address, ask your internet provider for the range it assigns, or get a static
-          address — a single-address rule breaks when the address changes.
+          on a connection with a dynamic IP address, ask your internet provider for the range it assigns, or get a
+          static address — a single-address rule breaks when the address changes.
         </li>
       </ul>
       <p>Then add the address as a rule (a single address: the same start and end).</p>
@@ -32,8 +32,8 @@ export function FindYourIp() {
 export function PropagationNote() {
   return (
     <p className="notice notice--info" role="note">
-      <strong>Note:</strong> changes to firewall rules can take up to {FIREWALL_PROPAGATION_MINUTES} minutes to take effect
-      after deployment. A client refused right after a change may simply need to try again a little later.
+      <strong>Note:</strong> changes to firewall rules can take up to {FIREWALL_PROPAGATION_MINUTES} minutes to take
+      effect after deployment. A client refused right after a change may simply need to try again a little later.
     </p>
   );
 }

@@ -3,13 +3,14 @@
  * typed into the start field becomes start and end when the user leaves the field (or presses
  * Enter), with a note saying what happened; a CIDR is never stored as is (PGN-203).
  */
-import { useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useWatch, type UseFieldArrayReturn } from 'react-hook-form';
 import { convertStartInput, nextRuleName } from '../../../domain/firewallInput';
 import type { FirewallRule, Plan } from '../../../domain/plan';
 import { Field } from '../Field';
 import { fieldPath, type PlanForm } from '../usePlanForm';
 import { FindingList, usePathFindings } from './PathFindings';
+import { startUndoStep } from './undoStep';
 
 export type FirewallRulesArray = UseFieldArrayReturn<Plan, 'access.firewallRules'>;
 
@@ -27,16 +28,24 @@ interface RowProps {
 function FirewallRow({ form, index, note, onNote, onRemove }: RowProps) {
   const rowErrors = form.formState.errors.access?.firewallRules?.[index];
   const name = useWatch({ control: form.control, name: fieldPath(rulePath(index, 'name')) }) as string | undefined;
-  const exclude = useMemo(() => [rulePath(index, 'name'), rulePath(index, 'startIp'), rulePath(index, 'endIp')], [index]);
+  const exclude = useMemo(
+    () => [rulePath(index, 'name'), rulePath(index, 'startIp'), rulePath(index, 'endIp')],
+    [index],
+  );
   const rowFindings = usePathFindings(rulePath(index), true, exclude);
   const start = form.register(fieldPath(rulePath(index, 'startIp')));
   const label = name ? `rule ${index + 1} (${name})` : `rule ${index + 1}`;
+  const noteId = useId();
 
   const convert = () => {
     const row = form.getValues(fieldPath(rulePath(index))) as FirewallRule;
     const result = convertStartInput(row.startIp, row.endIp);
     if (result.changed) {
-      form.setValue(fieldPath(rulePath(index)), { ...row, startIp: result.startIp, endIp: result.endIp }, { shouldDirty: true, shouldValidate: true });
+      form.setValue(
+        fieldPath(rulePath(index)),
+        { ...row, startIp: result.startIp, endIp: result.endIp },
+        { shouldDirty: true, shouldValidate: true },
+      );
     }
     if (result.note !== null) onNote(result.note);
   };
@@ -46,14 +55,28 @@ function FirewallRow({ form, index, note, onNote, onRemove }: RowProps) {
       <tr>
         <td>
           <Field path={rulePath(index, 'name')} label={`Name of rule ${index + 1}`} formError={rowErrors?.name}>
-            {(p) => <input {...p} {...form.register(fieldPath(rulePath(index, 'name')))} autoComplete="off" spellCheck={false} />}
-          </Field>
-        </td>
-        <td>
-          <Field path={rulePath(index, 'startIp')} label={`Start IPv4 of rule ${index + 1}`} formError={rowErrors?.startIp} hint={note}>
             {(p) => (
               <input
                 {...p}
+                {...form.register(fieldPath(rulePath(index, 'name')))}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
+          </Field>
+        </td>
+        <td>
+          <Field
+            path={rulePath(index, 'startIp')}
+            label={`Start IPv4 of rule ${index + 1}`}
+            formError={rowErrors?.startIp}
+          >
+            {(p) => (
+              <input
+                {...p}
+                {...(note === undefined
+                  ? {}
+                  : { 'aria-describedby': [p['aria-describedby'], noteId].filter(Boolean).join(' ') })}
                 {...start}
                 onChange={(e) => {
                   void start.onChange(e);
@@ -79,7 +102,14 @@ function FirewallRow({ form, index, note, onNote, onRemove }: RowProps) {
         </td>
         <td>
           <Field path={rulePath(index, 'endIp')} label={`End IPv4 of rule ${index + 1}`} formError={rowErrors?.endIp}>
-            {(p) => <input {...p} {...form.register(fieldPath(rulePath(index, 'endIp')))} autoComplete="off" spellCheck={false} />}
+            {(p) => (
+              <input
+                {...p}
+                {...form.register(fieldPath(rulePath(index, 'endIp')))}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
           </Field>
         </td>
         <td className="fwtable__actions">
@@ -88,9 +118,15 @@ function FirewallRow({ form, index, note, onNote, onRemove }: RowProps) {
           </button>
         </td>
       </tr>
-      {rowFindings.length > 0 ? (
+      {rowFindings.length > 0 || note !== undefined ? (
         <tr className="fwtable__findings">
           <td colSpan={4}>
+            {note === undefined ? null : (
+              <p className="fwtable__note" id={noteId}>
+                <span aria-hidden="true">ℹ </span>
+                {note}
+              </p>
+            )}
             <FindingList findings={rowFindings} />
           </td>
         </tr>
@@ -116,6 +152,7 @@ export function FirewallTable({ form, rules }: { form: PlanForm; rules: Firewall
 
   const remove = (index: number) => {
     const row = form.getValues(fieldPath(rulePath(index))) as FirewallRule | undefined;
+    startUndoStep();
     rules.remove(index);
     setAnnouncement(`Rule ${row?.name || index + 1} removed. Undo with Ctrl+Z.`);
     addButton.current?.focus();
@@ -123,17 +160,25 @@ export function FirewallTable({ form, rules }: { form: PlanForm; rules: Firewall
 
   const add = () => {
     const current = (form.getValues(fieldPath('access.firewallRules')) as FirewallRule[] | undefined) ?? [];
-    rules.append({ name: nextRuleName(current), startIp: '', endIp: '' }, { focusName: rulePath(current.length, 'startIp') });
+    startUndoStep();
+    rules.append(
+      { name: nextRuleName(current), startIp: '', endIp: '' },
+      { focusName: rulePath(current.length, 'startIp') },
+    );
   };
 
   return (
     <div className="fwtable-block">
       {rules.fields.length === 0 ? (
-        <p className="fwtable__empty">No firewall rules yet. By default no IP address is allowed, so nothing can connect.</p>
+        <p className="fwtable__empty">
+          No firewall rules yet. By default no IP address is allowed, so nothing can connect.
+        </p>
       ) : (
         <div className="table-wrap">
           <table className="table fwtable">
-            <caption className="visually-hidden">Firewall rules: each allows the IPv4 addresses from start to end</caption>
+            <caption className="visually-hidden">
+              Firewall rules: each allows the IPv4 addresses from start to end
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>

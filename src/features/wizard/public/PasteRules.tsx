@@ -9,6 +9,7 @@ import { previewPastedRules, refusedText, type PastePreview } from '../../../dom
 import type { FirewallRule } from '../../../domain/plan';
 import { fieldPath, type PlanForm } from '../usePlanForm';
 import type { FirewallRulesArray } from './FirewallTable';
+import { startUndoStep } from './undoStep';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -86,18 +87,23 @@ export function PasteRules({ form, rules }: { form: PlanForm; rules: FirewallRul
   const id = useId();
   const [text, setText] = useState('');
   const [result, setResult] = useState('');
-  const current = useWatch({ control: form.control, name: fieldPath('access.firewallRules') }) as FirewallRule[] | undefined;
+  const current = useWatch({ control: form.control, name: fieldPath('access.firewallRules') }) as
+    FirewallRule[] | undefined;
   const preview = useMemo(() => previewPastedRules(text, current ?? []), [text, current]);
   const hasText = text.trim() !== '';
 
   const add = () => {
     if (preview.rules.length === 0) return;
+    startUndoStep();
     rules.append(
       preview.rules.map((r) => ({ name: r.name, startIp: r.startIp, endIp: r.endIp })),
       { shouldFocus: false },
     );
     const added = `Added ${plural(preview.rules.length, 'rule', 'rules')}: ${preview.rules.map((r) => r.name).join(', ')}.`;
-    const skipped = preview.skipped.length > 0 ? ` Skipped ${plural(preview.skipped.length, 'entry', 'entries')} already allowed.` : '';
+    const skipped =
+      preview.skipped.length > 0
+        ? ` Skipped ${plural(preview.skipped.length, 'entry', 'entries')} already allowed.`
+        : '';
     const refused =
       preview.refused.length > 0
         ? ` Refused ${plural(preview.refused.length, 'entry', 'entries')} (${preview.refused.map((r) => r.text).join(', ')}); ${preview.refused.length === 1 ? 'it stays' : 'they stay'} in the box to correct.`
@@ -127,8 +133,8 @@ export function PasteRules({ form, rules }: { form: PlanForm; rules: FirewallRul
         />
         <p className="field__hint" id={`${id}-hint`}>
           One per line, or separated by commas or spaces: <code>198.51.100.7</code>, <code>203.0.113.0/28</code>,{' '}
-          <code>192.0.2.1-192.0.2.20</code>. Text after <code>#</code> is a comment. CIDR blocks are stored as their start and
-          end addresses; IPv6 is refused.
+          <code>192.0.2.1-192.0.2.20</code>. Text after <code>#</code> is a comment. CIDR blocks are stored as their
+          start and end addresses; IPv6 is refused.
         </p>
       </div>
       {hasText ? (

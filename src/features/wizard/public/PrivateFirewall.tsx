@@ -33,8 +33,8 @@ export function PrivateFirewall() {
           <span aria-hidden="true">✖ </span>Error:
         </strong>{' '}
         this plan uses private access (VNet integration). A server in a virtual network has no public endpoint, so it
-        cannot have firewall rules or “Allow public access from Azure services”; Azure refuses firewall rule operations on
-        such a server. Clients reach it through the virtual network, peering, VPN or ExpressRoute instead.
+        cannot have firewall rules or “Allow public access from Azure services”; Azure refuses firewall rule operations
+        on such a server. Clients reach it through the virtual network, peering, VPN or ExpressRoute instead.
       </div>
       <PathFindings path="access.firewallRules" below />
       <PathFindings path="access.allowAzureServices" />
@@ -42,7 +42,9 @@ export function PrivateFirewall() {
         <div className="table-wrap">
           <table className="table">
             <caption>
-              {rules.length === 1 ? 'The firewall rule in this plan' : `The ${rules.length} firewall rules in this plan`}
+              {rules.length === 1
+                ? 'The firewall rule in this plan'
+                : `The ${rules.length} firewall rules in this plan`}
             </caption>
             <thead>
               <tr>
@@ -73,8 +75,8 @@ export function PrivateFirewall() {
         </button>
       </div>
       <p className="field__hint">
-        Removing also turns off “Allow public access from Azure services”, and this step disappears from the wizard. Undo
-        (Ctrl+Z) brings everything back.
+        Removing also turns off “Allow public access from Azure services”, and this step disappears from the wizard.
+        Undo (Ctrl+Z) brings everything back.
       </p>
     </>
   );

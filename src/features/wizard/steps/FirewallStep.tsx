@@ -4,7 +4,7 @@ import { AzureServicesToggle } from '../public/AzureServicesToggle';
 import { FindYourIp, PropagationNote } from '../public/FirewallNotes';
 import { FirewallTable } from '../public/FirewallTable';
 import { PasteRules } from '../public/PasteRules';
-import { PathFindings } from '../public/PathFindings';
+import { FindingList, usePathFindings } from '../public/PathFindings';
 import { PrivateFirewall } from '../public/PrivateFirewall';
 import '../public/firewall.css';
 import { StepFrame } from '../StepFrame';
@@ -13,14 +13,17 @@ import { usePlanForm } from '../usePlanForm';
 function PublicFirewall() {
   const form = usePlanForm();
   const rules = useFieldArray({ control: form.control, name: 'access.firewallRules' });
+  // The rule engine states the propagation delay (PGN-211) once rules exist; before that, say it here.
+  const listFindings = usePathFindings('access.firewallRules');
+  const delayStated = listFindings.some((f) => f.ruleId === 'PGN-211');
   return (
     <>
-      <PathFindings path="access.firewallRules" />
+      <FindingList findings={listFindings} />
       <FirewallTable form={form} rules={rules} />
       <PasteRules form={form} rules={rules} />
       <AzureServicesToggle form={form} />
       <FindYourIp />
-      <PropagationNote />
+      {delayStated ? null : <PropagationNote />}
     </>
   );
 }
@@ -32,8 +35,8 @@ export default function FirewallStep() {
       intro={
         mode === 'public' ? (
           <p>
-            Only the IP addresses you allow can connect; by default none is allowed. Each rule allows the IPv4 addresses from
-            its start to its end, for every database on the server. Type a single address, or a CIDR block such as{' '}
+            Only the IP addresses you allow can connect; by default none is allowed. Each rule allows the IPv4 addresses
+            from its start to its end, for every database on the server. Type a single address, or a CIDR block such as{' '}
             <code>203.0.113.0/28</code> into the start field: it becomes the range.
           </p>
         ) : (
