@@ -1,25 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPlanDocument } from '../domain/parse';
+import { getIn, setIn } from '../domain/paths';
 import type { Plan } from '../domain/plan';
 import { largePlan } from '../domain/samples';
 import { checkAllClients, checkClient, type ClientCheck, type Hop, type HopKind } from './index';
 
-/* The examples as plain JSON, so each test can change one field and parse the result through the real schema. */
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** An example plan as parsed JSON; tests change fields by dotted path and parse the result through the real schema. */
+type Doc = unknown;
+type Edit = readonly [path: string, value: unknown];
 
-function example(name: string): Json {
-  return JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')) as Json;
+function example(name: string): Doc {
+  return JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')) as Doc;
 }
 
-function parse(doc: Json): Plan {
+function edit(doc: Doc, ...edits: Edit[]): Doc {
+  return edits.reduce((d, [path, value]) => setIn(d, path, value), doc);
+}
+
+/** Appends to the array at `path`. */
+function push(doc: Doc, path: string, ...items: unknown[]): Doc {
+  const list = getIn(doc, path);
+  return setIn(doc, path, [...(Array.isArray(list) ? list : []), ...items]);
+}
+
+function parse(doc: Doc): Plan {
   const read = readPlanDocument(doc);
   if (!read.ok) throw new Error(read.error.message);
   return read.plan;
 }
 
-function check(doc: Json, client: string): ClientCheck {
-  const result = checkClient(parse(doc), client);
+function check(doc: Doc, client: string, ...edits: Edit[]): ClientCheck {
+  const result = checkClient(parse(edit(doc, ...edits)), client);
   if (result === null) throw new Error(`no client ${client}`);
   return result;
 }
@@ -48,8 +60,8 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('peered but not linked: fails at name resolution and names the VNet to link', () => {
-    const doc = hub();
-    doc.access.peeredVnets[1].zoneLink = false;
+    let doc = hub();
+    doc = edit(doc, ['access.peeredVnets.1.zoneLink', false]);
     const c = check(doc, 'reporting-app');
     expect(c.verdict).toBe('unreachable');
     expect(c.summary).toContain('fails at name resolution: link the zone to vnet-spoke-2');
@@ -58,17 +70,17 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('server VNet not linked: its own subnets cannot resolve the server (PGN-133)', () => {
-    const doc = hub();
-    doc.access.vnet.zoneLink = false;
+    let doc = hub();
+    doc = edit(doc, ['access.vnet.zoneLink', false]);
     const c = check(doc, 'orders-api');
     expect(c.summary).toBe('fails at name resolution: link the zone to vnet-orders-data');
     expect(firstFail(c)).toMatchObject({ ruleId: 'PGN-133', path: 'access.vnet.zoneLink' });
   });
 
   it('linked but not peered: fails at network path (PGN-135)', () => {
-    const doc = hub();
-    doc.access.peeredVnets[1].peering = { fromServerVnet: false, toServerVnet: false };
-    doc.access.peeredVnets[1].dns = { kind: 'azure' };
+    let doc = hub();
+    doc = edit(doc, ['access.peeredVnets.1.peering', { fromServerVnet: false, toServerVnet: false }]);
+    doc = edit(doc, ['access.peeredVnets.1.dns', { kind: 'azure' }]);
     const c = check(doc, 'reporting-app');
     expect(c.verdict).toBe('unreachable');
     expect(statuses(c, 'dns')).toEqual(['pass']);
@@ -77,9 +89,9 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('one-way peering: fails at network path and names the missing direction (PGN-139)', () => {
-    const doc = hub();
-    doc.access.peeredVnets[1].dns = { kind: 'azure' };
-    doc.access.peeredVnets[1].peering = { fromServerVnet: true, toServerVnet: false };
+    let doc = hub();
+    doc = edit(doc, ['access.peeredVnets.1.dns', { kind: 'azure' }]);
+    doc = edit(doc, ['access.peeredVnets.1.peering', { fromServerVnet: true, toServerVnet: false }]);
     const c = check(doc, 'reporting-app');
     expect(firstFail(c)).toMatchObject({
       kind: 'path',
@@ -87,7 +99,7 @@ describe('private access: hub and spoke example', () => {
       fix: 'add the peering from vnet-spoke-2 to vnet-orders-data',
       path: 'access.peeredVnets.1.peering.toServerVnet',
     });
-    doc.access.peeredVnets[1].peering = { fromServerVnet: false, toServerVnet: true };
+    doc = edit(doc, ['access.peeredVnets.1.peering', { fromServerVnet: false, toServerVnet: true }]);
     expect(firstFail(check(doc, 'reporting-app'))).toMatchObject({
       fix: 'add the peering from vnet-orders-data to vnet-spoke-2',
       path: 'access.peeredVnets.1.peering.fromServerVnet',
@@ -95,25 +107,25 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('a spoke that lost its peering cannot reach the custom DNS server in the hub either', () => {
-    const doc = hub();
-    doc.access.peeredVnets[1].peering = { fromServerVnet: true, toServerVnet: false };
+    let doc = hub();
+    doc = edit(doc, ['access.peeredVnets.1.peering', { fromServerVnet: true, toServerVnet: false }]);
     const c = check(doc, 'reporting-app');
     expect(firstFail(c)).toMatchObject({ kind: 'dns', ruleId: 'PGN-137', path: 'access.peeredVnets.1.peering' });
     expect(hopsOf(c, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-139' });
   });
 
   it('peered VNet overlapping the server VNet: Azure refuses the peering (PGN-136)', () => {
-    const doc = hub();
-    doc.access.peeredVnets[1].dns = { kind: 'azure' };
-    doc.access.peeredVnets[1].addressSpaces = ['10.20.0.0/16'];
-    doc.clients[1].address = '10.20.1.10';
+    let doc = hub();
+    doc = edit(doc, ['access.peeredVnets.1.dns', { kind: 'azure' }]);
+    doc = edit(doc, ['access.peeredVnets.1.addressSpaces', ['10.20.0.0/16']]);
+    doc = edit(doc, ['clients.1.address', '10.20.1.10']);
     const c = check(doc, 'reporting-app');
     expect(firstFail(c)).toMatchObject({ kind: 'path', ruleId: 'PGN-136', path: 'access.peeredVnets.1.addressSpaces' });
   });
 
   it('on premises over VPN, custom DNS in the gateway hub that does not forward: fails at name resolution', () => {
-    const doc = hub();
-    doc.access.peeredVnets[0].dns.forwardsToAzureDns = false;
+    let doc = hub();
+    doc = edit(doc, ['access.peeredVnets.0.dns.forwardsToAzureDns', false]);
     const c = check(doc, 'analyst-laptops');
     expect(c.verdict).toBe('unreachable');
     expect(firstFail(c)).toMatchObject({
@@ -127,8 +139,8 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('on premises whose DNS does not forward into Azure: fails at name resolution', () => {
-    const doc = hub();
-    doc.access.onPremises[0].dnsForwarder = false;
+    let doc = hub();
+    doc = edit(doc, ['access.onPremises.0.dnsForwarder', false]);
     const c = check(doc, 'analyst-laptops');
     expect(firstFail(c)).toMatchObject({
       kind: 'dns',
@@ -139,8 +151,8 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('on premises not connected: fails at network path (PGN-113)', () => {
-    const doc = hub();
-    doc.access.onPremises[0].connection = 'none';
+    let doc = hub();
+    doc = edit(doc, ['access.onPremises.0.connection', 'none']);
     const c = check(doc, 'analyst-laptops');
     expect(statuses(c, 'dns').every((s) => s === 'pass')).toBe(true);
     expect(firstFail(c)).toMatchObject({ kind: 'path', ruleId: 'PGN-113', path: 'access.onPremises.0.connection' });
@@ -148,8 +160,8 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('gateway in a hub peered one way only: fails at network path', () => {
-    const doc = hub();
-    doc.access.peeredVnets[0].peering = { fromServerVnet: false, toServerVnet: true };
+    let doc = hub();
+    doc = edit(doc, ['access.peeredVnets.0.peering', { fromServerVnet: false, toServerVnet: true }]);
     const c = check(doc, 'analyst-laptops');
     expect(firstFail(c)).toMatchObject({
       kind: 'path',
@@ -160,17 +172,17 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('gateway directly in the server VNet over ExpressRoute: one gateway hop, no peering needed', () => {
-    const doc = hub();
-    doc.access.onPremises[0].gatewayVnet = '';
-    doc.access.onPremises[0].connection = 'expressRoute';
+    let doc = hub();
+    doc = edit(doc, ['access.onPremises.0.gatewayVnet', '']);
+    doc = edit(doc, ['access.onPremises.0.connection', 'expressRoute']);
     const c = check(doc, 'analyst-laptops');
     expect(c.verdict).toBe('reachable');
     expect(hopsOf(c, 'path').map((h) => h.title)).toEqual(['ExpressRoute gateway in vnet-orders-data']);
   });
 
   it('NSG denying 5432 from the client: fails at filtering with the allow rule to add (PGN-123)', () => {
-    const doc = hub();
-    doc.access.delegatedSubnet.nsg.rules.push({
+    let doc = hub();
+    doc = push(doc, 'access.delegatedSubnet.nsg.rules', {
       name: 'deny-spoke-2',
       priority: 105,
       direction: 'Inbound',
@@ -195,59 +207,58 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('NSG without an allow for the client falls to the deny-all rule', () => {
-    const doc = hub();
-    doc.access.delegatedSubnet.nsg.rules.splice(1, 1); // allow-postgres-from-spokes
+    let doc = hub();
+    const rules = getIn(doc, 'access.delegatedSubnet.nsg.rules') as unknown[];
+    doc = edit(doc, ['access.delegatedSubnet.nsg.rules', rules.filter((_, i) => i !== 1)]); // allow-postgres-from-spokes
     const c = check(doc, 'orders-api');
     expect(firstFail(c)).toMatchObject({ kind: 'filter', fix: 'allow TCP 5432 from 10.20.1.0/24 in nsg-postgres', path: 'access.delegatedSubnet.nsg.rules.1' });
   });
 
   it('no NSG: nothing filters', () => {
-    const doc = hub();
-    doc.access.delegatedSubnet.nsg = null;
+    let doc = hub();
+    doc = edit(doc, ['access.delegatedSubnet.nsg', null]);
     const c = check(doc, 'reporting-app');
     expect(hopsOf(c, 'filter')).toEqual([expect.objectContaining({ status: 'pass', ruleId: 'PGN-123' })]);
   });
 
   it('TLS 1.1 client against a TLS 1.2 minimum: fails at transport (PGN-004)', () => {
-    const doc = hub();
-    doc.clients[1].tlsVersion = 'TLSv1.1';
+    let doc = hub();
+    doc = edit(doc, ['clients.1.tlsVersion', 'TLSv1.1']);
     const c = check(doc, 'reporting-app');
     expect(firstFail(c)).toMatchObject({ kind: 'transport', ruleId: 'PGN-004', fix: 'upgrade the client to TLSv1.2 or later', path: 'clients.1.tlsVersion' });
     expect(c.summary).toBe('fails at transport: upgrade the client to TLSv1.2 or later');
   });
 
   it('TLS 1.2 client against a TLS 1.3 minimum fails; against a TLS 1.2 maximum it negotiates 1.2', () => {
-    const doc = hub();
-    doc.tls.minVersion = 'TLSv1.3';
+    let doc = hub();
+    doc = edit(doc, ['tls.minVersion', 'TLSv1.3']);
     expect(firstFail(check(doc, 'reporting-app'))).toMatchObject({ kind: 'transport', fix: 'upgrade the client to TLSv1.3 or later' });
-    const capped = hub();
-    capped.tls.maxVersion = 'TLSv1.2';
-    const c = check(capped, 'orders-api');
+    const c = check(hub(), 'orders-api', ['tls.maxVersion', 'TLSv1.2']);
     expect(c.verdict).toBe('reachable');
     expect(hopsOf(c, 'transport')[0]?.detail).toContain('negotiates TLSv1.2');
   });
 
   it('maximum below the minimum: no TLS version is accepted (PGN-005)', () => {
-    const doc = hub();
-    doc.tls.minVersion = 'TLSv1.3';
-    doc.tls.maxVersion = 'TLSv1.2';
+    let doc = hub();
+    doc = edit(doc, ['tls.minVersion', 'TLSv1.3']);
+    doc = edit(doc, ['tls.maxVersion', 'TLSv1.2']);
     expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'transport', ruleId: 'PGN-005', path: 'tls.maxVersion' });
   });
 
   it('TLS not enforced: reachable with a warning (PGN-006), even for an old client', () => {
-    const doc = hub();
-    doc.tls.requireSecureTransport = false;
+    let doc = hub();
+    doc = edit(doc, ['tls.requireSecureTransport', false]);
     expect(check(doc, 'orders-api')).toMatchObject({ verdict: 'warning' });
-    doc.clients[0].tlsVersion = 'TLSv1';
+    doc = edit(doc, ['clients.0.tlsVersion', 'TLSv1']);
     const c = check(doc, 'orders-api');
     expect(c.verdict).toBe('warning');
     expect(hopsOf(c, 'transport')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-006', path: 'clients.0.tlsVersion' });
   });
 
   it('internet client and Azure service without VNet integration cannot reach a private server', () => {
-    const doc = hub();
-    doc.clients.push({ kind: 'internet', name: 'home', address: '203.0.113.7' });
-    doc.clients.push({ kind: 'azureService', name: 'func', tenant: 'same' });
+    let doc = hub();
+    doc = push(doc, 'clients', { kind: 'internet', name: 'home', address: '203.0.113.7' });
+    doc = push(doc, 'clients', { kind: 'azureService', name: 'func', tenant: 'same' });
     const home = check(doc, 'home');
     expect(home.verdict).toBe('unreachable');
     expect(hopsOf(home, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-113', path: 'clients.3' });
@@ -257,43 +268,43 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('names the server by IP: warning (PGN-007); a broken resolution then only warns', () => {
-    const doc = hub();
-    doc.clients[1].connectsByIp = true;
+    let doc = hub();
+    doc = edit(doc, ['clients.1.connectsByIp', true]);
     const c = check(doc, 'reporting-app');
     expect(c.verdict).toBe('warning');
     expect(c.hops[0]).toMatchObject({ kind: 'dns', status: 'warn', ruleId: 'PGN-007', path: 'clients.1.connectsByIp' });
-    doc.access.peeredVnets[1].zoneLink = false;
+    doc = edit(doc, ['access.peeredVnets.1.zoneLink', false]);
     const unlinked = check(doc, 'reporting-app');
     expect(unlinked.verdict).toBe('warning');
     expect(hopsOf(unlinked, 'dns').some((h) => h.fix === 'link the zone to vnet-spoke-2' && h.status === 'warn')).toBe(true);
   });
 
   it('no private DNS zone: fails at name resolution (PGN-130)', () => {
-    const doc = hub();
-    doc.access.privateDnsZone = null;
+    let doc = hub();
+    doc = edit(doc, ['access.privateDnsZone', null]);
     expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', ruleId: 'PGN-130', path: 'access.privateDnsZone' });
   });
 
   it('custom DNS server outside every network of the plan, or listed as none', () => {
-    const doc = hub();
-    doc.access.vnet.dns.servers = ['172.16.9.9'];
+    let doc = hub();
+    doc = edit(doc, ['access.vnet.dns.servers', ['172.16.9.9']]);
     expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', ruleId: 'PGN-137', path: 'access.vnet.dns.servers.0' });
-    doc.access.vnet.dns.servers = [];
+    doc = edit(doc, ['access.vnet.dns.servers', []]);
     expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', path: 'access.vnet.dns.servers' });
   });
 
   it('custom DNS server in a VNet that is not linked to the zone', () => {
-    const doc = hub();
-    doc.access.peeredVnets[0].zoneLink = false; // the hub holds 10.0.0.4
+    let doc = hub();
+    doc = edit(doc, ['access.peeredVnets.0.zoneLink', false]); // the hub holds 10.0.0.4
     const c = check(doc, 'orders-api');
     expect(firstFail(c)).toMatchObject({ kind: 'dns', fix: 'link the zone to vnet-hub', path: 'access.peeredVnets.0.zoneLink' });
   });
 
   it('unknown subnet, VNet or site: fails and lists what exists', () => {
-    const doc = hub();
-    doc.clients[0].subnet = 'snet-nope';
-    doc.clients[1].vnet = 'vnet-nope';
-    doc.clients[2].site = 'nowhere';
+    let doc = hub();
+    doc = edit(doc, ['clients.0.subnet', 'snet-nope']);
+    doc = edit(doc, ['clients.1.vnet', 'vnet-nope']);
+    doc = edit(doc, ['clients.2.site', 'nowhere']);
     const plan = parse(doc);
     const [a, b, c] = checkAllClients(plan);
     expect(firstFail(a!)).toMatchObject({ kind: 'path', path: 'clients.0.subnet' });
@@ -303,10 +314,10 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('client address outside its subnet or not an address', () => {
-    const doc = hub();
-    doc.clients[0].address = '10.20.9.9';
+    let doc = hub();
+    doc = edit(doc, ['clients.0.address', '10.20.9.9']);
     expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'path', path: 'clients.0.address' });
-    doc.clients[0].address = '10.20.1.300';
+    doc = edit(doc, ['clients.0.address', '10.20.1.300']);
     expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'path', path: 'clients.0.address' });
   });
 });
@@ -321,41 +332,41 @@ describe('public access: office example', () => {
   });
 
   it('internet client outside every firewall rule: fails at filtering with the rule to add', () => {
-    const doc = office();
-    doc.clients[0].address = '203.0.113.77';
+    let doc = office();
+    doc = edit(doc, ['clients.0.address', '203.0.113.77']);
     const c = check(doc, 'dublin-analysts');
     expect(firstFail(c)).toMatchObject({ kind: 'filter', ruleId: 'PGN-201', fix: 'add a firewall rule for 203.0.113.77', path: 'access.firewallRules' });
     expect(c.summary).toBe('fails at filtering: add a firewall rule for 203.0.113.77');
   });
 
   it('no firewall rule at all: nothing can connect', () => {
-    const doc = office();
-    doc.access.firewallRules = [];
+    let doc = office();
+    doc = edit(doc, ['access.firewallRules', []]);
     expect(firstFail(check(doc, 'dublin-analysts'))?.detail).toContain('no firewall rule');
   });
 
   it('a private or IPv6 client address can never match a rule', () => {
-    const doc = office();
-    doc.clients[0].address = '192.168.1.20';
+    let doc = office();
+    doc = edit(doc, ['clients.0.address', '192.168.1.20']);
     expect(firstFail(check(doc, 'dublin-analysts'))).toMatchObject({ ruleId: 'PGN-210', path: 'clients.0.address' });
-    doc.clients[0].address = '2001:db8::1';
+    doc = edit(doc, ['clients.0.address', '2001:db8::1']);
     expect(firstFail(check(doc, 'dublin-analysts'))).toMatchObject({ ruleId: 'PGN-202' });
   });
 
   it('an allow-all rule lets the client in with a warning (PGN-206)', () => {
-    const doc = office();
-    doc.clients[0].address = '8.8.8.8';
-    doc.access.firewallRules.push({ name: 'everyone', startIp: '0.0.0.0', endIp: '255.255.255.255' });
+    let doc = office();
+    doc = edit(doc, ['clients.0.address', '8.8.8.8']);
+    doc = push(doc, 'access.firewallRules', { name: 'everyone', startIp: '0.0.0.0', endIp: '255.255.255.255' });
     expect(hopsOf(check(doc, 'dublin-analysts'), 'filter')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-206', path: 'access.firewallRules.3' });
   });
 
   it("another tenant's Azure service: allowed only through Azure services, which lets every tenant in (PGN-205)", () => {
-    const doc = office();
-    doc.clients.push({ kind: 'azureService', name: 'partner-func', tenant: 'other' });
+    let doc = office();
+    doc = push(doc, 'clients', { kind: 'azureService', name: 'partner-func', tenant: 'other' });
     const denied = check(doc, 'partner-func');
     expect(denied.verdict).toBe('unreachable');
     expect(firstFail(denied)?.fix).toContain('fixed outbound IP');
-    doc.access.allowAzureServices = true;
+    doc = edit(doc, ['access.allowAzureServices', true]);
     const c = check(doc, 'partner-func');
     expect(c.verdict).toBe('warning');
     expect(hopsOf(c, 'filter')[0]).toMatchObject({ ruleId: 'PGN-205', path: 'access.allowAzureServices' });
@@ -363,24 +374,24 @@ describe('public access: office example', () => {
   });
 
   it('the 0.0.0.0 rule is the Azure-services switch; a fixed outbound IP inside a rule needs neither', () => {
-    const doc = office();
-    doc.clients.push({ kind: 'azureService', name: 'own-func', tenant: 'same' });
-    doc.access.firewallRules.push({ name: 'AllowAllAzureServicesAndResourcesWithinAzureIps', startIp: '0.0.0.0', endIp: '0.0.0.0' });
+    let doc = office();
+    doc = push(doc, 'clients', { kind: 'azureService', name: 'own-func', tenant: 'same' });
+    doc = push(doc, 'access.firewallRules', { name: 'AllowAllAzureServicesAndResourcesWithinAzureIps', startIp: '0.0.0.0', endIp: '0.0.0.0' });
     expect(hopsOf(check(doc, 'own-func'), 'filter')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-205', path: 'access.firewallRules.3' });
-    doc.clients[2].address = '192.0.2.40';
+    doc = edit(doc, ['clients.2.address', '192.0.2.40']);
     expect(check(doc, 'own-func').verdict).toBe('reachable');
   });
 
   it('VNet and on-premises clients go out through their public address', () => {
-    const doc = office();
-    doc.clients.push({ kind: 'vnet', name: 'app', vnet: 'vnet-app' }, { kind: 'onPremises', name: 'hq', site: 'hq' });
+    let doc = office();
+    doc = push(doc, 'clients', { kind: 'vnet', name: 'app', vnet: 'vnet-app' }, { kind: 'onPremises', name: 'hq', site: 'hq' });
     const app = check(doc, 'app');
     expect(firstFail(app)?.fix).toContain('outbound public IP of vnet-app');
     expect(firstFail(check(doc, 'hq'))?.fix).toBe('add a firewall rule for the public (NAT) address of hq');
-    doc.access.allowAzureServices = true;
+    doc = edit(doc, ['access.allowAzureServices', true]);
     expect(check(doc, 'app').verdict).toBe('warning');
     expect(check(doc, 'hq').verdict).toBe('unreachable');
-    doc.clients[3].address = '203.0.113.4';
+    doc = edit(doc, ['clients.3.address', '203.0.113.4']);
     expect(check(doc, 'hq').verdict).toBe('reachable');
   });
 });
