@@ -5,12 +5,13 @@
 import { pathToFileURL } from 'node:url';
 import type { Command } from './command';
 import { checkClientCommand } from './commands/check-client';
+import { exportCommand } from './commands/export';
 import { shareCommand } from './commands/share';
 import { validateCommand } from './commands/validate';
 import { EXIT, InputError, nodeIo, type CliIo } from './io';
 
 /** The explicit list of commands (no self-registration). */
-export const COMMANDS: readonly Command[] = [validateCommand, checkClientCommand, shareCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, exportCommand, checkClientCommand, shareCommand];
 
 export const PROGRAM = 'pgflex-netplan';
 

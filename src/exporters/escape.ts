@@ -27,7 +27,10 @@ export function armExprString(text: string): string {
 const hex4 = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** A Terraform (HCL) quoted string: `\`, `"` and control characters escaped, `${` → `$${`, `%{` → `%%{`. */
+const PLAIN = /^[A-Za-z0-9 ._\-/:,()+*@=]*$/;
+
 export function hclString(text: string): string {
+  if (PLAIN.test(text)) return `"${text}"`;
   const body = text
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
@@ -42,6 +45,7 @@ export function hclString(text: string): string {
 
 /** A Bicep string literal: `\`, `'`, control characters and `${` escaped. */
 export function bicepString(text: string): string {
+  if (PLAIN.test(text)) return `'${text}'`;
   const body = text
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'")

@@ -102,7 +102,7 @@ describe.each(HOSTILE)('hostile name %j', (name) => {
         for (const s of strings) expect(s).not.toMatch(/(^|[^$])\$\{file\(/);
       }
     }
-  });
+  }, 60_000);
 
   it('Bicep: every string literal is well formed, and the name is one of them', () => {
     for (const plan of hostilePlans(name)) {
@@ -142,5 +142,5 @@ describe.each(HOSTILE)('hostile name %j', (name) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });

@@ -74,9 +74,10 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
     ]),
     t.params.map((p) => paramDecl(p, true)).join('\n\n'),
   ];
+  const topBySym = new Map(t.top.resources.map((r) => [r.sym, r]));
   for (const item of t.order) {
     if (typeof item === 'string') {
-      const r = t.top.resources.find((x) => x.sym === item) as TemplateResource;
+      const r = topBySym.get(item) as TemplateResource;
       const dependsOn = [...(deps.internal.get(r.sym) ?? []), ...(deps.topOnGroups.get(r.sym) ?? []).map((g) => g.sym)];
       parts.push(resourceDecl(r, dependsOn));
     } else parts.push(moduleDecl(t, item, deps));
