@@ -261,7 +261,9 @@ describe('private access: hub and spoke example', () => {
     doc = push(doc, 'clients', { kind: 'azureService', name: 'func', tenant: 'same' });
     const home = check(doc, 'home');
     expect(home.verdict).toBe('unreachable');
+    expect(hopsOf(home, 'dns')[0]).toMatchObject({ status: 'info', ruleId: 'PGN-111' });
     expect(hopsOf(home, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-113', path: 'clients.3' });
+    expect(home.summary).toBe('fails at network path: connect the client through a VPN gateway or ExpressRoute into vnet-orders-data, or choose public access');
     expect(hopsOf(home, 'filter')[0]?.status).toBe('info');
     const func = check(doc, 'func');
     expect(hopsOf(func, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-111' });

@@ -249,19 +249,15 @@ export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: 
     }
     case 'internet':
     case 'azureService':
+      // The cause is the missing network path (no public endpoint); the path hop fails with the fix.
       return [
         dnsHop({
-          status: 'fail',
+          status: 'info',
           title: 'Name resolution outside the VNets',
           detail:
             `${ctx.fqdn} resolves to the server's private address only inside VNets linked to the zone; ` +
             `${client.kind === 'internet' ? 'from the internet' : 'from an Azure service without VNet integration'} it gives no address the client can use.`,
           ruleId: 'PGN-111',
-          fix:
-            client.kind === 'internet'
-              ? `reach ${ctx.server.name} through a VPN gateway or ExpressRoute (then describe the client as on premises)`
-              : `integrate the service with a subnet of ${ctx.server.name} or a peered VNet linked to the zone`,
-          path: clientPath,
         }),
       ];
   }

@@ -42,7 +42,7 @@ function azureServicesHop(ctx: PublicContext, client: Client, why: string): Hop 
     status: 'warn',
     title: 'Allowed as an Azure service',
     detail: other
-      ? `${why} ${client.name} belongs to another tenant: it gets in only because "Allow public access from Azure services" lets every Azure tenant in — any other customer's Azure resource can try to connect too.`
+      ? `${why} As a service of another tenant, it gets in only because "Allow public access from Azure services" lets every Azure tenant in — any other customer's Azure resource can try to connect too.`
       : `${why} It gets in through "Allow public access from Azure services", which allows all of Azure, including other customers' subscriptions.`,
     ruleId: 'PGN-205',
     fix: `give ${client.name} a fixed outbound IP, add a firewall rule for it, and turn off "Allow public access from Azure services"`,
