@@ -24,33 +24,31 @@ function PreviewDetails({ preview }: { preview: PastePreview }) {
   return (
     <div className="paste__preview">
       {preview.rules.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table paste__table">
-            <caption>Rules to add</caption>
-            <thead>
-              <tr>
-                <th scope="col">Entry</th>
-                <th scope="col">Rule name</th>
-                <th scope="col">Start</th>
-                <th scope="col">End</th>
+        <table className="table paste__table">
+          <caption>Rules to add</caption>
+          <thead>
+            <tr>
+              <th scope="col">Entry</th>
+              <th scope="col">Rule name</th>
+              <th scope="col">Start</th>
+              <th scope="col">End</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rules.map((r) => (
+              <tr key={r.name}>
+                <td>
+                  <code>{r.text}</code>
+                </td>
+                <td>
+                  <code>{r.name}</code>
+                </td>
+                <td>{r.startIp}</td>
+                <td>{r.endIp}</td>
               </tr>
-            </thead>
-            <tbody>
-              {preview.rules.map((r) => (
-                <tr key={r.name}>
-                  <td>
-                    <code>{r.text}</code>
-                  </td>
-                  <td>
-                    <code>{r.name}</code>
-                  </td>
-                  <td>{r.startIp}</td>
-                  <td>{r.endIp}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       ) : null}
       {preview.skipped.length > 0 ? (
         <>
