@@ -91,7 +91,7 @@ export interface LayoutView {
  * Estimated advance of one character, in em. Deliberately generous (close to DejaVu Sans, the widest
  * common fallback of `system-ui`), so that text fits its box in every font the page may get.
  */
-function charEm(code: number): number {
+function charEmSlow(code: number): number {
   if (code >= 0x2e80) return 1.05; // CJK, emoji, symbols drawn wide
   if (code >= 0x2000) return 0.9; // arrows, dashes, bullets, check marks
   const c = String.fromCharCode(code);
@@ -101,6 +101,13 @@ function charEm(code: number): number {
   if (c >= 'A' && c <= 'Z') return 0.74;
   if (c >= '0' && c <= '9') return 0.64;
   return 0.62;
+}
+
+/** The first 256 code points, looked up instead of computed (text measurement is the layout's hot loop). */
+const LATIN = Float64Array.from({ length: 256 }, (_, code) => charEmSlow(code));
+
+function charEm(code: number): number {
+  return code < 256 ? (LATIN[code] as number) : charEmSlow(code);
 }
 
 const BOLD = 1.1;

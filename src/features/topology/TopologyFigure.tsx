@@ -19,11 +19,13 @@ export interface TopologyViewProps {
   findings: Finding[];
   clientVerdicts?: ClientVerdicts;
   onNavigate?: (path: string) => void;
+  /** Whether the text alternative starts open (it is built only when open). */
+  textAlternativeOpen?: boolean;
 }
 
 const KEY_DIRECTION: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
-export function TopologyFigure({ plan, findings, clientVerdicts, onNavigate }: TopologyViewProps) {
+export function TopologyFigure({ plan, findings, clientVerdicts, onNavigate, textAlternativeOpen = false }: TopologyViewProps) {
   const prefix = `topo${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const svgRef = useRef<SVGSVGElement>(null);
   const [view, setView] = useState<LayoutView>({});
@@ -152,7 +154,7 @@ export function TopologyFigure({ plan, findings, clientVerdicts, onNavigate }: T
         findings={selectedId === null ? undefined : pins.get(selectedId)}
         {...(onNavigate ? { onNavigate } : {})}
       />
-      <TopologyText topology={topology} pins={textPins} />
+      <TopologyText topology={topology} pins={textPins} initiallyOpen={textAlternativeOpen} />
     </div>
   );
 }

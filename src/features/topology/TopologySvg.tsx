@@ -100,7 +100,6 @@ function NodeBox({ box, findings, tabIndex, selected, domId, onActivate, onFocus
         strokeWidth={paint.strokeWidth}
         strokeDasharray={paint.dash}
       />
-      <rect className="topo-focus" x={box.x - 4} y={box.y - 4} width={box.w + 8} height={box.h + 8} rx={paint.radius + 3} fill="none" />
       {box.titleLines.map((t, i) => {
         const ty = y;
         y += titleLH;
@@ -212,18 +211,6 @@ function EdgeLine({ routed, findings, prefix, tabIndex, selected, onActivate, on
   );
 }
 
-const ARROW_KINDS: readonly TopoEdgeKind[] = [
-  'peering',
-  'zoneLink',
-  'gateway',
-  'dnsUse',
-  'dnsForward',
-  'ha',
-  'internetAccess',
-  'firewallAllow',
-  'azureServices',
-  'clientPath',
-];
 
 export interface TopologySvgProps {
   layout: TopologyLayout;
@@ -244,6 +231,8 @@ export function TopologySvg(props: TopologySvgProps) {
   const containers = layout.boxes.filter((b) => b.container).sort((a, b) => a.depth - b.depth);
   const leaves = layout.boxes.filter((b) => !b.container);
   const firstId = layout.boxes[0]?.id ?? null;
+  // Arrow heads only for the kinds of line that have one in this picture, in a fixed order.
+  const arrowKinds = [...new Set(layout.edges.filter((e) => e.edge.direction === 'forward').map((e) => e.edge.kind))].sort();
   const tab = (id: string) => (id === (focusId ?? firstId) ? 0 : -1);
   const node = (b: Box) => (
     <NodeBox
@@ -273,7 +262,7 @@ export function TopologySvg(props: TopologySvgProps) {
       <title id={`${prefix}-title`}>{props.title}</title>
       <desc id={`${prefix}-desc`}>{props.description}</desc>
       <defs>
-        {ARROW_KINDS.map((k) => (
+        {arrowKinds.map((k) => (
           <marker key={k} id={`${prefix}-arrow-${k}`} viewBox="0 0 10 10" refX={9} refY={5} markerWidth={7} markerHeight={7} orient="auto-start-reverse">
             <path className={`topo-arrow topo-arrow--${k}`} d="M0 0 L10 5 L0 10 z" fill={linePaint(k).stroke} />
           </marker>

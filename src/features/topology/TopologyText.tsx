@@ -2,6 +2,7 @@
  * The diagram's text alternative: the same boxes as a nested list (containers hold what is drawn
  * inside them) and the same lines as a list of sentences. Nothing is paged here.
  */
+import { useState } from 'react';
 import type { Finding } from '../../domain/finding';
 import type { TopoNode, Topology } from '../../domain/topology';
 import { findingsLabel } from './TopologySvg';
@@ -32,7 +33,23 @@ function Item({ node, children, pins }: ItemProps) {
   );
 }
 
-export function TopologyText({ topology, pins }: { topology: Topology; pins: ReadonlyMap<string, Finding[]> }) {
+/**
+ * The list is built when the reader opens it: a large estate has thousands of entries, which the
+ * diagram itself (paged) does not need to pay for.
+ */
+export function TopologyText({ topology, pins, initiallyOpen = false }: { topology: Topology; pins: ReadonlyMap<string, Finding[]>; initiallyOpen?: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details className="topo-list" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        The diagram as text: {topology.nodes.length - 1} elements, {topology.edges.length} connections
+      </summary>
+      {open ? <TopologyTextBody topology={topology} pins={pins} /> : null}
+    </details>
+  );
+}
+
+function TopologyTextBody({ topology, pins }: { topology: Topology; pins: ReadonlyMap<string, Finding[]> }) {
   const children = new Map<string, TopoNode[]>();
   const roots: TopoNode[] = [];
   for (const n of topology.nodes) {
@@ -45,10 +62,7 @@ export function TopologyText({ topology, pins }: { topology: Topology; pins: Rea
     }
   }
   return (
-    <details className="topo-list">
-      <summary>
-        The diagram as text: {topology.nodes.length - 1} elements, {topology.edges.length} connections
-      </summary>
+    <>
       <h4>Elements</h4>
       <ul>
         {roots.map((n) => (
@@ -68,6 +82,6 @@ export function TopologyText({ topology, pins }: { topology: Topology; pins: Rea
           ))}
         </ul>
       )}
-    </details>
+    </>
   );
 }

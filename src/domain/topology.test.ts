@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from './finding';
+import { readPlanDocument } from './parse';
+import type { Plan, PrivateAccess } from './plan';
+import { samplePlan, TYPICAL_SIZE } from './samples';
+import { pinFindings, planToTopology, type Topology } from './topology';
+
+function examplePlan(name: string): Plan {
+  const r = readPlanDocument(JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')));
+  if (!r.ok) throw new Error(`examples/${name}.json does not parse`);
+  return r.plan;
+}
+
+const node = (t: Topology, id: string) => {
+  const n = t.nodes.find((x) => x.id === id);
+  if (!n) throw new Error(`no node ${id}`);
+  return n;
+};
+const edgeIds = (t: Topology, kind: string) => t.edges.filter((e) => e.kind === kind).map((e) => e.id);
+
+function withPrivate(plan: Plan, change: (a: PrivateAccess) => PrivateAccess): Plan {
+  if (plan.access.mode !== 'private') throw new Error('private plan expected');
+  return { ...plan, access: change(plan.access) };
+}
+
+const finding = (path: string, severity: Finding['severity'] = 'error'): Finding => ({ ruleId: 'PGN-001', severity, message: path, path, docs: '' });
+
+describe('planToTopology, private access (hub and spoke)', () => {
+  const plan = examplePlan('hub-and-spoke');
+  const t = planToTopology(plan);
+
+  it('puts the delegated subnet in the server VNet and the servers in the delegated subnet', () => {
+    expect(node(t, 'vnet').title).toBe('vnet-orders-data');
+    expect(node(t, 'vnet').lines[0]).toBe('westeurope · 10.20.0.0/16');
+    const ds = node(t, 'delegated');
+    expect(ds.parent).toBe('vnet');
+    expect(ds.tone).toBe('highlight');
+    expect(ds.lines).toEqual(['10.20.0.0/28', 'delegated to Microsoft.DBforPostgreSQL/flexibleServers']);
+    expect(ds.badges).toEqual(['NSG nsg-postgres (5 rules)']);
+    const server = node(t, 'server-0');
+    expect(server.parent).toBe('delegated');
+    expect(server.lines).toContain('pg-contoso-orders.postgres.database.azure.com');
+    expect(node(t, 'standby-0')).toMatchObject({ parent: 'delegated', title: 'standby of pg-contoso-orders' });
+    expect(node(t, 'subnet-0')).toMatchObject({ parent: 'vnet', title: 'snet-app', lines: ['10.20.1.0/24'] });
+  });
+
+  it('links the private DNS zone to the server VNet and to each linked peered VNet', () => {
+    expect(node(t, 'zone').title).toBe('contoso-orders.private.postgres.database.azure.com');
+    expect(t.edges.filter((e) => e.kind === 'zoneLink').map((e) => [e.to, e.paths[0]])).toEqual([
+      ['vnet', 'access.vnet.zoneLink'],
+      ['peer-0', 'access.peeredVnets.0.zoneLink'],
+      ['peer-1', 'access.peeredVnets.1.zoneLink'],
+    ]);
+  });
+
+  it('draws two-way peerings as solid lines without arrows', () => {
+    const peerings = t.edges.filter((e) => e.kind === 'peering');
+    expect(peerings.map((e) => [e.from, e.to, e.direction, e.style, e.label])).toEqual([
+      ['vnet', 'peer-0', 'both', 'solid', 'peered'],
+      ['vnet', 'peer-1', 'both', 'solid', 'peered'],
+    ]);
+  });
+
+  it('joins the office through its VPN gateway to the hub VNet named as gatewayVnet', () => {
+    expect(node(t, 'site-0').title).toBe('office-amsterdam');
+    expect(node(t, 'gateway-0')).toMatchObject({ title: 'VPN gateway', lines: ['in vnet-hub'] });
+    expect(t.edges.filter((e) => e.kind === 'gateway').map((e) => [e.from, e.to])).toEqual([
+      ['site-0', 'gateway-0'],
+      ['gateway-0', 'peer-0'],
+    ]);
+  });
+
+  it('shows the custom DNS servers once, forwarding to 168.63.129.16', () => {
+    const dns = t.nodes.filter((n) => n.kind === 'dnsServers');
+    expect(dns.map((n) => n.title)).toEqual(['Custom DNS 10.0.0.4']);
+    expect(dns[0]?.lines).toEqual(['used by vnet-orders-data, vnet-hub +1 more', 'forwarder → 168.63.129.16']);
+    expect(node(t, 'azure-dns').title).toBe('Azure DNS 168.63.129.16');
+    expect(edgeIds(t, 'dnsForward')).toEqual(['fwd-dns-0']);
+    expect(edgeIds(t, 'dnsUse')).toEqual(['dns-use-vnet']);
+  });
+
+  it('places clients where they live', () => {
+    expect(node(t, 'client-0').parent).toBe('subnet-0');
+    expect(node(t, 'client-1').parent).toBe('peer-1');
+    expect(node(t, 'client-2').parent).toBe('site-0');
+  });
+
+  it('is deterministic', () => {
+    expect(planToTopology(examplePlan('hub-and-spoke'))).toEqual(t);
+  });
+});
+
+describe('planToTopology, details that change the picture', () => {
+  const base = examplePlan('hub-and-spoke');
+
+  it('draws a one-way peering dashed with an arrow in the direction of the existing peering', () => {
+    const plan = withPrivate(base, (a) => ({
+      ...a,
+      peeredVnets: a.peeredVnets.map((p, i) => (i === 1 ? { ...p, peering: { fromServerVnet: false, toServerVnet: true } } : p)),
+    }));
+    const e = planToTopology(plan).edges.find((x) => x.id === 'peering-1');
+    expect(e).toMatchObject({ from: 'peer-1', to: 'vnet', direction: 'forward', style: 'dashed', label: 'one-way' });
+    expect(e?.description).toBe('One-way peering: only vnet-spoke-2 → vnet-orders-data exists; traffic flows only once both sides are peered.');
+  });
+
+  it('draws no peering line for a VNet peered in neither direction, and no link line when not linked', () => {
+    const plan = withPrivate(base, (a) => ({
+      ...a,
+      peeredVnets: a.peeredVnets.map((p, i) => (i === 1 ? { ...p, zoneLink: false, peering: { fromServerVnet: false, toServerVnet: false } } : p)),
+    }));
+    const t = planToTopology(plan);
+    expect(edgeIds(t, 'peering')).toEqual(['peering-0']);
+    expect(edgeIds(t, 'zoneLink')).toEqual(['link-vnet', 'link-peer-0']);
+    expect(node(t, 'peer-1').lines).toContain('not peered');
+    expect(node(t, 'peer-1').lines).toContain('not linked to the DNS zone');
+  });
+
+  it('joins a site without gatewayVnet to the server VNet, and marks a gateway VNet that is not in the plan', () => {
+    const plan = withPrivate(base, (a) => ({
+      ...a,
+      onPremises: [
+        { ...(a.onPremises[0] as PrivateAccess['onPremises'][number]), gatewayVnet: '' },
+        { name: 'branch', addressRanges: ['192.168.20.0/24'], connection: 'expressRoute', gatewayVnet: 'vnet-missing', dnsForwarder: false },
+      ],
+    }));
+    const t = planToTopology(plan);
+    expect(t.edges.find((e) => e.id === 'gw-vnet-0')?.to).toBe('vnet');
+    expect(t.edges.find((e) => e.id === 'gw-vnet-1')).toBeUndefined();
+    expect(node(t, 'gateway-1')).toMatchObject({ title: 'ExpressRoute gateway', tone: 'warning' });
+    expect(node(t, 'site-1').lines).toContain('✕ gateway VNet vnet-missing is not in the plan');
+  });
+
+  it('flags custom DNS without a forwarder to 168.63.129.16', () => {
+    const plan = withPrivate(base, (a) => ({ ...a, vnet: { ...a.vnet, dns: { kind: 'custom', servers: ['10.9.9.9'], forwardsToAzureDns: false } } }));
+    const dns = planToTopology(plan).nodes.find((n) => n.title === 'Custom DNS 10.9.9.9');
+    expect(dns).toMatchObject({ tone: 'warning', lines: ['used by vnet-orders-data', '✕ no forwarder to 168.63.129.16'] });
+  });
+
+  it('draws a reachable client along its path and leaves an unreachable one unconnected', () => {
+    const t = planToTopology(base, { 'orders-api': 'reachable', 'reporting-app': 'unreachable', 'analyst-laptops': 'warning' });
+    const paths = t.edges.filter((e) => e.kind === 'clientPath');
+    expect(paths.map((e) => [e.from, e.to, e.via, e.style])).toEqual([
+      ['client-0', 'server-0', ['subnet-0', 'vnet'], 'solid'],
+      ['client-2', 'server-0', ['site-0', 'gateway-0', 'peer-0', 'vnet'], 'dashed'],
+    ]);
+    expect(node(t, 'client-1').lines).toContain('✕ not reachable');
+    expect(node(t, 'client-1').verdict).toBe('unreachable');
+  });
+
+  it('collects clients whose VNet is not in the plan in a box of their own', () => {
+    const plan = { ...base, clients: [{ kind: 'vnet' as const, name: 'lost', vnet: 'nowhere', address: '', tlsVersion: 'TLSv1.2' as const, connectsByIp: false }] };
+    const t = planToTopology(plan);
+    expect(node(t, 'client-0').parent).toBe('unplaced');
+    expect(node(t, 'unplaced').lines).toEqual(['1 client: VNet, subnet or site not found']);
+  });
+
+  it('keeps the firewall rules of a private plan as a note that PGN-111 can point at', () => {
+    const t = planToTopology(samplePlan(TYPICAL_SIZE));
+    expect(node(t, 'note')).toMatchObject({ paths: ['access.firewallRules'], lines: ['10 firewall rules (ignored: no public endpoint)'] });
+  });
+});
+
+describe('planToTopology, public access', () => {
+  const plan = examplePlan('public-office');
+
+  it('has the internet, a box per firewall rule, the public endpoint and the server', () => {
+    const t = planToTopology(plan, { 'dublin-analysts': 'reachable' });
+    expect(t.mode).toBe('public');
+    expect(t.nodes.filter((n) => n.kind === 'firewallRule').map((n) => [n.title, ...n.lines])).toEqual([
+      ['office-dublin', '203.0.113.0 – 203.0.113.15', '16 addresses'],
+      ['office-cork', '198.51.100.7', '1 address'],
+      ['ci-runners', '192.0.2.32 – 192.0.2.63', '32 addresses'],
+    ]);
+    expect(node(t, 'endpoint-0').lines[0]).toBe('pg-fabrikam-reporting.postgres.database.azure.com');
+    expect(t.groups[0]?.summary).toEqual(['covering 192.0.2.32 – 192.0.2.63, 198.51.100.7 and 1 more range', '49 addresses in 3 ranges']);
+    // The client path goes through the rule that holds its address.
+    expect(t.edges.find((e) => e.kind === 'clientPath')?.via).toEqual(['internet', 'rule-0', 'endpoint-0']);
+    expect(t.nodes.some((n) => n.kind === 'azureServices')).toBe(false);
+  });
+
+  it('shows "Azure services" with the other-tenants warning when allowed', () => {
+    const allowed = { ...plan, access: { ...plan.access, allowAzureServices: true } } as Plan;
+    const t = planToTopology(allowed);
+    expect(node(t, 'azure-services').lines).toEqual(['allowed (rule 0.0.0.0 – 0.0.0.0)', "⚠ includes other customers' subscriptions"]);
+    expect(t.edges.filter((e) => e.kind === 'azureServices').map((e) => [e.to, e.style])).toEqual([['endpoint-0', 'dashed']]);
+  });
+
+  it('marks a rule whose range is not valid', () => {
+    const bad = { ...plan, access: { mode: 'public' as const, allowAzureServices: false, firewallRules: [{ name: 'oops', startIp: '10.0.0.9', endIp: '10.0.0.1' }] } };
+    expect(node(planToTopology(bad), 'rule-0')).toMatchObject({ tone: 'warning', lines: ['10.0.0.9 – 10.0.0.1', '✕ not a valid range'] });
+  });
+});
+
+describe('pinFindings', () => {
+  const elements = [
+    { id: 'title', paths: ['', 'tls'] },
+    { id: 'peer-1', paths: ['access.peeredVnets.1'] },
+    { id: 'link-peer-1', paths: ['access.peeredVnets.1.zoneLink'] },
+    { id: 'peers', paths: ['access.peeredVnets'] },
+  ];
+
+  it('pins each finding to the element with the longest matching path', () => {
+    const pins = pinFindings(
+      elements,
+      [finding('access.peeredVnets.1.zoneLink'), finding('access.peeredVnets.1.region'), finding('access.peeredVnets.7.name'), finding('tls.minVersion'), finding('servers.0.name')],
+      'title',
+    );
+    expect(Object.fromEntries([...pins].map(([k, v]) => [k, v.map((f) => f.path)]))).toEqual({
+      'link-peer-1': ['access.peeredVnets.1.zoneLink'],
+      'peer-1': ['access.peeredVnets.1.region'],
+      peers: ['access.peeredVnets.7.name'],
+      title: ['tls.minVersion', 'servers.0.name'],
+    });
+  });
+
+  it('does not treat a longer name as a child path (peeredVnets.1 is not peeredVnets.10)', () => {
+    const pins = pinFindings(elements, [finding('access.peeredVnets.10.zoneLink')], 'title');
+    expect([...pins.keys()]).toEqual(['peers']);
+  });
+});
