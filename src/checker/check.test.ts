@@ -295,6 +295,14 @@ describe('private access: hub and spoke example', () => {
     expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', path: 'access.vnet.dns.servers' });
   });
 
+  it('custom DNS server on premises: usable over VPN with a warning, not at all without a connection', () => {
+    const warned = check(hub(), 'orders-api', ['access.vnet.dns.servers', ['192.168.10.53']]);
+    expect(warned.verdict).toBe('warning');
+    expect(hopsOf(warned, 'dns').find((h) => h.title === 'Custom DNS server 192.168.10.53')).toMatchObject({ status: 'warn', ruleId: 'PGN-137' });
+    const cut = check(hub(), 'orders-api', ['access.vnet.dns.servers', ['192.168.10.53']], ['access.onPremises.0.connection', 'none']);
+    expect(firstFail(cut)).toMatchObject({ kind: 'dns', path: 'access.onPremises.0.connection' });
+  });
+
   it('custom DNS server in a VNet that is not linked to the zone', () => {
     let doc = hub();
     doc = edit(doc, ['access.peeredVnets.0.zoneLink', false]); // the hub holds 10.0.0.4

@@ -132,8 +132,8 @@ function onPremisesDnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, 
     title: `Custom DNS server ${ip}`,
     detail:
       `${ip} sits on premises at ${site.site.name} (reached over ${site.site.connection === 'vpn' ? 'VPN' : 'ExpressRoute'}). ` +
-      `${AZURE_DNS_IP} answers only queries that come from inside an Azure VNet, so this server must hand ${POSTGRES_ZONE_SUFFIX} ` +
-      'to a resolver in a VNet linked to the zone.',
+      `Resolution through the private zone is scoped per VNet: the chain only finds the record if it ends at ${AZURE_DNS_IP} ` +
+      'from a VNet linked to the zone, which the plan cannot show for a server outside Azure.',
     ruleId: 'PGN-137',
     fix: `forward ${POSTGRES_ZONE_SUFFIX} from ${ip} to a DNS resolver in a VNet linked to the zone`,
     path,

@@ -233,7 +233,7 @@ function gatewayHops(ctx: PrivateContext, site: SiteRef): Hop[] {
     const peering = peeringHop(ctx, gateway, `traffic from the gateway in ${gateway.name}`);
     hops.push(
       peering.status === 'pass'
-        ? { ...peering, detail: `${peering.detail} Traffic from ${s.name} crosses this peering (gateway transit must be allowed on it).` }
+        ? { ...peering, detail: `${peering.detail} Traffic from ${s.name} crosses this peering.` }
         : peering,
     );
   }
