@@ -4,9 +4,11 @@ import type { Client, ClientKind } from '../../../domain/plan';
 import { usePlanner } from '../../../store/store';
 import { AddClient } from '../clients/AddClient';
 import { ClientCard } from '../clients/ClientCard';
+import { ClientChecksPanel } from '../clients/ClientChecksPanel';
 import '../clients/clients.css';
 import { clientTargets, newClient } from '../clients/newClient';
 import { PathFindings } from '../public/PathFindings';
+import { startUndoStep } from '../public/undoStep';
 import { StepFrame } from '../StepFrame';
 import { fieldPath, usePlanForm } from '../usePlanForm';
 
@@ -21,11 +23,13 @@ export default function ClientsStep() {
 
   const add = (kind: ClientKind) => {
     const current = (form.getValues(fieldPath('clients')) as Client[] | undefined) ?? [];
+    startUndoStep();
     clients.append(newClient(kind, current, targets), { focusName: `clients.${current.length}.name` });
   };
 
   const remove = (index: number) => {
     const client = form.getValues(fieldPath(`clients.${index}`)) as Client | undefined;
+    startUndoStep();
     clients.remove(index);
     setAnnouncement(`Client ${client?.name || index + 1} removed. Undo with Ctrl+Z.`);
     firstAdd.current?.focus();
@@ -54,6 +58,7 @@ export default function ClientsStep() {
         />
       ))}
       <AddClient mode={access.mode} onAdd={add} firstButton={firstAdd} />
+      <ClientChecksPanel />
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
