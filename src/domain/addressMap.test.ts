@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAddressMap, formatRange, subnetCapacity, suggestFreeBlock, type AddressBar } from './addressMap';
+import {
+  buildAddressMap,
+  buildCloseUp,
+  formatRange,
+  subnetCapacity,
+  suggestFreeBlock,
+  type AddressBar,
+} from './addressMap';
 import { cidrsOverlap, formatCidr, parseCidr, type Cidr } from './ipv4';
 
 const cidr = (text: string): Cidr => {
@@ -123,10 +130,41 @@ describe('buildAddressMap', () => {
   });
 });
 
+describe('buildCloseUp', () => {
+  it('shows a /28 inside its /24, with the neighbouring subnets', () => {
+    const bar = buildCloseUp({
+      addressSpaces: ['10.0.0.0/16'],
+      subnets: [
+        { name: 'app', prefix: '10.0.0.0/24' },
+        { name: 'db', prefix: '10.0.1.0/28' },
+      ],
+      delegated: { name: 'pg', prefix: '10.0.1.16/28' },
+    });
+    expect(bar?.space).toBe('10.0.1.0/24');
+    expect(bar?.segments.map((s) => [s.kind, s.range, s.offset, s.width])).toEqual([
+      ['subnet', '10.0.1.0/28', 0, 6.25],
+      ['delegated', '10.0.1.16/28', 6.25, 6.25],
+      ['free', '10.0.1.32 – 10.0.1.255', 12.5, 87.5],
+    ]);
+  });
+
+  it('is null when the space is already small enough, or the prefix is not drawn', () => {
+    const base = { addressSpaces: ['10.0.0.0/24'], subnets: [] };
+    expect(buildCloseUp({ ...base, delegated: { name: 'pg', prefix: '10.0.0.0/28' } })).toBeNull();
+    expect(buildCloseUp({ ...base, delegated: { name: 'pg', prefix: '10.0.0.3/28' } })).toBeNull();
+    expect(buildCloseUp({ ...base, delegated: { name: 'pg', prefix: '192.168.0.0/28' } })).toBeNull();
+    expect(buildCloseUp({ ...base, delegated: null })).toBeNull();
+  });
+});
+
 describe('formatRange', () => {
   it('writes an exact block as a CIDR and anything else as first – last', () => {
-    expect(formatRange({ start: cidr('10.0.0.16/28').start, end: cidr('10.0.0.16/28').start + 15 })).toBe('10.0.0.16/28');
-    expect(formatRange({ start: cidr('10.0.0.16/28').start, end: cidr('10.0.0.16/28').start + 16 })).toBe('10.0.0.16 – 10.0.0.32');
+    expect(formatRange({ start: cidr('10.0.0.16/28').start, end: cidr('10.0.0.16/28').start + 15 })).toBe(
+      '10.0.0.16/28',
+    );
+    expect(formatRange({ start: cidr('10.0.0.16/28').start, end: cidr('10.0.0.16/28').start + 16 })).toBe(
+      '10.0.0.16 – 10.0.0.32',
+    );
   });
 });
 
@@ -150,7 +188,9 @@ describe('suggestFreeBlock', () => {
         fc.array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 24, max: 29 })), { maxLength: 12 }),
         fc.constantFrom(28, 27, 26, 25, 24),
         (subnets, size) => {
-          const taken = subnets.map(([third, len]) => formatCidr({ start: (0x0a000000 + third * 256) >>> 0, prefixLength: len }));
+          const taken = subnets.map(([third, len]) =>
+            formatCidr({ start: (0x0a000000 + third * 256) >>> 0, prefixLength: len }),
+          );
           const found = suggestFreeBlock(size, ['10.0.0.0/16'], taken);
           if (found === null) return;
           const block = cidr(found);

@@ -130,7 +130,13 @@ function barFor(space: string, cidr: Cidr, placed: readonly Placed[]): AddressBa
     const ids = [...active].sort((a, b) => a - b);
     const covering = ids.map((i) => placed[i] as Placed);
     const kind: SegmentKind =
-      covering.length === 0 ? 'free' : covering.length > 1 ? 'overlap' : covering[0]?.delegated ? 'delegated' : 'subnet';
+      covering.length === 0
+        ? 'free'
+        : covering.length > 1
+          ? 'overlap'
+          : covering[0]?.delegated
+            ? 'delegated'
+            : 'subnet';
     const names = covering.map((p) => p.name);
     const key = ids.join(',');
     const previous = segments[segments.length - 1];
@@ -201,6 +207,32 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
   return { bars: spaces.map((s) => barFor(s.text, s.cidr, placed)), invalidSpaces, unplaced };
 }
 
+/** How many prefix lengths above the delegated subnet the close-up shows: a /28 is seen inside its /24. */
+const CLOSE_UP_LEVELS = 4;
+
+/**
+ * A close-up of the neighbourhood of the delegated subnet: the aligned block 2^4 times its size that
+ * contains it (a /28 is shown inside its /24), cut into segments like a bar. Null when the delegated
+ * prefix is not drawn, or when the close-up would be the whole address space anyway.
+ */
+export function buildCloseUp(input: AddressMapInput): AddressBar | null {
+  if (input.delegated === null) return null;
+  const parsed = parseCidr(input.delegated.prefix);
+  if (!parsed.ok) return null;
+  const spaces = validCidrs(input.addressSpaces);
+  const space = spaces.find(
+    (s) =>
+      s.prefixLength <= parsed.value.prefixLength && cidrEnd(s) >= parsed.value.start && s.start <= parsed.value.start,
+  );
+  if (space === undefined) return null;
+  const prefixLength = Math.max(space.prefixLength, parsed.value.prefixLength - CLOSE_UP_LEVELS);
+  if (prefixLength === space.prefixLength) return null;
+  const block: Cidr = { start: parsed.value.start - (parsed.value.start % 2 ** (32 - prefixLength)), prefixLength };
+  const text = formatCidr(block);
+  const map = buildAddressMap({ ...input, addressSpaces: [text] });
+  return map.bars[0] ?? null;
+}
+
 /** Valid, aligned CIDR blocks among the given texts (invalid ones are skipped). */
 export function validCidrs(texts: readonly string[]): Cidr[] {
   const out: Cidr[] = [];
@@ -218,7 +250,11 @@ export const SUGGESTED_PREFIX_LENGTHS = [28, 27, 26, 25, 24] as const;
  * The first free aligned block of the given size in the VNet's address spaces, avoiding the VNet's
  * other subnets (the delegated subnet's current prefix is what is being replaced, so it is not avoided).
  */
-export function suggestFreeBlock(prefixLength: number, addressSpaces: readonly string[], otherSubnets: readonly string[]): string | null {
+export function suggestFreeBlock(
+  prefixLength: number,
+  addressSpaces: readonly string[],
+  otherSubnets: readonly string[],
+): string | null {
   const block = nextFreeBlock(prefixLength, validCidrs(addressSpaces), validCidrs(otherSubnets));
   return block ? formatCidr(block) : null;
 }
@@ -240,7 +276,10 @@ export interface SubnetCapacity {
 }
 
 /** Capacity of a delegated subnet for the planned servers (rules.md PGN-109; facts §1.2). */
-export function subnetCapacity(prefix: string, servers: readonly Pick<Server, 'highAvailability'>[]): SubnetCapacity | null {
+export function subnetCapacity(
+  prefix: string,
+  servers: readonly Pick<Server, 'highAvailability'>[],
+): SubnetCapacity | null {
   const parsed = parseCidr(prefix);
   if (!parsed.ok) return null;
   const size = cidrEnd(parsed.value) - parsed.value.start + 1;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { freePriority, haRulesToAdd, haRuleTemplates, joinList, newNsgRule, splitList, storageTagFor } from './nsgTemplates';
+import {
+  freePriority,
+  haRulesToAdd,
+  haRuleTemplates,
+  joinList,
+  newNsgRule,
+  splitList,
+  storageTagFor,
+} from './nsgTemplates';
 import type { NsgRule } from './plan';
 
 const rule = (over: Partial<NsgRule>): NsgRule => ({
@@ -20,7 +28,12 @@ const rule = (over: Partial<NsgRule>): NsgRule => ({
 
 describe('splitList / joinList', () => {
   it('splits on commas, semicolons and spaces and drops empty entries', () => {
-    expect(splitList(' 10.0.0.0/24, VirtualNetwork;;443  1000-2000 ,')).toEqual(['10.0.0.0/24', 'VirtualNetwork', '443', '1000-2000']);
+    expect(splitList(' 10.0.0.0/24, VirtualNetwork;;443  1000-2000 ,')).toEqual([
+      '10.0.0.0/24',
+      'VirtualNetwork',
+      '443',
+      '1000-2000',
+    ]);
     expect(splitList('   ')).toEqual([]);
   });
   it('joins with a comma and a space', () => {
@@ -38,7 +51,9 @@ describe('storageTagFor', () => {
 describe('haRuleTemplates', () => {
   it('allows TCP 5432 and 6432 within the subnet both ways and TCP 443 out to regional Storage', () => {
     const t = haRuleTemplates('10.0.1.0/28', 'eastus');
-    expect(t.map((r) => [r.direction, r.access, r.protocol, r.sourceAddresses, r.destinationAddresses, r.destinationPorts])).toEqual([
+    expect(
+      t.map((r) => [r.direction, r.access, r.protocol, r.sourceAddresses, r.destinationAddresses, r.destinationPorts]),
+    ).toEqual([
       ['Inbound', 'Allow', 'Tcp', ['10.0.1.0/28'], ['10.0.1.0/28'], ['5432', '6432']],
       ['Outbound', 'Allow', 'Tcp', ['10.0.1.0/28'], ['10.0.1.0/28'], ['5432', '6432']],
       ['Outbound', 'Allow', 'Tcp', ['10.0.1.0/28'], ['Storage.eastus'], ['443']],
@@ -62,7 +77,10 @@ describe('freePriority', () => {
 
 describe('haRulesToAdd', () => {
   it('adds the three rules at the lowest free priority of each direction', () => {
-    const existing = [rule({ name: 'DenyAll', priority: 100, access: 'Deny' }), rule({ name: 'out', direction: 'Outbound', priority: 100 })];
+    const existing = [
+      rule({ name: 'DenyAll', priority: 100, access: 'Deny' }),
+      rule({ name: 'out', direction: 'Outbound', priority: 100 }),
+    ];
     const result = haRulesToAdd(existing, '10.0.1.0/28', 'westeurope');
     expect(result.ok).toBe(true);
     if (!result.ok) return;

@@ -3,7 +3,14 @@
  * the seed's HA paragraph and facts §1.6 require: TCP 5432 and 6432 inbound and outbound within the
  * delegated subnet, and outbound TCP 443 to Azure Storage (`Storage.<Region>`).
  */
-import { NSG_PRIORITY_MAX, NSG_PRIORITY_MIN, PGBOUNCER_PORT, POSTGRES_PORT, STORAGE_PORT, STORAGE_SERVICE_TAG } from './azure';
+import {
+  NSG_PRIORITY_MAX,
+  NSG_PRIORITY_MIN,
+  PGBOUNCER_PORT,
+  POSTGRES_PORT,
+  STORAGE_PORT,
+  STORAGE_SERVICE_TAG,
+} from './azure';
 import { formatCidr, parseCidr } from './ipv4';
 import type { NsgRule } from './plan';
 
@@ -108,9 +115,7 @@ function uniqueName(name: string, taken: ReadonlySet<string>): string {
   }
 }
 
-export type HaRulesResult =
-  | { ok: true; added: NsgRule[]; alreadyPresent: string[] }
-  | { ok: false; message: string };
+export type HaRulesResult = { ok: true; added: NsgRule[]; alreadyPresent: string[] } | { ok: false; message: string };
 
 /**
  * The HA rules to append to `existing`: each template not already present (same traffic), at the
@@ -138,7 +143,10 @@ export function haRulesToAdd(existing: readonly NsgRule[], subnetPrefix: string,
     }
     const priority = freePriority(used[t.direction]);
     if (priority === null) {
-      return { ok: false, message: `Every ${t.direction.toLowerCase()} priority from ${NSG_PRIORITY_MIN} to ${NSG_PRIORITY_MAX} is taken.` };
+      return {
+        ok: false,
+        message: `Every ${t.direction.toLowerCase()} priority from ${NSG_PRIORITY_MIN} to ${NSG_PRIORITY_MAX} is taken.`,
+      };
     }
     used[t.direction].add(priority);
     const name = uniqueName(t.name, names);

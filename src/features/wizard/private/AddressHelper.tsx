@@ -6,8 +6,19 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useWatch } from 'react-hook-form';
-import { buildAddressMap, subnetCapacity, suggestFreeBlock, SUGGESTED_PREFIX_LENGTHS, type AddressBar } from '../../../domain/addressMap';
-import { ADDRESSES_PER_HA_SERVER, AZURE_RESERVED_ADDRESSES_PER_SUBNET, MIN_DELEGATED_SUBNET_PREFIX_LENGTH } from '../../../domain/azure';
+import {
+  buildAddressMap,
+  buildCloseUp,
+  subnetCapacity,
+  suggestFreeBlock,
+  SUGGESTED_PREFIX_LENGTHS,
+  type AddressBar,
+} from '../../../domain/addressMap';
+import {
+  ADDRESSES_PER_HA_SERVER,
+  AZURE_RESERVED_ADDRESSES_PER_SUBNET,
+  MIN_DELEGATED_SUBNET_PREFIX_LENGTH,
+} from '../../../domain/azure';
 import { azureReservedAddresses, formatIPv4, parseCidr } from '../../../domain/ipv4';
 import type { Subnet } from '../../../domain/plan';
 import { usePlanner } from '../../../store/store';
@@ -15,19 +26,26 @@ import type { PlanForm } from '../usePlanForm';
 import { setPath } from './formHelpers';
 import './addressHelper.css';
 
-const KIND_TEXT = { free: 'Free', subnet: 'Subnet', delegated: 'Delegated subnet (chosen prefix)', overlap: 'Overlap' } as const;
+const KIND_TEXT = {
+  free: 'Free',
+  subnet: 'Subnet',
+  delegated: 'Delegated subnet (chosen prefix)',
+  overlap: 'Overlap',
+} as const;
 
-function Bar({ bar }: { bar: AddressBar }) {
+function Bar({ bar, closeUp = false }: { bar: AddressBar; closeUp?: boolean }) {
   const used = bar.segments.filter((s) => s.kind !== 'free').length;
   return (
     <figure className="addrmap__figure">
       <figcaption className="addrmap__caption">
-        <code>{bar.space}</code> — {bar.size.toLocaleString('en-US')} addresses, {bar.freeCount.toLocaleString('en-US')} free
+        {closeUp ? 'Close-up: ' : 'Address space '}
+        <code>{bar.space}</code> — {bar.size.toLocaleString('en-US')} addresses, {bar.freeCount.toLocaleString('en-US')}{' '}
+        free
       </figcaption>
       <div
         className="addrmap__bar"
         role="img"
-        aria-label={`Address space ${bar.space}: ${used} used ${used === 1 ? 'segment' : 'segments'}, ${bar.freeCount.toLocaleString('en-US')} free addresses. The table below lists every segment.`}
+        aria-label={`${closeUp ? 'Close-up of' : 'Address space'} ${bar.space}: ${used} used ${used === 1 ? 'segment' : 'segments'}, ${bar.freeCount.toLocaleString('en-US')} free addresses. The table below lists every segment.`}
       >
         {bar.segments.map((s) => (
           <span
@@ -44,7 +62,7 @@ function Bar({ bar }: { bar: AddressBar }) {
       </div>
       <details className="addrmap__details">
         <summary>Segments of {bar.space} as a table</summary>
-        <div className="table-wrap">
+        <div className="table-wrap private__table-wrap">
           <table className="table">
             <thead>
               <tr>
@@ -55,7 +73,10 @@ function Bar({ bar }: { bar: AddressBar }) {
             </thead>
             <tbody>
               {bar.segments.map((s) => (
-                <tr key={`${s.start}-${s.kind}`} className={s.kind === 'delegated' ? 'addrmap__row--chosen' : undefined}>
+                <tr
+                  key={`${s.start}-${s.kind}`}
+                  className={s.kind === 'delegated' ? 'addrmap__row--chosen' : undefined}
+                >
                   <td>
                     {KIND_TEXT[s.kind]}
                     {s.names.length > 0 ? `: ${s.names.join(', ')}` : ''}
@@ -96,7 +117,7 @@ function Capacity({ prefix }: { prefix: string }) {
   const reserved = azureReservedAddresses(parsed.value);
   return (
     <div className="addrmap__capacity">
-      <div className="table-wrap">
+      <div className="table-wrap private__table-wrap">
         <table className="table addrmap__reserved">
           <caption>
             Azure reserves {AZURE_RESERVED_ADDRESSES_PER_SUBNET} addresses of <code>{prefix}</code>
@@ -129,8 +150,8 @@ function Capacity({ prefix }: { prefix: string }) {
         </dd>
         <dt>Planned servers</dt>
         <dd>
-          {capacity.haServers} with high availability × {ADDRESSES_PER_HA_SERVER} + {capacity.otherServers} without × 1 ={' '}
-          {capacity.needed} {capacity.needed === 1 ? 'address' : 'addresses'}
+          {capacity.haServers} with high availability × {ADDRESSES_PER_HA_SERVER} + {capacity.otherServers} without × 1
+          = {capacity.needed} {capacity.needed === 1 ? 'address' : 'addresses'}
         </dd>
         <dt>Left</dt>
         <dd>
@@ -148,7 +169,17 @@ function Capacity({ prefix }: { prefix: string }) {
   );
 }
 
-function Suggest({ form, spaces, subnets, prefix }: { form: PlanForm; spaces: string[]; subnets: Subnet[]; prefix: string }) {
+function Suggest({
+  form,
+  spaces,
+  subnets,
+  prefix,
+}: {
+  form: PlanForm;
+  spaces: string[];
+  subnets: Subnet[];
+  prefix: string;
+}) {
   const [length, setLength] = useState<number>(MIN_DELEGATED_SUBNET_PREFIX_LENGTH);
   const [status, setStatus] = useState('');
   const selectId = useId();
@@ -159,11 +190,17 @@ function Suggest({ form, spaces, subnets, prefix }: { form: PlanForm; spaces: st
       subnets.map((s) => s.prefix),
     );
     if (block === null) {
-      setStatus(`No free /${length} is left in the address spaces ${spaces.filter(Boolean).join(', ') || '(none entered yet)'}.`);
+      setStatus(
+        `No free /${length} is left in the address spaces ${spaces.filter(Boolean).join(', ') || '(none entered yet)'}.`,
+      );
       return;
     }
     setPath(form, 'access.delegatedSubnet.prefix', block);
-    setStatus(block === prefix ? `${block} is already the first free /${length}.` : `Prefix set to ${block}, the first free /${length}.`);
+    setStatus(
+      block === prefix
+        ? `${block} is already the first free /${length}.`
+        : `Prefix set to ${block}, the first free /${length}.`,
+    );
   };
   return (
     <div className="addrmap__suggest">
@@ -192,10 +229,21 @@ function Suggest({ form, spaces, subnets, prefix }: { form: PlanForm; spaces: st
 export function AddressHelper({ form }: { form: PlanForm }) {
   const watchedSpaces = useWatch({ control: form.control, name: 'access.vnet.addressSpaces' }) as string[] | undefined;
   const watchedSubnets = useWatch({ control: form.control, name: 'access.vnet.subnets' }) as Subnet[] | undefined;
-  const prefix = (useWatch({ control: form.control, name: 'access.delegatedSubnet.prefix' }) as string | undefined) ?? '';
+  const prefix =
+    (useWatch({ control: form.control, name: 'access.delegatedSubnet.prefix' }) as string | undefined) ?? '';
   const name = (useWatch({ control: form.control, name: 'access.delegatedSubnet.name' }) as string | undefined) ?? '';
   const map = useMemo(
-    () => buildAddressMap({ addressSpaces: watchedSpaces ?? [], subnets: watchedSubnets ?? [], delegated: { name, prefix } }),
+    () =>
+      buildAddressMap({
+        addressSpaces: watchedSpaces ?? [],
+        subnets: watchedSubnets ?? [],
+        delegated: { name, prefix },
+      }),
+    [watchedSpaces, watchedSubnets, name, prefix],
+  );
+  const closeUp = useMemo(
+    () =>
+      buildCloseUp({ addressSpaces: watchedSpaces ?? [], subnets: watchedSubnets ?? [], delegated: { name, prefix } }),
     [watchedSpaces, watchedSubnets, name, prefix],
   );
   const spaces = watchedSpaces ?? [];
@@ -207,13 +255,16 @@ export function AddressHelper({ form }: { form: PlanForm }) {
       </h3>
       <Suggest form={form} spaces={spaces} subnets={subnets} prefix={prefix} />
       {map.bars.length === 0 ? (
-        <p className="private__note">Enter the VNet's address spaces on the Virtual network step to see where the subnet fits.</p>
+        <p className="private__note">
+          Enter the VNet's address spaces on the Virtual network step to see where the subnet fits.
+        </p>
       ) : (
         <>
           <Legend />
           {map.bars.map((b, i) => (
             <Bar key={`${b.space}-${i}`} bar={b} />
           ))}
+          {closeUp ? <Bar bar={closeUp} closeUp /> : null}
         </>
       )}
       {map.unplaced.length + map.invalidSpaces.length > 0 ? (

@@ -42,8 +42,8 @@ export function NsgEditor({ form }: { form: PlanForm }) {
         </>
       ) : (
         <p className="private__note">
-          Without an NSG, Azure's defaults apply. If you add one that denies traffic, high availability still needs TCP 5432
-          and 6432 within the subnet and outbound access to Azure Storage.
+          Without an NSG, Azure's defaults apply. If you add one that denies traffic, high availability still needs TCP
+          5432 and 6432 within the subnet and outbound access to Azure Storage.
         </p>
       )}
     </fieldset>

@@ -24,7 +24,11 @@ function RuleRow({ form, index, onRemove }: { form: PlanForm; index: number; onR
   const n = index + 1;
   const select = (key: 'direction' | 'access' | 'protocol', label: string, options: readonly string[]) => (
     <td>
-      <Field path={`${base}.${key}`} label={`Rule ${n} ${label.toLowerCase()}`} formError={errorAt(form, `${base}.${key}`)}>
+      <Field
+        path={`${base}.${key}`}
+        label={`Rule ${n} ${label.toLowerCase()}`}
+        formError={errorAt(form, `${base}.${key}`)}
+      >
         {(p) => (
           <select {...p} {...form.register(fieldPath(`${base}.${key}`))}>
             {options.map((o) => (
@@ -47,7 +51,15 @@ function RuleRow({ form, index, onRemove }: { form: PlanForm; index: number; onR
       </td>
       <td className="nsg-table__priority">
         <Field path={`${base}.priority`} label={`Rule ${n} priority`} formError={errorAt(form, `${base}.priority`)}>
-          {(p) => <input {...p} type="number" min={100} max={4096} {...form.register(fieldPath(`${base}.priority`), { valueAsNumber: true })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={100}
+              max={4096}
+              {...form.register(fieldPath(`${base}.priority`), { valueAsNumber: true })}
+            />
+          )}
         </Field>
       </td>
       {select('direction', 'Direction', NsgDirectionSchema.options)}
@@ -55,7 +67,11 @@ function RuleRow({ form, index, onRemove }: { form: PlanForm; index: number; onR
       {select('protocol', 'Protocol', NsgProtocolSchema.options)}
       {LIST_COLUMNS.map((c) => (
         <td key={c.key} className="nsg-table__wide">
-          <Field path={`${base}.${c.key}`} label={`Rule ${n} ${c.label.toLowerCase()}`} formError={errorAt(form, `${base}.${c.key}`)}>
+          <Field
+            path={`${base}.${c.key}`}
+            label={`Rule ${n} ${c.label.toLowerCase()}`}
+            formError={errorAt(form, `${base}.${c.key}`)}
+          >
             {(p) => <ListTextInput form={form} path={`${base}.${c.key}`} control={p} />}
           </Field>
         </td>
@@ -73,7 +89,8 @@ export function NsgRulesTable({ form }: { form: PlanForm }) {
   const rules = useFieldArray({ control: form.control, name: 'access.delegatedSubnet.nsg.rules' });
   const [status, setStatus] = useState('');
   const region = usePlanner((s) => s.plan.servers[0]?.region ?? '');
-  const prefix = (useWatch({ control: form.control, name: 'access.delegatedSubnet.prefix' }) as string | undefined) ?? '';
+  const prefix =
+    (useWatch({ control: form.control, name: 'access.delegatedSubnet.prefix' }) as string | undefined) ?? '';
   const current = (): NsgRule[] => (form.getValues(fieldPath(RULES)) as NsgRule[] | undefined) ?? [];
   const addHa = () => {
     const result = haRulesToAdd(current(), prefix, region);
@@ -81,7 +98,7 @@ export function NsgRulesTable({ form }: { form: PlanForm }) {
       setStatus(result.message);
       return;
     }
-    if (result.added.length > 0) rules.append(result.added);
+    if (result.added.length > 0) rules.append(result.added, { shouldFocus: false });
     const added = result.added.map((r) => `${r.name} (${r.direction.toLowerCase()}, priority ${r.priority})`);
     setStatus(
       [
@@ -95,7 +112,7 @@ export function NsgRulesTable({ form }: { form: PlanForm }) {
   return (
     <>
       {rules.fields.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap private__table-wrap">
           <table className="table nsg-table">
             <caption className="visually-hidden">NSG rules</caption>
             <thead>
@@ -126,12 +143,16 @@ export function NsgRulesTable({ form }: { form: PlanForm }) {
         <p>No rules yet: only Azure's default rules apply (they allow traffic within the VNet).</p>
       )}
       <p className="field__hint">
-        Addresses: CIDRs, IPs, <code>*</code> or service tags (<code>VirtualNetwork</code>, <code>Storage.&lt;Region&gt;</code>…),
-        comma-separated. Ports: <code>*</code>, <code>5432</code> or <code>1000-2000</code>. Application security groups are
-        not supported with flexible servers.
+        Addresses: CIDRs, IPs, <code>*</code> or service tags (<code>VirtualNetwork</code>,{' '}
+        <code>Storage.&lt;Region&gt;</code>…), comma-separated. Ports: <code>*</code>, <code>5432</code> or{' '}
+        <code>1000-2000</code>. Application security groups are not supported with flexible servers.
       </p>
       <div className="button-row">
-        <button type="button" className="button" onClick={() => rules.append(newNsgRule(current()), { shouldFocus: true })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => rules.append(newNsgRule(current()), { shouldFocus: true })}
+        >
           Add a rule
         </button>
         <button type="button" className="button" onClick={addHa}>

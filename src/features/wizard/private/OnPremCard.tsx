@@ -17,7 +17,8 @@ export function OnPremCard({ form, index, onRemove }: { form: PlanForm; index: n
   const base = `access.onPremises.${index}`;
   const name = (useWatch({ control: form.control, name: fieldPath(`${base}.name`) }) as string | undefined) ?? '';
   const connection = useWatch({ control: form.control, name: fieldPath(`${base}.connection`) }) as string | undefined;
-  const serverVnet = (useWatch({ control: form.control, name: 'access.vnet.name' }) as string | undefined) || 'Server VNet';
+  const serverVnet =
+    (useWatch({ control: form.control, name: 'access.vnet.name' }) as string | undefined) || 'Server VNet';
   const peered = (useWatch({ control: form.control, name: 'access.peeredVnets' }) as PeeredVnet[] | undefined) ?? [];
   const title = name.trim() || `On-premises network ${index + 1}`;
   return (

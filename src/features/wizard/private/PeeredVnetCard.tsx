@@ -11,15 +11,30 @@ import { StringList } from './StringList';
 export function PeeredVnetCard({ form, index, onRemove }: { form: PlanForm; index: number; onRemove: () => void }) {
   const base = `access.peeredVnets.${index}`;
   const name = (useWatch({ control: form.control, name: fieldPath(`${base}.name`) }) as string | undefined) ?? '';
-  const serverVnet = (useWatch({ control: form.control, name: 'access.vnet.name' }) as string | undefined) || 'the server VNet';
+  const serverVnet =
+    (useWatch({ control: form.control, name: 'access.vnet.name' }) as string | undefined) || 'the server VNet';
   const title = name.trim() || `Peered VNet ${index + 1}`;
   const text = (key: string, label: string, extra: Record<string, string> = {}) => (
     <Field path={`${base}.${key}`} label={label} formError={errorAt(form, `${base}.${key}`)}>
-      {(p) => <input {...p} {...form.register(fieldPath(`${base}.${key}`))} autoComplete="off" spellCheck={false} {...extra} />}
+      {(p) => (
+        <input
+          {...p}
+          {...form.register(fieldPath(`${base}.${key}`))}
+          autoComplete="off"
+          spellCheck={false}
+          {...extra}
+        />
+      )}
     </Field>
   );
   const check = (key: string, label: string, hint?: string) => (
-    <Field path={`${base}.${key}`} label={label} className="field--checkbox" formError={errorAt(form, `${base}.${key}`)} {...(hint ? { hint } : {})}>
+    <Field
+      path={`${base}.${key}`}
+      label={label}
+      className="field--checkbox"
+      formError={errorAt(form, `${base}.${key}`)}
+      {...(hint ? { hint } : {})}
+    >
       {(p) => <input type="checkbox" {...p} {...form.register(fieldPath(`${base}.${key}`))} />}
     </Field>
   );

@@ -10,11 +10,11 @@ export function SubnetsTable({ form }: { form: PlanForm }) {
     <fieldset className="card" data-path="access.vnet.subnets">
       <legend>Other subnets in this VNet</legend>
       <p className="field__hint">
-        List the subnets that already exist (or that you plan) besides the delegated one, so overlaps and free space can be
-        worked out.
+        List the subnets that already exist (or that you plan) besides the delegated one, so overlaps and free space can
+        be worked out.
       </p>
       {subnets.fields.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap private__table-wrap">
           <table className="table">
             <thead>
               <tr>
@@ -31,12 +31,27 @@ export function SubnetsTable({ form }: { form: PlanForm }) {
                 return (
                   <tr key={f.id}>
                     <td>
-                      <Field path={`${base}.name`} label={`Subnet ${i + 1} name`} formError={errorAt(form, `${base}.name`)}>
-                        {(p) => <input {...p} {...form.register(fieldPath(`${base}.name`))} autoComplete="off" spellCheck={false} />}
+                      <Field
+                        path={`${base}.name`}
+                        label={`Subnet ${i + 1} name`}
+                        formError={errorAt(form, `${base}.name`)}
+                      >
+                        {(p) => (
+                          <input
+                            {...p}
+                            {...form.register(fieldPath(`${base}.name`))}
+                            autoComplete="off"
+                            spellCheck={false}
+                          />
+                        )}
                       </Field>
                     </td>
                     <td>
-                      <Field path={`${base}.prefix`} label={`Subnet ${i + 1} prefix`} formError={errorAt(form, `${base}.prefix`)}>
+                      <Field
+                        path={`${base}.prefix`}
+                        label={`Subnet ${i + 1} prefix`}
+                        formError={errorAt(form, `${base}.prefix`)}
+                      >
                         {(p) => (
                           <input
                             {...p}
@@ -62,7 +77,11 @@ export function SubnetsTable({ form }: { form: PlanForm }) {
       ) : (
         <p>No other subnets listed.</p>
       )}
-      <button type="button" className="button" onClick={() => subnets.append({ name: '', prefix: '' }, { shouldFocus: true })}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => subnets.append({ name: '', prefix: '' }, { shouldFocus: true })}
+      >
         Add a subnet
       </button>
     </fieldset>

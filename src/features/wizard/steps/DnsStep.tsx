@@ -46,7 +46,9 @@ function ZoneLinks({ form }: { form: PlanForm }) {
           </Field>
         ))}
       </div>
-      {peered.fields.length === 0 ? <p className="private__note">No peered VNets yet: add them on the next step.</p> : null}
+      {peered.fields.length === 0 ? (
+        <p className="private__note">No peered VNets yet: add them on the next step.</p>
+      ) : null}
     </fieldset>
   );
 }
@@ -55,7 +57,8 @@ function ZoneFields({ form, serverName }: { form: PlanForm; serverName: string }
   const zone = useWatch({ control: form.control, name: ZONE }) as PrivateDnsZone;
   const serverSubscription = usePlanner((s) => s.plan.servers[0]?.subscription ?? '');
   const suggested = serverName ? suggestedZoneName(serverName) : '';
-  const otherSubscription = zone.existing && zone.subscription.trim() !== '' && zone.subscription.trim() !== serverSubscription.trim();
+  const otherSubscription =
+    zone.existing && zone.subscription.trim() !== '' && zone.subscription.trim() !== serverSubscription.trim();
   return (
     <>
       <NewOrExisting
@@ -71,7 +74,8 @@ function ZoneFields({ form, serverName }: { form: PlanForm; serverName: string }
         formError={errorAt(form, `${ZONE}.name`)}
         hint={
           <>
-            Must end with <code>.{POSTGRES_ZONE_SUFFIX}</code> and must not be <code>&lt;server&gt;.{POSTGRES_ZONE_SUFFIX}</code>
+            Must end with <code>.{POSTGRES_ZONE_SUFFIX}</code> and must not be{' '}
+            <code>&lt;server&gt;.{POSTGRES_ZONE_SUFFIX}</code>
             {suggested ? (
               <>
                 . Suggested: <code>{suggested}</code>
@@ -92,7 +96,11 @@ function ZoneFields({ form, serverName }: { form: PlanForm; serverName: string }
       ) : null}
       {zone.existing ? (
         <div className="grid">
-          <Field path={`${ZONE}.resourceGroup`} label="Zone resource group" formError={errorAt(form, `${ZONE}.resourceGroup`)}>
+          <Field
+            path={`${ZONE}.resourceGroup`}
+            label="Zone resource group"
+            formError={errorAt(form, `${ZONE}.resourceGroup`)}
+          >
             {(p) => <input {...p} {...form.register(`${ZONE}.resourceGroup`)} autoComplete="off" />}
           </Field>
           <Field
@@ -105,7 +113,12 @@ function ZoneFields({ form, serverName }: { form: PlanForm; serverName: string }
           </Field>
         </div>
       ) : (
-        <Field path={`${ZONE}.resourceGroup`} label="Zone resource group" formError={errorAt(form, `${ZONE}.resourceGroup`)} hint="Empty = the server's resource group.">
+        <Field
+          path={`${ZONE}.resourceGroup`}
+          label="Zone resource group"
+          formError={errorAt(form, `${ZONE}.resourceGroup`)}
+          hint="Empty = the server's resource group."
+        >
           {(p) => <input {...p} {...form.register(`${ZONE}.resourceGroup`)} autoComplete="off" />}
         </Field>
       )}
@@ -139,23 +152,30 @@ export default function DnsStep() {
         </p>
       }
     >
-      <PathFindings paths={[ZONE]} />
-      {zone ? (
-        <ZoneFields form={form} serverName={serverName} />
-      ) : (
-        <div className="button-row">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() =>
-              setPath(form, ZONE, { name: serverName ? suggestedZoneName(serverName) : '', existing: false, resourceGroup: '', subscription: '' })
-            }
-          >
-            Add a private DNS zone
-          </button>
-        </div>
-      )}
-      <ZoneLinks form={form} />
+      <div className="private">
+        <PathFindings paths={[ZONE]} />
+        {zone ? (
+          <ZoneFields form={form} serverName={serverName} />
+        ) : (
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() =>
+                setPath(form, ZONE, {
+                  name: serverName ? suggestedZoneName(serverName) : '',
+                  existing: false,
+                  resourceGroup: '',
+                  subscription: '',
+                })
+              }
+            >
+              Add a private DNS zone
+            </button>
+          </div>
+        )}
+        <ZoneLinks form={form} />
+      </div>
     </StepFrame>
   );
 }

@@ -1,5 +1,9 @@
 import { useWatch } from 'react-hook-form';
-import { MIN_DELEGATED_SUBNET_PREFIX_LENGTH, POSTGRES_DELEGATION_SERVICE, RESERVED_SUBNET_NAMES } from '../../../domain/azure';
+import {
+  MIN_DELEGATED_SUBNET_PREFIX_LENGTH,
+  POSTGRES_DELEGATION_SERVICE,
+  RESERVED_SUBNET_NAMES,
+} from '../../../domain/azure';
 import { Field } from '../Field';
 import { AddressHelper } from '../private/AddressHelper';
 import { errorAt } from '../private/formHelpers';
@@ -32,7 +36,9 @@ function ExistingSubnetFields({ form }: { form: PlanForm }) {
           <>
             <input
               {...p}
-              {...form.register(`${BASE}.existingDelegation`, { setValueAs: (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null) })}
+              {...form.register(`${BASE}.existingDelegation`, {
+                setValueAs: (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null),
+              })}
               list="subnet-delegations"
               autoComplete="off"
               spellCheck={false}
@@ -71,35 +77,45 @@ export default function SubnetStep() {
         </p>
       }
     >
-      <NewOrExisting
-        form={form}
-        path={`${BASE}.existing`}
-        legend="Delegated subnet"
-        newLabel="Create a new subnet"
-        existingLabel="Use an existing subnet"
-      />
-      <PathFindings paths={[BASE]} />
-      <div className="grid">
-        <Field
-          path={`${BASE}.name`}
-          label="Subnet name"
-          formError={errorAt(form, `${BASE}.name`)}
-          hint={`Not one of Azure's reserved names: ${RESERVED_SUBNET_NAMES.join(', ')}.`}
-        >
-          {(p) => <input {...p} {...form.register(`${BASE}.name`)} autoComplete="off" spellCheck={false} />}
-        </Field>
-        <Field
-          path={`${BASE}.prefix`}
-          label="Subnet prefix"
-          formError={errorAt(form, `${BASE}.prefix`)}
-          hint={`An aligned IPv4 CIDR block inside the VNet's address space, /${MIN_DELEGATED_SUBNET_PREFIX_LENGTH} or larger.`}
-        >
-          {(p) => <input {...p} {...form.register(`${BASE}.prefix`)} autoComplete="off" spellCheck={false} placeholder="10.0.1.0/28" />}
-        </Field>
+      <div className="private">
+        <NewOrExisting
+          form={form}
+          path={`${BASE}.existing`}
+          legend="Delegated subnet"
+          newLabel="Create a new subnet"
+          existingLabel="Use an existing subnet"
+        />
+        <PathFindings paths={[BASE]} />
+        <div className="grid">
+          <Field
+            path={`${BASE}.name`}
+            label="Subnet name"
+            formError={errorAt(form, `${BASE}.name`)}
+            hint={`Not one of Azure's reserved names: ${RESERVED_SUBNET_NAMES.join(', ')}.`}
+          >
+            {(p) => <input {...p} {...form.register(`${BASE}.name`)} autoComplete="off" spellCheck={false} />}
+          </Field>
+          <Field
+            path={`${BASE}.prefix`}
+            label="Subnet prefix"
+            formError={errorAt(form, `${BASE}.prefix`)}
+            hint={`An aligned IPv4 CIDR block inside the VNet's address space, /${MIN_DELEGATED_SUBNET_PREFIX_LENGTH} or larger.`}
+          >
+            {(p) => (
+              <input
+                {...p}
+                {...form.register(`${BASE}.prefix`)}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="10.0.1.0/28"
+              />
+            )}
+          </Field>
+        </div>
+        {existing ? <ExistingSubnetFields form={form} /> : null}
+        <AddressHelper form={form} />
+        <NsgEditor form={form} />
       </div>
-      {existing ? <ExistingSubnetFields form={form} /> : null}
-      <AddressHelper form={form} />
-      <NsgEditor form={form} />
     </StepFrame>
   );
 }

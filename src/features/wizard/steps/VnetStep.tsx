@@ -20,57 +20,71 @@ export default function VnetStep() {
     <StepFrame
       intro={
         <p>
-          The server is injected into a subnet of this virtual network. The VNet must be in the server's region, and after
-          deployment the server cannot move to another VNet.
+          The server is injected into a subnet of this virtual network. The VNet must be in the server's region, and
+          after deployment the server cannot move to another VNet.
         </p>
       }
     >
-      <RegionList />
-      <NewOrExisting
-        form={form}
-        path="access.vnet.existing"
-        legend="Virtual network"
-        newLabel="Create a new virtual network"
-        existingLabel="Use an existing virtual network"
-      />
-      <div className="grid">
-        <Field path="access.vnet.name" label="VNet name" formError={errorAt(form, 'access.vnet.name')}>
-          {(p) => <input {...p} {...form.register('access.vnet.name')} autoComplete="off" spellCheck={false} />}
-        </Field>
-        <Field
-          path="access.vnet.region"
-          label="VNet region"
-          formError={errorAt(form, 'access.vnet.region')}
-          hint={serverRegion ? `Must be the server's region: ${serverRegion}.` : 'Must be the server region.'}
-        >
-          {(p) => <input {...p} {...form.register('access.vnet.region')} list={REGION_LIST_ID} autoComplete="off" spellCheck={false} />}
-        </Field>
-        <Field path="access.vnet.resourceGroup" label="VNet resource group" formError={errorAt(form, 'access.vnet.resourceGroup')}>
-          {(p) => <input {...p} {...form.register('access.vnet.resourceGroup')} autoComplete="off" />}
-        </Field>
-      </div>
-      {serverRegion !== '' && vnetRegion !== serverRegion ? (
-        <div className="button-row">
-          <button type="button" className="button" onClick={() => setPath(form, 'access.vnet.region', serverRegion)}>
-            Use the server's region ({serverRegion})
-          </button>
+      <div className="private">
+        <RegionList />
+        <NewOrExisting
+          form={form}
+          path="access.vnet.existing"
+          legend="Virtual network"
+          newLabel="Create a new virtual network"
+          existingLabel="Use an existing virtual network"
+        />
+        <div className="grid">
+          <Field path="access.vnet.name" label="VNet name" formError={errorAt(form, 'access.vnet.name')}>
+            {(p) => <input {...p} {...form.register('access.vnet.name')} autoComplete="off" spellCheck={false} />}
+          </Field>
+          <Field
+            path="access.vnet.region"
+            label="VNet region"
+            formError={errorAt(form, 'access.vnet.region')}
+            hint={serverRegion ? `Must be the server's region: ${serverRegion}.` : 'Must be the server region.'}
+          >
+            {(p) => (
+              <input
+                {...p}
+                {...form.register('access.vnet.region')}
+                list={REGION_LIST_ID}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
+          </Field>
+          <Field
+            path="access.vnet.resourceGroup"
+            label="VNet resource group"
+            formError={errorAt(form, 'access.vnet.resourceGroup')}
+          >
+            {(p) => <input {...p} {...form.register('access.vnet.resourceGroup')} autoComplete="off" />}
+          </Field>
         </div>
-      ) : null}
-      <StringList
-        form={form}
-        path="access.vnet.addressSpaces"
-        legend="Address spaces"
-        itemLabel={(n) => `Address space ${n}`}
-        addLabel="Add an address space"
-        placeholder="10.0.0.0/16"
-        minItems={1}
-        hint="IPv4 CIDR blocks written as their network address (10.0.0.0/16, not 10.0.1.5/16); they must not overlap."
-      />
-      <SubnetsTable form={form} />
-      <fieldset className="card">
-        <legend>DNS</legend>
-        <DnsSettingEditor form={form} path="access.vnet.dns" vnetLabel={vnetName ? vnetName : 'the server VNet'} />
-      </fieldset>
+        {serverRegion !== '' && vnetRegion !== serverRegion ? (
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => setPath(form, 'access.vnet.region', serverRegion)}>
+              Use the server's region ({serverRegion})
+            </button>
+          </div>
+        ) : null}
+        <StringList
+          form={form}
+          path="access.vnet.addressSpaces"
+          legend="Address spaces"
+          itemLabel={(n) => `Address space ${n}`}
+          addLabel="Add an address space"
+          placeholder="10.0.0.0/16"
+          minItems={1}
+          hint="IPv4 CIDR blocks written as their network address (10.0.0.0/16, not 10.0.1.5/16); they must not overlap."
+        />
+        <SubnetsTable form={form} />
+        <fieldset className="card">
+          <legend>DNS</legend>
+          <DnsSettingEditor form={form} path="access.vnet.dns" vnetLabel={vnetName ? vnetName : 'the server VNet'} />
+        </fieldset>
+      </div>
     </StepFrame>
   );
 }
