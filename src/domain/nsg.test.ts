@@ -1,6 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cidrRange, parseCidr, parseIPv4 } from './ipv4';
-import { evaluateNsgFlow, nsgContextForPlan, type Flow, type FlowEndpoint, type NsgContext } from './nsg';
+import {
+  compileNsg,
+  evaluateCompiledNsgFlow,
+  evaluateCompiledNsgFlowLinear,
+  evaluateNsgFlow,
+  nsgContextForPlan,
+  type Flow,
+  type FlowEndpoint,
+  type NsgContext,
+} from './nsg';
 import { PlanDocumentSchema, type NsgRule } from './plan';
 
 const range = (text: string): FlowEndpoint => {
@@ -242,5 +252,54 @@ describe('nsgContextForPlan', () => {
   it('is null for public access', () => {
     const plan = PlanDocumentSchema.parse({ ...base, access: { mode: 'public' } });
     expect(nsgContextForPlan(plan)).toBeNull();
+  });
+});
+
+describe('the flow index gives the same decisions as rule-by-rule evaluation', () => {
+  const base = 10 * 2 ** 24; // 10.0.0.0
+  const prefix = fc
+    .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 24, max: 32 }))
+    .map(([offset, len]) => {
+      const size = 2 ** (32 - len);
+      const start = base + Math.floor(offset / size) * size;
+      return `${start >>> 24}.${(start >>> 16) & 255}.${(start >>> 8) & 255}.${start & 255}/${len}`;
+    });
+  const address = fc.oneof({ weight: 6, arbitrary: prefix }, { weight: 1, arbitrary: fc.constantFrom('*', 'VirtualNetwork', 'Internet', 'Storage', '10.0.0.0/29', '10.0.0.0/28') });
+  const arbRule = fc.record({
+    priority: fc.integer({ min: 100, max: 4096 }),
+    access: fc.constantFrom('Allow' as const, 'Deny' as const),
+    protocol: fc.constantFrom('Tcp' as const, '*' as const, 'Udp' as const),
+    sourceAddresses: fc.array(address, { minLength: 1, maxLength: 3 }),
+    destinationAddresses: fc.array(fc.constantFrom('*', '10.0.0.0/28', '10.0.0.0/29', '10.0.0.8/29', 'VirtualNetwork'), { minLength: 1, maxLength: 2 }),
+    destinationPorts: fc.array(fc.constantFrom('*', '5432', '6432', '1000-6000'), { minLength: 1, maxLength: 2 }),
+    sourcePorts: fc.constantFrom(['*'], ['*'], ['*'], ['1000-2000']),
+    asg: fc.boolean(),
+  });
+  const nsgContext: NsgContext = { virtualNetwork: [cidr('10.0.0.0/25')], region: 'westeurope' };
+
+  it('for random NSGs and client ranges', () => {
+    fc.assert(
+      fc.property(fc.array(arbRule, { maxLength: 25 }), fc.array(prefix, { minLength: 1, maxLength: 6 }), (specs, clients) => {
+        const rules = specs.map((r, i) =>
+          rule({
+            name: `r${i}`,
+            priority: r.priority,
+            access: r.access,
+            protocol: r.protocol,
+            sourceAddresses: r.asg && i % 5 === 0 ? [] : r.sourceAddresses,
+            sourceAsgs: r.asg && i % 5 === 0 ? ['asg'] : [],
+            destinationAddresses: r.destinationAddresses,
+            destinationPorts: r.destinationPorts,
+            sourcePorts: r.sourcePorts,
+          }),
+        );
+        const nsg = compileNsg(rules);
+        for (const c of clients) {
+          const flow = inbound(range(c), 5432, range('10.0.0.0/28'));
+          expect(evaluateCompiledNsgFlow(nsg, flow, nsgContext)).toEqual(evaluateCompiledNsgFlowLinear(nsg, flow, nsgContext));
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -479,16 +479,39 @@ export function evaluateNsgFlow(rules: readonly NsgRule[], flow: Flow, context: 
 /** `evaluateNsgFlow` for an NSG compiled once with `compileNsg` (many flows through one NSG). */
 export function evaluateCompiledNsgFlow(nsg: CompiledNsg, flow: Flow, context: NsgContext): NsgDecision {
   const ctx = resolveContext(context);
-  const ordered = nsg[flow.direction];
-  let pieces: Piece[] = [{ source: toSide(flow.source, ctx), destination: toSide(flow.destination, ctx) }];
-  const denyAll = COMPILED_DEFAULTS.find((r) => r.direction === flow.direction && r.access === 'Deny') as CompiledRule;
+  const source = toSide(flow.source, ctx);
+  const destination = toSide(flow.destination, ctx);
   // An endpoint without addresses (the VirtualNetwork tag of a plan without address spaces): no rule can allow it.
-  if (pieces.some((p) => sideEmpty(p.source) || sideEmpty(p.destination))) return partOf(denyAll);
+  if (sideEmpty(source) || sideEmpty(destination)) return partOf(denyAllOf(flow.direction));
+  if (flow.source.kind === 'range' && flow.destination.kind === 'range' && source.kind === 'ranges' && destination.kind === 'ranges') {
+    const range = source.set[0] as IpRange;
+    return evaluateIndexed(flowIndex(nsg, flow, destination, ctx), range, destination, flow, ctx);
+  }
+  return runLinear(nsg[flow.direction], [{ source, destination }], flow, ctx);
+}
+
+/** The same evaluation without the flow index (for tests that compare the two). */
+export function evaluateCompiledNsgFlowLinear(nsg: CompiledNsg, flow: Flow, context: NsgContext): NsgDecision {
+  const ctx = resolveContext(context);
+  const source = toSide(flow.source, ctx);
+  const destination = toSide(flow.destination, ctx);
+  if (sideEmpty(source) || sideEmpty(destination)) return partOf(denyAllOf(flow.direction));
+  return runLinear(nsg[flow.direction], [{ source, destination }], flow, ctx);
+}
+
+const denyAllOf = (direction: 'Inbound' | 'Outbound'): CompiledRule =>
+  COMPILED_DEFAULTS.find((r) => r.direction === direction && r.access === 'Deny') as CompiledRule;
+
+const appliesTo = (rule: CompiledRule, flow: Flow): boolean =>
+  (rule.protocol === '*' || rule.protocol === flow.protocol) && (flow.protocol === 'Icmp' || portCovers(rule.destinationPorts, flow.port));
+
+/** Rules in order, first match wins, over the undecided pieces of the flow (see the module comment). */
+function runLinear(ordered: readonly CompiledRule[], start: Piece[], flow: Flow, ctx: ResolvedContext): NsgDecision {
+  let pieces = start;
   const allowedBy: NsgDecisionPart[] = [];
   let split = false;
   for (const rule of ordered) {
-    if (rule.protocol !== '*' && rule.protocol !== flow.protocol) continue;
-    if (flow.protocol !== 'Icmp' && !portCovers(rule.destinationPorts, flow.port)) continue;
+    if (!appliesTo(rule, flow)) continue;
     const next: Piece[] = [];
     let matchedAny = false;
     for (const piece of pieces) {
@@ -520,7 +543,152 @@ export function evaluateCompiledNsgFlow(nsg: CompiledNsg, flow: Flow, context: N
     }
   }
   // Unreachable with the default DenyAll rules in place; kept total for a rule list without them.
+  const denyAll = denyAllOf(flow.direction);
   return { ...partOf(denyAll), partial: allowedBy.length > 0, parts: [...allowedBy, partOf(denyAll)] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flow index: many flows that differ only in their source range (every client to the server on
+// 5432) would each walk every rule. For one (direction, protocol, port, destination) the rules that
+// apply are fixed; the leading ones that are plain source prefixes covering the whole destination
+// are "painted" once onto the address line (each segment keeps the first rule covering it), so a
+// flow looks up its segments by binary search. The addresses no segment covers continue, linearly,
+// with the rules from the first rule that is not plain (a tag, a partial destination, an ASG, a
+// source-port list) on. The result is the same as `runLinear` (checked by a property test).
+
+interface Segment {
+  start: number;
+  end: number;
+  rule: CompiledRule;
+  order: number;
+}
+
+interface FlowIndex {
+  ctx: ResolvedContext;
+  segments: Segment[];
+  /** The painted rules, by order. */
+  plain: CompiledRule[];
+  rest: CompiledRule[];
+}
+
+const indexCache = new WeakMap<CompiledNsg, Map<string, FlowIndex>>();
+
+function isPlain(rule: CompiledRule, destination: Side, ctx: ResolvedContext): boolean {
+  const s = rule.source;
+  if (s.any || s.virtualNetwork || s.internet || s.asg || s.tags.length > 0 || s.ranges.length === 0 || !rule.sourcePorts.any) return false;
+  const d = cover(rule.destination, destination, ctx);
+  return d.kind === 'full' || (d.kind === 'ranges' && destination.kind === 'ranges' && sameSet(d.set, destination.set));
+}
+
+function flowIndex(nsg: CompiledNsg, flow: Flow, destination: Side & { kind: 'ranges' }, ctx: ResolvedContext): FlowIndex {
+  let perNsg = indexCache.get(nsg);
+  if (perNsg === undefined) {
+    perNsg = new Map();
+    indexCache.set(nsg, perNsg);
+  }
+  const key = `${flow.direction}|${flow.protocol}|${flow.protocol === 'Icmp' ? 0 : flow.port}|${destination.set.map((r) => `${r.start}-${r.end}`).join(',')}`;
+  const cached = perNsg.get(key);
+  if (cached !== undefined && cached.ctx === ctx) return cached;
+  const candidates = nsg[flow.direction].filter((r) => appliesTo(r, flow) && cover(r.destination, destination, ctx).kind !== 'none');
+  let barrier = candidates.findIndex((r) => !isPlain(r, destination, ctx));
+  if (barrier < 0) barrier = candidates.length;
+  const plain = candidates.slice(0, barrier);
+  const index: FlowIndex = { ctx, segments: paint(plain), plain, rest: candidates.slice(barrier) };
+  perNsg.set(key, index);
+  return index;
+}
+
+/** Sweep over the rules' source ranges with a min-heap on rule order: each elementary segment gets its first rule. */
+function paint(rules: readonly CompiledRule[]): Segment[] {
+  const intervals: { start: number; end: number; order: number }[] = [];
+  rules.forEach((rule, order) => {
+    for (const r of rule.source.ranges) intervals.push({ start: r.start, end: r.end, order });
+  });
+  intervals.sort((a, b) => a.start - b.start);
+  const points = [...new Set(intervals.flatMap((iv) => [iv.start, iv.end + 1]))].sort((a, b) => a - b);
+  const heap: { end: number; order: number }[] = [];
+  const push = (item: { end: number; order: number }) => {
+    heap.push(item);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((heap[parent] as { order: number }).order <= item.order) break;
+      heap[i] = heap[parent] as { end: number; order: number };
+      i = parent;
+    }
+    heap[i] = item;
+  };
+  const pop = () => {
+    const last = heap.pop();
+    if (last === undefined || heap.length === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      let best = last.order;
+      if (l < heap.length && (heap[l] as { order: number }).order < best) {
+        m = l;
+        best = (heap[l] as { order: number }).order;
+      }
+      if (r < heap.length && (heap[r] as { order: number }).order < best) m = r;
+      if (m === i) break;
+      heap[i] = heap[m] as { end: number; order: number };
+      i = m;
+    }
+    heap[i] = last;
+  };
+  const segments: Segment[] = [];
+  let k = 0;
+  for (let p = 0; p < points.length - 1; p += 1) {
+    const at = points[p] as number;
+    const next = points[p + 1] as number;
+    while (k < intervals.length && (intervals[k] as { start: number }).start === at) push(intervals[k++] as { end: number; order: number });
+    while (heap.length > 0 && (heap[0] as { end: number }).end < at) pop();
+    const top = heap[0];
+    if (top === undefined) continue;
+    const prev = segments[segments.length - 1];
+    if (prev !== undefined && prev.order === top.order && prev.end === at - 1) prev.end = next - 1;
+    else segments.push({ start: at, end: next - 1, rule: rules[top.order] as CompiledRule, order: top.order });
+  }
+  return segments;
+}
+
+function evaluateIndexed(index: FlowIndex, range: IpRange, destination: Side, flow: Flow, ctx: ResolvedContext): NsgDecision {
+  const segments = index.segments;
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((segments[mid] as Segment).end < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const decidedOrders = new Set<number>();
+  const gaps: IpRange[] = [];
+  let cursor = range.start;
+  for (let i = lo; i < segments.length && (segments[i] as Segment).start <= range.end; i += 1) {
+    const seg = segments[i] as Segment;
+    if (seg.start > cursor) gaps.push({ start: cursor, end: seg.start - 1 });
+    decidedOrders.add(seg.order);
+    cursor = seg.end + 1;
+  }
+  if (cursor <= range.end) gaps.push({ start: cursor, end: range.end });
+  const tail = gaps.length > 0 ? runLinear(index.rest, [{ source: { kind: 'ranges', set: gaps }, destination }], flow, ctx) : null;
+  if (decidedOrders.size === 0 && tail !== null) return tail;
+  const decided = [...decidedOrders].sort((a, b) => a - b).map((o) => index.plain[o] as CompiledRule);
+  const deny = decided.find((r) => r.access === 'Deny');
+  if (deny !== undefined) {
+    if (decided.length === 1 && tail === null) return partOf(deny);
+    const before = decided.slice(0, decided.indexOf(deny));
+    return { ...partOf(deny), partial: true, parts: [...before, deny].map(partOf) };
+  }
+  if (tail === null) {
+    const last = decided[decided.length - 1] as CompiledRule;
+    if (decided.length === 1) return partOf(last);
+    return { ...partOf(last), partial: true, parts: decided.map(partOf) };
+  }
+  const { partial: _p, parts: tailParts, ...tailPart } = tail;
+  return { ...tailPart, partial: true, parts: [...decided.map(partOf), ...(tailParts ?? [tailPart])] };
 }
 
 /** Parses address prefixes of the plan, skipping the ones that are not valid CIDRs (other rules report them). */
