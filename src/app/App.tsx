@@ -3,11 +3,13 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { usePlanner, type StepId } from '../store/store';
 import { FindingsSummary } from '../features/findings/FindingsSummary';
 import { PlanMenu, useUndoShortcuts } from '../features/wizard/PlanMenu';
-import { IncomingPlan, OpenErrorNotice } from '../features/incoming/IncomingPlan';
+import { OpenErrorNotice } from '../features/incoming/OpenErrorNotice';
 import { useOpenLink } from '../features/incoming/useOpenLink';
 import { RecoveryBanner } from '../features/wizard/RecoveryBanner';
 import { StepList } from '../features/wizard/StepList';
 import BasicsStep from '../features/wizard/steps/BasicsStep';
+
+const IncomingPlan = lazy(() => import('../features/incoming/IncomingPlan'));
 
 const STEP_COMPONENTS: Record<StepId, ComponentType | LazyExoticComponent<ComponentType>> = {
   basics: BasicsStep,
@@ -52,13 +54,9 @@ export function App() {
           <FindingsSummary />
         </aside>
         <main id="main" className="app__main">
-          {incoming ? (
-            <IncomingPlan />
-          ) : (
-            <Suspense fallback={<p className="loading">Loading the step…</p>}>
-              <Step key={`${step}-${revision}-${mode}`} />
-            </Suspense>
-          )}
+          <Suspense fallback={<p className="loading">Loading…</p>}>
+            {incoming ? <IncomingPlan /> : <Step key={`${step}-${revision}-${mode}`} />}
+          </Suspense>
         </main>
       </div>
     </div>

@@ -1,11 +1,11 @@
 /** The shape every check reports: see rules.md "What every finding carries". */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
 export const FindingSchema = z.object({
-  ruleId: z.string().regex(/^PGN-\d{3}$/),
+  ruleId: z.string().check(z.regex(/^PGN-\d{3}$/)),
   severity: SeveritySchema,
   message: z.string(),
   /** Dotted path into the plan, e.g. `access.delegatedSubnet.prefix` or `access.firewallRules.2.startIp`. */

@@ -241,3 +241,15 @@ describe('nextFreeBlock', () => {
     );
   });
 });
+
+describe('looksLikeIpv6 (for the wording of the error only)', () => {
+  it('recognises the forms IPv6 addresses are written in', async () => {
+    const { looksLikeIpv6 } = await import('./ipv4');
+    for (const s of ['2001:db8::1', '::1', '::', 'fe80::1%eth0', '2001:0db8:0000:0000:0000:ff00:0042:8329', '::ffff:192.0.2.1', '2001:db8::']) {
+      expect(looksLikeIpv6(s), s).toBe(true);
+    }
+    for (const s of ['10.0.0.1', '10.0.0.1:5432', '1:2', '2001:db8:::1', '2001::db8::1', 'g::1', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7', 'abc']) {
+      expect(looksLikeIpv6(s), s).toBe(false);
+    }
+  });
+});

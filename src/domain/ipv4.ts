@@ -2,7 +2,9 @@
  * IPv4 and CIDR math. Parsing is done by `ip-address`; everything after parsing works on unsigned
  * 32-bit integers held in plain numbers (0 … 2^32 − 1), which keeps the overlap sweeps fast.
  */
-import { Address4, Address6 } from 'ip-address';
+// The IPv4 module of ip-address alone: the package is CommonJS, so importing its index would bundle
+// the IPv6 class too (several kilobytes of the first screen) although only IPv4 is ever parsed.
+import { Address4 } from 'ip-address/dist/ipv4';
 import { AZURE_RESERVED_ADDRESSES_PER_SUBNET } from './azure';
 
 export const IPV4_MAX = 0xffffffff;
@@ -44,7 +46,26 @@ const fail = (code: IpErrorCode, message: string, suggestion?: string): IpResult
   error: suggestion === undefined ? { code, message } : { code, message, suggestion },
 });
 
-const isIpv6 = (s: string): boolean => s.includes(':') && Address6.isValid(s);
+/**
+ * Whether text is written as an IPv6 address (hex groups separated by colons, at most one `::`, an
+ * optional IPv4 tail or zone). Used only to word the error: IPv6 is never accepted (seed, "Firewall
+ * rule is not available for IPv6 format"). Kept out of ip-address's IPv6 class, which would add
+ * several kilobytes to the first screen for one message.
+ */
+export function looksLikeIpv6(s: string): boolean {
+  const text = s.replace(/%[\w.-]+$/, '');
+  if (!/^[0-9A-Fa-f:.]+$/.test(text) || (text.match(/:/g)?.length ?? 0) < 2) return false;
+  if (text.indexOf('::') !== text.lastIndexOf('::') || text.includes(':::')) return false;
+  const groups = text.split(':');
+  const last = groups[groups.length - 1] ?? '';
+  const hexGroups = last.includes('.') ? groups.slice(0, -1) : groups;
+  if (last.includes('.') && !Address4.isValid(last)) return false;
+  const maxGroups = last.includes('.') ? 6 : 8;
+  const filled = hexGroups.filter((g) => g !== '');
+  return filled.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g)) && (text.includes('::') ? filled.length < maxGroups : filled.length === maxGroups);
+}
+
+const isIpv6 = looksLikeIpv6;
 
 function diagnoseAddress(text: string, original: string): IpResult<never> {
   const parts = text.split('.');

@@ -1,5 +1,5 @@
 /** The plan's published JSON Schema (docs/plan.schema.json), generated from the zod schemas. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PLAN_FORMAT_VERSION, PlanDocumentSchema } from './plan';
 
 export function planJsonSchema(): Record<string, unknown> {

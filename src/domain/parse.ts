@@ -3,7 +3,7 @@
  * the shape, and says what is wrong and where in one line. Migrations of older format versions are
  * applied by `src/share` before this runs.
  */
-import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import { formatPath } from './finding';
 import { PLAN_FORMAT_VERSION, PlanDocumentSchema, type Plan } from './plan';
 
@@ -15,7 +15,7 @@ export type PlanReadError =
 
 export type PlanReadResult = { ok: true; plan: Plan } | { ok: false; error: PlanReadError };
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: $ZodIssue): string {
   const where = issue.path.length > 0 ? formatPath(issue.path) : '(top level)';
   return `${where}: ${issue.message}`;
 }

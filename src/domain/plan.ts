@@ -7,53 +7,58 @@
  * rule engine's job (`src/rules`), so that every error carries a rule ID and a message that says
  * what to do. Free-text network values (addresses, prefixes, names) are therefore plain strings here.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_POSTGRES_VERSION, HA_MODES, POSTGRES_VERSIONS } from './azure';
 
 /** The current plan format version. Grows with every incompatible change; older plans are migrated. */
 export const PLAN_FORMAT_VERSION = 1;
 
-const name = (what: string) => z.string().describe(what);
+/** zod/mini keeps the first-screen bundle small (spec/budgets.md); these two helpers read like zod's methods. */
+const describe = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text));
+const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) => z._default(schema, value as never);
 
-export const HaModeSchema = z.enum(HA_MODES).describe('High availability mode (facts §2.2).');
+const name = (what: string) => describe(z.string(), what);
 
-export const ServerSchema = z
-  .object({
+export const HaModeSchema = describe(z.enum(HA_MODES), 'High availability mode (facts §2.2).');
+
+export const ServerSchema = describe(
+  z.object({
     name: name('Server name; becomes <name>.postgres.database.azure.com.'),
     region: name('Azure region, programmatic name (e.g. westeurope).'),
-    version: z.enum(POSTGRES_VERSIONS).default(DEFAULT_POSTGRES_VERSION).describe('PostgreSQL major version.'),
-    highAvailability: HaModeSchema.default('Disabled'),
-    resourceGroup: z.string().default('').describe('Resource group of the server.'),
-    subscription: z.string().default('').describe('Subscription ID or name (used in exports and notes).'),
-  })
-  .describe('A flexible server.');
+    version: describe(withDefault(z.enum(POSTGRES_VERSIONS), DEFAULT_POSTGRES_VERSION), 'PostgreSQL major version.'),
+    highAvailability: withDefault(HaModeSchema, 'Disabled'),
+    resourceGroup: describe(withDefault(z.string(), ''), 'Resource group of the server.'),
+    subscription: describe(withDefault(z.string(), ''), 'Subscription ID or name (used in exports and notes).'),
+  }),
+  'A flexible server.',
+);
 
 /** PostgreSQL's own spellings of the TLS versions; Azure accepts only TLSv1.2 and TLSv1.3 (PGN-004). */
 export const TlsVersionSchema = z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']);
 
-export const TlsSchema = z
-  .object({
-    requireSecureTransport: z.boolean().default(true).describe('require_secure_transport'),
-    minVersion: TlsVersionSchema.default('TLSv1.2').describe('ssl_min_protocol_version'),
-    maxVersion: TlsVersionSchema.nullable().default(null).describe('ssl_max_protocol_version; null = unset'),
-  })
-  .describe('Server TLS parameters.');
+export const TlsSchema = describe(
+  z.object({
+    requireSecureTransport: describe(withDefault(z.boolean(), true), 'require_secure_transport'),
+    minVersion: describe(withDefault(TlsVersionSchema, 'TLSv1.2'), 'ssl_min_protocol_version'),
+    maxVersion: describe(withDefault(z.nullable(TlsVersionSchema), null), 'ssl_max_protocol_version; null = unset'),
+  }),
+  'Server TLS parameters.',
+);
 
-export const DnsSettingSchema = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('azure') }).describe('Azure-provided DNS (168.63.129.16).'),
-    z
-      .object({
+export const DnsSettingSchema = describe(
+  z.discriminatedUnion('kind', [
+    describe(z.object({ kind: z.literal('azure') }), 'Azure-provided DNS (168.63.129.16).'),
+    describe(
+      z.object({
         kind: z.literal('custom'),
-        servers: z.array(z.string()).default([]).describe('Custom DNS server IPv4 addresses.'),
-        forwardsToAzureDns: z
-          .boolean()
-          .default(false)
-          .describe('Whether the custom DNS servers forward to 168.63.129.16.'),
-      })
-      .describe('Custom DNS servers.'),
-  ])
-  .describe("A VNet's DNS setting.");
+        servers: describe(withDefault(z.array(z.string()), []), 'Custom DNS server IPv4 addresses.'),
+        forwardsToAzureDns: describe(withDefault(z.boolean(), false), 'Whether the custom DNS servers forward to 168.63.129.16.'),
+      }),
+      'Custom DNS servers.',
+    ),
+  ]),
+  "A VNet's DNS setting.",
+);
 
 export const SubnetSchema = z.object({
   name: name('Subnet name.'),
@@ -64,214 +69,219 @@ export const NsgDirectionSchema = z.enum(['Inbound', 'Outbound']);
 export const NsgAccessSchema = z.enum(['Allow', 'Deny']);
 export const NsgProtocolSchema = z.enum(['Tcp', 'Udp', 'Icmp', 'Esp', 'Ah', '*']);
 
-export const NsgRuleSchema = z
-  .object({
+const stringList = (fallback: string[], text?: string) => {
+  const schema = withDefault(z.array(z.string()), fallback);
+  return text === undefined ? schema : describe(schema, text);
+};
+
+export const NsgRuleSchema = describe(
+  z.object({
     name: name('Rule name.'),
-    priority: z.number().int().describe('100–4096, unique per direction.'),
+    priority: describe(z.int(), '100–4096, unique per direction.'),
     direction: NsgDirectionSchema,
     access: NsgAccessSchema,
-    protocol: NsgProtocolSchema.default('Tcp'),
-    sourceAddresses: z
-      .array(z.string())
-      .default(['*'])
-      .describe('CIDRs, IPs, `*` or service tags (VirtualNetwork, AzureLoadBalancer, Internet, Storage, Storage.<Region>, AzureActiveDirectory).'),
-    sourcePorts: z.array(z.string()).default(['*']).describe('Ports or ranges (`*`, `443`, `1000-2000`).'),
-    destinationAddresses: z.array(z.string()).default(['*']),
-    destinationPorts: z.array(z.string()).default(['*']),
-    sourceAsgs: z.array(z.string()).default([]).describe('Application security groups (not supported: PGN-120).'),
-    destinationAsgs: z.array(z.string()).default([]),
-    description: z.string().default(''),
-  })
-  .describe('A network security group rule.');
+    protocol: withDefault(NsgProtocolSchema, 'Tcp'),
+    sourceAddresses: stringList(
+      ['*'],
+      'CIDRs, IPs, `*` or service tags (VirtualNetwork, AzureLoadBalancer, Internet, Storage, Storage.<Region>, AzureActiveDirectory).',
+    ),
+    sourcePorts: stringList(['*'], 'Ports or ranges (`*`, `443`, `1000-2000`).'),
+    destinationAddresses: stringList(['*']),
+    destinationPorts: stringList(['*']),
+    sourceAsgs: stringList([], 'Application security groups (not supported: PGN-120).'),
+    destinationAsgs: stringList([]),
+    description: withDefault(z.string(), ''),
+  }),
+  'A network security group rule.',
+);
 
 export const NsgSchema = z.object({
   name: name('NSG name.'),
-  rules: z.array(NsgRuleSchema).default([]),
+  rules: withDefault(z.array(NsgRuleSchema), []),
 });
 
-export const VnetSchema = z
-  .object({
+export const VnetSchema = describe(
+  z.object({
     name: name('VNet name.'),
     region: name('Azure region of the VNet.'),
-    resourceGroup: z.string().default(''),
-    existing: z.boolean().default(false).describe('true = reference an existing VNet, false = create it.'),
-    addressSpaces: z.array(z.string()).default([]),
-    dns: DnsSettingSchema.default({ kind: 'azure' }),
-    subnets: z
-      .array(SubnetSchema)
-      .default([])
-      .describe('Other subnets in the VNet (not the delegated one).'),
-    zoneLink: z.boolean().default(true).describe('Linked to the private DNS zone.'),
-  })
-  .describe('The server VNet.');
+    resourceGroup: withDefault(z.string(), ''),
+    existing: describe(withDefault(z.boolean(), false), 'true = reference an existing VNet, false = create it.'),
+    addressSpaces: stringList([]),
+    dns: withDefault(DnsSettingSchema, { kind: 'azure' }),
+    subnets: describe(withDefault(z.array(SubnetSchema), []), 'Other subnets in the VNet (not the delegated one).'),
+    zoneLink: describe(withDefault(z.boolean(), true), 'Linked to the private DNS zone.'),
+  }),
+  'The server VNet.',
+);
 
-export const DelegatedSubnetSchema = z
-  .object({
+export const DelegatedSubnetSchema = describe(
+  z.object({
     name: name('Delegated subnet name.'),
     prefix: name('IPv4 CIDR of the delegated subnet.'),
-    existing: z.boolean().default(false),
-    existingDelegation: z
-      .string()
-      .nullable()
-      .default(null)
-      .describe('For an existing subnet: the service it is delegated to, if any.'),
-    otherResourceTypes: z
-      .array(z.string())
-      .default([])
-      .describe('For an existing subnet: other resource types already in it (PGN-107).'),
-    nsg: NsgSchema.nullable().default(null),
-  })
-  .describe('The subnet delegated to Microsoft.DBforPostgreSQL/flexibleServers.');
+    existing: withDefault(z.boolean(), false),
+    existingDelegation: describe(
+      withDefault(z.nullable(z.string()), null),
+      'For an existing subnet: the service it is delegated to, if any.',
+    ),
+    otherResourceTypes: stringList([], 'For an existing subnet: other resource types already in it (PGN-107).'),
+    nsg: withDefault(z.nullable(NsgSchema), null),
+  }),
+  'The subnet delegated to Microsoft.DBforPostgreSQL/flexibleServers.',
+);
 
-export const PrivateDnsZoneSchema = z
-  .object({
+export const PrivateDnsZoneSchema = describe(
+  z.object({
     name: name('Zone name, ending with .postgres.database.azure.com.'),
-    existing: z.boolean().default(false),
-    resourceGroup: z.string().default(''),
-    subscription: z.string().default('').describe('Empty = the server subscription.'),
-  })
-  .describe('The private DNS zone. Links are the `zoneLink` flags of the VNets.');
+    existing: withDefault(z.boolean(), false),
+    resourceGroup: withDefault(z.string(), ''),
+    subscription: describe(withDefault(z.string(), ''), 'Empty = the server subscription.'),
+  }),
+  'The private DNS zone. Links are the `zoneLink` flags of the VNets.',
+);
 
-export const PeeringSchema = z
-  .object({
-    fromServerVnet: z.boolean().default(true).describe('Peering resource on the server VNet side.'),
-    toServerVnet: z.boolean().default(true).describe('Peering resource on this VNet side.'),
-  })
-  .describe('Peering with the server VNet, per direction (both false = not peered).');
+export const PeeringSchema = describe(
+  z.object({
+    fromServerVnet: describe(withDefault(z.boolean(), true), 'Peering resource on the server VNet side.'),
+    toServerVnet: describe(withDefault(z.boolean(), true), 'Peering resource on this VNet side.'),
+  }),
+  'Peering with the server VNet, per direction (both false = not peered).',
+);
 
-export const PeeredVnetSchema = z
-  .object({
+export const PeeredVnetSchema = describe(
+  z.object({
     name: name('VNet name.'),
     region: name('Azure region.'),
-    resourceGroup: z.string().default(''),
-    subscription: z.string().default(''),
-    addressSpaces: z.array(z.string()).default([]),
-    peering: PeeringSchema.default({ fromServerVnet: true, toServerVnet: true }),
-    zoneLink: z.boolean().default(false).describe('Linked to the private DNS zone.'),
-    dns: DnsSettingSchema.default({ kind: 'azure' }),
-  })
-  .describe('Another VNet (peered with the server VNet, or not).');
+    resourceGroup: withDefault(z.string(), ''),
+    subscription: withDefault(z.string(), ''),
+    addressSpaces: stringList([]),
+    peering: withDefault(PeeringSchema, { fromServerVnet: true, toServerVnet: true }),
+    zoneLink: describe(withDefault(z.boolean(), false), 'Linked to the private DNS zone.'),
+    dns: withDefault(DnsSettingSchema, { kind: 'azure' }),
+  }),
+  'Another VNet (peered with the server VNet, or not).',
+);
 
 export const OnPremConnectionSchema = z.enum(['vpn', 'expressRoute', 'none']);
 
-export const OnPremisesSchema = z
-  .object({
+export const OnPremisesSchema = describe(
+  z.object({
     name: name('Site name.'),
-    addressRanges: z.array(z.string()).default([]).describe('IPv4 CIDRs of the site.'),
-    connection: OnPremConnectionSchema.default('vpn'),
-    gatewayVnet: z
-      .string()
-      .default('')
-      .describe('The VNet holding the gateway (empty = the server VNet).'),
-    dnsForwarder: z
-      .boolean()
-      .default(false)
-      .describe('On-premises DNS forwards the zone to a resolver inside Azure.'),
-  })
-  .describe('An on-premises network.');
+    addressRanges: stringList([], 'IPv4 CIDRs of the site.'),
+    connection: withDefault(OnPremConnectionSchema, 'vpn'),
+    gatewayVnet: describe(withDefault(z.string(), ''), 'The VNet holding the gateway (empty = the server VNet).'),
+    dnsForwarder: describe(withDefault(z.boolean(), false), 'On-premises DNS forwards the zone to a resolver inside Azure.'),
+  }),
+  'An on-premises network.',
+);
 
-export const FirewallRuleSchema = z
-  .object({
+export const FirewallRuleSchema = describe(
+  z.object({
     name: name('Rule name (3–80 characters).'),
     startIp: name('Start IPv4 address.'),
     endIp: name('End IPv4 address.'),
-  })
-  .describe('A firewall rule.');
+  }),
+  'A firewall rule.',
+);
 
-export const PrivateEndpointSchema = z.object({ name: z.string(), subnet: z.string().default('') });
+export const PrivateEndpointSchema = z.object({ name: z.string(), subnet: withDefault(z.string(), '') });
 
-export const PrivateAccessSchema = z
-  .object({
+export const PrivateAccessSchema = describe(
+  z.object({
     mode: z.literal('private'),
     vnet: VnetSchema,
     delegatedSubnet: DelegatedSubnetSchema,
-    privateDnsZone: PrivateDnsZoneSchema.nullable().default(null),
-    peeredVnets: z.array(PeeredVnetSchema).default([]),
-    onPremises: z.array(OnPremisesSchema).default([]),
+    privateDnsZone: withDefault(z.nullable(PrivateDnsZoneSchema), null),
+    peeredVnets: withDefault(z.array(PeeredVnetSchema), []),
+    onPremises: withDefault(z.array(OnPremisesSchema), []),
     // A VNet-integrated server has no public endpoint and no Private Link (PGN-111, PGN-112).
     // The fields exist so that a plan carrying them (from a file, a link or another tool) is
     // reported with the rule instead of silently dropped.
-    firewallRules: z.array(FirewallRuleSchema).optional(),
-    allowAzureServices: z.boolean().optional(),
-    privateEndpoints: z.array(PrivateEndpointSchema).optional(),
-  })
-  .describe('Private access (VNet integration).');
+    firewallRules: z.optional(z.array(FirewallRuleSchema)),
+    allowAzureServices: z.optional(z.boolean()),
+    privateEndpoints: z.optional(z.array(PrivateEndpointSchema)),
+  }),
+  'Private access (VNet integration).',
+);
 
-export const PublicAccessSchema = z
-  .object({
+export const PublicAccessSchema = describe(
+  z.object({
     mode: z.literal('public'),
-    firewallRules: z.array(FirewallRuleSchema).default([]),
-    allowAzureServices: z.boolean().default(false),
-  })
-  .describe('Public access (allowed IP addresses).');
+    firewallRules: withDefault(z.array(FirewallRuleSchema), []),
+    allowAzureServices: withDefault(z.boolean(), false),
+  }),
+  'Public access (allowed IP addresses).',
+);
 
 export const AccessSchema = z.discriminatedUnion('mode', [PrivateAccessSchema, PublicAccessSchema]);
 
 const clientBase = {
   name: name('Client name.'),
-  tlsVersion: TlsVersionSchema.default('TLSv1.2').describe("The newest TLS version the client speaks."),
-  connectsByIp: z
-    .boolean()
-    .default(false)
-    .describe('The client names the server by IP instead of FQDN (PGN-007).'),
+  tlsVersion: describe(withDefault(TlsVersionSchema, 'TLSv1.2'), 'The newest TLS version the client speaks.'),
+  connectsByIp: describe(withDefault(z.boolean(), false), 'The client names the server by IP instead of FQDN (PGN-007).'),
 };
 
-export const ClientSchema = z
-  .discriminatedUnion('kind', [
-    z
-      .object({
+export const ClientSchema = describe(
+  z.discriminatedUnion('kind', [
+    describe(
+      z.object({
         kind: z.literal('serverVnet'),
         ...clientBase,
-        subnet: z.string().default('').describe('Name of a subnet of the server VNet.'),
-        address: z.string().default('').describe('IPv4 address or CIDR (default: the subnet prefix).'),
-      })
-      .describe('A client in a subnet of the server VNet.'),
-    z
-      .object({
+        subnet: describe(withDefault(z.string(), ''), 'Name of a subnet of the server VNet.'),
+        address: describe(withDefault(z.string(), ''), 'IPv4 address or CIDR (default: the subnet prefix).'),
+      }),
+      'A client in a subnet of the server VNet.',
+    ),
+    describe(
+      z.object({
         kind: z.literal('vnet'),
         ...clientBase,
-        vnet: z.string().describe('Name of a VNet in peeredVnets.'),
-        address: z.string().default(''),
-      })
-      .describe('A client in another VNet (peered or not).'),
-    z
-      .object({
+        vnet: describe(z.string(), 'Name of a VNet in peeredVnets.'),
+        address: withDefault(z.string(), ''),
+      }),
+      'A client in another VNet (peered or not).',
+    ),
+    describe(
+      z.object({
         kind: z.literal('onPremises'),
         ...clientBase,
-        site: z.string().describe('Name of an on-premises network.'),
-        address: z.string().default(''),
-      })
-      .describe('A client on premises.'),
-    z
-      .object({
+        site: describe(z.string(), 'Name of an on-premises network.'),
+        address: withDefault(z.string(), ''),
+      }),
+      'A client on premises.',
+    ),
+    describe(
+      z.object({
         kind: z.literal('internet'),
         ...clientBase,
-        address: z.string().describe('Public IPv4 address.'),
-        dynamicIp: z.boolean().default(false),
-      })
-      .describe('A client on the internet.'),
-    z
-      .object({
+        address: describe(z.string(), 'Public IPv4 address.'),
+        dynamicIp: withDefault(z.boolean(), false),
+      }),
+      'A client on the internet.',
+    ),
+    describe(
+      z.object({
         kind: z.literal('azureService'),
         ...clientBase,
-        tenant: z.enum(['same', 'other']).default('same'),
-        address: z.string().default('').describe('Fixed outbound IPv4, if it has one.'),
-      })
-      .describe('An Azure service (App Service, Functions, …) without VNet integration.'),
-  ])
-  .describe('Something that must reach the server.');
+        tenant: withDefault(z.enum(['same', 'other']), 'same'),
+        address: describe(withDefault(z.string(), ''), 'Fixed outbound IPv4, if it has one.'),
+      }),
+      'An Azure service (App Service, Functions, …) without VNet integration.',
+    ),
+  ]),
+  'Something that must reach the server.',
+);
 
-export const PlanDocumentSchema = z
-  .object({
+export const PlanDocumentSchema = describe(
+  z.object({
     formatVersion: z.literal(PLAN_FORMAT_VERSION),
-    name: z.string().default('Untitled plan').describe('Plan title.'),
-    servers: z.array(ServerSchema).min(1),
+    name: describe(withDefault(z.string(), 'Untitled plan'), 'Plan title.'),
+    servers: z.array(ServerSchema).check(z.minLength(1)),
     access: AccessSchema,
-    tls: TlsSchema.default({ requireSecureTransport: true, minVersion: 'TLSv1.2', maxVersion: null }),
-    clients: z.array(ClientSchema).default([]),
-  })
-  .describe('A networking plan for Azure Database for PostgreSQL flexible servers.');
-
+    tls: withDefault(TlsSchema, { requireSecureTransport: true, minVersion: 'TLSv1.2', maxVersion: null }),
+    clients: withDefault(z.array(ClientSchema), []),
+  }),
+  'A networking plan for Azure Database for PostgreSQL flexible servers.',
+);
 export type Plan = z.infer<typeof PlanDocumentSchema>;
 export type PlanInput = z.input<typeof PlanDocumentSchema>;
 export type Server = z.infer<typeof ServerSchema>;

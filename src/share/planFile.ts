@@ -2,43 +2,36 @@
  * Plan files: the plan as pretty JSON in the documented format (docs/plan.schema.json), with every
  * field written out and keys in the schema's order, so that a file diffs cleanly in Git.
  */
-import { z } from 'zod';
 import { PlanDocumentSchema, type Plan } from '../domain/plan';
 import { formatBytes, loadError, type PlanLoadResult } from './errors';
 import { findJsonSyntaxError } from './jsonError';
 import { readAnyPlanDocument } from './migrations';
+import { defOf, unionOption, unwrap, type AnySchema } from './schemaWalk';
 
 /** Plan files larger than this are refused unread (the large budget plan is about 0.3 MB). */
 export const MAX_PLAN_FILE_BYTES = 16 * 1024 * 1024;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function literalValues(schema: z.ZodType): unknown[] {
-  return schema instanceof z.ZodLiteral ? [...(schema.def.values as unknown[])] : [];
-}
-
 /** Copies `value` with object keys in the order the schema declares them (unknown keys last, sorted). */
-export function inSchemaOrder(value: unknown, schema: z.ZodType): unknown {
-  if (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
-    return value === null || value === undefined ? value : inSchemaOrder(value, schema.unwrap() as z.ZodType);
+export function inSchemaOrder(value: unknown, schema: AnySchema): unknown {
+  if (value === null || value === undefined) return value;
+  const inner = unwrap(schema);
+  const def = defOf(inner);
+  if (def.type === 'array' && def.element) {
+    const element = def.element;
+    return Array.isArray(value) ? value.map((v: unknown) => inSchemaOrder(v, element)) : value;
   }
-  if (schema instanceof z.ZodArray) {
-    return Array.isArray(value) ? value.map((v: unknown) => inSchemaOrder(v, schema.element as z.ZodType)) : value;
-  }
-  if (schema instanceof z.ZodObject) {
+  if (def.type === 'object' && def.shape) {
     if (!isPlainObject(value)) return value;
-    const shape = schema.shape as Record<string, z.ZodType>;
+    const shape = def.shape;
     const out: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(shape)) if (key in value) out[key] = inSchemaOrder(value[key], field);
     for (const key of Object.keys(value).filter((k) => !(k in shape)).sort()) out[key] = value[key];
     return out;
   }
-  if (schema instanceof z.ZodDiscriminatedUnion) {
-    if (!isPlainObject(value)) return value;
-    const discriminator = schema.def.discriminator;
-    const option = (schema.options as z.ZodType[]).find(
-      (o) => o instanceof z.ZodObject && literalValues((o.shape as Record<string, z.ZodType>)[discriminator] as z.ZodType).includes(value[discriminator]),
-    );
+  if (def.type === 'union' && isPlainObject(value)) {
+    const option = unionOption(def, def.discriminator === undefined ? undefined : value[def.discriminator]);
     return option === undefined ? value : inSchemaOrder(value, option);
   }
   return value;

@@ -2,9 +2,8 @@
 import { useEffect, useRef } from 'react';
 import { usePlanner } from '../../store/store';
 import { ReviewContent } from '../review/ReviewContent';
-import { LinkErrorNotice } from '../share/LinkErrorNotice';
 
-export function IncomingPlan() {
+export default function IncomingPlan() {
   const incoming = usePlanner((s) => s.incoming);
   const accept = usePlanner((s) => s.acceptIncoming);
   const dismiss = usePlanner((s) => s.dismissIncoming);
@@ -36,13 +35,3 @@ export function IncomingPlan() {
   );
 }
 
-export function OpenErrorNotice() {
-  const openError = usePlanner((s) => s.openError);
-  const clear = usePlanner((s) => s.setOpenError);
-  if (openError === null) return null;
-  return (
-    <div className="banner">
-      <LinkErrorNotice error={openError.error} source={openError.source} onDismiss={() => clear(null)} />
-    </div>
-  );
-}

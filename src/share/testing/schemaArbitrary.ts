@@ -1,10 +1,10 @@
 /**
  * fast-check arbitraries derived from the plan's zod schemas (test support only). Deriving them
  * from the schema means a field added to the plan is generated at once, and the round-trip tests
- * fail until the link codec carries it.
+ * fail until the link codec carries it. Works on zod's core definitions (zod and zod/mini alike).
  */
 import fc from 'fast-check';
-import { z } from 'zod';
+import { defOf, type AnySchema } from '../schemaWalk';
 
 /** Strings that break naive encoders: empty, quotes, escapes, separators, lone surrogates, emoji. */
 export const oddString: fc.Arbitrary<string> = fc.oneof(
@@ -14,38 +14,50 @@ export const oddString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary' }),
 );
 
-function minLength(schema: z.ZodArray): number {
-  for (const check of schema.def.checks ?? []) {
-    const def = (check as unknown as { _zod: { def: { check?: string; minimum?: number } } })._zod.def;
+function minLength(schema: AnySchema): number {
+  for (const check of defOf(schema).checks ?? []) {
+    const def = check._zod.def;
     if (def.check === 'min_length' && typeof def.minimum === 'number') return def.minimum;
   }
   return 0;
 }
 
 /** An arbitrary producing values of the schema's output shape (defaults already applied). */
-export function arbitraryFor(schema: z.ZodType, maxItems = 3): fc.Arbitrary<unknown> {
-  if (schema instanceof z.ZodDefault) return arbitraryFor(schema.unwrap() as z.ZodType, maxItems);
-  if (schema instanceof z.ZodNullable) return fc.option(arbitraryFor(schema.unwrap() as z.ZodType, maxItems), { nil: null });
-  if (schema instanceof z.ZodOptional) return arbitraryFor(schema.unwrap() as z.ZodType, maxItems);
-  if (schema instanceof z.ZodString) return oddString;
-  if (schema instanceof z.ZodBoolean) return fc.boolean();
-  if (schema instanceof z.ZodNumber) return fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.integer());
-  if (schema instanceof z.ZodEnum) return fc.constantFrom(...(schema.options as (string | number)[]));
-  if (schema instanceof z.ZodLiteral) return fc.constantFrom(...(schema.def.values as unknown[]));
-  if (schema instanceof z.ZodArray) {
-    const min = minLength(schema);
-    return fc.array(arbitraryFor(schema.element as z.ZodType, maxItems), { minLength: min, maxLength: Math.max(min, maxItems) });
-  }
-  if (schema instanceof z.ZodObject) {
-    const shape = schema.shape as Record<string, z.ZodType>;
-    const model: Record<string, fc.Arbitrary<unknown>> = {};
-    const requiredKeys: string[] = [];
-    for (const [key, field] of Object.entries(shape)) {
-      model[key] = arbitraryFor(field, maxItems);
-      if (!(field instanceof z.ZodOptional)) requiredKeys.push(key);
+export function arbitraryFor(schema: AnySchema, maxItems = 3): fc.Arbitrary<unknown> {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'default':
+    case 'prefault':
+    case 'optional':
+      return arbitraryFor(def.innerType as AnySchema, maxItems);
+    case 'nullable':
+      return fc.option(arbitraryFor(def.innerType as AnySchema, maxItems), { nil: null });
+    case 'string':
+      return oddString;
+    case 'boolean':
+      return fc.boolean();
+    case 'number':
+      return fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.integer());
+    case 'enum':
+      return fc.constantFrom(...Object.values(def.entries ?? {}));
+    case 'literal':
+      return fc.constantFrom(...(def.values ?? []));
+    case 'array': {
+      const min = minLength(schema);
+      return fc.array(arbitraryFor(def.element as AnySchema, maxItems), { minLength: min, maxLength: Math.max(min, maxItems) });
     }
-    return fc.record(model, { requiredKeys });
+    case 'object': {
+      const model: Record<string, fc.Arbitrary<unknown>> = {};
+      const requiredKeys: string[] = [];
+      for (const [key, field] of Object.entries(def.shape ?? {})) {
+        model[key] = arbitraryFor(field, maxItems);
+        if (defOf(field).type !== 'optional') requiredKeys.push(key);
+      }
+      return fc.record(model, { requiredKeys });
+    }
+    case 'union':
+      return fc.oneof(...(def.options ?? []).map((o) => arbitraryFor(o, maxItems)));
+    default:
+      throw new Error(`No arbitrary for zod type "${def.type}"; extend schemaArbitrary.ts.`);
   }
-  if (schema instanceof z.ZodUnion) return fc.oneof(...(schema.options as z.ZodType[]).map((o) => arbitraryFor(o, maxItems)));
-  throw new Error(`No arbitrary for zod type "${schema.def.type}"; extend schemaArbitrary.ts.`);
 }
