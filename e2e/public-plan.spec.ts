@@ -4,6 +4,7 @@
  * rule, a pasted list, TLS minimum, reload; and axe on the Firewall, Security and Clients steps.
  */
 import { expect, expectNoAxeViolations, openExample, openStep, startNewPlan, test } from './fixtures';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 
 const IPV4_ONLY =
@@ -197,4 +198,40 @@ test('Firewall, Security and Clients have no axe violations at 1280 px and 390 p
     await expect(page.getByRole('heading', { name: 'Can each client reach the server?' })).toBeVisible();
     await expectNoAxeViolations(page, `Clients at ${width}px`);
   }
+});
+
+test('a private-access plan that carries firewall rules: the step explains PGN-111 and removes them', async ({
+  page,
+  watch,
+}) => {
+  await page.goto('/');
+  const example = JSON.parse(readFileSync(new URL('../examples/hub-and-spoke.json', import.meta.url), 'utf8')) as {
+    access: Record<string, unknown>;
+  };
+  const plan = {
+    ...example,
+    access: {
+      ...example.access,
+      firewallRules: [{ name: 'office', startIp: '203.0.113.0', endIp: '203.0.113.15' }],
+      allowAzureServices: true,
+    },
+  };
+  await page.evaluate(
+    (saved) => localStorage.setItem('pgflex-netplan:state', saved),
+    JSON.stringify({ state: { plan, previousPlan: null, step: 'firewall', stashedAccess: {} }, version: 1 }),
+  );
+  await page.reload();
+  await expect(stepHeading(page, /Firewall rules/)).toBeVisible();
+  await expect(page.getByText(/has no public endpoint/).first()).toBeVisible();
+  await expect(page.getByText('PGN-111', { exact: true })).toHaveCount(2);
+  await expect(page.getByRole('table', { name: 'The firewall rule in this plan' })).toContainText('203.0.113.15');
+
+  await page.getByRole('button', { name: 'Remove all firewall rules' }).click();
+  await expect(stepHeading(page, /Security/)).toBeFocused();
+  const steps = page.getByRole('navigation', { name: 'Wizard steps' });
+  await expect(steps.getByRole('button', { name: /Firewall rules/ })).toHaveCount(0);
+
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(steps.getByRole('button', { name: /Firewall rules/ })).toBeVisible();
+  expect(watch.consoleErrors).toEqual([]);
 });
