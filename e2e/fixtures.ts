@@ -47,5 +47,7 @@ export async function openStep(page: Page, label: string): Promise<void> {
 /** Loads one of the examples through the UI. */
 export async function openExample(page: Page, title: RegExp): Promise<void> {
   await page.getByRole('button', { name: 'Start from an example' }).click();
-  await page.getByRole('button', { name: title }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start from an example' });
+  await dialog.getByRole('button', { name: title }).click();
+  await expect(dialog).toBeHidden();
 }
