@@ -290,7 +290,7 @@ describe('the flow index gives the same decisions as rule-by-rule evaluation', (
             sourceAsgs: r.asg && i % 5 === 0 ? ['asg'] : [],
             destinationAddresses: r.destinationAddresses,
             destinationPorts: r.destinationPorts,
-            sourcePorts: r.sourcePorts,
+            sourcePorts: [...r.sourcePorts],
           }),
         );
         const nsg = compileNsg(rules);

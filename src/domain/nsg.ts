@@ -238,7 +238,7 @@ function compileAddresses(prefixes: readonly string[], asgs: readonly string[]):
       if (ip.ok) ranges.push({ start: ip.value, end: ip.value });
     } else if (p !== '') tags.push(lower);
   }
-  return { any, ranges: mergeRanges(ranges), virtualNetwork, internet, tags, asg: asgs.length > 0 };
+  return { any, ranges: ranges.length > 1 ? mergeRanges(ranges) : ranges, virtualNetwork, internet, tags, asg: asgs.length > 0 };
 }
 
 function compilePorts(ports: readonly string[]): PortSpec {
@@ -366,11 +366,17 @@ function resolveContext(context: NsgContext): ResolvedContext {
   return resolved;
 }
 
+const addressCache = new WeakMap<AddressSpec, { ctx: ResolvedContext; set: RangeSet }>();
+
 function addressesOf(spec: AddressSpec, ctx: ResolvedContext): RangeSet {
   if (spec.any) return EVERYTHING;
+  if (!spec.virtualNetwork && !spec.internet) return spec.ranges;
+  const cached = addressCache.get(spec);
+  if (cached !== undefined && cached.ctx === ctx) return cached.set;
   let set: RangeSet = spec.ranges;
-  if (spec.virtualNetwork) set = mergeRanges([...set, ...ctx.virtualNetwork]);
-  if (spec.internet) set = mergeRanges([...set, ...ctx.internet]);
+  if (spec.virtualNetwork) set = set.length === 0 ? ctx.virtualNetwork : mergeRanges([...set, ...ctx.virtualNetwork]);
+  if (spec.internet) set = set.length === 0 ? ctx.internet : mergeRanges([...set, ...ctx.internet]);
+  addressCache.set(spec, { ctx, set });
   return set;
 }
 

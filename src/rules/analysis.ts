@@ -6,13 +6,14 @@
 import { ADDRESSES_PER_HA_SERVER, ADDRESSES_PER_NON_HA_SERVER } from '../domain/azure';
 import {
   cidrRange,
+  mergeRanges,
   nextFreeBlock,
   parseCidr,
   type Cidr,
   type IpRange,
   type IpResult,
 } from '../domain/ipv4';
-import { compileNsg, nsgContextForPlan, parseCidrFast, parseIPv4Fast, type CompiledNsg, type NsgContext } from '../domain/nsg';
+import { compileNsg, parseCidrFast, parseIPv4Fast, type CompiledNsg, type NsgContext } from '../domain/nsg';
 import type { Client, FirewallRule, OnPremises, PeeredVnet, Plan, PrivateAccess } from '../domain/plan';
 
 export interface Parsed<T> {
@@ -153,7 +154,15 @@ export function analyze(plan: Plan): Analysis {
     subnetByName: byName(subnets, (_, i) => access.vnet.subnets[i]?.name ?? ''),
     peerByName: byName(peers, (p) => p.peer.name),
     siteByName: byName(sites, (s) => s.site.name),
-    nsgContext: nsgContextForPlan(plan),
+    nsgContext: {
+      // As nsgContextForPlan, from the prefixes parsed above (a test checks that the two agree).
+      virtualNetwork: mergeRanges([
+        ...validCidrs(vnetSpaces).map(cidrRange),
+        ...peers.filter((p) => isPeered(p.peer)).flatMap((p) => validCidrs(p.spaces).map(cidrRange)),
+        ...sites.filter((s) => s.site.connection !== 'none').flatMap((s) => validCidrs(s.ranges).map(cidrRange)),
+      ]),
+      region: plan.servers[0]?.region ?? access.vnet.region,
+    },
     nsg: access.delegatedSubnet.nsg === null ? null : compileNsg(access.delegatedSubnet.nsg.rules),
     firewall: [],
     addressesNeeded,

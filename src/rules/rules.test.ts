@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../domain/finding';
 import { cidrRange, cidrsOverlap, formatCidr, parseCidr, parseIPv4, type Cidr } from '../domain/ipv4';
-import { parseCidrFast, parseIPv4Fast } from '../domain/nsg';
+import { nsgContextForPlan, parseCidrFast, parseIPv4Fast } from '../domain/nsg';
+import { largePlan, typicalPlan } from '../domain/samples';
 import type { Plan } from '../domain/plan';
 import { analyze, freeSubnetBlock } from './analysis';
 import { nsgRule, privatePlan, publicPlan, strictNsg } from './fixtures';
@@ -348,6 +349,15 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
     const plan = privatePlan(['access.firewallRules', [{ name: 'x', startIp: '2001:db8::1', endIp: '1.1.1.1' }, { name: 'y', startIp: '1.1.1.1', endIp: '1.1.1.1' }]]);
     expect(of(plan, 'PGN-111').map((f) => f.path)).toEqual(['access.firewallRules.0', 'access.firewallRules.1']);
     expect(of(plan, 'PGN-202')).toEqual([]);
+  });
+});
+
+describe('analysis', () => {
+  it('builds the same NSG context as nsgContextForPlan', () => {
+    const oneWay = privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }], ['access.onPremises.0.connection', 'none']);
+    for (const plan of [privatePlan(), oneWay, typicalPlan(), largePlan(1), publicPlan()]) {
+      expect(analyze(plan).nsgContext).toEqual(nsgContextForPlan(plan));
+    }
   });
 });
 
