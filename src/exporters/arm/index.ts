@@ -87,8 +87,8 @@ export function deployCommand(rg: string): string {
   return `az deployment group create --resource-group ${rg === '' ? '<resource-group>' : rg} --template-file azuredeploy.json --parameters @azuredeploy.parameters.json --parameters administratorLoginPassword=<password>`;
 }
 
-export function armTemplate(plan: Plan, options: ExportOptions = {}): Record<string, unknown> {
-  const t = buildTemplate(buildModel(plan));
+export function armTemplate(plan: Plan, options: ExportOptions = {}, built?: DeploymentTemplate): Record<string, unknown> {
+  const t = built ?? buildTemplate(buildModel(plan));
   const deps = resolveDeps(t);
   const body = renderGroup(t, t.top, deps, false);
   const errors = errorLines(options.errors);
@@ -108,8 +108,8 @@ export function armTemplate(plan: Plan, options: ExportOptions = {}): Record<str
   };
 }
 
-export function armParameters(plan: Plan): Record<string, unknown> {
-  const t = buildTemplate(buildModel(plan));
+export function armParameters(plan: Plan, built?: DeploymentTemplate): Record<string, unknown> {
+  const t = built ?? buildTemplate(buildModel(plan));
   const values: Record<string, unknown> = {};
   for (const p of t.params) {
     if (p.type === 'securestring' || p.defaultValue === undefined || p.defaultValue instanceof Ex) continue;
@@ -120,8 +120,9 @@ export function armParameters(plan: Plan): Record<string, unknown> {
 }
 
 export function armFiles(plan: Plan, options: ExportOptions = {}): ExportFile[] {
+  const t = buildTemplate(buildModel(plan));
   return [
-    { path: 'azuredeploy.json', contents: `${JSON.stringify(armTemplate(plan, options), null, 2)}\n` },
-    { path: 'azuredeploy.parameters.json', contents: `${JSON.stringify(armParameters(plan), null, 2)}\n` },
+    { path: 'azuredeploy.json', contents: `${JSON.stringify(armTemplate(plan, options, t), null, 2)}\n` },
+    { path: 'azuredeploy.parameters.json', contents: `${JSON.stringify(armParameters(plan, t), null, 2)}\n` },
   ];
 }
