@@ -3,12 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../domain/finding';
 import { cidrRange, cidrsOverlap, formatCidr, parseCidr, parseIPv4, type Cidr } from '../domain/ipv4';
+import { getIn } from '../domain/paths';
 import { nsgContextForPlan, parseCidrFast, parseIPv4Fast } from '../domain/nsg';
 import { largePlan, typicalPlan } from '../domain/samples';
 import type { Plan } from '../domain/plan';
 import { analyze, freeSubnetBlock } from './analysis';
 import { nsgRule, privatePlan, publicPlan, strictNsg } from './fixtures';
 import { evaluate } from './index';
+import { RULE_CASES } from './ruleCases';
 
 const of = (plan: Plan, ruleId: string): Finding[] => evaluate(plan).filter((f) => f.ruleId === ruleId);
 const one = (plan: Plan, ruleId: string) => {
@@ -361,7 +363,46 @@ describe('analysis', () => {
   });
 });
 
+describe('finding paths', () => {
+  it('every finding of every fixture points at a field that exists in the plan', () => {
+    const plans = [...Object.values(RULE_CASES).flatMap((c) => (c.passes ? [c.fails, c.passes] : [c.fails])), typicalPlan()];
+    for (const plan of plans) {
+      for (const f of evaluate(plan)) expect(getIn(plan, f.path), `${f.ruleId} ${f.path}`).not.toBeUndefined();
+    }
+  });
+});
+
 describe('property tests', () => {
+  it('evaluate never throws, whatever is typed into the free-text network fields', () => {
+    const text = fc.oneof(fc.string({ maxLength: 24 }), fc.constantFrom('', ' 10.0.0.0/24', '10.0.0.0/33', '::1', '2001:db8::/32', '0.0.0.0/0', '255.255.255.255', '1.2.3', '01.2.3.4'));
+    const fields = [
+      'access.vnet.addressSpaces.0',
+      'access.delegatedSubnet.prefix',
+      'access.vnet.subnets.0.prefix',
+      'access.peeredVnets.0.addressSpaces.0',
+      'access.onPremises.0.addressRanges.0',
+      'clients.0.address',
+      'clients.1.address',
+      'access.privateDnsZone.name',
+      'servers.0.name',
+      'access.vnet.region',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...fields), text), { maxLength: 6 }), fc.boolean(), (edits, withNsg) => {
+        const plan = privatePlan(...edits, ...(withNsg ? ([['access.delegatedSubnet.nsg', strictNsg]] as const) : []));
+        for (const f of evaluate(plan)) expect(getIn(plan, f.path)).not.toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+    const publicFields = ['access.firewallRules.0.startIp', 'access.firewallRules.0.endIp', 'access.firewallRules.0.name', 'clients.0.address'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...publicFields), text), { maxLength: 4 }), (edits) => {
+        expect(() => evaluate(publicPlan(...edits))).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   const cidrArb = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 16, max: 30 })).map(([a, p]): Cidr => ({ start: Math.floor(a / 2 ** (32 - p)) * 2 ** (32 - p), prefixLength: p }));
 
   it('a suggested free /28 lies inside the VNet and never overlaps another subnet', () => {
