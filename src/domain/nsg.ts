@@ -224,6 +224,20 @@ function compileAddresses(prefixes: readonly string[], asgs: readonly string[]):
   let virtualNetwork = false;
   let internet = false;
   for (const raw of prefixes) {
+    const first = raw.charCodeAt(0);
+    if (first >= 49 && first <= 57 && raw !== '0.0.0.0/0') {
+      // The common case, an IPv4 prefix: skip the tag comparisons.
+      const cidr = raw.includes('/') ? parseLooseCidrFast(raw) : null;
+      if (cidr?.ok) {
+        ranges.push(cidrRange(cidr.value));
+        continue;
+      }
+      const ip = cidr === null ? parseIPv4Fast(raw) : null;
+      if (ip?.ok) {
+        ranges.push({ start: ip.value, end: ip.value });
+        continue;
+      }
+    }
     const p = raw.trim();
     const lower = p.toLowerCase();
     if (p === '*' || lower === 'any' || p === '0.0.0.0/0') any = true;
@@ -261,10 +275,12 @@ function compilePorts(ports: readonly string[]): PortSpec {
 }
 
 function compileRule(rule: NsgRule, index: number | undefined, isDefault: boolean): CompiledRule {
-  const part: NsgDecisionPart = { access: rule.access, ruleName: rule.name, priority: rule.priority, isDefault };
-  if (index !== undefined) part.ruleIndex = index;
   return {
-    ...part,
+    access: rule.access,
+    ruleName: rule.name,
+    priority: rule.priority,
+    isDefault,
+    ...(index === undefined ? {} : { ruleIndex: index }),
     direction: rule.direction,
     protocol: rule.protocol,
     source: compileAddresses(rule.sourceAddresses, rule.sourceAsgs),
@@ -315,13 +331,14 @@ export interface CompiledNsg {
 
 /** Parses an NSG's rules once (user rules by priority, then the defaults), for many flows. */
 export function compileNsg(rules: readonly NsgRule[]): CompiledNsg {
-  const user = rules
-    .map((r, i) => compileRule(r, i, false))
-    .sort((a, b) => a.priority - b.priority || (a.ruleIndex ?? 0) - (b.ruleIndex ?? 0));
-  return {
-    Inbound: [...user.filter((r) => r.direction === 'Inbound'), ...COMPILED_DEFAULTS.filter((r) => r.direction === 'Inbound')],
-    Outbound: [...user.filter((r) => r.direction === 'Outbound'), ...COMPILED_DEFAULTS.filter((r) => r.direction === 'Outbound')],
-  };
+  const inbound: CompiledRule[] = [];
+  const outbound: CompiledRule[] = [];
+  rules.forEach((r, i) => (r.direction === 'Inbound' ? inbound : outbound).push(compileRule(r, i, false)));
+  const byPriority = (a: CompiledRule, b: CompiledRule) => a.priority - b.priority || (a.ruleIndex ?? 0) - (b.ruleIndex ?? 0);
+  inbound.sort(byPriority);
+  outbound.sort(byPriority);
+  for (const d of COMPILED_DEFAULTS) (d.direction === 'Inbound' ? inbound : outbound).push(d);
+  return { Inbound: inbound, Outbound: outbound };
 }
 
 const compiledCache = new WeakMap<readonly NsgRule[], CompiledNsg>();
