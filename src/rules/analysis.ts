@@ -83,7 +83,23 @@ function byName<T>(items: readonly T[], nameOf: (item: T, index: number) => stri
   return map;
 }
 
-const cidrAt = (path: string, text: string): Parsed<Cidr> => ({ path, text, result: parseCidrFast(text) });
+/** A parsed prefix whose path is built only when a finding needs it (large plans hold many thousands). */
+class ParsedCidrAt implements Parsed<Cidr> {
+  readonly result: IpResult<Cidr>;
+  constructor(
+    private readonly base: string,
+    private readonly index: number,
+    private readonly suffix: string,
+    readonly text: string,
+  ) {
+    this.result = parseCidrFast(text);
+  }
+  get path(): string {
+    return `${this.base}.${this.index}${this.suffix}`;
+  }
+}
+
+const cidrAt = (base: string, index: number, suffix: string, text: string): Parsed<Cidr> => new ParsedCidrAt(base, index, suffix, text);
 
 export const validCidrs = (list: readonly Parsed<Cidr>[]): Cidr[] => {
   const out: Cidr[] = [];
@@ -124,14 +140,14 @@ export function analyze(plan: Plan): Analysis {
       siteByName: new Map(),
     };
   }
-  const vnetSpaces = access.vnet.addressSpaces.map((s, i) => cidrAt(`access.vnet.addressSpaces.${i}`, s));
-  const subnets = access.vnet.subnets.map((s, i) => cidrAt(`access.vnet.subnets.${i}.prefix`, s.prefix));
+  const vnetSpaces = access.vnet.addressSpaces.map((s, i) => cidrAt('access.vnet.addressSpaces', i, '', s));
+  const subnets = access.vnet.subnets.map((s, i) => cidrAt('access.vnet.subnets', i, '.prefix', s.prefix));
   const peers = access.peeredVnets.map(
     (peer, index): ParsedPeer => ({
       index,
       path: `access.peeredVnets.${index}`,
       peer,
-      spaces: peer.addressSpaces.map((s, i) => cidrAt(`access.peeredVnets.${index}.addressSpaces.${i}`, s)),
+      spaces: peer.addressSpaces.map((s, i) => cidrAt(`access.peeredVnets.${index}.addressSpaces`, i, '', s)),
     }),
   );
   const sites = access.onPremises.map(
@@ -139,7 +155,7 @@ export function analyze(plan: Plan): Analysis {
       index,
       path: `access.onPremises.${index}`,
       site,
-      ranges: site.addressRanges.map((s, i) => cidrAt(`access.onPremises.${index}.addressRanges.${i}`, s)),
+      ranges: site.addressRanges.map((s, i) => cidrAt(`access.onPremises.${index}.addressRanges`, i, '', s)),
     }),
   );
   return {
@@ -147,7 +163,7 @@ export function analyze(plan: Plan): Analysis {
     private: access,
     vnetSpaces,
     validVnetSpaces: validCidrs(vnetSpaces),
-    delegated: cidrAt('access.delegatedSubnet.prefix', access.delegatedSubnet.prefix),
+    delegated: { path: 'access.delegatedSubnet.prefix', text: access.delegatedSubnet.prefix, result: parseCidrFast(access.delegatedSubnet.prefix) },
     subnets,
     peers,
     sites,
