@@ -9,6 +9,14 @@ async function savedPlan(page: Page): Promise<unknown> {
   return page.evaluate(() => (JSON.parse(localStorage.getItem('pgflex-netplan:state') ?? '{}') as { state?: { plan?: unknown } }).state?.plan);
 }
 
+/** The saved plan once its first server has this name (the autosave writes a moment after a change). */
+async function savedPlanNamed(page: Page, serverName: string): Promise<unknown> {
+  await expect
+    .poll(async () => ((await savedPlan(page)) as { servers?: { name?: string }[] } | undefined)?.servers?.[0]?.name)
+    .toBe(serverName);
+  return savedPlan(page);
+}
+
 async function copyShareLink(page: Page): Promise<string> {
   await openStep(page, 'Review');
   await page.getByRole('button', { name: 'Copy share link' }).click();
@@ -21,7 +29,7 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 test('a copied link opens the same plan in a fresh browser', async ({ page, browser, baseURL }) => {
   await page.goto('/');
   await openExample(page, /Hub and spoke/);
-  const original = await savedPlan(page);
+  const original = await savedPlanNamed(page, 'pg-contoso-orders');
   const link = await copyShareLink(page);
   expect(link.startsWith(`${baseURL}#p1.`)).toBe(true);
 
@@ -32,7 +40,7 @@ test('a copied link opens the same plan in a fresh browser', async ({ page, brow
   await expect(other.getByText('read-only review')).toBeVisible();
   await other.getByRole('button', { name: 'Edit this plan' }).click();
   await expect(other.getByLabel('Server name')).toHaveValue('pg-contoso-orders');
-  expect(await savedPlan(other)).toEqual(original);
+  expect(await savedPlanNamed(other, 'pg-contoso-orders')).toEqual(original);
   expect(other.url()).not.toContain('#');
   await fresh.close();
 });
@@ -40,7 +48,7 @@ test('a copied link opens the same plan in a fresh browser', async ({ page, brow
 test('a broken link says why and leaves the current plan untouched', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Server name').fill('pg-mine');
-  const before = await savedPlan(page);
+  const before = await savedPlanNamed(page, 'pg-mine');
   const good = await copyShareLink(page);
   const fragment = good.slice(good.indexOf('#') + 1);
 
@@ -82,7 +90,7 @@ test('a plan replaced by an opened link can be restored', async ({ page }) => {
 test('a plan file downloads as the documented JSON and opens again', async ({ page }) => {
   await page.goto('/');
   await openExample(page, /Public access/);
-  const original = await savedPlan(page);
+  const original = await savedPlanNamed(page, 'pg-fabrikam-reporting');
   await openStep(page, 'Review');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download plan (.json)' }).click();
@@ -99,5 +107,5 @@ test('a plan file downloads as the documented JSON and opens again', async ({ pa
   await page.getByRole('button', { name: 'Open plan file…' }).click();
   await (await choosing).setFiles(path);
   await page.getByRole('button', { name: 'Edit this plan' }).click();
-  expect(await savedPlan(page)).toEqual(original);
+  expect(await savedPlanNamed(page, 'pg-fabrikam-reporting')).toEqual(original);
 });

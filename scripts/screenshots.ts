@@ -37,12 +37,12 @@ try {
       await page.goto(url);
       await page.locator('#step-heading').waitFor();
       await page.waitForLoadState('networkidle');
-      if (shot.step === 'review') await page.locator('.topology svg').first().waitFor({ timeout: 15_000 });
+      if (shot.step === 'review') await page.locator('.topo svg.topo-svg').first().waitFor({ timeout: 15_000 });
       const file = join(out, `${shot.step}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(`wrote docs/img/${shot.step}-${width}.png`);
       if (shot.step === 'review' && width === 1280) {
-        await page.locator('.topology svg').first().screenshot({ path: join(out, 'topology-hub-and-spoke.png') });
+        await page.locator('.topo').first().screenshot({ path: join(out, 'topology-hub-and-spoke.png') });
         console.log('wrote docs/img/topology-hub-and-spoke.png');
       }
       await context.close();

@@ -4,7 +4,7 @@
  * plan by the features, never stored. The plan autosaves to localStorage.
  */
 import { create, type StateCreator } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/newPlan';
 import { readPlanDocument } from '../domain/parse';
 import { setIn } from '../domain/paths';
@@ -190,13 +190,65 @@ export function rehydrate(saved: Partial<Persisted> | undefined, current: Planne
   };
 }
 
+/** The autosave writes once the plan has not changed for this long (and when the page is hidden or closed). */
+export const SAVE_DELAY_MS = 600;
+
+/**
+ * localStorage behind a short delay: serialising and writing a large plan on every keystroke would
+ * cost more than the validation itself, so the write waits for a pause in typing. Pending writes are flushed when the page is hidden or closed, so a reload or
+ * a closed tab keeps the last edit. Without localStorage (Node, a locked-down browser) nothing is saved.
+ */
+export function deferredLocalStorage<S>(): PersistStorage<S> | undefined {
+  if (typeof localStorage === 'undefined') return undefined;
+  let pending: { name: string; value: StorageValue<S> } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (pending === null) return;
+    const { name, value } = pending;
+    pending = null;
+    try {
+      localStorage.setItem(name, JSON.stringify(value));
+    } catch {
+      // Quota exceeded or storage disabled: the plan stays in memory and in the share link / plan file.
+    }
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flush();
+    });
+  }
+  return {
+    getItem: (name) => {
+      const text = localStorage.getItem(name);
+      if (text === null) return null;
+      try {
+        return JSON.parse(text) as StorageValue<S>;
+      } catch {
+        return { state: { plan: text } as unknown as S, version: 1 };
+      }
+    },
+    setItem: (name, value) => {
+      pending = { name, value };
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(flush, SAVE_DELAY_MS);
+    },
+    removeItem: (name) => {
+      pending = null;
+      localStorage.removeItem(name);
+    },
+  };
+}
+
 export const usePlanner = create<PlannerState>()(
   persist(
     (...a) => ({ ...createPlanSlice(...a), ...createWizardSlice(...a), ...createRecoverySlice(...a) }),
     {
       name: STORAGE_KEY,
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: deferredLocalStorage<Persisted>(),
       partialize: (s): Persisted => ({ plan: s.plan, previousPlan: s.previousPlan, step: s.step, stashedAccess: s.stashedAccess }),
       merge: (saved, current) => rehydrate(saved as Partial<Persisted> | undefined, current),
     },

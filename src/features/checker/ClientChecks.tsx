@@ -3,7 +3,7 @@
  * colour alone), stage, rule ID, what happens, and for a failing or warning hop the fix, with a
  * button that takes the user to the plan field to change. Presentational: it gets the checks.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { HOP_KIND_LABEL, type ClientCheck, type Hop, type HopStatus, type Verdict } from '../../checker';
 import './checker.css';
 
@@ -97,19 +97,29 @@ function ClientCheckCard({
   );
 }
 
+/** Clients shown before "Show all": a hundred clients with five hops each would be thousands of elements. */
+export const CLIENTS_SHOWN_FIRST = 20;
+
 export default function ClientChecks({ checks, onNavigate, headingLevel = 3 }: ClientChecksProps) {
+  const [showAll, setShowAll] = useState(false);
   if (checks.length === 0) return <p className="checker-empty">No clients to check.</p>;
   const count = (v: Verdict) => checks.filter((c) => c.verdict === v).length;
+  const shown = showAll ? checks : checks.slice(0, CLIENTS_SHOWN_FIRST);
   return (
     <div className="checker">
       <p className="checker__tally" aria-live="polite">
         {count('reachable')} reachable, {count('warning')} reachable with warnings, {count('unreachable')} not reachable.
       </p>
       <ul className="checker__list">
-        {checks.map((check) => (
+        {shown.map((check) => (
           <ClientCheckCard key={check.clientPath} check={check} onNavigate={onNavigate} headingLevel={headingLevel} />
         ))}
       </ul>
+      {shown.length < checks.length ? (
+        <button type="button" className="button" onClick={() => setShowAll(true)}>
+          Show all {checks.length} clients
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,11 +1,16 @@
 /** All findings grouped by wizard step; each one links back to its field. */
+import { useState } from 'react';
 import type { Finding } from '../../domain/finding';
 import { usePlanner } from '../../store/store';
 import { STEPS, stepForPath } from '../wizard/steps';
 import { FindingMessage } from './FindingMessage';
 
+/** Findings shown per step before "Show all": a large plan can have a thousand, which no page should render at once. */
+export const FINDINGS_SHOWN_FIRST = 20;
+
 export function FindingsByStep({ findings, readOnly = false }: { findings: readonly Finding[]; readOnly?: boolean }) {
   const focusField = usePlanner((s) => s.focusField);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   if (findings.length === 0) {
     return <p className="notice notice--ok">No findings: the plan passes every rule.</p>;
   }
@@ -18,7 +23,7 @@ export function FindingsByStep({ findings, readOnly = false }: { findings: reado
         <section key={step.id} aria-labelledby={`findings-${step.id}`}>
           <h4 id={`findings-${step.id}`}>{step.label}</h4>
           <ul className="field__messages">
-            {items.map((f, i) => (
+            {(expanded.has(step.id) ? items : items.slice(0, FINDINGS_SHOWN_FIRST)).map((f, i) => (
               <FindingMessage
                 key={`${f.ruleId}-${f.path}-${i}`}
                 finding={f}
@@ -35,6 +40,11 @@ export function FindingsByStep({ findings, readOnly = false }: { findings: reado
               />
             ))}
           </ul>
+          {items.length > FINDINGS_SHOWN_FIRST && !expanded.has(step.id) ? (
+            <button type="button" className="button" onClick={() => setExpanded((e) => new Set([...e, step.id]))}>
+              Show all {items.length} findings of {step.label}
+            </button>
+          ) : null}
         </section>
       ))}
     </div>

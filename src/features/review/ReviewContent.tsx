@@ -2,7 +2,7 @@
  * The Review page's content for a plan: findings grouped by step, the plan summary, and the heavier
  * panels (topology, connectivity, share, exports), each loaded on demand.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import type { Plan } from '../../domain/plan';
 import { findingsFor } from '../findings/useFindings';
 import { FindingsByStep } from '../findings/FindingsByStep';
@@ -20,6 +20,11 @@ function Loading({ what }: { what: string }) {
 export function ReviewContent({ plan, editable, onNavigate }: { plan: Plan; editable: boolean; onNavigate?: (path: string) => void }) {
   const findings = useMemo(() => findingsFor(plan), [plan]);
   const errors = useMemo(() => findings.filter((f) => f.severity === 'error'), [findings]);
+  // The client checks and the exports are the heaviest sections for a large plan: they render in a
+  // background pass after the rest of the page is on screen, and keep their last result while the
+  // next one is prepared.
+  const deferredPlan = useDeferredValue<Plan | null>(plan, null);
+  const deferredErrors = useMemo(() => (deferredPlan === null ? [] : findingsFor(deferredPlan).filter((f) => f.severity === 'error')), [deferredPlan]);
   return (
     <>
       <section className="review-section" aria-labelledby="review-findings">
@@ -41,9 +46,13 @@ export function ReviewContent({ plan, editable, onNavigate }: { plan: Plan; edit
       </section>
       <section className="review-section" aria-labelledby="review-checks">
         <h3 id="review-checks">Can the clients reach the server?</h3>
-        <Suspense fallback={<Loading what="the connectivity checks" />}>
-          <ChecksPanel plan={plan} {...(onNavigate ? { onNavigate } : {})} />
-        </Suspense>
+        {deferredPlan === null ? (
+          <Loading what="the connectivity checks" />
+        ) : (
+          <Suspense fallback={<Loading what="the connectivity checks" />}>
+            <ChecksPanel plan={deferredPlan} {...(onNavigate ? { onNavigate } : {})} />
+          </Suspense>
+        )}
       </section>
       <section className="review-section" aria-labelledby="review-share">
         <h3 id="review-share">Share and save</h3>
@@ -53,9 +62,13 @@ export function ReviewContent({ plan, editable, onNavigate }: { plan: Plan; edit
       </section>
       <section className="review-section" aria-labelledby="review-export">
         <h3 id="review-export">Export</h3>
-        <Suspense fallback={<Loading what="the exporters" />}>
-          <ExportPanel plan={plan} errors={errors} />
-        </Suspense>
+        {deferredPlan === null ? (
+          <Loading what="the exporters" />
+        ) : (
+          <Suspense fallback={<Loading what="the exporters" />}>
+            <ExportPanel plan={deferredPlan} errors={deferredErrors} />
+          </Suspense>
+        )}
       </section>
     </>
   );

@@ -40,8 +40,23 @@ export function visibleSteps(plan: Plan): StepDef[] {
   });
 }
 
-/** The step whose fields contain `path` (the most specific owner); the Review step owns the rest. */
+const stepOfPath = new Map<string, StepId>();
+
+/**
+ * The step whose fields contain `path` (the most specific owner); the Review step owns the rest.
+ * Memoised: the step list asks for every finding's step on every change of a large plan.
+ */
 export function stepForPath(path: string): StepId {
+  let step = stepOfPath.get(path);
+  if (step === undefined) {
+    step = findStepForPath(path);
+    if (stepOfPath.size > 50_000) stepOfPath.clear();
+    stepOfPath.set(path, step);
+  }
+  return step;
+}
+
+function findStepForPath(path: string): StepId {
   let best: { id: StepId; length: number } | null = null;
   for (const step of STEPS) {
     for (const prefix of step.owns) {
