@@ -4,7 +4,7 @@
  */
 // The IPv4 module of ip-address alone: the package is CommonJS, so importing its index would bundle
 // the IPv6 class too (several kilobytes of the first screen) although only IPv4 is ever parsed.
-import { Address4 } from 'ip-address/dist/ipv4';
+import { Address4 } from 'ip-address/dist/ipv4.js';
 import { AZURE_RESERVED_ADDRESSES_PER_SUBNET } from './azure';
 
 export const IPV4_MAX = 0xffffffff;
