@@ -6,6 +6,7 @@ import { PlanMenu, useUndoShortcuts } from '../features/wizard/PlanMenu';
 import { OpenErrorNotice } from '../features/incoming/OpenErrorNotice';
 import { useOpenLink } from '../features/incoming/useOpenLink';
 import { RecoveryBanner } from '../features/wizard/RecoveryBanner';
+import { StepErrorBoundary } from '../features/wizard/StepErrorBoundary';
 import { StepList } from '../features/wizard/StepList';
 import BasicsStep from '../features/wizard/steps/BasicsStep';
 
@@ -54,9 +55,11 @@ export function App() {
           <FindingsSummary />
         </aside>
         <main id="main" className="app__main">
-          <Suspense fallback={<p className="loading">Loading…</p>}>
-            {incoming ? <IncomingPlan /> : <Step key={`${step}-${revision}-${mode}`} />}
-          </Suspense>
+          <StepErrorBoundary key={`${step}-${revision}-${mode}-${incoming}`}>
+            <Suspense fallback={<p className="loading">Loading…</p>}>
+              {incoming ? <IncomingPlan /> : <Step key={`${step}-${revision}-${mode}`} />}
+            </Suspense>
+          </StepErrorBoundary>
         </main>
       </div>
     </div>

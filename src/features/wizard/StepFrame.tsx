@@ -21,17 +21,24 @@ export function StepFrame({ intro, children }: { intro?: ReactNode; children: Re
   const goTo = usePlanner((s) => s.goTo);
   const focusPath = usePlanner((s) => s.focusPath);
   const heading = useRef<HTMLHeadingElement>(null);
+  const focusedStep = useRef<string | null>(null);
   useEffect(() => {
+    // A field asked for (from a finding, a check or the diagram) takes the focus; otherwise the
+    // heading does, once per step change (not again when the field request is cleared).
     if (focusPath !== null) {
       const target = focusTarget(focusPath);
       if (target) {
         target.focus();
         target.scrollIntoView({ block: 'center' });
+        focusedStep.current = step;
         usePlanner.getState().clearFocus();
         return;
       }
     }
-    heading.current?.focus();
+    if (focusedStep.current !== step) {
+      focusedStep.current = step;
+      heading.current?.focus();
+    }
   }, [step, focusPath]);
   const steps = visibleSteps(plan);
   const index = steps.findIndex((s) => s.id === step);

@@ -1,0 +1,39 @@
+import { expect, openExample, openStep, test } from './fixtures';
+
+test('a client in an unlinked spoke fails at name resolution until the link is added in the wizard', async ({ page }) => {
+  await page.goto('/');
+  await openExample(page, /Hub and spoke/);
+  await openStep(page, 'Private DNS zone');
+  await page.getByLabel('Link vnet-spoke-2 (peered VNet)').uncheck();
+
+  await openStep(page, 'Clients');
+  const card = page.locator('.checker-client', { has: page.getByRole('heading', { name: /reporting-app/ }) });
+  await expect(card).toContainText('Not reachable');
+  await expect(card).toContainText('fails at name resolution: link the zone to vnet-spoke-2');
+  await expect(card.getByRole('list', { name: 'Hops of reporting-app' })).toContainText('PGN-134');
+
+  // "Go to the field" lands on the link's checkbox; adding the link there makes the client reachable.
+  await card.getByRole('button', { name: /Go to the field for: .*link the zone to vnet-spoke-2/i }).first().click();
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('type', 'checkbox');
+  await focused.check();
+  await openStep(page, 'Clients');
+  await expect(card).toContainText('Reachable');
+  await expect(card).not.toContainText('Not reachable');
+
+  // The Review step shows the same verdicts.
+  await openStep(page, 'Review');
+  const reviewCard = page.locator('.checker-client', { has: page.getByRole('heading', { name: /reporting-app/ }) });
+  await expect(reviewCard).toContainText('Reachable');
+});
+
+test('an internet client of a public plan outside every firewall rule gets the rule that would fix it', async ({ page }) => {
+  await page.goto('/');
+  await openExample(page, /Public access/);
+  await openStep(page, 'Firewall rules');
+  await page.getByRole('button', { name: /Remove .*office-dublin/ }).click();
+  await openStep(page, 'Clients');
+  const card = page.locator('.checker-client', { has: page.getByRole('heading', { name: /dublin-analysts/ }) });
+  await expect(card).toContainText('Not reachable');
+  await expect(card).toContainText('add a firewall rule for 203.0.113.9');
+});
