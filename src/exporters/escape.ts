@@ -21,7 +21,7 @@ export function armLiteral(text: string): string {
 
 /** A string literal inside an ARM template expression: single quotes, `'` doubled. */
 export function armExprString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
+  return text.includes("'") ? `'${text.replace(/'/g, "''")}'` : `'${text}'`;
 }
 
 const hex4 = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -59,7 +59,7 @@ export function bicepString(text: string): string {
 
 /** A POSIX shell word: single-quoted, `'` written as `'\''`. Nothing inside single quotes is expanded. */
 export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, "'\\''")}'`;
+  return text.includes("'") ? `'${text.replace(/'/g, "'\\''")}'` : `'${text}'`;
 }
 
 /** An identifier for generated symbol names (Terraform labels, Bicep symbols): letters, digits, `_`. */

@@ -24,13 +24,36 @@ export type Val = string | number | boolean | Ex | readonly Val[] | { readonly [
 
 export const param = (name: string): Ex => new Ex({ k: 'param', name });
 export const lit = (value: string): Ex => new Ex({ k: 'str', value });
-export const call = (fn: string, ...args: (Ex | string)[]): Ex =>
-  new Ex({ k: 'call', fn, args: args.map((a) => (typeof a === 'string' ? { k: 'str', value: a } : a.node)) });
+export const call = (fn: string, ...args: (Ex | string)[]): Ex => {
+  const nodes: ExprNode[] = new Array<ExprNode>(args.length);
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i] as Ex | string;
+    nodes[i] = typeof a === 'string' ? { k: 'str', value: a } : a.node;
+  }
+  return new Ex({ k: 'call', fn, args: nodes });
+};
 export const prop = (target: Ex, ...path: string[]): Ex => new Ex({ k: 'prop', target: target.node, path });
 
+/** `{0}/{1}/…/{n-1}`, the format string of a child name with n parts. */
+const FORMATS: string[] = [];
+const formatOf = (n: number): string => {
+  let f = FORMATS[n];
+  if (f === undefined) {
+    f = '';
+    for (let i = 0; i < n; i += 1) f += i === 0 ? `{${i}}` : `/{${i}}`;
+    FORMATS[n] = f;
+  }
+  return f;
+};
+
 /** `format('{0}/{1}', parent, child)`: the full name of a child resource. */
-export const childName = (...parts: (Ex | string)[]): Ex =>
-  call('format', parts.map((_, i) => `{${i}}`).join('/'), ...parts);
+export const childName = (...parts: (Ex | string)[]): Ex => call('format', formatOf(parts.length), ...parts);
+
+function renderArmArgs(args: readonly ExprNode[]): string {
+  let out = '';
+  for (let i = 0; i < args.length; i += 1) out += (i === 0 ? '' : ', ') + renderArmExpr(args[i] as ExprNode);
+  return out;
+}
 
 export function renderArmExpr(node: ExprNode): string {
   switch (node.k) {
@@ -41,12 +64,18 @@ export function renderArmExpr(node: ExprNode): string {
     case 'int':
       return String(node.value);
     case 'call':
-      return `${node.fn}(${node.args.map(renderArmExpr).join(', ')})`;
+      return `${node.fn}(${renderArmArgs(node.args)})`;
     case 'prop':
       return `${renderArmExpr(node.target)}.${node.path.join('.')}`;
     case 'groupOutput':
       return `reference('${node.deployment}').outputs.${node.output}.value`;
   }
+}
+
+function renderBicepArgs(args: readonly ExprNode[]): string {
+  let out = '';
+  for (let i = 0; i < args.length; i += 1) out += (i === 0 ? '' : ', ') + renderBicepExpr(args[i] as ExprNode);
+  return out;
 }
 
 export function renderBicepExpr(node: ExprNode): string {
@@ -58,7 +87,7 @@ export function renderBicepExpr(node: ExprNode): string {
     case 'int':
       return String(node.value);
     case 'call':
-      return `${node.fn}(${node.args.map(renderBicepExpr).join(', ')})`;
+      return `${node.fn}(${renderBicepArgs(node.args)})`;
     case 'prop':
       return `${renderBicepExpr(node.target)}.${node.path.join('.')}`;
     case 'groupOutput':
@@ -68,44 +97,68 @@ export function renderBicepExpr(node: ExprNode): string {
 
 /** A value as ARM JSON data: expressions become `[...]` strings, literals starting with `[` are escaped. */
 export function toArmJson(value: Val): unknown {
-  if (value instanceof Ex) return `[${renderArmExpr(value.node)}]`;
   if (typeof value === 'string') return armLiteral(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return (value as readonly Val[]).map(toArmJson);
+  if (value instanceof Ex) return `[${renderArmExpr(value.node)}]`;
+  if (Array.isArray(value)) {
+    const items = value as readonly Val[];
+    const out: unknown[] = new Array<unknown>(items.length);
+    for (let i = 0; i < items.length; i += 1) out[i] = toArmJson(items[i] as Val);
+    return out;
+  }
+  const record = value as Record<string, Val>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, Val>)) out[k] = toArmJson(v);
+  for (const k of Object.keys(record)) out[k] = toArmJson(record[k] as Val);
   return out;
 }
 
 const BICEP_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Indentation strings by level (two spaces per level). */
+const PADS: string[] = [''];
+const padOf = (level: number): string => {
+  let p = PADS[level];
+  if (p === undefined) {
+    p = '  '.repeat(level);
+    PADS[level] = p;
+  }
+  return p;
+};
+
 /** A value as Bicep source, indented by `indent` levels of two spaces. */
 export function toBicep(value: Val, indent = 0): string {
-  if (value instanceof Ex) return renderBicepExpr(value.node);
   if (typeof value === 'string') return bicepString(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const pad = '  '.repeat(indent + 1);
-  const end = '  '.repeat(indent);
+  if (value instanceof Ex) return renderBicepExpr(value.node);
+  const pad = padOf(indent + 1);
   if (Array.isArray(value)) {
     const items = value as readonly Val[];
     if (items.length === 0) return '[]';
-    return `[\n${items.map((v) => `${pad}${toBicep(v, indent + 1)}`).join('\n')}\n${end}]`;
+    let out = '[';
+    for (let i = 0; i < items.length; i += 1) out += `\n${pad}${toBicep(items[i] as Val, indent + 1)}`;
+    return `${out}\n${padOf(indent)}]`;
   }
-  const entries = Object.entries(value as Record<string, Val>);
-  if (entries.length === 0) return '{}';
-  const lines = entries.map(([k, v]) => `${pad}${BICEP_KEY.test(k) ? k : bicepString(k)}: ${toBicep(v, indent + 1)}`);
-  return `{\n${lines.join('\n')}\n${end}}`;
+  const record = value as Record<string, Val>;
+  const keys = Object.keys(record);
+  if (keys.length === 0) return '{}';
+  let out = '{';
+  for (const k of keys) out += `\n${pad}${BICEP_KEY.test(k) ? k : bicepString(k)}: ${toBicep(record[k] as Val, indent + 1)}`;
+  return `${out}\n${padOf(indent)}}`;
+}
+
+function visitParams(node: ExprNode, into: Set<string>): void {
+  if (node.k === 'param') into.add(node.name);
+  else if (node.k === 'call') for (const a of node.args) visitParams(a, into);
+  else if (node.k === 'prop') visitParams(node.target, into);
 }
 
 /** Every parameter name a value refers to. */
 export function paramsUsed(value: Val, into: Set<string> = new Set()): Set<string> {
-  const visit = (node: ExprNode): void => {
-    if (node.k === 'param') into.add(node.name);
-    else if (node.k === 'call') node.args.forEach(visit);
-    else if (node.k === 'prop') visit(node.target);
-  };
-  if (value instanceof Ex) visit(value.node);
-  else if (Array.isArray(value)) (value as readonly Val[]).forEach((v) => paramsUsed(v, into));
-  else if (typeof value === 'object') Object.values(value as Record<string, Val>).forEach((v) => paramsUsed(v, into));
+  if (value instanceof Ex) visitParams(value.node, into);
+  else if (Array.isArray(value)) for (const v of value as readonly Val[]) paramsUsed(v, into);
+  else if (typeof value === 'object') {
+    const record = value as Record<string, Val>;
+    for (const k of Object.keys(record)) paramsUsed(record[k] as Val, into);
+  }
   return into;
 }

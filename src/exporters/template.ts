@@ -114,9 +114,15 @@ export function serverOutputPrefix(index: number): string {
   return index === 0 ? 'server' : `server${index + 1}`;
 }
 
+/** A resource while the template is built: the resource itself, its phase and where it lives. */
+interface Pending {
+  resource: TemplateResource;
+  loc: Loc;
+}
+
 export function buildTemplate(model: ExportModel): DeploymentTemplate {
   const params: TemplateParam[] = [];
-  const resources: (TemplateResource & { phase: Phase; loc: Loc })[] = [];
+  const byPhase: Record<Phase, Pending[]> = { network: [], dns: [], servers: [] };
   const isTop = (loc: Loc) => loc.sub.primary && loc.rg === model.primaryRg;
 
   params.push({
@@ -167,8 +173,11 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
     { name: 'administratorLoginPassword', type: 'securestring', description: 'Administrator password (never stored in the template).' },
   );
 
-  const add = (r: Omit<TemplateResource, 'group'> & { phase: Phase; loc: Loc }) => {
-    resources.push({ ...r, group: '' });
+  const add: Adder = (r) => {
+    byPhase[r.phase].push({
+      resource: { sym: r.sym, type: r.type, apiVersion: r.apiVersion, name: r.name, body: r.body, deps: r.deps, id: r.id, group: '' },
+      loc: r.loc,
+    });
   };
 
   const serverDeps: string[] = [];
@@ -244,31 +253,36 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
   const nested: TemplateGroup[] = [];
   const counters: Record<Phase, number> = { network: 0, dns: 0, servers: 0 };
   const order: (string | TemplateGroup)[] = [];
-  const ordered = PHASES.flatMap((phase) => resources.filter((r) => r.phase === phase));
-  for (const r of ordered) {
-    if (isTop(r.loc)) {
-      top.resources.push({ ...r, group: '' });
-      order.push(r.sym);
-      continue;
+  const groupByKey = new Map<string, TemplateGroup>();
+  /** Nested group of each server symbol that is not top level. */
+  const serverGroup = new Map<string, TemplateGroup>();
+  for (const phase of PHASES) {
+    for (const { resource: r, loc } of byPhase[phase]) {
+      if (isTop(loc)) {
+        top.resources.push(r);
+        order.push(r.sym);
+        continue;
+      }
+      const key = `${phase}|${loc.sub.param}|${loc.rg}`;
+      let group = groupByKey.get(key);
+      if (!group) {
+        counters[phase] += 1;
+        const deployment = `pgflex-${phase}-${counters[phase]}`;
+        group = { key, deployment, sym: `${phase}Deployment${counters[phase]}`, loc, resources: [], outputs: [] };
+        groupByKey.set(key, group);
+        nested.push(group);
+        order.push(group);
+      }
+      r.group = key;
+      group.resources.push(r);
+      if (r.type === T.server) serverGroup.set(r.sym, group);
     }
-    const key = `${r.phase}|${r.loc.sub.param}|${r.loc.rg}`;
-    let group = nested.find((g) => g.key === key);
-    if (!group) {
-      counters[r.phase] += 1;
-      const deployment = `pgflex-${r.phase}-${counters[r.phase]}`;
-      group = { key, deployment, sym: `${r.phase}Deployment${counters[r.phase]}`, loc: r.loc, resources: [], outputs: [] };
-      nested.push(group);
-      order.push(group);
-    }
-    group.resources.push({ ...r, group: key });
   }
-  // Strip the helper fields.
-  for (const g of [top, ...nested]) g.resources = g.resources.map(({ sym, type, apiVersion, name, body, deps, id, group }) => ({ sym, type, apiVersion, name, body, deps, id, group }));
 
   const outputs: TemplateOutput[] = [];
   model.servers.forEach((s, i) => {
     const sym = `server${i + 1}`;
-    const owner = nested.find((g) => g.resources.some((r) => r.sym === sym));
+    const owner = serverGroup.get(sym);
     const id = resourceId(s.loc, T.server, param(serverParamName(s.index)));
     const fqdn = prop(call('reference', id), 'fullyQualifiedDomainName');
     const prefix = serverOutputPrefix(s.index);
