@@ -198,8 +198,8 @@ export const SAVE_DELAY_MS = 600;
  * cost more than the validation itself, so the write waits for a pause in typing. Pending writes are flushed when the page is hidden or closed, so a reload or
  * a closed tab keeps the last edit. Without localStorage (Node, a locked-down browser) nothing is saved.
  */
-export function deferredLocalStorage<S>(): PersistStorage<S> | undefined {
-  if (typeof localStorage === 'undefined') return undefined;
+export function deferredLocalStorage<S>(): PersistStorage<S> {
+  if (typeof localStorage === 'undefined') return { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
   let pending: { name: string; value: StorageValue<S> } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
