@@ -26,11 +26,13 @@ export function armExprString(text: string): string {
 
 const hex4 = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-/** A Terraform (HCL) quoted string: `\`, `"` and control characters escaped, `${` → `$${`, `%{` → `%%{`. */
-const PLAIN = /^[A-Za-z0-9 ._\-/:,()+*@=]*$/;
+/** Text with nothing to escape in HCL: no `\`, `"`, control character, `${` or `%{`. */
+// eslint-disable-next-line no-control-regex
+const HCL_SPECIAL = /[\\"\u0000-\u001f\u007f\u2028\u2029]|[$%]\{/;
 
+/** A Terraform (HCL) quoted string: `\`, `"` and control characters escaped, `${` → `$${`, `%{` → `%%{`. */
 export function hclString(text: string): string {
-  if (PLAIN.test(text)) return `"${text}"`;
+  if (!HCL_SPECIAL.test(text)) return `"${text}"`;
   const body = text
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
@@ -43,9 +45,13 @@ export function hclString(text: string): string {
   return `"${body}"`;
 }
 
+/** Text with nothing to escape in Bicep: no `\`, `'`, control character or `${`. */
+// eslint-disable-next-line no-control-regex
+const BICEP_SPECIAL = /[\\'\u0000-\u001f\u007f\u2028\u2029]|\$\{/;
+
 /** A Bicep string literal: `\`, `'`, control characters and `${` escaped. */
 export function bicepString(text: string): string {
-  if (PLAIN.test(text)) return `'${text}'`;
+  if (!BICEP_SPECIAL.test(text)) return `'${text}'`;
   const body = text
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'")

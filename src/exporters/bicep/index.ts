@@ -8,7 +8,7 @@ import { deployCommand } from '../arm/index';
 import { bicepString } from '../escape';
 import { resolveDeps, type ResolvedDeps } from '../groups';
 import { commentBlock, errorLines } from '../header';
-import { Ex, paramsUsed, renderBicepExpr, toBicep } from '../ir';
+import { Ex, paramsUsed, renderBicepExpr, toBicep, type Val } from '../ir';
 import { buildModel } from '../model';
 import { buildTemplate, type DeploymentTemplate, type TemplateGroup, type TemplateParam, type TemplateResource } from '../template';
 import { joinText } from '../text';
@@ -24,11 +24,15 @@ function paramDecl(p: TemplateParam, withDefault: boolean): string {
   return lines.join('\n');
 }
 
-function resourceDecl(r: TemplateResource, dependsOn: string[]): string {
-  const body: string[] = [`  name: ${toBicep(r.name, 1)}`];
-  for (const [k, v] of Object.entries(r.body)) body.push(`  ${k}: ${toBicep(v, 1)}`);
-  if (dependsOn.length > 0) body.push(`  dependsOn: [\n${dependsOn.map((d) => `    ${d}`).join('\n')}\n  ]`);
-  return `resource ${r.sym} '${r.type}@${r.apiVersion}' = {\n${body.join('\n')}\n}`;
+function resourceDecl(r: TemplateResource, dependsOn: readonly string[]): string {
+  let out = `resource ${r.sym} '${r.type}@${r.apiVersion}' = {\n  name: ${toBicep(r.name, 1)}`;
+  for (const k of Object.keys(r.body)) out += `\n  ${k}: ${toBicep(r.body[k] as Val, 1)}`;
+  if (dependsOn.length > 0) {
+    out += '\n  dependsOn: [';
+    for (const d of dependsOn) out += `\n    ${d}`;
+    out += '\n  ]';
+  }
+  return `${out}\n}`;
 }
 
 function usedParams(t: DeploymentTemplate, g: TemplateGroup): TemplateParam[] {
