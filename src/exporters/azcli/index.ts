@@ -7,7 +7,6 @@ import type { NsgRule, Plan } from '../../domain/plan';
 import { shellQuote as q } from '../escape';
 import { commentBlock, errorLines } from '../header';
 import { buildModel, type Loc, type ModelPrivate, type SubRef, type VnetRef } from '../model';
-import { joinText } from '../text';
 import type { ExportFile, ExportOptions } from '../types';
 import { SERVER_DEFAULTS } from '../versions';
 
@@ -195,5 +194,5 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
     }
     lines.push(`az postgres flexible-server show --resource-group ${rg(s.loc)} --name ${q(s.name)} --query '{fqdn: fullyQualifiedDomainName, id: id}' --output json`);
   }
-  return [{ path: 'deploy.sh', contents: `${joinText(lines, '\n')}\n` }];
+  return [{ path: 'deploy.sh', contents: `${lines.join('\n')}\n` }];
 }

@@ -11,7 +11,6 @@ import { commentBlock, errorLines } from '../header';
 import { Ex, paramsUsed, renderBicepExpr, toBicep, type Val } from '../ir';
 import { buildModel } from '../model';
 import { buildTemplate, type DeploymentTemplate, type TemplateGroup, type TemplateParam, type TemplateResource } from '../template';
-import { joinText } from '../text';
 import type { ExportFile, ExportOptions } from '../types';
 
 function paramDecl(p: TemplateParam, withDefault: boolean): string {
@@ -88,7 +87,7 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
     } else parts.push(moduleDecl(t, item, deps));
   }
   parts.push(t.outputs.map((o) => `output ${o.name} string = ${renderBicepExpr(o.value.node)}`).join('\n'));
-  const files: ExportFile[] = [{ path: 'main.bicep', contents: `${joinText(parts, '\n\n')}\n` }];
+  const files: ExportFile[] = [{ path: 'main.bicep', contents: `${parts.join('\n\n')}\n` }];
 
   const values = t.params
     .filter((p) => p.type !== 'securestring' && p.defaultValue !== undefined && !(p.defaultValue instanceof Ex))

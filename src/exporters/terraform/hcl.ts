@@ -89,7 +89,6 @@ export function render(items: readonly HclItem[], depth = 0): string {
 
 /** Top-level blocks separated by one blank line, newline at the end. */
 export function renderFile(header: string, blocks: readonly HclItem[]): string {
-  let body = '';
-  for (let i = 0; i < blocks.length; i += 1) body += (i === 0 ? '' : '\n\n') + render([blocks[i] as HclItem]);
+  const body = blocks.map((b) => render([b])).join('\n\n');
   return `${header}${header !== '' && body !== '' ? '\n' : ''}${body}\n`;
 }
