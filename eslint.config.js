@@ -5,6 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** The layers of design/conventions: pure layers never reach up into UI, store or browser code. */
+/** @param {{ group: string[]; message: string }[]} extra */
 const pureLayerBan = (extra = []) => ({
   patterns: [
     { group: ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'react-hook-form', '@hookform/*'], message: 'Pure layers must not import UI libraries.' },
@@ -14,7 +15,7 @@ const pureLayerBan = (extra = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', 'coverage', 'docs/img', '**/*.golden/**', '**/__golden__/**'] },
+  { ignores: ['dist', '.e2e-dist', '.bench-dist', '.vitest', 'node_modules', 'playwright-report', 'test-results', 'coverage', 'docs/img', '**/*.golden/**', '**/__golden__/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -17,7 +17,7 @@ async function typingLatency(page: Page): Promise<number[]> {
   await page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('button', { name: /Basics/ }).click();
   await page.getByLabel('Server name').waitFor();
   // Passed as source text: the TypeScript runner adds helpers to compiled functions that the page lacks.
-  return page.evaluate(TYPING_SCRIPT) as Promise<number[]>;
+  return page.evaluate<number[]>(TYPING_SCRIPT);
 }
 
 const TYPING_SCRIPT = `(async () => {
@@ -47,7 +47,7 @@ async function topologyRender(page: Page): Promise<number[]> {
     await page.evaluate("performance.clearMeasures('topology:render')");
     await steps.getByRole('button', { name: /Review/ }).click();
     await page.locator('.topo svg.topo-svg').waitFor();
-    const ms = (await page.evaluate("performance.getEntriesByName('topology:render')[0]?.duration ?? NaN")) as number;
+    const ms = await page.evaluate<number>("performance.getEntriesByName('topology:render')[0]?.duration ?? NaN");
     if (i >= 2) out.push(ms); // the first mounts load and warm up the module
     await steps.getByRole('button', { name: /Basics/ }).click();
     await page.locator('.topo').waitFor({ state: 'detached' });

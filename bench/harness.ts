@@ -33,7 +33,7 @@ export function measure(fn: () => unknown, options: { samples?: number; warmupMs
   for (let s = 0; s < samples; s += 1) {
     let n = 0;
     const start = performance.now();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       fn();
       n += 1;
@@ -59,7 +59,7 @@ export interface Row {
   what: string;
   value: string;
   budget: string;
-  verdict: Verdict | string;
+  verdict: string;
 }
 
 export function printTable(title: string, rows: readonly Row[]): void {

@@ -21,13 +21,14 @@ if (found) {
   console.log("e2e: using Playwright's Chromium");
 } else {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  let hasApt = false;
-  try {
-    execSync('command -v apt-get', { stdio: 'ignore' });
-    hasApt = true;
-  } catch {
-    hasApt = false;
-  }
+  const hasApt = (() => {
+    try {
+      execSync('command -v apt-get', { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
   if (isRoot && hasApt) {
     console.log("e2e: no Chromium found; installing Debian's chromium package…");
     execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });

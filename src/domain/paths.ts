@@ -21,7 +21,7 @@ export function setIn<T>(root: T, path: string, value: unknown): T {
     if (i === keys.length) return value;
     const key = keys[i] as string | number;
     if (Array.isArray(node)) {
-      const copy = [...node] as unknown[];
+      const copy: unknown[] = [...(node as unknown[])];
       copy[key as number] = step(node[key as number], i + 1);
       return copy;
     }

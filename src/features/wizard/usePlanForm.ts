@@ -11,9 +11,8 @@
  */
 import { toNestErrors } from '@hookform/resolvers';
 import { useEffect } from 'react';
-import { useForm, type FieldError, type FieldErrors, type FieldPath, type Resolver, type UseFormReturn } from 'react-hook-form';
+import { useForm, type FieldError, type FieldPath, type Resolver, type UseFormReturn } from 'react-hook-form';
 import * as z from 'zod/mini';
-import type { $ZodIssue } from 'zod/v4/core';
 import { getIn, isUnder } from '../../domain/paths';
 import {
   ClientSchema,
@@ -69,7 +68,7 @@ export function sliceResolver(step: StepId): Resolver<Plan> {
       if (value === undefined && prefix.startsWith('access.') && !(SLICE_SCHEMAS[prefix] instanceof z.ZodMiniOptional)) continue; // the other mode's field
       const parsed = (SLICE_SCHEMAS[prefix] as z.ZodMiniType).safeParse(value);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues as $ZodIssue[]) {
+        for (const issue of parsed.error.issues) {
           const path = [prefix, ...issue.path.map(String)].join('.');
           setError(errors, path, { type: issue.code, message: issue.message });
         }
@@ -79,7 +78,7 @@ export function sliceResolver(step: StepId): Resolver<Plan> {
       if (f.severity === 'error' && owned.some((p) => isUnder(f.path, p))) setError(errors, f.path, { type: f.ruleId, message: f.message });
     }
     if (Object.keys(errors).length === 0) return { values, errors: {} };
-    return { values: {}, errors: toNestErrors(errors, options) as FieldErrors<Plan> };
+    return { values: {}, errors: toNestErrors<Plan>(errors, options) };
   };
 }
 

@@ -107,8 +107,8 @@ export default function BasicsStep() {
             region: firstRegion,
             version: DEFAULT_POSTGRES_VERSION,
             highAvailability: 'Disabled',
-            resourceGroup: (form.getValues('servers.0.resourceGroup') as string | undefined) ?? '',
-            subscription: (form.getValues('servers.0.subscription') as string | undefined) ?? '',
+            resourceGroup: form.getValues('servers.0.resourceGroup') ?? '',
+            subscription: form.getValues('servers.0.subscription') ?? '',
           })
         }
       >
