@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
-import type { CliIo } from './io';
+import { memoryIo } from './testing';
 
-function memoryIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readText: (path) => {
-      const text = files[path];
-      if (text === undefined) return Promise.reject(Object.assign(new Error('missing'), { code: 'ENOENT' }));
-      return Promise.resolve(text);
-    },
-    writeText: () => Promise.resolve(),
-  };
-  return { io, out, err };
-}
 
 const plan = JSON.stringify({ formatVersion: 1, servers: [{ name: 'pg-a', region: 'westeurope' }], access: { mode: 'public' } });
 

@@ -1,25 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../io';
 import { main } from '../main';
+import { memoryIo } from '../testing';
 
 const hub = readFileSync(new URL('../../../examples/hub-and-spoke.json', import.meta.url), 'utf8');
 
-function memoryIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readText: (path) => {
-      const text = files[path];
-      if (text === undefined) return Promise.reject(Object.assign(new Error('missing'), { code: 'ENOENT' }));
-      return Promise.resolve(text);
-    },
-    writeText: () => Promise.resolve(),
-  };
-  return { io, out, err };
-}
 
 /** The hub-and-spoke example with vnet-spoke-2 no longer linked to the zone. */
 function unlinkedSpoke(): string {

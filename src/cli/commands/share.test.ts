@@ -3,27 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { largePlan } from '../../domain/samples';
 import { decodePlanLink } from '../../share/link';
 import { parsePlanFile, serializePlanFile } from '../../share/planFile';
-import type { CliIo } from '../io';
 import { COMMANDS, main } from '../main';
 import { DEFAULT_SHARE_BASE } from './share';
+import { memoryIo } from '../testing';
 
 const eight = readFileSync(new URL('../../../examples/eight-subnets.json', import.meta.url), 'utf8');
 
-function memoryIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readText: (path) => {
-      const text = files[path];
-      if (text === undefined) return Promise.reject(Object.assign(new Error('missing'), { code: 'ENOENT' }));
-      return Promise.resolve(text);
-    },
-    writeText: () => Promise.resolve(),
-  };
-  return { io, out, err };
-}
 
 describe('share', () => {
   it('is a registered command', () => {

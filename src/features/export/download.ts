@@ -1,16 +1,8 @@
 /** Browser downloads of export files: one file, or all of them as a zip (fflate, loaded on demand). */
 import type { ExportFile } from '../../exporters/types';
+import { saveBlob } from '../common/saveBlob';
 
-function save(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const save = (name: string, blob: Blob): void => saveBlob(blob, name);
 
 export function downloadFile(file: ExportFile): void {
   save(file.path.split('/').pop() ?? file.path, new Blob([file.contents], { type: 'text/plain;charset=utf-8' }));

@@ -3,6 +3,7 @@
  * stays deterministic; the title block with the plan's name and the export date is added here.
  * Everything user-typed is escaped for XML: a name stays a name, never markup.
  */
+import { saveBlob } from '../common/saveBlob';
 
 /** Escapes text for XML text nodes and attribute values. */
 export function escapeXml(text: string): string {
@@ -62,17 +63,7 @@ export function standaloneSvg(markup: string, titleBlock: { planName: string; da
   return `<?xml version="1.0" encoding="UTF-8"?>\n${newTag}${body}${block}</svg>\n`;
 }
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const download = saveBlob;
 
 /** The export of the live diagram, with today's date in the title block. */
 function exportedSvg(svg: SVGSVGElement, planName: string): string {
