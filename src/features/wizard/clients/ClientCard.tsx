@@ -3,18 +3,12 @@ import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { SERVER_FQDN_SUFFIX } from '../../../domain/azure';
 import type { ClientKind } from '../../../domain/plan';
-import { TlsVersionSchema } from '../../../domain/plan';
 import { Field } from '../Field';
 import { PathFindings } from '../public/PathFindings';
 import { fieldPath, type PlanForm } from '../usePlanForm';
+import { TlsVersionOptions } from '../TlsVersionOptions';
 import { CLIENT_KIND_LABEL, type ClientTargets } from './newClient';
 
-const TLS_LABEL: Readonly<Record<string, string>> = {
-  TLSv1: 'TLS 1.0',
-  'TLSv1.1': 'TLS 1.1',
-  'TLSv1.2': 'TLS 1.2 (default)',
-  'TLSv1.3': 'TLS 1.3',
-};
 
 type FieldErrorLike = { message?: string; type: string };
 type ClientErrors = Partial<Record<string, FieldErrorLike>> | undefined;
@@ -235,11 +229,7 @@ export function ClientCard({ form, index, kind, targets, serverName, onRemove }:
         <Field path={`${base}.tlsVersion`} label="Newest TLS version it speaks" formError={errors?.tlsVersion}>
           {(p) => (
             <select {...p} {...form.register(fieldPath(`${base}.tlsVersion`))}>
-              {TlsVersionSchema.options.map((v) => (
-                <option key={v} value={v}>
-                  {TLS_LABEL[v]}
-                </option>
-              ))}
+              <TlsVersionOptions />
             </select>
           )}
         </Field>

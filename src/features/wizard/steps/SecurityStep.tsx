@@ -1,14 +1,7 @@
-import { TlsVersionSchema } from '../../../domain/plan';
 import { Field } from '../Field';
+import { TlsVersionOptions } from '../TlsVersionOptions';
 import { StepFrame } from '../StepFrame';
 import { usePlanForm } from '../usePlanForm';
-
-const TLS_LABEL: Record<string, string> = {
-  TLSv1: 'TLS 1.0 (TLSv1)',
-  'TLSv1.1': 'TLS 1.1 (TLSv1.1)',
-  'TLSv1.2': 'TLS 1.2 (TLSv1.2)',
-  'TLSv1.3': 'TLS 1.3 (TLSv1.3)',
-};
 
 export default function SecurityStep() {
   const form = usePlanForm();
@@ -29,11 +22,7 @@ export default function SecurityStep() {
         <Field path="tls.minVersion" label="Minimum TLS version (ssl_min_protocol_version)" formError={errors?.minVersion}>
           {(p) => (
             <select {...p} {...form.register('tls.minVersion')}>
-              {TlsVersionSchema.options.map((v) => (
-                <option key={v} value={v}>
-                  {TLS_LABEL[v]}
-                </option>
-              ))}
+              <TlsVersionOptions />
             </select>
           )}
         </Field>
@@ -41,11 +30,7 @@ export default function SecurityStep() {
           {(p) => (
             <select {...p} {...form.register('tls.maxVersion', { setValueAs: (v: unknown) => (v === '' || v === null ? null : v) })}>
               <option value="">Not set (newest supported)</option>
-              {TlsVersionSchema.options.map((v) => (
-                <option key={v} value={v}>
-                  {TLS_LABEL[v]}
-                </option>
-              ))}
+              <TlsVersionOptions />
             </select>
           )}
         </Field>
