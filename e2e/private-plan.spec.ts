@@ -155,11 +155,13 @@ test('a private-access plan from an empty start: VNet, delegated subnet, DNS zon
   );
   await expect(page.locator('main .finding--error')).toHaveCount(0);
 
-  // The plan in the store holds what was typed.
-  const saved = await page.evaluate(() => localStorage.getItem('pgflex-netplan:state'));
-  const access = (JSON.parse(saved ?? '{}') as { state: { plan: { access: Record<string, unknown> } } }).state.plan
-    .access;
-  expect(access).toMatchObject({
+  // The saved plan (autosaved after a short pause) holds what was typed.
+  const savedAccess = async (): Promise<unknown> => {
+    const saved = await page.evaluate(() => localStorage.getItem('pgflex-netplan:state'));
+    const parsed = JSON.parse(saved ?? '{}') as { state?: { plan?: { access?: unknown } } };
+    return parsed.state?.plan?.access ?? null;
+  };
+  await expect.poll(savedAccess).toMatchObject({
     mode: 'private',
     vnet: { name: 'vnet-app', addressSpaces: ['10.0.0.0/16'], zoneLink: true },
     delegatedSubnet: { name: 'snet-postgres', prefix: '10.0.0.0/28' },

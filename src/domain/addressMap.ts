@@ -80,7 +80,8 @@ interface Placed {
   readonly range: IpRange;
 }
 
-const DELEGATED_FALLBACK_NAME = 'Delegated subnet';
+/** The delegated subnet's label while it has no name yet. */
+export const DELEGATED_FALLBACK_NAME = 'Delegated subnet';
 
 export function formatRange(range: IpRange): string {
   const asCidr = rangeAsCidr(range);

@@ -9,6 +9,7 @@ import { useWatch } from 'react-hook-form';
 import {
   buildAddressMap,
   buildCloseUp,
+  DELEGATED_FALLBACK_NAME,
   subnetCapacity,
   suggestFreeBlock,
   SUGGESTED_PREFIX_LENGTHS,
@@ -79,7 +80,9 @@ function Bar({ bar, closeUp = false }: { bar: AddressBar; closeUp?: boolean }) {
                 >
                   <td>
                     {KIND_TEXT[s.kind]}
-                    {s.names.length > 0 ? `: ${s.names.join(', ')}` : ''}
+                    {s.names.length > 0 && !(s.kind === 'delegated' && s.names[0] === DELEGATED_FALLBACK_NAME)
+                      ? `: ${s.names.join(', ')}`
+                      : ''}
                   </td>
                   <td>
                     <code>{s.range}</code>

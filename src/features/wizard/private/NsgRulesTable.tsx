@@ -6,7 +6,7 @@ import { NsgAccessSchema, NsgDirectionSchema, NsgProtocolSchema, type NsgRule } 
 import { usePlanner } from '../../../store/store';
 import { Field } from '../Field';
 import { fieldPath, type PlanForm } from '../usePlanForm';
-import { errorAt } from './formHelpers';
+import { errorAt, useRevalidateAfterArrayChange } from './formHelpers';
 import { ListTextInput } from './ListTextInput';
 import { PathFindings } from './PathFindings';
 
@@ -87,6 +87,7 @@ function RuleRow({ form, index, onRemove }: { form: PlanForm; index: number; onR
 
 export function NsgRulesTable({ form }: { form: PlanForm }) {
   const rules = useFieldArray({ control: form.control, name: 'access.delegatedSubnet.nsg.rules' });
+  useRevalidateAfterArrayChange(form, rules.fields);
   const [status, setStatus] = useState('');
   const region = usePlanner((s) => s.plan.servers[0]?.region ?? '');
   const prefix =

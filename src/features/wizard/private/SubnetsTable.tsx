@@ -2,10 +2,11 @@
 import { useFieldArray } from 'react-hook-form';
 import { Field } from '../Field';
 import { fieldPath, type PlanForm } from '../usePlanForm';
-import { errorAt } from './formHelpers';
+import { errorAt, useRevalidateAfterArrayChange } from './formHelpers';
 
 export function SubnetsTable({ form }: { form: PlanForm }) {
   const subnets = useFieldArray({ control: form.control, name: 'access.vnet.subnets' });
+  useRevalidateAfterArrayChange(form, subnets.fields);
   return (
     <fieldset className="card" data-path="access.vnet.subnets">
       <legend>Other subnets in this VNet</legend>

@@ -1,6 +1,7 @@
 import { useFieldArray } from 'react-hook-form';
 import { usePlanner } from '../../../store/store';
 import { OnPremCard } from '../private/OnPremCard';
+import { useRevalidateAfterArrayChange } from '../private/formHelpers';
 import { PeeredVnetCard } from '../private/PeeredVnetCard';
 import { RegionList } from '../private/RegionList';
 import { StepFrame } from '../StepFrame';
@@ -12,6 +13,8 @@ export default function PeeringStep() {
   const region = usePlanner((s) => s.plan.servers[0]?.region ?? '');
   const peered = useFieldArray({ control: form.control, name: 'access.peeredVnets' });
   const onPrem = useFieldArray({ control: form.control, name: 'access.onPremises' });
+  useRevalidateAfterArrayChange(form, peered.fields);
+  useRevalidateAfterArrayChange(form, onPrem.fields);
   return (
     <StepFrame
       intro={
