@@ -7,7 +7,7 @@ import { create, type StateCreator } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/newPlan';
 import { readPlanDocument } from '../domain/parse';
-import { setIn } from '../domain/paths';
+import { getIn, setIn } from '../domain/paths';
 import type { Plan, PrivateAccess, PublicAccess } from '../domain/plan';
 import type { PlanLoadError } from '../share/errors';
 import { emptyHistory, record, type History } from './history';
@@ -73,7 +73,8 @@ const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (set, get
   revision: 0,
   history: emptyHistory(),
   stashedAccess: {},
-  setField: (path, value) => get().updatePlan((plan) => setIn(plan, path, value), path),
+  setField: (path, value) =>
+    get().updatePlan((plan) => (Object.is(getIn(plan, path), value) ? plan : setIn(plan, path, value)), path),
   updatePlan: (update, key = null) =>
     set((s) => {
       const next = update(s.plan);

@@ -13,7 +13,7 @@ import { toNestErrors } from '@hookform/resolvers';
 import { useEffect } from 'react';
 import { useForm, type FieldError, type FieldPath, type Resolver, type UseFormReturn } from 'react-hook-form';
 import * as z from 'zod/mini';
-import { getIn, isUnder } from '../../domain/paths';
+import { getIn, isUnder, setIn } from '../../domain/paths';
 import {
   ClientSchema,
   DelegatedSubnetSchema,
@@ -63,6 +63,8 @@ export function sliceResolver(step: StepId): Resolver<Plan> {
   const owned = stepDef(step).owns.filter((p) => SLICE_SCHEMAS[p] !== undefined);
   return (values, _context, options) => {
     const errors: Record<string, FieldError> = {};
+    const store = usePlanner.getState();
+    let plan = store.plan;
     for (const prefix of owned) {
       const value = getIn(values, prefix);
       if (value === undefined && prefix.startsWith('access.') && !(SLICE_SCHEMAS[prefix] instanceof z.ZodMiniOptional)) continue; // the other mode's field
@@ -72,8 +74,13 @@ export function sliceResolver(step: StepId): Resolver<Plan> {
           const path = [prefix, ...issue.path.map(String)].join('.');
           setError(errors, path, { type: issue.code, message: issue.message });
         }
+      } else if (value !== undefined && JSON.stringify(getIn(plan, prefix)) !== JSON.stringify(value)) {
+        // Values set from code (setValue, list edits) are validated before the form tells its
+        // watchers; bring the store up to date first so the rule errors below are for these values.
+        plan = setIn(plan, prefix, value);
       }
     }
+    if (plan !== store.plan) store.updatePlan(() => plan, options.names?.join(',') ?? null);
     for (const f of findingsFor(usePlanner.getState().plan)) {
       if (f.severity === 'error' && owned.some((p) => isUnder(f.path, p))) setError(errors, f.path, { type: f.ruleId, message: f.message });
     }
