@@ -42,7 +42,15 @@ try {
       await page.screenshot({ path: file, fullPage: true });
       console.log(`wrote docs/img/${shot.step}-${width}.png`);
       if (shot.step === 'review' && width === 1280) {
-        await page.locator('.topo').first().screenshot({ path: join(out, 'topology-hub-and-spoke.png') });
+        // The whole diagram, not the scrolling window the page shows it in.
+        const svg = page.locator('.topo svg.topo-svg').first();
+        const box = await svg.boundingBox();
+        if (box) await page.setViewportSize({ width: Math.ceil(box.width) + 600, height: Math.ceil(box.height) + 400 });
+        await page.locator('.topo-canvas').first().evaluate((el) => {
+          (el as HTMLElement).style.maxHeight = 'none';
+          (el as HTMLElement).style.overflow = 'visible';
+        });
+        await svg.screenshot({ path: join(out, 'topology-hub-and-spoke.png') });
         console.log('wrote docs/img/topology-hub-and-spoke.png');
       }
       await context.close();
