@@ -1,10 +1,9 @@
-import { DOCS } from '../../domain/azure';
+import { DOCS, FIREWALL_IPV4_ONLY_TEXT } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { analysisOf, report, type Rule } from '../rule';
 
-/** The seed's wording, quoted in every finding. seed, "Firewall rule is not available for IPv6 format" */
-export const IPV6_FIREWALL_MESSAGE =
-  "The firewall rules must be in IPv4 format. If you specify firewall rules in IPv6 format, you'll get a validation error.";
+/** The seed's wording, quoted in every finding (the fact and its source are in domain/azure.ts). */
+export const IPV6_FIREWALL_MESSAGE = FIREWALL_IPV4_ONLY_TEXT;
 
 export const pgn202: Rule = {
   id: 'PGN-202',
