@@ -5,7 +5,7 @@
  * few map look-ups each.
  */
 import { SERVER_FQDN_SUFFIX } from '../domain/azure';
-import { cidrRange, mergeRanges, parseCidr, parseIPv4, rangeContains, type IpRange } from '../domain/ipv4';
+import { cidrRange, mergeRanges, parseIPv4Fast, parseLooseCidrFast, rangeContains, type IpRange } from '../domain/ipv4';
 import type { DnsSetting, OnPremises, PeeredVnet, Plan, PrivateAccess, PrivateDnsZone, PublicAccess } from '../domain/plan';
 import type { Hop } from './types';
 
@@ -100,58 +100,18 @@ export type CheckContext = PrivateContext | PublicContext;
 const lower = (s: string): string => s.toLowerCase();
 
 /**
- * Reads canonical dotted-quad text (`10.1.0.4`, no leading zeros, octets 0–255) starting at `from`,
- * stopping at `stop` (end of text or the `/`). Returns the address, or -1 when the text is not canonical.
- */
-function scanAddress(text: string, from: number, stop: number): number {
-  let value = 0;
-  let octets = 0;
-  let i = from;
-  while (i <= stop) {
-    let octet = 0;
-    let digits = 0;
-    const first = i;
-    while (i < stop) {
-      const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      octet = octet * 10 + c;
-      digits += 1;
-      i += 1;
-    }
-    if (digits === 0 || digits > 3 || octet > 255 || (digits > 1 && text.charCodeAt(first) === 48)) return -1;
-    value = value * 256 + octet;
-    octets += 1;
-    if (i === stop) break;
-    if (text.charCodeAt(i) !== 46 || octets === 4) return -1; // '.'
-    i += 1;
-  }
-  return octets === 4 ? value : -1;
-}
-
-/**
- * A CIDR block as a range (unaligned blocks are taken as their network). Canonical text
- * (`10.1.0.0/16`) takes a fast path; anything else goes through `parseCidr`, which gives the same
- * answer for canonical text and refuses the rest. Plans hold hundreds of prefixes, and the checker
- * reads them all once per plan.
+ * A CIDR block as a range (unaligned blocks are taken as their network), or null where `parseCidr`
+ * refuses it. Well-formed text takes the CIDR module's fast path; plans hold hundreds of prefixes,
+ * and the checker reads them all once per plan.
  */
 export function parseRange(text: string): IpRange | null {
-  const slash = text.indexOf('/');
-  const prefixText = slash < 0 ? '' : text.slice(slash + 1);
-  const address = slash < 0 ? -1 : scanAddress(text, 0, slash);
-  if (address < 0 || !/^(0|[1-9]\d?)$/.test(prefixText) || Number(prefixText) > 32) {
-    const parsed = parseCidr(text, { aligned: false });
-    return parsed.ok ? cidrRange(parsed.value) : null;
-  }
-  const size = 2 ** (32 - Number(prefixText));
-  const start = address - (address % size);
-  return { start, end: start + size - 1 };
+  const parsed = parseLooseCidrFast(text);
+  return parsed.ok ? cidrRange(parsed.value) : null;
 }
 
-/** A dotted-quad IPv4 address as a number; canonical text takes a fast path, the rest `parseIPv4`. */
+/** A dotted-quad IPv4 address as a number, or null where `parseIPv4` refuses it. */
 export function parseAddress(text: string): number | null {
-  const address = scanAddress(text, 0, text.length);
-  if (address >= 0) return address;
-  const parsed = parseIPv4(text);
+  const parsed = parseIPv4Fast(text);
   return parsed.ok ? parsed.value : null;
 }
 

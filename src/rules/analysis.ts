@@ -9,11 +9,13 @@ import {
   mergeRanges,
   nextFreeBlock,
   parseCidr,
+  parseCidrFast,
+  parseIPv4Fast,
   type Cidr,
   type IpRange,
   type IpResult,
 } from '../domain/ipv4';
-import { compileNsg, parseCidrFast, parseIPv4Fast, type CompiledNsg, type NsgContext } from '../domain/nsg';
+import { compileNsg, type CompiledNsg, type NsgContext } from '../domain/nsg';
 import type { Client, FirewallRule, OnPremises, PeeredVnet, Plan, PrivateAccess } from '../domain/plan';
 
 export interface Parsed<T> {
