@@ -38,42 +38,38 @@ type RuleTemplate = Omit<NsgRule, 'priority'>;
 /** The rules high availability needs, for a delegated subnet (an aligned CIDR) in a region. */
 export function haRuleTemplates(subnetPrefix: string, region: string): RuleTemplate[] {
   const ports = [String(POSTGRES_PORT), String(PGBOUNCER_PORT)];
-  const base = { access: 'Allow', protocol: 'Tcp' } as const;
+  // Fresh arrays for every rule: the rules go into the plan and are edited one by one.
+  const base = () => ({
+    access: 'Allow' as const,
+    protocol: 'Tcp' as const,
+    sourcePorts: ['*'],
+    sourceAddresses: [subnetPrefix],
+    sourceAsgs: [] as string[],
+    destinationAsgs: [] as string[],
+  });
   return [
     {
-      ...base,
+      ...base(),
       name: 'AllowPostgresHaInbound',
       direction: 'Inbound',
-      sourcePorts: ['*'],
-      sourceAddresses: [subnetPrefix],
       destinationAddresses: [subnetPrefix],
       destinationPorts: ports,
-      sourceAsgs: [],
-      destinationAsgs: [],
       description: 'High availability: PostgreSQL 5432 and 6432 within the delegated subnet.',
     },
     {
-      ...base,
+      ...base(),
       name: 'AllowPostgresHaOutbound',
       direction: 'Outbound',
-      sourcePorts: ['*'],
-      sourceAddresses: [subnetPrefix],
       destinationAddresses: [subnetPrefix],
       destinationPorts: ports,
-      sourceAsgs: [],
-      destinationAsgs: [],
       description: 'High availability: PostgreSQL 5432 and 6432 within the delegated subnet.',
     },
     {
-      ...base,
+      ...base(),
       name: 'AllowStorageOutbound',
       direction: 'Outbound',
-      sourcePorts: ['*'],
-      sourceAddresses: [subnetPrefix],
       destinationAddresses: [storageTagFor(region)],
       destinationPorts: [String(STORAGE_PORT)],
-      sourceAsgs: [],
-      destinationAsgs: [],
       description: 'High availability: log archival to Azure Storage over TCP 443.',
     },
   ];
