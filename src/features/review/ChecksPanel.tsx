@@ -1,12 +1,12 @@
 /** The connectivity verdict of every client of the plan. */
 import { lazy, Suspense, useMemo } from 'react';
-import { checkAllClients } from '../../checker';
+import { checksFor } from '../checker/checksFor';
 import type { Plan } from '../../domain/plan';
 
 const ClientChecks = lazy(() => import('../checker/ClientChecks'));
 
 export default function ChecksPanel({ plan, onNavigate }: { plan: Plan; onNavigate?: (path: string) => void }) {
-  const checks = useMemo(() => checkAllClients(plan), [plan]);
+  const checks = useMemo(() => checksFor(plan), [plan]);
   if (checks.length === 0) {
     return <p>The plan names no clients yet. Add them on the Clients step to see whether each one will reach the server.</p>;
   }

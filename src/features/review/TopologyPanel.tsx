@@ -1,13 +1,13 @@
 /** The diagram of the plan, with each client's verdict. */
 import { lazy, Suspense, useMemo } from 'react';
-import { checkAllClients } from '../../checker';
+import { checksFor } from '../checker/checksFor';
 import type { Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 
 const TopologyView = lazy(() => import('../topology/TopologyView'));
 
 export default function TopologyPanel({ plan, findings, onNavigate }: { plan: Plan; findings: Finding[]; onNavigate?: (path: string) => void }) {
-  const clientVerdicts = useMemo(() => Object.fromEntries(checkAllClients(plan).map((c) => [c.client, c.verdict])), [plan]);
+  const clientVerdicts = useMemo(() => Object.fromEntries(checksFor(plan).map((c) => [c.client, c.verdict])), [plan]);
   return (
     <Suspense fallback={<p className="loading">Drawing…</p>}>
       <TopologyView plan={plan} findings={findings} clientVerdicts={clientVerdicts} {...(onNavigate ? { onNavigate } : {})} />

@@ -1,6 +1,6 @@
 /** The connectivity verdict of every client, computed from the plan, shown below the client list. */
 import { lazy, Suspense, useMemo } from 'react';
-import { checkAllClients } from '../../../checker';
+import { checksFor } from '../../checker/checksFor';
 import { usePlanner } from '../../../store/store';
 import { stepForPath } from '../steps';
 
@@ -10,7 +10,7 @@ const navigate = (path: string) => usePlanner.getState().focusField(stepForPath(
 
 export function ClientChecksPanel() {
   const plan = usePlanner((s) => s.plan);
-  const checks = useMemo(() => checkAllClients(plan), [plan]);
+  const checks = useMemo(() => checksFor(plan), [plan]);
   if (checks.length === 0) return null;
   return (
     <section className="client-checks" aria-labelledby="client-checks-heading">
