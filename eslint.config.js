@@ -8,19 +8,42 @@ import tseslint from 'typescript-eslint';
 /** @param {{ group: string[]; message: string }[]} extra */
 const pureLayerBan = (extra = []) => ({
   patterns: [
-    { group: ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'react-hook-form', '@hookform/*'], message: 'Pure layers must not import UI libraries.' },
-    { group: ['**/store/**', '**/features/**', '**/app/**', '**/cli/**'], message: 'Pure layers must not import the store, features, app or CLI.' },
+    {
+      group: ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'react-hook-form', '@hookform/*'],
+      message: 'Pure layers must not import UI libraries.',
+    },
+    {
+      group: ['**/store/**', '**/features/**', '**/app/**', '**/cli/**'],
+      message: 'Pure layers must not import the store, features, app or CLI.',
+    },
     ...extra,
   ],
 });
 
 export default tseslint.config(
-  { ignores: ['dist', '.e2e-dist', '.bench-dist', '.vitest', 'node_modules', 'playwright-report', 'test-results', 'coverage', 'docs/img', '**/*.golden/**', '**/__golden__/**'] },
+  {
+    ignores: [
+      'dist',
+      '.e2e-dist',
+      '.bench-dist',
+      '.vitest',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      'coverage',
+      'docs/img',
+      '**/*.golden/**',
+      '**/__golden__/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'bin/*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'bin/*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
@@ -38,14 +61,30 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', pureLayerBan([{ group: ['**/rules/**', '**/exporters/**', '**/share/**', '../rules', '../exporters', '../share'], message: 'domain is the bottom layer.' }])],
+      'no-restricted-imports': [
+        'error',
+        pureLayerBan([
+          {
+            group: ['**/rules/**', '**/exporters/**', '**/share/**', '../rules', '../exporters', '../share'],
+            message: 'domain is the bottom layer.',
+          },
+        ]),
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
     },
   },
   {
     files: ['src/rules/**'],
     rules: {
-      'no-restricted-imports': ['error', pureLayerBan([{ group: ['**/exporters/**', '**/share/**', '../exporters', '../share'], message: 'rules may use only domain.' }])],
+      'no-restricted-imports': [
+        'error',
+        pureLayerBan([
+          {
+            group: ['**/exporters/**', '**/share/**', '../exporters', '../share'],
+            message: 'rules may use only domain.',
+          },
+        ]),
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
     },
   },
@@ -59,13 +98,23 @@ export default tseslint.config(
   {
     files: ['src/store/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**', '**/app/**', '**/cli/**'], message: 'The store sits below features and app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/features/**', '**/app/**', '**/cli/**'], message: 'The store sits below features and app.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/features/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/**', '**/cli/**'], message: 'Features must not import app or CLI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/app/**', '**/cli/**'], message: 'Features must not import app or CLI.' }] },
+      ],
     },
   },
   {

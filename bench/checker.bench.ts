@@ -19,16 +19,18 @@ export default function bench(): void {
     { what: '100 clients, large private plan', plan: privatePlan },
     { what: '100 clients, large public plan (1,000 firewall rules)', plan: publicPlan },
   ];
-  const rows: Row[] = cases.map(({ what, plan }) => {
-    const coldStart = performance.now();
-    if (checkAllClients(fresh(plan)).length !== 100) throw new Error(`${what}: expected 100 clients`);
-    const coldMs = performance.now() - coldStart;
-    // A longer warm-up than the default: on a loaded machine 200 ms is only a few runs of this bench.
-    const m = measure(() => checkAllClients(fresh(plan)), { samples: 15, minSampleMs: 50, warmupMs: 1000 });
-    return [
-      { what, value: formatMs(m.medianMs), budget: `≤ ${BUDGET_MS} ms`, verdict: verdict(m.medianMs, BUDGET_MS) },
-      { what: `${what}, first run (cold, not a median)`, value: formatMs(coldMs), budget: 'info', verdict: '' },
-    ];
-  }).flat();
+  const rows: Row[] = cases
+    .map(({ what, plan }) => {
+      const coldStart = performance.now();
+      if (checkAllClients(fresh(plan)).length !== 100) throw new Error(`${what}: expected 100 clients`);
+      const coldMs = performance.now() - coldStart;
+      // A longer warm-up than the default: on a loaded machine 200 ms is only a few runs of this bench.
+      const m = measure(() => checkAllClients(fresh(plan)), { samples: 15, minSampleMs: 50, warmupMs: 1000 });
+      return [
+        { what, value: formatMs(m.medianMs), budget: `≤ ${BUDGET_MS} ms`, verdict: verdict(m.medianMs, BUDGET_MS) },
+        { what: `${what}, first run (cold, not a median)`, value: formatMs(coldMs), budget: 'info', verdict: '' },
+      ];
+    })
+    .flat();
   printTable('Connectivity checker (median after warm-up)', rows);
 }

@@ -23,7 +23,12 @@ export default function bench(): void {
     return { what: `${format.label}, large plan`, value: formatMs(m.medianMs), budget: '', verdict: '' };
   });
   const azurerm4 = measure(() => terraform.files(plan, { providerMajor: 4 }), { samples: 9, minSampleMs: 30 });
-  rows.push({ what: 'Terraform for azurerm 4.x (option), large plan', value: formatMs(azurerm4.medianMs), budget: '', verdict: '' });
+  rows.push({
+    what: 'Terraform for azurerm 4.x (option), large plan',
+    value: formatMs(azurerm4.medianMs),
+    budget: '',
+    verdict: '',
+  });
   const total = measure(all, { samples: 9, minSampleMs: 50 });
   rows.push({
     what: `all exports (${EXPORT_FORMATS.map((f) => f.label).join(', ')}), large plan`,

@@ -20,7 +20,10 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /** Runs `fn` repeatedly; each sample times enough iterations to last at least `minSampleMs`. */
-export function measure(fn: () => unknown, options: { samples?: number; warmupMs?: number; minSampleMs?: number } = {}): Measurement {
+export function measure(
+  fn: () => unknown,
+  options: { samples?: number; warmupMs?: number; minSampleMs?: number } = {},
+): Measurement {
   const samples = options.samples ?? 15;
   const minSampleMs = options.minSampleMs ?? 20;
   const warmEnd = performance.now() + (options.warmupMs ?? 200);

@@ -8,7 +8,7 @@
 import { loadavg } from 'node:os';
 import { LARGE_SIZE, largePlan, samplePlan, typicalPlan } from '../src/domain/samples';
 import { evaluate } from '../src/rules';
-import { PlanSchema } from '../src/rules/planSchema';
+import { PlanSchema } from '../src/rules/plan-schema';
 import { formatMs, measure, printTable, verdict, type Row } from './harness';
 
 export default function bench(): void {
@@ -25,17 +25,41 @@ export default function bench(): void {
   const findings = evaluate(large).length;
 
   const rows: Row[] = [
-    { what: 'evaluate, typical plan', value: formatMs(mTypical.medianMs), budget: '≤ 0.5 ms', verdict: verdict(mTypical.medianMs, 0.5) },
-    { what: `evaluate, large plan (${findings} findings)`, value: formatMs(mLarge.medianMs), budget: '≤ 15 ms', verdict: verdict(mLarge.medianMs, 15) },
-    { what: 'evaluate, large plan in public mode', value: formatMs(mPublic.medianMs), budget: '≤ 15 ms', verdict: verdict(mPublic.medianMs, 15) },
-    { what: 'PlanSchema.safeParse, large plan (shape + error rules)', value: formatMs(mSchema.medianMs), budget: '(no budget)', verdict: 'n/a' },
+    {
+      what: 'evaluate, typical plan',
+      value: formatMs(mTypical.medianMs),
+      budget: '≤ 0.5 ms',
+      verdict: verdict(mTypical.medianMs, 0.5),
+    },
+    {
+      what: `evaluate, large plan (${findings} findings)`,
+      value: formatMs(mLarge.medianMs),
+      budget: '≤ 15 ms',
+      verdict: verdict(mLarge.medianMs, 15),
+    },
+    {
+      what: 'evaluate, large plan in public mode',
+      value: formatMs(mPublic.medianMs),
+      budget: '≤ 15 ms',
+      verdict: verdict(mPublic.medianMs, 15),
+    },
+    {
+      what: 'PlanSchema.safeParse, large plan (shape + error rules)',
+      value: formatMs(mSchema.medianMs),
+      budget: '(no budget)',
+      verdict: 'n/a',
+    },
   ];
   printTable('Full validation', rows);
 
   const factors = [1, 10, 100];
   const scaled = factors.map((factor) => {
     const plan = largePlan(factor);
-    const m = measure(() => evaluate(plan), { samples: factor === 100 ? 5 : 9, warmupMs: factor === 100 ? 0 : 200, minSampleMs: 30 });
+    const m = measure(() => evaluate(plan), {
+      samples: factor === 100 ? 5 : 9,
+      warmupMs: factor === 100 ? 0 : 200,
+      minSampleMs: 30,
+    });
     return { factor, m };
   });
   printTable(
@@ -52,5 +76,7 @@ export default function bench(): void {
     }),
   );
   const [one, five, fifteen] = loadavg();
-  console.log(`(load average ${one?.toFixed(1)} / ${five?.toFixed(1)} / ${fifteen?.toFixed(1)} on this machine while measuring)`);
+  console.log(
+    `(load average ${one?.toFixed(1)} / ${five?.toFixed(1)} / ${fifteen?.toFixed(1)} on this machine while measuring)`,
+  );
 }

@@ -1,6 +1,8 @@
 import { expect, openExample, openStep, test } from './fixtures';
 
-test('a client in an unlinked spoke fails at name resolution until the link is added in the wizard', async ({ page }) => {
+test('a client in an unlinked spoke fails at name resolution until the link is added in the wizard', async ({
+  page,
+}) => {
   await page.goto('/');
   await openExample(page, /Hub and spoke/);
   await openStep(page, 'Private DNS zone');
@@ -13,7 +15,10 @@ test('a client in an unlinked spoke fails at name resolution until the link is a
   await expect(card.getByRole('list', { name: 'Hops of reporting-app' })).toContainText('PGN-134');
 
   // "Go to the field" lands on the link's checkbox; adding the link there makes the client reachable.
-  await card.getByRole('button', { name: /Go to the field for: .*link the zone to vnet-spoke-2/i }).first().click();
+  await card
+    .getByRole('button', { name: /Go to the field for: .*link the zone to vnet-spoke-2/i })
+    .first()
+    .click();
   const focused = page.locator(':focus');
   await expect(focused).toHaveAttribute('type', 'checkbox');
   await focused.check();
@@ -27,7 +32,9 @@ test('a client in an unlinked spoke fails at name resolution until the link is a
   await expect(reviewCard).toContainText('Reachable');
 });
 
-test('an internet client of a public plan outside every firewall rule gets the rule that would fix it', async ({ page }) => {
+test('an internet client of a public plan outside every firewall rule gets the rule that would fix it', async ({
+  page,
+}) => {
   await page.goto('/');
   await openExample(page, /Public access/);
   await openStep(page, 'Firewall rules');

@@ -19,7 +19,9 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<{ n
 
 // One page per format: Chromium throttles a page that starts many downloads in a row.
 for (const [tab, files] of Object.entries(EXPECTED)) {
-  test(`from the Review step, ${tab} downloads file by file and as a zip holding the expected files`, async ({ page }) => {
+  test(`from the Review step, ${tab} downloads file by file and as a zip holding the expected files`, async ({
+    page,
+  }) => {
     await page.goto('/');
     await openExample(page, /Hub and spoke/);
     await openStep(page, 'Review');
@@ -28,7 +30,9 @@ for (const [tab, files] of Object.entries(EXPECTED)) {
     await expect(panel.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     const list = panel.getByRole('list', { name: 'Files' });
     for (const file of files) {
-      const { name, bytes } = await downloadText(page, () => list.getByRole('button', { name: `Download ${file}`, exact: true }).click());
+      const { name, bytes } = await downloadText(page, () =>
+        list.getByRole('button', { name: `Download ${file}`, exact: true }).click(),
+      );
       expect(name).toBe(file);
       expect(bytes.length).toBeGreaterThan(20);
       if (file.endsWith('.json')) expect(() => JSON.parse(bytes.toString('utf8'))).not.toThrow();
@@ -55,7 +59,9 @@ test('a plan with errors exports only after "Export anyway", and the files list 
   await openStep(page, 'Review');
   const panel = page.locator('section.export');
   await panel.getByRole('tab', { name: 'Azure CLI' }).click();
-  const download = panel.getByRole('list', { name: 'Files' }).getByRole('button', { name: 'Download deploy.sh', exact: true });
+  const download = panel
+    .getByRole('list', { name: 'Files' })
+    .getByRole('button', { name: 'Download deploy.sh', exact: true });
   await expect(download).toBeDisabled();
   await panel.getByLabel('Export anyway').check();
   const { bytes } = await downloadText(page, () => download.click());

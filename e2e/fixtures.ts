@@ -29,7 +29,9 @@ export { expect };
 /** Runs axe (WCAG 2 A and AA) and fails with the violations listed. */
 export async function expectNoAxeViolations(page: Page, context: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(summary, `axe violations on ${context}`).toEqual([]);
 }
 
@@ -41,7 +43,10 @@ export async function startNewPlan(page: Page): Promise<void> {
 
 /** Opens a step from the step list. */
 export async function openStep(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('button', { name: new RegExp(`^\\d*\\s*${label}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Wizard steps' })
+    .getByRole('button', { name: new RegExp(`^\\d*\\s*${label}`) })
+    .click();
 }
 
 /** Loads one of the examples through the UI. */

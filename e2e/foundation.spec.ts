@@ -4,7 +4,15 @@ test('the first screen shows the planner frame and validates the Basics step liv
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('network planner');
   const steps = page.getByRole('navigation', { name: 'Wizard steps' });
-  for (const label of ['Basics', 'Connectivity method', 'Virtual network', 'Delegated subnet', 'Private DNS zone', 'Security', 'Review']) {
+  for (const label of [
+    'Basics',
+    'Connectivity method',
+    'Virtual network',
+    'Delegated subnet',
+    'Private DNS zone',
+    'Security',
+    'Review',
+  ]) {
     await expect(steps.getByRole('button', { name: new RegExp(label) })).toBeVisible();
   }
   await expect(page.getByRole('heading', { level: 2, name: /Basics/ })).toBeFocused();
@@ -23,7 +31,8 @@ test('the first screen shows the planner frame and validates the Basics step liv
   await expect(name).toHaveAttribute('aria-invalid', 'false');
   await expect(field).toContainText('pg-orders-prod.postgres.database.azure.com');
 
-  for (const label of ['Region', 'PostgreSQL version', 'High availability']) await expect(page.getByLabel(label)).toBeVisible();
+  for (const label of ['Region', 'PostgreSQL version', 'High availability'])
+    await expect(page.getByLabel(label)).toBeVisible();
   await page.getByLabel('High availability').selectOption('ZoneRedundant');
 
   await openStep(page, 'Connectivity method');

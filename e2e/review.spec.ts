@@ -1,6 +1,8 @@
 import { expect, expectNoAxeViolations, openExample, openStep, test } from './fixtures';
 
-test('the Review step, with diagram, checks, share and exports, has no axe violations at 1280 px and 390 px, light and dark', async ({ page }) => {
+test('the Review step, with diagram, checks, share and exports, has no axe violations at 1280 px and 390 px, light and dark', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/');
   await openExample(page, /Hub and spoke/);

@@ -3,10 +3,15 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openExample, openStep, test } from './fixtures';
 
-const hubAndSpoke = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'hub-and-spoke.json'), 'utf8')) as { name: string };
+const hubAndSpoke = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'examples', 'hub-and-spoke.json'), 'utf8'),
+) as { name: string };
 
 async function savedPlan(page: Page): Promise<unknown> {
-  return page.evaluate(() => (JSON.parse(localStorage.getItem('pgflex-netplan:state') ?? '{}') as { state?: { plan?: unknown } }).state?.plan);
+  return page.evaluate(
+    () =>
+      (JSON.parse(localStorage.getItem('pgflex-netplan:state') ?? '{}') as { state?: { plan?: unknown } }).state?.plan,
+  );
 }
 
 /** The saved plan once its first server has this name (the autosave writes a moment after a change). */

@@ -1,7 +1,12 @@
 // Finds a Chromium for the end-to-end tests: CHROME_PATH, then the system's chromium, then Playwright's own.
 import { existsSync } from 'node:fs';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** @returns {string | undefined} the executable to launch, or undefined to use Playwright's bundled browser. */
 export function findChromium() {

@@ -31,7 +31,9 @@ if (found) {
   })();
   if (isRoot && hasApt) {
     console.log("e2e: no Chromium found; installing Debian's chromium package…");
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+      stdio: 'inherit',
+    });
   } else {
     console.log("e2e: no Chromium found; installing Playwright's Chromium…");
     execSync('npx playwright install chromium', { stdio: 'inherit' });

@@ -1,5 +1,5 @@
 /** The explicit list of generated documents: path and renderer. */
-import { renderPlanJsonSchema } from '../src/domain/jsonSchema';
+import { renderPlanJsonSchema } from '../src/domain/json-schema';
 import { renderRulesDoc } from '../src/rules/docs';
 
 export interface GeneratedDoc {

@@ -33,7 +33,10 @@ try {
     for (const shot of SHOTS) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
-      await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, persistedState(example(shot.plan), shot.step)] as const);
+      await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+        STORAGE_KEY,
+        persistedState(example(shot.plan), shot.step),
+      ] as const);
       await page.goto(url);
       await page.locator('#step-heading').waitFor();
       await page.waitForLoadState('networkidle');
@@ -46,10 +49,13 @@ try {
         const svg = page.locator('.topo svg.topo-svg').first();
         const box = await svg.boundingBox();
         if (box) await page.setViewportSize({ width: Math.ceil(box.width) + 600, height: Math.ceil(box.height) + 400 });
-        await page.locator('.topo-canvas').first().evaluate((el) => {
-          (el as HTMLElement).style.maxHeight = 'none';
-          (el as HTMLElement).style.overflow = 'visible';
-        });
+        await page
+          .locator('.topo-canvas')
+          .first()
+          .evaluate((el) => {
+            (el as HTMLElement).style.maxHeight = 'none';
+            (el as HTMLElement).style.overflow = 'visible';
+          });
         await svg.screenshot({ path: join(out, 'topology-hub-and-spoke.png') });
         console.log('wrote docs/img/topology-hub-and-spoke.png');
       }

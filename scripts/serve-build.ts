@@ -5,7 +5,11 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
 export async function buildAndServe(outDir: string, port: number): Promise<{ url: string; server: PreviewServer }> {
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, strictPort: true, host: '127.0.0.1' },
+  });
   return { url: `http://127.0.0.1:${port}/`, server };
 }
 

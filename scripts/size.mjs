@@ -47,10 +47,16 @@ const allTotal = rows.reduce((s, r) => s + r.gzip, 0);
 console.log('Production build, gzip -9 sizes (KB = 1,000 bytes)');
 console.log('');
 for (const r of rows) {
-  console.log(`${r.first ? 'first screen' : 'on demand   '}  ${kb(r.gzip).toFixed(1).padStart(7)} KB  (${kb(r.bytes).toFixed(1)} KB raw)  ${r.file}`);
+  console.log(
+    `${r.first ? 'first screen' : 'on demand   '}  ${kb(r.gzip).toFixed(1).padStart(7)} KB  (${kb(r.bytes).toFixed(1)} KB raw)  ${r.file}`,
+  );
 }
 const verdict = (v, b) => (v <= b ? 'ok' : 'OVER BUDGET');
 console.log('');
-console.log(`First screen (JS + CSS): ${kb(firstTotal).toFixed(1)} KB gzip — budget ${BUDGET_FIRST_SCREEN_KB} KB — ${verdict(kb(firstTotal), BUDGET_FIRST_SCREEN_KB)}`);
-console.log(`Everything (all chunks): ${kb(allTotal).toFixed(1)} KB gzip — budget ${BUDGET_ALL_KB} KB — ${verdict(kb(allTotal), BUDGET_ALL_KB)}`);
+console.log(
+  `First screen (JS + CSS): ${kb(firstTotal).toFixed(1)} KB gzip — budget ${BUDGET_FIRST_SCREEN_KB} KB — ${verdict(kb(firstTotal), BUDGET_FIRST_SCREEN_KB)}`,
+);
+console.log(
+  `Everything (all chunks): ${kb(allTotal).toFixed(1)} KB gzip — budget ${BUDGET_ALL_KB} KB — ${verdict(kb(allTotal), BUDGET_ALL_KB)}`,
+);
 if (kb(firstTotal) > BUDGET_FIRST_SCREEN_KB || kb(allTotal) > BUDGET_ALL_KB) process.exitCode = 1;

@@ -85,7 +85,9 @@ describe('private access: hub and spoke example', () => {
     expect(c.verdict).toBe('unreachable');
     expect(statuses(c, 'dns')).toEqual(['pass']);
     expect(firstFail(c)).toMatchObject({ kind: 'path', ruleId: 'PGN-135', path: 'access.peeredVnets.1.peering' });
-    expect(c.summary).toBe('fails at network path: add the peerings from vnet-spoke-2 to vnet-orders-data and from vnet-orders-data to vnet-spoke-2');
+    expect(c.summary).toBe(
+      'fails at network path: add the peerings from vnet-spoke-2 to vnet-orders-data and from vnet-orders-data to vnet-spoke-2',
+    );
   });
 
   it('one-way peering: fails at network path and names the missing direction (PGN-139)', () => {
@@ -156,7 +158,9 @@ describe('private access: hub and spoke example', () => {
     const c = check(doc, 'analyst-laptops');
     expect(statuses(c, 'dns').every((s) => s === 'pass')).toBe(true);
     expect(firstFail(c)).toMatchObject({ kind: 'path', ruleId: 'PGN-113', path: 'access.onPremises.0.connection' });
-    expect(c.summary).toContain('fails at network path: connect office-amsterdam through a VPN gateway or ExpressRoute');
+    expect(c.summary).toContain(
+      'fails at network path: connect office-amsterdam through a VPN gateway or ExpressRoute',
+    );
   });
 
   it('gateway in a hub peered one way only: fails at network path', () => {
@@ -211,7 +215,11 @@ describe('private access: hub and spoke example', () => {
     const rules = getIn(doc, 'access.delegatedSubnet.nsg.rules') as unknown[];
     doc = edit(doc, ['access.delegatedSubnet.nsg.rules', rules.filter((_, i) => i !== 1)]); // allow-postgres-from-spokes
     const c = check(doc, 'orders-api');
-    expect(firstFail(c)).toMatchObject({ kind: 'filter', fix: 'allow TCP 5432 from 10.20.1.0/24 in nsg-postgres', path: 'access.delegatedSubnet.nsg.rules.1' });
+    expect(firstFail(c)).toMatchObject({
+      kind: 'filter',
+      fix: 'allow TCP 5432 from 10.20.1.0/24 in nsg-postgres',
+      path: 'access.delegatedSubnet.nsg.rules.1',
+    });
   });
 
   it('no NSG: nothing filters', () => {
@@ -225,14 +233,22 @@ describe('private access: hub and spoke example', () => {
     let doc = hub();
     doc = edit(doc, ['clients.1.tlsVersion', 'TLSv1.1']);
     const c = check(doc, 'reporting-app');
-    expect(firstFail(c)).toMatchObject({ kind: 'transport', ruleId: 'PGN-004', fix: 'upgrade the client to TLSv1.2 or later', path: 'clients.1.tlsVersion' });
+    expect(firstFail(c)).toMatchObject({
+      kind: 'transport',
+      ruleId: 'PGN-004',
+      fix: 'upgrade the client to TLSv1.2 or later',
+      path: 'clients.1.tlsVersion',
+    });
     expect(c.summary).toBe('fails at transport: upgrade the client to TLSv1.2 or later');
   });
 
   it('TLS 1.2 client against a TLS 1.3 minimum fails; against a TLS 1.2 maximum it negotiates 1.2', () => {
     let doc = hub();
     doc = edit(doc, ['tls.minVersion', 'TLSv1.3']);
-    expect(firstFail(check(doc, 'reporting-app'))).toMatchObject({ kind: 'transport', fix: 'upgrade the client to TLSv1.3 or later' });
+    expect(firstFail(check(doc, 'reporting-app'))).toMatchObject({
+      kind: 'transport',
+      fix: 'upgrade the client to TLSv1.3 or later',
+    });
     const c = check(hub(), 'orders-api', ['tls.maxVersion', 'TLSv1.2']);
     expect(c.verdict).toBe('reachable');
     expect(hopsOf(c, 'transport')[0]?.detail).toContain('negotiates TLSv1.2');
@@ -242,7 +258,11 @@ describe('private access: hub and spoke example', () => {
     let doc = hub();
     doc = edit(doc, ['tls.minVersion', 'TLSv1.3']);
     doc = edit(doc, ['tls.maxVersion', 'TLSv1.2']);
-    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'transport', ruleId: 'PGN-005', path: 'tls.maxVersion' });
+    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({
+      kind: 'transport',
+      ruleId: 'PGN-005',
+      path: 'tls.maxVersion',
+    });
   });
 
   it('TLS not enforced: reachable with a warning (PGN-006), even for an old client', () => {
@@ -252,7 +272,11 @@ describe('private access: hub and spoke example', () => {
     doc = edit(doc, ['clients.0.tlsVersion', 'TLSv1']);
     const c = check(doc, 'orders-api');
     expect(c.verdict).toBe('warning');
-    expect(hopsOf(c, 'transport')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-006', path: 'clients.0.tlsVersion' });
+    expect(hopsOf(c, 'transport')[0]).toMatchObject({
+      status: 'warn',
+      ruleId: 'PGN-006',
+      path: 'clients.0.tlsVersion',
+    });
   });
 
   it('internet client and Azure service without VNet integration cannot reach a private server', () => {
@@ -263,7 +287,9 @@ describe('private access: hub and spoke example', () => {
     expect(home.verdict).toBe('unreachable');
     expect(hopsOf(home, 'dns')[0]).toMatchObject({ status: 'info', ruleId: 'PGN-111' });
     expect(hopsOf(home, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-113', path: 'clients.3' });
-    expect(home.summary).toBe('fails at network path: connect the client through a VPN gateway or ExpressRoute into vnet-orders-data, or choose public access');
+    expect(home.summary).toBe(
+      'fails at network path: connect the client through a VPN gateway or ExpressRoute into vnet-orders-data, or choose public access',
+    );
     expect(hopsOf(home, 'filter')[0]?.status).toBe('info');
     const func = check(doc, 'func');
     expect(hopsOf(func, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-111' });
@@ -278,19 +304,29 @@ describe('private access: hub and spoke example', () => {
     doc = edit(doc, ['access.peeredVnets.1.zoneLink', false]);
     const unlinked = check(doc, 'reporting-app');
     expect(unlinked.verdict).toBe('warning');
-    expect(hopsOf(unlinked, 'dns').some((h) => h.fix === 'link the zone to vnet-spoke-2' && h.status === 'warn')).toBe(true);
+    expect(hopsOf(unlinked, 'dns').some((h) => h.fix === 'link the zone to vnet-spoke-2' && h.status === 'warn')).toBe(
+      true,
+    );
   });
 
   it('no private DNS zone: fails at name resolution (PGN-130)', () => {
     let doc = hub();
     doc = edit(doc, ['access.privateDnsZone', null]);
-    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', ruleId: 'PGN-130', path: 'access.privateDnsZone' });
+    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({
+      kind: 'dns',
+      ruleId: 'PGN-130',
+      path: 'access.privateDnsZone',
+    });
   });
 
   it('custom DNS server outside every network of the plan, or listed as none', () => {
     let doc = hub();
     doc = edit(doc, ['access.vnet.dns.servers', ['172.16.9.9']]);
-    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', ruleId: 'PGN-137', path: 'access.vnet.dns.servers.0' });
+    expect(firstFail(check(doc, 'orders-api'))).toMatchObject({
+      kind: 'dns',
+      ruleId: 'PGN-137',
+      path: 'access.vnet.dns.servers.0',
+    });
     doc = edit(doc, ['access.vnet.dns.servers', []]);
     expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', path: 'access.vnet.dns.servers' });
   });
@@ -298,8 +334,16 @@ describe('private access: hub and spoke example', () => {
   it('custom DNS server on premises: usable over VPN with a warning, not at all without a connection', () => {
     const warned = check(hub(), 'orders-api', ['access.vnet.dns.servers', ['192.168.10.53']]);
     expect(warned.verdict).toBe('warning');
-    expect(hopsOf(warned, 'dns').find((h) => h.title === 'Custom DNS server 192.168.10.53')).toMatchObject({ status: 'warn', ruleId: 'PGN-137' });
-    const cut = check(hub(), 'orders-api', ['access.vnet.dns.servers', ['192.168.10.53']], ['access.onPremises.0.connection', 'none']);
+    expect(hopsOf(warned, 'dns').find((h) => h.title === 'Custom DNS server 192.168.10.53')).toMatchObject({
+      status: 'warn',
+      ruleId: 'PGN-137',
+    });
+    const cut = check(
+      hub(),
+      'orders-api',
+      ['access.vnet.dns.servers', ['192.168.10.53']],
+      ['access.onPremises.0.connection', 'none'],
+    );
     expect(firstFail(cut)).toMatchObject({ kind: 'dns', path: 'access.onPremises.0.connection' });
   });
 
@@ -307,7 +351,11 @@ describe('private access: hub and spoke example', () => {
     let doc = hub();
     doc = edit(doc, ['access.peeredVnets.0.zoneLink', false]); // the hub holds 10.0.0.4
     const c = check(doc, 'orders-api');
-    expect(firstFail(c)).toMatchObject({ kind: 'dns', fix: 'link the zone to vnet-hub', path: 'access.peeredVnets.0.zoneLink' });
+    expect(firstFail(c)).toMatchObject({
+      kind: 'dns',
+      fix: 'link the zone to vnet-hub',
+      path: 'access.peeredVnets.0.zoneLink',
+    });
   });
 
   it('unknown subnet, VNet or site: fails and lists what exists', () => {
@@ -337,7 +385,11 @@ describe('public access: office example', () => {
     const checks = checkAllClients(parse(office()));
     expect(checks[0]).toMatchObject({ client: 'dublin-analysts', verdict: 'reachable' });
     expect(checks[1]).toMatchObject({ client: 'cork-laptop', verdict: 'warning' });
-    expect(hopsOf(checks[1]!, 'filter')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-212', path: 'access.firewallRules.1' });
+    expect(hopsOf(checks[1]!, 'filter')[0]).toMatchObject({
+      status: 'warn',
+      ruleId: 'PGN-212',
+      path: 'access.firewallRules.1',
+    });
     expect(hopsOf(checks[0]!, 'dns')[0]?.detail).toContain('pg-fabrikam-reporting.postgres.database.azure.com');
   });
 
@@ -345,7 +397,12 @@ describe('public access: office example', () => {
     let doc = office();
     doc = edit(doc, ['clients.0.address', '203.0.113.77']);
     const c = check(doc, 'dublin-analysts');
-    expect(firstFail(c)).toMatchObject({ kind: 'filter', ruleId: 'PGN-201', fix: 'add a firewall rule for 203.0.113.77', path: 'access.firewallRules' });
+    expect(firstFail(c)).toMatchObject({
+      kind: 'filter',
+      ruleId: 'PGN-201',
+      fix: 'add a firewall rule for 203.0.113.77',
+      path: 'access.firewallRules',
+    });
     expect(c.summary).toBe('fails at filtering: add a firewall rule for 203.0.113.77');
   });
 
@@ -367,7 +424,11 @@ describe('public access: office example', () => {
     let doc = office();
     doc = edit(doc, ['clients.0.address', '8.8.8.8']);
     doc = push(doc, 'access.firewallRules', { name: 'everyone', startIp: '0.0.0.0', endIp: '255.255.255.255' });
-    expect(hopsOf(check(doc, 'dublin-analysts'), 'filter')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-206', path: 'access.firewallRules.3' });
+    expect(hopsOf(check(doc, 'dublin-analysts'), 'filter')[0]).toMatchObject({
+      status: 'warn',
+      ruleId: 'PGN-206',
+      path: 'access.firewallRules.3',
+    });
   });
 
   it("another tenant's Azure service: allowed only through Azure services, which lets every tenant in (PGN-205)", () => {
@@ -386,15 +447,28 @@ describe('public access: office example', () => {
   it('the 0.0.0.0 rule is the Azure-services switch; a fixed outbound IP inside a rule needs neither', () => {
     let doc = office();
     doc = push(doc, 'clients', { kind: 'azureService', name: 'own-func', tenant: 'same' });
-    doc = push(doc, 'access.firewallRules', { name: 'AllowAllAzureServicesAndResourcesWithinAzureIps', startIp: '0.0.0.0', endIp: '0.0.0.0' });
-    expect(hopsOf(check(doc, 'own-func'), 'filter')[0]).toMatchObject({ status: 'warn', ruleId: 'PGN-205', path: 'access.firewallRules.3' });
+    doc = push(doc, 'access.firewallRules', {
+      name: 'AllowAllAzureServicesAndResourcesWithinAzureIps',
+      startIp: '0.0.0.0',
+      endIp: '0.0.0.0',
+    });
+    expect(hopsOf(check(doc, 'own-func'), 'filter')[0]).toMatchObject({
+      status: 'warn',
+      ruleId: 'PGN-205',
+      path: 'access.firewallRules.3',
+    });
     doc = edit(doc, ['clients.2.address', '192.0.2.40']);
     expect(check(doc, 'own-func').verdict).toBe('reachable');
   });
 
   it('VNet and on-premises clients go out through their public address', () => {
     let doc = office();
-    doc = push(doc, 'clients', { kind: 'vnet', name: 'app', vnet: 'vnet-app' }, { kind: 'onPremises', name: 'hq', site: 'hq' });
+    doc = push(
+      doc,
+      'clients',
+      { kind: 'vnet', name: 'app', vnet: 'vnet-app' },
+      { kind: 'onPremises', name: 'hq', site: 'hq' },
+    );
     const app = check(doc, 'app');
     expect(firstFail(app)?.fix).toContain('outbound public IP of vnet-app');
     expect(firstFail(check(doc, 'hq'))?.fix).toBe('add a firewall rule for the public (NAT) address of hq');

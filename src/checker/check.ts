@@ -6,7 +6,7 @@ import type { Client, Plan } from '../domain/plan';
 import { contextFor, type CheckContext } from './context';
 import { byIpHops, privateDnsHops, publicDnsHops } from './dns';
 import { firewallHops } from './firewall';
-import { nsgHops } from './nsgFilter';
+import { nsgHops } from './nsg-filter';
 import { privatePath, publicPath } from './path';
 import { transportHops } from './transport';
 import { HOP_KIND_LABEL, type ClientCheck, type Hop, type Verdict } from './types';
@@ -32,12 +32,19 @@ function hopsFor(ctx: CheckContext, client: Client, clientPath: string): Hop[] {
 
 function verdictOf(hops: readonly Hop[]): { verdict: Verdict; summary: string } {
   const failed = hops.find((h) => h.status === 'fail');
-  if (failed) return { verdict: 'unreachable', summary: `fails at ${HOP_KIND_LABEL[failed.kind]}: ${failed.fix ?? failed.title}` };
+  if (failed)
+    return {
+      verdict: 'unreachable',
+      summary: `fails at ${HOP_KIND_LABEL[failed.kind]}: ${failed.fix ?? failed.title}`,
+    };
   const warnings = hops.filter((h) => h.status === 'warn');
   const first = warnings[0];
   if (first) {
     const count = warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`;
-    return { verdict: 'warning', summary: `reachable with ${count}; at ${HOP_KIND_LABEL[first.kind]}: ${first.fix ?? first.title}` };
+    return {
+      verdict: 'warning',
+      summary: `reachable with ${count}; at ${HOP_KIND_LABEL[first.kind]}: ${first.fix ?? first.title}`,
+    };
   }
   const route = hops.filter((h) => h.kind === 'path').map((h) => h.title);
   return { verdict: 'reachable', summary: `reachable: ${route.join(', then ')}` };

@@ -6,7 +6,15 @@
  */
 import { SERVER_FQDN_SUFFIX } from '../domain/azure';
 import { cidrRange, mergeRanges, parseIPv4Fast, parseLooseCidrFast, rangeContains, type IpRange } from '../domain/ipv4';
-import type { DnsSetting, OnPremises, PeeredVnet, Plan, PrivateAccess, PrivateDnsZone, PublicAccess } from '../domain/plan';
+import type {
+  DnsSetting,
+  OnPremises,
+  PeeredVnet,
+  Plan,
+  PrivateAccess,
+  PrivateDnsZone,
+  PublicAccess,
+} from '../domain/plan';
 import type { Hop } from './types';
 
 /** A VNet the checker knows: the server VNet or one of the plan's other VNets. */
@@ -47,10 +55,7 @@ export interface SubnetRef {
 }
 
 /** Where an address sits among the plan's networks. */
-export type Location =
-  | { kind: 'vnet'; vnet: VnetRef }
-  | { kind: 'site'; site: SiteRef }
-  | { kind: 'nowhere' };
+export type Location = { kind: 'vnet'; vnet: VnetRef } | { kind: 'site'; site: SiteRef } | { kind: 'nowhere' };
 
 export interface PrivateContext {
   readonly mode: 'private';
@@ -259,7 +264,8 @@ function buildPublic(plan: Plan, access: PublicAccess): PublicContext {
     fqdn: serverFqdn(plan),
     rules,
     azureServices: access.allowAzureServices || zeroRule >= 0,
-    azureServicesPath: !access.allowAzureServices && zeroRule >= 0 ? `access.firewallRules.${zeroRule}` : 'access.allowAzureServices',
+    azureServicesPath:
+      !access.allowAzureServices && zeroRule >= 0 ? `access.firewallRules.${zeroRule}` : 'access.allowAzureServices',
   };
 }
 
@@ -301,4 +307,5 @@ export function locate(ctx: PrivateContext, address: number): Location {
 
 /** True when the peering with the server VNet exists in both directions. */
 export const peeredBothWays = (ref: VnetRef): boolean =>
-  ref.isServer || (ref.peering !== null && ref.peering.fromServerVnet && ref.peering.toServerVnet && !ref.overlapsServer);
+  ref.isServer ||
+  (ref.peering !== null && ref.peering.fromServerVnet && ref.peering.toServerVnet && !ref.overlapsServer);

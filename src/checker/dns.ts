@@ -288,7 +288,11 @@ export function byIpHops(fqdn: string, clientPath: string, resolution: readonly 
   for (const hop of resolution) {
     hops.push(
       hop.status === 'fail'
-        ? { ...hop, status: 'warn', detail: `${hop.detail} (Not used while the client connects by IP; needed once it uses ${fqdn}.)` }
+        ? {
+            ...hop,
+            status: 'warn',
+            detail: `${hop.detail} (Not used while the client connects by IP; needed once it uses ${fqdn}.)`,
+          }
         : hop,
     );
   }

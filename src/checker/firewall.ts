@@ -34,7 +34,8 @@ const describeRule = (r: ParsedFirewallRule, ctx: PublicContext): string => {
 };
 
 /** Azure-located clients: their outbound addresses are Azure addresses. */
-const inAzure = (client: Client): boolean => client.kind === 'azureService' || client.kind === 'serverVnet' || client.kind === 'vnet';
+const inAzure = (client: Client): boolean =>
+  client.kind === 'azureService' || client.kind === 'serverVnet' || client.kind === 'vnet';
 
 function azureServicesHop(ctx: PublicContext, client: Client, why: string): Hop {
   const other = client.kind === 'azureService' && client.tenant === 'other';
@@ -94,10 +95,15 @@ function noAddressHop(ctx: PublicContext, client: Client, clientPath: string, no
 }
 
 export function firewallHops(ctx: PublicContext, client: Client, clientPath: string): Hop[] {
-  const address = client.kind === 'internet' || client.kind === 'azureService' || client.address !== '' ? client.address : '';
+  const address =
+    client.kind === 'internet' || client.kind === 'azureService' || client.address !== '' ? client.address : '';
   if (address === '') {
     const note =
-      client.kind === 'internet' ? 'The client has no address.' : client.kind === 'azureService' ? `${client.name} has no fixed outbound IP.` : 'No public address is given for the client.';
+      client.kind === 'internet'
+        ? 'The client has no address.'
+        : client.kind === 'azureService'
+          ? `${client.name} has no fixed outbound IP.`
+          : 'No public address is given for the client.';
     return [noAddressHop(ctx, client, clientPath, note)];
   }
   const parsed = address.includes('/') ? parseCidr(address, { aligned: false }) : parseIPv4OrCidr(address);
@@ -111,7 +117,11 @@ export function firewallHops(ctx: PublicContext, client: Client, clientPath: str
           ? `${address} is an IPv6 address: firewall rules are IPv4 only, so no rule can allow it.`
           : `The client address "${address}" is not usable: ${parsed.error.message}`,
         ruleId: ipv6 ? 'PGN-202' : 'PGN-203',
-        fix: ipv6 ? "use the client's IPv4 address" : parsed.error.suggestion ? `write the address as ${parsed.error.suggestion}` : 'correct the client address',
+        fix: ipv6
+          ? "use the client's IPv4 address"
+          : parsed.error.suggestion
+            ? `write the address as ${parsed.error.suggestion}`
+            : 'correct the client address',
         path: `${clientPath}.address`,
       }),
     ];
@@ -132,7 +142,9 @@ export function firewallHops(ctx: PublicContext, client: Client, clientPath: str
         }),
       ];
     }
-    return [noAddressHop(ctx, client, clientPath, `${address} is a ${kind} address, which the public endpoint never sees.`)];
+    return [
+      noAddressHop(ctx, client, clientPath, `${address} is a ${kind} address, which the public endpoint never sees.`),
+    ];
   }
   const { rules, full } = coveringRules(ctx, range);
   if (full) {
@@ -162,7 +174,10 @@ export function firewallHops(ctx: PublicContext, client: Client, clientPath: str
         }),
       ];
     }
-    const names = rules.slice(0, 3).map((r) => describeRule(r, ctx)).join(', ');
+    const names = rules
+      .slice(0, 3)
+      .map((r) => describeRule(r, ctx))
+      .join(', ');
     return [
       filterHop({
         status: 'pass',
@@ -172,7 +187,8 @@ export function firewallHops(ctx: PublicContext, client: Client, clientPath: str
       }),
     ];
   }
-  if (inAzure(client) && ctx.azureServices) return [azureServicesHop(ctx, client, `No firewall rule covers ${address}.`)];
+  if (inAzure(client) && ctx.azureServices)
+    return [azureServicesHop(ctx, client, `No firewall rule covers ${address}.`)];
   return [
     filterHop({
       status: 'fail',

@@ -23,7 +23,9 @@ export interface PathResult {
   readonly source: Source | null;
 }
 
-function parseClientAddress(address: string): { ok: true; range: IpRange } | { ok: false; message: string; suggestion?: string } {
+function parseClientAddress(
+  address: string,
+): { ok: true; range: IpRange } | { ok: false; message: string; suggestion?: string } {
   const parsed = address.includes('/') ? parseCidr(address, { aligned: false }) : parseIPv4OrCidr(address);
   if (parsed.ok) return { ok: true, range: cidrRange(parsed.value) };
   return parsed.error.suggestion === undefined
@@ -66,7 +68,8 @@ function sourceFrom(
     return { hop: null, source: within.length > 0 ? { ranges: within, text: withinText } : null };
   }
   const parsed = parseClientAddress(client.address);
-  if (!parsed.ok) return { hop: badAddressHop(client.address, clientPath, parsed.message, parsed.suggestion), source: null };
+  if (!parsed.ok)
+    return { hop: badAddressHop(client.address, clientPath, parsed.message, parsed.suggestion), source: null };
   if (within.length > 0 && !within.some((w) => rangeContains(w, parsed.range))) {
     return { hop: outsideHop(client.address, clientPath, where, withinText), source: null };
   }
@@ -98,7 +101,9 @@ function peeringHop(ctx: PrivateContext, ref: VnetRef, purpose: string): Hop {
     });
   }
   if (!peering.fromServerVnet || !peering.toServerVnet) {
-    const [from, to, field] = peering.toServerVnet ? [server, ref.name, 'fromServerVnet'] : [ref.name, server, 'toServerVnet'];
+    const [from, to, field] = peering.toServerVnet
+      ? [server, ref.name, 'fromServerVnet']
+      : [ref.name, server, 'toServerVnet'];
     return pathHop({
       status: 'fail',
       title: `Peering ${ref.name} ↔ ${server}`,
@@ -125,10 +130,20 @@ function sameVnetHop(ctx: PrivateContext, from: string): Hop {
   });
 }
 
-function serverVnetPath(ctx: PrivateContext, client: Extract<Client, { kind: 'serverVnet' }>, clientPath: string): PathResult {
+function serverVnetPath(
+  ctx: PrivateContext,
+  client: Extract<Client, { kind: 'serverVnet' }>,
+  clientPath: string,
+): PathResult {
   const serverName = ctx.server.name;
   if (client.subnet === '') {
-    const { hop, source } = sourceFrom(client, clientPath, serverName, ctx.server.spaces, ctx.server.spaceTexts.join(', '));
+    const { hop, source } = sourceFrom(
+      client,
+      clientPath,
+      serverName,
+      ctx.server.spaces,
+      ctx.server.spaceTexts.join(', '),
+    );
     return { hops: hop ? [hop] : [sameVnetHop(ctx, `The client in ${serverName}`)], source };
   }
   const subnet = ctx.subnets.get(client.subnet.toLowerCase());
@@ -141,7 +156,10 @@ function serverVnetPath(ctx: PrivateContext, client: Extract<Client, { kind: 'se
           status: 'fail',
           title: 'Client subnet',
           detail: `${serverName} has no subnet named "${client.subnet}".`,
-          fix: names.length > 0 ? `add subnet ${client.subnet} to ${serverName}, or pick one of ${shown}` : `add subnet ${client.subnet} to ${serverName}`,
+          fix:
+            names.length > 0
+              ? `add subnet ${client.subnet} to ${serverName}, or pick one of ${shown}`
+              : `add subnet ${client.subnet} to ${serverName}`,
           path: `${clientPath}.subnet`,
         }),
       ],
@@ -240,7 +258,11 @@ function gatewayHops(ctx: PrivateContext, site: SiteRef): Hop[] {
   return hops;
 }
 
-function onPremisesPath(ctx: PrivateContext, client: Extract<Client, { kind: 'onPremises' }>, clientPath: string): PathResult {
+function onPremisesPath(
+  ctx: PrivateContext,
+  client: Extract<Client, { kind: 'onPremises' }>,
+  clientPath: string,
+): PathResult {
   const site = ctx.sites.get(client.site.toLowerCase());
   if (site === undefined) {
     return {
@@ -256,7 +278,13 @@ function onPremisesPath(ctx: PrivateContext, client: Extract<Client, { kind: 'on
       source: null,
     };
   }
-  const { hop, source } = sourceFrom(client, clientPath, site.site.name, site.ranges, site.site.addressRanges.join(', '));
+  const { hop, source } = sourceFrom(
+    client,
+    clientPath,
+    site.site.name,
+    site.ranges,
+    site.site.addressRanges.join(', '),
+  );
   if (hop) return { hops: [hop], source };
   if (site.site.connection === 'none') {
     return {
@@ -310,10 +338,10 @@ export function privatePath(ctx: PrivateContext, client: Client, clientPath: str
 export function publicPath(_ctx: PublicContext, client: Client): PathResult {
   const via =
     client.kind === 'azureService'
-      ? 'from Azure to the server\'s public endpoint'
+      ? "from Azure to the server's public endpoint"
       : client.kind === 'internet'
-        ? 'over the internet to the server\'s public endpoint'
-        : 'out through its network\'s public (outbound) address, over the internet to the server\'s public endpoint';
+        ? "over the internet to the server's public endpoint"
+        : "out through its network's public (outbound) address, over the internet to the server's public endpoint";
   return {
     hops: [
       pathHop({

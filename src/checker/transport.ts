@@ -18,7 +18,10 @@ const label = (order: number): string => BY_ORDER[order] ?? 'TLSv1.3';
 export function transportHops(tls: Tls, client: Client, clientPath: string): Hop[] {
   const min = Math.max(ORDER[tls.minVersion], LOWEST_ALLOWED);
   const max = tls.maxVersion === null ? HIGHEST : ORDER[tls.maxVersion];
-  const minNote = ORDER[tls.minVersion] < LOWEST_ALLOWED ? ` (ssl_min_protocol_version says ${tls.minVersion}, but Azure denies TLS 1.0 and 1.1)` : '';
+  const minNote =
+    ORDER[tls.minVersion] < LOWEST_ALLOWED
+      ? ` (ssl_min_protocol_version says ${tls.minVersion}, but Azure denies TLS 1.0 and 1.1)`
+      : '';
   const accepted = max === min ? label(min) : `${label(min)} to ${label(max)}`;
   const clientVersion = ORDER[client.tlsVersion];
   if (max < min) {

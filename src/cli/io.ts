@@ -64,6 +64,7 @@ export function flagValue(args: ParsedArgs, name: string, allowed?: readonly str
 
 export function rejectUnknownFlags(args: ParsedArgs, known: readonly string[]): void {
   for (const name of args.flags.keys()) {
-    if (!known.includes(name)) throw new InputError(`Unknown option --${name}. Known: ${known.map((k) => `--${k}`).join(', ')}.`);
+    if (!known.includes(name))
+      throw new InputError(`Unknown option --${name}. Known: ${known.map((k) => `--${k}`).join(', ')}.`);
   }
 }

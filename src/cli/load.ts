@@ -3,7 +3,7 @@
  * formats migrated, shape checked), and every failure is one line saying what and where.
  */
 import type { Plan } from '../domain/plan';
-import { parsePlanFile } from '../share/planFile';
+import { parsePlanFile } from '../share/plan-file';
 import { InputError, type CliIo } from './io';
 
 export async function loadPlan(io: CliIo, path: string | undefined): Promise<Plan> {

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { main } from './main';
 import { memoryIo } from './testing';
 
-
-const plan = JSON.stringify({ formatVersion: 1, servers: [{ name: 'pg-a', region: 'westeurope' }], access: { mode: 'public' } });
+const plan = JSON.stringify({
+  formatVersion: 1,
+  servers: [{ name: 'pg-a', region: 'westeurope' }],
+  access: { mode: 'public' },
+});
 
 describe('CLI', () => {
   it('prints usage with --help (exit 0) and without a command (exit 2)', async () => {
@@ -24,7 +27,11 @@ describe('CLI', () => {
     expect(c.err[0]).toMatch(/--format must be one of text, json/);
   });
   it('reports bad input as one line, exit 2', async () => {
-    const cases: Record<string, string> = { 'nojson.json': '{ nope', 'array.json': '[]', 'newer.json': '{"formatVersion": 99}' };
+    const cases: Record<string, string> = {
+      'nojson.json': '{ nope',
+      'array.json': '[]',
+      'newer.json': '{"formatVersion": 99}',
+    };
     for (const [file, expected] of [
       ['missing.json', 'missing.json: no such file.'],
       ['nojson.json', 'nojson.json: not valid JSON'],

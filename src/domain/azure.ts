@@ -40,8 +40,7 @@ export const POSTGRES_ZONE_SUFFIX = 'postgres.database.azure.com';
 export const SERVER_FQDN_SUFFIX = 'postgres.database.azure.com';
 
 /** Azure CLI's default zone name convention: `<server>.private.postgres.database.azure.com`. facts §1.4 */
-export const suggestedZoneName = (serverName: string): string =>
-  `${serverName}.private.${POSTGRES_ZONE_SUFFIX}`;
+export const suggestedZoneName = (serverName: string): string => `${serverName}.private.${POSTGRES_ZONE_SUFFIX}`;
 
 /** Custom DNS servers must forward to Azure's recursive resolver. seed "Integration with a custom DNS server"; facts §1.5 */
 export const AZURE_DNS_IP = '168.63.129.16';
@@ -109,7 +108,13 @@ export const NSG_DEFAULT_RULE_PRIORITIES = {
  * the Azure host IP. Azure VNet FAQ, "Are there any restrictions on using IP addresses within
  * these subnets?" (DOCS.vnetFaq); rules.md PGN-102 ("valid" address spaces)
  */
-export const VNET_UNUSABLE_RANGES = ['224.0.0.0/4', '255.255.255.255/32', '127.0.0.0/8', '169.254.0.0/16', '168.63.129.16/32'] as const;
+export const VNET_UNUSABLE_RANGES = [
+  '224.0.0.0/4',
+  '255.255.255.255/32',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '168.63.129.16/32',
+] as const;
 
 /** Azure resource naming: VNet 2–64, subnet/NSG/peering/link 1–80, start alphanumeric, end alphanumeric or `_`. facts §2.6 */
 export const VNET_NAME_PATTERN = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])$/;
@@ -143,8 +148,7 @@ export const CONFIGURATION_SOURCE = 'user-override';
 export const PRIVATE_DNS_LOCATION = 'global';
 
 /** ARM template root schema. facts §2.1 */
-export const ARM_TEMPLATE_SCHEMA =
-  'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+export const ARM_TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
 /** Documentation pages cited by findings. facts §0 */
 export const DOCS = {
@@ -168,16 +172,61 @@ export const DOCS = {
  * (https://learn.microsoft.com/azure/reliability/regions-list), programmatic-name column.
  */
 export const AZURE_REGIONS = [
-  'australiacentral', 'australiacentral2', 'australiaeast', 'australiasoutheast', 'austriaeast',
-  'belgiumcentral', 'brazilsouth', 'brazilsoutheast', 'canadacentral', 'canadaeast', 'centralindia',
-  'centralus', 'chilecentral', 'eastasia', 'eastus', 'eastus2', 'francecentral', 'francesouth',
-  'germanynorth', 'germanywestcentral', 'indonesiacentral', 'israelcentral', 'italynorth',
-  'japaneast', 'japanwest', 'koreacentral', 'koreasouth', 'malaysiawest', 'mexicocentral',
-  'newzealandnorth', 'northcentralus', 'northeurope', 'norwayeast', 'norwaywest', 'polandcentral',
-  'qatarcentral', 'southafricanorth', 'southafricawest', 'southcentralus', 'southeastasia',
-  'southindia', 'spaincentral', 'swedencentral', 'switzerlandnorth', 'switzerlandwest',
-  'uaecentral', 'uaenorth', 'uksouth', 'ukwest', 'westcentralus', 'westeurope', 'westindia',
-  'westus', 'westus2', 'westus3',
+  'australiacentral',
+  'australiacentral2',
+  'australiaeast',
+  'australiasoutheast',
+  'austriaeast',
+  'belgiumcentral',
+  'brazilsouth',
+  'brazilsoutheast',
+  'canadacentral',
+  'canadaeast',
+  'centralindia',
+  'centralus',
+  'chilecentral',
+  'eastasia',
+  'eastus',
+  'eastus2',
+  'francecentral',
+  'francesouth',
+  'germanynorth',
+  'germanywestcentral',
+  'indonesiacentral',
+  'israelcentral',
+  'italynorth',
+  'japaneast',
+  'japanwest',
+  'koreacentral',
+  'koreasouth',
+  'malaysiawest',
+  'mexicocentral',
+  'newzealandnorth',
+  'northcentralus',
+  'northeurope',
+  'norwayeast',
+  'norwaywest',
+  'polandcentral',
+  'qatarcentral',
+  'southafricanorth',
+  'southafricawest',
+  'southcentralus',
+  'southeastasia',
+  'southindia',
+  'spaincentral',
+  'swedencentral',
+  'switzerlandnorth',
+  'switzerlandwest',
+  'uaecentral',
+  'uaenorth',
+  'uksouth',
+  'ukwest',
+  'westcentralus',
+  'westeurope',
+  'westindia',
+  'westus',
+  'westus2',
+  'westus3',
 ] as const;
 
 /** A programmatic region name: lowercase letters and digits. Same source as AZURE_REGIONS. */

@@ -78,12 +78,17 @@ describe('parseCidr', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('not-aligned');
-      expect(r.error.message).toBe('10.1.2.3/16 is not a network address: 10.1.2.3 lies inside 10.1.0.0/16. Use 10.1.0.0/16.');
+      expect(r.error.message).toBe(
+        '10.1.2.3/16 is not a network address: 10.1.2.3 lies inside 10.1.0.0/16. Use 10.1.0.0/16.',
+      );
       expect(r.error.suggestion).toBe('10.1.0.0/16');
     }
   });
   it('accepts unaligned input when asked', () => {
-    expect(parseCidr('10.1.2.3/16', { aligned: false })).toEqual({ ok: true, value: { start: 0x0a010000, prefixLength: 16 } });
+    expect(parseCidr('10.1.2.3/16', { aligned: false })).toEqual({
+      ok: true,
+      value: { start: 0x0a010000, prefixLength: 16 },
+    });
   });
   it('refuses bad prefixes, IPv6 blocks and missing prefixes', () => {
     const code = (s: string) => {
@@ -146,7 +151,14 @@ describe('containment, overlap, ranges', () => {
     expect(specialUseOverlaps(cidrRange(cidr('203.0.113.0/24')))).toEqual([]);
   });
   it('merges ranges', () => {
-    expect(mergeRanges([{ start: 10, end: 20 }, { start: 0, end: 5 }, { start: 6, end: 8 }, { start: 15, end: 30 }])).toEqual([
+    expect(
+      mergeRanges([
+        { start: 10, end: 20 },
+        { start: 0, end: 5 },
+        { start: 6, end: 8 },
+        { start: 15, end: 30 },
+      ]),
+    ).toEqual([
       { start: 0, end: 8 },
       { start: 10, end: 30 },
     ]);
@@ -179,7 +191,10 @@ describe('findOverlaps (sort and sweep)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 0, maxLength: 700 }), (keys) => {
         const order = Array.from(sortIndicesByKey(Uint32Array.from(keys)));
-        const expected = keys.map((k, i) => ({ k, i })).sort((a, b) => a.k - b.k || a.i - b.i).map((e) => e.i);
+        const expected = keys
+          .map((k, i) => ({ k, i }))
+          .sort((a, b) => a.k - b.k || a.i - b.i)
+          .map((e) => e.i);
         expect(order).toEqual(expected);
       }),
     );
@@ -195,10 +210,14 @@ describe('nextFreeBlock', () => {
   it('returns null when nothing fits and skips spaces that are too small', () => {
     expect(nextFreeBlock(24, [cidr('10.0.0.0/25')], [])).toBeNull();
     expect(nextFreeBlock(28, [cidr('10.0.0.0/28')], [cidr('10.0.0.0/28')])).toBeNull();
-    expect(formatCidr(nextFreeBlock(28, [cidr('10.0.0.0/28'), cidr('10.9.0.0/24')], [cidr('10.0.0.0/28')])!)).toBe('10.9.0.0/28');
+    expect(formatCidr(nextFreeBlock(28, [cidr('10.0.0.0/28'), cidr('10.9.0.0/24')], [cidr('10.0.0.0/28')])!)).toBe(
+      '10.9.0.0/28',
+    );
   });
   const aligned = (prefix: number) =>
-    fc.integer({ min: 0, max: 2 ** (prefix - 16) - 1 }).map((i) => ({ start: 0x0a000000 + i * 2 ** (32 - prefix), prefixLength: prefix }));
+    fc
+      .integer({ min: 0, max: 2 ** (prefix - 16) - 1 })
+      .map((i) => ({ start: 0x0a000000 + i * 2 ** (32 - prefix), prefixLength: prefix }));
   it('never overlaps what it must avoid and stays inside the space (property)', () => {
     fc.assert(
       fc.property(
@@ -217,10 +236,12 @@ describe('nextFreeBlock', () => {
     );
   });
   it('containment is transitive (property)', () => {
-    const anyCidr = fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 })).map(([a, p]) => ({
-      start: Number(BigInt(a) & ((0xffffffffn << BigInt(32 - p)) & 0xffffffffn)),
-      prefixLength: p,
-    }));
+    const anyCidr = fc
+      .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
+      .map(([a, p]) => ({
+        start: Number(BigInt(a) & ((0xffffffffn << BigInt(32 - p)) & 0xffffffffn)),
+        prefixLength: p,
+      }));
     fc.assert(
       fc.property(anyCidr, anyCidr, anyCidr, (a, b, c) => {
         if (cidrContains(a, b) && cidrContains(b, c)) expect(cidrContains(a, c)).toBe(true);
@@ -245,10 +266,28 @@ describe('nextFreeBlock', () => {
 describe('looksLikeIpv6 (for the wording of the error only)', () => {
   it('recognises the forms IPv6 addresses are written in', async () => {
     const { looksLikeIpv6 } = await import('./ipv4');
-    for (const s of ['2001:db8::1', '::1', '::', 'fe80::1%eth0', '2001:0db8:0000:0000:0000:ff00:0042:8329', '::ffff:192.0.2.1', '2001:db8::']) {
+    for (const s of [
+      '2001:db8::1',
+      '::1',
+      '::',
+      'fe80::1%eth0',
+      '2001:0db8:0000:0000:0000:ff00:0042:8329',
+      '::ffff:192.0.2.1',
+      '2001:db8::',
+    ]) {
       expect(looksLikeIpv6(s), s).toBe(true);
     }
-    for (const s of ['10.0.0.1', '10.0.0.1:5432', '1:2', '2001:db8:::1', '2001::db8::1', 'g::1', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7', 'abc']) {
+    for (const s of [
+      '10.0.0.1',
+      '10.0.0.1:5432',
+      '1:2',
+      '2001:db8:::1',
+      '2001::db8::1',
+      'g::1',
+      '1:2:3:4:5:6:7:8:9',
+      '1:2:3:4:5:6:7',
+      'abc',
+    ]) {
       expect(looksLikeIpv6(s), s).toBe(false);
     }
   });

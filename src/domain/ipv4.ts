@@ -62,7 +62,10 @@ export function looksLikeIpv6(s: string): boolean {
   if (last.includes('.') && !Address4.isValid(last)) return false;
   const maxGroups = last.includes('.') ? 6 : 8;
   const filled = hexGroups.filter((g) => g !== '');
-  return filled.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g)) && (text.includes('::') ? filled.length < maxGroups : filled.length === maxGroups);
+  return (
+    filled.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g)) &&
+    (text.includes('::') ? filled.length < maxGroups : filled.length === maxGroups)
+  );
 }
 
 const isIpv6 = looksLikeIpv6;
@@ -83,7 +86,10 @@ function diagnoseAddress(text: string, original: string): IpResult<never> {
       );
     }
   }
-  return fail('malformed', `${original} is not an IPv4 address (expected four numbers 0–255 separated by dots, like 10.0.0.4).`);
+  return fail(
+    'malformed',
+    `${original} is not an IPv4 address (expected four numbers 0–255 separated by dots, like 10.0.0.4).`,
+  );
 }
 
 /** Parses a dotted-quad IPv4 address (no CIDR suffix). */
@@ -446,7 +452,8 @@ export function parseLooseCidrFast(text: string): IpResult<Cidr> {
   if (slash > 0 && /^(0|[1-9]\d?)$/.test(prefixText)) {
     const prefixLength = Number(prefixText);
     const address = quickAddress(text, 0, slash);
-    if (prefixLength <= 32 && address >= 0) return { ok: true, value: { start: networkOf(address, prefixLength), prefixLength } };
+    if (prefixLength <= 32 && address >= 0)
+      return { ok: true, value: { start: networkOf(address, prefixLength), prefixLength } };
   }
   return parseCidr(text, { aligned: false });
 }

@@ -74,7 +74,9 @@ describe('evaluateNsgFlow: default rules', () => {
   it('allows the Azure load balancer probe (168.63.129.16) by AllowAzureLoadBalancerInBound (65001)', () => {
     const d = evaluateNsgFlow([], inbound(range('168.63.129.16')), context);
     expect([d.access, d.ruleName, d.priority]).toEqual(['Allow', 'AllowAzureLoadBalancerInBound', 65001]);
-    expect(evaluateNsgFlow([], inbound(tag('AzureLoadBalancer')), context).ruleName).toBe('AllowAzureLoadBalancerInBound');
+    expect(evaluateNsgFlow([], inbound(tag('AzureLoadBalancer')), context).ruleName).toBe(
+      'AllowAzureLoadBalancerInBound',
+    );
   });
   it('denies inbound from the internet by DenyAllInBound (65500)', () => {
     const d = evaluateNsgFlow([], inbound(range('203.0.113.9')), context);
@@ -93,7 +95,13 @@ describe('evaluateNsgFlow: default rules', () => {
 describe('evaluateNsgFlow: priorities, first match wins', () => {
   const rules: NsgRule[] = [
     // Listed out of order on purpose: evaluation sorts by priority.
-    rule({ name: 'allow-app', priority: 200, access: 'Allow', sourceAddresses: ['10.30.1.0/24'], destinationPorts: ['5432'] }),
+    rule({
+      name: 'allow-app',
+      priority: 200,
+      access: 'Allow',
+      sourceAddresses: ['10.30.1.0/24'],
+      destinationPorts: ['5432'],
+    }),
     rule({ name: 'deny-app-host', priority: 150, access: 'Deny', sourceAddresses: ['10.30.1.66'] }),
     rule({ name: 'deny-everything', priority: 4096, access: 'Deny', protocol: '*' }),
   ];
@@ -123,7 +131,13 @@ describe('evaluateNsgFlow: priorities, first match wins', () => {
 
 describe('evaluateNsgFlow: ports', () => {
   const rules = [
-    rule({ name: 'allow-list', priority: 100, access: 'Allow', sourceAddresses: ['203.0.113.0/24'], destinationPorts: ['22', '5432', '6000-6500'] }),
+    rule({
+      name: 'allow-list',
+      priority: 100,
+      access: 'Allow',
+      sourceAddresses: ['203.0.113.0/24'],
+      destinationPorts: ['22', '5432', '6000-6500'],
+    }),
   ];
   it.each([
     [5432, 'Allow', 'allow-list'],
@@ -141,8 +155,21 @@ describe('evaluateNsgFlow: ports', () => {
 describe('evaluateNsgFlow: service tags', () => {
   it('Storage.<Region> matches case-insensitively, Storage covers every region', () => {
     const regional = [
-      rule({ name: 'deny-internet', priority: 200, access: 'Deny', direction: 'Outbound', destinationAddresses: ['Internet'] }),
-      rule({ name: 'allow-storage', priority: 100, access: 'Allow', direction: 'Outbound', destinationAddresses: ['Storage.WestEurope'], destinationPorts: ['443'] }),
+      rule({
+        name: 'deny-internet',
+        priority: 200,
+        access: 'Deny',
+        direction: 'Outbound',
+        destinationAddresses: ['Internet'],
+      }),
+      rule({
+        name: 'allow-storage',
+        priority: 100,
+        access: 'Allow',
+        direction: 'Outbound',
+        destinationAddresses: ['Storage.WestEurope'],
+        destinationPorts: ['443'],
+      }),
     ];
     expect(evaluateNsgFlow(regional, outbound(tag('storage.westeurope')), context).ruleName).toBe('allow-storage');
     // Another region's storage is not Storage.WestEurope, and Internet (which holds it) is denied.
@@ -151,21 +178,51 @@ describe('evaluateNsgFlow: service tags', () => {
     expect(evaluateNsgFlow(global, outbound(tag('Storage.NorthEurope')), context).ruleName).toBe('allow-storage');
   });
   it('denying Internet outbound also denies Storage and AzureActiveDirectory (they are public)', () => {
-    const rules = [rule({ name: 'deny-internet', priority: 100, access: 'Deny', direction: 'Outbound', destinationAddresses: ['Internet'] })];
+    const rules = [
+      rule({
+        name: 'deny-internet',
+        priority: 100,
+        access: 'Deny',
+        direction: 'Outbound',
+        destinationAddresses: ['Internet'],
+      }),
+    ];
     expect(evaluateNsgFlow(rules, outbound(tag('Storage')), context).ruleName).toBe('deny-internet');
     expect(evaluateNsgFlow(rules, outbound(tag('AzureActiveDirectory')), context).ruleName).toBe('deny-internet');
     // …but not the VNet.
     expect(evaluateNsgFlow(rules, outbound(range('10.30.0.5'), 5432), context).ruleName).toBe('AllowVnetOutBound');
   });
   it('a CIDR rule never matches a service-tag endpoint (cannot prove it), 0.0.0.0/0 does', () => {
-    const cidrDeny = [rule({ name: 'deny-20', priority: 100, access: 'Deny', direction: 'Outbound', destinationAddresses: ['20.0.0.0/8'] })];
+    const cidrDeny = [
+      rule({
+        name: 'deny-20',
+        priority: 100,
+        access: 'Deny',
+        direction: 'Outbound',
+        destinationAddresses: ['20.0.0.0/8'],
+      }),
+    ];
     expect(evaluateNsgFlow(cidrDeny, outbound(tag('Storage')), context).ruleName).toBe('AllowInternetOutBound');
-    const allDeny = [rule({ name: 'deny-all', priority: 100, access: 'Deny', direction: 'Outbound', destinationAddresses: ['0.0.0.0/0'] })];
+    const allDeny = [
+      rule({
+        name: 'deny-all',
+        priority: 100,
+        access: 'Deny',
+        direction: 'Outbound',
+        destinationAddresses: ['0.0.0.0/0'],
+      }),
+    ];
     expect(evaluateNsgFlow(allDeny, outbound(tag('Storage')), context).ruleName).toBe('deny-all');
   });
   it('VirtualNetwork covers the context ranges (peered VNets, on-premises)', () => {
     const rules = [
-      rule({ name: 'allow-vnet', priority: 100, access: 'Allow', sourceAddresses: ['VirtualNetwork'], destinationPorts: ['5432'] }),
+      rule({
+        name: 'allow-vnet',
+        priority: 100,
+        access: 'Allow',
+        sourceAddresses: ['VirtualNetwork'],
+        destinationPorts: ['5432'],
+      }),
       rule({ name: 'deny-rest', priority: 200, access: 'Deny' }),
     ];
     expect(evaluateNsgFlow(rules, inbound(range('10.30.200.1')), context).ruleName).toBe('allow-vnet');
@@ -181,9 +238,7 @@ describe('evaluateNsgFlow: service tags', () => {
 
 describe('evaluateNsgFlow: a source range that rules cover only in part (stricter reading)', () => {
   it('a deny covering half of the client subnet denies the flow, marked partial', () => {
-    const rules = [
-      rule({ name: 'deny-lower-half', priority: 100, access: 'Deny', sourceAddresses: ['10.30.1.0/25'] }),
-    ];
+    const rules = [rule({ name: 'deny-lower-half', priority: 100, access: 'Deny', sourceAddresses: ['10.30.1.0/25'] })];
     const d = evaluateNsgFlow(rules, inbound(range('10.30.1.0/24')), context);
     expect([d.access, d.ruleName, d.partial]).toEqual(['Deny', 'deny-lower-half', true]);
   });
@@ -212,10 +267,14 @@ describe('evaluateNsgFlow: a source range that rules cover only in part (stricte
     expect([d.access, d.ruleName, d.partial]).toEqual(['Allow', 'allow-all', true]);
   });
   it('a rule with application security groups can only deny (membership unknown)', () => {
-    const allowAsg = [rule({ name: 'allow-asg', priority: 100, access: 'Allow', sourceAddresses: [], sourceAsgs: ['asg-app'] })];
+    const allowAsg = [
+      rule({ name: 'allow-asg', priority: 100, access: 'Allow', sourceAddresses: [], sourceAsgs: ['asg-app'] }),
+    ];
     const d = evaluateNsgFlow(allowAsg, inbound(range('203.0.113.9')), context);
     expect([d.access, d.ruleName, d.partial]).toEqual(['Deny', 'DenyAllInBound', true]);
-    const denyAsg = [rule({ name: 'deny-asg', priority: 100, access: 'Deny', sourceAddresses: [], sourceAsgs: ['asg-app'] })];
+    const denyAsg = [
+      rule({ name: 'deny-asg', priority: 100, access: 'Deny', sourceAddresses: [], sourceAsgs: ['asg-app'] }),
+    ];
     const e = evaluateNsgFlow(denyAsg, inbound(range('10.30.1.9')), context);
     expect([e.access, e.ruleName, e.partial]).toEqual(['Deny', 'deny-asg', true]);
   });
@@ -235,7 +294,12 @@ describe('nsgContextForPlan', () => {
       delegatedSubnet: { name: 'snet', prefix: '10.20.0.0/28' },
       peeredVnets: [
         { name: 'a', region: 'westeurope', addressSpaces: ['10.30.0.0/16'] },
-        { name: 'b', region: 'westeurope', addressSpaces: ['10.40.0.0/16'], peering: { fromServerVnet: true, toServerVnet: false } },
+        {
+          name: 'b',
+          region: 'westeurope',
+          addressSpaces: ['10.40.0.0/16'],
+          peering: { fromServerVnet: true, toServerVnet: false },
+        },
       ],
       onPremises: [
         { name: 'office', addressRanges: ['192.168.10.0/24'], connection: 'vpn' },
@@ -247,7 +311,9 @@ describe('nsgContextForPlan', () => {
     const plan = PlanDocumentSchema.parse(base);
     const ctx = nsgContextForPlan(plan);
     expect(ctx?.region).toBe('westeurope');
-    expect(ctx?.virtualNetwork).toEqual([cidr('10.20.0.0/16'), cidr('10.30.0.0/16'), cidr('192.168.10.0/24')].sort((a, b) => a.start - b.start));
+    expect(ctx?.virtualNetwork).toEqual(
+      [cidr('10.20.0.0/16'), cidr('10.30.0.0/16'), cidr('192.168.10.0/24')].sort((a, b) => a.start - b.start),
+    );
   });
   it('is null for public access', () => {
     const plan = PlanDocumentSchema.parse({ ...base, access: { mode: 'public' } });
@@ -257,20 +323,27 @@ describe('nsgContextForPlan', () => {
 
 describe('the flow index gives the same decisions as rule-by-rule evaluation', () => {
   const base = 10 * 2 ** 24; // 10.0.0.0
-  const prefix = fc
-    .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 24, max: 32 }))
-    .map(([offset, len]) => {
-      const size = 2 ** (32 - len);
-      const start = base + Math.floor(offset / size) * size;
-      return `${start >>> 24}.${(start >>> 16) & 255}.${(start >>> 8) & 255}.${start & 255}/${len}`;
-    });
-  const address = fc.oneof({ weight: 6, arbitrary: prefix }, { weight: 1, arbitrary: fc.constantFrom('*', 'VirtualNetwork', 'Internet', 'Storage', '10.0.0.0/29', '10.0.0.0/28') });
+  const prefix = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 24, max: 32 })).map(([offset, len]) => {
+    const size = 2 ** (32 - len);
+    const start = base + Math.floor(offset / size) * size;
+    return `${start >>> 24}.${(start >>> 16) & 255}.${(start >>> 8) & 255}.${start & 255}/${len}`;
+  });
+  const address = fc.oneof(
+    { weight: 6, arbitrary: prefix },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('*', 'VirtualNetwork', 'Internet', 'Storage', '10.0.0.0/29', '10.0.0.0/28'),
+    },
+  );
   const arbRule = fc.record({
     priority: fc.integer({ min: 100, max: 4096 }),
     access: fc.constantFrom('Allow' as const, 'Deny' as const),
     protocol: fc.constantFrom('Tcp' as const, '*' as const, 'Udp' as const),
     sourceAddresses: fc.array(address, { minLength: 1, maxLength: 3 }),
-    destinationAddresses: fc.array(fc.constantFrom('*', '10.0.0.0/28', '10.0.0.0/29', '10.0.0.8/29', 'VirtualNetwork'), { minLength: 1, maxLength: 2 }),
+    destinationAddresses: fc.array(
+      fc.constantFrom('*', '10.0.0.0/28', '10.0.0.0/29', '10.0.0.8/29', 'VirtualNetwork'),
+      { minLength: 1, maxLength: 2 },
+    ),
     destinationPorts: fc.array(fc.constantFrom('*', '5432', '6432', '1000-6000'), { minLength: 1, maxLength: 2 }),
     sourcePorts: fc.constantFrom(['*'], ['*'], ['*'], ['1000-2000']),
     asg: fc.boolean(),
@@ -279,26 +352,32 @@ describe('the flow index gives the same decisions as rule-by-rule evaluation', (
 
   it('for random NSGs and client ranges', () => {
     fc.assert(
-      fc.property(fc.array(arbRule, { maxLength: 25 }), fc.array(prefix, { minLength: 1, maxLength: 6 }), (specs, clients) => {
-        const rules = specs.map((r, i) =>
-          rule({
-            name: `r${i}`,
-            priority: r.priority,
-            access: r.access,
-            protocol: r.protocol,
-            sourceAddresses: r.asg && i % 5 === 0 ? [] : r.sourceAddresses,
-            sourceAsgs: r.asg && i % 5 === 0 ? ['asg'] : [],
-            destinationAddresses: r.destinationAddresses,
-            destinationPorts: r.destinationPorts,
-            sourcePorts: [...r.sourcePorts],
-          }),
-        );
-        const nsg = compileNsg(rules);
-        for (const c of clients) {
-          const flow = inbound(range(c), 5432, range('10.0.0.0/28'));
-          expect(evaluateCompiledNsgFlow(nsg, flow, nsgContext)).toEqual(evaluateCompiledNsgFlowLinear(nsg, flow, nsgContext));
-        }
-      }),
+      fc.property(
+        fc.array(arbRule, { maxLength: 25 }),
+        fc.array(prefix, { minLength: 1, maxLength: 6 }),
+        (specs, clients) => {
+          const rules = specs.map((r, i) =>
+            rule({
+              name: `r${i}`,
+              priority: r.priority,
+              access: r.access,
+              protocol: r.protocol,
+              sourceAddresses: r.asg && i % 5 === 0 ? [] : r.sourceAddresses,
+              sourceAsgs: r.asg && i % 5 === 0 ? ['asg'] : [],
+              destinationAddresses: r.destinationAddresses,
+              destinationPorts: r.destinationPorts,
+              sourcePorts: [...r.sourcePorts],
+            }),
+          );
+          const nsg = compileNsg(rules);
+          for (const c of clients) {
+            const flow = inbound(range(c), 5432, range('10.0.0.0/28'));
+            expect(evaluateCompiledNsgFlow(nsg, flow, nsgContext)).toEqual(
+              evaluateCompiledNsgFlowLinear(nsg, flow, nsgContext),
+            );
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -175,7 +175,8 @@ function compileAddresses(prefixes: readonly string[], asgs: readonly string[]):
     if (p === '*' || lower === 'any' || p === '0.0.0.0/0') any = true;
     else if (lower === VIRTUAL_NETWORK) virtualNetwork = true;
     else if (lower === INTERNET) internet = true;
-    else if (lower === AZURE_LOAD_BALANCER) ranges.push({ start: AZURE_LOAD_BALANCER_ADDRESS, end: AZURE_LOAD_BALANCER_ADDRESS });
+    else if (lower === AZURE_LOAD_BALANCER)
+      ranges.push({ start: AZURE_LOAD_BALANCER_ADDRESS, end: AZURE_LOAD_BALANCER_ADDRESS });
     else if (/^[0-9.]+\/\d+$/.test(p)) {
       const cidr = parseLooseCidrFast(p);
       if (cidr.ok) ranges.push(cidrRange(cidr.value));
@@ -184,7 +185,14 @@ function compileAddresses(prefixes: readonly string[], asgs: readonly string[]):
       if (ip.ok) ranges.push({ start: ip.value, end: ip.value });
     } else if (p !== '') tags.push(lower);
   }
-  return { any, ranges: ranges.length > 1 ? mergeRanges(ranges) : ranges, virtualNetwork, internet, tags, asg: asgs.length > 0 };
+  return {
+    any,
+    ranges: ranges.length > 1 ? mergeRanges(ranges) : ranges,
+    virtualNetwork,
+    internet,
+    tags,
+    asg: asgs.length > 0,
+  };
 }
 
 function compilePorts(ports: readonly string[]): PortSpec {
@@ -266,7 +274,8 @@ export function compileNsg(rules: readonly NsgRule[]): CompiledNsg {
   const inbound: CompiledRule[] = [];
   const outbound: CompiledRule[] = [];
   rules.forEach((r, i) => (r.direction === 'Inbound' ? inbound : outbound).push(compileRule(r, i, false)));
-  const byPriority = (a: CompiledRule, b: CompiledRule) => a.priority - b.priority || (a.ruleIndex ?? 0) - (b.ruleIndex ?? 0);
+  const byPriority = (a: CompiledRule, b: CompiledRule) =>
+    a.priority - b.priority || (a.ruleIndex ?? 0) - (b.ruleIndex ?? 0);
   inbound.sort(byPriority);
   outbound.sort(byPriority);
   for (const d of COMPILED_DEFAULTS) (d.direction === 'Inbound' ? inbound : outbound).push(d);
@@ -378,14 +387,19 @@ function toSide(endpoint: FlowEndpoint, ctx: ResolvedContext): Side {
   if (lower === '*' || lower === 'any') return { kind: 'ranges', set: EVERYTHING };
   if (lower === VIRTUAL_NETWORK) return { kind: 'ranges', set: ctx.virtualNetwork };
   if (lower === INTERNET) return { kind: 'ranges', set: ctx.internet };
-  if (lower === AZURE_LOAD_BALANCER) return { kind: 'ranges', set: [{ start: AZURE_LOAD_BALANCER_ADDRESS, end: AZURE_LOAD_BALANCER_ADDRESS }] };
+  if (lower === AZURE_LOAD_BALANCER)
+    return { kind: 'ranges', set: [{ start: AZURE_LOAD_BALANCER_ADDRESS, end: AZURE_LOAD_BALANCER_ADDRESS }] };
   return { kind: 'tag', tag: lower };
 }
 
 const sideEmpty = (s: Side): boolean => s.kind === 'ranges' && s.set.length === 0;
 
 /** The part of `piece` a rule matches: null (none), 'all', 'some' (not computable exactly) or the exact sub-piece. */
-function matchPiece(rule: CompiledRule, piece: Piece, ctx: ResolvedContext): null | 'some' | { source: Side; destination: Side; exact: boolean } {
+function matchPiece(
+  rule: CompiledRule,
+  piece: Piece,
+  ctx: ResolvedContext,
+): null | 'some' | { source: Side; destination: Side; exact: boolean } {
   const s = cover(rule.source, piece.source, ctx);
   const d = cover(rule.destination, piece.destination, ctx);
   if (s.kind === 'none' || d.kind === 'none') return null;
@@ -413,12 +427,19 @@ function remainder(piece: Piece, matched: { source: Side; destination: Side }): 
 
 function samePiece(a: Piece, b: { source: Side; destination: Side }): boolean {
   const same = (x: Side, y: Side) =>
-    x.kind === 'ranges' && y.kind === 'ranges' ? sameSet(x.set, y.set) : x.kind === 'tag' && y.kind === 'tag' && x.tag === y.tag;
+    x.kind === 'ranges' && y.kind === 'ranges'
+      ? sameSet(x.set, y.set)
+      : x.kind === 'tag' && y.kind === 'tag' && x.tag === y.tag;
   return same(a.source, b.source) && same(a.destination, b.destination);
 }
 
 const partOf = (rule: CompiledRule): NsgDecisionPart => {
-  const part: NsgDecisionPart = { access: rule.access, ruleName: rule.ruleName, priority: rule.priority, isDefault: rule.isDefault };
+  const part: NsgDecisionPart = {
+    access: rule.access,
+    ruleName: rule.ruleName,
+    priority: rule.priority,
+    isDefault: rule.isDefault,
+  };
   if (rule.ruleIndex !== undefined) part.ruleIndex = rule.ruleIndex;
   return part;
 };
@@ -438,7 +459,12 @@ export function evaluateCompiledNsgFlow(nsg: CompiledNsg, flow: Flow, context: N
   const destination = toSide(flow.destination, ctx);
   // An endpoint without addresses (the VirtualNetwork tag of a plan without address spaces): no rule can allow it.
   if (sideEmpty(source) || sideEmpty(destination)) return partOf(denyAllOf(flow.direction));
-  if (flow.source.kind === 'range' && flow.destination.kind === 'range' && source.kind === 'ranges' && destination.kind === 'ranges') {
+  if (
+    flow.source.kind === 'range' &&
+    flow.destination.kind === 'range' &&
+    source.kind === 'ranges' &&
+    destination.kind === 'ranges'
+  ) {
     const range = source.set[0] as IpRange;
     return evaluateIndexed(flowIndex(nsg, flow, destination, ctx), range, destination, flow, ctx);
   }
@@ -458,7 +484,8 @@ const denyAllOf = (direction: 'Inbound' | 'Outbound'): CompiledRule =>
   COMPILED_DEFAULTS.find((r) => r.direction === direction && r.access === 'Deny') as CompiledRule;
 
 const appliesTo = (rule: CompiledRule, flow: Flow): boolean =>
-  (rule.protocol === '*' || rule.protocol === flow.protocol) && (flow.protocol === 'Icmp' || portCovers(rule.destinationPorts, flow.port));
+  (rule.protocol === '*' || rule.protocol === flow.protocol) &&
+  (flow.protocol === 'Icmp' || portCovers(rule.destinationPorts, flow.port));
 
 /** Rules in order, first match wins, over the undecided pieces of the flow (see the module comment). */
 function runLinear(ordered: readonly CompiledRule[], start: Piece[], flow: Flow, ctx: ResolvedContext): NsgDecision {
@@ -530,12 +557,26 @@ const indexCache = new WeakMap<CompiledNsg, Map<string, FlowIndex>>();
 
 function isPlain(rule: CompiledRule, destination: Side, ctx: ResolvedContext): boolean {
   const s = rule.source;
-  if (s.any || s.virtualNetwork || s.internet || s.asg || s.tags.length > 0 || s.ranges.length === 0 || !rule.sourcePorts.any) return false;
+  if (
+    s.any ||
+    s.virtualNetwork ||
+    s.internet ||
+    s.asg ||
+    s.tags.length > 0 ||
+    s.ranges.length === 0 ||
+    !rule.sourcePorts.any
+  )
+    return false;
   const d = cover(rule.destination, destination, ctx);
   return d.kind === 'full' || (d.kind === 'ranges' && destination.kind === 'ranges' && sameSet(d.set, destination.set));
 }
 
-function flowIndex(nsg: CompiledNsg, flow: Flow, destination: Side & { kind: 'ranges' }, ctx: ResolvedContext): FlowIndex {
+function flowIndex(
+  nsg: CompiledNsg,
+  flow: Flow,
+  destination: Side & { kind: 'ranges' },
+  ctx: ResolvedContext,
+): FlowIndex {
   let perNsg = indexCache.get(nsg);
   if (perNsg === undefined) {
     perNsg = new Map();
@@ -544,7 +585,9 @@ function flowIndex(nsg: CompiledNsg, flow: Flow, destination: Side & { kind: 'ra
   const key = `${flow.direction}|${flow.protocol}|${flow.protocol === 'Icmp' ? 0 : flow.port}|${destination.set.map((r) => `${r.start}-${r.end}`).join(',')}`;
   const cached = perNsg.get(key);
   if (cached !== undefined && cached.ctx === ctx) return cached;
-  const candidates = nsg[flow.direction].filter((r) => appliesTo(r, flow) && cover(r.destination, destination, ctx).kind !== 'none');
+  const candidates = nsg[flow.direction].filter(
+    (r) => appliesTo(r, flow) && cover(r.destination, destination, ctx).kind !== 'none',
+  );
   let barrier = candidates.findIndex((r) => !isPlain(r, destination, ctx));
   if (barrier < 0) barrier = candidates.length;
   const plain = candidates.slice(0, barrier);
@@ -598,7 +641,8 @@ function paint(rules: readonly CompiledRule[]): Segment[] {
   for (let p = 0; p < points.length - 1; p += 1) {
     const at = points[p] as number;
     const next = points[p + 1] as number;
-    while (k < intervals.length && (intervals[k] as { start: number }).start === at) push(intervals[k++] as { end: number; order: number });
+    while (k < intervals.length && (intervals[k] as { start: number }).start === at)
+      push(intervals[k++] as { end: number; order: number });
     while (heap.length > 0 && (heap[0] as { end: number }).end < at) pop();
     const top = heap[0];
     if (top === undefined) continue;
@@ -609,7 +653,13 @@ function paint(rules: readonly CompiledRule[]): Segment[] {
   return segments;
 }
 
-function evaluateIndexed(index: FlowIndex, range: IpRange, destination: Side, flow: Flow, ctx: ResolvedContext): NsgDecision {
+function evaluateIndexed(
+  index: FlowIndex,
+  range: IpRange,
+  destination: Side,
+  flow: Flow,
+  ctx: ResolvedContext,
+): NsgDecision {
   const segments = index.segments;
   let lo = 0;
   let hi = segments.length;
@@ -628,7 +678,8 @@ function evaluateIndexed(index: FlowIndex, range: IpRange, destination: Side, fl
     cursor = seg.end + 1;
   }
   if (cursor <= range.end) gaps.push({ start: cursor, end: range.end });
-  const tail = gaps.length > 0 ? runLinear(index.rest, [{ source: { kind: 'ranges', set: gaps }, destination }], flow, ctx) : null;
+  const tail =
+    gaps.length > 0 ? runLinear(index.rest, [{ source: { kind: 'ranges', set: gaps }, destination }], flow, ctx) : null;
   if (decidedOrders.size === 0 && tail !== null) return tail;
   const decided = [...decidedOrders].sort((a, b) => a - b).map((o) => index.plain[o] as CompiledRule);
   const deny = decided.find((r) => r.access === 'Deny');

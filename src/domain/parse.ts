@@ -29,7 +29,10 @@ export function readPlanDocument(input: unknown): PlanReadResult {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return {
       ok: false,
-      error: { kind: 'no-version', message: 'formatVersion: missing or not a positive integer; this is not a plan document.' },
+      error: {
+        kind: 'no-version',
+        message: 'formatVersion: missing or not a positive integer; this is not a plan document.',
+      },
     };
   }
   if (version > PLAN_FORMAT_VERSION) {

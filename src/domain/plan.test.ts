@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newPlan } from './newPlan';
+import { newPlan } from './new-plan';
 import { readPlanDocument } from './parse';
 import { PlanDocumentSchema } from './plan';
 import { largePlan, typicalPlan } from './samples';
@@ -11,7 +11,9 @@ const exampleFiles = readdirSync(examplesDir).filter((f) => f.endsWith('.json'))
 
 describe('example plans', () => {
   it('there are the three documented examples at least', () => {
-    expect(exampleFiles).toEqual(expect.arrayContaining(['hub-and-spoke.json', 'public-office.json', 'eight-subnets.json']));
+    expect(exampleFiles).toEqual(
+      expect.arrayContaining(['hub-and-spoke.json', 'public-office.json', 'eight-subnets.json']),
+    );
   });
   for (const file of exampleFiles) {
     it(`${file} parses as a plan document`, () => {

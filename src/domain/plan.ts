@@ -52,7 +52,10 @@ export const DnsSettingSchema = describe(
       z.object({
         kind: z.literal('custom'),
         servers: describe(withDefault(z.array(z.string()), []), 'Custom DNS server IPv4 addresses.'),
-        forwardsToAzureDns: describe(withDefault(z.boolean(), false), 'Whether the custom DNS servers forward to 168.63.129.16.'),
+        forwardsToAzureDns: describe(
+          withDefault(z.boolean(), false),
+          'Whether the custom DNS servers forward to 168.63.129.16.',
+        ),
       }),
       'Custom DNS servers.',
     ),
@@ -169,7 +172,10 @@ export const OnPremisesSchema = describe(
     addressRanges: stringList([], 'IPv4 CIDRs of the site.'),
     connection: withDefault(OnPremConnectionSchema, 'vpn'),
     gatewayVnet: describe(withDefault(z.string(), ''), 'The VNet holding the gateway (empty = the server VNet).'),
-    dnsForwarder: describe(withDefault(z.boolean(), false), 'On-premises DNS forwards the zone to a resolver inside Azure.'),
+    dnsForwarder: describe(
+      withDefault(z.boolean(), false),
+      'On-premises DNS forwards the zone to a resolver inside Azure.',
+    ),
   }),
   'An on-premises network.',
 );
@@ -217,7 +223,10 @@ export const AccessSchema = z.discriminatedUnion('mode', [PrivateAccessSchema, P
 const clientBase = {
   name: name('Client name.'),
   tlsVersion: describe(withDefault(TlsVersionSchema, 'TLSv1.2'), 'The newest TLS version the client speaks.'),
-  connectsByIp: describe(withDefault(z.boolean(), false), 'The client names the server by IP instead of FQDN (PGN-007).'),
+  connectsByIp: describe(
+    withDefault(z.boolean(), false),
+    'The client names the server by IP instead of FQDN (PGN-007).',
+  ),
 };
 
 export const ClientSchema = describe(

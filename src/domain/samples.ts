@@ -52,7 +52,13 @@ export interface SampleSize {
 export const TYPICAL_SIZE: SampleSize = { subnets: 4, peeredVnets: 3, firewallRules: 10, nsgRules: 8, clients: 3 };
 
 /** The large plan of spec/budgets.md: 1,000 firewall rules, 200 peered VNets, 500 subnets, 200 NSG rules, 100 clients. */
-export const LARGE_SIZE: SampleSize = { subnets: 500, peeredVnets: 200, firewallRules: 1000, nsgRules: 200, clients: 100 };
+export const LARGE_SIZE: SampleSize = {
+  subnets: 500,
+  peeredVnets: 200,
+  firewallRules: 1000,
+  nsgRules: 200,
+  clients: 100,
+};
 
 export function scaleSize(size: SampleSize, factor: number): SampleSize {
   return {
@@ -85,10 +91,16 @@ export function samplePlan(size: SampleSize, mode: 'private' | 'public' = 'priva
   ];
   const clients: Client[] = Array.from({ length: size.clients }, (_, i): Client => {
     const base = { name: `client-${i}`, tlsVersion: 'TLSv1.2' as const, connectsByIp: false };
-    if (mode === 'public') return { kind: 'internet', ...base, address: formatIPv4(0x14000000 + i * 16 + 1), dynamicIp: false };
+    if (mode === 'public')
+      return { kind: 'internet', ...base, address: formatIPv4(0x14000000 + i * 16 + 1), dynamicIp: false };
     switch (i % 3) {
       case 0:
-        return { kind: 'serverVnet', ...base, subnet: subnets[i % Math.max(1, subnets.length)]?.name ?? '', address: '' };
+        return {
+          kind: 'serverVnet',
+          ...base,
+          subnet: subnets[i % Math.max(1, subnets.length)]?.name ?? '',
+          address: '',
+        };
       case 1:
         return { kind: 'vnet', ...base, vnet: peered[i % Math.max(1, peered.length)]?.name ?? '', address: '' };
       default:
@@ -96,7 +108,14 @@ export function samplePlan(size: SampleSize, mode: 'private' | 'public' = 'priva
     }
   });
   const servers = [
-    { name: 'pg-sample', region, version: '17' as const, highAvailability: 'ZoneRedundant' as const, resourceGroup: 'rg-sample', subscription: '' },
+    {
+      name: 'pg-sample',
+      region,
+      version: '17' as const,
+      highAvailability: 'ZoneRedundant' as const,
+      resourceGroup: 'rg-sample',
+      subscription: '',
+    },
   ];
   const tls = { requireSecureTransport: true, minVersion: 'TLSv1.2' as const, maxVersion: null };
   if (mode === 'public') {
@@ -133,9 +152,16 @@ export function samplePlan(size: SampleSize, mode: 'private' | 'public' = 'priva
         otherResourceTypes: [],
         nsg: { name: 'nsg-postgres', rules: nsgRules },
       },
-      privateDnsZone: { name: 'sample.private.postgres.database.azure.com', existing: false, resourceGroup: 'rg-sample', subscription: '' },
+      privateDnsZone: {
+        name: 'sample.private.postgres.database.azure.com',
+        existing: false,
+        resourceGroup: 'rg-sample',
+        subscription: '',
+      },
       peeredVnets: peered,
-      onPremises: [{ name: 'office', addressRanges: ['192.168.0.0/24'], connection: 'vpn', gatewayVnet: '', dnsForwarder: true }],
+      onPremises: [
+        { name: 'office', addressRanges: ['192.168.0.0/24'], connection: 'vpn', gatewayVnet: '', dnsForwarder: true },
+      ],
       firewallRules,
     },
     tls,

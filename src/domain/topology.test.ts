@@ -24,7 +24,13 @@ function withPrivate(plan: Plan, change: (a: PrivateAccess) => PrivateAccess): P
   return { ...plan, access: change(plan.access) };
 }
 
-const finding = (path: string, severity: Finding['severity'] = 'error'): Finding => ({ ruleId: 'PGN-001', severity, message: path, path, docs: '' });
+const finding = (path: string, severity: Finding['severity'] = 'error'): Finding => ({
+  ruleId: 'PGN-001',
+  severity,
+  message: path,
+  path,
+  docs: '',
+});
 
 describe('planToTopology, private access (hub and spoke)', () => {
   const plan = examplePlan('hub-and-spoke');
@@ -97,17 +103,23 @@ describe('planToTopology, details that change the picture', () => {
   it('draws a one-way peering dashed with an arrow in the direction of the existing peering', () => {
     const plan = withPrivate(base, (a) => ({
       ...a,
-      peeredVnets: a.peeredVnets.map((p, i) => (i === 1 ? { ...p, peering: { fromServerVnet: false, toServerVnet: true } } : p)),
+      peeredVnets: a.peeredVnets.map((p, i) =>
+        i === 1 ? { ...p, peering: { fromServerVnet: false, toServerVnet: true } } : p,
+      ),
     }));
     const e = planToTopology(plan).edges.find((x) => x.id === 'peering-1');
     expect(e).toMatchObject({ from: 'peer-1', to: 'vnet', direction: 'forward', style: 'dashed', label: 'one-way' });
-    expect(e?.description).toBe('One-way peering: only vnet-spoke-2 → vnet-orders-data exists; traffic flows only once both sides are peered.');
+    expect(e?.description).toBe(
+      'One-way peering: only vnet-spoke-2 → vnet-orders-data exists; traffic flows only once both sides are peered.',
+    );
   });
 
   it('draws no peering line for a VNet peered in neither direction, and no link line when not linked', () => {
     const plan = withPrivate(base, (a) => ({
       ...a,
-      peeredVnets: a.peeredVnets.map((p, i) => (i === 1 ? { ...p, zoneLink: false, peering: { fromServerVnet: false, toServerVnet: false } } : p)),
+      peeredVnets: a.peeredVnets.map((p, i) =>
+        i === 1 ? { ...p, zoneLink: false, peering: { fromServerVnet: false, toServerVnet: false } } : p,
+      ),
     }));
     const t = planToTopology(plan);
     expect(edgeIds(t, 'peering')).toEqual(['peering-0']);
@@ -121,7 +133,13 @@ describe('planToTopology, details that change the picture', () => {
       ...a,
       onPremises: [
         { ...(a.onPremises[0] as PrivateAccess['onPremises'][number]), gatewayVnet: '' },
-        { name: 'branch', addressRanges: ['192.168.20.0/24'], connection: 'expressRoute', gatewayVnet: 'vnet-missing', dnsForwarder: false },
+        {
+          name: 'branch',
+          addressRanges: ['192.168.20.0/24'],
+          connection: 'expressRoute',
+          gatewayVnet: 'vnet-missing',
+          dnsForwarder: false,
+        },
       ],
     }));
     const t = planToTopology(plan);
@@ -132,13 +150,23 @@ describe('planToTopology, details that change the picture', () => {
   });
 
   it('flags custom DNS without a forwarder to 168.63.129.16', () => {
-    const plan = withPrivate(base, (a) => ({ ...a, vnet: { ...a.vnet, dns: { kind: 'custom', servers: ['10.9.9.9'], forwardsToAzureDns: false } } }));
+    const plan = withPrivate(base, (a) => ({
+      ...a,
+      vnet: { ...a.vnet, dns: { kind: 'custom', servers: ['10.9.9.9'], forwardsToAzureDns: false } },
+    }));
     const dns = planToTopology(plan).nodes.find((n) => n.title === 'Custom DNS 10.9.9.9');
-    expect(dns).toMatchObject({ tone: 'warning', lines: ['used by vnet-orders-data', '✕ no forwarder to 168.63.129.16'] });
+    expect(dns).toMatchObject({
+      tone: 'warning',
+      lines: ['used by vnet-orders-data', '✕ no forwarder to 168.63.129.16'],
+    });
   });
 
   it('draws a reachable client along its path and leaves an unreachable one unconnected', () => {
-    const t = planToTopology(base, { 'orders-api': 'reachable', 'reporting-app': 'unreachable', 'analyst-laptops': 'warning' });
+    const t = planToTopology(base, {
+      'orders-api': 'reachable',
+      'reporting-app': 'unreachable',
+      'analyst-laptops': 'warning',
+    });
     const paths = t.edges.filter((e) => e.kind === 'clientPath');
     expect(paths.map((e) => [e.from, e.to, e.via, e.style])).toEqual([
       ['client-0', 'server-0', ['subnet-0', 'vnet'], 'solid'],
@@ -149,7 +177,19 @@ describe('planToTopology, details that change the picture', () => {
   });
 
   it('collects clients whose VNet is not in the plan in a box of their own', () => {
-    const plan = { ...base, clients: [{ kind: 'vnet' as const, name: 'lost', vnet: 'nowhere', address: '', tlsVersion: 'TLSv1.2' as const, connectsByIp: false }] };
+    const plan = {
+      ...base,
+      clients: [
+        {
+          kind: 'vnet' as const,
+          name: 'lost',
+          vnet: 'nowhere',
+          address: '',
+          tlsVersion: 'TLSv1.2' as const,
+          connectsByIp: false,
+        },
+      ],
+    };
     const t = planToTopology(plan);
     expect(node(t, 'client-0').parent).toBe('unplaced');
     expect(node(t, 'unplaced').lines).toEqual(['1 client: VNet, subnet or site not found']);
@@ -157,7 +197,10 @@ describe('planToTopology, details that change the picture', () => {
 
   it('keeps the firewall rules of a private plan as a note that PGN-111 can point at', () => {
     const t = planToTopology(samplePlan(TYPICAL_SIZE));
-    expect(node(t, 'note')).toMatchObject({ paths: ['access.firewallRules'], lines: ['10 firewall rules (ignored: no public endpoint)'] });
+    expect(node(t, 'note')).toMatchObject({
+      paths: ['access.firewallRules'],
+      lines: ['10 firewall rules (ignored: no public endpoint)'],
+    });
   });
 });
 
@@ -173,7 +216,10 @@ describe('planToTopology, public access', () => {
       ['ci-runners', '192.0.2.32 – 192.0.2.63', '32 addresses'],
     ]);
     expect(node(t, 'endpoint-0').lines[0]).toBe('pg-fabrikam-reporting.postgres.database.azure.com');
-    expect(t.groups[0]?.summary).toEqual(['covering 192.0.2.32 – 192.0.2.63, 198.51.100.7 and 1 more range', '49 addresses in 3 ranges']);
+    expect(t.groups[0]?.summary).toEqual([
+      'covering 192.0.2.32 – 192.0.2.63, 198.51.100.7 and 1 more range',
+      '49 addresses in 3 ranges',
+    ]);
     // The client path goes through the rule that holds its address.
     expect(t.edges.find((e) => e.kind === 'clientPath')?.via).toEqual(['internet', 'rule-0', 'endpoint-0']);
     expect(t.nodes.some((n) => n.kind === 'azureServices')).toBe(false);
@@ -182,13 +228,28 @@ describe('planToTopology, public access', () => {
   it('shows "Azure services" with the other-tenants warning when allowed', () => {
     const allowed = { ...plan, access: { ...plan.access, allowAzureServices: true } } as Plan;
     const t = planToTopology(allowed);
-    expect(node(t, 'azure-services').lines).toEqual(['allowed (rule 0.0.0.0 – 0.0.0.0)', "⚠ includes other customers' subscriptions"]);
-    expect(t.edges.filter((e) => e.kind === 'azureServices').map((e) => [e.to, e.style])).toEqual([['endpoint-0', 'dashed']]);
+    expect(node(t, 'azure-services').lines).toEqual([
+      'allowed (rule 0.0.0.0 – 0.0.0.0)',
+      "⚠ includes other customers' subscriptions",
+    ]);
+    expect(t.edges.filter((e) => e.kind === 'azureServices').map((e) => [e.to, e.style])).toEqual([
+      ['endpoint-0', 'dashed'],
+    ]);
   });
 
   it('marks a rule whose range is not valid', () => {
-    const bad = { ...plan, access: { mode: 'public' as const, allowAzureServices: false, firewallRules: [{ name: 'oops', startIp: '10.0.0.9', endIp: '10.0.0.1' }] } };
-    expect(node(planToTopology(bad), 'rule-0')).toMatchObject({ tone: 'warning', lines: ['10.0.0.9 – 10.0.0.1', '✕ not a valid range'] });
+    const bad = {
+      ...plan,
+      access: {
+        mode: 'public' as const,
+        allowAzureServices: false,
+        firewallRules: [{ name: 'oops', startIp: '10.0.0.9', endIp: '10.0.0.1' }],
+      },
+    };
+    expect(node(planToTopology(bad), 'rule-0')).toMatchObject({
+      tone: 'warning',
+      lines: ['10.0.0.9 – 10.0.0.1', '✕ not a valid range'],
+    });
   });
 });
 
@@ -203,7 +264,13 @@ describe('pinFindings', () => {
   it('pins each finding to the element with the longest matching path', () => {
     const pins = pinFindings(
       elements,
-      [finding('access.peeredVnets.1.zoneLink'), finding('access.peeredVnets.1.region'), finding('access.peeredVnets.7.name'), finding('tls.minVersion'), finding('servers.0.name')],
+      [
+        finding('access.peeredVnets.1.zoneLink'),
+        finding('access.peeredVnets.1.region'),
+        finding('access.peeredVnets.7.name'),
+        finding('tls.minVersion'),
+        finding('servers.0.name'),
+      ],
       'title',
     );
     expect(Object.fromEntries([...pins].map(([k, v]) => [k, v.map((f) => f.path)]))).toEqual({

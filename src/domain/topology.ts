@@ -178,12 +178,17 @@ function clientPlace(client: Client): string {
     case 'internet':
       return client.dynamicIp ? 'internet, dynamic IP' : 'internet';
     case 'azureService':
-      return client.tenant === 'other' ? "Azure service, other tenant" : 'Azure service, this tenant';
+      return client.tenant === 'other' ? 'Azure service, other tenant' : 'Azure service, this tenant';
   }
 }
 
 /** Builds the lines shared by every client node. */
-function clientNode(client: Client, index: number, parent: string | null, verdicts: ClientVerdicts | undefined): TopoNode {
+function clientNode(
+  client: Client,
+  index: number,
+  parent: string | null,
+  verdicts: ClientVerdicts | undefined,
+): TopoNode {
   const verdict = verdicts?.[client.name];
   const lines = [client.address ? `${client.address} · ${clientPlace(client)}` : clientPlace(client)];
   if (verdict !== undefined) lines.push(VERDICT_TEXT[verdict]);
@@ -309,7 +314,8 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
     tone: 'normal',
   });
   const ds = access.delegatedSubnet;
-  const delegation = ds.existing && ds.existingDelegation !== null ? ds.existingDelegation : 'Microsoft.DBforPostgreSQL/flexibleServers';
+  const delegation =
+    ds.existing && ds.existingDelegation !== null ? ds.existingDelegation : 'Microsoft.DBforPostgreSQL/flexibleServers';
   const dsLines = [`${ds.prefix}${ds.existing ? ' · existing' : ''}`, `delegated to ${delegation}`];
   if (ds.otherResourceTypes.length > 0) dsLines.push(`also holds: ${ds.otherResourceTypes.join(', ')}`);
   b.nodes.push({
@@ -358,7 +364,12 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
     const key = `${dns.servers.join(',')}|${dns.forwardsToAzureDns ? 1 : 0}`;
     let entry = dnsKeys.get(key);
     if (!entry) {
-      entry = { id: NODE_IDS.dnsServers(dnsKeys.size), users: [], forwards: dns.forwardsToAzureDns, servers: dns.servers };
+      entry = {
+        id: NODE_IDS.dnsServers(dnsKeys.size),
+        users: [],
+        forwards: dns.forwardsToAzureDns,
+        servers: dns.servers,
+      };
       dnsKeys.set(key, entry);
     }
     entry.users.push(user);
@@ -433,7 +444,10 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
     role: 'Private DNS zone',
     title: zone ? zone.name : 'No private DNS zone',
     lines: zone
-      ? [`${zone.existing ? 'existing' : 'new'}${zone.resourceGroup ? ` · ${zone.resourceGroup}` : ''}`, `A records: ${plan.servers.map((s) => s.name).join(', ')}`]
+      ? [
+          `${zone.existing ? 'existing' : 'new'}${zone.resourceGroup ? ` · ${zone.resourceGroup}` : ''}`,
+          `A records: ${plan.servers.map((s) => s.name).join(', ')}`,
+        ]
       : ['the server name cannot be resolved privately'],
     badges: [],
     paths: ['access.privateDnsZone'],
@@ -512,7 +526,11 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
       kind: 'peeredVnets',
       noun: 'peered VNets',
       members: access.peeredVnets.map((_, i) => NODE_IDS.peered(i)),
-      summary: [plural(n, 'other VNet'), `${both} peered both ways, ${n - both} not fully peered`, `${linked} linked to the DNS zone`],
+      summary: [
+        plural(n, 'other VNet'),
+        `${both} peered both ways, ${n - both} not fully peered`,
+        `${linked} linked to the DNS zone`,
+      ],
       path: 'access.peeredVnets',
     });
   }
@@ -529,9 +547,14 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
         : peeredIndex.has(site.gatewayVnet)
           ? NODE_IDS.peered(peeredIndex.get(site.gatewayVnet) as number)
           : null;
-    const kindText = site.connection === 'vpn' ? 'VPN gateway' : site.connection === 'expressRoute' ? 'ExpressRoute' : 'not connected';
-    const lines = [listOrDash(site.addressRanges), site.dnsForwarder ? 'DNS: forwards the zone into Azure' : 'DNS: no forwarder into Azure'];
-    if (site.connection !== 'none' && gatewayTarget === null) lines.push(`✕ gateway VNet ${site.gatewayVnet} is not in the plan`);
+    const kindText =
+      site.connection === 'vpn' ? 'VPN gateway' : site.connection === 'expressRoute' ? 'ExpressRoute' : 'not connected';
+    const lines = [
+      listOrDash(site.addressRanges),
+      site.dnsForwarder ? 'DNS: forwards the zone into Azure' : 'DNS: no forwarder into Azure',
+    ];
+    if (site.connection !== 'none' && gatewayTarget === null)
+      lines.push(`✕ gateway VNet ${site.gatewayVnet} is not in the plan`);
     b.nodes.push({
       id,
       kind: 'onPremises',
@@ -649,7 +672,12 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
         break;
       case 'azureService':
         needAzure = true;
-        placed.push({ client: c, index: i, parent: NODE_IDS.azureServices, via: [NODE_IDS.azureServices, NODE_IDS.serverVnet] });
+        placed.push({
+          client: c,
+          index: i,
+          parent: NODE_IDS.azureServices,
+          via: [NODE_IDS.azureServices, NODE_IDS.serverVnet],
+        });
         break;
     }
   });
@@ -823,7 +851,9 @@ function publicTopology(b: Builder, plan: Plan, access: PublicAccess, verdicts: 
   if (access.firewallRules.length > 0) {
     const merged = mergeRanges(ranges.filter((r): r is IpRange => r !== null));
     const total = merged.reduce((n, r) => n + (r.end - r.start + 1), 0);
-    const first = merged.slice(0, 2).map((r) => (r.start === r.end ? formatIPv4(r.start) : `${formatIPv4(r.start)} – ${formatIPv4(r.end)}`));
+    const first = merged
+      .slice(0, 2)
+      .map((r) => (r.start === r.end ? formatIPv4(r.start) : `${formatIPv4(r.start)} – ${formatIPv4(r.end)}`));
     b.groups.push({
       id: 'firewall',
       kind: 'firewallRules',
@@ -858,7 +888,10 @@ function publicTopology(b: Builder, plan: Plan, access: PublicAccess, verdicts: 
       role: 'Azure services',
       title: 'Azure services',
       lines: access.allowAzureServices
-        ? [`allowed (rule ${AZURE_SERVICES_RULE_IP} – ${AZURE_SERVICES_RULE_IP})`, "⚠ includes other customers' subscriptions"]
+        ? [
+            `allowed (rule ${AZURE_SERVICES_RULE_IP} – ${AZURE_SERVICES_RULE_IP})`,
+            "⚠ includes other customers' subscriptions",
+          ]
         : ['not allowed by the firewall'],
       badges: [],
       paths: ['access.allowAzureServices'],
@@ -913,7 +946,11 @@ export interface Pinnable {
  * at `access.peeredVnets.1.zoneLink` goes to that zone link line if it is drawn, else to the VNet's
  * box). Findings that match nothing go to `fallback`. Ties keep the first element in `elements` order.
  */
-export function pinFindings(elements: readonly Pinnable[], findings: readonly Finding[], fallback: string): Map<string, Finding[]> {
+export function pinFindings(
+  elements: readonly Pinnable[],
+  findings: readonly Finding[],
+  fallback: string,
+): Map<string, Finding[]> {
   const byPath = new Map<string, string>();
   for (const e of elements) for (const p of e.paths) if (!byPath.has(p)) byPath.set(p, e.id);
   const out = new Map<string, Finding[]>();

@@ -1,7 +1,7 @@
 /** The golden-file scenarios: every example plan in every format, plus azurerm 4.x for one. */
 import { fileURLToPath } from 'node:url';
 import { EXPORT_FORMATS } from './index';
-import { examplePlans } from './testPlans';
+import { examplePlans } from './test-plans';
 import type { ExportFile } from './types';
 
 export const GOLDEN_DIR = fileURLToPath(new URL('./__golden__/', import.meta.url));

@@ -18,7 +18,8 @@ const pushUnique = <T>(list: T[], item: T) => {
 
 export function resolveDeps(t: DeploymentTemplate): ResolvedDeps {
   const bySym = new Map<string, { resource: TemplateResource; group: TemplateGroup }>();
-  for (const group of [t.top, ...t.nested]) for (const resource of group.resources) bySym.set(resource.sym, { resource, group });
+  for (const group of [t.top, ...t.nested])
+    for (const resource of group.resources) bySym.set(resource.sym, { resource, group });
   const internal = new Map<string, string[]>();
   const topOnGroups = new Map<string, TemplateGroup[]>();
   const groupOnTop = new Map<TemplateGroup, TemplateResource[]>();

@@ -12,11 +12,19 @@ import type { Plan } from '../domain/plan';
 import { armFiles } from './arm/index';
 import { azcliFiles } from './azcli/index';
 import { bicepFiles } from './bicep/index';
-import { lexBicep } from './bicepLex';
+import { lexBicep } from './bicep-lex';
 import { terraformFiles } from './terraform/index';
-import { examplePlan, planOf } from './testPlans';
+import { examplePlan, planOf } from './test-plans';
 
-const HOSTILE = ['x"; rm -rf /', '${file("/etc/passwd")}', "[concat('a')]", "'$(id)'", 'line1\nline2', '%{ if true }x%{ endif }', 'back\\slash`uname`'];
+const HOSTILE = [
+  'x"; rm -rf /',
+  '${file("/etc/passwd")}',
+  "[concat('a')]",
+  "'$(id)'",
+  'line1\nline2',
+  '%{ if true }x%{ endif }',
+  'back\\slash`uname`',
+];
 
 function hostilePlans(name: string): Plan[] {
   const priv = examplePlan('hub-and-spoke');
@@ -34,7 +42,10 @@ function hostilePlans(name: string): Plan[] {
         delegatedSubnet: {
           ...a.delegatedSubnet,
           name,
-          nsg: { name, rules: [{ ...a.delegatedSubnet.nsg!.rules[0]!, name, description: name, sourceAddresses: [name] }] },
+          nsg: {
+            name,
+            rules: [{ ...a.delegatedSubnet.nsg!.rules[0]!, name, description: name, sourceAddresses: [name] }],
+          },
         },
         privateDnsZone: { ...a.privateDnsZone!, name, resourceGroup: name, subscription: name },
         peeredVnets: [{ ...a.peeredVnets[0]!, name, resourceGroup: name, subscription: name }],
@@ -50,7 +61,9 @@ function hostilePlans(name: string): Plan[] {
   ];
 }
 
-const ERR = (name: string) => [{ ruleId: 'PGN-001', severity: 'error' as const, message: name, path: 'servers.0.name', docs: '' }];
+const ERR = (name: string) => [
+  { ruleId: 'PGN-001', severity: 'error' as const, message: name, path: 'servers.0.name', docs: '' },
+];
 
 /** All string values in a JSON document. */
 function jsonStrings(value: unknown, out: string[] = []): string[] {
@@ -76,11 +89,16 @@ describe.each(HOSTILE)('hostile name %j', (name) => {
       for (const f of files) {
         const json = JSON.parse(f.contents) as unknown;
         const strings = jsonStrings(json);
-        const literals = strings.flatMap((s) => (s.startsWith('[') && !s.startsWith('[[') ? armExpressionLiterals(s.slice(1, -1)) : [s.startsWith('[[') ? s.slice(1) : s]));
+        const literals = strings.flatMap((s) =>
+          s.startsWith('[') && !s.startsWith('[[')
+            ? armExpressionLiterals(s.slice(1, -1))
+            : [s.startsWith('[[') ? s.slice(1) : s],
+        );
         if (f.path === 'azuredeploy.json') expect(literals.some((l) => l === name || l.includes(name))).toBe(true);
         // No expression is made of the user's text: every expression starts with a known function.
         for (const s of strings) {
-          if (s.startsWith('[') && !s.startsWith('[[')) expect(s).toMatch(/^\[(parameters|resourceId|format|reference|subscription|resourceGroup)\(/);
+          if (s.startsWith('[') && !s.startsWith('[['))
+            expect(s).toMatch(/^\[(parameters|resourceId|format|reference|subscription|resourceGroup)\(/);
         }
       }
     }
@@ -111,7 +129,8 @@ describe.each(HOSTILE)('hostile name %j', (name) => {
         for (const t of tokens.filter((t) => t.kind === 'code')) {
           expect(t.value).not.toContain(name.split('\n')[0]!.length > 3 ? name.split('\n')[0] : '\u0000');
         }
-        if (f.path === 'main.bicep') expect(tokens.some((t) => t.kind === 'string' && t.value.includes(name))).toBe(true);
+        if (f.path === 'main.bicep')
+          expect(tokens.some((t) => t.kind === 'string' && t.value.includes(name))).toBe(true);
       }
     }
   });
@@ -128,12 +147,18 @@ describe.each(HOSTILE)('hostile name %j', (name) => {
         expect(check.status).toBe(0);
         // Replace az with a function printing its arguments; the name must come back as one argument.
         const traced = script!.contents
-          .replace('set -euo pipefail', 'set -euo pipefail\naz() { printf "%s\\n" "$@" | grep -v "^--" >> "$TRACE"; echo id; }')
+          .replace(
+            'set -euo pipefail',
+            'set -euo pipefail\naz() { printf "%s\\n" "$@" | grep -v "^--" >> "$TRACE"; echo id; }',
+          )
           .replace(/^#!.*\n/, '');
         writeFileSync(path, traced);
         const trace = join(dir, 'trace');
         writeFileSync(trace, '');
-        const run = spawnSync('bash', [path], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TRACE: trace, PGADMIN_PASSWORD: 'p', RESOURCE_GROUP: 'rg' } });
+        const run = spawnSync('bash', [path], {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', TRACE: trace, PGADMIN_PASSWORD: 'p', RESOURCE_GROUP: 'rg' },
+        });
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
         const args = spawnSync('cat', [trace], { encoding: 'utf8' }).stdout;

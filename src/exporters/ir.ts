@@ -142,7 +142,8 @@ export function toBicep(value: Val, indent = 0): string {
   const keys = Object.keys(record);
   if (keys.length === 0) return '{}';
   let out = '{';
-  for (const k of keys) out += `\n${pad}${BICEP_KEY.test(k) ? k : bicepString(k)}: ${toBicep(record[k] as Val, indent + 1)}`;
+  for (const k of keys)
+    out += `\n${pad}${BICEP_KEY.test(k) ? k : bicepString(k)}: ${toBicep(record[k] as Val, indent + 1)}`;
   return `${out}\n${padOf(indent)}}`;
 }
 

@@ -139,7 +139,8 @@ export function buildModel(plan: Plan): ExportModel {
     { name: 'require_secure_transport', value: plan.tls.requireSecureTransport ? 'on' : 'off' },
     { name: 'ssl_min_protocol_version', value: plan.tls.minVersion },
   ];
-  if (plan.tls.maxVersion !== null) configurations.push({ name: 'ssl_max_protocol_version', value: plan.tls.maxVersion });
+  if (plan.tls.maxVersion !== null)
+    configurations.push({ name: 'ssl_max_protocol_version', value: plan.tls.maxVersion });
 
   let access: ModelPrivate | ModelPublic;
   if (plan.access.mode === 'public') {
@@ -163,18 +164,26 @@ export function buildModel(plan: Plan): ExportModel {
     };
     const zonePlan = a.privateDnsZone;
     const zoneLoc = zonePlan
-      ? loc(zonePlan.resourceGroup || a.vnet.resourceGroup, subFor(zonePlan.subscription, 'privateDnsZoneSubscriptionId', `the private DNS zone ${zonePlan.name}`))
+      ? loc(
+          zonePlan.resourceGroup || a.vnet.resourceGroup,
+          subFor(zonePlan.subscription, 'privateDnsZoneSubscriptionId', `the private DNS zone ${zonePlan.name}`),
+        )
       : vnetLoc;
     const zone = zonePlan
       ? { name: zonePlan.name, existing: zonePlan.existing, loc: zoneLoc, defaulted: false }
       : { name: suggestedZoneName(first?.name ?? 'server'), existing: false, loc: zoneLoc, defaulted: true };
     if (zone.defaulted) {
-      notes.push(`The plan names no private DNS zone; this export creates ${zone.name} in the VNet's resource group (the Azure CLI's default).`);
+      notes.push(
+        `The plan names no private DNS zone; this export creates ${zone.name} in the VNet's resource group (the Azure CLI's default).`,
+      );
     }
     const peeredVnets: VnetRef[] = a.peeredVnets.map((p, i) => ({
       name: p.name,
       key: `peered${i + 1}`,
-      loc: loc(p.resourceGroup, subFor(p.subscription, `peeredVnet${i + 1}SubscriptionId`, `the peered VNet ${p.name}`)),
+      loc: loc(
+        p.resourceGroup,
+        subFor(p.subscription, `peeredVnet${i + 1}SubscriptionId`, `the peered VNet ${p.name}`),
+      ),
     }));
     const links: ModelLink[] = [];
     if (a.vnet.zoneLink) links.push({ name: `${vnet.name}-link`, vnet });
@@ -187,7 +196,9 @@ export function buildModel(plan: Plan): ExportModel {
       const ref = peeredVnets[i] as VnetRef;
       // An on-premises network reached through a gateway in this peered VNet: the server VNet uses
       // the remote gateway and the peered VNet offers gateway transit.
-      const gateway = a.onPremises.some((o) => o.connection !== 'none' && o.gatewayVnet !== '' && o.gatewayVnet === p.name);
+      const gateway = a.onPremises.some(
+        (o) => o.connection !== 'none' && o.gatewayVnet !== '' && o.gatewayVnet === p.name,
+      );
       if (p.peering.fromServerVnet) {
         peerings.push({
           name: `${vnet.name}-to-${p.name}`,
@@ -211,12 +222,18 @@ export function buildModel(plan: Plan): ExportModel {
         });
       }
     });
-    const nsg = a.delegatedSubnet.nsg ? { name: a.delegatedSubnet.nsg.name, rules: a.delegatedSubnet.nsg.rules, loc: vnetLoc } : null;
+    const nsg = a.delegatedSubnet.nsg
+      ? { name: a.delegatedSubnet.nsg.name, rules: a.delegatedSubnet.nsg.rules, loc: vnetLoc }
+      : null;
     if (nsg?.rules.some((r) => r.sourceAsgs.length > 0 || r.destinationAsgs.length > 0)) {
-      notes.push('NSG rules that use application security groups are not supported for the delegated subnet; their ASG references are left out.');
+      notes.push(
+        'NSG rules that use application security groups are not supported for the delegated subnet; their ASG references are left out.',
+      );
     }
     if (a.delegatedSubnet.existing) {
-      notes.push(`The existing subnet ${a.delegatedSubnet.name} is updated in place: delegation, Microsoft.Storage service endpoint${nsg ? ' and NSG' : ''} as planned; re-add any route table it has.`);
+      notes.push(
+        `The existing subnet ${a.delegatedSubnet.name} is updated in place: delegation, Microsoft.Storage service endpoint${nsg ? ' and NSG' : ''} as planned; re-add any route table it has.`,
+      );
     }
     access = {
       mode: 'private',
@@ -230,7 +247,9 @@ export function buildModel(plan: Plan): ExportModel {
       peerings,
     };
     if (zone.loc.sub !== primary) {
-      notes.push(`The private DNS zone's subscription must have the Microsoft.DBforPostgreSQL resource provider registered (az provider register -n Microsoft.DBforPostgreSQL --subscription <id>).`);
+      notes.push(
+        `The private DNS zone's subscription must have the Microsoft.DBforPostgreSQL resource provider registered (az provider register -n Microsoft.DBforPostgreSQL --subscription <id>).`,
+      );
     }
   }
   return {

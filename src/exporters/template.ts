@@ -128,7 +128,7 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
   params.push({
     name: 'location',
     type: 'string',
-    description: 'Azure region of the servers and the network resources (the plan\'s region).',
+    description: "Azure region of the servers and the network resources (the plan's region).",
     defaultValue: model.location,
   });
   for (const sub of model.subscriptions) {
@@ -141,13 +141,12 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
       defaultValue: sub.primary ? prop(call('subscription'), 'subscriptionId') : sub.value,
     });
   }
-  const usesDeploymentRg =
-    model.primaryRg === '' || model.servers.some((s) => s.loc.rg === '');
+  const usesDeploymentRg = model.primaryRg === '' || model.servers.some((s) => s.loc.rg === '');
   if (usesDeploymentRg) {
     params.push({
       name: 'resourceGroupName',
       type: 'string',
-      description: 'Resource group for resources the plan gives no resource group (default: the deployment\'s).',
+      description: "Resource group for resources the plan gives no resource group (default: the deployment's).",
       defaultValue: prop(call('resourceGroup'), 'name'),
     });
   }
@@ -168,14 +167,37 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
       defaultValue: SERVER_DEFAULTS.skuTier,
       allowedValues: ['Burstable', 'GeneralPurpose', 'MemoryOptimized'],
     },
-    { name: 'storageSizeGB', type: 'int', description: 'Storage size in GiB.', defaultValue: SERVER_DEFAULTS.storageSizeGB },
-    { name: 'administratorLogin', type: 'string', description: 'Administrator login name.', defaultValue: SERVER_DEFAULTS.administratorLogin },
-    { name: 'administratorLoginPassword', type: 'securestring', description: 'Administrator password (never stored in the template).' },
+    {
+      name: 'storageSizeGB',
+      type: 'int',
+      description: 'Storage size in GiB.',
+      defaultValue: SERVER_DEFAULTS.storageSizeGB,
+    },
+    {
+      name: 'administratorLogin',
+      type: 'string',
+      description: 'Administrator login name.',
+      defaultValue: SERVER_DEFAULTS.administratorLogin,
+    },
+    {
+      name: 'administratorLoginPassword',
+      type: 'securestring',
+      description: 'Administrator password (never stored in the template).',
+    },
   );
 
   const add: Adder = (r) => {
     byPhase[r.phase].push({
-      resource: { sym: r.sym, type: r.type, apiVersion: r.apiVersion, name: r.name, body: r.body, deps: r.deps, id: r.id, group: '' },
+      resource: {
+        sym: r.sym,
+        type: r.type,
+        apiVersion: r.apiVersion,
+        name: r.name,
+        body: r.body,
+        deps: r.deps,
+        id: r.id,
+        group: '',
+      },
       loc: r.loc,
     });
   };
@@ -197,7 +219,11 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
       storage: { storageSizeGB: param('storageSizeGB') },
       highAvailability: { mode: s.highAvailability },
       network: network
-        ? { delegatedSubnetResourceId: network.subnetId, privateDnsZoneArmResourceId: network.zoneId, publicNetworkAccess: 'Disabled' }
+        ? {
+            delegatedSubnetResourceId: network.subnetId,
+            privateDnsZoneArmResourceId: network.zoneId,
+            publicNetworkAccess: 'Disabled',
+          }
         : { publicNetworkAccess: 'Enabled' },
     };
     add({
@@ -249,7 +275,14 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
   });
 
   // Grouping.
-  const top: TemplateGroup = { key: '', deployment: '', sym: '', loc: { sub: model.primary, rg: model.primaryRg }, resources: [], outputs: [] };
+  const top: TemplateGroup = {
+    key: '',
+    deployment: '',
+    sym: '',
+    loc: { sub: model.primary, rg: model.primaryRg },
+    resources: [],
+    outputs: [],
+  };
   const nested: TemplateGroup[] = [];
   const counters: Record<Phase, number> = { network: 0, dns: 0, servers: 0 };
   const order: (string | TemplateGroup)[] = [];
@@ -290,13 +323,16 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
       outputs.push({ name: `${prefix}Fqdn`, value: fqdn }, { name: `${prefix}ResourceId`, value: id });
     } else {
       owner.outputs.push({ name: `${prefix}Fqdn`, value: fqdn }, { name: `${prefix}ResourceId`, value: id });
-      const out = (output: string) => new Ex({ k: 'groupOutput', deployment: owner.deployment, symbol: owner.sym, output });
-      outputs.push({ name: `${prefix}Fqdn`, value: out(`${prefix}Fqdn`) }, { name: `${prefix}ResourceId`, value: out(`${prefix}ResourceId`) });
+      const out = (output: string) =>
+        new Ex({ k: 'groupOutput', deployment: owner.deployment, symbol: owner.sym, output });
+      outputs.push(
+        { name: `${prefix}Fqdn`, value: out(`${prefix}Fqdn`) },
+        { name: `${prefix}ResourceId`, value: out(`${prefix}ResourceId`) },
+      );
     }
   });
   return { model, params, top, nested, order, outputs };
 }
-
 
 type Adder = (r: Omit<TemplateResource, 'group'> & { phase: Phase; loc: Loc }) => void;
 
@@ -430,4 +466,3 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
   if (!a.zone.existing) serverDeps.unshift('privateDnsZone');
   return { subnetId, zoneId };
 }
-

@@ -101,7 +101,8 @@ class ParsedCidrAt implements Parsed<Cidr> {
   }
 }
 
-const cidrAt = (base: string, index: number, suffix: string, text: string): Parsed<Cidr> => new ParsedCidrAt(base, index, suffix, text);
+const cidrAt = (base: string, index: number, suffix: string, text: string): Parsed<Cidr> =>
+  new ParsedCidrAt(base, index, suffix, text);
 
 export const validCidrs = (list: readonly Parsed<Cidr>[]): Cidr[] => {
   const out: Cidr[] = [];
@@ -144,28 +145,28 @@ export function analyze(plan: Plan): Analysis {
   }
   const vnetSpaces = access.vnet.addressSpaces.map((s, i) => cidrAt('access.vnet.addressSpaces', i, '', s));
   const subnets = access.vnet.subnets.map((s, i) => cidrAt('access.vnet.subnets', i, '.prefix', s.prefix));
-  const peers = access.peeredVnets.map(
-    (peer, index): ParsedPeer => ({
-      index,
-      path: `access.peeredVnets.${index}`,
-      peer,
-      spaces: peer.addressSpaces.map((s, i) => cidrAt(`access.peeredVnets.${index}.addressSpaces`, i, '', s)),
-    }),
-  );
-  const sites = access.onPremises.map(
-    (site, index): ParsedSite => ({
-      index,
-      path: `access.onPremises.${index}`,
-      site,
-      ranges: site.addressRanges.map((s, i) => cidrAt(`access.onPremises.${index}.addressRanges`, i, '', s)),
-    }),
-  );
+  const peers = access.peeredVnets.map((peer, index): ParsedPeer => ({
+    index,
+    path: `access.peeredVnets.${index}`,
+    peer,
+    spaces: peer.addressSpaces.map((s, i) => cidrAt(`access.peeredVnets.${index}.addressSpaces`, i, '', s)),
+  }));
+  const sites = access.onPremises.map((site, index): ParsedSite => ({
+    index,
+    path: `access.onPremises.${index}`,
+    site,
+    ranges: site.addressRanges.map((s, i) => cidrAt(`access.onPremises.${index}.addressRanges`, i, '', s)),
+  }));
   return {
     plan,
     private: access,
     vnetSpaces,
     validVnetSpaces: validCidrs(vnetSpaces),
-    delegated: { path: 'access.delegatedSubnet.prefix', text: access.delegatedSubnet.prefix, result: parseCidrFast(access.delegatedSubnet.prefix) },
+    delegated: {
+      path: 'access.delegatedSubnet.prefix',
+      text: access.delegatedSubnet.prefix,
+      result: parseCidrFast(access.delegatedSubnet.prefix),
+    },
     subnets,
     peers,
     sites,

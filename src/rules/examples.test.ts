@@ -4,16 +4,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlanDocument } from '../domain/parse';
 import { evaluate } from './index';
-import { PlanSchema } from './planSchema';
+import { PlanSchema } from './plan-schema';
 
 const dir = join(import.meta.dirname, '..', '..', 'examples');
 const readme = readFileSync(join(dir, 'README.md'), 'utf8');
 
 /** `| [`file.json`](file.json) | … | PGN-002, PGN-003 |` rows of the README table. */
 const documented = new Map(
-  [...readme.matchAll(/^\| \[`([\w-]+\.json)`\]\([^)]*\) \|.*\| ((?:PGN-\d{3}(?:, )?)*) \|$/gm)].map((m) => [m[1] as string, (m[2] as string).split(', ').filter(Boolean)]),
+  [...readme.matchAll(/^\| \[`([\w-]+\.json)`\]\([^)]*\) \|.*\| ((?:PGN-\d{3}(?:, )?)*) \|$/gm)].map((m) => [
+    m[1] as string,
+    (m[2] as string).split(', ').filter(Boolean),
+  ]),
 );
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('examples', () => {
   it('README documents every example file', () => {

@@ -54,7 +54,13 @@ export function planWith(base: PlanInput, ...edits: readonly Edit[]): Plan {
 export const privatePlan = (...edits: readonly Edit[]): Plan => planWith(privateInput, ...edits);
 export const publicPlan = (...edits: readonly Edit[]): Plan => planWith(publicInput, ...edits);
 
-const rule = (name: string, priority: number, direction: 'Inbound' | 'Outbound', access: 'Allow' | 'Deny', extra: Record<string, unknown> = {}) => ({
+const rule = (
+  name: string,
+  priority: number,
+  direction: 'Inbound' | 'Outbound',
+  access: 'Allow' | 'Deny',
+  extra: Record<string, unknown> = {},
+) => ({
   name,
   priority,
   direction,
@@ -67,10 +73,16 @@ const rule = (name: string, priority: number, direction: 'Inbound' | 'Outbound',
 export const strictNsg = {
   name: 'nsg-postgres',
   rules: [
-    rule('allow-subnet-in', 100, 'Inbound', 'Allow', { sourceAddresses: ['10.0.0.0/28'], destinationPorts: ['5432', '6432'] }),
+    rule('allow-subnet-in', 100, 'Inbound', 'Allow', {
+      sourceAddresses: ['10.0.0.0/28'],
+      destinationPorts: ['5432', '6432'],
+    }),
     rule('allow-app-in', 110, 'Inbound', 'Allow', { sourceAddresses: ['10.0.1.0/24'], destinationPorts: ['5432'] }),
     rule('deny-in', 4000, 'Inbound', 'Deny', { protocol: '*' }),
-    rule('allow-subnet-out', 100, 'Outbound', 'Allow', { destinationAddresses: ['10.0.0.0/28'], destinationPorts: ['5432', '6432'] }),
+    rule('allow-subnet-out', 100, 'Outbound', 'Allow', {
+      destinationAddresses: ['10.0.0.0/28'],
+      destinationPorts: ['5432', '6432'],
+    }),
     rule('deny-internet-out', 4000, 'Outbound', 'Deny', { protocol: '*', destinationAddresses: ['Internet'] }),
   ],
 };

@@ -116,7 +116,9 @@ export function evaluate(plan: Plan, rules: readonly Rule[] = RULES): Finding[] 
 }
 
 /** The rules that can report an error (what Azure would refuse). */
-export const ERROR_RULES: readonly Rule[] = RULES.filter((r) => r.severity === 'error' || r.severity === 'error/warning');
+export const ERROR_RULES: readonly Rule[] = RULES.filter(
+  (r) => r.severity === 'error' || r.severity === 'error/warning',
+);
 
 export const ruleById = (id: string): Rule | undefined => RULES.find((r) => r.id === id);
 

@@ -6,7 +6,7 @@ import { FindingSchema } from '../domain/finding';
 import { renderRulesDoc } from './docs';
 import { RULES, evaluate } from './index';
 import { severitiesOf } from './rule';
-import { RULE_CASES } from './ruleCases';
+import { RULE_CASES } from './rule-cases';
 
 const catalogText = readFileSync(join(import.meta.dirname, '..', '..', 'spec', 'rules.md'), 'utf8');
 /** `| PGN-108 | error | …` rows of the catalog tables. */

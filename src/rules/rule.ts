@@ -36,7 +36,12 @@ export function severitiesOf(rule: Pick<Rule, 'severity'>): Severity[] {
 }
 
 /** Builds a finding of this rule. `severity` is required only for rules with two severities. */
-export function report(rule: Pick<Rule, 'id' | 'docs' | 'severity'>, path: string, message: string, severity?: Severity): Finding {
+export function report(
+  rule: Pick<Rule, 'id' | 'docs' | 'severity'>,
+  path: string,
+  message: string,
+  severity?: Severity,
+): Finding {
   const s = severity ?? (rule.severity === 'error/warning' ? 'error' : rule.severity);
   return { ruleId: rule.id, severity: s, message, path, docs: rule.docs };
 }

@@ -11,7 +11,7 @@ import type { Plan } from '../domain/plan';
 import { analyze, freeSubnetBlock } from './analysis';
 import { nsgRule, privatePlan, publicPlan, strictNsg } from './fixtures';
 import { evaluate } from './index';
-import { RULE_CASES } from './ruleCases';
+import { RULE_CASES } from './rule-cases';
 
 const of = (plan: Plan, ruleId: string): Finding[] => evaluate(plan).filter((f) => f.ruleId === ruleId);
 const one = (plan: Plan, ruleId: string) => {
@@ -30,7 +30,10 @@ describe('PGN-001 server name', () => {
     expect(of(privatePlan(['servers.0.name', name]), 'PGN-001')).toEqual([]);
   });
   it.each([
-    ['ab', 'Server name "ab" is not valid: it has 2 characters (at least 3). Use 3–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. "pg-ab".'],
+    [
+      'ab',
+      'Server name "ab" is not valid: it has 2 characters (at least 3). Use 3–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. "pg-ab".',
+    ],
     [
       'a'.repeat(64),
       `Server name "${'a'.repeat(64)}" is not valid: it has 64 characters (at most 63). Use 3–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. "${'a'.repeat(63)}".`,
@@ -40,10 +43,20 @@ describe('PGN-001 server name', () => {
       'Server name "-Bad_Name" is not valid: it has uppercase letters, it contains "_", it starts with a hyphen. Use 3–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. "bad-name".',
     ],
   ])('%s fails', (name, message) => {
-    expect(one(privatePlan(['servers.0.name', name]), 'PGN-001')).toEqual({ path: 'servers.0.name', message, severity: 'error' });
+    expect(one(privatePlan(['servers.0.name', name]), 'PGN-001')).toEqual({
+      path: 'servers.0.name',
+      message,
+      severity: 'error',
+    });
   });
   it('reports each offending server at its own path', () => {
-    const plan = privatePlan(['servers', [{ name: 'ok-name', region: 'westeurope' }, { name: 'Bad', region: 'westeurope' }]]);
+    const plan = privatePlan([
+      'servers',
+      [
+        { name: 'ok-name', region: 'westeurope' },
+        { name: 'Bad', region: 'westeurope' },
+      ],
+    ]);
     expect(of(plan, 'PGN-001').map((f) => f.path)).toEqual(['servers.1.name']);
   });
 });
@@ -53,7 +66,8 @@ describe('TLS (PGN-004, PGN-005)', () => {
     expect(one(privatePlan(['tls.minVersion', 'TLSv1.1']), 'PGN-004')).toEqual({
       path: 'tls.minVersion',
       severity: 'error',
-      message: 'ssl_min_protocol_version TLSv1.1 is not allowed: Azure accepts only TLSv1.2 or TLSv1.3 (TLS 1.0 and 1.1 are deprecated by RFC 8996). Use TLSv1.2.',
+      message:
+        'ssl_min_protocol_version TLSv1.1 is not allowed: Azure accepts only TLSv1.2 or TLSv1.3 (TLS 1.0 and 1.1 are deprecated by RFC 8996). Use TLSv1.2.',
     });
   });
   it.each(['TLSv1.2', 'TLSv1.3'])('%s as minimum passes', (v) => {
@@ -63,7 +77,9 @@ describe('TLS (PGN-004, PGN-005)', () => {
     expect(one(privatePlan(['tls', { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' }]), 'PGN-005').message).toBe(
       'ssl_max_protocol_version TLSv1.2 is lower than ssl_min_protocol_version TLSv1.3: no TLS version would be left. Set the maximum to TLSv1.3 or higher, or leave it unset.',
     );
-    expect(one(privatePlan(['tls', { minVersion: 'TLSv1.2', maxVersion: 'TLSv1' }]), 'PGN-005').path).toBe('tls.maxVersion');
+    expect(one(privatePlan(['tls', { minVersion: 'TLSv1.2', maxVersion: 'TLSv1' }]), 'PGN-005').path).toBe(
+      'tls.maxVersion',
+    );
     expect(of(privatePlan(['tls', { minVersion: 'TLSv1.3', maxVersion: null }]), 'PGN-005')).toEqual([]);
   });
 });
@@ -76,7 +92,8 @@ describe('delegated subnet size (PGN-108) and capacity (PGN-109)', () => {
     expect(one(privatePlan(['access.delegatedSubnet.prefix', '10.0.3.0/29']), 'PGN-108')).toEqual({
       path: 'access.delegatedSubnet.prefix',
       severity: 'error',
-      message: 'Subnet 10.0.3.0/29 has 3 usable addresses; a delegated subnet needs at least a /28 (11 usable). Try 10.0.3.0/28.',
+      message:
+        'Subnet 10.0.3.0/29 has 3 usable addresses; a delegated subnet needs at least a /28 (11 usable). Try 10.0.3.0/28.',
     });
   });
   it('suggests another free /28 when the enclosing one is taken', () => {
@@ -86,11 +103,16 @@ describe('delegated subnet size (PGN-108) and capacity (PGN-109)', () => {
     );
   });
   it('three HA servers do not fit a /28 (error); two leave less than half free (warning); one fits', () => {
-    const servers = (n: number) => ['servers', Array.from({ length: n }, (_, i) => ({ name: `pg-${i}`, region: 'westeurope', highAvailability: 'SameZone' }))] as const;
+    const servers = (n: number) =>
+      [
+        'servers',
+        Array.from({ length: n }, (_, i) => ({ name: `pg-${i}`, region: 'westeurope', highAvailability: 'SameZone' })),
+      ] as const;
     expect(one(privatePlan(servers(3)), 'PGN-109')).toEqual({
       path: 'access.delegatedSubnet.prefix',
       severity: 'error',
-      message: 'Subnet 10.0.0.0/28 has 11 usable addresses but the plan needs 12 (3 servers with HA × 4). Try 10.0.0.0/27.',
+      message:
+        'Subnet 10.0.0.0/28 has 11 usable addresses but the plan needs 12 (3 servers with HA × 4). Try 10.0.0.0/27.',
     });
     expect(one(privatePlan(servers(2)), 'PGN-109')).toEqual({
       path: 'access.delegatedSubnet.prefix',
@@ -109,7 +131,13 @@ describe('delegated subnet size (PGN-108) and capacity (PGN-109)', () => {
 });
 
 describe('PGN-105 reserved names (case-insensitive)', () => {
-  it.each(['GatewaySubnet', 'gatewaysubnet', 'AzureBastionSubnet', 'AZUREFIREWALLSUBNET', 'AzureFirewallManagementSubnet'])('%s fails', (name) => {
+  it.each([
+    'GatewaySubnet',
+    'gatewaysubnet',
+    'AzureBastionSubnet',
+    'AZUREFIREWALLSUBNET',
+    'AzureFirewallManagementSubnet',
+  ])('%s fails', (name) => {
     const f = one(privatePlan(['access.delegatedSubnet.name', name]), 'PGN-105');
     expect(f.path).toBe('access.delegatedSubnet.name');
     expect(f.message).toMatch(new RegExp(`^Subnet name "${name}" is reserved by Azure`));
@@ -129,11 +157,14 @@ describe('VNet addressing (PGN-102, PGN-103, PGN-104, PGN-136)', () => {
     expect(one(privatePlan(['access.vnet.addressSpaces', ['10.0.2.3/16']]), 'PGN-102')).toEqual({
       path: 'access.vnet.addressSpaces.0',
       severity: 'error',
-      message: 'Address space of VNet "vnet-a": 10.0.2.3/16 is not a network address: 10.0.2.3 lies inside 10.0.0.0/16. Use 10.0.0.0/16.',
+      message:
+        'Address space of VNet "vnet-a": 10.0.2.3/16 is not a network address: 10.0.2.3 lies inside 10.0.0.0/16. Use 10.0.0.0/16.',
     });
   });
   it('reserved ranges and overlapping spaces fail PGN-102', () => {
-    expect(one(privatePlan(['access.peeredVnets.0.addressSpaces', ['169.254.0.0/16']]), 'PGN-102').path).toBe('access.peeredVnets.0.addressSpaces.0');
+    expect(one(privatePlan(['access.peeredVnets.0.addressSpaces', ['169.254.0.0/16']]), 'PGN-102').path).toBe(
+      'access.peeredVnets.0.addressSpaces.0',
+    );
     expect(one(privatePlan(['access.vnet.addressSpaces', ['10.0.0.0/16', '10.0.128.0/17']]), 'PGN-102').message).toBe(
       'Address space 10.0.128.0/17 of VNet "vnet-a" overlaps its address space 10.0.0.0/16; the address spaces of one VNet must not overlap. Remove one or pick a block outside 10.0.0.0/16.',
     );
@@ -147,19 +178,28 @@ describe('VNet addressing (PGN-102, PGN-103, PGN-104, PGN-136)', () => {
     expect(one(privatePlan(['access.vnet.subnets.0.prefix', '10.0.0.0/24']), 'PGN-104')).toEqual({
       path: 'access.delegatedSubnet.prefix',
       severity: 'error',
-      message: 'Subnet "snet-postgres" (10.0.0.0/28) overlaps subnet "snet-app" (10.0.0.0/24); subnets of one VNet must not overlap. Try 10.0.1.0/28.',
+      message:
+        'Subnet "snet-postgres" (10.0.0.0/28) overlaps subnet "snet-app" (10.0.0.0/24); subnets of one VNet must not overlap. Try 10.0.1.0/28.',
     });
   });
   it('a peered VNet overlapping the server VNet fails PGN-136 at the peered space', () => {
     expect(one(privatePlan(['access.peeredVnets.0.addressSpaces', ['10.0.128.0/20']]), 'PGN-136')).toEqual({
       path: 'access.peeredVnets.0.addressSpaces.0',
       severity: 'error',
-      message: '10.0.128.0/20 of peered VNet "vnet-b" overlaps 10.0.0.0/16 of server VNet "vnet-a": Azure refuses the peering. Give each network its own address block.',
+      message:
+        '10.0.128.0/20 of peered VNet "vnet-b" overlaps 10.0.0.0/16 of server VNet "vnet-a": Azure refuses the peering. Give each network its own address block.',
     });
   });
   it('an on-premises range overlapping a peered VNet fails PGN-136; an unconnected site does not', () => {
-    expect(one(privatePlan(['access.onPremises.0.addressRanges', ['10.1.5.0/24']]), 'PGN-136').path).toBe('access.onPremises.0.addressRanges.0');
-    expect(of(privatePlan(['access.onPremises.0.addressRanges', ['10.1.5.0/24']], ['access.onPremises.0.connection', 'none']), 'PGN-136')).toEqual([]);
+    expect(one(privatePlan(['access.onPremises.0.addressRanges', ['10.1.5.0/24']]), 'PGN-136').path).toBe(
+      'access.onPremises.0.addressRanges.0',
+    );
+    expect(
+      of(
+        privatePlan(['access.onPremises.0.addressRanges', ['10.1.5.0/24']], ['access.onPremises.0.connection', 'none']),
+        'PGN-136',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -177,10 +217,14 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
     expect(one(privatePlan(['access.privateDnsZone.name', name]), 'PGN-131').message).toContain(why);
   });
   it('the suffix is compared case-insensitively', () => {
-    expect(of(privatePlan(['access.privateDnsZone.name', 'pg.Private.Postgres.Database.Azure.com']), 'PGN-131')).toEqual([]);
+    expect(
+      of(privatePlan(['access.privateDnsZone.name', 'pg.Private.Postgres.Database.Azure.com']), 'PGN-131'),
+    ).toEqual([]);
   });
   it("the server's own FQDN as zone fails PGN-132", () => {
-    expect(one(privatePlan(['access.privateDnsZone.name', 'PG-TEST.postgres.database.azure.com']), 'PGN-132').message).toBe(
+    expect(
+      one(privatePlan(['access.privateDnsZone.name', 'PG-TEST.postgres.database.azure.com']), 'PGN-132').message,
+    ).toBe(
       'Zone name "PG-TEST.postgres.database.azure.com" is the FQDN of server "pg-test"; the zone cannot have a server\'s name. Use pg-test.private.postgres.database.azure.com.',
     );
   });
@@ -200,16 +244,32 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
     expect(one(oneWay, 'PGN-139')).toEqual({
       path: 'access.peeredVnets.0.peering.fromServerVnet',
       severity: 'warning',
-      message: 'The peering between "vnet-a" and "vnet-b" is declared in one direction only: the peering from "vnet-a" to "vnet-b" is missing, so no traffic flows. Add it.',
+      message:
+        'The peering between "vnet-a" and "vnet-b" is declared in one direction only: the peering from "vnet-a" to "vnet-b" is missing, so no traffic flows. Add it.',
     });
   });
   it('custom DNS: not forwarding, unreachable server, server in an unlinked VNet (PGN-137)', () => {
-    const plan = privatePlan(['access.vnet.dns', { kind: 'custom', servers: ['10.9.0.4', '10.1.0.4', '192.168.10.53'], forwardsToAzureDns: false }], ['access.peeredVnets.0.zoneLink', false]);
+    const plan = privatePlan(
+      [
+        'access.vnet.dns',
+        { kind: 'custom', servers: ['10.9.0.4', '10.1.0.4', '192.168.10.53'], forwardsToAzureDns: false },
+      ],
+      ['access.peeredVnets.0.zoneLink', false],
+    );
     const found = of(plan, 'PGN-137').map((f) => [f.path, f.message]);
     expect(found).toEqual([
-      ['access.vnet.dns.forwardsToAzureDns', 'VNet "vnet-a" uses custom DNS servers that do not forward to 168.63.129.16: the server\'s name in the private zone cannot be resolved. Add a forwarder to 168.63.129.16.'],
-      ['access.vnet.dns.servers.0', 'Custom DNS server 10.9.0.4 of VNet "vnet-a" is not inside the VNet, a peered VNet or a connected on-premises site: the VNet cannot reach it. Put the DNS server in one of them or fix the address.'],
-      ['access.vnet.dns.servers.1', 'Custom DNS server 10.1.0.4 of VNet "vnet-a" sits in peered VNet "vnet-b", which is not linked to zone pg-test.private.postgres.database.azure.com: its forwarder to 168.63.129.16 cannot resolve the server. Link "vnet-b" to the zone.'],
+      [
+        'access.vnet.dns.forwardsToAzureDns',
+        'VNet "vnet-a" uses custom DNS servers that do not forward to 168.63.129.16: the server\'s name in the private zone cannot be resolved. Add a forwarder to 168.63.129.16.',
+      ],
+      [
+        'access.vnet.dns.servers.0',
+        'Custom DNS server 10.9.0.4 of VNet "vnet-a" is not inside the VNet, a peered VNet or a connected on-premises site: the VNet cannot reach it. Put the DNS server in one of them or fix the address.',
+      ],
+      [
+        'access.vnet.dns.servers.1',
+        'Custom DNS server 10.1.0.4 of VNet "vnet-a" sits in peered VNet "vnet-b", which is not linked to zone pg-test.private.postgres.database.azure.com: its forwarder to 168.63.129.16 cannot resolve the server. Link "vnet-b" to the zone.',
+      ],
     ]);
   });
 });
@@ -242,13 +302,24 @@ describe('NSG rules (PGN-120 … PGN-124)', () => {
     );
   });
   it('a client range only partly allowed is reported as partly denied', () => {
-    const nsg = { name: 'nsg', rules: [nsgRule('allow-half', 100, 'Inbound', 'Allow', { sourceAddresses: ['10.1.0.0/17'] }), nsgRule('deny', 200, 'Inbound', 'Deny')] };
+    const nsg = {
+      name: 'nsg',
+      rules: [
+        nsgRule('allow-half', 100, 'Inbound', 'Allow', { sourceAddresses: ['10.1.0.0/17'] }),
+        nsgRule('deny', 200, 'Inbound', 'Deny'),
+      ],
+    };
     const found = of(privatePlan(['access.delegatedSubnet.nsg', nsg]), 'PGN-123');
-    expect(found.find((f) => f.path === 'clients.1')?.message).toContain('(10.1.0.0/16) cannot reach the server on TCP 5432: in NSG "nsg" rule "deny" (priority 200) denies part of it.');
+    expect(found.find((f) => f.path === 'clients.1')?.message).toContain(
+      '(10.1.0.0/16) cannot reach the server on TCP 5432: in NSG "nsg" rule "deny" (priority 200) denies part of it.',
+    );
     expect(found.find((f) => f.path === 'clients.0')?.message).toContain('rule "deny" (priority 200) denies it.');
   });
   it('application security groups fail PGN-120 per field', () => {
-    const nsg = { name: 'nsg', rules: [nsgRule('asg', 100, 'Inbound', 'Allow', { sourceAsgs: ['asg-a'], destinationAsgs: ['asg-b'] })] };
+    const nsg = {
+      name: 'nsg',
+      rules: [nsgRule('asg', 100, 'Inbound', 'Allow', { sourceAsgs: ['asg-a'], destinationAsgs: ['asg-b'] })],
+    };
     expect(of(privatePlan(['access.delegatedSubnet.nsg', nsg]), 'PGN-120').map((f) => f.path)).toEqual([
       'access.delegatedSubnet.nsg.rules.0.destinationAsgs',
       'access.delegatedSubnet.nsg.rules.0.sourceAsgs',
@@ -267,7 +338,10 @@ describe('NSG rules (PGN-120 … PGN-124)', () => {
 
 describe('public access firewall rules (PGN-201 … PGN-213)', () => {
   it('0.0.0.0–0.0.0.0 warns as "Azure services" (PGN-205), not as the whole internet', () => {
-    const plan = publicPlan(['access.firewallRules.0', { name: 'AllowAllAzureServicesAndResourcesWithinAzureIps', startIp: '0.0.0.0', endIp: '0.0.0.0' }]);
+    const plan = publicPlan([
+      'access.firewallRules.0',
+      { name: 'AllowAllAzureServicesAndResourcesWithinAzureIps', startIp: '0.0.0.0', endIp: '0.0.0.0' },
+    ]);
     expect(one(plan, 'PGN-205')).toEqual({
       path: 'access.firewallRules.0',
       severity: 'warning',
@@ -278,32 +352,57 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
     expect(of(plan, 'PGN-210')).toEqual([]);
   });
   it('0.0.0.0–255.255.255.255 warns as "whole internet" (PGN-206) and not PGN-210', () => {
-    const plan = publicPlan(['access.firewallRules.0', { name: 'AllowAll', startIp: '0.0.0.0', endIp: '255.255.255.255' }]);
+    const plan = publicPlan([
+      'access.firewallRules.0',
+      { name: 'AllowAll', startIp: '0.0.0.0', endIp: '255.255.255.255' },
+    ]);
     expect(one(plan, 'PGN-206')).toEqual({
       path: 'access.firewallRules.0',
       severity: 'warning',
-      message: 'Firewall rule "AllowAll" (0.0.0.0–255.255.255.255) covers the whole internet: anyone on the internet can try to log in. Narrow it to your clients\' addresses.',
+      message:
+        'Firewall rule "AllowAll" (0.0.0.0–255.255.255.255) covers the whole internet: anyone on the internet can try to log in. Narrow it to your clients\' addresses.',
     });
     expect(of(plan, 'PGN-210')).toEqual([]);
   });
   it('more than a /8 of public addresses warns PGN-206; exactly a /8 does not', () => {
-    expect(one(publicPlan(['access.firewallRules.0', { name: 'wide', startIp: '20.0.0.0', endIp: '21.0.0.0' }]), 'PGN-206').message).toContain('16,777,217 public addresses');
-    expect(of(publicPlan(['access.firewallRules.0', { name: 'wide', startIp: '20.0.0.0', endIp: '20.255.255.255' }]), 'PGN-206')).toEqual([]);
+    expect(
+      one(publicPlan(['access.firewallRules.0', { name: 'wide', startIp: '20.0.0.0', endIp: '21.0.0.0' }]), 'PGN-206')
+        .message,
+    ).toContain('16,777,217 public addresses');
+    expect(
+      of(
+        publicPlan(['access.firewallRules.0', { name: 'wide', startIp: '20.0.0.0', endIp: '20.255.255.255' }]),
+        'PGN-206',
+      ),
+    ).toEqual([]);
   });
   it('2001:db8::1 as a start fails PGN-202 with the documented wording', () => {
     expect(one(publicPlan(['access.firewallRules.0.startIp', '2001:db8::1']), 'PGN-202')).toEqual({
       path: 'access.firewallRules.0.startIp',
       severity: 'error',
       message:
-        "Firewall rule \"office\": 2001:db8::1 is an IPv6 address. The firewall rules must be in IPv4 format. If you specify firewall rules in IPv6 format, you'll get a validation error.",
+        'Firewall rule "office": 2001:db8::1 is an IPv6 address. The firewall rules must be in IPv4 format. If you specify firewall rules in IPv6 format, you\'ll get a validation error.',
     });
   });
   it.each([
-    ['203.0.113.015', 'Firewall rule "office": 203.0.113.015 has leading zeros, which are ambiguous (some tools read them as octal); write 203.0.113.15.'],
-    ['203.0.113.256', 'Firewall rule "office": 203.0.113.256 is not a valid IPv4 address: 256 is above 255 (each part is 0–255).'],
-    ['203.0.113.0/28', 'Firewall rule "office": 203.0.113.0/28 is a CIDR block; a firewall rule takes a start and an end address: use start 203.0.113.0 and end 203.0.113.15.'],
+    [
+      '203.0.113.015',
+      'Firewall rule "office": 203.0.113.015 has leading zeros, which are ambiguous (some tools read them as octal); write 203.0.113.15.',
+    ],
+    [
+      '203.0.113.256',
+      'Firewall rule "office": 203.0.113.256 is not a valid IPv4 address: 256 is above 255 (each part is 0–255).',
+    ],
+    [
+      '203.0.113.0/28',
+      'Firewall rule "office": 203.0.113.0/28 is a CIDR block; a firewall rule takes a start and an end address: use start 203.0.113.0 and end 203.0.113.15.',
+    ],
   ])('end %s fails PGN-203', (endIp, message) => {
-    expect(one(publicPlan(['access.firewallRules.0.endIp', endIp]), 'PGN-203')).toEqual({ path: 'access.firewallRules.0.endIp', severity: 'error', message });
+    expect(one(publicPlan(['access.firewallRules.0.endIp', endIp]), 'PGN-203')).toEqual({
+      path: 'access.firewallRules.0.endIp',
+      severity: 'error',
+      message,
+    });
   });
   it('start after end fails PGN-204 and says to swap', () => {
     expect(one(publicPlan(['access.firewallRules.0.startIp', '203.0.113.20']), 'PGN-204').message).toBe(
@@ -323,22 +422,38 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
     expect(of(publicPlan(['access.firewallRules.0.name', name]), 'PGN-207')).toHaveLength(valid ? 0 : 1);
   });
   it('duplicate names (any case) fail PGN-208 at the second rule', () => {
-    expect(one(publicPlan(['access.firewallRules.1', { name: 'OFFICE', startIp: '198.51.100.1', endIp: '198.51.100.1' }]), 'PGN-208')).toEqual({
+    expect(
+      one(
+        publicPlan(['access.firewallRules.1', { name: 'OFFICE', startIp: '198.51.100.1', endIp: '198.51.100.1' }]),
+        'PGN-208',
+      ),
+    ).toEqual({
       path: 'access.firewallRules.1.name',
       severity: 'error',
-      message: 'Firewall rule name "OFFICE" is already used by rule 1: the second rule would silently replace the first. Rename it, e.g. "OFFICE-2".',
+      message:
+        'Firewall rule name "OFFICE" is already used by rule 1: the second rule would silently replace the first. Rename it, e.g. "OFFICE-2".',
     });
   });
   it('a rule inside another is redundant (PGN-209), at the inner rule', () => {
-    const plan = publicPlan(['access.firewallRules', [{ name: 'one-pc', startIp: '203.0.113.5', endIp: '203.0.113.5' }, { name: 'office', startIp: '203.0.113.0', endIp: '203.0.113.15' }]]);
+    const plan = publicPlan([
+      'access.firewallRules',
+      [
+        { name: 'one-pc', startIp: '203.0.113.5', endIp: '203.0.113.5' },
+        { name: 'office', startIp: '203.0.113.0', endIp: '203.0.113.15' },
+      ],
+    ]);
     expect(one(plan, 'PGN-209')).toEqual({
       path: 'access.firewallRules.0',
       severity: 'info',
-      message: 'Firewall rule "one-pc" (203.0.113.5) lies inside rule "office" (203.0.113.0–203.0.113.15): it is redundant. Remove it, or narrow "office".',
+      message:
+        'Firewall rule "one-pc" (203.0.113.5) lies inside rule "office" (203.0.113.0–203.0.113.15): it is redundant. Remove it, or narrow "office".',
     });
   });
   it('a private range warns PGN-210', () => {
-    expect(one(publicPlan(['access.firewallRules.0', { name: 'lan', startIp: '10.0.0.0', endIp: '10.0.0.255' }]), 'PGN-210').message).toBe(
+    expect(
+      one(publicPlan(['access.firewallRules.0', { name: 'lan', startIp: '10.0.0.0', endIp: '10.0.0.255' }]), 'PGN-210')
+        .message,
+    ).toBe(
       'Firewall rule "lan" (10.0.0.0–10.0.0.255) covers private (RFC 1918) addresses: connections over the internet never come from them. Use the client\'s public IPv4 address; a client inside a VNet needs private access.',
     );
   });
@@ -349,7 +464,13 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
     expect(one(plan, 'PGN-213').path).toBe('access.mode');
   });
   it('firewall rules on a private-access server fail PGN-111, one per rule, and are not checked as public rules', () => {
-    const plan = privatePlan(['access.firewallRules', [{ name: 'x', startIp: '2001:db8::1', endIp: '1.1.1.1' }, { name: 'y', startIp: '1.1.1.1', endIp: '1.1.1.1' }]]);
+    const plan = privatePlan([
+      'access.firewallRules',
+      [
+        { name: 'x', startIp: '2001:db8::1', endIp: '1.1.1.1' },
+        { name: 'y', startIp: '1.1.1.1', endIp: '1.1.1.1' },
+      ],
+    ]);
     expect(of(plan, 'PGN-111').map((f) => f.path)).toEqual(['access.firewallRules.0', 'access.firewallRules.1']);
     expect(of(plan, 'PGN-202')).toEqual([]);
   });
@@ -357,7 +478,10 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
 
 describe('analysis', () => {
   it('builds the same NSG context as nsgContextForPlan', () => {
-    const oneWay = privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }], ['access.onPremises.0.connection', 'none']);
+    const oneWay = privatePlan(
+      ['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }],
+      ['access.onPremises.0.connection', 'none'],
+    );
     for (const plan of [privatePlan(), oneWay, typicalPlan(), largePlan(1), publicPlan()]) {
       expect(analyze(plan).nsgContext).toEqual(nsgContextForPlan(plan));
     }
@@ -366,7 +490,10 @@ describe('analysis', () => {
 
 describe('finding paths', () => {
   it('every finding of every fixture points at a field that exists in the plan', () => {
-    const plans = [...Object.values(RULE_CASES).flatMap((c) => (c.passes ? [c.fails, c.passes] : [c.fails])), typicalPlan()];
+    const plans = [
+      ...Object.values(RULE_CASES).flatMap((c) => (c.passes ? [c.fails, c.passes] : [c.fails])),
+      typicalPlan(),
+    ];
     for (const plan of plans) {
       for (const f of evaluate(plan)) expect(getIn(plan, f.path), `${f.ruleId} ${f.path}`).not.toBeUndefined();
     }
@@ -375,7 +502,20 @@ describe('finding paths', () => {
 
 describe('property tests', () => {
   it('evaluate never throws, whatever is typed into the free-text network fields', () => {
-    const text = fc.oneof(fc.string({ maxLength: 24 }), fc.constantFrom('', ' 10.0.0.0/24', '10.0.0.0/33', '::1', '2001:db8::/32', '0.0.0.0/0', '255.255.255.255', '1.2.3', '01.2.3.4'));
+    const text = fc.oneof(
+      fc.string({ maxLength: 24 }),
+      fc.constantFrom(
+        '',
+        ' 10.0.0.0/24',
+        '10.0.0.0/33',
+        '::1',
+        '2001:db8::/32',
+        '0.0.0.0/0',
+        '255.255.255.255',
+        '1.2.3',
+        '01.2.3.4',
+      ),
+    );
     const fields = [
       'access.vnet.addressSpaces.0',
       'access.delegatedSubnet.prefix',
@@ -389,13 +529,25 @@ describe('property tests', () => {
       'access.vnet.region',
     ];
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...fields), text), { maxLength: 6 }), fc.boolean(), (edits, withNsg) => {
-        const plan = privatePlan(...edits, ...(withNsg ? ([['access.delegatedSubnet.nsg', strictNsg]] as const) : []));
-        for (const f of evaluate(plan)) expect(getIn(plan, f.path)).not.toBeUndefined();
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...fields), text), { maxLength: 6 }),
+        fc.boolean(),
+        (edits, withNsg) => {
+          const plan = privatePlan(
+            ...edits,
+            ...(withNsg ? ([['access.delegatedSubnet.nsg', strictNsg]] as const) : []),
+          );
+          for (const f of evaluate(plan)) expect(getIn(plan, f.path)).not.toBeUndefined();
+        },
+      ),
       { numRuns: 300 },
     );
-    const publicFields = ['access.firewallRules.0.startIp', 'access.firewallRules.0.endIp', 'access.firewallRules.0.name', 'clients.0.address'];
+    const publicFields = [
+      'access.firewallRules.0.startIp',
+      'access.firewallRules.0.endIp',
+      'access.firewallRules.0.name',
+      'clients.0.address',
+    ];
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...publicFields), text), { maxLength: 4 }), (edits) => {
         expect(() => evaluate(publicPlan(...edits))).not.toThrow();
@@ -404,19 +556,34 @@ describe('property tests', () => {
     );
   });
 
-  const cidrArb = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 16, max: 30 })).map(([a, p]): Cidr => ({ start: Math.floor(a / 2 ** (32 - p)) * 2 ** (32 - p), prefixLength: p }));
+  const cidrArb = fc
+    .tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 16, max: 30 }))
+    .map(([a, p]): Cidr => ({ start: Math.floor(a / 2 ** (32 - p)) * 2 ** (32 - p), prefixLength: p }));
 
   it('a suggested free /28 lies inside the VNet and never overlaps another subnet', () => {
     fc.assert(
       fc.property(fc.array(cidrArb, { maxLength: 30 }), fc.integer({ min: 16, max: 24 }), (subnets, vnetPrefix) => {
         const vnetStart = 10 * 2 ** 24;
         const vnet = formatCidr({ start: vnetStart, prefixLength: vnetPrefix });
-        const inVnet = subnets.map((s) => formatCidr({ start: vnetStart + (s.start % 2 ** (32 - vnetPrefix)) - ((s.start % 2 ** (32 - vnetPrefix)) % 2 ** (32 - Math.max(s.prefixLength, vnetPrefix))), prefixLength: Math.max(s.prefixLength, vnetPrefix) }));
-        const plan = privatePlan(['access.vnet.addressSpaces', [vnet]], ['access.vnet.subnets', inVnet.map((prefix, i) => ({ name: `s${i}`, prefix }))]);
+        const inVnet = subnets.map((s) =>
+          formatCidr({
+            start:
+              vnetStart +
+              (s.start % 2 ** (32 - vnetPrefix)) -
+              ((s.start % 2 ** (32 - vnetPrefix)) % 2 ** (32 - Math.max(s.prefixLength, vnetPrefix))),
+            prefixLength: Math.max(s.prefixLength, vnetPrefix),
+          }),
+        );
+        const plan = privatePlan(
+          ['access.vnet.addressSpaces', [vnet]],
+          ['access.vnet.subnets', inVnet.map((prefix, i) => ({ name: `s${i}`, prefix }))],
+        );
         const free = freeSubnetBlock(analyze(plan), 28);
         if (free === null) return;
         const space = parseCidr(vnet);
-        expect(space.ok && cidrRange(space.value).start <= free.start && free.start + 15 <= cidrRange(space.value).end).toBe(true);
+        expect(
+          space.ok && cidrRange(space.value).start <= free.start && free.start + 15 <= cidrRange(space.value).end,
+        ).toBe(true);
         for (const s of inVnet) {
           const c = parseCidr(s);
           expect(c.ok && cidrsOverlap(c.value, free)).toBe(false);
@@ -426,10 +593,21 @@ describe('property tests', () => {
   });
 
   it('the fast IPv4 and CIDR parsers agree with domain/ipv4 on every input', () => {
-    const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('01', '00', '', 'a', '-1', ' 1'));
+    const octet = fc.oneof(
+      fc.integer({ min: 0, max: 300 }).map(String),
+      fc.constantFrom('01', '00', '', 'a', '-1', ' 1'),
+    );
     const text = fc.oneof(
       fc.tuple(octet, octet, octet, octet).map((o) => o.join('.')),
-      fc.tuple(octet, octet, octet, octet, fc.oneof(fc.integer({ min: 0, max: 40 }).map(String), fc.constantFrom('08', '', 'x'))).map((o) => `${o.slice(0, 4).join('.')}/${o[4]}`),
+      fc
+        .tuple(
+          octet,
+          octet,
+          octet,
+          octet,
+          fc.oneof(fc.integer({ min: 0, max: 40 }).map(String), fc.constantFrom('08', '', 'x')),
+        )
+        .map((o) => `${o.slice(0, 4).join('.')}/${o[4]}`),
       fc.string(),
     );
     fc.assert(

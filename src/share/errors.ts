@@ -31,7 +31,11 @@ export interface PlanLoadError {
 
 export type PlanLoadResult = { ok: true; plan: Plan } | { ok: false; error: PlanLoadError };
 
-export const loadError = (kind: PlanLoadErrorKind, message: string, extra: Omit<PlanLoadError, 'kind' | 'message'> = {}): { ok: false; error: PlanLoadError } => ({
+export const loadError = (
+  kind: PlanLoadErrorKind,
+  message: string,
+  extra: Omit<PlanLoadError, 'kind' | 'message'> = {},
+): { ok: false; error: PlanLoadError } => ({
   ok: false,
   error: { kind, message, ...extra },
 });

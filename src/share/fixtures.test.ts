@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodePlanLink } from './link';
-import { parsePlanFile } from './planFile';
+import { parsePlanFile } from './plan-file';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const names = readdirSync(dir)

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLAN_FORMAT_VERSION } from '../domain/plan';
 import { largePlan, typicalPlan } from '../domain/samples';
-import { compactPlanV1 } from './compactV1';
+import { compactPlanV1 } from './compact-v1';
 import { PLAN_LOAD_ERROR_KINDS } from './errors';
 import { MAX_LINK_CHARS, decodePlanLink, encodeLinkPayload, encodePlanLink } from './link';
 import { examplePlans } from './testing/plans';
@@ -25,44 +25,65 @@ const mutated: fc.Arbitrary<{ input: string; intact: boolean }> = fc.oneof(
     return { input: l.slice(0, n % l.length), intact: false };
   }),
   // One to three bits flipped in the payload.
-  fc.tuple(linkIndex, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 5 })), { minLength: 1, maxLength: 3 })).map(([i, flips]) => {
-    const chars = [...links[i]!];
-    for (const [pos, bit] of flips) {
-      const at = 3 + (pos % (chars.length - 3));
-      chars[at] = B64[B64.indexOf(chars[at]!) ^ (1 << bit)]!;
-    }
-    const input = chars.join('');
-    return { input, intact: input === links[i] };
-  }),
+  fc
+    .tuple(linkIndex, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 5 })), { minLength: 1, maxLength: 3 }))
+    .map(([i, flips]) => {
+      const chars = [...links[i]!];
+      for (const [pos, bit] of flips) {
+        const at = 3 + (pos % (chars.length - 3));
+        chars[at] = B64[B64.indexOf(chars[at]!) ^ (1 << bit)]!;
+      }
+      const input = chars.join('');
+      return { input, intact: input === links[i] };
+    }),
   // Wrong or damaged version marker.
-  fc.tuple(linkIndex, fc.constantFrom('p2.', 'p0.', 'p.', 'P1.', 'p1', 'p10.', 'x1.', '', 'p1..')).map(([i, m]) => ({ input: m + links[i]!.slice(3), intact: false })),
+  fc
+    .tuple(linkIndex, fc.constantFrom('p2.', 'p0.', 'p.', 'P1.', 'p1', 'p10.', 'x1.', '', 'p1..'))
+    .map(([i, m]) => ({ input: m + links[i]!.slice(3), intact: false })),
   // Random text, with or without a plausible marker.
-  fc.tuple(fc.constantFrom('', 'p1.', '#p1.', 'https://x.example/#p1.'), fc.string({ unit: 'binary', maxLength: 300 })).map(([m, s]) => ({ input: m + s, intact: false })),
-  fc.tuple(fc.constantFrom('p1.', '#p1.'), fc.string({ unit: fc.constantFrom(...B64), maxLength: 400 })).map(([m, s]) => ({ input: m + s, intact: false })),
+  fc
+    .tuple(fc.constantFrom('', 'p1.', '#p1.', 'https://x.example/#p1.'), fc.string({ unit: 'binary', maxLength: 300 }))
+    .map(([m, s]) => ({ input: m + s, intact: false })),
+  fc
+    .tuple(fc.constantFrom('p1.', '#p1.'), fc.string({ unit: fc.constantFrom(...B64), maxLength: 400 }))
+    .map(([m, s]) => ({ input: m + s, intact: false })),
   // Well-formed links around content that is not a plan.
   fc.string({ unit: 'binary', maxLength: 200 }).map((s) => ({ input: encodeLinkPayload(s), intact: false })),
   fc.json({ maxDepth: 4 }).map((s) => ({ input: encodeLinkPayload(s), intact: false })),
   // Well-formed links around a plan with one position replaced by a random JSON value.
-  fc.tuple(fc.nat({ max: compacts.length - 1 }), fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 4 }), fc.jsonValue({ maxDepth: 2 })).map(([i, path, value]) => {
-    const doc = structuredClone(compacts[i]!);
-    let node: unknown = doc;
-    for (const [depth, step] of path.entries()) {
-      if (!Array.isArray(node) || node.length === 0) break;
-      const at = step % node.length;
-      if (depth === path.length - 1 || !Array.isArray(node[at])) {
-        (node as unknown[])[at] = value;
-        break;
+  fc
+    .tuple(
+      fc.nat({ max: compacts.length - 1 }),
+      fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 4 }),
+      fc.jsonValue({ maxDepth: 2 }),
+    )
+    .map(([i, path, value]) => {
+      const doc = structuredClone(compacts[i]!);
+      let node: unknown = doc;
+      for (const [depth, step] of path.entries()) {
+        if (!Array.isArray(node) || node.length === 0) break;
+        const at = step % node.length;
+        if (depth === path.length - 1 || !Array.isArray(node[at])) {
+          (node as unknown[])[at] = value;
+          break;
+        }
+        node = node[at];
       }
-      node = node[at];
-    }
-    return { input: encodeLinkPayload(JSON.stringify(doc)), intact: false };
-  }),
+      return { input: encodeLinkPayload(JSON.stringify(doc)), intact: false };
+    }),
   // A newer plan format inside a current link.
-  linkIndex.map((i) => ({ input: encodeLinkPayload(JSON.stringify([PLAN_FORMAT_VERSION + 1, ...compacts[i]!.slice(1)])), intact: false })),
+  linkIndex.map((i) => ({
+    input: encodeLinkPayload(JSON.stringify([PLAN_FORMAT_VERSION + 1, ...compacts[i]!.slice(1)])),
+    intact: false,
+  })),
   // Huge inputs.
   fc
     .oneof(fc.integer({ min: MAX_LINK_CHARS - 10, max: MAX_LINK_CHARS + 10 }), fc.integer({ min: 8_000, max: 200_000 }))
-    .chain((n) => fc.constantFrom('A', '_', 'p1.').map((unit) => ({ input: `p1.${unit.repeat(Math.ceil(n / unit.length))}`, intact: false }))),
+    .chain((n) =>
+      fc
+        .constantFrom('A', '_', 'p1.')
+        .map((unit) => ({ input: `p1.${unit.repeat(Math.ceil(n / unit.length))}`, intact: false })),
+    ),
 );
 
 describe('decoder fuzz', () => {

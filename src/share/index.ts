@@ -10,5 +10,5 @@ export {
   isLinkTooLong,
   planLinkUrl,
 } from './link';
-export { MAX_PLAN_FILE_BYTES, parsePlanFile, planFileName, planFileTooLarge, serializePlanFile } from './planFile';
+export { MAX_PLAN_FILE_BYTES, parsePlanFile, planFileName, planFileTooLarge, serializePlanFile } from './plan-file';
 export { MIGRATIONS, migrate, readAnyPlanDocument } from './migrations';

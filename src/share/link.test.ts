@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PLAN_FORMAT_VERSION, type Plan } from '../domain/plan';
 import { largePlan, typicalPlan } from '../domain/samples';
 import { encodeBase64Url } from './base64url';
-import { compactPlanV1 } from './compactV1';
+import { compactPlanV1 } from './compact-v1';
 import { crc32 } from './crc32';
 import type { PlanLoadResult } from './errors';
 import {
@@ -22,13 +22,16 @@ const kindOf = (r: PlanLoadResult) => (r.ok ? 'ok' : r.error.kind);
 const eight = () => examplePlans().find((e) => e.file === 'eight-subnets.json')!.plan;
 
 describe('share link round trip', () => {
-  it.each(examplePlans().map((e) => [e.file, e.plan] as const))('%s opens as the same plan, byte for byte', (_file, plan) => {
-    const link = encodePlanLink(plan);
-    expect(link).toMatch(/^p1\.[A-Za-z0-9_-]+$/);
-    const back = decodePlanLink(link);
-    expect(back.ok).toBe(true);
-    if (back.ok) expect(JSON.stringify(back.plan)).toBe(JSON.stringify(plan));
-  });
+  it.each(examplePlans().map((e) => [e.file, e.plan] as const))(
+    '%s opens as the same plan, byte for byte',
+    (_file, plan) => {
+      const link = encodePlanLink(plan);
+      expect(link).toMatch(/^p1\.[A-Za-z0-9_-]+$/);
+      const back = decodePlanLink(link);
+      expect(back.ok).toBe(true);
+      if (back.ok) expect(JSON.stringify(back.plan)).toBe(JSON.stringify(plan));
+    },
+  );
 
   it('round-trips the typical and the large budget plans', () => {
     for (const plan of [typicalPlan(), largePlan()]) {
@@ -40,7 +43,11 @@ describe('share link round trip', () => {
   it('accepts the fragment with "#", a whole address, and stray line breaks from mail tools', () => {
     const plan = eight();
     const link = encodePlanLink(plan);
-    for (const input of [`#${link}`, `https://planner.example/app/#${link}`, `  ${link.slice(0, 50)}\n${link.slice(50)}  `]) {
+    for (const input of [
+      `#${link}`,
+      `https://planner.example/app/#${link}`,
+      `  ${link.slice(0, 50)}\n${link.slice(50)}  `,
+    ]) {
       const back = decodePlanLink(input);
       expect(back.ok && back.plan).toEqual(plan);
     }
@@ -124,7 +131,8 @@ describe('share link errors', () => {
   });
 
   it('invalid JSON inside a well-formed link', () => {
-    for (const text of ['{not json', '', '[1,', 'undefined']) expect(kindOf(decodePlanLink(encodeLinkPayload(text)))).toBe('invalid-json');
+    for (const text of ['{not json', '', '[1,', 'undefined'])
+      expect(kindOf(decodePlanLink(encodeLinkPayload(text)))).toBe('invalid-json');
   });
 
   it('valid JSON of the wrong shape says where', () => {

@@ -14,9 +14,9 @@
 import { Inflate, deflateSync } from 'fflate';
 import type { Plan } from '../domain/plan';
 import { decodeBase64Url, encodeBase64Url, firstInvalidBase64UrlChar, isCanonicalBase64Url } from './base64url';
-import { compactPlanV1, expandPlanV1 } from './compactV1';
+import { compactPlanV1, expandPlanV1 } from './compact-v1';
 import { crc32 } from './crc32';
-import { LINK_DICTIONARY_V1 } from './dictionaryV1';
+import { LINK_DICTIONARY_V1 } from './dictionary-v1';
 import { formatBytes, loadError, type PlanLoadResult } from './errors';
 import { readAnyPlanDocument } from './migrations';
 
@@ -121,8 +121,10 @@ function inflateCapped(deflated: Uint8Array): Inflated {
   return { ok: true, bytes: out };
 }
 
-const CORRUPTED = 'The link is damaged: its check digits do not match its contents (a character was changed or lost). Ask for the link again, or for the plan file.';
-const TRUNCATED = 'The link is cut off: part of it is missing, often because a chat or mail tool wrapped or shortened it. Ask for the whole link, or for the plan file.';
+const CORRUPTED =
+  'The link is damaged: its check digits do not match its contents (a character was changed or lost). Ask for the link again, or for the plan file.';
+const TRUNCATED =
+  'The link is cut off: part of it is missing, often because a chat or mail tool wrapped or shortened it. Ask for the whole link, or for the plan file.';
 
 /** Extracts the fragment from a fragment, `#fragment` or whole address; trims spaces and line breaks. */
 function fragmentOf(input: string): string {
@@ -147,7 +149,10 @@ export function decodePlanLink(input: string): PlanLoadResult {
 function decode(input: string): PlanLoadResult {
   if (typeof input !== 'string') return loadError('not-a-plan-link', 'A share link is text.');
   if (input.length > MAX_LINK_CHARS) {
-    return loadError('too-large', `The link is ${input.length.toLocaleString('en-US')} characters long, more than any plan link can be (${MAX_LINK_CHARS.toLocaleString('en-US')}); it was not opened.`);
+    return loadError(
+      'too-large',
+      `The link is ${input.length.toLocaleString('en-US')} characters long, more than any plan link can be (${MAX_LINK_CHARS.toLocaleString('en-US')}); it was not opened.`,
+    );
   }
   const fragment = fragmentOf(input);
   if (fragment === '') return loadError('empty', 'The link holds no plan: there is nothing after “#”.');
@@ -158,27 +163,44 @@ function decode(input: string): PlanLoadResult {
   }
   const linkVersion = Number(m[1]);
   if (linkVersion > LINK_FORMAT_VERSION) {
-    return loadError('newer-version', `This link was made by a newer version of the planner (link format ${linkVersion}; this one reads up to ${LINK_FORMAT_VERSION}). Open it with an up-to-date planner.`);
+    return loadError(
+      'newer-version',
+      `This link was made by a newer version of the planner (link format ${linkVersion}; this one reads up to ${LINK_FORMAT_VERSION}). Open it with an up-to-date planner.`,
+    );
   }
-  if (linkVersion !== 1 || m[1] !== '1') return loadError('not-a-plan-link', `This is not a plan link: link format “${m[1] ?? ''}” does not exist.`);
+  if (linkVersion !== 1 || m[1] !== '1')
+    return loadError('not-a-plan-link', `This is not a plan link: link format “${m[1] ?? ''}” does not exist.`);
   const body = fragment.slice(m[0].length);
   if (body === '') return loadError('truncated', TRUNCATED);
   const bad = firstInvalidBase64UrlChar(body);
-  if (bad >= 0) return loadError('corrupted', `The link is damaged: character ${m[0].length + bad + 1} (“${body[bad] ?? ''}”) cannot appear in a plan link.`);
+  if (bad >= 0)
+    return loadError(
+      'corrupted',
+      `The link is damaged: character ${m[0].length + bad + 1} (“${body[bad] ?? ''}”) cannot appear in a plan link.`,
+    );
   // The header first: a cut-off or padded link is known before the rest is decoded.
   const head = decodeBase64Url(body.slice(0, 12));
   const length = readVarint(head);
-  if (length === null) return loadError(head.length < 5 ? 'truncated' : 'corrupted', head.length < 5 ? TRUNCATED : CORRUPTED);
+  if (length === null)
+    return loadError(head.length < 5 ? 'truncated' : 'corrupted', head.length < 5 ? TRUNCATED : CORRUPTED);
   const start = length.size + 4;
   const available = Math.floor((body.length * 3) / 4) - start;
   if (available < length.value) return loadError('truncated', TRUNCATED);
   if (available > length.value || !isCanonicalBase64Url(body)) return loadError('corrupted', CORRUPTED);
   const frame = decodeBase64Url(body);
-  const expectedCrc = (((frame[length.size] as number) << 24) | ((frame[length.size + 1] as number) << 16) | ((frame[length.size + 2] as number) << 8) | (frame[length.size + 3] as number)) >>> 0;
+  const expectedCrc =
+    (((frame[length.size] as number) << 24) |
+      ((frame[length.size + 1] as number) << 16) |
+      ((frame[length.size + 2] as number) << 8) |
+      (frame[length.size + 3] as number)) >>>
+    0;
   const inflated = inflateCapped(frame.subarray(start));
   if (!inflated.ok) {
     return inflated.kind === 'too-large'
-      ? loadError('too-large', `The link unpacks to more than ${formatBytes(MAX_INFLATED_BYTES)}, far more than any plan; it was not opened.`)
+      ? loadError(
+          'too-large',
+          `The link unpacks to more than ${formatBytes(MAX_INFLATED_BYTES)}, far more than any plan; it was not opened.`,
+        )
       : loadError('corrupted', CORRUPTED);
   }
   if (crc32(inflated.bytes, crc32(frame.subarray(start))) !== expectedCrc) return loadError('corrupted', CORRUPTED);
@@ -192,13 +214,21 @@ function decode(input: string): PlanLoadResult {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return loadError('invalid-json', `The link’s contents are not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
+    return loadError(
+      'invalid-json',
+      `The link’s contents are not valid JSON (${e instanceof Error ? e.message : String(e)}).`,
+    );
   }
   const doc = expandPlanV1(json);
-  if (doc === null) return loadError('invalid-plan', 'The link’s contents are not a plan (expected a list of plan fields).');
+  if (doc === null)
+    return loadError('invalid-plan', 'The link’s contents are not a plan (expected a list of plan fields).');
   const read = readAnyPlanDocument(doc);
   if (read.ok) return read;
   return read.error.kind === 'invalid-plan'
-    ? loadError('invalid-plan', `The link holds an invalid plan: ${read.error.message}`, read.error.path ? { path: read.error.path } : {})
+    ? loadError(
+        'invalid-plan',
+        `The link holds an invalid plan: ${read.error.message}`,
+        read.error.path ? { path: read.error.path } : {},
+      )
     : read;
 }

@@ -6,7 +6,15 @@ import { crc32 } from './crc32';
 describe('base64url', () => {
   it('matches RFC 4648 test vectors (url alphabet, no padding)', () => {
     const enc = (s: string) => encodeBase64Url(new TextEncoder().encode(s));
-    expect(['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map(enc)).toEqual(['', 'Zg', 'Zm8', 'Zm9v', 'Zm9vYg', 'Zm9vYmE', 'Zm9vYmFy']);
+    expect(['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map(enc)).toEqual([
+      '',
+      'Zg',
+      'Zm8',
+      'Zm9v',
+      'Zm9vYg',
+      'Zm9vYmE',
+      'Zm9vYmFy',
+    ]);
     expect(encodeBase64Url(new Uint8Array([0xfb, 0xff]))).toBe('-_8');
   });
   it('round-trips any bytes and writes only canonical text', () => {

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PlanDocumentSchema, type Plan } from '../domain/plan';
 import { decodePlanLink, encodePlanLink } from './link';
-import { parsePlanFile, serializePlanFile } from './planFile';
-import { arbitraryFor } from './testing/schemaArbitrary';
+import { parsePlanFile, serializePlanFile } from './plan-file';
+import { arbitraryFor } from './testing/schema-arbitrary';
 import { jsonRoundTrip } from './testing/plans';
 
 const planArbitrary = arbitraryFor(PlanDocumentSchema) as fc.Arbitrary<Plan>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newPlan } from '../domain/newPlan';
+import { newPlan } from '../domain/new-plan';
 import { COALESCE_MS, emptyHistory, HISTORY_LIMIT, record } from './history';
 
 describe('history', () => {

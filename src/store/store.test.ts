@@ -1,12 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { newPlan } from '../domain/newPlan';
+import { newPlan } from '../domain/new-plan';
 import { rehydrate, usePlanner } from './store';
 
 const state = () => usePlanner.getState();
 
 describe('planner store', () => {
   beforeEach(() => {
-    usePlanner.setState({ plan: newPlan(), history: { past: [], future: [], lastKey: null, lastAt: 0 }, previousPlan: null, stashedAccess: {} });
+    usePlanner.setState({
+      plan: newPlan(),
+      history: { past: [], future: [], lastKey: null, lastAt: 0 },
+      previousPlan: null,
+      stashedAccess: {},
+    });
   });
   it('edits a field and undoes / redoes it', () => {
     state().setField('servers.0.name', 'pg-one');

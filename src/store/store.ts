@@ -5,7 +5,7 @@
  */
 import { create, type StateCreator } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
-import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/newPlan';
+import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/new-plan';
 import { readPlanDocument } from '../domain/parse';
 import { getIn, setIn } from '../domain/paths';
 import type { Plan, PrivateAccess, PublicAccess } from '../domain/plan';
@@ -13,16 +13,7 @@ import type { PlanLoadError } from '../share/errors';
 import { emptyHistory, record, type History } from './history';
 
 export type StepId =
-  | 'basics'
-  | 'connectivity'
-  | 'vnet'
-  | 'subnet'
-  | 'dns'
-  | 'peering'
-  | 'firewall'
-  | 'security'
-  | 'clients'
-  | 'review';
+  'basics' | 'connectivity' | 'vnet' | 'subnet' | 'dns' | 'peering' | 'firewall' | 'security' | 'clients' | 'review';
 
 export interface PlanSlice {
   plan: Plan;
@@ -87,7 +78,10 @@ const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (set, get
       const current = s.plan.access;
       const stashedAccess = { ...s.stashedAccess, [current.mode]: current };
       const region = s.plan.servers[0]?.region;
-      const access = mode === 'private' ? (s.stashedAccess.private ?? newPrivateAccess(region)) : (s.stashedAccess.public ?? newPublicAccess());
+      const access =
+        mode === 'private'
+          ? (s.stashedAccess.private ?? newPrivateAccess(region))
+          : (s.stashedAccess.public ?? newPublicAccess());
       const plan = { ...s.plan, access };
       return { plan, stashedAccess, history: record(s.history, s.plan, null, Date.now()), revision: s.revision + 1 };
     }),
@@ -179,7 +173,8 @@ interface Persisted {
 export function rehydrate(saved: Partial<Persisted> | undefined, current: PlannerState): PlannerState {
   if (saved === undefined) return current;
   const plan = saved.plan === undefined ? null : readPlanDocument(saved.plan);
-  const previous = saved.previousPlan === undefined || saved.previousPlan === null ? null : readPlanDocument(saved.previousPlan);
+  const previous =
+    saved.previousPlan === undefined || saved.previousPlan === null ? null : readPlanDocument(saved.previousPlan);
   const stash = (saved.stashedAccess ?? {}) as PlanSlice['stashedAccess'];
   return {
     ...current,
@@ -200,7 +195,8 @@ export const SAVE_DELAY_MS = 600;
  * a closed tab keeps the last edit. Without localStorage (Node, a locked-down browser) nothing is saved.
  */
 export function deferredLocalStorage<S>(): PersistStorage<S> {
-  if (typeof localStorage === 'undefined') return { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
+  if (typeof localStorage === 'undefined')
+    return { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
   let pending: { name: string; value: StorageValue<S> } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
@@ -244,14 +240,16 @@ export function deferredLocalStorage<S>(): PersistStorage<S> {
 }
 
 export const usePlanner = create<PlannerState>()(
-  persist(
-    (...a) => ({ ...createPlanSlice(...a), ...createWizardSlice(...a), ...createRecoverySlice(...a) }),
-    {
-      name: STORAGE_KEY,
-      version: 1,
-      storage: deferredLocalStorage<Persisted>(),
-      partialize: (s): Persisted => ({ plan: s.plan, previousPlan: s.previousPlan, step: s.step, stashedAccess: s.stashedAccess }),
-      merge: (saved, current) => rehydrate(saved as Partial<Persisted> | undefined, current),
-    },
-  ),
+  persist((...a) => ({ ...createPlanSlice(...a), ...createWizardSlice(...a), ...createRecoverySlice(...a) }), {
+    name: STORAGE_KEY,
+    version: 1,
+    storage: deferredLocalStorage<Persisted>(),
+    partialize: (s): Persisted => ({
+      plan: s.plan,
+      previousPlan: s.previousPlan,
+      step: s.step,
+      stashedAccess: s.stashedAccess,
+    }),
+    merge: (saved, current) => rehydrate(saved as Partial<Persisted> | undefined, current),
+  }),
 );

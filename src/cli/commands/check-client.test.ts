@@ -5,7 +5,6 @@ import { memoryIo } from '../testing';
 
 const hub = readFileSync(new URL('../../../examples/hub-and-spoke.json', import.meta.url), 'utf8');
 
-
 /** The hub-and-spoke example with vnet-spoke-2 no longer linked to the zone. */
 function unlinkedSpoke(): string {
   const doc = JSON.parse(hub) as { access: { peeredVnets: { zoneLink: boolean }[] } };
@@ -39,7 +38,11 @@ describe('check-client', () => {
   it('--format json prints the check object', async () => {
     const t = memoryIo({ 'p.json': unlinkedSpoke() });
     expect(await main(['check-client', 'p.json', '--client', 'reporting-app', '--format', 'json'], t.io)).toBe(1);
-    const parsed = JSON.parse(t.out.join('')) as { client: string; verdict: string; hops: { kind: string; status: string; ruleId?: string }[] };
+    const parsed = JSON.parse(t.out.join('')) as {
+      client: string;
+      verdict: string;
+      hops: { kind: string; status: string; ruleId?: string }[];
+    };
     expect(parsed.client).toBe('reporting-app');
     expect(parsed.verdict).toBe('unreachable');
     expect(parsed.hops[0]).toMatchObject({ kind: 'dns', status: 'fail', ruleId: 'PGN-134' });

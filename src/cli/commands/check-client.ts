@@ -3,7 +3,12 @@ import type { Command } from '../command';
 import { EXIT, InputError, flagValue, parseArgs, rejectUnknownFlags, type CliIo } from '../io';
 import { loadPlan } from '../load';
 
-const STATUS_LABEL: Readonly<Record<Hop['status'], string>> = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', info: 'INFO' };
+const STATUS_LABEL: Readonly<Record<Hop['status'], string>> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  warn: 'WARN',
+  info: 'INFO',
+};
 const VERDICT_LABEL: Readonly<Record<ClientCheck['verdict'], string>> = {
   reachable: 'REACHABLE',
   warning: 'REACHABLE WITH WARNINGS',
@@ -18,24 +23,31 @@ export function formatHopLine(hop: Hop): string {
 }
 
 export function formatCheckText(check: ClientCheck): string {
-  const lines = [`${check.client}: ${VERDICT_LABEL[check.verdict]} (${check.summary})`, ...check.hops.map(formatHopLine)];
+  const lines = [
+    `${check.client}: ${VERDICT_LABEL[check.verdict]} (${check.summary})`,
+    ...check.hops.map(formatHopLine),
+  ];
   return lines.join('\n');
 }
 
 export const checkClientCommand: Command = {
   name: 'check-client',
   usage: 'check-client PLAN.json --client NAME [--format text|json]',
-  summary: 'Whether one client reaches the server, hop by hop; exit 0 reachable (or with warnings), 1 not reachable, 2 bad input.',
+  summary:
+    'Whether one client reaches the server, hop by hop; exit 0 reachable (or with warnings), 1 not reachable, 2 bad input.',
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const args = parseArgs(argv);
     rejectUnknownFlags(args, ['client', 'format']);
     const format = flagValue(args, 'format', ['text', 'json']) ?? 'text';
     const name = flagValue(args, 'client');
-    if (args.positional.length > 1) throw new InputError(`Expected one plan file; got ${args.positional.length}: ${args.positional.join(' ')}.`);
+    if (args.positional.length > 1)
+      throw new InputError(`Expected one plan file; got ${args.positional.length}: ${args.positional.join(' ')}.`);
     const plan = await loadPlan(io, args.positional[0]);
     if (name === undefined) {
       const known = plan.clients.map((c) => c.name);
-      throw new InputError(`--client NAME is required. ${known.length > 0 ? `Clients in the plan: ${known.join(', ')}.` : 'The plan has no clients.'}`);
+      throw new InputError(
+        `--client NAME is required. ${known.length > 0 ? `Clients in the plan: ${known.join(', ')}.` : 'The plan has no clients.'}`,
+      );
     }
     const check = checkClient(plan, name);
     if (check === null) {

@@ -29,8 +29,16 @@ function memoryIo() {
 describe('export command', () => {
   it('writes the files of the format', async () => {
     const m = memoryIo();
-    expect(await main(['export', example, '--format', 'terraform', '--out', 'outdir', '--provider', '4'], m.io)).toBe(0);
-    expect([...m.written.keys()]).toEqual(['outdir/versions.tf', 'outdir/variables.tf', 'outdir/main.tf', 'outdir/outputs.tf', 'outdir/terraform.tfvars.example']);
+    expect(await main(['export', example, '--format', 'terraform', '--out', 'outdir', '--provider', '4'], m.io)).toBe(
+      0,
+    );
+    expect([...m.written.keys()]).toEqual([
+      'outdir/versions.tf',
+      'outdir/variables.tf',
+      'outdir/main.tf',
+      'outdir/outputs.tf',
+      'outdir/terraform.tfvars.example',
+    ]);
     expect(m.written.get('outdir/versions.tf')).toContain('~> 4.81');
     expect(m.out.join('')).toContain('Wrote 5 files to outdir');
   });
@@ -54,7 +62,10 @@ describe('export command', () => {
     [['export', example, '--out', 'o'], '--format is required'],
     [['export', example, '--format', 'pulumi', '--out', 'o'], '--format must be one of arm, terraform, bicep, azcli'],
     [['export', example, '--format', 'arm'], '--out DIR is required'],
-    [['export', example, '--format', 'arm', '--out', 'o', '--provider', '4'], '--provider applies to --format terraform only'],
+    [
+      ['export', example, '--format', 'arm', '--out', 'o', '--provider', '4'],
+      '--provider applies to --format terraform only',
+    ],
     [['export', example, '--format', 'terraform', '--out', 'o', '--provider', '3'], '--provider must be one of 4, 5'],
     [['export', 'missing.json', '--format', 'arm', '--out', 'o'], 'missing.json: no such file'],
     [['export', example, '--format', 'arm', '--out', 'o', '--zip=1'], 'Unknown option --zip'],

@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { largePlan } from '../../domain/samples';
 import { decodePlanLink } from '../../share/link';
-import { parsePlanFile, serializePlanFile } from '../../share/planFile';
+import { parsePlanFile, serializePlanFile } from '../../share/plan-file';
 import { COMMANDS, main } from '../main';
 import { DEFAULT_SHARE_BASE } from './share';
 import { memoryIo } from '../testing';
 
 const eight = readFileSync(new URL('../../../examples/eight-subnets.json', import.meta.url), 'utf8');
-
 
 describe('share', () => {
   it('is a registered command', () => {
@@ -52,7 +51,11 @@ describe('share', () => {
       [['share', 'p.json'], { 'p.json': '{"formatVersion": 1, "servers": []}' }, 'p.json: servers:'],
       [['share', 'p.json', '--base', 'not a url'], { 'p.json': eight }, '--base must be an absolute address'],
       [['share', 'p.json', '--base', 'https://x.example/#top'], { 'p.json': eight }, '--base must not contain "#"'],
-      [['share', 'p.json', '--base', 'javascript:alert(1)'], { 'p.json': eight }, '--base must be an http, https or file address'],
+      [
+        ['share', 'p.json', '--base', 'javascript:alert(1)'],
+        { 'p.json': eight },
+        '--base must be an http, https or file address',
+      ],
       [['share', 'p.json', '--short', 'yes'], { 'p.json': eight }, 'Unknown option --short'],
       [['share', 'a.json', 'b.json'], { 'a.json': eight, 'b.json': eight }, 'One plan file at a time'],
     ];

@@ -19,7 +19,8 @@ function checkBase(base: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') {
     throw new InputError(`--base must be an http, https or file address; got "${base}".`);
   }
-  if (url.hash !== '' || base.includes('#')) throw new InputError(`--base must not contain "#": the plan goes after it; got "${base}".`);
+  if (url.hash !== '' || base.includes('#'))
+    throw new InputError(`--base must not contain "#": the plan goes after it; got "${base}".`);
   return base;
 }
 

@@ -5,7 +5,7 @@ import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { API_VERSIONS, ARM_TEMPLATE_SCHEMA, DEPLOYMENTS_API_VERSION } from '../../domain/azure';
 import { largePlan } from '../../domain/samples';
-import { examplePlan, examplePlans, planOf } from '../testPlans';
+import { examplePlan, examplePlans, planOf } from '../test-plans';
 import { armFiles, armTemplate } from './index';
 
 const schemaDir = fileURLToPath(new URL('./schemas/', import.meta.url));
@@ -59,7 +59,8 @@ function validateTemplate(template: Record<string, unknown>): string[] {
       const p = r.properties as Record<string, unknown>;
       if (p.mode !== 'Incremental') problems.push(`${r.name}: mode`);
       if ((p.expressionEvaluationOptions as { scope?: string }).scope !== 'inner') problems.push(`${r.name}: scope`);
-      if (typeof r.resourceGroup !== 'string' || typeof r.subscriptionId !== 'string') problems.push(`${r.name}: target`);
+      if (typeof r.resourceGroup !== 'string' || typeof r.subscriptionId !== 'string')
+        problems.push(`${r.name}: target`);
       continue;
     }
     const validate = ajv.getSchema(schemaRef(r.type, r.apiVersion));
@@ -73,11 +74,14 @@ function validateTemplate(template: Record<string, unknown>): string[] {
 }
 
 describe('ARM export', () => {
-  it.each(examplePlans().map((e) => [e.name, e.plan] as const))('%s validates against the official schemas', (_name, plan) => {
-    const template = armTemplate(plan);
-    expect(template.$schema).toBe(ARM_TEMPLATE_SCHEMA);
-    expect(validateTemplate(template)).toEqual([]);
-  });
+  it.each(examplePlans().map((e) => [e.name, e.plan] as const))(
+    '%s validates against the official schemas',
+    (_name, plan) => {
+      const template = armTemplate(plan);
+      expect(template.$schema).toBe(ARM_TEMPLATE_SCHEMA);
+      expect(validateTemplate(template)).toEqual([]);
+    },
+  );
 
   it('the large plan validates too', () => {
     expect(validateTemplate(armTemplate(largePlan(1)))).toEqual([]);
@@ -109,12 +113,22 @@ describe('ARM export', () => {
     const resources = template.resources as Resource[];
     const server = resources.find((r) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers')!;
     const network = (server.properties as { network: Record<string, string> }).network;
-    expect(network.delegatedSubnetResourceId).toContain("'Microsoft.Network/virtualNetworks/subnets', 'vnet-platform', 'postgres'");
+    expect(network.delegatedSubnetResourceId).toContain(
+      "'Microsoft.Network/virtualNetworks/subnets', 'vnet-platform', 'postgres'",
+    );
     expect(network.privateDnsZoneArmResourceId).toContain("'pg-platform.private.postgres.database.azure.com'");
     expect(network.publicNetworkAccess).toBe('Disabled');
-    expect(server.dependsOn!.some((d) => d.includes("'Microsoft.Network/virtualNetworks/subnets', 'vnet-platform', 'postgres'"))).toBe(true);
-    expect(server.dependsOn!.some((d) => d.includes("'Microsoft.Network/privateDnsZones/virtualNetworkLinks'"))).toBe(true);
-    const subnet = resources.find((r) => r.type === 'Microsoft.Network/virtualNetworks/subnets' && r.name.includes("'postgres'"))!;
+    expect(
+      server.dependsOn!.some((d) =>
+        d.includes("'Microsoft.Network/virtualNetworks/subnets', 'vnet-platform', 'postgres'"),
+      ),
+    ).toBe(true);
+    expect(server.dependsOn!.some((d) => d.includes("'Microsoft.Network/privateDnsZones/virtualNetworkLinks'"))).toBe(
+      true,
+    );
+    const subnet = resources.find(
+      (r) => r.type === 'Microsoft.Network/virtualNetworks/subnets' && r.name.includes("'postgres'"),
+    )!;
     expect(subnet.properties).toMatchObject({
       delegations: [{ properties: { serviceName: 'Microsoft.DBforPostgreSQL/flexibleServers' } }],
       serviceEndpoints: [{ service: 'Microsoft.Storage' }],
@@ -130,7 +144,12 @@ describe('ARM export', () => {
     const template = armTemplate(examplePlan('hub-and-spoke'));
     const top = template.resources as Resource[];
     const deployments = top.filter((r) => r.type === 'Microsoft.Resources/deployments');
-    expect(deployments.map((d) => d.resourceGroup)).toEqual(['rg-orders-network', 'rg-hub-dns', 'rg-hub-network', 'rg-spoke-2']);
+    expect(deployments.map((d) => d.resourceGroup)).toEqual([
+      'rg-orders-network',
+      'rg-hub-dns',
+      'rg-hub-network',
+      'rg-spoke-2',
+    ]);
     const links = allResources(top).filter((r) => r.type.endsWith('virtualNetworkLinks'));
     expect(links.map((l) => l.name)).toEqual([
       "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-orders-data-link')]",
@@ -157,10 +176,22 @@ describe('ARM export', () => {
     const resources = armTemplate(plan).resources as Resource[];
     const rules = resources.filter((r) => r.type.endsWith('/firewallRules'));
     expect(rules.map((r) => [r.name, r.properties])).toEqual([
-      ["[format('{0}/{1}', parameters('serverName'), 'office-dublin')]", { startIpAddress: '203.0.113.0', endIpAddress: '203.0.113.15' }],
-      ["[format('{0}/{1}', parameters('serverName'), 'office-cork')]", { startIpAddress: '198.51.100.7', endIpAddress: '198.51.100.7' }],
-      ["[format('{0}/{1}', parameters('serverName'), 'ci-runners')]", { startIpAddress: '192.0.2.32', endIpAddress: '192.0.2.63' }],
-      ["[format('{0}/{1}', parameters('serverName'), 'AllowAllAzureServicesAndResourcesWithinAzureIps')]", { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }],
+      [
+        "[format('{0}/{1}', parameters('serverName'), 'office-dublin')]",
+        { startIpAddress: '203.0.113.0', endIpAddress: '203.0.113.15' },
+      ],
+      [
+        "[format('{0}/{1}', parameters('serverName'), 'office-cork')]",
+        { startIpAddress: '198.51.100.7', endIpAddress: '198.51.100.7' },
+      ],
+      [
+        "[format('{0}/{1}', parameters('serverName'), 'ci-runners')]",
+        { startIpAddress: '192.0.2.32', endIpAddress: '192.0.2.63' },
+      ],
+      [
+        "[format('{0}/{1}', parameters('serverName'), 'AllowAllAzureServicesAndResourcesWithinAzureIps')]",
+        { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' },
+      ],
     ]);
     const server = resources.find((r) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers')!;
     expect((server.properties as { network: unknown }).network).toEqual({ publicNetworkAccess: 'Enabled' });
@@ -169,8 +200,13 @@ describe('ARM export', () => {
 
   it('the password is a secure parameter and never a literal', () => {
     const [template, parameters] = armFiles(examplePlan('public-office'));
-    const t = JSON.parse(template!.contents) as { parameters: Record<string, { type: string; defaultValue?: unknown }> };
-    expect(t.parameters.administratorLoginPassword).toEqual({ type: 'securestring', metadata: expect.anything() as unknown });
+    const t = JSON.parse(template!.contents) as {
+      parameters: Record<string, { type: string; defaultValue?: unknown }>;
+    };
+    expect(t.parameters.administratorLoginPassword).toEqual({
+      type: 'securestring',
+      metadata: expect.anything() as unknown,
+    });
     expect(parameters!.contents).not.toContain('administratorLoginPassword');
   });
 
@@ -179,7 +215,10 @@ describe('ARM export', () => {
     const names = (plan: typeof base) =>
       (armTemplate(plan).resources as Resource[]).filter((r) => r.type.endsWith('/configurations')).map((r) => r.name);
     expect(names(base)).toHaveLength(2);
-    const withMax = planOf({ ...base, tls: { requireSecureTransport: false, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' } });
+    const withMax = planOf({
+      ...base,
+      tls: { requireSecureTransport: false, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' },
+    });
     expect(names(withMax)).toEqual([
       "[format('{0}/{1}', parameters('serverName'), 'require_secure_transport')]",
       "[format('{0}/{1}', parameters('serverName'), 'ssl_min_protocol_version')]",

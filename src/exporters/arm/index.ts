@@ -27,10 +27,15 @@ function paramDecl(p: TemplateParam, withDefault: boolean): Record<string, unkno
 
 const expr = (e: Ex): string => toArmJson(e) as string;
 
-function renderGroup(t: DeploymentTemplate, group: TemplateGroup, deps: ReturnType<typeof resolveDeps>, inner: boolean): Record<string, unknown> {
+function renderGroup(
+  t: DeploymentTemplate,
+  group: TemplateGroup,
+  deps: ReturnType<typeof resolveDeps>,
+  inner: boolean,
+): Record<string, unknown> {
   const rendered = new Map<string, unknown>();
   for (const r of group.resources) {
-    const dependsOn: string[] = (deps.internal.get(r.sym) ?? []).map((d) => expr((deps.bySym.get(d)?.resource.id) as Ex));
+    const dependsOn: string[] = (deps.internal.get(r.sym) ?? []).map((d) => expr(deps.bySym.get(d)?.resource.id as Ex));
     if (!inner) for (const g of deps.topOnGroups.get(r.sym) ?? []) dependsOn.push(g.deployment);
     const json: Record<string, unknown> = { type: r.type, apiVersion: r.apiVersion, name: toArmJson(r.name) };
     for (const [k, v] of Object.entries(r.body)) json[k] = toArmJson(v);
@@ -45,7 +50,11 @@ function renderGroup(t: DeploymentTemplate, group: TemplateGroup, deps: ReturnTy
   return { resources, outputs };
 }
 
-function renderNested(t: DeploymentTemplate, g: TemplateGroup, deps: ReturnType<typeof resolveDeps>): Record<string, unknown> {
+function renderNested(
+  t: DeploymentTemplate,
+  g: TemplateGroup,
+  deps: ReturnType<typeof resolveDeps>,
+): Record<string, unknown> {
   const used = new Set<string>();
   for (const r of g.resources) {
     paramsUsed(r.name, used);
@@ -75,7 +84,9 @@ function renderNested(t: DeploymentTemplate, g: TemplateGroup, deps: ReturnType<
     properties: {
       expressionEvaluationOptions: { scope: 'inner' },
       mode: 'Incremental',
-      parameters: Object.fromEntries(params.map((p) => [p.name, { value: toArmJson(new Ex({ k: 'param', name: p.name })) }])),
+      parameters: Object.fromEntries(
+        params.map((p) => [p.name, { value: toArmJson(new Ex({ k: 'param', name: p.name })) }]),
+      ),
       template,
     },
   };
@@ -87,7 +98,11 @@ export function deployCommand(rg: string): string {
   return `az deployment group create --resource-group ${rg === '' ? '<resource-group>' : rg} --template-file azuredeploy.json --parameters @azuredeploy.parameters.json --parameters administratorLoginPassword=<password>`;
 }
 
-export function armTemplate(plan: Plan, options: ExportOptions = {}, built?: DeploymentTemplate): Record<string, unknown> {
+export function armTemplate(
+  plan: Plan,
+  options: ExportOptions = {},
+  built?: DeploymentTemplate,
+): Record<string, unknown> {
   const t = built ?? buildTemplate(buildModel(plan));
   const deps = resolveDeps(t);
   const body = renderGroup(t, t.top, deps, false);

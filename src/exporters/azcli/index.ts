@@ -47,7 +47,15 @@ function privateSection(a: ModelPrivate, lines: string[]): void {
   const idVar = (v: VnetRef) => (v.key === 'serverVnet' ? 'SERVER_VNET_ID' : `${shellVar(v.key)}_VNET_ID`);
   lines.push('', '# Network');
   if (a.nsg) {
-    lines.push(cmd(['az network nsg create', `--resource-group ${rg(a.nsg.loc)}`, `--name ${q(a.nsg.name)}`, '--location "$LOCATION"', '--output none']));
+    lines.push(
+      cmd([
+        'az network nsg create',
+        `--resource-group ${rg(a.nsg.loc)}`,
+        `--name ${q(a.nsg.name)}`,
+        '--location "$LOCATION"',
+        '--output none',
+      ]),
+    );
     for (const r of a.nsg.rules) lines.push(nsgRule(a.nsg, r));
   }
   if (!vnet.existing) {
@@ -78,14 +86,23 @@ function privateSection(a: ModelPrivate, lines: string[]): void {
   );
   for (const s of a.otherSubnets) {
     lines.push(
-      cmd(['az network vnet subnet create', `--resource-group ${rg(vnet.loc)}`, `--vnet-name ${q(vnet.name)}`, `--name ${q(s.name)}`, `--address-prefixes ${q(s.prefix)}`, '--output none']),
+      cmd([
+        'az network vnet subnet create',
+        `--resource-group ${rg(vnet.loc)}`,
+        `--vnet-name ${q(vnet.name)}`,
+        `--name ${q(s.name)}`,
+        `--address-prefixes ${q(s.prefix)}`,
+        '--output none',
+      ]),
     );
   }
   lines.push(
     `SUBNET_ID="$(${cmd(['az network vnet subnet show', `--resource-group ${rg(vnet.loc)}`, `--vnet-name ${q(vnet.name)}`, `--name ${q(a.subnet.name)}`, '--query id --output tsv'])})"`,
   );
   for (const v of [vnet, ...a.peeredVnets]) {
-    lines.push(`${idVar(v)}="$(${cmd(['az network vnet show', `--resource-group ${rg(v.loc)}`, `--name ${q(v.name)}`, '--query id --output tsv' + subFlag(v.loc.sub)])})"`);
+    lines.push(
+      `${idVar(v)}="$(${cmd(['az network vnet show', `--resource-group ${rg(v.loc)}`, `--name ${q(v.name)}`, '--query id --output tsv' + subFlag(v.loc.sub)])})"`,
+    );
   }
   for (const p of a.peerings) {
     lines.push(
@@ -106,7 +123,14 @@ function privateSection(a: ModelPrivate, lines: string[]): void {
   lines.push('', '# Private DNS zone and its VNet links');
   const z = a.zone;
   if (!z.existing) {
-    lines.push(cmd(['az network private-dns zone create', `--resource-group ${rg(z.loc)}`, `--name ${q(z.name)}`, `--output none${subFlag(z.loc.sub)}`]));
+    lines.push(
+      cmd([
+        'az network private-dns zone create',
+        `--resource-group ${rg(z.loc)}`,
+        `--name ${q(z.name)}`,
+        `--output none${subFlag(z.loc.sub)}`,
+      ]),
+    );
   }
   for (const l of a.links) {
     lines.push(
@@ -121,7 +145,9 @@ function privateSection(a: ModelPrivate, lines: string[]): void {
       ]),
     );
   }
-  lines.push(`ZONE_ID="$(${cmd(['az network private-dns zone show', `--resource-group ${rg(z.loc)}`, `--name ${q(z.name)}`, `--query id --output tsv${subFlag(z.loc.sub)}`])})"`);
+  lines.push(
+    `ZONE_ID="$(${cmd(['az network private-dns zone show', `--resource-group ${rg(z.loc)}`, `--name ${q(z.name)}`, `--query id --output tsv${subFlag(z.loc.sub)}`])})"`,
+  );
 }
 
 export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[] {
@@ -136,15 +162,21 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
   ];
   const lines: string[] = ['#!/usr/bin/env bash', commentBlock('#', head), 'set -euo pipefail', ''];
   lines.push(`LOCATION="\${LOCATION:-${model.location.replace(/[^A-Za-z0-9]/g, '')}}"`);
-  lines.push(`SKU_TIER="\${SKU_TIER:-${SERVER_DEFAULTS.skuTier}}"`, `SKU_NAME="\${SKU_NAME:-${SERVER_DEFAULTS.skuName}}"`);
+  lines.push(
+    `SKU_TIER="\${SKU_TIER:-${SERVER_DEFAULTS.skuTier}}"`,
+    `SKU_NAME="\${SKU_NAME:-${SERVER_DEFAULTS.skuName}}"`,
+  );
   lines.push(`STORAGE_SIZE_GB="\${STORAGE_SIZE_GB:-${SERVER_DEFAULTS.storageSizeGB}}"`);
   lines.push(`ADMIN_LOGIN="\${ADMIN_LOGIN:-${SERVER_DEFAULTS.administratorLogin}}"`);
   lines.push(': "${PGADMIN_PASSWORD:?Set PGADMIN_PASSWORD to the administrator password}"');
   for (const sub of model.subscriptions.filter((s) => !s.primary)) {
     lines.push(`${shellVar(sub.param)}=${q(sub.value)}`);
   }
-  const needsRg = model.primaryRg === '' || (model.access.mode === 'private' && [model.access.vnet.loc, model.access.zone.loc].some((l) => l.rg === ''));
-  if (needsRg) lines.push(': "${RESOURCE_GROUP:?Set RESOURCE_GROUP: the plan names no resource group for some resources}"');
+  const needsRg =
+    model.primaryRg === '' ||
+    (model.access.mode === 'private' && [model.access.vnet.loc, model.access.zone.loc].some((l) => l.rg === ''));
+  if (needsRg)
+    lines.push(': "${RESOURCE_GROUP:?Set RESOURCE_GROUP: the plan names no resource group for some resources}"');
   if (model.primary.value !== '') lines.push('', `az account set --subscription ${q(model.primary.value)}`);
 
   if (model.access.mode === 'private') privateSection(model.access, lines);
@@ -174,7 +206,14 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
     );
     for (const c of model.configurations) {
       lines.push(
-        cmd(['az postgres flexible-server parameter set', `--resource-group ${rg(s.loc)}`, `--server-name ${q(s.name)}`, `--name ${q(c.name)}`, `--value ${q(c.value)}`, '--output none']),
+        cmd([
+          'az postgres flexible-server parameter set',
+          `--resource-group ${rg(s.loc)}`,
+          `--server-name ${q(s.name)}`,
+          `--name ${q(c.name)}`,
+          `--value ${q(c.value)}`,
+          '--output none',
+        ]),
       );
     }
     if (model.access.mode === 'public') {
@@ -192,7 +231,9 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
         );
       }
     }
-    lines.push(`az postgres flexible-server show --resource-group ${rg(s.loc)} --name ${q(s.name)} --query '{fqdn: fullyQualifiedDomainName, id: id}' --output json`);
+    lines.push(
+      `az postgres flexible-server show --resource-group ${rg(s.loc)} --name ${q(s.name)} --query '{fqdn: fullyQualifiedDomainName, id: id}' --output json`,
+    );
   }
   return [{ path: 'deploy.sh', contents: `${lines.join('\n')}\n` }];
 }

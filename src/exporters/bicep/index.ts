@@ -10,7 +10,13 @@ import { resolveDeps, type ResolvedDeps } from '../groups';
 import { commentBlock, errorLines } from '../header';
 import { Ex, paramsUsed, renderBicepExpr, toBicep, type Val } from '../ir';
 import { buildModel } from '../model';
-import { buildTemplate, type DeploymentTemplate, type TemplateGroup, type TemplateParam, type TemplateResource } from '../template';
+import {
+  buildTemplate,
+  type DeploymentTemplate,
+  type TemplateGroup,
+  type TemplateParam,
+  type TemplateResource,
+} from '../template';
 import type { ExportFile, ExportOptions } from '../types';
 
 function paramDecl(p: TemplateParam, withDefault: boolean): string {
@@ -48,12 +54,12 @@ function usedParams(t: DeploymentTemplate, g: TemplateGroup): TemplateParam[] {
 function moduleDecl(t: DeploymentTemplate, g: TemplateGroup, deps: ResolvedDeps): string {
   const params = usedParams(t, g);
   const rg = g.loc.rg === '' ? 'resourceGroupName' : bicepString(g.loc.rg);
-  const lines = [
-    `  name: ${bicepString(g.deployment)}`,
-    `  scope: resourceGroup(${g.loc.sub.param}, ${rg})`,
-  ];
+  const lines = [`  name: ${bicepString(g.deployment)}`, `  scope: resourceGroup(${g.loc.sub.param}, ${rg})`];
   if (params.length > 0) lines.push(`  params: {\n${params.map((p) => `    ${p.name}: ${p.name}`).join('\n')}\n  }`);
-  const dependsOn = [...(deps.groupOnTop.get(g) ?? []).map((r) => r.sym), ...(deps.groupOnGroups.get(g) ?? []).map((h) => h.sym)];
+  const dependsOn = [
+    ...(deps.groupOnTop.get(g) ?? []).map((r) => r.sym),
+    ...(deps.groupOnGroups.get(g) ?? []).map((h) => h.sym),
+  ];
   if (dependsOn.length > 0) lines.push(`  dependsOn: [\n${dependsOn.map((d) => `    ${d}`).join('\n')}\n  ]`);
   return `module ${g.sym} 'modules/${g.deployment}.bicep' = {\n${lines.join('\n')}\n}`;
 }
@@ -102,12 +108,20 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
 
   for (const g of t.nested) {
     const moduleParts: string[] = [
-      header(t, options, [`Module ${g.deployment} of the plan "${plan.name}": deployed to resource group ${g.loc.rg || '(the deployment\'s)'}.`]),
-      usedParams(t, g).map((p) => paramDecl(p, false)).join('\n\n'),
+      header(t, options, [
+        `Module ${g.deployment} of the plan "${plan.name}": deployed to resource group ${g.loc.rg || "(the deployment's)"}.`,
+      ]),
+      usedParams(t, g)
+        .map((p) => paramDecl(p, false))
+        .join('\n\n'),
       ...g.resources.map((r) => resourceDecl(r, deps.internal.get(r.sym) ?? [])),
     ];
-    if (g.outputs.length > 0) moduleParts.push(g.outputs.map((o) => `output ${o.name} string = ${renderBicepExpr(o.value.node)}`).join('\n'));
-    files.push({ path: `modules/${g.deployment}.bicep`, contents: `${moduleParts.filter((p) => p !== '').join('\n\n')}\n` });
+    if (g.outputs.length > 0)
+      moduleParts.push(g.outputs.map((o) => `output ${o.name} string = ${renderBicepExpr(o.value.node)}`).join('\n'));
+    files.push({
+      path: `modules/${g.deployment}.bicep`,
+      contents: `${moduleParts.filter((p) => p !== '').join('\n\n')}\n`,
+    });
   }
   return files;
 }

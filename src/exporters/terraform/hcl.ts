@@ -5,11 +5,15 @@
 import { hclString } from '../escape';
 
 export type HclItem =
-  | { kind: 'attr'; name: string; value: string }
-  | { kind: 'block'; type: string; labels: string[]; body: HclItem[] };
+  { kind: 'attr'; name: string; value: string } | { kind: 'block'; type: string; labels: string[]; body: HclItem[] };
 
 export const attr = (name: string, value: string): HclItem => ({ kind: 'attr', name, value });
-export const block = (type: string, labels: string[], body: HclItem[]): HclItem => ({ kind: 'block', type, labels, body });
+export const block = (type: string, labels: string[], body: HclItem[]): HclItem => ({
+  kind: 'block',
+  type,
+  labels,
+  body,
+});
 
 /** A quoted HCL string of user text. */
 export const str = (text: string): string => hclString(text);

@@ -3,11 +3,7 @@
  * variables.tf, main.tf, outputs.tf and terraform.tfvars.example. The argument names differ
  * between the majors for the DNS zone link and the subnet's service endpoint (facts §4.2).
  */
-import {
-  POSTGRES_DELEGATION_ACTION,
-  POSTGRES_DELEGATION_SERVICE,
-  STORAGE_SERVICE_ENDPOINT,
-} from '../../domain/azure';
+import { POSTGRES_DELEGATION_ACTION, POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
 import type { NsgRule, Plan } from '../../domain/plan';
 import { identifier, NameAllocator } from '../escape';
 import { commentBlock, errorLines } from '../header';
@@ -29,12 +25,19 @@ interface Ctx {
 /** `var.x` for a subscription. */
 const subVar = (sub: SubRef) => `var.${snake(sub.param)}`;
 /** Provider alias for resources in another subscription. */
-const providerFor = (sub: SubRef): HclItem[] => (sub.primary ? [] : [attr('provider', `azurerm.${snake(sub.param).replace(/_subscription_id$/, '')}`)]);
+const providerFor = (sub: SubRef): HclItem[] =>
+  sub.primary ? [] : [attr('provider', `azurerm.${snake(sub.param).replace(/_subscription_id$/, '')}`)];
 const rgValue = (loc: Loc) => (loc.rg === '' ? 'var.resource_group_name' : str(loc.rg));
 const rgPart = (loc: Loc): string | { expr: string } => (loc.rg === '' ? { expr: 'var.resource_group_name' } : loc.rg);
 
 function armId(loc: Loc, provider: string, ...segments: string[]): string {
-  const parts: (string | { expr: string })[] = ['/subscriptions/', { expr: subVar(loc.sub) }, '/resourceGroups/', rgPart(loc), `/providers/${provider}`];
+  const parts: (string | { expr: string })[] = [
+    '/subscriptions/',
+    { expr: subVar(loc.sub) },
+    '/resourceGroups/',
+    rgPart(loc),
+    `/providers/${provider}`,
+  ];
   for (const s of segments) parts.push('/', s);
   return template(parts);
 }
@@ -95,12 +98,16 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
 
   if (a.nsg) {
     out.push(
-      block('resource', ['azurerm_network_security_group', 'postgres'], [
-        attr('name', str(a.nsg.name)),
-        attr('resource_group_name', rgValue(a.nsg.loc)),
-        attr('location', 'var.location'),
-        ...a.nsg.rules.map(securityRule),
-      ]),
+      block(
+        'resource',
+        ['azurerm_network_security_group', 'postgres'],
+        [
+          attr('name', str(a.nsg.name)),
+          attr('resource_group_name', rgValue(a.nsg.loc)),
+          attr('location', 'var.location'),
+          ...a.nsg.rules.map(securityRule),
+        ],
+      ),
     );
   }
   const subnetBody: HclItem[] = [
@@ -111,39 +118,59 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
   ];
   if (major === 4) subnetBody.push(attr('service_endpoints', strList([STORAGE_SERVICE_ENDPOINT])));
   subnetBody.push(
-    block('delegation', [], [
-      attr('name', str(DELEGATION_NAME)),
-      block('service_delegation', [], [attr('name', str(POSTGRES_DELEGATION_SERVICE)), attr('actions', strList([POSTGRES_DELEGATION_ACTION]))]),
-    ]),
+    block(
+      'delegation',
+      [],
+      [
+        attr('name', str(DELEGATION_NAME)),
+        block(
+          'service_delegation',
+          [],
+          [attr('name', str(POSTGRES_DELEGATION_SERVICE)), attr('actions', strList([POSTGRES_DELEGATION_ACTION]))],
+        ),
+      ],
+    ),
   );
   if (major === 5) subnetBody.push(block('service_endpoint', [], [attr('service', str(STORAGE_SERVICE_ENDPOINT))]));
   if (a.subnet.existing) {
     // The existing subnet is adopted, so that its delegation and service endpoint can be set.
     out.push(
-      block('import', [], [
-        attr('to', 'azurerm_subnet.postgres'),
-        attr('id', armId(vnet.loc, 'Microsoft.Network/virtualNetworks', vnet.name, 'subnets', a.subnet.name)),
-      ]),
+      block(
+        'import',
+        [],
+        [
+          attr('to', 'azurerm_subnet.postgres'),
+          attr('id', armId(vnet.loc, 'Microsoft.Network/virtualNetworks', vnet.name, 'subnets', a.subnet.name)),
+        ],
+      ),
     );
   }
   labels.take('postgres');
   out.push(block('resource', ['azurerm_subnet', 'postgres'], subnetBody));
   if (a.nsg) {
     out.push(
-      block('resource', ['azurerm_subnet_network_security_group_association', 'postgres'], [
-        attr('subnet_id', 'azurerm_subnet.postgres.id'),
-        attr('network_security_group_id', 'azurerm_network_security_group.postgres.id'),
-      ]),
+      block(
+        'resource',
+        ['azurerm_subnet_network_security_group_association', 'postgres'],
+        [
+          attr('subnet_id', 'azurerm_subnet.postgres.id'),
+          attr('network_security_group_id', 'azurerm_network_security_group.postgres.id'),
+        ],
+      ),
     );
   }
   for (const s of a.otherSubnets) {
     out.push(
-      block('resource', ['azurerm_subnet', labels.take(identifier(s.name, 'subnet'))], [
-        attr('name', str(s.name)),
-        attr('resource_group_name', rgValue(vnet.loc)),
-        attr('virtual_network_name', vnetName),
-        attr('address_prefixes', strList([s.prefix])),
-      ]),
+      block(
+        'resource',
+        ['azurerm_subnet', labels.take(identifier(s.name, 'subnet'))],
+        [
+          attr('name', str(s.name)),
+          attr('resource_group_name', rgValue(vnet.loc)),
+          attr('virtual_network_name', vnetName),
+          attr('address_prefixes', strList([s.prefix])),
+        ],
+      ),
     );
   }
 
@@ -155,11 +182,15 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
     zoneName = str(a.zone.name);
   } else {
     out.push(
-      block('resource', ['azurerm_private_dns_zone', 'postgres'], [
-        ...providerFor(a.zone.loc.sub),
-        attr('name', str(a.zone.name)),
-        attr('resource_group_name', rgValue(a.zone.loc)),
-      ]),
+      block(
+        'resource',
+        ['azurerm_private_dns_zone', 'postgres'],
+        [
+          ...providerFor(a.zone.loc.sub),
+          attr('name', str(a.zone.name)),
+          attr('resource_group_name', rgValue(a.zone.loc)),
+        ],
+      ),
     );
     zoneId = 'azurerm_private_dns_zone.postgres.id';
     zoneName = 'azurerm_private_dns_zone.postgres.name';
@@ -178,17 +209,21 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
   }
   for (const p of a.peerings) {
     out.push(
-      block('resource', ['azurerm_virtual_network_peering', labels.take(identifier(p.name, 'peering'))], [
-        ...providerFor(p.local.loc.sub),
-        attr('name', str(p.name)),
-        attr('resource_group_name', rgValue(p.local.loc)),
-        attr('virtual_network_name', p.onServerVnet ? vnetName : str(p.local.name)),
-        attr('remote_virtual_network_id', vnetRef(p.remote)),
-        attr('allow_virtual_network_access', 'true'),
-        attr('allow_forwarded_traffic', bool(p.allowForwardedTraffic)),
-        attr('allow_gateway_transit', bool(p.allowGatewayTransit)),
-        attr('use_remote_gateways', bool(p.useRemoteGateways)),
-      ]),
+      block(
+        'resource',
+        ['azurerm_virtual_network_peering', labels.take(identifier(p.name, 'peering'))],
+        [
+          ...providerFor(p.local.loc.sub),
+          attr('name', str(p.name)),
+          attr('resource_group_name', rgValue(p.local.loc)),
+          attr('virtual_network_name', p.onServerVnet ? vnetName : str(p.local.name)),
+          attr('remote_virtual_network_id', vnetRef(p.remote)),
+          attr('allow_virtual_network_access', 'true'),
+          attr('allow_forwarded_traffic', bool(p.allowForwardedTraffic)),
+          attr('allow_gateway_transit', bool(p.allowGatewayTransit)),
+          attr('use_remote_gateways', bool(p.useRemoteGateways)),
+        ],
+      ),
     );
   }
   const serverDependsOn = [...linkRefs];
@@ -207,7 +242,12 @@ function variable(name: string, description: string, type: string, defaultValue?
 
 function header(plan: Plan, model: ExportModel, options: ExportOptions, what: string): string {
   const errors = errorLines(options.errors);
-  const lines = [...errors, ...(errors.length > 0 ? [''] : []), `${what} - plan "${plan.name}".`, ...model.notes.map((n) => `Note: ${n}`)];
+  const lines = [
+    ...errors,
+    ...(errors.length > 0 ? [''] : []),
+    `${what} - plan "${plan.name}".`,
+    ...model.notes.map((n) => `Note: ${n}`),
+  ];
   return `${commentBlock('#', lines)}\n`;
 }
 
@@ -216,7 +256,10 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
   const major = options.providerMajor ?? DEFAULT_PROVIDER_MAJOR;
   const usesDeploymentRg =
     model.primaryRg === '' ||
-    (model.access.mode === 'private' && [model.access.vnet.loc, model.access.zone.loc, ...model.access.peeredVnets.map((p) => p.loc)].some((l) => l.rg === ''));
+    (model.access.mode === 'private' &&
+      [model.access.vnet.loc, model.access.zone.loc, ...model.access.peeredVnets.map((p) => p.loc)].some(
+        (l) => l.rg === '',
+      ));
   const ctx: Ctx = { model, major, labels: new NameAllocator(), usesDeploymentRg };
   const resources: HclItem[] = [];
   const locals: HclItem[] = [];
@@ -238,9 +281,14 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
       attr('administrator_password', 'var.administrator_password'),
     ];
     if (refs) {
-      body.push(attr('delegated_subnet_id', refs.subnetId), attr('private_dns_zone_id', refs.zoneId), attr('public_network_access_enabled', 'false'));
+      body.push(
+        attr('delegated_subnet_id', refs.subnetId),
+        attr('private_dns_zone_id', refs.zoneId),
+        attr('public_network_access_enabled', 'false'),
+      );
     } else body.push(attr('public_network_access_enabled', 'true'));
-    if (s.highAvailability !== 'Disabled') body.push(block('high_availability', [], [attr('mode', str(s.highAvailability))]));
+    if (s.highAvailability !== 'Disabled')
+      body.push(block('high_availability', [], [attr('mode', str(s.highAvailability))]));
     const dependsOn = [...(refs?.serverDependsOn ?? [])];
     if (s.index > 0) dependsOn.push(`azurerm_postgresql_flexible_server.${serverLabels[s.index - 1] as string}`);
     if (dependsOn.length > 0) body.push(attr('depends_on', list(dependsOn)));
@@ -248,7 +296,11 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
     let previous = `azurerm_postgresql_flexible_server.${label}`;
     for (const c of model.configurations) {
       const cl = ctx.labels.take(`${label}_${c.name}`);
-      const cbody = [attr('name', str(c.name)), attr('server_id', `azurerm_postgresql_flexible_server.${label}.id`), attr('value', str(c.value))];
+      const cbody = [
+        attr('name', str(c.name)),
+        attr('server_id', `azurerm_postgresql_flexible_server.${label}.id`),
+        attr('value', str(c.value)),
+      ];
       // One operation at a time per server.
       if (previous !== `azurerm_postgresql_flexible_server.${label}`) cbody.push(attr('depends_on', list([previous])));
       resources.push(block('resource', ['azurerm_postgresql_flexible_server_configuration', cl], cbody));
@@ -256,60 +308,125 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
     }
     if (model.access.mode === 'public') {
       for (const r of model.access.firewallRules) {
-        const rl = ctx.labels.take(model.servers.length > 1 ? `${label}_${identifier(r.name, 'rule')}` : identifier(r.name, 'rule'));
+        const rl = ctx.labels.take(
+          model.servers.length > 1 ? `${label}_${identifier(r.name, 'rule')}` : identifier(r.name, 'rule'),
+        );
         resources.push(
-          block('resource', ['azurerm_postgresql_flexible_server_firewall_rule', rl], [
-            attr('name', str(r.name)),
-            attr('server_id', `azurerm_postgresql_flexible_server.${label}.id`),
-            attr('start_ip_address', str(r.startIp)),
-            attr('end_ip_address', str(r.endIp)),
-            attr('depends_on', list([previous])),
-          ]),
+          block(
+            'resource',
+            ['azurerm_postgresql_flexible_server_firewall_rule', rl],
+            [
+              attr('name', str(r.name)),
+              attr('server_id', `azurerm_postgresql_flexible_server.${label}.id`),
+              attr('start_ip_address', str(r.startIp)),
+              attr('end_ip_address', str(r.endIp)),
+              attr('depends_on', list([previous])),
+            ],
+          ),
         );
         previous = `azurerm_postgresql_flexible_server_firewall_rule.${rl}`;
       }
     }
     const prefix = s.index === 0 ? 'server' : `server_${s.index + 1}`;
     outputs.push(
-      block('output', [`${prefix}_fqdn`], [attr('description', str(`FQDN of ${s.name}; connect with it, never with an IP.`)), attr('value', `azurerm_postgresql_flexible_server.${label}.fqdn`)]),
-      block('output', [`${prefix}_id`], [attr('description', str(`Resource ID of ${s.name}.`)), attr('value', `azurerm_postgresql_flexible_server.${label}.id`)]),
+      block(
+        'output',
+        [`${prefix}_fqdn`],
+        [
+          attr('description', str(`FQDN of ${s.name}; connect with it, never with an IP.`)),
+          attr('value', `azurerm_postgresql_flexible_server.${label}.fqdn`),
+        ],
+      ),
+      block(
+        'output',
+        [`${prefix}_id`],
+        [
+          attr('description', str(`Resource ID of ${s.name}.`)),
+          attr('value', `azurerm_postgresql_flexible_server.${label}.id`),
+        ],
+      ),
     );
   });
 
   // variables.tf
   const vars: HclItem[] = [
-    variable('location', "Azure region of the servers and the network resources (the plan's region).", 'string', str(model.location)),
-    variable('subscription_id', `Subscription ID of ${model.primary.purpose}${model.primary.value ? ` (the plan says ${model.primary.value})` : ''}.`, 'string'),
+    variable(
+      'location',
+      "Azure region of the servers and the network resources (the plan's region).",
+      'string',
+      str(model.location),
+    ),
+    variable(
+      'subscription_id',
+      `Subscription ID of ${model.primary.purpose}${model.primary.value ? ` (the plan says ${model.primary.value})` : ''}.`,
+      'string',
+    ),
   ];
   for (const sub of model.subscriptions.filter((s) => !s.primary)) {
-    vars.push(variable(snake(sub.param), `Subscription ID of ${sub.purpose} (the plan says ${sub.value}).`, 'string', str(sub.value)));
+    vars.push(
+      variable(
+        snake(sub.param),
+        `Subscription ID of ${sub.purpose} (the plan says ${sub.value}).`,
+        'string',
+        str(sub.value),
+      ),
+    );
   }
-  if (usesDeploymentRg) vars.push(variable('resource_group_name', 'Resource group for what the plan gives no resource group.', 'string'));
-  model.servers.forEach((s) => vars.push(variable(serverVar(s.index), `Name of server ${s.index + 1} (globally unique).`, 'string', str(s.name))));
+  if (usesDeploymentRg)
+    vars.push(variable('resource_group_name', 'Resource group for what the plan gives no resource group.', 'string'));
+  model.servers.forEach((s) =>
+    vars.push(variable(serverVar(s.index), `Name of server ${s.index + 1} (globally unique).`, 'string', str(s.name))),
+  );
   vars.push(
-    variable('sku_name', 'Compute tier and size (high availability needs GP_ or MO_).', 'string', str(SERVER_DEFAULTS.terraformSkuName)),
+    variable(
+      'sku_name',
+      'Compute tier and size (high availability needs GP_ or MO_).',
+      'string',
+      str(SERVER_DEFAULTS.terraformSkuName),
+    ),
     variable('storage_mb', 'Storage size in MiB.', 'number', String(SERVER_DEFAULTS.storageSizeGB * 1024)),
     variable('administrator_login', 'Administrator login name.', 'string', str(SERVER_DEFAULTS.administratorLogin)),
-    variable('administrator_password', 'Administrator password; set TF_VAR_administrator_password, never commit it.', 'string', undefined, true),
+    variable(
+      'administrator_password',
+      'Administrator password; set TF_VAR_administrator_password, never commit it.',
+      'string',
+      undefined,
+      true,
+    ),
   );
 
   // versions.tf
   const providers: HclItem[] = [
-    block('terraform', [], [
-      attr('required_version', str(TERRAFORM_REQUIRED_VERSION)),
-      block('required_providers', [], [
-        attr('azurerm', `{\n      source  = "hashicorp/azurerm"\n      version = ${str(AZURERM_VERSION[major])}\n    }`),
-      ]),
-    ]),
+    block(
+      'terraform',
+      [],
+      [
+        attr('required_version', str(TERRAFORM_REQUIRED_VERSION)),
+        block(
+          'required_providers',
+          [],
+          [
+            attr(
+              'azurerm',
+              `{\n      source  = "hashicorp/azurerm"\n      version = ${str(AZURERM_VERSION[major])}\n    }`,
+            ),
+          ],
+        ),
+      ],
+    ),
     block('provider', ['azurerm'], [attr('subscription_id', 'var.subscription_id'), block('features', [], [])]),
     ...model.subscriptions
       .filter((s) => !s.primary)
       .map((s) =>
-        block('provider', ['azurerm'], [
-          attr('alias', str(snake(s.param).replace(/_subscription_id$/, ''))),
-          attr('subscription_id', subVar(s)),
-          block('features', [], []),
-        ]),
+        block(
+          'provider',
+          ['azurerm'],
+          [
+            attr('alias', str(snake(s.param).replace(/_subscription_id$/, ''))),
+            attr('subscription_id', subVar(s)),
+            block('features', [], []),
+          ],
+        ),
       ),
   ];
 
@@ -318,9 +435,17 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
     `location        = ${str(model.location)}`,
     `subscription_id = ${str(model.primary.value || '00000000-0000-0000-0000-000000000000')}`,
   ];
-  const tfvarsHeader = header(plan, model, options, 'Example variable values; copy to terraform.tfvars. The password comes from TF_VAR_administrator_password');
+  const tfvarsHeader = header(
+    plan,
+    model,
+    options,
+    'Example variable values; copy to terraform.tfvars. The password comes from TF_VAR_administrator_password',
+  );
   return [
-    { path: 'versions.tf', contents: renderFile(header(plan, model, options, `Terraform and azurerm ${major}.x pinning`), providers) },
+    {
+      path: 'versions.tf',
+      contents: renderFile(header(plan, model, options, `Terraform and azurerm ${major}.x pinning`), providers),
+    },
     { path: 'variables.tf', contents: renderFile(header(plan, model, options, 'Variables'), vars) },
     { path: 'main.tf', contents: renderFile(header(plan, model, options, 'Resources'), main) },
     { path: 'outputs.tf', contents: renderFile(header(plan, model, options, 'Outputs'), outputs) },

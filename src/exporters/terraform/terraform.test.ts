@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { largePlan } from '../../domain/samples';
-import { examplePlan, examplePlans, planOf } from '../testPlans';
+import { examplePlan, examplePlans, planOf } from '../test-plans';
 import type { ExportFile, ProviderMajor } from '../types';
 import { terraformFiles } from './index';
 
@@ -21,7 +21,10 @@ interface BlockSpec {
   optional?: string[];
   blocks?: Record<string, BlockSpec>;
 }
-const ARGS = JSON.parse(readFileSync(new URL('./azurerm-networking-args.json', import.meta.url), 'utf8')) as Record<string, ArgSpec>;
+const ARGS = JSON.parse(readFileSync(new URL('./azurerm-networking-args.json', import.meta.url), 'utf8')) as Record<
+  string,
+  ArgSpec
+>;
 /** Terraform meta-arguments, valid on every resource. */
 const META = ['provider', 'depends_on', 'count', 'for_each', 'lifecycle'];
 
@@ -38,9 +41,19 @@ async function parseAll(files: ExportFile[]): Promise<Record<string, Json>> {
 function unknownArgs(type: string, body: Json, major: ProviderMajor): string[] {
   const spec = ARGS[type];
   if (!spec) return [`resource type ${type}`];
-  const allowed = new Set([...META, ...spec.optional, ...(major === 4 ? [...(spec.required_v4 ?? spec.required), ...(spec.optional_v4_only ?? [])] : spec.required)]);
+  const allowed = new Set([
+    ...META,
+    ...spec.optional,
+    ...(major === 4 ? [...(spec.required_v4 ?? spec.required), ...(spec.optional_v4_only ?? [])] : spec.required),
+  ]);
   const problems: string[] = [];
-  const checkBlock = (where: string, content: Json, blockSpec: BlockSpec | undefined, topAllowed: Set<string>, blocks: Record<string, BlockSpec>) => {
+  const checkBlock = (
+    where: string,
+    content: Json,
+    blockSpec: BlockSpec | undefined,
+    topAllowed: Set<string>,
+    blocks: Record<string, BlockSpec>,
+  ) => {
     for (const [key, value] of Object.entries(content)) {
       if (blocks[key]) {
         for (const inner of value as Json[]) {
@@ -63,7 +76,8 @@ async function checkArgs(files: ExportFile[], major: ProviderMajor): Promise<str
   for (const json of Object.values(parsed)) {
     const resources = (json.resource ?? {}) as Record<string, Record<string, Json[]>>;
     for (const [type, byName] of Object.entries(resources)) {
-      for (const [name, bodies] of Object.entries(byName)) for (const body of bodies) problems.push(...unknownArgs(type, body, major).map((p) => `${name}: ${p}`));
+      for (const [name, bodies] of Object.entries(byName))
+        for (const body of bodies) problems.push(...unknownArgs(type, body, major).map((p) => `${name}: ${p}`));
     }
   }
   return problems;
@@ -85,11 +99,20 @@ function fmtCheck(files: ExportFile[]): string {
 const cases = examplePlans().flatMap((e) => ([5, 4] as const).map((major) => [e.name, major, e.plan] as const));
 
 describe('Terraform export', () => {
-  it.each(cases)('%s (azurerm %s): every resource and argument exists in the provider reference, and it parses', async (_name, major, plan) => {
-    const files = terraformFiles(plan, { providerMajor: major });
-    expect(files.map((f) => f.path)).toEqual(['versions.tf', 'variables.tf', 'main.tf', 'outputs.tf', 'terraform.tfvars.example']);
-    expect(await checkArgs(files, major)).toEqual([]);
-  });
+  it.each(cases)(
+    '%s (azurerm %s): every resource and argument exists in the provider reference, and it parses',
+    async (_name, major, plan) => {
+      const files = terraformFiles(plan, { providerMajor: major });
+      expect(files.map((f) => f.path)).toEqual([
+        'versions.tf',
+        'variables.tf',
+        'main.tf',
+        'outputs.tf',
+        'terraform.tfvars.example',
+      ]);
+      expect(await checkArgs(files, major)).toEqual([]);
+    },
+  );
 
   it('the argument check catches an argument the provider does not have', async () => {
     const files = terraformFiles(examplePlan('eight-subnets'), { providerMajor: 5 });
@@ -130,7 +153,8 @@ describe('Terraform export', () => {
   it('public network access is false whenever a delegated subnet is set, true for public access', async () => {
     for (const { plan } of examplePlans()) {
       const parsed = await parseAll(terraformFiles(plan));
-      const servers = (parsed['main.tf']!.resource as Record<string, Record<string, Json[]>>).azurerm_postgresql_flexible_server!;
+      const servers = (parsed['main.tf']!.resource as Record<string, Record<string, Json[]>>)
+        .azurerm_postgresql_flexible_server!;
       for (const [body] of Object.values(servers)) {
         expect(body!.public_network_access_enabled).toBe(!('delegated_subnet_id' in body!));
       }
@@ -141,7 +165,8 @@ describe('Terraform export', () => {
     const base = examplePlan('public-office');
     const count = async (plan: typeof base) => {
       const parsed = await parseAll(terraformFiles(plan));
-      const rules = (parsed['main.tf']!.resource as Record<string, Record<string, Json[]>>).azurerm_postgresql_flexible_server_firewall_rule!;
+      const rules = (parsed['main.tf']!.resource as Record<string, Record<string, Json[]>>)
+        .azurerm_postgresql_flexible_server_firewall_rule!;
       // hcl2json orders resources by label
       return Object.values(rules).map(([b]) => [b!.name, b!.start_ip_address, b!.end_ip_address]);
     };
@@ -169,7 +194,11 @@ describe('Terraform export', () => {
       access: {
         ...base.access,
         delegatedSubnet: { ...base.access.delegatedSubnet, existing: true },
-        privateDnsZone: { ...base.access.privateDnsZone!, existing: true, subscription: '11111111-2222-3333-4444-555555555555' },
+        privateDnsZone: {
+          ...base.access.privateDnsZone!,
+          existing: true,
+          subscription: '11111111-2222-3333-4444-555555555555',
+        },
       },
     });
     const files = terraformFiles(plan);
@@ -177,7 +206,9 @@ describe('Terraform export', () => {
     const main = files.find((f) => f.path === 'main.tf')!.contents;
     expect(main).toContain('provider             = azurerm.private_dns_zone');
     expect(main).toContain('import {\n  to = azurerm_subnet.postgres');
-    expect(main).toContain('private_dns_zone_id = "/subscriptions/${var.private_dns_zone_subscription_id}/resourceGroups/rg-hub-dns/');
+    expect(main).toContain(
+      'private_dns_zone_id = "/subscriptions/${var.private_dns_zone_subscription_id}/resourceGroups/rg-hub-dns/',
+    );
     expect(files.find((f) => f.path === 'versions.tf')!.contents).toContain('alias           = "private_dns_zone"');
     if (terraform) expect(fmtCheck(files)).toBe('');
   });
@@ -187,7 +218,10 @@ describe('Terraform export', () => {
     const main = files.find((f) => f.path === 'main.tf')!.contents;
     const written = (main.match(/^resource "/gm) ?? []).length;
     const parsed = await parseAll(files);
-    const counted = Object.values(parsed['main.tf']!.resource as Record<string, Record<string, unknown>>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    const counted = Object.values(parsed['main.tf']!.resource as Record<string, Record<string, unknown>>).reduce(
+      (n, byName) => n + Object.keys(byName).length,
+      0,
+    );
     expect(counted).toBe(written);
     expect(written).toBeGreaterThan(10);
   });

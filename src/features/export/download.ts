@@ -1,6 +1,6 @@
 /** Browser downloads of export files: one file, or all of them as a zip (fflate, loaded on demand). */
 import type { ExportFile } from '../../exporters/types';
-import { saveBlob } from '../common/saveBlob';
+import { saveBlob } from '../common/save-blob';
 
 const save = (name: string, blob: Blob): void => saveBlob(blob, name);
 

@@ -11,8 +11,31 @@ export type Language = 'json' | 'hcl' | 'bicep' | 'shell';
 
 const KEYWORDS: Record<Language, Set<string>> = {
   json: new Set(['true', 'false', 'null']),
-  hcl: new Set(['resource', 'variable', 'output', 'provider', 'terraform', 'locals', 'import', 'true', 'false', 'null']),
-  bicep: new Set(['param', 'resource', 'module', 'output', 'using', 'true', 'false', 'null', 'string', 'int', 'existing']),
+  hcl: new Set([
+    'resource',
+    'variable',
+    'output',
+    'provider',
+    'terraform',
+    'locals',
+    'import',
+    'true',
+    'false',
+    'null',
+  ]),
+  bicep: new Set([
+    'param',
+    'resource',
+    'module',
+    'output',
+    'using',
+    'true',
+    'false',
+    'null',
+    'string',
+    'int',
+    'existing',
+  ]),
   shell: new Set(['set', 'az', 'export', 'if', 'then', 'fi']),
 };
 
@@ -36,7 +59,10 @@ export function tokenize(source: string, language: Language, limit = 200_000): T
   let i = 0;
   while (i < head.length) {
     const c = head[i] as string;
-    const lineComment = (language === 'hcl' || language === 'shell') && c === '#' ? true : language === 'bicep' && c === '/' && head[i + 1] === '/';
+    const lineComment =
+      (language === 'hcl' || language === 'shell') && c === '#'
+        ? true
+        : language === 'bicep' && c === '/' && head[i + 1] === '/';
     if (lineComment) {
       const end = head.indexOf('\n', i);
       const stop = end < 0 ? head.length : end;
@@ -44,7 +70,8 @@ export function tokenize(source: string, language: Language, limit = 200_000): T
       i = stop;
     } else if (c === quote || (language === 'shell' && c === '"')) {
       let j = i + 1;
-      while (j < head.length && head[j] !== c && head[j] !== '\n') j += head[j] === '\\' && c !== "'" ? 2 : head[j] === '\\' && language === 'bicep' ? 2 : 1;
+      while (j < head.length && head[j] !== c && head[j] !== '\n')
+        j += head[j] === '\\' && c !== "'" ? 2 : head[j] === '\\' && language === 'bicep' ? 2 : 1;
       push('string', head.slice(i, Math.min(j + 1, head.length)));
       i = j + 1;
     } else if (/[0-9]/.test(c) && !/[A-Za-z_]/.test(head[i - 1] ?? '')) {

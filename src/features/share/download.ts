@@ -1,7 +1,7 @@
 /** Saves a plan as a .json file through the browser's download (nothing is uploaded). */
 import type { Plan } from '../../domain/plan';
-import { planFileName, serializePlanFile } from '../../share/planFile';
-import { saveBlob } from '../common/saveBlob';
+import { planFileName, serializePlanFile } from '../../share/plan-file';
+import { saveBlob } from '../common/save-blob';
 
 export function downloadPlanFile(plan: Plan): string {
   const name = planFileName(plan);

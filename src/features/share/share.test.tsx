@@ -2,10 +2,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { largePlan, typicalPlan } from '../../domain/samples';
 import { PLAN_LOAD_ERROR_KINDS } from '../../share/errors';
-import { MAX_PLAN_FILE_BYTES, serializePlanFile } from '../../share/planFile';
-import { LinkErrorNotice, linkErrorTitle } from './LinkErrorNotice';
-import { PlanFileControls, readPlanFile } from './PlanFileControls';
-import { ShareLinkButton } from './ShareLinkButton';
+import { MAX_PLAN_FILE_BYTES, serializePlanFile } from '../../share/plan-file';
+import { LinkErrorNotice, linkErrorTitle } from './link-error-notice';
+import { PlanFileControls, readPlanFile } from './plan-file-controls';
+import { ShareLinkButton } from './share-link-button';
 
 describe('ShareLinkButton', () => {
   it('offers "Copy share link" and a live status region; no warning for a short link', () => {
@@ -44,11 +44,17 @@ describe('PlanFileControls', () => {
     const bad = await readPlanFile({ size: 5, text: () => Promise.resolve('{ "a"') });
     expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid-json', line: 1 } });
     const unreadable = await readPlanFile({ size: 5, text: () => Promise.reject(new Error('permission denied')) });
-    expect(unreadable).toMatchObject({ ok: false, error: { kind: 'corrupted', message: expect.stringContaining('permission denied') } });
+    expect(unreadable).toMatchObject({
+      ok: false,
+      error: { kind: 'corrupted', message: expect.stringContaining('permission denied') },
+    });
   });
 
   it('refuses an oversized file without reading it', async () => {
-    const r = await readPlanFile({ size: MAX_PLAN_FILE_BYTES + 1, text: () => Promise.reject(new Error('must not be read')) });
+    const r = await readPlanFile({
+      size: MAX_PLAN_FILE_BYTES + 1,
+      text: () => Promise.reject(new Error('must not be read')),
+    });
     expect(r).toMatchObject({ ok: false, error: { kind: 'too-large' } });
   });
 });
@@ -76,6 +82,8 @@ describe('LinkErrorNotice', () => {
   it('offers Dismiss only when it can be dismissed', () => {
     const error = { kind: 'corrupted' as const, message: 'x' };
     expect(renderToStaticMarkup(<LinkErrorNotice error={error} />)).not.toContain('Dismiss');
-    expect(renderToStaticMarkup(<LinkErrorNotice error={error} onDismiss={() => undefined} />)).toContain('>Dismiss</button>');
+    expect(renderToStaticMarkup(<LinkErrorNotice error={error} onDismiss={() => undefined} />)).toContain(
+      '>Dismiss</button>',
+    );
   });
 });

@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { Finding } from '../../domain/finding';
 import { readPlanDocument } from '../../domain/parse';
 import type { ClientVerdicts } from '../../domain/topology';
-import { TopologyFigure } from './TopologyFigure';
+import { TopologyFigure } from './topology-figure';
 
 export interface GoldenCase {
   name: string;
@@ -18,13 +18,22 @@ export interface GoldenCase {
   verdicts?: ClientVerdicts;
 }
 
-const f = (ruleId: string, severity: Finding['severity'], path: string, message: string): Finding => ({ ruleId, severity, message, path, docs: '' });
+const f = (ruleId: string, severity: Finding['severity'], path: string, message: string): Finding => ({
+  ruleId,
+  severity,
+  message,
+  path,
+  docs: '',
+});
 
 export const GOLDEN_CASES: readonly GoldenCase[] = [
   {
     name: 'hub-and-spoke',
     example: 'hub-and-spoke',
-    findings: [f('PGN-301', 'warning', 'access.peeredVnets.1.zoneLink', 'A finding on a zone link.'), f('PGN-105', 'info', 'access.delegatedSubnet.nsg', 'A note on the NSG.')],
+    findings: [
+      f('PGN-301', 'warning', 'access.peeredVnets.1.zoneLink', 'A finding on a zone link.'),
+      f('PGN-105', 'info', 'access.delegatedSubnet.nsg', 'A note on the NSG.'),
+    ],
     verdicts: { 'orders-api': 'reachable', 'reporting-app': 'unreachable', 'analyst-laptops': 'warning' },
   },
   {
@@ -49,7 +58,9 @@ export function extractSvg(markup: string): string {
 }
 
 export function renderGolden(c: GoldenCase): string {
-  const r = readPlanDocument(JSON.parse(readFileSync(new URL(`../../../examples/${c.example}.json`, import.meta.url), 'utf8')));
+  const r = readPlanDocument(
+    JSON.parse(readFileSync(new URL(`../../../examples/${c.example}.json`, import.meta.url), 'utf8')),
+  );
   if (!r.ok) throw new Error(`examples/${c.example}.json: ${r.error.message}`);
   const props = { plan: r.plan, findings: c.findings, ...(c.verdicts ? { clientVerdicts: c.verdicts } : {}) };
   return extractSvg(renderToStaticMarkup(createElement(TopologyFigure, props)));

@@ -17,12 +17,42 @@ const BOTH = ['private', 'public'] as const;
 
 export const STEPS: readonly StepDef[] = [
   { id: 'basics', label: 'Basics', title: 'Basics', modes: BOTH, owns: ['name', 'servers'] },
-  { id: 'connectivity', label: 'Connectivity method', title: 'Connectivity method', modes: BOTH, owns: ['access.mode', 'access.privateEndpoints'] },
+  {
+    id: 'connectivity',
+    label: 'Connectivity method',
+    title: 'Connectivity method',
+    modes: BOTH,
+    owns: ['access.mode', 'access.privateEndpoints'],
+  },
   { id: 'vnet', label: 'Virtual network', title: 'Virtual network', modes: ['private'], owns: ['access.vnet'] },
-  { id: 'subnet', label: 'Delegated subnet', title: 'Delegated subnet and NSG', modes: ['private'], owns: ['access.delegatedSubnet'] },
-  { id: 'dns', label: 'Private DNS zone', title: 'Private DNS zone', modes: ['private'], owns: ['access.privateDnsZone'] },
-  { id: 'peering', label: 'Peering and on-premises', title: 'Peered VNets and on-premises', modes: ['private'], owns: ['access.peeredVnets', 'access.onPremises'] },
-  { id: 'firewall', label: 'Firewall rules', title: 'Firewall rules', modes: BOTH, owns: ['access.firewallRules', 'access.allowAzureServices'] },
+  {
+    id: 'subnet',
+    label: 'Delegated subnet',
+    title: 'Delegated subnet and NSG',
+    modes: ['private'],
+    owns: ['access.delegatedSubnet'],
+  },
+  {
+    id: 'dns',
+    label: 'Private DNS zone',
+    title: 'Private DNS zone',
+    modes: ['private'],
+    owns: ['access.privateDnsZone'],
+  },
+  {
+    id: 'peering',
+    label: 'Peering and on-premises',
+    title: 'Peered VNets and on-premises',
+    modes: ['private'],
+    owns: ['access.peeredVnets', 'access.onPremises'],
+  },
+  {
+    id: 'firewall',
+    label: 'Firewall rules',
+    title: 'Firewall rules',
+    modes: BOTH,
+    owns: ['access.firewallRules', 'access.allowAzureServices'],
+  },
   { id: 'security', label: 'Security', title: 'Security (TLS)', modes: BOTH, owns: ['tls'] },
   { id: 'clients', label: 'Clients', title: 'Clients', modes: BOTH, owns: ['clients'] },
   { id: 'review', label: 'Review', title: 'Review', modes: BOTH, owns: [] },
@@ -60,7 +90,8 @@ function findStepForPath(path: string): StepId {
   let best: { id: StepId; length: number } | null = null;
   for (const step of STEPS) {
     for (const prefix of step.owns) {
-      if (isUnder(path, prefix) && (best === null || prefix.length > best.length)) best = { id: step.id, length: prefix.length };
+      if (isUnder(path, prefix) && (best === null || prefix.length > best.length))
+        best = { id: step.id, length: prefix.length };
     }
   }
   // Zone links are chosen on the DNS step (server VNet) and the peering step (peered VNets).

@@ -5,7 +5,8 @@ import type { NsgDecision } from '../../domain/nsg';
 export const NSG_PATH = 'access.delegatedSubnet.nsg';
 
 /** The plan path of the rule that decided: the user rule, or the NSG itself for a default rule. */
-export const decisionPath = (d: NsgDecision): string => (d.ruleIndex === undefined ? NSG_PATH : `${NSG_PATH}.rules.${d.ruleIndex}`);
+export const decisionPath = (d: NsgDecision): string =>
+  d.ruleIndex === undefined ? NSG_PATH : `${NSG_PATH}.rules.${d.ruleIndex}`;
 
 export function describeDecision(d: NsgDecision): string {
   const who = `${d.isDefault ? 'default rule' : 'rule'} "${d.ruleName}" (priority ${d.priority})`;

@@ -3,7 +3,10 @@ import { report, type Rule } from '../rule';
 
 /** A name close to the one typed that passes the rule (lowercase, other characters → hyphens). */
 export function suggestServerName(name: string): string {
-  let s = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  let s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (s.length > SERVER_NAME_MAX) s = s.slice(0, SERVER_NAME_MAX).replace(/-+$/, '');
   if (s.length < SERVER_NAME_MIN) s = `pg-${s || 'server'}`.replace(/-+$/, '');
   return s.length < SERVER_NAME_MIN ? 'pg-server' : s;
@@ -11,7 +14,8 @@ export function suggestServerName(name: string): string {
 
 function problems(name: string): string[] {
   const out: string[] = [];
-  if (name.length < SERVER_NAME_MIN) out.push(`it has ${name.length} character${name.length === 1 ? '' : 's'} (at least ${SERVER_NAME_MIN})`);
+  if (name.length < SERVER_NAME_MIN)
+    out.push(`it has ${name.length} character${name.length === 1 ? '' : 's'} (at least ${SERVER_NAME_MIN})`);
   if (name.length > SERVER_NAME_MAX) out.push(`it has ${name.length} characters (at most ${SERVER_NAME_MAX})`);
   if (/[A-Z]/.test(name)) out.push('it has uppercase letters');
   const bad = [...new Set(name.replace(/[A-Za-z0-9-]/g, ''))];

@@ -10,7 +10,8 @@ export const pgn002: Rule = {
   why: 'Private access (VNet integration) and public access are chosen once, at creation.',
   fix: 'Choose the mode for the long term; changing it later means creating a new server and moving the data.',
   check(plan) {
-    const mode = plan.access.mode === 'private' ? 'private access (VNet integration)' : 'public access (allowed IP addresses)';
+    const mode =
+      plan.access.mode === 'private' ? 'private access (VNet integration)' : 'public access (allowed IP addresses)';
     return [
       report(
         this,

@@ -21,7 +21,13 @@ export const pgn103: Rule = {
     const cidr = p.result.value;
     if (a.validVnetSpaces.some((space) => cidrContains(space, cidr))) return [];
     if (a.validVnetSpaces.length === 0) {
-      return [report(this, p.path, `Delegated subnet ${p.text} cannot be placed: the VNet has no valid address space yet. Add one that contains ${p.text}.`)];
+      return [
+        report(
+          this,
+          p.path,
+          `Delegated subnet ${p.text} cannot be placed: the VNet has no valid address space yet. Add one that contains ${p.text}.`,
+        ),
+      ];
     }
     const free = freeSubnetBlock(a, cidr.prefixLength);
     const spaces = a.validVnetSpaces.map(formatCidr).join(', ');

@@ -33,15 +33,24 @@ export const pgn104: Rule = {
       const cidr = p.result.value;
       if (a.validVnetSpaces.length > 0 && !a.validVnetSpaces.some((s) => cidrContains(s, cidr))) {
         out.push(
-          report(this, p.path, `Subnet "${name}" (${p.text}) is not inside the VNet's address space (${a.validVnetSpaces.map(formatCidr).join(', ')}); a subnet must be a block of the VNet.`),
+          report(
+            this,
+            p.path,
+            `Subnet "${name}" (${p.text}) is not inside the VNet's address space (${a.validVnetSpaces.map(formatCidr).join(', ')}); a subnet must be a block of the VNet.`,
+          ),
         );
       }
       items.push({ name, path: p.path, text: p.text, cidr });
     });
     const d = a.delegated;
-    if (d !== null && d.result.ok) items.push({ name: a.private.delegatedSubnet.name, path: d.path, text: d.text, cidr: d.result.value });
+    if (d !== null && d.result.ok)
+      items.push({ name: a.private.delegatedSubnet.name, path: d.path, text: d.text, cidr: d.result.value });
     for (const { a: first, b: second } of findOverlaps(items, (it) => cidrRange(it.cidr))) {
-      const free = nextFreeBlock(second.cidr.prefixLength, a.validVnetSpaces, items.filter((it) => it !== second).map((it) => it.cidr));
+      const free = nextFreeBlock(
+        second.cidr.prefixLength,
+        a.validVnetSpaces,
+        items.filter((it) => it !== second).map((it) => it.cidr),
+      );
       out.push(
         report(
           this,

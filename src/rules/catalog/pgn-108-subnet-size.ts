@@ -5,7 +5,10 @@ import { analysisOf, report, type Rule } from '../rule';
 
 /** The /28 that holds the subnet's start if it is free and inside the VNet, otherwise the first free /28. */
 function suggestion(a: Analysis, cidr: Cidr): Cidr | null {
-  const same: Cidr = { start: networkOf(cidr.start, MIN_DELEGATED_SUBNET_PREFIX_LENGTH), prefixLength: MIN_DELEGATED_SUBNET_PREFIX_LENGTH };
+  const same: Cidr = {
+    start: networkOf(cidr.start, MIN_DELEGATED_SUBNET_PREFIX_LENGTH),
+    prefixLength: MIN_DELEGATED_SUBNET_PREFIX_LENGTH,
+  };
   const inside = a.validVnetSpaces.some((s) => cidrContains(s, same));
   const clash = validCidrs(a.subnets).some((s) => cidrsOverlap(s, same));
   return inside && !clash ? same : freeSubnetBlock(a, MIN_DELEGATED_SUBNET_PREFIX_LENGTH);

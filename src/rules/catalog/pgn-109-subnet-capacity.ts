@@ -1,4 +1,9 @@
-import { ADDRESSES_PER_HA_SERVER, ADDRESSES_PER_NON_HA_SERVER, DOCS, MIN_DELEGATED_SUBNET_PREFIX_LENGTH } from '../../domain/azure';
+import {
+  ADDRESSES_PER_HA_SERVER,
+  ADDRESSES_PER_NON_HA_SERVER,
+  DOCS,
+  MIN_DELEGATED_SUBNET_PREFIX_LENGTH,
+} from '../../domain/azure';
 import { azureUsableCount, formatCidr } from '../../domain/ipv4';
 import { freeSubnetBlock } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
@@ -28,7 +33,10 @@ export const pgn109: Rule = {
     const plain = plan.servers.length - ha;
     const parts: string[] = [];
     if (ha > 0) parts.push(`${ha} server${ha === 1 ? '' : 's'} with HA × ${ADDRESSES_PER_HA_SERVER}`);
-    if (plain > 0) parts.push(`${plain} without HA × ${ADDRESSES_PER_NON_HA_SERVER} (the docs give no figure without HA; ${ADDRESSES_PER_NON_HA_SERVER} is counted)`);
+    if (plain > 0)
+      parts.push(
+        `${plain} without HA × ${ADDRESSES_PER_NON_HA_SERVER} (the docs give no figure without HA; ${ADDRESSES_PER_NON_HA_SERVER} is counted)`,
+      );
     const count = `the plan needs ${needed} (${parts.join(' + ')})`;
     const better = comfortablePrefixLength(needed);
     const free = freeSubnetBlock(a, better);

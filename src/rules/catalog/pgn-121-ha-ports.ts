@@ -25,7 +25,13 @@ export const pgn121: Rule = {
       for (const port of [POSTGRES_PORT, PGBOUNCER_PORT]) {
         const decision = evaluateCompiledNsgFlow(
           compiled,
-          { direction, protocol: 'Tcp', source: { kind: 'range', range: subnet }, destination: { kind: 'range', range: subnet }, port },
+          {
+            direction,
+            protocol: 'Tcp',
+            source: { kind: 'range', range: subnet },
+            destination: { kind: 'range', range: subnet },
+            port,
+          },
           a.nsgContext,
         );
         if (decision.access === 'Allow') continue;

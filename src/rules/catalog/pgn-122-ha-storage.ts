@@ -22,7 +22,13 @@ export const pgn122: Rule = {
     const tag = `${STORAGE_SERVICE_TAG}.${region}`;
     const decision = evaluateCompiledNsgFlow(
       compiled,
-      { direction: 'Outbound', protocol: 'Tcp', source: { kind: 'range', range: cidrRange(d.result.value) }, destination: { kind: 'tag', tag }, port: STORAGE_PORT },
+      {
+        direction: 'Outbound',
+        protocol: 'Tcp',
+        source: { kind: 'range', range: cidrRange(d.result.value) },
+        destination: { kind: 'tag', tag },
+        port: STORAGE_PORT,
+      },
       a.nsgContext,
     );
     if (decision.access === 'Allow') return [];

@@ -13,7 +13,7 @@ export const pgn123: Rule = {
   docs: DOCS.nsg,
   source: 'seed, NSG; facts §1.6',
   why: 'A client the plan says must reach the server is blocked when the NSG on the delegated subnet denies TCP 5432 inbound from its addresses.',
-  fix: 'Add an inbound Allow rule for TCP 5432 from the client\'s range to the delegated subnet, with a priority lower than the rule that denies it.',
+  fix: "Add an inbound Allow rule for TCP 5432 from the client's range to the delegated subnet, with a priority lower than the rule that denies it.",
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     const nsg = a.private?.delegatedSubnet.nsg ?? null;

@@ -20,7 +20,13 @@ export const pgn124: Rule = {
     nsg.rules.forEach((rule, i) => {
       const path = `${NSG_PATH}.rules.${i}.priority`;
       if (!Number.isInteger(rule.priority) || rule.priority < NSG_PRIORITY_MIN || rule.priority > NSG_PRIORITY_MAX) {
-        out.push(report(this, path, `NSG rule "${rule.name}" has priority ${rule.priority}; priorities are ${NSG_PRIORITY_MIN}–${NSG_PRIORITY_MAX}.`));
+        out.push(
+          report(
+            this,
+            path,
+            `NSG rule "${rule.name}" has priority ${rule.priority}; priorities are ${NSG_PRIORITY_MIN}–${NSG_PRIORITY_MAX}.`,
+          ),
+        );
         return;
       }
       const key = `${rule.direction}:${rule.priority}`;

@@ -19,11 +19,21 @@ export const pgn131: Rule = {
     const suggestion = suggestedZoneName(plan.servers[0]?.name || 'myserver');
     const path = 'access.privateDnsZone.name';
     if (name.endsWith('.')) {
-      return [report(this, path, `Zone name "${name}" ends with a dot; write it without the trailing dot: ${name.replace(/\.+$/, '')}.`)];
+      return [
+        report(
+          this,
+          path,
+          `Zone name "${name}" ends with a dot; write it without the trailing dot: ${name.replace(/\.+$/, '')}.`,
+        ),
+      ];
     }
     if (!name.toLowerCase().endsWith(`.${POSTGRES_ZONE_SUFFIX}`)) {
       return [
-        report(this, path, `Zone name "${name}" does not end with .${POSTGRES_ZONE_SUFFIX}; only such zones can be linked to the server. Use e.g. ${suggestion}.`),
+        report(
+          this,
+          path,
+          `Zone name "${name}" does not end with .${POSTGRES_ZONE_SUFFIX}; only such zones can be linked to the server. Use e.g. ${suggestion}.`,
+        ),
       ];
     }
     const bad = name.split('.').find((label) => !LABEL.test(label));

@@ -15,7 +15,7 @@ interface Item {
 
 export const pgn136: Rule = {
   id: 'PGN-136',
-  title: "Peered VNets and on-premises ranges do not overlap the server VNet or each other",
+  title: 'Peered VNets and on-premises ranges do not overlap the server VNet or each other',
   severity: 'error',
   docs: DOCS.vnetPeering,
   source: 'Azure peering rules; facts §1.3',
@@ -27,18 +27,42 @@ export const pgn136: Rule = {
     const items: Item[] = [];
     const vnetName = a.private.vnet.name;
     for (const p of a.vnetSpaces) {
-      if (p.result.ok) items.push({ owner: 'server', kind: 'server', label: `server VNet "${vnetName}"`, path: p.path, text: p.text, cidr: p.result.value });
+      if (p.result.ok)
+        items.push({
+          owner: 'server',
+          kind: 'server',
+          label: `server VNet "${vnetName}"`,
+          path: p.path,
+          text: p.text,
+          cidr: p.result.value,
+        });
     }
     for (const peer of a.peers) {
       if (!hasPeering(peer.peer)) continue;
       for (const p of peer.spaces) {
-        if (p.result.ok) items.push({ owner: peer.path, kind: 'peer', label: `peered VNet "${peer.peer.name}"`, path: p.path, text: p.text, cidr: p.result.value });
+        if (p.result.ok)
+          items.push({
+            owner: peer.path,
+            kind: 'peer',
+            label: `peered VNet "${peer.peer.name}"`,
+            path: p.path,
+            text: p.text,
+            cidr: p.result.value,
+          });
       }
     }
     for (const site of a.sites) {
       if (site.site.connection === 'none') continue;
       for (const p of site.ranges) {
-        if (p.result.ok) items.push({ owner: site.path, kind: 'site', label: `on-premises site "${site.site.name}"`, path: p.path, text: p.text, cidr: p.result.value });
+        if (p.result.ok)
+          items.push({
+            owner: site.path,
+            kind: 'site',
+            label: `on-premises site "${site.site.name}"`,
+            path: p.path,
+            text: p.text,
+            cidr: p.result.value,
+          });
       }
     }
     const out: Finding[] = [];
@@ -48,7 +72,10 @@ export const pgn136: Rule = {
       const [here, other] = pair.b.kind === 'server' ? [pair.a, pair.b] : [pair.b, pair.a];
       if (reported.has(here.path)) continue;
       reported.add(here.path);
-      const consequence = here.kind === 'site' || other.kind === 'site' ? 'traffic to it cannot be routed unambiguously' : 'Azure refuses the peering';
+      const consequence =
+        here.kind === 'site' || other.kind === 'site'
+          ? 'traffic to it cannot be routed unambiguously'
+          : 'Azure refuses the peering';
       out.push(
         report(
           this,

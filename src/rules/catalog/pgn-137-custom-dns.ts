@@ -14,7 +14,8 @@ interface Network {
   name: string;
 }
 
-const inside = (spaces: readonly Cidr[], ip: number) => spaces.some((c) => rangeContains(cidrRange(c), { start: ip, end: ip }));
+const inside = (spaces: readonly Cidr[], ip: number) =>
+  spaces.some((c) => rangeContains(cidrRange(c), { start: ip, end: ip }));
 
 export const pgn137: Rule = {
   id: 'PGN-137',
@@ -31,7 +32,13 @@ export const pgn137: Rule = {
     if (access.vnet.dns.kind !== 'custom' && access.peeredVnets.every((p) => p.dns.kind !== 'custom')) return [];
     const out: Finding[] = [];
     const zoneName = access.privateDnsZone?.name ?? '';
-    const serverVnet: Network = { label: `server VNet "${access.vnet.name}"`, name: access.vnet.name, spaces: a.validVnetSpaces, resolves: access.vnet.zoneLink, kind: 'vnet' };
+    const serverVnet: Network = {
+      label: `server VNet "${access.vnet.name}"`,
+      name: access.vnet.name,
+      spaces: a.validVnetSpaces,
+      resolves: access.vnet.zoneLink,
+      kind: 'vnet',
+    };
     const peers: (Network & { peered: boolean })[] = a.peers.map((p) => ({
       label: `peered VNet "${p.peer.name}"`,
       name: p.peer.name,
@@ -42,17 +49,33 @@ export const pgn137: Rule = {
     }));
     const sites: Network[] = a.sites
       .filter((s) => s.site.connection !== 'none')
-      .map((s) => ({ label: `on-premises site "${s.site.name}"`, name: s.site.name, spaces: validCidrs(s.ranges), resolves: s.site.dnsForwarder, kind: 'site' }));
+      .map((s) => ({
+        label: `on-premises site "${s.site.name}"`,
+        name: s.site.name,
+        spaces: validCidrs(s.ranges),
+        resolves: s.site.dnsForwarder,
+        kind: 'site',
+      }));
 
     const checkVnet = (vnetName: string, dns: DnsSetting, path: string, reachable: readonly Network[]) => {
       if (dns.kind !== 'custom') return;
       if (!dns.forwardsToAzureDns) {
         out.push(
-          report(this, `${path}.forwardsToAzureDns`, `VNet "${vnetName}" uses custom DNS servers that do not forward to ${AZURE_DNS_IP}: the server's name in the private zone cannot be resolved. Add a forwarder to ${AZURE_DNS_IP}.`),
+          report(
+            this,
+            `${path}.forwardsToAzureDns`,
+            `VNet "${vnetName}" uses custom DNS servers that do not forward to ${AZURE_DNS_IP}: the server's name in the private zone cannot be resolved. Add a forwarder to ${AZURE_DNS_IP}.`,
+          ),
         );
       }
       if (dns.servers.length === 0) {
-        out.push(report(this, `${path}.servers`, `VNet "${vnetName}" is set to custom DNS but lists no DNS server; add the server's IPv4 address or use Azure-provided DNS.`));
+        out.push(
+          report(
+            this,
+            `${path}.servers`,
+            `VNet "${vnetName}" is set to custom DNS but lists no DNS server; add the server's IPv4 address or use Azure-provided DNS.`,
+          ),
+        );
       }
       dns.servers.forEach((text, k) => {
         const where = `${path}.servers.${k}`;
@@ -64,7 +87,11 @@ export const pgn137: Rule = {
         const home = reachable.find((n) => inside(n.spaces, ip.value));
         if (home === undefined) {
           out.push(
-            report(this, where, `Custom DNS server ${text} of VNet "${vnetName}" is not inside the VNet, a peered VNet or a connected on-premises site: the VNet cannot reach it. Put the DNS server in one of them or fix the address.`),
+            report(
+              this,
+              where,
+              `Custom DNS server ${text} of VNet "${vnetName}" is not inside the VNet, a peered VNet or a connected on-premises site: the VNet cannot reach it. Put the DNS server in one of them or fix the address.`,
+            ),
           );
         } else if (!home.resolves && access.privateDnsZone !== null) {
           out.push(
@@ -80,7 +107,11 @@ export const pgn137: Rule = {
       });
     };
     // The server VNet reaches itself, VNets peered both ways and connected on-premises sites.
-    checkVnet(access.vnet.name, access.vnet.dns, 'access.vnet.dns', [serverVnet, ...peers.filter((p) => p.peered), ...sites]);
+    checkVnet(access.vnet.name, access.vnet.dns, 'access.vnet.dns', [
+      serverVnet,
+      ...peers.filter((p) => p.peered),
+      ...sites,
+    ]);
     // Peerings between the other VNets are not part of the plan, so a peered VNet's DNS server may sit in any VNet of the plan.
     a.peers.forEach((p) => checkVnet(p.peer.name, p.peer.dns, `${p.path}.dns`, [serverVnet, ...peers, ...sites]));
     return out;

@@ -8,7 +8,7 @@ export const pgn138: Rule = {
   docs: DOCS.private,
   source: 'facts §1.3',
   why: 'When the private DNS zone lives in another subscription, deployment completes only if that subscription has the Microsoft.DBforPostgreSQL resource provider registered.',
-  fix: 'Register Microsoft.DBforPostgreSQL in the zone\'s subscription (az provider register --namespace Microsoft.DBforPostgreSQL).',
+  fix: "Register Microsoft.DBforPostgreSQL in the zone's subscription (az provider register --namespace Microsoft.DBforPostgreSQL).",
   check(plan) {
     if (plan.access.mode !== 'private') return [];
     const zone = plan.access.privateDnsZone;

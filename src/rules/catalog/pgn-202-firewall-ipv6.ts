@@ -22,7 +22,13 @@ export const pgn202: Rule = {
         ['endIp', r.end, r.rule.endIp],
       ] as const) {
         if (!result.ok && result.error.code === 'ipv6') {
-          out.push(report(this, `${r.path}.${field}`, `Firewall rule "${r.rule.name}": ${text} is an IPv6 address. ${IPV6_FIREWALL_MESSAGE}`));
+          out.push(
+            report(
+              this,
+              `${r.path}.${field}`,
+              `Firewall rule "${r.rule.name}": ${text} is an IPv6 address. ${IPV6_FIREWALL_MESSAGE}`,
+            ),
+          );
         }
       }
     }

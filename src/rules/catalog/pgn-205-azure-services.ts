@@ -3,7 +3,7 @@ import type { Finding } from '../../domain/finding';
 import { analysisOf, report, type Rule } from '../rule';
 import { isAzureServicesRule } from './firewall-helpers';
 
-const RISK = 'it allows connections from all of Azure, including other customers\' subscriptions';
+const RISK = "it allows connections from all of Azure, including other customers' subscriptions";
 
 export const pgn205: Rule = {
   id: 'PGN-205',
@@ -18,12 +18,22 @@ export const pgn205: Rule = {
     if (plan.access.mode !== 'public') return [];
     const out: Finding[] = [];
     if (plan.access.allowAzureServices) {
-      out.push(report(this, 'access.allowAzureServices', `"Allow public access from Azure services" is on: ${RISK}. Prefer rules for your services' fixed outbound addresses.`));
+      out.push(
+        report(
+          this,
+          'access.allowAzureServices',
+          `"Allow public access from Azure services" is on: ${RISK}. Prefer rules for your services' fixed outbound addresses.`,
+        ),
+      );
     }
     for (const r of a.firewall) {
       if (isAzureServicesRule(r)) {
         out.push(
-          report(this, r.path, `Firewall rule "${r.rule.name}" (0.0.0.0–0.0.0.0) is the "Azure services" rule: ${RISK}. Prefer rules for your services' fixed outbound addresses.`),
+          report(
+            this,
+            r.path,
+            `Firewall rule "${r.rule.name}" (0.0.0.0–0.0.0.0) is the "Azure services" rule: ${RISK}. Prefer rules for your services' fixed outbound addresses.`,
+          ),
         );
       }
     }

@@ -30,7 +30,7 @@ export const pgn206: Rule = {
   title: 'A rule covering the whole internet, or more than a /8 of public addresses',
   severity: 'warning',
   docs: DOCS.firewall,
-  source: 'facts §1.7; peers\' pain points',
+  source: "facts §1.7; peers' pain points",
   why: 'A rule such as 0.0.0.0–255.255.255.255 lets anyone on the internet try to log in; only the credentials stand in the way.',
   fix: 'Narrow the rule to the addresses your clients really use.',
   check(plan, analysis) {
@@ -42,7 +42,11 @@ export const pgn206: Rule = {
         ? 'covers the whole internet'
         : `covers ${publicAddressCount(r.range).toLocaleString('en-US')} public addresses (more than a /8)`;
       return [
-        report(this, r.path, `Firewall rule "${r.rule.name}" (${rangeText(r)}) ${what}: anyone on the internet can try to log in. Narrow it to your clients' addresses.`),
+        report(
+          this,
+          r.path,
+          `Firewall rule "${r.rule.name}" (${rangeText(r)}) ${what}: anyone on the internet can try to log in. Narrow it to your clients' addresses.`,
+        ),
       ];
     });
   },

@@ -3,8 +3,10 @@ import { analysisOf, report, type Rule } from '../rule';
 
 function problem(name: string): string {
   if (name === '') return 'it is empty';
-  if (name.length < FIREWALL_RULE_NAME_MIN) return `it has ${name.length} character${name.length === 1 ? '' : 's'} (at least ${FIREWALL_RULE_NAME_MIN})`;
-  if (name.length > FIREWALL_RULE_NAME_MAX) return `it has ${name.length} characters (at most ${FIREWALL_RULE_NAME_MAX})`;
+  if (name.length < FIREWALL_RULE_NAME_MIN)
+    return `it has ${name.length} character${name.length === 1 ? '' : 's'} (at least ${FIREWALL_RULE_NAME_MIN})`;
+  if (name.length > FIREWALL_RULE_NAME_MAX)
+    return `it has ${name.length} characters (at most ${FIREWALL_RULE_NAME_MAX})`;
   const bad = [...new Set(name.replace(/[A-Za-z0-9_-]/g, ''))];
   if (bad.length > 0) return `it contains ${bad.map((c) => (c === ' ' ? 'a space' : `"${c}"`)).join(', ')}`;
   if (!/^[A-Za-z0-9]/.test(name)) return 'it does not start with a letter or digit';
@@ -12,7 +14,12 @@ function problem(name: string): string {
 }
 
 const suggest = (name: string): string => {
-  let s = name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').replace(/-+$/, '').slice(0, FIREWALL_RULE_NAME_MAX).replace(/-+$/, '');
+  let s = name
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, FIREWALL_RULE_NAME_MAX)
+    .replace(/-+$/, '');
   if (s.length < FIREWALL_RULE_NAME_MIN) s = `rule-${s}`.replace(/-+$/, '') || 'rule-1';
   return s.length < FIREWALL_RULE_NAME_MIN ? 'rule-1' : s;
 };

@@ -12,7 +12,11 @@ export const pgn211: Rule = {
   check(plan) {
     if (plan.access.mode !== 'public') return [];
     return [
-      report(this, 'access.firewallRules', `Firewall changes can take up to ${FIREWALL_PROPAGATION_MINUTES} minutes to take effect; wait before testing a new rule.`),
+      report(
+        this,
+        'access.firewallRules',
+        `Firewall changes can take up to ${FIREWALL_PROPAGATION_MINUTES} minutes to take effect; wait before testing a new rule.`,
+      ),
     ];
   },
 };

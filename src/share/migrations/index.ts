@@ -34,7 +34,8 @@ export const MIGRATIONS: readonly MigrationStep[] = [];
 export function chainProblems(steps: readonly MigrationStep[], first: number, current: number): string[] {
   const problems: string[] = [];
   steps.forEach((step, i) => {
-    if (step.to !== step.from + 1) problems.push(`step ${i} goes from ${step.from} to ${step.to}; each step must go up by exactly one`);
+    if (step.to !== step.from + 1)
+      problems.push(`step ${i} goes from ${step.from} to ${step.to}; each step must go up by exactly one`);
     if (step.from !== first + i) problems.push(`step ${i} starts at ${step.from}; expected ${first + i}`);
   });
   if (first + steps.length !== current) {
@@ -43,9 +44,7 @@ export function chainProblems(steps: readonly MigrationStep[], first: number, cu
   return problems;
 }
 
-export type MigrateResult =
-  | { ok: true; doc: PlanDocumentObject; from: number }
-  | { ok: false; error: PlanLoadError };
+export type MigrateResult = { ok: true; doc: PlanDocumentObject; from: number } | { ok: false; error: PlanLoadError };
 
 const isObject = (v: unknown): v is PlanDocumentObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -53,11 +52,18 @@ const isObject = (v: unknown): v is PlanDocumentObject => typeof v === 'object' 
  * Brings a plan document of any released format version up to `current` with `steps`
  * (the real chain unless a test passes its own). Refuses documents newer than `current`.
  */
-export function migrateWith(steps: readonly MigrationStep[], input: unknown, current: number, first = FIRST_FORMAT_VERSION): MigrateResult {
+export function migrateWith(
+  steps: readonly MigrationStep[],
+  input: unknown,
+  current: number,
+  first = FIRST_FORMAT_VERSION,
+): MigrateResult {
   if (!isObject(input)) return loadError('invalid-plan', 'A plan is a JSON object; this is not an object.');
   const version = input.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return loadError('invalid-plan', 'formatVersion: missing or not an integer; this is not a plan document.', { path: 'formatVersion' });
+    return loadError('invalid-plan', 'formatVersion: missing or not an integer; this is not a plan document.', {
+      path: 'formatVersion',
+    });
   }
   if (version > current) {
     return loadError(
@@ -66,16 +72,22 @@ export function migrateWith(steps: readonly MigrationStep[], input: unknown, cur
     );
   }
   if (version < first) {
-    return loadError('invalid-plan', `formatVersion ${version} was never released (the first is ${first}).`, { path: 'formatVersion' });
+    return loadError('invalid-plan', `formatVersion ${version} was never released (the first is ${first}).`, {
+      path: 'formatVersion',
+    });
   }
   let doc: PlanDocumentObject = input;
   for (let v = version; v < current; v += 1) {
     const step = steps.find((s) => s.from === v);
-    if (step === undefined) return loadError('invalid-plan', `No migration from plan format ${v} to ${v + 1}.`, { path: 'formatVersion' });
+    if (step === undefined)
+      return loadError('invalid-plan', `No migration from plan format ${v} to ${v + 1}.`, { path: 'formatVersion' });
     try {
       doc = { ...step.migrate(doc), formatVersion: step.to };
     } catch (e) {
-      return loadError('invalid-plan', `Migrating from format ${v} to ${v + 1} failed: ${e instanceof Error ? e.message : String(e)}.`);
+      return loadError(
+        'invalid-plan',
+        `Migrating from format ${v} to ${v + 1} failed: ${e instanceof Error ? e.message : String(e)}.`,
+      );
     }
   }
   return { ok: true, doc, from: version };

@@ -1,0 +1,67 @@
+/** Composition only: header, step list, the current step, and the live findings summary. */
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { usePlanner, type StepId } from '../store/store';
+import { FindingsSummary } from '../features/findings/findings-summary';
+import { PlanMenu, useUndoShortcuts } from '../features/wizard/plan-menu';
+import { OpenErrorNotice } from '../features/incoming/open-error-notice';
+import { useOpenLink } from '../features/incoming/use-open-link';
+import { RecoveryBanner } from '../features/wizard/recovery-banner';
+import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
+import { StepList } from '../features/wizard/step-list';
+import BasicsStep from '../features/wizard/steps/basics-step';
+
+const IncomingPlan = lazy(() => import('../features/incoming/incoming-plan'));
+
+const STEP_COMPONENTS: Record<StepId, ComponentType | LazyExoticComponent<ComponentType>> = {
+  basics: BasicsStep,
+  connectivity: lazy(() => import('../features/wizard/steps/connectivity-step')),
+  vnet: lazy(() => import('../features/wizard/steps/vnet-step')),
+  subnet: lazy(() => import('../features/wizard/steps/subnet-step')),
+  dns: lazy(() => import('../features/wizard/steps/dns-step')),
+  peering: lazy(() => import('../features/wizard/steps/peering-step')),
+  firewall: lazy(() => import('../features/wizard/steps/firewall-step')),
+  security: lazy(() => import('../features/wizard/steps/security-step')),
+  clients: lazy(() => import('../features/wizard/steps/clients-step')),
+  review: lazy(() => import('../features/wizard/steps/review-step')),
+};
+
+export function App() {
+  useUndoShortcuts();
+  useOpenLink();
+  const incoming = usePlanner((s) => s.incoming !== null);
+  const step = usePlanner((s) => s.step);
+  const revision = usePlanner((s) => s.revision);
+  const mode = usePlanner((s) => s.plan.access.mode);
+  const Step = STEP_COMPONENTS[step];
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to the current step
+      </a>
+      <header className="app__header">
+        <div className="app__brand">
+          <h1>
+            PostgreSQL flexible server <span className="app__brand-sub">network planner</span>
+          </h1>
+          <p className="app__tagline">Plan, check, draw and export the networking — nothing leaves your browser.</p>
+        </div>
+        <PlanMenu />
+      </header>
+      <OpenErrorNotice />
+      <RecoveryBanner />
+      <div className="app__body">
+        <aside className="app__aside">
+          <StepList />
+          <FindingsSummary />
+        </aside>
+        <main id="main" className="app__main">
+          <StepErrorBoundary key={`${step}-${revision}-${mode}-${incoming}`}>
+            <Suspense fallback={<p className="loading">Loading…</p>}>
+              {incoming ? <IncomingPlan /> : <Step key={`${step}-${revision}-${mode}`} />}
+            </Suspense>
+          </StepErrorBoundary>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * Exports of the plan: a tab per format, the files of the format with a highlighted preview,
+ * Copy / Download per file and Download all (.zip). With error findings, downloads wait for an
+ * explicit "Export anyway", and the files then list the errors at the top.
+ */
+import { useId, useMemo, useState } from 'react';
+import type { Finding } from '../../domain/finding';
+import type { Plan } from '../../domain/plan';
+import { EXPORT_FORMATS } from '../../exporters/index';
+import type { ExportFormat, ProviderMajor } from '../../exporters/types';
+import { CodePreview } from './code-preview';
+import { downloadZip } from './download';
+import { FileList } from './file-list';
+import { FormatTabs, panelId, tabId } from './format-tabs';
+import './export.css';
+
+export interface ExportPanelProps {
+  plan: Plan;
+  errors: Finding[];
+}
+
+function formatById(id: ExportFormat['id']): ExportFormat {
+  const format = EXPORT_FORMATS.find((f) => f.id === id);
+  if (!format) throw new Error(`Unknown export format ${id}`);
+  return format;
+}
+
+export default function ExportPanel({ plan, errors }: ExportPanelProps) {
+  const [formatId, setFormatId] = useState<ExportFormat['id']>('arm');
+  const [providerMajor, setProviderMajor] = useState<ProviderMajor>(5);
+  const [selectedPath, setSelectedPath] = useState('');
+  const [exportAnyway, setExportAnyway] = useState(false);
+  const [status, setStatus] = useState('');
+  const ids = useId();
+  const errorFindings = useMemo(() => errors.filter((f) => f.severity === 'error'), [errors]);
+  const format = formatById(formatId);
+  const files = useMemo(
+    () => format.files(plan, { errors: errorFindings, providerMajor }),
+    [format, plan, errorFindings, providerMajor],
+  );
+  const file = files.find((f) => f.path === selectedPath) ?? files[0];
+  const canExport = errorFindings.length === 0 || exportAnyway;
+
+  const copy = async () => {
+    if (!file) return;
+    try {
+      await navigator.clipboard.writeText(file.contents);
+      setStatus(`Copied ${file.path}.`);
+    } catch {
+      setStatus('Copying is not allowed here; select the text in the preview instead.');
+    }
+  };
+  const zip = async () => {
+    await downloadZip(`${format.id}-export.zip`, files);
+    setStatus(`Downloaded ${files.length} files as ${format.id}-export.zip.`);
+  };
+
+  return (
+    <section className="export" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Export</h2>
+      {errorFindings.length > 0 && (
+        <div className="export__errors" role="alert">
+          <p>
+            The plan has {errorFindings.length} error finding{errorFindings.length === 1 ? '' : 's'}; Azure is expected
+            to reject this deployment. The files list the errors at the top.
+          </p>
+          <label className="export__anyway">
+            <input type="checkbox" checked={exportAnyway} onChange={(e) => setExportAnyway(e.target.checked)} /> Export
+            anyway
+          </label>
+        </div>
+      )}
+      <FormatTabs
+        formats={EXPORT_FORMATS}
+        selected={format.id}
+        onSelect={(id) => {
+          setFormatId(id);
+          setSelectedPath('');
+          setStatus('');
+        }}
+      />
+      <div role="tabpanel" id={panelId(format.id)} aria-labelledby={tabId(format.id)} className="export__panel">
+        {format.id === 'terraform' && (
+          <p className="export__provider">
+            <label htmlFor={`${ids}-provider`}>Terraform provider</label>{' '}
+            <select
+              id={`${ids}-provider`}
+              value={providerMajor}
+              onChange={(e) => setProviderMajor(e.target.value === '4' ? 4 : 5)}
+            >
+              <option value={5}>azurerm 5.x</option>
+              <option value={4}>azurerm 4.x</option>
+            </select>
+          </p>
+        )}
+        <div className="button-row">
+          <button type="button" className="button button--primary" disabled={!canExport} onClick={() => void zip()}>
+            Download all (.zip)
+          </button>
+          <button type="button" className="button" disabled={!canExport || !file} onClick={() => void copy()}>
+            Copy {file?.path ?? ''}
+          </button>
+        </div>
+        <p className="visually-hidden" role="status">
+          {status}
+        </p>
+        <div className="export__body">
+          <FileList files={files} selected={file?.path ?? ''} onSelect={setSelectedPath} canDownload={canExport} />
+          {file && <CodePreview file={file} />}
+        </div>
+      </div>
+    </section>
+  );
+}

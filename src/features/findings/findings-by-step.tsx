@@ -1,0 +1,52 @@
+/** All findings grouped by wizard step; each one links back to its field. */
+import { useState } from 'react';
+import type { Finding } from '../../domain/finding';
+import { usePlanner } from '../../store/store';
+import { STEPS, stepForPath } from '../wizard/steps';
+import { FindingMessage } from './finding-message';
+
+/** Findings shown per step before "Show all": a large plan can have a thousand, which no page should render at once. */
+export const FINDINGS_SHOWN_FIRST = 20;
+
+export function FindingsByStep({ findings, readOnly = false }: { findings: readonly Finding[]; readOnly?: boolean }) {
+  const focusField = usePlanner((s) => s.focusField);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  if (findings.length === 0) {
+    return <p className="notice notice--ok">No findings: the plan passes every rule.</p>;
+  }
+  const groups = STEPS.map((step) => ({ step, items: findings.filter((f) => stepForPath(f.path) === step.id) })).filter(
+    (g) => g.items.length > 0,
+  );
+  return (
+    <div className="findings-by-step">
+      {groups.map(({ step, items }) => (
+        <section key={step.id} aria-labelledby={`findings-${step.id}`}>
+          <h4 id={`findings-${step.id}`}>{step.label}</h4>
+          <ul className="field__messages">
+            {(expanded.has(step.id) ? items : items.slice(0, FINDINGS_SHOWN_FIRST)).map((f, i) => (
+              <FindingMessage
+                key={`${f.ruleId}-${f.path}-${i}`}
+                finding={f}
+                action={
+                  step.id === 'review' || readOnly ? null : (
+                    <>
+                      {' '}
+                      <button type="button" className="link-button" onClick={() => focusField(step.id, f.path)}>
+                        Go to field<span className="visually-hidden">: {f.path}</span>
+                      </button>
+                    </>
+                  )
+                }
+              />
+            ))}
+          </ul>
+          {items.length > FINDINGS_SHOWN_FIRST && !expanded.has(step.id) ? (
+            <button type="button" className="button" onClick={() => setExpanded((e) => new Set([...e, step.id]))}>
+              Show all {items.length} findings of {step.label}
+            </button>
+          ) : null}
+        </section>
+      ))}
+    </div>
+  );
+}

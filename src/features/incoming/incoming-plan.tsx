@@ -1,0 +1,38 @@
+/** A plan opened from a link or file, shown read-only until the user chooses to edit it. */
+import { useEffect, useRef } from 'react';
+import { usePlanner } from '../../store/store';
+import { ReviewContent } from '../review/review-content';
+
+export default function IncomingPlan() {
+  const incoming = usePlanner((s) => s.incoming);
+  const accept = usePlanner((s) => s.acceptIncoming);
+  const dismiss = usePlanner((s) => s.dismissIncoming);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [incoming]);
+  if (incoming === null) return null;
+  return (
+    <section className="step" aria-labelledby="incoming-heading">
+      <h2 id="incoming-heading" className="step__heading" tabIndex={-1} ref={heading}>
+        <span className="step__number">
+          Opened from a {incoming.source === 'link' ? 'share link' : 'plan file'} · read-only review
+        </span>
+        {incoming.plan.name}
+      </h2>
+      <div className="notice notice--info">
+        <p>
+          You are reviewing this plan without changing yours. Choose <strong>Edit this plan</strong> to work on it; your
+          current plan is kept and can be restored.
+        </p>
+        <div className="button-row">
+          <button type="button" className="button button--primary" onClick={accept}>
+            Edit this plan
+          </button>
+          <button type="button" className="button" onClick={dismiss}>
+            Close and return to my plan
+          </button>
+        </div>
+      </div>
+      <ReviewContent plan={incoming.plan} editable={false} />
+    </section>
+  );
+}

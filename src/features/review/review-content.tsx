@@ -1,0 +1,87 @@
+/**
+ * The Review page's content for a plan: findings grouped by step, the plan summary, and the heavier
+ * panels (topology, connectivity, share, exports), each loaded on demand.
+ */
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
+import type { Plan } from '../../domain/plan';
+import { findingsFor } from '../findings/use-findings';
+import { FindingsByStep } from '../findings/findings-by-step';
+import { PlanSummary } from './plan-summary';
+
+const TopologyPanel = lazy(() => import('./topology-panel'));
+const ChecksPanel = lazy(() => import('./checks-panel'));
+const SharePanel = lazy(() => import('./share-panel'));
+const ExportPanel = lazy(() => import('../export/export-panel'));
+
+function Loading({ what }: { what: string }) {
+  return <p className="loading">Loading {what}…</p>;
+}
+
+export function ReviewContent({
+  plan,
+  editable,
+  onNavigate,
+}: {
+  plan: Plan;
+  editable: boolean;
+  onNavigate?: (path: string) => void;
+}) {
+  const findings = useMemo(() => findingsFor(plan), [plan]);
+  const errors = useMemo(() => findings.filter((f) => f.severity === 'error'), [findings]);
+  // The client checks and the exports are the heaviest sections for a large plan: they render in a
+  // background pass after the rest of the page is on screen, and keep their last result while the
+  // next one is prepared.
+  const deferredPlan = useDeferredValue<Plan | null>(plan, null);
+  const deferredErrors = useMemo(
+    () => (deferredPlan === null ? [] : findingsFor(deferredPlan).filter((f) => f.severity === 'error')),
+    [deferredPlan],
+  );
+  return (
+    <>
+      <section className="review-section" aria-labelledby="review-findings">
+        <h3 id="review-findings">
+          Checks: {errors.length} {errors.length === 1 ? 'error' : 'errors'},{' '}
+          {findings.filter((f) => f.severity === 'warning').length} warnings,{' '}
+          {findings.filter((f) => f.severity === 'info').length} notes
+        </h3>
+        {editable ? <FindingsByStep findings={findings} /> : <FindingsByStep findings={findings} readOnly />}
+      </section>
+      <section className="review-section" aria-labelledby="review-summary">
+        <h3 id="review-summary">Plan summary</h3>
+        <PlanSummary plan={plan} />
+      </section>
+      <section className="review-section" aria-labelledby="review-topology">
+        <h3 id="review-topology">Topology</h3>
+        <Suspense fallback={<Loading what="the diagram" />}>
+          <TopologyPanel plan={plan} findings={findings} {...(onNavigate ? { onNavigate } : {})} />
+        </Suspense>
+      </section>
+      <section className="review-section" aria-labelledby="review-checks">
+        <h3 id="review-checks">Can the clients reach the server?</h3>
+        {deferredPlan === null ? (
+          <Loading what="the connectivity checks" />
+        ) : (
+          <Suspense fallback={<Loading what="the connectivity checks" />}>
+            <ChecksPanel plan={deferredPlan} {...(onNavigate ? { onNavigate } : {})} />
+          </Suspense>
+        )}
+      </section>
+      <section className="review-section" aria-labelledby="review-share">
+        <h3 id="review-share">Share and save</h3>
+        <Suspense fallback={<Loading what="sharing" />}>
+          <SharePanel plan={plan} />
+        </Suspense>
+      </section>
+      <section className="review-section" aria-labelledby="review-export">
+        <h3 id="review-export">Export</h3>
+        {deferredPlan === null ? (
+          <Loading what="the exporters" />
+        ) : (
+          <Suspense fallback={<Loading what="the exporters" />}>
+            <ExportPanel plan={deferredPlan} errors={deferredErrors} />
+          </Suspense>
+        )}
+      </section>
+    </>
+  );
+}

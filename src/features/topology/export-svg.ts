@@ -1,0 +1,115 @@
+/**
+ * Export of the diagram as a standalone SVG file (and, in the browser, as PNG). The on-screen SVG
+ * stays deterministic; the title block with the plan's name and the export date is added here.
+ * Everything user-typed is escaped for XML: a name stays a name, never markup.
+ */
+import { saveBlob } from '../common/save-blob';
+
+/** Escapes text for XML text nodes and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
+  );
+}
+
+export const TITLE_BLOCK_HEIGHT = 56;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** "Contoso: hub & spoke" → "contoso-hub-spoke", for file names. */
+export function fileSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug === '' ? 'plan' : slug;
+}
+
+/** ISO date (YYYY-MM-DD) of `date` in local time. */
+export function isoDate(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
+}
+
+/**
+ * Turns the serialised on-screen `<svg>` into a standalone SVG document: XML declaration, the SVG
+ * namespace, no focus attributes, and a title block under the picture with the plan's name and date.
+ * `markup` must be one `<svg …>…</svg>` element with numeric `width`, `height` and `viewBox`.
+ */
+export function standaloneSvg(markup: string, titleBlock: { planName: string; date: string }): string {
+  const open = /^<svg\b[^>]*>/.exec(markup.trim());
+  if (!open) throw new Error('The diagram could not be exported: it is not an <svg> element.');
+  const tag = open[0];
+  const width = Number(/\swidth="(\d+(?:\.\d+)?)"/.exec(tag)?.[1]);
+  const height = Number(/\sheight="(\d+(?:\.\d+)?)"/.exec(tag)?.[1]);
+  if (!Number.isFinite(width) || !Number.isFinite(height))
+    throw new Error('The diagram could not be exported: it has no size.');
+  const total = height + TITLE_BLOCK_HEIGHT;
+  let newTag = tag
+    .replace(/\sheight="[^"]*"/, ` height="${total}"`)
+    .replace(/\sviewBox="[^"]*"/, ` viewBox="0 0 ${width} ${total}"`)
+    .replace(/\stabindex="[^"]*"/g, '');
+  if (!/\sxmlns="/.test(newTag)) newTag = newTag.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
+  const body = markup
+    .trim()
+    .slice(tag.length)
+    .replace(/\stabindex="[^"]*"/g, '')
+    .replace(/<\/svg>\s*$/, '');
+  const y = height;
+  const block =
+    `<g class="topo-titleblock">` +
+    `<rect x="0" y="${y}" width="${width}" height="${TITLE_BLOCK_HEIGHT}" fill="#eef1f5" stroke="#c9d0da"/>` +
+    `<text x="16" y="${y + 23}" font-size="15" font-weight="700" fill="#1b2430">${escapeXml(titleBlock.planName)}</text>` +
+    `<text x="16" y="${y + 43}" font-size="12" fill="#4d5866">Network topology · exported ${escapeXml(titleBlock.date)}</text>` +
+    `</g>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${newTag}${body}${block}</svg>\n`;
+}
+
+const download = saveBlob;
+
+/** The export of the live diagram, with today's date in the title block. */
+function exportedSvg(svg: SVGSVGElement, planName: string): string {
+  return standaloneSvg(new XMLSerializer().serializeToString(svg), { planName, date: isoDate(new Date()) });
+}
+
+export function downloadSvg(svg: SVGSVGElement, planName: string): void {
+  download(new Blob([exportedSvg(svg, planName)], { type: 'image/svg+xml' }), `${fileSlug(planName)}-topology.svg`);
+}
+
+/** Draws the exported SVG into a canvas (twice the size, within canvas limits) and downloads it as PNG. */
+export function downloadPng(svg: SVGSVGElement, planName: string): Promise<void> {
+  const text = exportedSvg(svg, planName);
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height')) + TITLE_BLOCK_HEIGHT;
+  const scale = Math.min(2, 16_000 / Math.max(width, height, 1));
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.ceil(width * scale);
+      canvas.height = Math.ceil(height * scale);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) {
+        URL.revokeObjectURL(url);
+        reject(new Error('This browser cannot draw the PNG (no canvas).'));
+        return;
+      }
+      ctx.scale(scale, scale);
+      ctx.drawImage(img, 0, 0, width, height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((blob) => {
+        if (blob) {
+          download(blob, `${fileSlug(planName)}-topology.png`);
+          resolve();
+        } else reject(new Error('The PNG could not be made (the picture may be too large).'));
+      }, 'image/png');
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error('The PNG could not be made: the browser could not draw the SVG.'));
+    };
+    img.src = url;
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * The topology view: the plan drawn live, with findings pinned to what they concern, client
+ * verdicts, paging for big estates, keyboard navigation, a text alternative and SVG/PNG export.
+ * `TopologyView.tsx` wraps it with its style sheet as the default export, loaded on demand.
+ */
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { sortFindings, type Finding } from '../../domain/finding';
+import type { Plan } from '../../domain/plan';
+import { pinFindings, planToTopology, type ClientVerdicts, type Pinnable } from '../../domain/topology';
+import { layoutTopology, neighbour, type Direction, type LayoutView } from '../../domain/topology-layout';
+import { downloadPng, downloadSvg } from './export-svg';
+import { TopologyDetails } from './topology-details';
+import { TopologyPagers } from './topology-pagers';
+import { edgeAnchor, TopologySvg, type Focusable } from './topology-svg';
+import { TopologyText } from './topology-text';
+
+export interface TopologyViewProps {
+  plan: Plan;
+  findings: Finding[];
+  clientVerdicts?: ClientVerdicts;
+  onNavigate?: (path: string) => void;
+  /** Whether the text alternative starts open (it is built only when open). */
+  textAlternativeOpen?: boolean;
+}
+
+const KEY_DIRECTION: Record<string, Direction> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+};
+
+export function TopologyFigure({
+  plan,
+  findings,
+  clientVerdicts,
+  onNavigate,
+  textAlternativeOpen = false,
+}: TopologyViewProps) {
+  const prefix = `topo${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [view, setView] = useState<LayoutView>({});
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [exportStatus, setExportStatus] = useState('');
+
+  const topology = useMemo(() => planToTopology(plan, clientVerdicts), [plan, clientVerdicts]);
+  const layout = useMemo(() => layoutTopology(topology, view), [topology, view]);
+  const sorted = useMemo(() => sortFindings(findings), [findings]);
+  const pins = useMemo(() => {
+    const elements: Pinnable[] = [
+      ...layout.boxes.map((b) => ({ id: b.id, paths: [...b.node.paths, ...b.extraPaths] })),
+      ...layout.edges.map((e) => ({ id: e.id, paths: e.edge.paths })),
+    ];
+    return pinFindings(elements, sorted, 'title');
+  }, [layout, sorted]);
+  const textPins = useMemo(
+    () => pinFindings([...topology.nodes, ...topology.edges], sorted, 'title'),
+    [topology, sorted],
+  );
+  const focusables = useMemo<Focusable[]>(
+    () => [...layout.boxes, ...layout.edges.filter((e) => pins.has(e.id)).map(edgeAnchor)],
+    [layout, pins],
+  );
+  const liveFocus = focusId !== null && focusables.some((f) => f.id === focusId) ? focusId : null;
+
+  const activate = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      setFocusId(id);
+      const first = pins.get(id)?.[0];
+      if (first && onNavigate) onNavigate(first.path);
+    },
+    [pins, onNavigate],
+  );
+
+  const moveFocus = useCallback((id: string) => {
+    setFocusId(id);
+    const el = svgRef.current?.querySelector<SVGGElement>(`[data-id="${id}"][tabindex]`);
+    el?.focus();
+  }, []);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<SVGSVGElement>) => {
+      const current = liveFocus ?? focusables[0]?.id;
+      if (current === undefined) return;
+      const direction = KEY_DIRECTION[event.key];
+      let next: string | null;
+      if (direction) next = neighbour(focusables, current, direction);
+      else if (event.key === 'Home') next = focusables[0]?.id ?? null;
+      else if (event.key === 'End') next = focusables[focusables.length - 1]?.id ?? null;
+      else if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        activate(current);
+        return;
+      } else if (event.key === 'Escape') {
+        setSelectedId(null);
+        return;
+      } else return;
+      event.preventDefault();
+      if (next !== null) moveFocus(next);
+    },
+    [liveFocus, focusables, activate, moveFocus],
+  );
+
+  const exportAs = (kind: 'svg' | 'png') => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    try {
+      if (kind === 'svg') {
+        downloadSvg(svg, plan.name);
+        setExportStatus('The SVG file was downloaded.');
+      } else {
+        setExportStatus('Drawing the PNG…');
+        downloadPng(svg, plan.name).then(
+          () => setExportStatus('The PNG file was downloaded.'),
+          (e: unknown) => setExportStatus(e instanceof Error ? e.message : 'The PNG could not be made.'),
+        );
+      }
+    } catch (e) {
+      setExportStatus(e instanceof Error ? e.message : 'The export failed.');
+    }
+  };
+
+  const selectedBox = selectedId === null ? undefined : layout.boxes.find((b) => b.id === selectedId);
+  const selectedEdge = selectedId === null ? undefined : layout.edges.find((e) => e.id === selectedId);
+  return (
+    <div className="topo">
+      <div className="topo-toolbar">
+        <TopologyPagers
+          pagers={layout.pagers}
+          onPage={(groupId, page) => setView((v) => ({ ...v, pages: { ...v.pages, [groupId]: page } }))}
+          onExpand={(groupId, expanded) => setView((v) => ({ ...v, expanded: { ...v.expanded, [groupId]: expanded } }))}
+        />
+        <div className="topo-export">
+          <button type="button" onClick={() => exportAs('svg')}>
+            Download SVG
+          </button>
+          <button type="button" onClick={() => exportAs('png')}>
+            Download PNG
+          </button>
+          <span className="topo-export__status" role="status">
+            {exportStatus}
+          </span>
+        </div>
+      </div>
+      <p className="topo-hint">
+        Arrow keys move between the elements of the diagram; Enter shows an element&apos;s findings and jumps to the
+        field.
+      </p>
+      <div className="topo-canvas">
+        <TopologySvg
+          layout={layout}
+          pins={pins}
+          prefix={prefix}
+          title={`Network topology of ${plan.name}`}
+          description={`${layout.boxes.length} boxes and ${layout.edges.length} lines. The same content is listed as text after the diagram.`}
+          focusId={liveFocus}
+          selectedId={selectedId}
+          svgRef={svgRef}
+          onActivate={activate}
+          onFocusId={setFocusId}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <TopologyDetails
+        box={selectedBox}
+        edge={selectedEdge}
+        findings={selectedId === null ? undefined : pins.get(selectedId)}
+        {...(onNavigate ? { onNavigate } : {})}
+      />
+      <TopologyText topology={topology} pins={textPins} initiallyOpen={textAlternativeOpen} />
+    </div>
+  );
+}

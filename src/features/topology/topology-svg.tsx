@@ -1,0 +1,354 @@
+/**
+ * The diagram itself: a dumb SVG drawing of a layout. Containers first, then the lines, then the
+ * boxes on top, so a line that passes a box goes "through" it. Every box (and every line that carries
+ * findings) is focusable with a roving tabindex; arrow keys move between them, Enter activates.
+ * All user-typed text is a React text node or attribute (escaped), never markup.
+ */
+import type { KeyboardEvent, Ref } from 'react';
+import type { Finding, Severity } from '../../domain/finding';
+import { FONT, METRICS, textWidth, type Box, type RoutedEdge, type TopologyLayout } from '../../domain/topology-layout';
+import type { TopoEdgeKind } from '../../domain/topology';
+import { boxPaint, DASH, FONT_FAMILY, linePaint, SEVERITY_PAINT, TEXT } from './theme';
+
+export interface Focusable {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+const SEVERITY_WORD: Record<Severity, [string, string]> = {
+  error: ['error', 'errors'],
+  warning: ['warning', 'warnings'],
+  info: ['note', 'notes'],
+};
+
+/** "✖ 2 errors +1": the worst severity with its icon and word, then how many others. */
+export function markerText(findings: readonly Finding[]): { text: string; worst: Severity } {
+  const worst: Severity = findings.some((f) => f.severity === 'error')
+    ? 'error'
+    : findings.some((f) => f.severity === 'warning')
+      ? 'warning'
+      : 'info';
+  const n = findings.filter((f) => f.severity === worst).length;
+  const rest = findings.length - n;
+  const word = SEVERITY_WORD[worst][n === 1 ? 0 : 1];
+  return { text: `${SEVERITY_ICON[worst]} ${n} ${word}${rest > 0 ? ` +${rest}` : ''}`, worst };
+}
+
+export function findingsLabel(findings: readonly Finding[] | undefined): string {
+  if (!findings || findings.length === 0) return '';
+  const counts = (['error', 'warning', 'info'] as const)
+    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${SEVERITY_WORD[s][n === 1 ? 0 : 1]}`);
+  return ` Findings: ${counts.join(', ')}; press Enter to show them.`;
+}
+
+function Marker({ findings, right, top }: { findings: readonly Finding[]; right: number; top: number }) {
+  const { text, worst } = markerText(findings);
+  const w = textWidth(text, 11, true) + 14;
+  const paint = SEVERITY_PAINT[worst];
+  return (
+    <g className={`topo-marker topo-marker--${worst}`} aria-hidden="true">
+      <rect x={right - w} y={top - 9} width={w} height={18} rx={9} fill={paint.fill} />
+      <text x={right - w / 2} y={top + 4} fontSize={11} fontWeight={700} textAnchor="middle" fill={paint.text}>
+        {text}
+      </text>
+    </g>
+  );
+}
+
+interface NodeProps {
+  box: Box;
+  findings: readonly Finding[] | undefined;
+  tabIndex: number;
+  selected: boolean;
+  domId: string;
+  onActivate: (id: string) => void;
+  onFocusId: (id: string) => void;
+}
+
+function NodeBox({ box, findings, tabIndex, selected, domId, onActivate, onFocusId }: NodeProps) {
+  const { node } = box;
+  const chip = node.kind === 'client';
+  const paint = boxPaint(node.kind, node.tone);
+  const titleSize = chip ? FONT.chipTitle : FONT.title;
+  const lineSize = chip ? FONT.chipLine : FONT.line;
+  const titleLH = chip ? METRICS.chipTitleLH : METRICS.titleLH;
+  const lineLH = chip ? METRICS.chipLineLH : METRICS.lineLH;
+  const x = box.x + METRICS.pad;
+  let y = box.y + METRICS.pad + titleSize - 1;
+  const label = `${node.role}: ${node.title}. ${node.lines.join('. ')}${box.footer ? `. ${box.footer}` : ''}.${findingsLabel(findings)}`;
+  const classes = [
+    `topo-node`,
+    `topo-node--${node.kind}`,
+    `topo-tone--${node.tone}`,
+    selected ? 'topo-node--selected' : '',
+    findings ? 'topo-node--pinned' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <g
+      id={domId}
+      className={classes}
+      role="button"
+      tabIndex={tabIndex}
+      aria-label={label}
+      data-id={box.id}
+      onClick={() => onActivate(box.id)}
+      onFocus={() => onFocusId(box.id)}
+    >
+      <rect
+        className="topo-box"
+        x={box.x}
+        y={box.y}
+        width={box.w}
+        height={box.h}
+        rx={paint.radius}
+        fill={paint.fill}
+        stroke={paint.stroke}
+        strokeWidth={paint.strokeWidth}
+        strokeDasharray={paint.dash}
+      />
+      {box.titleLines.map((t, i) => {
+        const ty = y;
+        y += titleLH;
+        return (
+          <text
+            key={`t${i}`}
+            className="topo-title"
+            x={x}
+            y={ty}
+            fontSize={titleSize}
+            fontWeight={700}
+            fill={TEXT.main}
+          >
+            {t}
+          </text>
+        );
+      })}
+      {box.lines.map((t, i) => {
+        const ty = y;
+        y += lineLH;
+        return (
+          <text key={`l${i}`} className="topo-text" x={x} y={ty} fontSize={lineSize} fill={TEXT.muted}>
+            {t}
+          </text>
+        );
+      })}
+      {box.badges.map((t, i) => {
+        const by = y - lineSize + 2 + i * (METRICS.badgeH + 4);
+        return (
+          <g key={`b${i}`} className="topo-badge">
+            <rect
+              x={x}
+              y={by}
+              width={Math.min(box.w - 2 * METRICS.pad, textWidth(t, FONT.line, true) + 16)}
+              height={METRICS.badgeH}
+              rx={10}
+              fill={TEXT.badgeFill}
+              stroke={TEXT.badgeStroke}
+            />
+            <text x={x + 8} y={by + 14} fontSize={FONT.line} fontWeight={600} fill={TEXT.main}>
+              {t}
+            </text>
+          </g>
+        );
+      })}
+      {box.footer ? (
+        <text className="topo-text" x={x} y={box.y + box.h - METRICS.pad} fontSize={FONT.line} fill={TEXT.muted}>
+          {box.footer}
+        </text>
+      ) : null}
+      {findings ? <Marker findings={findings} right={box.x + box.w - 8} top={box.y} /> : null}
+    </g>
+  );
+}
+
+function markerRef(prefix: string, kind: TopoEdgeKind): string {
+  return `url(#${prefix}-arrow-${kind})`;
+}
+
+interface EdgeProps {
+  routed: RoutedEdge;
+  findings: readonly Finding[] | undefined;
+  prefix: string;
+  tabIndex: number;
+  selected: boolean;
+  onActivate: (id: string) => void;
+  onFocusId: (id: string) => void;
+}
+
+/** Where a line's marker and focus ring sit: its label, else the middle of its longest segment. */
+export function edgeAnchor(routed: RoutedEdge): Focusable {
+  if (routed.label)
+    return { id: routed.id, x: routed.label.x - routed.label.w / 2, y: routed.label.y - 12, w: routed.label.w, h: 16 };
+  let best = { x: 0, y: 0, len: -1 };
+  for (let i = 0; i + 1 < routed.points.length; i += 1) {
+    const [ax, ay] = routed.points[i] as readonly [number, number];
+    const [bx, by] = routed.points[i + 1] as readonly [number, number];
+    const len = Math.abs(bx - ax) + Math.abs(by - ay);
+    if (len > best.len) best = { x: (ax + bx) / 2, y: (ay + by) / 2, len };
+  }
+  return { id: routed.id, x: best.x - 10, y: best.y - 10, w: 20, h: 20 };
+}
+
+function EdgeLine({ routed, findings, prefix, tabIndex, selected, onActivate, onFocusId }: EdgeProps) {
+  const { edge } = routed;
+  const paint = linePaint(edge.kind);
+  const d = routed.points.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${px} ${py}`).join(' ');
+  const arrow = edge.direction === 'forward' ? markerRef(prefix, edge.kind) : undefined;
+  const classes = `topo-edge topo-edge--${edge.kind} topo-edge--${edge.style}${selected ? ' topo-edge--selected' : ''}`;
+  const anchor = edgeAnchor(routed);
+  const body = (
+    <>
+      <title>{edge.description}</title>
+      <path
+        className="topo-line"
+        d={d}
+        fill="none"
+        stroke={paint.stroke}
+        strokeWidth={paint.strokeWidth}
+        strokeDasharray={DASH[edge.style]}
+        markerEnd={arrow}
+      />
+      {routed.label ? (
+        <g className="topo-edge-label">
+          <rect
+            x={routed.label.x - routed.label.w / 2}
+            y={routed.label.y - 11}
+            width={routed.label.w}
+            height={14}
+            rx={3}
+            fill="#ffffff"
+          />
+          <text x={routed.label.x} y={routed.label.y} fontSize={FONT.edge} textAnchor="middle" fill={TEXT.main}>
+            {routed.label.text}
+          </text>
+        </g>
+      ) : null}
+    </>
+  );
+  if (!findings) {
+    return (
+      <g className={classes} data-id={routed.id}>
+        {body}
+      </g>
+    );
+  }
+  return (
+    <g
+      className={`${classes} topo-edge--pinned`}
+      data-id={routed.id}
+      role="button"
+      tabIndex={tabIndex}
+      aria-label={`${edge.description}${findingsLabel(findings)}`}
+      onClick={() => onActivate(routed.id)}
+      onFocus={() => onFocusId(routed.id)}
+    >
+      {body}
+      <rect
+        className="topo-focus"
+        x={anchor.x - 4}
+        y={anchor.y - 4}
+        width={anchor.w + 8}
+        height={anchor.h + 8}
+        rx={4}
+        fill="none"
+      />
+      <Marker findings={findings} right={anchor.x + anchor.w + 40} top={anchor.y - 4} />
+    </g>
+  );
+}
+
+export interface TopologySvgProps {
+  layout: TopologyLayout;
+  pins: ReadonlyMap<string, Finding[]>;
+  prefix: string;
+  title: string;
+  description: string;
+  focusId: string | null;
+  selectedId: string | null;
+  svgRef?: Ref<SVGSVGElement>;
+  onActivate: (id: string) => void;
+  onFocusId: (id: string) => void;
+  onKeyDown: (event: KeyboardEvent<SVGSVGElement>) => void;
+}
+
+export function TopologySvg(props: TopologySvgProps) {
+  const { layout, pins, prefix, focusId, selectedId, onActivate, onFocusId } = props;
+  const containers = layout.boxes.filter((b) => b.container).sort((a, b) => a.depth - b.depth);
+  const leaves = layout.boxes.filter((b) => !b.container);
+  const firstId = layout.boxes[0]?.id ?? null;
+  // Arrow heads only for the kinds of line that have one in this picture, in a fixed order.
+  const arrowKinds = [
+    ...new Set(layout.edges.filter((e) => e.edge.direction === 'forward').map((e) => e.edge.kind)),
+  ].sort();
+  const tab = (id: string) => (id === (focusId ?? firstId) ? 0 : -1);
+  const node = (b: Box) => (
+    <NodeBox
+      key={b.id}
+      box={b}
+      findings={pins.get(b.id)}
+      tabIndex={tab(b.id)}
+      selected={selectedId === b.id}
+      domId={`${prefix}-n-${b.id}`}
+      onActivate={onActivate}
+      onFocusId={onFocusId}
+    />
+  );
+  return (
+    <svg
+      ref={props.svgRef}
+      xmlns="http://www.w3.org/2000/svg"
+      className="topo-svg"
+      role="group"
+      aria-labelledby={`${prefix}-title ${prefix}-desc`}
+      width={layout.width}
+      height={layout.height}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      fontFamily={FONT_FAMILY}
+      onKeyDown={props.onKeyDown}
+    >
+      <title id={`${prefix}-title`}>{props.title}</title>
+      <desc id={`${prefix}-desc`}>{props.description}</desc>
+      <defs>
+        {arrowKinds.map((k) => (
+          <marker
+            key={k}
+            id={`${prefix}-arrow-${k}`}
+            viewBox="0 0 10 10"
+            refX={9}
+            refY={5}
+            markerWidth={7}
+            markerHeight={7}
+            orient="auto-start-reverse"
+          >
+            <path className={`topo-arrow topo-arrow--${k}`} d="M0 0 L10 5 L0 10 z" fill={linePaint(k).stroke} />
+          </marker>
+        ))}
+      </defs>
+      <rect className="topo-bg" x={0} y={0} width={layout.width} height={layout.height} fill="#ffffff" />
+      <g className="topo-layer-containers">{containers.map(node)}</g>
+      <g className="topo-layer-edges">
+        {layout.edges.map((e) => (
+          <EdgeLine
+            key={e.id}
+            routed={e}
+            findings={pins.get(e.id)}
+            prefix={prefix}
+            tabIndex={tab(e.id)}
+            selected={selectedId === e.id}
+            onActivate={onActivate}
+            onFocusId={onFocusId}
+          />
+        ))}
+      </g>
+      <g className="topo-layer-boxes">{leaves.map(node)}</g>
+    </svg>
+  );
+}

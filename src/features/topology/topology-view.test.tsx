@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../domain/finding';
+import { readPlanDocument } from '../../domain/parse';
+import type { Plan } from '../../domain/plan';
+import { largePlan } from '../../domain/samples';
+import { standaloneSvg } from './export-svg';
+import { extractSvg, GOLDEN_CASES, goldenPath, renderGolden } from './golden';
+import TopologyView from './topology-view';
+
+function example(name: string): Plan {
+  const r = readPlanDocument(
+    JSON.parse(readFileSync(new URL(`../../../examples/${name}.json`, import.meta.url), 'utf8')),
+  );
+  if (!r.ok) throw new Error(name);
+  return r.plan;
+}
+
+const EVIL = '<img src=x onerror=alert(1)>';
+
+describe('TopologyView golden SVGs', () => {
+  for (const c of GOLDEN_CASES) {
+    it(`renders examples/${c.example}.json as in __golden__/${c.name}.svg`, () => {
+      // A changed picture is reviewed like code: npx tsx src/features/topology/update-golden.ts, then read the diff.
+      expect(renderGolden(c)).toBe(readFileSync(goldenPath(c.name), 'utf8'));
+    });
+  }
+
+  it('renders the same plan to the same SVG every time', () => {
+    const c = GOLDEN_CASES[0]!;
+    expect(renderGolden(c)).toBe(renderGolden(c));
+  });
+});
+
+describe('TopologyView', () => {
+  it('pins a finding to the element it concerns, with icon and text, and says so to screen readers', () => {
+    const finding: Finding = {
+      ruleId: 'PGN-301',
+      severity: 'error',
+      message: 'not linked',
+      path: 'access.peeredVnets.1.zoneLink',
+      docs: '',
+    };
+    const html = renderToStaticMarkup(<TopologyView plan={example('hub-and-spoke')} findings={[finding]} />);
+    const edge = /<g class="[^"]*topo-edge--pinned"[^>]*data-id="link-peer-1"[^>]*>/.exec(html);
+    expect(edge?.[0]).toContain('tabindex="-1"');
+    expect(edge?.[0]).toContain('Findings: 1 error; press Enter to show them.');
+    expect(html).toContain('✖ 1 error</text>');
+  });
+
+  it('is one keyboard stop (roving tabindex) with a title, a description and a text alternative', () => {
+    const html = renderToStaticMarkup(
+      <TopologyView plan={example('hub-and-spoke')} findings={[]} textAlternativeOpen />,
+    );
+    expect(html.match(/tabindex="0"/g)).toHaveLength(1);
+    expect(html).toMatch(/<svg[^>]*role="group"[^>]*aria-labelledby="(\S+)-title \1-desc"/);
+    expect(html).toContain('Network topology of Contoso orders: hub and spoke</title>');
+    expect(html).toContain('<details class="topo-list" open=""><summary>The diagram as text');
+    // The text alternative nests: the server VNet holds the delegated subnet, which holds the server.
+    expect(html).toMatch(
+      /Server VNet:<\/span> <strong>vnet-orders-data<\/strong>[^]*?<ul><li><span class="topo-list__role">Delegated subnet:<\/span> <strong>snet-postgres<\/strong>[^]*?<ul><li><span class="topo-list__role">Flexible server \(primary\):<\/span> <strong>pg-contoso-orders<\/strong>/,
+    );
+    expect(html).toContain('<li>vnet-orders-data and vnet-hub are peered in both directions.</li>');
+    expect(html).toContain('Download SVG');
+    expect(html).toContain('Download PNG');
+  });
+
+  it('draws an unreachable client without a line and with "✕ not reachable"', () => {
+    const html = renderToStaticMarkup(
+      <TopologyView
+        plan={example('public-office')}
+        findings={[]}
+        clientVerdicts={{ 'dublin-analysts': 'reachable', 'cork-laptop': 'unreachable' }}
+      />,
+    );
+    expect(html).toContain('data-id="path-0"');
+    expect(html).not.toContain('data-id="path-1"');
+    expect(html).toContain('✕ not reachable</text>');
+  });
+
+  it('keeps markup typed by the user as text, on the page and in the exported SVG', () => {
+    const base = example('hub-and-spoke');
+    if (base.access.mode !== 'private') throw new Error('private example expected');
+    const plan: Plan = {
+      ...base,
+      name: EVIL,
+      access: {
+        ...base.access,
+        vnet: { ...base.access.vnet, name: EVIL },
+        peeredVnets: base.access.peeredVnets.map((p) => ({ ...p, name: `${EVIL}"'&` })),
+      },
+    };
+    const html = renderToStaticMarkup(<TopologyView plan={plan} findings={[]} />);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const exported = standaloneSvg(extractSvg(html).replace(/\n/g, ''), { planName: EVIL, date: '2025-01-31' });
+    expect(exported).not.toMatch(/<img/i);
+    expect(exported).toContain('>&lt;img src=x onerror=alert(1)&gt;</text>');
+    expect(exported).toContain('exported 2025-01-31</text>');
+  });
+
+  it('pages the 200 peered VNets of the large plan and offers page buttons', () => {
+    const html = renderToStaticMarkup(<TopologyView plan={largePlan(1)} findings={[]} textAlternativeOpen />);
+    expect(html).toContain('Peered VNets 1–20 of 200');
+    expect(html).toContain('aria-label="Next page of peered VNets"');
+    expect(html.match(/topo-node--peeredVnet /g)).toHaveLength(20);
+    // The text alternative is not paged.
+    expect(html.match(/Peered VNet:<\/span>/g)).toHaveLength(200);
+    // Closed, it is not built at all (it is built when the reader opens it).
+    const closed = renderToStaticMarkup(<TopologyView plan={largePlan(1)} findings={[]} />);
+    expect(closed).toContain(
+      '<details class="topo-list"><summary>The diagram as text: 810 elements, 376 connections</summary></details>',
+    );
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The one field component: label, input, hint, and every message for the field's plan path —
+ * the form's own error plus the rule findings (error, warning, info), each with its rule ID and a
+ * "why" link. Inputs get `aria-invalid` and `aria-describedby` for the messages.
+ */
+import { useId, type ReactNode } from 'react';
+import type { FieldError } from 'react-hook-form';
+import { useFieldFindings } from '../findings/use-findings';
+import { FindingMessage } from '../findings/finding-message';
+
+export interface ControlProps {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby'?: string;
+}
+
+interface FieldProps {
+  /** Dotted plan path of the value, e.g. `servers.0.name`. */
+  path: string;
+  label: string;
+  hint?: ReactNode;
+  /** The form's error for this field (shape errors the rules do not cover). */
+  formError?: FieldError | undefined;
+  children: (control: ControlProps) => ReactNode;
+  className?: string;
+}
+
+export function Field({ path, label, hint, formError, children, className }: FieldProps) {
+  const id = useId();
+  const findings = useFieldFindings(path);
+  const hintId = `${id}-hint`;
+  const messagesId = `${id}-msg`;
+  const formMessage = formError?.message;
+  const showFormError = formMessage !== undefined && !findings.some((f) => f.message === formMessage);
+  const hasError = showFormError || findings.some((f) => f.severity === 'error');
+  const describedBy = [hint ? hintId : null, findings.length > 0 || showFormError ? messagesId : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={`field${hasError ? ' field--error' : ''}${className ? ` ${className}` : ''}`} data-path={path}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children({ id, 'aria-invalid': hasError, ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {findings.length > 0 || showFormError ? (
+        <ul className="field__messages" id={messagesId}>
+          {showFormError ? (
+            <li className="finding finding--error">
+              <span className="finding__severity">Error:</span> {formMessage}
+            </li>
+          ) : null}
+          {findings.map((f) => (
+            <FindingMessage key={`${f.ruleId}-${f.message}`} finding={f} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+/** New plan (asks first), start from an example, undo / redo with Ctrl+Z / Ctrl+Shift+Z. */
+import { useEffect, useRef, useState } from 'react';
+import { newPlan } from '../../domain/new-plan';
+import { readPlanDocument } from '../../domain/parse';
+import type { Plan } from '../../domain/plan';
+import { usePlanner } from '../../store/store';
+
+const exampleModules = import.meta.glob<{ default: unknown }>('../../../examples/*.json');
+
+export interface ExampleEntry {
+  file: string;
+  load: () => Promise<Plan>;
+}
+
+export const EXAMPLES: ExampleEntry[] = Object.entries(exampleModules)
+  .map(([path, load]) => ({
+    file: path.split('/').pop() ?? path,
+    load: async () => {
+      const read = readPlanDocument((await load()).default);
+      if (!read.ok) throw new Error(`${path}: ${read.error.message}`);
+      return read.plan;
+    },
+  }))
+  .sort((a, b) => a.file.localeCompare(b.file));
+
+const EXAMPLE_TITLES: Record<string, string> = {
+  'hub-and-spoke.json': 'Hub and spoke: private access, custom DNS, two peered VNets, VPN',
+  'public-office.json': 'Public access from office IP ranges',
+  'eight-subnets.json': 'Eight-subnet VNet with a delegated /28',
+};
+
+function isEditableTarget(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+export function useUndoShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || (e.key.toLowerCase() !== 'z' && e.key.toLowerCase() !== 'y')) return;
+      // Inside a text field, the first Ctrl+Z belongs to the browser's own text undo only when the
+      // field has its own history; the planner's undo covers every step, so it takes the shortcut.
+      const redo = e.key.toLowerCase() === 'y' || e.shiftKey;
+      e.preventDefault();
+      if (isEditableTarget(e.target)) (e.target as HTMLElement).blur();
+      if (redo) usePlanner.getState().redo();
+      else usePlanner.getState().undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function PlanMenu() {
+  const canUndo = usePlanner((s) => s.history.past.length > 0);
+  const canRedo = usePlanner((s) => s.history.future.length > 0);
+  const undo = usePlanner((s) => s.undo);
+  const redo = usePlanner((s) => s.redo);
+  const replacePlan = usePlanner((s) => s.replacePlan);
+  const confirmRef = useRef<HTMLDialogElement>(null);
+  const examplesRef = useRef<HTMLDialogElement>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const openExample = async (entry: ExampleEntry) => {
+    try {
+      replacePlan(await entry.load());
+      examplesRef.current?.close();
+    } catch (e) {
+      setLoadError((e as Error).message);
+    }
+  };
+
+  return (
+    <div className="planmenu">
+      <button type="button" className="button" onClick={() => confirmRef.current?.showModal()}>
+        New plan
+      </button>
+      <button type="button" className="button" onClick={() => examplesRef.current?.showModal()}>
+        Start from an example
+      </button>
+      <button type="button" className="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+        Undo
+      </button>
+      <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+        Redo
+      </button>
+
+      <dialog ref={confirmRef} className="dialog" aria-labelledby="new-plan-title">
+        <h2 id="new-plan-title">Start a new plan?</h2>
+        <p>
+          The current plan is replaced by an empty one. You can still get it back with Undo or “Restore previous plan”.
+        </p>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={() => confirmRef.current?.close()}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              replacePlan(newPlan());
+              confirmRef.current?.close();
+            }}
+          >
+            Discard and start new
+          </button>
+        </div>
+      </dialog>
+
+      <dialog ref={examplesRef} className="dialog" aria-labelledby="examples-title">
+        <h2 id="examples-title">Start from an example</h2>
+        <p>The example replaces the current plan; the current plan is kept and can be restored.</p>
+        <ul className="dialog__list">
+          {EXAMPLES.map((entry) => (
+            <li key={entry.file}>
+              <button type="button" className="button button--wide" onClick={() => void openExample(entry)}>
+                {EXAMPLE_TITLES[entry.file] ?? entry.file}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {loadError ? (
+          <p role="alert" className="notice notice--error">
+            {loadError}
+          </p>
+        ) : null}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={() => examplesRef.current?.close()}>
+            Close
+          </button>
+        </div>
+      </dialog>
+    </div>
+  );
+}

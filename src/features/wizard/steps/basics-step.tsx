@@ -1,0 +1,146 @@
+import { useFieldArray } from 'react-hook-form';
+import {
+  AZURE_REGIONS,
+  DEFAULT_POSTGRES_VERSION,
+  HA_MODES,
+  POSTGRES_VERSIONS,
+  SERVER_FQDN_SUFFIX,
+} from '../../../domain/azure';
+import { DEFAULT_REGION } from '../../../domain/new-plan';
+import { Field } from '../field';
+import { StepFrame } from '../step-frame';
+import { fieldPath, usePlanForm, type PlanForm } from '../use-plan-form';
+
+const HA_LABEL: Record<(typeof HA_MODES)[number], string> = {
+  Disabled: 'Disabled',
+  SameZone: 'Same zone (standby in the same availability zone)',
+  ZoneRedundant: 'Zone redundant (standby in another availability zone)',
+};
+
+function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number; onRemove?: () => void }) {
+  const base = `servers.${index}`;
+  const errors = form.formState.errors.servers?.[index];
+  const name = form.watch(fieldPath(`${base}.name`)) as string;
+  return (
+    <fieldset className="card">
+      <legend>Server {index + 1}</legend>
+      <div className="grid">
+        <Field
+          path={`${base}.name`}
+          label="Server name"
+          formError={errors?.name}
+          hint={
+            <>
+              3–63 lowercase letters, digits and hyphens. Clients connect to{' '}
+              <code>
+                {name || '<name>'}.{SERVER_FQDN_SUFFIX}
+              </code>
+              .
+            </>
+          }
+        >
+          {(p) => <input {...p} {...form.register(fieldPath(`${base}.name`))} autoComplete="off" spellCheck={false} />}
+        </Field>
+        <Field
+          path={`${base}.region`}
+          label="Region"
+          formError={errors?.region}
+          hint="Programmatic name, e.g. westeurope."
+        >
+          {(p) => (
+            <>
+              <input
+                {...p}
+                {...form.register(fieldPath(`${base}.region`))}
+                list="azure-regions"
+                autoComplete="off"
+                spellCheck={false}
+              />
+            </>
+          )}
+        </Field>
+        <Field path={`${base}.version`} label="PostgreSQL version" formError={errors?.version}>
+          {(p) => (
+            <select {...p} {...form.register(fieldPath(`${base}.version`))}>
+              {POSTGRES_VERSIONS.map((v) => (
+                <option key={v} value={v}>
+                  PostgreSQL {v}
+                  {v === DEFAULT_POSTGRES_VERSION ? ' (default)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          path={`${base}.highAvailability`}
+          label="High availability"
+          formError={errors?.highAvailability}
+          hint="A server with HA uses 4 addresses of its subnet."
+        >
+          {(p) => (
+            <select {...p} {...form.register(fieldPath(`${base}.highAvailability`))}>
+              {HA_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {HA_LABEL[m]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field path={`${base}.resourceGroup`} label="Resource group" formError={errors?.resourceGroup}>
+          {(p) => <input {...p} {...form.register(fieldPath(`${base}.resourceGroup`))} autoComplete="off" />}
+        </Field>
+        <Field path={`${base}.subscription`} label="Subscription (ID or name)" formError={errors?.subscription}>
+          {(p) => <input {...p} {...form.register(fieldPath(`${base}.subscription`))} autoComplete="off" />}
+        </Field>
+      </div>
+      {onRemove ? (
+        <button type="button" className="button button--quiet" onClick={onRemove}>
+          Remove server {index + 1}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export default function BasicsStep() {
+  const form = usePlanForm();
+  const servers = useFieldArray({ control: form.control, name: 'servers' });
+  const firstRegion = (form.getValues('servers.0.region') as string | undefined) ?? DEFAULT_REGION;
+  return (
+    <StepFrame intro={<p>Name the server and choose where it runs. Several servers can share one delegated subnet.</p>}>
+      <Field path="name" label="Plan name" formError={form.formState.errors.name}>
+        {(p) => <input {...p} {...form.register('name')} autoComplete="off" />}
+      </Field>
+      <datalist id="azure-regions">
+        {AZURE_REGIONS.map((r) => (
+          <option key={r} value={r} />
+        ))}
+      </datalist>
+      {servers.fields.map((f, i) => (
+        <ServerFields
+          key={f.id}
+          form={form}
+          index={i}
+          {...(servers.fields.length > 1 ? { onRemove: () => servers.remove(i) } : {})}
+        />
+      ))}
+      <button
+        type="button"
+        className="button"
+        onClick={() =>
+          servers.append({
+            name: '',
+            region: firstRegion,
+            version: DEFAULT_POSTGRES_VERSION,
+            highAvailability: 'Disabled',
+            resourceGroup: form.getValues('servers.0.resourceGroup') ?? '',
+            subscription: form.getValues('servers.0.subscription') ?? '',
+          })
+        }
+      >
+        Add another server
+      </button>
+    </StepFrame>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Each step is a react-hook-form over the plan, validated against its slice of the plan schema: the
+ * zod schemas of the fields the step owns, plus the error rules (the same ones `PlanSchema` runs as
+ * refinements) for those fields, each carrying its rule ID as the error type. Every change is written
+ * to the store at once, so findings, diagram and exports stay live; when the plan changes from outside
+ * the form (undo, redo, opening a plan) the step remounts with the new values (keyed by `revision`).
+ *
+ * Validating only the step's slice keeps a keystroke cheap on a large plan: the whole plan is not
+ * re-parsed, and the rule errors come from the findings already computed for the store's plan (the
+ * store is updated before the resolver runs), so the rules run once per change.
+ */
+import { toNestErrors } from '@hookform/resolvers';
+import { useEffect } from 'react';
+import { useForm, type FieldError, type FieldPath, type Resolver, type UseFormReturn } from 'react-hook-form';
+import * as z from 'zod/mini';
+import { getIn, isUnder, setIn } from '../../domain/paths';
+import {
+  ClientSchema,
+  DelegatedSubnetSchema,
+  FirewallRuleSchema,
+  OnPremisesSchema,
+  PeeredVnetSchema,
+  PlanDocumentSchema,
+  PrivateDnsZoneSchema,
+  PrivateEndpointSchema,
+  ServerSchema,
+  TlsSchema,
+  VnetSchema,
+  type Plan,
+} from '../../domain/plan';
+import { usePlanner, type StepId } from '../../store/store';
+import { findingsFor } from '../findings/use-findings';
+import { stepDef } from './steps';
+
+export type PlanForm = UseFormReturn<Plan>;
+
+/** Plan paths are built at run time (`access.firewallRules.${i}.name`); this names them for the form. */
+export const fieldPath = (path: string): FieldPath<Plan> => path as FieldPath<Plan>;
+
+/** The schema of every plan path a step can own (see `STEPS[].owns`). */
+const SLICE_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
+  name: PlanDocumentSchema.shape.name,
+  servers: z.array(ServerSchema).check(z.minLength(1)),
+  'access.mode': z.enum(['private', 'public']),
+  'access.privateEndpoints': z.optional(z.array(PrivateEndpointSchema)),
+  'access.vnet': VnetSchema,
+  'access.delegatedSubnet': DelegatedSubnetSchema,
+  'access.privateDnsZone': z.nullable(PrivateDnsZoneSchema),
+  'access.peeredVnets': z.array(PeeredVnetSchema),
+  'access.onPremises': z.array(OnPremisesSchema),
+  'access.firewallRules': z.optional(z.array(FirewallRuleSchema)),
+  'access.allowAzureServices': z.optional(z.boolean()),
+  tls: TlsSchema,
+  clients: z.array(ClientSchema),
+};
+
+function setError(errors: Record<string, FieldError>, path: string, error: FieldError): void {
+  if (errors[path] === undefined) errors[path] = error;
+}
+
+/** The resolver of one step: its slice of the schema, then the error rules on its fields. */
+export function sliceResolver(step: StepId): Resolver<Plan> {
+  const owned = stepDef(step).owns.filter((p) => SLICE_SCHEMAS[p] !== undefined);
+  return (values, _context, options) => {
+    const errors: Record<string, FieldError> = {};
+    const store = usePlanner.getState();
+    let plan = store.plan;
+    for (const prefix of owned) {
+      const value = getIn(values, prefix);
+      if (value === undefined && prefix.startsWith('access.') && !(SLICE_SCHEMAS[prefix] instanceof z.ZodMiniOptional))
+        continue; // the other mode's field
+      const parsed = (SLICE_SCHEMAS[prefix] as z.ZodMiniType).safeParse(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const path = [prefix, ...issue.path.map(String)].join('.');
+          setError(errors, path, { type: issue.code, message: issue.message });
+        }
+      } else if (value !== undefined && JSON.stringify(getIn(plan, prefix)) !== JSON.stringify(value)) {
+        // Values set from code (setValue, list edits) are validated before the form tells its
+        // watchers; bring the store up to date first so the rule errors below are for these values.
+        plan = setIn(plan, prefix, value);
+      }
+    }
+    if (plan !== store.plan) store.updatePlan(() => plan, options.names?.join(',') ?? null);
+    for (const f of findingsFor(usePlanner.getState().plan)) {
+      if (f.severity === 'error' && owned.some((p) => isUnder(f.path, p)))
+        setError(errors, f.path, { type: f.ruleId, message: f.message });
+    }
+    if (Object.keys(errors).length === 0) return { values, errors: {} };
+    return { values: {}, errors: toNestErrors<Plan>(errors, options) };
+  };
+}
+
+export function usePlanForm(): PlanForm {
+  const form = useForm<Plan>({
+    defaultValues: usePlanner.getState().plan,
+    resolver: sliceResolver(usePlanner.getState().step),
+    mode: 'onChange',
+  });
+  const { watch, trigger } = form;
+  useEffect(() => {
+    // Show the current errors of the fields on screen as soon as the step opens.
+    void trigger();
+    const subscription = watch((values, { name }) => {
+      if (name === undefined) return;
+      const value = getIn(values, name);
+      if (typeof value === 'number' && Number.isNaN(value)) return; // keep the last valid number in the plan
+      usePlanner.getState().setField(name, value);
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, trigger]);
+  return form;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { privateInput, privatePlan, publicInput } from './fixtures';
+import { evaluate } from './index';
+import { PlanSchema, findingsToFieldErrors } from './plan-schema';
+
+describe('PlanSchema: the error rules as zod issues', () => {
+  it('accepts a plan without error findings (warnings and infos do not reject)', () => {
+    expect(PlanSchema.safeParse(privateInput).success).toBe(true);
+    expect(PlanSchema.safeParse({ ...publicInput, tls: { requireSecureTransport: false } }).success).toBe(true);
+  });
+
+  it('rejects a /29 delegated subnet with one issue carrying PGN-108, its path and message', () => {
+    const input = {
+      ...privateInput,
+      access: { ...(privateInput.access as object), delegatedSubnet: { name: 'snet-postgres', prefix: '10.0.3.0/29' } },
+    };
+    const result = PlanSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toEqual([
+      {
+        code: 'custom',
+        path: ['access', 'delegatedSubnet', 'prefix'],
+        message:
+          'Subnet 10.0.3.0/29 has 3 usable addresses; a delegated subnet needs at least a /28 (11 usable). Try 10.0.3.0/28.',
+        params: {
+          ruleId: 'PGN-108',
+          docs: 'https://learn.microsoft.com/azure/postgresql/network/concepts-networking-private',
+        },
+      },
+    ]);
+  });
+
+  it('has exactly one issue per error finding, numeric array indices in the path', () => {
+    const input = {
+      ...publicInput,
+      servers: [{ name: '-Bad_Name', region: 'westeurope' }],
+      access: { mode: 'public', firewallRules: [{ name: 'x', startIp: '2001:db8::1', endIp: '10.0.0.1' }] },
+    };
+    const result = PlanSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    const issues = result.error?.issues ?? [];
+    expect(issues.map((i) => [i.path, (i as { params?: { ruleId?: string } }).params?.ruleId])).toEqual([
+      [['access', 'firewallRules', 0, 'name'], 'PGN-207'],
+      [['access', 'firewallRules', 0, 'startIp'], 'PGN-202'],
+      [['servers', 0, 'name'], 'PGN-001'],
+    ]);
+  });
+
+  it('still reports shape errors before the rules run', () => {
+    const result = PlanSchema.safeParse({ formatVersion: 1, servers: [], access: { mode: 'public' } });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['servers']);
+  });
+});
+
+describe('findingsToFieldErrors', () => {
+  it('groups findings by dotted path, keeping their order', () => {
+    const findings = evaluate(
+      privatePlan(['access.delegatedSubnet.prefix', '10.0.0.0/29'], ['access.delegatedSubnet.name', 'GatewaySubnet']),
+    );
+    const byField = findingsToFieldErrors(findings);
+    expect(byField['access.delegatedSubnet.prefix']?.map((f) => f.ruleId)).toEqual(['PGN-108']);
+    expect(byField['access.delegatedSubnet.name']?.map((f) => f.ruleId)).toEqual(['PGN-105']);
+    expect(Object.values(byField).flat()).toHaveLength(findings.length);
+  });
+});

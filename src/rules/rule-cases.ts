@@ -1,0 +1,266 @@
+/**
+ * One failing and one passing plan per rule, used by the meta-test over the index (every rule has
+ * both) and by the per-rule tests. `passes: null` marks the rules that apply to every plan of a mode
+ * (PGN-002 and PGN-003 always; the meta-test checks they fire on every case instead).
+ */
+import type { Plan } from '../domain/plan';
+import { nsgRule, privatePlan, publicPlan, strictNsg } from './fixtures';
+
+export interface RuleCase {
+  /** A plan that triggers the rule, at `path`. */
+  fails: Plan;
+  path: string;
+  passes: Plan | null;
+}
+
+const ha = ['servers.0.highAvailability', 'ZoneRedundant'] as const;
+const storageRule = nsgRule('allow-storage-out', 200, 'Outbound', 'Allow', {
+  destinationAddresses: ['Storage'],
+  destinationPorts: ['443'],
+});
+const vnetAllow = nsgRule('allow-vnet-in', 120, 'Inbound', 'Allow', {
+  sourceAddresses: ['VirtualNetwork'],
+  destinationPorts: ['5432'],
+});
+
+export const RULE_CASES: Record<string, RuleCase> = {
+  'PGN-001': { fails: privatePlan(['servers.0.name', 'PG-Test']), path: 'servers.0.name', passes: privatePlan() },
+  'PGN-002': { fails: privatePlan(), path: 'access.mode', passes: null },
+  'PGN-003': { fails: publicPlan(), path: 'access.mode', passes: null },
+  'PGN-004': {
+    fails: privatePlan(['tls', { minVersion: 'TLSv1.1' }]),
+    path: 'tls.minVersion',
+    passes: privatePlan(['tls', { minVersion: 'TLSv1.3' }]),
+  },
+  'PGN-005': {
+    fails: privatePlan(['tls', { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' }]),
+    path: 'tls.maxVersion',
+    passes: privatePlan(['tls', { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' }]),
+  },
+  'PGN-006': {
+    fails: publicPlan(['tls', { requireSecureTransport: false }]),
+    path: 'tls.requireSecureTransport',
+    passes: publicPlan(),
+  },
+  'PGN-007': {
+    fails: privatePlan(['clients.1.connectsByIp', true]),
+    path: 'clients.1.connectsByIp',
+    passes: privatePlan(),
+  },
+  'PGN-101': {
+    fails: privatePlan(['access.vnet.region', 'northeurope']),
+    path: 'access.vnet.region',
+    passes: privatePlan(['access.vnet.region', 'WestEurope']),
+  },
+  'PGN-102': {
+    fails: privatePlan(['access.vnet.addressSpaces', ['10.0.0.0/16', '10.0.128.0/17']]),
+    path: 'access.vnet.addressSpaces.1',
+    passes: privatePlan(['access.vnet.addressSpaces', ['10.0.0.0/16', '10.2.0.0/16']]),
+  },
+  'PGN-103': {
+    fails: privatePlan(['access.delegatedSubnet.prefix', '10.5.0.0/28']),
+    path: 'access.delegatedSubnet.prefix',
+    passes: privatePlan(),
+  },
+  'PGN-104': {
+    fails: privatePlan(['access.vnet.subnets.0.prefix', '10.0.0.0/24']),
+    path: 'access.delegatedSubnet.prefix',
+    passes: privatePlan(),
+  },
+  'PGN-105': {
+    fails: privatePlan(['access.delegatedSubnet.name', 'GatewaySubnet']),
+    path: 'access.delegatedSubnet.name',
+    passes: privatePlan(['access.delegatedSubnet.name', 'GatewaySubnet-pg']),
+  },
+  'PGN-106': {
+    fails: privatePlan(
+      ['access.delegatedSubnet.existing', true],
+      ['access.delegatedSubnet.existingDelegation', 'Microsoft.Web/serverFarms'],
+    ),
+    path: 'access.delegatedSubnet.existingDelegation',
+    passes: privatePlan(
+      ['access.delegatedSubnet.existing', true],
+      ['access.delegatedSubnet.existingDelegation', 'Microsoft.DBforPostgreSQL/flexibleServers'],
+    ),
+  },
+  'PGN-107': {
+    fails: privatePlan(['access.delegatedSubnet.otherResourceTypes', ['Microsoft.Compute/virtualMachines']]),
+    path: 'access.delegatedSubnet.otherResourceTypes.0',
+    passes: privatePlan(['access.delegatedSubnet.otherResourceTypes', ['Microsoft.DBforPostgreSQL/flexibleServers']]),
+  },
+  'PGN-108': {
+    fails: privatePlan(['access.delegatedSubnet.prefix', '10.0.0.0/29']),
+    path: 'access.delegatedSubnet.prefix',
+    passes: privatePlan(),
+  },
+  'PGN-109': {
+    fails: privatePlan([
+      'servers',
+      [1, 2, 3].map((i) => ({
+        name: `pg-${i}`,
+        region: 'westeurope',
+        highAvailability: 'SameZone',
+        subscription: 'sub-a',
+      })),
+    ]),
+    path: 'access.delegatedSubnet.prefix',
+    passes: privatePlan(ha),
+  },
+  'PGN-110': { fails: privatePlan(), path: 'access.vnet.name', passes: publicPlan() },
+  'PGN-111': {
+    fails: privatePlan(['access.allowAzureServices', true]),
+    path: 'access.allowAzureServices',
+    passes: privatePlan(['access.allowAzureServices', false]),
+  },
+  'PGN-112': {
+    fails: privatePlan(['access.privateEndpoints', [{ name: 'pe-pg' }]]),
+    path: 'access.privateEndpoints.0',
+    passes: privatePlan(['access.privateEndpoints', []]),
+  },
+  'PGN-113': { fails: privatePlan(), path: 'access.onPremises', passes: publicPlan() },
+  'PGN-120': {
+    fails: privatePlan([
+      'access.delegatedSubnet.nsg',
+      {
+        name: 'nsg',
+        rules: [nsgRule('asg', 100, 'Inbound', 'Allow', { sourceAddresses: [], sourceAsgs: ['asg-app'] })],
+      },
+    ]),
+    path: 'access.delegatedSubnet.nsg.rules.0.sourceAsgs',
+    passes: privatePlan(['access.delegatedSubnet.nsg', strictNsg]),
+  },
+  'PGN-121': {
+    fails: privatePlan(ha, [
+      'access.delegatedSubnet.nsg',
+      { name: 'nsg', rules: [nsgRule('deny-6432', 100, 'Inbound', 'Deny', { destinationPorts: ['6432'] })] },
+    ]),
+    path: 'access.delegatedSubnet.nsg.rules.0',
+    passes: privatePlan(ha, ['access.delegatedSubnet.nsg', { ...strictNsg, rules: [...strictNsg.rules, storageRule] }]),
+  },
+  'PGN-122': {
+    fails: privatePlan(ha, ['access.delegatedSubnet.nsg', strictNsg]),
+    path: 'access.delegatedSubnet.nsg.rules.4',
+    passes: privatePlan(ha, ['access.delegatedSubnet.nsg', { ...strictNsg, rules: [...strictNsg.rules, storageRule] }]),
+  },
+  'PGN-123': {
+    fails: privatePlan(['access.delegatedSubnet.nsg', strictNsg]),
+    path: 'clients.1',
+    passes: privatePlan(['access.delegatedSubnet.nsg', { ...strictNsg, rules: [...strictNsg.rules, vnetAllow] }]),
+  },
+  'PGN-124': {
+    fails: privatePlan([
+      'access.delegatedSubnet.nsg',
+      { name: 'nsg', rules: [nsgRule('a', 100, 'Inbound', 'Allow'), nsgRule('b', 100, 'Inbound', 'Deny')] },
+    ]),
+    path: 'access.delegatedSubnet.nsg.rules.1.priority',
+    passes: privatePlan([
+      'access.delegatedSubnet.nsg',
+      { name: 'nsg', rules: [nsgRule('a', 100, 'Inbound', 'Allow'), nsgRule('b', 100, 'Outbound', 'Deny')] },
+    ]),
+  },
+  'PGN-130': {
+    fails: privatePlan(['access.privateDnsZone', null]),
+    path: 'access.privateDnsZone',
+    passes: privatePlan(),
+  },
+  'PGN-131': {
+    fails: privatePlan(['access.privateDnsZone.name', 'pg-test.private.example.com']),
+    path: 'access.privateDnsZone.name',
+    passes: privatePlan(),
+  },
+  'PGN-132': {
+    fails: privatePlan(['access.privateDnsZone.name', 'pg-test.postgres.database.azure.com']),
+    path: 'access.privateDnsZone.name',
+    passes: privatePlan(['access.privateDnsZone.name', 'other.postgres.database.azure.com']),
+  },
+  'PGN-133': {
+    fails: privatePlan(['access.vnet.zoneLink', false]),
+    path: 'access.vnet.zoneLink',
+    passes: privatePlan(),
+  },
+  'PGN-134': {
+    fails: privatePlan(['access.peeredVnets.0.zoneLink', false]),
+    path: 'access.peeredVnets.0.zoneLink',
+    passes: privatePlan(['access.peeredVnets.0.zoneLink', false], ['clients', []]),
+  },
+  'PGN-135': { fails: privatePlan(['clients.1.vnet', 'vnet-unknown']), path: 'clients.1.vnet', passes: privatePlan() },
+  'PGN-136': {
+    fails: privatePlan(['access.peeredVnets.0.addressSpaces', ['10.0.128.0/20']]),
+    path: 'access.peeredVnets.0.addressSpaces.0',
+    passes: privatePlan(),
+  },
+  'PGN-137': {
+    fails: privatePlan(['access.vnet.dns', { kind: 'custom', servers: ['10.1.0.4'], forwardsToAzureDns: false }]),
+    path: 'access.vnet.dns.forwardsToAzureDns',
+    passes: privatePlan(['access.vnet.dns', { kind: 'custom', servers: ['10.1.0.4'], forwardsToAzureDns: true }]),
+  },
+  'PGN-138': {
+    fails: privatePlan(['access.privateDnsZone.subscription', 'sub-hub']),
+    path: 'access.privateDnsZone.subscription',
+    passes: privatePlan(['access.privateDnsZone.subscription', 'SUB-A']),
+  },
+  'PGN-139': {
+    fails: privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }]),
+    path: 'access.peeredVnets.0.peering.toServerVnet',
+    passes: privatePlan(),
+  },
+  'PGN-201': {
+    fails: publicPlan(['access.firewallRules', []]),
+    path: 'access.firewallRules',
+    passes: publicPlan(['access.firewallRules', []], ['access.allowAzureServices', true]),
+  },
+  'PGN-202': {
+    fails: publicPlan(['access.firewallRules.0.startIp', '2001:db8::1']),
+    path: 'access.firewallRules.0.startIp',
+    passes: publicPlan(),
+  },
+  'PGN-203': {
+    fails: publicPlan(['access.firewallRules.0.endIp', '203.0.113.015']),
+    path: 'access.firewallRules.0.endIp',
+    passes: publicPlan(),
+  },
+  'PGN-204': {
+    fails: publicPlan(['access.firewallRules.0.startIp', '203.0.113.20']),
+    path: 'access.firewallRules.0.startIp',
+    passes: publicPlan(),
+  },
+  'PGN-205': {
+    fails: publicPlan(['access.allowAzureServices', true]),
+    path: 'access.allowAzureServices',
+    passes: publicPlan(),
+  },
+  'PGN-206': {
+    fails: publicPlan(['access.firewallRules.0', { name: 'all', startIp: '0.0.0.0', endIp: '255.255.255.255' }]),
+    path: 'access.firewallRules.0',
+    passes: publicPlan(),
+  },
+  'PGN-207': {
+    fails: publicPlan(['access.firewallRules.0.name', 'office-']),
+    path: 'access.firewallRules.0.name',
+    passes: publicPlan(),
+  },
+  'PGN-208': {
+    fails: publicPlan(['access.firewallRules.1', { name: 'Office', startIp: '198.51.100.1', endIp: '198.51.100.1' }]),
+    path: 'access.firewallRules.1.name',
+    passes: publicPlan([
+      'access.firewallRules.1',
+      { name: 'office-2', startIp: '198.51.100.1', endIp: '198.51.100.1' },
+    ]),
+  },
+  'PGN-209': {
+    fails: publicPlan(['access.firewallRules.1', { name: 'office-pc', startIp: '203.0.113.5', endIp: '203.0.113.5' }]),
+    path: 'access.firewallRules.1',
+    passes: publicPlan([
+      'access.firewallRules.1',
+      { name: 'office-next', startIp: '203.0.113.16', endIp: '203.0.113.31' },
+    ]),
+  },
+  'PGN-210': {
+    fails: publicPlan(['access.firewallRules.0', { name: 'lan', startIp: '192.168.1.0', endIp: '192.168.1.255' }]),
+    path: 'access.firewallRules.0',
+    passes: publicPlan(),
+  },
+  'PGN-211': { fails: publicPlan(), path: 'access.firewallRules', passes: privatePlan() },
+  'PGN-212': { fails: publicPlan(['clients.0.dynamicIp', true]), path: 'clients.0.dynamicIp', passes: publicPlan() },
+  'PGN-213': { fails: publicPlan(), path: 'access.mode', passes: privatePlan() },
+};

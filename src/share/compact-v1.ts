@@ -1,0 +1,432 @@
+/**
+ * Link format 1, step one: the plan as a compact JSON value (before compression).
+ *
+ * - Every object is a positional array in a fixed field order (most often defaulted fields last).
+ * - A field equal to its default is `null`; trailing `null`s are dropped. For the schema's
+ *   optional fields (no default), `null` means "absent". Every nullable field of the plan has
+ *   `null` as its default, so `null` never needs to stand for a value.
+ * - Booleans are 1/0. Enum values are indexes into the frozen tables below; a value missing from a
+ *   table (say a PostgreSQL version added later) travels as its string, so adding an enum value
+ *   needs no new link format.
+ * - A string list with one element is the bare string. Subnets and firewall rules are flat lists
+ *   (name, prefix, name, prefix, …).
+ *
+ * This mapping, its tables and its defaults are frozen: links already shared must keep opening to
+ * the same plan. A new plan field or a changed default needs link format 2 (and the frozen
+ * fixtures in ./fixtures prove the old format still opens).
+ *
+ * Expanding is lenient on purpose: a value of the wrong type is passed through unchanged, so the
+ * plan schema (run right after, through the migrations) reports it with the plan path where it sits.
+ */
+import type {
+  Client,
+  DelegatedSubnet,
+  DnsSetting,
+  FirewallRule,
+  Nsg,
+  NsgRule,
+  OnPremises,
+  PeeredVnet,
+  Plan,
+  PrivateDnsZone,
+  Server,
+  Tls,
+  Vnet,
+} from '../domain/plan';
+
+// ---- Frozen tables of link format 1 --------------------------------------------------------------
+
+export const V1_TABLES = {
+  postgresVersions: ['13', '14', '15', '16', '17', '18'],
+  haModes: ['Disabled', 'SameZone', 'ZoneRedundant'],
+  tlsVersions: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'],
+  directions: ['Inbound', 'Outbound'],
+  accesses: ['Allow', 'Deny'],
+  protocols: ['Tcp', 'Udp', 'Icmp', 'Esp', 'Ah', '*'],
+  connections: ['vpn', 'expressRoute', 'none'],
+  clientKinds: ['serverVnet', 'vnet', 'onPremises', 'internet', 'azureService'],
+  tenants: ['same', 'other'],
+  accessModes: ['private', 'public'],
+} as const satisfies Record<string, readonly string[]>;
+
+const T = V1_TABLES;
+const ANY = ['*'];
+
+type Wire = null | number | string | Wire[];
+
+// ---- Encoding ------------------------------------------------------------------------------------
+
+const trim = (items: Wire[]): Wire[] => {
+  while (items.length > 0 && items[items.length - 1] === null) items.pop();
+  return items;
+};
+const str = (value: string, fallback = ''): Wire => (value === fallback ? null : value);
+const bool = (value: boolean, fallback: boolean): Wire => (value === fallback ? null : value ? 1 : 0);
+const optBool = (value: boolean | undefined): Wire => (value === undefined ? null : value ? 1 : 0);
+const en = (table: readonly string[], value: string, fallback?: string): Wire => {
+  if (value === fallback) return null;
+  const i = table.indexOf(value);
+  return i >= 0 ? i : value;
+};
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const list = (value: readonly string[], fallback: readonly string[] = []): Wire =>
+  sameList(value, fallback) ? null : value.length === 1 ? (value[0] as string) : [...value];
+const many = <X>(items: readonly X[], one: (item: X) => Wire): Wire => (items.length === 0 ? null : items.map(one));
+
+const server = (s: Server): Wire =>
+  trim([
+    s.name,
+    s.region,
+    str(s.resourceGroup),
+    en(T.haModes, s.highAvailability, 'Disabled'),
+    en(T.postgresVersions, s.version, '17'),
+    str(s.subscription),
+  ]);
+
+const dns = (d: DnsSetting): Wire =>
+  d.kind === 'azure' ? null : trim([list(d.servers), bool(d.forwardsToAzureDns, false)]);
+
+const vnet = (v: Vnet): Wire =>
+  trim([
+    v.name,
+    v.region,
+    str(v.resourceGroup),
+    list(v.addressSpaces),
+    v.subnets.length === 0 ? null : v.subnets.flatMap((s) => [s.name, s.prefix]),
+    dns(v.dns),
+    bool(v.existing, false),
+    bool(v.zoneLink, true),
+  ]);
+
+const nsgRule = (r: NsgRule): Wire =>
+  trim([
+    r.name,
+    r.priority,
+    en(T.directions, r.direction),
+    en(T.accesses, r.access),
+    en(T.protocols, r.protocol, 'Tcp'),
+    list(r.sourceAddresses, ANY),
+    list(r.destinationAddresses, ANY),
+    list(r.destinationPorts, ANY),
+    list(r.sourcePorts, ANY),
+    str(r.description),
+    list(r.sourceAsgs),
+    list(r.destinationAsgs),
+  ]);
+
+const nsg = (n: Nsg | null): Wire => (n === null ? null : trim([n.name, many(n.rules, nsgRule)]));
+
+const delegatedSubnet = (d: DelegatedSubnet): Wire =>
+  trim([d.name, d.prefix, nsg(d.nsg), bool(d.existing, false), d.existingDelegation, list(d.otherResourceTypes)]);
+
+const zone = (z: PrivateDnsZone | null): Wire =>
+  z === null ? null : trim([z.name, str(z.resourceGroup), bool(z.existing, false), str(z.subscription)]);
+
+const peering = (p: PeeredVnet['peering']): Wire =>
+  p.fromServerVnet && p.toServerVnet ? null : (p.fromServerVnet ? 1 : 0) + (p.toServerVnet ? 2 : 0);
+
+const peeredVnet = (p: PeeredVnet): Wire =>
+  trim([
+    p.name,
+    p.region,
+    str(p.resourceGroup),
+    list(p.addressSpaces),
+    bool(p.zoneLink, false),
+    peering(p.peering),
+    dns(p.dns),
+    str(p.subscription),
+  ]);
+
+const onPremises = (o: OnPremises): Wire =>
+  trim([
+    o.name,
+    list(o.addressRanges),
+    en(T.connections, o.connection, 'vpn'),
+    str(o.gatewayVnet),
+    bool(o.dnsForwarder, false),
+  ]);
+
+const firewallRules = (rules: readonly FirewallRule[] | undefined): Wire =>
+  rules === undefined || rules.length === 0 ? null : rules.flatMap((r) => [r.name, r.startIp, r.endIp]);
+
+const access = (a: Plan['access']): Wire => {
+  if (a.mode === 'public') return trim([1, firewallRules(a.firewallRules), bool(a.allowAzureServices, false)]);
+  return trim([
+    0,
+    vnet(a.vnet),
+    delegatedSubnet(a.delegatedSubnet),
+    zone(a.privateDnsZone),
+    many(a.peeredVnets, peeredVnet),
+    many(a.onPremises, onPremises),
+    // Optional fields: null = absent, [] = present and empty.
+    a.firewallRules === undefined ? null : a.firewallRules.flatMap((r) => [r.name, r.startIp, r.endIp]),
+    optBool(a.allowAzureServices),
+    a.privateEndpoints === undefined ? null : a.privateEndpoints.map((p) => trim([p.name, str(p.subnet)])),
+  ]);
+};
+
+const tls = (t: Tls): Wire =>
+  t.requireSecureTransport && t.minVersion === 'TLSv1.2' && t.maxVersion === null
+    ? null
+    : trim([
+        bool(t.requireSecureTransport, true),
+        en(T.tlsVersions, t.minVersion, 'TLSv1.2'),
+        t.maxVersion === null ? null : en(T.tlsVersions, t.maxVersion),
+      ]);
+
+const clientDetails = (c: Client): [Wire, Wire] => {
+  switch (c.kind) {
+    case 'serverVnet':
+      return [str(c.subnet), str(c.address)];
+    case 'vnet':
+      return [c.vnet, str(c.address)];
+    case 'onPremises':
+      return [c.site, str(c.address)];
+    case 'internet':
+      return [c.address, bool(c.dynamicIp, false)];
+    case 'azureService':
+      return [en(T.tenants, c.tenant, 'same'), str(c.address)];
+  }
+};
+
+const client = (c: Client): Wire =>
+  trim([
+    en(T.clientKinds, c.kind),
+    c.name,
+    ...clientDetails(c),
+    en(T.tlsVersions, c.tlsVersion, 'TLSv1.2'),
+    bool(c.connectsByIp, false),
+  ]);
+
+/** The plan as link format 1's compact value. */
+export function compactPlanV1(plan: Plan): Wire {
+  return trim([
+    plan.formatVersion,
+    str(plan.name, 'Untitled plan'),
+    plan.servers.map(server),
+    access(plan.access),
+    tls(plan.tls),
+    many(plan.clients, client),
+  ]);
+}
+
+// ---- Expanding -----------------------------------------------------------------------------------
+
+type Obj = Record<string, unknown>;
+
+const isNone = (w: unknown): w is null | undefined => w === null || w === undefined;
+const at = (w: unknown, i: number): unknown => (Array.isArray(w) ? (w as unknown[])[i] : undefined);
+/** Builds an object, leaving out keys whose value is undefined (the schema then says "required"). */
+const obj = (entries: Record<string, unknown>): Obj => {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(entries)) if (v !== undefined) out[k] = v;
+  return out;
+};
+const xReq = (w: unknown): unknown => (isNone(w) ? undefined : w);
+const xStr = (w: unknown, fallback: string): unknown => (isNone(w) ? fallback : w);
+const xBool = (w: unknown, fallback: boolean): unknown => (isNone(w) ? fallback : w === 1 ? true : w === 0 ? false : w);
+const xOptBool = (w: unknown): unknown => (isNone(w) ? undefined : w === 1 ? true : w === 0 ? false : w);
+const xEnum = (table: readonly string[], w: unknown, fallback?: string): unknown => {
+  if (isNone(w)) return fallback;
+  if (typeof w === 'number' && Number.isInteger(w) && w >= 0 && w < table.length) return table[w];
+  return w;
+};
+const xList = (w: unknown, fallback: readonly string[] = []): unknown =>
+  isNone(w) ? [...fallback] : typeof w === 'string' ? [w] : w;
+const xMany = (w: unknown, one: (item: unknown) => unknown): unknown =>
+  isNone(w) ? [] : Array.isArray(w) ? (w as unknown[]).map(one) : w;
+/** A flat list of groups of `size` values. */
+const xFlat = (w: unknown, size: number, one: (group: unknown[]) => unknown): unknown => {
+  if (isNone(w)) return [];
+  if (!Array.isArray(w)) return w;
+  const items = w as unknown[];
+  const out: unknown[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(one(items.slice(i, i + size)));
+  return out;
+};
+/** An object that must be a positional array; anything else goes through for the schema to reject. */
+const xObj = (w: unknown, build: (a: unknown[]) => Obj): unknown => (Array.isArray(w) ? build(w as unknown[]) : w);
+
+const xServer = (w: unknown) =>
+  xObj(w, (a) =>
+    obj({
+      name: xReq(a[0]),
+      region: xReq(a[1]),
+      version: xEnum(T.postgresVersions, a[4], '17'),
+      highAvailability: xEnum(T.haModes, a[3], 'Disabled'),
+      resourceGroup: xStr(a[2], ''),
+      subscription: xStr(a[5], ''),
+    }),
+  );
+
+const xDns = (w: unknown): unknown =>
+  isNone(w)
+    ? { kind: 'azure' }
+    : xObj(w, (a) => obj({ kind: 'custom', servers: xList(a[0]), forwardsToAzureDns: xBool(a[1], false) }));
+
+const xVnet = (w: unknown) =>
+  xObj(w, (a) =>
+    obj({
+      name: xReq(a[0]),
+      region: xReq(a[1]),
+      resourceGroup: xStr(a[2], ''),
+      existing: xBool(a[6], false),
+      addressSpaces: xList(a[3]),
+      dns: xDns(a[5]),
+      subnets: xFlat(a[4], 2, (g) => obj({ name: xReq(g[0]), prefix: xReq(g[1]) })),
+      zoneLink: xBool(a[7], true),
+    }),
+  );
+
+const xNsgRule = (w: unknown) =>
+  xObj(w, (a) =>
+    obj({
+      name: xReq(a[0]),
+      priority: xReq(a[1]),
+      direction: xEnum(T.directions, a[2]),
+      access: xEnum(T.accesses, a[3]),
+      protocol: xEnum(T.protocols, a[4], 'Tcp'),
+      sourceAddresses: xList(a[5], ANY),
+      sourcePorts: xList(a[8], ANY),
+      destinationAddresses: xList(a[6], ANY),
+      destinationPorts: xList(a[7], ANY),
+      sourceAsgs: xList(a[10]),
+      destinationAsgs: xList(a[11]),
+      description: xStr(a[9], ''),
+    }),
+  );
+
+const xNsg = (w: unknown): unknown =>
+  isNone(w) ? null : xObj(w, (a) => obj({ name: xReq(a[0]), rules: xMany(a[1], xNsgRule) }));
+
+const xDelegatedSubnet = (w: unknown) =>
+  xObj(w, (a) =>
+    obj({
+      name: xReq(a[0]),
+      prefix: xReq(a[1]),
+      existing: xBool(a[3], false),
+      existingDelegation: isNone(a[4]) ? null : a[4],
+      otherResourceTypes: xList(a[5]),
+      nsg: xNsg(a[2]),
+    }),
+  );
+
+const xZone = (w: unknown): unknown =>
+  isNone(w)
+    ? null
+    : xObj(w, (a) =>
+        obj({
+          name: xReq(a[0]),
+          existing: xBool(a[2], false),
+          resourceGroup: xStr(a[1], ''),
+          subscription: xStr(a[3], ''),
+        }),
+      );
+
+const xPeering = (w: unknown): unknown =>
+  isNone(w)
+    ? { fromServerVnet: true, toServerVnet: true }
+    : typeof w === 'number' && Number.isInteger(w) && w >= 0 && w <= 3
+      ? { fromServerVnet: (w & 1) === 1, toServerVnet: (w & 2) === 2 }
+      : w;
+
+const xPeeredVnet = (w: unknown) =>
+  xObj(w, (a) =>
+    obj({
+      name: xReq(a[0]),
+      region: xReq(a[1]),
+      resourceGroup: xStr(a[2], ''),
+      subscription: xStr(a[7], ''),
+      addressSpaces: xList(a[3]),
+      peering: xPeering(a[5]),
+      zoneLink: xBool(a[4], false),
+      dns: xDns(a[6]),
+    }),
+  );
+
+const xOnPremises = (w: unknown) =>
+  xObj(w, (a) =>
+    obj({
+      name: xReq(a[0]),
+      addressRanges: xList(a[1]),
+      connection: xEnum(T.connections, a[2], 'vpn'),
+      gatewayVnet: xStr(a[3], ''),
+      dnsForwarder: xBool(a[4], false),
+    }),
+  );
+
+const xFirewallRules = (w: unknown): unknown =>
+  xFlat(w, 3, (g) => obj({ name: xReq(g[0]), startIp: xReq(g[1]), endIp: xReq(g[2]) }));
+
+const xAccess = (w: unknown): unknown =>
+  xObj(w, (a) => {
+    const mode = xEnum(T.accessModes, a[0]);
+    if (mode === 'public')
+      return obj({ mode, firewallRules: xFirewallRules(a[1]), allowAzureServices: xBool(a[2], false) });
+    if (mode !== 'private') return obj({ mode });
+    return obj({
+      mode,
+      vnet: xReq(xVnet(a[1])),
+      delegatedSubnet: xReq(xDelegatedSubnet(a[2])),
+      privateDnsZone: xZone(a[3]),
+      peeredVnets: xMany(a[4], xPeeredVnet),
+      onPremises: xMany(a[5], xOnPremises),
+      firewallRules: isNone(a[6]) ? undefined : xFirewallRules(a[6]),
+      allowAzureServices: xOptBool(a[7]),
+      privateEndpoints: isNone(a[8])
+        ? undefined
+        : xMany(a[8], (p) => xObj(p, (q) => obj({ name: xReq(q[0]), subnet: xStr(q[1], '') }))),
+    });
+  });
+
+const xTls = (w: unknown): unknown =>
+  isNone(w)
+    ? { requireSecureTransport: true, minVersion: 'TLSv1.2', maxVersion: null }
+    : xObj(w, (a) =>
+        obj({
+          requireSecureTransport: xBool(a[0], true),
+          minVersion: xEnum(T.tlsVersions, a[1], 'TLSv1.2'),
+          maxVersion: isNone(a[2]) ? null : xEnum(T.tlsVersions, a[2]),
+        }),
+      );
+
+const xClient = (w: unknown): unknown =>
+  xObj(w, (a) => {
+    const kind = xEnum(T.clientKinds, a[0]);
+    const base = {
+      kind,
+      name: xReq(a[1]),
+      tlsVersion: xEnum(T.tlsVersions, a[4], 'TLSv1.2'),
+      connectsByIp: xBool(a[5], false),
+    };
+    switch (kind) {
+      case 'serverVnet':
+        return obj({ ...base, subnet: xStr(a[2], ''), address: xStr(a[3], '') });
+      case 'vnet':
+        return obj({ ...base, vnet: xReq(a[2]), address: xStr(a[3], '') });
+      case 'onPremises':
+        return obj({ ...base, site: xReq(a[2]), address: xStr(a[3], '') });
+      case 'internet':
+        return obj({ ...base, address: xReq(a[2]), dynamicIp: xBool(a[3], false) });
+      case 'azureService':
+        return obj({ ...base, tenant: xEnum(T.tenants, a[2], 'same'), address: xStr(a[3], '') });
+      default:
+        return obj(base);
+    }
+  });
+
+/**
+ * Link format 1's compact value back to a plan document (not yet checked: the caller migrates it
+ * and runs the schema). `null` when the value is not a compact plan at all (not a list).
+ */
+export function expandPlanV1(w: unknown): Obj | null {
+  if (!Array.isArray(w)) return null;
+  return obj({
+    formatVersion: xReq(at(w, 0)),
+    name: xStr(at(w, 1), 'Untitled plan'),
+    servers: xMany(at(w, 2), xServer),
+    access: xReq(xAccess(at(w, 3))),
+    tls: xTls(at(w, 4)),
+    clients: xMany(at(w, 5), xClient),
+  });
+}
