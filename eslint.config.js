@@ -1,29 +1,53 @@
 // @ts-check
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** The layers of design/conventions: pure layers never reach up into UI, store or browser code. */
-/** @param {{ group: string[]; message: string }[]} extra */
-const pureLayerBan = (extra = []) => ({
+/**
+ * The layers of docs/architecture.md, bottom first. A layer may import only the layers listed under it in `MAY_USE`;
+ * every other pair is refused by `import-x/no-restricted-paths`, which resolves real paths, so `../rules`,
+ * `../../rules/index` and `./x` from a sibling folder are all caught alike.
+ */
+const LAYERS = ['domain', 'rules', 'checker', 'exporters', 'share', 'store', 'features', 'app', 'cli'];
+/** @type {Record<string, string[]>} */
+const MAY_USE = {
+  domain: [],
+  rules: ['domain'],
+  checker: ['domain', 'rules'],
+  exporters: ['domain'],
+  share: ['domain'],
+  store: ['domain', 'rules', 'checker', 'share'],
+  features: ['domain', 'rules', 'checker', 'exporters', 'share', 'store'],
+  app: ['domain', 'rules', 'checker', 'exporters', 'share', 'store', 'features'],
+  cli: ['domain', 'rules', 'checker', 'exporters', 'share'],
+};
+const layerZones = LAYERS.map((layer) => ({
+  target: `./src/${layer}`,
+  from: LAYERS.filter((other) => other !== layer && !MAY_USE[layer]?.includes(other)).map((other) => `./src/${other}`),
+  message: `${layer} may use only: ${MAY_USE[layer]?.join(', ') || 'nothing else in src'} (docs/architecture.md).`,
+}));
+
+const UI_LIBRARIES = {
   patterns: [
     {
       group: ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'react-hook-form', '@hookform/*'],
       message: 'Pure layers must not import UI libraries.',
     },
-    {
-      group: ['**/store/**', '**/features/**', '**/app/**', '**/cli/**'],
-      message: 'Pure layers must not import the store, features, app or CLI.',
-    },
-    ...extra,
   ],
-});
+  paths: [
+    { name: 'zod', message: 'Use zod/mini, as the rest of the code does (the first-screen budget is built on it).' },
+  ],
+};
+const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator'];
 
 export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-cli',
       '.e2e-dist',
       '.bench-dist',
       '.vitest',
@@ -39,6 +63,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
+    plugins: { 'import-x': importX },
     languageOptions: {
       parserOptions: {
         projectService: { allowDefaultProject: ['eslint.config.js', 'bin/*.mjs', 'scripts/*.mjs'] },
@@ -46,11 +71,20 @@ export default tseslint.config(
       },
       globals: { ...globals.browser, ...globals.node },
     },
+    settings: {
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-duplicates': 'error',
+      'import-x/no-self-import': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
     },
   },
   {
@@ -59,69 +93,17 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    files: ['src/domain/**'],
+    // The pure layers and the command line run in Node: no UI library, no browser global.
+    files: ['src/domain/**', 'src/rules/**', 'src/checker/**', 'src/exporters/**', 'src/share/**', 'src/cli/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        pureLayerBan([
-          {
-            group: ['**/rules/**', '**/exporters/**', '**/share/**', '../rules', '../exporters', '../share'],
-            message: 'domain is the bottom layer.',
-          },
-        ]),
-      ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
+      'no-restricted-imports': ['error', UI_LIBRARIES],
+      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
     },
   },
   {
-    files: ['src/rules/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        pureLayerBan([
-          {
-            group: ['**/exporters/**', '**/share/**', '../exporters', '../share'],
-            message: 'rules may use only domain.',
-          },
-        ]),
-      ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
-    },
-  },
-  {
-    files: ['src/exporters/**', 'src/share/**', 'src/checker/**'],
-    rules: {
-      'no-restricted-imports': ['error', pureLayerBan()],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
-    },
-  },
-  {
-    files: ['src/store/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/features/**', '**/app/**', '**/cli/**'], message: 'The store sits below features and app.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/features/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/app/**', '**/cli/**'], message: 'Features must not import app or CLI.' }] },
-      ],
-    },
-  },
-  {
-    files: ['src/cli/**'],
-    rules: {
-      'no-restricted-imports': ['error', pureLayerBan()],
-    },
+    // Plain JavaScript (configs, small launchers) has no types for the type-aware rules to read.
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'scripts/**'],

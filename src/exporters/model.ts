@@ -4,10 +4,9 @@
  * decisions the formats must agree on (names of links and peerings, gateway transit, which
  * subnets are created). Nothing here is format-specific.
  */
-import { suggestedZoneName } from '../domain/azure';
+import type * as z from 'zod/mini';
+import { AZURE_SERVICES_RULE_IP, suggestedZoneName } from '../domain/azure';
 import type { FirewallRule, HaModeSchema, NsgRule, Plan, Subnet } from '../domain/plan';
-import type { z } from 'zod';
-import { AZURE_SERVICES_RULE_IP } from '../domain/azure';
 
 /** A subscription: the deployment's own (`param` null) or another one, given by a parameter. */
 export interface SubRef {

@@ -31,7 +31,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     name: 'hub-and-spoke',
     example: 'hub-and-spoke',
     findings: [
-      f('PGN-301', 'warning', 'access.peeredVnets.1.zoneLink', 'A finding on a zone link.'),
+      f('PGN-134', 'warning', 'access.peeredVnets.1.zoneLink', 'A finding on a zone link.'),
       f('PGN-105', 'info', 'access.delegatedSubnet.nsg', 'A note on the NSG.'),
     ],
     verdicts: { 'orders-api': 'reachable', 'reporting-app': 'unreachable', 'analyst-laptops': 'warning' },
