@@ -1,7 +1,8 @@
 /**
- * Azure facts used by the planner, each with its source.
- * "seed" = the Microsoft networking overview the product was born from;
- * "facts §x" = the project's Azure research note (reference/azure-facts.md), section x.
+ * Azure facts used by the planner, each with its source (docs/sources/README.md says what each form means):
+ * "seed" = Microsoft's networking overview for flexible server (2021), the document the product was born from;
+ * "facts §x" = section x of the research note docs/sources/azure-facts.md;
+ * "PE §x" = section x of the research note docs/sources/private-endpoint-facts.md.
  */
 
 /** Azure reserves 5 addresses in every subnet (network, gateway, 2 × DNS, broadcast). facts §1.2 */
