@@ -9,9 +9,9 @@ import { PlanSchema } from './plan-schema';
 const dir = join(import.meta.dirname, '..', '..', 'examples');
 const readme = readFileSync(join(dir, 'README.md'), 'utf8');
 
-/** `| [`file.json`](file.json) | … | PGN-002, PGN-003 |` rows of the README table. */
+/** `| [`file.json`](file.json) | … | PGN-002, PGN-003 |` rows of the README table (cells may be padded). */
 const documented = new Map(
-  [...readme.matchAll(/^\| \[`([\w-]+\.json)`\]\([^)]*\) \|.*\| ((?:PGN-\d{3}(?:, )?)*) \|$/gm)].map((m) => [
+  [...readme.matchAll(/^\| \[`([\w-]+\.json)`\]\([^)]*\) +\|.*\| ((?:PGN-\d{3}(?:, )?)*) *\|$/gm)].map((m) => [
     m[1] as string,
     (m[2] as string).split(', ').filter(Boolean),
   ]),
