@@ -26,6 +26,7 @@ export default tseslint.config(
       'dist',
       '.e2e-dist',
       '.bench-dist',
+      'cli-dist',
       '.vitest',
       'node_modules',
       'playwright-report',
