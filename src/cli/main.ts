@@ -9,15 +9,13 @@ import { optionsHelp, parseOptions, type OptionSpecs } from './options';
 import { oneLine, printable } from './text';
 import { VERSION } from './version';
 
-export { COMMANDS, PROGRAM };
-
 const HELP_OPTION: OptionSpecs = { help: { type: 'boolean', short: 'h', help: 'Print this help.' } };
 const GLOBAL_OPTIONS: OptionSpecs = {
   ...HELP_OPTION,
   version: { type: 'boolean', help: 'Print the version.' },
 };
 
-export function usage(): string {
+function usage(): string {
   const lines = COMMANDS.map((c) => `  ${PROGRAM} ${c.name} ${c.usage}\n      ${c.summary}`);
   return (
     `Plan the networking of Azure Database for PostgreSQL flexible servers.\n\nUsage:\n${lines.join('\n')}\n` +
@@ -27,7 +25,7 @@ export function usage(): string {
   );
 }
 
-export function commandHelp(command: Command): string {
+function commandHelp(command: Command): string {
   return (
     `Usage: ${PROGRAM} ${command.name} ${command.usage}\n${command.summary}\n\n` +
     `Options:\n${optionsHelp({ ...command.options, ...HELP_OPTION })}\n`

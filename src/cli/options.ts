@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from './io';
 
-export interface OptionSpec {
+interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
   /** For a string option: the values it accepts, or the placeholder shown in the help (`DIR`). */
@@ -22,7 +22,7 @@ export interface ParsedOptions {
 }
 
 /** `--format text|json`, `--out DIR`, `-h, --help`. */
-export function optionLabel(name: string, spec: OptionSpec): string {
+function optionLabel(name: string, spec: OptionSpec): string {
   const value = spec.type === 'string' ? ` ${spec.values?.join('|') ?? spec.placeholder ?? 'VALUE'}` : '';
   return `${spec.short === undefined ? '' : `-${spec.short}, `}--${name}${value}`;
 }

@@ -48,7 +48,7 @@ export function editedExample(name: Parameters<typeof exampleText>[0], edit: (do
 }
 
 /** The parts of an example plan's JSON that tests change. */
-export interface ExampleDoc {
+interface ExampleDoc {
   name: string;
   servers: { name: string }[];
   access: { vnet?: { name: string }; peeredVnets?: { zoneLink: boolean }[] };

@@ -18,14 +18,14 @@ const VERDICT_LABEL: Readonly<Record<ClientCheck['verdict'], string>> = {
 };
 
 /** One line per hop: status, stage, rule ID, title and detail, then the fix (and the plan field to change). */
-export function formatHopLine(hop: Hop): string {
+function formatHopLine(hop: Hop): string {
   const rule = hop.ruleId ?? '-------';
   const fix = hop.fix ? `\n       fix: ${oneLine(hop.fix)}${hop.path ? ` [${oneLine(hop.path)}]` : ''}` : '';
   const what = oneLine(`${hop.title}: ${hop.detail}`);
   return `  ${STATUS_LABEL[hop.status]} ${rule} ${HOP_KIND_LABEL[hop.kind]} | ${what}${fix}`;
 }
 
-export function formatCheckText(check: ClientCheck): string {
+function formatCheckText(check: ClientCheck): string {
   const lines = [
     oneLine(`${check.client}: ${VERDICT_LABEL[check.verdict]} (${check.summary})`),
     ...check.hops.map(formatHopLine),

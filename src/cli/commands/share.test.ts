@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { largePlan } from '../../domain/samples';
 import { decodePlanLink } from '../../share/link';
 import { parsePlanFile, serializePlanFile } from '../../share/plan-file';
-import { COMMANDS, main } from '../main';
+import { main } from '../main';
+import { COMMANDS } from './index';
 import { DEFAULT_SHARE_BASE } from '../command';
 import { memoryIo } from '../testing';
 

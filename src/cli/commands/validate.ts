@@ -6,12 +6,12 @@ import { STDIN, loadPlan, sourceName } from '../load';
 import { stringOption } from '../options';
 import { oneLine } from '../text';
 
-export function formatFindingLine(f: Finding): string {
+function formatFindingLine(f: Finding): string {
   return oneLine(`${f.severity.toUpperCase()} ${f.ruleId} ${f.path || '(plan)'}: ${f.message}`);
 }
 
 /** A finding of `--format json`: the finding's own fields after the file it belongs to. */
-export type FileFinding = { file: string } & Finding;
+type FileFinding = { file: string } & Finding;
 
 export const runValidate: CommandRun = async (options, io) => {
   const format = stringOption(options, 'format') ?? 'text';
