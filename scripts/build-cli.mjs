@@ -9,15 +9,14 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Where the bundle goes (gitignored; listed in package.json `files`). */
-export const CLI_BUNDLE = join(root, 'cli-dist', 'pgflex-netplan.mjs');
+const CLI_BUNDLE = join(root, 'cli-dist', 'pgflex-netplan.mjs');
 
 /**
  * Builds the bundle into `outfile`. The file is written beside its final name and renamed into place,
  * so a command started during a rebuild reads the old bundle or the new one, never half of one.
  * @param {string} [outfile]
- * @returns {Promise<string>} the path written
  */
-export async function buildCli(outfile = CLI_BUNDLE) {
+async function buildCli(outfile = CLI_BUNDLE) {
   const result = await build({
     entryPoints: [join(root, 'src', 'cli', 'entry.ts')],
     bundle: true,
@@ -40,9 +39,7 @@ export async function buildCli(outfile = CLI_BUNDLE) {
   } finally {
     await rm(temporary, { force: true });
   }
-  return outfile;
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await buildCli(process.argv[2]);
-}
+// `node scripts/build-cli.mjs [OUTFILE]`: the bundle's default place, or OUTFILE.
+await buildCli(process.argv[2]);
