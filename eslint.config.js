@@ -47,9 +47,9 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
-      'dist-cli',
       '.e2e-dist',
       '.bench-dist',
+      'cli-dist',
       '.vitest',
       'node_modules',
       'playwright-report',

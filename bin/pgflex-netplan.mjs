@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line through tsx's loader, so the CLI is always the same code as the app.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// The command line. Its code is one bundled file, built from src/cli by `npm run build:cli` (which `npm ci`
+// and `npm pack` run through `prepare`), so nothing is compiled when it starts.
+try {
+  await import('../cli-dist/pgflex-netplan.mjs');
+} catch (e) {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('cli-dist')) throw e;
+  process.stderr.write('pgflex-netplan: the command line is not built yet; run "npm run build:cli" in the checkout.\n');
+  process.exitCode = 2;
+}

@@ -29,7 +29,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 
 /** Files outside the build's own output folders and caches. */
 const sourceFiles = (dir: string) =>
-  listFiles(dir).filter((f) => !/^(dist|dist-cli|\.tsbuildinfo)\//.test(f) && !f.endsWith('.tsbuildinfo'));
+  listFiles(dir).filter((f) => !/^(dist|cli-dist|\.tsbuildinfo)\//.test(f) && !f.endsWith('.tsbuildinfo'));
 
 function build(): { status: number | null; output: string } {
   const result = spawnSync('npm', ['run', 'build'], { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: '' } });

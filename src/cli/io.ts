@@ -1,23 +1,30 @@
 /** What a command may touch, so that commands are testable without a process or a disk. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+
+/** A file to write, its path relative to the output folder with forward slashes (`modules/dns-1.bicep`). */
+export interface FolderFile {
+  path: string;
+  contents: string | Uint8Array;
+}
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-  readText(path: string): Promise<string>;
-  writeText(path: string, contents: string | Uint8Array): Promise<void>;
+  /**
+   * A file's text; rejects with the Node error code (`ENOENT`, `EISDIR`, …), or with a
+   * {@link TooLargeError} past `maxBytes`.
+   */
+  readText(path: string, maxBytes: number): Promise<string>;
+  /** All of standard input as text; rejects with a {@link TooLargeError} past `maxBytes`. */
+  readStdin(maxBytes: number): Promise<string>;
+  /**
+   * Writes `files` into the folder `dir` all together or not at all. Refuses with an
+   * {@link ExistingFilesError} when any of them exists, unless `replace`.
+   */
+  writeFolder(dir: string, files: readonly FolderFile[], options: { replace: boolean }): Promise<void>;
 }
 
-export const nodeIo: CliIo = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-  readText: (path) => readFile(path, 'utf8'),
-  writeText: async (path, contents) => {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, contents);
-  },
-};
+/** The command's name, as messages start. */
+export const PROGRAM = 'pgflex-netplan';
 
 /** Exit codes of spec/plan.md. */
 export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
@@ -25,46 +32,20 @@ export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
 /** An input problem: reported as one line, exit 2. */
 export class InputError extends Error {}
 
-export interface ParsedArgs {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-/** Parses `--name value`, `--name=value` and boolean `--name`; `booleans` lists flags that take no value. */
-export function parseArgs(argv: readonly string[], booleans: readonly string[] = []): ParsedArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] as string;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-      if (eq >= 0) flags.set(name, arg.slice(eq + 1));
-      else if (booleans.includes(name)) flags.set(name, true);
-      else {
-        const value = argv[i + 1];
-        if (value === undefined || value.startsWith('--')) throw new InputError(`--${name} needs a value.`);
-        flags.set(name, value);
-        i += 1;
-      }
-    } else positional.push(arg);
+/** A plan file or standard input larger than a plan file may be; `bytes` when the size is known. */
+export class TooLargeError extends Error {
+  constructor(readonly bytes: number | undefined) {
+    super('too large');
   }
-  return { positional, flags };
 }
 
-export function flagValue(args: ParsedArgs, name: string, allowed?: readonly string[]): string | undefined {
-  const value = args.flags.get(name);
-  if (value === undefined) return undefined;
-  if (value === true) throw new InputError(`--${name} needs a value.`);
-  if (allowed && !allowed.includes(value)) {
-    throw new InputError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`);
-  }
-  return value;
-}
-
-export function rejectUnknownFlags(args: ParsedArgs, known: readonly string[]): void {
-  for (const name of args.flags.keys()) {
-    if (!known.includes(name))
-      throw new InputError(`Unknown option --${name}. Known: ${known.map((k) => `--${k}`).join(', ')}.`);
+/** The files an export would replace, with their paths as the user will recognise them. */
+export class ExistingFilesError extends InputError {
+  constructor(readonly files: readonly string[]) {
+    super(
+      `Not exported: ${files.length === 1 ? 'this file exists' : `these ${files.length} files exist`} and would ` +
+        `be replaced: ${files.join(', ')}. Pass --force to replace ${files.length === 1 ? 'it' : 'them'}, or ` +
+        'choose another --out folder.',
+    );
   }
 }

@@ -52,7 +52,8 @@ describe('check-client', () => {
     const t = memoryIo({ 'p.json': hub });
     expect(await main(['check-client', 'p.json', '--client', 'nobody'], t.io)).toBe(2);
     expect(t.err).toEqual([
-      'pgflex-netplan check-client: No client named "nobody" in the plan. Clients in the plan: orders-api, reporting-app, analyst-laptops.',
+      'pgflex-netplan check-client: No client named "nobody" in the plan. ' +
+        'Clients in the plan: orders-api, reporting-app, analyst-laptops.',
     ]);
     const u = memoryIo({ 'p.json': hub });
     expect(await main(['check-client', 'p.json'], u.io)).toBe(2);

@@ -1,7 +1,9 @@
 import { checkClient, HOP_KIND_LABEL, type ClientCheck, type Hop } from '../../checker';
-import type { Command } from '../command';
-import { EXIT, InputError, flagValue, parseArgs, rejectUnknownFlags, type CliIo } from '../io';
+import type { CommandRun } from '../command';
+import { EXIT, InputError } from '../io';
 import { loadPlan } from '../load';
+import { stringOption } from '../options';
+import { oneLine } from '../text';
 
 const STATUS_LABEL: Readonly<Record<Hop['status'], string>> = {
   pass: 'PASS',
@@ -16,47 +18,32 @@ const VERDICT_LABEL: Readonly<Record<ClientCheck['verdict'], string>> = {
 };
 
 /** One line per hop: status, stage, rule ID, title and detail, then the fix (and the plan field to change). */
-export function formatHopLine(hop: Hop): string {
+function formatHopLine(hop: Hop): string {
   const rule = hop.ruleId ?? '-------';
-  const fix = hop.fix ? `\n       fix: ${hop.fix}${hop.path ? ` [${hop.path}]` : ''}` : '';
-  return `  ${STATUS_LABEL[hop.status]} ${rule} ${HOP_KIND_LABEL[hop.kind]} | ${hop.title}: ${hop.detail}${fix}`;
+  const fix = hop.fix ? `\n       fix: ${oneLine(hop.fix)}${hop.path ? ` [${oneLine(hop.path)}]` : ''}` : '';
+  const what = oneLine(`${hop.title}: ${hop.detail}`);
+  return `  ${STATUS_LABEL[hop.status]} ${rule} ${HOP_KIND_LABEL[hop.kind]} | ${what}${fix}`;
 }
 
-export function formatCheckText(check: ClientCheck): string {
+function formatCheckText(check: ClientCheck): string {
   const lines = [
-    `${check.client}: ${VERDICT_LABEL[check.verdict]} (${check.summary})`,
+    oneLine(`${check.client}: ${VERDICT_LABEL[check.verdict]} (${check.summary})`),
     ...check.hops.map(formatHopLine),
   ];
   return lines.join('\n');
 }
 
-export const checkClientCommand: Command = {
-  name: 'check-client',
-  usage: 'check-client PLAN.json --client NAME [--format text|json]',
-  summary:
-    'Whether one client reaches the server, hop by hop; exit 0 reachable (or with warnings), 1 not reachable, 2 bad input.',
-  async run(argv: readonly string[], io: CliIo): Promise<number> {
-    const args = parseArgs(argv);
-    rejectUnknownFlags(args, ['client', 'format']);
-    const format = flagValue(args, 'format', ['text', 'json']) ?? 'text';
-    const name = flagValue(args, 'client');
-    if (args.positional.length > 1)
-      throw new InputError(`Expected one plan file; got ${args.positional.length}: ${args.positional.join(' ')}.`);
-    const plan = await loadPlan(io, args.positional[0]);
-    if (name === undefined) {
-      const known = plan.clients.map((c) => c.name);
-      throw new InputError(
-        `--client NAME is required. ${known.length > 0 ? `Clients in the plan: ${known.join(', ')}.` : 'The plan has no clients.'}`,
-      );
-    }
-    const check = checkClient(plan, name);
-    if (check === null) {
-      const known = plan.clients.map((c) => c.name);
-      throw new InputError(
-        `No client named "${name}" in the plan. ${known.length > 0 ? `Clients in the plan: ${known.join(', ')}.` : 'The plan has no clients.'}`,
-      );
-    }
-    io.out(format === 'json' ? JSON.stringify(check, null, 2) : formatCheckText(check));
-    return check.verdict === 'unreachable' ? EXIT.findings : EXIT.ok;
-  },
+export const runCheckClient: CommandRun = async (options, io) => {
+  const format = stringOption(options, 'format') ?? 'text';
+  const name = stringOption(options, 'client');
+  const files = options.positionals;
+  if (files.length > 1) throw new InputError(`Expected one plan file; got ${files.length}: ${files.join(' ')}.`);
+  const plan = await loadPlan(io, files[0]);
+  const known = plan.clients.map((c) => c.name);
+  const clients = known.length > 0 ? `Clients in the plan: ${known.join(', ')}.` : 'The plan has no clients.';
+  if (name === undefined) throw new InputError(`--client NAME is required. ${clients}`);
+  const check = checkClient(plan, name);
+  if (check === null) throw new InputError(`No client named "${name}" in the plan. ${clients}`);
+  io.out(format === 'json' ? JSON.stringify(check, null, 2) : formatCheckText(check));
+  return check.verdict === 'unreachable' ? EXIT.findings : EXIT.ok;
 };

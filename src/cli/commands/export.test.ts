@@ -1,37 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../domain/finding';
-import type { CliIo } from '../io';
+import { EXPORT_FORMATS } from '../../exporters/index';
+import { EXPORT_FORMAT_IDS } from '../command';
 import { main } from '../main';
+import { memoryIo } from '../testing';
 
 const findings: Finding[] = [];
 vi.mock('../evaluate', () => ({ evaluatePlan: () => findings }));
 
-const example = fileURLToPath(new URL('../../../examples/public-office.json', import.meta.url));
-
-function memoryIo() {
-  const written = new Map<string, string>();
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readText: (p) => Promise.resolve(readFileSync(p, 'utf8')),
-    writeText: (p, c) => {
-      written.set(p, typeof c === 'string' ? c : new TextDecoder().decode(c));
-      return Promise.resolve();
-    },
-  };
-  return { io, written, out, err };
-}
+const example = readFileSync(new URL('../../../examples/public-office.json', import.meta.url), 'utf8');
 
 describe('export command', () => {
+  it('knows the formats of the exporters, in their order, without loading them', () => {
+    expect([...EXPORT_FORMAT_IDS]).toEqual(EXPORT_FORMATS.map((f) => f.id));
+  });
+
   it('writes the files of the format', async () => {
-    const m = memoryIo();
-    expect(await main(['export', example, '--format', 'terraform', '--out', 'outdir', '--provider', '4'], m.io)).toBe(
-      0,
-    );
+    const m = memoryIo({ 'p.json': example });
+    const argv = ['export', 'p.json', '--format', 'terraform', '--out', 'outdir', '--provider', '4'];
+    expect(await main(argv, m.io)).toBe(0);
     expect([...m.written.keys()]).toEqual([
       'outdir/versions.tf',
       'outdir/variables.tf',
@@ -43,36 +31,62 @@ describe('export command', () => {
     expect(m.out.join('')).toContain('Wrote 5 files to outdir');
   });
 
+  it('reads the plan from standard input for -', async () => {
+    const m = memoryIo({}, example);
+    expect(await main(['export', '-', '--format', 'bicep', '--out', 'o'], m.io)).toBe(0);
+    expect(m.written.get('o/main.bicep')).toContain('param ');
+  });
+
   it('refuses a plan with error findings unless --force, in one line', async () => {
     findings.push({ ruleId: 'PGN-001', severity: 'error', message: 'bad', path: 'servers.0.name', docs: '' });
     try {
-      const refused = memoryIo();
-      expect(await main(['export', example, '--format', 'arm', '--out', 'o'], refused.io)).toBe(1);
+      const refused = memoryIo({ 'p.json': example });
+      expect(await main(['export', 'p.json', '--format', 'arm', '--out', 'o'], refused.io)).toBe(1);
       expect(refused.written.size).toBe(0);
       expect(refused.err).toEqual(['Not exported: 1 error finding: PGN-001 servers.0.name. Fix them or pass --force.']);
-      const forced = memoryIo();
-      expect(await main(['export', example, '--format', 'azcli', '--out', 'o', '--force'], forced.io)).toBe(0);
+      const forced = memoryIo({ 'p.json': example });
+      expect(await main(['export', 'p.json', '--format', 'azcli', '--out', 'o', '--force'], forced.io)).toBe(0);
       expect(forced.written.get('o/deploy.sh')).toContain('# PGN-001 servers.0.name: bad');
     } finally {
       findings.length = 0;
     }
   });
 
+  it('refuses (exit 2) to replace existing files without --force, naming them; replaces them with it', async () => {
+    const files = { 'p.json': example, 'infra/main.tf': '# mine\n', 'infra/outputs.tf': '# mine too\n' };
+    const refused = memoryIo(files);
+    expect(await main(['export', 'p.json', '--format', 'terraform', '--out', 'infra'], refused.io)).toBe(2);
+    expect(refused.written.size).toBe(0);
+    expect(refused.out).toEqual([]);
+    expect(refused.err).toEqual([
+      'pgflex-netplan export: Not exported: these 2 files exist and would be replaced: infra/main.tf, ' +
+        'infra/outputs.tf. Pass --force to replace them, or choose another --out folder.',
+    ]);
+    const forced = memoryIo(files);
+    expect(await main(['export', 'p.json', '--format', 'terraform', '--out', 'infra', '--force'], forced.io)).toBe(0);
+    expect(forced.written.get('infra/main.tf')).toContain('resource "azurerm_postgresql_flexible_server"');
+  });
+
   it.each([
-    [['export', example, '--out', 'o'], '--format is required'],
-    [['export', example, '--format', 'pulumi', '--out', 'o'], '--format must be one of arm, terraform, bicep, azcli'],
-    [['export', example, '--format', 'arm'], '--out DIR is required'],
+    [['export', 'p.json', '--out', 'o'], '--format is required'],
+    [['export', 'p.json', '--format', 'pulumi', '--out', 'o'], '--format must be one of arm, terraform, bicep, azcli'],
+    [['export', 'p.json', '--format', 'arm'], '--out DIR is required'],
+    [['export', 'p.json', '--format', 'arm', '--out'], '--out needs a value.'],
+    [['export', 'p.json', '--format', 'arm', '--out', '--force'], '--out needs a value; for a value that starts'],
+    [['export', 'p.json', '--format', 'arm', '--out', 'o', '--force=yes'], '--force takes no value.'],
     [
-      ['export', example, '--format', 'arm', '--out', 'o', '--provider', '4'],
+      ['export', 'p.json', '--format', 'arm', '--out', 'o', '--provider', '4'],
       '--provider applies to --format terraform only',
     ],
-    [['export', example, '--format', 'terraform', '--out', 'o', '--provider', '3'], '--provider must be one of 4, 5'],
+    [['export', 'p.json', '--format', 'terraform', '--out', 'o', '--provider', '3'], '--provider must be one of 4, 5'],
     [['export', 'missing.json', '--format', 'arm', '--out', 'o'], 'missing.json: no such file'],
-    [['export', example, '--format', 'arm', '--out', 'o', '--zip=1'], 'Unknown option --zip'],
+    [['export', 'p.json', '--format', 'arm', '--out', 'o', '--zip=1'], 'Unknown option --zip.'],
+    [['export', 'p.json', 'q.json', '--format', 'arm', '--out', 'o'], 'One plan file expected; got 2.'],
   ])('bad input %j → exit 2 with one line', async (argv, message) => {
-    const m = memoryIo();
+    const m = memoryIo({ 'p.json': example });
     expect(await main(argv, m.io)).toBe(2);
     expect(m.err).toHaveLength(1);
     expect(m.err[0]).toContain(message);
+    expect(m.written.size).toBe(0);
   });
 });

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { largePlan } from '../../domain/samples';
 import { decodePlanLink } from '../../share/link';
 import { parsePlanFile, serializePlanFile } from '../../share/plan-file';
-import { COMMANDS, main } from '../main';
-import { DEFAULT_SHARE_BASE } from './share';
+import { main } from '../main';
+import { COMMANDS } from './index';
+import { DEFAULT_SHARE_BASE } from '../command';
 import { memoryIo } from '../testing';
 
 const eight = readFileSync(new URL('../../../examples/eight-subnets.json', import.meta.url), 'utf8');
@@ -45,7 +46,7 @@ describe('share', () => {
 
   it('exit 2 with one line for bad input', async () => {
     const cases: [string[], Record<string, string>, string][] = [
-      [['share'], {}, 'No plan file given.'],
+      [['share'], {}, 'No plan file given (a path, or - for standard input).'],
       [['share', 'missing.json'], {}, 'missing.json: no such file.'],
       [['share', 'p.json'], { 'p.json': '{ "formatVersion": 1,' }, 'p.json: not valid JSON at line 1, column 22'],
       [['share', 'p.json'], { 'p.json': '{"formatVersion": 1, "servers": []}' }, 'p.json: servers:'],

@@ -1,0 +1,56 @@
+/**
+ * The explicit list of commands (no self-registration). Each command's code is imported when it runs,
+ * so the command line starts without evaluating the exporters, the checker or the share-link codec
+ * that another command needs.
+ */
+import { DEFAULT_SHARE_BASE, EXPORT_FORMAT_IDS, type Command } from '../command';
+
+const formats = { type: 'string', values: ['text', 'json'] } as const;
+
+export const COMMANDS: readonly Command[] = [
+  {
+    name: 'validate',
+    usage: 'PLAN.json… [--format text|json]',
+    summary:
+      'Check each plan against every rule. Exit 0 without error findings, 1 when a plan has one, 2 when an ' +
+      'input is not a plan: the worst of all the files.',
+    options: { format: { ...formats, help: 'text (one line per finding) or json.' } },
+    run: async (options, io) => (await import('./validate')).runValidate(options, io),
+  },
+  {
+    name: 'export',
+    usage: `PLAN.json --format ${EXPORT_FORMAT_IDS.join('|')} --out DIR [--force] [--provider 4|5]`,
+    summary:
+      'Write the deployment files into DIR, all of them or none. Refuses (exit 1) a plan with error ' +
+      'findings, and (exit 2) to replace files already in DIR, unless --force.',
+    options: {
+      format: { type: 'string', values: EXPORT_FORMAT_IDS, help: 'The kind of files to write.' },
+      out: { type: 'string', placeholder: 'DIR', help: 'The folder to write into; made if missing.' },
+      force: {
+        type: 'boolean',
+        help: 'Export a plan with error findings (listed at the top of the files), and replace existing files.',
+      },
+      provider: { type: 'string', values: ['4', '5'], help: 'Terraform only: the azurerm provider major version.' },
+    },
+    run: async (options, io) => (await import('./export')).runExport(options, io),
+  },
+  {
+    name: 'check-client',
+    usage: 'PLAN.json --client NAME [--format text|json]',
+    summary:
+      'Whether one client reaches the server, hop by hop; exit 0 reachable (or with warnings), 1 not ' +
+      'reachable, 2 bad input.',
+    options: {
+      client: { type: 'string', placeholder: 'NAME', help: 'The client of the plan to check.' },
+      format: { ...formats, help: 'text (one line per hop) or json.' },
+    },
+    run: async (options, io) => (await import('./check-client')).runCheckClient(options, io),
+  },
+  {
+    name: 'share',
+    usage: 'PLAN.json [--base URL]',
+    summary: `Print the plan's share link (the whole plan after "#"; default base ${DEFAULT_SHARE_BASE}).`,
+    options: { base: { type: 'string', placeholder: 'URL', help: 'The address where the team hosts the planner.' } },
+    run: async (options, io) => (await import('./share')).runShare(options, io),
+  },
+];
