@@ -71,8 +71,8 @@ export interface Autosave {
 }
 
 export function describeSaveError(e: unknown): string {
-  if (e instanceof DOMException && (/quota/i.test(e.name) || e.code === 22))
-    return 'the browser’s storage for this page is full';
+  // QuotaExceededError (NS_ERROR_DOM_QUOTA_REACHED in older Firefox).
+  if (e instanceof DOMException && /quota/i.test(e.name)) return 'the browser’s storage for this page is full';
   return `the browser refused to store it (${e instanceof Error ? e.message : String(e)})`;
 }
 

@@ -58,6 +58,11 @@ describe('reading a saved state', () => {
     ]);
   });
 
+  it('quotes at most 40 characters of a stored value it names', () => {
+    const read = readSavedText(envelope({ ...saved(), step: 'x'.repeat(100_000) }));
+    expect(read.problems).toEqual([`the wizard step ("${'x'.repeat(39)} is not a step)`]);
+  });
+
   it.each([
     ['not JSON', '{"state":{"plan":', 'it is not valid JSON'],
     ['null', 'null', 'it is not a saved planner state'],

@@ -110,7 +110,7 @@ export function readStoredState(state: unknown, readPlan: PlanReader = readAnyPl
   if (state.step !== undefined) {
     const step = StepSchema.safeParse(state.step);
     if (step.success) parts.step = step.data;
-    else problems.push(`the wizard step (${JSON.stringify(state.step)} is not a step)`);
+    else problems.push(`the wizard step (${String(JSON.stringify(state.step)).slice(0, 40)} is not a step)`);
   }
 
   const stash = state.stashedAccess;

@@ -204,11 +204,9 @@ export interface PlannerOptions {
 
 /** A planner store with its autosave; the app uses the one bound to the page's localStorage, tests make their own. */
 export function createPlanner(options: PlannerOptions) {
+  // Set by the initializer, which runs before the autosave is first asked for anything.
   let api: StoreApi<PlannerState> | null = null;
-  const get = (): PlannerState => {
-    if (api === null) throw new Error('The planner store is not created yet.');
-    return api.getState();
-  };
+  const get = (): PlannerState => api!.getState();
   const setState = (update: (s: PlannerState) => Partial<PlannerState>) => api?.setState(update);
   const autosave = createAutosave(
     options.storage,
