@@ -201,7 +201,7 @@ test('two tabs: changes reach a tab with nothing unsaved; a tab with unsaved wor
   await expect(b.getByText('Your previous plan “Newer rename in A” was kept.')).toBeVisible();
 });
 
-test('while an opened link is reviewed, undo and redo are off (buttons and Ctrl+Z) and the plan stays as it is', async ({
+test('while an opened link is reviewed, undo and redo are off (buttons and Ctrl+Z); the plan stays as it is', async ({
   page,
 }) => {
   const link = readFileSync(

@@ -137,7 +137,7 @@ describe('a saved state that cannot be read', () => {
     });
   });
 
-  it('another store version: a new plan, a message naming it, the text kept and not overwritten by the first edit', () => {
+  it('another store version: a new plan, a message naming it, the text kept, not overwritten by the first edit', () => {
     const shared = new MemoryStorage();
     const text = JSON.stringify({ state: { plan: typicalPlan(), layout: 'v2' }, version: 2 });
     shared.items.set(STORAGE_KEY, text);

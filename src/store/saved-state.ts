@@ -64,7 +64,7 @@ export type PlanReader = (doc: unknown) => PlanLoadResult;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** zustand persist `getItem`: the stored text as an envelope, or `Unreadable` (with this version, so it reaches merge). */
+/** zustand persist `getItem`: the stored text as an envelope, or `Unreadable` (at this version: it reaches merge). */
 export function parseEnvelope(text: string): { state: unknown; version: number } {
   let json: unknown;
   try {
@@ -84,7 +84,8 @@ export function parseEnvelope(text: string): { state: unknown; version: number }
 export function migrateStoredState(_state: unknown, version: number): Unreadable {
   return new Unreadable(
     version > STORE_VERSION
-      ? `it was saved by a newer version of the planner (saved state version ${version}; this one reads ${STORE_VERSION})`
+      ? `it was saved by a newer version of the planner (saved state version ${version}; ` +
+          `this one reads ${STORE_VERSION})`
       : `saved state version ${version} is unknown (this planner reads ${STORE_VERSION})`,
   );
 }
