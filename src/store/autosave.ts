@@ -25,7 +25,7 @@ export const STORAGE_KEY = 'pgflex-netplan:state';
 /** A saved state that could not be read is kept under this prefix, one key each, until dismissed. */
 export const KEPT_PREFIX = 'pgflex-netplan:kept:';
 /** The autosave writes once the plan has not changed for this long (and when the page is hidden or closed). */
-export const SAVE_DELAY_MS = 600;
+const SAVE_DELAY_MS = 600;
 
 export interface KeptCopy {
   /** Its own storage key; null when it could not be copied (then nothing is saved over the original). */

@@ -10,7 +10,7 @@ import type { Plan, PrivateAccess, PublicAccess } from '../domain/plan';
 import type { PlanLoadResult } from '../share/errors';
 import { readAnyPlanDocument } from '../share/migrations';
 
-export const STEP_IDS = [
+const STEP_IDS = [
   'basics',
   'connectivity',
   'vnet',

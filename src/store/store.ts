@@ -22,8 +22,8 @@ import {
   type StepId,
 } from './saved-state';
 
-export { KEPT_PREFIX, SAVE_DELAY_MS, STORAGE_KEY, type AutosaveStatus, type KeptCopy } from './autosave';
-export { STEP_IDS, STORE_VERSION, type StepId } from './saved-state';
+export { STORAGE_KEY, type AutosaveStatus, type KeptCopy } from './autosave';
+export type { StepId } from './saved-state';
 
 export interface PlanSlice {
   plan: Plan;
@@ -281,4 +281,4 @@ function browserStorage(): PlannerOptions {
   }
 }
 
-export const { usePlanner, autosave } = createPlanner(browserStorage());
+export const { usePlanner } = createPlanner(browserStorage());

@@ -57,7 +57,7 @@ function KeptNotice({ copy, onDismiss }: { copy: KeptCopy; onDismiss: (copy: Kep
   );
 }
 
-export type StorageActions = Pick<PlannerState, 'dismissKept' | 'loadOtherTab' | 'keepMine' | 'retrySave'>;
+type StorageActions = Pick<PlannerState, 'dismissKept' | 'loadOtherTab' | 'keepMine' | 'retrySave'>;
 
 export function StorageMessageList({ status, actions }: { status: AutosaveStatus; actions: StorageActions }) {
   const { kept, saveError, conflict } = status;
