@@ -53,6 +53,9 @@ test('a corrupted autosave is shown on screen, kept through edits and reloads, a
   await expect(message).toContainText('it is not valid JSON. A new plan was started.');
   await expect(page.getByLabel('Plan name')).toHaveValue('Untitled plan');
   await expectNoAxeViolations(page, 'the unreadable-autosave message');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, 'the unreadable-autosave message (dark)');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   const file = await downloadText(page, () => message.getByRole('button', { name: 'Download saved text' }).click());
   expect(file).toEqual({ name: 'unreadable-saved-state.txt', text: corrupt });
@@ -138,6 +141,8 @@ test('storage full: a persistent message with "Download plan", cleared by the ne
   const message = page.getByRole('alert').filter({ hasText: 'Your changes are not being saved in this browser' });
   await expect(message).toContainText('the browser’s storage for this page is full');
   await expectNoAxeViolations(page, 'the storage-full message');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, 'the storage-full message (dark)');
   const file = await downloadText(page, () => message.getByRole('button', { name: 'Download plan' }).click());
   expect(file.name).toBe('too-big-to-keep.json');
   expect(JSON.parse(file.text)).toMatchObject({ formatVersion: 1, name: 'Too big to keep' });
