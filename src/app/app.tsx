@@ -5,6 +5,7 @@ import { FindingsSummary } from '../features/findings/findings-summary';
 import { PlanMenu, useUndoShortcuts } from '../features/wizard/plan-menu';
 import { OpenErrorNotice } from '../features/incoming/open-error-notice';
 import { useOpenLink } from '../features/incoming/use-open-link';
+import { StorageNotices } from '../features/storage/storage-notices';
 import { RecoveryBanner } from '../features/wizard/recovery-banner';
 import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
 import { StepList } from '../features/wizard/step-list';
@@ -48,6 +49,7 @@ export function App() {
         <PlanMenu />
       </header>
       <OpenErrorNotice />
+      <StorageNotices />
       <RecoveryBanner />
       <div className="app__body">
         <aside className="app__aside">

@@ -1,6 +1,13 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newPlan } from '../domain/new-plan';
-import { rehydrate, usePlanner } from './store';
+import { migrateWith, readAnyPlanDocument, type MigrationStep } from '../share/migrations';
+import { parsePlanFile } from '../share/plan-file';
+import { serializeSaved, type PlanReader } from './saved-state';
+import { STORAGE_KEY, createPlanner, selectCanRedo, selectCanUndo, usePlanner } from './store';
+import { MemoryStorage } from './testing/memory-storage';
 
 const state = () => usePlanner.getState();
 
@@ -11,6 +18,7 @@ describe('planner store', () => {
       history: { past: [], future: [], lastKey: null, lastAt: 0 },
       previousPlan: null,
       stashedAccess: {},
+      incoming: null,
     });
   });
   it('edits a field and undoes / redoes it', () => {
@@ -44,13 +52,104 @@ describe('planner store', () => {
     expect(state().plan.name).toBe('mine');
     expect(state().previousPlan?.name).toBe('opened');
   });
-  it('rehydrates a saved plan and keeps an unreadable one as text', () => {
-    const current = state();
-    const ok = rehydrate({ plan: { ...newPlan(), name: 'saved' }, step: 'security' }, current);
-    expect(ok.plan.name).toBe('saved');
-    expect(ok.step).toBe('security');
-    const bad = rehydrate({ plan: { formatVersion: 1, servers: 'nope' } }, current);
-    expect(bad.plan).toBe(current.plan);
-    expect(bad.unreadableSaved).toContain('nope');
+  it('review mode: undo and redo change nothing while an opened plan is reviewed, and say so', () => {
+    state().setField('name', 'one');
+    state().setField('servers.0.name', 'two');
+    state().undo();
+    expect(selectCanUndo(state())).toBe(true);
+    expect(selectCanRedo(state())).toBe(true);
+    state().showIncoming({ ...newPlan(), name: 'From a link' }, 'link');
+    expect(selectCanUndo(state())).toBe(false);
+    expect(selectCanRedo(state())).toBe(false);
+    const before = state().plan;
+    state().undo();
+    state().redo();
+    expect(state().plan).toBe(before);
+    state().dismissIncoming();
+    expect(selectCanUndo(state())).toBe(true);
+    state().undo();
+    expect(state().plan.name).toBe('Untitled plan');
+  });
+});
+
+const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const shareFixture = (name: string) => {
+  const read = parsePlanFile(readFileSync(join(fixturesDir, '../../share/fixtures', `${name}.plan.json`), 'utf8'));
+  if (!read.ok) throw new Error(read.error.message);
+  return read.plan;
+};
+const savedFixture = (name: string) => readFileSync(join(fixturesDir, `${name}.saved.txt`), 'utf8');
+
+/** Opens a store on a storage holding `text`, as a page load does. */
+function openSaved(text: string) {
+  const storage = new MemoryStorage();
+  storage.items.set(STORAGE_KEY, text);
+  const { usePlanner: store, autosave } = createPlanner({ storage: storage.tab().storage });
+  return { storage, state: store.getState(), autosave };
+}
+
+describe('frozen autosaves of store version 1 and plan format 1 (fixtures/README.md)', () => {
+  it('covers the three saved states', () => {
+    expect(readdirSync(fixturesDir).filter((f) => f.endsWith('.saved.txt'))).toEqual([
+      'v1-every-field.saved.txt',
+      'v1-public-office.saved.txt',
+      'v1-typical.saved.txt',
+    ]);
+  });
+
+  it('the typical plan opens through the migration chain: plan, previous plan, both stashes and the step', () => {
+    const { state, storage, autosave } = openSaved(savedFixture('v1-typical'));
+    expect(state.autosave).toEqual({ kept: [], saveError: null, conflict: null });
+    expect(state.plan).toEqual(shareFixture('v1-typical'));
+    expect(state.previousPlan?.name).toBe('Untitled plan');
+    expect(state.step).toBe('security');
+    expect(state.stashedAccess.private).toEqual(shareFixture('v1-typical').access);
+    expect(state.stashedAccess.public).toEqual({ mode: 'public', firewallRules: [], allowAzureServices: true });
+    // Opening writes nothing: the saved text stays as it was until the user changes something.
+    autosave.flush();
+    expect(storage.writes).toEqual([]);
+  });
+
+  it('the public-office plan opens with the private access that was tried kept for switching back', () => {
+    const { state } = openSaved(savedFixture('v1-public-office'));
+    expect(state.autosave.kept).toEqual([]);
+    expect(state.plan).toEqual(shareFixture('v1-public-office'));
+    expect(state.previousPlan).toBeNull();
+    expect(state.step).toBe('firewall');
+    expect(state.stashedAccess.private?.vnet.name).toBe('vnet-tried');
+    expect(state.stashedAccess.public).toEqual(shareFixture('v1-public-office').access);
+  });
+
+  it('the every-field plan opens unchanged', () => {
+    const { state } = openSaved(savedFixture('v1-every-field'));
+    expect(state.autosave.kept).toEqual([]);
+    expect(state.plan).toEqual(shareFixture('v1-every-field'));
+    expect(state.step).toBe('review');
+    expect(state.stashedAccess).toEqual({});
+  });
+
+  it('what the store writes now is byte for byte what it wrote then', () => {
+    for (const name of ['v1-typical', 'v1-public-office', 'v1-every-field']) {
+      const text = savedFixture(name);
+      const { state } = openSaved(text);
+      const { plan, previousPlan, step, stashedAccess } = state;
+      expect(serializeSaved({ plan, previousPlan, step, stashedAccess })).toBe(text);
+    }
+  });
+
+  it('a format-1 autosave opens after a plan format bump: a step in the chain is all it takes', () => {
+    // The stand-in step of the next format marks the plan; the store reads with the chain it is given.
+    const readPlan: PlanReader = (doc) => {
+      const step: MigrationStep = { from: 1, to: 2, summary: 'test', migrate: (d) => ({ ...d, name: 'migrated' }) };
+      const migrated = migrateWith([step], doc, 2);
+      return migrated.ok ? readAnyPlanDocument({ ...migrated.doc, formatVersion: 1 }) : migrated;
+    };
+    const storage = new MemoryStorage();
+    storage.items.set(STORAGE_KEY, savedFixture('v1-typical'));
+    const opened = createPlanner({ storage: storage.tab().storage, readPlan }).usePlanner.getState();
+    expect(opened.autosave.kept).toEqual([]);
+    expect(opened.plan).toEqual({ ...shareFixture('v1-typical'), name: 'migrated' });
+    expect(opened.previousPlan?.name).toBe('migrated');
+    expect(opened.stashedAccess.public?.allowAzureServices).toBe(true);
   });
 });

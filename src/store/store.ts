@@ -1,19 +1,29 @@
 /**
- * The one store, built from typed slices: the plan (with undo/redo), the wizard position, and the
- * recovery slot that keeps a replaced plan. Findings, topology and exports are computed from the
- * plan by the features, never stored. The plan autosaves to localStorage.
+ * The one store, built from typed slices: the plan (with undo/redo), the wizard position, the
+ * recovery slot that keeps a replaced plan, and the autosave's status. Findings, topology and exports
+ * are computed from the plan by the features, never stored. The plan autosaves to localStorage through
+ * zustand's `persist` (see ./autosave and ./saved-state): every stored part is parsed when read back.
  */
-import { create, type StateCreator } from 'zustand';
-import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
+import { create, type StateCreator, type StoreApi } from 'zustand';
+import { persist } from 'zustand/middleware';
 import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/new-plan';
-import { readPlanDocument } from '../domain/parse';
 import { getIn, setIn } from '../domain/paths';
-import type { Plan, PrivateAccess, PublicAccess } from '../domain/plan';
+import type { Plan } from '../domain/plan';
 import type { PlanLoadError } from '../share/errors';
+import { STORAGE_KEY, createAutosave, type AutosaveStatus, type KeptCopy } from './autosave';
 import { emptyHistory, record, type History } from './history';
+import {
+  STORE_VERSION,
+  migrateStoredState,
+  readStoredState,
+  type PlanReader,
+  type SavedParts,
+  type StashedAccess,
+  type StepId,
+} from './saved-state';
 
-export type StepId =
-  'basics' | 'connectivity' | 'vnet' | 'subnet' | 'dns' | 'peering' | 'firewall' | 'security' | 'clients' | 'review';
+export { STORAGE_KEY, type AutosaveStatus, type KeptCopy } from './autosave';
+export type { StepId } from './saved-state';
 
 export interface PlanSlice {
   plan: Plan;
@@ -21,7 +31,7 @@ export interface PlanSlice {
   revision: number;
   history: History;
   /** The other mode's settings, kept while the user tries the other mode, so switching back loses nothing. */
-  stashedAccess: { private?: PrivateAccess; public?: PublicAccess };
+  stashedAccess: StashedAccess;
   setField: (path: string, value: unknown) => void;
   updatePlan: (update: (plan: Plan) => Plan, key?: string | null) => void;
   setMode: (mode: 'private' | 'public') => void;
@@ -41,8 +51,6 @@ export interface WizardSlice {
 export interface RecoverySlice {
   /** A plan that was replaced by an opened link, file or example, kept so it can be restored. */
   previousPlan: Plan | null;
-  /** Text of a stored plan that could not be read (kept, never thrown away). */
-  unreadableSaved: string | null;
   /** A plan opened from a link or file, shown read-only until the user chooses to edit it. */
   incoming: { plan: Plan; source: 'link' | 'file' } | null;
   /** Why the last link or file could not be opened (the current plan is untouched). */
@@ -57,7 +65,23 @@ export interface RecoverySlice {
   setOpenError: (error: { error: PlanLoadError; source: 'link' | 'file' } | null) => void;
 }
 
-export type PlannerState = PlanSlice & WizardSlice & RecoverySlice;
+export interface AutosaveSlice {
+  autosave: AutosaveStatus;
+  /** Forgets a saved state that was kept aside because it could not be read. */
+  dismissKept: (copy: KeptCopy) => void;
+  /** Another tab saved while this one had unsaved work: take its plan (this one stays restorable)… */
+  loadOtherTab: () => void;
+  /** …or keep this tab's plan (the other one stays restorable). */
+  keepMine: () => void;
+  /** Tries a failed save again now. */
+  retrySave: () => void;
+}
+
+export type PlannerState = PlanSlice & WizardSlice & RecoverySlice & AutosaveSlice;
+
+/** Undo and redo change the plan being edited, which is hidden while an opened plan is reviewed. */
+export const selectCanUndo = (s: PlannerState): boolean => s.incoming === null && s.history.past.length > 0;
+export const selectCanRedo = (s: PlannerState): boolean => s.incoming === null && s.history.future.length > 0;
 
 const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (set, get) => ({
   plan: newPlan(),
@@ -88,7 +112,7 @@ const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (set, get
   undo: () =>
     set((s) => {
       const previous = s.history.past[s.history.past.length - 1];
-      if (previous === undefined) return s;
+      if (previous === undefined || s.incoming !== null) return s;
       return {
         plan: previous,
         revision: s.revision + 1,
@@ -98,7 +122,7 @@ const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (set, get
   redo: () =>
     set((s) => {
       const [next, ...rest] = s.history.future;
-      if (next === undefined) return s;
+      if (next === undefined || s.incoming !== null) return s;
       return {
         plan: next,
         revision: s.revision + 1,
@@ -117,7 +141,6 @@ const createWizardSlice: StateCreator<PlannerState, [], [], WizardSlice> = (set)
 
 const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (set) => ({
   previousPlan: null,
-  unreadableSaved: null,
   replacePlan: (plan, options = {}) =>
     set((s) => ({
       plan,
@@ -160,96 +183,102 @@ const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (
   setOpenError: (openError) => set({ openError }),
 });
 
-export const STORAGE_KEY = 'pgflex-netplan:state';
+const partsOf = (s: PlannerState): SavedParts => ({
+  plan: s.plan,
+  previousPlan: s.previousPlan,
+  step: s.step,
+  stashedAccess: s.stashedAccess,
+});
 
-interface Persisted {
-  plan: unknown;
-  previousPlan: unknown;
-  step: StepId;
-  stashedAccess: unknown;
+export interface PlannerOptions {
+  /** Where the autosave reads and writes; null: nothing is saved (Node, tests). */
+  storage: Storage | null;
+  /** Why storage cannot be used at all, shown as a failed save. */
+  saveError?: string | null;
+  /** Listens to this window's `storage`, `pagehide`, `visibilitychange` and `beforeunload` events. */
+  events?: Window;
+  /** Reads a stored plan document; the plan format migration chain unless a test passes its own. */
+  readPlan?: PlanReader;
+  delayMs?: number;
 }
 
-/** Reads what was saved; an unreadable plan is kept as text (never discarded) and a new plan starts. */
-export function rehydrate(saved: Partial<Persisted> | undefined, current: PlannerState): PlannerState {
-  if (saved === undefined) return current;
-  const plan = saved.plan === undefined ? null : readPlanDocument(saved.plan);
-  const previous =
-    saved.previousPlan === undefined || saved.previousPlan === null ? null : readPlanDocument(saved.previousPlan);
-  const stash = (saved.stashedAccess ?? {}) as PlanSlice['stashedAccess'];
-  return {
-    ...current,
-    plan: plan?.ok ? plan.plan : current.plan,
-    unreadableSaved: plan !== null && !plan.ok ? JSON.stringify(saved.plan) : null,
-    previousPlan: previous?.ok ? previous.plan : null,
-    step: saved.step ?? current.step,
-    stashedAccess: typeof stash === 'object' && stash !== null ? stash : {},
-  };
+/** A planner store with its autosave; the app uses the one bound to the page's localStorage, tests make their own. */
+export function createPlanner(options: PlannerOptions) {
+  // Set by the initializer, which runs before the autosave is first asked for anything.
+  let api: StoreApi<PlannerState> | null = null;
+  const get = (): PlannerState => api!.getState();
+  const setState = (update: (s: PlannerState) => Partial<PlannerState>) => api?.setState(update);
+  const autosave = createAutosave(
+    options.storage,
+    {
+      parts: () => partsOf(get()),
+      report: (status) => setState(() => ({ autosave: status })),
+      adopt: (parts, keepCurrent) =>
+        setState((s) => {
+          const plan = parts.plan ?? s.plan;
+          const same = JSON.stringify(plan) === JSON.stringify(s.plan);
+          return {
+            plan: same ? s.plan : plan,
+            previousPlan: keepCurrent && !same ? s.plan : (parts.previousPlan ?? null),
+            stashedAccess: parts.stashedAccess ?? {},
+            revision: same ? s.revision : s.revision + 1,
+            history: same ? s.history : record(s.history, s.plan, null, Date.now()),
+          };
+        }),
+      keepAsPrevious: (plan) => setState(() => ({ previousPlan: plan })),
+    },
+    options,
+  );
+  const createAutosaveSlice = (): AutosaveSlice => ({
+    autosave: { kept: [], saveError: options.saveError ?? null, conflict: null },
+    dismissKept: (copy) => autosave.dismissKept(copy),
+    loadOtherTab: () => autosave.loadOther(),
+    keepMine: () => autosave.keepMine(),
+    retrySave: () => autosave.flush(),
+  });
+  const store = create<PlannerState>()(
+    persist<PlannerState, [], [], unknown>(
+      (...a) => {
+        api = a[2];
+        return {
+          ...createPlanSlice(...a),
+          ...createWizardSlice(...a),
+          ...createRecoverySlice(...a),
+          ...createAutosaveSlice(),
+        };
+      },
+      {
+        name: STORAGE_KEY,
+        version: STORE_VERSION,
+        storage: autosave.storage,
+        partialize: partsOf,
+        migrate: migrateStoredState,
+        merge: (persisted, current) => {
+          const read = persisted === undefined ? null : readStoredState(persisted, options.readPlan);
+          const parts = read?.parts ?? {};
+          const state: PlannerState = {
+            ...current,
+            plan: parts.plan ?? current.plan,
+            previousPlan: parts.previousPlan ?? null,
+            step: parts.step ?? current.step,
+            stashedAccess: parts.stashedAccess ?? current.stashedAccess,
+          };
+          return { ...state, autosave: autosave.loaded(read, partsOf(state)) };
+        },
+      },
+    ),
+  );
+  if (options.events) autosave.listen(options.events);
+  return { usePlanner: store, autosave };
 }
 
-/** The autosave writes once the plan has not changed for this long (and when the page is hidden or closed). */
-export const SAVE_DELAY_MS = 600;
-
-/**
- * localStorage behind a short delay: serialising and writing a large plan on every keystroke would
- * cost more than the validation itself, so the write waits for a pause in typing. Pending writes are flushed when the page is hidden or closed, so a reload or
- * a closed tab keeps the last edit. Without localStorage (Node, a locked-down browser) nothing is saved.
- */
-export function deferredLocalStorage<S>(): PersistStorage<S> {
-  if (typeof localStorage === 'undefined')
-    return { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
-  let pending: { name: string; value: StorageValue<S> } | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    if (pending === null) return;
-    const { name, value } = pending;
-    pending = null;
-    try {
-      localStorage.setItem(name, JSON.stringify(value));
-    } catch {
-      // Quota exceeded or storage disabled: the plan stays in memory and in the share link / plan file.
-    }
-  };
-  if (typeof window !== 'undefined') {
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') flush();
-    });
+function browserStorage(): PlannerOptions {
+  if (typeof window === 'undefined') return { storage: null };
+  try {
+    return { storage: window.localStorage, events: window };
+  } catch {
+    return { storage: null, saveError: 'this browser does not let the page keep data', events: window };
   }
-  return {
-    getItem: (name) => {
-      const text = localStorage.getItem(name);
-      if (text === null) return null;
-      try {
-        return JSON.parse(text) as StorageValue<S>;
-      } catch {
-        return { state: { plan: text } as unknown as S, version: 1 };
-      }
-    },
-    setItem: (name, value) => {
-      pending = { name, value };
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(flush, SAVE_DELAY_MS);
-    },
-    removeItem: (name) => {
-      pending = null;
-      localStorage.removeItem(name);
-    },
-  };
 }
 
-export const usePlanner = create<PlannerState>()(
-  persist((...a) => ({ ...createPlanSlice(...a), ...createWizardSlice(...a), ...createRecoverySlice(...a) }), {
-    name: STORAGE_KEY,
-    version: 1,
-    storage: deferredLocalStorage<Persisted>(),
-    partialize: (s): Persisted => ({
-      plan: s.plan,
-      previousPlan: s.previousPlan,
-      step: s.step,
-      stashedAccess: s.stashedAccess,
-    }),
-    merge: (saved, current) => rehydrate(saved as Partial<Persisted> | undefined, current),
-  }),
-);
+export const { usePlanner } = createPlanner(browserStorage());

@@ -21,7 +21,8 @@ export default function IncomingPlan() {
       <div className="notice notice--info">
         <p>
           You are reviewing this plan without changing yours. Choose <strong>Edit this plan</strong> to work on it; your
-          current plan is kept and can be restored.
+          current plan is kept and can be restored. Undo and redo are off while you review, so they cannot change your
+          plan unseen.
         </p>
         <div className="button-row">
           <button type="button" className="button button--primary" onClick={accept}>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { newPlan } from '../../domain/new-plan';
 import { readPlanDocument } from '../../domain/parse';
 import type { Plan } from '../../domain/plan';
-import { usePlanner } from '../../store/store';
+import { selectCanRedo, selectCanUndo, usePlanner } from '../../store/store';
 
 const exampleModules = import.meta.glob<{ default: unknown }>('../../../examples/*.json');
 
@@ -54,8 +54,8 @@ export function useUndoShortcuts(): void {
 }
 
 export function PlanMenu() {
-  const canUndo = usePlanner((s) => s.history.past.length > 0);
-  const canRedo = usePlanner((s) => s.history.future.length > 0);
+  const canUndo = usePlanner(selectCanUndo);
+  const canRedo = usePlanner(selectCanRedo);
   const undo = usePlanner((s) => s.undo);
   const redo = usePlanner((s) => s.redo);
   const replacePlan = usePlanner((s) => s.replacePlan);
