@@ -4,7 +4,7 @@
  * so that the rules (PGN-009) and the exporters agree on them.
  */
 import type { AzureNameRule } from './azure';
-import { codePointName, controlCharactersIn, hasControlCharacter } from './text-safety';
+import { codePointName, describeUnsafeCharacter, hasUnsafeCharacter, unsafeCharactersIn } from './text-safety';
 
 /** The peering resource on `local` towards `remote`, as every export names it. */
 export const peeringName = (local: string, remote: string): string => `${local}-to-${remote}`;
@@ -15,7 +15,7 @@ export const zoneLinkName = (vnet: string): string => `${vnet}-link`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function describeCharacter(c: string): string {
-  if (hasControlCharacter(c)) return `the control character ${codePointName(c)}`;
+  if (hasUnsafeCharacter(c)) return describeUnsafeCharacter(c);
   if (c === ' ') return 'a space';
   if (/^\s$/u.test(c)) return `the space character ${codePointName(c)}`;
   return `"${c}"`;
@@ -25,12 +25,12 @@ function describeCharacter(c: string): string {
 export function nameProblems(rule: AzureNameRule, name: string): string[] {
   if (name === '') return ['it is empty'];
   const out: string[] = [];
-  const controls = controlCharactersIn(name);
-  if (controls.length > 0) out.push(`it contains ${controls.map(describeCharacter).join(', ')}`);
+  const unsafe = unsafeCharactersIn(name);
+  if (unsafe.length > 0) out.push(`it contains ${unsafe.map(describeCharacter).join(', ')}`);
   if (name.length < rule.min) out.push(`it has ${plural(name.length, 'character')} (at least ${rule.min})`);
   if (name.length > rule.max) out.push(`it has ${plural(name.length, 'character')} (at most ${rule.max})`);
   const chars = [...name];
-  const bad = [...new Set(chars.filter((c) => !rule.allowed.test(c) && !hasControlCharacter(c)))];
+  const bad = [...new Set(chars.filter((c) => !rule.allowed.test(c) && !hasUnsafeCharacter(c)))];
   if (bad.length > 0) out.push(`it contains ${bad.map(describeCharacter).join(', ')}`);
   const first = chars[0] as string;
   const last = chars[chars.length - 1] as string;

@@ -1,41 +1,63 @@
 /**
  * What a typed value must not hold once it leaves the planner: control characters (they break the
- * exported files, the SVG and terminals) and the prefixes a command line reads as something other than
- * a value. Validation (PGN-009, PGN-125) and the exporters' last check share these functions, so the
- * two always agree on what is refused.
+ * exported files, the SVG and terminals), unpaired UTF-16 surrogates (no file can store them: writing
+ * one turns it into U+FFFD, so the value would change on the way) and the prefixes a command line reads
+ * as something other than a value. Validation (PGN-009, PGN-125) and the exporters' last check share
+ * these functions, so the two always agree on what is refused.
  */
 
-/** C0 controls, DEL and C1 controls: U+0000–U+001F and U+007F–U+009F. */
+/** C0 controls, DEL and C1 controls (U+0000–U+001F, U+007F–U+009F), and unpaired surrogates. */
+const UNSAFE_SOURCE = [
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f]/.source,
+  /[\ud800-\udbff](?![\udc00-\udfff])/.source,
+  /(?<![\ud800-\udbff])[\udc00-\udfff]/.source,
+].join('|');
+const UNSAFE = new RegExp(UNSAFE_SOURCE);
+const UNSAFE_ALL = new RegExp(UNSAFE_SOURCE, 'g');
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL = /^[\u0000-\u001f\u007f-\u009f]$/;
 
 /** `U+0001` for a character. */
 export function codePointName(c: string): string {
   return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export const hasControlCharacter = (text: string): boolean => CONTROL.test(text);
+/** Whether the text holds a control character or an unpaired surrogate. */
+export const hasUnsafeCharacter = (text: string): boolean => UNSAFE.test(text);
 
-/** The distinct control characters of `text`, in order of first appearance. */
-export function controlCharactersIn(text: string): string[] {
-  if (!CONTROL.test(text)) return [];
-  return [...new Set(text.match(CONTROL_ALL) ?? [])];
+/** "the control character U+0001" or "the unpaired surrogate U+D800", for one unsafe character. */
+export function describeUnsafeCharacter(c: string): string {
+  return `${CONTROL.test(c) ? 'the control character' : 'the unpaired surrogate'} ${codePointName(c)}`;
 }
 
-/** "the control character U+0001" / "the control characters U+0001, U+000B", or null. */
-export function controlCharacterText(text: string): string | null {
-  const found = controlCharactersIn(text);
+/** The distinct unsafe characters of `text`, in order of first appearance. */
+export function unsafeCharactersIn(text: string): string[] {
+  if (!UNSAFE.test(text)) return [];
+  return [...new Set(text.match(UNSAFE_ALL) ?? [])];
+}
+
+/**
+ * "the control character U+0001", "the control characters U+0001, U+000B", "the unpaired surrogate
+ * U+D800", … for the unsafe characters of `text`; null when there are none.
+ */
+export function unsafeCharacterText(text: string): string | null {
+  const found = unsafeCharactersIn(text);
   if (found.length === 0) return null;
-  const names = found.map(codePointName).join(', ');
-  return found.length === 1 ? `the control character ${names}` : `the control characters ${names}`;
+  const controls = found.filter((c) => CONTROL.test(c)).map(codePointName);
+  const surrogates = found.filter((c) => !CONTROL.test(c)).map(codePointName);
+  const parts: string[] = [];
+  if (controls.length > 0)
+    parts.push(`the control character${controls.length === 1 ? '' : 's'} ${controls.join(', ')}`);
+  if (surrogates.length > 0)
+    parts.push(`the unpaired surrogate${surrogates.length === 1 ? '' : 's'} ${surrogates.join(', ')}`);
+  return parts.join(' and ');
 }
 
-/** The text with each control character written as `\u0001`, safe to quote in a message. */
+/** The text with each unsafe character written as `\u0001`, safe to quote in a message. */
 export function visible(text: string): string {
-  if (!CONTROL.test(text)) return text;
-  return text.replace(CONTROL_ALL, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+  if (!UNSAFE.test(text)) return text;
+  return text.replace(UNSAFE_ALL, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -46,11 +68,12 @@ export function visible(text: string): string {
  *   `--name=` (azure-cli `_expand_file_prefixed_files`);
  * - a leading `'` is quoting in the Azure CLI's shorthand syntax, and `??` asks it for help instead
  *   of running the command (azure-cli `aaz/_utils.py`, `AAZShortHandSyntaxParser`);
- * - a control character breaks the script (bash drops a NUL byte, a newline ends the command).
+ * - a control character breaks the script (bash drops a NUL byte, a newline ends the command), and an
+ *   unpaired surrogate cannot be written to the file at all.
  */
 export function commandLineProblem(text: string): string | null {
-  const control = controlCharacterText(text);
-  if (control !== null) return `it contains ${control}`;
+  const unsafe = unsafeCharacterText(text);
+  if (unsafe !== null) return `it contains ${unsafe}`;
   if (text.startsWith('-')) return 'it starts with "-", which a command line reads as an option';
   if (text.startsWith('@')) return 'it starts with "@", which the Azure CLI reads as a file to load';
   if (text.startsWith("'")) return 'it starts with a single quote, which the Azure CLI reads as quoting';

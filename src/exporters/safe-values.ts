@@ -6,7 +6,7 @@
  * command line reads as an option, a file to load or quoting (see `commandLineProblem`). Every format
  * builds its files from the `ExportModel`, so checking the model once covers all of them.
  */
-import { commandLineProblem, controlCharacterText, visible } from '../domain/text-safety';
+import { commandLineProblem, unsafeCharacterText, visible } from '../domain/text-safety';
 import type { ExportModel } from './model';
 
 /** Thrown by every exporter for a plan holding a value that cannot be written safely. */
@@ -24,10 +24,10 @@ export class ExportRefusedError extends Error {
   }
 }
 
-/** Text that only lands in comments and descriptions: no control characters. */
+/** Text that only lands in comments and descriptions: no control characters or unpaired surrogates. */
 function text(what: string, value: string): void {
-  const control = controlCharacterText(value);
-  if (control !== null) throw new ExportRefusedError(what, value, `it contains ${control}`);
+  const unsafe = unsafeCharacterText(value);
+  if (unsafe !== null) throw new ExportRefusedError(what, value, `it contains ${unsafe}`);
 }
 
 /** A value a command line receives (as `--name=value`, or as a shell variable's contents). */

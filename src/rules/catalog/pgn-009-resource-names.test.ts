@@ -174,10 +174,18 @@ describe('PGN-009 control characters in text that no naming rule covers (issue 1
     expect(messages(privatePlan(['name', 'Orders\u0001 plan']))).toEqual([
       [
         'name',
-        'Plan name "Orders\\u0001 plan" contains the control character U+0001: control characters break the ' +
+        'Plan name "Orders\\u0001 plan" contains the control character U+0001: such characters break the ' +
           'exported files, the diagram and terminals. Remove it.',
       ],
     ]);
+  });
+
+  it('an unpaired surrogate (no file can store it: it would turn into U+FFFD on the way)', () => {
+    expect(of(privatePlan(['name', 'Orders \ud800']))[0]?.message).toBe(
+      'Plan name "Orders \\ud800" contains the unpaired surrogate U+D800: such characters break the ' +
+        'exported files, the diagram and terminals. Remove it.',
+    );
+    expect(of(privatePlan(['name', 'Orders \ud83d\ude00']))).toEqual([]);
   });
 
   it('client names, regions, on-premises names and other references, each at its own path', () => {

@@ -2,7 +2,7 @@ import { AZURE_NAME_RULES, DOCS, type AzureNameRule } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 import { describeNameRule, nameProblems, peeringName, suggestName } from '../../domain/resource-names';
-import { commandLineProblem, controlCharacterText, hasControlCharacter, visible } from '../../domain/text-safety';
+import { commandLineProblem, hasUnsafeCharacter, unsafeCharacterText, visible } from '../../domain/text-safety';
 import { hasPeering } from '../analysis';
 import { report, type Rule } from '../rule';
 
@@ -182,7 +182,7 @@ export const pgn009: Rule = {
     }
     eachString(plan, '', (path, text) => {
       const subscription = SUBSCRIPTION_PATH.test(path);
-      if (!subscription && !hasControlCharacter(text)) return;
+      if (!subscription && !hasUnsafeCharacter(text)) return;
       if (CHECKED_ELSEWHERE.some((re) => re.test(path))) return;
       const field = describeField(plan, path, text);
       if (subscription) {
@@ -197,8 +197,8 @@ export const pgn009: Rule = {
         report(
           this,
           path,
-          `${field} contains ${controlCharacterText(text) ?? 'a control character'}: ` +
-            'control characters break the exported files, the diagram and terminals. Remove it.',
+          `${field} contains ${unsafeCharacterText(text) ?? 'a character no file can hold'}: ` +
+            'such characters break the exported files, the diagram and terminals. Remove it.',
         ),
       );
     });

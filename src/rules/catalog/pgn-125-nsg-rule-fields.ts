@@ -1,7 +1,7 @@
 import { AZURE_REGIONS, DOCS, NSG_PORT_MAX, NSG_RULE_DESCRIPTION_MAX, NSG_SERVICE_TAGS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { parseCidr, parseIPv4 } from '../../domain/ipv4';
-import { commandLineProblem, controlCharacterText, visible } from '../../domain/text-safety';
+import { commandLineProblem, unsafeCharacterText, visible } from '../../domain/text-safety';
 import { report, type Rule } from '../rule';
 import { NSG_PATH } from './nsg-helpers';
 
@@ -17,7 +17,7 @@ function asgHint(text: string): string | null {
 /** Why a source or destination entry is not an IPv4 address, aligned CIDR, `*` or service tag; null if it is. */
 export function addressProblem(text: string): string | null {
   if (text === '*') return null;
-  const control = controlCharacterText(text);
+  const control = unsafeCharacterText(text);
   if (control !== null) return `it contains ${control}`;
   if (/^[-@]/.test(text)) return commandLineProblem(text);
   if (text === '') return 'it is empty';
@@ -59,7 +59,7 @@ const PORT = /^(0|[1-9]\d{0,4})$/;
 /** Why a port entry is not `*`, a port 0–65535 or a range low-high; null if it is. */
 export function portProblem(text: string): string | null {
   if (text === '*') return null;
-  const control = controlCharacterText(text);
+  const control = unsafeCharacterText(text);
   if (control !== null) return `it contains ${control}`;
   if (/^[-@]/.test(text)) {
     // "-5" and "--access=Allow" alike: say why the value is dangerous, and what a port is.
@@ -80,7 +80,7 @@ export function portProblem(text: string): string | null {
 
 /** Why a rule description cannot be exported, or null. */
 export function descriptionProblem(text: string): string | null {
-  const control = controlCharacterText(text);
+  const control = unsafeCharacterText(text);
   if (control !== null) return `it contains ${control}`;
   if (text.length > NSG_RULE_DESCRIPTION_MAX)
     return `it has ${text.length} characters (at most ${NSG_RULE_DESCRIPTION_MAX})`;
