@@ -4,7 +4,13 @@
  * so that the rules (PGN-009) and the exporters agree on them.
  */
 import type { AzureNameRule } from './azure';
-import { codePointName, describeUnsafeCharacter, hasUnsafeCharacter, unsafeCharactersIn } from './text-safety';
+import {
+  codePointName,
+  describeUnsafeCharacter,
+  hasUnsafeCharacter,
+  normalFormProblem,
+  unsafeCharactersIn,
+} from './text-safety';
 
 /** The peering resource on `local` towards `remote`, as every export names it. */
 export const peeringName = (local: string, remote: string): string => `${local}-to-${remote}`;
@@ -36,6 +42,8 @@ export function nameProblems(rule: AzureNameRule, name: string): string[] {
   const last = chars[chars.length - 1] as string;
   if (rule.allowed.test(first) && !rule.first.test(first)) out.push(`it starts with "${first}"`);
   if (chars.length > 1 && rule.allowed.test(last) && !rule.last.test(last)) out.push(`it ends with "${last}"`);
+  const form = out.length === 0 ? normalFormProblem(name) : null;
+  if (form !== null) out.push(form);
   return out;
 }
 
@@ -48,7 +56,7 @@ export function describeNameRule(rule: AzureNameRule): string {
 /** A name close to `name` that passes the rule: other characters become `-`, ends trimmed, length fitted. */
 export function suggestName(rule: AzureNameRule, name: string, fallback: string): string {
   const fits = (s: string) => nameProblems(rule, s).length === 0;
-  let s = [...name].map((c) => (rule.allowed.test(c) ? c : '-')).join('');
+  let s = [...name.normalize('NFC')].map((c) => (rule.allowed.test(c) ? c : '-')).join('');
   s = s.replace(/-{2,}/g, '-');
   while (s !== '' && !rule.first.test([...s][0] as string)) s = [...s].slice(1).join('');
   if (s.length > rule.max) s = s.slice(0, rule.max);

@@ -61,6 +61,21 @@ export function visible(text: string): string {
 }
 
 /**
+ * Why a value would not reach Azure unchanged from every export, or null: Terraform stores each string
+ * literal in Unicode normalization form C (HCL native syntax specification, "Template Expressions"), so
+ * text in another form (decomposed accents, Hangul jamo, compatibility ideographs) would be deployed
+ * differently by Terraform than by ARM, Bicep and the Azure CLI.
+ */
+export function normalFormProblem(text: string): string | null {
+  const nfc = text.normalize('NFC');
+  if (nfc === text) return null;
+  return (
+    `it is not in Unicode normalization form C, so Terraform would write it as "${visible(nfc)}" while the ` +
+    `other exports keep it as typed; write "${visible(nfc)}"`
+  );
+}
+
+/**
  * Why a value cannot be handed to a command line as a value, or null. The exports pass values to the
  * Azure CLI, which is built on Python's argparse and its own argument expansion:
  * - a leading `-` is read as an option by argparse wherever a value stands on its own;

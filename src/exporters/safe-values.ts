@@ -3,10 +3,11 @@
  * reaches an export without passing them (`export --force`, "Export anyway") is refused here rather
  * than written, when one of its values could be read as something other than data: a control
  * character (bash drops a NUL byte, a newline ends a command, an SVG or terminal breaks), or a prefix a
- * command line reads as an option, a file to load or quoting (see `commandLineProblem`). Every format
+ * command line reads as an option, a file to load or quoting (see `commandLineProblem`), or text that
+ * Terraform would normalize and so deploy differently (see `normalFormProblem`). Every format
  * builds its files from the `ExportModel`, so checking the model once covers all of them.
  */
-import { commandLineProblem, unsafeCharacterText, visible } from '../domain/text-safety';
+import { commandLineProblem, normalFormProblem, unsafeCharacterText, visible } from '../domain/text-safety';
 import type { ExportModel } from './model';
 
 /** Thrown by every exporter for a plan holding a value that cannot be written safely. */
@@ -30,10 +31,18 @@ function text(what: string, value: string): void {
   if (unsafe !== null) throw new ExportRefusedError(what, value, `it contains ${unsafe}`);
 }
 
+/** A value the templates and variables carry as typed: it must reach Azure the same from every format. */
+function literal(what: string, value: string): void {
+  text(what, value);
+  const problem = normalFormProblem(value);
+  if (problem !== null) throw new ExportRefusedError(what, value, problem);
+}
+
 /** A value a command line receives (as `--name=value`, or as a shell variable's contents). */
 function argument(what: string, value: string): void {
   const problem = commandLineProblem(value);
   if (problem !== null) throw new ExportRefusedError(what, value, problem);
+  literal(what, value);
 }
 
 /**
@@ -59,7 +68,7 @@ export function assertExportable(model: ExportModel): void {
   text('the plan name', model.planName);
   // The region reaches the Azure CLI script only through $LOCATION, with everything but letters and
   // digits removed; ARM, Bicep and Terraform write it as a string literal.
-  text('the region', model.location);
+  literal('the region', model.location);
   for (const sub of model.subscriptions)
     if (sub.value !== '') argument(`the subscription of ${sub.purpose}`, sub.value);
   const rg = (what: string, value: string) => {

@@ -128,6 +128,17 @@ describe('PGN-009 resource groups (1–90, Unicode letters, no trailing period, 
     expect(f?.message).toContain(`is not valid: ${problem}.`);
   });
 
+  it('Unicode letters in normalization form C only: Terraform would write decomposed text differently', () => {
+    const decomposed = 'rg-\u1100\u1161'; // Hangul jamo, as macOS file names hold them
+    expect(of(publicPlan(['servers.0.resourceGroup', decomposed]))[0]?.message).toBe(
+      'Resource group name "rg-\u1100\u1161" is not valid: it is not in Unicode normalization form C, so ' +
+        'Terraform would write it as "rg-\uac00" while the other exports keep it as typed; write "rg-\uac00". ' +
+        'Use 1–90 letters, digits, _, ., (, ) and -, starting with a character other than - and ending with a ' +
+        'character other than ., e.g. "rg-\uac00".',
+    );
+    expect(of(publicPlan(['servers.0.resourceGroup', decomposed.normalize('NFC')]))).toEqual([]);
+  });
+
   it('checks every resource group field of the plan', () => {
     const plan = privatePlan(
       ['servers.0.resourceGroup', 'a b'],
@@ -218,6 +229,12 @@ describe('PGN-009 control characters in text that no naming rule covers (issue 1
       'it starts with "@", which the Azure CLI reads as a file to load',
     );
     expect(of(privatePlan(['access.privateDnsZone.subscription', 'My subscription (dev)']))).toEqual([]);
+    expect(of(privatePlan(['servers.0.subscription', 'Cafe\u0301']))[0]?.message).toBe(
+      'The subscription "Cafe\u0301" of server "pg-test" cannot be used: it is not in Unicode normalization form ' +
+        'C, so Terraform would write it as "Caf\u00e9" while the other exports keep it as typed; write ' +
+        '"Caf\u00e9". Give the subscription ID (a GUID) or its name.',
+    );
+    expect(of(publicPlan(['servers.0.region', 'we\u0301steurope'])).map((f) => f.path)).toEqual(['servers.0.region']);
   });
 
   it('fields another error rule refuses are reported there, once (no PGN-009 finding)', () => {

@@ -2,7 +2,13 @@ import { AZURE_NAME_RULES, DOCS, type AzureNameRule } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 import { describeNameRule, nameProblems, peeringName, suggestName } from '../../domain/resource-names';
-import { commandLineProblem, hasUnsafeCharacter, unsafeCharacterText, visible } from '../../domain/text-safety';
+import {
+  commandLineProblem,
+  hasUnsafeCharacter,
+  normalFormProblem,
+  unsafeCharacterText,
+  visible,
+} from '../../domain/text-safety';
 import { hasPeering } from '../analysis';
 import { report, type Rule } from '../rule';
 
@@ -130,6 +136,7 @@ function describeField(plan: Plan, path: string, value: string): string {
 }
 
 const SUBSCRIPTION_PATH = /^(servers\.\d+|access\.privateDnsZone|access\.peeredVnets\.\d+)\.subscription$/;
+const REGION_PATH = /^servers\.\d+\.region$/;
 
 export const pgn009: Rule = {
   id: 'PGN-009',
@@ -182,25 +189,27 @@ export const pgn009: Rule = {
     }
     eachString(plan, '', (path, text) => {
       const subscription = SUBSCRIPTION_PATH.test(path);
-      if (!subscription && !hasUnsafeCharacter(text)) return;
+      // Subscriptions and the servers' region reach the exports as typed (templates, variables, az).
+      const verbatim = subscription || REGION_PATH.test(path);
+      if (!verbatim && !hasUnsafeCharacter(text)) return;
       if (CHECKED_ELSEWHERE.some((re) => re.test(path))) return;
       const field = describeField(plan, path, text);
-      if (subscription) {
-        const problem = commandLineProblem(text);
-        if (problem === null) return;
+      const unsafe = unsafeCharacterText(text);
+      if (unsafe !== null) {
         findings.push(
-          report(this, path, `${field} cannot be used: ${problem}. Give the subscription ID (a GUID) or its name.`),
+          report(
+            this,
+            path,
+            `${field} contains ${unsafe}: such characters break the exported files, the diagram and terminals. ` +
+              'Remove it.',
+          ),
         );
         return;
       }
-      findings.push(
-        report(
-          this,
-          path,
-          `${field} contains ${unsafeCharacterText(text) ?? 'a character no file can hold'}: ` +
-            'such characters break the exported files, the diagram and terminals. Remove it.',
-        ),
-      );
+      const problem = (subscription ? commandLineProblem(text) : null) ?? normalFormProblem(text);
+      if (problem === null) return;
+      const hint = subscription ? ' Give the subscription ID (a GUID) or its name.' : '';
+      findings.push(report(this, path, `${field} cannot be used: ${problem}.${hint}`));
     });
     return findings;
   },

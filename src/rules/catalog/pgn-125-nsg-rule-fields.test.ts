@@ -151,6 +151,11 @@ describe('PGN-125 description (at most 140 characters, nothing a command line mi
     ['@~/.azure/config', 'it starts with "@", which the Azure CLI reads as a file to load'],
     ["'quoted'", 'it starts with a single quote, which the Azure CLI reads as quoting'],
     ['??', 'it is "??", which the Azure CLI reads as a request for help'],
+    [
+      'Cafe\u0301',
+      'it is not in Unicode normalization form C, so Terraform would write it as "Caf\u00e9" while the other ' +
+        'exports keep it as typed; write "Caf\u00e9"',
+    ],
   ])('%j fails: %s', (description, problem) => {
     expect(of(withRule({ description }))[0]?.message).toBe(
       `The description of NSG rule "deny-in" cannot be exported: ${problem}. Reword it.`,

@@ -1,7 +1,7 @@
 import { AZURE_REGIONS, DOCS, NSG_PORT_MAX, NSG_RULE_DESCRIPTION_MAX, NSG_SERVICE_TAGS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { parseCidr, parseIPv4 } from '../../domain/ipv4';
-import { commandLineProblem, unsafeCharacterText, visible } from '../../domain/text-safety';
+import { commandLineProblem, normalFormProblem, unsafeCharacterText, visible } from '../../domain/text-safety';
 import { report, type Rule } from '../rule';
 import { NSG_PATH } from './nsg-helpers';
 
@@ -84,7 +84,7 @@ export function descriptionProblem(text: string): string | null {
   if (control !== null) return `it contains ${control}`;
   if (text.length > NSG_RULE_DESCRIPTION_MAX)
     return `it has ${text.length} characters (at most ${NSG_RULE_DESCRIPTION_MAX})`;
-  return commandLineProblem(text);
+  return commandLineProblem(text) ?? normalFormProblem(text);
 }
 
 const FIELDS = [
