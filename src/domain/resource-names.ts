@@ -27,8 +27,28 @@ function describeCharacter(c: string): string {
   return `"${c}"`;
 }
 
+const strip = (re: RegExp) => re.source.replace(/^\^|\$$/g, '');
+const wholeNames = new WeakMap<AzureNameRule, RegExp>();
+
+/** The rule as one pattern for a whole name (lengths aside), built once per rule. */
+function wholeName(rule: AzureNameRule): RegExp {
+  let re = wholeNames.get(rule);
+  if (re === undefined) {
+    const [first, allowed, last] = [strip(rule.first), strip(rule.allowed), strip(rule.last)];
+    re = new RegExp(`^(?=${first})(?:${allowed})(?:(?:${allowed})*(?=${last}$)(?:${allowed}))?$`, rule.allowed.flags);
+    wholeNames.set(rule, re);
+  }
+  return re;
+}
+
+/** Printable ASCII: always in Unicode normalization form C. */
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** What breaks the rule, as short clauses ("it has 81 characters (at most 80)"); empty when the name passes. */
 export function nameProblems(rule: AzureNameRule, name: string): string[] {
+  // The common case, a valid name, without building anything.
+  const fits = name.length >= rule.min && name.length <= rule.max && wholeName(rule).test(name);
+  if (fits && (ASCII.test(name) || normalFormProblem(name) === null)) return [];
   if (name === '') return ['it is empty'];
   const out: string[] = [];
   const unsafe = unsafeCharactersIn(name);

@@ -15,6 +15,9 @@ const UNSAFE_SOURCE = [
 ].join('|');
 const UNSAFE = new RegExp(UNSAFE_SOURCE);
 const UNSAFE_ALL = new RegExp(UNSAFE_SOURCE, 'g');
+/** A cheap first test: controls, or any surrogate (paired ones are rare: emoji and the like). */
+// eslint-disable-next-line no-control-regex
+const MAYBE_UNSAFE = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /^[\u0000-\u001f\u007f-\u009f]$/;
 
@@ -24,7 +27,7 @@ export function codePointName(c: string): string {
 }
 
 /** Whether the text holds a control character or an unpaired surrogate. */
-export const hasUnsafeCharacter = (text: string): boolean => UNSAFE.test(text);
+export const hasUnsafeCharacter = (text: string): boolean => MAYBE_UNSAFE.test(text) && UNSAFE.test(text);
 
 /** "the control character U+0001" or "the unpaired surrogate U+D800", for one unsafe character. */
 export function describeUnsafeCharacter(c: string): string {
@@ -33,7 +36,7 @@ export function describeUnsafeCharacter(c: string): string {
 
 /** The distinct unsafe characters of `text`, in order of first appearance. */
 export function unsafeCharactersIn(text: string): string[] {
-  if (!UNSAFE.test(text)) return [];
+  if (!hasUnsafeCharacter(text)) return [];
   return [...new Set(text.match(UNSAFE_ALL) ?? [])];
 }
 
@@ -56,7 +59,7 @@ export function unsafeCharacterText(text: string): string | null {
 
 /** The text with each unsafe character written as `\u0001`, safe to quote in a message. */
 export function visible(text: string): string {
-  if (!UNSAFE.test(text)) return text;
+  if (!hasUnsafeCharacter(text)) return text;
   return text.replace(UNSAFE_ALL, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
 

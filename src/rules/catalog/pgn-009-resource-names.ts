@@ -82,12 +82,28 @@ const CHECKED_ELSEWHERE = [
   /^access\.firewallRules\.\d+\./,
 ];
 
-/** Every string of the plan with its dotted path. */
-function eachString(value: unknown, path: string, visit: (path: string, text: string) => void): void {
-  if (typeof value === 'string') visit(path, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, path === '' ? `${i}` : `${path}.${i}`, visit));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) eachString(v, path === '' ? k : `${path}.${k}`, visit);
+/**
+ * Every string of the plan, with the keys that lead to it (`keys` is reused: join it to keep it).
+ * Large plans hold many thousands of strings, so no path is built unless the visitor asks.
+ */
+function eachString(
+  value: unknown,
+  keys: (string | number)[],
+  visit: (keys: readonly (string | number)[], text: string) => void,
+): void {
+  if (typeof value === 'string') visit(keys, value);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      keys.push(i);
+      eachString(value[i], keys, visit);
+      keys.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const k of Object.keys(value)) {
+      keys.push(k);
+      eachString((value as Record<string, unknown>)[k], keys, visit);
+      keys.pop();
+    }
   }
 }
 
@@ -187,7 +203,11 @@ export const pgn009: Rule = {
         );
       });
     }
-    eachString(plan, '', (path, text) => {
+    eachString(plan, [], (keys, text) => {
+      const last = keys[keys.length - 1];
+      const candidate = last === 'subscription' || last === 'region';
+      if (!candidate && !hasUnsafeCharacter(text)) return;
+      const path = keys.join('.');
       const subscription = SUBSCRIPTION_PATH.test(path);
       // Subscriptions and the servers' region reach the exports as typed (templates, variables, az).
       const verbatim = subscription || REGION_PATH.test(path);

@@ -1,6 +1,6 @@
 import { AZURE_REGIONS, DOCS, NSG_PORT_MAX, NSG_RULE_DESCRIPTION_MAX, NSG_SERVICE_TAGS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
-import { parseCidr, parseIPv4 } from '../../domain/ipv4';
+import { parseCidrFast, parseIPv4Fast } from '../../domain/ipv4';
 import { commandLineProblem, normalFormProblem, unsafeCharacterText, visible } from '../../domain/text-safety';
 import { report, type Rule } from '../rule';
 import { NSG_PATH } from './nsg-helpers';
@@ -37,7 +37,7 @@ export function addressProblem(text: string): string | null {
   }
   if (/[\s,;]/.test(text)) return 'it holds several values; put each address, CIDR block or tag in its own entry';
   if (/^[\d.]+(\/.*)?$/.test(text) || text.includes(':')) {
-    const parsed = text.includes('/') ? parseCidr(text) : parseIPv4(text);
+    const parsed = text.includes('/') ? parseCidrFast(text) : parseIPv4Fast(text);
     return parsed.ok ? null : parsed.error.message;
   }
   const asg = asgHint(text);
