@@ -24,7 +24,7 @@ printf '%s]\\n' "$line" >> "$AZ_LOG"
 echo /subscriptions/00000000-0000-0000-0000-000000000000/fake
 `;
 
-export interface AzOption {
+interface AzOption {
   /** `--name`, as written before `=` or as a word of its own. */
   name: string;
   values: string[];
@@ -39,7 +39,7 @@ export interface AzCall {
 }
 
 /** Splits argv as argparse does for the exports' forms: `--name=value`, `--flag`, `--list a b`. */
-export function parseAzCall(argv: readonly string[]): AzCall {
+function parseAzCall(argv: readonly string[]): AzCall {
   const command: string[] = [];
   const options: AzOption[] = [];
   for (const word of argv) {
@@ -53,7 +53,7 @@ export function parseAzCall(argv: readonly string[]): AzCall {
   return { command: command.join(' '), options, argv: [...argv] };
 }
 
-export interface ScriptRun {
+interface ScriptRun {
   /** `bash -n` exit status and its stderr. */
   syntax: { status: number | null; stderr: string };
   /** The run's exit status and stderr (null when `bash -n` failed and the script was not run). */

@@ -20,7 +20,7 @@ const NOT_XML = new RegExp(
 );
 
 /** Text XML can hold: each character XML forbids becomes U+FFFD, the replacement character. */
-export function xmlSafe(text: string): string {
+function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '\ufffd');
 }
 

@@ -15,7 +15,7 @@ function asgHint(text: string): string | null {
 }
 
 /** Why a source or destination entry is not an IPv4 address, aligned CIDR, `*` or service tag; null if it is. */
-export function addressProblem(text: string): string | null {
+function addressProblem(text: string): string | null {
   if (text === '*') return null;
   const control = unsafeCharacterText(text);
   if (control !== null) return `it contains ${control}`;
@@ -57,7 +57,7 @@ export function addressProblem(text: string): string | null {
 const PORT = /^(0|[1-9]\d{0,4})$/;
 
 /** Why a port entry is not `*`, a port 0–65535 or a range low-high; null if it is. */
-export function portProblem(text: string): string | null {
+function portProblem(text: string): string | null {
   if (text === '*') return null;
   const control = unsafeCharacterText(text);
   if (control !== null) return `it contains ${control}`;
@@ -79,7 +79,7 @@ export function portProblem(text: string): string | null {
 }
 
 /** Why a rule description cannot be exported, or null. */
-export function descriptionProblem(text: string): string | null {
+function descriptionProblem(text: string): string | null {
   const control = unsafeCharacterText(text);
   if (control !== null) return `it contains ${control}`;
   if (text.length > NSG_RULE_DESCRIPTION_MAX)
