@@ -117,9 +117,190 @@ export const VNET_UNUSABLE_RANGES = [
   '168.63.129.16/32',
 ] as const;
 
-/** Azure resource naming: VNet 2–64, subnet/NSG/peering/link 1–80, start alphanumeric, end alphanumeric or `_`. facts §2.6 */
-export const VNET_NAME_PATTERN = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])$/;
-export const CHILD_RESOURCE_NAME_PATTERN = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
+/**
+ * One of Azure's naming rules for a resource type: length, the characters allowed, and what the
+ * first and last character may be. Lengths count UTF-16 code units, as Azure's .NET services do
+ * (the stricter count for characters outside the Basic Multilingual Plane).
+ */
+export interface AzureNameRule {
+  /** The resource type as the planner's messages name it. */
+  readonly resource: string;
+  readonly min: number;
+  readonly max: number;
+  /** Tests one character. */
+  readonly allowed: RegExp;
+  readonly allowedText: string;
+  readonly first: RegExp;
+  readonly firstText: string;
+  readonly last: RegExp;
+  readonly lastText: string;
+}
+
+/** Letters, digits, `_`, `.`, `-`; first a letter or digit, last a letter, digit or `_` (Microsoft.Network). */
+const networkName = (resource: string, min: number, max: number): AzureNameRule => ({
+  resource,
+  min,
+  max,
+  allowed: /^[A-Za-z0-9_.-]$/,
+  allowedText: 'letters, digits, _, . and -',
+  first: /^[A-Za-z0-9]$/,
+  firstText: 'a letter or digit',
+  last: /^[A-Za-z0-9_]$/,
+  lastText: 'a letter, digit or _',
+});
+
+/**
+ * Azure's naming rules for the resources a plan names. Source: Microsoft Learn "Naming rules and
+ * restrictions for Azure resources" (DOCS.nameRules; azure-docs resource-name-rules.md, ms.date
+ * 2025-03-14), Microsoft.Network and Microsoft.Resources tables; facts §2.6 agrees for the network rows.
+ */
+export const AZURE_NAME_RULES = {
+  /** virtualNetworks: 2–64. */
+  virtualNetwork: networkName('VNet', 2, 64),
+  /** virtualnetworks / subnets: 1–80. */
+  subnet: networkName('Subnet', 1, 80),
+  /** networkSecurityGroups: 1–80. */
+  networkSecurityGroup: networkName('NSG', 1, 80),
+  /** networkSecurityGroups / securityRules: 1–80. */
+  securityRule: networkName('NSG rule', 1, 80),
+  /** virtualNetworks / virtualNetworkPeerings: 1–80. */
+  virtualNetworkPeering: networkName('Peering', 1, 80),
+  /** privateDnsZones / virtualNetworkLinks: 1–80. */
+  virtualNetworkLink: networkName('Zone link', 1, 80),
+  /** privateEndpoints: 2–64. */
+  privateEndpoint: networkName('Private endpoint', 2, 64),
+  /**
+   * resourcegroups: 1–90; underscores, hyphens, periods, parentheses and letters or digits as .NET's
+   * Char.IsLetterOrDigit defines them (Unicode categories Lu, Ll, Lt, Lm, Lo, Nd); can't end with a
+   * period. The page sets no rule for the first character; the planner's stricter reading refuses a
+   * leading hyphen, which the Azure CLI would read as an option (`az group create --name -rg` fails).
+   */
+  resourceGroup: {
+    resource: 'Resource group',
+    min: 1,
+    max: 90,
+    allowed: /^[\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nd}_.()-]$/u,
+    allowedText: 'letters, digits, _, ., (, ) and -',
+    first: /^[^-]$/u,
+    firstText: 'a character other than -',
+    last: /^[^.]$/u,
+    lastText: 'a character other than .',
+  },
+} as const satisfies Record<string, AzureNameRule>;
+
+/** NSG rule `description`: at most 140 characters. facts §2.4 (ARM-NRP `CommonSecurityRulePropertiesFormat`) */
+export const NSG_RULE_DESCRIPTION_MAX = 140;
+
+/** NSG rule ports are 0–65535, `*`, or a range `low-high`. facts §2.4; rules.md PGN-125 */
+export const NSG_PORT_MAX = 65535;
+
+/**
+ * Service tags an NSG rule may name as source or destination, and whether each has regional forms
+ * (`Storage.westeurope`). Source: Microsoft Learn "Azure service tags overview", "Available service
+ * tags" table (DOCS.serviceTags; azure-docs service-tags-overview.md, ms.date 2025-07-15). The four
+ * AzureFrontDoor tags already hold a dot and are taken as written (the stricter reading). Keyed by the
+ * lower-case name: Azure compares tags without regard to case.
+ */
+const REGIONAL_SERVICE_TAGS = [
+  'ApiManagement',
+  'AppService',
+  'AzureCloud',
+  'AzureConnectors',
+  'AzureContainerRegistry',
+  'AzureCosmosDB',
+  'AzureDevOps',
+  'AzureIoTHub',
+  'AzureKeyVault',
+  'AzureWebPubSub',
+  'BatchNodeManagement',
+  'DataFactory',
+  'Dynamics365ForMarketingEmail',
+  'EventHub',
+  'HDInsight',
+  'M365ManagementActivityApi',
+  'M365ManagementActivityApiWebhook',
+  'PowerBI',
+  'PowerPlatformInfra',
+  'PowerPlatformPlex',
+  'ServiceBus',
+  'Sql',
+  'Storage',
+  'StorageMover',
+  'SystemServiceAzureSpringAppsResourceProvider',
+];
+const GLOBAL_SERVICE_TAGS = [
+  'ActionGroup',
+  'ApplicationInsightsAvailability',
+  'AppConfiguration',
+  'AppServiceManagement',
+  'AzureActiveDirectory',
+  'AzureActiveDirectoryDomainServices',
+  'AzureAdvancedThreatProtection',
+  'AzureArcInfrastructure',
+  'AzureAttestation',
+  'AzureBackup',
+  'AzureBotService',
+  'AzureCognitiveSearch',
+  'AzureDatabricks',
+  'AzureDataExplorerManagement',
+  'AzureDeviceUpdate',
+  'AzureDigitalTwins',
+  'AzureEventGrid',
+  'AzureFrontDoor.Frontend',
+  'AzureFrontDoor.Backend',
+  'AzureFrontDoor.FirstParty',
+  'AzureFrontDoor.MicrosoftSecurity',
+  'AzureHealthcareAPIs',
+  'AzureInformationProtection',
+  'AzureLoadBalancer',
+  'AzureMachineLearningInference',
+  'AzureManagedGrafana',
+  'AzureMonitor',
+  'AzureOpenDatasets',
+  'AzurePlatformDNS',
+  'AzurePlatformIMDS',
+  'AzurePlatformLKM',
+  'AzureResourceManager',
+  'AzureSentinel',
+  'AzureSignalR',
+  'AzureSiteRecovery',
+  'AzureSphere',
+  'AzureSpringCloud',
+  'AzureStack',
+  'AzureTrafficManager',
+  'AzureUpdateDelivery',
+  'ChaosStudio',
+  'CognitiveServicesFrontend',
+  'CognitiveServicesManagement',
+  'DataFactoryManagement',
+  'Dynamics365BusinessCentral',
+  'EOPExternalPublishedIPs',
+  'GatewayManager',
+  'GuestAndHybridManagement',
+  'Internet',
+  'KustoAnalytics',
+  'LogicApps',
+  'LogicAppsManagement',
+  'MicrosoftAzureFluidRelay',
+  'MicrosoftCloudAppSecurity',
+  'MicrosoftDefenderForEndpoint',
+  'PowerQueryOnline',
+  'Scuba',
+  'SerialConsole',
+  'ServiceFabric',
+  'SqlManagement',
+  'StorageSyncService',
+  'VideoIndexer',
+  'VirtualNetwork',
+  'WindowsAdminCenter',
+  'WindowsVirtualDesktop',
+];
+export const NSG_SERVICE_TAGS: ReadonlyMap<string, { readonly name: string; readonly regional: boolean }> = new Map(
+  [
+    ...REGIONAL_SERVICE_TAGS.map((name) => ({ name, regional: true })),
+    ...GLOBAL_SERVICE_TAGS.map((name) => ({ name, regional: false })),
+  ].map((tag) => [tag.name.toLowerCase(), tag]),
+);
 
 /** PostgreSQL major versions a new flexible server can be created with. facts §2.2 (ARM-PG `properties.version`), §4.1 */
 export const POSTGRES_VERSIONS = ['13', '14', '15', '16', '17', '18'] as const;

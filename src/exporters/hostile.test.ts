@@ -1,18 +1,18 @@
 /**
  * Hostile names through every exporter: each output must still parse in its language and carry the
- * text as inert data (a string literal or a comment), never as code.
+ * text as inert data (a string literal or a comment), never as code. Values no output can carry
+ * safely (control characters, a leading `-`, `@` or quote) are refused by every exporter instead.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../domain/plan';
 import { armFiles } from './arm/index';
 import { azcliFiles } from './azcli/index';
 import { bicepFiles } from './bicep/index';
 import { lexBicep } from './bicep-lex';
+import { fakeAzDir } from './testing/fake-az';
+import { EXPORT_FORMATS } from './index';
+import { ExportRefusedError } from './safe-values';
 import { terraformFiles } from './terraform/index';
 import { examplePlan, planOf } from './test-plans';
 
@@ -20,10 +20,18 @@ const HOSTILE = [
   'x"; rm -rf /',
   '${file("/etc/passwd")}',
   "[concat('a')]",
-  "'$(id)'",
-  'line1\nline2',
+  "a'$(id)'b",
   '%{ if true }x%{ endif }',
   'back\\slash`uname`',
+];
+
+/** Values that no export writes: each format throws ExportRefusedError naming the problem. */
+const REFUSED: [string, string][] = [
+  ['line1\nline2', 'it contains the control character U+000A'],
+  ['nul\u0000byte', 'it contains the control character U+0000'],
+  ['--access=Allow', 'it starts with "-", which a command line reads as an option'],
+  ['@/etc/passwd', 'it starts with "@", which the Azure CLI reads as a file to load'],
+  ["'$(id)'", 'it starts with a single quote, which the Azure CLI reads as quoting'],
 ];
 
 function hostilePlans(name: string): Plan[] {
@@ -44,7 +52,7 @@ function hostilePlans(name: string): Plan[] {
           name,
           nsg: {
             name,
-            rules: [{ ...a.delegatedSubnet.nsg!.rules[0]!, name, description: name, sourceAddresses: [name] }],
+            rules: [{ ...a.delegatedSubnet.nsg!.rules[0]!, name, description: name }],
           },
         },
         privateDnsZone: { ...a.privateDnsZone!, name, resourceGroup: name, subscription: name },
@@ -81,6 +89,9 @@ function armExpressionLiterals(expr: string): string[] {
 function hclStrings(value: unknown, out: string[] = []): string[] {
   return jsonStrings(value, out);
 }
+
+const az = fakeAzDir();
+afterAll(() => az.dispose());
 
 describe.each(HOSTILE)('hostile name %j', (name) => {
   it('ARM: valid JSON; the name is a literal, never an expression', () => {
@@ -135,37 +146,34 @@ describe.each(HOSTILE)('hostile name %j', (name) => {
     }
   });
 
-  it('Azure CLI: bash -n accepts the script, and bash reads the name back unchanged', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'azcli-'));
-    try {
-      for (const plan of hostilePlans(name)) {
-        const [script] = azcliFiles(plan, { errors: ERR(name) });
-        const path = join(dir, 'deploy.sh');
-        writeFileSync(path, script!.contents);
-        const check = spawnSync('bash', ['-n', path], { encoding: 'utf8' });
-        expect(check.stderr).toBe('');
-        expect(check.status).toBe(0);
-        // Replace az with a function printing its arguments; the name must come back as one argument.
-        const traced = script!.contents
-          .replace(
-            'set -euo pipefail',
-            'set -euo pipefail\naz() { printf "%s\\n" "$@" | grep -v "^--" >> "$TRACE"; echo id; }',
-          )
-          .replace(/^#!.*\n/, '');
-        writeFileSync(path, traced);
-        const trace = join(dir, 'trace');
-        writeFileSync(trace, '');
-        const run = spawnSync('bash', [path], {
-          encoding: 'utf8',
-          env: { PATH: process.env.PATH ?? '', TRACE: trace, PGADMIN_PASSWORD: 'p', RESOURCE_GROUP: 'rg' },
-        });
-        expect(run.stderr).toBe('');
-        expect(run.status).toBe(0);
-        const args = spawnSync('cat', [trace], { encoding: 'utf8' }).stdout;
-        expect(args.includes(name)).toBe(true);
+  it('Azure CLI: bash -n accepts the script, and az receives the name as one whole value', () => {
+    for (const plan of hostilePlans(name)) {
+      const [script] = azcliFiles(plan, { errors: ERR(name) });
+      const result = az.runScript(script!.contents);
+      expect(result.syntax).toEqual({ status: 0, stderr: '' });
+      expect(result.run).toEqual({ status: 0, stderr: '' });
+      const values = result.calls.flatMap((c) => c.options.flatMap((o) => o.values));
+      expect(values).toContain(name);
+      // Never a word of its own that argparse could take for an option: wherever a word starting with
+      // "-" holds the name, it is the exporter's own `--option=` followed by the value.
+      for (const word of result.calls.flatMap((c) => c.argv)) {
+        if (word.startsWith('-') && word.includes(name)) expect(word).toMatch(/^--[a-z-]+=/);
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe.each(REFUSED)('a value no export writes: %j', (value, problem) => {
+  it.each(EXPORT_FORMATS.map((f) => [f.id, f] as const))('%s refuses it, naming the problem', (_id, format) => {
+    for (const plan of hostilePlans(value)) {
+      let thrown: unknown;
+      try {
+        format.files(plan, { errors: ERR(value) });
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(ExportRefusedError);
+      expect((thrown as Error).message).toContain(`cannot be written safely: ${problem}.`);
+    }
+  });
 });

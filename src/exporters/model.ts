@@ -7,6 +7,8 @@
 import type * as z from 'zod/mini';
 import { AZURE_SERVICES_RULE_IP, suggestedZoneName } from '../domain/azure';
 import type { FirewallRule, HaModeSchema, NsgRule, Plan, Subnet } from '../domain/plan';
+import { peeringName, zoneLinkName } from '../domain/resource-names';
+import { assertExportable } from './safe-values';
 
 /** A subscription: the deployment's own (`param` null) or another one, given by a parameter. */
 export interface SubRef {
@@ -107,6 +109,10 @@ export interface ExportModel {
  */
 export const AZURE_SERVICES_RULE_NAME = 'AllowAllAzureServicesAndResourcesWithinAzureIps';
 
+/**
+ * The model of what the plan deploys. Throws `ExportRefusedError` when a value of the plan cannot be
+ * written safely (a control character, a leading `-` or `@`, …): the files are never made.
+ */
 export function buildModel(plan: Plan): ExportModel {
   const first = plan.servers[0];
   const primaryRg = first?.resourceGroup ?? '';
@@ -185,10 +191,10 @@ export function buildModel(plan: Plan): ExportModel {
       ),
     }));
     const links: ModelLink[] = [];
-    if (a.vnet.zoneLink) links.push({ name: `${vnet.name}-link`, vnet });
+    if (a.vnet.zoneLink) links.push({ name: zoneLinkName(vnet.name), vnet });
     a.peeredVnets.forEach((p, i) => {
       const ref = peeredVnets[i] as VnetRef;
-      if (p.zoneLink) links.push({ name: `${p.name}-link`, vnet: ref });
+      if (p.zoneLink) links.push({ name: zoneLinkName(p.name), vnet: ref });
     });
     const peerings: ModelPeering[] = [];
     a.peeredVnets.forEach((p, i) => {
@@ -200,7 +206,7 @@ export function buildModel(plan: Plan): ExportModel {
       );
       if (p.peering.fromServerVnet) {
         peerings.push({
-          name: `${vnet.name}-to-${p.name}`,
+          name: peeringName(vnet.name, p.name),
           local: vnet,
           remote: ref,
           onServerVnet: true,
@@ -211,7 +217,7 @@ export function buildModel(plan: Plan): ExportModel {
       }
       if (p.peering.toServerVnet) {
         peerings.push({
-          name: `${p.name}-to-${vnet.name}`,
+          name: peeringName(p.name, vnet.name),
           local: ref,
           remote: vnet,
           onServerVnet: false,
@@ -251,7 +257,7 @@ export function buildModel(plan: Plan): ExportModel {
       );
     }
   }
-  return {
+  const model: ExportModel = {
     planName: plan.name,
     location: first?.region ?? '',
     primary,
@@ -262,6 +268,8 @@ export function buildModel(plan: Plan): ExportModel {
     configurations,
     notes,
   };
+  assertExportable(model);
+  return model;
 }
 
 /** Whether two locations are the same resource group of the same subscription. */

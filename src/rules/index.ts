@@ -13,6 +13,7 @@ import { pgn004 } from './catalog/pgn-004-tls-min-version';
 import { pgn005 } from './catalog/pgn-005-tls-max-version';
 import { pgn006 } from './catalog/pgn-006-secure-transport-off';
 import { pgn007 } from './catalog/pgn-007-connect-by-fqdn';
+import { pgn009 } from './catalog/pgn-009-resource-names';
 import { pgn101 } from './catalog/pgn-101-vnet-region';
 import { pgn102 } from './catalog/pgn-102-vnet-address-spaces';
 import { pgn103 } from './catalog/pgn-103-delegated-prefix';
@@ -31,6 +32,7 @@ import { pgn121 } from './catalog/pgn-121-ha-ports';
 import { pgn122 } from './catalog/pgn-122-ha-storage';
 import { pgn123 } from './catalog/pgn-123-client-denied';
 import { pgn124 } from './catalog/pgn-124-nsg-priorities';
+import { pgn125 } from './catalog/pgn-125-nsg-rule-fields';
 import { pgn130 } from './catalog/pgn-130-zone-required';
 import { pgn131 } from './catalog/pgn-131-zone-suffix';
 import { pgn132 } from './catalog/pgn-132-zone-not-server-fqdn';
@@ -64,6 +66,7 @@ export const RULES: readonly Rule[] = [
   pgn005,
   pgn006,
   pgn007,
+  pgn009,
   pgn101,
   pgn102,
   pgn103,
@@ -82,6 +85,7 @@ export const RULES: readonly Rule[] = [
   pgn122,
   pgn123,
   pgn124,
+  pgn125,
   pgn130,
   pgn131,
   pgn132,

@@ -47,6 +47,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
     path: 'clients.1.connectsByIp',
     passes: privatePlan(),
   },
+  'PGN-009': {
+    fails: privatePlan(['access.vnet.name', 'vnet-a;']),
+    path: 'access.vnet.name',
+    passes: privatePlan(['access.vnet.name', 'vnet-a_'], ['servers.0.resourceGroup', 'rg-orders(data).v2']),
+  },
   'PGN-101': {
     fails: privatePlan(['access.vnet.region', 'northeurope']),
     path: 'access.vnet.region',
@@ -157,6 +162,17 @@ export const RULE_CASES: Record<string, RuleCase> = {
       'access.delegatedSubnet.nsg',
       { name: 'nsg', rules: [nsgRule('a', 100, 'Inbound', 'Allow'), nsgRule('b', 100, 'Outbound', 'Deny')] },
     ]),
+  },
+  'PGN-125': {
+    fails: privatePlan([
+      'access.delegatedSubnet.nsg',
+      {
+        ...strictNsg,
+        rules: [nsgRule('deny-in', 4000, 'Inbound', 'Deny', { destinationPorts: ['*', '--access=Allow'] })],
+      },
+    ]),
+    path: 'access.delegatedSubnet.nsg.rules.0.destinationPorts.1',
+    passes: privatePlan(['access.delegatedSubnet.nsg', { ...strictNsg, rules: [...strictNsg.rules, storageRule] }]),
   },
   'PGN-130': {
     fails: privatePlan(['access.privateDnsZone', null]),

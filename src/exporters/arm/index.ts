@@ -5,6 +5,7 @@
  */
 import type { Plan } from '../../domain/plan';
 import { ARM_TEMPLATE_SCHEMA, DEPLOYMENTS_API_VERSION } from '../../domain/azure';
+import { shellQuote } from '../escape';
 import { resolveDeps } from '../groups';
 import { errorLines } from '../header';
 import { Ex, paramsUsed, toArmJson } from '../ir';
@@ -94,8 +95,26 @@ function renderNested(
   return json;
 }
 
-export function deployCommand(rg: string): string {
-  return `az deployment group create --resource-group ${rg === '' ? '<resource-group>' : rg} --template-file azuredeploy.json --parameters @azuredeploy.parameters.json --parameters administratorLoginPassword=<password>`;
+/**
+ * The command that deploys the template, as the template's metadata (and the Bicep header) suggest it.
+ * People paste it into a shell, so the plan's resource group is shell-quoted; `<…>` are placeholders.
+ */
+export function deployCommand(
+  rg: string,
+  files: { template: string; parameters: string; passwordParameter: boolean } = {
+    template: 'azuredeploy.json',
+    parameters: '@azuredeploy.parameters.json',
+    passwordParameter: true,
+  },
+): string {
+  const words = [
+    'az deployment group create',
+    `--resource-group ${rg === '' ? '<resource-group>' : shellQuote(rg)}`,
+    `--template-file ${files.template}`,
+    `--parameters ${files.parameters}`,
+  ];
+  if (files.passwordParameter) words.push('--parameters administratorLoginPassword=<password>');
+  return words.join(' ');
 }
 
 export function armTemplate(

@@ -1,6 +1,9 @@
 /**
  * Azure CLI export: `deploy.sh`, a bash script (`set -euo pipefail`) that creates the same
- * resources with `az`. Every value is single-quoted; the password comes from the environment.
+ * resources with `az`. Every value is single-quoted and passed as `--name=value`, the form argparse
+ * (on which the Azure CLI is built) always reads as that option's value; list options take their
+ * items as separate words, which `assertExportable` has checked can't be read as options. The
+ * password comes from the environment.
  */
 import { POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
 import type { NsgRule, Plan } from '../../domain/plan';
@@ -12,9 +15,15 @@ import { SERVER_DEFAULTS } from '../versions';
 
 const shellVar = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
 
-/** `--subscription "$X"` for resources of another subscription; nothing for the current one. */
-const subFlag = (sub: SubRef) => (sub.primary ? '' : ` --subscription "$${shellVar(sub.param)}"`);
-const rg = (loc: Loc) => (loc.rg === '' ? '"$RESOURCE_GROUP"' : q(loc.rg));
+/** `--name='value'`: one shell word, `--name=value`, whatever the value starts with. */
+const opt = (name: string, value: string) => `--${name}=${q(value)}`;
+/** A list option: one item as `--name='a'`, several as `--name 'a' 'b'` (argparse takes `=` for one value only). */
+const optList = (name: string, values: readonly string[]) =>
+  values.length === 1 ? opt(name, values[0] as string) : [`--${name}`, ...values.map(q)].join(' ');
+
+/** `--subscription="$X"` for resources of another subscription; nothing for the current one. */
+const subFlag = (sub: SubRef) => (sub.primary ? '' : ` --subscription="$${shellVar(sub.param)}"`);
+const rg = (loc: Loc) => (loc.rg === '' ? '--resource-group="$RESOURCE_GROUP"' : opt('resource-group', loc.rg));
 
 function cmd(parts: readonly (string | false | null | undefined)[]): string {
   const words = parts.filter((p): p is string => typeof p === 'string' && p !== '');
@@ -23,22 +32,22 @@ function cmd(parts: readonly (string | false | null | undefined)[]): string {
 }
 
 function nsgRule(nsg: { name: string; loc: Loc }, r: NsgRule): string {
-  const orStar = (v: readonly string[]) => (v.length === 0 ? ['*'] : v).map(q).join(' ');
+  const orStar = (name: string, v: readonly string[]) => optList(name, v.length === 0 ? ['*'] : v);
   return cmd([
     'az network nsg rule create',
-    `--resource-group ${rg(nsg.loc)}`,
-    `--nsg-name ${q(nsg.name)}`,
-    `--name ${q(r.name)}`,
-    `--priority ${r.priority}`,
-    `--direction ${q(r.direction)}`,
-    `--access ${q(r.access)}`,
-    `--protocol ${q(r.protocol)}`,
-    `--source-address-prefixes ${orStar(r.sourceAddresses)}`,
-    `--source-port-ranges ${orStar(r.sourcePorts)}`,
-    `--destination-address-prefixes ${orStar(r.destinationAddresses)}`,
-    `--destination-port-ranges ${orStar(r.destinationPorts)}`,
-    r.description !== '' && `--description ${q(r.description)}`,
-    '--output none',
+    rg(nsg.loc),
+    opt('nsg-name', nsg.name),
+    opt('name', r.name),
+    `--priority=${r.priority}`,
+    opt('direction', r.direction),
+    opt('access', r.access),
+    opt('protocol', r.protocol),
+    orStar('source-address-prefixes', r.sourceAddresses),
+    orStar('source-port-ranges', r.sourcePorts),
+    orStar('destination-address-prefixes', r.destinationAddresses),
+    orStar('destination-port-ranges', r.destinationPorts),
+    r.description !== '' && opt('description', r.description),
+    '--output=none',
   ]);
 }
 
@@ -48,13 +57,7 @@ function privateSection(a: ModelPrivate, lines: string[]): void {
   lines.push('', '# Network');
   if (a.nsg) {
     lines.push(
-      cmd([
-        'az network nsg create',
-        `--resource-group ${rg(a.nsg.loc)}`,
-        `--name ${q(a.nsg.name)}`,
-        '--location "$LOCATION"',
-        '--output none',
-      ]),
+      cmd(['az network nsg create', rg(a.nsg.loc), opt('name', a.nsg.name), '--location="$LOCATION"', '--output=none']),
     );
     for (const r of a.nsg.rules) lines.push(nsgRule(a.nsg, r));
   }
@@ -62,61 +65,72 @@ function privateSection(a: ModelPrivate, lines: string[]): void {
     lines.push(
       cmd([
         'az network vnet create',
-        `--resource-group ${rg(vnet.loc)}`,
-        `--name ${q(vnet.name)}`,
-        '--location "$LOCATION"',
-        `--address-prefixes ${vnet.addressSpaces.map(q).join(' ')}`,
-        vnet.dnsServers !== null && vnet.dnsServers.length > 0 && `--dns-servers ${vnet.dnsServers.map(q).join(' ')}`,
-        '--output none',
+        rg(vnet.loc),
+        opt('name', vnet.name),
+        '--location="$LOCATION"',
+        optList('address-prefixes', vnet.addressSpaces),
+        vnet.dnsServers !== null && vnet.dnsServers.length > 0 && optList('dns-servers', vnet.dnsServers),
+        '--output=none',
       ]),
     );
   }
   lines.push(
     cmd([
       `az network vnet subnet ${a.subnet.existing ? 'update' : 'create'}`,
-      `--resource-group ${rg(vnet.loc)}`,
-      `--vnet-name ${q(vnet.name)}`,
-      `--name ${q(a.subnet.name)}`,
-      !a.subnet.existing && `--address-prefixes ${q(a.subnet.prefix)}`,
-      `--delegations ${q(POSTGRES_DELEGATION_SERVICE)}`,
-      `--service-endpoints ${q(STORAGE_SERVICE_ENDPOINT)}`,
-      a.nsg && `--network-security-group ${q(a.nsg.name)}`,
-      '--output none',
+      rg(vnet.loc),
+      opt('vnet-name', vnet.name),
+      opt('name', a.subnet.name),
+      !a.subnet.existing && optList('address-prefixes', [a.subnet.prefix]),
+      optList('delegations', [POSTGRES_DELEGATION_SERVICE]),
+      optList('service-endpoints', [STORAGE_SERVICE_ENDPOINT]),
+      a.nsg && opt('network-security-group', a.nsg.name),
+      '--output=none',
     ]),
   );
   for (const s of a.otherSubnets) {
     lines.push(
       cmd([
         'az network vnet subnet create',
-        `--resource-group ${rg(vnet.loc)}`,
-        `--vnet-name ${q(vnet.name)}`,
-        `--name ${q(s.name)}`,
-        `--address-prefixes ${q(s.prefix)}`,
-        '--output none',
+        rg(vnet.loc),
+        opt('vnet-name', vnet.name),
+        opt('name', s.name),
+        optList('address-prefixes', [s.prefix]),
+        '--output=none',
       ]),
     );
   }
   lines.push(
-    `SUBNET_ID="$(${cmd(['az network vnet subnet show', `--resource-group ${rg(vnet.loc)}`, `--vnet-name ${q(vnet.name)}`, `--name ${q(a.subnet.name)}`, '--query id --output tsv'])})"`,
+    `SUBNET_ID="$(${cmd([
+      'az network vnet subnet show',
+      rg(vnet.loc),
+      opt('vnet-name', vnet.name),
+      opt('name', a.subnet.name),
+      '--query=id --output=tsv',
+    ])})"`,
   );
   for (const v of [vnet, ...a.peeredVnets]) {
     lines.push(
-      `${idVar(v)}="$(${cmd(['az network vnet show', `--resource-group ${rg(v.loc)}`, `--name ${q(v.name)}`, '--query id --output tsv' + subFlag(v.loc.sub)])})"`,
+      `${idVar(v)}="$(${cmd([
+        'az network vnet show',
+        rg(v.loc),
+        opt('name', v.name),
+        `--query=id --output=tsv${subFlag(v.loc.sub)}`,
+      ])})"`,
     );
   }
   for (const p of a.peerings) {
     lines.push(
       cmd([
         'az network vnet peering create',
-        `--resource-group ${rg(p.local.loc)}`,
-        `--vnet-name ${q(p.local.name)}`,
-        `--name ${q(p.name)}`,
-        `--remote-vnet "$${idVar(p.remote)}"`,
-        '--allow-vnet-access true',
-        `--allow-forwarded-traffic ${p.allowForwardedTraffic}`,
-        `--allow-gateway-transit ${p.allowGatewayTransit}`,
-        `--use-remote-gateways ${p.useRemoteGateways}`,
-        `--output none${subFlag(p.local.loc.sub)}`,
+        rg(p.local.loc),
+        opt('vnet-name', p.local.name),
+        opt('name', p.name),
+        `--remote-vnet="$${idVar(p.remote)}"`,
+        '--allow-vnet-access=true',
+        `--allow-forwarded-traffic=${p.allowForwardedTraffic}`,
+        `--allow-gateway-transit=${p.allowGatewayTransit}`,
+        `--use-remote-gateways=${p.useRemoteGateways}`,
+        `--output=none${subFlag(p.local.loc.sub)}`,
       ]),
     );
   }
@@ -124,29 +138,29 @@ function privateSection(a: ModelPrivate, lines: string[]): void {
   const z = a.zone;
   if (!z.existing) {
     lines.push(
-      cmd([
-        'az network private-dns zone create',
-        `--resource-group ${rg(z.loc)}`,
-        `--name ${q(z.name)}`,
-        `--output none${subFlag(z.loc.sub)}`,
-      ]),
+      cmd(['az network private-dns zone create', rg(z.loc), opt('name', z.name), `--output=none${subFlag(z.loc.sub)}`]),
     );
   }
   for (const l of a.links) {
     lines.push(
       cmd([
         'az network private-dns link vnet create',
-        `--resource-group ${rg(z.loc)}`,
-        `--zone-name ${q(z.name)}`,
-        `--name ${q(l.name)}`,
-        `--virtual-network "$${idVar(l.vnet)}"`,
-        '--registration-enabled false',
-        `--output none${subFlag(z.loc.sub)}`,
+        rg(z.loc),
+        opt('zone-name', z.name),
+        opt('name', l.name),
+        `--virtual-network="$${idVar(l.vnet)}"`,
+        '--registration-enabled=false',
+        `--output=none${subFlag(z.loc.sub)}`,
       ]),
     );
   }
   lines.push(
-    `ZONE_ID="$(${cmd(['az network private-dns zone show', `--resource-group ${rg(z.loc)}`, `--name ${q(z.name)}`, `--query id --output tsv${subFlag(z.loc.sub)}`])})"`,
+    `ZONE_ID="$(${cmd([
+      'az network private-dns zone show',
+      rg(z.loc),
+      opt('name', z.name),
+      `--query=id --output=tsv${subFlag(z.loc.sub)}`,
+    ])})"`,
   );
 }
 
@@ -177,7 +191,7 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
     (model.access.mode === 'private' && [model.access.vnet.loc, model.access.zone.loc].some((l) => l.rg === ''));
   if (needsRg)
     lines.push(': "${RESOURCE_GROUP:?Set RESOURCE_GROUP: the plan names no resource group for some resources}"');
-  if (model.primary.value !== '') lines.push('', `az account set --subscription ${q(model.primary.value)}`);
+  if (model.primary.value !== '') lines.push('', `az account set ${opt('subscription', model.primary.value)}`);
 
   if (model.access.mode === 'private') privateSection(model.access, lines);
 
@@ -185,34 +199,34 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
   for (const s of model.servers) {
     const network =
       model.access.mode === 'private'
-        ? ['--subnet "$SUBNET_ID"', '--private-dns-zone "$ZONE_ID"']
-        : ['--public-access Enabled'];
+        ? ['--subnet="$SUBNET_ID"', '--private-dns-zone="$ZONE_ID"']
+        : ['--public-access=Enabled'];
     lines.push(
       cmd([
         'az postgres flexible-server create',
-        `--resource-group ${rg(s.loc)}`,
-        `--name ${q(s.name)}`,
-        '--location "$LOCATION"',
-        `--version ${q(s.version)}`,
-        '--tier "$SKU_TIER"',
-        '--sku-name "$SKU_NAME"',
-        '--storage-size "$STORAGE_SIZE_GB"',
-        '--admin-user "$ADMIN_LOGIN"',
-        '--admin-password "$PGADMIN_PASSWORD"',
-        `--high-availability ${q(s.highAvailability)}`,
+        rg(s.loc),
+        opt('name', s.name),
+        '--location="$LOCATION"',
+        opt('version', s.version),
+        '--tier="$SKU_TIER"',
+        '--sku-name="$SKU_NAME"',
+        '--storage-size="$STORAGE_SIZE_GB"',
+        '--admin-user="$ADMIN_LOGIN"',
+        '--admin-password="$PGADMIN_PASSWORD"',
+        opt('high-availability', s.highAvailability),
         ...network,
-        '--yes --output none',
+        '--yes --output=none',
       ]),
     );
     for (const c of model.configurations) {
       lines.push(
         cmd([
           'az postgres flexible-server parameter set',
-          `--resource-group ${rg(s.loc)}`,
-          `--server-name ${q(s.name)}`,
-          `--name ${q(c.name)}`,
-          `--value ${q(c.value)}`,
-          '--output none',
+          rg(s.loc),
+          opt('server-name', s.name),
+          opt('name', c.name),
+          opt('value', c.value),
+          '--output=none',
         ]),
       );
     }
@@ -221,18 +235,19 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
         lines.push(
           cmd([
             'az postgres flexible-server firewall-rule create',
-            `--resource-group ${rg(s.loc)}`,
-            `--name ${q(s.name)}`,
-            `--rule-name ${q(r.name)}`,
-            `--start-ip-address ${q(r.startIp)}`,
-            `--end-ip-address ${q(r.endIp)}`,
-            '--output none',
+            rg(s.loc),
+            opt('name', s.name),
+            opt('rule-name', r.name),
+            opt('start-ip-address', r.startIp),
+            opt('end-ip-address', r.endIp),
+            '--output=none',
           ]),
         );
       }
     }
     lines.push(
-      `az postgres flexible-server show --resource-group ${rg(s.loc)} --name ${q(s.name)} --query '{fqdn: fullyQualifiedDomainName, id: id}' --output json`,
+      `az postgres flexible-server show ${rg(s.loc)} ${opt('name', s.name)} ` +
+        `--query='{fqdn: fullyQualifiedDomainName, id: id}' --output=json`,
     );
   }
   return [{ path: 'deploy.sh', contents: `${lines.join('\n')}\n` }];

@@ -80,7 +80,11 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
   const parts: string[] = [
     header(t, options, [
       `Plan "${plan.name}": Azure Database for PostgreSQL flexible server, ${t.model.access.mode === 'private' ? 'private access (VNet integration)' : 'public access (allowed IP addresses)'}.`,
-      `Deploy: ${deployCommand(t.model.primaryRg).replace('azuredeploy.json', 'main.bicep').replace('@azuredeploy.parameters.json', 'main.bicepparam').replace(' --parameters administratorLoginPassword=<password>', '')} (set PGADMIN_PASSWORD first)`,
+      `Deploy: ${deployCommand(t.model.primaryRg, {
+        template: 'main.bicep',
+        parameters: 'main.bicepparam',
+        passwordParameter: false,
+      })} (set PGADMIN_PASSWORD first)`,
     ]),
     t.params.map((p) => paramDecl(p, true)).join('\n\n'),
   ];

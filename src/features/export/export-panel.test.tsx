@@ -34,4 +34,23 @@ describe('ExportPanel (static render)', () => {
     );
     expect(html).toContain('PGN-001 servers.0.name: m');
   });
+
+  it('a plan holding a value no file can carry safely: says why, offers nothing to download, never crashes', () => {
+    const plan = examplePlan('public-office');
+    const hostile = { ...plan, servers: [{ ...plan.servers[0]!, name: 'pg\u0000x' }] };
+    const html = renderToStaticMarkup(
+      <ExportPanel
+        plan={hostile}
+        errors={[{ ruleId: 'PGN-001', severity: 'error', message: 'm', path: 'servers.0.name', docs: '' }]}
+      />,
+    );
+    expect(html).toContain(
+      'Not exported: the server name &quot;pg\\u0000x&quot; cannot be written safely: it contains the control ' +
+        'character U+0000.',
+    );
+    expect(html).not.toContain('azuredeploy.json');
+    expect(html).toMatch(
+      /<button type="button" class="button button--primary" disabled="">Download all \(\.zip\)<\/button>/,
+    );
+  });
 });

@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 import { EXPORT_FORMATS } from '../../exporters/index';
+import { ExportRefusedError } from '../../exporters/safe-values';
 import type { ExportFormat, ProviderMajor } from '../../exporters/types';
 import { CodePreview } from './code-preview';
 import { downloadZip } from './download';
@@ -34,12 +35,17 @@ export default function ExportPanel({ plan, errors }: ExportPanelProps) {
   const ids = useId();
   const errorFindings = useMemo(() => errors.filter((f) => f.severity === 'error'), [errors]);
   const format = formatById(formatId);
-  const files = useMemo(
-    () => format.files(plan, { errors: errorFindings, providerMajor }),
-    [format, plan, errorFindings, providerMajor],
-  );
+  const { files, refused } = useMemo(() => {
+    try {
+      return { files: format.files(plan, { errors: errorFindings, providerMajor }), refused: null };
+    } catch (e) {
+      // A value no file can carry safely (a control character, a leading "-", …): say so, write nothing.
+      if (e instanceof ExportRefusedError) return { files: [], refused: e.message };
+      throw e;
+    }
+  }, [format, plan, errorFindings, providerMajor]);
   const file = files.find((f) => f.path === selectedPath) ?? files[0];
-  const canExport = errorFindings.length === 0 || exportAnyway;
+  const canExport = refused === null && (errorFindings.length === 0 || exportAnyway);
 
   const copy = async () => {
     if (!file) return;
@@ -69,6 +75,11 @@ export default function ExportPanel({ plan, errors }: ExportPanelProps) {
             anyway
           </label>
         </div>
+      )}
+      {refused !== null && (
+        <p className="export__errors" role="alert">
+          {refused}
+        </p>
       )}
       <FormatTabs
         formats={EXPORT_FORMATS}

@@ -1,5 +1,20 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { examplePlan } from '../../exporters/test-plans';
 import { escapeXml, fileSlug, isoDate, standaloneSvg, TITLE_BLOCK_HEIGHT } from './export-svg';
+import { extractSvg } from './golden';
+import { TopologyFigure } from './topology-figure';
+
+/** XML 1.0 "Char": a well-formed document holds only these; a parser stops at any other ("Invalid character"). */
+const isXmlChar = (cp: number) =>
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  (cp >= 0x10000 && cp <= 0x10ffff);
+const notXml = (text: string) => [...text].filter((c) => !isXmlChar(c.codePointAt(0) ?? 0));
 
 const SVG =
   '<svg class="topo-svg" role="group" width="300" height="200" viewBox="0 0 300 200"><g tabindex="0"><text>a &amp; b</text></g></svg>';
@@ -39,5 +54,31 @@ describe('helpers', () => {
 
   it('formats the export date as YYYY-MM-DD', () => {
     expect(isoDate(new Date(2025, 0, 5))).toBe('2025-01-05');
+  });
+});
+
+describe('names with control characters (issue 14, item 6)', () => {
+  it('a plan name and a VNet name holding U+0001 and U+000B still give an SVG every XML parser reads', () => {
+    const plan = examplePlan('hub-and-spoke');
+    if (plan.access.mode !== 'private') throw new Error('the example changed');
+    const hostile = {
+      ...plan,
+      name: 'Orders\u0001 plan',
+      access: { ...plan.access, vnet: { ...plan.access.vnet, name: 'vnet\u000borders' } },
+    };
+    const markup = extractSvg(renderToStaticMarkup(createElement(TopologyFigure, { plan: hostile, findings: [] })));
+    // The diagram draws the names as typed, as the browser's XMLSerializer hands them over.
+    expect(new Set(notXml(markup))).toEqual(new Set(['\u0001', '\u000b']));
+    const out = standaloneSvg(markup.replace(/\n/g, ''), { planName: hostile.name, date: '2025-03-04' });
+    expect(notXml(out)).toEqual([]);
+    expect(out).toContain('>Orders\ufffd plan</text>');
+    expect(out).toContain('vnet\ufffdorders');
+  });
+
+  it('escapeXml replaces what XML forbids (C0 controls, U+FFFE, U+FFFF, lone surrogates) and keeps the rest', () => {
+    expect(escapeXml('a\u0000b\u0008c\u000bd\u001fe\ufffef\ud800g\udc00')).toBe(
+      'a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffdg\ufffd',
+    );
+    expect(escapeXml('tab\tnl\ncr\r \u0085 \ud83d\ude00 <&>')).toBe('tab\tnl\ncr\r \u0085 \ud83d\ude00 &lt;&amp;&gt;');
   });
 });

@@ -5,9 +5,28 @@
  */
 import { saveBlob } from '../common/save-blob';
 
-/** Escapes text for XML text nodes and attribute values. */
+/**
+ * Characters XML 1.0 does not allow anywhere in a document, not even as a character reference: the C0
+ * controls but tab, newline and carriage return, U+FFFE, U+FFFF and unpaired surrogates (XML 1.0, "Char").
+ * A parser stops at the first one ("Invalid character"), so the file would not open.
+ */
+const NOT_XML = new RegExp(
+  [
+    '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]',
+    '[\\ud800-\\udbff](?![\\udc00-\\udfff])',
+    '(?<![\\ud800-\\udbff])[\\udc00-\\udfff]',
+  ].join('|'),
+  'g',
+);
+
+/** Text XML can hold: each character XML forbids becomes U+FFFD, the replacement character. */
+function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '\ufffd');
+}
+
+/** Escapes text for XML text nodes and attribute values (characters XML forbids become U+FFFD). */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) =>
+  return xmlSafe(text).replace(/[&<>"']/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
   );
 }
@@ -35,9 +54,12 @@ export function isoDate(date: Date): string {
 /**
  * Turns the serialised on-screen `<svg>` into a standalone SVG document: XML declaration, the SVG
  * namespace, no focus attributes, and a title block under the picture with the plan's name and date.
- * `markup` must be one `<svg …>…</svg>` element with numeric `width`, `height` and `viewBox`.
+ * `rawMarkup` must be one `<svg …>…</svg>` element with numeric `width`, `height` and `viewBox`.
  */
-export function standaloneSvg(markup: string, titleBlock: { planName: string; date: string }): string {
+export function standaloneSvg(rawMarkup: string, titleBlock: { planName: string; date: string }): string {
+  // The browser's XMLSerializer writes text nodes as they are, control characters included (a name
+  // typed or pasted with one, in a plan that validation refuses but the diagram still draws).
+  const markup = xmlSafe(rawMarkup);
   const open = /^<svg\b[^>]*>/.exec(markup.trim());
   if (!open) throw new Error('The diagram could not be exported: it is not an <svg> element.');
   const tag = open[0];

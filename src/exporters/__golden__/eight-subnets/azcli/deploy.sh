@@ -12,110 +12,110 @@ ADMIN_LOGIN="${ADMIN_LOGIN:-pgadmin}"
 
 # Network
 az network vnet create \
-  --resource-group 'rg-platform' \
-  --name 'vnet-platform' \
-  --location "$LOCATION" \
-  --address-prefixes '10.0.0.0/16' \
-  --output none
+  --resource-group='rg-platform' \
+  --name='vnet-platform' \
+  --location="$LOCATION" \
+  --address-prefixes='10.0.0.0/16' \
+  --output=none
 az network vnet subnet create \
-  --resource-group 'rg-platform' \
-  --vnet-name 'vnet-platform' \
-  --name 'postgres' \
-  --address-prefixes '10.0.3.0/28' \
-  --delegations 'Microsoft.DBforPostgreSQL/flexibleServers' \
-  --service-endpoints 'Microsoft.Storage' \
-  --output none
+  --resource-group='rg-platform' \
+  --vnet-name='vnet-platform' \
+  --name='postgres' \
+  --address-prefixes='10.0.3.0/28' \
+  --delegations='Microsoft.DBforPostgreSQL/flexibleServers' \
+  --service-endpoints='Microsoft.Storage' \
+  --output=none
 az network vnet subnet create \
-  --resource-group 'rg-platform' \
-  --vnet-name 'vnet-platform' \
-  --name 'app' \
-  --address-prefixes '10.0.0.0/24' \
-  --output none
+  --resource-group='rg-platform' \
+  --vnet-name='vnet-platform' \
+  --name='app' \
+  --address-prefixes='10.0.0.0/24' \
+  --output=none
 az network vnet subnet create \
-  --resource-group 'rg-platform' \
-  --vnet-name 'vnet-platform' \
-  --name 'web' \
-  --address-prefixes '10.0.1.0/24' \
-  --output none
+  --resource-group='rg-platform' \
+  --vnet-name='vnet-platform' \
+  --name='web' \
+  --address-prefixes='10.0.1.0/24' \
+  --output=none
 az network vnet subnet create \
-  --resource-group 'rg-platform' \
-  --vnet-name 'vnet-platform' \
-  --name 'data' \
-  --address-prefixes '10.0.2.0/24' \
-  --output none
+  --resource-group='rg-platform' \
+  --vnet-name='vnet-platform' \
+  --name='data' \
+  --address-prefixes='10.0.2.0/24' \
+  --output=none
 az network vnet subnet create \
-  --resource-group 'rg-platform' \
-  --vnet-name 'vnet-platform' \
-  --name 'aks-nodes' \
-  --address-prefixes '10.0.4.0/22' \
-  --output none
+  --resource-group='rg-platform' \
+  --vnet-name='vnet-platform' \
+  --name='aks-nodes' \
+  --address-prefixes='10.0.4.0/22' \
+  --output=none
 az network vnet subnet create \
-  --resource-group 'rg-platform' \
-  --vnet-name 'vnet-platform' \
-  --name 'AzureBastionSubnet' \
-  --address-prefixes '10.0.8.0/26' \
-  --output none
+  --resource-group='rg-platform' \
+  --vnet-name='vnet-platform' \
+  --name='AzureBastionSubnet' \
+  --address-prefixes='10.0.8.0/26' \
+  --output=none
 az network vnet subnet create \
-  --resource-group 'rg-platform' \
-  --vnet-name 'vnet-platform' \
-  --name 'GatewaySubnet' \
-  --address-prefixes '10.0.8.64/26' \
-  --output none
+  --resource-group='rg-platform' \
+  --vnet-name='vnet-platform' \
+  --name='GatewaySubnet' \
+  --address-prefixes='10.0.8.64/26' \
+  --output=none
 az network vnet subnet create \
-  --resource-group 'rg-platform' \
-  --vnet-name 'vnet-platform' \
-  --name 'private-endpoints' \
-  --address-prefixes '10.0.9.0/24' \
-  --output none
+  --resource-group='rg-platform' \
+  --vnet-name='vnet-platform' \
+  --name='private-endpoints' \
+  --address-prefixes='10.0.9.0/24' \
+  --output=none
 SUBNET_ID="$(az network vnet subnet show \
-  --resource-group 'rg-platform' \
-  --vnet-name 'vnet-platform' \
-  --name 'postgres' \
-  --query id --output tsv)"
-SERVER_VNET_ID="$(az network vnet show --resource-group 'rg-platform' --name 'vnet-platform' --query id --output tsv)"
+  --resource-group='rg-platform' \
+  --vnet-name='vnet-platform' \
+  --name='postgres' \
+  --query=id --output=tsv)"
+SERVER_VNET_ID="$(az network vnet show --resource-group='rg-platform' --name='vnet-platform' --query=id --output=tsv)"
 
 # Private DNS zone and its VNet links
 az network private-dns zone create \
-  --resource-group 'rg-platform' \
-  --name 'pg-platform.private.postgres.database.azure.com' \
-  --output none
+  --resource-group='rg-platform' \
+  --name='pg-platform.private.postgres.database.azure.com' \
+  --output=none
 az network private-dns link vnet create \
-  --resource-group 'rg-platform' \
-  --zone-name 'pg-platform.private.postgres.database.azure.com' \
-  --name 'vnet-platform-link' \
-  --virtual-network "$SERVER_VNET_ID" \
-  --registration-enabled false \
-  --output none
+  --resource-group='rg-platform' \
+  --zone-name='pg-platform.private.postgres.database.azure.com' \
+  --name='vnet-platform-link' \
+  --virtual-network="$SERVER_VNET_ID" \
+  --registration-enabled=false \
+  --output=none
 ZONE_ID="$(az network private-dns zone show \
-  --resource-group 'rg-platform' \
-  --name 'pg-platform.private.postgres.database.azure.com' \
-  --query id --output tsv)"
+  --resource-group='rg-platform' \
+  --name='pg-platform.private.postgres.database.azure.com' \
+  --query=id --output=tsv)"
 
 # Servers
 az postgres flexible-server create \
-  --resource-group 'rg-platform' \
-  --name 'pg-platform' \
-  --location "$LOCATION" \
-  --version '17' \
-  --tier "$SKU_TIER" \
-  --sku-name "$SKU_NAME" \
-  --storage-size "$STORAGE_SIZE_GB" \
-  --admin-user "$ADMIN_LOGIN" \
-  --admin-password "$PGADMIN_PASSWORD" \
-  --high-availability 'Disabled' \
-  --subnet "$SUBNET_ID" \
-  --private-dns-zone "$ZONE_ID" \
-  --yes --output none
+  --resource-group='rg-platform' \
+  --name='pg-platform' \
+  --location="$LOCATION" \
+  --version='17' \
+  --tier="$SKU_TIER" \
+  --sku-name="$SKU_NAME" \
+  --storage-size="$STORAGE_SIZE_GB" \
+  --admin-user="$ADMIN_LOGIN" \
+  --admin-password="$PGADMIN_PASSWORD" \
+  --high-availability='Disabled' \
+  --subnet="$SUBNET_ID" \
+  --private-dns-zone="$ZONE_ID" \
+  --yes --output=none
 az postgres flexible-server parameter set \
-  --resource-group 'rg-platform' \
-  --server-name 'pg-platform' \
-  --name 'require_secure_transport' \
-  --value 'on' \
-  --output none
+  --resource-group='rg-platform' \
+  --server-name='pg-platform' \
+  --name='require_secure_transport' \
+  --value='on' \
+  --output=none
 az postgres flexible-server parameter set \
-  --resource-group 'rg-platform' \
-  --server-name 'pg-platform' \
-  --name 'ssl_min_protocol_version' \
-  --value 'TLSv1.2' \
-  --output none
-az postgres flexible-server show --resource-group 'rg-platform' --name 'pg-platform' --query '{fqdn: fullyQualifiedDomainName, id: id}' --output json
+  --resource-group='rg-platform' \
+  --server-name='pg-platform' \
+  --name='ssl_min_protocol_version' \
+  --value='TLSv1.2' \
+  --output=none
+az postgres flexible-server show --resource-group='rg-platform' --name='pg-platform' --query='{fqdn: fullyQualifiedDomainName, id: id}' --output=json

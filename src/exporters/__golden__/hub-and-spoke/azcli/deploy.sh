@@ -10,213 +10,213 @@ STORAGE_SIZE_GB="${STORAGE_SIZE_GB:-32}"
 ADMIN_LOGIN="${ADMIN_LOGIN:-pgadmin}"
 : "${PGADMIN_PASSWORD:?Set PGADMIN_PASSWORD to the administrator password}"
 
-az account set --subscription 'contoso-prod'
+az account set --subscription='contoso-prod'
 
 # Network
 az network nsg create \
-  --resource-group 'rg-orders-network' \
-  --name 'nsg-postgres' \
-  --location "$LOCATION" \
-  --output none
+  --resource-group='rg-orders-network' \
+  --name='nsg-postgres' \
+  --location="$LOCATION" \
+  --output=none
 az network nsg rule create \
-  --resource-group 'rg-orders-network' \
-  --nsg-name 'nsg-postgres' \
-  --name 'allow-postgres-in-subnet' \
-  --priority 100 \
-  --direction 'Inbound' \
-  --access 'Allow' \
-  --protocol 'Tcp' \
-  --source-address-prefixes '10.20.0.0/28' \
-  --source-port-ranges '*' \
-  --destination-address-prefixes '10.20.0.0/28' \
+  --resource-group='rg-orders-network' \
+  --nsg-name='nsg-postgres' \
+  --name='allow-postgres-in-subnet' \
+  --priority=100 \
+  --direction='Inbound' \
+  --access='Allow' \
+  --protocol='Tcp' \
+  --source-address-prefixes='10.20.0.0/28' \
+  --source-port-ranges='*' \
+  --destination-address-prefixes='10.20.0.0/28' \
   --destination-port-ranges '5432' '6432' \
-  --description 'HA: 5432 and 6432 within the delegated subnet' \
-  --output none
+  --description='HA: 5432 and 6432 within the delegated subnet' \
+  --output=none
 az network nsg rule create \
-  --resource-group 'rg-orders-network' \
-  --nsg-name 'nsg-postgres' \
-  --name 'allow-postgres-from-spokes' \
-  --priority 110 \
-  --direction 'Inbound' \
-  --access 'Allow' \
-  --protocol 'Tcp' \
+  --resource-group='rg-orders-network' \
+  --nsg-name='nsg-postgres' \
+  --name='allow-postgres-from-spokes' \
+  --priority=110 \
+  --direction='Inbound' \
+  --access='Allow' \
+  --protocol='Tcp' \
   --source-address-prefixes '10.20.1.0/24' '10.30.0.0/16' '192.168.10.0/24' \
-  --source-port-ranges '*' \
-  --destination-address-prefixes '10.20.0.0/28' \
-  --destination-port-ranges '5432' \
-  --description 'Applications and the office' \
-  --output none
+  --source-port-ranges='*' \
+  --destination-address-prefixes='10.20.0.0/28' \
+  --destination-port-ranges='5432' \
+  --description='Applications and the office' \
+  --output=none
 az network nsg rule create \
-  --resource-group 'rg-orders-network' \
-  --nsg-name 'nsg-postgres' \
-  --name 'deny-all-inbound' \
-  --priority 4096 \
-  --direction 'Inbound' \
-  --access 'Deny' \
-  --protocol '*' \
-  --source-address-prefixes '*' \
-  --source-port-ranges '*' \
-  --destination-address-prefixes '*' \
-  --destination-port-ranges '*' \
-  --output none
+  --resource-group='rg-orders-network' \
+  --nsg-name='nsg-postgres' \
+  --name='deny-all-inbound' \
+  --priority=4096 \
+  --direction='Inbound' \
+  --access='Deny' \
+  --protocol='*' \
+  --source-address-prefixes='*' \
+  --source-port-ranges='*' \
+  --destination-address-prefixes='*' \
+  --destination-port-ranges='*' \
+  --output=none
 az network nsg rule create \
-  --resource-group 'rg-orders-network' \
-  --nsg-name 'nsg-postgres' \
-  --name 'allow-postgres-out-subnet' \
-  --priority 100 \
-  --direction 'Outbound' \
-  --access 'Allow' \
-  --protocol 'Tcp' \
-  --source-address-prefixes '10.20.0.0/28' \
-  --source-port-ranges '*' \
-  --destination-address-prefixes '10.20.0.0/28' \
+  --resource-group='rg-orders-network' \
+  --nsg-name='nsg-postgres' \
+  --name='allow-postgres-out-subnet' \
+  --priority=100 \
+  --direction='Outbound' \
+  --access='Allow' \
+  --protocol='Tcp' \
+  --source-address-prefixes='10.20.0.0/28' \
+  --source-port-ranges='*' \
+  --destination-address-prefixes='10.20.0.0/28' \
   --destination-port-ranges '5432' '6432' \
-  --description 'HA: 5432 and 6432 within the delegated subnet' \
-  --output none
+  --description='HA: 5432 and 6432 within the delegated subnet' \
+  --output=none
 az network nsg rule create \
-  --resource-group 'rg-orders-network' \
-  --nsg-name 'nsg-postgres' \
-  --name 'allow-storage-out' \
-  --priority 110 \
-  --direction 'Outbound' \
-  --access 'Allow' \
-  --protocol 'Tcp' \
-  --source-address-prefixes '10.20.0.0/28' \
-  --source-port-ranges '*' \
-  --destination-address-prefixes 'Storage.WestEurope' \
-  --destination-port-ranges '443' \
-  --description 'HA: WAL archival to Azure Storage' \
-  --output none
+  --resource-group='rg-orders-network' \
+  --nsg-name='nsg-postgres' \
+  --name='allow-storage-out' \
+  --priority=110 \
+  --direction='Outbound' \
+  --access='Allow' \
+  --protocol='Tcp' \
+  --source-address-prefixes='10.20.0.0/28' \
+  --source-port-ranges='*' \
+  --destination-address-prefixes='Storage.WestEurope' \
+  --destination-port-ranges='443' \
+  --description='HA: WAL archival to Azure Storage' \
+  --output=none
 az network vnet create \
-  --resource-group 'rg-orders-network' \
-  --name 'vnet-orders-data' \
-  --location "$LOCATION" \
-  --address-prefixes '10.20.0.0/16' \
-  --dns-servers '10.0.0.4' \
-  --output none
+  --resource-group='rg-orders-network' \
+  --name='vnet-orders-data' \
+  --location="$LOCATION" \
+  --address-prefixes='10.20.0.0/16' \
+  --dns-servers='10.0.0.4' \
+  --output=none
 az network vnet subnet create \
-  --resource-group 'rg-orders-network' \
-  --vnet-name 'vnet-orders-data' \
-  --name 'snet-postgres' \
-  --address-prefixes '10.20.0.0/28' \
-  --delegations 'Microsoft.DBforPostgreSQL/flexibleServers' \
-  --service-endpoints 'Microsoft.Storage' \
-  --network-security-group 'nsg-postgres' \
-  --output none
+  --resource-group='rg-orders-network' \
+  --vnet-name='vnet-orders-data' \
+  --name='snet-postgres' \
+  --address-prefixes='10.20.0.0/28' \
+  --delegations='Microsoft.DBforPostgreSQL/flexibleServers' \
+  --service-endpoints='Microsoft.Storage' \
+  --network-security-group='nsg-postgres' \
+  --output=none
 az network vnet subnet create \
-  --resource-group 'rg-orders-network' \
-  --vnet-name 'vnet-orders-data' \
-  --name 'snet-app' \
-  --address-prefixes '10.20.1.0/24' \
-  --output none
+  --resource-group='rg-orders-network' \
+  --vnet-name='vnet-orders-data' \
+  --name='snet-app' \
+  --address-prefixes='10.20.1.0/24' \
+  --output=none
 SUBNET_ID="$(az network vnet subnet show \
-  --resource-group 'rg-orders-network' \
-  --vnet-name 'vnet-orders-data' \
-  --name 'snet-postgres' \
-  --query id --output tsv)"
+  --resource-group='rg-orders-network' \
+  --vnet-name='vnet-orders-data' \
+  --name='snet-postgres' \
+  --query=id --output=tsv)"
 SERVER_VNET_ID="$(az network vnet show \
-  --resource-group 'rg-orders-network' \
-  --name 'vnet-orders-data' \
-  --query id --output tsv)"
-PEERED1_VNET_ID="$(az network vnet show --resource-group 'rg-hub-network' --name 'vnet-hub' --query id --output tsv)"
-PEERED2_VNET_ID="$(az network vnet show --resource-group 'rg-spoke-2' --name 'vnet-spoke-2' --query id --output tsv)"
+  --resource-group='rg-orders-network' \
+  --name='vnet-orders-data' \
+  --query=id --output=tsv)"
+PEERED1_VNET_ID="$(az network vnet show --resource-group='rg-hub-network' --name='vnet-hub' --query=id --output=tsv)"
+PEERED2_VNET_ID="$(az network vnet show --resource-group='rg-spoke-2' --name='vnet-spoke-2' --query=id --output=tsv)"
 az network vnet peering create \
-  --resource-group 'rg-orders-network' \
-  --vnet-name 'vnet-orders-data' \
-  --name 'vnet-orders-data-to-vnet-hub' \
-  --remote-vnet "$PEERED1_VNET_ID" \
-  --allow-vnet-access true \
-  --allow-forwarded-traffic true \
-  --allow-gateway-transit false \
-  --use-remote-gateways true \
-  --output none
+  --resource-group='rg-orders-network' \
+  --vnet-name='vnet-orders-data' \
+  --name='vnet-orders-data-to-vnet-hub' \
+  --remote-vnet="$PEERED1_VNET_ID" \
+  --allow-vnet-access=true \
+  --allow-forwarded-traffic=true \
+  --allow-gateway-transit=false \
+  --use-remote-gateways=true \
+  --output=none
 az network vnet peering create \
-  --resource-group 'rg-hub-network' \
-  --vnet-name 'vnet-hub' \
-  --name 'vnet-hub-to-vnet-orders-data' \
-  --remote-vnet "$SERVER_VNET_ID" \
-  --allow-vnet-access true \
-  --allow-forwarded-traffic true \
-  --allow-gateway-transit true \
-  --use-remote-gateways false \
-  --output none
+  --resource-group='rg-hub-network' \
+  --vnet-name='vnet-hub' \
+  --name='vnet-hub-to-vnet-orders-data' \
+  --remote-vnet="$SERVER_VNET_ID" \
+  --allow-vnet-access=true \
+  --allow-forwarded-traffic=true \
+  --allow-gateway-transit=true \
+  --use-remote-gateways=false \
+  --output=none
 az network vnet peering create \
-  --resource-group 'rg-orders-network' \
-  --vnet-name 'vnet-orders-data' \
-  --name 'vnet-orders-data-to-vnet-spoke-2' \
-  --remote-vnet "$PEERED2_VNET_ID" \
-  --allow-vnet-access true \
-  --allow-forwarded-traffic false \
-  --allow-gateway-transit false \
-  --use-remote-gateways false \
-  --output none
+  --resource-group='rg-orders-network' \
+  --vnet-name='vnet-orders-data' \
+  --name='vnet-orders-data-to-vnet-spoke-2' \
+  --remote-vnet="$PEERED2_VNET_ID" \
+  --allow-vnet-access=true \
+  --allow-forwarded-traffic=false \
+  --allow-gateway-transit=false \
+  --use-remote-gateways=false \
+  --output=none
 az network vnet peering create \
-  --resource-group 'rg-spoke-2' \
-  --vnet-name 'vnet-spoke-2' \
-  --name 'vnet-spoke-2-to-vnet-orders-data' \
-  --remote-vnet "$SERVER_VNET_ID" \
-  --allow-vnet-access true \
-  --allow-forwarded-traffic false \
-  --allow-gateway-transit false \
-  --use-remote-gateways false \
-  --output none
+  --resource-group='rg-spoke-2' \
+  --vnet-name='vnet-spoke-2' \
+  --name='vnet-spoke-2-to-vnet-orders-data' \
+  --remote-vnet="$SERVER_VNET_ID" \
+  --allow-vnet-access=true \
+  --allow-forwarded-traffic=false \
+  --allow-gateway-transit=false \
+  --use-remote-gateways=false \
+  --output=none
 
 # Private DNS zone and its VNet links
 az network private-dns zone create \
-  --resource-group 'rg-hub-dns' \
-  --name 'contoso-orders.private.postgres.database.azure.com' \
-  --output none
+  --resource-group='rg-hub-dns' \
+  --name='contoso-orders.private.postgres.database.azure.com' \
+  --output=none
 az network private-dns link vnet create \
-  --resource-group 'rg-hub-dns' \
-  --zone-name 'contoso-orders.private.postgres.database.azure.com' \
-  --name 'vnet-orders-data-link' \
-  --virtual-network "$SERVER_VNET_ID" \
-  --registration-enabled false \
-  --output none
+  --resource-group='rg-hub-dns' \
+  --zone-name='contoso-orders.private.postgres.database.azure.com' \
+  --name='vnet-orders-data-link' \
+  --virtual-network="$SERVER_VNET_ID" \
+  --registration-enabled=false \
+  --output=none
 az network private-dns link vnet create \
-  --resource-group 'rg-hub-dns' \
-  --zone-name 'contoso-orders.private.postgres.database.azure.com' \
-  --name 'vnet-hub-link' \
-  --virtual-network "$PEERED1_VNET_ID" \
-  --registration-enabled false \
-  --output none
+  --resource-group='rg-hub-dns' \
+  --zone-name='contoso-orders.private.postgres.database.azure.com' \
+  --name='vnet-hub-link' \
+  --virtual-network="$PEERED1_VNET_ID" \
+  --registration-enabled=false \
+  --output=none
 az network private-dns link vnet create \
-  --resource-group 'rg-hub-dns' \
-  --zone-name 'contoso-orders.private.postgres.database.azure.com' \
-  --name 'vnet-spoke-2-link' \
-  --virtual-network "$PEERED2_VNET_ID" \
-  --registration-enabled false \
-  --output none
+  --resource-group='rg-hub-dns' \
+  --zone-name='contoso-orders.private.postgres.database.azure.com' \
+  --name='vnet-spoke-2-link' \
+  --virtual-network="$PEERED2_VNET_ID" \
+  --registration-enabled=false \
+  --output=none
 ZONE_ID="$(az network private-dns zone show \
-  --resource-group 'rg-hub-dns' \
-  --name 'contoso-orders.private.postgres.database.azure.com' \
-  --query id --output tsv)"
+  --resource-group='rg-hub-dns' \
+  --name='contoso-orders.private.postgres.database.azure.com' \
+  --query=id --output=tsv)"
 
 # Servers
 az postgres flexible-server create \
-  --resource-group 'rg-orders-data' \
-  --name 'pg-contoso-orders' \
-  --location "$LOCATION" \
-  --version '17' \
-  --tier "$SKU_TIER" \
-  --sku-name "$SKU_NAME" \
-  --storage-size "$STORAGE_SIZE_GB" \
-  --admin-user "$ADMIN_LOGIN" \
-  --admin-password "$PGADMIN_PASSWORD" \
-  --high-availability 'ZoneRedundant' \
-  --subnet "$SUBNET_ID" \
-  --private-dns-zone "$ZONE_ID" \
-  --yes --output none
+  --resource-group='rg-orders-data' \
+  --name='pg-contoso-orders' \
+  --location="$LOCATION" \
+  --version='17' \
+  --tier="$SKU_TIER" \
+  --sku-name="$SKU_NAME" \
+  --storage-size="$STORAGE_SIZE_GB" \
+  --admin-user="$ADMIN_LOGIN" \
+  --admin-password="$PGADMIN_PASSWORD" \
+  --high-availability='ZoneRedundant' \
+  --subnet="$SUBNET_ID" \
+  --private-dns-zone="$ZONE_ID" \
+  --yes --output=none
 az postgres flexible-server parameter set \
-  --resource-group 'rg-orders-data' \
-  --server-name 'pg-contoso-orders' \
-  --name 'require_secure_transport' \
-  --value 'on' \
-  --output none
+  --resource-group='rg-orders-data' \
+  --server-name='pg-contoso-orders' \
+  --name='require_secure_transport' \
+  --value='on' \
+  --output=none
 az postgres flexible-server parameter set \
-  --resource-group 'rg-orders-data' \
-  --server-name 'pg-contoso-orders' \
-  --name 'ssl_min_protocol_version' \
-  --value 'TLSv1.2' \
-  --output none
-az postgres flexible-server show --resource-group 'rg-orders-data' --name 'pg-contoso-orders' --query '{fqdn: fullyQualifiedDomainName, id: id}' --output json
+  --resource-group='rg-orders-data' \
+  --server-name='pg-contoso-orders' \
+  --name='ssl_min_protocol_version' \
+  --value='TLSv1.2' \
+  --output=none
+az postgres flexible-server show --resource-group='rg-orders-data' --name='pg-contoso-orders' --query='{fqdn: fullyQualifiedDomainName, id: id}' --output=json

@@ -1,5 +1,5 @@
 // Plan "Contoso orders: hub and spoke": Azure Database for PostgreSQL flexible server, private access (VNet integration).
-// Deploy: az deployment group create --resource-group rg-orders-data --template-file main.bicep --parameters main.bicepparam (set PGADMIN_PASSWORD first)
+// Deploy: az deployment group create --resource-group 'rg-orders-data' --template-file main.bicep --parameters main.bicepparam (set PGADMIN_PASSWORD first)
 
 @description('Azure region of the servers and the network resources (the plan\'s region).')
 param location string = 'westeurope'

@@ -1,5 +1,5 @@
 // Plan "Fabrikam reporting: public access from the offices": Azure Database for PostgreSQL flexible server, public access (allowed IP addresses).
-// Deploy: az deployment group create --resource-group rg-reporting --template-file main.bicep --parameters main.bicepparam (set PGADMIN_PASSWORD first)
+// Deploy: az deployment group create --resource-group 'rg-reporting' --template-file main.bicep --parameters main.bicepparam (set PGADMIN_PASSWORD first)
 
 @description('Azure region of the servers and the network resources (the plan\'s region).')
 param location string = 'northeurope'
