@@ -13,3 +13,4 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
 ];
 
 export type { ExportFile, ExportFormat, ExportOptions, ProviderMajor } from './types';
+export { ExportRefusedError } from './safe-values';

@@ -37,6 +37,16 @@ describe('export command', () => {
     expect(m.written.get('o/main.bicep')).toContain('param ');
   });
 
+  it('reports a value the exporters refuse, even with --force, as an error finding and writes nothing', async () => {
+    const hostile = example.replace('"resourceGroup": "rg-reporting"', '"resourceGroup": "--access=Allow"');
+    expect(hostile).not.toBe(example);
+    const m = memoryIo({ 'p.json': hostile });
+    expect(await main(['export', 'p.json', '--format', 'azcli', '--out', 'o', '--force'], m.io)).toBe(1);
+    expect(m.err.join('')).toMatch(/^Not exported: .*--access=Allow/);
+    expect(m.err.join('')).not.toContain('internal error');
+    expect(m.written.size).toBe(0);
+  });
+
   it('refuses a plan with error findings unless --force, in one line', async () => {
     findings.push({ ruleId: 'PGN-001', severity: 'error', message: 'bad', path: 'servers.0.name', docs: '' });
     try {

@@ -1,6 +1,6 @@
 import { sortFindings } from '../../domain/finding';
-import { EXPORT_FORMATS } from '../../exporters/index';
-import type { ProviderMajor } from '../../exporters/types';
+import { EXPORT_FORMATS, ExportRefusedError } from '../../exporters/index';
+import type { ExportFile, ProviderMajor } from '../../exporters/types';
 import type { CommandRun } from '../command';
 import { evaluatePlan } from '../evaluate';
 import { EXIT, InputError } from '../io';
@@ -31,10 +31,18 @@ export const runExport: CommandRun = async (options, io) => {
   }
   const format = EXPORT_FORMATS.find((f) => f.id === formatId);
   if (!format) throw new InputError(`Unknown format ${formatId}.`);
-  const files = format.files(plan, {
-    errors,
-    providerMajor: provider === undefined ? undefined : (Number(provider) as ProviderMajor),
-  });
+  let files: ExportFile[];
+  try {
+    files = format.files(plan, {
+      errors,
+      providerMajor: provider === undefined ? undefined : (Number(provider) as ProviderMajor),
+    });
+  } catch (e) {
+    // The exporters' own last check (a value no file or command line can carry safely), even with --force.
+    if (!(e instanceof ExportRefusedError)) throw e;
+    io.err(e.message);
+    return EXIT.findings;
+  }
   await io.writeFolder(out, files, { replace: force });
   const s = (n: number) => (n === 1 ? '' : 's');
   io.out(
