@@ -1,17 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPlanDocument } from '../domain/parse';
 import { getIn, setIn } from '../domain/paths';
 import type { Plan } from '../domain/plan';
 import { largePlan } from '../domain/samples';
 import { checkAllClients, checkClient, type ClientCheck, type Hop, type HopKind } from './index';
+import { exampleDocument } from '../domain/testing/examples';
 
 /** An example plan as parsed JSON; tests change fields by dotted path and parse the result through the real schema. */
 type Doc = unknown;
 type Edit = readonly [path: string, value: unknown];
 
 function example(name: string): Doc {
-  return JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')) as Doc;
+  return exampleDocument(name);
 }
 
 function edit(doc: Doc, ...edits: Edit[]): Doc {

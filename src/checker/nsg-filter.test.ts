@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nsgContextForPlan } from '../domain/nsg';
 import { readPlanDocument } from '../domain/parse';
@@ -6,13 +5,12 @@ import type { Plan } from '../domain/plan';
 import { largePlan } from '../domain/samples';
 import { contextFor } from './context';
 import { nsgContextOf } from './nsg-filter';
+import { exampleDocument } from '../domain/testing/examples';
 
 function hubPlan(
   edit: (doc: { access: { peeredVnets: { peering: object }[]; onPremises: { connection: string }[] } }) => void,
 ): Plan {
-  const doc = JSON.parse(
-    readFileSync(new URL('../../examples/hub-and-spoke.json', import.meta.url), 'utf8'),
-  ) as Parameters<typeof edit>[0];
+  const doc = exampleDocument('hub-and-spoke') as Parameters<typeof edit>[0];
   edit(doc);
   const read = readPlanDocument(doc);
   if (!read.ok) throw new Error(read.error.message);

@@ -1,5 +1,4 @@
 /** Test support: a CLI io over in-memory files that records what a command prints and writes. */
-import { readFileSync } from 'node:fs';
 import { ExistingFilesError, type CliIo } from './io';
 
 /**
@@ -35,13 +34,12 @@ export function memoryIo(files: Record<string, string> = {}, stdin = '') {
   return { io, out, err, written };
 }
 
-/** The text of an example plan of `examples/`, by its name without `.json`. */
-export function exampleText(name: 'eight-subnets' | 'hub-and-spoke' | 'public-office'): string {
-  return readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8');
-}
+import { exampleText } from '../domain/testing/examples';
+
+export { exampleText };
 
 /** An example plan changed by `edit` (given the parsed JSON), as text. */
-export function editedExample(name: Parameters<typeof exampleText>[0], edit: (doc: ExampleDoc) => void): string {
+export function editedExample(name: string, edit: (doc: ExampleDoc) => void): string {
   const doc = JSON.parse(exampleText(name)) as ExampleDoc;
   edit(doc);
   return JSON.stringify(doc);

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readPlanDocument } from './parse';
 import type { Plan } from './plan';
 import { LARGE_SIZE, largePlan, samplePlan } from './samples';
 import { planToTopology, type ClientVerdict } from './topology';
@@ -17,12 +15,7 @@ import {
   type LayoutView,
   type TopologyLayout,
 } from './topology-layout';
-
-function examplePlan(name: string): Plan {
-  const r = readPlanDocument(JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')));
-  if (!r.ok) throw new Error(`examples/${name}.json does not parse`);
-  return r.plan;
-}
+import { examplePlan } from './testing/examples';
 
 /** Every drawn line of text fits inside its box (estimated with the same metrics the layout uses). */
 function textOverflows(layout: TopologyLayout): string[] {

@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './finding';
-import { readPlanDocument } from './parse';
 import type { Plan, PrivateAccess } from './plan';
 import { samplePlan, TYPICAL_SIZE } from './samples';
 import { pinFindings, planToTopology, type Topology } from './topology';
-
-function examplePlan(name: string): Plan {
-  const r = readPlanDocument(JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')));
-  if (!r.ok) throw new Error(`examples/${name}.json does not parse`);
-  return r.plan;
-}
+import { examplePlan } from './testing/examples';
 
 const node = (t: Topology, id: string) => {
   const n = t.nodes.find((x) => x.id === id);

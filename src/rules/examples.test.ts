@@ -1,13 +1,13 @@
 /** Every example plan reports exactly the rule IDs examples/README.md lists for it. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlanDocument } from '../domain/parse';
 import { evaluate } from './index';
 import { PlanSchema } from './plan-schema';
+import { EXAMPLE_NAMES, EXAMPLES_DIR, exampleDocument } from '../domain/testing/examples';
 
-const dir = join(import.meta.dirname, '..', '..', 'examples');
-const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+const readme = readFileSync(join(EXAMPLES_DIR, 'README.md'), 'utf8');
 
 /** `| [`file.json`](file.json) | … | PGN-002, PGN-003 |` rows of the README table (cells may be padded). */
 const documented = new Map(
@@ -16,17 +16,16 @@ const documented = new Map(
     (m[2] as string).split(', ').filter(Boolean),
   ]),
 );
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
+const files = EXAMPLE_NAMES.map((name) => `${name}.json`);
 
 describe('examples', () => {
   it('README documents every example file', () => {
     expect([...documented.keys()].sort()).toEqual(files);
   });
 
-  describe.each(files)('%s', (file) => {
-    const read = readPlanDocument(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+  describe.each(EXAMPLE_NAMES)('%s.json', (name) => {
+    const file = `${name}.json`;
+    const read = readPlanDocument(exampleDocument(name));
     it('is a valid plan document', () => {
       expect(read.ok, read.ok ? '' : read.error.message).toBe(true);
     });
@@ -39,7 +38,7 @@ describe('examples', () => {
 
     it('has no error and no warning, and passes PlanSchema', () => {
       expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
-      expect(PlanSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8'))).success).toBe(true);
+      expect(PlanSchema.safeParse(exampleDocument(name)).success).toBe(true);
     });
   });
 });

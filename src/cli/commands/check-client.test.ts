@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main';
 import { memoryIo } from '../testing';
+import { exampleText } from '../../domain/testing/examples';
 
-const hub = readFileSync(new URL('../../../examples/hub-and-spoke.json', import.meta.url), 'utf8');
+const hub = exampleText('hub-and-spoke');
 
 /** The hub-and-spoke example with vnet-spoke-2 no longer linked to the zone. */
 function unlinkedSpoke(): string {

@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../domain/finding';
 import { EXPORT_FORMATS } from '../../exporters/index';
 import { EXPORT_FORMAT_IDS } from '../command';
 import { main } from '../main';
 import { memoryIo } from '../testing';
+import { exampleText } from '../../domain/testing/examples';
 
 const findings: Finding[] = [];
 vi.mock('../evaluate', () => ({ evaluatePlan: () => findings }));
 
-const example = readFileSync(new URL('../../../examples/public-office.json', import.meta.url), 'utf8');
+const example = exampleText('public-office');
 
 describe('export command', () => {
   it('knows the formats of the exporters, in their order, without loading them', () => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { largePlan } from '../../domain/samples';
 import { decodePlanLink } from '../../share/link';
@@ -7,8 +6,9 @@ import { main } from '../main';
 import { COMMANDS } from './index';
 import { DEFAULT_SHARE_BASE } from '../command';
 import { memoryIo } from '../testing';
+import { exampleText } from '../../domain/testing/examples';
 
-const eight = readFileSync(new URL('../../../examples/eight-subnets.json', import.meta.url), 'utf8');
+const eight = exampleText('eight-subnets');
 
 describe('share', () => {
   it('is a registered command', () => {

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { checkAllClients } from '../../checker';
 import { readPlanDocument } from '../../domain/parse';
 import ClientChecks from './client-checks';
+import { exampleDocument } from '../../domain/testing/examples';
 
 function hubChecks(unlinkSpoke: boolean) {
-  const doc = JSON.parse(readFileSync(new URL('../../../examples/hub-and-spoke.json', import.meta.url), 'utf8')) as {
+  const doc = exampleDocument('hub-and-spoke') as {
     access: { peeredVnets: { zoneLink: boolean }[] };
   };
   if (unlinkSpoke) doc.access.peeredVnets[1]!.zoneLink = false;

@@ -3,13 +3,12 @@
  * and client verdicts so that markers and client paths are covered. Used by the golden test and by
  * `npx tsx src/features/topology/update-golden.ts` (review every changed file before committing it).
  */
-import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Finding } from '../../domain/finding';
-import { readPlanDocument } from '../../domain/parse';
 import type { ClientVerdicts } from '../../domain/topology';
 import { TopologyFigure } from './topology-figure';
+import { examplePlan } from '../../domain/testing/examples';
 
 export interface GoldenCase {
   name: string;
@@ -58,10 +57,10 @@ export function extractSvg(markup: string): string {
 }
 
 export function renderGolden(c: GoldenCase): string {
-  const r = readPlanDocument(
-    JSON.parse(readFileSync(new URL(`../../../examples/${c.example}.json`, import.meta.url), 'utf8')),
-  );
-  if (!r.ok) throw new Error(`examples/${c.example}.json: ${r.error.message}`);
-  const props = { plan: r.plan, findings: c.findings, ...(c.verdicts ? { clientVerdicts: c.verdicts } : {}) };
+  const props = {
+    plan: examplePlan(c.example),
+    findings: c.findings,
+    ...(c.verdicts ? { clientVerdicts: c.verdicts } : {}),
+  };
   return extractSvg(renderToStaticMarkup(createElement(TopologyFigure, props)));
 }

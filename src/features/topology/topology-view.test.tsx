@@ -2,20 +2,14 @@ import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../domain/finding';
-import { readPlanDocument } from '../../domain/parse';
 import type { Plan } from '../../domain/plan';
 import { largePlan } from '../../domain/samples';
 import { standaloneSvg } from './export-svg';
 import { extractSvg, GOLDEN_CASES, goldenPath, renderGolden } from './golden';
 import TopologyView from './topology-view';
+import { examplePlan } from '../../domain/testing/examples';
 
-function example(name: string): Plan {
-  const r = readPlanDocument(
-    JSON.parse(readFileSync(new URL(`../../../examples/${name}.json`, import.meta.url), 'utf8')),
-  );
-  if (!r.ok) throw new Error(name);
-  return r.plan;
-}
+const example = examplePlan;
 
 const EVIL = '<img src=x onerror=alert(1)>';
 
