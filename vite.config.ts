@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { prerenderPlugin } from './scripts/prerender-plugin.js';
 
 /**
  * The page's content security policy: scripts, styles and everything else from the page's own origin
@@ -33,7 +34,7 @@ const contentSecurityPolicy = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), prerenderPlugin()],
   base: './',
   build: {
     target: 'es2022',

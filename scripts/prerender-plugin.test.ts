@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { injectFirstScreen } from './prerender-plugin';
+
+const PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <title>Planner</title>
+    <script type="module" crossorigin src="./assets/index-1.js"></script>
+    <link rel="stylesheet" crossorigin href="./assets/index-2.css">
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>
+`;
+
+const screen = { rootId: 'root', markup: '<div class="app"><p>Costs $1 or $&amp; more</p></div>', gateScript: '' };
+
+describe('injectFirstScreen', () => {
+  it('puts the markup into the inert root and the gate before the first script', () => {
+    const html = injectFirstScreen(PAGE, screen, './assets/gate-x.js');
+    expect(html).toContain(`<div id="root" inert>${screen.markup}</div>`);
+    const gate = html.indexOf('<script src="./assets/gate-x.js"></script>');
+    expect(gate).toBeGreaterThan(html.indexOf('<title>'));
+    expect(gate).toBeLessThan(html.indexOf('<script type="module"'));
+    expect(html.replace(/\s+/g, ' ')).toBe(
+      PAGE.replace('<div id="root"></div>', () => `<div id="root" inert>${screen.markup}</div>`)
+        .replace('<script type="module"', '<script src="./assets/gate-x.js"></script> <script type="module"')
+        .replace(/\s+/g, ' '),
+    );
+  });
+
+  it('puts the gate before the stylesheet when there is no script, else at the end of the head', () => {
+    const noScript = PAGE.replace(/ *<script type="module".*\n/, '');
+    const html = injectFirstScreen(noScript, screen, 'g.js');
+    expect(html.indexOf('<script src="g.js">')).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
+    const bare = noScript.replace(/ *<link rel="stylesheet".*\n/, '');
+    expect(injectFirstScreen(bare, screen, 'g.js')).toMatch(/<script src="g\.js"><\/script>\n\s*<\/head>/);
+  });
+
+  it('refuses a page without exactly one empty root', () => {
+    expect(() => injectFirstScreen(PAGE.replace('<div id="root"></div>', ''), screen, 'g.js')).toThrow(
+      'no empty <div id="root"></div>',
+    );
+    const twice = PAGE.replace('<div id="root"></div>', '<div id="root"></div><div id="root"></div>');
+    expect(() => injectFirstScreen(twice, screen, 'g.js')).toThrow('more than one');
+  });
+});

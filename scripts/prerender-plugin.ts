@@ -1,0 +1,81 @@
+/**
+ * Vite plugin (production build only): puts the first screen into `index.html`, rendered by the app's own
+ * components in Node (`src/app/prerender.tsx`, loaded through Vite so its imports resolve as in the app), and
+ * emits the gate script that keeps the shell's plan off screen for a visitor with a saved plan or a link
+ * (`src/app/paint-gate.ts`). The gate is a file of the page's own origin, never an inline script, so the
+ * content security policy stays `script-src 'self'`.
+ */
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { runnerImport, type Plugin, type ResolvedConfig } from 'vite';
+import type { FirstScreen } from '../src/app/prerender';
+
+export const PRERENDER_ENTRY = 'src/app/prerender.tsx';
+
+/**
+ * The page with the markup in its empty root (made inert until React takes it over) and the gate script
+ * ahead of the module scripts and stylesheets, so it runs before the first paint without waiting for them.
+ */
+export function injectFirstScreen(html: string, screen: FirstScreen, gateUrl: string): string {
+  const empty = `<div id="${screen.rootId}"></div>`;
+  const at = html.indexOf(empty);
+  if (at < 0) throw new Error(`index.html has no empty ${empty} to put the first screen into.`);
+  if (html.indexOf(empty, at + 1) >= 0) throw new Error(`index.html has more than one ${empty}.`);
+  const head = html.indexOf('</head>');
+  if (head < 0 || head > at) throw new Error('index.html has no </head> before its root element.');
+  const gate = `<script src="${gateUrl}"></script>\n`;
+  const firstAsset = html.slice(0, head).search(/<script\b|<link\b[^>]*rel="(?:stylesheet|modulepreload)"/);
+  const gateAt = firstAsset >= 0 ? firstAsset : head;
+  const root = `<div id="${screen.rootId}" inert>${screen.markup}</div>`;
+  return html.slice(0, gateAt) + gate + '    ' + html.slice(gateAt, at) + root + html.slice(at + empty.length);
+}
+
+type Rendered = { ok: true; screen: FirstScreen } | { ok: false; error: unknown };
+
+/** Renders the first screen in Node, through Vite's module runner (TypeScript, JSX and globs as in the app). */
+async function renderInNode(config: ResolvedConfig): Promise<Rendered> {
+  try {
+    const { module } = await runnerImport<{ renderFirstScreen: () => FirstScreen }>(
+      resolve(config.root, PRERENDER_ENTRY),
+      { root: config.root, logLevel: 'error', mode: config.mode },
+    );
+    return { ok: true, screen: module.renderFirstScreen() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+export function prerenderPlugin(): Plugin {
+  let config: ResolvedConfig;
+  let rendering: Promise<Rendered> | null = null;
+  return {
+    name: 'prerender-first-screen',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    buildStart() {
+      // Loading the app in Node takes a while: it runs beside the bundling and is awaited at the end.
+      rendering = renderInNode(config);
+    },
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        const page = bundle['index.html'];
+        if (page?.type !== 'asset') return this.error('The build has no index.html to prerender into.');
+        const rendered = await (rendering ?? renderInNode(config));
+        if (!rendered.ok) {
+          const reason = rendered.error instanceof Error ? rendered.error.message : String(rendered.error);
+          return this.error(`The first screen could not be prerendered (${PRERENDER_ENTRY}): ${reason}`);
+        }
+        const { screen } = rendered;
+        const hash = createHash('sha256').update(screen.gateScript).digest('base64url').slice(0, 8);
+        const fileName = `${config.build.assetsDir}/paint-gate-${hash}.js`;
+        this.emitFile({ type: 'asset', fileName, source: screen.gateScript });
+        const source = typeof page.source === 'string' ? page.source : new TextDecoder().decode(page.source);
+        page.source = injectFirstScreen(source, screen, `${config.base}${fileName}`);
+      },
+    },
+  };
+}
