@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { resolve } from 'node:path';
+import { firstScreenChunk } from './scripts/first-screen-chunk.js';
 import { prerenderPlugin } from './scripts/prerender-plugin.js';
 
 /**
@@ -41,6 +43,22 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              debugName: 'first screen',
+              name: firstScreenChunk(
+                'start',
+                resolve(import.meta.dirname, 'src/app/start.tsx'),
+                resolve(import.meta.dirname, 'src/main.tsx'),
+              ),
+            },
+          ],
+        },
+      },
+    },
   },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
