@@ -49,6 +49,9 @@ export default defineConfig({
           groups: [
             {
               debugName: 'first screen',
+              // The group is closed under static imports except for the entry's own modules, which are loaded
+              // and run before it; pulling those in would make the entry import the whole first screen.
+              includeDependenciesRecursively: false,
               name: firstScreenChunk(
                 'start',
                 resolve(import.meta.dirname, 'src/app/start.tsx'),
