@@ -6,88 +6,20 @@
 // (src/main.tsx loads src/app/start.tsx once the prerendered shell has painted), so its own dynamic imports and
 // their static imports are first-screen code too. Everything else is loaded on demand.
 //
-// Each byte of a chunk is attributed to the source file it came from through the chunk's source map (as
-// source-map-explorer does), and sources are grouped by npm package or by the app's folder. A group's gzip size
-// is estimated by compressing its bytes of each chunk alone and scaling so that a chunk's groups add up to the
-// chunk's real gzip size: an estimate (gzip works across the whole file), the totals are exact.
+// Each byte of a chunk is attributed to the source file it came from through the chunk's source map, grouped by
+// npm package or by the app's folder (scripts/bundle-attribution.mjs). A group's gzip size is estimated by
+// compressing its bytes of each chunk alone and scaling so that a chunk's groups add up to the chunk's real gzip
+// size: an estimate (gzip works across the whole file); the totals are exact.
 import { Buffer } from 'node:buffer';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { attribute, groupOf } from './bundle-attribution.mjs';
 
 const BUDGET_FIRST_SCREEN_KB = 135;
 const BUDGET_ALL_KB = 350;
 
 const kb = (bytes) => bytes / 1000;
 const gz = (text) => gzipSync(typeof text === 'string' ? Buffer.from(text) : text, { level: 9 }).length;
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Decodes one source-map segment (base64 VLQ) into its fields. */
-function decodeSegment(segment) {
-  const fields = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of segment) {
-    const digit = BASE64.indexOf(char);
-    if (digit < 0) throw new Error(`Bad source-map character "${char}".`);
-    value += (digit & 31) << shift;
-    if (digit & 32) {
-      shift += 5;
-    } else {
-      fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return fields;
-}
-
-/** The group a source file belongs to: its npm package, or the app's folder. */
-export function groupOf(source) {
-  const path = source.replace(/\\/g, '/');
-  const modules = path.lastIndexOf('node_modules/');
-  if (modules >= 0) {
-    const parts = path.slice(modules + 'node_modules/'.length).split('/');
-    return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? path);
-  }
-  const app = /(?:^|\/)src\/([^/]+)(\/)?/.exec(path);
-  if (app) return `app: src/${app[1]}${app[2] ?? ''}`;
-  if (/(?:^|\/)examples\//.test(path)) return 'examples (plan files)';
-  return `other: ${path}`;
-}
-
-const GLUE = 'bundler runtime and glue';
-
-/** Bytes of a chunk per group: `Map<group, text>`, through its source map (unmapped bytes are glue). */
-export function attribute(code, map) {
-  const parts = new Map();
-  const add = (group, text) => parts.set(group, (parts.get(group) ?? '') + text);
-  if (!map) {
-    add(GLUE, code);
-    return parts;
-  }
-  const lines = code.split('\n');
-  const mappings = map.mappings.split(';');
-  let source = 0;
-  lines.forEach((line, i) => {
-    const segments = (mappings[i] ?? '').split(',').filter(Boolean);
-    let column = 0;
-    const starts = segments.map((segment) => {
-      const [col, sourceDelta, , ,] = decodeSegment(segment);
-      column += col;
-      if (sourceDelta !== undefined) source += sourceDelta;
-      return { column, source: sourceDelta === undefined ? null : source };
-    });
-    if (starts.length === 0 || starts[0].column > 0) add(GLUE, line.slice(0, starts[0]?.column ?? line.length));
-    starts.forEach((start, j) => {
-      const text = line.slice(start.column, starts[j + 1]?.column ?? line.length);
-      const name = start.source === null ? undefined : map.sources[start.source];
-      add(name === undefined ? GLUE : groupOf(name), text);
-    });
-    if (i < lines.length - 1) add(GLUE, '\n');
-  });
-  return parts;
-}
 
 const output = await build({ logLevel: 'warn', build: { write: false, sourcemap: 'hidden' } });
 const files = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
@@ -122,10 +54,12 @@ const rows = assets
 const groups = new Map();
 for (const f of assets) {
   const where = firstScreen.has(f.fileName) ? 'first' : 'later';
-  const parts =
-    f.type === 'chunk'
-      ? attribute(f.code, f.map)
-      : new Map([[f.fileName.endsWith('.css') ? 'CSS' : 'first-paint gate script', String(f.source)]]);
+  let parts;
+  if (f.type !== 'chunk')
+    parts = new Map([[f.fileName.endsWith('.css') ? 'CSS' : 'first-paint gate script', f.source]]);
+  else if (f.map?.sources.length || f.moduleIds.length !== 1) parts = attribute(f.code, f.map);
+  // A chunk of one module without mappings (a plan file's JSON) belongs to that module.
+  else parts = new Map([[groupOf(f.moduleIds[0]), f.code]]);
   const total = gz(f.type === 'chunk' ? f.code : f.source);
   const alone = [...parts].map(([group, text]) => ({ group, text, gzip: gz(text) }));
   const scale = total / alone.reduce((sum, p) => sum + p.gzip, 0);

@@ -52,7 +52,8 @@ describe('withFieldValues', () => {
     const select =
       '<select name="servers.0.version"><option value="15">15</option><option value="16">16</option></select>';
     expect(withFieldValues(select, plan)).toBe(
-      '<select name="servers.0.version"><option value="15">15</option><option value="16" selected="">16</option></select>',
+      '<select name="servers.0.version"><option value="15">15</option>' +
+        '<option value="16" selected="">16</option></select>',
     );
   });
 
@@ -63,7 +64,8 @@ describe('withFieldValues', () => {
       '<input name="servers.0.ha"/>',
       '<input value="kept" name="name"/>',
       '<select name="name"><option value="other">other</option></select>',
-      '<select name="servers.0.version"><option value="16" selected="">16</option><option value="15">15</option></select>',
+      '<select name="servers.0.version"><option value="16" selected="">16</option>' +
+        '<option value="15">15</option></select>',
     ];
     for (const html of untouched) expect(withFieldValues(html, plan)).toBe(html);
   });
