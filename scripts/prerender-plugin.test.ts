@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { injectFirstScreen } from './prerender-plugin';
+import { injectFirstScreen, takeEntryScript } from './prerender-plugin';
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -15,7 +15,11 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-const screen = { rootId: 'root', markup: '<div class="app"><p>Costs $1 or $&amp; more</p></div>', gateScript: '' };
+const screen = {
+  rootId: 'root',
+  markup: '<div class="app"><p>Costs $1 or $&amp; more</p></div>',
+  gateScript: () => '',
+};
 
 describe('injectFirstScreen', () => {
   it('puts the markup into the inert root and the gate before the first script', () => {
@@ -45,5 +49,19 @@ describe('injectFirstScreen', () => {
     );
     const twice = PAGE.replace('<div id="root"></div>', '<div id="root"></div><div id="root"></div>');
     expect(() => injectFirstScreen(twice, screen, 'g.js')).toThrow('more than one');
+  });
+});
+
+describe('takeEntryScript', () => {
+  it("removes the page's module script, line and all, and gives its address", () => {
+    const { html, src } = takeEntryScript(PAGE);
+    expect(src).toBe('./assets/index-1.js');
+    expect(html).toBe(PAGE.replace('    <script type="module" crossorigin src="./assets/index-1.js"></script>\n', ''));
+  });
+
+  it('refuses a page with no module script, or more than one', () => {
+    expect(() => takeEntryScript(PAGE.replace(/ *<script type="module".*\n/, ''))).toThrow('0 module scripts');
+    const two = PAGE.replace('</head>', '<script type="module" src="./assets/other.js"></script></head>');
+    expect(() => takeEntryScript(two)).toThrow('2 module scripts');
   });
 });

@@ -1,12 +1,13 @@
 /**
  * Vite plugin (production build only): puts the first screen into `index.html`, rendered by the app's own
  * components in Node (`src/app/prerender.tsx`, loaded through Vite so its imports resolve as in the app), and
- * emits the gate script that keeps the shell's plan off screen for a visitor with a saved plan or a link
- * (`src/app/paint-gate.ts`). The gate is a file of the page's own origin, never an inline script, so the
- * content security policy stays `script-src 'self'`.
+ * emits the gate script that keeps the shell's plan off screen for a visitor with a saved plan or a link and
+ * then loads the page's entry module (`src/app/first-paint.ts`). The gate is a file of the page's own origin,
+ * never an inline script, so the content security policy stays `script-src 'self'`; it replaces the entry's
+ * module script, so nothing but the gate runs before the page has loaded.
  */
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import { runnerImport, type Plugin, type ResolvedConfig } from 'vite';
 import type { FirstScreen } from '../src/app/prerender';
 
@@ -28,6 +29,17 @@ export function injectFirstScreen(html: string, screen: FirstScreen, gateUrl: st
   const gateAt = firstAsset >= 0 ? firstAsset : head;
   const root = `<div id="${screen.rootId}" inert>${screen.markup}</div>`;
   return html.slice(0, gateAt) + gate + '    ' + html.slice(gateAt, at) + root + html.slice(at + empty.length);
+}
+
+/** The page without its entry module script (`<script type="module" … src="…">`), and that script's address. */
+export function takeEntryScript(html: string): { html: string; src: string } {
+  const tags = [...html.matchAll(/[ \t]*<script\b[^>]*\btype="module"[^>]*><\/script>[ \t]*\n?/g)];
+  if (tags.length !== 1) throw new Error(`index.html has ${tags.length} module scripts; the gate loads exactly one.`);
+  const tag = tags[0] as RegExpMatchArray;
+  const src = /\ssrc="([^"]+)"/.exec(tag[0])?.[1];
+  if (src === undefined) throw new Error('The entry module script of index.html has no src.');
+  const at = tag.index as number;
+  return { html: html.slice(0, at) + html.slice(at + tag[0].length), src };
 }
 
 type Rendered = { ok: true; screen: FirstScreen } | { ok: false; error: unknown };
@@ -70,11 +82,17 @@ export function prerenderPlugin(): Plugin {
           return this.error(`The first screen could not be prerendered (${PRERENDER_ENTRY}): ${reason}`);
         }
         const { screen } = rendered;
-        const hash = createHash('sha256').update(screen.gateScript).digest('base64url').slice(0, 8);
-        const fileName = `${config.build.assetsDir}/paint-gate-${hash}.js`;
-        this.emitFile({ type: 'asset', fileName, source: screen.gateScript });
         const source = typeof page.source === 'string' ? page.source : new TextDecoder().decode(page.source);
-        page.source = injectFirstScreen(source, screen, `${config.base}${fileName}`);
+        const entry = takeEntryScript(source);
+        // Both files are in the assets folder; the gate imports the entry relative to itself.
+        const entryFile = posix.normalize(entry.src.startsWith(config.base) ? entry.src.slice(config.base.length) : '');
+        if (bundle[entryFile]?.type !== 'chunk') return this.error(`The entry ${entry.src} is not in the build.`);
+        const gateDir = config.build.assetsDir;
+        const gateScript = screen.gateScript(`./${posix.relative(gateDir, entryFile)}`);
+        const hash = createHash('sha256').update(gateScript).digest('base64url').slice(0, 8);
+        const fileName = `${gateDir}/paint-gate-${hash}.js`;
+        this.emitFile({ type: 'asset', fileName, source: gateScript });
+        page.source = injectFirstScreen(entry.html, screen, `${config.base}${fileName}`);
       },
     },
   };

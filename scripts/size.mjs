@@ -1,8 +1,8 @@
 // `npm run size`: gzip sizes of the production build against spec/budgets.md, and what each dependency costs.
 //
 // The build runs in memory (nothing is written) with hidden source maps, which leave the code as shipped.
-// First screen = what index.html loads (the gate script, the entry script, its preloads and stylesheets), the
-// static imports of those scripts, and what the entry imports at once: the entry only starts the app
+// First screen = what index.html loads (the gate script and the stylesheets), the entry module (the gate loads
+// it), the static imports of those scripts, and what the entry imports at once: the entry only starts the app
 // (src/main.tsx loads src/app/start.tsx once the prerendered shell has painted), so its own dynamic imports and
 // their static imports are first-screen code too. Everything else is loaded on demand.
 //
@@ -27,10 +27,11 @@ const byName = new Map(files.map((f) => [f.fileName, f]));
 const html = byName.get('index.html');
 if (html?.type !== 'asset') throw new Error('The build has no index.html.');
 
-// What index.html loads, then static imports and the entry's own dynamic imports (the app's start).
+// What index.html loads, the entry (the gate loads it), then static imports and the entry's own dynamic imports.
 const referenced = [...String(html.source).matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+const entries = files.filter((f) => f.type === 'chunk' && f.isEntry).map((f) => f.fileName);
 const firstScreen = new Set();
-const queue = [...referenced];
+const queue = [...referenced, ...entries];
 while (queue.length > 0) {
   const name = queue.pop();
   if (firstScreen.has(name)) continue;

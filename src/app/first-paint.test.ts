@@ -2,14 +2,49 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GATE_ATTRIBUTE, paintGateScript, ROOT_ID, startAfterFirstPaint } from './first-paint';
 
 const KEY = 'planner:state';
+const ENTRY = './index-abc.js';
 
-/** Runs the gate's source against a page address and a storage; returns what it set on `<html>`. */
-function runGate(hash: string, storage: { getItem: (key: string) => string | null }): Record<string, string> {
+interface GateRun {
+  /** What the gate set on `<html>`. */
+  attributes: Record<string, string>;
+  /** The modules it imported. */
+  imported: string[];
+  /** Fires the page's load event. */
+  load: () => void;
+}
+
+/**
+ * Runs the gate's source against a page address, a storage and a document state. Its `import(…)` is the one
+ * thing rewritten, to a recording stand-in (the test cannot load the page's modules).
+ */
+function runGate(
+  hash: string,
+  storage: { getItem: (key: string) => string | null },
+  options: { readyState?: DocumentReadyState; importFails?: boolean } = {},
+): GateRun {
   const attributes: Record<string, string> = {};
-  const document = { documentElement: { setAttribute: (name: string, value: string) => (attributes[name] = value) } };
+  const imported: string[] = [];
+  const listeners: (() => void)[] = [];
+  const html = {
+    setAttribute: (name: string, value: string) => (attributes[name] = value),
+    removeAttribute: (name: string) => delete attributes[name],
+  };
+  const document = { documentElement: html, readyState: options.readyState ?? 'loading' };
+  const window = { addEventListener: (_: string, fn: () => void) => listeners.push(fn) };
+  const load = (url: string) => {
+    imported.push(url);
+    return options.importFails ? Promise.reject(new Error('failed to fetch')) : Promise.resolve({});
+  };
+  const source = paintGateScript(KEY, ENTRY).replace(/\bimport\(/g, 'load(');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the gate is shipped as source text
-  new Function('location', 'localStorage', 'document', paintGateScript(KEY))({ hash }, storage, document);
-  return attributes;
+  new Function('location', 'localStorage', 'document', 'window', 'load', source)(
+    { hash },
+    storage,
+    document,
+    window,
+    load,
+  );
+  return { attributes, imported, load: () => listeners.splice(0).forEach((fn) => fn()) };
 }
 
 const saved = { getItem: (key: string) => (key === KEY ? '{"state":{}}' : null) };
@@ -21,25 +56,51 @@ const blocked = {
 };
 
 describe('the gate script', () => {
-  it('marks a visit with a link fragment, before any storage is read', () => {
-    expect(runGate('#p1.abc', saved)).toEqual({ [GATE_ATTRIBUTE]: 'link' });
-    expect(runGate('#p1.abc', blocked)).toEqual({ [GATE_ATTRIBUTE]: 'link' });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('marks a visit with a link fragment, before any storage is read, and loads the entry at once', () => {
+    for (const storage of [saved, blocked]) {
+      const run = runGate('#p1.abc', storage);
+      expect(run.attributes).toEqual({ [GATE_ATTRIBUTE]: 'link' });
+      expect(run.imported).toEqual([ENTRY]);
+    }
   });
 
-  it('marks a visit with a saved state under the store key', () => {
-    expect(runGate('', saved)).toEqual({ [GATE_ATTRIBUTE]: 'saved' });
+  it('marks a visit with a saved state under the store key, and loads the entry at once', () => {
+    const run = runGate('', saved);
+    expect(run.attributes).toEqual({ [GATE_ATTRIBUTE]: 'saved' });
+    expect(run.imported).toEqual([ENTRY]);
   });
 
-  it('leaves a first visit, an empty fragment and unreadable storage unmarked', () => {
-    expect(runGate('', empty)).toEqual({});
-    expect(runGate('#', empty)).toEqual({});
-    expect(runGate('', blocked)).toEqual({});
-    expect(runGate('', { getItem: (key) => (key === 'another:key' ? 'x' : null) })).toEqual({});
+  it('leaves a first visit unmarked and loads the entry after the load event', () => {
+    for (const [hash, storage] of [
+      ['', empty],
+      ['#', empty],
+      ['', blocked],
+      ['', { getItem: (key: string) => (key === 'another:key' ? 'x' : null) }],
+    ] as const) {
+      const run = runGate(hash, storage);
+      expect(run.attributes).toEqual({});
+      expect(run.imported).toEqual([]);
+      run.load();
+      expect(run.imported).toEqual([ENTRY]);
+    }
+    expect(runGate('', empty, { readyState: 'complete' }).imported).toEqual([ENTRY]);
+  });
+
+  it('lifts the mark and logs when the entry cannot be loaded', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const run = runGate('', saved, { importFails: true });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(run.attributes).toEqual({});
+    expect(logged).toHaveBeenCalledWith(new Error('failed to fetch'));
   });
 
   it('is a function expression: it declares nothing on the page', () => {
-    expect(paintGateScript(KEY).startsWith('(function () {')).toBe(true);
-    expect(paintGateScript(KEY).trimEnd().endsWith('})();')).toBe(true);
+    const source = paintGateScript(KEY, ENTRY);
+    expect(source.startsWith('(function () {')).toBe(true);
+    expect(source.trimEnd().endsWith('})();')).toBe(true);
+    expect(source).toContain(`import(${JSON.stringify(ENTRY)})`);
   });
 });
 

@@ -8,8 +8,9 @@
  *   security policy allows no inline script) runs before the first paint and, when the page will show a share
  *   link or a saved plan, marks `<html>` with `GATE_ATTRIBUTE`; `app.css` then hides the plan's part of the
  *   shell (the step list, the checks and the current step; the header is the same for every plan);
- * - the app's code starts at once for such a visitor, and otherwise once the shell is painted and the page has
- *   loaded (`startAfterFirstPaint`), so the first screen paints and loads as a static page does;
+ * - the gate is the page's only script: it loads the entry (`main.tsx`) at once for such a visitor and
+ *   otherwise after the load event, and the entry loads the app once the shell has painted
+ *   (`startAfterFirstPaint`), so the first screen paints and loads as a static page does;
  * - `start.tsx` hydrates the markup when the store holds the state the prerender used, and otherwise renders
  *   the visitor's own state in its place; `paint-gate.ts` lifts the mark once that state is on screen.
  */
@@ -24,14 +25,19 @@ export const GATE_ATTRIBUTE = 'data-restoring';
 export const LINK_GATE_TIMEOUT_MS = 5000;
 
 /**
- * The gate's source: marks `<html>` when the URL carries a fragment to open or the store has a saved state.
- * Storage that cannot be read (disabled, blocked) means nothing saved, as the store reads it.
+ * The gate's source, a classic script that blocks the parser (so it runs before the first paint). It marks
+ * `<html>` when the URL carries a fragment to open or the store has a saved state (storage that cannot be read
+ * means nothing saved, as the store reads it), then loads the page's entry module (`entryUrl`, relative to the
+ * gate): at once behind the gate, where the visitor waits for their own plan, and otherwise after the load
+ * event, so the shell loads as a static page does. If the entry cannot be loaded, the mark is lifted and the
+ * error logged.
  */
-export function paintGateScript(storageKey: string): string {
+export function paintGateScript(storageKey: string, entryUrl: string): string {
   const key = JSON.stringify(storageKey);
   const attribute = JSON.stringify(GATE_ATTRIBUTE);
   return (
     '(function () {\n' +
+    '  var html = document.documentElement;\n' +
     '  var reason = null;\n' +
     "  if (location.hash.length > 1) reason = 'link';\n" +
     '  else {\n' +
@@ -39,7 +45,15 @@ export function paintGateScript(storageKey: string): string {
     `      if (localStorage.getItem(${key}) !== null) reason = 'saved';\n` +
     '    } catch (e) {}\n' +
     '  }\n' +
-    `  if (reason !== null) document.documentElement.setAttribute(${attribute}, reason);\n` +
+    `  if (reason !== null) html.setAttribute(${attribute}, reason);\n` +
+    '  var start = function () {\n' +
+    `    import(${JSON.stringify(entryUrl)}).catch(function (error) {\n` +
+    `      html.removeAttribute(${attribute});\n` +
+    '      console.error(error);\n' +
+    '    });\n' +
+    '  };\n' +
+    "  if (reason !== null || document.readyState === 'complete') start();\n" +
+    "  else window.addEventListener('load', start, { once: true });\n" +
     '})();\n'
   );
 }

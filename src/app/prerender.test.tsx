@@ -26,9 +26,11 @@ describe('renderFirstScreen', () => {
     expect(screen.markup).toMatch(/Step <!-- -->1<!-- --> of <!-- -->\d+/);
   });
 
-  it("builds the gate from the store's key", () => {
-    expect(screen.gateScript).toContain(JSON.stringify(STORAGE_KEY));
-    expect(screen.gateScript).toContain(JSON.stringify(GATE_ATTRIBUTE));
+  it("builds the gate from the store's key and the entry's address", () => {
+    const gate = screen.gateScript('./index-abc.js');
+    expect(gate).toContain(JSON.stringify(STORAGE_KEY));
+    expect(gate).toContain(JSON.stringify(GATE_ATTRIBUTE));
+    expect(gate).toContain('import("./index-abc.js")');
   });
 });
 

@@ -14,8 +14,8 @@ export interface FirstScreen {
   rootId: string;
   /** The markup React hydrates. */
   markup: string;
-  /** Source of the blocking gate script. */
-  gateScript: string;
+  /** Source of the blocking gate script, which loads the page's entry module from `entryUrl`. */
+  gateScript: (entryUrl: string) => string;
 }
 
 const escapeAttribute = (text: string) =>
@@ -57,5 +57,5 @@ export function withFieldValues(markup: string, plan: unknown): string {
 export function renderFirstScreen(): FirstScreen {
   // In Node nothing is saved: the store holds its initial state, the one its hooks hydrate from.
   const markup = withFieldValues(renderToString(<Root />), usePlanner.getInitialState().plan);
-  return { rootId: ROOT_ID, markup, gateScript: paintGateScript(STORAGE_KEY) };
+  return { rootId: ROOT_ID, markup, gateScript: (entryUrl) => paintGateScript(STORAGE_KEY, entryUrl) };
 }
