@@ -51,7 +51,7 @@ const WATCH_HYDRATION = `
  * Source text, so the TypeScript runner adds nothing the page lacks.
  */
 const READ_TIMINGS = `(async () => {
-  const app = document.querySelector('script[type="module"]') !== null;
+  const app = document.querySelector('script') !== null; // the floor page has none
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
   const started = performance.now();
   while (app && document.getElementById('root').hasAttribute('inert')) {
