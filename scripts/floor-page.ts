@@ -1,6 +1,6 @@
 /**
- * The page-load bench's floor page: the production page with its scripts removed (the module scripts, their
- * preloads and the gate), keeping the prerendered markup and the stylesheets. It is the fastest this markup can
+ * The page-load bench's floor page: the production page with its scripts removed (the gate, and any module
+ * script or module preload), keeping the prerendered markup and the stylesheets. It is the fastest this markup can
  * ever load and paint, the reference the app's own load is measured against.
  */
 export function floorPage(html: string): string {
