@@ -4,7 +4,8 @@
  * in the same run.
  *
  * Both pages are served from loopback by Vite's preview server and loaded in headless Chromium, each run in a
- * new browser context (cold cache), interleaved app, floor, app, floor… after one discarded pair. The load
+ * new browser context (cold cache), interleaved app, floor, floor, app, app, floor… (each page first in every
+ * other pair, as the run after a page pays for its teardown) after one discarded pair. The load
  * event is the navigation's `loadEventStart`; the LCP is the last `largest-contentful-paint` entry once the
  * app has hydrated (so any paint React makes counts against it), both from the navigation's start. The app
  * starts after its shell has painted and loaded (`src/app/first-paint.ts`), so the time it becomes interactive
@@ -22,6 +23,8 @@ import { formatMs, median, percentile, printTable, verdict } from './harness';
 /** Runs per page; PAGE_LOAD_RUNS asks for more where the machine is busy and the spread wide. */
 const RUNS = Number(process.env.PAGE_LOAD_RUNS ?? 11);
 const BUDGET_RATIO = 1.15;
+/** A pause after each load, so that the closed page's process is gone before the next one starts. */
+const SETTLE_MS = 250;
 const OUT_DIR = '.bench-dist/page-load';
 const FLOOR_FILE = 'floor.html';
 
@@ -87,6 +90,7 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
     return await page.evaluate<Load>(READ_TIMINGS);
   } finally {
     await context.close();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
 }
 
@@ -120,8 +124,14 @@ export default async function bench(): Promise<void> {
     await loadOnce(browser, appUrl); // warm-up pair: the server's and the system's first reads of the files
     await loadOnce(browser, floorUrl);
     for (let i = 0; i < RUNS; i += 1) {
-      app.push(await loadOnce(browser, appUrl));
-      floor.push(await loadOnce(browser, floorUrl));
+      // Each page goes first in every other pair: the run after a page pays for that page's teardown.
+      if (i % 2 === 0) {
+        app.push(await loadOnce(browser, appUrl));
+        floor.push(await loadOnce(browser, floorUrl));
+      } else {
+        floor.push(await loadOnce(browser, floorUrl));
+        app.push(await loadOnce(browser, appUrl));
+      }
     }
   } finally {
     await browser.close();
