@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GATE_ATTRIBUTE, paintGateScript, ROOT_ID, startAfterFirstPaint } from './first-paint';
+import { FIRST_PAINT_WAIT_MS, GATE_ATTRIBUTE, paintGateScript, ROOT_ID, startAfterFirstPaint } from './first-paint';
 
 const KEY = 'planner:state';
 const ENTRY = './index-abc.js';
@@ -106,17 +106,47 @@ describe('the gate script', () => {
 
 interface FakePage {
   started: () => number;
-  fire: (event: 'load' | 'frame' | 'timer') => void;
+  /** Fires the load event, a frame, the pending zero-delay tasks, the first-paint wait, or the paint report. */
+  fire: (event: 'load' | 'frame' | 'task' | 'wait' | 'paint') => void;
 }
 
-/** A page for `startAfterFirstPaint`: its root, gate mark, readiness and visibility, and its pending callbacks. */
+/**
+ * A page for `startAfterFirstPaint`: its root, gate mark, readiness and visibility, whether it reports paints
+ * (and whether the first one has happened already), and its pending callbacks.
+ */
 function fakePage(options: {
   prerendered: boolean;
   gated?: boolean;
   readyState?: DocumentReadyState;
   visibility?: DocumentVisibilityState;
+  paintTiming?: boolean;
+  paintedAlready?: boolean;
 }): FakePage {
-  const pending = { load: [] as (() => void)[], frame: [] as (() => void)[], timer: [] as (() => void)[] };
+  const pending = {
+    load: [] as (() => void)[],
+    frame: [] as (() => void)[],
+    task: [] as (() => void)[],
+    wait: [] as (() => void)[],
+  };
+  let painted = options.paintedAlready === true;
+  const observers: ((entries: { getEntriesByName: (name: string) => unknown[] }) => void)[] = [];
+  const report = () => {
+    const entries = { getEntriesByName: (name: string) => (name === 'first-contentful-paint' ? [{}] : []) };
+    observers.splice(0).forEach((callback) => callback(entries));
+  };
+  class FakeObserver {
+    static supportedEntryTypes = options.paintTiming === false ? ['navigation'] : ['navigation', 'paint'];
+    constructor(private readonly callback: (entries: { getEntriesByName: (name: string) => unknown[] }) => void) {}
+    observe(init: { type: string; buffered?: boolean }) {
+      expect(init).toEqual({ type: 'paint', buffered: true });
+      observers.push(this.callback);
+      if (painted) report();
+    }
+    disconnect() {
+      const at = observers.indexOf(this.callback);
+      if (at >= 0) observers.splice(at, 1);
+    }
+  }
   const root = { hasChildNodes: () => options.prerendered };
   vi.stubGlobal('document', {
     getElementById: (id: string) => (id === ROOT_ID ? root : null),
@@ -125,13 +155,24 @@ function fakePage(options: {
     visibilityState: options.visibility ?? 'visible',
   });
   vi.stubGlobal('window', { addEventListener: (_: string, fn: () => void) => pending.load.push(fn) });
+  vi.stubGlobal('PerformanceObserver', FakeObserver);
   vi.stubGlobal('requestAnimationFrame', (fn: () => void) => pending.frame.push(fn));
-  vi.stubGlobal('setTimeout', (fn: () => void) => pending.timer.push(fn));
+  vi.stubGlobal('setTimeout', (fn: () => void, ms = 0) => {
+    if (ms === 0) pending.task.push(fn);
+    else if (ms === FIRST_PAINT_WAIT_MS) pending.wait.push(fn);
+    else throw new Error(`Unexpected timer of ${ms} ms.`);
+  });
   let count = 0;
   startAfterFirstPaint(() => (count += 1));
   return {
     started: () => count,
-    fire: (event) => pending[event].splice(0).forEach((fn) => fn()),
+    fire: (event) => {
+      if (event !== 'paint') pending[event].splice(0).forEach((fn) => fn());
+      else {
+        painted = true;
+        report();
+      }
+    },
   };
 }
 
@@ -144,24 +185,48 @@ describe('startAfterFirstPaint', () => {
     expect(fakePage({ prerendered: true, visibility: 'hidden' }).started()).toBe(1);
   });
 
-  it('otherwise waits for the load event, then a frame, then a task', () => {
+  it('otherwise waits for the load event and the first contentful paint, then a task', () => {
     const page = fakePage({ prerendered: true });
-    expect(page.started()).toBe(0);
     page.fire('frame');
-    page.fire('timer');
+    page.fire('task');
     expect(page.started()).toBe(0);
     page.fire('load');
+    page.fire('task');
     expect(page.started()).toBe(0);
-    page.fire('frame');
+    page.fire('paint');
     expect(page.started()).toBe(0);
-    page.fire('timer');
+    page.fire('task');
+    expect(page.started()).toBe(1);
+    page.fire('wait');
+    page.fire('task');
     expect(page.started()).toBe(1);
   });
 
-  it('does not wait for a load event that has already happened', () => {
+  it('takes a paint reported before the load event, and does not wait for a load event already past', () => {
+    const page = fakePage({ prerendered: true, readyState: 'complete', paintedAlready: true });
+    page.fire('task');
+    expect(page.started()).toBe(1);
+  });
+
+  it('starts after a while when no paint is reported, and only once', () => {
     const page = fakePage({ prerendered: true, readyState: 'complete' });
+    page.fire('task');
+    expect(page.started()).toBe(0);
+    page.fire('wait');
+    page.fire('task');
+    expect(page.started()).toBe(1);
+    page.fire('paint');
+    page.fire('task');
+    expect(page.started()).toBe(1);
+  });
+
+  it('waits for a frame where the browser does not report paints', () => {
+    const page = fakePage({ prerendered: true, paintTiming: false });
+    page.fire('load');
+    page.fire('task');
+    expect(page.started()).toBe(0);
     page.fire('frame');
-    page.fire('timer');
+    page.fire('task');
     expect(page.started()).toBe(1);
   });
 });

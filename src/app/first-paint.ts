@@ -58,11 +58,15 @@ export function paintGateScript(storageKey: string, entryUrl: string): string {
   );
 }
 
+/** Past this, the app starts even if the browser has reported no first paint (it may not report one). */
+export const FIRST_PAINT_WAIT_MS = 1000;
+
 /**
  * Runs `start` (which loads the app) as soon as it is needed: at once when there is no prerendered shell
  * (the dev server), when the gate hides the shell (the visitor waits for their own plan) or when the page is
- * hidden (nothing to paint); otherwise after the load event and the next frame, so that downloading and
- * running the app neither holds back the shell's first paint nor the load event.
+ * hidden (nothing to paint); otherwise after the load event and once the browser reports the shell's first
+ * contentful paint (a frame later where it does not report paints), so that downloading and running the app
+ * neither holds back the shell's first paint nor the load event.
  */
 export function startAfterFirstPaint(start: () => void): void {
   const root = document.getElementById(ROOT_ID);
@@ -71,7 +75,25 @@ export function startAfterFirstPaint(start: () => void): void {
     start();
     return;
   }
-  const afterPaint = () => requestAnimationFrame(() => setTimeout(start, 0));
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    setTimeout(start, 0);
+  };
+  const afterPaint = () => {
+    if (!PerformanceObserver.supportedEntryTypes.includes('paint')) {
+      requestAnimationFrame(once);
+      return;
+    }
+    const observer = new PerformanceObserver((entries) => {
+      if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      once();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+    setTimeout(once, FIRST_PAINT_WAIT_MS);
+  };
   if (document.readyState === 'complete') afterPaint();
   else window.addEventListener('load', afterPaint, { once: true });
 }
