@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { resolve } from 'node:path';
+import { firstScreenChunk } from './scripts/first-screen-chunk.js';
+import { prerenderPlugin } from './scripts/prerender-plugin.js';
 
 /**
  * The page's content security policy: scripts, styles and everything else from the page's own origin
@@ -33,13 +36,32 @@ const contentSecurityPolicy = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), prerenderPlugin()],
   base: './',
   build: {
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              debugName: 'first screen',
+              // The group is closed under static imports except for the entry's own modules, which are loaded
+              // and run before it; pulling those in would make the entry import the whole first screen.
+              includeDependenciesRecursively: false,
+              name: firstScreenChunk(
+                'start',
+                resolve(import.meta.dirname, 'src/app/start.tsx'),
+                resolve(import.meta.dirname, 'src/main.tsx'),
+              ),
+            },
+          ],
+        },
+      },
+    },
   },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },

@@ -1,12 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+// The page's entry: the stylesheet, and the app's code once the prerendered first screen has painted.
+import { reportStartFailure, startAfterFirstPaint } from './app/first-paint';
 import './app/app.css';
 
-const root = document.getElementById('root');
-if (root === null) throw new Error('The page has no #root element.');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+startAfterFirstPaint(() => {
+  import('./app/start').catch(reportStartFailure);
+});

@@ -10,6 +10,7 @@ import { RecoveryBanner } from '../features/wizard/recovery-banner';
 import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
 import { StepList } from '../features/wizard/step-list';
 import BasicsStep from '../features/wizard/steps/basics-step';
+import { usePaintGate } from './paint-gate';
 
 const IncomingPlan = lazy(() => import('../features/incoming/incoming-plan'));
 
@@ -29,6 +30,7 @@ const STEP_COMPONENTS: Record<StepId, ComponentType | LazyExoticComponent<Compon
 export function App() {
   useUndoShortcuts();
   useOpenLink();
+  usePaintGate();
   const incoming = usePlanner((s) => s.incoming !== null);
   const step = usePlanner((s) => s.step);
   const revision = usePlanner((s) => s.revision);

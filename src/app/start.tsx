@@ -1,0 +1,15 @@
+/**
+ * Starts the app on the page. The production page holds the first screen prerendered from the store's initial
+ * state: React hydrates that markup when the store still holds that state, and otherwise renders the saved plan
+ * in its place (the gate kept the shell's plan off screen; see `first-paint.ts`). The dev server's root is empty.
+ */
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { usePlanner } from '../store/store';
+import { ROOT_ID } from './first-paint';
+import { showsPrerenderedState } from './paint-gate';
+import { Root } from './root';
+
+const root = document.getElementById(ROOT_ID);
+if (root === null) throw new Error(`The page has no #${ROOT_ID} element.`);
+if (root.hasChildNodes() && showsPrerenderedState(usePlanner)) hydrateRoot(root, <Root />);
+else createRoot(root).render(<Root />);
