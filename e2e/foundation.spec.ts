@@ -75,3 +75,18 @@ test('Basics and Connectivity have no axe violations at 1280 px and 390 px, ligh
     }
   }
 });
+
+test('the skip link moves to the main region without being read as a plan link, also after a reload', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Basics', level: 2 })).toBeVisible();
+  const skip = page.getByRole('link', { name: /skip/i });
+  await skip.focus();
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Basics', level: 2 })).toBeVisible({ timeout: 3000 });
+  await expect(page.getByText(/not a plan link/)).toHaveCount(0);
+});

@@ -10,6 +10,7 @@ import { RecoveryBanner } from '../features/wizard/recovery-banner';
 import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
 import { StepList } from '../features/wizard/step-list';
 import BasicsStep from '../features/wizard/steps/basics-step';
+import { MAIN_ID } from './first-paint';
 import { usePaintGate } from './paint-gate';
 
 const IncomingPlan = lazy(() => import('../features/incoming/incoming-plan'));
@@ -38,7 +39,7 @@ export function App() {
   const Step = STEP_COMPONENTS[step];
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href={`#${MAIN_ID}`}>
         Skip to the current step
       </a>
       <header className="app__header">
@@ -58,7 +59,7 @@ export function App() {
           <StepList />
           <FindingsSummary />
         </aside>
-        <main id="main" className="app__main">
+        <main id={MAIN_ID} className="app__main">
           <StepErrorBoundary key={`${step}-${revision}-${mode}-${incoming}`}>
             <Suspense fallback={<p className="loading">Loading…</p>}>
               {incoming ? <IncomingPlan /> : <Step key={`${step}-${revision}-${mode}`} />}

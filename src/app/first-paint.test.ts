@@ -66,6 +66,11 @@ describe('the gate script', () => {
     }
   });
 
+  it("takes the skip link's #main for in-page navigation, not a link to open", () => {
+    expect(runGate('#main', empty).attributes).toEqual({});
+    expect(runGate('#main', saved).attributes).toEqual({ [GATE_ATTRIBUTE]: 'saved' });
+  });
+
   it('marks a visit with a saved state under the store key, and loads the entry at once', () => {
     const run = runGate('', saved);
     expect(run.attributes).toEqual({ [GATE_ATTRIBUTE]: 'saved' });

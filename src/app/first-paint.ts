@@ -24,6 +24,9 @@ export const GATE_ATTRIBUTE = 'data-restoring';
 /** A link that has not opened by then (its code failed to load) must not leave the page blank. */
 export const LINK_GATE_TIMEOUT_MS = 5000;
 
+/** The id of the page's main region, the skip link's target: `#main` in the address is not a plan link. */
+export const MAIN_ID = 'main';
+
 /**
  * The gate's source, a classic script that blocks the parser (so it runs before the first paint). It marks
  * `<html>` when the URL carries a fragment to open or the store has a saved state (storage that cannot be read
@@ -39,7 +42,7 @@ export function paintGateScript(storageKey: string, entryUrl: string): string {
     '(function () {\n' +
     '  var html = document.documentElement;\n' +
     '  var reason = null;\n' +
-    "  if (location.hash.length > 1) reason = 'link';\n" +
+    `  if (location.hash.length > 1 && location.hash !== ${JSON.stringify(`#${MAIN_ID}`)}) reason = 'link';\n` +
     '  else {\n' +
     '    try {\n' +
     `      if (localStorage.getItem(${key}) !== null) reason = 'saved';\n` +

@@ -18,7 +18,8 @@ export async function openLinkFragment(fragment: string): Promise<void> {
 
 function consumeHash(): void {
   const fragment = window.location.hash.replace(/^#/, '');
-  if (fragment === '') return;
+  // A fragment naming an element of the page (the skip link's `#main`) is in-page navigation, not a link.
+  if (fragment === '' || document.getElementById(fragment) !== null) return;
   // The fragment is read once; removing it keeps a reload from opening the link again over later edits.
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
   void openLinkFragment(fragment);
