@@ -5,7 +5,16 @@
  * few map look-ups each.
  */
 import { SERVER_FQDN_SUFFIX } from '../domain/azure';
-import { cidrRange, mergeRanges, parseIPv4Fast, parseLooseCidrFast, rangeContains, type IpRange } from '../domain/ipv4';
+import {
+  cidrRange,
+  mergeRanges,
+  paintRanges,
+  paintedAt,
+  parseIPv4Fast,
+  parseLooseCidrFast,
+  type IpRange,
+  type PaintedSegment,
+} from '../domain/ipv4';
 import type {
   DnsSetting,
   OnPremises,
@@ -77,7 +86,8 @@ export interface PrivateContext {
   readonly dnsCache: Map<string, readonly Hop[]>;
   /** Filtering hop per source (key: the source ranges). */
   readonly filterCache: Map<string, Hop>;
-  readonly locationCache: Map<number, Location>;
+  /** Where each address sits: the plan's VNets, then its sites, painted onto the address line (see `locate`). */
+  readonly places: { readonly segments: readonly PaintedSegment[]; readonly locations: readonly Location[] };
 }
 
 export interface ParsedFirewallRule {
@@ -94,6 +104,8 @@ export interface PublicContext {
   readonly fqdn: string;
   /** Valid rules other than 0.0.0.0–0.0.0.0, sorted by start address. */
   readonly rules: readonly ParsedFirewallRule[];
+  /** `reach[i]`: the furthest end address among `rules[0..i]` (never decreases). */
+  readonly reach: Float64Array;
   /** "Allow public access from Azure services" (the flag, or a 0.0.0.0–0.0.0.0 rule). */
   readonly azureServices: boolean;
   /** Dotted path that turns Azure services on or off. */
@@ -224,6 +236,21 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
   });
   if (!subnets.has(lower(delegated.name))) subnets.set(lower(delegated.name), delegated);
 
+  // The VNets in plan order (the server VNet first), then the sites (the first of each name): the
+  // first of them that holds an address is where it sits.
+  const locations: Location[] = [
+    ...[server, ...peered].map((vnet): Location => ({ kind: 'vnet', vnet })),
+    ...[...sites.values()].map((site): Location => ({ kind: 'site', site })),
+  ];
+  const places = {
+    segments: paintRanges(
+      locations.flatMap((l, order) =>
+        (l.kind === 'vnet' ? l.vnet.spaces : l.kind === 'site' ? l.site.ranges : []).map((r) => ({ ...r, order })),
+      ),
+    ),
+    locations,
+  };
+
   return {
     mode: 'private',
     plan,
@@ -239,7 +266,7 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
     subnets,
     dnsCache: new Map(),
     filterCache: new Map(),
-    locationCache: new Map(),
+    places,
   };
 }
 
@@ -257,12 +284,15 @@ function buildPublic(plan: Plan, access: PublicAccess): PublicContext {
     rules.push({ index, name: rule.name, start, end });
   });
   rules.sort((a, b) => a.start - b.start || a.end - b.end);
+  const reach = new Float64Array(rules.length);
+  rules.forEach((r, i) => (reach[i] = Math.max(r.end, i > 0 ? (reach[i - 1] as number) : -1)));
   return {
     mode: 'public',
     plan,
     access,
     fqdn: serverFqdn(plan),
     rules,
+    reach,
     azureServices: access.allowAzureServices || zeroRule >= 0,
     azureServicesPath:
       !access.allowAzureServices && zeroRule >= 0 ? `access.firewallRules.${zeroRule}` : 'access.allowAzureServices',
@@ -281,29 +311,13 @@ export function contextFor(plan: Plan): CheckContext {
   return ctx;
 }
 
-/** Finds the VNet or on-premises site holding an address (the first one, in plan order). */
+/** Finds the VNet or on-premises site holding an address (the first one, in plan order): a binary search. */
 export function locate(ctx: PrivateContext, address: number): Location {
-  const cached = ctx.locationCache.get(address);
-  if (cached !== undefined) return cached;
-  const one: IpRange = { start: address, end: address };
-  let found: Location = { kind: 'nowhere' };
-  for (const ref of [ctx.server, ...ctx.peered]) {
-    if (ref.spaces.some((s) => rangeContains(s, one))) {
-      found = { kind: 'vnet', vnet: ref };
-      break;
-    }
-  }
-  if (found.kind === 'nowhere') {
-    for (const site of ctx.sites.values()) {
-      if (site.ranges.some((r) => rangeContains(r, one))) {
-        found = { kind: 'site', site };
-        break;
-      }
-    }
-  }
-  ctx.locationCache.set(address, found);
-  return found;
+  const segment = paintedAt(ctx.places.segments, address);
+  return (segment === undefined ? undefined : ctx.places.locations[segment.order]) ?? NOWHERE;
 }
+
+const NOWHERE: Location = { kind: 'nowhere' };
 
 /** True when the peering with the server VNet exists in both directions. */
 export const peeredBothWays = (ref: VnetRef): boolean =>

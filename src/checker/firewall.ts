@@ -14,18 +14,29 @@ const filterHop = (h: Omit<Hop, 'kind'>): Hop => ({ kind: 'filter', ...h });
 const WIDE_RULE_SIZE = 2 ** 24;
 
 function coveringRules(ctx: PublicContext, range: IpRange): { rules: ParsedFirewallRule[]; full: boolean } {
+  // Rules are sorted by start, and `reach[i]` is the furthest end among the first i + 1: every rule
+  // before the first whose reach gets to the range ends before it, so the walk starts there.
+  const { rules: sorted, reach } = ctx;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((reach[mid] as number) < range.start) lo = mid + 1;
+    else hi = mid;
+  }
   const rules: ParsedFirewallRule[] = [];
-  for (const rule of ctx.rules) {
+  for (let i = lo; i < sorted.length; i += 1) {
+    const rule = sorted[i] as ParsedFirewallRule;
     if (rule.start > range.end) break; // sorted by start
     if (rule.end >= range.start) rules.push(rule);
   }
   // Full coverage: walk the overlapping rules (sorted by start) and see whether they leave a gap.
-  let reach = range.start - 1;
+  let cursor = range.start - 1;
   for (const rule of rules) {
-    if (rule.start > reach + 1) break;
-    if (rule.end > reach) reach = rule.end;
+    if (rule.start > cursor + 1) break;
+    if (rule.end > cursor) cursor = rule.end;
   }
-  return { rules, full: reach >= range.end };
+  return { rules, full: cursor >= range.end };
 }
 
 const describeRule = (r: ParsedFirewallRule, ctx: PublicContext): string => {
