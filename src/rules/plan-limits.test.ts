@@ -80,7 +80,8 @@ describe('a plan over a size limit is refused before any rule runs', () => {
     expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       [
         'name',
-        "1,001 characters; the planner takes at most 1,000 in one field (its own limit: Azure's names and addresses are far shorter).",
+        '1,001 characters; the planner takes at most 1,000 in one field ' +
+          "(its own limit: Azure's names and addresses are far shorter).",
       ],
     ]);
     expect(PlanSchema.safeParse(setIn(privateInput, 'name', 'x'.repeat(PLANNER_LIMITS.textLength))).success).toBe(true);
@@ -109,7 +110,8 @@ describe('every list limit: at the limit the plan is read, one more is refused w
       max: MAX_SUBNETS_PER_VNET - 1,
       item: (i) => ({ name: `snet-${i}`, prefix: '10.0.1.0/24' }),
       message: (n) =>
-        `VNet "vnet-a" has ${(n + 1).toLocaleString('en-US')} subnets (the delegated one included); Azure allows at most 3,000 per VNet.`,
+        `VNet "vnet-a" has ${(n + 1).toLocaleString('en-US')} subnets (the delegated one included); ` +
+        'Azure allows at most 3,000 per VNet.',
     },
     {
       what: 'other VNets (peerings of the server VNet)',
@@ -134,7 +136,8 @@ describe('every list limit: at the limit the plan is read, one more is refused w
       max: MAX_NSG_ADDRESSES_PER_RULE_SIDE,
       item: () => '10.0.1.0/24',
       message: (n) =>
-        `NSG rule "allow-app" has ${n.toLocaleString('en-US')} addresses or ranges; Azure allows at most 4,000 per NSG rule side.`,
+        `NSG rule "allow-app" has ${n.toLocaleString('en-US')} addresses or ranges; ` +
+        'Azure allows at most 4,000 per NSG rule side.',
     },
     {
       what: 'application security groups on one side of an NSG rule',
@@ -152,7 +155,8 @@ describe('every list limit: at the limit the plan is read, one more is refused w
       max: PLANNER_LIMITS.nsgPortsPerRuleSide,
       item: (i) => String(1000 + i),
       message: (n) =>
-        `NSG rule "allow-app" has ${n.toLocaleString('en-US')} ports or port ranges; the planner takes at most 4,000 per NSG rule side (its own limit: Azure documents none).`,
+        `NSG rule "allow-app" has ${n.toLocaleString('en-US')} ports or port ranges; ` +
+        'the planner takes at most 4,000 per NSG rule side (its own limit: Azure documents none).',
     },
     {
       what: 'DNS servers of a VNet',
@@ -169,7 +173,8 @@ describe('every list limit: at the limit the plan is read, one more is refused w
       max: PLANNER_LIMITS.addressSpacesPerVnet,
       item: (i) => `10.${i + 1}.0.0/16`,
       message: (n) =>
-        `VNet "vnet-b" has ${n} address spaces; the planner takes at most 100 per VNet (its own limit: Azure documents none).`,
+        `VNet "vnet-b" has ${n} address spaces; ` +
+        'the planner takes at most 100 per VNet (its own limit: Azure documents none).',
     },
     {
       what: 'on-premises sites',
@@ -186,7 +191,8 @@ describe('every list limit: at the limit the plan is read, one more is refused w
       max: PLANNER_LIMITS.addressRangesPerSite,
       item: (i) => `192.168.${i}.0/24`,
       message: (n) =>
-        `on-premises site "office" has ${n} address ranges; the planner takes at most 100 per site (its own limit: Azure documents none).`,
+        `on-premises site "office" has ${n} address ranges; ` +
+        'the planner takes at most 100 per site (its own limit: Azure documents none).',
     },
     {
       what: 'other resource types in the delegated subnet',
@@ -195,7 +201,8 @@ describe('every list limit: at the limit the plan is read, one more is refused w
       max: PLANNER_LIMITS.otherResourceTypes,
       item: (i) => `Microsoft.Example/type${i}`,
       message: (n) =>
-        `subnet "snet-postgres" has ${n} resource types; the planner takes at most 100 per subnet (its own limit: Azure documents none).`,
+        `subnet "snet-postgres" has ${n} resource types; ` +
+        'the planner takes at most 100 per subnet (its own limit: Azure documents none).',
     },
     {
       what: 'private endpoints',
@@ -212,7 +219,8 @@ describe('every list limit: at the limit the plan is read, one more is refused w
       max: PLANNER_LIMITS.firewallRules,
       item: (i) => ({ name: `rule-${i}`, startIp: '203.0.113.1', endIp: '203.0.113.1' }),
       message: (n) =>
-        `${n.toLocaleString('en-US')} firewall rules; the planner takes at most 1,000 per server (its own limit: Azure documents none).`,
+        `${n.toLocaleString('en-US')} firewall rules; ` +
+        'the planner takes at most 1,000 per server (its own limit: Azure documents none).',
     },
     {
       what: 'servers',
@@ -229,7 +237,8 @@ describe('every list limit: at the limit the plan is read, one more is refused w
       max: PLANNER_LIMITS.clients,
       item: (i) => ({ kind: 'serverVnet', name: `c-${i}`, subnet: 'snet-app' }),
       message: (n) =>
-        `${n.toLocaleString('en-US')} clients; the planner takes at most 1,000 in a plan (its own limit: Azure documents none).`,
+        `${n.toLocaleString('en-US')} clients; ` +
+        'the planner takes at most 1,000 in a plan (its own limit: Azure documents none).',
     },
   ];
 
@@ -264,7 +273,8 @@ describe('plans at the limits are read and checked, with at most one finding per
     expect(overlaps).toHaveLength(AZURE_MAXIMUM_SIZE.subnets - 1);
     expect(new Set(overlaps.map((f) => f.path)).size).toBe(overlaps.length);
     expect(overlaps[0]?.message).toBe(
-      'Subnet "snet-app" (10.1.0.0/24) overlaps subnet "snet-app" (10.1.0.0/24); subnets of one VNet must not overlap. Try 10.0.0.0/24.',
+      'Subnet "snet-app" (10.1.0.0/24) overlaps subnet "snet-app" (10.1.0.0/24); ' +
+        'subnets of one VNet must not overlap. Try 10.0.0.0/24.',
     );
   });
 

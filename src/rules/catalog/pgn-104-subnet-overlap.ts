@@ -38,7 +38,8 @@ export const pgn104: Rule = {
           report(
             this,
             p.path,
-            `Subnet "${name}" (${p.text}) is not inside the VNet's address space (${spaces}); a subnet must be a block of the VNet.`,
+            `Subnet "${name}" (${p.text}) is not inside the VNet's address space (${spaces}); ` +
+              'a subnet must be a block of the VNet.',
           ),
         );
       }
