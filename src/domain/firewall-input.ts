@@ -12,7 +12,7 @@ import {
   FIREWALL_RULE_NAME_PATTERN,
   PLANNER_LIMITS,
 } from './azure';
-import { cidrRange, formatIPv4, networkOf, parseCidrFast, parseIPv4Fast, type IpRange } from './ipv4';
+import { cidrRange, formatIPv4, networkOf, parseCidrFast, parseIPv4Fast, quickIPv4, type IpRange } from './ipv4';
 import type { FirewallRule } from './plan';
 
 export type AddressEntryKind = 'address' | 'cidr' | 'range';
@@ -53,22 +53,24 @@ export function parseAddressEntry(input: string, shown?: string): EntryResult {
   const label = shown ?? text;
   if (text === '') return refuse(input, 'invalid', 'An IPv4 address, CIDR block or range is required.');
   // The common case first: a plain address (a pasted list of 10,000 lines is mostly these).
-  const plain = parseIPv4Fast(text);
-  if (plain.ok) return ok(label, 'address', { start: plain.value, end: plain.value });
-  if (/^(\d+\.){3}\d+:\d+$/.test(text)) {
+  const plain = quickIPv4(text);
+  if (plain !== null) return ok(label, 'address', { start: plain, end: plain });
+  const colon = text.includes(':'); // a port or IPv6: both need a colon
+  if (colon && /^(\d+\.){3}\d+:\d+$/.test(text)) {
     return refuse(
       label,
       'port',
       `${label} includes a port; firewall rules take addresses only (clients always connect to the server's port).`,
     );
   }
-  if (looksLikeIpv6(text)) return refuse(label, 'ipv6', FIREWALL_IPV4_ONLY_TEXT);
+  if (colon && looksLikeIpv6(text)) return refuse(label, 'ipv6', FIREWALL_IPV4_ONLY_TEXT);
 
   const dash = text.indexOf('-');
   if (dash >= 0) {
     const startText = text.slice(0, dash).trim();
     const endText = text.slice(dash + 1).trim();
-    if (looksLikeIpv6(startText) || looksLikeIpv6(endText)) return refuse(label, 'ipv6', FIREWALL_IPV4_ONLY_TEXT);
+    if (colon && (looksLikeIpv6(startText) || looksLikeIpv6(endText)))
+      return refuse(label, 'ipv6', FIREWALL_IPV4_ONLY_TEXT);
     if (startText === '' || endText === '') {
       const missing = startText === '' ? 'start' : 'end';
       return refuse(
@@ -131,11 +133,6 @@ const isDotted = (t: string): boolean => /^\d{1,3}(\.\d{1,3}){3}$/.test(t);
 const isConnector = (t: string): boolean => /^[-–—]+$/.test(t) || /^to$/i.test(t);
 const unquote = (t: string): string => t.replace(/^["'([]+|["')\]]+$/g, '');
 
-function dottedValue(t: string): number | null {
-  const r = parseIPv4Fast(t);
-  return r.ok ? r.value : null;
-}
-
 /** The prefix length of a subnet mask (ones, then zeros), or null. */
 function maskLength(mask: number): number | null {
   const hostBits = ~mask >>> 0;
@@ -148,7 +145,7 @@ function maskLength(mask: number): number | null {
  * access lists). Any other dotted quad there is another entry.
  */
 function looksLikeMask(t: string): boolean {
-  const v = dottedValue(t);
+  const v = quickIPv4(t);
   if (v === null) return false;
   const first = v >>> 24;
   if ([128, 192, 224, 240, 248, 252, 254, 255].includes(first)) return true;
@@ -237,7 +234,7 @@ function entriesOfLine(line: string, lineNumber: number, name: string | undefine
     out.push({
       text: first === last ? first.text : line.slice(first.start, last.end),
       line: lineNumber,
-      entry: entry.replace(/[-–—]+/g, '-'),
+      entry: /–|—|--/.test(entry) ? entry.replace(/[-–—]+/g, '-') : entry,
       ...(mask === undefined ? {} : { mask }),
       ...(problem === undefined ? {} : { problem }),
       ...(name === undefined ? {} : { name }),
@@ -249,9 +246,9 @@ function entriesOfLine(line: string, lineNumber: number, name: string | undefine
 
 /** A rule name from a comment: letters, digits, `_` and `-` (accents dropped); undefined when too short. */
 export function nameFromComment(comment: string): string | undefined {
-  const name = comment
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Accents are taken off only where there are any (most comments are plain ASCII).
+  const ascii = /^[\x20-\x7e]*$/.test(comment) ? comment : comment.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const name = ascii
     .replace(/[^A-Za-z0-9_-]+/g, '-')
     .replace(/^[^A-Za-z0-9]+/, '')
     .slice(0, FIREWALL_RULE_NAME_MAX)
@@ -283,8 +280,8 @@ const isAddressCell = (cell: string): boolean => /\d+\.\d+/.test(cell) || cell.i
 
 interface Table {
   readonly delimiter: string;
-  /** Column roles from the header row, or null without a header (each row is read by its cells). */
-  readonly columns: readonly (Column | null)[] | null;
+  /** Where each column is (-1: none), from the header row; null without a header (rows are read by their cells). */
+  readonly at: Readonly<Record<Column, number>> | null;
   /** Index of the header line, or -1. */
   readonly headerLine: number;
 }
@@ -304,36 +301,49 @@ function tableOf(lines: readonly string[]): Table | null {
     const cells = cellsOf(first, delimiter);
     if (cells.length < 2) continue;
     const header = cells.every((c) => !isAddressCell(c));
-    if (!header) return delimiter === '\t' ? { delimiter, columns: null, headerLine: -1 } : null;
+    if (!header) return delimiter === '\t' ? { delimiter, at: null, headerLine: -1 } : null;
     const columns = cells.map(columnOf);
-    if (columns.includes('start') || columns.includes('entry')) return { delimiter, columns, headerLine: index };
+    const at = {
+      start: columns.indexOf('start'),
+      end: columns.indexOf('end'),
+      name: columns.indexOf('name'),
+      entry: columns.indexOf('entry'),
+    };
+    if (at.start >= 0 || at.entry >= 0) return { delimiter, at, headerLine: index };
   }
   return null;
 }
 
+function tableItem(text: string, line: number, entry: string, name: string | undefined): PastedItem {
+  const ruleName = name === undefined || name === '' ? undefined : nameFromComment(name);
+  return ruleName === undefined ? { text, line, entry } : { text, line, entry, name: ruleName };
+}
+
+function refusedRow(text: string, line: number, reason: string): PastedItem {
+  return { text, line, entry: text, problem: { code: 'table', reason } };
+}
+
 function rowItem(cells: readonly string[], table: Table, line: number, text: string): PastedItem {
-  const item = (entry: string, name: string | undefined): PastedItem => {
-    const ruleName = name === undefined || name === '' ? undefined : nameFromComment(name);
-    return { text, line, entry, ...(ruleName === undefined ? {} : { name: ruleName }) };
-  };
-  const refused = (reason: string): PastedItem => ({ text, line, entry: text, problem: { code: 'table', reason } });
-  if (table.columns !== null) {
-    const columns = table.columns;
-    const cell = (role: Column) => {
-      const k = columns.indexOf(role);
-      return k < 0 ? '' : (cells[k] ?? '');
-    };
-    const [start, end, single, name] = [cell('start'), cell('end'), cell('entry'), cell('name')];
-    if (start !== '' && end !== '') return item(`${start}-${end}`, name);
-    if (start !== '' || single !== '') return item(start || single, name);
-    return refused('the row has no address in the start column.');
+  const at = table.at;
+  if (at !== null) {
+    const start = at.start < 0 ? '' : (cells[at.start] ?? '');
+    const end = at.end < 0 ? '' : (cells[at.end] ?? '');
+    const single = at.entry < 0 ? '' : (cells[at.entry] ?? '');
+    const name = at.name < 0 ? undefined : cells[at.name];
+    if (start !== '' && end !== '') return tableItem(text, line, `${start}-${end}`, name);
+    if (start !== '' || single !== '') return tableItem(text, line, start || single, name);
+    return refusedRow(text, line, 'the row has no address in the start column.');
   }
+  const addresses: string[] = [];
+  const names: string[] = [];
+  for (const c of cells) if (c !== '') (isAddressCell(c) ? addresses : names).push(c);
+  if (names.length <= 1 && addresses.length === 2)
+    return tableItem(text, line, `${addresses[0]}-${addresses[1]}`, names[0]);
+  if (names.length <= 1 && addresses.length === 1) return tableItem(text, line, addresses[0] as string, names[0]);
   const filled = cells.filter((c) => c !== '');
-  const addresses = filled.filter(isAddressCell);
-  const names = filled.filter((c) => !isAddressCell(c));
-  if (names.length <= 1 && addresses.length === 2) return item(`${addresses[0]}-${addresses[1]}`, names[0]);
-  if (names.length <= 1 && addresses.length === 1) return item(addresses[0] as string, names[0]);
-  return refused(
+  return refusedRow(
+    text,
+    line,
     `a table row is read as a start address, an end address and a name; this row has ${filled.length} ` +
       `cells (${filled.join(' | ')}).`,
   );
@@ -471,7 +481,7 @@ export interface PastePreview {
 function maskEntry(text: string, addressText: string, maskText: string): EntryResult {
   const address = parseIPv4Fast(addressText);
   if (!address.ok) return refuse(text, 'invalid', `${text}: ${address.error.message}`);
-  const mask = dottedValue(maskText) ?? 0;
+  const mask = quickIPv4(maskText) ?? 0;
   const wildcard = mask >>> 24 === 0;
   const length = maskLength(wildcard ? ~mask >>> 0 : mask);
   if (wildcard && length !== null) {

@@ -15,6 +15,7 @@ import {
   nextFreeBlock,
   paintRanges,
   paintedAt,
+  quickIPv4,
   parseCidr,
   parseIPv4,
   parseIPv4OrCidr,
@@ -234,6 +235,25 @@ describe('paintRanges and paintedAt: the first range that holds an address', () 
           expect(paintedAt(segments, address)?.order ?? -1).toBe(first);
         }
       }),
+    );
+  });
+});
+
+describe('quickIPv4', () => {
+  it('reads only what parseIPv4 reads, to the same value (property)', () => {
+    const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('01', '', 'a', ' 1'));
+    const text = fc.oneof(
+      fc.tuple(octet, octet, octet, octet).map((o) => o.join('.')),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const quick = quickIPv4(t);
+        const precise = parseIPv4(t);
+        if (quick !== null) expect(precise).toEqual({ ok: true, value: quick });
+        else if (/^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(t)) expect(precise.ok).toBe(false);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

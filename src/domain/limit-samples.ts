@@ -63,7 +63,11 @@ export const AZURE_MAXIMUM_SIZE: LimitSize = {
   dnsServersPerVnet: MAX_DNS_SERVERS_PER_VNET,
 };
 
-/** The maximum divided by `divisor` (rounded up, at least one of each): 100 and 10 give the 1× and 10× plans. */
+/**
+ * The maximum divided by `divisor` (rounded up, at least one of each): 100 and 10 give the 1× and
+ * 10× plans of the growth measure. The lists inside an element (addresses of an NSG rule, ranges of
+ * a site, DNS servers of a VNet) keep their size, so that the plan's elements grow tenfold per step.
+ */
 export function fractionOfMaximum(divisor: number): LimitSize {
   const part = (n: number) => Math.max(1, Math.ceil(n / divisor));
   const m = AZURE_MAXIMUM_SIZE;
@@ -76,7 +80,7 @@ export function fractionOfMaximum(divisor: number): LimitSize {
     clients: part(m.clients),
     onPremisesSites: part(m.onPremisesSites),
     rangesPerSite: m.rangesPerSite,
-    dnsServersPerVnet: part(m.dnsServersPerVnet),
+    dnsServersPerVnet: m.dnsServersPerVnet,
   };
 }
 
