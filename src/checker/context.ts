@@ -106,6 +106,11 @@ export interface PublicContext {
   readonly rules: readonly ParsedFirewallRule[];
   /** `reach[i]`: the furthest end address among `rules[0..i]` (never decreases). */
   readonly reach: Float64Array;
+  /** What the rules cover together: sorted, disjoint, adjacent ranges joined. */
+  readonly covered: readonly IpRange[];
+  /** The rules wider than a /8 (PGN-206), and the rules of more than one address, sorted like `rules`. */
+  readonly wide: SortedRules;
+  readonly multi: SortedRules;
   /** "Allow public access from Azure services" (the flag, or a 0.0.0.0–0.0.0.0 rule). */
   readonly azureServices: boolean;
   /** Dotted path that turns Azure services on or off. */
@@ -113,6 +118,42 @@ export interface PublicContext {
 }
 
 export type CheckContext = PrivateContext | PublicContext;
+
+/** Firewall rules sorted by start address, with the furthest end reached so far at each position. */
+export interface SortedRules {
+  readonly rules: readonly ParsedFirewallRule[];
+  readonly reach: Float64Array;
+}
+
+/** More addresses than a /8: "the internet at large" (PGN-206). */
+export const WIDE_RULE_SIZE = 2 ** 24;
+
+function sortedRules(rules: readonly ParsedFirewallRule[]): SortedRules {
+  const reach = new Float64Array(rules.length);
+  rules.forEach((r, i) => (reach[i] = Math.max(r.end, i > 0 ? (reach[i - 1] as number) : -1)));
+  return { rules, reach };
+}
+
+/**
+ * Position of the first rule whose reach gets to `address`: every rule before it ends before the
+ * address, and it ends at or after it (binary search, `reach` never decreases).
+ */
+export function firstReaching(sorted: SortedRules, address: number): number {
+  let lo = 0;
+  let hi = sorted.rules.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted.reach[mid] as number) < address) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first rule (by start) that overlaps the range, or undefined: O(log n). */
+export function firstOverlapping(sorted: SortedRules, range: IpRange): ParsedFirewallRule | undefined {
+  const rule = sorted.rules[firstReaching(sorted, range.start)];
+  return rule !== undefined && rule.start <= range.end ? rule : undefined;
+}
 
 const lower = (s: string): string => s.toLowerCase();
 
@@ -284,8 +325,7 @@ function buildPublic(plan: Plan, access: PublicAccess): PublicContext {
     rules.push({ index, name: rule.name, start, end });
   });
   rules.sort((a, b) => a.start - b.start || a.end - b.end);
-  const reach = new Float64Array(rules.length);
-  rules.forEach((r, i) => (reach[i] = Math.max(r.end, i > 0 ? (reach[i - 1] as number) : -1)));
+  const { reach } = sortedRules(rules);
   return {
     mode: 'public',
     plan,
@@ -293,6 +333,9 @@ function buildPublic(plan: Plan, access: PublicAccess): PublicContext {
     fqdn: serverFqdn(plan),
     rules,
     reach,
+    covered: mergeRanges(rules),
+    wide: sortedRules(rules.filter((r) => r.end - r.start + 1 > WIDE_RULE_SIZE)),
+    multi: sortedRules(rules.filter((r) => r.start !== r.end)),
     azureServices: access.allowAzureServices || zeroRule >= 0,
     azureServicesPath:
       !access.allowAzureServices && zeroRule >= 0 ? `access.firewallRules.${zeroRule}` : 'access.allowAzureServices',
