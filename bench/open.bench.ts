@@ -47,6 +47,7 @@ interface Marks {
 }
 
 const readMarks = `window.__openMarks`;
+const FINDINGS = 'section[aria-labelledby="incoming-heading"] #review-findings';
 
 async function openLink(browser: Browser, url: string, fragment: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -54,7 +55,7 @@ async function openLink(browser: Browser, url: string, fragment: string): Promis
     const page = await context.newPage();
     await page.addInitScript(MARKS_SCRIPT);
     await page.goto(`${url}#${fragment}`);
-    await page.waitForFunction(`${readMarks}?.findings !== undefined`, null, { timeout: 120_000 });
+    await page.locator(FINDINGS).waitFor({ timeout: 120_000 });
     const marks = await page.evaluate<Marks>(readMarks);
     return marks.findings ?? Number.NaN;
   } finally {
@@ -75,7 +76,7 @@ async function openFile(browser: Browser, url: string, path: string): Promise<nu
     const choosing = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open plan file…' }).click();
     await (await choosing).setFiles(path);
-    await page.waitForFunction(`${readMarks}?.findings !== undefined`, null, { timeout: 120_000 });
+    await page.locator(FINDINGS).waitFor({ timeout: 120_000 });
     const marks = await page.evaluate<Marks>(readMarks);
     return (marks.findings ?? Number.NaN) - (marks.picked ?? Number.NaN);
   } finally {

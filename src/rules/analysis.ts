@@ -10,7 +10,7 @@ import {
   insideAnyOf,
   mergeRanges,
   nextFreeBlock,
-  parseCidr,
+  parseLooseCidrFast,
   parseCidrFast,
   parseIPv4Fast,
   type Cidr,
@@ -221,7 +221,7 @@ export const hasPeering = (peer: PeeredVnet): boolean => peer.peering.fromServer
 /** Parses a client's `address` field: an IPv4 address or an aligned CIDR block, as a range. */
 export function parseAddressOrCidr(text: string): IpRange | null {
   if (text.includes('/')) {
-    const c = parseCidr(text, { aligned: false });
+    const c = parseLooseCidrFast(text);
     return c.ok ? cidrRange(c.value) : null;
   }
   const ip = parseIPv4Fast(text);

@@ -1,5 +1,5 @@
 import { DOCS } from '../../domain/azure';
-import { parseIPv4 } from '../../domain/ipv4';
+import { parseIPv4Fast } from '../../domain/ipv4';
 import type { ParsedFirewallRule } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
 import { addressRules } from './firewall-helpers';
@@ -21,7 +21,7 @@ export const pgn212: Rule = {
       if (r.range.start === r.range.end && !singleByAddress.has(r.range.start)) singleByAddress.set(r.range.start, r);
     return plan.clients.flatMap((client, i) => {
       if (client.kind !== 'internet' || !client.dynamicIp) return [];
-      const ip = parseIPv4(client.address);
+      const ip = parseIPv4Fast(client.address);
       const single = ip.ok ? singleByAddress.get(ip.value) : undefined;
       const rule = single ? ` Rule "${single.rule.name}" allows only ${client.address}.` : '';
       return [
