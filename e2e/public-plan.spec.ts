@@ -129,6 +129,7 @@ test('a pasted list adds many rules with valid names and refuses IPv6 with the d
   await expect(page.getByText('Preview: 3 rules to add, 1 entry already allowed, 1 entry refused.')).toBeVisible();
   const refused = page.getByRole('listitem').filter({ hasText: '2001:db8::/32' });
   await expect(refused).toContainText(IPV4_ONLY);
+  await expect(refused).toContainText('Refused, line 2:');
 
   await page.getByRole('button', { name: 'Add 3 rules' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Added 3 rules' })).toBeVisible();
@@ -136,7 +137,8 @@ test('a pasted list adds many rules with valid names and refuses IPv6 with the d
   await expect(nameOf(page, 1)).toHaveValue('ip-198-51-100-7');
   await expect(nameOf(page, 2)).toHaveValue('net-203-0-113-0-28');
   await expect(endOf(page, 2)).toHaveValue('203.0.113.15');
-  await expect(nameOf(page, 3)).toHaveValue('range-192-0-2-1-to-192-0-2-20');
+  // The comment on its line names the rule.
+  await expect(nameOf(page, 3)).toHaveValue('CI-runners');
   // The refused entry stays in the box to be corrected; no rule carries a name error (PGN-207).
   await expect(box).toHaveValue('2001:db8::/32');
   await expect(page.getByText('PGN-207', { exact: true })).toHaveCount(0);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cidrRange, parseCidr, parseIPv4 } from '../domain/ipv4';
-import { parseAddress, parseRange } from './context';
+import { PlanDocumentSchema } from '../domain/plan';
+import { contextFor, locate, parseAddress, parseRange } from './context';
 
 const octet = fc.oneof(fc.integer({ min: 0, max: 255 }).map(String), fc.constantFrom('01', '256', '00', '-1', 'a'));
 const addressText = fc.tuple(octet, octet, octet, octet).map((parts) => parts.join('.'));
@@ -36,5 +37,44 @@ describe('fast prefix parsing agrees with the CIDR module', () => {
     expect(parseRange(' 10.0.0.0/8')).toBeNull();
     expect(parseRange('2001:db8::/32')).toBeNull();
     expect(parseAddress('255.255.255.255')).toBe(0xffffffff);
+  });
+});
+
+describe('locate: the first network in plan order that holds an address', () => {
+  const plan = PlanDocumentSchema.parse({
+    formatVersion: 1,
+    servers: [{ name: 'pg', region: 'westeurope' }],
+    access: {
+      mode: 'private',
+      vnet: { name: 'hub', region: 'westeurope', addressSpaces: ['10.0.0.0/16'] },
+      delegatedSubnet: { name: 'snet-postgres', prefix: '10.0.0.0/28' },
+      peeredVnets: [
+        { name: 'wide', region: 'westeurope', addressSpaces: ['10.0.0.0/8'] },
+        { name: 'narrow', region: 'westeurope', addressSpaces: ['10.1.0.0/16', '172.16.0.0/24'] },
+      ],
+      onPremises: [
+        { name: 'office', addressRanges: ['172.16.0.0/16', '192.168.0.0/24'] },
+        { name: 'Office', addressRanges: ['192.168.1.0/24'] },
+      ],
+    },
+  });
+  const ctx = contextFor(plan);
+  if (ctx.mode !== 'private') throw new Error('expected a private plan');
+  const where = (text: string) => {
+    const l = locate(ctx, parseAddress(text) ?? -1);
+    return l.kind === 'vnet' ? l.vnet.name : l.kind === 'site' ? `site ${l.site.site.name}` : 'nowhere';
+  };
+
+  it('prefers the server VNet, then the other VNets in order, then the sites', () => {
+    expect(where('10.0.5.1')).toBe('hub');
+    expect(where('10.1.0.1')).toBe('wide');
+    expect(where('10.200.0.1')).toBe('wide');
+    expect(where('172.16.0.9')).toBe('narrow');
+    expect(where('172.16.1.9')).toBe('site office');
+    expect(where('192.168.0.9')).toBe('site office');
+  });
+  it('takes only the first site of a name, as the clients name them', () => {
+    expect(where('192.168.1.9')).toBe('nowhere');
+    expect(where('8.8.8.8')).toBe('nowhere');
   });
 });

@@ -5,7 +5,16 @@
  * few map look-ups each.
  */
 import { SERVER_FQDN_SUFFIX } from '../domain/azure';
-import { cidrRange, mergeRanges, parseIPv4Fast, parseLooseCidrFast, rangeContains, type IpRange } from '../domain/ipv4';
+import {
+  cidrRange,
+  mergeRanges,
+  paintRanges,
+  paintedAt,
+  parseIPv4Fast,
+  parseLooseCidrFast,
+  type IpRange,
+  type PaintedSegment,
+} from '../domain/ipv4';
 import type {
   DnsSetting,
   OnPremises,
@@ -77,7 +86,8 @@ export interface PrivateContext {
   readonly dnsCache: Map<string, readonly Hop[]>;
   /** Filtering hop per source (key: the source ranges). */
   readonly filterCache: Map<string, Hop>;
-  readonly locationCache: Map<number, Location>;
+  /** Where each address sits: the plan's VNets, then its sites, painted onto the address line (see `locate`). */
+  readonly places: { readonly segments: readonly PaintedSegment[]; readonly locations: readonly Location[] };
 }
 
 export interface ParsedFirewallRule {
@@ -94,6 +104,13 @@ export interface PublicContext {
   readonly fqdn: string;
   /** Valid rules other than 0.0.0.0–0.0.0.0, sorted by start address. */
   readonly rules: readonly ParsedFirewallRule[];
+  /** `reach[i]`: the furthest end address among `rules[0..i]` (never decreases). */
+  readonly reach: Float64Array;
+  /** What the rules cover together: sorted, disjoint, adjacent ranges joined. */
+  readonly covered: readonly IpRange[];
+  /** The rules wider than a /8 (PGN-206), and the rules of more than one address, sorted like `rules`. */
+  readonly wide: SortedRules;
+  readonly multi: SortedRules;
   /** "Allow public access from Azure services" (the flag, or a 0.0.0.0–0.0.0.0 rule). */
   readonly azureServices: boolean;
   /** Dotted path that turns Azure services on or off. */
@@ -101,6 +118,42 @@ export interface PublicContext {
 }
 
 export type CheckContext = PrivateContext | PublicContext;
+
+/** Firewall rules sorted by start address, with the furthest end reached so far at each position. */
+export interface SortedRules {
+  readonly rules: readonly ParsedFirewallRule[];
+  readonly reach: Float64Array;
+}
+
+/** More addresses than a /8: "the internet at large" (PGN-206). */
+export const WIDE_RULE_SIZE = 2 ** 24;
+
+function sortedRules(rules: readonly ParsedFirewallRule[]): SortedRules {
+  const reach = new Float64Array(rules.length);
+  rules.forEach((r, i) => (reach[i] = Math.max(r.end, i > 0 ? (reach[i - 1] as number) : -1)));
+  return { rules, reach };
+}
+
+/**
+ * Position of the first rule whose reach gets to `address`: every rule before it ends before the
+ * address, and it ends at or after it (binary search, `reach` never decreases).
+ */
+export function firstReaching(sorted: SortedRules, address: number): number {
+  let lo = 0;
+  let hi = sorted.rules.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted.reach[mid] as number) < address) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first rule (by start) that overlaps the range, or undefined: O(log n). */
+export function firstOverlapping(sorted: SortedRules, range: IpRange): ParsedFirewallRule | undefined {
+  const rule = sorted.rules[firstReaching(sorted, range.start)];
+  return rule !== undefined && rule.start <= range.end ? rule : undefined;
+}
 
 const lower = (s: string): string => s.toLowerCase();
 
@@ -224,6 +277,21 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
   });
   if (!subnets.has(lower(delegated.name))) subnets.set(lower(delegated.name), delegated);
 
+  // The VNets in plan order (the server VNet first), then the sites (the first of each name): the
+  // first of them that holds an address is where it sits.
+  const locations: Location[] = [
+    ...[server, ...peered].map((vnet): Location => ({ kind: 'vnet', vnet })),
+    ...[...sites.values()].map((site): Location => ({ kind: 'site', site })),
+  ];
+  const places = {
+    segments: paintRanges(
+      locations.flatMap((l, order) =>
+        (l.kind === 'vnet' ? l.vnet.spaces : l.kind === 'site' ? l.site.ranges : []).map((r) => ({ ...r, order })),
+      ),
+    ),
+    locations,
+  };
+
   return {
     mode: 'private',
     plan,
@@ -239,7 +307,7 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
     subnets,
     dnsCache: new Map(),
     filterCache: new Map(),
-    locationCache: new Map(),
+    places,
   };
 }
 
@@ -257,12 +325,17 @@ function buildPublic(plan: Plan, access: PublicAccess): PublicContext {
     rules.push({ index, name: rule.name, start, end });
   });
   rules.sort((a, b) => a.start - b.start || a.end - b.end);
+  const { reach } = sortedRules(rules);
   return {
     mode: 'public',
     plan,
     access,
     fqdn: serverFqdn(plan),
     rules,
+    reach,
+    covered: mergeRanges(rules),
+    wide: sortedRules(rules.filter((r) => r.end - r.start + 1 > WIDE_RULE_SIZE)),
+    multi: sortedRules(rules.filter((r) => r.start !== r.end)),
     azureServices: access.allowAzureServices || zeroRule >= 0,
     azureServicesPath:
       !access.allowAzureServices && zeroRule >= 0 ? `access.firewallRules.${zeroRule}` : 'access.allowAzureServices',
@@ -281,29 +354,13 @@ export function contextFor(plan: Plan): CheckContext {
   return ctx;
 }
 
-/** Finds the VNet or on-premises site holding an address (the first one, in plan order). */
+/** Finds the VNet or on-premises site holding an address (the first one, in plan order): a binary search. */
 export function locate(ctx: PrivateContext, address: number): Location {
-  const cached = ctx.locationCache.get(address);
-  if (cached !== undefined) return cached;
-  const one: IpRange = { start: address, end: address };
-  let found: Location = { kind: 'nowhere' };
-  for (const ref of [ctx.server, ...ctx.peered]) {
-    if (ref.spaces.some((s) => rangeContains(s, one))) {
-      found = { kind: 'vnet', vnet: ref };
-      break;
-    }
-  }
-  if (found.kind === 'nowhere') {
-    for (const site of ctx.sites.values()) {
-      if (site.ranges.some((r) => rangeContains(r, one))) {
-        found = { kind: 'site', site };
-        break;
-      }
-    }
-  }
-  ctx.locationCache.set(address, found);
-  return found;
+  const segment = paintedAt(ctx.places.segments, address);
+  return (segment === undefined ? undefined : ctx.places.locations[segment.order]) ?? NOWHERE;
 }
+
+const NOWHERE: Location = { kind: 'nowhere' };
 
 /** True when the peering with the server VNet exists in both directions. */
 export const peeredBothWays = (ref: VnetRef): boolean =>

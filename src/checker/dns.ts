@@ -5,7 +5,7 @@
  * on-premises DNS must forward into Azure. Public access: public DNS gives the public address.
  */
 import { AZURE_DNS_IP, POSTGRES_ZONE_SUFFIX, suggestedZoneName } from '../domain/azure';
-import { parseIPv4 } from '../domain/ipv4';
+import { parseIPv4Fast } from '../domain/ipv4';
 import type { Client } from '../domain/plan';
 import { locate, peeredBothWays, type PrivateContext, type PublicContext, type SiteRef, type VnetRef } from './context';
 import type { Hop } from './types';
@@ -54,7 +54,7 @@ function zoneHops(ctx: PrivateContext, ref: VnetRef, role: string): Hop[] {
 /** Can a DNS server at `ip` be used from `from`, and does its VNet see the zone? */
 function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: number): Hop {
   const serverPath = `${from.path}.dns.servers.${index}`;
-  const parsed = parseIPv4(ip);
+  const parsed = parseIPv4Fast(ip);
   if (!parsed.ok) {
     return dnsHop({
       status: 'fail',
@@ -198,9 +198,22 @@ function unknownVnetHop(name: string, path: string, known: string): Hop {
   });
 }
 
-function knownVnets(ctx: PrivateContext): string {
-  const names = [ctx.server.name, ...ctx.peered.map((p) => p.name)];
+/** At most six names, then "…": one per client that names an unknown place, so the text stays short. */
+function someNames(names: readonly string[]): string {
   return names.length > 6 ? `${names.slice(0, 6).join(', ')}, …` : names.join(', ');
+}
+
+function knownVnets(ctx: PrivateContext): string {
+  return someNames([ctx.server.name, ...ctx.peered.slice(0, 6).map((p) => p.name)]);
+}
+
+function knownSites(ctx: PrivateContext): string {
+  const names: string[] = [];
+  for (const s of ctx.sites.values()) {
+    names.push(s.site.name);
+    if (names.length > 6) break;
+  }
+  return someNames(names);
 }
 
 export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: string): readonly Hop[] {
@@ -220,7 +233,7 @@ export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: 
             status: 'fail',
             title: 'On-premises DNS',
             detail: `The plan has no on-premises site named "${client.site}".`,
-            fix: `name one of the on-premises sites (${[...ctx.sites.values()].map((s) => s.site.name).join(', ') || 'none yet: add one'})`,
+            fix: `name one of the on-premises sites (${knownSites(ctx) || 'none yet: add one'})`,
             path: `${clientPath}.site`,
           }),
         ];

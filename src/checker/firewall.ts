@@ -3,29 +3,49 @@
  * lies inside a firewall rule, or, with "Allow public access from Azure services", when it comes from
  * any Azure address — every tenant's, not only yours (PGN-205).
  */
-import { cidrRange, parseCidr, parseIPv4OrCidr, specialUseOverlaps, type IpRange } from '../domain/ipv4';
+import { cidrRange, parseIPv4OrCidr, parseLooseCidrFast, specialUseOverlaps, type IpRange } from '../domain/ipv4';
 import type { Client } from '../domain/plan';
-import type { ParsedFirewallRule, PublicContext } from './context';
+import { firstOverlapping, firstReaching, type ParsedFirewallRule, type PublicContext } from './context';
 import type { Hop } from './types';
 
 const filterHop = (h: Omit<Hop, 'kind'>): Hop => ({ kind: 'filter', ...h });
 
-/** More addresses than a /8: "the internet at large" (PGN-206). */
-const WIDE_RULE_SIZE = 2 ** 24;
+/** How the firewall rules cover a client's range: what the hop needs, each part in O(log n). */
+interface Coverage {
+  /** The first four rules (by start) that overlap the range: three are named, a fourth means "…". */
+  readonly first: readonly ParsedFirewallRule[];
+  /** Every address of the range is in some rule. */
+  readonly full: boolean;
+  /** The first overlapping rule wider than a /8. */
+  readonly wide: ParsedFirewallRule | undefined;
+  /** Every overlapping rule allows a single address. */
+  readonly allSingle: boolean;
+}
 
-function coveringRules(ctx: PublicContext, range: IpRange): { rules: ParsedFirewallRule[]; full: boolean } {
-  const rules: ParsedFirewallRule[] = [];
-  for (const rule of ctx.rules) {
+function coverage(ctx: PublicContext, range: IpRange): Coverage {
+  const first: ParsedFirewallRule[] = [];
+  const sorted = ctx.rules;
+  for (let i = firstReaching(ctx, range.start); i < sorted.length && first.length < 4; i += 1) {
+    const rule = sorted[i] as ParsedFirewallRule;
     if (rule.start > range.end) break; // sorted by start
-    if (rule.end >= range.start) rules.push(rule);
+    if (rule.end >= range.start) first.push(rule);
   }
-  // Full coverage: walk the overlapping rules (sorted by start) and see whether they leave a gap.
-  let reach = range.start - 1;
-  for (const rule of rules) {
-    if (rule.start > reach + 1) break;
-    if (rule.end > reach) reach = rule.end;
+  // Full coverage: the joined rules hold the range in one piece.
+  const covered = ctx.covered;
+  let lo = 0;
+  let hi = covered.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((covered[mid] as IpRange).end < range.start) lo = mid + 1;
+    else hi = mid;
   }
-  return { rules, full: reach >= range.end };
+  const piece = covered[lo];
+  return {
+    first,
+    full: piece !== undefined && piece.start <= range.start && range.end <= piece.end,
+    wide: firstOverlapping(ctx.wide, range),
+    allSingle: firstOverlapping(ctx.multi, range) === undefined,
+  };
 }
 
 const describeRule = (r: ParsedFirewallRule, ctx: PublicContext): string => {
@@ -106,7 +126,7 @@ export function firewallHops(ctx: PublicContext, client: Client, clientPath: str
           : 'No public address is given for the client.';
     return [noAddressHop(ctx, client, clientPath, note)];
   }
-  const parsed = address.includes('/') ? parseCidr(address, { aligned: false }) : parseIPv4OrCidr(address);
+  const parsed = address.includes('/') ? parseLooseCidrFast(address) : parseIPv4OrCidr(address);
   if (!parsed.ok) {
     const ipv6 = parsed.error.code === 'ipv6';
     return [
@@ -146,9 +166,8 @@ export function firewallHops(ctx: PublicContext, client: Client, clientPath: str
       noAddressHop(ctx, client, clientPath, `${address} is a ${kind} address, which the public endpoint never sees.`),
     ];
   }
-  const { rules, full } = coveringRules(ctx, range);
+  const { first: rules, full, wide, allSingle } = coverage(ctx, range);
   if (full) {
-    const wide = rules.find((r) => r.end - r.start + 1 > WIDE_RULE_SIZE);
     if (wide) {
       return [
         filterHop({
@@ -162,7 +181,7 @@ export function firewallHops(ctx: PublicContext, client: Client, clientPath: str
       ];
     }
     const first = rules[0] as ParsedFirewallRule;
-    if (client.kind === 'internet' && client.dynamicIp && rules.every((r) => r.start === r.end)) {
+    if (client.kind === 'internet' && client.dynamicIp && allSingle) {
       return [
         filterHop({
           status: 'warn',

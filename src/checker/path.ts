@@ -3,7 +3,7 @@
  * possibly in a peered hub), or the internet. Also works out which source addresses the server sees,
  * for the filtering hop.
  */
-import { cidrRange, parseCidr, parseIPv4OrCidr, rangeContains, type IpRange } from '../domain/ipv4';
+import { cidrRange, parseIPv4OrCidr, parseLooseCidrFast, rangeContains, type IpRange } from '../domain/ipv4';
 import type { Client } from '../domain/plan';
 import type { PrivateContext, PublicContext, SiteRef, VnetRef } from './context';
 import type { Hop } from './types';
@@ -26,7 +26,7 @@ export interface PathResult {
 function parseClientAddress(
   address: string,
 ): { ok: true; range: IpRange } | { ok: false; message: string; suggestion?: string } {
-  const parsed = address.includes('/') ? parseCidr(address, { aligned: false }) : parseIPv4OrCidr(address);
+  const parsed = address.includes('/') ? parseLooseCidrFast(address) : parseIPv4OrCidr(address);
   if (parsed.ok) return { ok: true, range: cidrRange(parsed.value) };
   return parsed.error.suggestion === undefined
     ? { ok: false, message: parsed.error.message }

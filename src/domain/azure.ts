@@ -413,3 +413,58 @@ export const AZURE_REGIONS = [
 
 /** A programmatic region name: lowercase letters and digits. Same source as AZURE_REGIONS. */
 export const REGION_PATTERN = /^[a-z][a-z0-9]*$/;
+
+// ---------------------------------------------------------------------------------------------
+// Plan size limits. A plan with a list longer than one of these is refused when it is read (plan
+// file, share link, command line, saved state), before any rule runs: Azure would refuse the
+// deployment, and every check stays fast up to these sizes (spec/budgets.md, growth budget).
+// "L-VNET" is Azure's networking limits table, listed as a source in private-endpoint-facts §0.
+
+/** Subnets per VNet, the delegated subnet included. private-endpoint-facts §5 (L-VNET) */
+export const MAX_SUBNETS_PER_VNET = 3000;
+
+/**
+ * VNet peerings per VNet. The other VNets of a plan are the server VNet's peers (or VNets to peer:
+ * PGN-135), so their list has the same limit. private-endpoint-facts §5 (L-VNET)
+ */
+export const MAX_PEERINGS_PER_VNET = 500;
+
+/** Rules per network security group. private-endpoint-facts §5 (L-VNET) */
+export const MAX_NSG_RULES_PER_NSG = 1000;
+
+/** Addresses and ranges per NSG rule, source and destination counted apart. private-endpoint-facts §5 (L-VNET) */
+export const MAX_NSG_ADDRESSES_PER_RULE_SIDE = 4000;
+
+/** Application security groups per NSG rule side. L-VNET row "referenced as source/destination per NSG rule" */
+export const MAX_NSG_ASGS_PER_RULE_SIDE = 10;
+
+/** DNS servers per VNet. L-VNET row "DNS servers per virtual network" (private-endpoint-facts §0) */
+export const MAX_DNS_SERVERS_PER_VNET = 20;
+
+/** Private endpoints per VNet. private-endpoint-facts §5 (L-PL) */
+export const MAX_PRIVATE_ENDPOINTS_PER_VNET = 1000;
+
+/**
+ * The planner's own limits, not Azure's: Azure documents none for these lists (firewall rules per
+ * server: "not documented", facts §1.7 and private-endpoint-facts §5). Each is far above what a
+ * real plan holds and keeps a plan that reaches it checkable in well under a second.
+ */
+export const PLANNER_LIMITS = {
+  /** Firewall rules per server: as many as Azure allows rules in one NSG (above); longer lists merge into ranges. */
+  firewallRules: 1000,
+  /** Servers sharing the delegated subnet: more than a /24 holds with high availability (62, 4 addresses each). */
+  servers: 100,
+  /** Address spaces per VNet: a VNet that needs more is better split or renumbered. */
+  addressSpacesPerVnet: 100,
+  /** On-premises sites, and address ranges per site. */
+  onPremisesSites: 100,
+  addressRangesPerSite: 100,
+  /** Clients to check: ten times the large plan of spec/budgets.md. */
+  clients: 1000,
+  /** Other resource types listed in an existing delegated subnet. */
+  otherResourceTypes: 100,
+  /** Ports and port ranges per NSG rule side: as many as Azure allows addresses per side (above). */
+  nsgPortsPerRuleSide: MAX_NSG_ADDRESSES_PER_RULE_SIDE,
+  /** Characters in one text field: every Azure name, address and description is far shorter. */
+  textLength: 1000,
+} as const;

@@ -1,16 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIREWALL_IPV4_ONLY_TEXT, FIREWALL_RULE_NAME_PATTERN } from './azure';
+import { FIREWALL_IPV4_ONLY_TEXT, FIREWALL_RULE_NAME_PATTERN, PLANNER_LIMITS } from './azure';
 import {
+  RuleNames,
+  baseRuleName,
   convertStartInput,
+  nameFromComment,
   nextRuleName,
   parseAddressEntry,
   previewPastedRules,
   refusedText,
-  ruleNameFor,
-  splitPastedList,
+  scanPastedText,
   uniqueName,
   type AddressEntry,
+  type PastePreview,
 } from './firewall-input';
 import { formatIPv4 } from './ipv4';
 import type { FirewallRule } from './plan';
@@ -67,6 +70,12 @@ describe('parseAddressEntry', () => {
     expect(parseAddressEntry('office').ok).toBe(false);
     expect(parseAddressEntry('').ok).toBe(false);
   });
+  it('refuses a range without its start or its end', () => {
+    for (const text of ['-10.0.0.200', '10.0.0.1-']) {
+      const r = parseAddressEntry(text);
+      expect(r.ok ? '' : r.refusal.code).toBe('incomplete');
+    }
+  });
   it('refuses an address with a port and says why', () => {
     const r = parseAddressEntry('203.0.113.5:5432');
     expect(r.ok).toBe(false);
@@ -74,42 +83,137 @@ describe('parseAddressEntry', () => {
   });
 });
 
-describe('splitPastedList', () => {
-  it('splits on newlines, commas, semicolons, tabs and spaces', () => {
-    expect(splitPastedList('1.1.1.1\n2.2.2.2, 3.3.3.3;4.4.4.4\t5.5.5.5  6.6.6.6\r\n7.7.7.7')).toEqual([
-      '1.1.1.1',
-      '2.2.2.2',
-      '3.3.3.3',
-      '4.4.4.4',
-      '5.5.5.5',
-      '6.6.6.6',
-      '7.7.7.7',
+/** The entries of a pasted text as `line: text`. */
+const scanned = (text: string) => scanPastedText(text).map((i) => `${i.line}: ${i.text}`);
+
+describe('scanPastedText', () => {
+  it("splits on newlines, commas, semicolons, tabs and spaces, keeping each entry's line", () => {
+    expect(scanned('1.1.1.1\n2.2.2.2, 3.3.3.3;4.4.4.4\t5.5.5.5  6.6.6.6\r\n7.7.7.7')).toEqual([
+      '1: 1.1.1.1',
+      '2: 2.2.2.2',
+      '2: 3.3.3.3',
+      '2: 4.4.4.4',
+      '2: 5.5.5.5',
+      '2: 6.6.6.6',
+      '3: 7.7.7.7',
     ]);
   });
-  it('keeps ranges written with spaces or an en dash together', () => {
-    expect(splitPastedList('1.1.1.1 - 1.1.1.9, 2.2.2.2–2.2.2.3')).toEqual(['1.1.1.1-1.1.1.9', '2.2.2.2-2.2.2.3']);
+  it('keeps ranges written with spaces, an en dash or "to" together, as written', () => {
+    const items = scanPastedText('1.1.1.1 - 1.1.1.9, 2.2.2.2–2.2.2.3\n3.3.3.1 to 3.3.3.4; 4.4.4.1 -4.4.4.2');
+    expect(items.map((i) => [i.text, i.entry])).toEqual([
+      ['1.1.1.1 - 1.1.1.9', '1.1.1.1-1.1.1.9'],
+      ['2.2.2.2–2.2.2.3', '2.2.2.2-2.2.2.3'],
+      ['3.3.3.1 to 3.3.3.4', '3.3.3.1-3.3.3.4'],
+      ['4.4.4.1 -4.4.4.2', '4.4.4.1-4.4.4.2'],
+    ]);
+  });
+  it('a line break always ends an entry: a dash at the end or the start of a line joins nothing', () => {
+    expect(scanned('10.0.0.1\n- 10.0.0.200')).toEqual(['1: 10.0.0.1', '2: - 10.0.0.200']);
+    expect(scanned('10.0.0.1 -\n10.0.0.250')).toEqual(['1: 10.0.0.1 -', '2: 10.0.0.250']);
+    expect(scanned('10.0.0.1 -\n# a comment\n10.0.0.250')).toEqual(['1: 10.0.0.1 -', '3: 10.0.0.250']);
+    expect(scanPastedText('10.0.0.1 -')[0]?.problem?.code).toBe('incomplete');
+  });
+  it('reads a CIDR block written with a space before the prefix, and an address with its mask', () => {
+    const items = scanPastedText('10.0.0.0 /24\n10.0.1.0 255.255.255.0, 10.0.2.0 0.0.0.255\n10.0.3.1 10.0.3.2');
+    expect(items.map((i) => [i.text, i.entry, i.mask])).toEqual([
+      ['10.0.0.0 /24', '10.0.0.0/24', undefined],
+      ['10.0.1.0 255.255.255.0', '10.0.1.0', '255.255.255.0'],
+      ['10.0.2.0 0.0.0.255', '10.0.2.0', '0.0.0.255'],
+      ['10.0.3.1', '10.0.3.1', undefined],
+      ['10.0.3.2', '10.0.3.2', undefined],
+    ]);
   });
   it('drops comments and quotes', () => {
-    expect(splitPastedList('# offices\n"203.0.113.0/28" # Dublin\n\'198.51.100.7\'')).toEqual([
-      '203.0.113.0/28',
-      '198.51.100.7',
+    expect(scanned('# offices\n"203.0.113.0/28" # Dublin\n\'198.51.100.7\'')).toEqual([
+      '2: 203.0.113.0/28',
+      '3: 198.51.100.7',
+    ]);
+  });
+  it('a comment names the rules of its line; a comment alone on a line, those of the next line', () => {
+    const items = scanPastedText(
+      '198.51.100.7 # CI runner\n# Dublin office\n203.0.113.0/28, 203.0.114.0/28\n198.51.100.9\n# gone\n\n192.0.2.1',
+    );
+    expect(items.map((i) => [i.text, i.name])).toEqual([
+      ['198.51.100.7', 'CI-runner'],
+      ['203.0.113.0/28', 'Dublin-office'],
+      ['203.0.114.0/28', 'Dublin-office'],
+      ['198.51.100.9', undefined],
+      ['192.0.2.1', undefined],
     ]);
   });
   it('returns nothing for blank input', () => {
-    expect(splitPastedList('  \n , ;\n')).toEqual([]);
+    expect(scanPastedText('  \n , ;\n')).toEqual([]);
+  });
+});
+
+describe('tables pasted from a spreadsheet or a CSV file', () => {
+  it('two tab-separated columns (Excel): start and end of a range, one row per line', () => {
+    expect(scanPastedText('10.0.0.1\t10.0.0.5\n10.0.1.1\t10.0.1.9\n10.0.2.7').map((i) => [i.line, i.entry])).toEqual([
+      [1, '10.0.0.1-10.0.0.5'],
+      [2, '10.0.1.1-10.0.1.9'],
+      [3, '10.0.2.7'],
+    ]);
+  });
+  it('a name column, with or without a header row', () => {
+    expect(scanPastedText('office\t203.0.113.0\t203.0.113.15').map((i) => [i.entry, i.name])).toEqual([
+      ['203.0.113.0-203.0.113.15', 'office'],
+    ]);
+    const withHeader = scanPastedText('Rule name\tStart IP\tEnd IP\nhome office\t198.51.100.7\t198.51.100.7');
+    expect(withHeader.map((i) => [i.line, i.entry, i.name])).toEqual([[2, '198.51.100.7-198.51.100.7', 'home-office']]);
+  });
+  it('CSV with a header row, comma or semicolon, columns in any order', () => {
+    expect(scanPastedText('start,end\n10.0.0.1,10.0.0.5').map((i) => i.entry)).toEqual(['10.0.0.1-10.0.0.5']);
+    expect(
+      scanPastedText('endIpAddress;startIpAddress;name\n10.0.0.9;10.0.0.1;"lab"\n;10.0.1.1;').map((i) => [
+        i.entry,
+        i.name,
+      ]),
+    ).toEqual([
+      ['10.0.0.1-10.0.0.9', 'lab'],
+      ['10.0.1.1', undefined],
+    ]);
+  });
+  it('without a header, commas separate entries as in any list', () => {
+    expect(scanned('10.0.0.1,10.0.0.5')).toEqual(['1: 10.0.0.1', '1: 10.0.0.5']);
+  });
+  it('a row it cannot read is refused with its line', () => {
+    const preview = previewPastedRules('10.0.0.1\t10.0.0.2\t10.0.0.3\n10.0.1.1\t10.0.1.2', []);
+    expect(preview.refused.map((r) => [r.line, r.code, r.reason])).toEqual([
+      [
+        1,
+        'table',
+        '10.0.0.1\t10.0.0.2\t10.0.0.3: a table row is read as a start address, an end address and a name; ' +
+          'this row has 3 cells (10.0.0.1 | 10.0.0.2 | 10.0.0.3).',
+      ],
+    ]);
+    expect(preview.rules.map((r) => [r.line, r.startIp, r.endIp])).toEqual([[2, '10.0.1.1', '10.0.1.2']]);
   });
 });
 
 describe('rule names', () => {
   it('names rules after what they allow', () => {
-    const none = new Set<string>();
-    expect(ruleNameFor(entry('198.51.100.7'), none)).toBe('ip-198-51-100-7');
-    expect(ruleNameFor(entry('203.0.113.0/28'), none)).toBe('net-203-0-113-0-28');
-    expect(ruleNameFor(entry('192.0.2.1-192.0.2.20'), none)).toBe('range-192-0-2-1-to-192-0-2-20');
+    expect(baseRuleName(entry('198.51.100.7'))).toBe('ip-198-51-100-7');
+    expect(baseRuleName(entry('203.0.113.0/28'))).toBe('net-203-0-113-0-28');
+    expect(baseRuleName(entry('192.0.2.1-192.0.2.20'))).toBe('range-192-0-2-1-to-192-0-2-20');
   });
   it('adds a number when the name is taken, comparing case-insensitively', () => {
     expect(uniqueName('office', new Set(['OFFICE']))).toBe('office-2');
     expect(uniqueName('office', new Set(['office', 'office-2']))).toBe('office-3');
+  });
+  it('keeps counting for a base it has numbered, and never gives a name twice', () => {
+    const names = new RuleNames(['office-3']);
+    expect(Array.from({ length: 5 }, () => names.take('office'))).toEqual([
+      'office',
+      'office-2',
+      'office-4',
+      'office-5',
+      'office-6',
+    ]);
+    expect(names.take('OFFICE-2')).toBe('OFFICE-2-2');
+    const many = new RuleNames();
+    const given = Array.from({ length: 10_000 }, () => many.take('office'));
+    expect(new Set(given.map((n) => n.toLowerCase())).size).toBe(10_000);
+    expect(given[9_999]).toBe('office-10000');
   });
   it('stays within 80 characters', () => {
     const long = 'a'.repeat(90);
@@ -128,12 +232,25 @@ describe('rule names', () => {
           const network = Math.floor(lo / size) * size;
           const texts = [formatIPv4(lo), `${formatIPv4(lo)}-${formatIPv4(hi)}`, `${formatIPv4(network)}/${p}`];
           for (const text of texts) {
-            const name = ruleNameFor(entry(text), new Set([ruleNameFor(entry(text), new Set())]));
-            expect(name).toMatch(FIREWALL_RULE_NAME_PATTERN);
+            const names = new RuleNames();
+            names.take(baseRuleName(entry(text)));
+            expect(names.take(baseRuleName(entry(text)))).toMatch(FIREWALL_RULE_NAME_PATTERN);
           }
         },
       ),
       { numRuns: 200 },
+    );
+  });
+  it('names from comments pass the name rule, or there is none', () => {
+    expect(nameFromComment(' Zürich office (main) ')).toBe('Zurich-office-main');
+    expect(nameFromComment('--ab')).toBeUndefined();
+    expect(nameFromComment('x'.repeat(100))).toHaveLength(80);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (comment) => {
+        const name = nameFromComment(comment);
+        if (name !== undefined) expect(name).toMatch(FIREWALL_RULE_NAME_PATTERN);
+      }),
+      { numRuns: 300 },
     );
   });
   it('suggests the first free rule-N for a new row', () => {
@@ -158,13 +275,14 @@ describe('previewPastedRules', () => {
       ['range-192-0-2-1-to-192-0-2-20', '192.0.2.1', '192.0.2.20'],
     ]);
     expect(preview.skipped).toEqual([
-      { text: '203.0.113.0/28', reason: 'already allowed by rule office-dublin' },
-      { text: '198.51.100.7', reason: 'listed twice (already added as ip-198-51-100-7)' },
+      { text: '203.0.113.0/28', line: 2, reason: 'already allowed by rule office-dublin' },
+      { text: '198.51.100.7', line: 5, reason: 'listed twice (already added as ip-198-51-100-7)' },
     ]);
-    expect(preview.refused.map((r) => [r.text, r.code])).toEqual([
-      ['2001:db8::1', 'ipv6'],
-      ['10.0.0.300', 'invalid'],
+    expect(preview.refused.map((r) => [r.line, r.text, r.code])).toEqual([
+      [3, '2001:db8::1', 'ipv6'],
+      [6, '10.0.0.300', 'invalid'],
     ]);
+    expect(preview.overLimit).toBeNull();
     expect(preview.refused[0]?.reason).toBe(FIREWALL_IPV4_ONLY_TEXT);
     expect(refusedText(preview)).toBe('2001:db8::1\n10.0.0.300');
   });
@@ -172,6 +290,77 @@ describe('previewPastedRules', () => {
   it('never reuses an existing name', () => {
     const taken: FirewallRule[] = [{ name: 'IP-198-51-100-7', startIp: '198.51.100.8', endIp: '198.51.100.8' }];
     expect(previewPastedRules('198.51.100.7', taken).rules[0]?.name).toBe('ip-198-51-100-7-2');
+  });
+
+  /** The preview as `line: name start–end` for rules and `line: code text: reason` for refusals. */
+  const summary = (p: PastePreview) => ({
+    rules: p.rules.map((r) => `${r.line}: ${r.name} ${r.startIp}–${r.endIp}`),
+    refused: p.refused.map((r) => `${r.line}: ${r.code} ${r.reason}`),
+  });
+
+  it('a line break ends an entry: two lines are never one rule', () => {
+    expect(summary(previewPastedRules('10.0.0.1\n- 10.0.0.200', []))).toEqual({
+      rules: ['1: ip-10-0-0-1 10.0.0.1–10.0.0.1'],
+      refused: ['2: incomplete Range - 10.0.0.200 has no start address; write a range as start-end on one line.'],
+    });
+    expect(summary(previewPastedRules('10.0.0.1 -\n# lab\n10.0.0.250', []))).toEqual({
+      rules: ['3: lab 10.0.0.250–10.0.0.250'],
+      refused: ['1: incomplete 10.0.0.1 -: the range has no end on this line (a line break ends an entry).'],
+    });
+  });
+
+  it('reads "x to y", "a.b.c.d /n" and an address with its subnet mask', () => {
+    expect(summary(previewPastedRules('10.0.0.1 to 10.0.0.5\n10.0.1.0 /24\n10.0.2.0 255.255.254.0', []))).toEqual({
+      rules: [
+        '1: range-10-0-0-1-to-10-0-0-5 10.0.0.1–10.0.0.5',
+        '2: net-10-0-1-0-24 10.0.1.0–10.0.1.255',
+        '3: net-10-0-2-0-23 10.0.2.0–10.0.3.255',
+      ],
+      refused: [],
+    });
+  });
+
+  it('refuses a mask that is not one, a misaligned block, a wildcard mask and a mask on its own line', () => {
+    const text = ['10.0.0.5 255.255.255.0', '10.0.0.0 255.0.255.0', '10.0.0.0 0.0.0.255', '10.1.0.0', '255.255.0.0'];
+    expect(summary(previewPastedRules(text.join('\n'), []))).toEqual({
+      rules: ['4: ip-10-1-0-0 10.1.0.0–10.1.0.0'],
+      refused: [
+        '1: not-aligned 10.0.0.5 255.255.255.0: 10.0.0.5 is not the network address of its /24 block, which is ' +
+          '10.0.0.0 255.255.255.0 (10.0.0.0/24).',
+        '2: mask 10.0.0.0 255.0.255.0: 255.0.255.0 is not a subnet mask (ones, then zeros, like 255.255.255.0).',
+        '3: mask 10.0.0.0 0.0.0.255: 0.0.0.255 is a wildcard mask (as in access lists), not a subnet mask; ' +
+          'write the block as 10.0.0.0/24.',
+        '5: mask 255.255.0.0 looks like a subnet mask, not an address: write the address and its mask on one ' +
+          'line (10.0.0.0 255.255.255.0), or the block as a CIDR (10.0.0.0/24).',
+      ],
+    });
+  });
+
+  it('turns a two-column table into ranges and names rules after the name column or a comment', () => {
+    const table = previewPastedRules('Name\tStart\tEnd\nDublin\t203.0.113.0\t203.0.113.15\nCork\t198.51.100.7\t', []);
+    expect(summary(table).rules).toEqual(['2: Dublin 203.0.113.0–203.0.113.15', '3: Cork 198.51.100.7–198.51.100.7']);
+    const commented = previewPastedRules('# CI runners\n192.0.2.1, 192.0.2.9 # build\n192.0.2.7', []);
+    expect(summary(commented).rules).toEqual([
+      '2: build 192.0.2.1–192.0.2.1',
+      '2: build-2 192.0.2.9–192.0.2.9',
+      '3: ip-192-0-2-7 192.0.2.7–192.0.2.7',
+    ]);
+    expect(
+      previewPastedRules('# office\n192.0.2.1', [{ name: 'Office', startIp: '1.1.1.1', endIp: '1.1.1.1' }]).rules[0]
+        ?.name,
+    ).toBe('office-2');
+  });
+
+  it("says when the rules to add would pass the planner's limit", () => {
+    const limit = PLANNER_LIMITS.firewallRules;
+    const existing = Array.from({ length: limit - 5 }, (_, i) => ({
+      name: `r-${i}`,
+      startIp: formatIPv4(0x14000000 + i),
+      endIp: formatIPv4(0x14000000 + i),
+    }));
+    const text = Array.from({ length: 8 }, (_, i) => formatIPv4(0xc6336400 + i)).join('\n');
+    expect(previewPastedRules(text, existing).overLimit).toEqual({ limit, total: limit + 3 });
+    expect(previewPastedRules(text, existing.slice(3)).overLimit).toBeNull();
   });
 
   it('handles a long list in one pass', () => {

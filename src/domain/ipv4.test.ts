@@ -10,8 +10,12 @@ import {
   findOverlaps,
   formatCidr,
   formatIPv4,
+  insideAnyOf,
   mergeRanges,
   nextFreeBlock,
+  paintRanges,
+  paintedAt,
+  quickIPv4,
   parseCidr,
   parseIPv4,
   parseIPv4OrCidr,
@@ -196,6 +200,73 @@ describe('findOverlaps (sort and sweep)', () => {
           .sort((a, b) => a.k - b.k || a.i - b.i)
           .map((e) => e.i);
         expect(order).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('paintRanges and paintedAt: the first range that holds an address', () => {
+  it('gives every address the lowest order among the ranges that hold it', () => {
+    const segments = paintRanges([
+      { start: 10, end: 20, order: 2 },
+      { start: 15, end: 30, order: 1 },
+      { start: 40, end: 40, order: 0 },
+    ]);
+    expect(segments).toEqual([
+      { start: 10, end: 14, order: 2 },
+      { start: 15, end: 30, order: 1 },
+      { start: 40, end: 40, order: 0 },
+    ]);
+    expect(paintedAt(segments, 9)).toBeUndefined();
+    expect(paintedAt(segments, 12)?.order).toBe(2);
+    expect(paintedAt(segments, 20)?.order).toBe(1);
+    expect(paintedAt(segments, 35)).toBeUndefined();
+    expect(paintedAt(segments, 40)?.order).toBe(0);
+  });
+  it('agrees with a scan of every range (property)', () => {
+    const range = fc
+      .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 40 }))
+      .map(([start, size]) => ({ start, end: start + size }));
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 260 })), (ranges, probes) => {
+        const segments = paintRanges(ranges.map((r, order) => ({ ...r, order })));
+        for (const address of [...probes, 0, 250]) {
+          const first = ranges.findIndex((r) => r.start <= address && address <= r.end);
+          expect(paintedAt(segments, address)?.order ?? -1).toBe(first);
+        }
+      }),
+    );
+  });
+});
+
+describe('quickIPv4', () => {
+  it('reads only what parseIPv4 reads, to the same value (property)', () => {
+    const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('01', '', 'a', ' 1'));
+    const text = fc.oneof(
+      fc.tuple(octet, octet, octet, octet).map((o) => o.join('.')),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const quick = quickIPv4(t);
+        const precise = parseIPv4(t);
+        if (quick !== null) expect(precise).toEqual({ ok: true, value: quick });
+        else if (/^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(t)) expect(precise.ok).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('insideAnyOf', () => {
+  it('agrees with a scan of every block (property)', () => {
+    const block = fc
+      .tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 16, max: 32 }))
+      .map(([a, p]) => ({ start: 0x0a000000 + (a - (a % 2 ** (32 - p))), prefixLength: p }));
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 30 }), fc.array(block, { maxLength: 30 }), (blocks, probes) => {
+        const inside = insideAnyOf(blocks);
+        for (const probe of probes) expect(inside(probe)).toBe(blocks.some((b) => cidrContains(b, probe)));
       }),
     );
   });

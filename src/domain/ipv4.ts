@@ -144,8 +144,9 @@ export function parseCidr(input: string, options: { aligned?: boolean } = {}): I
 
 /** Parses a single IPv4 address (as a /32) or an aligned CIDR block. */
 export function parseIPv4OrCidr(input: string): IpResult<Cidr> {
-  if (input.includes('/')) return parseCidr(input);
-  const address = parseIPv4(input);
+  // The fast parsers (below) give the same results; plans and clients hold thousands of these.
+  if (input.includes('/')) return parseCidrFast(input);
+  const address = parseIPv4Fast(input);
   return address.ok ? ok({ start: address.value, prefixLength: 32 }) : address;
 }
 
@@ -316,6 +317,112 @@ export function sortIndicesByKey(keys: Uint32Array): Uint32Array {
   return order;
 }
 
+/**
+ * "Does one of `blocks` contain this block?" in O(log n) per question, after O(n log n) once. CIDR
+ * blocks are nested or disjoint, so the blocks no other block contains are disjoint: a block lies in
+ * one of `blocks` exactly when it lies in the last of those that starts at or before it.
+ */
+export function insideAnyOf(blocks: readonly Cidr[]): (inner: Cidr) => boolean {
+  const sorted = blocks.map(cidrRange).sort((a, b) => a.start - b.start || b.end - a.end);
+  const outer: IpRange[] = [];
+  for (const r of sorted) {
+    const last = outer[outer.length - 1];
+    if (last === undefined || r.end > last.end) outer.push(r);
+  }
+  return (inner) => {
+    const range = cidrRange(inner);
+    let lo = 0;
+    let hi = outer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((outer[mid] as IpRange).start <= range.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const candidate = outer[lo - 1];
+    return candidate !== undefined && rangeContains(candidate, range);
+  };
+}
+
+/** A piece of the address line and the lowest `order` among the ranges that cover it. */
+export interface PaintedSegment {
+  readonly start: number;
+  readonly end: number;
+  readonly order: number;
+}
+
+/**
+ * Paints ranges onto the address line: each maximal piece covered by at least one range gets the
+ * lowest `order` among the ranges covering it (the first in plan order, the first rule by priority).
+ * Sorted, disjoint; O(n log n) with a min-heap on order. Used with `paintedAt` to answer "which is
+ * the first element that holds this address?" in O(log n) instead of a scan of every element.
+ */
+export function paintRanges(items: readonly { start: number; end: number; order: number }[]): PaintedSegment[] {
+  const intervals = [...items].sort((a, b) => a.start - b.start);
+  const points = new Float64Array(intervals.length * 2);
+  intervals.forEach((iv, i) => {
+    points[2 * i] = iv.start;
+    points[2 * i + 1] = iv.end + 1;
+  });
+  points.sort();
+  const heap: { end: number; order: number }[] = [];
+  const less = (i: number, j: number) => (heap[i] as { order: number }).order < (heap[j] as { order: number }).order;
+  const swap = (i: number, j: number) => {
+    const t = heap[i] as { end: number; order: number };
+    heap[i] = heap[j] as { end: number; order: number };
+    heap[j] = t;
+  };
+  const push = (item: { end: number; order: number }) => {
+    heap.push(item);
+    for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+  };
+  const pop = () => {
+    const last = heap.pop();
+    if (last === undefined || heap.length === 0) return;
+    heap[0] = last;
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      let m = i;
+      if (l < heap.length && less(l, m)) m = l;
+      if (l + 1 < heap.length && less(l + 1, m)) m = l + 1;
+      if (m === i) break;
+      swap(i, m);
+      i = m;
+    }
+  };
+  const out: { start: number; end: number; order: number }[] = [];
+  let k = 0;
+  for (let p = 0; p + 1 < points.length; p += 1) {
+    const at = points[p] as number;
+    const next = points[p + 1] as number;
+    if (next === at) continue;
+    while (k < intervals.length && (intervals[k] as { start: number }).start <= at) {
+      const iv = intervals[k] as { end: number; order: number };
+      push({ end: iv.end, order: iv.order });
+      k += 1;
+    }
+    while (heap.length > 0 && (heap[0] as { end: number }).end < at) pop();
+    const top = heap[0];
+    if (top === undefined) continue;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.order === top.order && prev.end === at - 1) prev.end = next - 1;
+    else out.push({ start: at, end: next - 1, order: top.order });
+  }
+  return out;
+}
+
+/** The painted segment holding `address` (binary search), or undefined. */
+export function paintedAt(segments: readonly PaintedSegment[], address: number): PaintedSegment | undefined {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((segments[mid] as PaintedSegment).end < address) lo = mid + 1;
+    else hi = mid;
+  }
+  const segment = segments[lo];
+  return segment !== undefined && segment.start <= address ? segment : undefined;
+}
+
 /** Merges ranges into sorted, non-overlapping, non-adjacent ranges. O(n log n). */
 export function mergeRanges(ranges: readonly IpRange[]): IpRange[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
@@ -422,6 +529,15 @@ function quickAddress(text: string, from: number, to: number): number {
   }
   if (dots !== 3 || digits === 0) return -1;
   return value * 256 + octet;
+}
+
+/**
+ * The address, if `text` is a well-formed dotted quad; otherwise null, without working out why (no
+ * message, no fallback to the precise parser). For telling at once whether a token is an address.
+ */
+export function quickIPv4(text: string): number | null {
+  const v = quickAddress(text, 0, text.length);
+  return v >= 0 ? v : null;
 }
 
 /** `parseIPv4`, with the fast path above for well-formed input. */

@@ -26,7 +26,16 @@
  * undecided for the following rules.
  */
 import { AZURE_LOAD_BALANCER_IP, NSG_DEFAULT_RULE_PRIORITIES } from './azure';
-import { IPV4_MAX, cidrRange, mergeRanges, parseIPv4, parseIPv4Fast, parseLooseCidrFast, type IpRange } from './ipv4';
+import {
+  IPV4_MAX,
+  cidrRange,
+  mergeRanges,
+  paintRanges,
+  parseIPv4,
+  parseIPv4Fast,
+  parseLooseCidrFast,
+  type IpRange,
+} from './ipv4';
 import type { NsgRule, Plan } from './plan';
 
 export type FlowEndpoint = { kind: 'range'; range: IpRange } | { kind: 'tag'; tag: string };
@@ -74,7 +83,27 @@ const RFC1918: RangeSet = [
   { start: 0xc0a80000, end: 0xc0a8ffff }, // 192.168.0.0/16
 ];
 
+/** Index of the first range of `set` that ends at or after `address` (binary search). */
+function firstEndingFrom(set: RangeSet, address: number, from = 0): number {
+  let lo = from;
+  let hi = set.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((set[mid] as IpRange).end < address) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A set much smaller than the other one (a client range against the `VirtualNetwork` tag of 500
+ * peered VNets) is looked up by binary search, so the cost follows the small set, not the large one.
+ */
+const LOPSIDED = 8;
+
 function intersect(a: RangeSet, b: RangeSet): IpRange[] {
+  if (b.length > LOPSIDED * a.length) return intersectSmall(a, b);
+  if (a.length > LOPSIDED * b.length) return intersectSmall(b, a);
   const out: IpRange[] = [];
   let i = 0;
   let j = 0;
@@ -90,12 +119,27 @@ function intersect(a: RangeSet, b: RangeSet): IpRange[] {
   return out;
 }
 
+function intersectSmall(small: RangeSet, large: RangeSet): IpRange[] {
+  const out: IpRange[] = [];
+  let j = 0;
+  for (const x of small) {
+    j = firstEndingFrom(large, x.start, j);
+    for (let k = j; k < large.length && (large[k] as IpRange).start <= x.end; k += 1) {
+      const y = large[k] as IpRange;
+      out.push({ start: Math.max(x.start, y.start), end: Math.min(x.end, y.end) });
+    }
+  }
+  return out;
+}
+
 function subtract(a: RangeSet, b: RangeSet): IpRange[] {
   const out: IpRange[] = [];
+  const jump = b.length > LOPSIDED * a.length;
   let j = 0;
   for (const x of a) {
     let start = x.start;
-    while (j < b.length && (b[j] as IpRange).end < start) j += 1;
+    if (jump) j = firstEndingFrom(b, start, j);
+    else while (j < b.length && (b[j] as IpRange).end < start) j += 1;
     let k = j;
     while (k < b.length && (b[k] as IpRange).start <= x.end) {
       const y = b[k] as IpRange;
@@ -127,7 +171,8 @@ interface AddressSpec {
 
 interface PortSpec {
   any: boolean;
-  ranges: readonly { from: number; to: number }[];
+  /** Sorted, disjoint port ranges (start and end ports). */
+  ranges: RangeSet;
 }
 
 export interface CompiledRule extends NsgDecisionPart {
@@ -196,7 +241,7 @@ function compileAddresses(prefixes: readonly string[], asgs: readonly string[]):
 }
 
 function compilePorts(ports: readonly string[]): PortSpec {
-  const ranges: { from: number; to: number }[] = [];
+  const ranges: IpRange[] = [];
   let any = false;
   for (const raw of ports) {
     const p = raw.trim();
@@ -206,12 +251,13 @@ function compilePorts(ports: readonly string[]): PortSpec {
       if (m) {
         const from = Number(m[1]);
         const to = m[2] === undefined ? from : Number(m[2]);
-        if (from <= to && to <= 65535) ranges.push({ from, to });
+        if (from <= to && to <= 65535) ranges.push({ start: from, end: to });
       }
     }
   }
-  if (ranges.some((r) => r.from <= 1 && r.to >= 65535)) any = true;
-  return { any, ranges };
+  if (ranges.some((r) => r.start <= 1 && r.end >= 65535)) any = true;
+  // Sorted and merged, so that a port is looked up by binary search however long the list.
+  return { any, ranges: ranges.length > 1 ? mergeRanges(ranges) : ranges };
 }
 
 function compileRule(rule: NsgRule, index: number | undefined, isDefault: boolean): CompiledRule {
@@ -375,7 +421,9 @@ function cover(spec: AddressSpec, side: Side, ctx: ResolvedContext): Cover {
 }
 
 function portCovers(spec: PortSpec, port: number): boolean {
-  return spec.any || spec.ranges.some((r) => r.from <= port && port <= r.to);
+  if (spec.any) return true;
+  const r = spec.ranges[firstEndingFrom(spec.ranges, port)];
+  return r !== undefined && r.start <= port;
 }
 
 function toSide(endpoint: FlowEndpoint, ctx: ResolvedContext): Side {
@@ -466,7 +514,16 @@ export function evaluateCompiledNsgFlow(nsg: CompiledNsg, flow: Flow, context: N
     destination.kind === 'ranges'
   ) {
     const range = source.set[0] as IpRange;
-    return evaluateIndexed(flowIndex(nsg, flow, destination, ctx), range, destination, flow, ctx);
+    const plan = flowPlan(nsg, flow, destination, ctx);
+    const key = `${range.start}-${range.end}`;
+    let decision = plan.decided.get(key);
+    if (decision === undefined) {
+      const parts = plan.pieces.map((p) => evaluateIndexed(p.index, range, p.destination, flow, ctx));
+      const [only] = parts;
+      decision = parts.length === 1 && only !== undefined ? only : joinPieces(parts);
+      plan.decided.set(key, decision);
+    }
+    return decision;
   }
   return runLinear(nsg[flow.direction], [{ source, destination }], flow, ctx);
 }
@@ -477,7 +534,7 @@ export function evaluateCompiledNsgFlowLinear(nsg: CompiledNsg, flow: Flow, cont
   const source = toSide(flow.source, ctx);
   const destination = toSide(flow.destination, ctx);
   if (sideEmpty(source) || sideEmpty(destination)) return partOf(denyAllOf(flow.direction));
-  return runLinear(nsg[flow.direction], [{ source, destination }], flow, ctx);
+  return runLinear(nsg[flow.direction], [{ source, destination }], flow, ctx, false);
 }
 
 const denyAllOf = (direction: 'Inbound' | 'Outbound'): CompiledRule =>
@@ -487,8 +544,54 @@ const appliesTo = (rule: CompiledRule, flow: Flow): boolean =>
   (rule.protocol === '*' || rule.protocol === flow.protocol) &&
   (flow.protocol === 'Icmp' || portCovers(rule.destinationPorts, flow.port));
 
-/** Rules in order, first match wins, over the undecided pieces of the flow (see the module comment). */
-function runLinear(ordered: readonly CompiledRule[], start: Piece[], flow: Flow, ctx: ResolvedContext): NsgDecision {
+/** A key that is the same for two pieces' destinations exactly when they are the same set (or tag). */
+function sideKey(side: Side): string {
+  if (side.kind === 'tag') return `#${side.tag}`;
+  let key = '';
+  for (const r of side.set) key += `${r.start}-${r.end},`;
+  return key;
+}
+
+/**
+ * Pieces that go to the same destination become one piece with their sources joined. The pieces of
+ * a flow are disjoint, so this keeps the same undecided addresses; it only stops a long run of rules
+ * that each cover part of the source and part of the destination from doubling the pieces each time.
+ */
+function mergePieces(pieces: readonly Piece[]): Piece[] {
+  const byDestination = new Map<string, { destination: Side; sources: IpRange[]; first: Piece }>();
+  const out: Piece[] = [];
+  for (const piece of pieces) {
+    if (piece.source.kind !== 'ranges') {
+      out.push(piece);
+      continue;
+    }
+    const key = sideKey(piece.destination);
+    const group = byDestination.get(key);
+    if (group === undefined)
+      byDestination.set(key, { destination: piece.destination, sources: [...piece.source.set], first: piece });
+    else group.sources.push(...piece.source.set);
+  }
+  for (const group of byDestination.values()) {
+    out.push(
+      group.sources.length === (group.first.source as { set: RangeSet }).set.length
+        ? group.first
+        : { source: { kind: 'ranges', set: mergeRanges(group.sources) }, destination: group.destination },
+    );
+  }
+  return out;
+}
+
+/**
+ * Rules in order, first match wins, over the undecided pieces of the flow (see the module comment).
+ * `merge: false` keeps every piece apart, as the plain definition does (for the tests that compare).
+ */
+function runLinear(
+  ordered: readonly CompiledRule[],
+  start: Piece[],
+  flow: Flow,
+  ctx: ResolvedContext,
+  merge = true,
+): NsgDecision {
   let pieces = start;
   const allowedBy: NsgDecisionPart[] = [];
   let split = false;
@@ -518,7 +621,7 @@ function runLinear(ordered: readonly CompiledRule[], start: Piece[], flow: Flow,
       next.push(...rest);
     }
     if (matchedAny) allowedBy.push(partOf(rule));
-    pieces = next;
+    pieces = merge && next.length > 1 ? mergePieces(next) : next;
     if (pieces.length === 0) {
       if (allowedBy.length === 1 && !split) return partOf(rule);
       return { ...partOf(rule), partial: true, parts: allowedBy };
@@ -536,7 +639,12 @@ function runLinear(ordered: readonly CompiledRule[], start: Piece[], flow: Flow,
 // are "painted" once onto the address line (each segment keeps the first rule covering it), so a
 // flow looks up its segments by binary search. The addresses no segment covers continue, linearly,
 // with the rules from the first rule that is not plain (a tag, a partial destination, an ASG, a
-// source-port list) on. The result is the same as `runLinear` (checked by a property test).
+// source-port list) on; of those, only the rules whose source can meet the flow's are walked.
+//
+// Rules that cover only part of the destination cut it into pieces; each rule covers a piece
+// entirely or not at all. When there are a few pieces, each gets an index of its own (where those
+// rules are plain again) and the flow's decision is put together from the pieces' decisions. The
+// result is the same as `runLinear` (checked by a property test).
 
 interface Segment {
   start: number;
@@ -545,112 +653,155 @@ interface Segment {
   order: number;
 }
 
+/** The rules after the painted ones, and their source ranges sorted, to find the ones a source meets. */
+interface RestRules {
+  rules: CompiledRule[];
+  /** Positions (in `rules`) of the rules whose source is not plain ranges: they may meet any source. */
+  always: number[];
+  ranges: { start: number; end: number; order: number }[];
+  /** The largest end among `ranges[0..i]`. */
+  reach: Float64Array;
+}
+
 interface FlowIndex {
-  ctx: ResolvedContext;
   segments: Segment[];
   /** The painted rules, by order. */
   plain: CompiledRule[];
-  rest: CompiledRule[];
+  rest: RestRules;
 }
 
-const indexCache = new WeakMap<CompiledNsg, Map<string, FlowIndex>>();
+interface FlowPlan {
+  ctx: ResolvedContext;
+  /** One index per piece of the destination: the whole destination, or the pieces rules cut it into. */
+  pieces: { destination: Side; index: FlowIndex }[];
+  /** Decisions already made, by source range (many clients share a subnet or a VNet). */
+  decided: Map<string, NsgDecision>;
+}
+
+/** A destination cut into more pieces than this is evaluated whole (the pieces would cost more). */
+const MAX_DESTINATION_PIECES = 32;
+
+const planCache = new WeakMap<CompiledNsg, Map<string, FlowPlan>>();
+
+const plainSource = (s: AddressSpec): boolean =>
+  !s.any && !s.virtualNetwork && !s.internet && !s.asg && s.tags.length === 0;
 
 function isPlain(rule: CompiledRule, destination: Side, ctx: ResolvedContext): boolean {
-  const s = rule.source;
-  if (
-    s.any ||
-    s.virtualNetwork ||
-    s.internet ||
-    s.asg ||
-    s.tags.length > 0 ||
-    s.ranges.length === 0 ||
-    !rule.sourcePorts.any
-  )
-    return false;
+  if (!plainSource(rule.source) || rule.source.ranges.length === 0 || !rule.sourcePorts.any) return false;
   const d = cover(rule.destination, destination, ctx);
   return d.kind === 'full' || (d.kind === 'ranges' && destination.kind === 'ranges' && sameSet(d.set, destination.set));
 }
 
-function flowIndex(
-  nsg: CompiledNsg,
-  flow: Flow,
-  destination: Side & { kind: 'ranges' },
-  ctx: ResolvedContext,
-): FlowIndex {
-  let perNsg = indexCache.get(nsg);
+function flowPlan(nsg: CompiledNsg, flow: Flow, destination: Side & { kind: 'ranges' }, ctx: ResolvedContext) {
+  let perNsg = planCache.get(nsg);
   if (perNsg === undefined) {
     perNsg = new Map();
-    indexCache.set(nsg, perNsg);
+    planCache.set(nsg, perNsg);
   }
-  const key = `${flow.direction}|${flow.protocol}|${flow.protocol === 'Icmp' ? 0 : flow.port}|${destination.set.map((r) => `${r.start}-${r.end}`).join(',')}`;
+  const key = `${flow.direction}|${flow.protocol}|${flow.protocol === 'Icmp' ? 0 : flow.port}|${sideKey(destination)}`;
   const cached = perNsg.get(key);
   if (cached !== undefined && cached.ctx === ctx) return cached;
   const candidates = nsg[flow.direction].filter(
     (r) => appliesTo(r, flow) && cover(r.destination, destination, ctx).kind !== 'none',
   );
+  const cuts = destinationCuts(candidates, destination, ctx);
+  const sides: Side[] = cuts === null ? [destination] : cuts.map((piece): Side => ({ kind: 'ranges', set: [piece] }));
+  const plan: FlowPlan = {
+    ctx,
+    pieces: sides.map((side) => ({
+      destination: side,
+      index: flowIndex(
+        sides.length === 1 ? candidates : candidates.filter((r) => cover(r.destination, side, ctx).kind !== 'none'),
+        side,
+        ctx,
+      ),
+    })),
+    decided: new Map(),
+  };
+  perNsg.set(key, plan);
+  return plan;
+}
+
+/**
+ * The pieces that the rules covering only part of a one-range destination cut it into, in order;
+ * null when no rule cuts it, or when it would take more than MAX_DESTINATION_PIECES pieces.
+ */
+function destinationCuts(
+  rules: readonly CompiledRule[],
+  destination: Side & { kind: 'ranges' },
+  ctx: ResolvedContext,
+): IpRange[] | null {
+  const whole = destination.set[0];
+  if (destination.set.length !== 1 || whole === undefined) return null;
+  const cuts = new Set<number>();
+  for (const rule of rules) {
+    const c = cover(rule.destination, destination, ctx);
+    if (c.kind !== 'ranges') continue;
+    for (const r of c.set) {
+      if (r.start > whole.start) cuts.add(r.start);
+      if (r.end < whole.end) cuts.add(r.end + 1);
+    }
+    if (cuts.size >= MAX_DESTINATION_PIECES) return null;
+  }
+  if (cuts.size === 0) return null;
+  const points = [whole.start, ...[...cuts].sort((a, b) => a - b), whole.end + 1];
+  return points.slice(1).map((next, i) => ({ start: points[i] as number, end: next - 1 }));
+}
+
+function flowIndex(candidates: readonly CompiledRule[], destination: Side, ctx: ResolvedContext): FlowIndex {
   let barrier = candidates.findIndex((r) => !isPlain(r, destination, ctx));
   if (barrier < 0) barrier = candidates.length;
   const plain = candidates.slice(0, barrier);
-  const index: FlowIndex = { ctx, segments: paint(plain), plain, rest: candidates.slice(barrier) };
-  perNsg.set(key, index);
-  return index;
+  return { segments: paint(plain), plain, rest: restRules(candidates.slice(barrier)) };
 }
 
-/** Sweep over the rules' source ranges with a min-heap on rule order: each elementary segment gets its first rule. */
-function paint(rules: readonly CompiledRule[]): Segment[] {
-  const intervals: { start: number; end: number; order: number }[] = [];
+function restRules(rules: CompiledRule[]): RestRules {
+  const always: number[] = [];
+  const ranges: { start: number; end: number; order: number }[] = [];
   rules.forEach((rule, order) => {
-    for (const r of rule.source.ranges) intervals.push({ start: r.start, end: r.end, order });
+    if (!plainSource(rule.source)) always.push(order);
+    else for (const r of rule.source.ranges) ranges.push({ start: r.start, end: r.end, order });
   });
-  intervals.sort((a, b) => a.start - b.start);
-  const points = [...new Set(intervals.flatMap((iv) => [iv.start, iv.end + 1]))].sort((a, b) => a - b);
-  const heap: { end: number; order: number }[] = [];
-  const push = (item: { end: number; order: number }) => {
-    heap.push(item);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((heap[parent] as { order: number }).order <= item.order) break;
-      heap[i] = heap[parent] as { end: number; order: number };
-      i = parent;
-    }
-    heap[i] = item;
-  };
-  const pop = () => {
-    const last = heap.pop();
-    if (last === undefined || heap.length === 0) return;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      let best = last.order;
-      if (l < heap.length && (heap[l] as { order: number }).order < best) {
-        m = l;
-        best = (heap[l] as { order: number }).order;
-      }
-      if (r < heap.length && (heap[r] as { order: number }).order < best) m = r;
-      if (m === i) break;
-      heap[i] = heap[m] as { end: number; order: number };
-      i = m;
-    }
-    heap[i] = last;
-  };
-  const segments: Segment[] = [];
-  let k = 0;
-  for (let p = 0; p < points.length - 1; p += 1) {
-    const at = points[p] as number;
-    const next = points[p + 1] as number;
-    while (k < intervals.length && (intervals[k] as { start: number }).start === at)
-      push(intervals[k++] as { end: number; order: number });
-    while (heap.length > 0 && (heap[0] as { end: number }).end < at) pop();
-    const top = heap[0];
-    if (top === undefined) continue;
-    const prev = segments[segments.length - 1];
-    if (prev !== undefined && prev.order === top.order && prev.end === at - 1) prev.end = next - 1;
-    else segments.push({ start: at, end: next - 1, rule: rules[top.order] as CompiledRule, order: top.order });
+  ranges.sort((a, b) => a.start - b.start);
+  const reach = new Float64Array(ranges.length);
+  let max = -1;
+  ranges.forEach((r, i) => {
+    max = Math.max(max, r.end);
+    reach[i] = max;
+  });
+  return { rules, always, ranges, reach };
+}
+
+/** The rules of `rest` whose source may meet `source` (sorted, disjoint), in order. */
+function restMeeting(rest: RestRules, source: RangeSet): CompiledRule[] {
+  const first = source[0];
+  const last = source[source.length - 1];
+  if (first === undefined || last === undefined || rest.rules.length === 0) return [];
+  // The first range that reaches the source (`reach` grows), then every range that starts before its end.
+  let lo = 0;
+  let hi = rest.ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((rest.reach[mid] as number) < first.start) lo = mid + 1;
+    else hi = mid;
   }
-  return segments;
+  const picked = new Set(rest.always);
+  for (let i = lo; i < rest.ranges.length; i += 1) {
+    const r = rest.ranges[i] as { start: number; end: number; order: number };
+    if (r.start > last.end) break;
+    if (r.end >= first.start) picked.add(r.order);
+  }
+  if (picked.size === rest.rules.length) return rest.rules;
+  return [...picked].sort((a, b) => a - b).map((o) => rest.rules[o] as CompiledRule);
+}
+
+/** The rules' source ranges painted onto the address line: each elementary segment gets its first rule. */
+function paint(rules: readonly CompiledRule[]): Segment[] {
+  const items: { start: number; end: number; order: number }[] = [];
+  rules.forEach((rule, order) => {
+    for (const r of rule.source.ranges) items.push({ start: r.start, end: r.end, order });
+  });
+  return paintRanges(items).map((p) => ({ ...p, rule: rules[p.order] as CompiledRule }));
 }
 
 function evaluateIndexed(
@@ -679,7 +830,9 @@ function evaluateIndexed(
   }
   if (cursor <= range.end) gaps.push({ start: cursor, end: range.end });
   const tail =
-    gaps.length > 0 ? runLinear(index.rest, [{ source: { kind: 'ranges', set: gaps }, destination }], flow, ctx) : null;
+    gaps.length > 0
+      ? runLinear(restMeeting(index.rest, gaps), [{ source: { kind: 'ranges', set: gaps }, destination }], flow, ctx)
+      : null;
   if (decidedOrders.size === 0 && tail !== null) return tail;
   const decided = [...decidedOrders].sort((a, b) => a - b).map((o) => index.plain[o] as CompiledRule);
   const deny = decided.find((r) => r.access === 'Deny');
@@ -695,6 +848,44 @@ function evaluateIndexed(
   }
   const { partial: _p, parts: tailParts, ...tailPart } = tail;
   return { ...tailPart, partial: true, parts: [...decided.map(partOf), ...(tailParts ?? [tailPart])] };
+}
+
+/** Rules in evaluation order: the user's rules by priority (then position), the default rules last. */
+function compareParts(a: NsgDecisionPart, b: NsgDecisionPart): number {
+  return (
+    Number(a.isDefault) - Number(b.isDefault) || a.priority - b.priority || (a.ruleIndex ?? 0) - (b.ruleIndex ?? 0)
+  );
+}
+
+const partKey = (p: NsgDecisionPart): string => (p.isDefault ? `default ${p.ruleName}` : `rule ${p.ruleIndex ?? -1}`);
+
+/**
+ * The decision for the whole destination from the decisions for its pieces, as `runLinear` makes it
+ * for the whole: the first rule (in evaluation order) that denies a part of any piece decides, after
+ * the rules that allowed something before it; without a denial, every rule that allowed a part is
+ * listed and the last one decides. One rule deciding every piece whole decides the flow whole.
+ */
+function joinPieces(decisions: readonly NsgDecision[]): NsgDecision {
+  const touched = new Map<string, NsgDecisionPart>();
+  let deny: NsgDecisionPart | null = null;
+  let wholeBy: string | null | undefined;
+  for (const d of decisions) {
+    const { partial, parts, ...main } = d;
+    for (const p of partial === true && parts !== undefined ? parts : [main]) touched.set(partKey(p), p);
+    if (main.access === 'Deny' && (deny === null || compareParts(main, deny) < 0)) deny = main;
+    const key = partial === true ? null : partKey(main);
+    wholeBy = wholeBy === undefined || wholeBy === key ? key : null;
+  }
+  const listed = [...touched.values()].sort(compareParts);
+  if (deny !== null) {
+    const denying = deny;
+    if (wholeBy === partKey(denying)) return denying;
+    const before = listed.filter((p) => compareParts(p, denying) < 0);
+    return { ...denying, partial: true, parts: [...before, denying] };
+  }
+  const last = listed[listed.length - 1] as NsgDecisionPart;
+  if (wholeBy !== null && wholeBy !== undefined) return last;
+  return { ...last, partial: true, parts: listed };
 }
 
 /** Parses address prefixes of the plan, skipping the ones that are not valid CIDRs (other rules report them). */

@@ -15,8 +15,48 @@ export type PlanReadError =
 
 export type PlanReadResult = { ok: true; plan: Plan } | { ok: false; error: PlanReadError };
 
-function describeIssue(issue: $ZodIssue): string {
+/** What the object holding a list is, by the key it sits under (`access.vnet` → VNet). */
+const OWNER_NOUN: Readonly<Record<string, string>> = {
+  vnet: 'VNet',
+  peeredVnets: 'VNet',
+  delegatedSubnet: 'subnet',
+  nsg: 'NSG',
+  rules: 'NSG rule',
+  onPremises: 'on-premises site',
+};
+
+/** How much of an owner's name a message shows (the name may itself be too long). */
+const OWNER_NAME_SHOWN = 60;
+
+const shorten = (name: string): string =>
+  name.length > OWNER_NAME_SHOWN ? `${name.slice(0, OWNER_NAME_SHOWN - 1)}…` : name;
+
+/**
+ * For a list over its size limit (the plan schema's length checks): the nearest named element that
+ * holds it, e.g. `VNet "vnet-x"`, so that the message reads `VNet "vnet-x" has 100,001 subnets; …`.
+ * Null for a list at the top of the plan.
+ */
+function ownerOf(input: unknown, path: readonly PropertyKey[]): string | null {
+  let value = input;
+  let key: string | undefined;
+  let owner: string | null = null;
+  for (const step of path.slice(0, -1)) {
+    if (typeof value !== 'object' || value === null) break;
+    value = (value as Record<PropertyKey, unknown>)[step];
+    if (typeof step === 'string') key = step;
+    const noun = key === undefined ? undefined : OWNER_NOUN[key];
+    const name = typeof value === 'object' && value !== null ? (value as { name?: unknown }).name : undefined;
+    if (noun !== undefined && typeof name === 'string') owner = `${noun} "${shorten(name)}"`;
+  }
+  return owner;
+}
+
+function describeIssue(issue: $ZodIssue, input: unknown): string {
   const where = issue.path.length > 0 ? formatPath(issue.path) : '(top level)';
+  if (issue.code === 'too_big' && issue.origin === 'array') {
+    const owner = ownerOf(input, issue.path);
+    if (owner !== null) return `${where}: ${owner} has ${issue.message}`;
+  }
   return `${where}: ${issue.message}`;
 }
 
@@ -54,7 +94,7 @@ export function readPlanDocument(input: unknown): PlanReadResult {
       error: {
         kind: 'shape',
         path: first ? formatPath(first.path) : '',
-        message: first ? `${describeIssue(first)}${more}` : 'The plan does not have the expected shape.',
+        message: first ? `${describeIssue(first, input)}${more}` : 'The plan does not have the expected shape.',
       },
     };
   }

@@ -8,7 +8,19 @@
  * what to do. Free-text network values (addresses, prefixes, names) are therefore plain strings here.
  */
 import * as z from 'zod/mini';
-import { DEFAULT_POSTGRES_VERSION, HA_MODES, POSTGRES_VERSIONS } from './azure';
+import {
+  DEFAULT_POSTGRES_VERSION,
+  HA_MODES,
+  MAX_DNS_SERVERS_PER_VNET,
+  MAX_NSG_ADDRESSES_PER_RULE_SIDE,
+  MAX_NSG_ASGS_PER_RULE_SIDE,
+  MAX_NSG_RULES_PER_NSG,
+  MAX_PEERINGS_PER_VNET,
+  MAX_PRIVATE_ENDPOINTS_PER_VNET,
+  MAX_SUBNETS_PER_VNET,
+  PLANNER_LIMITS,
+  POSTGRES_VERSIONS,
+} from './azure';
 
 /** The current plan format version. Grows with every incompatible change; older plans are migrated. */
 export const PLAN_FORMAT_VERSION = 1;
@@ -17,7 +29,42 @@ export const PLAN_FORMAT_VERSION = 1;
 const describe = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text));
 const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) => z._default(schema, value as never);
 
-const name = (what: string) => describe(z.string(), what);
+// ---- Size limits (azure.ts): a list or text longer than its limit is refused when the plan is read.
+// zod checks a list's length before it reads a single item, and that issue stops every later check
+// (the error rules of PlanSchema included), so an oversized plan costs no more than its length.
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const lengthOf = (input: unknown): number =>
+  typeof input === 'string' || Array.isArray(input) ? input.length : Number.NaN;
+
+/** Any text of the plan: at most PLANNER_LIMITS.textLength characters. */
+const text = () =>
+  z.string().check(
+    z.maxLength(PLANNER_LIMITS.textLength, {
+      // A text over the limit stops the checks that follow, as an oversized list does.
+      abort: true,
+      error: (issue) =>
+        `${count(lengthOf(issue.input))} characters; the planner takes at most ${count(PLANNER_LIMITS.textLength)} ` +
+        "in one field (its own limit: Azure's names and addresses are far shorter).",
+    }),
+  );
+
+/**
+ * A list of at most `max` items. `limit` words the limit after "at most <max> ", e.g.
+ * "per VNet (Azure's limit)"; `noun` names the items. The message starts with the count, so that the
+ * plan reader can say whose list it is: `VNet "vnet-x" has 100,001 subnets; …`.
+ */
+function limited<T extends z.ZodMiniType>(item: T, max: number, noun: string, limit: string, extra = 0) {
+  return z.array(item).check(
+    z.maxLength(max - extra, {
+      error: (issue) => `${count(lengthOf(issue.input) + extra)} ${noun}; ${limit.replace('{max}', count(max))}.`,
+    }),
+  );
+}
+const azureAllows = (per: string) => `Azure allows at most {max} ${per}`;
+const plannerAllows = (per: string) => `the planner takes at most {max}${per} (its own limit: Azure documents none)`;
+
+const name = (what: string) => describe(text(), what);
 
 export const HaModeSchema = describe(z.enum(HA_MODES), 'High availability mode (facts §2.2).');
 
@@ -27,8 +74,8 @@ export const ServerSchema = describe(
     region: name('Azure region, programmatic name (e.g. westeurope).'),
     version: describe(withDefault(z.enum(POSTGRES_VERSIONS), DEFAULT_POSTGRES_VERSION), 'PostgreSQL major version.'),
     highAvailability: withDefault(HaModeSchema, 'Disabled'),
-    resourceGroup: describe(withDefault(z.string(), ''), 'Resource group of the server.'),
-    subscription: describe(withDefault(z.string(), ''), 'Subscription ID or name (used in exports and notes).'),
+    resourceGroup: describe(withDefault(text(), ''), 'Resource group of the server.'),
+    subscription: describe(withDefault(text(), ''), 'Subscription ID or name (used in exports and notes).'),
   }),
   'A flexible server.',
 );
@@ -51,7 +98,10 @@ export const DnsSettingSchema = describe(
     describe(
       z.object({
         kind: z.literal('custom'),
-        servers: describe(withDefault(z.array(z.string()), []), 'Custom DNS server IPv4 addresses.'),
+        servers: describe(
+          withDefault(limited(text(), MAX_DNS_SERVERS_PER_VNET, 'DNS servers', azureAllows('per VNet')), []),
+          'Custom DNS server IPv4 addresses.',
+        ),
         forwardsToAzureDns: describe(
           withDefault(z.boolean(), false),
           'Whether the custom DNS servers forward to 168.63.129.16.',
@@ -72,9 +122,30 @@ export const NsgDirectionSchema = z.enum(['Inbound', 'Outbound']);
 export const NsgAccessSchema = z.enum(['Allow', 'Deny']);
 export const NsgProtocolSchema = z.enum(['Tcp', 'Udp', 'Icmp', 'Esp', 'Ah', '*']);
 
-const stringList = (fallback: string[], text?: string) => {
-  const schema = withDefault(z.array(z.string()), fallback);
-  return text === undefined ? schema : describe(schema, text);
+const stringList = (fallback: string[], limit: { max: number; noun: string; limit: string }, description?: string) => {
+  const schema = withDefault(limited(text(), limit.max, limit.noun, limit.limit), fallback);
+  return description === undefined ? schema : describe(schema, description);
+};
+
+const NSG_ADDRESSES = {
+  max: MAX_NSG_ADDRESSES_PER_RULE_SIDE,
+  noun: 'addresses or ranges',
+  limit: azureAllows('per NSG rule side'),
+};
+const NSG_PORTS = {
+  max: PLANNER_LIMITS.nsgPortsPerRuleSide,
+  noun: 'ports or port ranges',
+  limit: plannerAllows(' per NSG rule side'),
+};
+const NSG_ASGS = {
+  max: MAX_NSG_ASGS_PER_RULE_SIDE,
+  noun: 'application security groups',
+  limit: azureAllows('per NSG rule side'),
+};
+const ADDRESS_SPACES = {
+  max: PLANNER_LIMITS.addressSpacesPerVnet,
+  noun: 'address spaces',
+  limit: plannerAllows(' per VNet'),
 };
 
 export const NsgRuleSchema = describe(
@@ -86,32 +157,40 @@ export const NsgRuleSchema = describe(
     protocol: withDefault(NsgProtocolSchema, 'Tcp'),
     sourceAddresses: stringList(
       ['*'],
+      NSG_ADDRESSES,
       'CIDRs, IPs, `*` or service tags (VirtualNetwork, AzureLoadBalancer, Internet, Storage, Storage.<Region>, AzureActiveDirectory).',
     ),
-    sourcePorts: stringList(['*'], 'Ports or ranges (`*`, `443`, `1000-2000`).'),
-    destinationAddresses: stringList(['*']),
-    destinationPorts: stringList(['*']),
-    sourceAsgs: stringList([], 'Application security groups (not supported: PGN-120).'),
-    destinationAsgs: stringList([]),
-    description: withDefault(z.string(), ''),
+    sourcePorts: stringList(['*'], NSG_PORTS, 'Ports or ranges (`*`, `443`, `1000-2000`).'),
+    destinationAddresses: stringList(['*'], NSG_ADDRESSES),
+    destinationPorts: stringList(['*'], NSG_PORTS),
+    sourceAsgs: stringList([], NSG_ASGS, 'Application security groups (not supported: PGN-120).'),
+    destinationAsgs: stringList([], NSG_ASGS),
+    description: withDefault(text(), ''),
   }),
   'A network security group rule.',
 );
 
 export const NsgSchema = z.object({
   name: name('NSG name.'),
-  rules: withDefault(z.array(NsgRuleSchema), []),
+  rules: withDefault(limited(NsgRuleSchema, MAX_NSG_RULES_PER_NSG, 'rules', azureAllows('per NSG')), []),
 });
 
 export const VnetSchema = describe(
   z.object({
     name: name('VNet name.'),
     region: name('Azure region of the VNet.'),
-    resourceGroup: withDefault(z.string(), ''),
+    resourceGroup: withDefault(text(), ''),
     existing: describe(withDefault(z.boolean(), false), 'true = reference an existing VNet, false = create it.'),
-    addressSpaces: stringList([]),
+    addressSpaces: stringList([], ADDRESS_SPACES),
     dns: withDefault(DnsSettingSchema, { kind: 'azure' }),
-    subnets: describe(withDefault(z.array(SubnetSchema), []), 'Other subnets in the VNet (not the delegated one).'),
+    subnets: describe(
+      withDefault(
+        // The delegated subnet is one of the VNet's subnets too.
+        limited(SubnetSchema, MAX_SUBNETS_PER_VNET, 'subnets (the delegated one included)', azureAllows('per VNet'), 1),
+        [],
+      ),
+      'Other subnets in the VNet (not the delegated one).',
+    ),
     zoneLink: describe(withDefault(z.boolean(), true), 'Linked to the private DNS zone.'),
   }),
   'The server VNet.',
@@ -123,10 +202,14 @@ export const DelegatedSubnetSchema = describe(
     prefix: name('IPv4 CIDR of the delegated subnet.'),
     existing: withDefault(z.boolean(), false),
     existingDelegation: describe(
-      withDefault(z.nullable(z.string()), null),
+      withDefault(z.nullable(text()), null),
       'For an existing subnet: the service it is delegated to, if any.',
     ),
-    otherResourceTypes: stringList([], 'For an existing subnet: other resource types already in it (PGN-107).'),
+    otherResourceTypes: stringList(
+      [],
+      { max: PLANNER_LIMITS.otherResourceTypes, noun: 'resource types', limit: plannerAllows(' per subnet') },
+      'For an existing subnet: other resource types already in it (PGN-107).',
+    ),
     nsg: withDefault(z.nullable(NsgSchema), null),
   }),
   'The subnet delegated to Microsoft.DBforPostgreSQL/flexibleServers.',
@@ -136,8 +219,8 @@ export const PrivateDnsZoneSchema = describe(
   z.object({
     name: name('Zone name, ending with .postgres.database.azure.com.'),
     existing: withDefault(z.boolean(), false),
-    resourceGroup: withDefault(z.string(), ''),
-    subscription: describe(withDefault(z.string(), ''), 'Empty = the server subscription.'),
+    resourceGroup: withDefault(text(), ''),
+    subscription: describe(withDefault(text(), ''), 'Empty = the server subscription.'),
   }),
   'The private DNS zone. Links are the `zoneLink` flags of the VNets.',
 );
@@ -154,9 +237,9 @@ export const PeeredVnetSchema = describe(
   z.object({
     name: name('VNet name.'),
     region: name('Azure region.'),
-    resourceGroup: withDefault(z.string(), ''),
-    subscription: withDefault(z.string(), ''),
-    addressSpaces: stringList([]),
+    resourceGroup: withDefault(text(), ''),
+    subscription: withDefault(text(), ''),
+    addressSpaces: stringList([], ADDRESS_SPACES),
     peering: withDefault(PeeringSchema, { fromServerVnet: true, toServerVnet: true }),
     zoneLink: describe(withDefault(z.boolean(), false), 'Linked to the private DNS zone.'),
     dns: withDefault(DnsSettingSchema, { kind: 'azure' }),
@@ -169,9 +252,13 @@ export const OnPremConnectionSchema = z.enum(['vpn', 'expressRoute', 'none']);
 export const OnPremisesSchema = describe(
   z.object({
     name: name('Site name.'),
-    addressRanges: stringList([], 'IPv4 CIDRs of the site.'),
+    addressRanges: stringList(
+      [],
+      { max: PLANNER_LIMITS.addressRangesPerSite, noun: 'address ranges', limit: plannerAllows(' per site') },
+      'IPv4 CIDRs of the site.',
+    ),
     connection: withDefault(OnPremConnectionSchema, 'vpn'),
-    gatewayVnet: describe(withDefault(z.string(), ''), 'The VNet holding the gateway (empty = the server VNet).'),
+    gatewayVnet: describe(withDefault(text(), ''), 'The VNet holding the gateway (empty = the server VNet).'),
     dnsForwarder: describe(
       withDefault(z.boolean(), false),
       'On-premises DNS forwards the zone to a resolver inside Azure.',
@@ -189,7 +276,11 @@ export const FirewallRuleSchema = describe(
   'A firewall rule.',
 );
 
-export const PrivateEndpointSchema = z.object({ name: z.string(), subnet: withDefault(z.string(), '') });
+/** The firewall rules of a server (the planner's own limit: Azure documents none, facts §1.7). */
+const firewallRuleList = () =>
+  limited(FirewallRuleSchema, PLANNER_LIMITS.firewallRules, 'firewall rules', plannerAllows(' per server'));
+
+export const PrivateEndpointSchema = z.object({ name: text(), subnet: withDefault(text(), '') });
 
 export const PrivateAccessSchema = describe(
   z.object({
@@ -197,14 +288,22 @@ export const PrivateAccessSchema = describe(
     vnet: VnetSchema,
     delegatedSubnet: DelegatedSubnetSchema,
     privateDnsZone: withDefault(z.nullable(PrivateDnsZoneSchema), null),
-    peeredVnets: withDefault(z.array(PeeredVnetSchema), []),
-    onPremises: withDefault(z.array(OnPremisesSchema), []),
+    peeredVnets: withDefault(
+      limited(PeeredVnetSchema, MAX_PEERINGS_PER_VNET, 'other VNets', azureAllows('peerings per VNet')),
+      [],
+    ),
+    onPremises: withDefault(
+      limited(OnPremisesSchema, PLANNER_LIMITS.onPremisesSites, 'on-premises sites', plannerAllows('')),
+      [],
+    ),
     // A VNet-integrated server has no public endpoint and no Private Link (PGN-111, PGN-112).
     // The fields exist so that a plan carrying them (from a file, a link or another tool) is
     // reported with the rule instead of silently dropped.
-    firewallRules: z.optional(z.array(FirewallRuleSchema)),
+    firewallRules: z.optional(firewallRuleList()),
     allowAzureServices: z.optional(z.boolean()),
-    privateEndpoints: z.optional(z.array(PrivateEndpointSchema)),
+    privateEndpoints: z.optional(
+      limited(PrivateEndpointSchema, MAX_PRIVATE_ENDPOINTS_PER_VNET, 'private endpoints', azureAllows('per VNet')),
+    ),
   }),
   'Private access (VNet integration).',
 );
@@ -212,7 +311,7 @@ export const PrivateAccessSchema = describe(
 export const PublicAccessSchema = describe(
   z.object({
     mode: z.literal('public'),
-    firewallRules: withDefault(z.array(FirewallRuleSchema), []),
+    firewallRules: withDefault(firewallRuleList(), []),
     allowAzureServices: withDefault(z.boolean(), false),
   }),
   'Public access (allowed IP addresses).',
@@ -235,8 +334,8 @@ export const ClientSchema = describe(
       z.object({
         kind: z.literal('serverVnet'),
         ...clientBase,
-        subnet: describe(withDefault(z.string(), ''), 'Name of a subnet of the server VNet.'),
-        address: describe(withDefault(z.string(), ''), 'IPv4 address or CIDR (default: the subnet prefix).'),
+        subnet: describe(withDefault(text(), ''), 'Name of a subnet of the server VNet.'),
+        address: describe(withDefault(text(), ''), 'IPv4 address or CIDR (default: the subnet prefix).'),
       }),
       'A client in a subnet of the server VNet.',
     ),
@@ -244,8 +343,8 @@ export const ClientSchema = describe(
       z.object({
         kind: z.literal('vnet'),
         ...clientBase,
-        vnet: describe(z.string(), 'Name of a VNet in peeredVnets.'),
-        address: withDefault(z.string(), ''),
+        vnet: describe(text(), 'Name of a VNet in peeredVnets.'),
+        address: withDefault(text(), ''),
       }),
       'A client in another VNet (peered or not).',
     ),
@@ -253,8 +352,8 @@ export const ClientSchema = describe(
       z.object({
         kind: z.literal('onPremises'),
         ...clientBase,
-        site: describe(z.string(), 'Name of an on-premises network.'),
-        address: withDefault(z.string(), ''),
+        site: describe(text(), 'Name of an on-premises network.'),
+        address: withDefault(text(), ''),
       }),
       'A client on premises.',
     ),
@@ -262,7 +361,7 @@ export const ClientSchema = describe(
       z.object({
         kind: z.literal('internet'),
         ...clientBase,
-        address: describe(z.string(), 'Public IPv4 address.'),
+        address: describe(text(), 'Public IPv4 address.'),
         dynamicIp: withDefault(z.boolean(), false),
       }),
       'A client on the internet.',
@@ -272,7 +371,7 @@ export const ClientSchema = describe(
         kind: z.literal('azureService'),
         ...clientBase,
         tenant: withDefault(z.enum(['same', 'other']), 'same'),
-        address: describe(withDefault(z.string(), ''), 'Fixed outbound IPv4, if it has one.'),
+        address: describe(withDefault(text(), ''), 'Fixed outbound IPv4, if it has one.'),
       }),
       'An Azure service (App Service, Functions, …) without VNet integration.',
     ),
@@ -283,11 +382,13 @@ export const ClientSchema = describe(
 export const PlanDocumentSchema = describe(
   z.object({
     formatVersion: z.literal(PLAN_FORMAT_VERSION),
-    name: describe(withDefault(z.string(), 'Untitled plan'), 'Plan title.'),
-    servers: z.array(ServerSchema).check(z.minLength(1)),
+    name: describe(withDefault(text(), 'Untitled plan'), 'Plan title.'),
+    servers: limited(ServerSchema, PLANNER_LIMITS.servers, 'servers', plannerAllows(' in a plan')).check(
+      z.minLength(1),
+    ),
     access: AccessSchema,
     tls: withDefault(TlsSchema, { requireSecureTransport: true, minVersion: 'TLSv1.2', maxVersion: null }),
-    clients: withDefault(z.array(ClientSchema), []),
+    clients: withDefault(limited(ClientSchema, PLANNER_LIMITS.clients, 'clients', plannerAllows(' in a plan')), []),
   }),
   'A networking plan for Azure Database for PostgreSQL flexible servers.',
 );

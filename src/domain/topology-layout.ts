@@ -543,7 +543,7 @@ function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
       site: cardWithChips(n, childrenOf(ctx, n.id, 'client')),
       gateway: gwNode ? leafCard(gwNode, { minW: 120, maxW: 200 }) : null,
     };
-    const target = ctx.topo.edges.find((e) => e.id === `gw-vnet-${i}`)?.to;
+    const target = ctx.edgesById.get(`gw-vnet-${i}`)?.to;
     if (target === undefined || target === NODE_IDS.serverVnet) leftSites.push(row);
     else rightSites.push(row);
   }

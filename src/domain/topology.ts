@@ -8,7 +8,16 @@
  */
 import { AZURE_DNS_IP, AZURE_SERVICES_RULE_IP, SERVER_FQDN_SUFFIX } from './azure';
 import type { Finding } from './finding';
-import { formatIPv4, mergeRanges, parseIPv4, parseIPv4OrCidr, type IpRange } from './ipv4';
+import {
+  formatIPv4,
+  mergeRanges,
+  paintRanges,
+  paintedAt,
+  parseIPv4Fast,
+  parseIPv4OrCidr,
+  type IpRange,
+  type PaintedSegment,
+} from './ipv4';
 import type { Client, DnsSetting, Plan, PrivateAccess, PublicAccess, Server } from './plan';
 
 export type ClientVerdict = 'reachable' | 'unreachable' | 'warning';
@@ -750,20 +759,20 @@ function addClients(
       paths: [],
       tone: 'warning',
     });
+    const moved = new Set(unplaced);
     for (let i = 0; i < b.nodes.length; i += 1) {
       const n = b.nodes[i] as TopoNode;
-      if (unplaced.includes(n.id)) b.nodes[i] = { ...n, parent: 'unplaced' };
+      if (moved.has(n.id)) b.nodes[i] = { ...n, parent: 'unplaced' };
     }
   }
 }
 
-/** The firewall rule (index) whose range holds `address`, or -1. */
-function ruleFor(address: string, ranges: readonly (IpRange | null)[]): number {
+/** The first firewall rule (index) whose range holds `address`, or -1: a binary search over the painted rules. */
+function ruleFor(address: string, painted: readonly PaintedSegment[]): number {
   if (!address) return -1;
   const parsed = parseIPv4OrCidr(address);
   if (!parsed.ok) return -1;
-  const a = parsed.value.start;
-  return ranges.findIndex((r) => r !== null && r.start <= a && a <= r.end);
+  return paintedAt(painted, parsed.value.start)?.order ?? -1;
 }
 
 function publicTopology(b: Builder, plan: Plan, access: PublicAccess, verdicts: ClientVerdicts | undefined): void {
@@ -804,8 +813,8 @@ function publicTopology(b: Builder, plan: Plan, access: PublicAccess, verdicts: 
   });
 
   const ranges: (IpRange | null)[] = access.firewallRules.map((r) => {
-    const start = parseIPv4(r.startIp);
-    const end = parseIPv4(r.endIp);
+    const start = parseIPv4Fast(r.startIp);
+    const end = parseIPv4Fast(r.endIp);
     return start.ok && end.ok && start.value <= end.value ? { start: start.value, end: end.value } : null;
   });
   access.firewallRules.forEach((r, i) => {
@@ -914,11 +923,12 @@ function publicTopology(b: Builder, plan: Plan, access: PublicAccess, verdicts: 
     }
   }
 
+  const painted = paintRanges(ranges.flatMap((r, order) => (r === null ? [] : [{ ...r, order }])));
   const placed = plan.clients.map((c, index) => {
     if (c.kind === 'azureService') {
       return { client: c, index, parent: NODE_IDS.azureServices, via: [NODE_IDS.azureServices, NODE_IDS.endpoint(0)] };
     }
-    const rule = c.kind === 'internet' ? ruleFor(c.address, ranges) : -1;
+    const rule = c.kind === 'internet' ? ruleFor(c.address, painted) : -1;
     const parent = c.kind === 'internet' ? NODE_IDS.internet : null;
     const via = parent ? [parent, ...(rule >= 0 ? [NODE_IDS.rule(rule)] : []), NODE_IDS.endpoint(0)] : [];
     return { client: c, index, parent, via };

@@ -6,9 +6,11 @@
 import { ADDRESSES_PER_HA_SERVER, ADDRESSES_PER_NON_HA_SERVER } from '../domain/azure';
 import {
   cidrRange,
+  formatCidr,
+  insideAnyOf,
   mergeRanges,
   nextFreeBlock,
-  parseCidr,
+  parseLooseCidrFast,
   parseCidrFast,
   parseIPv4Fast,
   type Cidr,
@@ -56,6 +58,8 @@ export interface Analysis {
   /** Server VNet address spaces (aligned CIDRs required). */
   readonly vnetSpaces: Parsed<Cidr>[];
   readonly validVnetSpaces: Cidr[];
+  /** Whether a block lies inside one of the valid address spaces: O(log n) per question. */
+  readonly insideVnet: (cidr: Cidr) => boolean;
   /** The delegated subnet prefix (aligned CIDR required). */
   readonly delegated: Parsed<Cidr> | null;
   /** The other subnets of the server VNet. */
@@ -129,6 +133,7 @@ export function analyze(plan: Plan): Analysis {
       private: null,
       vnetSpaces: [],
       validVnetSpaces: [],
+      insideVnet: () => false,
       delegated: null,
       subnets: [],
       peers: [],
@@ -157,11 +162,13 @@ export function analyze(plan: Plan): Analysis {
     site,
     ranges: site.addressRanges.map((s, i) => cidrAt(`access.onPremises.${index}.addressRanges`, i, '', s)),
   }));
+  const validVnetSpaces = validCidrs(vnetSpaces);
   return {
     plan,
     private: access,
     vnetSpaces,
-    validVnetSpaces: validCidrs(vnetSpaces),
+    validVnetSpaces,
+    insideVnet: insideAnyOf(validVnetSpaces),
     delegated: {
       path: 'access.delegatedSubnet.prefix',
       text: access.delegatedSubnet.prefix,
@@ -194,6 +201,18 @@ export function freeSubnetBlock(a: Analysis, prefixLength: number): Cidr | null 
   return nextFreeBlock(prefixLength, a.validVnetSpaces, validCidrs(a.subnets));
 }
 
+/** How many blocks a message lists before it says how many there are in all. */
+const LISTED_IN_MESSAGES = 6;
+
+/**
+ * Address blocks for a message: all of them (`10.0.0.0/16, 10.1.0.0/16`), or for a long list the
+ * first few and the count, so that a message stays short however many blocks a VNet has.
+ */
+export function blocksText(blocks: readonly Cidr[]): string {
+  const shown = blocks.slice(0, LISTED_IN_MESSAGES).map(formatCidr).join(', ');
+  return blocks.length > LISTED_IN_MESSAGES ? `${shown}, … (${blocks.length} in all)` : shown;
+}
+
 /** Peered in both directions: traffic flows (PGN-139). */
 export const isPeered = (peer: PeeredVnet): boolean => peer.peering.fromServerVnet && peer.peering.toServerVnet;
 /** Peered in at least one direction (Azure checks address overlaps for any peering resource). */
@@ -202,7 +221,7 @@ export const hasPeering = (peer: PeeredVnet): boolean => peer.peering.fromServer
 /** Parses a client's `address` field: an IPv4 address or an aligned CIDR block, as a range. */
 export function parseAddressOrCidr(text: string): IpRange | null {
   if (text.includes('/')) {
-    const c = parseCidr(text, { aligned: false });
+    const c = parseLooseCidrFast(text);
     return c.ok ? cidrRange(c.value) : null;
   }
   const ip = parseIPv4Fast(text);

@@ -18,6 +18,13 @@
  * Expanding is lenient on purpose: a value of the wrong type is passed through unchanged, so the
  * plan schema (run right after, through the migrations) reports it with the plan path where it sits.
  */
+import {
+  MAX_NSG_RULES_PER_NSG,
+  MAX_PEERINGS_PER_VNET,
+  MAX_PRIVATE_ENDPOINTS_PER_VNET,
+  MAX_SUBNETS_PER_VNET,
+  PLANNER_LIMITS,
+} from '../domain/azure';
 import type {
   Client,
   DelegatedSubnet,
@@ -233,13 +240,21 @@ const xEnum = (table: readonly string[], w: unknown, fallback?: string): unknown
 };
 const xList = (w: unknown, fallback: readonly string[] = []): unknown =>
   isNone(w) ? [...fallback] : typeof w === 'string' ? [w] : w;
-const xMany = (w: unknown, one: (item: unknown) => unknown): unknown =>
-  isNone(w) ? [] : Array.isArray(w) ? (w as unknown[]).map(one) : w;
+/**
+ * A list longer than the plan's limit for it (azure.ts) is not expanded item by item: the schema
+ * refuses it by its length before it reads an item, so a link of 100,000 subnets costs no more than
+ * its JSON. The stand-in has the list's length and nothing else.
+ */
+const oversized = (count: number, max: number): unknown[] | null => (count > max ? new Array<unknown>(count) : null);
+const xMany = (w: unknown, one: (item: unknown) => unknown, max: number): unknown =>
+  isNone(w) ? [] : Array.isArray(w) ? (oversized(w.length, max) ?? (w as unknown[]).map(one)) : w;
 /** A flat list of groups of `size` values. */
-const xFlat = (w: unknown, size: number, one: (group: unknown[]) => unknown): unknown => {
+const xFlat = (w: unknown, size: number, one: (group: unknown[]) => unknown, max: number): unknown => {
   if (isNone(w)) return [];
   if (!Array.isArray(w)) return w;
   const items = w as unknown[];
+  const tooMany = oversized(Math.ceil(items.length / size), max);
+  if (tooMany !== null) return tooMany;
   const out: unknown[] = [];
   for (let i = 0; i < items.length; i += size) out.push(one(items.slice(i, i + size)));
   return out;
@@ -273,7 +288,7 @@ const xVnet = (w: unknown) =>
       existing: xBool(a[6], false),
       addressSpaces: xList(a[3]),
       dns: xDns(a[5]),
-      subnets: xFlat(a[4], 2, (g) => obj({ name: xReq(g[0]), prefix: xReq(g[1]) })),
+      subnets: xFlat(a[4], 2, (g) => obj({ name: xReq(g[0]), prefix: xReq(g[1]) }), MAX_SUBNETS_PER_VNET - 1),
       zoneLink: xBool(a[7], true),
     }),
   );
@@ -297,7 +312,7 @@ const xNsgRule = (w: unknown) =>
   );
 
 const xNsg = (w: unknown): unknown =>
-  isNone(w) ? null : xObj(w, (a) => obj({ name: xReq(a[0]), rules: xMany(a[1], xNsgRule) }));
+  isNone(w) ? null : xObj(w, (a) => obj({ name: xReq(a[0]), rules: xMany(a[1], xNsgRule, MAX_NSG_RULES_PER_NSG) }));
 
 const xDelegatedSubnet = (w: unknown) =>
   xObj(w, (a) =>
@@ -356,7 +371,7 @@ const xOnPremises = (w: unknown) =>
   );
 
 const xFirewallRules = (w: unknown): unknown =>
-  xFlat(w, 3, (g) => obj({ name: xReq(g[0]), startIp: xReq(g[1]), endIp: xReq(g[2]) }));
+  xFlat(w, 3, (g) => obj({ name: xReq(g[0]), startIp: xReq(g[1]), endIp: xReq(g[2]) }), PLANNER_LIMITS.firewallRules);
 
 const xAccess = (w: unknown): unknown =>
   xObj(w, (a) => {
@@ -369,13 +384,17 @@ const xAccess = (w: unknown): unknown =>
       vnet: xReq(xVnet(a[1])),
       delegatedSubnet: xReq(xDelegatedSubnet(a[2])),
       privateDnsZone: xZone(a[3]),
-      peeredVnets: xMany(a[4], xPeeredVnet),
-      onPremises: xMany(a[5], xOnPremises),
+      peeredVnets: xMany(a[4], xPeeredVnet, MAX_PEERINGS_PER_VNET),
+      onPremises: xMany(a[5], xOnPremises, PLANNER_LIMITS.onPremisesSites),
       firewallRules: isNone(a[6]) ? undefined : xFirewallRules(a[6]),
       allowAzureServices: xOptBool(a[7]),
       privateEndpoints: isNone(a[8])
         ? undefined
-        : xMany(a[8], (p) => xObj(p, (q) => obj({ name: xReq(q[0]), subnet: xStr(q[1], '') }))),
+        : xMany(
+            a[8],
+            (p) => xObj(p, (q) => obj({ name: xReq(q[0]), subnet: xStr(q[1], '') })),
+            MAX_PRIVATE_ENDPOINTS_PER_VNET,
+          ),
     });
   });
 
@@ -424,9 +443,9 @@ export function expandPlanV1(w: unknown): Obj | null {
   return obj({
     formatVersion: xReq(at(w, 0)),
     name: xStr(at(w, 1), 'Untitled plan'),
-    servers: xMany(at(w, 2), xServer),
+    servers: xMany(at(w, 2), xServer, PLANNER_LIMITS.servers),
     access: xReq(xAccess(at(w, 3))),
     tls: xTls(at(w, 4)),
-    clients: xMany(at(w, 5), xClient),
+    clients: xMany(at(w, 5), xClient, PLANNER_LIMITS.clients),
   });
 }

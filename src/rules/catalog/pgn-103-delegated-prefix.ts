@@ -1,6 +1,6 @@
 import { DOCS } from '../../domain/azure';
-import { cidrContains, formatCidr } from '../../domain/ipv4';
-import { freeSubnetBlock } from '../analysis';
+import { formatCidr } from '../../domain/ipv4';
+import { blocksText, freeSubnetBlock } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
 
 export const pgn103: Rule = {
@@ -19,7 +19,7 @@ export const pgn103: Rule = {
       return [report(this, p.path, `Delegated subnet prefix: ${p.result.error.message}`)];
     }
     const cidr = p.result.value;
-    if (a.validVnetSpaces.some((space) => cidrContains(space, cidr))) return [];
+    if (a.insideVnet(cidr)) return [];
     if (a.validVnetSpaces.length === 0) {
       return [
         report(
@@ -30,7 +30,7 @@ export const pgn103: Rule = {
       ];
     }
     const free = freeSubnetBlock(a, cidr.prefixLength);
-    const spaces = a.validVnetSpaces.map(formatCidr).join(', ');
+    const spaces = blocksText(a.validVnetSpaces);
     return [
       report(
         this,

@@ -1,6 +1,7 @@
 import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
-import { cidrContains, cidrRange, findOverlaps, formatCidr, nextFreeBlock, type Cidr } from '../../domain/ipv4';
+import { cidrRange, findOverlaps, formatCidr, nextFreeBlock, type Cidr } from '../../domain/ipv4';
+import { blocksText } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
 
 interface Item {
@@ -24,6 +25,7 @@ export const pgn104: Rule = {
     const out: Finding[] = [];
     const items: Item[] = [];
     const subnets = a.private.vnet.subnets;
+    const spaces = a.validVnetSpaces.length > 0 ? blocksText(a.validVnetSpaces) : '';
     a.subnets.forEach((p, i) => {
       const name = subnets[i]?.name ?? '';
       if (!p.result.ok) {
@@ -31,12 +33,13 @@ export const pgn104: Rule = {
         return;
       }
       const cidr = p.result.value;
-      if (a.validVnetSpaces.length > 0 && !a.validVnetSpaces.some((s) => cidrContains(s, cidr))) {
+      if (spaces !== '' && !a.insideVnet(cidr)) {
         out.push(
           report(
             this,
             p.path,
-            `Subnet "${name}" (${p.text}) is not inside the VNet's address space (${a.validVnetSpaces.map(formatCidr).join(', ')}); a subnet must be a block of the VNet.`,
+            `Subnet "${name}" (${p.text}) is not inside the VNet's address space (${spaces}); ` +
+              'a subnet must be a block of the VNet.',
           ),
         );
       }
@@ -45,12 +48,22 @@ export const pgn104: Rule = {
     const d = a.delegated;
     if (d !== null && d.result.ok)
       items.push({ name: a.private.delegatedSubnet.name, path: d.path, text: d.text, cidr: d.result.value });
+    // The sweep reports each overlapping subnet once, with the first subnet it overlaps; the free block
+    // to suggest depends only on the prefix length (at most 33 of them), so it is found once per length.
+    // Leaving the subnet itself out of the blocks to avoid changes nothing: the only aligned block of its
+    // size that it touches is its own, which the subnet it overlaps already takes.
+    const taken = items.map((it) => it.cidr);
+    const freeBlocks = new Map<number, Cidr | null>();
+    const freeBlock = (prefixLength: number): Cidr | null => {
+      let free = freeBlocks.get(prefixLength);
+      if (free === undefined) {
+        free = nextFreeBlock(prefixLength, a.validVnetSpaces, taken);
+        freeBlocks.set(prefixLength, free);
+      }
+      return free;
+    };
     for (const { a: first, b: second } of findOverlaps(items, (it) => cidrRange(it.cidr))) {
-      const free = nextFreeBlock(
-        second.cidr.prefixLength,
-        a.validVnetSpaces,
-        items.filter((it) => it !== second).map((it) => it.cidr),
-      );
+      const free = freeBlock(second.cidr.prefixLength);
       out.push(
         report(
           this,

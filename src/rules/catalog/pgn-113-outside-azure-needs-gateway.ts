@@ -20,6 +20,9 @@ export const pgn113: Rule = {
         'Clients outside Azure reach this private-access server only through a VPN gateway or ExpressRoute into the server VNet or a VNet peered with it.',
       ),
     ];
+    // The first site of each name, as the clients' `site` field names it (one look-up per client).
+    const siteByName = new Map<string, (typeof access.onPremises)[number]>();
+    for (const s of access.onPremises) if (!siteByName.has(s.name)) siteByName.set(s.name, s);
     plan.clients.forEach((client, i) => {
       if (client.kind === 'internet' || client.kind === 'azureService') {
         const what = client.kind === 'internet' ? 'on the internet' : 'an Azure service without VNet integration';
@@ -31,7 +34,7 @@ export const pgn113: Rule = {
           ),
         );
       } else if (client.kind === 'onPremises') {
-        const site = access.onPremises.find((s) => s.name === client.site);
+        const site = siteByName.get(client.site);
         if (site !== undefined && site.connection === 'none') {
           out.push(
             report(

@@ -1,6 +1,6 @@
 import { AZURE_DNS_IP, DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
-import { cidrRange, parseIPv4, rangeContains, type Cidr } from '../../domain/ipv4';
+import { cidrRange, paintRanges, paintedAt, parseIPv4Fast, type Cidr } from '../../domain/ipv4';
 import type { DnsSetting } from '../../domain/plan';
 import { isPeered, validCidrs } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
@@ -14,8 +14,17 @@ interface Network {
   name: string;
 }
 
-const inside = (spaces: readonly Cidr[], ip: number) =>
-  spaces.some((c) => rangeContains(cidrRange(c), { start: ip, end: ip }));
+/**
+ * "The first of `networks` (in order) that holds this address", answered by binary search over the
+ * painted address line instead of a scan of every network's spaces for every DNS server.
+ */
+function firstHolder(networks: readonly Network[]): (ip: number) => Network | undefined {
+  const segments = paintRanges(networks.flatMap((n, order) => n.spaces.map((c) => ({ ...cidrRange(c), order }))));
+  return (ip) => {
+    const segment = paintedAt(segments, ip);
+    return segment === undefined ? undefined : networks[segment.order];
+  };
+}
 
 export const pgn137: Rule = {
   id: 'PGN-137',
@@ -57,7 +66,12 @@ export const pgn137: Rule = {
         kind: 'site',
       }));
 
-    const checkVnet = (vnetName: string, dns: DnsSetting, path: string, reachable: readonly Network[]) => {
+    const checkVnet = (
+      vnetName: string,
+      dns: DnsSetting,
+      path: string,
+      holderOf: (ip: number) => Network | undefined,
+    ) => {
       if (dns.kind !== 'custom') return;
       if (!dns.forwardsToAzureDns) {
         out.push(
@@ -79,12 +93,12 @@ export const pgn137: Rule = {
       }
       dns.servers.forEach((text, k) => {
         const where = `${path}.servers.${k}`;
-        const ip = parseIPv4(text);
+        const ip = parseIPv4Fast(text);
         if (!ip.ok) {
           out.push(report(this, where, `Custom DNS server of VNet "${vnetName}": ${ip.error.message}`));
           return;
         }
-        const home = reachable.find((n) => inside(n.spaces, ip.value));
+        const home = holderOf(ip.value);
         if (home === undefined) {
           out.push(
             report(
@@ -107,13 +121,18 @@ export const pgn137: Rule = {
       });
     };
     // The server VNet reaches itself, VNets peered both ways and connected on-premises sites.
-    checkVnet(access.vnet.name, access.vnet.dns, 'access.vnet.dns', [
-      serverVnet,
-      ...peers.filter((p) => p.peered),
-      ...sites,
-    ]);
+    if (access.vnet.dns.kind === 'custom')
+      checkVnet(
+        access.vnet.name,
+        access.vnet.dns,
+        'access.vnet.dns',
+        firstHolder([serverVnet, ...peers.filter((p) => p.peered), ...sites]),
+      );
     // Peerings between the other VNets are not part of the plan, so a peered VNet's DNS server may sit in any VNet of the plan.
-    a.peers.forEach((p) => checkVnet(p.peer.name, p.peer.dns, `${p.path}.dns`, [serverVnet, ...peers, ...sites]));
+    if (a.peers.some((p) => p.peer.dns.kind === 'custom')) {
+      const anyHolder = firstHolder([serverVnet, ...peers, ...sites]);
+      a.peers.forEach((p) => checkVnet(p.peer.name, p.peer.dns, `${p.path}.dns`, anyHolder));
+    }
     return out;
   },
 };

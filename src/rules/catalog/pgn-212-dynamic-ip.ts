@@ -1,5 +1,6 @@
 import { DOCS } from '../../domain/azure';
-import { parseIPv4 } from '../../domain/ipv4';
+import { parseIPv4Fast } from '../../domain/ipv4';
+import type { ParsedFirewallRule } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
 import { addressRules } from './firewall-helpers';
 
@@ -14,11 +15,14 @@ export const pgn212: Rule = {
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     if (plan.access.mode !== 'public') return [];
-    const rules = addressRules(a.firewall);
+    // The first single-address rule of each address (one look-up per client, not a scan of every rule).
+    const singleByAddress = new Map<number, ParsedFirewallRule>();
+    for (const r of addressRules(a.firewall))
+      if (r.range.start === r.range.end && !singleByAddress.has(r.range.start)) singleByAddress.set(r.range.start, r);
     return plan.clients.flatMap((client, i) => {
       if (client.kind !== 'internet' || !client.dynamicIp) return [];
-      const ip = parseIPv4(client.address);
-      const single = ip.ok ? rules.find((r) => r.range.start === ip.value && r.range.end === ip.value) : undefined;
+      const ip = parseIPv4Fast(client.address);
+      const single = ip.ok ? singleByAddress.get(ip.value) : undefined;
       const rule = single ? ` Rule "${single.rule.name}" allows only ${client.address}.` : '';
       return [
         report(
