@@ -55,7 +55,7 @@ export interface SiteRef {
   readonly overlapsVnets: ReadonlySet<string>;
 }
 
-export interface SubnetRef {
+interface SubnetRef {
   readonly name: string;
   readonly path: string;
   readonly prefix: string;
@@ -126,7 +126,7 @@ export interface SortedRules {
 }
 
 /** More addresses than a /8: "the internet at large" (PGN-206). */
-export const WIDE_RULE_SIZE = 2 ** 24;
+const WIDE_RULE_SIZE = 2 ** 24;
 
 function sortedRules(rules: readonly ParsedFirewallRule[]): SortedRules {
   const reach = new Float64Array(rules.length);
@@ -183,7 +183,7 @@ function parseSpaces(texts: readonly string[]): IpRange[] {
 }
 
 /** Whether any of `ranges` overlaps one of `merged` (sorted, disjoint): a binary search per range. */
-export function overlapsAny(ranges: readonly IpRange[], merged: readonly IpRange[]): boolean {
+function overlapsAny(ranges: readonly IpRange[], merged: readonly IpRange[]): boolean {
   for (const r of ranges) {
     let lo = 0;
     let hi = merged.length;
@@ -198,7 +198,7 @@ export function overlapsAny(ranges: readonly IpRange[], merged: readonly IpRange
   return false;
 }
 
-export function serverFqdn(plan: Plan): string {
+function serverFqdn(plan: Plan): string {
   return `${plan.servers[0]?.name ?? 'server'}.${SERVER_FQDN_SUFFIX}`;
 }
 

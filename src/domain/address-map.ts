@@ -18,9 +18,9 @@ import {
 } from './ipv4';
 import type { Server } from './plan';
 
-export type SegmentKind = 'free' | 'subnet' | 'delegated' | 'overlap';
+type SegmentKind = 'free' | 'subnet' | 'delegated' | 'overlap';
 
-export interface AddressSegment {
+interface AddressSegment {
   readonly kind: SegmentKind;
   /** First and last address (unsigned 32-bit integers). */
   readonly start: number;
@@ -48,7 +48,7 @@ export interface AddressBar {
   readonly freeCount: number;
 }
 
-export interface UnplacedItem {
+interface UnplacedItem {
   readonly name: string;
   readonly prefix: string;
   readonly reason: string;
@@ -62,7 +62,7 @@ export interface AddressMap {
   readonly unplaced: readonly UnplacedItem[];
 }
 
-export interface NamedPrefix {
+interface NamedPrefix {
   readonly name: string;
   readonly prefix: string;
 }
@@ -235,7 +235,7 @@ export function buildCloseUp(input: AddressMapInput): AddressBar | null {
 }
 
 /** Valid, aligned CIDR blocks among the given texts (invalid ones are skipped). */
-export function validCidrs(texts: readonly string[]): Cidr[] {
+function validCidrs(texts: readonly string[]): Cidr[] {
   const out: Cidr[] = [];
   for (const t of texts) {
     const parsed = parseCidr(t);

@@ -411,9 +411,6 @@ export const AZURE_REGIONS = [
   'westus3',
 ] as const;
 
-/** A programmatic region name: lowercase letters and digits. Same source as AZURE_REGIONS. */
-export const REGION_PATTERN = /^[a-z][a-z0-9]*$/;
-
 // ---------------------------------------------------------------------------------------------
 // Plan size limits. A plan with a list longer than one of these is refused when it is read (plan
 // file, share link, command line, saved state), before any rule runs: Azure would refuse the

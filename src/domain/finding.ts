@@ -1,7 +1,7 @@
 /** The shape every check reports: see rules.md "What every finding carries". */
 import * as z from 'zod/mini';
 
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
 export const FindingSchema = z.object({
@@ -14,7 +14,7 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Stable order: severity, then path, then rule ID. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {

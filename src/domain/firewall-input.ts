@@ -5,17 +5,11 @@
  * is (PGN-203), so a typed `203.0.113.0/28` becomes 203.0.113.0 – 203.0.113.15. IPv6 is refused with
  * the documented wording (PGN-202). How a pasted list is read is described at `scanPastedText`.
  */
-import {
-  FIREWALL_IPV4_ONLY_TEXT,
-  FIREWALL_RULE_NAME_MAX,
-  FIREWALL_RULE_NAME_MIN,
-  FIREWALL_RULE_NAME_PATTERN,
-  PLANNER_LIMITS,
-} from './azure';
+import { FIREWALL_IPV4_ONLY_TEXT, FIREWALL_RULE_NAME_MAX, FIREWALL_RULE_NAME_MIN, PLANNER_LIMITS } from './azure';
 import { cidrRange, formatIPv4, networkOf, parseCidrFast, parseIPv4Fast, quickIPv4, type IpRange } from './ipv4';
 import type { FirewallRule } from './plan';
 
-export type AddressEntryKind = 'address' | 'cidr' | 'range';
+type AddressEntryKind = 'address' | 'cidr' | 'range';
 
 export interface AddressEntry {
   /** The text as the user wrote it. */
@@ -26,9 +20,9 @@ export interface AddressEntry {
   readonly range: IpRange;
 }
 
-export type RefusalCode = 'ipv6' | 'invalid' | 'not-aligned' | 'reversed' | 'port' | 'incomplete' | 'mask' | 'table';
+type RefusalCode = 'ipv6' | 'invalid' | 'not-aligned' | 'reversed' | 'port' | 'incomplete' | 'mask' | 'table';
 
-export interface Refusal {
+interface Refusal {
   readonly text: string;
   readonly code: RefusalCode;
   readonly reason: string;
@@ -446,23 +440,21 @@ export function nextRuleName(existing: readonly { name: string }[]): string {
   }
 }
 
-export const isValidRuleName = (name: string): boolean => FIREWALL_RULE_NAME_PATTERN.test(name);
-
 // ---------------------------------------------------------------------------------------------
 // The preview of a pasted list
 
-export interface PastedRule extends AddressEntry {
+interface PastedRule extends AddressEntry {
   readonly name: string;
   readonly line: number;
 }
 
-export interface Skipped {
+interface Skipped {
   readonly text: string;
   readonly line: number;
   readonly reason: string;
 }
 
-export interface RefusedEntry extends Refusal {
+interface RefusedEntry extends Refusal {
   readonly line: number;
 }
 

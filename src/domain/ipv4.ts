@@ -20,7 +20,7 @@ export interface IpRange {
   readonly end: number;
 }
 
-export type IpErrorCode =
+type IpErrorCode =
   | 'empty'
   | 'whitespace'
   | 'ipv6'
@@ -31,7 +31,7 @@ export type IpErrorCode =
   | 'not-aligned'
   | 'cidr-not-allowed';
 
-export interface IpError {
+interface IpError {
   readonly code: IpErrorCode;
   readonly message: string;
   /** A corrected value, where there is an obvious one (the aligned network, the address without zeros). */
@@ -150,7 +150,7 @@ export function parseIPv4OrCidr(input: string): IpResult<Cidr> {
   return address.ok ? ok({ start: address.value, prefixLength: 32 }) : address;
 }
 
-export function maskOf(prefixLength: number): number {
+function maskOf(prefixLength: number): number {
   return prefixLength === 0 ? 0 : (IPV4_MAX << (32 - prefixLength)) >>> 0;
 }
 
@@ -167,7 +167,7 @@ export function formatCidr(cidr: Cidr): string {
 }
 
 /** Number of addresses in the block: 2^(32 − prefix). */
-export function cidrSize(cidr: Cidr | number): number {
+function cidrSize(cidr: Cidr | number): number {
   const prefixLength = typeof cidr === 'number' ? cidr : cidr.prefixLength;
   return 2 ** (32 - prefixLength);
 }
@@ -490,10 +490,6 @@ export function specialUseOverlaps(range: IpRange): SpecialUse[] {
   if (rangesOverlap(cidrRange(LOOPBACK), range)) out.push('loopback');
   if (rangesOverlap(cidrRange(LINK_LOCAL), range)) out.push('link-local');
   return out;
-}
-
-export function isPrivateAddress(address: number): boolean {
-  return PRIVATE_RANGES.some((c) => rangeContains(cidrRange(c), { start: address, end: address }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { PLAN_FORMAT_VERSION, PlanDocumentSchema } from './plan';
 
-export function planJsonSchema(): Record<string, unknown> {
+function planJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(PlanDocumentSchema, { target: 'draft-2020-12', io: 'input' });
   return {
     title: `Azure Database for PostgreSQL flexible server networking plan (format version ${PLAN_FORMAT_VERSION})`,

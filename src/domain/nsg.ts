@@ -56,7 +56,7 @@ export interface NsgContext {
   region: string;
 }
 
-export interface NsgDecisionPart {
+interface NsgDecisionPart {
   access: 'Allow' | 'Deny';
   ruleName: string;
   priority: number;
@@ -175,7 +175,7 @@ interface PortSpec {
   ranges: RangeSet;
 }
 
-export interface CompiledRule extends NsgDecisionPart {
+interface CompiledRule extends NsgDecisionPart {
   direction: 'Inbound' | 'Outbound';
   protocol: string;
   source: AddressSpec;
@@ -298,7 +298,7 @@ const defaultRule = (
 });
 
 /** The default rules every NSG has, after the user's rules. rules.md "Network security groups"; facts §2.4 */
-export const NSG_DEFAULT_RULES: readonly NsgRule[] = [
+const NSG_DEFAULT_RULES: readonly NsgRule[] = [
   defaultRule('AllowVnetInBound', 'Inbound', 'Allow', 'VirtualNetwork', 'VirtualNetwork'),
   defaultRule('AllowAzureLoadBalancerInBound', 'Inbound', 'Allow', 'AzureLoadBalancer', '*'),
   defaultRule('DenyAllInBound', 'Inbound', 'Deny', '*', '*'),

@@ -7,7 +7,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import { formatPath } from './finding';
 import { PLAN_FORMAT_VERSION, PlanDocumentSchema, type Plan } from './plan';
 
-export type PlanReadError =
+type PlanReadError =
   | { kind: 'not-object'; message: string }
   | { kind: 'no-version'; message: string }
   | { kind: 'newer-version'; message: string; version: number }

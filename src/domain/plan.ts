@@ -92,7 +92,7 @@ export const TlsSchema = describe(
   'Server TLS parameters.',
 );
 
-export const DnsSettingSchema = describe(
+const DnsSettingSchema = describe(
   z.discriminatedUnion('kind', [
     describe(z.object({ kind: z.literal('azure') }), 'Azure-provided DNS (168.63.129.16).'),
     describe(
@@ -113,7 +113,7 @@ export const DnsSettingSchema = describe(
   "A VNet's DNS setting.",
 );
 
-export const SubnetSchema = z.object({
+const SubnetSchema = z.object({
   name: name('Subnet name.'),
   prefix: name('IPv4 CIDR, e.g. 10.0.1.0/24.'),
 });
@@ -148,7 +148,7 @@ const ADDRESS_SPACES = {
   limit: plannerAllows(' per VNet'),
 };
 
-export const NsgRuleSchema = describe(
+const NsgRuleSchema = describe(
   z.object({
     name: name('Rule name.'),
     priority: describe(z.int(), '100–4096, unique per direction.'),
@@ -170,7 +170,7 @@ export const NsgRuleSchema = describe(
   'A network security group rule.',
 );
 
-export const NsgSchema = z.object({
+const NsgSchema = z.object({
   name: name('NSG name.'),
   rules: withDefault(limited(NsgRuleSchema, MAX_NSG_RULES_PER_NSG, 'rules', azureAllows('per NSG')), []),
 });
@@ -225,7 +225,7 @@ export const PrivateDnsZoneSchema = describe(
   'The private DNS zone. Links are the `zoneLink` flags of the VNets.',
 );
 
-export const PeeringSchema = describe(
+const PeeringSchema = describe(
   z.object({
     fromServerVnet: describe(withDefault(z.boolean(), true), 'Peering resource on the server VNet side.'),
     toServerVnet: describe(withDefault(z.boolean(), true), 'Peering resource on this VNet side.'),
@@ -282,7 +282,7 @@ const firewallRuleList = () =>
 
 export const PrivateEndpointSchema = z.object({ name: text(), subnet: withDefault(text(), '') });
 
-export const PrivateAccessSchema = describe(
+const PrivateAccessSchema = describe(
   z.object({
     mode: z.literal('private'),
     vnet: VnetSchema,
@@ -308,7 +308,7 @@ export const PrivateAccessSchema = describe(
   'Private access (VNet integration).',
 );
 
-export const PublicAccessSchema = describe(
+const PublicAccessSchema = describe(
   z.object({
     mode: z.literal('public'),
     firewallRules: withDefault(firewallRuleList(), []),
@@ -317,7 +317,7 @@ export const PublicAccessSchema = describe(
   'Public access (allowed IP addresses).',
 );
 
-export const AccessSchema = z.discriminatedUnion('mode', [PrivateAccessSchema, PublicAccessSchema]);
+const AccessSchema = z.discriminatedUnion('mode', [PrivateAccessSchema, PublicAccessSchema]);
 
 const clientBase = {
   name: name('Client name.'),
@@ -409,6 +409,5 @@ export type OnPremises = z.infer<typeof OnPremisesSchema>;
 export type FirewallRule = z.infer<typeof FirewallRuleSchema>;
 export type PrivateAccess = z.infer<typeof PrivateAccessSchema>;
 export type PublicAccess = z.infer<typeof PublicAccessSchema>;
-export type Access = z.infer<typeof AccessSchema>;
 export type Client = z.infer<typeof ClientSchema>;
 export type ClientKind = Client['kind'];

@@ -26,9 +26,9 @@ const CHIP_GAP = 6;
 /** Items per page of each collection. Firewall rules above this many are also collapsed by default. */
 export const PAGE_SIZE = { subnets: 10, peeredVnets: 20, firewallRules: 12 } as const;
 /** Client boxes drawn inside one container; the rest are counted in a "+n more" line. */
-export const MAX_CHIPS = 4;
+const MAX_CHIPS = 4;
 
-export type Point = readonly [number, number];
+type Point = readonly [number, number];
 
 export interface Box {
   readonly id: string;

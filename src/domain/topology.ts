@@ -96,7 +96,7 @@ export interface TopoEdge {
   readonly verdict?: ClientVerdict;
 }
 
-export type TopoGroupKind = 'subnets' | 'peeredVnets' | 'firewallRules';
+type TopoGroupKind = 'subnets' | 'peeredVnets' | 'firewallRules';
 
 /** A collection that the layout may page or collapse (many peered VNets, many firewall rules). */
 export interface TopoGroup {
@@ -142,7 +142,7 @@ export const NODE_IDS = {
   client: (i: number) => `client-${i}`,
 } as const;
 
-export const serverFqdn = (name: string): string => `${name}.${SERVER_FQDN_SUFFIX}`;
+const serverFqdn = (name: string): string => `${name}.${SERVER_FQDN_SUFFIX}`;
 
 const HA_LABEL: Record<Server['highAvailability'], string> = {
   Disabled: 'HA off',
@@ -155,8 +155,6 @@ const VERDICT_TEXT: Record<ClientVerdict, string> = {
   unreachable: '✕ not reachable',
   warning: '⚠ reachable with warnings',
 };
-
-export const verdictText = (v: ClientVerdict): string => VERDICT_TEXT[v];
 
 const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

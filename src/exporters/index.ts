@@ -12,5 +12,5 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   { id: 'azcli', label: 'Azure CLI', files: azcliFiles },
 ];
 
-export type { ExportFile, ExportFormat, ExportOptions, ProviderMajor } from './types';
+export type { ExportFormat } from './types';
 export { ExportRefusedError } from './safe-values';

@@ -23,7 +23,6 @@ export class Ex {
 export type Val = string | number | boolean | Ex | readonly Val[] | { readonly [key: string]: Val };
 
 export const param = (name: string): Ex => new Ex({ k: 'param', name });
-export const lit = (value: string): Ex => new Ex({ k: 'str', value });
 export const call = (fn: string, ...args: (Ex | string)[]): Ex => {
   const nodes: ExprNode[] = new Array<ExprNode>(args.length);
   for (let i = 0; i < args.length; i += 1) {
@@ -55,7 +54,7 @@ function renderArmArgs(args: readonly ExprNode[]): string {
   return out;
 }
 
-export function renderArmExpr(node: ExprNode): string {
+function renderArmExpr(node: ExprNode): string {
   switch (node.k) {
     case 'param':
       return `parameters('${node.name}')`;

@@ -34,7 +34,7 @@ export interface VnetRef {
   key: string;
 }
 
-export interface ModelServer {
+interface ModelServer {
   index: number;
   name: string;
   version: string;
@@ -42,7 +42,7 @@ export interface ModelServer {
   loc: Loc;
 }
 
-export interface ModelPeering {
+interface ModelPeering {
   name: string;
   local: VnetRef;
   remote: VnetRef;
@@ -53,7 +53,7 @@ export interface ModelPeering {
   useRemoteGateways: boolean;
 }
 
-export interface ModelLink {
+interface ModelLink {
   name: string;
   vnet: VnetRef;
 }
@@ -77,12 +77,12 @@ export interface ModelPrivate {
   peerings: ModelPeering[];
 }
 
-export interface ModelPublic {
+interface ModelPublic {
   mode: 'public';
   firewallRules: FirewallRule[];
 }
 
-export interface ModelConfiguration {
+interface ModelConfiguration {
   name: string;
   value: string;
 }
@@ -107,7 +107,7 @@ export interface ExportModel {
  * Name of the rule written for "allow public access from Azure services". The range 0.0.0.0–0.0.0.0
  * is what makes it special, not the name (facts §1.7); the Azure CLI's prefix without its timestamp.
  */
-export const AZURE_SERVICES_RULE_NAME = 'AllowAllAzureServicesAndResourcesWithinAzureIps';
+const AZURE_SERVICES_RULE_NAME = 'AllowAllAzureServicesAndResourcesWithinAzureIps';
 
 /**
  * The model of what the plan deploys. Throws `ExportRefusedError` when a value of the plan cannot be
@@ -270,14 +270,4 @@ export function buildModel(plan: Plan): ExportModel {
   };
   assertExportable(model);
   return model;
-}
-
-/** Whether two locations are the same resource group of the same subscription. */
-export function sameLoc(a: Loc, b: Loc): boolean {
-  return a.sub.param === b.sub.param && a.rg === b.rg;
-}
-
-/** An NSG rule's ports and addresses: one value goes in the singular field, several in the plural. */
-export function singleOrList(values: readonly string[]): { single: string } | { list: string[] } {
-  return values.length === 1 ? { single: values[0] as string } : { list: [...values] };
 }

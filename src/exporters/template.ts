@@ -39,7 +39,7 @@ export interface TemplateResource {
   group: string;
 }
 
-export interface TemplateOutput {
+interface TemplateOutput {
   name: string;
   value: Ex;
 }
@@ -107,10 +107,10 @@ function securityRule(rule: NsgRule): Val {
   return { name: rule.name, properties: props };
 }
 
-export function serverParamName(index: number): string {
+function serverParamName(index: number): string {
   return index === 0 ? 'serverName' : `serverName${index + 1}`;
 }
-export function serverOutputPrefix(index: number): string {
+function serverOutputPrefix(index: number): string {
   return index === 0 ? 'server' : `server${index + 1}`;
 }
 

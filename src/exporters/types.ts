@@ -20,7 +20,7 @@ export interface ExportOptions {
   providerMajor?: ProviderMajor;
 }
 
-export type ExportFn = (plan: Plan, options?: ExportOptions) => ExportFile[];
+type ExportFn = (plan: Plan, options?: ExportOptions) => ExportFile[];
 
 export interface ExportFormat {
   id: 'arm' | 'terraform' | 'bicep' | 'azcli';

@@ -27,14 +27,14 @@ export interface Parsed<T> {
   readonly result: IpResult<T>;
 }
 
-export interface ParsedPeer {
+interface ParsedPeer {
   readonly index: number;
   readonly path: string;
   readonly peer: PeeredVnet;
   readonly spaces: Parsed<Cidr>[];
 }
 
-export interface ParsedSite {
+interface ParsedSite {
   readonly index: number;
   readonly path: string;
   readonly site: OnPremises;
@@ -219,7 +219,7 @@ export const isPeered = (peer: PeeredVnet): boolean => peer.peering.fromServerVn
 export const hasPeering = (peer: PeeredVnet): boolean => peer.peering.fromServerVnet || peer.peering.toServerVnet;
 
 /** Parses a client's `address` field: an IPv4 address or an aligned CIDR block, as a range. */
-export function parseAddressOrCidr(text: string): IpRange | null {
+function parseAddressOrCidr(text: string): IpRange | null {
   if (text.includes('/')) {
     const c = parseLooseCidrFast(text);
     return c.ok ? cidrRange(c.value) : null;

@@ -124,6 +124,4 @@ export const ERROR_RULES: readonly Rule[] = RULES.filter(
   (r) => r.severity === 'error' || r.severity === 'error/warning',
 );
 
-export const ruleById = (id: string): Rule | undefined => RULES.find((r) => r.id === id);
-
-export type { Rule, RuleSeverity } from './rule';
+export type { Rule } from './rule';

@@ -8,7 +8,7 @@ import type { Plan } from '../domain/plan';
 import { analyze, type Analysis } from './analysis';
 
 /** PGN-109 reports an error or a warning depending on the case; every other rule has one severity. */
-export type RuleSeverity = Severity | 'error/warning';
+type RuleSeverity = Severity | 'error/warning';
 
 export interface Rule {
   /** Stable ID from spec/rules.md (PGN-xxx); never reused. */

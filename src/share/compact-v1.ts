@@ -43,7 +43,7 @@ import type {
 
 // ---- Frozen tables of link format 1 --------------------------------------------------------------
 
-export const V1_TABLES = {
+const V1_TABLES = {
   postgresVersions: ['13', '14', '15', '16', '17', '18'],
   haModes: ['Disabled', 'SameZone', 'ZoneRedundant'],
   tlsVersions: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'],

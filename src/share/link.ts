@@ -21,7 +21,7 @@ import { formatBytes, loadError, type PlanLoadResult } from './errors';
 import { readAnyPlanDocument } from './migrations';
 
 /** The link format this build writes; it reads every format up to this one. */
-export const LINK_FORMAT_VERSION = 1;
+const LINK_FORMAT_VERSION = 1;
 
 /** Links longer than this are cut by some chat tools, mail clients and proxies: offer the plan file. */
 export const LINK_SHARE_LIMIT = 8000;

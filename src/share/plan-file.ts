@@ -15,7 +15,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Copies `value` with object keys in the order the schema declares them (unknown keys last, sorted). */
-export function inSchemaOrder(value: unknown, schema: AnySchema): unknown {
+function inSchemaOrder(value: unknown, schema: AnySchema): unknown {
   if (value === null || value === undefined) return value;
   const inner = unwrap(schema);
   const def = defOf(inner);

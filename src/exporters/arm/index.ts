@@ -13,8 +13,7 @@ import { buildModel } from '../model';
 import { buildTemplate, type DeploymentTemplate, type TemplateGroup, type TemplateParam } from '../template';
 import type { ExportFile, ExportOptions } from '../types';
 
-export const ARM_PARAMETERS_SCHEMA =
-  'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
+const ARM_PARAMETERS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
@@ -142,7 +141,7 @@ export function armTemplate(
   };
 }
 
-export function armParameters(plan: Plan, built?: DeploymentTemplate): Record<string, unknown> {
+function armParameters(plan: Plan, built?: DeploymentTemplate): Record<string, unknown> {
   const t = built ?? buildTemplate(buildModel(plan));
   const values: Record<string, unknown> = {};
   for (const p of t.params) {

@@ -49,7 +49,7 @@ class Lines {
   }
 }
 
-export function render(items: readonly HclItem[], depth = 0): string {
+function render(items: readonly HclItem[], depth = 0): string {
   const pad = padOf(depth);
   const out = new Lines();
   // The pending run of consecutive attributes: items[runStart..runEnd), `=` aligned to the longest name.

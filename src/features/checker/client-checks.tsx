@@ -98,7 +98,7 @@ function ClientCheckCard({
 }
 
 /** Clients shown before "Show all": a hundred clients with five hops each would be thousands of elements. */
-export const CLIENTS_SHOWN_FIRST = 20;
+const CLIENTS_SHOWN_FIRST = 20;
 
 export default function ClientChecks({ checks, onNavigate, headingLevel = 3 }: ClientChecksProps) {
   const [showAll, setShowAll] = useState(false);

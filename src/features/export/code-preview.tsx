@@ -7,7 +7,7 @@ import { languageOf, tokenize } from './highlight';
  * reads in a page and which would make every later render of the page slow. Copy and Download always
  * carry the whole file.
  */
-export const PREVIEW_MAX_LINES = 400;
+const PREVIEW_MAX_LINES = 400;
 
 /** The first `maxLines` lines of a text, and how many lines it has in all. */
 export function previewOf(text: string, maxLines: number): { text: string; shownLines: number; totalLines: number } {

@@ -2,7 +2,7 @@
  * A small tokenizer for the export preview: comments, strings, numbers, keywords and the rest,
  * for JSON, HCL, Bicep and shell. Not a parser; enough to colour a read-only preview.
  */
-export type TokenKind = 'comment' | 'string' | 'number' | 'keyword' | 'text';
+type TokenKind = 'comment' | 'string' | 'number' | 'keyword' | 'text';
 export interface Token {
   kind: TokenKind;
   text: string;

@@ -6,7 +6,7 @@ import { STEPS, stepForPath } from '../wizard/steps';
 import { FindingMessage } from './finding-message';
 
 /** Findings shown per step before "Show all": a large plan can have a thousand, which no page should render at once. */
-export const FINDINGS_SHOWN_FIRST = 20;
+const FINDINGS_SHOWN_FIRST = 20;
 
 export function FindingsByStep({ findings, readOnly = false }: { findings: readonly Finding[]; readOnly?: boolean }) {
   const focusField = usePlanner((s) => s.focusField);

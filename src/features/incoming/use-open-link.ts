@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { usePlanner } from '../../store/store';
 
 /** Decodes a link fragment; the codec is loaded only when there is a link to open. */
-export async function openLinkFragment(fragment: string): Promise<void> {
+async function openLinkFragment(fragment: string): Promise<void> {
   if (fragment === '') return;
   const { decodePlanLink } = await import('../../share');
   const result = decodePlanLink(fragment);

@@ -26,7 +26,7 @@ const SEVERITY_WORD: Record<Severity, [string, string]> = {
 };
 
 /** "✖ 2 errors +1": the worst severity with its icon and word, then how many others. */
-export function markerText(findings: readonly Finding[]): { text: string; worst: Severity } {
+function markerText(findings: readonly Finding[]): { text: string; worst: Severity } {
   const worst: Severity = findings.some((f) => f.severity === 'error')
     ? 'error'
     : findings.some((f) => f.severity === 'warning')

@@ -12,7 +12,7 @@ export interface ExampleEntry {
   load: () => Promise<Plan>;
 }
 
-export const EXAMPLES: ExampleEntry[] = Object.entries(exampleModules)
+const EXAMPLES: ExampleEntry[] = Object.entries(exampleModules)
   .map(([path, load]) => ({
     file: path.split('/').pop() ?? path,
     load: async () => {

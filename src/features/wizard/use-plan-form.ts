@@ -59,7 +59,7 @@ function setError(errors: Record<string, FieldError>, path: string, error: Field
 }
 
 /** The resolver of one step: its slice of the schema, then the error rules on its fields. */
-export function sliceResolver(step: StepId): Resolver<Plan> {
+function sliceResolver(step: StepId): Resolver<Plan> {
   const owned = stepDef(step).owns.filter((p) => SLICE_SCHEMAS[p] !== undefined);
   return (values, _context, options) => {
     const errors: Record<string, FieldError> = {};

@@ -2,7 +2,7 @@ import { DOCS, SERVER_NAME_MAX, SERVER_NAME_MIN, SERVER_NAME_PATTERN } from '../
 import { report, type Rule } from '../rule';
 
 /** A name close to the one typed that passes the rule (lowercase, other characters → hyphens). */
-export function suggestServerName(name: string): string {
+function suggestServerName(name: string): string {
   let s = name
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')

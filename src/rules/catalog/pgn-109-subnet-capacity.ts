@@ -9,7 +9,7 @@ import { freeSubnetBlock } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
 
 /** The longest prefix (smallest block) whose usable addresses leave at least half free after `needed`. */
-export function comfortablePrefixLength(needed: number): number {
+function comfortablePrefixLength(needed: number): number {
   let p = MIN_DELEGATED_SUBNET_PREFIX_LENGTH;
   while (p > 8 && azureUsableCount(p) - needed < azureUsableCount(p) / 2) p -= 1;
   return p;

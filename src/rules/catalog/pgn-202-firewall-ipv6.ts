@@ -3,7 +3,7 @@ import type { Finding } from '../../domain/finding';
 import { analysisOf, report, type Rule } from '../rule';
 
 /** The seed's wording, quoted in every finding (the fact and its source are in domain/azure.ts). */
-export const IPV6_FIREWALL_MESSAGE = FIREWALL_IPV4_ONLY_TEXT;
+const IPV6_FIREWALL_MESSAGE = FIREWALL_IPV4_ONLY_TEXT;
 
 export const pgn202: Rule = {
   id: 'PGN-202',

@@ -15,7 +15,7 @@ const NON_PUBLIC: readonly IpRange[] = mergeRanges([
 ]);
 
 /** Public addresses in a range: its size minus the private, loopback and link-local addresses in it. */
-export function publicAddressCount(r: IpRange): number {
+function publicAddressCount(r: IpRange): number {
   let n = r.end - r.start + 1;
   for (const x of NON_PUBLIC) n -= Math.max(0, Math.min(r.end, x.end) - Math.max(r.start, x.start) + 1);
   return n;

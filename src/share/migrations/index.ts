@@ -16,7 +16,7 @@ import { loadError, type PlanLoadError, type PlanLoadResult } from '../errors';
 /** The first released plan format. */
 export const FIRST_FORMAT_VERSION = 1;
 
-export type PlanDocumentObject = Record<string, unknown>;
+type PlanDocumentObject = Record<string, unknown>;
 
 export interface MigrationStep {
   readonly from: number;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { defOf, type AnySchema } from '../schema-walk';
 
 /** Strings that break naive encoders: empty, quotes, escapes, separators, lone surrogates, emoji. */
-export const oddString: fc.Arbitrary<string> = fc.oneof(
+const oddString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
     '',
     ' ',
