@@ -125,7 +125,8 @@ export default async function bench(): Promise<void> {
     );
     const [one, five, fifteen] = loadavg();
     console.log(
-      `(load average ${one?.toFixed(1)} / ${five?.toFixed(1)} / ${fifteen?.toFixed(1)} on this machine while measuring)`,
+      `(load average ${one?.toFixed(1)} / ${five?.toFixed(1)} / ` +
+        `${fifteen?.toFixed(1)} on this machine while measuring)`,
     );
   } finally {
     rmSync(folder, { recursive: true, force: true });

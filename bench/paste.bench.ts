@@ -34,7 +34,8 @@ const mixed = lines((i) => {
       return `2001:db8::${i.toString(16)}`; // IPv6: refused
   }
 });
-const table = `Name\tStart IP\tEnd IP\n${lines((i) => `site ${i}\t${formatIPv4(base + i * 16)}\t${formatIPv4(base + i * 16 + 15)}`)}`;
+const tableRow = (i: number) => `site ${i}\t${formatIPv4(base + i * 16)}\t${formatIPv4(base + i * 16 + 15)}`;
+const table = `Name\tStart IP\tEnd IP\n${lines(tableRow)}`;
 const oneName = `# branch offices\n${lines((i) => `${formatIPv4(base + i)} # branch`)}`;
 const existing: FirewallRule[] = Array.from({ length: 500 }, (_, i) => ({
   name: `ip-${formatIPv4(base + i).replaceAll('.', '-')}`,
@@ -53,7 +54,8 @@ export default function bench(): void {
   const rows: Row[] = cases.map(({ what, text, rules }) => {
     const preview = previewPastedRules(text, rules);
     const m = measure(() => previewPastedRules(text, rules), { samples: 11, minSampleMs: 50, warmupMs: 500 });
-    const counts = `${preview.rules.length} rules, ${preview.skipped.length} skipped, ${preview.refused.length} refused`;
+    const counts =
+      `${preview.rules.length} rules, ${preview.skipped.length} skipped, ` + `${preview.refused.length} refused`;
     return {
       what: `${what} (${counts})`,
       value: formatMs(m.medianMs),

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 
 const IPV4_ONLY =
-  "The firewall rules must be in IPv4 format. If you specify firewall rules in IPv6 format, you'll get a validation error.";
+  'The firewall rules must be in IPv4 format. If you specify firewall ' +
+  "rules in IPv6 format, you'll get a validation error.";
 
 function stepHeading(page: Page, title: string | RegExp): Locator {
   return page.getByRole('heading', { level: 2, name: title });

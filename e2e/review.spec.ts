@@ -1,24 +1,26 @@
 import { expect, expectNoAxeViolations, openExample, openStep, test } from './fixtures';
 
-test('the Review step, with diagram, checks, share and exports, has no axe violations at 1280 px and 390 px, light and dark', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  await page.goto('/');
-  await openExample(page, /Hub and spoke/);
-  for (const width of [1280, 390]) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme });
-      await openStep(page, 'Basics');
-      await openStep(page, 'Review');
-      await expect(page.locator('.topo svg.topo-svg')).toBeVisible();
-      await expect(page.locator('section.export')).toBeVisible();
-      await expect(page.locator('.checker-client').first()).toBeVisible();
-      await expectNoAxeViolations(page, `Review at ${width}px (${colorScheme})`);
+test(
+  'the Review step, with diagram, checks, share and exports, has no axe ' +
+    'violations at 1280 px and 390 px, light and dark',
+  async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/');
+    await openExample(page, /Hub and spoke/);
+    for (const width of [1280, 390]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme });
+        await openStep(page, 'Basics');
+        await openStep(page, 'Review');
+        await expect(page.locator('.topo svg.topo-svg')).toBeVisible();
+        await expect(page.locator('section.export')).toBeVisible();
+        await expect(page.locator('.checker-client').first()).toBeVisible();
+        await expectNoAxeViolations(page, `Review at ${width}px (${colorScheme})`);
+      }
     }
-  }
-});
+  },
+);
 
 test('Review lists every finding by step and each one leads back to its field', async ({ page }) => {
   await page.goto('/');

@@ -42,40 +42,41 @@ test('the hub-and-spoke example is drawn as architects draw it, and a removed DN
   expect(watch.consoleErrors).toEqual([]);
 });
 
-test('the large plan draws with no overlapping boxes (its render time is printed; npm run bench holds the budget)', async ({
-  page,
-}) => {
-  await page.addInitScript(
-    (value) => localStorage.setItem('pgflex-netplan:state', value),
-    persistedState(largePlan(1), 'review'),
-  );
-  await page.goto('/');
-  const svg = page.locator('.topo svg.topo-svg');
-  await expect(svg).toBeVisible({ timeout: 30_000 });
-  const { renderMs, overlaps, boxes } = await page.evaluate(() => {
-    const measures = performance.getEntriesByName('topology:render');
-    const renderMs = measures.length > 0 ? measures[measures.length - 1]!.duration : Number.NaN;
-    const rects = [...document.querySelectorAll('.topo svg.topo-svg .topo-box')].map((el) =>
-      el.getBoundingClientRect(),
+test(
+  'the large plan draws with no overlapping boxes (its render time is ' + 'printed; npm run bench holds the budget)',
+  async ({ page }) => {
+    await page.addInitScript(
+      (value) => localStorage.setItem('pgflex-netplan:state', value),
+      persistedState(largePlan(1), 'review'),
     );
-    const inside = (a: DOMRect, b: DOMRect) =>
-      a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
-    const overlaps: string[] = [];
-    for (let i = 0; i < rects.length; i += 1) {
-      for (let j = i + 1; j < rects.length; j += 1) {
-        const a = rects[i]!;
-        const b = rects[j]!;
-        const intersect =
-          a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-        if (intersect && !inside(a, b) && !inside(b, a)) overlaps.push(`${i}×${j}`);
+    await page.goto('/');
+    const svg = page.locator('.topo svg.topo-svg');
+    await expect(svg).toBeVisible({ timeout: 30_000 });
+    const { renderMs, overlaps, boxes } = await page.evaluate(() => {
+      const measures = performance.getEntriesByName('topology:render');
+      const renderMs = measures.length > 0 ? measures[measures.length - 1]!.duration : Number.NaN;
+      const rects = [...document.querySelectorAll('.topo svg.topo-svg .topo-box')].map((el) =>
+        el.getBoundingClientRect(),
+      );
+      const inside = (a: DOMRect, b: DOMRect) =>
+        a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+      const overlaps: string[] = [];
+      for (let i = 0; i < rects.length; i += 1) {
+        for (let j = i + 1; j < rects.length; j += 1) {
+          const a = rects[i]!;
+          const b = rects[j]!;
+          const intersect =
+            a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+          if (intersect && !inside(a, b) && !inside(b, a)) overlaps.push(`${i}×${j}`);
+        }
       }
-    }
-    return { renderMs, overlaps, boxes: rects.length };
-  });
-  console.log(
-    `large plan diagram: ${boxes} boxes, render ${renderMs.toFixed(1)} ms (budget 100 ms, measured by bench)`,
-  );
-  expect(boxes).toBeGreaterThan(20);
-  expect(overlaps).toEqual([]);
-  expect(Number.isFinite(renderMs)).toBe(true);
-});
+      return { renderMs, overlaps, boxes: rects.length };
+    });
+    console.log(
+      `large plan diagram: ${boxes} boxes, render ${renderMs.toFixed(1)} ms (budget 100 ms, measured by bench)`,
+    );
+    expect(boxes).toBeGreaterThan(20);
+    expect(overlaps).toEqual([]);
+    expect(Number.isFinite(renderMs)).toBe(true);
+  },
+);

@@ -86,7 +86,8 @@ describe('private access: hub and spoke example', () => {
     expect(statuses(c, 'dns')).toEqual(['pass']);
     expect(firstFail(c)).toMatchObject({ kind: 'path', ruleId: 'PGN-135', path: 'access.peeredVnets.1.peering' });
     expect(c.summary).toBe(
-      'fails at network path: add the peerings from vnet-spoke-2 to vnet-orders-data and from vnet-orders-data to vnet-spoke-2',
+      'fails at network path: add the peerings from vnet-spoke-2 to ' +
+        'vnet-orders-data and from vnet-orders-data to vnet-spoke-2',
     );
   });
 
@@ -213,7 +214,8 @@ describe('private access: hub and spoke example', () => {
   it('NSG without an allow for the client falls to the deny-all rule', () => {
     let doc = hub();
     const rules = getIn(doc, 'access.delegatedSubnet.nsg.rules') as unknown[];
-    doc = edit(doc, ['access.delegatedSubnet.nsg.rules', rules.filter((_, i) => i !== 1)]); // allow-postgres-from-spokes
+    // Remove allow-postgres-from-spokes.
+    doc = edit(doc, ['access.delegatedSubnet.nsg.rules', rules.filter((_, i) => i !== 1)]);
     const c = check(doc, 'orders-api');
     expect(firstFail(c)).toMatchObject({
       kind: 'filter',
@@ -288,7 +290,8 @@ describe('private access: hub and spoke example', () => {
     expect(hopsOf(home, 'dns')[0]).toMatchObject({ status: 'info', ruleId: 'PGN-111' });
     expect(hopsOf(home, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-113', path: 'clients.3' });
     expect(home.summary).toBe(
-      'fails at network path: connect the client through a VPN gateway or ExpressRoute into vnet-orders-data, or choose public access',
+      'fails at network path: connect the client through a VPN gateway or ' +
+        'ExpressRoute into vnet-orders-data, or choose public access',
     );
     expect(hopsOf(home, 'filter')[0]?.status).toBe('info');
     const func = check(doc, 'func');
@@ -431,18 +434,21 @@ describe('public access: office example', () => {
     });
   });
 
-  it("another tenant's Azure service: allowed only through Azure services, which lets every tenant in (PGN-205)", () => {
-    let doc = office();
-    doc = push(doc, 'clients', { kind: 'azureService', name: 'partner-func', tenant: 'other' });
-    const denied = check(doc, 'partner-func');
-    expect(denied.verdict).toBe('unreachable');
-    expect(firstFail(denied)?.fix).toContain('fixed outbound IP');
-    doc = edit(doc, ['access.allowAzureServices', true]);
-    const c = check(doc, 'partner-func');
-    expect(c.verdict).toBe('warning');
-    expect(hopsOf(c, 'filter')[0]).toMatchObject({ ruleId: 'PGN-205', path: 'access.allowAzureServices' });
-    expect(hopsOf(c, 'filter')[0]?.detail).toContain('every Azure tenant');
-  });
+  it(
+    "another tenant's Azure service: allowed only through Azure services, " + 'which lets every tenant in (PGN-205)',
+    () => {
+      let doc = office();
+      doc = push(doc, 'clients', { kind: 'azureService', name: 'partner-func', tenant: 'other' });
+      const denied = check(doc, 'partner-func');
+      expect(denied.verdict).toBe('unreachable');
+      expect(firstFail(denied)?.fix).toContain('fixed outbound IP');
+      doc = edit(doc, ['access.allowAzureServices', true]);
+      const c = check(doc, 'partner-func');
+      expect(c.verdict).toBe('warning');
+      expect(hopsOf(c, 'filter')[0]).toMatchObject({ ruleId: 'PGN-205', path: 'access.allowAzureServices' });
+      expect(hopsOf(c, 'filter')[0]?.detail).toContain('every Azure tenant');
+    },
+  );
 
   it('the 0.0.0.0 rule is the Azure-services switch; a fixed outbound IP inside a rule needs neither', () => {
     let doc = office();

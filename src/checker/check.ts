@@ -17,7 +17,9 @@ function authHop(): Hop {
     status: 'info',
     title: 'Authentication',
     detail:
-      'The network only lets the client try: every connection still needs valid credentials, and PostgreSQL roles decide which databases and tables it may use.',
+      'The network only lets the client try: every connection still needs ' +
+      'valid credentials, and PostgreSQL roles decide which databases and ' +
+      'tables it may use.',
     ruleId: 'PGN-003',
   };
 }

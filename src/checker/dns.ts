@@ -33,7 +33,8 @@ function zoneHops(ctx: PrivateContext, ref: VnetRef, role: string): Hop[] {
         status: 'fail',
         title: 'Private DNS zone link',
         detail:
-          `${ref.name} (${role}) is not linked to ${zone}: from there ${ctx.fqdn} does not resolve to the server's private address. ` +
+          `${ref.name} (${role}) is not linked to ${zone}: from there ${ctx.fqdn} ` +
+          `does not resolve to the server's private address. ` +
           'Peering gives connectivity, the zone link gives name resolution; the two are independent.',
         ruleId: ref.isServer ? 'PGN-133' : 'PGN-134',
         fix: `link the zone to ${ref.name}`,
@@ -45,7 +46,9 @@ function zoneHops(ctx: PrivateContext, ref: VnetRef, role: string): Hop[] {
     dnsHop({
       status: 'pass',
       title: 'Private DNS zone link',
-      detail: `${ref.name} (${role}) is linked to ${zone}: ${ctx.fqdn} resolves to the server's private address in ${ctx.delegated.prefix}.`,
+      detail:
+        `${ref.name} (${role}) is linked to ${zone}: ${ctx.fqdn} resolves to the ` +
+        `server's private address in ${ctx.delegated.prefix}.`,
       ruleId: ref.isServer ? 'PGN-133' : 'PGN-134',
     }),
   ];
@@ -61,7 +64,9 @@ function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: num
       title: `Custom DNS server ${ip}`,
       detail: `DNS server "${ip}" of ${from.name} is not usable: ${parsed.error.message}`,
       ruleId: 'PGN-137',
-      fix: `correct the DNS server address of ${from.name}${parsed.error.suggestion ? ` (${parsed.error.suggestion})` : ''}`,
+      fix:
+        `correct the DNS server address of ` +
+        `${from.name}${parsed.error.suggestion ? ` (${parsed.error.suggestion})` : ''}`,
       path: serverPath,
     });
   }
@@ -70,9 +75,13 @@ function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: num
     return dnsHop({
       status: 'fail',
       title: `Custom DNS server ${ip}`,
-      detail: `${ip} is not inside any VNet or on-premises range of the plan, so nothing makes it reachable from ${from.name}.`,
+      detail:
+        `${ip} is not inside any VNet or on-premises range of the plan, so ` +
+        `nothing makes it reachable from ${from.name}.`,
       ruleId: 'PGN-137',
-      fix: `run the DNS server for ${from.name} inside ${from.name} or a VNet peered with ${ctx.server.name}, or correct ${ip}`,
+      fix:
+        `run the DNS server for ${from.name} inside ${from.name} or a VNet ` +
+        `peered with ${ctx.server.name}, or correct ${ip}`,
       path: serverPath,
     });
   }
@@ -84,7 +93,9 @@ function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: num
     return dnsHop({
       status: 'fail',
       title: `Custom DNS server ${ip}`,
-      detail: `${ip} sits in ${host.name}, which ${from.name} cannot reach: ${missing.name} is not peered in both directions with ${ctx.server.name}.`,
+      detail:
+        `${ip} sits in ${host.name}, which ${from.name} cannot reach: ` +
+        `${missing.name} is not peered in both directions with ${ctx.server.name}.`,
       ruleId: 'PGN-137',
       fix: `peer ${missing.name} with ${ctx.server.name} in both directions, or use a DNS server inside ${from.name}`,
       path: `${missing.path}.peering`,
@@ -95,7 +106,8 @@ function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: num
       status: 'fail',
       title: `Custom DNS server ${ip}`,
       detail:
-        `${ip} sits in ${host.name}, which is not linked to ${ctx.zone?.name ?? 'the zone'}: its queries to ${AZURE_DNS_IP} ` +
+        `${ip} sits in ${host.name}, which is not linked to ` +
+        `${ctx.zone?.name ?? 'the zone'}: its queries to ${AZURE_DNS_IP} ` +
         'are answered for that VNet, which cannot see the private record.',
       ruleId: 'PGN-137',
       fix: `link the zone to ${host.name}`,
@@ -109,9 +121,12 @@ function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: num
       host === from
         ? `${ip} sits in ${from.name} itself, which is linked to the zone.`
         : from.isServer || host.isServer
-          ? `${ip} sits in ${host.name} (linked to the zone), reachable from ${from.name} over the peering between ${from.name} and ${host.name}.`
-          : `${ip} sits in ${host.name} (linked to the zone). Both VNets are peered with ${ctx.server.name}; peering is not transitive, ` +
-            `so this takes a direct peering between ${from.name} and ${host.name} (the plan records only peerings with ${ctx.server.name}).`,
+          ? `${ip} sits in ${host.name} (linked to the zone), reachable from ` +
+            `${from.name} over the peering between ${from.name} and ${host.name}.`
+          : `${ip} sits in ${host.name} (linked to the zone). Both VNets are peered ` +
+            `with ${ctx.server.name}; peering is not transitive, ` +
+            (`so this takes a direct peering between ${from.name} and ${host.name} ` +
+              `(the plan records only peerings with ${ctx.server.name}).`),
     ruleId: 'PGN-137',
   });
 }
@@ -121,7 +136,9 @@ function onPremisesDnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, 
     return dnsHop({
       status: 'fail',
       title: `Custom DNS server ${ip}`,
-      detail: `${ip} sits on premises at ${site.site.name}, which is not connected to Azure: ${from.name} cannot reach it.`,
+      detail:
+        `${ip} sits on premises at ${site.site.name}, which is not connected to ` +
+        `Azure: ${from.name} cannot reach it.`,
       ruleId: 'PGN-137',
       fix: `connect ${site.site.name} through a VPN gateway or ExpressRoute, or use a DNS server inside ${from.name}`,
       path: `${site.path}.connection`,
@@ -131,8 +148,10 @@ function onPremisesDnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, 
     status: 'warn',
     title: `Custom DNS server ${ip}`,
     detail:
-      `${ip} sits on premises at ${site.site.name} (reached over ${site.site.connection === 'vpn' ? 'VPN' : 'ExpressRoute'}). ` +
-      `Resolution through the private zone is scoped per VNet: the chain only finds the record if it ends at ${AZURE_DNS_IP} ` +
+      `${ip} sits on premises at ${site.site.name} (reached over ` +
+      `${site.site.connection === 'vpn' ? 'VPN' : 'ExpressRoute'}). ` +
+      (`Resolution through the private zone is scoped per VNet: the chain only ` +
+        `finds the record if it ends at ${AZURE_DNS_IP} `) +
       'from a VNet linked to the zone, which the plan cannot show for a server outside Azure.',
     ruleId: 'PGN-137',
     fix: `forward ${POSTGRES_ZONE_SUFFIX} from ${ip} to a DNS resolver in a VNet linked to the zone`,
@@ -161,13 +180,17 @@ function customDnsHops(ctx: PrivateContext, ref: VnetRef): Hop[] {
       ? dnsHop({
           status: 'pass',
           title: 'Custom DNS forwarding',
-          detail: `The custom DNS servers of ${ref.name} (${list}) forward to ${AZURE_DNS_IP}, which answers from the private zone.`,
+          detail:
+            `The custom DNS servers of ${ref.name} (${list}) forward to ` +
+            `${AZURE_DNS_IP}, which answers from the private zone.`,
           ruleId: 'PGN-137',
         })
       : dnsHop({
           status: 'fail',
           title: 'Custom DNS forwarding',
-          detail: `The custom DNS servers of ${ref.name} (${list}) do not forward to ${AZURE_DNS_IP}, so they never see the private zone's record.`,
+          detail:
+            `The custom DNS servers of ${ref.name} (${list}) do not forward to ` +
+            `${AZURE_DNS_IP}, so they never see the private zone's record.`,
           ruleId: 'PGN-137',
           fix: `make ${list} forward ${POSTGRES_ZONE_SUFFIX} to ${AZURE_DNS_IP}`,
           path: `${ref.path}.dns.forwardsToAzureDns`,
@@ -245,17 +268,22 @@ export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: 
         ? dnsHop({
             status: 'pass',
             title: 'On-premises DNS forwarding',
-            detail: `The DNS of ${site.site.name} forwards ${POSTGRES_ZONE_SUFFIX} to a resolver inside Azure (taken to be in ${gateway.name}, where the gateway is).`,
+            detail:
+              `The DNS of ${site.site.name} forwards ${POSTGRES_ZONE_SUFFIX} to a ` +
+              `resolver inside Azure (taken to be in ${gateway.name}, where the gateway is).`,
             ruleId: 'PGN-137',
           })
         : dnsHop({
             status: 'fail',
             title: 'On-premises DNS forwarding',
             detail:
-              `The DNS of ${site.site.name} does not forward ${POSTGRES_ZONE_SUFFIX} into Azure: on-premises DNS cannot see a private DNS zone, ` +
+              `The DNS of ${site.site.name} does not forward ${POSTGRES_ZONE_SUFFIX} ` +
+              `into Azure: on-premises DNS cannot see a private DNS zone, ` +
               `and ${AZURE_DNS_IP} answers only inside Azure VNets.`,
             ruleId: 'PGN-137',
-            fix: `forward ${POSTGRES_ZONE_SUFFIX} from the DNS of ${site.site.name} to a DNS resolver in ${gateway.name}`,
+            fix:
+              `forward ${POSTGRES_ZONE_SUFFIX} from the DNS of ${site.site.name} to a ` +
+              `DNS resolver in ${gateway.name}`,
             path: `${site.path}.dnsForwarder`,
           });
       return [forwarder, ...resolveIn(ctx, gateway, `where ${site.site.name}'s queries are answered`)];
@@ -269,7 +297,8 @@ export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: 
           title: 'Name resolution outside the VNets',
           detail:
             `${ctx.fqdn} resolves to the server's private address only inside VNets linked to the zone; ` +
-            `${client.kind === 'internet' ? 'from the internet' : 'from an Azure service without VNet integration'} it gives no address the client can use.`,
+            (`${client.kind === 'internet' ? 'from the internet' : 'from an Azure service without VNet integration'} ` +
+              `it gives no address the client can use.`),
           ruleId: 'PGN-111',
         }),
       ];
@@ -292,7 +321,9 @@ export function byIpHops(fqdn: string, clientPath: string, resolution: readonly 
     dnsHop({
       status: 'warn',
       title: 'Server named by IP address',
-      detail: `The client connects to an IP address instead of ${fqdn}; the server's IP address is not guaranteed to stay the same.`,
+      detail:
+        `The client connects to an IP address instead of ${fqdn}; the server's ` +
+        `IP address is not guaranteed to stay the same.`,
       ruleId: 'PGN-007',
       fix: `connect to ${fqdn} instead of its IP address`,
       path: `${clientPath}.connectsByIp`,

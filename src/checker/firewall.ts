@@ -63,10 +63,15 @@ function azureServicesHop(ctx: PublicContext, client: Client, why: string): Hop 
     status: 'warn',
     title: 'Allowed as an Azure service',
     detail: other
-      ? `${why} As a service of another tenant, it gets in only because "Allow public access from Azure services" lets every Azure tenant in — any other customer's Azure resource can try to connect too.`
-      : `${why} It gets in through "Allow public access from Azure services", which allows all of Azure, including other customers' subscriptions.`,
+      ? `${why} As a service of another tenant, it gets in only because "Allow ` +
+        `public access from Azure services" lets every Azure tenant in — any ` +
+        `other customer's Azure resource can try to connect too.`
+      : `${why} It gets in through "Allow public access from Azure services", ` +
+        `which allows all of Azure, including other customers' subscriptions.`,
     ruleId: 'PGN-205',
-    fix: `give ${client.name} a fixed outbound IP, add a firewall rule for it, and turn off "Allow public access from Azure services"`,
+    fix:
+      `give ${client.name} a fixed outbound IP, add a firewall rule for it, ` +
+      `and turn off "Allow public access from Azure services"`,
     path: ctx.azureServicesPath,
   });
 }
@@ -80,7 +85,9 @@ function noAddressHop(ctx: PublicContext, client: Client, clientPath: string, no
         title: 'Firewall',
         detail: `${note} No firewall rule can name it, and "Allow public access from Azure services" is off.`,
         ruleId: 'PGN-201',
-        fix: `give ${client.name} a fixed outbound IP and add a firewall rule for it (or allow public access from Azure services, which lets every Azure tenant in)`,
+        fix:
+          `give ${client.name} a fixed outbound IP and add a firewall rule for it ` +
+          `(or allow public access from Azure services, which lets every Azure tenant in)`,
         path: `${clientPath}.address`,
       });
     case 'serverVnet':
@@ -90,7 +97,10 @@ function noAddressHop(ctx: PublicContext, client: Client, clientPath: string, no
         title: 'Firewall',
         detail: `${note} The firewall sees the network's outbound public IP, and no rule covers one.`,
         ruleId: 'PGN-201',
-        fix: `add a firewall rule for the outbound public IP of ${client.kind === 'vnet' ? client.vnet : 'the VNet'} (e.g. a NAT gateway's address)`,
+        fix:
+          `add a firewall rule for the outbound public IP of ` +
+          `${client.kind === 'vnet' ? client.vnet : 'the VNet'} (e.g. a NAT ` +
+          `gateway's address)`,
         path: 'access.firewallRules',
       });
     case 'onPremises':
@@ -155,7 +165,9 @@ export function firewallHops(ctx: PublicContext, client: Client, clientPath: str
         filterHop({
           status: 'fail',
           title: 'Client address',
-          detail: `${address} is a ${kind} address: traffic from the internet never comes from it, so the firewall never sees it.`,
+          detail:
+            `${address} is a ${kind} address: traffic from the internet never comes ` +
+            `from it, so the firewall never sees it.`,
           ruleId: 'PGN-210',
           fix: "use the client's public address (the one the internet sees)",
           path: `${clientPath}.address`,
@@ -173,7 +185,9 @@ export function firewallHops(ctx: PublicContext, client: Client, clientPath: str
         filterHop({
           status: 'warn',
           title: 'Firewall',
-          detail: `${address} is allowed by ${describeRule(wide, ctx)}, which opens the server to a large part of the internet.`,
+          detail:
+            `${address} is allowed by ${describeRule(wide, ctx)}, which opens the ` +
+            `server to a large part of the internet.`,
           ruleId: 'PGN-206',
           fix: `replace ${wide.name} with rules for the addresses that need access (e.g. ${address})`,
           path: `access.firewallRules.${wide.index}`,
@@ -186,7 +200,10 @@ export function firewallHops(ctx: PublicContext, client: Client, clientPath: str
         filterHop({
           status: 'warn',
           title: 'Firewall',
-          detail: `${address} is allowed by the single-address rule ${describeRule(first, ctx)}, but the client's IP is dynamic: the rule breaks when the address changes.`,
+          detail:
+            `${address} is allowed by the single-address rule ` +
+            `${describeRule(first, ctx)}, but the client's IP is dynamic: the rule ` +
+            `breaks when the address changes.`,
           ruleId: 'PGN-212',
           fix: `ask the ISP for the address range of ${client.name} and allow that range, or give it a static IP`,
           path: `access.firewallRules.${first.index}`,

@@ -55,7 +55,9 @@ function evaluate(ctx: PrivateContext, source: Source): Hop {
     return filterHop({
       status: 'warn',
       title: `NSG ${nsg.name}`,
-      detail: `The delegated subnet's prefix "${ctx.delegated.prefix}" is not a valid CIDR block, so ${nsg.name} cannot be evaluated.`,
+      detail:
+        `The delegated subnet's prefix "${ctx.delegated.prefix}" is not a valid ` +
+        `CIDR block, so ${nsg.name} cannot be evaluated.`,
       ruleId: 'PGN-123',
       fix: 'correct the delegated subnet prefix',
       path: 'access.delegatedSubnet.prefix',
@@ -90,7 +92,8 @@ function evaluate(ctx: PrivateContext, source: Source): Hop {
       title: `NSG ${nsg.name}`,
       detail:
         `${nsg.name} denies TCP ${POSTGRES_PORT} from ${source.text} to ${subnet}: ${describe(denied)} decides` +
-        `${partial ? ' (it covers only part of the source range; a range passes only if every address is allowed)' : ''}.`,
+        (partial ? ' (it covers only part of the source range; a range passes only if every address is allowed)' : '') +
+        '.',
       ruleId: 'PGN-123',
       fix: `allow TCP ${POSTGRES_PORT} from ${source.text} in ${nsg.name}`,
       path: ruleIndex >= 0 ? `access.delegatedSubnet.nsg.rules.${ruleIndex}` : 'access.delegatedSubnet.nsg.rules',
@@ -99,7 +102,9 @@ function evaluate(ctx: PrivateContext, source: Source): Hop {
   return filterHop({
     status: 'pass',
     title: `NSG ${nsg.name}`,
-    detail: `${nsg.name} allows TCP ${POSTGRES_PORT} from ${source.text} to ${subnet}${allowedBy ? `: ${describe(allowedBy)}` : ''}.`,
+    detail:
+      `${nsg.name} allows TCP ${POSTGRES_PORT} from ${source.text} to ` +
+      `${subnet}${allowedBy ? `: ${describe(allowedBy)}` : ''}.`,
     ruleId: 'PGN-123',
   });
 }

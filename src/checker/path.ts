@@ -47,7 +47,9 @@ function outsideHop(address: string, clientPath: string, where: string, within: 
   return pathHop({
     status: 'fail',
     title: 'Client address',
-    detail: `The client address ${address} is not inside ${where} (${within}), so traffic from it does not come from there.`,
+    detail:
+      `The client address ${address} is not inside ${where} (${within}), so ` +
+      `traffic from it does not come from there.`,
     fix: `use a client address inside ${within}`,
     path: `${clientPath}.address`,
   });
@@ -83,7 +85,10 @@ function peeringHop(ctx: PrivateContext, ref: VnetRef, purpose: string): Hop {
     return pathHop({
       status: 'fail',
       title: `Peering ${ref.name} ↔ ${server}`,
-      detail: `${ref.name} (${ref.spaceTexts.join(', ')}) overlaps ${server} (${ctx.server.spaceTexts.join(', ')}): Azure refuses to peer overlapping address spaces.`,
+      detail:
+        `${ref.name} (${ref.spaceTexts.join(', ')}) overlaps ${server} ` +
+        `(${ctx.server.spaceTexts.join(', ')}): Azure refuses to peer ` +
+        `overlapping address spaces.`,
       ruleId: 'PGN-136',
       fix: `give ${ref.name} an address space that does not overlap ${ctx.server.spaceTexts.join(', ')}`,
       path: `${ref.path}.addressSpaces`,
@@ -94,7 +99,9 @@ function peeringHop(ctx: PrivateContext, ref: VnetRef, purpose: string): Hop {
     return pathHop({
       status: 'fail',
       title: `Peering ${ref.name} ↔ ${server}`,
-      detail: `${ref.name} is not peered with ${server}, so ${purpose} has no route to the server. A VNet reaches the server only through a peering.`,
+      detail:
+        `${ref.name} is not peered with ${server}, so ${purpose} has no route to ` +
+        `the server. A VNet reaches the server only through a peering.`,
       ruleId: 'PGN-135',
       fix: `add the peerings from ${ref.name} to ${server} and from ${server} to ${ref.name}`,
       path: `${ref.path}.peering`,
@@ -107,7 +114,9 @@ function peeringHop(ctx: PrivateContext, ref: VnetRef, purpose: string): Hop {
     return pathHop({
       status: 'fail',
       title: `Peering ${ref.name} ↔ ${server}`,
-      detail: `The peering is declared on one side only (no peering from ${from} to ${to}); traffic flows only once both sides exist.`,
+      detail:
+        `The peering is declared on one side only (no peering from ${from} to ` +
+        `${to}); traffic flows only once both sides exist.`,
       ruleId: 'PGN-139',
       fix: `add the peering from ${from} to ${to}`,
       path: `${ref.path}.peering.${field}`,
@@ -117,7 +126,9 @@ function peeringHop(ctx: PrivateContext, ref: VnetRef, purpose: string): Hop {
   return pathHop({
     status: 'pass',
     title: `Peering ${ref.name} ↔ ${server}`,
-    detail: `${ref.name} and ${server} are peered in both directions${global ? ` (global peering, ${ref.region} ↔ ${ctx.server.region})` : ''}.`,
+    detail:
+      `${ref.name} and ${server} are peered in both ` +
+      `directions${global ? ` (global peering, ${ref.region} ↔ ${ctx.server.region})` : ''}.`,
     ruleId: 'PGN-135',
   });
 }
@@ -126,7 +137,10 @@ function sameVnetHop(ctx: PrivateContext, from: string): Hop {
   return pathHop({
     status: 'pass',
     title: `Inside ${ctx.server.name}`,
-    detail: `${from} and the delegated subnet ${ctx.delegated.name} (${ctx.delegated.prefix}) are in the same VNet, which routes between its subnets directly.`,
+    detail:
+      `${from} and the delegated subnet ${ctx.delegated.name} ` +
+      `(${ctx.delegated.prefix}) are in the same VNet, which routes between ` +
+      `its subnets directly.`,
   });
 }
 
@@ -232,7 +246,9 @@ function gatewayHops(ctx: PrivateContext, site: SiteRef): Hop[] {
       pathHop({
         status: 'fail',
         title: `${s.name} address ranges`,
-        detail: `${s.name} (${s.addressRanges.join(', ')}) overlaps ${names}: traffic to overlapping addresses is not routed across the gateway.`,
+        detail:
+          `${s.name} (${s.addressRanges.join(', ')}) overlaps ${names}: traffic to ` +
+          `overlapping addresses is not routed across the gateway.`,
         ruleId: 'PGN-136',
         fix: `renumber ${s.name} or ${names} so that their address ranges do not overlap`,
         path: `${site.path}.addressRanges`,
@@ -243,7 +259,10 @@ function gatewayHops(ctx: PrivateContext, site: SiteRef): Hop[] {
     pathHop({
       status: 'pass',
       title: `${kind} in ${gateway.name}`,
-      detail: `${s.name} reaches Azure over ${s.connection === 'vpn' ? 'a site-to-site VPN' : 'ExpressRoute'} into ${gateway.name}.`,
+      detail:
+        `${s.name} reaches Azure over ` +
+        `${s.connection === 'vpn' ? 'a site-to-site VPN' : 'ExpressRoute'} into ` +
+        `${gateway.name}.`,
       ruleId: 'PGN-113',
     }),
   );
@@ -292,9 +311,13 @@ function onPremisesPath(
         pathHop({
           status: 'fail',
           title: `${site.site.name} connection`,
-          detail: `${site.site.name} is not connected to Azure: clients outside Azure reach a private-access server only through a VPN gateway or ExpressRoute.`,
+          detail:
+            `${site.site.name} is not connected to Azure: clients outside Azure ` +
+            `reach a private-access server only through a VPN gateway or ExpressRoute.`,
           ruleId: 'PGN-113',
-          fix: `connect ${site.site.name} through a VPN gateway or ExpressRoute into ${ctx.server.name} (or a VNet peered with it)`,
+          fix:
+            `connect ${site.site.name} through a VPN gateway or ExpressRoute into ` +
+            `${ctx.server.name} (or a VNet peered with it)`,
           path: `${site.path}.connection`,
         }),
       ],
@@ -320,12 +343,17 @@ export function privatePath(ctx: PrivateContext, client: Client, clientPath: str
             status: 'fail',
             title: 'No public endpoint',
             detail:
-              `A server with private access has no public endpoint, so ${client.kind === 'internet' ? 'a client on the internet' : 'an Azure service without VNet integration'} ` +
-              `has no route to it. Only ${ctx.server.name}, VNets peered with it, and networks connected by VPN or ExpressRoute reach it.`,
+              `A server with private access has no public endpoint, so ` +
+              (client.kind === 'internet'
+                ? 'a client on the internet '
+                : 'an Azure service without VNet integration ') +
+              (`has no route to it. Only ${ctx.server.name}, VNets peered with it, and ` +
+                `networks connected by VPN or ExpressRoute reach it.`),
             ruleId: client.kind === 'internet' ? 'PGN-113' : 'PGN-111',
             fix:
               client.kind === 'internet'
-                ? `connect the client through a VPN gateway or ExpressRoute into ${ctx.server.name}, or choose public access`
+                ? `connect the client through a VPN gateway or ExpressRoute into ` +
+                  `${ctx.server.name}, or choose public access`
                 : `integrate the service with a subnet of ${ctx.server.name} or of a VNet peered with it`,
             path: clientPath,
           }),
@@ -347,7 +375,9 @@ export function publicPath(_ctx: PublicContext, client: Client): PathResult {
       pathHop({
         status: 'pass',
         title: 'Public endpoint',
-        detail: `The client connects ${via}. Traffic uses general internet pathways, not a private network; TLS still encrypts it.`,
+        detail:
+          `The client connects ${via}. Traffic uses general internet pathways, not ` +
+          `a private network; TLS still encrypts it.`,
         ruleId: 'PGN-213',
       }),
     ],

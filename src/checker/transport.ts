@@ -29,7 +29,9 @@ export function transportHops(tls: Tls, client: Client, clientPath: string): Hop
       transportHop({
         status: 'fail',
         title: 'TLS versions',
-        detail: `ssl_max_protocol_version (${label(max)}) is below the minimum ${label(min)}${minNote}: the server accepts no TLS version at all.`,
+        detail:
+          `ssl_max_protocol_version (${label(max)}) is below the minimum ` +
+          `${label(min)}${minNote}: the server accepts no TLS version at all.`,
         ruleId: 'PGN-005',
         fix: 'set ssl_max_protocol_version to TLSv1.3, or leave it unset',
         path: 'tls.maxVersion',
@@ -43,7 +45,8 @@ export function transportHops(tls: Tls, client: Client, clientPath: string): Hop
           status: 'warn',
           title: 'TLS versions',
           detail:
-            `The client speaks at most ${client.tlsVersion}; the server accepts ${accepted}${minNote}. It connects only because ` +
+            `The client speaks at most ${client.tlsVersion}; the server accepts ` +
+            `${accepted}${minNote}. It connects only because ` +
             'require_secure_transport is OFF, so its traffic travels unencrypted.',
           ruleId: 'PGN-006',
           fix: `upgrade the client to ${label(min)} or later, then turn require_secure_transport back on`,
@@ -55,7 +58,9 @@ export function transportHops(tls: Tls, client: Client, clientPath: string): Hop
       transportHop({
         status: 'fail',
         title: 'TLS versions',
-        detail: `The client speaks at most ${client.tlsVersion}; the server accepts ${accepted}${minNote}. TLS 1.0 and 1.1 connections are denied.`,
+        detail:
+          `The client speaks at most ${client.tlsVersion}; the server accepts ` +
+          `${accepted}${minNote}. TLS 1.0 and 1.1 connections are denied.`,
         ruleId: 'PGN-004',
         fix: `upgrade the client to ${label(min)} or later`,
         path: `${clientPath}.tlsVersion`,
@@ -68,7 +73,9 @@ export function transportHops(tls: Tls, client: Client, clientPath: string): Hop
       transportHop({
         status: 'warn',
         title: 'TLS not enforced',
-        detail: `require_secure_transport is OFF: the client may use ${negotiated}, but the server also accepts unencrypted connections.`,
+        detail:
+          `require_secure_transport is OFF: the client may use ${negotiated}, but ` +
+          `the server also accepts unencrypted connections.`,
         ruleId: 'PGN-006',
         fix: 'turn require_secure_transport on',
         path: 'tls.requireSecureTransport',
@@ -79,7 +86,9 @@ export function transportHops(tls: Tls, client: Client, clientPath: string): Hop
     transportHop({
       status: 'pass',
       title: 'TLS',
-      detail: `TLS is required; the server accepts ${accepted}${minNote} and the client (up to ${client.tlsVersion}) negotiates ${negotiated}.`,
+      detail:
+        `TLS is required; the server accepts ${accepted}${minNote} and the ` +
+        `client (up to ${client.tlsVersion}) negotiates ${negotiated}.`,
       ruleId: 'PGN-004',
     }),
   ];

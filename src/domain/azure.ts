@@ -43,7 +43,8 @@ export const SERVER_FQDN_SUFFIX = 'postgres.database.azure.com';
 /** Azure CLI's default zone name convention: `<server>.private.postgres.database.azure.com`. facts §1.4 */
 export const suggestedZoneName = (serverName: string): string => `${serverName}.private.${POSTGRES_ZONE_SUFFIX}`;
 
-/** Custom DNS servers must forward to Azure's recursive resolver. seed "Integration with a custom DNS server"; facts §1.5 */
+/** Custom DNS servers must forward to Azure's recursive resolver. seed "Integration with a custom DNS server"; facts
+ * §1.5 */
 export const AZURE_DNS_IP = '168.63.129.16';
 
 /**
@@ -72,7 +73,8 @@ export const SERVER_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{1,61}[a-z0-9])$/;
 export const SERVER_NAME_MIN = 3;
 export const SERVER_NAME_MAX = 63;
 
-/** Firewall rule name: 3–80 of `A-Z a-z 0-9 _ -`, starting alphanumeric, not ending with `-`. facts §1.7 (strictest reading) */
+/** Firewall rule name: 3–80 of `A-Z a-z 0-9 _ -`, starting alphanumeric, not ending with `-`. facts §1.7 (strictest
+ * reading) */
 export const FIREWALL_RULE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,78}[A-Za-z0-9_]$/;
 export const FIREWALL_RULE_NAME_MIN = 3;
 export const FIREWALL_RULE_NAME_MAX = 80;
@@ -83,9 +85,11 @@ export const AZURE_SERVICES_RULE_IP = '0.0.0.0';
 /** Firewall changes can take up to five minutes. seed troubleshooting; facts §1.7 */
 export const FIREWALL_PROPAGATION_MINUTES = 5;
 
-/** Firewall rules are IPv4 only; the documented wording. seed "Firewall rule is not available for IPv6 format"; facts §1.7 */
+/** Firewall rules are IPv4 only; the documented wording. seed "Firewall rule is not available for IPv6 format"; facts
+ * §1.7 */
 export const FIREWALL_IPV4_ONLY_TEXT =
-  "The firewall rules must be in IPv4 format. If you specify firewall rules in IPv6 format, you'll get a validation error.";
+  'The firewall rules must be in IPv4 format. If you specify firewall ' +
+  "rules in IPv6 format, you'll get a validation error.";
 
 /** Allowed TLS versions for ssl_min/max_protocol_version. seed TLS section; facts §1.9 */
 export const ALLOWED_TLS_VERSIONS = ['TLSv1.2', 'TLSv1.3'] as const;
@@ -302,7 +306,8 @@ export const NSG_SERVICE_TAGS: ReadonlyMap<string, { readonly name: string; read
   ].map((tag) => [tag.name.toLowerCase(), tag]),
 );
 
-/** PostgreSQL major versions a new flexible server can be created with. facts §2.2 (ARM-PG `properties.version`), §4.1 */
+/** PostgreSQL major versions a new flexible server can be created with. facts §2.2 (ARM-PG `properties.version`), §4.1
+ * */
 export const POSTGRES_VERSIONS = ['13', '14', '15', '16', '17', '18'] as const;
 export const DEFAULT_POSTGRES_VERSION = '17';
 

@@ -603,7 +603,8 @@ export function convertStartInput(startText: string, endText: string): StartConv
   const size = `${count.toLocaleString('en-US')} address${count === 1 ? '' : 'es'}`;
   const note =
     parsed.entry.kind === 'cidr'
-      ? `${text} was turned into its range ${startIp} – ${endIp} (${size}); Azure stores firewall rules as start and end addresses, never as CIDR blocks.`
+      ? `${text} was turned into its range ${startIp} – ${endIp} (${size}); ` +
+        `Azure stores firewall rules as start and end addresses, never as CIDR blocks.`
       : `Range ${text} split into start ${startIp} and end ${endIp} (${size}).`;
   return { changed: true, startIp, endIp, note };
 }

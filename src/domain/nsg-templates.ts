@@ -27,7 +27,8 @@ export function joinList(items: readonly string[]): string {
   return items.join(', ');
 }
 
-/** The regional Storage service tag, e.g. `Storage.westeurope`; plain `Storage` when the region is unknown. facts §1.6 */
+/** The regional Storage service tag, e.g. `Storage.westeurope`; plain `Storage` when the region is unknown. facts §1.6
+ * */
 export function storageTagFor(region: string): string {
   const r = region.trim();
   return r === '' ? STORAGE_SERVICE_TAG : `${STORAGE_SERVICE_TAG}.${r}`;
@@ -122,7 +123,9 @@ export function haRulesToAdd(existing: readonly NsgRule[], subnetPrefix: string,
   if (!parsed.ok) {
     return {
       ok: false,
-      message: `The HA rules are scoped to the delegated subnet, so it needs a valid prefix first: ${parsed.error.message}`,
+      message:
+        `The HA rules are scoped to the delegated subnet, so it needs a valid ` +
+        `prefix first: ${parsed.error.message}`,
     };
   }
   const prefix = formatCidr(parsed.value);
@@ -141,7 +144,8 @@ export function haRulesToAdd(existing: readonly NsgRule[], subnetPrefix: string,
     if (priority === null) {
       return {
         ok: false,
-        message: `Every ${t.direction.toLowerCase()} priority from ${NSG_PRIORITY_MIN} to ${NSG_PRIORITY_MAX} is taken.`,
+        message:
+          `Every ${t.direction.toLowerCase()} priority from ${NSG_PRIORITY_MIN} to ` + `${NSG_PRIORITY_MAX} is taken.`,
       };
     }
     used[t.direction].add(priority);

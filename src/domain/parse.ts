@@ -81,7 +81,9 @@ export function readPlanDocument(input: unknown): PlanReadResult {
       error: {
         kind: 'newer-version',
         version,
-        message: `formatVersion ${version} is newer than this planner understands (${PLAN_FORMAT_VERSION}); update the planner to open it.`,
+        message:
+          `formatVersion ${version} is newer than this planner understands ` +
+          `(${PLAN_FORMAT_VERSION}); update the planner to open it.`,
       },
     };
   }

@@ -158,7 +158,8 @@ const NsgRuleSchema = describe(
     sourceAddresses: stringList(
       ['*'],
       NSG_ADDRESSES,
-      'CIDRs, IPs, `*` or service tags (VirtualNetwork, AzureLoadBalancer, Internet, Storage, Storage.<Region>, AzureActiveDirectory).',
+      'CIDRs, IPs, `*` or service tags (VirtualNetwork, AzureLoadBalancer, ' +
+        'Internet, Storage, Storage.<Region>, AzureActiveDirectory).',
     ),
     sourcePorts: stringList(['*'], NSG_PORTS, 'Ports or ranges (`*`, `443`, `1000-2000`).'),
     destinationAddresses: stringList(['*'], NSG_ADDRESSES),

@@ -51,7 +51,8 @@ export interface SampleSize {
 /** The typical plan of spec/budgets.md: 1 VNet, 4 subnets, 3 peerings, 10 firewall rules, 8 NSG rules. */
 export const TYPICAL_SIZE: SampleSize = { subnets: 4, peeredVnets: 3, firewallRules: 10, nsgRules: 8, clients: 3 };
 
-/** The large plan of spec/budgets.md: 1,000 firewall rules, 200 peered VNets, 500 subnets, 200 NSG rules, 100 clients. */
+/** The large plan of spec/budgets.md: 1,000 firewall rules, 200 peered VNets, 500 subnets, 200 NSG rules, 100 clients.
+ * */
 export const LARGE_SIZE: SampleSize = {
   subnets: 500,
   peeredVnets: 200,

@@ -314,7 +314,8 @@ function summaryNode(
 ): TopoNode {
   const shown = pager.collapsed
     ? 'collapsed: use "Show" to list them'
-    : `showing ${pager.from.toLocaleString('en-US')}–${pager.to.toLocaleString('en-US')} (page ${pager.page + 1} of ${pager.pageCount})`;
+    : `showing ${pager.from.toLocaleString('en-US')}–${pager.to.toLocaleString('en-US')} ` +
+      `(page ${pager.page + 1} of ${pager.pageCount})`;
   return {
     id,
     kind,

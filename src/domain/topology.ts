@@ -235,7 +235,8 @@ function titleAndLegend(b: Builder, plan: Plan): void {
     title: plan.name,
     lines: [
       plan.access.mode === 'private' ? 'Private access (VNet integration)' : 'Public access (allowed IP addresses)',
-      `TLS: ${plan.tls.requireSecureTransport ? 'required' : 'not required'}, minimum ${plan.tls.minVersion}${plan.tls.maxVersion ? `, maximum ${plan.tls.maxVersion}` : ''}`,
+      `TLS: ${plan.tls.requireSecureTransport ? 'required' : 'not required'}, ` +
+        `minimum ${plan.tls.minVersion}${plan.tls.maxVersion ? `, maximum ${plan.tls.maxVersion}` : ''}`,
     ],
     badges: [],
     paths: ['', 'tls'],
@@ -436,7 +437,8 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
       from: NODE_IDS.serverVnet,
       to: serverVnetDns,
       label: 'DNS',
-      description: `${vnet.name} uses custom DNS servers ${vnet.dns.kind === 'custom' ? listOrDash(vnet.dns.servers) : ''}.`,
+      description:
+        `${vnet.name} uses custom DNS servers ` + `${vnet.dns.kind === 'custom' ? listOrDash(vnet.dns.servers) : ''}.`,
       direction: 'forward',
       paths: ['access.vnet.dns'],
     });
@@ -505,7 +507,9 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
         description:
           out && back
             ? `${vnet.name} and ${p.name} are peered in both directions.`
-            : `One-way peering: only ${out ? `${vnet.name} → ${p.name}` : `${p.name} → ${vnet.name}`} exists; traffic flows only once both sides are peered.`,
+            : `One-way peering: only ` +
+              `${out ? `${vnet.name} → ${p.name}` : `${p.name} → ${vnet.name}`} ` +
+              `exists; traffic flows only once both sides are peered.`,
         direction: out && back ? 'both' : 'forward',
         style: out && back ? 'solid' : 'dashed',
         paths: [`access.peeredVnets.${i}.peering`],
@@ -839,7 +843,8 @@ function publicTopology(b: Builder, plan: Plan, access: PublicAccess, verdicts: 
         from: NODE_IDS.rule(i),
         to: NODE_IDS.endpoint(j),
         label: '',
-        description: `Firewall rule ${r.name} allows ${r.startIp === r.endIp ? r.startIp : `${r.startIp} – ${r.endIp}`}.`,
+        description:
+          `Firewall rule ${r.name} allows ` + `${r.startIp === r.endIp ? r.startIp : `${r.startIp} – ${r.endIp}`}.`,
         direction: 'forward',
         paths: [`access.firewallRules.${i}`],
       });
@@ -850,7 +855,8 @@ function publicTopology(b: Builder, plan: Plan, access: PublicAccess, verdicts: 
       from: NODE_IDS.internet,
       to: NODE_IDS.rule(i),
       label: '',
-      description: `Traffic from ${r.startIp === r.endIp ? r.startIp : `${r.startIp} – ${r.endIp}`} passes rule ${r.name}.`,
+      description:
+        `Traffic from ${r.startIp === r.endIp ? r.startIp : `${r.startIp} – ${r.endIp}`} ` + `passes rule ${r.name}.`,
       direction: 'forward',
       paths: [`access.firewallRules.${i}`],
     });
@@ -912,7 +918,9 @@ function publicTopology(b: Builder, plan: Plan, access: PublicAccess, verdicts: 
           from: NODE_IDS.azureServices,
           to: NODE_IDS.endpoint(j),
           label: 'all of Azure',
-          description: `"Allow public access from Azure services" lets every Azure service reach ${s.name}, including other customers' subscriptions.`,
+          description:
+            `"Allow public access from Azure services" lets every Azure service ` +
+            `reach ${s.name}, including other customers' subscriptions.`,
           direction: 'forward',
           style: 'dashed',
           paths: ['access.allowAzureServices'],

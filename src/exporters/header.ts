@@ -7,7 +7,8 @@ export function errorLines(errors: readonly Finding[] | undefined): string[] {
   const list = (errors ?? []).filter((f) => f.severity === 'error');
   if (list.length === 0) return [];
   return [
-    `WARNING: exported although the plan has ${list.length} error finding${list.length === 1 ? '' : 's'}; Azure is expected to reject it:`,
+    `WARNING: exported although the plan has ${list.length} error ` +
+      `finding${list.length === 1 ? '' : 's'}; Azure is expected to reject it:`,
     ...list.map((f) => commentText(`${f.ruleId} ${f.path || '(plan)'}: ${f.message}`)),
   ];
 }

@@ -179,7 +179,8 @@ export function buildModel(plan: Plan): ExportModel {
       : { name: suggestedZoneName(first?.name ?? 'server'), existing: false, loc: zoneLoc, defaulted: true };
     if (zone.defaulted) {
       notes.push(
-        `The plan names no private DNS zone; this export creates ${zone.name} in the VNet's resource group (the Azure CLI's default).`,
+        `The plan names no private DNS zone; this export creates ${zone.name} in ` +
+          `the VNet's resource group (the Azure CLI's default).`,
       );
     }
     const peeredVnets: VnetRef[] = a.peeredVnets.map((p, i) => ({
@@ -232,12 +233,15 @@ export function buildModel(plan: Plan): ExportModel {
       : null;
     if (nsg?.rules.some((r) => r.sourceAsgs.length > 0 || r.destinationAsgs.length > 0)) {
       notes.push(
-        'NSG rules that use application security groups are not supported for the delegated subnet; their ASG references are left out.',
+        'NSG rules that use application security groups are not supported for ' +
+          'the delegated subnet; their ASG references are left out.',
       );
     }
     if (a.delegatedSubnet.existing) {
       notes.push(
-        `The existing subnet ${a.delegatedSubnet.name} is updated in place: delegation, Microsoft.Storage service endpoint${nsg ? ' and NSG' : ''} as planned; re-add any route table it has.`,
+        `The existing subnet ${a.delegatedSubnet.name} is updated in place: ` +
+          `delegation, Microsoft.Storage service endpoint${nsg ? ' and NSG' : ''} ` +
+          `as planned; re-add any route table it has.`,
       );
     }
     access = {
@@ -253,7 +257,9 @@ export function buildModel(plan: Plan): ExportModel {
     };
     if (zone.loc.sub !== primary) {
       notes.push(
-        `The private DNS zone's subscription must have the Microsoft.DBforPostgreSQL resource provider registered (az provider register -n Microsoft.DBforPostgreSQL --subscription <id>).`,
+        `The private DNS zone's subscription must have the ` +
+          `Microsoft.DBforPostgreSQL resource provider registered (az provider ` +
+          `register -n Microsoft.DBforPostgreSQL --subscription <id>).`,
       );
     }
   }

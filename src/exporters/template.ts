@@ -136,7 +136,8 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
       name: sub.param,
       type: 'string',
       description: sub.primary
-        ? `Subscription ID of ${sub.purpose} (default: the deployment's${sub.value !== '' ? `; the plan says ${sub.value}` : ''}).`
+        ? `Subscription ID of ${sub.purpose} (default: the ` +
+          `deployment's${sub.value !== '' ? `; the plan says ${sub.value}` : ''}).`
         : `Subscription ID of ${sub.purpose} (the plan says ${sub.value}).`,
       defaultValue: sub.primary ? prop(call('subscription'), 'subscriptionId') : sub.value,
     });

@@ -21,7 +21,8 @@ describe('PlanSchema: the error rules as zod issues', () => {
         code: 'custom',
         path: ['access', 'delegatedSubnet', 'prefix'],
         message:
-          'Subnet 10.0.3.0/29 has 3 usable addresses; a delegated subnet needs at least a /28 (11 usable). Try 10.0.3.0/28.',
+          'Subnet 10.0.3.0/29 has 3 usable addresses; a delegated subnet needs at ' +
+          'least a /28 (11 usable). Try 10.0.3.0/28.',
         params: {
           ruleId: 'PGN-108',
           docs: 'https://learn.microsoft.com/azure/postgresql/network/concepts-networking-private',

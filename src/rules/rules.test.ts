@@ -32,15 +32,21 @@ describe('PGN-001 server name', () => {
   it.each([
     [
       'ab',
-      'Server name "ab" is not valid: it has 2 characters (at least 3). Use 3–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. "pg-ab".',
+      'Server name "ab" is not valid: it has 2 characters (at least 3). Use ' +
+        '3–63 lowercase letters, digits and hyphens, not starting or ending with ' +
+        'a hyphen, e.g. "pg-ab".',
     ],
     [
       'a'.repeat(64),
-      `Server name "${'a'.repeat(64)}" is not valid: it has 64 characters (at most 63). Use 3–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. "${'a'.repeat(63)}".`,
+      `Server name "${'a'.repeat(64)}" is not valid: it has 64 characters (at ` +
+        `most 63). Use 3–63 lowercase letters, digits and hyphens, not starting ` +
+        `or ending with a hyphen, e.g. "${'a'.repeat(63)}".`,
     ],
     [
       '-Bad_Name',
-      'Server name "-Bad_Name" is not valid: it has uppercase letters, it contains "_", it starts with a hyphen. Use 3–63 lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. "bad-name".',
+      'Server name "-Bad_Name" is not valid: it has uppercase letters, it ' +
+        'contains "_", it starts with a hyphen. Use 3–63 lowercase letters, ' +
+        'digits and hyphens, not starting or ending with a hyphen, e.g. "bad-name".',
     ],
   ])('%s fails', (name, message) => {
     expect(one(privatePlan(['servers.0.name', name]), 'PGN-001')).toEqual({
@@ -67,7 +73,8 @@ describe('TLS (PGN-004, PGN-005)', () => {
       path: 'tls.minVersion',
       severity: 'error',
       message:
-        'ssl_min_protocol_version TLSv1.1 is not allowed: Azure accepts only TLSv1.2 or TLSv1.3 (TLS 1.0 and 1.1 are deprecated by RFC 8996). Use TLSv1.2.',
+        'ssl_min_protocol_version TLSv1.1 is not allowed: Azure accepts only ' +
+        'TLSv1.2 or TLSv1.3 (TLS 1.0 and 1.1 are deprecated by RFC 8996). Use TLSv1.2.',
     });
   });
   it.each(['TLSv1.2', 'TLSv1.3'])('%s as minimum passes', (v) => {
@@ -75,7 +82,9 @@ describe('TLS (PGN-004, PGN-005)', () => {
   });
   it('a maximum below the minimum fails PGN-005; unset passes', () => {
     expect(one(privatePlan(['tls', { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' }]), 'PGN-005').message).toBe(
-      'ssl_max_protocol_version TLSv1.2 is lower than ssl_min_protocol_version TLSv1.3: no TLS version would be left. Set the maximum to TLSv1.3 or higher, or leave it unset.',
+      'ssl_max_protocol_version TLSv1.2 is lower than ssl_min_protocol_version ' +
+        'TLSv1.3: no TLS version would be left. Set the maximum to TLSv1.3 or ' +
+        'higher, or leave it unset.',
     );
     expect(one(privatePlan(['tls', { minVersion: 'TLSv1.2', maxVersion: 'TLSv1' }]), 'PGN-005').path).toBe(
       'tls.maxVersion',
@@ -93,13 +102,15 @@ describe('delegated subnet size (PGN-108) and capacity (PGN-109)', () => {
       path: 'access.delegatedSubnet.prefix',
       severity: 'error',
       message:
-        'Subnet 10.0.3.0/29 has 3 usable addresses; a delegated subnet needs at least a /28 (11 usable). Try 10.0.3.0/28.',
+        'Subnet 10.0.3.0/29 has 3 usable addresses; a delegated subnet needs at ' +
+        'least a /28 (11 usable). Try 10.0.3.0/28.',
     });
   });
   it('suggests another free /28 when the enclosing one is taken', () => {
     const plan = privatePlan(['access.delegatedSubnet.prefix', '10.0.1.8/29']);
     expect(one(plan, 'PGN-108').message).toBe(
-      'Subnet 10.0.1.8/29 has 3 usable addresses; a delegated subnet needs at least a /28 (11 usable). Try 10.0.0.0/28.',
+      'Subnet 10.0.1.8/29 has 3 usable addresses; a delegated subnet needs at ' +
+        'least a /28 (11 usable). Try 10.0.0.0/28.',
     );
   });
   it('three HA servers do not fit a /28 (error); two leave less than half free (warning); one fits', () => {
@@ -118,7 +129,9 @@ describe('delegated subnet size (PGN-108) and capacity (PGN-109)', () => {
       path: 'access.delegatedSubnet.prefix',
       severity: 'warning',
       message:
-        'Subnet 10.0.0.0/28 has 11 usable addresses; the plan needs 8 (2 servers with HA × 4), leaving 3 free, less than half; the subnet cannot be enlarged once servers are in it. Try 10.0.0.0/27.',
+        'Subnet 10.0.0.0/28 has 11 usable addresses; the plan needs 8 (2 servers ' +
+        'with HA × 4), leaving 3 free, less than half; the subnet cannot be ' +
+        'enlarged once servers are in it. Try 10.0.0.0/27.',
     });
     expect(of(privatePlan(servers(1)), 'PGN-109')).toEqual([]);
   });
@@ -144,7 +157,9 @@ describe('PGN-105 reserved names (case-insensitive)', () => {
   });
   it('the exact message for gatewaysubnet', () => {
     expect(one(privatePlan(['access.delegatedSubnet.name', 'gatewaysubnet']), 'PGN-105').message).toBe(
-      'Subnet name "gatewaysubnet" is reserved by Azure (GatewaySubnet, compared without regard to case) and cannot be the delegated subnet. Use another name, e.g. snet-postgres.',
+      'Subnet name "gatewaysubnet" is reserved by Azure (GatewaySubnet, ' +
+        'compared without regard to case) and cannot be the delegated subnet. ' +
+        'Use another name, e.g. snet-postgres.',
     );
   });
   it('names that only contain a reserved name pass', () => {
@@ -158,7 +173,8 @@ describe('VNet addressing (PGN-102, PGN-103, PGN-104, PGN-136)', () => {
       path: 'access.vnet.addressSpaces.0',
       severity: 'error',
       message:
-        'Address space of VNet "vnet-a": 10.0.2.3/16 is not a network address: 10.0.2.3 lies inside 10.0.0.0/16. Use 10.0.0.0/16.',
+        'Address space of VNet "vnet-a": 10.0.2.3/16 is not a network address: ' +
+        '10.0.2.3 lies inside 10.0.0.0/16. Use 10.0.0.0/16.',
     });
   });
   it('reserved ranges and overlapping spaces fail PGN-102', () => {
@@ -166,7 +182,9 @@ describe('VNet addressing (PGN-102, PGN-103, PGN-104, PGN-136)', () => {
       'access.peeredVnets.0.addressSpaces.0',
     );
     expect(one(privatePlan(['access.vnet.addressSpaces', ['10.0.0.0/16', '10.0.128.0/17']]), 'PGN-102').message).toBe(
-      'Address space 10.0.128.0/17 of VNet "vnet-a" overlaps its address space 10.0.0.0/16; the address spaces of one VNet must not overlap. Remove one or pick a block outside 10.0.0.0/16.',
+      'Address space 10.0.128.0/17 of VNet "vnet-a" overlaps its address space ' +
+        '10.0.0.0/16; the address spaces of one VNet must not overlap. Remove ' +
+        'one or pick a block outside 10.0.0.0/16.',
     );
   });
   it('a delegated subnet outside the VNet fails PGN-103 and gets a free block', () => {
@@ -179,7 +197,8 @@ describe('VNet addressing (PGN-102, PGN-103, PGN-104, PGN-136)', () => {
       path: 'access.delegatedSubnet.prefix',
       severity: 'error',
       message:
-        'Subnet "snet-postgres" (10.0.0.0/28) overlaps subnet "snet-app" (10.0.0.0/24); subnets of one VNet must not overlap. Try 10.0.1.0/28.',
+        'Subnet "snet-postgres" (10.0.0.0/28) overlaps subnet "snet-app" ' +
+        '(10.0.0.0/24); subnets of one VNet must not overlap. Try 10.0.1.0/28.',
     });
   });
   it('a peered VNet overlapping the server VNet fails PGN-136 at the peered space', () => {
@@ -187,7 +206,8 @@ describe('VNet addressing (PGN-102, PGN-103, PGN-104, PGN-136)', () => {
       path: 'access.peeredVnets.0.addressSpaces.0',
       severity: 'error',
       message:
-        '10.0.128.0/20 of peered VNet "vnet-b" overlaps 10.0.0.0/16 of server VNet "vnet-a": Azure refuses the peering. Give each network its own address block.',
+        '10.0.128.0/20 of peered VNet "vnet-b" overlaps 10.0.0.0/16 of server ' +
+        'VNet "vnet-a": Azure refuses the peering. Give each network its own address block.',
     });
   });
   it('an on-premises range overlapping a peered VNet fails PGN-136; an unconnected site does not', () => {
@@ -206,7 +226,8 @@ describe('VNet addressing (PGN-102, PGN-103, PGN-104, PGN-136)', () => {
 describe('private DNS (PGN-130 … PGN-139)', () => {
   it('no zone fails PGN-130 with the suggested zone name', () => {
     expect(one(privatePlan(['access.privateDnsZone', null]), 'PGN-130').message).toBe(
-      'A private-access server needs a private DNS zone (ARM, Terraform and the API require it). Add one, e.g. pg-test.private.postgres.database.azure.com.',
+      'A private-access server needs a private DNS zone (ARM, Terraform and ' +
+        'the API require it). Add one, e.g. pg-test.private.postgres.database.azure.com.',
     );
   });
   it.each([
@@ -225,7 +246,9 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
     expect(
       one(privatePlan(['access.privateDnsZone.name', 'PG-TEST.postgres.database.azure.com']), 'PGN-132').message,
     ).toBe(
-      'Zone name "PG-TEST.postgres.database.azure.com" is the FQDN of server "pg-test"; the zone cannot have a server\'s name. Use pg-test.private.postgres.database.azure.com.',
+      'Zone name "PG-TEST.postgres.database.azure.com" is the FQDN of server ' +
+        '"pg-test"; the zone cannot have a server\'s name. Use ' +
+        'pg-test.private.postgres.database.azure.com.',
     );
   });
   it('a peered VNet with clients but no zone link fails PGN-134, naming the clients', () => {
@@ -233,7 +256,9 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
       path: 'access.peeredVnets.0.zoneLink',
       severity: 'error',
       message:
-        'VNet "vnet-b" holds client "spoke-app" but is not linked to zone pg-test.private.postgres.database.azure.com: peering connects, the link resolves names. Link the zone to "vnet-b".',
+        'VNet "vnet-b" holds client "spoke-app" but is not linked to zone ' +
+        'pg-test.private.postgres.database.azure.com: peering connects, the link ' +
+        'resolves names. Link the zone to "vnet-b".',
     });
   });
   it('a client in an unpeered VNet fails PGN-135; one-way peering warns PGN-139 instead', () => {
@@ -245,7 +270,9 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
       path: 'access.peeredVnets.0.peering.fromServerVnet',
       severity: 'warning',
       message:
-        'The peering between "vnet-a" and "vnet-b" is declared in one direction only: the peering from "vnet-a" to "vnet-b" is missing, so no traffic flows. Add it.',
+        'The peering between "vnet-a" and "vnet-b" is declared in one direction ' +
+        'only: the peering from "vnet-a" to "vnet-b" is missing, so no traffic ' +
+        'flows. Add it.',
     });
   });
   it('custom DNS: not forwarding, unreachable server, server in an unlinked VNet (PGN-137)', () => {
@@ -260,15 +287,22 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
     expect(found).toEqual([
       [
         'access.vnet.dns.forwardsToAzureDns',
-        'VNet "vnet-a" uses custom DNS servers that do not forward to 168.63.129.16: the server\'s name in the private zone cannot be resolved. Add a forwarder to 168.63.129.16.',
+        'VNet "vnet-a" uses custom DNS servers that do not forward to ' +
+          "168.63.129.16: the server's name in the private zone cannot be " +
+          'resolved. Add a forwarder to 168.63.129.16.',
       ],
       [
         'access.vnet.dns.servers.0',
-        'Custom DNS server 10.9.0.4 of VNet "vnet-a" is not inside the VNet, a peered VNet or a connected on-premises site: the VNet cannot reach it. Put the DNS server in one of them or fix the address.',
+        'Custom DNS server 10.9.0.4 of VNet "vnet-a" is not inside the VNet, a ' +
+          'peered VNet or a connected on-premises site: the VNet cannot reach it. ' +
+          'Put the DNS server in one of them or fix the address.',
       ],
       [
         'access.vnet.dns.servers.1',
-        'Custom DNS server 10.1.0.4 of VNet "vnet-a" sits in peered VNet "vnet-b", which is not linked to zone pg-test.private.postgres.database.azure.com: its forwarder to 168.63.129.16 cannot resolve the server. Link "vnet-b" to the zone.',
+        'Custom DNS server 10.1.0.4 of VNet "vnet-a" sits in peered VNet ' +
+          '"vnet-b", which is not linked to zone ' +
+          'pg-test.private.postgres.database.azure.com: its forwarder to ' +
+          '168.63.129.16 cannot resolve the server. Link "vnet-b" to the zone.',
       ],
     ]);
   });
@@ -281,7 +315,10 @@ describe('NSG rules (PGN-120 … PGN-124)', () => {
       path: 'access.delegatedSubnet.nsg.rules.4',
       severity: 'error',
       message:
-        'High availability needs outbound TCP 443 from 10.0.0.0/28 to Azure Storage in westeurope, but in NSG "nsg-postgres" rule "deny-internet-out" (priority 4000) denies it. Add an outbound Allow rule to Storage (or Storage.westeurope) on TCP 443 with a priority below 4000.',
+        'High availability needs outbound TCP 443 from 10.0.0.0/28 to Azure ' +
+        'Storage in westeurope, but in NSG "nsg-postgres" rule ' +
+        '"deny-internet-out" (priority 4000) denies it. Add an outbound Allow ' +
+        'rule to Storage (or Storage.westeurope) on TCP 443 with a priority below 4000.',
     });
   });
   it('a deny of 6432 inbound fails PGN-121 once for that rule; without HA nothing is required', () => {
@@ -290,7 +327,10 @@ describe('NSG rules (PGN-120 … PGN-124)', () => {
       path: 'access.delegatedSubnet.nsg.rules.0',
       severity: 'error',
       message:
-        'High availability needs inbound TCP 6432 within the delegated subnet 10.0.0.0/28, but in NSG "nsg" rule "deny-6432" (priority 100) denies it. Add an inbound Allow rule for TCP 6432 from and to 10.0.0.0/28 with a priority below 100.',
+        'High availability needs inbound TCP 6432 within the delegated subnet ' +
+        '10.0.0.0/28, but in NSG "nsg" rule "deny-6432" (priority 100) denies ' +
+        'it. Add an inbound Allow rule for TCP 6432 from and to 10.0.0.0/28 with ' +
+        'a priority below 100.',
     });
     expect(of(privatePlan(['access.delegatedSubnet.nsg', nsg]), 'PGN-121')).toEqual([]);
   });
@@ -298,7 +338,10 @@ describe('NSG rules (PGN-120 … PGN-124)', () => {
     const found = of(privatePlan(['access.delegatedSubnet.nsg', strictNsg]), 'PGN-123');
     expect(found.map((f) => f.path)).toEqual(['clients.1', 'clients.2']);
     expect(found[0]?.message).toBe(
-      'Client "spoke-app" (10.1.0.0/16) cannot reach the server on TCP 5432: in NSG "nsg-postgres" rule "deny-in" (priority 4000) denies it. Add an inbound Allow rule for TCP 5432 from 10.1.0.0/16 to 10.0.0.0/28 with a priority below 4000.',
+      'Client "spoke-app" (10.1.0.0/16) cannot reach the server on TCP 5432: ' +
+        'in NSG "nsg-postgres" rule "deny-in" (priority 4000) denies it. Add an ' +
+        'inbound Allow rule for TCP 5432 from 10.1.0.0/16 to 10.0.0.0/28 with a ' +
+        'priority below 4000.',
     );
   });
   it('a client range only partly allowed is reported as partly denied', () => {
@@ -346,7 +389,10 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
       path: 'access.firewallRules.0',
       severity: 'warning',
       message:
-        'Firewall rule "AllowAllAzureServicesAndResourcesWithinAzureIps" (0.0.0.0–0.0.0.0) is the "Azure services" rule: it allows connections from all of Azure, including other customers\' subscriptions. Prefer rules for your services\' fixed outbound addresses.',
+        'Firewall rule "AllowAllAzureServicesAndResourcesWithinAzureIps" ' +
+        '(0.0.0.0–0.0.0.0) is the "Azure services" rule: it allows connections ' +
+        "from all of Azure, including other customers' subscriptions. Prefer " +
+        "rules for your services' fixed outbound addresses.",
     });
     expect(of(plan, 'PGN-206')).toEqual([]);
     expect(of(plan, 'PGN-210')).toEqual([]);
@@ -360,7 +406,9 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
       path: 'access.firewallRules.0',
       severity: 'warning',
       message:
-        'Firewall rule "AllowAll" (0.0.0.0–255.255.255.255) covers the whole internet: anyone on the internet can try to log in. Narrow it to your clients\' addresses.',
+        'Firewall rule "AllowAll" (0.0.0.0–255.255.255.255) covers the whole ' +
+        'internet: anyone on the internet can try to log in. Narrow it to your ' +
+        "clients' addresses.",
     });
     expect(of(plan, 'PGN-210')).toEqual([]);
   });
@@ -381,13 +429,16 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
       path: 'access.firewallRules.0.startIp',
       severity: 'error',
       message:
-        'Firewall rule "office": 2001:db8::1 is an IPv6 address. The firewall rules must be in IPv4 format. If you specify firewall rules in IPv6 format, you\'ll get a validation error.',
+        'Firewall rule "office": 2001:db8::1 is an IPv6 address. The firewall ' +
+        'rules must be in IPv4 format. If you specify firewall rules in IPv6 ' +
+        "format, you'll get a validation error.",
     });
   });
   it.each([
     [
       '203.0.113.015',
-      'Firewall rule "office": 203.0.113.015 has leading zeros, which are ambiguous (some tools read them as octal); write 203.0.113.15.',
+      'Firewall rule "office": 203.0.113.015 has leading zeros, which are ' +
+        'ambiguous (some tools read them as octal); write 203.0.113.15.',
     ],
     [
       '203.0.113.256',
@@ -395,7 +446,8 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
     ],
     [
       '203.0.113.0/28',
-      'Firewall rule "office": 203.0.113.0/28 is a CIDR block; a firewall rule takes a start and an end address: use start 203.0.113.0 and end 203.0.113.15.',
+      'Firewall rule "office": 203.0.113.0/28 is a CIDR block; a firewall rule ' +
+        'takes a start and an end address: use start 203.0.113.0 and end 203.0.113.15.',
     ],
   ])('end %s fails PGN-203', (endIp, message) => {
     expect(one(publicPlan(['access.firewallRules.0.endIp', endIp]), 'PGN-203')).toEqual({
@@ -406,7 +458,8 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
   });
   it('start after end fails PGN-204 and says to swap', () => {
     expect(one(publicPlan(['access.firewallRules.0.startIp', '203.0.113.20']), 'PGN-204').message).toBe(
-      'Firewall rule "office": start 203.0.113.20 is after end 203.0.113.15. Swap them: start 203.0.113.15, end 203.0.113.20.',
+      'Firewall rule "office": start 203.0.113.20 is after end 203.0.113.15. ' +
+        'Swap them: start 203.0.113.15, end 203.0.113.20.',
     );
   });
   it.each([
@@ -431,7 +484,8 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
       path: 'access.firewallRules.1.name',
       severity: 'error',
       message:
-        'Firewall rule name "OFFICE" is already used by rule 1: the second rule would silently replace the first. Rename it, e.g. "OFFICE-2".',
+        'Firewall rule name "OFFICE" is already used by rule 1: the second rule ' +
+        'would silently replace the first. Rename it, e.g. "OFFICE-2".',
     });
   });
   it('a rule inside another is redundant (PGN-209), at the inner rule', () => {
@@ -446,7 +500,8 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
       path: 'access.firewallRules.0',
       severity: 'info',
       message:
-        'Firewall rule "one-pc" (203.0.113.5) lies inside rule "office" (203.0.113.0–203.0.113.15): it is redundant. Remove it, or narrow "office".',
+        'Firewall rule "one-pc" (203.0.113.5) lies inside rule "office" ' +
+        '(203.0.113.0–203.0.113.15): it is redundant. Remove it, or narrow "office".',
     });
   });
   it('a private range warns PGN-210', () => {
@@ -454,7 +509,9 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
       one(publicPlan(['access.firewallRules.0', { name: 'lan', startIp: '10.0.0.0', endIp: '10.0.0.255' }]), 'PGN-210')
         .message,
     ).toBe(
-      'Firewall rule "lan" (10.0.0.0–10.0.0.255) covers private (RFC 1918) addresses: connections over the internet never come from them. Use the client\'s public IPv4 address; a client inside a VNet needs private access.',
+      'Firewall rule "lan" (10.0.0.0–10.0.0.255) covers private (RFC 1918) ' +
+        'addresses: connections over the internet never come from them. Use the ' +
+        "client's public IPv4 address; a client inside a VNet needs private access.",
     );
   });
   it('no rule and no Azure services warns PGN-201; public mode always carries PGN-211 and PGN-213', () => {
@@ -463,17 +520,20 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
     expect(one(plan, 'PGN-211').path).toBe('access.firewallRules');
     expect(one(plan, 'PGN-213').path).toBe('access.mode');
   });
-  it('firewall rules on a private-access server fail PGN-111, one per rule, and are not checked as public rules', () => {
-    const plan = privatePlan([
-      'access.firewallRules',
-      [
-        { name: 'x', startIp: '2001:db8::1', endIp: '1.1.1.1' },
-        { name: 'y', startIp: '1.1.1.1', endIp: '1.1.1.1' },
-      ],
-    ]);
-    expect(of(plan, 'PGN-111').map((f) => f.path)).toEqual(['access.firewallRules.0', 'access.firewallRules.1']);
-    expect(of(plan, 'PGN-202')).toEqual([]);
-  });
+  it(
+    'firewall rules on a private-access server fail PGN-111, one per rule, ' + 'and are not checked as public rules',
+    () => {
+      const plan = privatePlan([
+        'access.firewallRules',
+        [
+          { name: 'x', startIp: '2001:db8::1', endIp: '1.1.1.1' },
+          { name: 'y', startIp: '1.1.1.1', endIp: '1.1.1.1' },
+        ],
+      ]);
+      expect(of(plan, 'PGN-111').map((f) => f.path)).toEqual(['access.firewallRules.0', 'access.firewallRules.1']);
+      expect(of(plan, 'PGN-202')).toEqual([]);
+    },
+  );
 });
 
 describe('analysis', () => {

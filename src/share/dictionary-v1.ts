@@ -11,8 +11,10 @@ export const LINK_DICTIONARY_V1 = [
   'australiaeast","brazilsouth","canadacentral","centralindia","centralus","eastasia","francecentral",',
   '"germanywestcentral","japaneast","koreacentral","northeurope","norwayeast","southeastasia",',
   '"swedencentral","switzerlandnorth","uksouth","westus2","westus3","eastus","eastus2","westeurope",',
-  '"on-prem","office","branch","datacenter","reporting","analytics","api","app","web","data","aks-nodes","jumpbox","hub","spoke","shared","prod","dev","test",',
-  '"snet-","nsg-","rule-","allow-","deny-","client-","vnet-hub","vnet-spoke-","rg-network","rg-data","vnet-","rg-","pg-',
+  '"on-prem","office","branch","datacenter","reporting","analytics","api","app","web",' +
+    '"data","aks-nodes","jumpbox","hub","spoke","shared","prod","dev","test",',
+  '"snet-","nsg-","rule-","allow-","deny-","client-","vnet-hub","vnet-spoke-","rg-network",' +
+    '"rg-data","vnet-","rg-","pg-',
   '"GatewaySubnet","AzureBastionSubnet","private-endpoints","postgres","snet-postgres",',
   '"192.168.0.0/24","172.16.0.0/12","10.0.0.0/8","10.0.0.0/24","10.0.0.0/28","10.0.0.0/16",',
   '"5432","6432","443",".0/24",".0/26",".0/28",".0/16","],[',

@@ -122,9 +122,11 @@ function inflateCapped(deflated: Uint8Array): Inflated {
 }
 
 const CORRUPTED =
-  'The link is damaged: its check digits do not match its contents (a character was changed or lost). Ask for the link again, or for the plan file.';
+  'The link is damaged: its check digits do not match its contents (a ' +
+  'character was changed or lost). Ask for the link again, or for the plan file.';
 const TRUNCATED =
-  'The link is cut off: part of it is missing, often because a chat or mail tool wrapped or shortened it. Ask for the whole link, or for the plan file.';
+  'The link is cut off: part of it is missing, often because a chat or ' +
+  'mail tool wrapped or shortened it. Ask for the whole link, or for the plan file.';
 
 /** Extracts the fragment from a fragment, `#fragment` or whole address; trims spaces and line breaks. */
 function fragmentOf(input: string): string {
@@ -151,7 +153,9 @@ function decode(input: string): PlanLoadResult {
   if (input.length > MAX_LINK_CHARS) {
     return loadError(
       'too-large',
-      `The link is ${input.length.toLocaleString('en-US')} characters long, more than any plan link can be (${MAX_LINK_CHARS.toLocaleString('en-US')}); it was not opened.`,
+      `The link is ${input.length.toLocaleString('en-US')} characters long, ` +
+        `more than any plan link can be ` +
+        `(${MAX_LINK_CHARS.toLocaleString('en-US')}); it was not opened.`,
     );
   }
   const fragment = fragmentOf(input);
@@ -165,7 +169,9 @@ function decode(input: string): PlanLoadResult {
   if (linkVersion > LINK_FORMAT_VERSION) {
     return loadError(
       'newer-version',
-      `This link was made by a newer version of the planner (link format ${linkVersion}; this one reads up to ${LINK_FORMAT_VERSION}). Open it with an up-to-date planner.`,
+      `This link was made by a newer version of the planner (link format ` +
+        `${linkVersion}; this one reads up to ${LINK_FORMAT_VERSION}). Open it ` +
+        `with an up-to-date planner.`,
     );
   }
   if (linkVersion !== 1 || m[1] !== '1')
@@ -199,7 +205,8 @@ function decode(input: string): PlanLoadResult {
     return inflated.kind === 'too-large'
       ? loadError(
           'too-large',
-          `The link unpacks to more than ${formatBytes(MAX_INFLATED_BYTES)}, far more than any plan; it was not opened.`,
+          `The link unpacks to more than ${formatBytes(MAX_INFLATED_BYTES)}, far ` +
+            `more than any plan; it was not opened.`,
         )
       : loadError('corrupted', CORRUPTED);
   }

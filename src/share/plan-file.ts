@@ -63,7 +63,8 @@ export function planFileName(plan: Pick<Plan, 'name'>): string {
 export const planFileTooLarge = (bytes: number): PlanLoadResult =>
   loadError(
     'too-large',
-    `The file is ${formatBytes(bytes)}; plan files may be up to ${formatBytes(MAX_PLAN_FILE_BYTES)}. It was not opened.`,
+    `The file is ${formatBytes(bytes)}; plan files may be up to ` +
+      `${formatBytes(MAX_PLAN_FILE_BYTES)}. It was not opened.`,
   );
 
 /**

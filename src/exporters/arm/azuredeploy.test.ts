@@ -140,63 +140,69 @@ describe('ARM export', () => {
     expect(link.properties).toMatchObject({ registrationEnabled: false });
   });
 
-  it('hub and spoke: resources of other resource groups go into nested deployments, links for every zoneLink VNet', () => {
-    const template = armTemplate(examplePlan('hub-and-spoke'));
-    const top = template.resources as Resource[];
-    const deployments = top.filter((r) => r.type === 'Microsoft.Resources/deployments');
-    expect(deployments.map((d) => d.resourceGroup)).toEqual([
-      'rg-orders-network',
-      'rg-hub-dns',
-      'rg-hub-network',
-      'rg-spoke-2',
-    ]);
-    const links = allResources(top).filter((r) => r.type.endsWith('virtualNetworkLinks'));
-    expect(links.map((l) => l.name)).toEqual([
-      "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-orders-data-link')]",
-      "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-hub-link')]",
-      "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-spoke-2-link')]",
-    ]);
-    const peerings = allResources(top).filter((r) => r.type.endsWith('virtualNetworkPeerings'));
-    expect(peerings).toHaveLength(4);
-    const toHub = peerings.find((p) => p.name.includes("'vnet-orders-data-to-vnet-hub'"))!;
-    expect(toHub.properties).toMatchObject({ useRemoteGateways: true, allowForwardedTraffic: true });
-    const fromHub = peerings.find((p) => p.name.includes("'vnet-hub-to-vnet-orders-data'"))!;
-    expect(fromHub.properties).toMatchObject({ allowGatewayTransit: true, useRemoteGateways: false });
-    const server = top.find((r) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers')!;
-    expect(server.dependsOn).toEqual(expect.arrayContaining(['pgflex-network-1', 'pgflex-dns-1']));
-    expect(template.outputs).toMatchObject({
-      serverFqdn: { type: 'string', value: expect.stringContaining('fullyQualifiedDomainName') as unknown },
-      serverResourceId: { type: 'string' },
-    });
-  });
+  it(
+    'hub and spoke: resources of other resource groups go into nested ' + 'deployments, links for every zoneLink VNet',
+    () => {
+      const template = armTemplate(examplePlan('hub-and-spoke'));
+      const top = template.resources as Resource[];
+      const deployments = top.filter((r) => r.type === 'Microsoft.Resources/deployments');
+      expect(deployments.map((d) => d.resourceGroup)).toEqual([
+        'rg-orders-network',
+        'rg-hub-dns',
+        'rg-hub-network',
+        'rg-spoke-2',
+      ]);
+      const links = allResources(top).filter((r) => r.type.endsWith('virtualNetworkLinks'));
+      expect(links.map((l) => l.name)).toEqual([
+        "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-orders-data-link')]",
+        "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-hub-link')]",
+        "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-spoke-2-link')]",
+      ]);
+      const peerings = allResources(top).filter((r) => r.type.endsWith('virtualNetworkPeerings'));
+      expect(peerings).toHaveLength(4);
+      const toHub = peerings.find((p) => p.name.includes("'vnet-orders-data-to-vnet-hub'"))!;
+      expect(toHub.properties).toMatchObject({ useRemoteGateways: true, allowForwardedTraffic: true });
+      const fromHub = peerings.find((p) => p.name.includes("'vnet-hub-to-vnet-orders-data'"))!;
+      expect(fromHub.properties).toMatchObject({ allowGatewayTransit: true, useRemoteGateways: false });
+      const server = top.find((r) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers')!;
+      expect(server.dependsOn).toEqual(expect.arrayContaining(['pgflex-network-1', 'pgflex-dns-1']));
+      expect(template.outputs).toMatchObject({
+        serverFqdn: { type: 'string', value: expect.stringContaining('fullyQualifiedDomainName') as unknown },
+        serverResourceId: { type: 'string' },
+      });
+    },
+  );
 
-  it('public access: firewall rules kept by name, Azure services as 0.0.0.0, public access enabled, no other rule', () => {
-    const base = examplePlan('public-office');
-    const plan = planOf({ ...base, access: { ...base.access, allowAzureServices: true } });
-    const resources = armTemplate(plan).resources as Resource[];
-    const rules = resources.filter((r) => r.type.endsWith('/firewallRules'));
-    expect(rules.map((r) => [r.name, r.properties])).toEqual([
-      [
-        "[format('{0}/{1}', parameters('serverName'), 'office-dublin')]",
-        { startIpAddress: '203.0.113.0', endIpAddress: '203.0.113.15' },
-      ],
-      [
-        "[format('{0}/{1}', parameters('serverName'), 'office-cork')]",
-        { startIpAddress: '198.51.100.7', endIpAddress: '198.51.100.7' },
-      ],
-      [
-        "[format('{0}/{1}', parameters('serverName'), 'ci-runners')]",
-        { startIpAddress: '192.0.2.32', endIpAddress: '192.0.2.63' },
-      ],
-      [
-        "[format('{0}/{1}', parameters('serverName'), 'AllowAllAzureServicesAndResourcesWithinAzureIps')]",
-        { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' },
-      ],
-    ]);
-    const server = resources.find((r) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers')!;
-    expect((server.properties as { network: unknown }).network).toEqual({ publicNetworkAccess: 'Enabled' });
-    expect(resources.some((r) => r.type.startsWith('Microsoft.Network'))).toBe(false);
-  });
+  it(
+    'public access: firewall rules kept by name, Azure services as 0.0.0.0, ' + 'public access enabled, no other rule',
+    () => {
+      const base = examplePlan('public-office');
+      const plan = planOf({ ...base, access: { ...base.access, allowAzureServices: true } });
+      const resources = armTemplate(plan).resources as Resource[];
+      const rules = resources.filter((r) => r.type.endsWith('/firewallRules'));
+      expect(rules.map((r) => [r.name, r.properties])).toEqual([
+        [
+          "[format('{0}/{1}', parameters('serverName'), 'office-dublin')]",
+          { startIpAddress: '203.0.113.0', endIpAddress: '203.0.113.15' },
+        ],
+        [
+          "[format('{0}/{1}', parameters('serverName'), 'office-cork')]",
+          { startIpAddress: '198.51.100.7', endIpAddress: '198.51.100.7' },
+        ],
+        [
+          "[format('{0}/{1}', parameters('serverName'), 'ci-runners')]",
+          { startIpAddress: '192.0.2.32', endIpAddress: '192.0.2.63' },
+        ],
+        [
+          "[format('{0}/{1}', parameters('serverName'), 'AllowAllAzureServicesAndResourcesWithinAzureIps')]",
+          { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' },
+        ],
+      ]);
+      const server = resources.find((r) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers')!;
+      expect((server.properties as { network: unknown }).network).toEqual({ publicNetworkAccess: 'Enabled' });
+      expect(resources.some((r) => r.type.startsWith('Microsoft.Network'))).toBe(false);
+    },
+  );
 
   it('the password is a secure parameter and never a literal', () => {
     const [template, parameters] = armFiles(examplePlan('public-office'));

@@ -126,7 +126,12 @@ export function armTemplate(
   const body = renderGroup(t, t.top, deps, false);
   const errors = errorLines(options.errors);
   const metadata: Record<string, unknown> = {
-    description: `Networking and servers of the plan "${plan.name}": Azure Database for PostgreSQL flexible server, ${t.model.access.mode === 'private' ? 'private access (VNet integration)' : 'public access (allowed IP addresses)'}.`,
+    description:
+      `Networking and servers of the plan "${plan.name}": Azure Database for ` +
+      `PostgreSQL flexible server, ` +
+      (t.model.access.mode === 'private'
+        ? 'private access (VNet integration).'
+        : 'public access (allowed IP addresses).'),
     deploy: deployCommand(t.model.primaryRg),
   };
   if (t.model.notes.length > 0) metadata.notes = t.model.notes;

@@ -170,7 +170,10 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
   const head = [
     ...errors,
     ...(errors.length > 0 ? [''] : []),
-    `Plan "${plan.name}": Azure Database for PostgreSQL flexible server, ${model.access.mode === 'private' ? 'private access (VNet integration)' : 'public access (allowed IP addresses)'}.`,
+    `Plan "${plan.name}": Azure Database for PostgreSQL flexible server, ` +
+      (model.access.mode === 'private'
+        ? 'private access (VNet integration).'
+        : 'public access (allowed IP addresses).'),
     'Run: PGADMIN_PASSWORD=... bash deploy.sh   (resource groups must exist; az login first)',
     ...model.notes.map((n) => `Note: ${n}`),
   ];

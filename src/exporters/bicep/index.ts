@@ -79,7 +79,10 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
   const deps = resolveDeps(t);
   const parts: string[] = [
     header(t, options, [
-      `Plan "${plan.name}": Azure Database for PostgreSQL flexible server, ${t.model.access.mode === 'private' ? 'private access (VNet integration)' : 'public access (allowed IP addresses)'}.`,
+      `Plan "${plan.name}": Azure Database for PostgreSQL flexible server, ` +
+        (t.model.access.mode === 'private'
+          ? 'private access (VNet integration).'
+          : 'public access (allowed IP addresses).'),
       `Deploy: ${deployCommand(t.model.primaryRg, {
         template: 'main.bicep',
         parameters: 'main.bicepparam',
@@ -102,9 +105,10 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
   const values = t.params
     .filter((p) => p.type !== 'securestring' && p.defaultValue !== undefined && !(p.defaultValue instanceof Ex))
     .map((p) => `param ${p.name} = ${toBicep(p.defaultValue as string | number)}`);
+  const paramsTitle = `Parameters of main.bicep for the plan "${plan.name}".`;
   files.push({
     path: 'main.bicepparam',
-    contents: `${header(t, options, [`Parameters of main.bicep for the plan "${plan.name}".`])}\nusing 'main.bicep'\n\n${[
+    contents: `${header(t, options, [paramsTitle])}\nusing 'main.bicep'\n\n${[
       ...values,
       `param administratorLoginPassword = readEnvironmentVariable('PGADMIN_PASSWORD')`,
     ].join('\n')}\n`,
@@ -113,7 +117,8 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
   for (const g of t.nested) {
     const moduleParts: string[] = [
       header(t, options, [
-        `Module ${g.deployment} of the plan "${plan.name}": deployed to resource group ${g.loc.rg || "(the deployment's)"}.`,
+        `Module ${g.deployment} of the plan "${plan.name}": deployed to resource ` +
+          `group ${g.loc.rg || "(the deployment's)"}.`,
       ]),
       usedParams(t, g)
         .map((p) => paramDecl(p, false))

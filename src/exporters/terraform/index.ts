@@ -358,7 +358,8 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
     ),
     variable(
       'subscription_id',
-      `Subscription ID of ${model.primary.purpose}${model.primary.value ? ` (the plan says ${model.primary.value})` : ''}.`,
+      `Subscription ID of ${model.primary.purpose}` +
+        (model.primary.value ? ` (the plan says ${model.primary.value}).` : '.'),
       'string',
     ),
   ];

@@ -48,7 +48,8 @@ export function ShareLinkButton({ plan, baseUrl }: ShareLinkButtonProps) {
 
   const status =
     copy === 'copied'
-      ? `Share link copied (${link.length.toLocaleString('en-US')} characters). It holds the whole plan; nothing is sent to a server.`
+      ? `Share link copied (${link.length.toLocaleString('en-US')} characters). ` +
+        `It holds the whole plan; nothing is sent to a server.`
       : copy === 'manual'
         ? 'The clipboard is not available here: the link is selected below; copy it with Ctrl+C (⌘C on a Mac).'
         : downloaded !== null

@@ -17,7 +17,8 @@ const isXmlChar = (cp: number) =>
 const notXml = (text: string) => [...text].filter((c) => !isXmlChar(c.codePointAt(0) ?? 0));
 
 const SVG =
-  '<svg class="topo-svg" role="group" width="300" height="200" viewBox="0 0 300 200"><g tabindex="0"><text>a &amp; b</text></g></svg>';
+  '<svg class="topo-svg" role="group" width="300" height="200" viewBox="0 ' +
+  '0 300 200"><g tabindex="0"><text>a &amp; b</text></g></svg>';
 
 describe('standaloneSvg', () => {
   it('adds the namespace and a title block with the plan name and date, growing the picture to hold it', () => {

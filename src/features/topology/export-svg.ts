@@ -82,8 +82,10 @@ export function standaloneSvg(rawMarkup: string, titleBlock: { planName: string;
   const block =
     `<g class="topo-titleblock">` +
     `<rect x="0" y="${y}" width="${width}" height="${TITLE_BLOCK_HEIGHT}" fill="#eef1f5" stroke="#c9d0da"/>` +
-    `<text x="16" y="${y + 23}" font-size="15" font-weight="700" fill="#1b2430">${escapeXml(titleBlock.planName)}</text>` +
-    `<text x="16" y="${y + 43}" font-size="12" fill="#4d5866">Network topology · exported ${escapeXml(titleBlock.date)}</text>` +
+    (`<text x="16" y="${y + 23}" font-size="15" font-weight="700" ` +
+      `fill="#1b2430">${escapeXml(titleBlock.planName)}</text>`) +
+    (`<text x="16" y="${y + 43}" font-size="12" fill="#4d5866">Network ` +
+      `topology · exported ${escapeXml(titleBlock.date)}</text>`) +
     `</g>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${newTag}${body}${block}</svg>\n`;
 }

@@ -154,7 +154,10 @@ export function TopologyFigure({
           pins={pins}
           prefix={prefix}
           title={`Network topology of ${plan.name}`}
-          description={`${layout.boxes.length} boxes and ${layout.edges.length} lines. The same content is listed as text after the diagram.`}
+          description={
+            `${layout.boxes.length} boxes and ${layout.edges.length} lines. The same ` +
+            `content is listed as text after the diagram.`
+          }
           focusId={liveFocus}
           selectedId={selectedId}
           svgRef={svgRef}

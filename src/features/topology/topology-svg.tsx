@@ -81,7 +81,9 @@ function NodeBox({ box, findings, tabIndex, selected, domId, onActivate, onFocus
   const lineLH = chip ? METRICS.chipLineLH : METRICS.lineLH;
   const x = box.x + METRICS.pad;
   let y = box.y + METRICS.pad + titleSize - 1;
-  const label = `${node.role}: ${node.title}. ${node.lines.join('. ')}${box.footer ? `. ${box.footer}` : ''}.${findingsLabel(findings)}`;
+  const label =
+    `${node.role}: ${node.title}. ` +
+    `${node.lines.join('. ')}${box.footer ? `. ${box.footer}` : ''}.${findingsLabel(findings)}`;
   const classes = [
     `topo-node`,
     `topo-node--${node.kind}`,

@@ -41,7 +41,10 @@ export const pgn001: Rule = {
         report(
           this,
           `servers.${i}.name`,
-          `Server name "${server.name}" is not valid: ${why}. Use ${SERVER_NAME_MIN}–${SERVER_NAME_MAX} lowercase letters, digits and hyphens, not starting or ending with a hyphen, e.g. "${suggestServerName(server.name)}".`,
+          `Server name "${server.name}" is not valid: ${why}. Use ` +
+            `${SERVER_NAME_MIN}–${SERVER_NAME_MAX} lowercase letters, digits and ` +
+            `hyphens, not starting or ending with a hyphen, e.g. ` +
+            `"${suggestServerName(server.name)}".`,
         ),
       ];
     });

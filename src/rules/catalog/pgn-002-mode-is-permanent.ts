@@ -16,7 +16,8 @@ export const pgn002: Rule = {
       report(
         this,
         'access.mode',
-        `This plan uses ${mode}. The networking mode cannot be changed after the server is created; switching later means a new server.`,
+        `This plan uses ${mode}. The networking mode cannot be changed after the ` +
+          `server is created; switching later means a new server.`,
       ),
     ];
   },

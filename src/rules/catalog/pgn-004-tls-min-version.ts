@@ -9,7 +9,9 @@ export const pgn004: Rule = {
   severity: 'error',
   docs: DOCS.tls,
   source: 'seed, TLS section; facts §1.9',
-  why: 'Azure supports TLS 1.2 and later; TLS 1.0 and 1.1 are deprecated (RFC 8996) and connections using them are denied.',
+  why:
+    'Azure supports TLS 1.2 and later; TLS 1.0 and 1.1 are deprecated (RFC ' +
+    '8996) and connections using them are denied.',
   fix: 'Set ssl_min_protocol_version to TLSv1.2 (the default) or TLSv1.3.',
   check(plan) {
     const v = plan.tls.minVersion;
@@ -18,7 +20,9 @@ export const pgn004: Rule = {
       report(
         this,
         'tls.minVersion',
-        `ssl_min_protocol_version ${v} is not allowed: Azure accepts only ${ALLOWED_TLS_VERSIONS.join(' or ')} (TLS 1.0 and 1.1 are deprecated by RFC 8996). Use TLSv1.2.`,
+        `ssl_min_protocol_version ${v} is not allowed: Azure accepts only ` +
+          `${ALLOWED_TLS_VERSIONS.join(' or ')} (TLS 1.0 and 1.1 are deprecated by ` +
+          `RFC 8996). Use TLSv1.2.`,
       ),
     ];
   },

@@ -10,7 +10,9 @@ export const pgn005: Rule = {
   severity: 'error',
   docs: DOCS.tls,
   source: 'seed; facts §1.9',
-  why: 'The maximum accepts the same values as the minimum; a maximum below the minimum leaves no version a client could use.',
+  why:
+    'The maximum accepts the same values as the minimum; a maximum below the ' +
+    'minimum leaves no version a client could use.',
   fix: 'Leave ssl_max_protocol_version unset, or set it to TLSv1.2 or TLSv1.3, not below ssl_min_protocol_version.',
   check(plan) {
     const { minVersion: min, maxVersion: max } = plan.tls;
@@ -20,7 +22,8 @@ export const pgn005: Rule = {
         report(
           this,
           'tls.maxVersion',
-          `ssl_max_protocol_version ${max} is not allowed: use ${ALLOWED_TLS_VERSIONS.join(' or ')}, or leave it unset.`,
+          `ssl_max_protocol_version ${max} is not allowed: use ` +
+            `${ALLOWED_TLS_VERSIONS.join(' or ')}, or leave it unset.`,
         ),
       ];
     }
@@ -29,7 +32,9 @@ export const pgn005: Rule = {
         report(
           this,
           'tls.maxVersion',
-          `ssl_max_protocol_version ${max} is lower than ssl_min_protocol_version ${min}: no TLS version would be left. Set the maximum to ${min} or higher, or leave it unset.`,
+          `ssl_max_protocol_version ${max} is lower than ssl_min_protocol_version ` +
+            `${min}: no TLS version would be left. Set the maximum to ${min} or ` +
+            `higher, or leave it unset.`,
         ),
       ];
     }

@@ -15,7 +15,8 @@ export const pgn006: Rule = {
       report(
         this,
         'tls.requireSecureTransport',
-        'require_secure_transport is OFF: the server will accept unencrypted connections. Turn it ON unless a client truly cannot use TLS.',
+        'require_secure_transport is OFF: the server will accept unencrypted ' +
+          'connections. Turn it ON unless a client truly cannot use TLS.',
       ),
     ];
   },

@@ -7,7 +7,9 @@ export const pgn007: Rule = {
   severity: 'warning',
   docs: DOCS.private,
   source: 'seed, "Host name"',
-  why: "The server's IP address is not guaranteed to stay the same; a connection string with the IP breaks when it changes.",
+  why:
+    "The server's IP address is not guaranteed to stay the same; a " +
+    'connection string with the IP breaks when it changes.',
   fix: 'Use the FQDN <server>.postgres.database.azure.com as the host name.',
   check(plan) {
     const fqdn = `${plan.servers[0]?.name ?? '<server>'}.${SERVER_FQDN_SUFFIX}`;
@@ -17,7 +19,8 @@ export const pgn007: Rule = {
             report(
               this,
               `clients.${i}.connectsByIp`,
-              `Client "${client.name}" connects by IP address: the server's IP is not guaranteed to stay the same. Use the host name ${fqdn}.`,
+              `Client "${client.name}" connects by IP address: the server's IP is not ` +
+                `guaranteed to stay the same. Use the host name ${fqdn}.`,
             ),
           ]
         : [],

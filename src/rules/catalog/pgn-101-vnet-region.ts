@@ -19,7 +19,9 @@ export const pgn101: Rule = {
             report(
               this,
               'access.vnet.region',
-              `VNet "${vnet.name}" is in ${vnet.region || '(no region)'} but server "${server.name}" is in ${server.region || '(no region)'}: the VNet must be in the server's region. Use ${server.region} for the VNet.`,
+              `VNet "${vnet.name}" is in ${vnet.region || '(no region)'} but server ` +
+                `"${server.name}" is in ${server.region || '(no region)'}: the VNet must ` +
+                `be in the server's region. Use ${server.region} for the VNet.`,
             ),
           ],
     );

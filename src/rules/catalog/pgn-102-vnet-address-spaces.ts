@@ -16,7 +16,10 @@ export const pgn102: Rule = {
   severity: 'error',
   docs: DOCS.vnetFaq,
   source: 'Azure VNet rules; facts §2.4',
-  why: 'Azure accepts only network addresses (10.1.0.0/16, not 10.1.2.3/16) as address spaces, refuses reserved ranges, and refuses address spaces that overlap within one VNet.',
+  why:
+    'Azure accepts only network addresses (10.1.0.0/16, not 10.1.2.3/16) as ' +
+    'address spaces, refuses reserved ranges, and refuses address spaces ' +
+    'that overlap within one VNet.',
   fix: 'Write each address space as its network address and prefix length; remove or change overlapping spaces.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
@@ -40,7 +43,9 @@ export const pgn102: Rule = {
             report(
               this,
               p.path,
-              `Address space ${p.text} of VNet "${vnetName}" overlaps ${formatCidr(bad)}, which Azure does not allow in a VNet. Use a private range such as 10.0.0.0/16.`,
+              `Address space ${p.text} of VNet "${vnetName}" overlaps ` +
+                `${formatCidr(bad)}, which Azure does not allow in a VNet. Use a private ` +
+                `range such as 10.0.0.0/16.`,
             ),
           );
           continue;
@@ -52,7 +57,9 @@ export const pgn102: Rule = {
           report(
             this,
             second.p.path,
-            `Address space ${second.p.text} of VNet "${vnetName}" overlaps its address space ${first.p.text}; the address spaces of one VNet must not overlap. Remove one or pick a block outside ${first.p.text}.`,
+            `Address space ${second.p.text} of VNet "${vnetName}" overlaps its ` +
+              `address space ${first.p.text}; the address spaces of one VNet must not ` +
+              `overlap. Remove one or pick a block outside ${first.p.text}.`,
           ),
         );
       }

@@ -25,7 +25,8 @@ export const pgn103: Rule = {
         report(
           this,
           p.path,
-          `Delegated subnet ${p.text} cannot be placed: the VNet has no valid address space yet. Add one that contains ${p.text}.`,
+          `Delegated subnet ${p.text} cannot be placed: the VNet has no valid ` +
+            `address space yet. Add one that contains ${p.text}.`,
         ),
       ];
     }
@@ -35,7 +36,8 @@ export const pgn103: Rule = {
       report(
         this,
         p.path,
-        `Delegated subnet ${p.text} is not inside the VNet's address space (${spaces}).${free ? ` Try ${formatCidr(free)}.` : ' Add an address space that contains it.'}`,
+        `Delegated subnet ${p.text} is not inside the VNet's address space ` +
+          `(${spaces}).${free ? ` Try ${formatCidr(free)}.` : ' Add an address space that contains it.'}`,
       ),
     ];
   },

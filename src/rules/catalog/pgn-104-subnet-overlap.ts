@@ -17,7 +17,10 @@ export const pgn104: Rule = {
   severity: 'error',
   docs: DOCS.vnetFaq,
   source: 'Azure VNet rules',
-  why: "Every subnet is its own block of the VNet's address space; Azure refuses a subnet that overlaps another, and one that is not a valid block inside the VNet.",
+  why:
+    "Every subnet is its own block of the VNet's address space; Azure " +
+    'refuses a subnet that overlaps another, and one that is not a valid ' +
+    'block inside the VNet.',
   fix: 'Move the subnet to a free block of the VNet (the message suggests one).',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
@@ -68,7 +71,10 @@ export const pgn104: Rule = {
         report(
           this,
           second.path,
-          `Subnet "${second.name}" (${second.text}) overlaps subnet "${first.name}" (${first.text}); subnets of one VNet must not overlap.${free ? ` Try ${formatCidr(free)}.` : ' No free block of that size is left; add an address space.'}`,
+          `Subnet "${second.name}" (${second.text}) overlaps subnet ` +
+            `"${first.name}" (${first.text}); subnets of one VNet must not ` +
+            'overlap.' +
+            (free ? ` Try ${formatCidr(free)}.` : ' No free block of that size is left; add an address space.'),
         ),
       );
     }

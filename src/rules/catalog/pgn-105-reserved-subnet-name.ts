@@ -7,7 +7,9 @@ export const pgn105: Rule = {
   severity: 'error',
   docs: DOCS.private,
   source: 'seed, "Delegated subnet" note',
-  why: `${RESERVED_SUBNET_NAMES.join(', ')} are reserved for Azure's own services; Azure compares subnet names case-insensitively.`,
+  why:
+    `${RESERVED_SUBNET_NAMES.join(', ')} are reserved for Azure's own ` +
+    `services; Azure compares subnet names case-insensitively.`,
   fix: 'Name the delegated subnet something else, e.g. snet-postgres.',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
@@ -18,7 +20,9 @@ export const pgn105: Rule = {
       report(
         this,
         'access.delegatedSubnet.name',
-        `Subnet name "${name}" is reserved by Azure (${reserved}, compared without regard to case) and cannot be the delegated subnet. Use another name, e.g. snet-postgres.`,
+        `Subnet name "${name}" is reserved by Azure (${reserved}, compared ` +
+          `without regard to case) and cannot be the delegated subnet. Use another ` +
+          `name, e.g. snet-postgres.`,
       ),
     ];
   },

@@ -7,8 +7,12 @@ export const pgn106: Rule = {
   severity: 'error',
   docs: DOCS.private,
   source: 'seed, "Delegated subnet"; facts §1.2',
-  why: 'Only a subnet delegated to flexible servers can hold them; a subnet delegated to another service cannot be used (the Azure CLI refuses it).',
-  fix: `Pick another subnet, or remove the other delegation first so the subnet can be delegated to ${POSTGRES_DELEGATION_SERVICE}.`,
+  why:
+    'Only a subnet delegated to flexible servers can hold them; a subnet ' +
+    'delegated to another service cannot be used (the Azure CLI refuses it).',
+  fix:
+    `Pick another subnet, or remove the other delegation first so the subnet ` +
+    `can be delegated to ${POSTGRES_DELEGATION_SERVICE}.`,
   check(plan) {
     if (plan.access.mode !== 'private') return [];
     const subnet = plan.access.delegatedSubnet;
@@ -19,7 +23,9 @@ export const pgn106: Rule = {
       report(
         this,
         'access.delegatedSubnet.existingDelegation',
-        `Existing subnet "${subnet.name}" is delegated to ${current}; a flexible server needs a subnet delegated to ${POSTGRES_DELEGATION_SERVICE}. Use another subnet or remove the ${current} delegation.`,
+        `Existing subnet "${subnet.name}" is delegated to ${current}; a flexible ` +
+          `server needs a subnet delegated to ${POSTGRES_DELEGATION_SERVICE}. Use ` +
+          `another subnet or remove the ${current} delegation.`,
       ),
     ];
   },

@@ -7,7 +7,9 @@ export const pgn107: Rule = {
   severity: 'error',
   docs: DOCS.private,
   source: 'seed, "Delegated subnet"',
-  why: 'Only flexible servers can use the delegated subnet (several may share it); no other resource type can be in it.',
+  why:
+    'Only flexible servers can use the delegated subnet (several may share ' +
+    'it); no other resource type can be in it.',
   fix: 'Move the other resources to another subnet, or use a new, empty subnet for the servers.',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
@@ -19,7 +21,9 @@ export const pgn107: Rule = {
             report(
               this,
               `access.delegatedSubnet.otherResourceTypes.${i}`,
-              `Subnet "${subnet.name}" holds ${type || 'another resource'}: only flexible servers may be in the delegated subnet. Move it to another subnet or use an empty subnet.`,
+              `Subnet "${subnet.name}" holds ${type || 'another resource'}: only ` +
+                `flexible servers may be in the delegated subnet. Move it to another ` +
+                `subnet or use an empty subnet.`,
             ),
           ],
     );

@@ -33,7 +33,11 @@ export const pgn108: Rule = {
       report(
         this,
         p.path,
-        `Subnet ${p.text} has ${usable} usable address${usable === 1 ? '' : 'es'}; a delegated subnet needs at least a /${MIN_DELEGATED_SUBNET_PREFIX_LENGTH} (${azureUsableCount(MIN_DELEGATED_SUBNET_PREFIX_LENGTH)} usable).${free ? ` Try ${formatCidr(free)}.` : ' No free /28 is left in the VNet; add an address space.'}`,
+        `Subnet ${p.text} has ${usable} usable ` +
+          `address${usable === 1 ? '' : 'es'}; a delegated subnet needs at least a ` +
+          `/${MIN_DELEGATED_SUBNET_PREFIX_LENGTH} ` +
+          `(${azureUsableCount(MIN_DELEGATED_SUBNET_PREFIX_LENGTH)} ` +
+          `usable).${free ? ` Try ${formatCidr(free)}.` : ' No free /28 is left in the VNet; add an address space.'}`,
       ),
     ];
   },

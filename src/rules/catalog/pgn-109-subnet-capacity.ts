@@ -21,7 +21,11 @@ export const pgn109: Rule = {
   severity: 'error/warning',
   docs: DOCS.private,
   source: 'seed, "Unsupported virtual network scenarios"; facts §1.2',
-  why: `Each server takes addresses of the delegated subnet (${ADDRESSES_PER_HA_SERVER} with high availability; the docs give no figure without HA, so ${ADDRESSES_PER_NON_HA_SERVER} is counted), and the subnet cannot grow once resources are in it.`,
+  why:
+    `Each server takes addresses of the delegated subnet ` +
+    `(${ADDRESSES_PER_HA_SERVER} with high availability; the docs give no ` +
+    `figure without HA, so ${ADDRESSES_PER_NON_HA_SERVER} is counted), and ` +
+    `the subnet cannot grow once resources are in it.`,
   fix: 'Use a larger delegated subnet (the message suggests a free block), or plan fewer servers in it.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
@@ -35,7 +39,8 @@ export const pgn109: Rule = {
     if (ha > 0) parts.push(`${ha} server${ha === 1 ? '' : 's'} with HA × ${ADDRESSES_PER_HA_SERVER}`);
     if (plain > 0)
       parts.push(
-        `${plain} without HA × ${ADDRESSES_PER_NON_HA_SERVER} (the docs give no figure without HA; ${ADDRESSES_PER_NON_HA_SERVER} is counted)`,
+        `${plain} without HA × ${ADDRESSES_PER_NON_HA_SERVER} (the docs give no ` +
+          `figure without HA; ${ADDRESSES_PER_NON_HA_SERVER} is counted)`,
       );
     const count = `the plan needs ${needed} (${parts.join(' + ')})`;
     const better = comfortablePrefixLength(needed);
@@ -49,7 +54,9 @@ export const pgn109: Rule = {
         report(
           this,
           p.path,
-          `Subnet ${p.text} has ${usable} usable addresses; ${count}, leaving ${usable - needed} free, less than half; the subnet cannot be enlarged once servers are in it.${tryText}`,
+          `Subnet ${p.text} has ${usable} usable addresses; ${count}, leaving ` +
+            `${usable - needed} free, less than half; the subnet cannot be enlarged ` +
+            `once servers are in it.${tryText}`,
           'warning',
         ),
       ];

@@ -7,7 +7,9 @@ export const pgn110: Rule = {
   severity: 'info',
   docs: DOCS.private,
   source: 'seed, "Unsupported virtual network scenarios"',
-  why: 'A VNet-integrated server stays in its VNet and subnet for life, and that VNet cannot move to another resource group or subscription.',
+  why:
+    'A VNet-integrated server stays in its VNet and subnet for life, and ' +
+    'that VNet cannot move to another resource group or subscription.',
   fix: 'Choose the VNet, subnet, resource group and subscription for the long term.',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
@@ -16,7 +18,9 @@ export const pgn110: Rule = {
       report(
         this,
         'access.vnet.name',
-        `Once deployed, the server cannot move out of VNet "${vnet.name}" / subnet "${delegatedSubnet.name}", and the VNet cannot move to another resource group or subscription.`,
+        `Once deployed, the server cannot move out of VNet "${vnet.name}" / ` +
+          `subnet "${delegatedSubnet.name}", and the VNet cannot move to another ` +
+          `resource group or subscription.`,
       ),
     ];
   },

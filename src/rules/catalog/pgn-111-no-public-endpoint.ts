@@ -8,8 +8,13 @@ export const pgn111: Rule = {
   severity: 'error',
   docs: DOCS.private,
   source: 'seed, "Unsupported virtual network scenarios"',
-  why: 'A VNet-integrated server cannot have a public endpoint; firewall rules and "allow Azure services" apply to public access only (Azure refuses firewall operations on it).',
-  fix: 'Remove the firewall rules and "allow Azure services"; reach the server through the VNet, peering, VPN or ExpressRoute instead.',
+  why:
+    'A VNet-integrated server cannot have a public endpoint; firewall rules ' +
+    'and "allow Azure services" apply to public access only (Azure refuses ' +
+    'firewall operations on it).',
+  fix:
+    'Remove the firewall rules and "allow Azure services"; reach the server ' +
+    'through the VNet, peering, VPN or ExpressRoute instead.',
   check(plan) {
     const access = plan.access;
     if (access.mode !== 'private') return [];
@@ -17,7 +22,8 @@ export const pgn111: Rule = {
       report(
         this,
         `access.firewallRules.${i}`,
-        `Firewall rule "${rule.name}" (${rule.startIp}–${rule.endIp}) cannot exist on a private-access server: it has no public endpoint. Remove the rule.`,
+        `Firewall rule "${rule.name}" (${rule.startIp}–${rule.endIp}) cannot ` +
+          `exist on a private-access server: it has no public endpoint. Remove the rule.`,
       ),
     );
     if (access.allowAzureServices === true) {
@@ -25,7 +31,8 @@ export const pgn111: Rule = {
         report(
           this,
           'access.allowAzureServices',
-          '"Allow public access from Azure services" cannot be enabled on a private-access server: it has no public endpoint. Turn it off.',
+          '"Allow public access from Azure services" cannot be enabled on a ' +
+            'private-access server: it has no public endpoint. Turn it off.',
         ),
       );
     }

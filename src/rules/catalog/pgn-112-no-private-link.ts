@@ -7,8 +7,12 @@ export const pgn112: Rule = {
   severity: 'error',
   docs: DOCS.privateLink,
   source: 'seed; facts §1.10',
-  why: 'Private endpoints are available only for servers in public-access mode; a VNet-injected server cannot use Private Link.',
-  fix: 'Remove the private endpoints (clients reach the server through the VNet), or plan a public-access server with private endpoints instead.',
+  why:
+    'Private endpoints are available only for servers in public-access mode; ' +
+    'a VNet-injected server cannot use Private Link.',
+  fix:
+    'Remove the private endpoints (clients reach the server through the ' +
+    'VNet), or plan a public-access server with private endpoints instead.',
   check(plan) {
     const access = plan.access;
     if (access.mode !== 'private') return [];
@@ -16,7 +20,9 @@ export const pgn112: Rule = {
       report(
         this,
         `access.privateEndpoints.${i}`,
-        `Private endpoint "${pe.name}" cannot be used: a VNet-integrated server does not support Private Link. Remove it; clients reach the server through the VNet or a peered VNet.`,
+        `Private endpoint "${pe.name}" cannot be used: a VNet-integrated server ` +
+          `does not support Private Link. Remove it; clients reach the server ` +
+          `through the VNet or a peered VNet.`,
       ),
     );
   },

@@ -8,7 +8,10 @@ export const pgn113: Rule = {
   severity: 'info',
   docs: DOCS.private,
   source: 'seed, "Private access"',
-  why: 'A private-access server has only a private address: clients outside Azure reach it only over a VPN gateway or ExpressRoute into the server VNet or a VNet peered with it.',
+  why:
+    'A private-access server has only a private address: clients outside ' +
+    'Azure reach it only over a VPN gateway or ExpressRoute into the server ' +
+    'VNet or a VNet peered with it.',
   fix: 'Connect the on-premises network by VPN or ExpressRoute, or choose public access for clients on the internet.',
   check(plan) {
     const access = plan.access;
@@ -17,7 +20,8 @@ export const pgn113: Rule = {
       report(
         this,
         'access.onPremises',
-        'Clients outside Azure reach this private-access server only through a VPN gateway or ExpressRoute into the server VNet or a VNet peered with it.',
+        'Clients outside Azure reach this private-access server only through a ' +
+          'VPN gateway or ExpressRoute into the server VNet or a VNet peered with it.',
       ),
     ];
     // The first site of each name, as the clients' `site` field names it (one look-up per client).
@@ -30,7 +34,9 @@ export const pgn113: Rule = {
           report(
             this,
             `clients.${i}`,
-            `Client "${client.name}" is ${what}: a private-access server has no public endpoint, so it can connect only from a network joined by VPN, ExpressRoute or peering.`,
+            `Client "${client.name}" is ${what}: a private-access server has no ` +
+              `public endpoint, so it can connect only from a network joined by VPN, ` +
+              `ExpressRoute or peering.`,
           ),
         );
       } else if (client.kind === 'onPremises') {
@@ -40,7 +46,9 @@ export const pgn113: Rule = {
             report(
               this,
               `clients.${i}`,
-              `Client "${client.name}" is on site "${site.name}", which is not connected: set up a VPN gateway or ExpressRoute into the server VNet (or a peered VNet).`,
+              `Client "${client.name}" is on site "${site.name}", which is not ` +
+                `connected: set up a VPN gateway or ExpressRoute into the server VNet ` +
+                `(or a peered VNet).`,
             ),
           );
         }

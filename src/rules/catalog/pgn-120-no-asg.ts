@@ -8,7 +8,9 @@ export const pgn120: Rule = {
   severity: 'error',
   docs: DOCS.private,
   source: 'seed, "Network security group"',
-  why: 'Azure Database for PostgreSQL flexible server does not support NSGs where an application security group is part of a rule.',
+  why:
+    'Azure Database for PostgreSQL flexible server does not support NSGs ' +
+    'where an application security group is part of a rule.',
   fix: 'Replace the application security group with the IP ranges (CIDRs) it stands for.',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
@@ -21,7 +23,10 @@ export const pgn120: Rule = {
           report(
             this,
             `${NSG_PATH}.rules.${i}.${field}`,
-            `NSG rule "${rule.name}" uses application security group${rule[field].length === 1 ? '' : 's'} ${rule[field].join(', ')} as ${field === 'sourceAsgs' ? 'source' : 'destination'}, which flexible servers do not support. Use IP ranges (CIDRs) instead.`,
+            `NSG rule "${rule.name}" uses application security ` +
+              `group${rule[field].length === 1 ? '' : 's'} ${rule[field].join(', ')} ` +
+              `as ${field === 'sourceAsgs' ? 'source' : 'destination'}, which flexible ` +
+              `servers do not support. Use IP ranges (CIDRs) instead.`,
           ),
         ),
     );

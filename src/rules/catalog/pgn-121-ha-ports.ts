@@ -11,8 +11,12 @@ export const pgn121: Rule = {
   severity: 'error',
   docs: DOCS.private,
   source: 'seed, HA paragraph',
-  why: 'High availability replicates between the primary and the standby inside the delegated subnet on ports 5432 and 6432; an NSG that blocks them breaks HA.',
-  fix: 'Add Allow rules (inbound and outbound, TCP 5432 and 6432, source and destination the delegated subnet) with a priority lower than the deny.',
+  why:
+    'High availability replicates between the primary and the standby inside ' +
+    'the delegated subnet on ports 5432 and 6432; an NSG that blocks them breaks HA.',
+  fix:
+    'Add Allow rules (inbound and outbound, TCP 5432 and 6432, source and ' +
+    'destination the delegated subnet) with a priority lower than the deny.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     const nsg = a.private?.delegatedSubnet.nsg ?? null;
@@ -48,7 +52,11 @@ export const pgn121: Rule = {
         report(
           this,
           decisionPath(decision),
-          `High availability needs ${direction.toLowerCase()} ${portText} within the delegated subnet ${d.text}, but in NSG "${nsg.name}" ${describeDecision(decision)}. Add an ${direction.toLowerCase()} Allow rule for ${portText} from and to ${d.text} with a priority below ${decision.priority}.`,
+          `High availability needs ${direction.toLowerCase()} ${portText} within ` +
+            `the delegated subnet ${d.text}, but in NSG "${nsg.name}" ` +
+            `${describeDecision(decision)}. Add an ${direction.toLowerCase()} Allow ` +
+            `rule for ${portText} from and to ${d.text} with a priority below ` +
+            `${decision.priority}.`,
         ),
       );
     }

@@ -10,8 +10,13 @@ export const pgn122: Rule = {
   severity: 'error',
   docs: DOCS.private,
   source: 'seed, HA paragraph; facts §1.6',
-  why: 'High availability archives logs to Azure Storage over TCP 443; an NSG that blocks the Storage service tag breaks HA.',
-  fix: `Add an outbound Allow rule to the service tag ${STORAGE_SERVICE_TAG} (or ${STORAGE_SERVICE_TAG}.<Region>), TCP ${STORAGE_PORT}, with a priority lower than the deny.`,
+  why:
+    'High availability archives logs to Azure Storage over TCP 443; an NSG ' +
+    'that blocks the Storage service tag breaks HA.',
+  fix:
+    `Add an outbound Allow rule to the service tag ${STORAGE_SERVICE_TAG} ` +
+    `(or ${STORAGE_SERVICE_TAG}.<Region>), TCP ${STORAGE_PORT}, with a ` +
+    `priority lower than the deny.`,
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     const nsg = a.private?.delegatedSubnet.nsg ?? null;
@@ -36,7 +41,11 @@ export const pgn122: Rule = {
       report(
         this,
         decisionPath(decision),
-        `High availability needs outbound TCP ${STORAGE_PORT} from ${d.text} to Azure Storage in ${region}, but in NSG "${nsg.name}" ${describeDecision(decision)}. Add an outbound Allow rule to ${STORAGE_SERVICE_TAG} (or ${tag}) on TCP ${STORAGE_PORT} with a priority below ${decision.priority}.`,
+        `High availability needs outbound TCP ${STORAGE_PORT} from ${d.text} to ` +
+          `Azure Storage in ${region}, but in NSG "${nsg.name}" ` +
+          `${describeDecision(decision)}. Add an outbound Allow rule to ` +
+          `${STORAGE_SERVICE_TAG} (or ${tag}) on TCP ${STORAGE_PORT} with a ` +
+          `priority below ${decision.priority}.`,
       ),
     ];
   },

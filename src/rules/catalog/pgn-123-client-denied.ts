@@ -12,8 +12,12 @@ export const pgn123: Rule = {
   severity: 'warning',
   docs: DOCS.nsg,
   source: 'seed, NSG; facts §1.6',
-  why: 'A client the plan says must reach the server is blocked when the NSG on the delegated subnet denies TCP 5432 inbound from its addresses.',
-  fix: "Add an inbound Allow rule for TCP 5432 from the client's range to the delegated subnet, with a priority lower than the rule that denies it.",
+  why:
+    'A client the plan says must reach the server is blocked when the NSG on ' +
+    'the delegated subnet denies TCP 5432 inbound from its addresses.',
+  fix:
+    "Add an inbound Allow rule for TCP 5432 from the client's range to the " +
+    'delegated subnet, with a priority lower than the rule that denies it.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     const nsg = a.private?.delegatedSubnet.nsg ?? null;
@@ -36,7 +40,11 @@ export const pgn123: Rule = {
           report(
             this,
             `clients.${i}`,
-            `Client "${client.name}" (${formatRange(range)}) cannot reach the server on TCP ${POSTGRES_PORT}: in NSG "${nsg.name}" ${describeDecision(decision)}. Add an inbound Allow rule for TCP ${POSTGRES_PORT} from ${formatRange(range)} to ${d.text} with a priority below ${decision.priority}.`,
+            `Client "${client.name}" (${formatRange(range)}) cannot reach the server ` +
+              `on TCP ${POSTGRES_PORT}: in NSG "${nsg.name}" ` +
+              `${describeDecision(decision)}. Add an inbound Allow rule for TCP ` +
+              `${POSTGRES_PORT} from ${formatRange(range)} to ${d.text} with a ` +
+              `priority below ${decision.priority}.`,
           ),
         );
         break;

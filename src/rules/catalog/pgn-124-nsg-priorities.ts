@@ -9,8 +9,12 @@ export const pgn124: Rule = {
   severity: 'error',
   docs: DOCS.nsg,
   source: 'facts §2.4',
-  why: 'Azure accepts priorities from 100 to 4096 and refuses two rules of the same direction with the same priority in one NSG.',
-  fix: `Give each rule a priority from ${NSG_PRIORITY_MIN} to ${NSG_PRIORITY_MAX}, different from the other rules of its direction.`,
+  why:
+    'Azure accepts priorities from 100 to 4096 and refuses two rules of the ' +
+    'same direction with the same priority in one NSG.',
+  fix:
+    `Give each rule a priority from ${NSG_PRIORITY_MIN} to ` +
+    `${NSG_PRIORITY_MAX}, different from the other rules of its direction.`,
   check(plan) {
     if (plan.access.mode !== 'private') return [];
     const nsg = plan.access.delegatedSubnet.nsg;
@@ -24,7 +28,8 @@ export const pgn124: Rule = {
           report(
             this,
             path,
-            `NSG rule "${rule.name}" has priority ${rule.priority}; priorities are ${NSG_PRIORITY_MIN}–${NSG_PRIORITY_MAX}.`,
+            `NSG rule "${rule.name}" has priority ${rule.priority}; priorities are ` +
+              `${NSG_PRIORITY_MIN}–${NSG_PRIORITY_MAX}.`,
           ),
         );
         return;
@@ -36,7 +41,9 @@ export const pgn124: Rule = {
           report(
             this,
             path,
-            `NSG rule "${rule.name}" has priority ${rule.priority}, already used by ${rule.direction.toLowerCase()} rule "${first}"; priorities must be unique per direction. Pick another value.`,
+            `NSG rule "${rule.name}" has priority ${rule.priority}, already used by ` +
+              `${rule.direction.toLowerCase()} rule "${first}"; priorities must be ` +
+              `unique per direction. Pick another value.`,
           ),
         );
       } else seen.set(key, rule.name);

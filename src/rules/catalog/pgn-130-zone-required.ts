@@ -7,7 +7,10 @@ export const pgn130: Rule = {
   severity: 'error',
   docs: DOCS.private,
   source: 'seed, "Using a private DNS zone"',
-  why: 'With ARM, Terraform and the API (every export of this tool) the private DNS zone is mandatory for a VNet-integrated server; only the portal and CLI create one on their own.',
+  why:
+    'With ARM, Terraform and the API (every export of this tool) the private ' +
+    'DNS zone is mandatory for a VNet-integrated server; only the portal and ' +
+    'CLI create one on their own.',
   fix: 'Add a private DNS zone, e.g. <server>.private.postgres.database.azure.com.',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
@@ -18,7 +21,8 @@ export const pgn130: Rule = {
       report(
         this,
         zone === null ? 'access.privateDnsZone' : 'access.privateDnsZone.name',
-        `A private-access server needs a private DNS zone (ARM, Terraform and the API require it). Add one, e.g. ${suggestion}.`,
+        `A private-access server needs a private DNS zone (ARM, Terraform and ` +
+          `the API require it). Add one, e.g. ${suggestion}.`,
       ),
     ];
   },

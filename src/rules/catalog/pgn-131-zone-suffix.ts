@@ -10,7 +10,9 @@ export const pgn131: Rule = {
   docs: DOCS.private,
   source: 'seed; facts §1.4',
   why: 'Only private DNS zones whose names end with .postgres.database.azure.com can be linked to a flexible server.',
-  fix: 'Name the zone <something>.postgres.database.azure.com, e.g. <server>.private.postgres.database.azure.com (no trailing dot).',
+  fix:
+    'Name the zone <something>.postgres.database.azure.com, e.g. ' +
+    '<server>.private.postgres.database.azure.com (no trailing dot).',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
     const zone = plan.access.privateDnsZone;
@@ -32,7 +34,8 @@ export const pgn131: Rule = {
         report(
           this,
           path,
-          `Zone name "${name}" does not end with .${POSTGRES_ZONE_SUFFIX}; only such zones can be linked to the server. Use e.g. ${suggestion}.`,
+          `Zone name "${name}" does not end with .${POSTGRES_ZONE_SUFFIX}; only ` +
+            `such zones can be linked to the server. Use e.g. ${suggestion}.`,
         ),
       ];
     }
@@ -42,7 +45,9 @@ export const pgn131: Rule = {
         report(
           this,
           path,
-          `Zone name "${name}" has ${bad === '' ? 'an empty label (two dots in a row)' : `an invalid label "${bad}"`}; each label is letters, digits, hyphens and underscores. Use e.g. ${suggestion}.`,
+          `Zone name "${name}" has ` +
+            `${bad === '' ? 'an empty label (two dots in a row)' : `an invalid label "${bad}"`}; ` +
+            `each label is letters, digits, hyphens and underscores. Use e.g. ${suggestion}.`,
         ),
       ];
     }

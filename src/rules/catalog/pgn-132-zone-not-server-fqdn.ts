@@ -7,7 +7,10 @@ export const pgn132: Rule = {
   severity: 'error',
   docs: DOCS.private,
   source: 'facts §1.4',
-  why: "A zone named <server>.postgres.database.azure.com collides with the server's public FQDN: provisioning fails (PrivateDnsZoneNameNotValid) and name resolution would fail.",
+  why:
+    'A zone named <server>.postgres.database.azure.com collides with the ' +
+    "server's public FQDN: provisioning fails (PrivateDnsZoneNameNotValid) " +
+    'and name resolution would fail.',
   fix: 'Add a label, e.g. <server>.private.postgres.database.azure.com.',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
@@ -20,7 +23,8 @@ export const pgn132: Rule = {
       report(
         this,
         'access.privateDnsZone.name',
-        `Zone name "${zone.name}" is the FQDN of server "${server.name}"; the zone cannot have a server's name. Use ${suggestedZoneName(server.name)}.`,
+        `Zone name "${zone.name}" is the FQDN of server "${server.name}"; the ` +
+          `zone cannot have a server's name. Use ${suggestedZoneName(server.name)}.`,
       ),
     ];
   },

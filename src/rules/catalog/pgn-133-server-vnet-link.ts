@@ -7,7 +7,9 @@ export const pgn133: Rule = {
   severity: 'warning',
   docs: DOCS.private,
   source: 'seed; facts §1.5',
-  why: 'Resources resolve a private DNS zone only from VNets linked to it; Azure no longer checks the link when the server is created.',
+  why:
+    'Resources resolve a private DNS zone only from VNets linked to it; ' +
+    'Azure no longer checks the link when the server is created.',
   fix: 'Link the zone to the server VNet (a virtual network link, registration disabled).',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
@@ -17,7 +19,9 @@ export const pgn133: Rule = {
       report(
         this,
         'access.vnet.zoneLink',
-        `VNet "${vnet.name}" is not linked to zone ${zone.name || '(unnamed)'}: clients in the server VNet cannot resolve the server's name. Link the zone to the VNet.`,
+        `VNet "${vnet.name}" is not linked to zone ${zone.name || '(unnamed)'}: ` +
+          `clients in the server VNet cannot resolve the server's name. Link the ` +
+          `zone to the VNet.`,
       ),
     ];
   },

@@ -7,7 +7,10 @@ export const pgn134: Rule = {
   severity: 'error',
   docs: DOCS.private,
   source: 'seed, "Private DNS zone and virtual network peering"',
-  why: 'Peering gives connectivity, the zone link gives name resolution, and the two are independent: without the link, clients in the peered VNet cannot resolve the server.',
+  why:
+    'Peering gives connectivity, the zone link gives name resolution, and ' +
+    'the two are independent: without the link, clients in the peered VNet ' +
+    'cannot resolve the server.',
   fix: 'Link the private DNS zone to the peered VNet.',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
@@ -28,7 +31,10 @@ export const pgn134: Rule = {
         report(
           this,
           `access.peeredVnets.${j}.zoneLink`,
-          `VNet "${peer.name}" holds client${clients.length === 1 ? '' : 's'} ${clients.join(', ')} but is not linked to zone ${access.privateDnsZone?.name ?? ''}: peering connects, the link resolves names. Link the zone to "${peer.name}".`,
+          `VNet "${peer.name}" holds client${clients.length === 1 ? '' : 's'} ` +
+            `${clients.join(', ')} but is not linked to zone ` +
+            `${access.privateDnsZone?.name ?? ''}: peering connects, the link ` +
+            `resolves names. Link the zone to "${peer.name}".`,
         ),
       ];
     });

@@ -21,7 +21,9 @@ export const pgn135: Rule = {
           report(
             this,
             `clients.${i}.vnet`,
-            `Client "${client.name}" is in VNet "${client.vnet}", which is not among the plan's VNets: add it to the peered VNets and peer it with "${access.vnet.name}".`,
+            `Client "${client.name}" is in VNet "${client.vnet}", which is not among ` +
+              `the plan's VNets: add it to the peered VNets and peer it with ` +
+              `"${access.vnet.name}".`,
           ),
         ];
       }
@@ -30,7 +32,9 @@ export const pgn135: Rule = {
         report(
           this,
           `clients.${i}.vnet`,
-          `Client "${client.name}" is in VNet "${peer.name}", which is not peered with the server VNet "${access.vnet.name}": it cannot reach the server. Peer the two VNets in both directions.`,
+          `Client "${client.name}" is in VNet "${peer.name}", which is not peered ` +
+            `with the server VNet "${access.vnet.name}": it cannot reach the server. ` +
+            `Peer the two VNets in both directions.`,
         ),
       ];
     });

@@ -19,7 +19,9 @@ export const pgn136: Rule = {
   severity: 'error',
   docs: DOCS.vnetPeering,
   source: 'Azure peering rules; facts §1.3',
-  why: 'Azure refuses to peer VNets whose address spaces overlap (also with a VNet already peered), and overlapping on-premises ranges make routes ambiguous.',
+  why:
+    'Azure refuses to peer VNets whose address spaces overlap (also with a ' +
+    'VNet already peered), and overlapping on-premises ranges make routes ambiguous.',
   fix: 'Re-address the overlapping VNet or range so every network in the plan has its own block.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
@@ -80,7 +82,8 @@ export const pgn136: Rule = {
         report(
           this,
           here.path,
-          `${here.text} of ${here.label} overlaps ${other.text} of ${other.label}: ${consequence}. Give each network its own address block.`,
+          `${here.text} of ${here.label} overlaps ${other.text} of ${other.label}: ` +
+            `${consequence}. Give each network its own address block.`,
         ),
       );
     }

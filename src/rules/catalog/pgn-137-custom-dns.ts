@@ -32,8 +32,14 @@ export const pgn137: Rule = {
   severity: 'error',
   docs: DOCS.customDns,
   source: 'seed, "Integration with a custom DNS server"; facts §1.5',
-  why: `A VNet with custom DNS servers resolves the server only if they forward to Azure DNS (${AZURE_DNS_IP}) from a VNet linked to the zone, and only if the VNet can reach them.`,
-  fix: `Configure a forwarder to ${AZURE_DNS_IP} on the DNS servers, place them in the VNet, a peered VNet linked to the zone, or a connected on-premises site, and link that VNet to the zone.`,
+  why:
+    `A VNet with custom DNS servers resolves the server only if they forward ` +
+    `to Azure DNS (${AZURE_DNS_IP}) from a VNet linked to the zone, and only ` +
+    `if the VNet can reach them.`,
+  fix:
+    `Configure a forwarder to ${AZURE_DNS_IP} on the DNS servers, place them ` +
+    `in the VNet, a peered VNet linked to the zone, or a connected ` +
+    `on-premises site, and link that VNet to the zone.`,
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     const access = a.private;
@@ -78,7 +84,9 @@ export const pgn137: Rule = {
           report(
             this,
             `${path}.forwardsToAzureDns`,
-            `VNet "${vnetName}" uses custom DNS servers that do not forward to ${AZURE_DNS_IP}: the server's name in the private zone cannot be resolved. Add a forwarder to ${AZURE_DNS_IP}.`,
+            `VNet "${vnetName}" uses custom DNS servers that do not forward to ` +
+              `${AZURE_DNS_IP}: the server's name in the private zone cannot be ` +
+              `resolved. Add a forwarder to ${AZURE_DNS_IP}.`,
           ),
         );
       }
@@ -87,7 +95,8 @@ export const pgn137: Rule = {
           report(
             this,
             `${path}.servers`,
-            `VNet "${vnetName}" is set to custom DNS but lists no DNS server; add the server's IPv4 address or use Azure-provided DNS.`,
+            `VNet "${vnetName}" is set to custom DNS but lists no DNS server; add ` +
+              `the server's IPv4 address or use Azure-provided DNS.`,
           ),
         );
       }
@@ -104,7 +113,9 @@ export const pgn137: Rule = {
             report(
               this,
               where,
-              `Custom DNS server ${text} of VNet "${vnetName}" is not inside the VNet, a peered VNet or a connected on-premises site: the VNet cannot reach it. Put the DNS server in one of them or fix the address.`,
+              `Custom DNS server ${text} of VNet "${vnetName}" is not inside the VNet, ` +
+                `a peered VNet or a connected on-premises site: the VNet cannot reach ` +
+                `it. Put the DNS server in one of them or fix the address.`,
             ),
           );
         } else if (!home.resolves && access.privateDnsZone !== null) {
@@ -113,8 +124,13 @@ export const pgn137: Rule = {
               this,
               where,
               home.kind === 'vnet'
-                ? `Custom DNS server ${text} of VNet "${vnetName}" sits in ${home.label}, which is not linked to zone ${zoneName}: its forwarder to ${AZURE_DNS_IP} cannot resolve the server. Link "${home.name}" to the zone.`
-                : `Custom DNS server ${text} of VNet "${vnetName}" sits on ${home.label}, whose DNS does not forward the zone to a resolver in Azure: it cannot resolve the server. Add a conditional forwarder for ${zoneName} to a resolver in a linked VNet.`,
+                ? `Custom DNS server ${text} of VNet "${vnetName}" sits in ${home.label}, ` +
+                    `which is not linked to zone ${zoneName}: its forwarder to ` +
+                    `${AZURE_DNS_IP} cannot resolve the server. Link "${home.name}" to the zone.`
+                : `Custom DNS server ${text} of VNet "${vnetName}" sits on ${home.label}, ` +
+                    `whose DNS does not forward the zone to a resolver in Azure: it cannot ` +
+                    `resolve the server. Add a conditional forwarder for ${zoneName} to a ` +
+                    `resolver in a linked VNet.`,
             ),
           );
         }
@@ -128,7 +144,8 @@ export const pgn137: Rule = {
         'access.vnet.dns',
         firstHolder([serverVnet, ...peers.filter((p) => p.peered), ...sites]),
       );
-    // Peerings between the other VNets are not part of the plan, so a peered VNet's DNS server may sit in any VNet of the plan.
+    // Peerings between the other VNets are not part of the plan, so a peered VNet's DNS server may sit in any VNet of
+    // the plan.
     if (a.peers.some((p) => p.peer.dns.kind === 'custom')) {
       const anyHolder = firstHolder([serverVnet, ...peers, ...sites]);
       a.peers.forEach((p) => checkVnet(p.peer.name, p.peer.dns, `${p.path}.dns`, anyHolder));

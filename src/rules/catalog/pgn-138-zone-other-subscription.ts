@@ -7,8 +7,13 @@ export const pgn138: Rule = {
   severity: 'info',
   docs: DOCS.private,
   source: 'facts §1.3',
-  why: 'When the private DNS zone lives in another subscription, deployment completes only if that subscription has the Microsoft.DBforPostgreSQL resource provider registered.',
-  fix: "Register Microsoft.DBforPostgreSQL in the zone's subscription (az provider register --namespace Microsoft.DBforPostgreSQL).",
+  why:
+    'When the private DNS zone lives in another subscription, deployment ' +
+    'completes only if that subscription has the Microsoft.DBforPostgreSQL ' +
+    'resource provider registered.',
+  fix:
+    "Register Microsoft.DBforPostgreSQL in the zone's subscription (az " +
+    'provider register --namespace Microsoft.DBforPostgreSQL).',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
     const zone = plan.access.privateDnsZone;
@@ -19,7 +24,10 @@ export const pgn138: Rule = {
       report(
         this,
         'access.privateDnsZone.subscription',
-        `Zone ${zone.name} is in subscription "${zone.subscription}"${serverSub ? `, not the server's "${serverSub}"` : ''}: register the Microsoft.DBforPostgreSQL resource provider in "${zone.subscription}", or the deployment will not complete.`,
+        `Zone ${zone.name} is in subscription ` +
+          `"${zone.subscription}"${serverSub ? `, not the server's "${serverSub}"` : ''}: ` +
+          `register the Microsoft.DBforPostgreSQL resource provider in ` +
+          `"${zone.subscription}", or the deployment will not complete.`,
       ),
     ];
   },

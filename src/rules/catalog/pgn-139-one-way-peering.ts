@@ -7,7 +7,9 @@ export const pgn139: Rule = {
   severity: 'warning',
   docs: DOCS.vnetPeering,
   source: 'Azure peering rules',
-  why: 'A VNet peering needs a peering resource on each side; with only one, the peering stays "Initiated" and no traffic flows.',
+  why:
+    'A VNet peering needs a peering resource on each side; with only one, ' +
+    'the peering stays "Initiated" and no traffic flows.',
   fix: 'Add the missing peering resource so both VNets peer with each other.',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
@@ -21,7 +23,9 @@ export const pgn139: Rule = {
         report(
           this,
           `access.peeredVnets.${j}.peering.${missing}`,
-          `The peering between "${server}" and "${peer.name}" is declared in one direction only: the peering from "${from}" to "${to}" is missing, so no traffic flows. Add it.`,
+          `The peering between "${server}" and "${peer.name}" is declared in one ` +
+            `direction only: the peering from "${from}" to "${to}" is missing, so no ` +
+            `traffic flows. Add it.`,
         ),
       ];
     });

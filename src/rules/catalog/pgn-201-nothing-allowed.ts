@@ -7,7 +7,9 @@ export const pgn201: Rule = {
   severity: 'warning',
   docs: DOCS.public,
   source: 'seed, "Characteristics of the public access method"',
-  why: 'By default no IP address is allowed: with no firewall rule and Azure services not allowed, every connection is refused.',
+  why:
+    'By default no IP address is allowed: with no firewall rule and Azure ' +
+    'services not allowed, every connection is refused.',
   fix: "Add a firewall rule for each client's public IPv4 address or range.",
   check(plan) {
     const access = plan.access;
@@ -16,7 +18,9 @@ export const pgn201: Rule = {
       report(
         this,
         'access.firewallRules',
-        'No firewall rule and "allow Azure services" is off: by default no IP address is allowed, so nothing can connect. Add a rule for each client\'s public IPv4 address or range.',
+        'No firewall rule and "allow Azure services" is off: by default no IP ' +
+          'address is allowed, so nothing can connect. Add a rule for each ' +
+          "client's public IPv4 address or range.",
       ),
     ];
   },

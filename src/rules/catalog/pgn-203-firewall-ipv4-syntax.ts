@@ -9,7 +9,10 @@ export const pgn203: Rule = {
   severity: 'error',
   docs: DOCS.firewall,
   source: 'facts §2.3',
-  why: 'Azure accepts only plain dotted-quad IPv4 addresses (each part 0–255, no leading zeros) as the start and end of a firewall rule; a CIDR block has to be written as its first and last address.',
+  why:
+    'Azure accepts only plain dotted-quad IPv4 addresses (each part 0–255, ' +
+    'no leading zeros) as the start and end of a firewall rule; a CIDR block ' +
+    'has to be written as its first and last address.',
   fix: 'Write each end as an address like 203.0.113.10; for a CIDR block use its first and last address.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
@@ -24,7 +27,10 @@ export const pgn203: Rule = {
         if (result.error.code === 'cidr-not-allowed') {
           const c = parseCidr(text, { aligned: false });
           if (c.ok) {
-            message = `${text} is a CIDR block; a firewall rule takes a start and an end address: use start ${formatIPv4(c.value.start)} and end ${formatIPv4(cidrEnd(c.value))}.`;
+            message =
+              `${text} is a CIDR block; a firewall rule takes a start and an end ` +
+              `address: use start ${formatIPv4(c.value.start)} and end ` +
+              `${formatIPv4(cidrEnd(c.value))}.`;
           }
         }
         out.push(report(this, `${r.path}.${field}`, `Firewall rule "${r.rule.name}": ${message}`));

@@ -17,7 +17,8 @@ export const pgn204: Rule = {
             report(
               this,
               `${r.path}.startIp`,
-              `Firewall rule "${r.rule.name}": start ${r.rule.startIp} is after end ${r.rule.endIp}. Swap them: start ${r.rule.endIp}, end ${r.rule.startIp}.`,
+              `Firewall rule "${r.rule.name}": start ${r.rule.startIp} is after end ` +
+                `${r.rule.endIp}. Swap them: start ${r.rule.endIp}, end ${r.rule.startIp}.`,
             ),
           ]
         : [],

@@ -11,8 +11,13 @@ export const pgn205: Rule = {
   severity: 'warning',
   docs: DOCS.firewall,
   source: 'seed, "Allowing all Azure IP addresses"',
-  why: 'The Azure-services option (the rule 0.0.0.0–0.0.0.0) opens the firewall to every Azure datacenter address, including the subscriptions of other customers.',
-  fix: 'Prefer firewall rules for the fixed outbound addresses of your Azure services; if you keep the option, make sure logins and permissions admit only authorized users.',
+  why:
+    'The Azure-services option (the rule 0.0.0.0–0.0.0.0) opens the firewall ' +
+    'to every Azure datacenter address, including the subscriptions of other customers.',
+  fix:
+    'Prefer firewall rules for the fixed outbound addresses of your Azure ' +
+    'services; if you keep the option, make sure logins and permissions ' +
+    'admit only authorized users.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     if (plan.access.mode !== 'public') return [];
@@ -22,7 +27,8 @@ export const pgn205: Rule = {
         report(
           this,
           'access.allowAzureServices',
-          `"Allow public access from Azure services" is on: ${RISK}. Prefer rules for your services' fixed outbound addresses.`,
+          `"Allow public access from Azure services" is on: ${RISK}. Prefer rules ` +
+            `for your services' fixed outbound addresses.`,
         ),
       );
     }
@@ -32,7 +38,8 @@ export const pgn205: Rule = {
           report(
             this,
             r.path,
-            `Firewall rule "${r.rule.name}" (0.0.0.0–0.0.0.0) is the "Azure services" rule: ${RISK}. Prefer rules for your services' fixed outbound addresses.`,
+            `Firewall rule "${r.rule.name}" (0.0.0.0–0.0.0.0) is the "Azure ` +
+              `services" rule: ${RISK}. Prefer rules for your services' fixed outbound addresses.`,
           ),
         );
       }

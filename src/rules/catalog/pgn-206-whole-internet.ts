@@ -31,7 +31,9 @@ export const pgn206: Rule = {
   severity: 'warning',
   docs: DOCS.firewall,
   source: "facts §1.7; peers' pain points",
-  why: 'A rule such as 0.0.0.0–255.255.255.255 lets anyone on the internet try to log in; only the credentials stand in the way.',
+  why:
+    'A rule such as 0.0.0.0–255.255.255.255 lets anyone on the internet try ' +
+    'to log in; only the credentials stand in the way.',
   fix: 'Narrow the rule to the addresses your clients really use.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
@@ -45,7 +47,8 @@ export const pgn206: Rule = {
         report(
           this,
           r.path,
-          `Firewall rule "${r.rule.name}" (${rangeText(r)}) ${what}: anyone on the internet can try to log in. Narrow it to your clients' addresses.`,
+          `Firewall rule "${r.rule.name}" (${rangeText(r)}) ${what}: anyone on the ` +
+            `internet can try to log in. Narrow it to your clients' addresses.`,
         ),
       ];
     });

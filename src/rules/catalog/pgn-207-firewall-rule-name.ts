@@ -30,7 +30,10 @@ export const pgn207: Rule = {
   severity: 'error',
   docs: DOCS.firewall,
   source: 'facts §1.7',
-  why: 'The sources disagree on firewall rule names; the strictest reading that all of them accept is 3–80 characters of letters, digits, _ and -, starting with a letter or digit and not ending with -.',
+  why:
+    'The sources disagree on firewall rule names; the strictest reading that ' +
+    'all of them accept is 3–80 characters of letters, digits, _ and -, ' +
+    'starting with a letter or digit and not ending with -.',
   fix: 'Rename the rule, e.g. office-dublin.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
@@ -41,7 +44,10 @@ export const pgn207: Rule = {
         report(
           this,
           `${r.path}.name`,
-          `Firewall rule name "${name}" is not valid: ${problem(name)}. Use ${FIREWALL_RULE_NAME_MIN}–${FIREWALL_RULE_NAME_MAX} letters, digits, _ and -, starting with a letter or digit and not ending with -, e.g. "${suggest(name)}".`,
+          `Firewall rule name "${name}" is not valid: ${problem(name)}. Use ` +
+            `${FIREWALL_RULE_NAME_MIN}–${FIREWALL_RULE_NAME_MAX} letters, digits, _ ` +
+            `and -, starting with a letter or digit and not ending with -, e.g. ` +
+            `"${suggest(name)}".`,
         ),
       ];
     });

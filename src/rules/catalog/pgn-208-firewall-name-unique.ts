@@ -8,7 +8,9 @@ export const pgn208: Rule = {
   severity: 'error',
   docs: DOCS.firewall,
   source: 'facts §1.7',
-  why: 'Creating a rule with a name that already exists updates the existing rule without an error: the first rule silently disappears.',
+  why:
+    'Creating a rule with a name that already exists updates the existing ' +
+    'rule without an error: the first rule silently disappears.',
   fix: 'Give every firewall rule its own name (names are compared without regard to case).',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
@@ -25,7 +27,9 @@ export const pgn208: Rule = {
         report(
           this,
           `${r.path}.name`,
-          `Firewall rule name "${r.rule.name}" is already used by rule ${first + 1}: the second rule would silently replace the first. Rename it, e.g. "${r.rule.name}-${r.index + 1}".`,
+          `Firewall rule name "${r.rule.name}" is already used by rule ` +
+            `${first + 1}: the second rule would silently replace the first. Rename ` +
+            `it, e.g. "${r.rule.name}-${r.index + 1}".`,
         ),
       );
     }

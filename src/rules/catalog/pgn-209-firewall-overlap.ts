@@ -10,7 +10,9 @@ export const pgn209: Rule = {
   severity: 'info',
   docs: DOCS.firewall,
   source: 'facts §1.7',
-  why: 'Rules that overlap, or one inside another, are allowed but redundant: the smaller one adds nothing, and removing the larger one later leaves a surprise.',
+  why:
+    'Rules that overlap, or one inside another, are allowed but redundant: ' +
+    'the smaller one adds nothing, and removing the larger one later leaves a surprise.',
   fix: 'Merge the overlapping rules, or remove the one that lies inside the other.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
@@ -26,7 +28,9 @@ export const pgn209: Rule = {
           report(
             this,
             inner.path,
-            `Firewall rule "${inner.rule.name}" (${rangeText(inner)}) lies inside rule "${outer.rule.name}" (${rangeText(outer)}): it is redundant. Remove it, or narrow "${outer.rule.name}".`,
+            `Firewall rule "${inner.rule.name}" (${rangeText(inner)}) lies inside ` +
+              `rule "${outer.rule.name}" (${rangeText(outer)}): it is redundant. ` +
+              `Remove it, or narrow "${outer.rule.name}".`,
           ),
         );
       } else {
@@ -34,7 +38,9 @@ export const pgn209: Rule = {
           report(
             this,
             second.path,
-            `Firewall rule "${second.rule.name}" (${rangeText(second)}) overlaps rule "${first.rule.name}" (${rangeText(first)}): the shared addresses are allowed twice. Merge the two rules or make them adjacent.`,
+            `Firewall rule "${second.rule.name}" (${rangeText(second)}) overlaps ` +
+              `rule "${first.rule.name}" (${rangeText(first)}): the shared addresses ` +
+              `are allowed twice. Merge the two rules or make them adjacent.`,
           ),
         );
       }

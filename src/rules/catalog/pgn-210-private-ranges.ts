@@ -16,8 +16,13 @@ export const pgn210: Rule = {
   severity: 'warning',
   docs: DOCS.public,
   source: 'seed, "Public access" characteristics',
-  why: 'Traffic from the internet never comes from private, loopback or link-local addresses; a client in a VNet needs private access (or a private endpoint) instead.',
-  fix: "Use the client's public IPv4 address (what it shows on the internet), or plan private access for clients inside Azure VNets.",
+  why:
+    'Traffic from the internet never comes from private, loopback or ' +
+    'link-local addresses; a client in a VNet needs private access (or a ' +
+    'private endpoint) instead.',
+  fix:
+    "Use the client's public IPv4 address (what it shows on the internet), " +
+    'or plan private access for clients inside Azure VNets.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     return addressRules(a.firewall).flatMap((r) => {
@@ -29,7 +34,10 @@ export const pgn210: Rule = {
         report(
           this,
           r.path,
-          `Firewall rule "${r.rule.name}" (${rangeText(r)}) covers ${kinds.map((k) => LABEL[k]).join(' and ')} addresses: connections over the internet never come from them. Use the client's public IPv4 address; a client inside a VNet needs private access.`,
+          `Firewall rule "${r.rule.name}" (${rangeText(r)}) covers ` +
+            `${kinds.map((k) => LABEL[k]).join(' and ')} addresses: connections over ` +
+            `the internet never come from them. Use the client's public IPv4 ` +
+            `address; a client inside a VNet needs private access.`,
         ),
       ];
     });

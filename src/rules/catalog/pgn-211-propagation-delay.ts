@@ -15,7 +15,8 @@ export const pgn211: Rule = {
       report(
         this,
         'access.firewallRules',
-        `Firewall changes can take up to ${FIREWALL_PROPAGATION_MINUTES} minutes to take effect; wait before testing a new rule.`,
+        `Firewall changes can take up to ${FIREWALL_PROPAGATION_MINUTES} minutes ` +
+          `to take effect; wait before testing a new rule.`,
       ),
     ];
   },

@@ -28,7 +28,10 @@ export const pgn212: Rule = {
         report(
           this,
           `clients.${i}.dynamicIp`,
-          `Client "${client.name}" has a dynamic IP address (${client.address || 'unknown'}): a single-address rule breaks when it changes.${rule} Ask the ISP for the address range and allow it, or use a static IP.`,
+          `Client "${client.name}" has a dynamic IP address ` +
+            `(${client.address || 'unknown'}): a single-address rule breaks when it ` +
+            `changes.${rule} Ask the ISP for the address range and allow it, or use ` +
+            `a static IP.`,
         ),
       ];
     });

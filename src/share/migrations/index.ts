@@ -68,7 +68,8 @@ export function migrateWith(
   if (version > current) {
     return loadError(
       'newer-version',
-      `formatVersion ${version} is newer than this planner understands (${current}); open the plan with an up-to-date planner.`,
+      `formatVersion ${version} is newer than this planner understands ` +
+        `(${current}); open the plan with an up-to-date planner.`,
     );
   }
   if (version < first) {

@@ -4,9 +4,11 @@ import { CLIENT_KIND_LABEL, KIND_GROUPS } from './new-client';
 
 const OTHER_NOTE = {
   private:
-    'A private-access server has no public endpoint, so these usually cannot reach it; the connectivity check says why and what would fix it.',
+    'A private-access server has no public endpoint, so these usually cannot ' +
+    'reach it; the connectivity check says why and what would fix it.',
   public:
-    'With public access they connect through their public outbound address; the connectivity check says whether the firewall lets them in.',
+    'With public access they connect through their public outbound address; ' +
+    'the connectivity check says whether the firewall lets them in.',
 } as const;
 
 interface AddClientProps {

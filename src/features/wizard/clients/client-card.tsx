@@ -90,7 +90,10 @@ function KindFields({ form, base, kind, targets, errors }: KindFieldsProps) {
             path={`${base}.subnet`}
             label="Subnet of the server VNet"
             options={targets.subnets}
-            emptyHint="The plan lists no other subnets in the server VNet yet (Virtual network step); type the subnet name."
+            emptyHint={
+              'The plan lists no other subnets in the server VNet yet (Virtual network step); ' +
+              'type the subnet name.'
+            }
             error={errors?.subnet}
           />
           <AddressField
@@ -130,7 +133,9 @@ function KindFields({ form, base, kind, targets, errors }: KindFieldsProps) {
             path={`${base}.site`}
             label="On-premises site"
             options={targets.sites}
-            emptyHint="The plan lists no on-premises networks yet (Peered VNets and on-premises step); type the site name."
+            emptyHint={
+              'The plan lists no on-premises networks yet (Peered VNets and on-premises step); ' + 'type the site name.'
+            }
             error={errors?.site}
           />
           <AddressField
@@ -168,7 +173,11 @@ function KindFields({ form, base, kind, targets, errors }: KindFieldsProps) {
             base={base}
             error={errors?.address}
             label="Fixed outbound IPv4 address (optional)"
-            hint="If the service has one (e.g. through a NAT gateway), a firewall rule can allow exactly it; without one, only “Allow public access from Azure services” lets it in."
+            hint={
+              'If the service has one (e.g. through a NAT gateway), a firewall rule can allow ' +
+              'exactly it; without one, only “Allow public access from Azure services” lets it ' +
+              'in.'
+            }
           />
         </>
       );
@@ -180,7 +189,10 @@ function DynamicIpField({ form, base, error }: { form: PlanForm; base: string; e
     <Field
       path={`${base}.dynamicIp`}
       label="Dynamic IP address (it changes from time to time)"
-      hint="A single-address firewall rule breaks when the address changes: ask the internet provider for its range, or use a static address."
+      hint={
+        'A single-address firewall rule breaks when the address changes: ask the internet ' +
+        'provider for its range, or use a static address.'
+      }
       formError={error}
       className="field--checkbox"
     >

@@ -40,13 +40,18 @@ function Bar({ bar, closeUp = false }: { bar: AddressBar; closeUp?: boolean }) {
     <figure className="addrmap__figure">
       <figcaption className="addrmap__caption">
         {closeUp ? 'Close-up: ' : 'Address space '}
-        <code>{bar.space}</code> — {bar.size.toLocaleString('en-US')} addresses, {bar.freeCount.toLocaleString('en-US')}{' '}
-        free
+        <code>{bar.space}</code> — {`${bar.size.toLocaleString('en-US')} addresses, `}
+        {`${bar.freeCount.toLocaleString('en-US')} free`}
       </figcaption>
       <div
         className="addrmap__bar"
         role="img"
-        aria-label={`${closeUp ? 'Close-up of' : 'Address space'} ${bar.space}: ${used} used ${used === 1 ? 'segment' : 'segments'}, ${bar.freeCount.toLocaleString('en-US')} free addresses. The table below lists every segment.`}
+        aria-label={
+          `${closeUp ? 'Close-up of' : 'Address space'} ${bar.space}: ${used} used ` +
+          `${used === 1 ? 'segment' : 'segments'}, ` +
+          `${bar.freeCount.toLocaleString('en-US')} free addresses. The table ` +
+          `below lists every segment.`
+        }
       >
         {bar.segments.map((s) => (
           <span
@@ -159,8 +164,11 @@ function Capacity({ prefix }: { prefix: string }) {
         <dt>Left</dt>
         <dd>
           {capacity.fits
-            ? `${capacity.free.toLocaleString('en-US')} addresses: room for ${capacity.moreHaServers.toLocaleString('en-US')} more ${capacity.moreHaServers === 1 ? 'server' : 'servers'} with high availability`
-            : `Not enough: ${(-capacity.free).toLocaleString('en-US')} ${capacity.free === -1 ? 'address' : 'addresses'} short`}
+            ? `${capacity.free.toLocaleString('en-US')} addresses: room for ` +
+              `${capacity.moreHaServers.toLocaleString('en-US')} more ` +
+              `${capacity.moreHaServers === 1 ? 'server' : 'servers'} with high availability`
+            : `Not enough: ${(-capacity.free).toLocaleString('en-US')} ` +
+              `${capacity.free === -1 ? 'address' : 'addresses'} short`}
         </dd>
       </dl>
       <p className="field__hint">
@@ -194,7 +202,8 @@ function Suggest({
     );
     if (block === null) {
       setStatus(
-        `No free /${length} is left in the address spaces ${spaces.filter(Boolean).join(', ') || '(none entered yet)'}.`,
+        `No free /${length} is left in the address spaces ` +
+          `${spaces.filter(Boolean).join(', ') || '(none entered yet)'}.`,
       );
       return;
     }

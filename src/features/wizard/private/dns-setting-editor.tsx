@@ -48,7 +48,10 @@ export function DnsSettingEditor({ form, path, vnetLabel }: { form: PlanForm; pa
             label={`Do these DNS servers forward to ${AZURE_DNS_IP}?`}
             className="field--checkbox"
             formError={errorAt(form, `${path}.forwardsToAzureDns`)}
-            hint={`Private DNS zones are answered only by Azure's resolver ${AZURE_DNS_IP}, so a custom DNS server must forward the zone's queries to it.`}
+            hint={
+              `Private DNS zones are answered only by Azure's resolver ` +
+              `${AZURE_DNS_IP}, so a custom DNS server must forward the zone's queries to it.`
+            }
           >
             {(p) => <input type="checkbox" {...p} {...form.register(fieldPath(`${path}.forwardsToAzureDns`))} />}
           </Field>

@@ -76,7 +76,11 @@ export function OnPremCard({ form, index, onRemove }: { form: PlanForm; index: n
         label="On-premises DNS forwards the zone into Azure"
         className="field--checkbox"
         formError={errorAt(form, `${base}.dnsForwarder`)}
-        hint="On-premises clients resolve the server only if their DNS forwards the zone to a resolver inside Azure (for example a DNS Private Resolver or a forwarder VM in a linked VNet)."
+        hint={
+          'On-premises clients resolve the server only if their DNS forwards the zone to a ' +
+          'resolver inside Azure (for example a DNS Private Resolver or a forwarder VM in a ' +
+          'linked VNet).'
+        }
       >
         {(p) => <input type="checkbox" {...p} {...form.register(fieldPath(`${base}.dnsForwarder`))} />}
       </Field>

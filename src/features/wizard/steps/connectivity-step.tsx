@@ -8,7 +8,8 @@ const OPTIONS = [
     mode: 'private' as const,
     title: 'Private access (VNet integration)',
     lines: [
-      'Connect from Azure resources in the same or a peered virtual network over private IP addresses, and from on-premises through VPN or ExpressRoute.',
+      'Connect from Azure resources in the same or a peered virtual network ' +
+        'over private IP addresses, and from on-premises through VPN or ExpressRoute.',
       'The server has no public endpoint reachable from the internet.',
     ],
   },
@@ -16,7 +17,8 @@ const OPTIONS = [
     mode: 'public' as const,
     title: 'Public access (allowed IP addresses)',
     lines: [
-      'Connect from Azure resources that do not support virtual networks, and from outside Azure without VPN or ExpressRoute.',
+      'Connect from Azure resources that do not support virtual networks, and ' +
+        'from outside Azure without VPN or ExpressRoute.',
       'The server has a public endpoint; only the IP ranges you allow in firewall rules can connect.',
     ],
   },

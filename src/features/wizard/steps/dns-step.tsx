@@ -107,7 +107,10 @@ function ZoneFields({ form, serverName }: { form: PlanForm; serverName: string }
             path={`${ZONE}.subscription`}
             label="Zone subscription"
             formError={errorAt(form, `${ZONE}.subscription`)}
-            hint="Empty = the server's subscription. A zone in another subscription needs the Microsoft.DBforPostgreSQL resource provider registered there."
+            hint={
+              "Empty = the server's subscription. A zone in another subscription needs the " +
+              'Microsoft.DBforPostgreSQL resource provider registered there.'
+            }
           >
             {(p) => <input {...p} {...form.register(`${ZONE}.subscription`)} autoComplete="off" />}
           </Field>
@@ -124,8 +127,9 @@ function ZoneFields({ form, serverName }: { form: PlanForm; serverName: string }
       )}
       {otherSubscription ? (
         <p className="notice notice--info">
-          The zone is in another subscription ({zone.subscription}): register the <code>Microsoft.DBforPostgreSQL</code>{' '}
-          resource provider in that subscription, or the deployment won't complete.
+          {`The zone is in another subscription (${zone.subscription}): register the `}
+          <code>Microsoft.DBforPostgreSQL</code>
+          {" resource provider in that subscription, or the deployment won't complete."}
         </p>
       ) : null}
     </>

@@ -35,8 +35,9 @@ export default function FirewallStep() {
       intro={
         mode === 'public' ? (
           <p>
-            Only the IP addresses you allow can connect; by default none is allowed. Each rule allows the IPv4 addresses
-            from its start to its end, for every database on the server. Type a single address, or a CIDR block such as{' '}
+            {'Only the IP addresses you allow can connect; by default none is allowed. Each rule allows the IPv4 ' +
+              'addresses from its start to its end, for every database on the server. Type a single address, or a ' +
+              'CIDR block such as '}
             <code>203.0.113.0/28</code> into the start field: it becomes the range.
           </p>
         ) : (

@@ -59,7 +59,10 @@ function ExistingSubnetFields({ form }: { form: PlanForm }) {
         itemLabel={(n) => `Other resource type ${n}`}
         addLabel="Add a resource type"
         placeholder="Microsoft.Compute/virtualMachines"
-        hint="Only flexible servers may be in the delegated subnet (several servers may share it). List anything else that is there; leave the list empty if nothing is."
+        hint={
+          'Only flexible servers may be in the delegated subnet (several servers may share ' +
+          'it). List anything else that is there; leave the list empty if nothing is.'
+        }
       />
     </fieldset>
   );
@@ -99,7 +102,10 @@ export default function SubnetStep() {
             path={`${BASE}.prefix`}
             label="Subnet prefix"
             formError={errorAt(form, `${BASE}.prefix`)}
-            hint={`An aligned IPv4 CIDR block inside the VNet's address space, /${MIN_DELEGATED_SUBNET_PREFIX_LENGTH} or larger.`}
+            hint={
+              `An aligned IPv4 CIDR block inside the VNet's address space, ` +
+              `/${MIN_DELEGATED_SUBNET_PREFIX_LENGTH} or larger.`
+            }
           >
             {(p) => (
               <input

@@ -77,7 +77,10 @@ export default function VnetStep() {
           addLabel="Add an address space"
           placeholder="10.0.0.0/16"
           minItems={1}
-          hint="IPv4 CIDR blocks written as their network address (10.0.0.0/16, not 10.0.1.5/16); they must not overlap."
+          hint={
+            'IPv4 CIDR blocks written as their network address (10.0.0.0/16, not ' +
+            '10.0.1.5/16); they must not overlap.'
+          }
         />
         <SubnetsTable form={form} />
         <fieldset className="card">
