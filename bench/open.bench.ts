@@ -4,7 +4,8 @@
  * adversarial versions (all identical, nested, overlapping; see src/domain/limit-samples.ts), in
  * both access modes, opened as a share link (timed from the start of the navigation) and as a plan
  * file chosen on the Review step (timed from the file input's change event), each until the
- * read-only review shows its findings. A page records both moments itself (performance.now()).
+ * read-only review shows its findings. A page records both moments itself (performance.now()). The
+ * link of a typical plan gives the part of a link's time that is the page loading, whatever the plan.
  *
  * BENCH_PORT picks the port of the preview server (default 4198) when several runs share a machine.
  */
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { AZURE_MAXIMUM_SIZE, LIMIT_SHAPES, limitPlan } from '../src/domain/limit-samples';
 import type { Plan } from '../src/domain/plan';
+import { typicalPlan } from '../src/domain/samples';
 import { encodePlanLink } from '../src/share/link';
 import { serializePlanFile } from '../src/share/plan-file';
 import { buildAndServe, launchChromium } from '../scripts/serve-build';
@@ -100,7 +102,11 @@ export default async function bench(): Promise<void> {
   const browser = await launchChromium();
   const folder = mkdtempSync(join(tmpdir(), 'pgflex-open-'));
   try {
-    const rows: Row[] = [];
+    // What every link costs before its plan matters: loading the page itself (a typical plan's link).
+    const typical = encodePlanLink(typicalPlan());
+    const baseline: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) baseline.push(await openLink(browser, url, typical));
+    const rows: Row[] = [row(`typical plan: link of ${typical.length} characters (the page load itself)`, baseline)];
     for (const mode of ['private', 'public'] as const) {
       for (const shape of LIMIT_SHAPES) {
         const plan: Plan = limitPlan(AZURE_MAXIMUM_SIZE, shape, mode);

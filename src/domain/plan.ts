@@ -50,9 +50,10 @@ const text = () =>
   );
 
 /**
- * A list of at most `max` items. `limit` words the limit after "at most <max> ", e.g.
- * "per VNet (Azure's limit)"; `noun` names the items. The message starts with the count, so that the
- * plan reader can say whose list it is: `VNet "vnet-x" has 100,001 subnets; …`.
+ * A list of at most `max` items (`extra` more are counted elsewhere: the delegated subnet). `noun`
+ * names the items and `limit` words the limit, `{max}` standing for the number ("Azure allows at most
+ * {max} per VNet"). The message starts with the count, so that the plan reader can say whose list it
+ * is: `VNet "vnet-x" has 100,001 subnets …; Azure allows at most 3,000 per VNet.`
  */
 function limited<T extends z.ZodMiniType>(item: T, max: number, noun: string, limit: string, extra = 0) {
   return z.array(item).check(
