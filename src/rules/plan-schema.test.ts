@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { privateInput, privatePlan, publicInput } from './fixtures';
+import { splitPath } from '../domain/paths';
 import { evaluate } from './index';
+import { RULE_CASES } from './rule-cases';
 import { PlanSchema, findingsToFieldErrors } from './plan-schema';
 
 describe('PlanSchema: the error rules as zod issues', () => {
@@ -63,5 +65,27 @@ describe('findingsToFieldErrors', () => {
     expect(byField['access.delegatedSubnet.prefix']?.map((f) => f.ruleId)).toEqual(['PGN-108']);
     expect(byField['access.delegatedSubnet.name']?.map((f) => f.ruleId)).toEqual(['PGN-105']);
     expect(Object.values(byField).flat()).toHaveLength(findings.length);
+  });
+});
+
+describe('PlanSchema and evaluate agree', () => {
+  const plans = Object.entries(RULE_CASES).flatMap(([id, c]) => [
+    [`${id} failing`, c.fails] as const,
+    ...(c.passes === null ? [] : [[`${id} passing`, c.passes] as const]),
+  ]);
+
+  it.each(plans)('%s: one issue per error finding, same rule ID, path and message', (_name, plan) => {
+    const errors = evaluate(plan).filter((f) => f.severity === 'error');
+    const result = PlanSchema.safeParse(plan);
+    expect(result.success).toBe(errors.length === 0);
+    const issues = (result.error?.issues ?? []).map((i) => ({
+      ruleId: (i as { params?: { ruleId?: string } }).params?.ruleId,
+      path: i.path,
+      message: i.message,
+    }));
+    const expected = errors.map((f) => ({ ruleId: f.ruleId, path: splitPath(f.path), message: f.message }));
+    const key = (x: { ruleId?: string; path: readonly PropertyKey[]; message: string }) =>
+      `${x.ruleId}|${x.path.join('.')}|${x.message}`;
+    expect(issues.map(key).sort()).toEqual(expected.map(key).sort());
   });
 });
