@@ -33,7 +33,7 @@ export function renderRulesDoc(): string {
     '<!-- Generated from src/rules by `npm run gen`; do not edit by hand. -->',
     '',
     'Every check the planner runs, with its stable ID. The web page shows each finding next to its field,',
-    '`pgflex-netplan validate` prints it (`--format json` gives `{ruleId, severity, message, path, docs}`),',
+    '`pgflex-netplan validate` prints it (`--format json` gives `{file, ruleId, severity, message, path, docs}`),',
     'and the plan schema rejects every error finding. The catalog these rules implement is `spec/rules.md`.',
     '',
     '| ID | Severity | Rule |',
