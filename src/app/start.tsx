@@ -4,6 +4,7 @@
  * in its place (the gate kept the shell's plan off screen; see `first-paint.ts`). The dev server's root is empty.
  */
 import { createRoot, hydrateRoot } from 'react-dom/client';
+import { loadRuleEngine } from '../features/findings/use-findings';
 import { usePlanner } from '../store/store';
 import { ROOT_ID } from './first-paint';
 import { showsPrerenderedState } from './paint-gate';
@@ -13,3 +14,5 @@ const root = document.getElementById(ROOT_ID);
 if (root === null) throw new Error(`The page has no #${ROOT_ID} element.`);
 if (root.hasChildNodes() && showsPrerenderedState(usePlanner)) hydrateRoot(root, <Root />);
 else createRoot(root).render(<Root />);
+// The rules are not needed to paint or to type: they load once the first render is under way.
+void loadRuleEngine();

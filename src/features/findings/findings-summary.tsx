@@ -1,8 +1,19 @@
 /** Live counts of errors, warnings and notes for the whole plan. */
-import { useFindings } from './use-findings';
+import { useFindingsOrPending } from './use-findings';
 
 export function FindingsSummary() {
-  const findings = useFindings();
+  const findings = useFindingsOrPending();
+  if (findings === null)
+    return (
+      <section className="summary" aria-labelledby="summary-title">
+        <h2 id="summary-title" className="summary__title">
+          Checks
+        </h2>
+        <p className="summary__counts" aria-live="polite">
+          Checking the plan…
+        </p>
+      </section>
+    );
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   const errors = count('error');
   const warnings = count('warning');

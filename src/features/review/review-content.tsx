@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import type { Plan } from '../../domain/plan';
-import { findingsFor } from '../findings/use-findings';
+import { findingsFor, useRuleEngine } from '../findings/use-findings';
 import { FindingsByStep } from '../findings/findings-by-step';
 import { PlanSummary } from './plan-summary';
 
@@ -26,6 +26,7 @@ export function ReviewContent({
   editable: boolean;
   onNavigate?: (path: string) => void;
 }) {
+  useRuleEngine(); // the review's counts and export gating need the findings, not "checking"
   const findings = useMemo(() => findingsFor(plan), [plan]);
   const errors = useMemo(() => findings.filter((f) => f.severity === 'error'), [findings]);
   // The client checks and the exports are the heaviest sections for a large plan: they render in a
