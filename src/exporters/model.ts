@@ -39,6 +39,8 @@ interface ModelServer {
   name: string;
   version: string;
   highAvailability: z.infer<typeof HaModeSchema>;
+  /** The server's own region; the deployment's `location` when it is the first server's. */
+  location: string;
   loc: Loc;
 }
 
@@ -87,9 +89,16 @@ interface ModelConfiguration {
   value: string;
 }
 
+/** What the deployment's `location` parameter is the region of. */
+export const locationDescription = (model: Pick<ExportModel, 'location' | 'servers'>): string =>
+  model.servers.every((s) => s.location === model.location)
+    ? "Azure region of the servers and the network resources (the plan's region)."
+    : 'Azure region of the first server, the servers in the same region and the network resources ' +
+      '(servers in other regions have their own).';
+
 export interface ExportModel {
   planName: string;
-  /** Region of the deployment: the first server's. */
+  /** Region of the deployment: the first server's (the network's; each server also carries its own). */
   location: string;
   primary: SubRef;
   /** Resource group of the first server: the deployment target ('' = whatever the user deploys to). */
@@ -137,6 +146,7 @@ export function buildModel(plan: Plan): ExportModel {
     name: s.name,
     version: s.version,
     highAvailability: s.highAvailability,
+    location: s.region,
     loc: loc(s.resourceGroup),
   }));
 

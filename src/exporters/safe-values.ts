@@ -76,6 +76,7 @@ export function assertExportable(model: ExportModel): void {
   };
   for (const s of model.servers) {
     argument('the server name', s.name);
+    literal(`the region of server "${s.name}"`, s.location);
     argument(`the version of server "${s.name}"`, s.version);
     argument(`the high availability mode of server "${s.name}"`, s.highAvailability);
     rg(`server "${s.name}"`, s.loc.rg);

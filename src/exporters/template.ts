@@ -13,7 +13,7 @@ import {
 } from '../domain/azure';
 import type { NsgRule } from '../domain/plan';
 import { call, childName, Ex, param, prop, type Val } from './ir';
-import { type ExportModel, type Loc, type ModelPrivate, type VnetRef } from './model';
+import { locationDescription, type ExportModel, type Loc, type ModelPrivate, type VnetRef } from './model';
 import { SERVER_DEFAULTS } from './versions';
 
 export interface TemplateParam {
@@ -128,7 +128,7 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
   params.push({
     name: 'location',
     type: 'string',
-    description: "Azure region of the servers and the network resources (the plan's region).",
+    description: locationDescription(model),
     defaultValue: model.location,
   });
   for (const sub of model.subscriptions) {
@@ -232,7 +232,12 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
       type: T.server,
       apiVersion: API_VERSIONS.postgres,
       name,
-      body: { location: param('location'), sku: { name: param('skuName'), tier: param('skuTier') }, properties },
+      body: {
+        // A public-access plan may place servers in several regions; each is created in its own.
+        location: s.location === model.location ? param('location') : s.location,
+        sku: { name: param('skuName'), tier: param('skuTier') },
+        properties,
+      },
       // Servers sharing a subnet are created one after the other.
       deps: i === 0 ? [...serverDeps] : [...serverDeps, `server${i}`],
       id,

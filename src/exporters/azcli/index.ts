@@ -209,7 +209,8 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
         'az postgres flexible-server create',
         rg(s.loc),
         opt('name', s.name),
-        '--location="$LOCATION"',
+        // A public-access plan may place servers in several regions; each is created in its own.
+        s.location === model.location ? '--location="$LOCATION"' : opt('location', s.location),
         opt('version', s.version),
         '--tier="$SKU_TIER"',
         '--sku-name="$SKU_NAME"',

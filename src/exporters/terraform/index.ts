@@ -7,7 +7,15 @@ import { POSTGRES_DELEGATION_ACTION, POSTGRES_DELEGATION_SERVICE, STORAGE_SERVIC
 import type { NsgRule, Plan } from '../../domain/plan';
 import { identifier, NameAllocator } from '../escape';
 import { commentBlock, errorLines } from '../header';
-import { buildModel, type ExportModel, type Loc, type ModelPrivate, type SubRef, type VnetRef } from '../model';
+import {
+  buildModel,
+  locationDescription,
+  type ExportModel,
+  type Loc,
+  type ModelPrivate,
+  type SubRef,
+  type VnetRef,
+} from '../model';
 import { DELEGATION_NAME } from '../template';
 import type { ExportFile, ExportOptions, ProviderMajor } from '../types';
 import { AZURERM_VERSION, DEFAULT_PROVIDER_MAJOR, SERVER_DEFAULTS, TERRAFORM_REQUIRED_VERSION } from '../versions';
@@ -273,7 +281,8 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
     const body: HclItem[] = [
       attr('name', `var.${serverVar(s.index)}`),
       attr('resource_group_name', rgValue(s.loc)),
-      attr('location', 'var.location'),
+      // A public-access plan may place servers in several regions; each is created in its own.
+      attr('location', s.location === model.location ? 'var.location' : str(s.location)),
       attr('version', str(s.version)),
       attr('sku_name', 'var.sku_name'),
       attr('storage_mb', 'var.storage_mb'),
@@ -350,12 +359,7 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
 
   // variables.tf
   const vars: HclItem[] = [
-    variable(
-      'location',
-      "Azure region of the servers and the network resources (the plan's region).",
-      'string',
-      str(model.location),
-    ),
+    variable('location', locationDescription(model), 'string', str(model.location)),
     variable(
       'subscription_id',
       `Subscription ID of ${model.primary.purpose}` +
