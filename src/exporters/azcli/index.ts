@@ -3,7 +3,9 @@
  * resources with `az`. Every value is single-quoted and passed as `--name=value`, the form argparse
  * (on which the Azure CLI is built) always reads as that option's value; list options take their
  * items as separate words, which `assertExportable` has checked can't be read as options. The
- * password comes from the environment.
+ * password comes from the environment and reaches `az` on its standard input (`--admin-password=@-`: the Azure CLI
+ * reads an argument written `@-` from stdin, `_expand_file_prefixed_files` in azure-cli's
+ * `azure/cli/core/commands/__init__.py`), so it never shows in the process list; `printf` is a bash builtin.
  */
 import { POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
 import type { NsgRule, Plan } from '../../domain/plan';
@@ -206,7 +208,7 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
         : ['--public-access=Enabled'];
     lines.push(
       cmd([
-        'az postgres flexible-server create',
+        `printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create`,
         rg(s.loc),
         opt('name', s.name),
         // A public-access plan may place servers in several regions; each is created in its own.
@@ -216,7 +218,7 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
         '--sku-name="$SKU_NAME"',
         '--storage-size="$STORAGE_SIZE_GB"',
         '--admin-user="$ADMIN_LOGIN"',
-        '--admin-password="$PGADMIN_PASSWORD"',
+        '--admin-password=@-',
         opt('high-availability', s.highAvailability),
         ...network,
         '--yes --output=none',

@@ -8,8 +8,16 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Appends `["arg1","arg2",…]` to $AZ_LOG and prints a resource ID for `$(az … --query=id …)`. */
+/**
+ * Appends `["arg1","arg2",…]` to $AZ_LOG and prints a resource ID for `$(az … --query=id …)`. An argument
+ * `--x=@-` makes it read its standard input, as the Azure CLI does, and append that to $AZ_LOG.stdin.
+ */
 const FAKE_AZ = `#!/usr/bin/env bash
+for a in "$@"; do
+  case "$a" in
+    *=@-) IFS= read -r -d '' input || true; printf '%s\\n' "$input" >> "$AZ_LOG.stdin" ;;
+  esac
+done
 bs='\\'; dq='"'; line='['; sep=''
 for a in "$@"; do
   a=\${a//"$bs"/"$bs$bs"}
@@ -59,7 +67,12 @@ interface ScriptRun {
   /** The run's exit status and stderr (null when `bash -n` failed and the script was not run). */
   run: { status: number | null; stderr: string } | null;
   calls: AzCall[];
+  /** What each call with an `@-` argument read from its standard input, in order. */
+  stdin: string[];
 }
+
+/** The administrator password every run is given (tests check where it does and doesn't appear). */
+export const FAKE_PASSWORD = 'Fake-Pa55word-for-tests';
 
 /** A scratch directory holding the fake `az`; `dispose` removes it. */
 export function fakeAzDir(): { dir: string; runScript: (script: string) => ScriptRun; dispose: () => void } {
@@ -73,14 +86,16 @@ export function fakeAzDir(): { dir: string; runScript: (script: string) => Scrip
     writeFileSync(path, script);
     writeFileSync(log, '');
     const syntax = spawnSync('bash', ['-n', path], { encoding: 'utf8' });
-    if (syntax.status !== 0) return { syntax: { status: syntax.status, stderr: syntax.stderr }, run: null, calls: [] };
+    if (syntax.status !== 0)
+      return { syntax: { status: syntax.status, stderr: syntax.stderr }, run: null, calls: [], stdin: [] };
+    writeFileSync(`${log}.stdin`, '');
     const run = spawnSync('bash', [path], {
       cwd: dir,
       encoding: 'utf8',
       env: {
         PATH: `${dir}:${process.env.PATH ?? ''}`,
         AZ_LOG: log,
-        PGADMIN_PASSWORD: 'p',
+        PGADMIN_PASSWORD: FAKE_PASSWORD,
         RESOURCE_GROUP: 'rg-deploy',
       },
     });
@@ -92,6 +107,9 @@ export function fakeAzDir(): { dir: string; runScript: (script: string) => Scrip
       syntax: { status: syntax.status, stderr: syntax.stderr },
       run: { status: run.status, stderr: run.stderr },
       calls,
+      stdin: readFileSync(`${log}.stdin`, 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
     };
   };
   return { dir, runScript, dispose: () => rmSync(dir, { recursive: true, force: true }) };

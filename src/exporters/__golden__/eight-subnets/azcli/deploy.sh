@@ -92,7 +92,7 @@ ZONE_ID="$(az network private-dns zone show \
   --query=id --output=tsv)"
 
 # Servers
-az postgres flexible-server create \
+printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create \
   --resource-group='rg-platform' \
   --name='pg-platform' \
   --location="$LOCATION" \
@@ -101,7 +101,7 @@ az postgres flexible-server create \
   --sku-name="$SKU_NAME" \
   --storage-size="$STORAGE_SIZE_GB" \
   --admin-user="$ADMIN_LOGIN" \
-  --admin-password="$PGADMIN_PASSWORD" \
+  --admin-password=@- \
   --high-availability='Disabled' \
   --subnet="$SUBNET_ID" \
   --private-dns-zone="$ZONE_ID" \

@@ -193,7 +193,7 @@ ZONE_ID="$(az network private-dns zone show \
   --query=id --output=tsv)"
 
 # Servers
-az postgres flexible-server create \
+printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create \
   --resource-group='rg-orders-data' \
   --name='pg-contoso-orders' \
   --location="$LOCATION" \
@@ -202,7 +202,7 @@ az postgres flexible-server create \
   --sku-name="$SKU_NAME" \
   --storage-size="$STORAGE_SIZE_GB" \
   --admin-user="$ADMIN_LOGIN" \
-  --admin-password="$PGADMIN_PASSWORD" \
+  --admin-password=@- \
   --high-availability='ZoneRedundant' \
   --subnet="$SUBNET_ID" \
   --private-dns-zone="$ZONE_ID" \

@@ -13,7 +13,7 @@ ADMIN_LOGIN="${ADMIN_LOGIN:-pgadmin}"
 az account set --subscription='fabrikam-analytics'
 
 # Servers
-az postgres flexible-server create \
+printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create \
   --resource-group='rg-reporting' \
   --name='pg-fabrikam-reporting' \
   --location="$LOCATION" \
@@ -22,7 +22,7 @@ az postgres flexible-server create \
   --sku-name="$SKU_NAME" \
   --storage-size="$STORAGE_SIZE_GB" \
   --admin-user="$ADMIN_LOGIN" \
-  --admin-password="$PGADMIN_PASSWORD" \
+  --admin-password=@- \
   --high-availability='Disabled' \
   --public-access=Enabled \
   --yes --output=none
