@@ -259,9 +259,18 @@ function header(plan: Plan, model: ExportModel, options: ExportOptions, what: st
   return `${commentBlock('#', lines)}\n`;
 }
 
+/** The resource providers the exported resources belong to: the servers, and networking with private DNS. */
+const RESOURCE_PROVIDERS = ['Microsoft.DBforPostgreSQL', 'Microsoft.Network'] as const;
+
 export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportFile[] {
   const model = buildModel(plan);
   const major = options.providerMajor ?? DEFAULT_PROVIDER_MAJOR;
+  // azurerm 5.x registers no resource provider unless told (resource_provider_registrations defaults to none;
+  // 4.x registered its legacy set, which holds both): a fresh subscription would fail with
+  // MissingSubscriptionRegistration. Every subscription the export uses registers what it needs, the zone's too
+  // (facts §1.3: its subscription needs Microsoft.DBforPostgreSQL). Source: azurerm-networking-args.json, provider.
+  const registrations =
+    major >= 5 ? [attr('resource_providers_to_register', list(RESOURCE_PROVIDERS.map((p) => str(p))))] : [];
   const usesDeploymentRg =
     model.primaryRg === '' ||
     (model.access.mode === 'private' &&
@@ -419,7 +428,11 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
         ),
       ],
     ),
-    block('provider', ['azurerm'], [attr('subscription_id', 'var.subscription_id'), block('features', [], [])]),
+    block(
+      'provider',
+      ['azurerm'],
+      [attr('subscription_id', 'var.subscription_id'), ...registrations, block('features', [], [])],
+    ),
     ...model.subscriptions
       .filter((s) => !s.primary)
       .map((s) =>
@@ -429,6 +442,7 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
           [
             attr('alias', str(snake(s.param).replace(/_subscription_id$/, ''))),
             attr('subscription_id', subVar(s)),
+            ...registrations,
             block('features', [], []),
           ],
         ),
