@@ -33,6 +33,16 @@ function cmd(parts: readonly (string | false | null | undefined)[]): string {
   return words.join(' \\\n  ');
 }
 
+/**
+ * Runs `create` only when `show` finds nothing, so that a second run of the script leaves what exists alone. Used
+ * for the resources whose create would fail on an existing one (the server, the zone and its links) or would
+ * replace it with less than it holds (a VNet created again without its subnets, an NSG without its rules, a
+ * subnet without its NSG or route table). Everything else is a create-or-update that sets what the plan says.
+ */
+function unlessExists(show: readonly (string | false | null | undefined)[], create: string): string {
+  return `if ! ${cmd([...show, '--output=none'])} 2>/dev/null; then\n  ${create.replace(/\n/g, '\n  ')}\nfi`;
+}
+
 function nsgRule(nsg: { name: string; loc: Loc }, r: NsgRule): string {
   const orStar = (name: string, v: readonly string[]) => optList(name, v.length === 0 ? ['*'] : v);
   return cmd([
@@ -59,46 +69,65 @@ function privateSection(a: ModelPrivate, lines: string[]): void {
   lines.push('', '# Network');
   if (a.nsg) {
     lines.push(
-      cmd(['az network nsg create', rg(a.nsg.loc), opt('name', a.nsg.name), '--location="$LOCATION"', '--output=none']),
+      unlessExists(
+        ['az network nsg show', rg(a.nsg.loc), opt('name', a.nsg.name)],
+        cmd([
+          'az network nsg create',
+          rg(a.nsg.loc),
+          opt('name', a.nsg.name),
+          '--location="$LOCATION"',
+          '--output=none',
+        ]),
+      ),
     );
     for (const r of a.nsg.rules) lines.push(nsgRule(a.nsg, r));
   }
   if (!vnet.existing) {
     lines.push(
-      cmd([
-        'az network vnet create',
-        rg(vnet.loc),
-        opt('name', vnet.name),
-        '--location="$LOCATION"',
-        optList('address-prefixes', vnet.addressSpaces),
-        vnet.dnsServers !== null && vnet.dnsServers.length > 0 && optList('dns-servers', vnet.dnsServers),
-        '--output=none',
-      ]),
+      unlessExists(
+        ['az network vnet show', rg(vnet.loc), opt('name', vnet.name)],
+        cmd([
+          'az network vnet create',
+          rg(vnet.loc),
+          opt('name', vnet.name),
+          '--location="$LOCATION"',
+          optList('address-prefixes', vnet.addressSpaces),
+          vnet.dnsServers !== null && vnet.dnsServers.length > 0 && optList('dns-servers', vnet.dnsServers),
+          '--output=none',
+        ]),
+      ),
     );
   }
-  lines.push(
-    cmd([
-      `az network vnet subnet ${a.subnet.existing ? 'update' : 'create'}`,
-      rg(vnet.loc),
-      opt('vnet-name', vnet.name),
-      opt('name', a.subnet.name),
-      !a.subnet.existing && optList('address-prefixes', [a.subnet.prefix]),
-      optList('delegations', [POSTGRES_DELEGATION_SERVICE]),
-      optList('service-endpoints', [STORAGE_SERVICE_ENDPOINT]),
-      a.nsg && opt('network-security-group', a.nsg.name),
-      '--output=none',
-    ]),
-  );
-  for (const s of a.otherSubnets) {
+  const subnetAt = [rg(vnet.loc), opt('vnet-name', vnet.name), opt('name', a.subnet.name)];
+  const delegation = [
+    optList('delegations', [POSTGRES_DELEGATION_SERVICE]),
+    optList('service-endpoints', [STORAGE_SERVICE_ENDPOINT]),
+    a.nsg && opt('network-security-group', a.nsg.name),
+    '--output=none',
+  ];
+  // `subnet update` reads the subnet and writes it back with these properties changed, keeping the rest (a route
+  // table, a NAT gateway); `create` writes the whole subnet, so it runs only when there is none yet.
+  const update = cmd(['az network vnet subnet update', ...subnetAt, ...delegation]);
+  if (a.subnet.existing) lines.push(update);
+  else {
+    const create = cmd([
+      'az network vnet subnet create',
+      ...subnetAt,
+      optList('address-prefixes', [a.subnet.prefix]),
+      ...delegation,
+    ]);
     lines.push(
-      cmd([
-        'az network vnet subnet create',
-        rg(vnet.loc),
-        opt('vnet-name', vnet.name),
-        opt('name', s.name),
-        optList('address-prefixes', [s.prefix]),
-        '--output=none',
-      ]),
+      `if ${cmd(['az network vnet subnet show', ...subnetAt, '--output=none'])} 2>/dev/null; then\n` +
+        `  ${update.replace(/\n/g, '\n  ')}\nelse\n  ${create.replace(/\n/g, '\n  ')}\nfi`,
+    );
+  }
+  for (const s of a.otherSubnets) {
+    const where = [rg(vnet.loc), opt('vnet-name', vnet.name), opt('name', s.name)];
+    lines.push(
+      unlessExists(
+        ['az network vnet subnet show', ...where],
+        cmd(['az network vnet subnet create', ...where, optList('address-prefixes', [s.prefix]), '--output=none']),
+      ),
     );
   }
   lines.push(
@@ -140,20 +169,30 @@ function privateSection(a: ModelPrivate, lines: string[]): void {
   const z = a.zone;
   if (!z.existing) {
     lines.push(
-      cmd(['az network private-dns zone create', rg(z.loc), opt('name', z.name), `--output=none${subFlag(z.loc.sub)}`]),
+      unlessExists(
+        ['az network private-dns zone show', rg(z.loc), opt('name', z.name), subFlag(z.loc.sub).trim()],
+        cmd([
+          'az network private-dns zone create',
+          rg(z.loc),
+          opt('name', z.name),
+          `--output=none${subFlag(z.loc.sub)}`,
+        ]),
+      ),
     );
   }
   for (const l of a.links) {
+    const where = [rg(z.loc), opt('zone-name', z.name), opt('name', l.name)];
     lines.push(
-      cmd([
-        'az network private-dns link vnet create',
-        rg(z.loc),
-        opt('zone-name', z.name),
-        opt('name', l.name),
-        `--virtual-network="$${idVar(l.vnet)}"`,
-        '--registration-enabled=false',
-        `--output=none${subFlag(z.loc.sub)}`,
-      ]),
+      unlessExists(
+        ['az network private-dns link vnet show', ...where, subFlag(z.loc.sub).trim()],
+        cmd([
+          'az network private-dns link vnet create',
+          ...where,
+          `--virtual-network="$${idVar(l.vnet)}"`,
+          '--registration-enabled=false',
+          `--output=none${subFlag(z.loc.sub)}`,
+        ]),
+      ),
     );
   }
   lines.push(
@@ -177,6 +216,7 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
         ? 'private access (VNet integration).'
         : 'public access (allowed IP addresses).'),
     'Run: PGADMIN_PASSWORD=... bash deploy.sh   (resource groups must exist; az login first)',
+    'It can be run again: what exists is kept, and the settings the plan owns are set again.',
     ...model.notes.map((n) => `Note: ${n}`),
   ];
   const lines: string[] = ['#!/usr/bin/env bash', commentBlock('#', head), 'set -euo pipefail', ''];
@@ -207,22 +247,25 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
         ? ['--subnet="$SUBNET_ID"', '--private-dns-zone="$ZONE_ID"']
         : ['--public-access=Enabled'];
     lines.push(
-      cmd([
-        `printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create`,
-        rg(s.loc),
-        opt('name', s.name),
-        // A public-access plan may place servers in several regions; each is created in its own.
-        s.location === model.location ? '--location="$LOCATION"' : opt('location', s.location),
-        opt('version', s.version),
-        '--tier="$SKU_TIER"',
-        '--sku-name="$SKU_NAME"',
-        '--storage-size="$STORAGE_SIZE_GB"',
-        '--admin-user="$ADMIN_LOGIN"',
-        '--admin-password=@-',
-        opt('high-availability', s.highAvailability),
-        ...network,
-        '--yes --output=none',
-      ]),
+      unlessExists(
+        ['az postgres flexible-server show', rg(s.loc), opt('name', s.name)],
+        cmd([
+          `printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create`,
+          rg(s.loc),
+          opt('name', s.name),
+          // A public-access plan may place servers in several regions; each is created in its own.
+          s.location === model.location ? '--location="$LOCATION"' : opt('location', s.location),
+          opt('version', s.version),
+          '--tier="$SKU_TIER"',
+          '--sku-name="$SKU_NAME"',
+          '--storage-size="$STORAGE_SIZE_GB"',
+          '--admin-user="$ADMIN_LOGIN"',
+          '--admin-password=@-',
+          opt('high-availability', s.highAvailability),
+          ...network,
+          '--yes --output=none',
+        ]),
+      ),
     );
     for (const c of model.configurations) {
       lines.push(

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 
 /**
  * Appends `["arg1","arg2",…]` to $AZ_LOG and prints a resource ID for `$(az … --query=id …)`. An argument
- * `--x=@-` makes it read its standard input, as the Azure CLI does, and append that to $AZ_LOG.stdin.
+ * `--x=@-` makes it read its standard input, as the Azure CLI does, and append that to $AZ_LOG.stdin. A `show`
+ * asked only whether the resource exists (`--output=none`) fails, as for a missing resource, unless $AZ_EXISTING
+ * is 1 (a second run, after everything was created).
  */
 const FAKE_AZ = `#!/usr/bin/env bash
 for a in "$@"; do
@@ -29,6 +31,10 @@ for a in "$@"; do
   sep=','
 done
 printf '%s]\\n' "$line" >> "$AZ_LOG"
+if [[ " $* " == *" show "* && " $* " == *" --output=none "* && "\${AZ_EXISTING:-0}" != 1 ]]; then
+  echo "ERROR: (ResourceNotFound) The resource was not found." >&2
+  exit 3
+fi
 echo /subscriptions/00000000-0000-0000-0000-000000000000/fake
 `;
 
@@ -75,12 +81,16 @@ interface ScriptRun {
 export const FAKE_PASSWORD = 'Fake-Pa55word-for-tests';
 
 /** A scratch directory holding the fake `az`; `dispose` removes it. */
-export function fakeAzDir(): { dir: string; runScript: (script: string) => ScriptRun; dispose: () => void } {
+export function fakeAzDir(): {
+  dir: string;
+  runScript: (script: string, options?: { existing?: boolean }) => ScriptRun;
+  dispose: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'fake-az-'));
   const az = join(dir, 'az');
   writeFileSync(az, FAKE_AZ);
   chmodSync(az, 0o755);
-  const runScript = (script: string): ScriptRun => {
+  const runScript = (script: string, options: { existing?: boolean } = {}): ScriptRun => {
     const path = join(dir, 'deploy.sh');
     const log = join(dir, 'az.log');
     writeFileSync(path, script);
@@ -97,6 +107,7 @@ export function fakeAzDir(): { dir: string; runScript: (script: string) => Scrip
         AZ_LOG: log,
         PGADMIN_PASSWORD: FAKE_PASSWORD,
         RESOURCE_GROUP: 'rg-deploy',
+        AZ_EXISTING: options.existing === true ? '1' : '0',
       },
     });
     const calls = readFileSync(log, 'utf8')

@@ -19,8 +19,8 @@ let evaluate: Evaluate | null = null;
 const listeners = new Set<() => void>();
 const cache = new WeakMap<Plan, Finding[]>();
 
-/** Hands the rule engine to every reader (the app's start after loading it; tests and the prerender directly). */
-export function setRuleEngine(engine: Evaluate): void {
+/** Hands the rule engine to every reader. */
+function setRuleEngine(engine: Evaluate): void {
   evaluate = engine;
   for (const listener of listeners) listener();
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Plan "Eight-subnet VNet": Azure Database for PostgreSQL flexible server, private access (VNet integration).
 # Run: PGADMIN_PASSWORD=... bash deploy.sh   (resource groups must exist; az login first)
+# It can be run again: what exists is kept, and the settings the plan owns are set again.
 set -euo pipefail
 
 LOCATION="${LOCATION:-eastus2}"
@@ -11,62 +12,120 @@ ADMIN_LOGIN="${ADMIN_LOGIN:-pgadmin}"
 : "${PGADMIN_PASSWORD:?Set PGADMIN_PASSWORD to the administrator password}"
 
 # Network
-az network vnet create \
-  --resource-group='rg-platform' \
-  --name='vnet-platform' \
-  --location="$LOCATION" \
-  --address-prefixes='10.0.0.0/16' \
-  --output=none
-az network vnet subnet create \
+if ! az network vnet show --resource-group='rg-platform' --name='vnet-platform' --output=none 2>/dev/null; then
+  az network vnet create \
+    --resource-group='rg-platform' \
+    --name='vnet-platform' \
+    --location="$LOCATION" \
+    --address-prefixes='10.0.0.0/16' \
+    --output=none
+fi
+if az network vnet subnet show \
   --resource-group='rg-platform' \
   --vnet-name='vnet-platform' \
   --name='postgres' \
-  --address-prefixes='10.0.3.0/28' \
-  --delegations='Microsoft.DBforPostgreSQL/flexibleServers' \
-  --service-endpoints='Microsoft.Storage' \
-  --output=none
-az network vnet subnet create \
+  --output=none 2>/dev/null; then
+  az network vnet subnet update \
+    --resource-group='rg-platform' \
+    --vnet-name='vnet-platform' \
+    --name='postgres' \
+    --delegations='Microsoft.DBforPostgreSQL/flexibleServers' \
+    --service-endpoints='Microsoft.Storage' \
+    --output=none
+else
+  az network vnet subnet create \
+    --resource-group='rg-platform' \
+    --vnet-name='vnet-platform' \
+    --name='postgres' \
+    --address-prefixes='10.0.3.0/28' \
+    --delegations='Microsoft.DBforPostgreSQL/flexibleServers' \
+    --service-endpoints='Microsoft.Storage' \
+    --output=none
+fi
+if ! az network vnet subnet show \
   --resource-group='rg-platform' \
   --vnet-name='vnet-platform' \
   --name='app' \
-  --address-prefixes='10.0.0.0/24' \
-  --output=none
-az network vnet subnet create \
+  --output=none 2>/dev/null; then
+  az network vnet subnet create \
+    --resource-group='rg-platform' \
+    --vnet-name='vnet-platform' \
+    --name='app' \
+    --address-prefixes='10.0.0.0/24' \
+    --output=none
+fi
+if ! az network vnet subnet show \
   --resource-group='rg-platform' \
   --vnet-name='vnet-platform' \
   --name='web' \
-  --address-prefixes='10.0.1.0/24' \
-  --output=none
-az network vnet subnet create \
+  --output=none 2>/dev/null; then
+  az network vnet subnet create \
+    --resource-group='rg-platform' \
+    --vnet-name='vnet-platform' \
+    --name='web' \
+    --address-prefixes='10.0.1.0/24' \
+    --output=none
+fi
+if ! az network vnet subnet show \
   --resource-group='rg-platform' \
   --vnet-name='vnet-platform' \
   --name='data' \
-  --address-prefixes='10.0.2.0/24' \
-  --output=none
-az network vnet subnet create \
+  --output=none 2>/dev/null; then
+  az network vnet subnet create \
+    --resource-group='rg-platform' \
+    --vnet-name='vnet-platform' \
+    --name='data' \
+    --address-prefixes='10.0.2.0/24' \
+    --output=none
+fi
+if ! az network vnet subnet show \
   --resource-group='rg-platform' \
   --vnet-name='vnet-platform' \
   --name='aks-nodes' \
-  --address-prefixes='10.0.4.0/22' \
-  --output=none
-az network vnet subnet create \
+  --output=none 2>/dev/null; then
+  az network vnet subnet create \
+    --resource-group='rg-platform' \
+    --vnet-name='vnet-platform' \
+    --name='aks-nodes' \
+    --address-prefixes='10.0.4.0/22' \
+    --output=none
+fi
+if ! az network vnet subnet show \
   --resource-group='rg-platform' \
   --vnet-name='vnet-platform' \
   --name='AzureBastionSubnet' \
-  --address-prefixes='10.0.8.0/26' \
-  --output=none
-az network vnet subnet create \
+  --output=none 2>/dev/null; then
+  az network vnet subnet create \
+    --resource-group='rg-platform' \
+    --vnet-name='vnet-platform' \
+    --name='AzureBastionSubnet' \
+    --address-prefixes='10.0.8.0/26' \
+    --output=none
+fi
+if ! az network vnet subnet show \
   --resource-group='rg-platform' \
   --vnet-name='vnet-platform' \
   --name='GatewaySubnet' \
-  --address-prefixes='10.0.8.64/26' \
-  --output=none
-az network vnet subnet create \
+  --output=none 2>/dev/null; then
+  az network vnet subnet create \
+    --resource-group='rg-platform' \
+    --vnet-name='vnet-platform' \
+    --name='GatewaySubnet' \
+    --address-prefixes='10.0.8.64/26' \
+    --output=none
+fi
+if ! az network vnet subnet show \
   --resource-group='rg-platform' \
   --vnet-name='vnet-platform' \
   --name='private-endpoints' \
-  --address-prefixes='10.0.9.0/24' \
-  --output=none
+  --output=none 2>/dev/null; then
+  az network vnet subnet create \
+    --resource-group='rg-platform' \
+    --vnet-name='vnet-platform' \
+    --name='private-endpoints' \
+    --address-prefixes='10.0.9.0/24' \
+    --output=none
+fi
 SUBNET_ID="$(az network vnet subnet show \
   --resource-group='rg-platform' \
   --vnet-name='vnet-platform' \
@@ -75,37 +134,50 @@ SUBNET_ID="$(az network vnet subnet show \
 SERVER_VNET_ID="$(az network vnet show --resource-group='rg-platform' --name='vnet-platform' --query=id --output=tsv)"
 
 # Private DNS zone and its VNet links
-az network private-dns zone create \
+if ! az network private-dns zone show \
   --resource-group='rg-platform' \
   --name='pg-platform.private.postgres.database.azure.com' \
-  --output=none
-az network private-dns link vnet create \
+  --output=none 2>/dev/null; then
+  az network private-dns zone create \
+    --resource-group='rg-platform' \
+    --name='pg-platform.private.postgres.database.azure.com' \
+    --output=none
+fi
+if ! az network private-dns link vnet show \
   --resource-group='rg-platform' \
   --zone-name='pg-platform.private.postgres.database.azure.com' \
   --name='vnet-platform-link' \
-  --virtual-network="$SERVER_VNET_ID" \
-  --registration-enabled=false \
-  --output=none
+  --output=none 2>/dev/null; then
+  az network private-dns link vnet create \
+    --resource-group='rg-platform' \
+    --zone-name='pg-platform.private.postgres.database.azure.com' \
+    --name='vnet-platform-link' \
+    --virtual-network="$SERVER_VNET_ID" \
+    --registration-enabled=false \
+    --output=none
+fi
 ZONE_ID="$(az network private-dns zone show \
   --resource-group='rg-platform' \
   --name='pg-platform.private.postgres.database.azure.com' \
   --query=id --output=tsv)"
 
 # Servers
-printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create \
-  --resource-group='rg-platform' \
-  --name='pg-platform' \
-  --location="$LOCATION" \
-  --version='17' \
-  --tier="$SKU_TIER" \
-  --sku-name="$SKU_NAME" \
-  --storage-size="$STORAGE_SIZE_GB" \
-  --admin-user="$ADMIN_LOGIN" \
-  --admin-password=@- \
-  --high-availability='Disabled' \
-  --subnet="$SUBNET_ID" \
-  --private-dns-zone="$ZONE_ID" \
-  --yes --output=none
+if ! az postgres flexible-server show --resource-group='rg-platform' --name='pg-platform' --output=none 2>/dev/null; then
+  printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create \
+    --resource-group='rg-platform' \
+    --name='pg-platform' \
+    --location="$LOCATION" \
+    --version='17' \
+    --tier="$SKU_TIER" \
+    --sku-name="$SKU_NAME" \
+    --storage-size="$STORAGE_SIZE_GB" \
+    --admin-user="$ADMIN_LOGIN" \
+    --admin-password=@- \
+    --high-availability='Disabled' \
+    --subnet="$SUBNET_ID" \
+    --private-dns-zone="$ZONE_ID" \
+    --yes --output=none
+fi
 az postgres flexible-server parameter set \
   --resource-group='rg-platform' \
   --server-name='pg-platform' \

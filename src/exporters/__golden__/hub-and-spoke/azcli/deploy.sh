@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Plan "Contoso orders: hub and spoke": Azure Database for PostgreSQL flexible server, private access (VNet integration).
 # Run: PGADMIN_PASSWORD=... bash deploy.sh   (resource groups must exist; az login first)
+# It can be run again: what exists is kept, and the settings the plan owns are set again.
 set -euo pipefail
 
 LOCATION="${LOCATION:-westeurope}"
@@ -13,11 +14,13 @@ ADMIN_LOGIN="${ADMIN_LOGIN:-pgadmin}"
 az account set --subscription='contoso-prod'
 
 # Network
-az network nsg create \
-  --resource-group='rg-orders-network' \
-  --name='nsg-postgres' \
-  --location="$LOCATION" \
-  --output=none
+if ! az network nsg show --resource-group='rg-orders-network' --name='nsg-postgres' --output=none 2>/dev/null; then
+  az network nsg create \
+    --resource-group='rg-orders-network' \
+    --name='nsg-postgres' \
+    --location="$LOCATION" \
+    --output=none
+fi
 az network nsg rule create \
   --resource-group='rg-orders-network' \
   --nsg-name='nsg-postgres' \
@@ -87,28 +90,51 @@ az network nsg rule create \
   --destination-port-ranges='443' \
   --description='HA: WAL archival to Azure Storage' \
   --output=none
-az network vnet create \
-  --resource-group='rg-orders-network' \
-  --name='vnet-orders-data' \
-  --location="$LOCATION" \
-  --address-prefixes='10.20.0.0/16' \
-  --dns-servers='10.0.0.4' \
-  --output=none
-az network vnet subnet create \
+if ! az network vnet show --resource-group='rg-orders-network' --name='vnet-orders-data' --output=none 2>/dev/null; then
+  az network vnet create \
+    --resource-group='rg-orders-network' \
+    --name='vnet-orders-data' \
+    --location="$LOCATION" \
+    --address-prefixes='10.20.0.0/16' \
+    --dns-servers='10.0.0.4' \
+    --output=none
+fi
+if az network vnet subnet show \
   --resource-group='rg-orders-network' \
   --vnet-name='vnet-orders-data' \
   --name='snet-postgres' \
-  --address-prefixes='10.20.0.0/28' \
-  --delegations='Microsoft.DBforPostgreSQL/flexibleServers' \
-  --service-endpoints='Microsoft.Storage' \
-  --network-security-group='nsg-postgres' \
-  --output=none
-az network vnet subnet create \
+  --output=none 2>/dev/null; then
+  az network vnet subnet update \
+    --resource-group='rg-orders-network' \
+    --vnet-name='vnet-orders-data' \
+    --name='snet-postgres' \
+    --delegations='Microsoft.DBforPostgreSQL/flexibleServers' \
+    --service-endpoints='Microsoft.Storage' \
+    --network-security-group='nsg-postgres' \
+    --output=none
+else
+  az network vnet subnet create \
+    --resource-group='rg-orders-network' \
+    --vnet-name='vnet-orders-data' \
+    --name='snet-postgres' \
+    --address-prefixes='10.20.0.0/28' \
+    --delegations='Microsoft.DBforPostgreSQL/flexibleServers' \
+    --service-endpoints='Microsoft.Storage' \
+    --network-security-group='nsg-postgres' \
+    --output=none
+fi
+if ! az network vnet subnet show \
   --resource-group='rg-orders-network' \
   --vnet-name='vnet-orders-data' \
   --name='snet-app' \
-  --address-prefixes='10.20.1.0/24' \
-  --output=none
+  --output=none 2>/dev/null; then
+  az network vnet subnet create \
+    --resource-group='rg-orders-network' \
+    --vnet-name='vnet-orders-data' \
+    --name='snet-app' \
+    --address-prefixes='10.20.1.0/24' \
+    --output=none
+fi
 SUBNET_ID="$(az network vnet subnet show \
   --resource-group='rg-orders-network' \
   --vnet-name='vnet-orders-data' \
@@ -162,51 +188,79 @@ az network vnet peering create \
   --output=none
 
 # Private DNS zone and its VNet links
-az network private-dns zone create \
+if ! az network private-dns zone show \
   --resource-group='rg-hub-dns' \
   --name='contoso-orders.private.postgres.database.azure.com' \
-  --output=none
-az network private-dns link vnet create \
+  --output=none 2>/dev/null; then
+  az network private-dns zone create \
+    --resource-group='rg-hub-dns' \
+    --name='contoso-orders.private.postgres.database.azure.com' \
+    --output=none
+fi
+if ! az network private-dns link vnet show \
   --resource-group='rg-hub-dns' \
   --zone-name='contoso-orders.private.postgres.database.azure.com' \
   --name='vnet-orders-data-link' \
-  --virtual-network="$SERVER_VNET_ID" \
-  --registration-enabled=false \
-  --output=none
-az network private-dns link vnet create \
+  --output=none 2>/dev/null; then
+  az network private-dns link vnet create \
+    --resource-group='rg-hub-dns' \
+    --zone-name='contoso-orders.private.postgres.database.azure.com' \
+    --name='vnet-orders-data-link' \
+    --virtual-network="$SERVER_VNET_ID" \
+    --registration-enabled=false \
+    --output=none
+fi
+if ! az network private-dns link vnet show \
   --resource-group='rg-hub-dns' \
   --zone-name='contoso-orders.private.postgres.database.azure.com' \
   --name='vnet-hub-link' \
-  --virtual-network="$PEERED1_VNET_ID" \
-  --registration-enabled=false \
-  --output=none
-az network private-dns link vnet create \
+  --output=none 2>/dev/null; then
+  az network private-dns link vnet create \
+    --resource-group='rg-hub-dns' \
+    --zone-name='contoso-orders.private.postgres.database.azure.com' \
+    --name='vnet-hub-link' \
+    --virtual-network="$PEERED1_VNET_ID" \
+    --registration-enabled=false \
+    --output=none
+fi
+if ! az network private-dns link vnet show \
   --resource-group='rg-hub-dns' \
   --zone-name='contoso-orders.private.postgres.database.azure.com' \
   --name='vnet-spoke-2-link' \
-  --virtual-network="$PEERED2_VNET_ID" \
-  --registration-enabled=false \
-  --output=none
+  --output=none 2>/dev/null; then
+  az network private-dns link vnet create \
+    --resource-group='rg-hub-dns' \
+    --zone-name='contoso-orders.private.postgres.database.azure.com' \
+    --name='vnet-spoke-2-link' \
+    --virtual-network="$PEERED2_VNET_ID" \
+    --registration-enabled=false \
+    --output=none
+fi
 ZONE_ID="$(az network private-dns zone show \
   --resource-group='rg-hub-dns' \
   --name='contoso-orders.private.postgres.database.azure.com' \
   --query=id --output=tsv)"
 
 # Servers
-printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create \
+if ! az postgres flexible-server show \
   --resource-group='rg-orders-data' \
   --name='pg-contoso-orders' \
-  --location="$LOCATION" \
-  --version='17' \
-  --tier="$SKU_TIER" \
-  --sku-name="$SKU_NAME" \
-  --storage-size="$STORAGE_SIZE_GB" \
-  --admin-user="$ADMIN_LOGIN" \
-  --admin-password=@- \
-  --high-availability='ZoneRedundant' \
-  --subnet="$SUBNET_ID" \
-  --private-dns-zone="$ZONE_ID" \
-  --yes --output=none
+  --output=none 2>/dev/null; then
+  printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create \
+    --resource-group='rg-orders-data' \
+    --name='pg-contoso-orders' \
+    --location="$LOCATION" \
+    --version='17' \
+    --tier="$SKU_TIER" \
+    --sku-name="$SKU_NAME" \
+    --storage-size="$STORAGE_SIZE_GB" \
+    --admin-user="$ADMIN_LOGIN" \
+    --admin-password=@- \
+    --high-availability='ZoneRedundant' \
+    --subnet="$SUBNET_ID" \
+    --private-dns-zone="$ZONE_ID" \
+    --yes --output=none
+fi
 az postgres flexible-server parameter set \
   --resource-group='rg-orders-data' \
   --server-name='pg-contoso-orders' \

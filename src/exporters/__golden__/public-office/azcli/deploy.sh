@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Plan "Fabrikam reporting: public access from the offices": Azure Database for PostgreSQL flexible server, public access (allowed IP addresses).
 # Run: PGADMIN_PASSWORD=... bash deploy.sh   (resource groups must exist; az login first)
+# It can be run again: what exists is kept, and the settings the plan owns are set again.
 set -euo pipefail
 
 LOCATION="${LOCATION:-northeurope}"
@@ -13,19 +14,24 @@ ADMIN_LOGIN="${ADMIN_LOGIN:-pgadmin}"
 az account set --subscription='fabrikam-analytics'
 
 # Servers
-printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create \
+if ! az postgres flexible-server show \
   --resource-group='rg-reporting' \
   --name='pg-fabrikam-reporting' \
-  --location="$LOCATION" \
-  --version='16' \
-  --tier="$SKU_TIER" \
-  --sku-name="$SKU_NAME" \
-  --storage-size="$STORAGE_SIZE_GB" \
-  --admin-user="$ADMIN_LOGIN" \
-  --admin-password=@- \
-  --high-availability='Disabled' \
-  --public-access=Enabled \
-  --yes --output=none
+  --output=none 2>/dev/null; then
+  printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create \
+    --resource-group='rg-reporting' \
+    --name='pg-fabrikam-reporting' \
+    --location="$LOCATION" \
+    --version='16' \
+    --tier="$SKU_TIER" \
+    --sku-name="$SKU_NAME" \
+    --storage-size="$STORAGE_SIZE_GB" \
+    --admin-user="$ADMIN_LOGIN" \
+    --admin-password=@- \
+    --high-availability='Disabled' \
+    --public-access=Enabled \
+    --yes --output=none
+fi
 az postgres flexible-server parameter set \
   --resource-group='rg-reporting' \
   --server-name='pg-fabrikam-reporting' \
