@@ -4,15 +4,7 @@
  * and never report one problem twice.
  */
 import { AZURE_DNS_IP } from '../../domain/azure';
-import {
-  cidrContains,
-  cidrRange,
-  paintRanges,
-  paintedAt,
-  parseIPv4Fast,
-  quickIPv4,
-  type Cidr,
-} from '../../domain/ipv4';
+import { cidrRange, paintRanges, paintedAt, parseIPv4Fast, quickIPv4, type Cidr } from '../../domain/ipv4';
 import type { DnsSetting } from '../../domain/plan';
 import { isPeered, validCidrs, type Analysis } from '../analysis';
 
@@ -30,7 +22,7 @@ interface Network {
   readonly path: string;
 }
 
-export type Placement =
+type Placement =
   /** Not an IPv4 address: `message` says why. */
   | { readonly kind: 'invalid'; readonly message: string }
   /** 168.63.129.16 itself: Azure DNS, which every VNet reaches. */
@@ -42,7 +34,7 @@ export type Placement =
   /** Nowhere the VNet can reach. */
   | { readonly kind: 'unreachable' };
 
-export interface PlacedServer {
+interface PlacedServer {
   readonly text: string;
   readonly path: string;
   readonly placement: Placement;
@@ -110,13 +102,13 @@ export function customDnsVnets(a: Analysis): readonly CustomDnsVnet[] {
       kind: 'site',
       path: s.path,
     }));
-  const delegated = a.delegated?.result.ok === true ? a.delegated.result.value : null;
+  const delegated = a.delegated?.result.ok === true ? cidrRange(a.delegated.result.value) : null;
 
   const place = (text: string, holderOf: (ip: number) => Network | undefined): Placement => {
     const ip = parseIPv4Fast(text);
     if (!ip.ok) return { kind: 'invalid', message: ip.error.message };
     if (ip.value === AZURE_DNS) return { kind: 'azureDns' };
-    if (delegated !== null && cidrContains(delegated, { start: ip.value, prefixLength: 32 }))
+    if (delegated !== null && ip.value >= delegated.start && ip.value <= delegated.end)
       return { kind: 'delegatedSubnet', prefix: a.delegated?.text ?? '' };
     const home = holderOf(ip.value);
     return home === undefined ? { kind: 'unreachable' } : { kind: home.kind, home };
