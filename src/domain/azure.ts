@@ -11,6 +11,12 @@ export const AZURE_RESERVED_ADDRESSES_PER_SUBNET = 5;
 /** The smallest delegated subnet a flexible server accepts is a /28. facts §1.2 */
 export const MIN_DELEGATED_SUBNET_PREFIX_LENGTH = 28;
 
+/**
+ * The smallest subnet Azure accepts is a /29 (the largest a /2). Azure VNet FAQ, "How small and how large can
+ * virtual networks and subnets be?" (DOCS.vnetFaq); rules.md PGN-114
+ */
+export const MIN_SUBNET_PREFIX_LENGTH = 29;
+
 /** A server with high availability uses 4 addresses of the delegated subnet. facts §1.2 */
 export const ADDRESSES_PER_HA_SERVER = 4;
 
@@ -36,6 +42,9 @@ export const RESERVED_SUBNET_NAMES = [
 
 /** Private DNS zones for VNet-integrated servers end with this suffix. seed; facts §1.4 */
 export const POSTGRES_ZONE_SUFFIX = 'postgres.database.azure.com';
+
+/** Each label of a DNS name has at most 63 characters. RFC 1035 §2.3.4; facts §2.6 (privateDnsZones); PGN-131 */
+export const MAX_DNS_LABEL_LENGTH = 63;
 
 /** The public FQDN of a server is `<name>.postgres.database.azure.com`. facts §1.8 */
 export const SERVER_FQDN_SUFFIX = 'postgres.database.azure.com';

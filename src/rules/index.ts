@@ -14,6 +14,7 @@ import { pgn005 } from './catalog/pgn-005-tls-max-version';
 import { pgn006 } from './catalog/pgn-006-secure-transport-off';
 import { pgn007 } from './catalog/pgn-007-connect-by-fqdn';
 import { pgn009 } from './catalog/pgn-009-resource-names';
+import { pgn011 } from './catalog/pgn-011-server-names-unique';
 import { pgn101 } from './catalog/pgn-101-vnet-region';
 import { pgn102 } from './catalog/pgn-102-vnet-address-spaces';
 import { pgn103 } from './catalog/pgn-103-delegated-prefix';
@@ -27,6 +28,7 @@ import { pgn110 } from './catalog/pgn-110-no-move-after-deploy';
 import { pgn111 } from './catalog/pgn-111-no-public-endpoint';
 import { pgn112 } from './catalog/pgn-112-no-private-link';
 import { pgn113 } from './catalog/pgn-113-outside-azure-needs-gateway';
+import { pgn114 } from './catalog/pgn-114-min-subnet';
 import { pgn120 } from './catalog/pgn-120-no-asg';
 import { pgn121 } from './catalog/pgn-121-ha-ports';
 import { pgn122 } from './catalog/pgn-122-ha-storage';
@@ -43,6 +45,7 @@ import { pgn136 } from './catalog/pgn-136-peered-overlap';
 import { pgn137 } from './catalog/pgn-137-custom-dns';
 import { pgn138 } from './catalog/pgn-138-zone-other-subscription';
 import { pgn139 } from './catalog/pgn-139-one-way-peering';
+import { pgn142 } from './catalog/pgn-142-dns-server-placement';
 import { pgn201 } from './catalog/pgn-201-nothing-allowed';
 import { pgn202 } from './catalog/pgn-202-firewall-ipv6';
 import { pgn203 } from './catalog/pgn-203-firewall-ipv4-syntax';
@@ -67,6 +70,7 @@ export const RULES: readonly Rule[] = [
   pgn006,
   pgn007,
   pgn009,
+  pgn011,
   pgn101,
   pgn102,
   pgn103,
@@ -80,6 +84,7 @@ export const RULES: readonly Rule[] = [
   pgn111,
   pgn112,
   pgn113,
+  pgn114,
   pgn120,
   pgn121,
   pgn122,
@@ -96,6 +101,7 @@ export const RULES: readonly Rule[] = [
   pgn137,
   pgn138,
   pgn139,
+  pgn142,
   pgn201,
   pgn202,
   pgn203,

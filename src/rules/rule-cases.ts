@@ -52,6 +52,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
     path: 'access.vnet.name',
     passes: privatePlan(['access.vnet.name', 'vnet-a_'], ['servers.0.resourceGroup', 'rg-orders(data).v2']),
   },
+  'PGN-011': {
+    fails: privatePlan(['servers.1', { name: 'pg-test', region: 'westeurope', subscription: 'sub-a' }]),
+    path: 'servers.1.name',
+    passes: privatePlan(['servers.1', { name: 'pg-test-2', region: 'westeurope', subscription: 'sub-a' }]),
+  },
   'PGN-101': {
     fails: privatePlan(['access.vnet.region', 'northeurope']),
     path: 'access.vnet.region',
@@ -123,6 +128,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
     passes: privatePlan(['access.privateEndpoints', []]),
   },
   'PGN-113': { fails: privatePlan(), path: 'access.onPremises', passes: publicPlan() },
+  'PGN-114': {
+    fails: privatePlan(['access.vnet.subnets.1', { name: 'snet-tiny', prefix: '10.0.2.0/30' }]),
+    path: 'access.vnet.subnets.1.prefix',
+    passes: privatePlan(['access.vnet.subnets.1', { name: 'snet-tiny', prefix: '10.0.2.0/29' }]),
+  },
   'PGN-120': {
     fails: privatePlan([
       'access.delegatedSubnet.nsg',
@@ -219,6 +229,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
     fails: privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }]),
     path: 'access.peeredVnets.0.peering.toServerVnet',
     passes: privatePlan(),
+  },
+  'PGN-142': {
+    fails: privatePlan(['access.vnet.dns', { kind: 'custom', servers: ['10.0.0.4'], forwardsToAzureDns: true }]),
+    path: 'access.vnet.dns.servers.0',
+    passes: privatePlan(['access.vnet.dns', { kind: 'custom', servers: ['168.63.129.16'], forwardsToAzureDns: false }]),
   },
   'PGN-201': {
     fails: publicPlan(['access.firewallRules', []]),

@@ -287,7 +287,7 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
     expect(found).toEqual([
       [
         'access.vnet.dns.forwardsToAzureDns',
-        'VNet "vnet-a" uses custom DNS servers that do not forward to ' +
+        'VNet "vnet-a" uses custom DNS server 10.1.0.4 in Azure, which does not forward to ' +
           "168.63.129.16: the server's name in the private zone cannot be " +
           'resolved. Add a forwarder to 168.63.129.16.',
       ],
@@ -295,7 +295,7 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
         'access.vnet.dns.servers.0',
         'Custom DNS server 10.9.0.4 of VNet "vnet-a" is not inside the VNet, a ' +
           'peered VNet or a connected on-premises site: the VNet cannot reach it. ' +
-          'Put the DNS server in one of them or fix the address.',
+          'Put the DNS server in one of them, use 168.63.129.16 (Azure DNS), or fix the address.',
       ],
       [
         'access.vnet.dns.servers.1',

@@ -259,6 +259,22 @@ describe('PGN-009 control characters in text that no naming rule covers (issue 1
   });
 });
 
+describe('PGN-009 covers the name of every VNet and subnet of the plan', () => {
+  // The plan names VNets in two places (the server VNet, the other VNets) and subnets in two (the server VNet's
+  // subnets, the delegated subnet); the other VNets carry no subnets in the plan.
+  it.each([
+    ['access.vnet.name', '-my vnet!'],
+    ['access.peeredVnets.0.name', '-my vnet!'],
+    ['access.vnet.subnets.0.name', 'snet/postgres'],
+    ['access.delegatedSubnet.name', 'snet/postgres'],
+  ])('%s = %j fails, and PlanSchema (which gates validate and export) rejects it', (path, name) => {
+    expect(of(privatePlan([path, name])).map((f) => f.path)).toEqual([path]);
+    const result = PlanSchema.safeParse(setIn(privateInput, path, name));
+    const issue = result.error?.issues.find((i) => i.path.join('.') === path);
+    expect((issue as { params?: { ruleId?: string } } | undefined)?.params?.ruleId).toBe('PGN-009');
+  });
+});
+
 describe('PGN-009 through the plan schema', () => {
   it('PlanSchema rejects a bad name with the rule ID in the issue', () => {
     const result = PlanSchema.safeParse(setIn(privateInput, 'access.vnet.name', 'vnet\u0001'));
