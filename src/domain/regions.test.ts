@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS } from '../exporters/index';
 import { decodePlanLink, encodePlanLink } from '../share/link';
 import { parsePlanFile } from '../share/plan-file';
 import { readSavedText, serializeSaved } from '../store/saved-state';
@@ -123,5 +124,23 @@ describe('a plan holding display names is read with programmatic names', () => {
     doc.servers[0]!.region = 'West Europa';
     const read = readPlanDocument(doc);
     expect(read.ok && read.plan.servers[0]?.region).toBe('West Europa');
+  });
+});
+
+describe('exports write the programmatic name', () => {
+  it('even from a plan that still holds a display name (a field being typed)', () => {
+    const read = parsePlanFile(example('hub-and-spoke.json'));
+    if (!read.ok) throw new Error(read.error.message);
+    const typed: Plan = { ...read.plan, servers: read.plan.servers.map((s) => ({ ...s, region: 'West Europe' })) };
+    for (const format of EXPORT_FORMATS) {
+      const text = format
+        .files(typed)
+        .map((f) => f.contents)
+        .join('\n');
+      expect(text, format.id).toContain('westeurope');
+      expect(text, format.id).not.toContain('West Europe');
+    }
+    const script = EXPORT_FORMATS.find((f) => f.id === 'azcli')?.files(typed) ?? [];
+    expect(script.map((f) => f.contents).join('\n')).toContain('LOCATION="${LOCATION:-westeurope}"');
   });
 });
