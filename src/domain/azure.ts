@@ -362,68 +362,8 @@ export const DOCS = {
     'https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances#name-resolution-that-uses-your-own-dns-server',
 } as const;
 
-/**
- * Azure public-cloud regions by programmatic name, offered as suggestions (the plan accepts any
- * programmatic name, so new regions need no release). Source: Microsoft Learn "Azure regions list"
- * (https://learn.microsoft.com/azure/reliability/regions-list), programmatic-name column.
- */
-export const AZURE_REGIONS = [
-  'australiacentral',
-  'australiacentral2',
-  'australiaeast',
-  'australiasoutheast',
-  'austriaeast',
-  'belgiumcentral',
-  'brazilsouth',
-  'brazilsoutheast',
-  'canadacentral',
-  'canadaeast',
-  'centralindia',
-  'centralus',
-  'chilecentral',
-  'eastasia',
-  'eastus',
-  'eastus2',
-  'francecentral',
-  'francesouth',
-  'germanynorth',
-  'germanywestcentral',
-  'indonesiacentral',
-  'israelcentral',
-  'italynorth',
-  'japaneast',
-  'japanwest',
-  'koreacentral',
-  'koreasouth',
-  'malaysiawest',
-  'mexicocentral',
-  'newzealandnorth',
-  'northcentralus',
-  'northeurope',
-  'norwayeast',
-  'norwaywest',
-  'polandcentral',
-  'qatarcentral',
-  'southafricanorth',
-  'southafricawest',
-  'southcentralus',
-  'southeastasia',
-  'southindia',
-  'spaincentral',
-  'swedencentral',
-  'switzerlandnorth',
-  'switzerlandwest',
-  'uaecentral',
-  'uaenorth',
-  'uksouth',
-  'ukwest',
-  'westcentralus',
-  'westeurope',
-  'westindia',
-  'westus',
-  'westus2',
-  'westus3',
-] as const;
+/** Azure's public regions by programmatic name: the region catalog (regions.ts cites its source). */
+export { AZURE_REGIONS } from './regions';
 
 // ---------------------------------------------------------------------------------------------
 // Plan size limits. A plan with a list longer than one of these is refused when it is read (plan

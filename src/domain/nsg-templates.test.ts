@@ -7,8 +7,10 @@ import {
   newNsgRule,
   splitList,
   storageTagFor,
+  withHaStorageRegion,
 } from './nsg-templates';
-import type { NsgRule } from './plan';
+import { setIn } from './paths';
+import { PlanDocumentSchema, type NsgRule, type Plan } from './plan';
 
 const rule = (over: Partial<NsgRule>): NsgRule => ({
   name: 'r',
@@ -45,6 +47,76 @@ describe('storageTagFor', () => {
   it('is Storage.<region>, or plain Storage without a region', () => {
     expect(storageTagFor('westeurope')).toBe('Storage.westeurope');
     expect(storageTagFor(' ')).toBe('Storage');
+  });
+
+  it('uses the programmatic name for a display name, and plain Storage for text that is not a region', () => {
+    expect(storageTagFor('West Europe')).toBe('Storage.westeurope');
+    expect(storageTagFor('WestEurope')).toBe('Storage.westeurope');
+    expect(storageTagFor('West Europa')).toBe('Storage');
+  });
+});
+
+describe('withHaStorageRegion', () => {
+  /** A private plan in `region` whose NSG holds the HA helper's rules made in `helperRegion`, and `extra`. */
+  const planIn = (region: string, helperRegion: string, extra: NsgRule[] = []): Plan => {
+    const added = haRulesToAdd([], '10.0.0.0/28', helperRegion);
+    if (!added.ok) throw new Error(added.message);
+    return PlanDocumentSchema.parse({
+      formatVersion: 1,
+      servers: [{ name: 'pg-a', region, highAvailability: 'ZoneRedundant' }],
+      access: {
+        mode: 'private',
+        vnet: { name: 'vnet-a', region, addressSpaces: ['10.0.0.0/16'] },
+        delegatedSubnet: {
+          name: 'snet-postgres',
+          prefix: '10.0.0.0/28',
+          nsg: { name: 'nsg-a', rules: [...added.added, ...extra] },
+        },
+      },
+    });
+  };
+  const storageTags = (plan: Plan) =>
+    plan.access.mode === 'private'
+      ? (plan.access.delegatedSubnet.nsg?.rules ?? [])
+          .filter((r) => r.destinationAddresses.some((a) => a.startsWith('Storage')))
+          .map((r) => [r.name, r.destinationAddresses])
+      : [];
+
+  it("moves the helper's Storage tag to the server's region, there and back", () => {
+    const moved = withHaStorageRegion(planIn('northeurope', 'westeurope'));
+    expect(storageTags(moved)).toEqual([['AllowStorageOutbound', ['Storage.northeurope']]]);
+    const back = withHaStorageRegion(setIn(moved, 'servers.0.region', 'westeurope'));
+    expect(storageTags(back)).toEqual([['AllowStorageOutbound', ['Storage.westeurope']]]);
+  });
+
+  it('fixes a tag the helper wrote from a display name before regions were checked', () => {
+    expect(storageTags(withHaStorageRegion(planIn('westeurope', 'West Europe')))).toEqual([
+      ['AllowStorageOutbound', ['Storage.westeurope']],
+    ]);
+    const legacy = setIn(
+      planIn('westeurope', 'westeurope'),
+      'access.delegatedSubnet.nsg.rules.2.destinationAddresses',
+      ['Storage.West Europe'],
+    );
+    expect(storageTags(withHaStorageRegion(legacy))).toEqual([['AllowStorageOutbound', ['Storage.westeurope']]]);
+  });
+
+  it("leaves the user's own Storage rules alone (a replica's region) and waits for a known region", () => {
+    const replica = rule({
+      name: 'allow-replica-storage',
+      direction: 'Outbound',
+      destinationAddresses: ['Storage.francecentral'],
+      destinationPorts: ['443'],
+    });
+    const plan = planIn('northeurope', 'westeurope', [replica]);
+    expect(storageTags(withHaStorageRegion(plan))).toEqual([
+      ['AllowStorageOutbound', ['Storage.northeurope']],
+      ['allow-replica-storage', ['Storage.francecentral']],
+    ]);
+    const typing = setIn(plan, 'servers.0.region', 'north');
+    expect(withHaStorageRegion(typing)).toBe(typing);
+    const settled = planIn('westeurope', 'westeurope');
+    expect(withHaStorageRegion(settled)).toBe(settled);
   });
 });
 

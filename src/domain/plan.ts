@@ -21,6 +21,7 @@ import {
   PLANNER_LIMITS,
   POSTGRES_VERSIONS,
 } from './azure';
+import { normalizeRegion } from './regions';
 
 /** The current plan format version. Grows with every incompatible change; older plans are migrated. */
 export const PLAN_FORMAT_VERSION = 1;
@@ -67,12 +68,15 @@ const plannerAllows = (per: string) => `the planner takes at most {max}${per} (i
 
 const name = (what: string) => describe(text(), what);
 
+/** A region: a display name (`West Europe`) is read as its programmatic name (`westeurope`); PGN-010 checks it. */
+const region = (what: string) => describe(text().check(z.overwrite(normalizeRegion)), what);
+
 export const HaModeSchema = describe(z.enum(HA_MODES), 'High availability mode (facts §2.2).');
 
 export const ServerSchema = describe(
   z.object({
     name: name('Server name; becomes <name>.postgres.database.azure.com.'),
-    region: name('Azure region, programmatic name (e.g. westeurope).'),
+    region: region('Azure region, programmatic name (e.g. westeurope).'),
     version: describe(withDefault(z.enum(POSTGRES_VERSIONS), DEFAULT_POSTGRES_VERSION), 'PostgreSQL major version.'),
     highAvailability: withDefault(HaModeSchema, 'Disabled'),
     resourceGroup: describe(withDefault(text(), ''), 'Resource group of the server.'),
@@ -180,7 +184,7 @@ const NsgSchema = z.object({
 export const VnetSchema = describe(
   z.object({
     name: name('VNet name.'),
-    region: name('Azure region of the VNet.'),
+    region: region('Azure region of the VNet.'),
     resourceGroup: withDefault(text(), ''),
     existing: describe(withDefault(z.boolean(), false), 'true = reference an existing VNet, false = create it.'),
     addressSpaces: stringList([], ADDRESS_SPACES),
@@ -238,7 +242,7 @@ const PeeringSchema = describe(
 export const PeeredVnetSchema = describe(
   z.object({
     name: name('VNet name.'),
-    region: name('Azure region.'),
+    region: region('Azure region.'),
     resourceGroup: withDefault(text(), ''),
     subscription: withDefault(text(), ''),
     addressSpaces: stringList([], ADDRESS_SPACES),

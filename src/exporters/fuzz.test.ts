@@ -257,7 +257,8 @@ const FIELDS: Field[] = [
     az: null,
     whole: true,
     inTerraform: true,
-    valid: fc.constantFrom('westeurope', 'eastus2', 'WestEurope', 'norwayeast'),
+    // Programmatic names: a display name (WestEurope) is read as its programmatic name (PGN-010), not as given.
+    valid: fc.constantFrom('westeurope', 'eastus2', 'swedencentral', 'norwayeast'),
   },
 ];
 

@@ -7,6 +7,7 @@
 import type * as z from 'zod/mini';
 import { AZURE_SERVICES_RULE_IP, suggestedZoneName } from '../domain/azure';
 import type { FirewallRule, HaModeSchema, NsgRule, Plan, Subnet } from '../domain/plan';
+import { normalizeRegion } from '../domain/regions';
 import { peeringName, zoneLinkName } from '../domain/resource-names';
 import { assertExportable } from './safe-values';
 
@@ -173,7 +174,7 @@ export function buildModel(plan: Plan): ExportModel {
       key: 'serverVnet',
       loc: vnetLoc,
       existing: a.vnet.existing,
-      region: a.vnet.region,
+      region: normalizeRegion(a.vnet.region),
       addressSpaces: a.vnet.addressSpaces,
       dnsServers: a.vnet.dns.kind === 'custom' ? a.vnet.dns.servers : null,
     };
@@ -275,7 +276,8 @@ export function buildModel(plan: Plan): ExportModel {
   }
   const model: ExportModel = {
     planName: plan.name,
-    location: first?.region ?? '',
+    // Templates and the Azure CLI take the programmatic name (PGN-010), whatever spelling the plan holds.
+    location: normalizeRegion(first?.region ?? ''),
     primary,
     primaryRg,
     subscriptions,

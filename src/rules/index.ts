@@ -14,6 +14,7 @@ import { pgn005 } from './catalog/pgn-005-tls-max-version';
 import { pgn006 } from './catalog/pgn-006-secure-transport-off';
 import { pgn007 } from './catalog/pgn-007-connect-by-fqdn';
 import { pgn009 } from './catalog/pgn-009-resource-names';
+import { pgn010 } from './catalog/pgn-010-region';
 import { pgn011 } from './catalog/pgn-011-server-names-unique';
 import { pgn101 } from './catalog/pgn-101-vnet-region';
 import { pgn102 } from './catalog/pgn-102-vnet-address-spaces';
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   pgn006,
   pgn007,
   pgn009,
+  pgn010,
   pgn011,
   pgn101,
   pgn102,

@@ -52,6 +52,12 @@ export const RULE_CASES: Record<string, RuleCase> = {
     path: 'access.vnet.name',
     passes: privatePlan(['access.vnet.name', 'vnet-a_'], ['servers.0.resourceGroup', 'rg-orders(data).v2']),
   },
+  'PGN-010': {
+    fails: privatePlan(['access.peeredVnets.0.region', 'westeurop']),
+    path: 'access.peeredVnets.0.region',
+    // A display name is read as the programmatic name.
+    passes: privatePlan(['access.peeredVnets.0.region', 'West Europe']),
+  },
   'PGN-011': {
     fails: privatePlan(['servers.1', { name: 'pg-test', region: 'westeurope', subscription: 'sub-a' }]),
     path: 'servers.1.name',

@@ -1,6 +1,7 @@
 import { DOCS, STORAGE_PORT, STORAGE_SERVICE_TAG } from '../../domain/azure';
 import { cidrRange } from '../../domain/ipv4';
 import { evaluateCompiledNsgFlow } from '../../domain/nsg';
+import { normalizeRegion } from '../../domain/regions';
 import { analysisOf, report, type Rule } from '../rule';
 import { decisionPath, describeDecision } from './nsg-helpers';
 
@@ -23,7 +24,8 @@ export const pgn122: Rule = {
     const compiled = a.nsg;
     const d = a.delegated;
     if (!a.anyHa || nsg === null || compiled === null || a.nsgContext === null || d === null || !d.result.ok) return [];
-    const region = a.nsgContext.region;
+    // The regional tag takes the programmatic name (PGN-010), whatever spelling the field holds.
+    const region = normalizeRegion(a.nsgContext.region);
     const tag = `${STORAGE_SERVICE_TAG}.${region}`;
     const decision = evaluateCompiledNsgFlow(
       compiled,

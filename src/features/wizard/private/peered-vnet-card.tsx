@@ -1,11 +1,11 @@
 /** One peered VNet: identity, address spaces, peering in each direction, zone link and DNS setting. */
 import { useWatch } from 'react-hook-form';
 import { Field } from '../field';
+import { RegionInput } from '../region-input';
 import { fieldPath, type PlanForm } from '../use-plan-form';
 import { DnsSettingEditor } from './dns-setting-editor';
 import { errorAt } from './form-helpers';
 import { PathFindings } from './path-findings';
-import { REGION_LIST_ID } from './region-list';
 import { StringList } from './string-list';
 
 export function PeeredVnetCard({ form, index, onRemove }: { form: PlanForm; index: number; onRemove: () => void }) {
@@ -14,17 +14,9 @@ export function PeeredVnetCard({ form, index, onRemove }: { form: PlanForm; inde
   const serverVnet =
     (useWatch({ control: form.control, name: 'access.vnet.name' }) as string | undefined) || 'the server VNet';
   const title = name.trim() || `Peered VNet ${index + 1}`;
-  const text = (key: string, label: string, extra: Record<string, string> = {}) => (
+  const text = (key: string, label: string) => (
     <Field path={`${base}.${key}`} label={label} formError={errorAt(form, `${base}.${key}`)}>
-      {(p) => (
-        <input
-          {...p}
-          {...form.register(fieldPath(`${base}.${key}`))}
-          autoComplete="off"
-          spellCheck={false}
-          {...extra}
-        />
-      )}
+      {(p) => <input {...p} {...form.register(fieldPath(`${base}.${key}`))} autoComplete="off" spellCheck={false} />}
     </Field>
   );
   const check = (key: string, label: string, hint?: string) => (
@@ -44,7 +36,9 @@ export function PeeredVnetCard({ form, index, onRemove }: { form: PlanForm; inde
       <PathFindings paths={[base, `${base}.peering`]} />
       <div className="grid">
         {text('name', 'VNet name')}
-        {text('region', 'Region', { list: REGION_LIST_ID })}
+        <Field path={`${base}.region`} label="Region" formError={errorAt(form, `${base}.region`)}>
+          {(p) => <RegionInput form={form} path={`${base}.region`} control={p} />}
+        </Field>
         {text('resourceGroup', 'Resource group')}
         {text('subscription', 'Subscription (ID or name)')}
       </div>

@@ -1,13 +1,10 @@
 import { useFieldArray } from 'react-hook-form';
-import {
-  AZURE_REGIONS,
-  DEFAULT_POSTGRES_VERSION,
-  HA_MODES,
-  POSTGRES_VERSIONS,
-  SERVER_FQDN_SUFFIX,
-} from '../../../domain/azure';
+import { DEFAULT_POSTGRES_VERSION, HA_MODES, POSTGRES_VERSIONS, SERVER_FQDN_SUFFIX } from '../../../domain/azure';
 import { DEFAULT_REGION } from '../../../domain/new-plan';
+import { withHaStorageRegion } from '../../../domain/nsg-templates';
+import { usePlanner } from '../../../store/store';
 import { Field } from '../field';
+import { RegionInput } from '../region-input';
 import { StepFrame } from '../step-frame';
 import { fieldPath, usePlanForm, type PlanForm } from '../use-plan-form';
 
@@ -16,6 +13,8 @@ const HA_LABEL: Record<(typeof HA_MODES)[number], string> = {
   SameZone: 'Same zone (standby in the same availability zone)',
   ZoneRedundant: 'Zone redundant (standby in another availability zone)',
 };
+
+const followRegion = () => usePlanner.getState().updatePlan(withHaStorageRegion, 'servers.0.region');
 
 function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number; onRemove?: () => void }) {
   const base = `servers.${index}`;
@@ -45,18 +44,16 @@ function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number
           path={`${base}.region`}
           label="Region"
           formError={errors?.region}
-          hint="Programmatic name, e.g. westeurope."
+          hint="Pick from the list, or type a programmatic name (westeurope) or display name (West Europe)."
         >
           {(p) => (
-            <>
-              <input
-                {...p}
-                {...form.register(fieldPath(`${base}.region`))}
-                list="azure-regions"
-                autoComplete="off"
-                spellCheck={false}
-              />
-            </>
+            <RegionInput
+              form={form}
+              path={`${base}.region`}
+              control={p}
+              // The HA helper's Storage.<region> rule follows the first server's region.
+              onCommit={index === 0 ? followRegion : undefined}
+            />
           )}
         </Field>
         <Field path={`${base}.version`} label="PostgreSQL version" formError={errors?.version}>
@@ -112,11 +109,6 @@ export default function BasicsStep() {
       <Field path="name" label="Plan name" formError={form.formState.errors.name}>
         {(p) => <input {...p} {...form.register('name')} autoComplete="off" />}
       </Field>
-      <datalist id="azure-regions">
-        {AZURE_REGIONS.map((r) => (
-          <option key={r} value={r} />
-        ))}
-      </datalist>
       {servers.fields.map((f, i) => (
         <ServerFields
           key={f.id}

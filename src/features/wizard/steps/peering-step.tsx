@@ -3,7 +3,6 @@ import { usePlanner } from '../../../store/store';
 import { OnPremCard } from '../private/on-prem-card';
 import { useRevalidateAfterArrayChange } from '../private/form-helpers';
 import { PeeredVnetCard } from '../private/peered-vnet-card';
-import { RegionList } from '../private/region-list';
 import { StepFrame } from '../step-frame';
 import { usePlanForm } from '../use-plan-form';
 import '../private/private.css';
@@ -25,7 +24,6 @@ export default function PeeringStep() {
       }
     >
       <div className="private">
-        <RegionList />
         <section aria-labelledby="peered-title">
           <h3 id="peered-title">Peered VNets</h3>
           {peered.fields.length === 0 ? <p>No peered VNets.</p> : null}

@@ -4,9 +4,9 @@ import { Field } from '../field';
 import { DnsSettingEditor } from '../private/dns-setting-editor';
 import { errorAt, setPath } from '../private/form-helpers';
 import { NewOrExisting } from '../private/new-or-existing';
-import { RegionList, REGION_LIST_ID } from '../private/region-list';
 import { StringList } from '../private/string-list';
 import { SubnetsTable } from '../private/subnets-table';
+import { RegionInput } from '../region-input';
 import { StepFrame } from '../step-frame';
 import { usePlanForm } from '../use-plan-form';
 import '../private/private.css';
@@ -26,7 +26,6 @@ export default function VnetStep() {
       }
     >
       <div className="private">
-        <RegionList />
         <NewOrExisting
           form={form}
           path="access.vnet.existing"
@@ -44,15 +43,7 @@ export default function VnetStep() {
             formError={errorAt(form, 'access.vnet.region')}
             hint={serverRegion ? `Must be the server's region: ${serverRegion}.` : 'Must be the server region.'}
           >
-            {(p) => (
-              <input
-                {...p}
-                {...form.register('access.vnet.region')}
-                list={REGION_LIST_ID}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            )}
+            {(p) => <RegionInput form={form} path="access.vnet.region" control={p} />}
           </Field>
           <Field
             path="access.vnet.resourceGroup"
