@@ -147,7 +147,7 @@ export function buildModel(plan: Plan): ExportModel {
     name: s.name,
     version: s.version,
     highAvailability: s.highAvailability,
-    location: s.region,
+    location: normalizeRegion(s.region),
     loc: loc(s.resourceGroup),
   }));
 
