@@ -1,4 +1,4 @@
-/** A VNet's DNS setting: Azure-provided, or custom DNS servers that must forward to 168.63.129.16. */
+/** A VNet's DNS setting: Azure-provided, or custom DNS servers that must get the zone's answers from Azure DNS. */
 import { useId, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import { AZURE_DNS_IP } from '../../../domain/azure';
@@ -49,8 +49,10 @@ export function DnsSettingEditor({ form, path, vnetLabel }: { form: PlanForm; pa
             className="field--checkbox"
             formError={errorAt(form, `${path}.forwardsToAzureDns`)}
             hint={
-              `Private DNS zones are answered only by Azure's resolver ` +
-              `${AZURE_DNS_IP}, so a custom DNS server must forward the zone's queries to it.`
+              `Private DNS zones are answered only by Azure's resolver ${AZURE_DNS_IP}, which only addresses ` +
+              `inside Azure reach: a DNS server in a VNet forwards the zone's queries to it; one on premises ` +
+              `forwards them to a resolver in Azure (a DNS Private Resolver inbound endpoint or a DNS server in a ` +
+              `linked VNet), never to ${AZURE_DNS_IP} directly. ${AZURE_DNS_IP} itself needs no forwarder.`
             }
           >
             {(p) => <input type="checkbox" {...p} {...form.register(fieldPath(`${path}.forwardsToAzureDns`))} />}
