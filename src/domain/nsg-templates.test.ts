@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  freePriority,
-  haRulesToAdd,
-  haRuleTemplates,
-  joinList,
-  newNsgRule,
-  splitList,
-  storageTagFor,
-  withHaStorageRegion,
-} from './nsg-templates';
+import { freePriority, haRulesToAdd, haRuleTemplates, joinList, newNsgRule, splitList } from './nsg-templates';
 import { setIn } from './paths';
 import { PlanDocumentSchema, type NsgRule, type Plan } from './plan';
+import { storageTagFor, withHaStorageRegion } from './storage-tag';
 
 const rule = (over: Partial<NsgRule>): NsgRule => ({
   name: 'r',

@@ -1,7 +1,7 @@
 import { useFieldArray } from 'react-hook-form';
 import { DEFAULT_POSTGRES_VERSION, HA_MODES, POSTGRES_VERSIONS, SERVER_FQDN_SUFFIX } from '../../../domain/azure';
 import { DEFAULT_REGION } from '../../../domain/new-plan';
-import { withHaStorageRegion } from '../../../domain/nsg-templates';
+import { withHaStorageRegion } from '../../../domain/storage-tag';
 import { usePlanner } from '../../../store/store';
 import { Field } from '../field';
 import { RegionInput } from '../region-input';
