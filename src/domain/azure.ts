@@ -323,6 +323,14 @@ export const DEFAULT_POSTGRES_VERSION = '17';
 /** High availability modes. facts §2.2 (`properties.highAvailability.mode`) */
 export const HA_MODES = ['Disabled', 'SameZone', 'ZoneRedundant'] as const;
 
+/**
+ * Availability zones a server and its standby can be placed in: `properties.availabilityZone` and
+ * `properties.highAvailability.standbyAvailabilityZone` (facts §2.2), strings such as "1" and "2" in Microsoft's
+ * example responses (reference/rest-examples, Servers_Get with VNet). SameZone puts the standby in the server's
+ * zone, ZoneRedundant in another (HighAvailabilityMode, Microsoft.DBforPostgreSQL REST API).
+ */
+export const AVAILABILITY_ZONES = ['1', '2', '3'] as const;
+
 /** Newest stable API versions. facts §2.1 */
 export const API_VERSIONS = {
   postgres: '2025-08-01',

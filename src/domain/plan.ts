@@ -11,6 +11,7 @@ import * as z from 'zod/mini';
 import {
   DEFAULT_POSTGRES_VERSION,
   HA_MODES,
+  AVAILABILITY_ZONES,
   MAX_DNS_SERVERS_PER_VNET,
   MAX_NSG_ADDRESSES_PER_RULE_SIDE,
   MAX_NSG_ASGS_PER_RULE_SIDE,
@@ -73,15 +74,43 @@ const region = (what: string) => describe(text().check(z.overwrite(normalizeRegi
 
 export const HaModeSchema = describe(z.enum(HA_MODES), 'High availability mode (facts §2.2).');
 
+const ZoneSchema = z.enum(['', ...AVAILABILITY_ZONES]);
+
 export const ServerSchema = describe(
-  z.object({
-    name: name('Server name; becomes <name>.postgres.database.azure.com.'),
-    region: region('Azure region, programmatic name (e.g. westeurope).'),
-    version: describe(withDefault(z.enum(POSTGRES_VERSIONS), DEFAULT_POSTGRES_VERSION), 'PostgreSQL major version.'),
-    highAvailability: withDefault(HaModeSchema, 'Disabled'),
-    resourceGroup: describe(withDefault(text(), ''), 'Resource group of the server.'),
-    subscription: describe(withDefault(text(), ''), 'Subscription ID or name (used in exports and notes).'),
-  }),
+  z
+    .object({
+      name: name('Server name; becomes <name>.postgres.database.azure.com.'),
+      region: region('Azure region, programmatic name (e.g. westeurope).'),
+      version: describe(withDefault(z.enum(POSTGRES_VERSIONS), DEFAULT_POSTGRES_VERSION), 'PostgreSQL major version.'),
+      highAvailability: withDefault(HaModeSchema, 'Disabled'),
+      availabilityZone: describe(
+        z.optional(ZoneSchema),
+        'Availability zone of the server: "1", "2" or "3"; absent or "" lets Azure choose.',
+      ),
+      standbyAvailabilityZone: describe(
+        z.optional(ZoneSchema),
+        'Availability zone of the zone-redundant standby: "1", "2" or "3", not the server\'s; absent or "" lets ' +
+          'Azure choose.',
+      ),
+      resourceGroup: describe(withDefault(text(), ''), 'Resource group of the server.'),
+      subscription: describe(withDefault(text(), ''), 'Subscription ID or name (used in exports and notes).'),
+    })
+    .check(
+      z.superRefine((s, ctx) => {
+        const standby = s.standbyAvailabilityZone ?? '';
+        if (standby === '') return;
+        const message =
+          s.highAvailability !== 'ZoneRedundant'
+            ? `Only a zone-redundant standby has a zone of its own (high availability is ${s.highAvailability}): ` +
+              'choose zone-redundant high availability, or clear the standby zone.'
+            : standby === s.availabilityZone
+              ? `The zone-redundant standby must be in another zone than the server (zone ${standby}): ` +
+                'pick another standby zone, or let Azure choose.'
+              : null;
+        if (message !== null)
+          ctx.issues.push({ code: 'custom', input: standby, path: ['standbyAvailabilityZone'], message });
+      }),
+    ),
   'A flexible server.',
 );
 

@@ -325,8 +325,11 @@ async function terraformStrings(files: readonly ExportFile[]): Promise<string[]>
   for (const f of files.filter((file) => file.path.endsWith('.tf'))) {
     for (const s of strings(await parse(f.path, f.contents))) {
       for (const m of s.matchAll(/(?<!\$)\$\{([^}]*)/g)) {
-        // References to resources, providers, variables and locals, and variable types (`type = string`).
-        expect(m[1]).toMatch(/^(azurerm(_[a-z_]+)?\.|var\.|local\.|data\.|string$|number$|bool$)/);
+        // References to resources, providers, variables and locals, variable types (`type = string`), and the
+        // server attributes a lifecycle block's ignore_changes names.
+        expect(m[1]).toMatch(
+          /^(azurerm(_[a-z_]+)?\.|var\.|local\.|data\.|string$|number$|bool$|zone$|high_availability\[0\]\.standby_availability_zone$)/,
+        );
       }
       expect(s).not.toMatch(/(?<!%)%\{/);
       out.push(s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'));

@@ -42,6 +42,10 @@ interface ModelServer {
   highAvailability: z.infer<typeof HaModeSchema>;
   /** The server's own region; the deployment's `location` when it is the first server's. */
   location: string;
+  /** Availability zone of the server, '' when Azure chooses. */
+  zone: string;
+  /** The standby's zone: the server's with SameZone, the plan's with ZoneRedundant; '' when Azure chooses. */
+  standbyZone: string;
   loc: Loc;
 }
 
@@ -148,6 +152,13 @@ export function buildModel(plan: Plan): ExportModel {
     version: s.version,
     highAvailability: s.highAvailability,
     location: normalizeRegion(s.region),
+    zone: s.availabilityZone ?? '',
+    standbyZone:
+      s.highAvailability === 'SameZone'
+        ? (s.availabilityZone ?? '')
+        : s.highAvailability === 'ZoneRedundant'
+          ? (s.standbyAvailabilityZone ?? '')
+          : '',
     loc: loc(s.resourceGroup),
   }));
 

@@ -218,7 +218,11 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
       administratorLogin: param('administratorLogin'),
       administratorLoginPassword: param('administratorLoginPassword'),
       storage: { storageSizeGB: param('storageSizeGB') },
-      highAvailability: { mode: s.highAvailability },
+      ...(s.zone !== '' ? { availabilityZone: s.zone } : {}),
+      highAvailability: {
+        mode: s.highAvailability,
+        ...(s.standbyZone !== '' ? { standbyAvailabilityZone: s.standbyZone } : {}),
+      },
       network: network
         ? {
             delegatedSubnetResourceId: network.subnetId,

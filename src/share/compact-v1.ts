@@ -12,8 +12,10 @@
  *   (name, prefix, name, prefix, …).
  *
  * This mapping, its tables and its defaults are frozen: links already shared must keep opening to
- * the same plan. A new plan field or a changed default needs link format 2 (and the frozen
- * fixtures in ./fixtures prove the old format still opens).
+ * the same plan. A changed default or a new field that old links must not read as its default needs link
+ * format 2 (and the frozen fixtures in ./fixtures prove the old format still opens). An optional field appended
+ * at the end of its object's array is read as absent from older links, which is what they meant (a server's
+ * availability zones, positions 6 and 7).
  *
  * Expanding is lenient on purpose: a value of the wrong type is passed through unchanged, so the
  * plan schema (run right after, through the migrations) reports it with the plan path where it sits.
@@ -88,6 +90,9 @@ const server = (s: Server): Wire =>
     en(T.haModes, s.highAvailability, 'Disabled'),
     en(T.postgresVersions, s.version, '17'),
     str(s.subscription),
+    // Added with the availability zones, optional: a link without them opens with none (Azure chooses).
+    s.availabilityZone ?? null,
+    s.standbyAvailabilityZone ?? null,
   ]);
 
 const dns = (d: DnsSetting): Wire =>
@@ -271,6 +276,8 @@ const xServer = (w: unknown) =>
       highAvailability: xEnum(T.haModes, a[3], 'Disabled'),
       resourceGroup: xStr(a[2], ''),
       subscription: xStr(a[5], ''),
+      availabilityZone: isNone(a[6]) ? undefined : a[6],
+      standbyAvailabilityZone: isNone(a[7]) ? undefined : a[7],
     }),
   );
 

@@ -262,6 +262,8 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
           '--admin-user="$ADMIN_LOGIN"',
           '--admin-password=@-',
           opt('high-availability', s.highAvailability),
+          s.zone !== '' && opt('zone', s.zone),
+          s.highAvailability === 'ZoneRedundant' && s.standbyZone !== '' && opt('standby-zone', s.standbyZone),
           ...network,
           '--yes --output=none',
         ]),

@@ -305,8 +305,23 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
         attr('public_network_access_enabled', 'false'),
       );
     } else body.push(attr('public_network_access_enabled', 'true'));
-    if (s.highAvailability !== 'Disabled')
-      body.push(block('high_availability', [], [attr('mode', str(s.highAvailability))]));
+    if (s.zone !== '') body.push(attr('zone', str(s.zone)));
+    const ha = s.highAvailability !== 'Disabled';
+    if (ha) {
+      const standby = s.standbyZone !== '' ? [attr('standby_availability_zone', str(s.standbyZone))] : [];
+      body.push(block('high_availability', [], [attr('mode', str(s.highAvailability)), ...standby]));
+    }
+    // Azure picks a zone when the plan names none, and a failover swaps the server's and the standby's zones; the
+    // provider doesn't compute `zone`, so without this every later plan would undo that ("zone can only be changed
+    // when exchanged with the zone specified in high_availability.0.standby_availability_zone"). azurerm docs,
+    // r/postgresql_flexible_server `zone`; hashicorp/terraform-provider-azurerm#25538, #16888.
+    body.push(
+      block(
+        'lifecycle',
+        [],
+        [attr('ignore_changes', list(ha ? ['zone', 'high_availability[0].standby_availability_zone'] : ['zone']))],
+      ),
+    );
     const dependsOn = [...(refs?.serverDependsOn ?? [])];
     if (s.index > 0) dependsOn.push(`azurerm_postgresql_flexible_server.${serverLabels[s.index - 1] as string}`);
     if (dependsOn.length > 0) body.push(attr('depends_on', list(dependsOn)));

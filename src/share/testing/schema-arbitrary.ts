@@ -4,6 +4,7 @@
  * fail until the link codec carries it. Works on zod's core definitions (zod and zod/mini alike).
  */
 import fc from 'fast-check';
+import * as z from 'zod/mini';
 import { defOf, type AnySchema } from '../schema-walk';
 
 /** Strings that break naive encoders: empty, quotes, escapes, separators, lone surrogates, emoji. */
@@ -79,7 +80,10 @@ export function arbitraryFor(schema: AnySchema, maxItems = 3): fc.Arbitrary<unkn
         model[key] = arbitraryFor(field, maxItems);
         if (defOf(field).type !== 'optional') requiredKeys.push(key);
       }
-      return fc.record(model, { requiredKeys });
+      const record = fc.record(model, { requiredKeys });
+      // An object with checks across its fields (a refinement) keeps only the values the schema accepts.
+      const refined = (def.checks ?? []).some((c) => c._zod.def.check === 'custom');
+      return refined ? record.filter((v) => z.safeParse(schema as z.ZodMiniType, v).success) : record;
     }
     case 'union':
       return fc.oneof(...(def.options ?? []).map((o) => arbitraryFor(o, maxItems)));

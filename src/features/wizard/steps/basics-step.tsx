@@ -1,5 +1,11 @@
 import { useFieldArray } from 'react-hook-form';
-import { DEFAULT_POSTGRES_VERSION, HA_MODES, POSTGRES_VERSIONS, SERVER_FQDN_SUFFIX } from '../../../domain/azure';
+import {
+  AVAILABILITY_ZONES,
+  DEFAULT_POSTGRES_VERSION,
+  HA_MODES,
+  POSTGRES_VERSIONS,
+  SERVER_FQDN_SUFFIX,
+} from '../../../domain/azure';
 import { DEFAULT_REGION } from '../../../domain/new-plan';
 import { withHaStorageRegion } from '../../../domain/storage-tag';
 import { usePlanner } from '../../../store/store';
@@ -20,6 +26,8 @@ function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number
   const base = `servers.${index}`;
   const errors = form.formState.errors.servers?.[index];
   const name = form.watch(fieldPath(`${base}.name`)) as string;
+  const ha = form.watch(fieldPath(`${base}.highAvailability`)) as string;
+  const standbyZone = (form.watch(fieldPath(`${base}.standbyAvailabilityZone`)) as string | undefined) ?? '';
   return (
     <fieldset className="card">
       <legend>Server {index + 1}</legend>
@@ -84,6 +92,42 @@ function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number
             </select>
           )}
         </Field>
+        <Field
+          path={`${base}.availabilityZone`}
+          label="Availability zone"
+          formError={errors?.availabilityZone}
+          hint="In a region with availability zones; with no preference Azure chooses one."
+        >
+          {(p) => (
+            <select {...p} {...form.register(fieldPath(`${base}.availabilityZone`))}>
+              <option value="">No preference</option>
+              {AVAILABILITY_ZONES.map((z) => (
+                <option key={z} value={z}>
+                  Zone {z}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {ha === 'ZoneRedundant' || standbyZone !== '' ? (
+          <Field
+            path={`${base}.standbyAvailabilityZone`}
+            label="Standby availability zone"
+            formError={errors?.standbyAvailabilityZone}
+            hint="Another zone than the server's; with no preference Azure chooses one."
+          >
+            {(p) => (
+              <select {...p} {...form.register(fieldPath(`${base}.standbyAvailabilityZone`))}>
+                <option value="">No preference</option>
+                {AVAILABILITY_ZONES.map((z) => (
+                  <option key={z} value={z}>
+                    Zone {z}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <Field path={`${base}.resourceGroup`} label="Resource group" formError={errors?.resourceGroup}>
           {(p) => <input {...p} {...form.register(fieldPath(`${base}.resourceGroup`))} autoComplete="off" />}
         </Field>

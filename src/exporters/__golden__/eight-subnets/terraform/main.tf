@@ -101,7 +101,12 @@ resource "azurerm_postgresql_flexible_server" "pg_platform" {
   delegated_subnet_id           = azurerm_subnet.postgres.id
   private_dns_zone_id           = azurerm_private_dns_zone.postgres.id
   public_network_access_enabled = false
-  depends_on                    = [azurerm_private_dns_zone_virtual_network_link.vnet_platform_link]
+
+  lifecycle {
+    ignore_changes = [zone]
+  }
+
+  depends_on = [azurerm_private_dns_zone_virtual_network_link.vnet_platform_link]
 }
 
 resource "azurerm_postgresql_flexible_server_configuration" "pg_platform_require_secure_transport" {

@@ -203,6 +203,10 @@ resource "azurerm_postgresql_flexible_server" "pg_contoso_orders" {
     mode = "ZoneRedundant"
   }
 
+  lifecycle {
+    ignore_changes = [zone, high_availability[0].standby_availability_zone]
+  }
+
   depends_on = [azurerm_private_dns_zone_virtual_network_link.vnet_orders_data_link, azurerm_private_dns_zone_virtual_network_link.vnet_hub_link, azurerm_private_dns_zone_virtual_network_link.vnet_spoke_2_link, azurerm_subnet_network_security_group_association.postgres]
 }
 

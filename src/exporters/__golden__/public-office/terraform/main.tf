@@ -10,6 +10,10 @@ resource "azurerm_postgresql_flexible_server" "pg_fabrikam_reporting" {
   administrator_login           = var.administrator_login
   administrator_password        = var.administrator_password
   public_network_access_enabled = true
+
+  lifecycle {
+    ignore_changes = [zone]
+  }
 }
 
 resource "azurerm_postgresql_flexible_server_configuration" "pg_fabrikam_reporting_require_secure_transport" {
