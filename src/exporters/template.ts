@@ -348,6 +348,13 @@ type Adder = (r: Omit<TemplateResource, 'group'> & { phase: Phase; loc: Loc }) =
 
 function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnetId: Ex; zoneId: Ex } {
   const vnetId = (v: VnetRef) => resourceId(v.loc, T.vnet, v.name);
+  const peeringProperties = (p: ModelPrivate['peerings'][number]): Record<string, Val> => ({
+    remoteVirtualNetwork: { id: vnetId(p.remote) },
+    allowVirtualNetworkAccess: true,
+    allowForwardedTraffic: p.allowForwardedTraffic,
+    allowGatewayTransit: p.allowGatewayTransit,
+    useRemoteGateways: p.useRemoteGateways,
+  });
   const vnet = a.vnet;
   const vnetDeps = vnet.existing ? [] : ['serverVnet'];
   if (!vnet.existing) {
@@ -448,22 +455,39 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
     });
     serverDeps.push(sym);
   });
+  // A peering that uses the remote VNet's gateway is refused unless the remote's reverse peering already exists
+  // and allows gateway transit (az CLI `network vnet peering create` help; azure-docs#18399; azurerm#2872): it goes
+  // last, after the reverse peering, and the servers wait for it (one operation at a time on the server VNet).
+  const symOf = (i: number) => `peering${i + 1}`;
+  const later: (() => void)[] = [];
   a.peerings.forEach((p, i) => {
-    const sym = `peering${i + 1}`;
+    const sym = symOf(i);
+    if (p.onServerVnet && p.useRemoteGateways) {
+      const reverse = a.peerings.findIndex(
+        (q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit,
+      );
+      later.push(() => {
+        add({
+          sym,
+          type: T.peering,
+          apiVersion: API_VERSIONS.network,
+          name: childName(p.local.name, p.name),
+          body: { properties: peeringProperties(p) },
+          deps: [lastVnetOp, ...(reverse >= 0 ? [symOf(reverse)] : [])],
+          id: resourceId(p.local.loc, T.peering, p.local.name, p.name),
+          phase: 'servers',
+          loc: p.local.loc,
+        });
+        serverDeps.push(sym);
+      });
+      return;
+    }
     add({
       sym,
       type: T.peering,
       apiVersion: API_VERSIONS.network,
       name: childName(p.local.name, p.name),
-      body: {
-        properties: {
-          remoteVirtualNetwork: { id: vnetId(p.remote) },
-          allowVirtualNetworkAccess: true,
-          allowForwardedTraffic: p.allowForwardedTraffic,
-          allowGatewayTransit: p.allowGatewayTransit,
-          useRemoteGateways: p.useRemoteGateways,
-        },
-      },
+      body: { properties: peeringProperties(p) },
       // On the server VNet: after its subnets. On a peered VNet: once the server VNet exists.
       deps: p.onServerVnet ? [lastVnetOp] : vnetDeps,
       id: resourceId(p.local.loc, T.peering, p.local.name, p.name),
@@ -472,6 +496,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
     });
     if (p.onServerVnet) lastVnetOp = sym;
   });
+  for (const addLater of later) addLater();
   serverDeps.unshift('delegatedSubnet');
   if (!a.zone.existing) serverDeps.unshift('privateDnsZone');
   return { subnetId, zoneId };

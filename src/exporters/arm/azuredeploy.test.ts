@@ -151,6 +151,8 @@ describe('ARM export', () => {
         'rg-hub-dns',
         'rg-hub-network',
         'rg-spoke-2',
+        // the server VNet's peering that uses the hub's gateway, after the hub's side
+        'rg-orders-network',
       ]);
       const links = allResources(top).filter((r) => r.type.endsWith('virtualNetworkLinks'));
       expect(links.map((l) => l.name)).toEqual([

@@ -149,7 +149,11 @@ function privateSection(a: ModelPrivate, lines: string[]): void {
       ])})"`,
     );
   }
-  for (const p of a.peerings) {
+  // A peering that uses the remote gateway is refused until the remote's reverse peering exists with gateway
+  // transit allowed (az CLI `network vnet peering create` help): those that offer transit go first, those that use it
+  // last.
+  const rank = (p: (typeof a.peerings)[number]) => (p.allowGatewayTransit ? 0 : p.useRemoteGateways ? 2 : 1);
+  for (const p of [...a.peerings].sort((x, y) => rank(x) - rank(y))) {
     lines.push(
       cmd([
         'az network vnet peering create',

@@ -215,11 +215,19 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
     out.push(block('resource', ['azurerm_private_dns_zone_virtual_network_link', label], body));
     linkRefs.push(`azurerm_private_dns_zone_virtual_network_link.${label}`);
   }
-  for (const p of a.peerings) {
+  const peeringLabels = a.peerings.map((p) => labels.take(identifier(p.name, 'peering')));
+  a.peerings.forEach((p, i) => {
+    // Azure refuses a peering that uses the remote gateway until the remote's reverse peering exists and allows
+    // gateway transit (az CLI `network vnet peering create` help; azurerm#2872): without this they would race.
+    const reverse = p.useRemoteGateways
+      ? a.peerings.findIndex((q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit)
+      : -1;
+    const dependsOn =
+      reverse >= 0 ? [attr('depends_on', list([`azurerm_virtual_network_peering.${peeringLabels[reverse]}`]))] : [];
     out.push(
       block(
         'resource',
-        ['azurerm_virtual_network_peering', labels.take(identifier(p.name, 'peering'))],
+        ['azurerm_virtual_network_peering', peeringLabels[i] as string],
         [
           ...providerFor(p.local.loc.sub),
           attr('name', str(p.name)),
@@ -230,10 +238,11 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
           attr('allow_forwarded_traffic', bool(p.allowForwardedTraffic)),
           attr('allow_gateway_transit', bool(p.allowGatewayTransit)),
           attr('use_remote_gateways', bool(p.useRemoteGateways)),
+          ...dependsOn,
         ],
       ),
     );
-  }
+  });
   const serverDependsOn = [...linkRefs];
   if (a.nsg) serverDependsOn.push('azurerm_subnet_network_security_group_association.postgres');
   return { subnetId: 'azurerm_subnet.postgres.id', zoneId, serverDependsOn };

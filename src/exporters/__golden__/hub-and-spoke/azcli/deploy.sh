@@ -147,16 +147,6 @@ SERVER_VNET_ID="$(az network vnet show \
 PEERED1_VNET_ID="$(az network vnet show --resource-group='rg-hub-network' --name='vnet-hub' --query=id --output=tsv)"
 PEERED2_VNET_ID="$(az network vnet show --resource-group='rg-spoke-2' --name='vnet-spoke-2' --query=id --output=tsv)"
 az network vnet peering create \
-  --resource-group='rg-orders-network' \
-  --vnet-name='vnet-orders-data' \
-  --name='vnet-orders-data-to-vnet-hub' \
-  --remote-vnet="$PEERED1_VNET_ID" \
-  --allow-vnet-access=true \
-  --allow-forwarded-traffic=true \
-  --allow-gateway-transit=false \
-  --use-remote-gateways=true \
-  --output=none
-az network vnet peering create \
   --resource-group='rg-hub-network' \
   --vnet-name='vnet-hub' \
   --name='vnet-hub-to-vnet-orders-data' \
@@ -185,6 +175,16 @@ az network vnet peering create \
   --allow-forwarded-traffic=false \
   --allow-gateway-transit=false \
   --use-remote-gateways=false \
+  --output=none
+az network vnet peering create \
+  --resource-group='rg-orders-network' \
+  --vnet-name='vnet-orders-data' \
+  --name='vnet-orders-data-to-vnet-hub' \
+  --remote-vnet="$PEERED1_VNET_ID" \
+  --allow-vnet-access=true \
+  --allow-forwarded-traffic=true \
+  --allow-gateway-transit=false \
+  --use-remote-gateways=true \
   --output=none
 
 # Private DNS zone and its VNet links

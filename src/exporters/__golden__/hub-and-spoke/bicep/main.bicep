@@ -73,6 +73,18 @@ module dnsDeployment3 'modules/pgflex-dns-3.bicep' = {
   ]
 }
 
+module serversDeployment1 'modules/pgflex-servers-1.bicep' = {
+  name: 'pgflex-servers-1'
+  scope: resourceGroup(subscriptionId, 'rg-orders-network')
+  params: {
+    subscriptionId: subscriptionId
+  }
+  dependsOn: [
+    networkDeployment1
+    dnsDeployment2
+  ]
+}
+
 resource server1 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
   name: serverName
   location: location
@@ -99,6 +111,7 @@ resource server1 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
   dependsOn: [
     dnsDeployment1
     networkDeployment1
+    serversDeployment1
   ]
 }
 

@@ -151,6 +151,7 @@ resource "azurerm_virtual_network_peering" "vnet_orders_data_to_vnet_hub" {
   allow_forwarded_traffic      = true
   allow_gateway_transit        = false
   use_remote_gateways          = true
+  depends_on                   = [azurerm_virtual_network_peering.vnet_hub_to_vnet_orders_data]
 }
 
 resource "azurerm_virtual_network_peering" "vnet_hub_to_vnet_orders_data" {

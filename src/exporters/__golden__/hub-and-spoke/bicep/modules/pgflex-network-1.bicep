@@ -148,22 +148,6 @@ resource subnet2 'Microsoft.Network/virtualNetworks/subnets@2025-07-01' = {
   ]
 }
 
-resource peering1 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-07-01' = {
-  name: format('{0}/{1}', 'vnet-orders-data', 'vnet-orders-data-to-vnet-hub')
-  properties: {
-    remoteVirtualNetwork: {
-      id: resourceId(subscriptionId, 'rg-hub-network', 'Microsoft.Network/virtualNetworks', 'vnet-hub')
-    }
-    allowVirtualNetworkAccess: true
-    allowForwardedTraffic: true
-    allowGatewayTransit: false
-    useRemoteGateways: true
-  }
-  dependsOn: [
-    subnet2
-  ]
-}
-
 resource peering3 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-07-01' = {
   name: format('{0}/{1}', 'vnet-orders-data', 'vnet-orders-data-to-vnet-spoke-2')
   properties: {
@@ -176,6 +160,6 @@ resource peering3 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025
     useRemoteGateways: false
   }
   dependsOn: [
-    peering1
+    subnet2
   ]
 }
