@@ -321,8 +321,15 @@ const PublicAccessSchema = describe(
 
 const AccessSchema = z.discriminatedUnion('mode', [PrivateAccessSchema, PublicAccessSchema]);
 
+/** What the plan expects of a client (PGN-008); a client without it must reach the server. */
+export const CLIENT_INTENTS = ['mustReach', 'mustNotReach'] as const;
+
 const clientBase = {
   name: name('Client name.'),
+  intent: describe(
+    withDefault(z.enum(CLIENT_INTENTS), 'mustReach'),
+    'mustReach (the default): the client must connect; mustNotReach: the plan must keep it out (PGN-008).',
+  ),
   tlsVersion: describe(withDefault(TlsVersionSchema, 'TLSv1.2'), 'The newest TLS version the client speaks.'),
   connectsByIp: describe(
     withDefault(z.boolean(), false),
@@ -413,3 +420,4 @@ export type PrivateAccess = z.infer<typeof PrivateAccessSchema>;
 export type PublicAccess = z.infer<typeof PublicAccessSchema>;
 export type Client = z.infer<typeof ClientSchema>;
 export type ClientKind = Client['kind'];
+export type ClientIntent = Client['intent'];
