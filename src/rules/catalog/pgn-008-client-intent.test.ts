@@ -210,7 +210,7 @@ const privatePlans: fc.Arbitrary<Plan> = fc
 const schemaPlans: fc.Arbitrary<Plan> = arbitraryFor(PlanDocumentSchema)
   .map((doc) => PlanDocumentSchema.safeParse(doc))
   .filter((r) => r.success)
-  .map((r) => r.data as Plan);
+  .map((r) => r.data);
 
 describe('PGN-008 and the connectivity check agree', () => {
   it('on generated private plans (peerings, zone links, DNS, gateways, NSG rules, names in any case)', () => {
