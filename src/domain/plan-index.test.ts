@@ -11,6 +11,7 @@ import { setIn } from './paths';
 import { PlanDocumentSchema, type Plan } from './plan';
 import { planIndex } from './plan-index';
 import { exampleDocument, examplePlan } from './testing/examples';
+import { planToTopology, type Topology } from './topology';
 
 /** hub-and-spoke with the edits applied (dotted path, value), read through the plan schema. */
 function hub(...edits: [string, unknown][]): Plan {
@@ -18,6 +19,10 @@ function hub(...edits: [string, unknown][]): Plan {
   for (const [path, value] of edits) doc = setIn(doc, path, value);
   return PlanDocumentSchema.parse(doc);
 }
+
+/** Where the diagram puts each client and which nodes its path goes through. */
+const placement = (t: Topology) => t.nodes.filter((n) => n.id.startsWith('client-')).map((n) => [n.id, n.parent]);
+const edgeEnds = (t: Topology) => t.edges.map((e) => `${e.from}→${e.to}`);
 
 const notInfo = (plan: Plan) =>
   evaluate(plan)
@@ -83,6 +88,7 @@ describe('names in another case: rules, checker and export agree', () => {
     const plan = hub(['clients.1.vnet', 'VNET-SPOKE-2']);
     expect(notInfo(plan)).toEqual([]);
     expect(checkAllClients(plan)[1]?.verdict).toBe('reachable');
+    expect(placement(planToTopology(plan))).toEqual(placement(planToTopology(hub())));
     const a = analyze(plan);
     const named = a.vnetNamed('VNET-SPOKE-2');
     expect(named?.kind === 'peered' ? named.parsed.peer : null).toBe(
@@ -106,5 +112,6 @@ describe('names in another case: rules, checker and export agree', () => {
     expect(remote(exact)).toBe(1);
     expect(remote(upper)).toBe(1);
     expect(mainTf(upper)).toBe(mainTf(exact));
+    expect(edgeEnds(planToTopology(upper))).toEqual(edgeEnds(planToTopology(exact)));
   });
 });
