@@ -57,7 +57,7 @@ export interface SiteRef {
   readonly overlapsVnets: ReadonlySet<string>;
 }
 
-export interface SubnetRef {
+interface SubnetRef {
   readonly name: string;
   readonly path: string;
   readonly prefix: string;

@@ -7,16 +7,16 @@
 import type { DelegatedSubnet, OnPremises, PeeredVnet, Plan, PrivateAccess, Subnet, Vnet } from './plan';
 
 /** A VNet of the plan: the server VNet, or one of the other VNets (by its index in `peeredVnets`). */
-export type VnetEntry =
+type VnetEntry =
   | { readonly kind: 'server'; readonly path: 'access.vnet'; readonly vnet: Vnet }
   | { readonly kind: 'peered'; readonly index: number; readonly path: string; readonly vnet: PeeredVnet };
 
 /** A subnet of the server VNet: one of `subnets` (by index), or the delegated subnet. */
-export type SubnetEntry =
+type SubnetEntry =
   | { readonly kind: 'subnet'; readonly index: number; readonly path: string; readonly subnet: Subnet }
   | { readonly kind: 'delegated'; readonly path: 'access.delegatedSubnet'; readonly subnet: DelegatedSubnet };
 
-export interface SiteEntry {
+interface SiteEntry {
   readonly index: number;
   readonly path: string;
   readonly site: OnPremises;
@@ -35,7 +35,7 @@ export interface PlanIndex {
  * The key two names share when Azure takes them for the same resource.
  * Source: "Naming rules and restrictions for Azure resources" (facts §2.6): names are case-insensitive.
  */
-export const nameKey = (name: string): string => name.toLowerCase();
+const nameKey = (name: string): string => name.toLowerCase();
 
 function firstByName<T>(map: Map<string, T>, name: string, entry: T): void {
   const key = nameKey(name);

@@ -322,7 +322,7 @@ const PublicAccessSchema = describe(
 const AccessSchema = z.discriminatedUnion('mode', [PrivateAccessSchema, PublicAccessSchema]);
 
 /** What the plan expects of a client (PGN-008); a client without it must reach the server. */
-export const CLIENT_INTENTS = ['mustReach', 'mustNotReach'] as const;
+const CLIENT_INTENTS = ['mustReach', 'mustNotReach'] as const;
 
 const clientBase = {
   name: name('Client name.'),
@@ -420,4 +420,3 @@ export type PrivateAccess = z.infer<typeof PrivateAccessSchema>;
 export type PublicAccess = z.infer<typeof PublicAccessSchema>;
 export type Client = z.infer<typeof ClientSchema>;
 export type ClientKind = Client['kind'];
-export type ClientIntent = Client['intent'];

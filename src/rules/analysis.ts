@@ -28,7 +28,7 @@ export interface Parsed<T> {
   readonly result: IpResult<T>;
 }
 
-export interface ParsedPeer {
+interface ParsedPeer {
   readonly index: number;
   readonly path: string;
   readonly peer: PeeredVnet;
@@ -86,7 +86,7 @@ export interface Analysis {
 }
 
 /** A VNet a name refers to: the server VNet, or one of the other VNets. */
-export type NamedVnet = { readonly kind: 'server' } | { readonly kind: 'peered'; readonly parsed: ParsedPeer };
+type NamedVnet = { readonly kind: 'server' } | { readonly kind: 'peered'; readonly parsed: ParsedPeer };
 
 const SERVER_VNET: NamedVnet = { kind: 'server' };
 
