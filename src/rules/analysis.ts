@@ -8,7 +8,6 @@ import {
   cidrRange,
   formatCidr,
   insideAnyOf,
-  mergeRanges,
   nextFreeBlock,
   parseLooseCidrFast,
   parseCidrFast,
@@ -20,6 +19,8 @@ import {
 import { compileNsg, type CompiledNsg, type NsgContext } from '../domain/nsg';
 import type { Client, FirewallRule, OnPremises, PeeredVnet, Plan, PrivateAccess } from '../domain/plan';
 import { planIndex } from '../domain/plan-index';
+import { contextFor, type PrivateContext } from '../checker/context';
+import { nsgContextOf } from '../checker/nsg-filter';
 
 export interface Parsed<T> {
   /** Dotted plan path of the field. */
@@ -193,15 +194,9 @@ export function analyze(plan: Plan): Analysis {
       const entry = index.site(name);
       return entry === undefined ? undefined : sites[entry.index];
     },
-    nsgContext: {
-      // As nsgContextForPlan, from the prefixes parsed above (a test checks that the two agree).
-      virtualNetwork: mergeRanges([
-        ...validCidrs(vnetSpaces).map(cidrRange),
-        ...peers.filter((p) => isPeered(p.peer)).flatMap((p) => validCidrs(p.spaces).map(cidrRange)),
-        ...sites.filter((s) => s.site.connection !== 'none').flatMap((s) => validCidrs(s.ranges).map(cidrRange)),
-      ]),
-      region: plan.servers[0]?.region ?? access.vnet.region,
-    },
+    // The connectivity checker's NSG context of this plan (the same value as nsgContextForPlan; a test holds the
+    // two equal): one object, so that the NSG evaluator resolves it once for the rules and the checker alike.
+    nsgContext: nsgContextOf(contextFor(plan) as PrivateContext),
     nsg: access.delegatedSubnet.nsg === null ? null : compileNsg(access.delegatedSubnet.nsg.rules),
     firewall: [],
     addressesNeeded,
