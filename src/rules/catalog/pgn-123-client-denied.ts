@@ -1,3 +1,4 @@
+import { checkAllClients } from '../../checker';
 import { DOCS, POSTGRES_PORT } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { cidrRange } from '../../domain/ipv4';
@@ -29,11 +30,14 @@ export const pgn123: Rule = {
     const out: Finding[] = [];
     // One cause, one finding: where the connectivity check fails first at this NSG, PGN-008's error names it.
     const failures = mustReachFailures(plan);
+    const checks = checkAllClients(plan);
     plan.clients.forEach((client, i) => {
       // Internet and Azure-service clients cannot reach a private server at all (PGN-113).
       if (client.kind === 'internet' || client.kind === 'azureService') return;
       // A client the plan keeps out is meant to be denied.
       if (client.intent === 'mustNotReach' || failures.get(i)?.kind === 'filter') return;
+      // The check has already found this NSG allowing the client's addresses (the same evaluation, same context).
+      if (checks[i]?.hops.some((h) => h.kind === 'filter' && h.status === 'pass')) return;
       for (const range of clientSourceRanges(a, client)) {
         const decision = evaluateCompiledNsgFlow(
           compiled,
