@@ -11,12 +11,12 @@ import tseslint from 'typescript-eslint';
  * every other pair is refused by `import-x/no-restricted-paths`, which resolves real paths, so `../rules`,
  * `../../rules/index` and `./x` from a sibling folder are all caught alike.
  */
-const LAYERS = ['domain', 'rules', 'checker', 'exporters', 'share', 'store', 'features', 'app', 'cli'];
+const LAYERS = ['domain', 'checker', 'rules', 'exporters', 'share', 'store', 'features', 'app', 'cli'];
 /** @type {Record<string, string[]>} */
 const MAY_USE = {
   domain: [],
-  rules: ['domain'],
-  checker: ['domain', 'rules'],
+  checker: ['domain'],
+  rules: ['domain', 'checker'],
   exporters: ['domain'],
   share: ['domain'],
   store: ['domain', 'rules', 'checker', 'share'],

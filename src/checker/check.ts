@@ -65,8 +65,18 @@ export function checkClient(plan: Plan, clientName: string): ClientCheck | null 
   return client === undefined ? null : checkAt(contextFor(plan), client, index);
 }
 
-/** Every client of the plan, in plan order. */
-export function checkAllClients(plan: Plan): ClientCheck[] {
-  const ctx = contextFor(plan);
-  return plan.clients.map((client, index) => checkAt(ctx, client, index));
+const allChecks = new WeakMap<Plan, readonly ClientCheck[]>();
+
+/**
+ * Every client of the plan, in plan order: computed once per plan object and shared by every reader (the rule
+ * PGN-008, the checker view, the CLI), so that they cannot disagree.
+ */
+export function checkAllClients(plan: Plan): readonly ClientCheck[] {
+  let checks = allChecks.get(plan);
+  if (checks === undefined) {
+    const ctx = contextFor(plan);
+    checks = plan.clients.map((client, index) => checkAt(ctx, client, index));
+    allChecks.set(plan, checks);
+  }
+  return checks;
 }

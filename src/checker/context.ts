@@ -1,8 +1,9 @@
 /**
- * What the checks of one plan share, computed once per plan object: the VNet index (server VNet and
- * peered VNets by name), parsed address spaces, overlaps, on-premises sites, subnets, parsed firewall
- * rules, and caches for per-VNet name resolution and per-source NSG decisions. Clients then cost a
- * few map look-ups each.
+ * What the checks of one plan share, computed once per plan object: the VNets (server VNet and peered
+ * VNets), parsed address spaces, overlaps, on-premises sites, subnets, parsed firewall rules, and caches
+ * for per-VNet name resolution and per-source NSG decisions. Names resolve through the plan's one name
+ * index (`planIndex`, case-insensitive, as the rules and exporters resolve them). Clients then cost a few
+ * look-ups each.
  */
 import { SERVER_FQDN_SUFFIX } from '../domain/azure';
 import {
@@ -24,6 +25,7 @@ import type {
   PrivateDnsZone,
   PublicAccess,
 } from '../domain/plan';
+import { planIndex } from '../domain/plan-index';
 import type { Hop } from './types';
 
 /** A VNet the checker knows: the server VNet or one of the plan's other VNets. */
@@ -74,14 +76,17 @@ export interface PrivateContext {
   readonly zone: PrivateDnsZone | null;
   readonly server: VnetRef;
   readonly delegated: SubnetRef;
-  /** Every VNet of the plan, by lower-case name (Azure names are case-insensitive). */
-  readonly vnets: ReadonlyMap<string, VnetRef>;
+  /** The VNet of this name (any case): the server VNet or one of `peered` (see `planIndex`). */
+  readonly vnetNamed: (name: string) => VnetRef | undefined;
   readonly peered: readonly VnetRef[];
-  readonly sites: ReadonlyMap<string, SiteRef>;
+  /** The on-premises site of this name (any case). */
+  readonly siteNamed: (name: string) => SiteRef | undefined;
   /** Every on-premises site, in plan order (names may repeat). */
   readonly siteList: readonly SiteRef[];
-  /** Subnets of the server VNet by lower-case name, the delegated one included. */
-  readonly subnets: ReadonlyMap<string, SubnetRef>;
+  /** The subnet of the server VNet of this name (any case), the delegated one included. */
+  readonly subnetNamed: (name: string) => SubnetRef | undefined;
+  /** The subnets of the server VNet other than the delegated one, in plan order (names may repeat). */
+  readonly subnetList: readonly SubnetRef[];
   /** Name-resolution hops per resolving VNet (key: VnetRef.key + role). */
   readonly dnsCache: Map<string, readonly Hop[]>;
   /** Filtering hop per source (key: the source ranges). */
@@ -155,8 +160,6 @@ export function firstOverlapping(sorted: SortedRules, range: IpRange): ParsedFir
   return rule !== undefined && rule.start <= range.end ? rule : undefined;
 }
 
-const lower = (s: string): string => s.toLowerCase();
-
 /**
  * A CIDR block as a range (unaligned blocks are taken as their network), or null where `parseCidr`
  * refuses it. Well-formed text takes the CIDR module's fast path; plans hold hundreds of prefixes,
@@ -221,7 +224,6 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
     peering: null,
     overlapsServer: false,
   };
-  const vnets = new Map<string, VnetRef>();
   const peered: VnetRef[] = access.peeredVnets.map((v, i) => {
     const spaces = peeredSpaces[i] ?? [];
     return {
@@ -238,23 +240,29 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
       overlapsServer: overlapsAny(spaces, serverMerged),
     };
   });
+  const index = planIndex(plan);
   // The server VNet wins a name clash; the first of two same-named peered VNets wins.
-  for (const ref of [server, ...peered]) if (!vnets.has(lower(ref.name))) vnets.set(lower(ref.name), ref);
+  const vnetNamed = (name: string): VnetRef | undefined => {
+    const entry = index.vnet(name);
+    return entry === undefined ? undefined : entry.kind === 'server' ? server : peered[entry.index];
+  };
 
-  const sites = new Map<string, SiteRef>();
   const siteList: SiteRef[] = [];
   access.onPremises.forEach((site, i) => {
     const ranges = siteRanges[i] ?? [];
     const overlapsVnets = new Set<string>();
-    const gateway = site.gatewayVnet === '' ? server : vnets.get(lower(site.gatewayVnet));
+    const gateway = site.gatewayVnet === '' ? server : vnetNamed(site.gatewayVnet);
     if (overlapsAny(ranges, serverMerged)) overlapsVnets.add(server.name);
     if (gateway !== undefined && gateway !== server && overlapsAny(ranges, mergeRanges(gateway.spaces))) {
       overlapsVnets.add(gateway.name);
     }
     const ref: SiteRef = { index: i, path: `access.onPremises.${i}`, site, ranges, overlapsVnets };
     siteList.push(ref);
-    if (!sites.has(lower(site.name))) sites.set(lower(site.name), ref);
   });
+  const siteNamed = (name: string): SiteRef | undefined => {
+    const entry = index.site(name);
+    return entry === undefined ? undefined : siteList[entry.index];
+  };
 
   const delegatedRange = parseRange(access.delegatedSubnet.prefix);
   const delegated: SubnetRef = {
@@ -264,24 +272,23 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
     range: delegatedRange,
     delegated: true,
   };
-  const subnets = new Map<string, SubnetRef>();
-  access.vnet.subnets.forEach((s, i) => {
-    if (subnets.has(lower(s.name))) return;
-    subnets.set(lower(s.name), {
-      name: s.name,
-      path: `access.vnet.subnets.${i}`,
-      prefix: s.prefix,
-      range: parseRange(s.prefix),
-      delegated: false,
-    });
-  });
-  if (!subnets.has(lower(delegated.name))) subnets.set(lower(delegated.name), delegated);
+  const subnetList = access.vnet.subnets.map((s, i): SubnetRef => ({
+    name: s.name,
+    path: `access.vnet.subnets.${i}`,
+    prefix: s.prefix,
+    range: parseRange(s.prefix),
+    delegated: false,
+  }));
+  const subnetNamed = (name: string): SubnetRef | undefined => {
+    const entry = index.subnet(name);
+    return entry === undefined ? undefined : entry.kind === 'delegated' ? delegated : subnetList[entry.index];
+  };
 
   // The VNets in plan order (the server VNet first), then the sites (the first of each name): the
   // first of them that holds an address is where it sits.
   const locations: Location[] = [
     ...[server, ...peered].map((vnet): Location => ({ kind: 'vnet', vnet })),
-    ...[...sites.values()].map((site): Location => ({ kind: 'site', site })),
+    ...siteList.filter((site) => siteNamed(site.site.name) === site).map((site): Location => ({ kind: 'site', site })),
   ];
   const places = {
     segments: paintRanges(
@@ -300,11 +307,12 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
     zone: access.privateDnsZone,
     server,
     delegated,
-    vnets,
+    vnetNamed,
     peered,
-    sites,
+    siteNamed,
     siteList,
-    subnets,
+    subnetNamed,
+    subnetList,
     dnsCache: new Map(),
     filterCache: new Map(),
     places,

@@ -232,7 +232,8 @@ function knownVnets(ctx: PrivateContext): string {
 
 function knownSites(ctx: PrivateContext): string {
   const names: string[] = [];
-  for (const s of ctx.sites.values()) {
+  for (const s of ctx.siteList) {
+    if (ctx.siteNamed(s.site.name) !== s) continue; // a later site of the same name
     names.push(s.site.name);
     if (names.length > 6) break;
   }
@@ -244,12 +245,12 @@ export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: 
     case 'serverVnet':
       return resolveIn(ctx, ctx.server, 'the server VNet');
     case 'vnet': {
-      const ref = ctx.vnets.get(client.vnet.toLowerCase());
+      const ref = ctx.vnetNamed(client.vnet);
       if (ref === undefined) return [unknownVnetHop(client.vnet, `${clientPath}.vnet`, knownVnets(ctx))];
       return resolveIn(ctx, ref, ref.isServer ? 'the server VNet' : "the client's VNet");
     }
     case 'onPremises': {
-      const site = ctx.sites.get(client.site.toLowerCase());
+      const site = ctx.siteNamed(client.site);
       if (site === undefined) {
         return [
           dnsHop({
@@ -262,7 +263,7 @@ export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: 
         ];
       }
       const gatewayName = site.site.gatewayVnet;
-      const gateway = gatewayName === '' ? ctx.server : ctx.vnets.get(gatewayName.toLowerCase());
+      const gateway = gatewayName === '' ? ctx.server : ctx.vnetNamed(gatewayName);
       if (gateway === undefined) return [unknownVnetHop(gatewayName, `${site.path}.gatewayVnet`, knownVnets(ctx))];
       const forwarder = site.site.dnsForwarder
         ? dnsHop({

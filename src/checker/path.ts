@@ -160,9 +160,9 @@ function serverVnetPath(
     );
     return { hops: hop ? [hop] : [sameVnetHop(ctx, `The client in ${serverName}`)], source };
   }
-  const subnet = ctx.subnets.get(client.subnet.toLowerCase());
+  const subnet = ctx.subnetNamed(client.subnet);
   if (subnet === undefined) {
-    const names = [...ctx.subnets.values()].filter((s) => !s.delegated).map((s) => s.name);
+    const names = ctx.subnetList.filter((s) => ctx.subnetNamed(s.name) === s).map((s) => s.name);
     const shown = names.length > 6 ? `${names.slice(0, 6).join(', ')}, …` : names.join(', ');
     return {
       hops: [
@@ -203,7 +203,7 @@ function serverVnetPath(
 }
 
 function vnetPath(ctx: PrivateContext, client: Extract<Client, { kind: 'vnet' }>, clientPath: string): PathResult {
-  const ref = ctx.vnets.get(client.vnet.toLowerCase());
+  const ref = ctx.vnetNamed(client.vnet);
   if (ref === undefined) {
     return {
       hops: [
@@ -227,7 +227,7 @@ function vnetPath(ctx: PrivateContext, client: Extract<Client, { kind: 'vnet' }>
 function gatewayHops(ctx: PrivateContext, site: SiteRef): Hop[] {
   const s = site.site;
   const kind = s.connection === 'vpn' ? 'VPN gateway' : 'ExpressRoute gateway';
-  const gateway = s.gatewayVnet === '' ? ctx.server : ctx.vnets.get(s.gatewayVnet.toLowerCase());
+  const gateway = s.gatewayVnet === '' ? ctx.server : ctx.vnetNamed(s.gatewayVnet);
   if (gateway === undefined) {
     return [
       pathHop({
@@ -282,7 +282,7 @@ function onPremisesPath(
   client: Extract<Client, { kind: 'onPremises' }>,
   clientPath: string,
 ): PathResult {
-  const site = ctx.sites.get(client.site.toLowerCase());
+  const site = ctx.siteNamed(client.site);
   if (site === undefined) {
     return {
       hops: [

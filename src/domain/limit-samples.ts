@@ -243,7 +243,11 @@ function site(shape: LimitShape, i: number, size: LimitSize): OnPremises {
 }
 
 function client(shape: LimitShape, i: number, plan: { subnets: string[]; vnets: string[]; sites: string[] }): Client {
-  const base = { name: shape === 'identical' ? 'app' : `client-${i}`, tlsVersion: 'TLSv1.2' as const };
+  const base = {
+    name: shape === 'identical' ? 'app' : `client-${i}`,
+    intent: 'mustReach' as const,
+    tlsVersion: 'TLSv1.2' as const,
+  };
   const address = (kind: 'vnet' | 'site') => {
     if (shape === 'spread' || shape === 'identical') return '';
     const from = kind === 'vnet' ? PEERED_BASE : SITE_BASE;
@@ -269,7 +273,11 @@ function client(shape: LimitShape, i: number, plan: { subnets: string[]; vnets: 
 }
 
 function publicClient(shape: LimitShape, i: number): Client {
-  const base = { name: shape === 'identical' ? 'app' : `client-${i}`, tlsVersion: 'TLSv1.2' as const };
+  const base = {
+    name: shape === 'identical' ? 'app' : `client-${i}`,
+    intent: 'mustReach' as const,
+    tlsVersion: 'TLSv1.2' as const,
+  };
   const address =
     shape === 'identical'
       ? formatIPv4(PUBLIC_BASE + 1)

@@ -354,8 +354,15 @@ const PublicAccessSchema = describe(
 
 const AccessSchema = z.discriminatedUnion('mode', [PrivateAccessSchema, PublicAccessSchema]);
 
+/** What the plan expects of a client (PGN-008); a client without it must reach the server. */
+const CLIENT_INTENTS = ['mustReach', 'mustNotReach'] as const;
+
 const clientBase = {
   name: name('Client name.'),
+  intent: describe(
+    withDefault(z.enum(CLIENT_INTENTS), 'mustReach'),
+    'mustReach (the default): the client must connect; mustNotReach: the plan must keep it out (PGN-008).',
+  ),
   tlsVersion: describe(withDefault(TlsVersionSchema, 'TLSv1.2'), 'The newest TLS version the client speaks.'),
   connectsByIp: describe(
     withDefault(z.boolean(), false),

@@ -91,7 +91,12 @@ export function samplePlan(size: SampleSize, mode: 'private' | 'public' = 'priva
     ...Array.from({ length: size.nsgRules - half }, (_, i) => nsgRule(i, 'Outbound', 'Storage')),
   ];
   const clients: Client[] = Array.from({ length: size.clients }, (_, i): Client => {
-    const base = { name: `client-${i}`, tlsVersion: 'TLSv1.2' as const, connectsByIp: false };
+    const base = {
+      name: `client-${i}`,
+      intent: 'mustReach' as const,
+      tlsVersion: 'TLSv1.2' as const,
+      connectsByIp: false,
+    };
     if (mode === 'public')
       return { kind: 'internet', ...base, address: formatIPv4(0x14000000 + i * 16 + 1), dynamicIp: false };
     switch (i % 3) {

@@ -176,6 +176,7 @@ describe('planToTopology, details that change the picture', () => {
         {
           kind: 'vnet' as const,
           name: 'lost',
+          intent: 'mustReach' as const,
           vnet: 'nowhere',
           address: '',
           tlsVersion: 'TLSv1.2' as const,

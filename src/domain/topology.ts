@@ -19,6 +19,7 @@ import {
   type PaintedSegment,
 } from './ipv4';
 import type { Client, DnsSetting, Plan, PrivateAccess, PublicAccess, Server } from './plan';
+import { planIndex } from './plan-index';
 
 export type ClientVerdict = 'reachable' | 'unreachable' | 'warning';
 export type ClientVerdicts = Readonly<Record<string, ClientVerdict>>;
@@ -339,9 +340,9 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
   });
   serverNodes(b, plan, NODE_IDS.delegatedSubnet);
 
-  const subnetIndex = new Map<string, number>();
+  // Names resolve as in the rules and the checker: any case, the first of a name (planIndex).
+  const names = planIndex(plan);
   vnet.subnets.forEach((s, i) => {
-    if (!subnetIndex.has(s.name)) subnetIndex.set(s.name, i);
     b.nodes.push({
       id: NODE_IDS.subnet(i),
       kind: 'subnet',
@@ -476,9 +477,12 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
   }
 
   // Peered VNets.
-  const peeredIndex = new Map<string, number>();
+  /** The index of the peered VNet of this name, or undefined (also for the server VNet's own name). */
+  const peeredIndex = (name: string): number | undefined => {
+    const entry = names.vnet(name);
+    return entry?.kind === 'peered' ? entry.index : undefined;
+  };
   access.peeredVnets.forEach((p, i) => {
-    if (!peeredIndex.has(p.name)) peeredIndex.set(p.name, i);
     const id = NODE_IDS.peered(i);
     b.nodes.push({
       id,
@@ -547,16 +551,15 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
   }
 
   // On-premises sites and their gateways.
-  const siteIndex = new Map<string, number>();
   access.onPremises.forEach((site, i) => {
-    if (!siteIndex.has(site.name)) siteIndex.set(site.name, i);
     const id = NODE_IDS.site(i);
     const gatewayVnetName = site.gatewayVnet || vnet.name;
+    const gatewayPeer = peeredIndex(site.gatewayVnet);
     const gatewayTarget =
-      site.gatewayVnet === '' || site.gatewayVnet === vnet.name
+      site.gatewayVnet === '' || names.vnet(site.gatewayVnet)?.kind === 'server'
         ? NODE_IDS.serverVnet
-        : peeredIndex.has(site.gatewayVnet)
-          ? NODE_IDS.peered(peeredIndex.get(site.gatewayVnet) as number)
+        : gatewayPeer !== undefined
+          ? NODE_IDS.peered(gatewayPeer)
           : null;
     const kindText =
       site.connection === 'vpn' ? 'VPN gateway' : site.connection === 'expressRoute' ? 'ExpressRoute' : 'not connected';
@@ -651,27 +654,27 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
   plan.clients.forEach((c, i) => {
     switch (c.kind) {
       case 'serverVnet': {
-        const s = subnetIndex.get(c.subnet);
+        const entry = names.subnet(c.subnet);
+        const s = entry?.kind === 'subnet' ? entry.index : undefined;
         const parent = s !== undefined ? NODE_IDS.subnet(s) : NODE_IDS.serverVnet;
         placed.push({ client: c, index: i, parent, via: [parent, NODE_IDS.serverVnet] });
         break;
       }
       case 'vnet': {
-        const p = peeredIndex.get(c.vnet);
+        const p = peeredIndex(c.vnet);
         const parent = p !== undefined ? NODE_IDS.peered(p) : null;
         placed.push({ client: c, index: i, parent, via: parent ? [parent, NODE_IDS.serverVnet] : [] });
         break;
       }
       case 'onPremises': {
-        const s = siteIndex.get(c.site);
+        const s = names.site(c.site)?.index;
         const site = s !== undefined ? access.onPremises[s] : undefined;
         const parent = s !== undefined ? NODE_IDS.site(s) : null;
         const via: string[] = [];
         if (parent && site && site.connection !== 'none') {
           via.push(parent, NODE_IDS.gateway(s as number));
-          if (site.gatewayVnet !== '' && site.gatewayVnet !== vnet.name && peeredIndex.has(site.gatewayVnet)) {
-            via.push(NODE_IDS.peered(peeredIndex.get(site.gatewayVnet) as number));
-          }
+          const gatewayPeer = site.gatewayVnet === '' ? undefined : peeredIndex(site.gatewayVnet);
+          if (gatewayPeer !== undefined) via.push(NODE_IDS.peered(gatewayPeer));
           via.push(NODE_IDS.serverVnet);
         }
         placed.push({ client: c, index: i, parent, via });

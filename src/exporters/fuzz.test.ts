@@ -84,7 +84,13 @@ const hostile = fc.oneof(
 );
 
 const NSG = 'access.delegatedSubnet.nsg';
-const withNsg = (edits: Edit[]): Edit[] => [[NSG, strictNsg], ...edits];
+/** strictNsg lets in only the app subnet: the plan declares the other two clients kept out. */
+const withNsg = (edits: Edit[]): Edit[] => [
+  [NSG, strictNsg],
+  ['clients.1.intent', 'mustNotReach'],
+  ['clients.2.intent', 'mustNotReach'],
+  ...edits,
+];
 
 const FIELDS: Field[] = [
   {
@@ -119,7 +125,8 @@ const FIELDS: Field[] = [
   },
   {
     label: 'NSG source address',
-    example: 'VirtualNetwork',
+    // Not VirtualNetwork: that would let in the two clients the plan keeps out (PGN-008).
+    example: '10.2.0.0/16',
     base: 'private',
     edits: (v) => withNsg([[`${NSG}.rules.1.sourceAddresses`, [v, '10.0.1.0/24']]]),
     az: { command: 'network nsg rule create', option: '--source-address-prefixes', call: ['--name', 'allow-app-in'] },

@@ -31,11 +31,17 @@ function refusal(plan: Plan, formatId: string): unknown {
   return null;
 }
 
+/** An NSG that denies every client: the plan declares them kept out, so the NSG is its only subject. */
 const denyRule = (extra: Record<string, unknown>) =>
-  privatePlan([
-    'access.delegatedSubnet.nsg',
-    { name: 'nsg-pg', rules: [nsgRule('deny-all', 4000, 'Inbound', 'Deny', { protocol: '*', ...extra })] },
-  ]);
+  privatePlan(
+    [
+      'access.delegatedSubnet.nsg',
+      { name: 'nsg-pg', rules: [nsgRule('deny-all', 4000, 'Inbound', 'Deny', { protocol: '*', ...extra })] },
+    ],
+    ['clients.0.intent', 'mustNotReach'],
+    ['clients.1.intent', 'mustNotReach'],
+    ['clients.2.intent', 'mustNotReach'],
+  );
 
 describe('item 1: argument injection into deploy.sh', () => {
   it.each([

@@ -7,6 +7,7 @@
 import type * as z from 'zod/mini';
 import { AZURE_SERVICES_RULE_IP, suggestedZoneName } from '../domain/azure';
 import type { FirewallRule, HaModeSchema, NsgRule, Plan, Subnet } from '../domain/plan';
+import { planIndex } from '../domain/plan-index';
 import { normalizeRegion } from '../domain/regions';
 import { peeringName, zoneLinkName } from '../domain/resource-names';
 import { assertExportable } from './safe-values';
@@ -220,13 +221,17 @@ export function buildModel(plan: Plan): ExportModel {
       if (p.zoneLink) links.push({ name: zoneLinkName(p.name), vnet: ref });
     });
     const peerings: ModelPeering[] = [];
+    const index = planIndex(plan);
     a.peeredVnets.forEach((p, i) => {
       const ref = peeredVnets[i] as VnetRef;
       // An on-premises network reached through a gateway in this peered VNet: the server VNet uses
-      // the remote gateway and the peered VNet offers gateway transit.
-      const gateway = a.onPremises.some(
-        (o) => o.connection !== 'none' && o.gatewayVnet !== '' && o.gatewayVnet === p.name,
-      );
+      // the remote gateway and the peered VNet offers gateway transit. The gateway VNet's name resolves
+      // as in the rules and the checker (`planIndex`: any case, the first VNet of a name).
+      const gateway = a.onPremises.some((o) => {
+        if (o.connection === 'none' || o.gatewayVnet === '') return false;
+        const entry = index.vnet(o.gatewayVnet);
+        return entry?.kind === 'peered' && entry.index === i;
+      });
       if (p.peering.fromServerVnet) {
         peerings.push({
           name: peeringName(vnet.name, p.name),

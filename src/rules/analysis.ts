@@ -8,7 +8,6 @@ import {
   cidrRange,
   formatCidr,
   insideAnyOf,
-  mergeRanges,
   nextFreeBlock,
   parseLooseCidrFast,
   parseCidrFast,
@@ -19,6 +18,9 @@ import {
 } from '../domain/ipv4';
 import { compileNsg, type CompiledNsg, type NsgContext } from '../domain/nsg';
 import type { Client, FirewallRule, OnPremises, PeeredVnet, Plan, PrivateAccess } from '../domain/plan';
+import { planIndex } from '../domain/plan-index';
+import { contextFor, type PrivateContext } from '../checker/context';
+import { nsgContextOf } from '../checker/nsg-filter';
 
 export interface Parsed<T> {
   /** Dotted plan path of the field. */
@@ -74,20 +76,20 @@ export interface Analysis {
   /** Addresses the planned servers take in the delegated subnet (HA 4, otherwise 1). */
   readonly addressesNeeded: number;
   readonly anyHa: boolean;
-  /** Lookups by name (the first element of that name wins). */
-  readonly subnetByName: ReadonlyMap<string, Parsed<Cidr>>;
-  readonly peerByName: ReadonlyMap<string, ParsedPeer>;
-  readonly siteByName: ReadonlyMap<string, ParsedSite>;
+  /**
+   * Lookups by name, through the plan's one name index (`planIndex`: case-insensitive, as Azure matches
+   * names; the server VNet, then the first of each name wins).
+   */
+  readonly vnetNamed: (name: string) => NamedVnet | undefined;
+  /** A subnet of the server VNet by name: its prefix as parsed (the delegated subnet included). */
+  readonly subnetNamed: (name: string) => Parsed<Cidr> | undefined;
+  readonly siteNamed: (name: string) => ParsedSite | undefined;
 }
 
-function byName<T>(items: readonly T[], nameOf: (item: T, index: number) => string): Map<string, T> {
-  const map = new Map<string, T>();
-  items.forEach((item, i) => {
-    const name = nameOf(item, i);
-    if (!map.has(name)) map.set(name, item);
-  });
-  return map;
-}
+/** A VNet a name refers to: the server VNet, or one of the other VNets. */
+type NamedVnet = { readonly kind: 'server' } | { readonly kind: 'peered'; readonly parsed: ParsedPeer };
+
+const SERVER_VNET: NamedVnet = { kind: 'server' };
 
 /** A parsed prefix whose path is built only when a finding needs it (large plans hold many thousands). */
 class ParsedCidrAt implements Parsed<Cidr> {
@@ -143,9 +145,9 @@ export function analyze(plan: Plan): Analysis {
       firewall,
       addressesNeeded,
       anyHa,
-      subnetByName: new Map(),
-      peerByName: new Map(),
-      siteByName: new Map(),
+      vnetNamed: () => undefined,
+      subnetNamed: () => undefined,
+      siteNamed: () => undefined,
     };
   }
   const vnetSpaces = access.vnet.addressSpaces.map((s, i) => cidrAt('access.vnet.addressSpaces', i, '', s));
@@ -163,32 +165,38 @@ export function analyze(plan: Plan): Analysis {
     ranges: site.addressRanges.map((s, i) => cidrAt(`access.onPremises.${index}.addressRanges`, i, '', s)),
   }));
   const validVnetSpaces = validCidrs(vnetSpaces);
+  const delegated: Parsed<Cidr> = {
+    path: 'access.delegatedSubnet.prefix',
+    text: access.delegatedSubnet.prefix,
+    result: parseCidrFast(access.delegatedSubnet.prefix),
+  };
+  const index = planIndex(plan);
   return {
     plan,
     private: access,
     vnetSpaces,
     validVnetSpaces,
     insideVnet: insideAnyOf(validVnetSpaces),
-    delegated: {
-      path: 'access.delegatedSubnet.prefix',
-      text: access.delegatedSubnet.prefix,
-      result: parseCidrFast(access.delegatedSubnet.prefix),
-    },
+    delegated,
     subnets,
     peers,
     sites,
-    subnetByName: byName(subnets, (_, i) => access.vnet.subnets[i]?.name ?? ''),
-    peerByName: byName(peers, (p) => p.peer.name),
-    siteByName: byName(sites, (s) => s.site.name),
-    nsgContext: {
-      // As nsgContextForPlan, from the prefixes parsed above (a test checks that the two agree).
-      virtualNetwork: mergeRanges([
-        ...validCidrs(vnetSpaces).map(cidrRange),
-        ...peers.filter((p) => isPeered(p.peer)).flatMap((p) => validCidrs(p.spaces).map(cidrRange)),
-        ...sites.filter((s) => s.site.connection !== 'none').flatMap((s) => validCidrs(s.ranges).map(cidrRange)),
-      ]),
-      region: plan.servers[0]?.region ?? access.vnet.region,
+    vnetNamed: (name) => {
+      const entry = index.vnet(name);
+      if (entry === undefined) return undefined;
+      return entry.kind === 'server' ? SERVER_VNET : { kind: 'peered', parsed: peers[entry.index] as ParsedPeer };
     },
+    subnetNamed: (name) => {
+      const entry = index.subnet(name);
+      return entry === undefined ? undefined : entry.kind === 'delegated' ? delegated : subnets[entry.index];
+    },
+    siteNamed: (name) => {
+      const entry = index.site(name);
+      return entry === undefined ? undefined : sites[entry.index];
+    },
+    // The connectivity checker's NSG context of this plan (the same value as nsgContextForPlan; a test holds the
+    // two equal): one object, so that the NSG evaluator resolves it once for the rules and the checker alike.
+    nsgContext: nsgContextOf(contextFor(plan) as PrivateContext),
     nsg: access.delegatedSubnet.nsg === null ? null : compileNsg(access.delegatedSubnet.nsg.rules),
     firewall: [],
     addressesNeeded,
@@ -230,8 +238,8 @@ function parseAddressOrCidr(text: string): IpRange | null {
 
 /**
  * The source ranges a client's connections come from: its own address when it has one, otherwise
- * the subnet, peered VNet or on-premises site it sits in. Empty when unknown (no address, an
- * unknown subnet/VNet/site, or an Azure service without a fixed address).
+ * the subnet, VNet or on-premises site it sits in (names resolved as the checker resolves them). Empty
+ * when unknown (no address, an unknown subnet/VNet/site, or an Azure service without a fixed address).
  */
 export function clientSourceRanges(a: Analysis, client: Client): IpRange[] {
   if (client.address !== '') {
@@ -241,15 +249,17 @@ export function clientSourceRanges(a: Analysis, client: Client): IpRange[] {
   const ranges = (list: readonly Parsed<Cidr>[]) => validCidrs(list).map(cidrRange);
   switch (client.kind) {
     case 'serverVnet': {
-      const parsed = a.subnetByName.get(client.subnet);
+      if (client.subnet === '') return ranges(a.vnetSpaces);
+      const parsed = a.subnetNamed(client.subnet);
       return parsed === undefined ? [] : ranges([parsed]);
     }
     case 'vnet': {
-      const peer = a.peerByName.get(client.vnet);
-      return peer === undefined ? [] : ranges(peer.spaces);
+      const vnet = a.vnetNamed(client.vnet);
+      if (vnet === undefined) return [];
+      return ranges(vnet.kind === 'server' ? a.vnetSpaces : vnet.parsed.spaces);
     }
     case 'onPremises': {
-      const site = a.siteByName.get(client.site);
+      const site = a.siteNamed(client.site);
       return site === undefined ? [] : ranges(site.ranges);
     }
     default:

@@ -13,6 +13,7 @@ import { pgn004 } from './catalog/pgn-004-tls-min-version';
 import { pgn005 } from './catalog/pgn-005-tls-max-version';
 import { pgn006 } from './catalog/pgn-006-secure-transport-off';
 import { pgn007 } from './catalog/pgn-007-connect-by-fqdn';
+import { pgn008 } from './catalog/pgn-008-client-intent';
 import { pgn009 } from './catalog/pgn-009-resource-names';
 import { pgn010 } from './catalog/pgn-010-region';
 import { pgn011 } from './catalog/pgn-011-server-names-unique';
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   pgn005,
   pgn006,
   pgn007,
+  pgn008,
   pgn009,
   pgn010,
   pgn011,

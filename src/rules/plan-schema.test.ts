@@ -45,6 +45,8 @@ describe('PlanSchema: the error rules as zod issues', () => {
     expect(issues.map((i) => [i.path, (i as { params?: { ruleId?: string } }).params?.ruleId])).toEqual([
       [['access', 'firewallRules', 0, 'name'], 'PGN-207'],
       [['access', 'firewallRules', 0, 'startIp'], 'PGN-202'],
+      // The only firewall rule is broken, so the plan's client cannot connect.
+      [['clients', 0, 'intent'], 'PGN-008'],
       [['servers', 0, 'name'], 'PGN-001'],
     ]);
   });

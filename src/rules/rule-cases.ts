@@ -47,6 +47,14 @@ export const RULE_CASES: Record<string, RuleCase> = {
     path: 'clients.1.connectsByIp',
     passes: privatePlan(),
   },
+  'PGN-008': {
+    fails: privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }]),
+    path: 'clients.1.intent',
+    passes: privatePlan(
+      ['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }],
+      ['clients.1.intent', 'mustNotReach'],
+    ),
+  },
   'PGN-009': {
     fails: privatePlan(['access.vnet.name', 'vnet-a;']),
     path: 'access.vnet.name',
@@ -164,7 +172,8 @@ export const RULE_CASES: Record<string, RuleCase> = {
     passes: privatePlan(ha, ['access.delegatedSubnet.nsg', { ...strictNsg, rules: [...strictNsg.rules, storageRule] }]),
   },
   'PGN-123': {
-    fails: privatePlan(['access.delegatedSubnet.nsg', strictNsg]),
+    // Without a zone every client fails first at name resolution (PGN-008 names that); the NSG is a second cause.
+    fails: privatePlan(['access.delegatedSubnet.nsg', strictNsg], ['access.privateDnsZone', null]),
     path: 'clients.1',
     passes: privatePlan(['access.delegatedSubnet.nsg', { ...strictNsg, rules: [...strictNsg.rules, vnetAllow] }]),
   },
@@ -232,7 +241,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
     passes: privatePlan(['access.privateDnsZone.subscription', 'SUB-A']),
   },
   'PGN-139': {
-    fails: privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }]),
+    // No client must cross this peering (one that must fails PGN-008 instead).
+    fails: privatePlan(
+      ['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }],
+      ['clients.1.intent', 'mustNotReach'],
+    ),
     path: 'access.peeredVnets.0.peering.toServerVnet',
     passes: privatePlan(),
   },

@@ -261,11 +261,27 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
         'resolves names. Link the zone to "vnet-b".',
     });
   });
-  it('a client in an unpeered VNet fails PGN-135; one-way peering warns PGN-139 instead', () => {
+  it('a client in an unpeered VNet fails PGN-135; over a one-way peering it fails PGN-008, which names it', () => {
     const unpeered = privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: false, toServerVnet: false }]);
     expect(one(unpeered, 'PGN-135').path).toBe('clients.1.vnet');
     const oneWay = privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: false, toServerVnet: true }]);
     expect(of(oneWay, 'PGN-135')).toEqual([]);
+    expect(one(oneWay, 'PGN-008')).toEqual({
+      path: 'clients.1.intent',
+      severity: 'error',
+      message:
+        'Client "spoke-app" must reach the server but cannot: the connectivity check fails at network path: ' +
+        'add the peering from vnet-a to vnet-b (failing hop: Peering vnet-b ↔ vnet-a, PGN-139).',
+    });
+    // One cause, one finding: the warning on the peering gives way to the error that names it.
+    expect(of(oneWay, 'PGN-139')).toEqual([]);
+  });
+  it('a one-way peering no client must cross warns PGN-139', () => {
+    const oneWay = privatePlan(
+      ['access.peeredVnets.0.peering', { fromServerVnet: false, toServerVnet: true }],
+      ['clients.1.intent', 'mustNotReach'],
+    );
+    expect(of(oneWay, 'PGN-008')).toEqual([]);
     expect(one(oneWay, 'PGN-139')).toEqual({
       path: 'access.peeredVnets.0.peering.fromServerVnet',
       severity: 'warning',
@@ -334,8 +350,26 @@ describe('NSG rules (PGN-120 … PGN-124)', () => {
     });
     expect(of(privatePlan(['access.delegatedSubnet.nsg', nsg]), 'PGN-121')).toEqual([]);
   });
-  it('clients denied by the NSG warn PGN-123 at the client, the allowed one does not', () => {
-    const found = of(privatePlan(['access.delegatedSubnet.nsg', strictNsg]), 'PGN-123');
+  it('clients that must reach the server and fail first at the NSG fail PGN-008 naming it, not PGN-123', () => {
+    const plan = privatePlan(['access.delegatedSubnet.nsg', strictNsg]);
+    expect(of(plan, 'PGN-123')).toEqual([]);
+    const errors = of(plan, 'PGN-008');
+    expect(errors.map((f) => [f.path, f.severity])).toEqual([
+      ['clients.1.intent', 'error'],
+      ['clients.2.intent', 'error'],
+    ]);
+    expect(errors[0]?.message).toBe(
+      'Client "spoke-app" must reach the server but cannot: the connectivity check fails at filtering: ' +
+        'allow TCP 5432 from 10.1.0.0/16 in nsg-postgres (failing hop: NSG nsg-postgres, PGN-123).',
+    );
+  });
+  it('clients denied by the NSG warn PGN-123 when an earlier hop fails first, the allowed one does not', () => {
+    // No private DNS zone: every client fails first at name resolution (PGN-008 names that), and the NSG is a
+    // second cause.
+    const found = of(
+      privatePlan(['access.delegatedSubnet.nsg', strictNsg], ['access.privateDnsZone', null]),
+      'PGN-123',
+    );
     expect(found.map((f) => f.path)).toEqual(['clients.1', 'clients.2']);
     expect(found[0]?.message).toBe(
       'Client "spoke-app" (10.1.0.0/16) cannot reach the server on TCP 5432: ' +
@@ -343,6 +377,15 @@ describe('NSG rules (PGN-120 … PGN-124)', () => {
         'inbound Allow rule for TCP 5432 from 10.1.0.0/16 to 10.0.0.0/28 with a ' +
         'priority below 4000.',
     );
+  });
+  it('a client the plan keeps out is meant to be denied: neither PGN-123 nor PGN-008', () => {
+    const plan = privatePlan(
+      ['access.delegatedSubnet.nsg', strictNsg],
+      ['clients.1.intent', 'mustNotReach'],
+      ['clients.2.intent', 'mustNotReach'],
+    );
+    expect(of(plan, 'PGN-123')).toEqual([]);
+    expect(of(plan, 'PGN-008')).toEqual([]);
   });
   it('a client range only partly allowed is reported as partly denied', () => {
     const nsg = {
@@ -352,7 +395,7 @@ describe('NSG rules (PGN-120 … PGN-124)', () => {
         nsgRule('deny', 200, 'Inbound', 'Deny'),
       ],
     };
-    const found = of(privatePlan(['access.delegatedSubnet.nsg', nsg]), 'PGN-123');
+    const found = of(privatePlan(['access.delegatedSubnet.nsg', nsg], ['access.privateDnsZone', null]), 'PGN-123');
     expect(found.find((f) => f.path === 'clients.1')?.message).toContain(
       '(10.1.0.0/16) cannot reach the server on TCP 5432: in NSG "nsg" rule "deny" (priority 200) denies part of it.',
     );

@@ -12,10 +12,10 @@
  *   (name, prefix, name, prefix, …).
  *
  * This mapping, its tables and its defaults are frozen: links already shared must keep opening to
- * the same plan. A changed default or a new field that old links must not read as its default needs link
- * format 2 (and the frozen fixtures in ./fixtures prove the old format still opens). An optional field appended
- * at the end of its object's array is read as absent from older links, which is what they meant (a server's
- * availability zones, positions 6 and 7).
+ * the same plan. A changed default needs link format 2 (and the frozen fixtures in ./fixtures prove
+ * the old format still opens). A new optional field whose default (or absence) is the old meaning may take a new
+ * trailing position: links written before it leave the position out and open with the default (a client's
+ * `intent`, position 6; a server's availability zones, positions 6 and 7).
  *
  * Expanding is lenient on purpose: a value of the wrong type is passed through unchanged, so the
  * plan schema (run right after, through the migrations) reports it with the plan path where it sits.
@@ -56,6 +56,8 @@ const V1_TABLES = {
   clientKinds: ['serverVnet', 'vnet', 'onPremises', 'internet', 'azureService'],
   tenants: ['same', 'other'],
   accessModes: ['private', 'public'],
+  // Added with the client's intent (PGN-008): a link without it opens with the default, mustReach.
+  intents: ['mustReach', 'mustNotReach'],
 } as const satisfies Record<string, readonly string[]>;
 
 const T = V1_TABLES;
@@ -208,6 +210,7 @@ const client = (c: Client): Wire =>
     ...clientDetails(c),
     en(T.tlsVersions, c.tlsVersion, 'TLSv1.2'),
     bool(c.connectsByIp, false),
+    en(T.intents, c.intent, 'mustReach'),
   ]);
 
 /** The plan as link format 1's compact value. */
@@ -424,6 +427,7 @@ const xClient = (w: unknown): unknown =>
       name: xReq(a[1]),
       tlsVersion: xEnum(T.tlsVersions, a[4], 'TLSv1.2'),
       connectsByIp: xBool(a[5], false),
+      intent: xEnum(T.intents, a[6], 'mustReach'),
     };
     switch (kind) {
       case 'serverVnet':

@@ -128,12 +128,22 @@ describe('frozen autosaves of store version 1 and plan format 1 (fixtures/README
     expect(state.stashedAccess).toEqual({});
   });
 
-  it('what the store writes now is byte for byte what it wrote then', () => {
+  it('what the store writes now is byte for byte what it wrote then, with fields added since at their defaults', () => {
+    // A client's intent (PGN-008) is new in format 1, optional with the default mustReach; it follows the name.
+    const withIntents = (text: string) =>
+      text.replace(
+        /("kind":"(?:serverVnet|vnet|onPremises|internet|azureService)","name":"(?:[^"\\]|\\.)*",)/g,
+        '$1"intent":"mustReach",',
+      );
     for (const name of ['v1-typical', 'v1-public-office', 'v1-every-field']) {
       const text = savedFixture(name);
       const { state } = openSaved(text);
       const { plan, previousPlan, step, stashedAccess } = state;
-      expect(serializeSaved({ plan, previousPlan, step, stashedAccess })).toBe(text);
+      const written = serializeSaved({ plan, previousPlan, step, stashedAccess });
+      expect(written.match(/"intent":"mustReach"/g)?.length ?? 0).toBe(
+        [plan, previousPlan].reduce((n, p) => n + (p?.clients.length ?? 0), 0),
+      );
+      expect(written).toBe(withIntents(text));
     }
   });
 

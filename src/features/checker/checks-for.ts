@@ -2,13 +2,5 @@
 import { checkAllClients, type ClientCheck } from '../../checker';
 import type { Plan } from '../../domain/plan';
 
-const cache = new WeakMap<Plan, ClientCheck[]>();
-
-export function checksFor(plan: Plan): ClientCheck[] {
-  let checks = cache.get(plan);
-  if (checks === undefined) {
-    checks = checkAllClients(plan);
-    cache.set(plan, checks);
-  }
-  return checks;
-}
+/** The checker keeps one run per plan object (PGN-008 reads the same run). */
+export const checksFor = (plan: Plan): readonly ClientCheck[] => checkAllClients(plan);

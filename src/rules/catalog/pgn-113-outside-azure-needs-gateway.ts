@@ -1,5 +1,6 @@
 import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
+import { planIndex } from '../../domain/plan-index';
 import { report, type Rule } from '../rule';
 
 export const pgn113: Rule = {
@@ -24,9 +25,7 @@ export const pgn113: Rule = {
           'VPN gateway or ExpressRoute into the server VNet or a VNet peered with it.',
       ),
     ];
-    // The first site of each name, as the clients' `site` field names it (one look-up per client).
-    const siteByName = new Map<string, (typeof access.onPremises)[number]>();
-    for (const s of access.onPremises) if (!siteByName.has(s.name)) siteByName.set(s.name, s);
+    const index = planIndex(plan);
     plan.clients.forEach((client, i) => {
       if (client.kind === 'internet' || client.kind === 'azureService') {
         const what = client.kind === 'internet' ? 'on the internet' : 'an Azure service without VNet integration';
@@ -40,7 +39,7 @@ export const pgn113: Rule = {
           ),
         );
       } else if (client.kind === 'onPremises') {
-        const site = siteByName.get(client.site);
+        const site = index.site(client.site)?.site;
         if (site !== undefined && site.connection === 'none') {
           out.push(
             report(

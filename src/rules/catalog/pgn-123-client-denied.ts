@@ -1,9 +1,11 @@
+import { checkAllClients } from '../../checker';
 import { DOCS, POSTGRES_PORT } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { cidrRange } from '../../domain/ipv4';
 import { evaluateCompiledNsgFlow } from '../../domain/nsg';
 import { clientSourceRanges } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
+import { mustReachFailures } from './pgn-008-client-intent';
 import { describeDecision, formatRange } from './nsg-helpers';
 
 export const pgn123: Rule = {
@@ -26,9 +28,16 @@ export const pgn123: Rule = {
     if (nsg === null || compiled === null || a.nsgContext === null || d === null || !d.result.ok) return [];
     const destination = { kind: 'range' as const, range: cidrRange(d.result.value) };
     const out: Finding[] = [];
+    // One cause, one finding: where the connectivity check fails first at this NSG, PGN-008's error names it.
+    const failures = mustReachFailures(plan);
+    const checks = checkAllClients(plan);
     plan.clients.forEach((client, i) => {
       // Internet and Azure-service clients cannot reach a private server at all (PGN-113).
       if (client.kind === 'internet' || client.kind === 'azureService') return;
+      // A client the plan keeps out is meant to be denied.
+      if (client.intent === 'mustNotReach' || failures.get(i)?.kind === 'filter') return;
+      // The check has already found this NSG allowing the client's addresses (the same evaluation, same context).
+      if (checks[i]?.hops.some((h) => h.kind === 'filter' && h.status === 'pass')) return;
       for (const range of clientSourceRanges(a, client)) {
         const decision = evaluateCompiledNsgFlow(
           compiled,

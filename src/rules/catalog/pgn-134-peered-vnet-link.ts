@@ -1,4 +1,5 @@
 import { DOCS } from '../../domain/azure';
+import { planIndex } from '../../domain/plan-index';
 import { report, type Rule } from '../rule';
 
 export const pgn134: Rule = {
@@ -16,16 +17,20 @@ export const pgn134: Rule = {
     if (plan.access.mode !== 'private') return [];
     const access = plan.access;
     if (access.privateDnsZone === null) return [];
-    const clientsByVnet = new Map<string, string[]>();
+    // The clients of each peered VNet (by index), names resolved as the checker resolves them.
+    const index = planIndex(plan);
+    const clientsByVnet = new Map<number, string[]>();
     for (const c of plan.clients) {
       if (c.kind !== 'vnet') continue;
-      const list = clientsByVnet.get(c.vnet);
+      const vnet = index.vnet(c.vnet);
+      if (vnet?.kind !== 'peered') continue;
+      const list = clientsByVnet.get(vnet.index);
       if (list) list.push(`"${c.name}"`);
-      else clientsByVnet.set(c.vnet, [`"${c.name}"`]);
+      else clientsByVnet.set(vnet.index, [`"${c.name}"`]);
     }
     return access.peeredVnets.flatMap((peer, j) => {
       if (peer.zoneLink) return [];
-      const clients = clientsByVnet.get(peer.name) ?? [];
+      const clients = clientsByVnet.get(j) ?? [];
       if (clients.length === 0) return [];
       return [
         report(

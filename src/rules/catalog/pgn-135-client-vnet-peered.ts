@@ -15,7 +15,10 @@ export const pgn135: Rule = {
     if (access === null) return [];
     return plan.clients.flatMap((client, i) => {
       if (client.kind !== 'vnet') return [];
-      const peer = a.peerByName.get(client.vnet)?.peer;
+      const vnet = a.vnetNamed(client.vnet);
+      // A client in the server VNet itself needs no peering.
+      if (vnet?.kind === 'server') return [];
+      const peer = vnet?.parsed.peer;
       if (peer === undefined) {
         return [
           report(

@@ -1,4 +1,7 @@
-/** One client: its name, where it sits (per kind), the TLS version it speaks, how it names the server. */
+/**
+ * One client: its name, whether it must reach the server (PGN-008), where it sits (per kind), the TLS version it
+ * speaks, how it names the server.
+ */
 import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { SERVER_FQDN_SUFFIX } from '../../../domain/azure';
@@ -223,7 +226,7 @@ export function ClientCard({ form, index, kind, targets, serverName, onRemove }:
   const errors = (form.formState.errors.clients as Record<number, ClientErrors> | undefined)?.[index];
   const name = useWatch({ control: form.control, name: fieldPath(`${base}.name`) }) as string | undefined;
   const shown = useMemo(
-    () => ['name', 'tlsVersion', 'connectsByIp', ...KIND_FIELDS[kind]].map((f) => `${base}.${f}`),
+    () => ['name', 'intent', 'tlsVersion', 'connectsByIp', ...KIND_FIELDS[kind]].map((f) => `${base}.${f}`),
     [base, kind],
   );
   const fqdn = `${serverName || '<server>'}.${SERVER_FQDN_SUFFIX}`;
@@ -235,6 +238,19 @@ export function ClientCard({ form, index, kind, targets, serverName, onRemove }:
       <div className="grid">
         <Field path={`${base}.name`} label="Name" formError={errors?.name}>
           {(p) => <input {...p} {...form.register(fieldPath(`${base}.name`))} autoComplete="off" spellCheck={false} />}
+        </Field>
+        <Field
+          path={`${base}.intent`}
+          label="Intent"
+          hint="What the plan promises; the connectivity check must agree (PGN-008)."
+          formError={errors?.intent}
+        >
+          {(p) => (
+            <select {...p} {...form.register(fieldPath(`${base}.intent`))}>
+              <option value="mustReach">must reach</option>
+              <option value="mustNotReach">must not reach</option>
+            </select>
+          )}
         </Field>
         <KindFields form={form} base={base} kind={kind} targets={targets} errors={errors} />
         <Field path={`${base}.tlsVersion`} label="Newest TLS version it speaks" formError={errors?.tlsVersion}>

@@ -56,7 +56,12 @@ export function freeClientName(kind: ClientKind, clients: readonly { name: strin
 
 /** A new client of `kind`, attached to the first matching subnet, VNet or site of the plan. */
 export function newClient(kind: ClientKind, clients: readonly Client[], targets: ClientTargets): Client {
-  const base = { name: freeClientName(kind, clients), tlsVersion: 'TLSv1.2' as const, connectsByIp: false };
+  const base = {
+    name: freeClientName(kind, clients),
+    intent: 'mustReach' as const,
+    tlsVersion: 'TLSv1.2' as const,
+    connectsByIp: false,
+  };
   switch (kind) {
     case 'serverVnet':
       return { kind, ...base, subnet: targets.subnets[0] ?? '', address: '' };

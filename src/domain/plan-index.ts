@@ -1,0 +1,84 @@
+/**
+ * The one name lookup of a plan: which VNet, subnet or on-premises site a name refers to. Azure matches
+ * resource names case-insensitively (`vnet-Spoke` and `VNET-SPOKE` are one VNet), so every lookup here does
+ * too. Rules, checker and exporters all resolve names through this index; built once per plan object and kept
+ * as long as the plan lives.
+ */
+import type { DelegatedSubnet, OnPremises, PeeredVnet, Plan, PrivateAccess, Subnet, Vnet } from './plan';
+
+/** A VNet of the plan: the server VNet, or one of the other VNets (by its index in `peeredVnets`). */
+type VnetEntry =
+  | { readonly kind: 'server'; readonly path: 'access.vnet'; readonly vnet: Vnet }
+  | { readonly kind: 'peered'; readonly index: number; readonly path: string; readonly vnet: PeeredVnet };
+
+/** A subnet of the server VNet: one of `subnets` (by index), or the delegated subnet. */
+type SubnetEntry =
+  | { readonly kind: 'subnet'; readonly index: number; readonly path: string; readonly subnet: Subnet }
+  | { readonly kind: 'delegated'; readonly path: 'access.delegatedSubnet'; readonly subnet: DelegatedSubnet };
+
+interface SiteEntry {
+  readonly index: number;
+  readonly path: string;
+  readonly site: OnPremises;
+}
+
+export interface PlanIndex {
+  /** The VNet of this name; the server VNet wins a clash, then the first of the other VNets. */
+  vnet(name: string): VnetEntry | undefined;
+  /** The subnet of the server VNet of this name; the first of `subnets` wins, then the delegated one. */
+  subnet(name: string): SubnetEntry | undefined;
+  /** The on-premises site of this name; the first one wins. */
+  site(name: string): SiteEntry | undefined;
+}
+
+/**
+ * The key two names share when Azure takes them for the same resource.
+ * Source: "Naming rules and restrictions for Azure resources" (facts §2.6): names are case-insensitive.
+ */
+const nameKey = (name: string): string => name.toLowerCase();
+
+function firstByName<T>(map: Map<string, T>, name: string, entry: T): void {
+  const key = nameKey(name);
+  if (!map.has(key)) map.set(key, entry);
+}
+
+function build(access: PrivateAccess): PlanIndex {
+  const vnets = new Map<string, VnetEntry>();
+  firstByName(vnets, access.vnet.name, { kind: 'server', path: 'access.vnet', vnet: access.vnet });
+  access.peeredVnets.forEach((vnet, index) =>
+    firstByName(vnets, vnet.name, { kind: 'peered', index, path: `access.peeredVnets.${index}`, vnet }),
+  );
+  const subnets = new Map<string, SubnetEntry>();
+  access.vnet.subnets.forEach((subnet, index) =>
+    firstByName(subnets, subnet.name, { kind: 'subnet', index, path: `access.vnet.subnets.${index}`, subnet }),
+  );
+  firstByName(subnets, access.delegatedSubnet.name, {
+    kind: 'delegated',
+    path: 'access.delegatedSubnet',
+    subnet: access.delegatedSubnet,
+  });
+  const sites = new Map<string, SiteEntry>();
+  access.onPremises.forEach((site, index) =>
+    firstByName(sites, site.name, { index, path: `access.onPremises.${index}`, site }),
+  );
+  return {
+    vnet: (name) => vnets.get(nameKey(name)),
+    subnet: (name) => subnets.get(nameKey(name)),
+    site: (name) => sites.get(nameKey(name)),
+  };
+}
+
+/** A public-access plan has no VNets, subnets or sites. */
+const EMPTY: PlanIndex = { vnet: () => undefined, subnet: () => undefined, site: () => undefined };
+
+const indexes = new WeakMap<Plan, PlanIndex>();
+
+/** The name index of a plan, built on first use (plans are never changed in place: an edit makes a new plan). */
+export function planIndex(plan: Plan): PlanIndex {
+  let index = indexes.get(plan);
+  if (index === undefined) {
+    index = plan.access.mode === 'private' ? build(plan.access) : EMPTY;
+    indexes.set(plan, index);
+  }
+  return index;
+}
