@@ -334,20 +334,33 @@ describe('private access: hub and spoke example', () => {
     expect(firstFail(check(doc, 'orders-api'))).toMatchObject({ kind: 'dns', path: 'access.vnet.dns.servers' });
   });
 
-  it('custom DNS server on premises: usable over VPN with a warning, not at all without a connection', () => {
-    const warned = check(hub(), 'orders-api', ['access.vnet.dns.servers', ['192.168.10.53']]);
-    expect(warned.verdict).toBe('warning');
-    expect(hopsOf(warned, 'dns').find((h) => h.title === 'Custom DNS server 192.168.10.53')).toMatchObject({
-      status: 'warn',
-      ruleId: 'PGN-137',
+  it('custom DNS server on premises: usable over VPN when its site forwards the zone into Azure (PGN-142)', () => {
+    const dns: [string, unknown] = ['access.vnet.dns.servers', ['192.168.10.53']];
+    const forwarding = check(hub(), 'orders-api', dns, ['access.onPremises.0.dnsForwarder', true]);
+    expect(hopsOf(forwarding, 'dns').find((h) => h.title === 'Custom DNS server 192.168.10.53')).toMatchObject({
+      status: 'pass',
+      ruleId: 'PGN-142',
     });
-    const cut = check(
-      hub(),
-      'orders-api',
-      ['access.vnet.dns.servers', ['192.168.10.53']],
-      ['access.onPremises.0.connection', 'none'],
-    );
+    // It cannot reach 168.63.129.16: without a forwarder to a resolver in Azure it never sees the zone.
+    const silent = check(hub(), 'orders-api', dns, ['access.onPremises.0.dnsForwarder', false]);
+    expect(firstFail(silent)).toMatchObject({
+      kind: 'dns',
+      ruleId: 'PGN-142',
+      path: 'access.onPremises.0.dnsForwarder',
+    });
+    const cut = check(hub(), 'orders-api', dns, ['access.onPremises.0.connection', 'none']);
     expect(firstFail(cut)).toMatchObject({ kind: 'dns', path: 'access.onPremises.0.connection' });
+  });
+
+  it('168.63.129.16 as a custom DNS server passes; one in the delegated subnet fails (PGN-142)', () => {
+    const azure = check(hub(), 'orders-api', ['access.vnet.dns.servers', ['168.63.129.16']]);
+    const hop = hopsOf(azure, 'dns').find((h) => h.title === 'Custom DNS server 168.63.129.16');
+    expect(hop).toMatchObject({ status: 'pass', ruleId: 'PGN-142' });
+    // Azure DNS needs no forwarder to itself.
+    expect(hopsOf(azure, 'dns').some((h) => h.title === 'Custom DNS forwarding')).toBe(false);
+    // The example's delegated subnet is 10.20.0.0/28.
+    const wrong = check(hub(), 'orders-api', ['access.vnet.dns.servers', ['10.20.0.4']]);
+    expect(firstFail(wrong)).toMatchObject({ kind: 'dns', ruleId: 'PGN-142', path: 'access.vnet.dns.servers.0' });
   });
 
   it('custom DNS server in a VNet that is not linked to the zone', () => {

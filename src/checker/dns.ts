@@ -1,16 +1,25 @@
 /**
  * Hop 1, name resolution: does the client turn `<server>.postgres.database.azure.com` into an
  * address it can use? Private access: the private DNS zone answers only in VNets linked to it
- * (PGN-133, PGN-134); custom DNS servers must forward to 168.63.129.16 and be reachable (PGN-137);
- * on-premises DNS must forward into Azure. Public access: public DNS gives the public address.
+ * (PGN-133, PGN-134); custom DNS servers in a VNet must forward to 168.63.129.16 and be reachable (PGN-137);
+ * 168.63.129.16 itself is a valid custom DNS server, one in the delegated subnet is not, and on-premises DNS must
+ * forward the zone to a resolver inside Azure (PGN-142). Public access: public DNS gives the public address.
  */
 import { AZURE_DNS_IP, POSTGRES_ZONE_SUFFIX, suggestedZoneName } from '../domain/azure';
-import { parseIPv4Fast } from '../domain/ipv4';
+import { parseIPv4Fast, quickIPv4 } from '../domain/ipv4';
 import type { Client } from '../domain/plan';
 import { locate, peeredBothWays, type PrivateContext, type PublicContext, type SiteRef, type VnetRef } from './context';
 import type { Hop } from './types';
 
 const dnsHop = (h: Omit<Hop, 'kind'>): Hop => ({ kind: 'dns', ...h });
+
+const AZURE_DNS = quickIPv4(AZURE_DNS_IP);
+
+/** A DNS server address inside the delegated subnet, where only flexible servers live (PGN-142). */
+const inDelegatedSubnet = (ctx: PrivateContext, ip: number): boolean => {
+  const range = ctx.delegated.range;
+  return range !== null && ip >= range.start && ip <= range.end;
+};
 
 function zoneHops(ctx: PrivateContext, ref: VnetRef, role: string): Hop[] {
   if (ctx.zone === null) {
@@ -70,6 +79,28 @@ function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: num
       path: serverPath,
     });
   }
+  if (parsed.value === AZURE_DNS) {
+    return dnsHop({
+      status: 'pass',
+      title: `Custom DNS server ${ip}`,
+      detail:
+        `${ip} is Azure DNS itself, which every VNet reaches; it answers from the private zone for VNets ` +
+        `linked to it.`,
+      ruleId: 'PGN-142',
+    });
+  }
+  if (inDelegatedSubnet(ctx, parsed.value)) {
+    return dnsHop({
+      status: 'fail',
+      title: `Custom DNS server ${ip}`,
+      detail:
+        `${ip} is inside the delegated subnet ${ctx.delegated.prefix}, where only flexible servers live: ` +
+        'no DNS server can run there.',
+      ruleId: 'PGN-142',
+      fix: `use a DNS server outside the delegated subnet ${ctx.delegated.prefix}, or Azure-provided DNS`,
+      path: serverPath,
+    });
+  }
   const where = locate(ctx, parsed.value);
   if (where.kind === 'nowhere') {
     return dnsHop({
@@ -85,7 +116,7 @@ function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: num
       path: serverPath,
     });
   }
-  if (where.kind === 'site') return onPremisesDnsServerHop(ctx, from, ip, serverPath, where.site);
+  if (where.kind === 'site') return onPremisesDnsServerHop(ctx, from, ip, where.site);
   const host = where.vnet;
   const reachable = host === from || (peeredBothWays(host) && peeredBothWays(from));
   if (!reachable) {
@@ -131,7 +162,7 @@ function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: num
   });
 }
 
-function onPremisesDnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, path: string, site: SiteRef): Hop {
+function onPremisesDnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, site: SiteRef): Hop {
   if (site.site.connection === 'none') {
     return dnsHop({
       status: 'fail',
@@ -144,18 +175,29 @@ function onPremisesDnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, 
       path: `${site.path}.connection`,
     });
   }
+  const over = site.site.connection === 'vpn' ? 'VPN' : 'ExpressRoute';
+  if (!site.site.dnsForwarder) {
+    return dnsHop({
+      status: 'fail',
+      title: `Custom DNS server ${ip}`,
+      detail:
+        `${ip} sits on premises at ${site.site.name} (reached over ${over}), which cannot reach ${AZURE_DNS_IP}: ` +
+        `its DNS does not forward ${POSTGRES_ZONE_SUFFIX} to a resolver inside Azure, so it never sees the ` +
+        `private zone's record.`,
+      ruleId: 'PGN-142',
+      fix:
+        `forward ${POSTGRES_ZONE_SUFFIX} from ${ip} to a resolver inside Azure (a DNS Private Resolver inbound ` +
+        `endpoint or a DNS server in a VNet linked to the zone)`,
+      path: `${site.path}.dnsForwarder`,
+    });
+  }
   return dnsHop({
-    status: 'warn',
+    status: 'pass',
     title: `Custom DNS server ${ip}`,
     detail:
-      `${ip} sits on premises at ${site.site.name} (reached over ` +
-      `${site.site.connection === 'vpn' ? 'VPN' : 'ExpressRoute'}). ` +
-      (`Resolution through the private zone is scoped per VNet: the chain only ` +
-        `finds the record if it ends at ${AZURE_DNS_IP} `) +
-      'from a VNet linked to the zone, which the plan cannot show for a server outside Azure.',
-    ruleId: 'PGN-137',
-    fix: `forward ${POSTGRES_ZONE_SUFFIX} from ${ip} to a DNS resolver in a VNet linked to the zone`,
-    path,
+      `${ip} sits on premises at ${site.site.name} (reached over ${over}) and forwards ${POSTGRES_ZONE_SUFFIX} ` +
+      `to a resolver inside Azure.`,
+    ruleId: 'PGN-142',
   });
 }
 
@@ -174,28 +216,41 @@ function customDnsHops(ctx: PrivateContext, ref: VnetRef): Hop[] {
       }),
     ];
   }
-  const list = servers.join(', ');
-  const hops: Hop[] = [
-    forwardsToAzureDns
-      ? dnsHop({
-          status: 'pass',
-          title: 'Custom DNS forwarding',
-          detail:
-            `The custom DNS servers of ${ref.name} (${list}) forward to ` +
-            `${AZURE_DNS_IP}, which answers from the private zone.`,
-          ruleId: 'PGN-137',
-        })
-      : dnsHop({
-          status: 'fail',
-          title: 'Custom DNS forwarding',
-          detail:
-            `The custom DNS servers of ${ref.name} (${list}) do not forward to ` +
-            `${AZURE_DNS_IP}, so they never see the private zone's record.`,
-          ruleId: 'PGN-137',
-          fix: `make ${list} forward ${POSTGRES_ZONE_SUFFIX} to ${AZURE_DNS_IP}`,
-          path: `${ref.path}.dns.forwardsToAzureDns`,
-        }),
-  ];
+  // Only DNS servers inside a VNet reach 168.63.129.16 and need to forward to it: Azure DNS itself needs no
+  // forwarder, and one on premises forwards to a resolver in Azure instead (PGN-142).
+  const inVnets = servers.filter((ip) => {
+    const parsed = parseIPv4Fast(ip);
+    return (
+      parsed.ok &&
+      parsed.value !== AZURE_DNS &&
+      !inDelegatedSubnet(ctx, parsed.value) &&
+      locate(ctx, parsed.value).kind === 'vnet'
+    );
+  });
+  const list = inVnets.join(', ');
+  const hops: Hop[] = [];
+  if (inVnets.length > 0)
+    hops.push(
+      forwardsToAzureDns
+        ? dnsHop({
+            status: 'pass',
+            title: 'Custom DNS forwarding',
+            detail:
+              `The custom DNS servers of ${ref.name} (${list}) forward to ` +
+              `${AZURE_DNS_IP}, which answers from the private zone.`,
+            ruleId: 'PGN-137',
+          })
+        : dnsHop({
+            status: 'fail',
+            title: 'Custom DNS forwarding',
+            detail:
+              `The custom DNS servers of ${ref.name} (${list}) do not forward to ` +
+              `${AZURE_DNS_IP}, so they never see the private zone's record.`,
+            ruleId: 'PGN-137',
+            fix: `make ${list} forward ${POSTGRES_ZONE_SUFFIX} to ${AZURE_DNS_IP}`,
+            path: `${ref.path}.dns.forwardsToAzureDns`,
+          }),
+    );
   servers.forEach((ip, i) => hops.push(dnsServerHop(ctx, ref, ip, i)));
   return hops;
 }
