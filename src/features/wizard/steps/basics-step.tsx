@@ -20,6 +20,9 @@ const HA_LABEL: Record<(typeof HA_MODES)[number], string> = {
   ZoneRedundant: 'Zone redundant (standby in another availability zone)',
 };
 
+/** "No preference" is no zone at all in the plan (the field is optional), not an empty string. */
+const noZone = (value: unknown) => (value === '' ? undefined : value);
+
 const followRegion = () => usePlanner.getState().updatePlan(withHaStorageRegion, 'servers.0.region');
 
 function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number; onRemove?: () => void }) {
@@ -99,7 +102,7 @@ function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number
           hint="In a region with availability zones; with no preference Azure chooses one."
         >
           {(p) => (
-            <select {...p} {...form.register(fieldPath(`${base}.availabilityZone`))}>
+            <select {...p} {...form.register(fieldPath(`${base}.availabilityZone`), { setValueAs: noZone })}>
               <option value="">No preference</option>
               {AVAILABILITY_ZONES.map((z) => (
                 <option key={z} value={z}>
@@ -117,7 +120,7 @@ function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number
             hint="Another zone than the server's; with no preference Azure chooses one."
           >
             {(p) => (
-              <select {...p} {...form.register(fieldPath(`${base}.standbyAvailabilityZone`))}>
+              <select {...p} {...form.register(fieldPath(`${base}.standbyAvailabilityZone`), { setValueAs: noZone })}>
                 <option value="">No preference</option>
                 {AVAILABILITY_ZONES.map((z) => (
                   <option key={z} value={z}>
