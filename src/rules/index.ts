@@ -47,6 +47,7 @@ import { pgn136 } from './catalog/pgn-136-peered-overlap';
 import { pgn137 } from './catalog/pgn-137-custom-dns';
 import { pgn138 } from './catalog/pgn-138-zone-other-subscription';
 import { pgn139 } from './catalog/pgn-139-one-way-peering';
+import { pgn140 } from './catalog/pgn-140-gateway-transit';
 import { pgn142 } from './catalog/pgn-142-dns-server-placement';
 import { pgn201 } from './catalog/pgn-201-nothing-allowed';
 import { pgn202 } from './catalog/pgn-202-firewall-ipv6';
@@ -105,6 +106,7 @@ export const RULES: readonly Rule[] = [
   pgn137,
   pgn138,
   pgn139,
+  pgn140,
   pgn142,
   pgn201,
   pgn202,

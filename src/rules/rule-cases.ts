@@ -249,6 +249,18 @@ export const RULE_CASES: Record<string, RuleCase> = {
     path: 'access.peeredVnets.0.peering.toServerVnet',
     passes: privatePlan(),
   },
+  'PGN-140': {
+    // The server VNet has a gateway of its own (site "office") and a second site uses vnet-b's.
+    fails: privatePlan([
+      'access.onPremises.1',
+      { name: 'dc', addressRanges: ['192.168.20.0/24'], connection: 'expressRoute', gatewayVnet: 'vnet-b' },
+    ]),
+    path: 'access.onPremises.1.gatewayVnet',
+    passes: privatePlan([
+      'access.onPremises.1',
+      { name: 'dc', addressRanges: ['192.168.20.0/24'], connection: 'expressRoute', gatewayVnet: '' },
+    ]),
+  },
   'PGN-142': {
     fails: privatePlan(['access.vnet.dns', { kind: 'custom', servers: ['10.0.0.4'], forwardsToAzureDns: true }]),
     path: 'access.vnet.dns.servers.0',
