@@ -459,44 +459,36 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
   // and allows gateway transit (az CLI `network vnet peering create` help; azure-docs#18399; azurerm#2872): it goes
   // last, after the reverse peering, and the servers wait for it (one operation at a time on the server VNet).
   const symOf = (i: number) => `peering${i + 1}`;
-  const later: (() => void)[] = [];
-  a.peerings.forEach((p, i) => {
-    const sym = symOf(i);
-    if (p.onServerVnet && p.useRemoteGateways) {
-      const reverse = a.peerings.findIndex(
-        (q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit,
-      );
-      later.push(() => {
-        add({
-          sym,
-          type: T.peering,
-          apiVersion: API_VERSIONS.network,
-          name: childName(p.local.name, p.name),
-          body: { properties: peeringProperties(p) },
-          deps: [lastVnetOp, ...(reverse >= 0 ? [symOf(reverse)] : [])],
-          id: resourceId(p.local.loc, T.peering, p.local.name, p.name),
-          phase: 'servers',
-          loc: p.local.loc,
-        });
-        serverDeps.push(sym);
-      });
-      return;
-    }
+  const addPeering = (i: number, phase: Phase, deps: string[]) => {
+    const p = a.peerings[i] as ModelPrivate['peerings'][number];
     add({
-      sym,
+      sym: symOf(i),
       type: T.peering,
       apiVersion: API_VERSIONS.network,
       name: childName(p.local.name, p.name),
       body: { properties: peeringProperties(p) },
-      // On the server VNet: after its subnets. On a peered VNet: once the server VNet exists.
-      deps: p.onServerVnet ? [lastVnetOp] : vnetDeps,
+      deps,
       id: resourceId(p.local.loc, T.peering, p.local.name, p.name),
-      phase: p.onServerVnet ? 'network' : 'dns',
+      phase,
       loc: p.local.loc,
     });
-    if (p.onServerVnet) lastVnetOp = sym;
+  };
+  const usingRemoteGateway: number[] = [];
+  a.peerings.forEach((p, i) => {
+    if (p.onServerVnet && p.useRemoteGateways) {
+      usingRemoteGateway.push(i);
+      return;
+    }
+    // On the server VNet: after its subnets. On a peered VNet: once the server VNet exists.
+    addPeering(i, p.onServerVnet ? 'network' : 'dns', p.onServerVnet ? [lastVnetOp] : vnetDeps);
+    if (p.onServerVnet) lastVnetOp = symOf(i);
   });
-  for (const addLater of later) addLater();
+  for (const i of usingRemoteGateway) {
+    const p = a.peerings[i] as ModelPrivate['peerings'][number];
+    const reverse = a.peerings.findIndex((q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit);
+    addPeering(i, 'servers', [lastVnetOp, ...(reverse >= 0 ? [symOf(reverse)] : [])]);
+    serverDeps.push(symOf(i));
+  }
   serverDeps.unshift('delegatedSubnet');
   if (!a.zone.existing) serverDeps.unshift('privateDnsZone');
   return { subnetId, zoneId };

@@ -1,42 +1,40 @@
 /** Live counts of errors, warnings and notes for the whole plan. */
+import type { Finding } from '../../domain/finding';
 import { useFindingsOrPending } from './use-findings';
 
 export function FindingsSummary() {
   const findings = useFindingsOrPending();
-  if (findings === null)
-    return (
-      <section className="summary" aria-labelledby="summary-title">
-        <h2 id="summary-title" className="summary__title">
-          Checks
-        </h2>
-        <p className="summary__counts" aria-live="polite">
-          Checking the plan…
-        </p>
-      </section>
-    );
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  const errors = count('error');
-  const warnings = count('warning');
-  const infos = count('info');
   return (
     <section className="summary" aria-labelledby="summary-title">
       <h2 id="summary-title" className="summary__title">
         Checks
       </h2>
       <p className="summary__counts" aria-live="polite">
-        <span className="summary__item summary__item--error">
-          <span aria-hidden="true">✖ </span>
-          {errors} {errors === 1 ? 'error' : 'errors'}
-        </span>
-        <span className="summary__item summary__item--warning">
-          <span aria-hidden="true">▲ </span>
-          {warnings} {warnings === 1 ? 'warning' : 'warnings'}
-        </span>
-        <span className="summary__item summary__item--info">
-          <span aria-hidden="true">ℹ </span>
-          {infos} {infos === 1 ? 'note' : 'notes'}
-        </span>
+        {findings === null ? 'Checking the plan…' : <Counts findings={findings} />}
       </p>
     </section>
+  );
+}
+
+function Counts({ findings }: { findings: readonly Finding[] }) {
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  return (
+    <>
+      <span className="summary__item summary__item--error">
+        <span aria-hidden="true">✖ </span>
+        {errors} {errors === 1 ? 'error' : 'errors'}
+      </span>
+      <span className="summary__item summary__item--warning">
+        <span aria-hidden="true">▲ </span>
+        {warnings} {warnings === 1 ? 'warning' : 'warnings'}
+      </span>
+      <span className="summary__item summary__item--info">
+        <span aria-hidden="true">ℹ </span>
+        {infos} {infos === 1 ? 'note' : 'notes'}
+      </span>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useFieldArray } from 'react-hook-form';
+import { useFieldArray, type FieldError } from 'react-hook-form';
 import {
   AVAILABILITY_ZONES,
   DEFAULT_POSTGRES_VERSION,
@@ -24,6 +24,25 @@ const HA_LABEL: Record<(typeof HA_MODES)[number], string> = {
 const noZone = (value: unknown) => (value === '' ? undefined : value);
 
 const followRegion = () => usePlanner.getState().updatePlan(withHaStorageRegion, 'servers.0.region');
+
+/** An availability zone select: "No preference" or zone 1, 2 or 3. */
+function ZoneField(props: { form: PlanForm; path: string; label: string; hint: string; formError?: FieldError }) {
+  const { form, path, label, hint, formError } = props;
+  return (
+    <Field path={path} label={label} formError={formError} hint={hint}>
+      {(p) => (
+        <select {...p} {...form.register(fieldPath(path), { setValueAs: noZone })}>
+          <option value="">No preference</option>
+          {AVAILABILITY_ZONES.map((z) => (
+            <option key={z} value={z}>
+              Zone {z}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
 
 function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number; onRemove?: () => void }) {
   const base = `servers.${index}`;
@@ -95,41 +114,21 @@ function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number
             </select>
           )}
         </Field>
-        <Field
+        <ZoneField
+          form={form}
           path={`${base}.availabilityZone`}
           label="Availability zone"
           formError={errors?.availabilityZone}
           hint="In a region with availability zones; with no preference Azure chooses one."
-        >
-          {(p) => (
-            <select {...p} {...form.register(fieldPath(`${base}.availabilityZone`), { setValueAs: noZone })}>
-              <option value="">No preference</option>
-              {AVAILABILITY_ZONES.map((z) => (
-                <option key={z} value={z}>
-                  Zone {z}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        />
         {ha === 'ZoneRedundant' || standbyZone !== '' ? (
-          <Field
+          <ZoneField
+            form={form}
             path={`${base}.standbyAvailabilityZone`}
             label="Standby availability zone"
             formError={errors?.standbyAvailabilityZone}
             hint="Another zone than the server's; with no preference Azure chooses one."
-          >
-            {(p) => (
-              <select {...p} {...form.register(fieldPath(`${base}.standbyAvailabilityZone`), { setValueAs: noZone })}>
-                <option value="">No preference</option>
-                {AVAILABILITY_ZONES.map((z) => (
-                  <option key={z} value={z}>
-                    Zone {z}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          />
         ) : null}
         <Field path={`${base}.resourceGroup`} label="Resource group" formError={errors?.resourceGroup}>
           {(p) => <input {...p} {...form.register(fieldPath(`${base}.resourceGroup`))} autoComplete="off" />}
