@@ -3,6 +3,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { usePlanner, type StepId } from '../store/store';
 import { FindingsSummary } from '../features/findings/findings-summary';
 import { PlanMenu, useUndoShortcuts } from '../features/wizard/plan-menu';
+import { incomingView } from '../features/incoming/incoming-view';
 import { OpenErrorNotice } from '../features/incoming/open-error-notice';
 import { useOpenLink } from '../features/incoming/use-open-link';
 import { StorageNotices } from '../features/storage/storage-notices';
@@ -12,8 +13,6 @@ import { StepList } from '../features/wizard/step-list';
 import BasicsStep from '../features/wizard/steps/basics-step';
 import { MAIN_ID } from './first-paint';
 import { usePaintGate } from './paint-gate';
-
-const IncomingPlan = lazy(() => import('../features/incoming/incoming-plan'));
 
 const STEP_COMPONENTS: Record<StepId, ComponentType | LazyExoticComponent<ComponentType>> = {
   basics: BasicsStep,
@@ -37,6 +36,7 @@ export function App() {
   const revision = usePlanner((s) => s.revision);
   const mode = usePlanner((s) => s.plan.access.mode);
   const Step = STEP_COMPONENTS[step];
+  const IncomingPlan = incomingView();
   return (
     <div className="app">
       <a className="skip-link" href={`#${MAIN_ID}`}>

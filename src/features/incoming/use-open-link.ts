@@ -5,11 +5,14 @@
  */
 import { useEffect } from 'react';
 import { usePlanner } from '../../store/store';
+import { loadRuleEngine } from '../findings/use-findings';
+import { preloadIncomingView } from './incoming-view';
 
 /** Decodes a link fragment; the codec is loaded only when there is a link to open. */
 async function openLinkFragment(fragment: string): Promise<void> {
   if (fragment === '') return;
-  const { decodePlanLink } = await import('../../share');
+  // The review and the rules load while the link is decoded, so the opened plan renders in one go.
+  const [{ decodePlanLink }] = await Promise.all([import('../../share'), preloadIncomingView(), loadRuleEngine()]);
   const result = decodePlanLink(fragment);
   const store = usePlanner.getState();
   if (result.ok) store.showIncoming(result.plan, 'link');
