@@ -59,6 +59,11 @@ interface ModelPeering {
   allowForwardedTraffic: boolean;
   allowGatewayTransit: boolean;
   useRemoteGateways: boolean;
+  /**
+   * For a peering that uses the remote gateway: the index (in `peerings`) of the remote's reverse peering offering
+   * gateway transit, which Azure requires to exist first (az CLI `network vnet peering create` help; azurerm#2872).
+   */
+  after: number | null;
 }
 
 interface ModelLink {
@@ -241,6 +246,7 @@ export function buildModel(plan: Plan): ExportModel {
           allowForwardedTraffic: gateway,
           allowGatewayTransit: false,
           useRemoteGateways: gateway,
+          after: null,
         });
       }
       if (p.peering.toServerVnet) {
@@ -252,9 +258,15 @@ export function buildModel(plan: Plan): ExportModel {
           allowForwardedTraffic: gateway,
           allowGatewayTransit: gateway,
           useRemoteGateways: false,
+          after: null,
         });
       }
     });
+    for (const p of peerings) {
+      if (!p.useRemoteGateways) continue;
+      const reverse = peerings.findIndex((q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit);
+      p.after = reverse >= 0 ? reverse : null;
+    }
     const nsg = a.delegatedSubnet.nsg
       ? { name: a.delegatedSubnet.nsg.name, rules: a.delegatedSubnet.nsg.rules, loc: vnetLoc }
       : null;

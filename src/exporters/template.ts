@@ -455,9 +455,8 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
     });
     serverDeps.push(sym);
   });
-  // A peering that uses the remote VNet's gateway is refused unless the remote's reverse peering already exists
-  // and allows gateway transit (az CLI `network vnet peering create` help; azure-docs#18399; azurerm#2872): it goes
-  // last, after the reverse peering, and the servers wait for it (one operation at a time on the server VNet).
+  // A peering that uses the remote VNet's gateway goes last, after the reverse peering it needs (`after`), and the
+  // servers wait for it (one operation at a time on the server VNet).
   const symOf = (i: number) => `peering${i + 1}`;
   const addPeering = (i: number, phase: Phase, deps: string[]) => {
     const p = a.peerings[i] as ModelPrivate['peerings'][number];
@@ -484,9 +483,8 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
     if (p.onServerVnet) lastVnetOp = symOf(i);
   });
   for (const i of usingRemoteGateway) {
-    const p = a.peerings[i] as ModelPrivate['peerings'][number];
-    const reverse = a.peerings.findIndex((q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit);
-    addPeering(i, 'servers', [lastVnetOp, ...(reverse >= 0 ? [symOf(reverse)] : [])]);
+    const after = (a.peerings[i] as ModelPrivate['peerings'][number]).after;
+    addPeering(i, 'servers', [lastVnetOp, ...(after !== null ? [symOf(after)] : [])]);
     serverDeps.push(symOf(i));
   }
   serverDeps.unshift('delegatedSubnet');

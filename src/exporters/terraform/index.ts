@@ -217,13 +217,9 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
   }
   const peeringLabels = a.peerings.map((p) => labels.take(identifier(p.name, 'peering')));
   a.peerings.forEach((p, i) => {
-    // Azure refuses a peering that uses the remote gateway until the remote's reverse peering exists and allows
-    // gateway transit (az CLI `network vnet peering create` help; azurerm#2872): without this they would race.
-    const reverse = p.useRemoteGateways
-      ? a.peerings.findIndex((q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit)
-      : -1;
+    // The reverse peering a gateway-using one needs first (`after`): without this the two would race.
     const dependsOn =
-      reverse >= 0 ? [attr('depends_on', list([`azurerm_virtual_network_peering.${peeringLabels[reverse]}`]))] : [];
+      p.after !== null ? [attr('depends_on', list([`azurerm_virtual_network_peering.${peeringLabels[p.after]}`]))] : [];
     out.push(
       block(
         'resource',
