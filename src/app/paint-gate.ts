@@ -8,12 +8,15 @@ type PlannerStore = { getState: () => PlannerState; getInitialState: () => Plann
 /**
  * Whether the first render shows exactly what the prerender rendered. The store's hooks read its initial
  * state while React hydrates (zustand's server snapshot), but the Basics form reads the plan and the step
- * directly, so both must still be the initial ones for the markup to match.
+ * directly, so both must still be the initial ones for the markup to match, and no opened plan may stand in
+ * front of them.
  */
 export function showsPrerenderedState(store: PlannerStore): boolean {
   const state = store.getState();
   const initial = store.getInitialState();
-  return state.plan === initial.plan && state.step === initial.step;
+  return (
+    state.plan === initial.plan && state.step === initial.step && state.incoming === null && state.openError === null
+  );
 }
 
 /**

@@ -5,14 +5,24 @@
  */
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { loadRuleEngine } from '../features/findings/use-findings';
+import { openLinkInAddress } from '../features/incoming/open-link';
 import { usePlanner } from '../store/store';
-import { ROOT_ID } from './first-paint';
+import { GATE_ATTRIBUTE, ROOT_ID } from './first-paint';
 import { showsPrerenderedState } from './paint-gate';
 import { Root } from './root';
 
 const root = document.getElementById(ROOT_ID);
 if (root === null) throw new Error(`The page has no #${ROOT_ID} element.`);
-if (root.hasChildNodes() && showsPrerenderedState(usePlanner)) hydrateRoot(root, <Root />);
-else createRoot(root).render(<Root />);
+function render(): void {
+  if (root === null) return;
+  if (root.hasChildNodes() && showsPrerenderedState(usePlanner)) hydrateRoot(root, <Root />);
+  else createRoot(root).render(<Root />);
+}
+
+// A share link (begun by the page's entry) is open before the first render, which then shows it. Not a top-level
+// await: the link's modules share chunks with this one, which must have finished evaluating for them to load.
+if (document.documentElement.getAttribute(GATE_ATTRIBUTE) === 'link') {
+  void openLinkInAddress().catch(console.error).finally(render);
+} else render();
 // The rules are not needed to paint or to type: they load once the first render is under way.
 void loadRuleEngine();

@@ -1,0 +1,43 @@
+/**
+ * Opening a share link: the plan in the URL fragment is decoded (never sent anywhere) and shown
+ * read-only beside the current plan, which stays untouched until the user chooses to edit the
+ * opened one. A link that cannot be read leaves the current plan as it is and says why.
+ *
+ * The page's entry starts opening the link in the address as soon as it runs, beside the app's own code
+ * (`openLinkInAddress`), and the app renders once it is open: the opened plan is then the first thing React
+ * renders, with no first render of the empty plan to replace and no chain of loads after it.
+ */
+import { usePlanner } from '../../store/store';
+import { findingsFor, loadRuleEngine } from '../findings/use-findings';
+import { preloadIncomingView } from './incoming-view';
+
+/** Decodes a link fragment; the codec is loaded only when there is a link to open. */
+export async function openLinkFragment(fragment: string): Promise<void> {
+  if (fragment === '') return;
+  // The review and the rules load while the link is decoded, so the opened plan renders in one go.
+  const [{ decodePlanLink }] = await Promise.all([import('../../share'), preloadIncomingView(), loadRuleEngine()]);
+  const result = decodePlanLink(fragment);
+  const store = usePlanner.getState();
+  if (result.ok) {
+    // Checked now, while the rest of the app may still be loading, rather than during the review's first render.
+    findingsFor(result.plan);
+    store.showIncoming(result.plan, 'link');
+  } else store.setOpenError({ error: result.error, source: 'link' });
+}
+
+/** Takes the plan link out of the address (once read, a reload must not open it again over later edits). */
+export function takeLinkFragment(): string {
+  const fragment = window.location.hash.replace(/^#/, '');
+  // A fragment naming an element of the page (the skip link's `#main`) is in-page navigation, not a link.
+  if (fragment === '' || document.getElementById(fragment) !== null) return '';
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  return fragment;
+}
+
+let opening: Promise<void> | null = null;
+
+/** Opens the link the page was loaded with (once); resolves when it is shown or refused. */
+export function openLinkInAddress(): Promise<void> {
+  opening ??= openLinkFragment(takeLinkFragment());
+  return opening;
+}
