@@ -91,6 +91,31 @@ function sliceResolver(step: StepId): Resolver<Plan> {
   };
 }
 
+/** The paths of every error in a react-hook-form errors tree (leaves carry a `type`). */
+function errorPaths(tree: unknown, prefix: string, into: Set<string>): Set<string> {
+  if (tree === null || typeof tree !== 'object') return into;
+  if (typeof (tree as { type?: unknown }).type === 'string' && prefix !== '') into.add(prefix);
+  for (const [key, child] of Object.entries(tree)) {
+    if (key !== 'ref' && key !== 'type' && key !== 'message' && key !== 'types')
+      errorPaths(child, prefix === '' ? key : `${prefix}.${key}`, into);
+  }
+  return into;
+}
+
+/**
+ * The step's fields whose rule error an edit of `changed` may have added or removed elsewhere (the maximum TLS
+ * version when the minimum changes): those shown with an error now, and those the rules now report.
+ */
+function fieldsToRevalidate(form: PlanForm, step: StepId, changed: string): string[] {
+  const owned = stepDef(step).owns;
+  const paths = errorPaths(form.formState.errors, '', new Set());
+  for (const f of findingsFor(usePlanner.getState().plan)) {
+    if (f.severity === 'error' && owned.some((p) => isUnder(f.path, p))) paths.add(f.path);
+  }
+  paths.delete(changed);
+  return [...paths];
+}
+
 export function usePlanForm(): PlanForm {
   const form = useForm<Plan>({
     defaultValues: usePlanner.getState().plan,
@@ -106,8 +131,11 @@ export function usePlanForm(): PlanForm {
       const value = getIn(values, name);
       if (typeof value === 'number' && Number.isNaN(value)) return; // keep the last valid number in the plan
       usePlanner.getState().setField(name, value);
+      // react-hook-form validates only the field that changed; a rule may tie it to others.
+      const others = fieldsToRevalidate(form, usePlanner.getState().step, name);
+      if (others.length > 0) void trigger(others.map(fieldPath));
     });
     return () => subscription.unsubscribe();
-  }, [watch, trigger]);
+  }, [form, watch, trigger]);
   return form;
 }
