@@ -30,7 +30,14 @@ test('Review lists every finding by step and each one leads back to its field', 
   await openStep(page, 'Review');
   const finding = page.locator('.findings-by-step li', { hasText: 'PGN-105' });
   await expect(finding).toHaveCount(1);
-  await finding.getByRole('button', { name: /Go to field/ }).click();
+  // Read out as people say it: the rule and the step, never an internal path such as access.delegatedSubnet.name.
+  const go = finding.getByRole('button', { name: /Go to the field/ });
+  await expect(go).toHaveAccessibleName('Go to the field of PGN-105 on the Delegated subnet step');
+  // The rule IDs are the planner's own: the link to Microsoft's page doesn't say Microsoft uses them.
+  await expect(finding.getByRole('link', { name: /Why\?/ })).toHaveAccessibleName(
+    "Why? (Microsoft's documentation this rule comes from, opens a new tab)",
+  );
+  await go.click();
   await expect(page.getByLabel('Subnet name')).toBeFocused();
   await page.getByLabel('Subnet name').fill('postgres');
   await openStep(page, 'Review');

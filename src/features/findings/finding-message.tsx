@@ -15,7 +15,8 @@ export function FindingMessage({ finding, action }: { finding: Finding; action?:
       <span className="finding__meta">
         <code className="finding__rule">{finding.ruleId}</code>{' '}
         <a href={finding.docs} target="_blank" rel="noreferrer noopener">
-          Why?<span className="visually-hidden"> ({finding.ruleId} in Microsoft's documentation, opens a new tab)</span>
+          Why?
+          <span className="visually-hidden"> (Microsoft's documentation this rule comes from, opens a new tab)</span>
         </a>
         {action}
       </span>

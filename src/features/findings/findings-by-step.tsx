@@ -32,7 +32,11 @@ export function FindingsByStep({ findings, readOnly = false }: { findings: reado
                     <>
                       {' '}
                       <button type="button" className="link-button" onClick={() => focusField(step.id, f.path)}>
-                        Go to field<span className="visually-hidden">: {f.path}</span>
+                        Go to the field
+                        <span className="visually-hidden">
+                          {' '}
+                          of {f.ruleId} on the {step.label} step
+                        </span>
                       </button>
                     </>
                   )
