@@ -1,8 +1,28 @@
 /** Share the plan as a link, save it as a file, or open a plan file (which is shown read-only first). */
+import { useEffect, useRef } from 'react';
 import type { Plan } from '../../domain/plan';
 import { usePlanner } from '../../store/store';
+import { LinkErrorNotice } from '../share/link-error-notice';
 import { PlanFileControls } from '../share/plan-file-controls';
 import { ShareLinkButton } from '../share/share-link-button';
+
+/** Why the file just picked or dropped could not be opened: here, beside the controls the user just used. */
+function FileOpenError() {
+  const openError = usePlanner((s) => s.openError);
+  const clear = usePlanner((s) => s.setOpenError);
+  const ref = useRef<HTMLDivElement>(null);
+  const error = openError?.source === 'file' ? openError.error : null;
+  useEffect(() => {
+    // Brought on screen: the drop area above it can push it below the fold.
+    if (error !== null) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
+  if (error === null) return null;
+  return (
+    <div ref={ref}>
+      <LinkErrorNotice error={error} source="file" onDismiss={() => clear(null)} />
+    </div>
+  );
+}
 
 export default function SharePanel({ plan }: { plan: Plan }) {
   const baseUrl = `${window.location.origin}${window.location.pathname}`;
@@ -21,6 +41,7 @@ export default function SharePanel({ plan }: { plan: Plan }) {
           else store.setOpenError({ error: result.error, source: 'file' });
         }}
       />
+      <FileOpenError />
     </div>
   );
 }
