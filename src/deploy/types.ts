@@ -5,7 +5,8 @@
  * are written once.
  */
 import type { ResourceId, StepAction, StepProps, StepScope } from '../exporters/steps';
-import type { ExportFormat } from '../exporters/types';
+import type { ExportFile, ExportFormat } from '../exporters/types';
+import type { Plan } from '../domain/plan';
 
 export type DeployFormat = ExportFormat['id'];
 
@@ -27,6 +28,12 @@ export interface DeployStep {
    * (Terraform), a nested deployment's or module's order, or the script's line order (az).
    */
   after: { step: ResourceId; why: string }[];
+  /**
+   * For a step that sets properties on another resource instead of being one (Terraform's
+   * `azurerm_subnet_network_security_group_association`, an az `subnet update`): that resource's ID. Its `props`
+   * then apply to the target when the step runs, and `id` is the target's ID plus a `#…` suffix that keeps it unique.
+   */
+  target?: ResourceId;
   /** Where the step is written: file, and a line (1-based) or a JSON path when the reader knows it. */
   source: { file: string; line?: number; path?: string };
 }
@@ -57,3 +64,9 @@ export interface DryRunReport {
   /** The constraints checked, for the report and the docs. */
   constraints: readonly Constraint[];
 }
+
+/**
+ * Reads one format's exported files (the plan is given for what the files don't say, such as which resources
+ * already exist) into steps. Throws `DryRunReadError` (from the engine) when the files can't be read.
+ */
+export type ArtefactReader = (files: readonly ExportFile[], plan: Plan) => DeployStep[];
