@@ -281,6 +281,34 @@ describe('the simulation fails where Terraform would plan a change', () => {
     ]);
   });
 
+  it('an import ID spelt differently from the configuration would replace the adopted subnet', async () => {
+    const hubPlan = examplePlan('hub-and-spoke');
+    if (hubPlan.access.mode !== 'private') throw new Error('hub-and-spoke is a private-access plan');
+    const plan = planOf({
+      ...hubPlan,
+      access: {
+        ...hubPlan.access,
+        vnet: { ...hubPlan.access.vnet, existing: true },
+        delegatedSubnet: { ...hubPlan.access.delegatedSubnet, existing: true },
+      },
+    });
+    const files = terraformFiles(plan);
+    const importId =
+      'resourceGroups/rg-orders-network/providers/Microsoft.Network/virtualNetworks/vnet-orders-data/subnets';
+    expect(files.find((f) => f.path === 'main.tf')!.contents).toContain(importId);
+    // As exported, the adopted subnet converges.
+    expect(await secondPlan(files, 5)).toEqual([]);
+    // Read sets resource_group_name from the ID, so the import ID's spelling ends up in state.
+    const respelt = files.map((f) =>
+      f.path === 'main.tf'
+        ? { ...f, contents: f.contents.replace(importId, importId.replace('rg-orders', 'RG-Orders')) }
+        : f,
+    );
+    expect(await secondPlan(respelt, 5)).toEqual([
+      'azurerm_subnet.postgres: resource_group_name "RG-Orders-network" -> "rg-orders-network" (forces replacement)',
+    ]);
+  });
+
   it('an Optional argument Azure fills that the configuration leaves out is planned away', async () => {
     // The delegation without its actions: Azure sets the join action, the provider doesn't compute it.
     const files = hub().map((f) =>
