@@ -11,7 +11,8 @@
  * The SDK rules the model relies on are those of terraform-plugin-sdk v2.40.1 (vendored in the provider),
  * `helper/schema/schema.go` `diffString`: an unset Optional attribute is compared as the zero value of its type,
  * so only a non-zero value in state gives a change; a Default stands in for an unset value; a Computed attribute
- * left unset never gives a change; a StateFunc is applied to the configured value before the comparison.
+ * left unset never gives a change; a StateFunc is applied to the configured value before the comparison. An
+ * attribute with a Default is sent with it when unset, and Azure is taken to return what it was sent.
  *
  * Left out, with why: write-only and restore arguments the export never writes and the Read copies from the
  * configuration (`administrator_password_wo(_version)`, `point_in_time_restore_time_in_utc`, `source_server_id`);
@@ -96,7 +97,8 @@ const ZONES = ['1', '2', '3'] as const;
 /** What the provider's docs say Azure does with an unset zone (r/postgresql_flexible_server, `zone` note). */
 const AZURE_PICKS_ZONE =
   'website/docs/r/postgresql_flexible_server.html.markdown @ v5.2.0, `zone` and `standby_availability_zone` notes: ' +
-  '"Azure will automatically assign an Availability Zone if one is not specified"; a failover swaps the zones';
+  '"Azure will automatically assign an Availability Zone if one is not specified"; a failover swaps the zones. ' +
+  'ARM: properties.availabilityZone, highAvailability.standbyAvailabilityZone (azure-facts.md §2.2)';
 const EMPTY = (source: string) => ({ values: [[]], source });
 const BLANK = (source: string) => ({ values: [''], source });
 const NO_TAGS = { values: [{}], source: 'Azure returns no tags on a resource created without them' };
