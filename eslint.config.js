@@ -11,18 +11,19 @@ import tseslint from 'typescript-eslint';
  * every other pair is refused by `import-x/no-restricted-paths`, which resolves real paths, so `../rules`,
  * `../../rules/index` and `./x` from a sibling folder are all caught alike.
  */
-const LAYERS = ['domain', 'checker', 'rules', 'exporters', 'share', 'store', 'features', 'app', 'cli'];
+const LAYERS = ['domain', 'checker', 'rules', 'exporters', 'deploy', 'share', 'store', 'features', 'app', 'cli'];
 /** @type {Record<string, string[]>} */
 const MAY_USE = {
   domain: [],
   checker: ['domain'],
   rules: ['domain', 'checker'],
   exporters: ['domain'],
+  deploy: ['domain', 'exporters'],
   share: ['domain'],
   store: ['domain', 'rules', 'checker', 'share'],
-  features: ['domain', 'rules', 'checker', 'exporters', 'share', 'store'],
-  app: ['domain', 'rules', 'checker', 'exporters', 'share', 'store', 'features'],
-  cli: ['domain', 'rules', 'checker', 'exporters', 'share'],
+  features: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'store'],
+  app: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'store', 'features'],
+  cli: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share'],
 };
 const layerZones = LAYERS.map((layer) => ({
   target: `./src/${layer}`,
