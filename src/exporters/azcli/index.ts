@@ -11,6 +11,7 @@ import { commentBlock, errorLines } from '../header';
 import { buildModel } from '../model';
 import type { ExportFile, ExportOptions } from '../types';
 import { SERVER_DEFAULTS } from '../versions';
+import { MIN_CLI, versionCheck } from './cli-versions';
 import { scriptSections } from './script-steps';
 import { opt, shellVar } from './shell';
 
@@ -26,6 +27,7 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
         : 'public access (allowed IP addresses).'),
     'Run: PGADMIN_PASSWORD=... bash deploy.sh   (resource groups must exist; az login first)',
     'It can be run again: what exists is kept, and the settings the plan owns are set again.',
+    `It needs Azure CLI ${MIN_CLI.text} or later, and uses the flags of the version it finds.`,
     ...model.notes.map((n) => `Note: ${n}`),
   ];
   const lines: string[] = ['#!/usr/bin/env bash', commentBlock('#', head), 'set -euo pipefail', ''];
@@ -45,6 +47,7 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
     (model.access.mode === 'private' && [model.access.vnet.loc, model.access.zone.loc].some((l) => l.rg === ''));
   if (needsRg)
     lines.push(': "${RESOURCE_GROUP:?Set RESOURCE_GROUP: the plan names no resource group for some resources}"');
+  lines.push(...versionCheck(model));
   if (model.primary.value !== '') lines.push('', `az account set ${opt('subscription', model.primary.value)}`);
 
   for (const section of scriptSections(model)) {

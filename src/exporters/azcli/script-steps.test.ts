@@ -33,8 +33,8 @@ describe.each(EXAMPLE_NAMES)('the steps of %s', (name) => {
       expect(at, `${s.action} ${s.name}`).toBeGreaterThanOrEqual(from);
       from = at + s.commands.length;
     }
-    // Nothing after the setup lines is left out of a step but blank lines and section headings.
-    const body = script.slice(script.indexOf('\n\n# ')).split('\n');
+    // From the first step on, nothing is left out of a step but blank lines and section headings.
+    const body = script.slice(script.indexOf(steps[0]!.commands)).split('\n');
     const covered = new Set(steps.flatMap((s) => s.commands.split('\n')));
     expect(body.filter((l) => l !== '' && !l.startsWith('# ') && !covered.has(l))).toEqual([]);
   });

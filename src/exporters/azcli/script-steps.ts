@@ -12,6 +12,8 @@ import { POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../dom
 import type { NsgRule, Plan } from '../../domain/plan';
 import { buildModel, type ExportModel, type Loc, type ModelPrivate, type VnetRef } from '../model';
 import type { ScriptStep, StepProps, StepScope } from '../steps';
+import { shellQuote as q } from '../escape';
+import { FIREWALL_RULE_FLAG, FIREWALL_SERVER_FLAG, HA_FLAGS } from './cli-versions';
 import { cmd, opt, optList, rg, shellVar, subFlag, unlessExists } from './shell';
 
 /** The steps of one part of the script, under its comment heading. */
@@ -275,7 +277,7 @@ function zoneSteps(a: ModelPrivate): ScriptStep[] {
   return steps;
 }
 
-function serverSteps(model: ExportModel, highAvailability: (mode: string) => string): ScriptStep[] {
+function serverSteps(model: ExportModel): ScriptStep[] {
   const steps: ScriptStep[] = [];
   const a = model.access;
   for (const s of model.servers) {
@@ -301,7 +303,8 @@ function serverSteps(model: ExportModel, highAvailability: (mode: string) => str
           '--storage-size="$STORAGE_SIZE_GB"',
           '--admin-user="$ADMIN_LOGIN"',
           '--admin-password=@-',
-          highAvailability(s.highAvailability),
+          // The flag the installed CLI takes for this mode, chosen at the top of the script.
+          `"$\{${HA_FLAGS[s.highAvailability]}[@]}"`,
           s.zone !== '' && opt('zone', s.zone),
           standby !== '' && opt('standby-zone', standby),
           ...network,
@@ -341,8 +344,9 @@ function serverSteps(model: ExportModel, highAvailability: (mode: string) => str
         const commands = cmd([
           'az postgres flexible-server firewall-rule create',
           rg(s.loc),
-          opt('name', s.name),
-          opt('rule-name', r.name),
+          // --name and --rule-name, or --server-name and --name: chosen at the top of the script.
+          `"$${FIREWALL_SERVER_FLAG}"=${q(s.name)}`,
+          `"$${FIREWALL_RULE_FLAG}"=${q(r.name)}`,
           opt('start-ip-address', r.startIp),
           opt('end-ip-address', r.endIp),
           '--output=none',
@@ -365,7 +369,7 @@ export function scriptSections(model: ExportModel): ScriptSection[] {
     sections.push({ title: 'Network', steps: networkSteps(model, model.access) });
     sections.push({ title: 'Private DNS zone and its VNet links', steps: zoneSteps(model.access) });
   }
-  sections.push({ title: 'Servers', steps: serverSteps(model, (mode) => opt('high-availability', mode)) });
+  sections.push({ title: 'Servers', steps: serverSteps(model) });
   return sections;
 }
 
