@@ -13,8 +13,12 @@ const FILE = 'deploy.sh';
 /** Why each step follows the one before it. */
 export const SCRIPT_ORDER = 'script order: deploy.sh runs its commands in sequence under `set -e`';
 
-/** 1-based line of a character offset. */
-const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+/** Line breaks in `text` from `start` up to `end`. */
+function breaks(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n += 1;
+  return n;
+}
 
 export const readAzcli: ArtefactReader = (files, plan) => {
   const file = files.find((f) => f.path === FILE);
@@ -22,6 +26,8 @@ export const readAzcli: ArtefactReader = (files, plan) => {
   const text = file.contents;
   const steps: DeployStep[] = [];
   let from = 0;
+  /** The 1-based line `from` is on, counted as the reading goes (the file is read once). */
+  let line = 1;
   let previous: ResourceId | null = null;
   scriptSteps(plan).forEach((s, i) => {
     const at = text.indexOf(s.commands, from);
@@ -33,10 +39,11 @@ export const readAzcli: ArtefactReader = (files, plan) => {
         FILE,
         elsewhere < 0 || last === undefined
           ? `${what} is not in the file: its commands are missing or were changed.`
-          : `${what} is at line ${lineAt(text, elsewhere)}, before step ${i} (${last.action} ${last.name}, ` +
+          : `${what} is at line ${1 + breaks(text, 0, elsewhere)}, before step ${i} (${last.action} ${last.name}, ` +
               `line ${last.source.line ?? '?'}), which it must follow.`,
       );
     }
+    line += breaks(text, from, at);
     const hash = s.id.indexOf('#');
     steps.push({
       id: s.id,
@@ -48,9 +55,10 @@ export const readAzcli: ArtefactReader = (files, plan) => {
       props: s.props,
       after: previous === null ? [] : [{ step: previous, why: SCRIPT_ORDER }],
       ...(hash < 0 ? {} : { target: s.id.slice(0, hash) }),
-      source: { file: FILE, line: lineAt(text, at) },
+      source: { file: FILE, line },
     });
     previous = s.id;
+    line += breaks(text, at, at + s.commands.length);
     from = at + s.commands.length;
   });
   return steps;

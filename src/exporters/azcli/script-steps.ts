@@ -5,8 +5,10 @@
  *
  * IDs are built from the step's scope as the script resolves it: `/subscriptions/<subscription>/resourcegroups/
  * <group>/providers/…`, lower-cased, where an empty subscription is the current one (set by `az account set`)
- * and an empty group is `$RESOURCE_GROUP`. A step that reads or updates a resource an earlier step of the script
- * creates, or one that exists already, has that resource's ID plus a `#…` suffix (`#read`, `#update`).
+ * and an empty group is `$RESOURCE_GROUP`. A step that reads a resource an earlier step creates, or updates one
+ * that exists already (the delegated subnet), has that resource's ID plus `#read` or `#update`, which keeps IDs
+ * unique; a read of a resource the script doesn't create (a peered VNet, an existing VNet or zone) has its plain ID.
+ * Locations are the defaults the script's variables hold (`$LOCATION` can be overridden when it runs).
  */
 import { POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
 import type { NsgRule, Plan } from '../../domain/plan';
@@ -47,18 +49,13 @@ function step(
   location?: string,
 ): ScriptStep {
   const scope = scopeOf(loc);
-  const [provider, ...types] = type.split('/');
-  const path = [`${provider}/${types[0]}/${names[0]}`, ...types.slice(1).map((t, i) => `${t}/${names[i + 1]}`)];
-  return {
-    id: armId(scope, path.join('/')),
-    type,
-    name: names.join('/'),
-    action,
-    scope,
-    ...(location === undefined ? {} : { location }),
-    props,
-    commands,
-  };
+  // `Provider/type/child` and `a/b` → `Provider/type/a/child/b`.
+  const types = type.split('/');
+  let path = `${types[0]}/${types[1]}/${names[0]}`;
+  for (let i = 2; i < types.length; i++) path += `/${types[i]}/${names[i - 1]}`;
+  const s: ScriptStep = { id: armId(scope, path), type, name: names.join('/'), action, scope, props, commands };
+  if (location !== undefined) s.location = location;
+  return s;
 }
 
 /** A step on a resource another step handles too: its ID gets a `#suffix`. */
