@@ -240,7 +240,8 @@ const FIELDS: Field[] = [
     example: 'office-2',
     base: 'public',
     edits: (v) => [['access.firewallRules.0.name', v]],
-    az: { command: 'postgres flexible-server firewall-rule create', option: '--rule-name' },
+    // The fake az reports 2.87.0, where the rule is `--name` (and the server `--server-name`).
+    az: { command: 'postgres flexible-server firewall-rule create', option: '--name' },
     whole: true,
     inTerraform: true,
     valid: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{1,20}[A-Za-z0-9_]$/),

@@ -12,7 +12,8 @@ import { join } from 'node:path';
  * Appends `["arg1","arg2",…]` to $AZ_LOG and prints a resource ID for `$(az … --query=id …)`. An argument
  * `--x=@-` makes it read its standard input, as the Azure CLI does, and append that to $AZ_LOG.stdin. A `show`
  * asked only whether the resource exists (`--output=none`) fails, as for a missing resource, unless $AZ_EXISTING
- * is 1 (a second run, after everything was created).
+ * is 1 (a second run, after everything was created). `az version` prints $FAKE_AZ_VERSION (what
+ * `az version --query '"azure-cli"' -o tsv` prints), or fails when it is `fail`.
  */
 const FAKE_AZ = `#!/usr/bin/env bash
 for a in "$@"; do
@@ -31,6 +32,14 @@ for a in "$@"; do
   sep=','
 done
 printf '%s]\\n' "$line" >> "$AZ_LOG"
+if [[ "\${1:-}" == version ]]; then
+  if [[ "$FAKE_AZ_VERSION" == fail ]]; then
+    echo "ERROR: 'version' is misspelled or not recognized by the system." >&2
+    exit 2
+  fi
+  printf '%s\\n' "$FAKE_AZ_VERSION"
+  exit 0
+fi
 if [[ " $* " == *" show "* && " $* " == *" --output=none "* && "\${AZ_EXISTING:-0}" != 1 ]]; then
   echo "ERROR: (ResourceNotFound) The resource was not found." >&2
   exit 3
@@ -77,20 +86,30 @@ interface ScriptRun {
   stdin: string[];
 }
 
+/** The Azure CLI version the fake reports unless a run asks for another: the newest whose flags deploy.sh knows. */
+const FAKE_AZ_VERSION = '2.87.0';
+
+interface RunOptions {
+  /** A second run: every `show` finds its resource. */
+  existing?: boolean;
+  /** What `az version` reports (`fail`: it fails, as on a CLI without that command). */
+  azVersion?: string;
+}
+
 /** The administrator password every run is given (tests check where it does and doesn't appear). */
 export const FAKE_PASSWORD = 'Fake-Pa55word-for-tests';
 
 /** A scratch directory holding the fake `az`; `dispose` removes it. */
 export function fakeAzDir(): {
   dir: string;
-  runScript: (script: string, options?: { existing?: boolean }) => ScriptRun;
+  runScript: (script: string, options?: RunOptions) => ScriptRun;
   dispose: () => void;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'fake-az-'));
   const az = join(dir, 'az');
   writeFileSync(az, FAKE_AZ);
   chmodSync(az, 0o755);
-  const runScript = (script: string, options: { existing?: boolean } = {}): ScriptRun => {
+  const runScript = (script: string, options: RunOptions = {}): ScriptRun => {
     const path = join(dir, 'deploy.sh');
     const log = join(dir, 'az.log');
     writeFileSync(path, script);
@@ -108,6 +127,7 @@ export function fakeAzDir(): {
         PGADMIN_PASSWORD: FAKE_PASSWORD,
         RESOURCE_GROUP: 'rg-deploy',
         AZ_EXISTING: options.existing === true ? '1' : '0',
+        FAKE_AZ_VERSION: options.azVersion ?? FAKE_AZ_VERSION,
       },
     });
     const calls = readFileSync(log, 'utf8')

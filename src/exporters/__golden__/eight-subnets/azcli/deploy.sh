@@ -2,6 +2,7 @@
 # Plan "Eight-subnet VNet": Azure Database for PostgreSQL flexible server, private access (VNet integration).
 # Run: PGADMIN_PASSWORD=... bash deploy.sh   (resource groups must exist; az login first)
 # It can be run again: what exists is kept, and the settings the plan owns are set again.
+# It needs Azure CLI 2.40.0 or later, and uses the flags of the version it finds.
 set -euo pipefail
 
 LOCATION="${LOCATION:-eastus2}"
@@ -10,6 +11,23 @@ SKU_NAME="${SKU_NAME:-Standard_D2ds_v5}"
 STORAGE_SIZE_GB="${STORAGE_SIZE_GB:-32}"
 ADMIN_LOGIN="${ADMIN_LOGIN:-pgadmin}"
 : "${PGADMIN_PASSWORD:?Set PGADMIN_PASSWORD to the administrator password}"
+
+# Azure CLI 2.40.0 or later; the flags for high availability and firewall rules depend on its version
+AZ_VERSION="$(az version --query='"azure-cli"' --output=tsv 2>/dev/null)" || AZ_VERSION=''
+if [[ ! "$AZ_VERSION" =~ ^([0-9]+)\.([0-9]+)\.([0-9]+) ]]; then
+  echo "Could not read the Azure CLI version (az version gave '$AZ_VERSION'). deploy.sh needs Azure CLI 2.40.0 or later." >&2
+  exit 1
+fi
+AZ_VERSION_NUMBER=$((10#${BASH_REMATCH[1]} * 1000000 + 10#${BASH_REMATCH[2]} * 1000 + 10#${BASH_REMATCH[3]}))
+if ((AZ_VERSION_NUMBER < 2040000)); then
+  echo "deploy.sh needs Azure CLI 2.40.0 or later; this one is $AZ_VERSION. Upgrade it (az upgrade) and run deploy.sh again." >&2
+  exit 1
+fi
+if ((AZ_VERSION_NUMBER >= 2082000)); then
+  HA_DISABLED=(--zonal-resiliency=Disabled)
+else
+  HA_DISABLED=(--high-availability=Disabled)
+fi
 
 # Network
 if ! az network vnet show --resource-group='rg-platform' --name='vnet-platform' --output=none 2>/dev/null; then
@@ -173,7 +191,7 @@ if ! az postgres flexible-server show --resource-group='rg-platform' --name='pg-
     --storage-size="$STORAGE_SIZE_GB" \
     --admin-user="$ADMIN_LOGIN" \
     --admin-password=@- \
-    --high-availability='Disabled' \
+    "${HA_DISABLED[@]}" \
     --subnet="$SUBNET_ID" \
     --private-dns-zone="$ZONE_ID" \
     --yes --output=none
