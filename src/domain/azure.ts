@@ -378,6 +378,7 @@ export const DOCS = {
   serviceTags: 'https://learn.microsoft.com/azure/virtual-network/service-tags-overview',
   nameRules: 'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules',
   vnetFaq: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq',
+  subscriptionId: 'https://learn.microsoft.com/azure/azure-portal/get-subscription-tenant-id',
   customDns:
     'https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances#name-resolution-that-uses-your-own-dns-server',
 } as const;

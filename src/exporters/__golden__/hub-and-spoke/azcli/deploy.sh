@@ -11,7 +11,7 @@ STORAGE_SIZE_GB="${STORAGE_SIZE_GB:-32}"
 ADMIN_LOGIN="${ADMIN_LOGIN:-pgadmin}"
 : "${PGADMIN_PASSWORD:?Set PGADMIN_PASSWORD to the administrator password}"
 
-az account set --subscription='contoso-prod'
+az account set --subscription='00000000-0000-0000-0000-0000000000a1'
 
 # Network
 if ! az network nsg show --resource-group='rg-orders-network' --name='nsg-postgres' --output=none 2>/dev/null; then

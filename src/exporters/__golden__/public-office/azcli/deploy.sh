@@ -11,7 +11,7 @@ STORAGE_SIZE_GB="${STORAGE_SIZE_GB:-32}"
 ADMIN_LOGIN="${ADMIN_LOGIN:-pgadmin}"
 : "${PGADMIN_PASSWORD:?Set PGADMIN_PASSWORD to the administrator password}"
 
-az account set --subscription='fabrikam-analytics'
+az account set --subscription='00000000-0000-0000-0000-0000000000c1'
 
 # Servers
 if ! az postgres flexible-server show \
