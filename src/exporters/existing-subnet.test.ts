@@ -2,6 +2,10 @@
  * Issue 13, defect 6: an existing delegated subnet keeps everything the plan doesn't own, and ARM and Bicep deploy
  * into another resource group than the plan names.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../domain/plan';
@@ -126,6 +130,22 @@ describe('an existing delegated subnet keeps what the plan does not own (issue 1
     expect(contents(files, 'main.tf')).toContain(
       'the first plan shows as changes whatever the live subnet has that this configuration does not write',
     );
+  });
+
+  it('Terraform: the configuration with its imports is terraform fmt clean (when terraform is on PATH)', () => {
+    if (spawnSync('terraform', ['version']).status !== 0) {
+      console.log('terraform binary not on PATH: terraform fmt -check skipped');
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'pgflex-existing-subnet-'));
+    try {
+      for (const f of terraformFiles(existingSubnetPlan())) writeFileSync(join(dir, f.path), f.contents);
+      const run = spawnSync('terraform', ['fmt', '-check', '-diff', dir], { encoding: 'utf8' });
+      expect(run.stdout).toBe('');
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('Terraform: a new subnet imports nothing', () => {

@@ -83,6 +83,19 @@ describe('ARM export', () => {
     },
   );
 
+  it('an existing server VNet and subnet (its live properties merged in a nested deployment) validate too', () => {
+    const base = examplePlan('hub-and-spoke');
+    if (base.access.mode !== 'private') throw new Error('a private example');
+    const a = base.access;
+    const plan = planOf({
+      ...base,
+      access: { ...a, vnet: { ...a.vnet, existing: true }, delegatedSubnet: { ...a.delegatedSubnet, existing: true } },
+    });
+    const template = armTemplate(plan);
+    expect(JSON.stringify(template)).toContain("union(parameters('liveSubnetProperties')");
+    expect(validateTemplate(template)).toEqual([]);
+  });
+
   it('the large plan validates too', () => {
     expect(validateTemplate(armTemplate(largePlan(1)))).toEqual([]);
   });
