@@ -23,7 +23,7 @@ export interface SubRef {
   purpose: string;
 }
 
-export interface SubscriptionName {
+interface SubscriptionName {
   /** Whose subscription it is, e.g. `the servers`. */
   what: string;
   value: string;
