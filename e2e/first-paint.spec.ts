@@ -19,7 +19,7 @@ const BASICS_LABELS = [
   'PostgreSQL version',
   'High availability',
   'Resource group',
-  'Subscription (ID or name)',
+  'Subscription ID',
 ];
 
 function example(file: string) {

@@ -354,6 +354,18 @@ export const PRIVATE_DNS_LOCATION = 'global';
 /** ARM template root schema. facts §2.1 */
 export const ARM_TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
+/**
+ * A subscription ID: a GUID (8-4-4-4-12 hex digits). Resource IDs hold it (`/subscriptions/{id}/…`), never the
+ * subscription's display name. Microsoft Learn, "Get subscription and tenant IDs in the Azure portal" (DOCS).
+ */
+export const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A deployment's name (nested deployments, Bicep modules): 1–64 characters, alphanumerics, underscores, parentheses,
+ * hyphens and periods. Microsoft Learn, "Naming rules and restrictions for Azure resources", Microsoft.Resources.
+ */
+export const DEPLOYMENT_NAME_MAX = 64;
+
 /** Documentation pages cited by findings. facts §0 */
 export const DOCS = {
   private: 'https://learn.microsoft.com/azure/postgresql/network/concepts-networking-private',
@@ -366,6 +378,7 @@ export const DOCS = {
   serviceTags: 'https://learn.microsoft.com/azure/virtual-network/service-tags-overview',
   nameRules: 'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules',
   vnetFaq: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq',
+  subscriptionId: 'https://learn.microsoft.com/azure/azure-portal/get-subscription-tenant-id',
   customDns:
     'https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances#name-resolution-that-uses-your-own-dns-server',
 } as const;

@@ -93,7 +93,10 @@ export const ServerSchema = describe(
           'Azure choose.',
       ),
       resourceGroup: describe(withDefault(text(), ''), 'Resource group of the server.'),
-      subscription: describe(withDefault(text(), ''), 'Subscription ID or name (used in exports and notes).'),
+      subscription: describe(
+        withDefault(text(), ''),
+        "Subscription ID (a GUID, PGN-012); empty = the deployment's own subscription.",
+      ),
     })
     .check(
       z.superRefine((s, ctx) => {
@@ -255,7 +258,10 @@ export const PrivateDnsZoneSchema = describe(
     name: name('Zone name, ending with .postgres.database.azure.com.'),
     existing: withDefault(z.boolean(), false),
     resourceGroup: withDefault(text(), ''),
-    subscription: describe(withDefault(text(), ''), 'Empty = the server subscription.'),
+    subscription: describe(
+      withDefault(text(), ''),
+      'Subscription ID (a GUID, PGN-012); empty = the server subscription.',
+    ),
   }),
   'The private DNS zone. Links are the `zoneLink` flags of the VNets.',
 );
@@ -273,7 +279,10 @@ export const PeeredVnetSchema = describe(
     name: name('VNet name.'),
     region: region('Azure region.'),
     resourceGroup: withDefault(text(), ''),
-    subscription: withDefault(text(), ''),
+    subscription: describe(
+      withDefault(text(), ''),
+      'Subscription ID (a GUID, PGN-012); empty = the server subscription.',
+    ),
     addressSpaces: stringList([], ADDRESS_SPACES),
     peering: withDefault(PeeringSchema, { fromServerVnet: true, toServerVnet: true }),
     zoneLink: describe(withDefault(z.boolean(), false), 'Linked to the private DNS zone.'),

@@ -12,7 +12,7 @@ import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../domain/plan';
-import { planWith, privateInput, publicInput, strictNsg, type Edit } from '../rules/fixtures';
+import { planWith, privateInput, publicInput, strictNsg, SUB_A, type Edit } from '../rules/fixtures';
 import { evaluate } from '../rules/index';
 import { lexBicep } from './bicep-lex';
 import { fakeAzDir, type AzCall } from './testing/fake-az';
@@ -435,7 +435,7 @@ describe('fuzz: every field that reaches an export', () => {
         expect(existsSync(join(az.dir, 'pwned')), 'a value ran as a command').toBe(false);
         // '' means "not given" (the deployment's resource group, the current subscription), and a
         // subscription equal to the servers' one is the current one: the script then leaves it out.
-        if (value === '' || (field.label.includes('subscription') && value === 'sub-a')) return;
+        if (value === '' || (field.label.includes('subscription') && value === SUB_A)) return;
         // The value never adds, removes or renames an option: same commands and options as the example.
         const exampleShape = baseline.get(field) ?? shapeOf(field);
         baseline.set(field, exampleShape);

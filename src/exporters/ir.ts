@@ -13,7 +13,16 @@ export type ExprNode =
   | { k: 'call'; fn: string; args: ExprNode[] }
   | { k: 'prop'; target: ExprNode; path: string[] }
   /** An output of a nested deployment (ARM) / module (Bicep) with the given symbolic name. */
-  | { k: 'groupOutput'; deployment: string; symbol: string; output: string };
+  | { k: 'groupOutput'; deployment: string; symbol: string; output: string }
+  /** A literal object, array or string inside an expression (ARM `createObject(…)`, Bicep `{ … }`). */
+  | { k: 'lit'; value: Val }
+  /** `test ? then : otherwise` (ARM `if(…)`, which evaluates only the branch taken). */
+  | { k: 'cond'; test: ExprNode; then: ExprNode; otherwise: ExprNode }
+  /** String comparison (ARM `equals`, Bicep `==`). */
+  | { k: 'cmp'; op: '==' | '!='; a: ExprNode; b: ExprNode }
+  /** A one-argument lambda (ARM `lambda('x', …)`, Bicep `x => …`) and its variable. */
+  | { k: 'lambda'; v: string; body: ExprNode }
+  | { k: 'lvar'; name: string };
 
 /** A template expression inside a value tree. */
 export class Ex {
@@ -32,6 +41,14 @@ export const call = (fn: string, ...args: (Ex | string)[]): Ex => {
   return new Ex({ k: 'call', fn, args: nodes });
 };
 export const prop = (target: Ex, ...path: string[]): Ex => new Ex({ k: 'prop', target: target.node, path });
+export const lit = (value: Val): Ex => new Ex({ k: 'lit', value });
+export const cond = (test: Ex, then: Ex, otherwise: Ex): Ex =>
+  new Ex({ k: 'cond', test: test.node, then: then.node, otherwise: otherwise.node });
+export const cmp = (a: Ex, op: '==' | '!=', b: Ex | string): Ex =>
+  new Ex({ k: 'cmp', op, a: a.node, b: typeof b === 'string' ? { k: 'str', value: b } : b.node });
+/** `v => body(v)`. */
+export const lambda = (v: string, body: (x: Ex) => Ex): Ex =>
+  new Ex({ k: 'lambda', v, body: body(new Ex({ k: 'lvar', name: v })).node });
 
 /** `{0}/{1}/…/{n-1}`, the format string of a child name with n parts. */
 const FORMATS: string[] = [];
@@ -68,7 +85,31 @@ function renderArmExpr(node: ExprNode): string {
       return `${renderArmExpr(node.target)}.${node.path.join('.')}`;
     case 'groupOutput':
       return `reference('${node.deployment}').outputs.${node.output}.value`;
+    case 'lit':
+      return armLit(node.value);
+    case 'cond':
+      return `if(${renderArmArgs([node.test, node.then, node.otherwise])})`;
+    case 'cmp': {
+      const eq = `equals(${renderArmArgs([node.a, node.b])})`;
+      return node.op === '==' ? eq : `not(${eq})`;
+    }
+    case 'lambda':
+      return `lambda('${node.v}', ${renderArmExpr(node.body)})`;
+    case 'lvar':
+      return `lambdaVariables('${node.name}')`;
   }
+}
+
+/** A literal value inside an ARM expression. */
+function armLit(value: Val): string {
+  if (value instanceof Ex) return renderArmExpr(value.node);
+  if (typeof value === 'string') return armExprString(value);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true()' : 'false()';
+  if (Array.isArray(value)) return `createArray(${(value as readonly Val[]).map(armLit).join(', ')})`;
+  const record = value as Record<string, Val>;
+  const parts = Object.keys(record).map((k) => `${armExprString(k)}, ${armLit(record[k] as Val)}`);
+  return `createObject(${parts.join(', ')})`;
 }
 
 function renderBicepArgs(args: readonly ExprNode[]): string {
@@ -91,6 +132,16 @@ export function renderBicepExpr(node: ExprNode): string {
       return `${renderBicepExpr(node.target)}.${node.path.join('.')}`;
     case 'groupOutput':
       return `${node.symbol}.outputs.${node.output}`;
+    case 'lit':
+      return toBicep(node.value, 1);
+    case 'cond':
+      return `(${renderBicepExpr(node.test)} ? ${renderBicepExpr(node.then)} : ${renderBicepExpr(node.otherwise)})`;
+    case 'cmp':
+      return `${renderBicepExpr(node.a)} ${node.op} ${renderBicepExpr(node.b)}`;
+    case 'lambda':
+      return `${node.v} => ${renderBicepExpr(node.body)}`;
+    case 'lvar':
+      return node.name;
   }
 }
 
@@ -150,6 +201,10 @@ function visitParams(node: ExprNode, into: Set<string>): void {
   if (node.k === 'param') into.add(node.name);
   else if (node.k === 'call') for (const a of node.args) visitParams(a, into);
   else if (node.k === 'prop') visitParams(node.target, into);
+  else if (node.k === 'lit') paramsUsed(node.value, into);
+  else if (node.k === 'cond') for (const n of [node.test, node.then, node.otherwise]) visitParams(n, into);
+  else if (node.k === 'cmp') for (const n of [node.a, node.b]) visitParams(n, into);
+  else if (node.k === 'lambda') visitParams(node.body, into);
 }
 
 /** Every parameter name a value refers to. */

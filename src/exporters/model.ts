@@ -5,7 +5,7 @@
  * subnets are created). Nothing here is format-specific.
  */
 import type * as z from 'zod/mini';
-import { AZURE_SERVICES_RULE_IP, suggestedZoneName } from '../domain/azure';
+import { AZURE_SERVICES_RULE_IP, SUBSCRIPTION_ID, suggestedZoneName } from '../domain/azure';
 import type { FirewallRule, HaModeSchema, NsgRule, Plan, Subnet } from '../domain/plan';
 import { planIndex } from '../domain/plan-index';
 import { normalizeRegion } from '../domain/regions';
@@ -16,11 +16,17 @@ import { assertExportable } from './safe-values';
 export interface SubRef {
   /** Parameter/variable base name (`subscriptionId` for the deployment's own). */
   param: string;
-  /** The plan's value (an ID or a name), '' when the plan does not say. */
+  /** The plan's subscription ID; '' when the plan does not say, or gives a name instead (PGN-012). */
   value: string;
   primary: boolean;
   /** What it is for, for parameter descriptions. */
   purpose: string;
+}
+
+interface SubscriptionName {
+  /** Whose subscription it is, e.g. `the servers`. */
+  what: string;
+  value: string;
 }
 
 /** Where a resource lives. `rg` '' = the resource group the deployment targets. */
@@ -116,6 +122,8 @@ export interface ExportModel {
   primaryRg: string;
   /** Every subscription parameter, primary first. */
   subscriptions: SubRef[];
+  /** Subscriptions the plan gives by name (PGN-012): the notes quote them, no ID is built from them. */
+  subscriptionNames: SubscriptionName[];
   servers: ModelServer[];
   access: ModelPrivate | ModelPublic;
   configurations: ModelConfiguration[];
@@ -144,8 +152,22 @@ export function buildModel(plan: Plan): ExportModel {
   };
   const subscriptions: SubRef[] = [primary];
   const notes: string[] = [];
-  const subFor = (value: string, param: string, purpose: string): SubRef => {
-    if (value === '' || value === primary.value) return primary;
+  // Resource IDs and provider settings take a subscription ID, never a name (PGN-012). A plan exported despite that
+  // error never gets an ID built from a name: the deployment's own subscription stands in, and the header says so.
+  const names: SubscriptionName[] = [];
+  const asId = (value: string, what: string): string => {
+    if (value === '' || SUBSCRIPTION_ID.test(value)) return value;
+    names.push({ what, value });
+    notes.push(
+      `The subscription of ${what} is "${value}", a name and not a subscription ID (PGN-012): this export uses ` +
+        "the deployment's own subscription there instead.",
+    );
+    return '';
+  };
+  primary.value = asId(primary.value, 'the servers');
+  const subFor = (given: string, param: string, purpose: string): SubRef => {
+    const value = asId(given, purpose);
+    if (value === '' || value.toLowerCase() === primary.value.toLowerCase()) return primary;
     const ref: SubRef = { param, value, primary: false, purpose };
     subscriptions.push(ref);
     return ref;
@@ -278,9 +300,9 @@ export function buildModel(plan: Plan): ExportModel {
     }
     if (a.delegatedSubnet.existing) {
       notes.push(
-        `The existing subnet ${a.delegatedSubnet.name} is updated in place: ` +
-          `delegation, Microsoft.Storage service endpoint${nsg ? ' and NSG' : ''} ` +
-          `as planned; re-add any route table it has.`,
+        `The existing subnet ${a.delegatedSubnet.name} is updated in place: the delegation, the ` +
+          `Microsoft.Storage service endpoint${nsg ? ' and the NSG' : ''} as planned; its route table and NAT ` +
+          'gateway stay as they are.',
       );
     }
     access = {
@@ -309,6 +331,7 @@ export function buildModel(plan: Plan): ExportModel {
     primary,
     primaryRg,
     subscriptions,
+    subscriptionNames: names,
     servers,
     access,
     configurations,

@@ -71,6 +71,8 @@ export function assertExportable(model: ExportModel): void {
   literal('the region', model.location);
   for (const sub of model.subscriptions)
     if (sub.value !== '') argument(`the subscription of ${sub.purpose}`, sub.value);
+  // A subscription name is written only in the notes, yet as the user typed it: the same checks.
+  for (const name of model.subscriptionNames) argument(`the subscription of ${name.what}`, name.value);
   const rg = (what: string, value: string) => {
     if (value !== '') argument(`the resource group of ${what}`, value);
   };

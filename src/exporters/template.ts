@@ -7,12 +7,13 @@
 import {
   API_VERSIONS,
   CONFIGURATION_SOURCE,
+  DEPLOYMENT_NAME_MAX,
   POSTGRES_DELEGATION_SERVICE,
   PRIVATE_DNS_LOCATION,
   STORAGE_SERVICE_ENDPOINT,
 } from '../domain/azure';
 import type { NsgRule } from '../domain/plan';
-import { call, childName, Ex, param, prop, type Val } from './ir';
+import { call, childName, cmp, cond, Ex, lambda, lit, param, prop, type Val } from './ir';
 import { locationDescription, type ExportModel, type Loc, type ModelPrivate, type VnetRef } from './model';
 import { SERVER_DEFAULTS } from './versions';
 
@@ -53,6 +54,21 @@ export interface TemplateGroup {
   loc: Loc;
   resources: TemplateResource[];
   outputs: TemplateOutput[];
+  /**
+   * An existing subnet updated in place: the group takes the live subnet's properties as the object parameter
+   * `param`, read where the group is deployed from (ARM: `reference(id)` in the parameter's value; Bicep: an
+   * `existing` resource's `properties`), and writes them back with the plan's changes (`union`).
+   */
+  live?: LiveSubnet;
+}
+
+export interface LiveSubnet {
+  param: string;
+  id: Ex;
+  vnet: string;
+  subnet: string;
+  loc: Loc;
+  apiVersion: string;
 }
 
 export interface DeploymentTemplate {
@@ -82,9 +98,23 @@ const T = {
   firewallRule: 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules',
 } as const;
 
-const rgExpr = (loc: Loc): Ex | string => (loc.rg === '' ? param('resourceGroupName') : loc.rg);
-const resourceId = (loc: Loc, type: string, ...names: (Ex | string)[]): Ex =>
-  call('resourceId', param(loc.sub.param), rgExpr(loc), type, ...names);
+/** The parameter that names the resource group the deployment targets (default: `resourceGroup().name`). */
+const DEPLOYMENT_RG = 'resourceGroupName';
+
+/**
+ * A resource's ID, from the same subscription parameter and resource group the resource is deployed to: the
+ * deployment's own group is the `resourceGroupName` parameter (its default is the group the template is deployed
+ * to), never the plan's name for it, so that the template deploys to another group too.
+ */
+type IdOf = (loc: Loc, type: string, ...names: (Ex | string)[]) => Ex;
+
+/** The resource group a nested deployment goes to: the `resourceGroupName` parameter for the deployment's own. */
+export const groupRg = (model: ExportModel, loc: Loc): Ex | string =>
+  loc.rg === '' || (loc.sub.primary && loc.rg === model.primaryRg) ? param(DEPLOYMENT_RG) : loc.rg;
+const idsFor =
+  (model: ExportModel): IdOf =>
+  (loc, type, ...names) =>
+    call('resourceId', param(loc.sub.param), groupRg(model, loc), type, ...names);
 
 /** The NSG rule's properties in the ARM shape; ASG references are never written (facts §1.6). */
 function securityRule(rule: NsgRule): Val {
@@ -118,12 +148,17 @@ function serverOutputPrefix(index: number): string {
 interface Pending {
   resource: TemplateResource;
   loc: Loc;
+  /** What the resource is called in the plan (a deployment holding it is named after it). */
+  label: string;
+  /** A group of its own (the existing subnet's update), whatever its resource group. */
+  own?: LiveSubnet;
 }
 
 export function buildTemplate(model: ExportModel): DeploymentTemplate {
   const params: TemplateParam[] = [];
   const byPhase: Record<Phase, Pending[]> = { network: [], dns: [], servers: [] };
   const isTop = (loc: Loc) => loc.sub.primary && loc.rg === model.primaryRg;
+  const resourceId = idsFor(model);
 
   params.push({
     name: 'location',
@@ -142,15 +177,16 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
       defaultValue: sub.primary ? prop(call('subscription'), 'subscriptionId') : sub.value,
     });
   }
-  const usesDeploymentRg = model.primaryRg === '' || model.servers.some((s) => s.loc.rg === '');
-  if (usesDeploymentRg) {
-    params.push({
-      name: 'resourceGroupName',
-      type: 'string',
-      description: "Resource group for resources the plan gives no resource group (default: the deployment's).",
-      defaultValue: prop(call('resourceGroup'), 'name'),
-    });
-  }
+  params.push({
+    name: DEPLOYMENT_RG,
+    type: 'string',
+    description:
+      model.primaryRg === ''
+        ? "Resource group for resources the plan gives no resource group (default: the deployment's)."
+        : `Resource group the deployment targets, for the resources the plan puts in ${model.primaryRg} ` +
+          "(default: the deployment's).",
+    defaultValue: prop(call('resourceGroup'), 'name'),
+  });
   model.servers.forEach((s) => {
     params.push({
       name: serverParamName(s.index),
@@ -189,6 +225,8 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
 
   const add: Adder = (r) => {
     byPhase[r.phase].push({
+      label: r.label,
+      ...(r.own ? { own: r.own } : {}),
       resource: {
         sym: r.sym,
         type: r.type,
@@ -206,7 +244,7 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
   const serverDeps: string[] = [];
   let network: { subnetId: Ex; zoneId: Ex } | null = null;
   if (model.access.mode === 'private') {
-    network = addPrivate(model.access, add, serverDeps);
+    network = addPrivate(model.access, add, serverDeps, resourceId);
   }
 
   model.servers.forEach((s, i) => {
@@ -247,6 +285,7 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
       id,
       phase: 'servers',
       loc: s.loc,
+      label: s.name,
     });
     // Operations on one server run one at a time (P11: "busy with another operation").
     let previous = sym;
@@ -262,6 +301,7 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
         id: resourceId(s.loc, T.configuration, name, c.name),
         phase: 'servers',
         loc: s.loc,
+        label: c.name,
       });
       previous = csym;
     });
@@ -278,6 +318,7 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
           id: resourceId(s.loc, T.firewallRule, name, r.name),
           phase: 'servers',
           loc: s.loc,
+          label: r.name,
         });
         previous = rsym;
       });
@@ -294,33 +335,38 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
     outputs: [],
   };
   const nested: TemplateGroup[] = [];
-  const counters: Record<Phase, number> = { network: 0, dns: 0, servers: 0 };
   const order: (string | TemplateGroup)[] = [];
   const groupByKey = new Map<string, TemplateGroup>();
+  const labels = new Map<TemplateGroup, Pending[]>();
   /** Nested group of each server symbol that is not top level. */
   const serverGroup = new Map<string, TemplateGroup>();
   for (const phase of PHASES) {
-    for (const { resource: r, loc } of byPhase[phase]) {
-      if (isTop(loc)) {
+    for (const pending of byPhase[phase]) {
+      const { resource: r, loc, own } = pending;
+      if (!own && isTop(loc)) {
         top.resources.push(r);
         order.push(r.sym);
         continue;
       }
-      const key = `${phase}|${loc.sub.param}|${loc.rg}`;
+      const key = own
+        ? `subnet|${loc.sub.param}|${loc.rg}|${own.vnet}/${own.subnet}`
+        : `${phase}|${loc.sub.param}|${loc.rg}`;
       let group = groupByKey.get(key);
       if (!group) {
-        counters[phase] += 1;
-        const deployment = `pgflex-${phase}-${counters[phase]}`;
-        group = { key, deployment, sym: `${phase}Deployment${counters[phase]}`, loc, resources: [], outputs: [] };
+        // Named once every group is known (`nameDeployments`).
+        group = { key, deployment: '', sym: '', loc, resources: [], outputs: [], ...(own ? { live: own } : {}) };
         groupByKey.set(key, group);
         nested.push(group);
         order.push(group);
+        labels.set(group, []);
       }
       r.group = key;
       group.resources.push(r);
+      labels.get(group)?.push(pending);
       if (r.type === T.server) serverGroup.set(r.sym, group);
     }
   }
+  nameDeployments(nested, labels);
 
   const outputs: TemplateOutput[] = [];
   model.servers.forEach((s, i) => {
@@ -344,9 +390,104 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
   return { model, params, top, nested, order, outputs };
 }
 
-type Adder = (r: Omit<TemplateResource, 'group'> & { phase: Phase; loc: Loc }) => void;
+type Adder = (r: Omit<TemplateResource, 'group'> & { phase: Phase; loc: Loc; label: string; own?: LiveSubnet }) => void;
 
-function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnetId: Ex; zoneId: Ex } {
+/** What a deployment is named after: the first of these resource types it holds, in this order. */
+const NAMED_AFTER: readonly [type: string, word: string, plural: string][] = [
+  [T.vnet, 'vnet', 'vnets'],
+  [T.subnet, 'subnet', 'subnets'],
+  [T.nsg, 'nsg', 'nsgs'],
+  [T.zone, 'dns-zone', 'dns-zones'],
+  [T.link, 'dns-link', 'dns-links'],
+  [T.server, 'server', 'servers'],
+  [T.peering, 'peering', 'peerings'],
+];
+
+/**
+ * Names every nested deployment (and Bicep module) after what it holds: `pgflex-vnet-<name>`,
+ * `pgflex-subnet-<vnet>-<subnet>`, `pgflex-dns-zone`, `pgflex-server-<name>`, `pgflex-peering-<name>`, or the
+ * plural and the resource group when it holds several. Deterministic (the plan's order), within ARM's 64 characters
+ * and allowed characters, unique within the template regardless of case (Windows file names of Bicep modules too).
+ */
+function nameDeployments(groups: readonly TemplateGroup[], held: Map<TemplateGroup, Pending[]>): void {
+  const taken = new Set<string>();
+  const syms = new Set<string>();
+  for (const g of groups) {
+    const pending = held.get(g) ?? [];
+    let base = 'resources';
+    if (g.live) base = `subnet-${g.live.vnet}-${g.live.subnet}`;
+    else {
+      for (const [type, word, plural] of NAMED_AFTER) {
+        const of = pending.filter((p) => p.resource.type === type);
+        if (of.length === 0) continue;
+        const label = (of[0] as Pending).label;
+        // `vnet-orders` is named `pgflex-vnet-orders`, not `pgflex-vnet-vnet-orders`.
+        const named = label.toLowerCase().startsWith(`${word}-`) ? label : `${word}-${label}`;
+        base = type === T.zone ? word : of.length === 1 ? named : `${plural}-${g.loc.rg || 'deployment-group'}`;
+        break;
+      }
+    }
+    // Only the characters ARM allows in a deployment name, and none a file name would trip on (no parentheses).
+    const clean = `pgflex-${base}`
+      .replace(/[^A-Za-z0-9_.-]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .slice(0, DEPLOYMENT_NAME_MAX)
+      .replace(/[-.]+$/, '');
+    let name = clean;
+    for (let n = 2; taken.has(name.toLowerCase()); n += 1) {
+      const suffix = `-${n}`;
+      name = `${clean.slice(0, DEPLOYMENT_NAME_MAX - suffix.length).replace(/[-.]+$/, '')}${suffix}`;
+    }
+    taken.add(name.toLowerCase());
+    g.deployment = name;
+    // Bicep's symbolic name of the module: the same words, as an identifier (`deployVnetOrdersData`).
+    const words = name.replace(/^pgflex-/, '').split(/[^A-Za-z0-9]+/);
+    const sym = `deploy${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+    g.sym = sym;
+    for (let n = 2; syms.has(g.sym); n += 1) g.sym = `${sym}${n}`;
+    syms.add(g.sym);
+  }
+}
+
+/**
+ * The properties of an existing subnet after the plan's changes, from its live properties (`live`, an object):
+ * the delegation is added unless the subnet is delegated already (to this service: PGN-106 refuses any other), the
+ * Microsoft.Storage service endpoint is added to the live ones unless it is there, and the NSG is the plan's when
+ * it names one, else the live one. Everything else the subnet has (route table, NAT gateway, other service
+ * endpoints, policies) is written back as it is. The pattern: read the resource with `reference()` and re-PUT it
+ * with the original properties in a nested deployment (Microsoft Learn, Azure Architecture Center, "Update a
+ * resource in an Azure Resource Manager template"), because a PUT replaces the properties it leaves out (Microsoft
+ * Learn, "Azure Resource Manager deployment modes": properties aren't incrementally added).
+ */
+function existingSubnetProperties(live: Ex, nsgId: Ex | null): Ex {
+  const liveList = (key: string) => cond(call('contains', live, key), prop(live, key), lit([]));
+  const storage = STORAGE_SERVICE_ENDPOINT.toLowerCase();
+  const endpoints = liveList('serviceEndpoints');
+  const hasStorage = call(
+    'empty',
+    call(
+      'filter',
+      endpoints,
+      lambda('e', (e) => cmp(call('toLower', prop(e, 'service')), '==', storage)),
+    ),
+  );
+  const changes: Record<string, Val> = {
+    delegations: cond(
+      call('empty', liveList('delegations')),
+      lit([{ name: DELEGATION_NAME, properties: { serviceName: POSTGRES_DELEGATION_SERVICE } }]),
+      liveList('delegations'),
+    ),
+    serviceEndpoints: cond(
+      hasStorage,
+      call('concat', endpoints, lit([{ service: STORAGE_SERVICE_ENDPOINT }])),
+      endpoints,
+    ),
+  };
+  if (nsgId) changes.networkSecurityGroup = { id: nsgId };
+  return call('union', live, lit(changes));
+}
+
+function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceId: IdOf): { subnetId: Ex; zoneId: Ex } {
   const vnetId = (v: VnetRef) => resourceId(v.loc, T.vnet, v.name);
   const peeringProperties = (p: ModelPrivate['peerings'][number]): Record<string, Val> => ({
     remoteVirtualNetwork: { id: vnetId(p.remote) },
@@ -370,8 +511,22 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
       id: vnetId(vnet),
       phase: 'network',
       loc: vnet.loc,
+      label: vnet.name,
     });
   }
+  const subnetId = resourceId(vnet.loc, T.subnet, vnet.name, a.subnet.name);
+  // An existing subnet is updated in a deployment of its own that reads it first (its NSG goes along, so that the
+  // deployments' order stays acyclic).
+  const own: LiveSubnet | undefined = a.subnet.existing
+    ? {
+        param: 'liveSubnetProperties',
+        id: subnetId,
+        vnet: vnet.name,
+        subnet: a.subnet.name,
+        loc: vnet.loc,
+        apiVersion: API_VERSIONS.network,
+      }
+    : undefined;
   let nsgId: Ex | null = null;
   if (a.nsg) {
     nsgId = resourceId(a.nsg.loc, T.nsg, a.nsg.name);
@@ -385,15 +540,21 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
       id: nsgId,
       phase: 'network',
       loc: a.nsg.loc,
+      label: a.nsg.name,
+      ...(own && a.nsg.loc === vnet.loc ? { own } : {}),
     });
   }
-  const subnetId = resourceId(vnet.loc, T.subnet, vnet.name, a.subnet.name);
-  const subnetProps: Record<string, Val> = {
-    addressPrefix: a.subnet.prefix,
-    delegations: [{ name: DELEGATION_NAME, properties: { serviceName: POSTGRES_DELEGATION_SERVICE } }],
-    serviceEndpoints: [{ service: STORAGE_SERVICE_ENDPOINT }],
-  };
-  if (nsgId) subnetProps.networkSecurityGroup = { id: nsgId };
+  let subnetProps: Val;
+  if (own) subnetProps = existingSubnetProperties(param(own.param), nsgId);
+  else {
+    const props: Record<string, Val> = {
+      addressPrefix: a.subnet.prefix,
+      delegations: [{ name: DELEGATION_NAME, properties: { serviceName: POSTGRES_DELEGATION_SERVICE } }],
+      serviceEndpoints: [{ service: STORAGE_SERVICE_ENDPOINT }],
+    };
+    if (nsgId) props.networkSecurityGroup = { id: nsgId };
+    subnetProps = props;
+  }
   add({
     sym: 'delegatedSubnet',
     type: T.subnet,
@@ -404,6 +565,8 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
     id: subnetId,
     phase: 'network',
     loc: vnet.loc,
+    label: a.subnet.name,
+    ...(own ? { own } : {}),
   });
   // Subnets of one VNet are written one after the other (parallel subnet writes conflict).
   let lastVnetOp = 'delegatedSubnet';
@@ -419,6 +582,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
       id: resourceId(vnet.loc, T.subnet, vnet.name, s.name),
       phase: 'network',
       loc: vnet.loc,
+      label: s.name,
     });
     lastVnetOp = sym;
   });
@@ -435,6 +599,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
       id: zoneId,
       phase: 'dns',
       loc: a.zone.loc,
+      label: a.zone.name,
     });
   }
   a.links.forEach((l, i) => {
@@ -452,6 +617,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
       id: resourceId(a.zone.loc, T.link, a.zone.name, l.name),
       phase: 'dns',
       loc: a.zone.loc,
+      label: l.name,
     });
     serverDeps.push(sym);
   });
@@ -470,6 +636,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[]): { subnet
       id: resourceId(p.local.loc, T.peering, p.local.name, p.name),
       phase,
       loc: p.local.loc,
+      label: p.name,
     });
   };
   const usingRemoteGateway: number[] = [];

@@ -5,8 +5,11 @@
  */
 import type { ProviderMajor } from './types';
 
-/** Terraform core: `import` blocks with expression IDs need 1.6 or newer. */
-export const TERRAFORM_REQUIRED_VERSION = '>= 1.6';
+/**
+ * Terraform core: `import` blocks with expression IDs need 1.6 or newer, `for_each` on an `import` block (the
+ * existing subnet's NSG association, imported only when it exists) 1.7 or newer (Terraform docs, import block).
+ */
+export const TERRAFORM_REQUIRED_VERSION = '>= 1.7';
 
 /** The azurerm provider constraint per major version. */
 export const AZURERM_VERSION: Record<ProviderMajor, string> = {

@@ -5,10 +5,14 @@
 import { setIn } from '../domain/paths';
 import { PlanDocumentSchema, type Plan, type PlanInput } from '../domain/plan';
 
+/** The servers' subscription and another one (clearly fake subscription IDs). */
+export const SUB_A = '00000000-0000-0000-0000-0000000000a1';
+export const SUB_HUB = '00000000-0000-0000-0000-0000000000b1';
+
 export const privateInput: PlanInput = {
   formatVersion: 1,
   name: 'Rule fixture (private)',
-  servers: [{ name: 'pg-test', region: 'westeurope', highAvailability: 'Disabled', subscription: 'sub-a' }],
+  servers: [{ name: 'pg-test', region: 'westeurope', highAvailability: 'Disabled', subscription: SUB_A }],
   access: {
     mode: 'private',
     vnet: {

@@ -17,6 +17,7 @@ import { pgn008 } from './catalog/pgn-008-client-intent';
 import { pgn009 } from './catalog/pgn-009-resource-names';
 import { pgn010 } from './catalog/pgn-010-region';
 import { pgn011 } from './catalog/pgn-011-server-names-unique';
+import { pgn012 } from './catalog/pgn-012-subscription-id';
 import { pgn101 } from './catalog/pgn-101-vnet-region';
 import { pgn102 } from './catalog/pgn-102-vnet-address-spaces';
 import { pgn103 } from './catalog/pgn-103-delegated-prefix';
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = [
   pgn009,
   pgn010,
   pgn011,
+  pgn012,
   pgn101,
   pgn102,
   pgn103,

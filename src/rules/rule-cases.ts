@@ -4,7 +4,7 @@
  * (PGN-002 and PGN-003 always; the meta-test checks they fire on every case instead).
  */
 import type { Plan } from '../domain/plan';
-import { nsgRule, privatePlan, publicPlan, strictNsg } from './fixtures';
+import { nsgRule, privatePlan, publicPlan, strictNsg, SUB_A, SUB_HUB } from './fixtures';
 
 export interface RuleCase {
   /** A plan that triggers the rule, at `path`. */
@@ -67,9 +67,14 @@ export const RULE_CASES: Record<string, RuleCase> = {
     passes: privatePlan(['access.peeredVnets.0.region', 'West Europe']),
   },
   'PGN-011': {
-    fails: privatePlan(['servers.1', { name: 'pg-test', region: 'westeurope', subscription: 'sub-a' }]),
+    fails: privatePlan(['servers.1', { name: 'pg-test', region: 'westeurope', subscription: SUB_A }]),
     path: 'servers.1.name',
-    passes: privatePlan(['servers.1', { name: 'pg-test-2', region: 'westeurope', subscription: 'sub-a' }]),
+    passes: privatePlan(['servers.1', { name: 'pg-test-2', region: 'westeurope', subscription: SUB_A }]),
+  },
+  'PGN-012': {
+    fails: privatePlan(['access.peeredVnets.0.subscription', 'connectivity-sub']),
+    path: 'access.peeredVnets.0.subscription',
+    passes: privatePlan(['access.peeredVnets.0.subscription', SUB_HUB.toUpperCase()]),
   },
   'PGN-101': {
     fails: privatePlan(['access.vnet.region', 'northeurope']),
@@ -124,7 +129,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
         name: `pg-${i}`,
         region: 'westeurope',
         highAvailability: 'SameZone',
-        subscription: 'sub-a',
+        subscription: SUB_A,
       })),
     ]),
     path: 'access.delegatedSubnet.prefix',
@@ -236,9 +241,9 @@ export const RULE_CASES: Record<string, RuleCase> = {
     passes: privatePlan(['access.vnet.dns', { kind: 'custom', servers: ['10.1.0.4'], forwardsToAzureDns: true }]),
   },
   'PGN-138': {
-    fails: privatePlan(['access.privateDnsZone.subscription', 'sub-hub']),
+    fails: privatePlan(['access.privateDnsZone.subscription', SUB_HUB]),
     path: 'access.privateDnsZone.subscription',
-    passes: privatePlan(['access.privateDnsZone.subscription', 'SUB-A']),
+    passes: privatePlan(['access.privateDnsZone.subscription', SUB_A.toUpperCase()]),
   },
   'PGN-139': {
     // No client must cross this peering (one that must fails PGN-008 instead).

@@ -83,6 +83,19 @@ describe('ARM export', () => {
     },
   );
 
+  it('an existing server VNet and subnet (its live properties merged in a nested deployment) validate too', () => {
+    const base = examplePlan('hub-and-spoke');
+    if (base.access.mode !== 'private') throw new Error('a private example');
+    const a = base.access;
+    const plan = planOf({
+      ...base,
+      access: { ...a, vnet: { ...a.vnet, existing: true }, delegatedSubnet: { ...a.delegatedSubnet, existing: true } },
+    });
+    const template = armTemplate(plan);
+    expect(JSON.stringify(template)).toContain("union(parameters('liveSubnetProperties')");
+    expect(validateTemplate(template)).toEqual([]);
+  });
+
   it('the large plan validates too', () => {
     expect(validateTemplate(armTemplate(largePlan(1)))).toEqual([]);
   });
@@ -146,13 +159,13 @@ describe('ARM export', () => {
       const template = armTemplate(examplePlan('hub-and-spoke'));
       const top = template.resources as Resource[];
       const deployments = top.filter((r) => r.type === 'Microsoft.Resources/deployments');
-      expect(deployments.map((d) => d.resourceGroup)).toEqual([
-        'rg-orders-network',
-        'rg-hub-dns',
-        'rg-hub-network',
-        'rg-spoke-2',
+      expect(deployments.map((d) => [d.name, d.resourceGroup])).toEqual([
+        ['pgflex-vnet-orders-data', 'rg-orders-network'],
+        ['pgflex-dns-zone', 'rg-hub-dns'],
+        ['pgflex-peering-vnet-hub-to-vnet-orders-data', 'rg-hub-network'],
+        ['pgflex-peering-vnet-spoke-2-to-vnet-orders-data', 'rg-spoke-2'],
         // the server VNet's peering that uses the hub's gateway, after the hub's side
-        'rg-orders-network',
+        ['pgflex-peering-vnet-orders-data-to-vnet-hub', 'rg-orders-network'],
       ]);
       const links = allResources(top).filter((r) => r.type.endsWith('virtualNetworkLinks'));
       expect(links.map((l) => l.name)).toEqual([
@@ -167,7 +180,13 @@ describe('ARM export', () => {
       const fromHub = peerings.find((p) => p.name.includes("'vnet-hub-to-vnet-orders-data'"))!;
       expect(fromHub.properties).toMatchObject({ allowGatewayTransit: true, useRemoteGateways: false });
       const server = top.find((r) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers')!;
-      expect(server.dependsOn).toEqual(expect.arrayContaining(['pgflex-network-1', 'pgflex-dns-1']));
+      expect(server.dependsOn).toEqual(
+        expect.arrayContaining([
+          'pgflex-vnet-orders-data',
+          'pgflex-dns-zone',
+          'pgflex-peering-vnet-orders-data-to-vnet-hub',
+        ]),
+      );
       expect(template.outputs).toMatchObject({
         serverFqdn: { type: 'string', value: expect.stringContaining('fullyQualifiedDomainName') as unknown },
         serverResourceId: { type: 'string' },

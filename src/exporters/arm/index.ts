@@ -8,14 +8,12 @@ import { ARM_TEMPLATE_SCHEMA, DEPLOYMENTS_API_VERSION } from '../../domain/azure
 import { shellQuote } from '../escape';
 import { resolveDeps } from '../groups';
 import { errorLines } from '../header';
-import { Ex, paramsUsed, toArmJson } from '../ir';
+import { call, Ex, paramsUsed, toArmJson } from '../ir';
 import { buildModel } from '../model';
-import { buildTemplate, type DeploymentTemplate, type TemplateGroup, type TemplateParam } from '../template';
+import { buildTemplate, groupRg, type DeploymentTemplate, type TemplateGroup, type TemplateParam } from '../template';
 import type { ExportFile, ExportOptions } from '../types';
 
 const ARM_PARAMETERS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
-
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 function paramDecl(p: TemplateParam, withDefault: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { type: p.type };
@@ -68,10 +66,22 @@ function renderNested(
     ...(deps.groupOnTop.get(g) ?? []).map((r) => expr(r.id)),
     ...(deps.groupOnGroups.get(g) ?? []).map((h) => h.deployment),
   ];
+  const declared: Record<string, unknown> = Object.fromEntries(params.map((p) => [p.name, paramDecl(p, false)]));
+  const values: Record<string, unknown> = Object.fromEntries(
+    params.map((p) => [p.name, { value: toArmJson(new Ex({ k: 'param', name: p.name })) }]),
+  );
+  if (g.live) {
+    // Read in the outer scope, where the template's parameters resolve, and handed to the inner-scoped template.
+    declared[g.live.param] = {
+      type: 'object',
+      metadata: { description: `The live properties of the existing subnet ${g.live.vnet}/${g.live.subnet}.` },
+    };
+    values[g.live.param] = { value: toArmJson(call('reference', g.live.id, g.live.apiVersion)) };
+  }
   const template: Record<string, unknown> = {
     $schema: ARM_TEMPLATE_SCHEMA,
     contentVersion: '1.0.0.0',
-    parameters: Object.fromEntries(params.map((p) => [p.name, paramDecl(p, false)])),
+    parameters: declared,
     resources: body.resources,
   };
   if (g.outputs.length > 0) template.outputs = body.outputs;
@@ -80,13 +90,11 @@ function renderNested(
     apiVersion: DEPLOYMENTS_API_VERSION,
     name: g.deployment,
     subscriptionId: toArmJson(new Ex({ k: 'param', name: g.loc.sub.param })),
-    resourceGroup: g.loc.rg === '' ? toArmJson(new Ex({ k: 'param', name: 'resourceGroupName' })) : toArmJson(g.loc.rg),
+    resourceGroup: toArmJson(groupRg(t.model, g.loc)),
     properties: {
       expressionEvaluationOptions: { scope: 'inner' },
       mode: 'Incremental',
-      parameters: Object.fromEntries(
-        params.map((p) => [p.name, { value: toArmJson(new Ex({ k: 'param', name: p.name })) }]),
-      ),
+      parameters: values,
       template,
     },
   };
@@ -100,6 +108,7 @@ function renderNested(
  */
 export function deployCommand(
   rg: string,
+  subscription: string,
   files: { template: string; parameters: string; passwordParameter: boolean } = {
     template: 'azuredeploy.json',
     parameters: '@azuredeploy.parameters.json',
@@ -108,6 +117,9 @@ export function deployCommand(
 ): string {
   const words = [
     'az deployment group create',
+    // The deployment's own subscription and group are where the template's top-level resources go; the template's
+    // `subscriptionId` and `resourceGroupName` parameters default to them, so that every resource ID agrees.
+    ...(subscription === '' ? [] : [`--subscription ${subscription}`]),
     `--resource-group ${rg === '' ? '<resource-group>' : shellQuote(rg)}`,
     `--template-file ${files.template}`,
     `--parameters ${files.parameters}`,
@@ -132,8 +144,10 @@ export function armTemplate(
       (t.model.access.mode === 'private'
         ? 'private access (VNet integration).'
         : 'public access (allowed IP addresses).'),
-    deploy: deployCommand(t.model.primaryRg),
+    deploy: deployCommand(t.model.primaryRg, t.model.primary.value),
   };
+  // The plan's group for the servers, where to deploy (the template itself uses `resourceGroupName`).
+  if (t.model.primaryRg !== '') metadata.resourceGroup = toArmJson(t.model.primaryRg);
   if (t.model.notes.length > 0) metadata.notes = t.model.notes;
   if (errors.length > 0) metadata.errors = errors;
   return {
@@ -153,7 +167,6 @@ function armParameters(plan: Plan, built?: DeploymentTemplate): Record<string, u
     if (p.type === 'securestring' || p.defaultValue === undefined || p.defaultValue instanceof Ex) continue;
     values[p.name] = { value: toArmJson(p.defaultValue) };
   }
-  if (GUID.test(t.model.primary.value)) values.subscriptionId = { value: t.model.primary.value };
   return { $schema: ARM_PARAMETERS_SCHEMA, contentVersion: '1.0.0.0', parameters: values };
 }
 

@@ -12,7 +12,9 @@ import { Ex, paramsUsed, renderBicepExpr, toBicep, type Val } from '../ir';
 import { buildModel } from '../model';
 import {
   buildTemplate,
+  groupRg,
   type DeploymentTemplate,
+  type LiveSubnet,
   type TemplateGroup,
   type TemplateParam,
   type TemplateResource,
@@ -51,11 +53,36 @@ function usedParams(t: DeploymentTemplate, g: TemplateGroup): TemplateParam[] {
   return t.params.filter((p) => used.has(p.name));
 }
 
+/** Symbolic names of the `existing` VNet and subnet a module of an existing subnet reads. */
+const LIVE = { vnet: 'liveServerVnet', subnet: 'liveDelegatedSubnet' } as const;
+
+/** The existing subnet, read where it lives, whose properties the module writes back with the plan's changes. */
+function liveDecl(t: DeploymentTemplate, g: TemplateGroup): string {
+  const live = g.live as LiveSubnet;
+  const syms = LIVE;
+  const scope = `resourceGroup(${live.loc.sub.param}, ${renderBicepExpr(toExpr(groupRg(t.model, live.loc)).node)})`;
+  return (
+    `resource ${syms.vnet} 'Microsoft.Network/virtualNetworks@${live.apiVersion}' existing = {\n` +
+    `  name: ${bicepString(live.vnet)}\n  scope: ${scope}\n}\n\n` +
+    `resource ${syms.subnet} 'Microsoft.Network/virtualNetworks/subnets@${live.apiVersion}' existing = {\n` +
+    `  parent: ${syms.vnet}\n  name: ${bicepString(live.subnet)}\n}`
+  );
+}
+
+/** The module's parameter that takes the live subnet's properties. */
+const liveParamDecl = (live: LiveSubnet): string =>
+  `@description(${bicepString(`The live properties of the existing subnet ${live.vnet}/${live.subnet}.`)})\n` +
+  `param ${live.param} object`;
+
+const toExpr = (v: Ex | string): Ex => (typeof v === 'string' ? new Ex({ k: 'str', value: v }) : v);
+
 function moduleDecl(t: DeploymentTemplate, g: TemplateGroup, deps: ResolvedDeps): string {
   const params = usedParams(t, g);
-  const rg = g.loc.rg === '' ? 'resourceGroupName' : bicepString(g.loc.rg);
+  const rg = renderBicepExpr(toExpr(groupRg(t.model, g.loc)).node);
   const lines = [`  name: ${bicepString(g.deployment)}`, `  scope: resourceGroup(${g.loc.sub.param}, ${rg})`];
-  if (params.length > 0) lines.push(`  params: {\n${params.map((p) => `    ${p.name}: ${p.name}`).join('\n')}\n  }`);
+  const values = params.map((p) => `    ${p.name}: ${p.name}`);
+  if (g.live) values.push(`    ${g.live.param}: ${LIVE.subnet}.properties`);
+  if (values.length > 0) lines.push(`  params: {\n${values.join('\n')}\n  }`);
   const dependsOn = [
     ...(deps.groupOnTop.get(g) ?? []).map((r) => r.sym),
     ...(deps.groupOnGroups.get(g) ?? []).map((h) => h.sym),
@@ -83,7 +110,7 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
         (t.model.access.mode === 'private'
           ? 'private access (VNet integration).'
           : 'public access (allowed IP addresses).'),
-      `Deploy: ${deployCommand(t.model.primaryRg, {
+      `Deploy: ${deployCommand(t.model.primaryRg, t.model.primary.value, {
         template: 'main.bicep',
         parameters: 'main.bicepparam',
         passwordParameter: false,
@@ -91,13 +118,18 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
     ]),
     t.params.map((p) => paramDecl(p, true)).join('\n\n'),
   ];
+  // The plan's group for the servers, where to deploy (the template itself uses `resourceGroupName`).
+  if (t.model.primaryRg !== '') parts.splice(1, 0, `metadata resourceGroup = ${bicepString(t.model.primaryRg)}`);
   const topBySym = new Map(t.top.resources.map((r) => [r.sym, r]));
   for (const item of t.order) {
     if (typeof item === 'string') {
       const r = topBySym.get(item) as TemplateResource;
       const dependsOn = [...(deps.internal.get(r.sym) ?? []), ...(deps.topOnGroups.get(r.sym) ?? []).map((g) => g.sym)];
       parts.push(resourceDecl(r, dependsOn));
-    } else parts.push(moduleDecl(t, item, deps));
+    } else {
+      if (item.live) parts.push(liveDecl(t, item));
+      parts.push(moduleDecl(t, item, deps));
+    }
   }
   parts.push(t.outputs.map((o) => `output ${o.name} string = ${renderBicepExpr(o.value.node)}`).join('\n'));
   const files: ExportFile[] = [{ path: 'main.bicep', contents: `${parts.join('\n\n')}\n` }];
@@ -120,9 +152,7 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
         `Module ${g.deployment} of the plan "${plan.name}": deployed to resource ` +
           `group ${g.loc.rg || "(the deployment's)"}.`,
       ]),
-      usedParams(t, g)
-        .map((p) => paramDecl(p, false))
-        .join('\n\n'),
+      [...usedParams(t, g).map((p) => paramDecl(p, false)), ...(g.live ? [liveParamDecl(g.live)] : [])].join('\n\n'),
       ...g.resources.map((r) => resourceDecl(r, deps.internal.get(r.sym) ?? [])),
     ];
     if (g.outputs.length > 0)

@@ -141,17 +141,54 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
   );
   if (major === 5) subnetBody.push(block('service_endpoint', [], [attr('service', str(STORAGE_SERVICE_ENDPOINT))]));
   if (a.subnet.existing) {
-    // The existing subnet is adopted, so that its delegation and service endpoint can be set.
-    out.push(
-      block(
-        'import',
-        [],
-        [
-          attr('to', 'azurerm_subnet.postgres'),
-          attr('id', armId(vnet.loc, 'Microsoft.Network/virtualNetworks', vnet.name, 'subnets', a.subnet.name)),
-        ],
-      ),
-    );
+    const subnetId = armId(vnet.loc, 'Microsoft.Network/virtualNetworks', vnet.name, 'subnets', a.subnet.name);
+    // The existing subnet is adopted (an import, Terraform >= 1.5), so that its delegation and service endpoint can
+    // be set: without it `apply` fails with "already exists". Its route table and NAT gateway associations are
+    // resources of their own in azurerm 4.x and 5.x (azurerm_subnet_route_table_association, …): the subnet
+    // resource doesn't write them, so they stay as they are and need no ignore_changes.
+    out.push(block('import', [], [attr('to', 'azurerm_subnet.postgres'), attr('id', subnetId)]));
+    if (a.nsg) {
+      // What the live subnet has now, read at plan time: the imports below adopt what exists already.
+      out.push(
+        block(
+          'data',
+          ['azurerm_subnet', 'postgres_live'],
+          [
+            attr('name', str(a.subnet.name)),
+            attr('resource_group_name', rgValue(vnet.loc)),
+            attr('virtual_network_name', str(vnet.name)),
+          ],
+        ),
+      );
+      const liveNsg = 'data.azurerm_subnet.postgres_live.network_security_group_id';
+      // An NSG association exists as soon as the subnet has an NSG (azurerm reads the association's ID as the
+      // subnet's): imported, or creating it fails with "already exists". `for_each` on an import needs
+      // Terraform >= 1.7; compact() drops the empty or null ID of a subnet without an NSG.
+      out.push(
+        block(
+          'import',
+          [],
+          [
+            attr('for_each', `length(compact([${liveNsg}])) > 0 ? toset([${subnetId}]) : toset([])`),
+            attr('to', 'azurerm_subnet_network_security_group_association.postgres'),
+            attr('id', 'each.value'),
+          ],
+        ),
+      );
+      // The planned NSG may be the one the subnet has already: adopted too, then its rules are the plan's.
+      const nsgId = armId(a.nsg.loc, 'Microsoft.Network/networkSecurityGroups', a.nsg.name);
+      out.push(
+        block(
+          'import',
+          [],
+          [
+            attr('for_each', `lower(coalesce(${liveNsg}, "-")) == lower(${nsgId}) ? toset([${nsgId}]) : toset([])`),
+            attr('to', 'azurerm_network_security_group.postgres'),
+            attr('id', 'each.value'),
+          ],
+        ),
+      );
+    }
   }
   labels.take('postgres');
   out.push(block('resource', ['azurerm_subnet', 'postgres'], subnetBody));
@@ -253,13 +290,27 @@ function variable(name: string, description: string, type: string, defaultValue?
   return block('variable', [name], body);
 }
 
+const ADOPTED_NSG = ', and so are its NSG association and the planned NSG when they exist';
+
+/** What the Terraform export adds to the model's notes. */
+function terraformNotes(model: ExportModel): string[] {
+  if (model.access.mode !== 'private' || !model.access.subnet.existing) return [];
+  const name = model.access.subnet.name;
+  return [
+    `The existing subnet ${name} is imported${model.access.nsg ? ADOPTED_NSG : ''}: the first plan shows as ` +
+      'changes whatever the live subnet has that this ' +
+      'configuration does not write (other service endpoints, a private endpoint network policy, default outbound ' +
+      'access); add those to azurerm_subnet.postgres before applying, or apply removes them.',
+  ];
+}
+
 function header(plan: Plan, model: ExportModel, options: ExportOptions, what: string): string {
   const errors = errorLines(options.errors);
   const lines = [
     ...errors,
     ...(errors.length > 0 ? [''] : []),
     `${what} - plan "${plan.name}".`,
-    ...model.notes.map((n) => `Note: ${n}`),
+    ...[...model.notes, ...terraformNotes(model)].map((n) => `Note: ${n}`),
   ];
   return `${commentBlock('#', lines)}\n`;
 }

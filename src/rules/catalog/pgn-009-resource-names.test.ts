@@ -221,7 +221,7 @@ describe('PGN-009 control characters in text that no naming rule covers (issue 1
       [
         'servers.0.subscription',
         'The subscription "--query=x" of server "pg-test" cannot be used: it starts with "-", which a command ' +
-          'line reads as an option. Give the subscription ID (a GUID) or its name.',
+          'line reads as an option. Give the subscription ID (a GUID, PGN-012).',
       ],
     ]);
     expect(of(privatePlan(['access.peeredVnets.0.subscription', '@/etc/passwd']))[0]?.message).toContain(
@@ -231,7 +231,7 @@ describe('PGN-009 control characters in text that no naming rule covers (issue 1
     expect(of(privatePlan(['servers.0.subscription', 'Cafe\u0301']))[0]?.message).toBe(
       'The subscription "Cafe\u0301" of server "pg-test" cannot be used: it is not in Unicode normalization form ' +
         'C, so Terraform would write it as "Caf\u00e9" while the other exports keep it as typed; write ' +
-        '"Caf\u00e9". Give the subscription ID (a GUID) or its name.',
+        '"Caf\u00e9". Give the subscription ID (a GUID, PGN-012).',
     );
     expect(of(publicPlan(['servers.0.region', 'we\u0301steurope'])).map((f) => f.path)).toEqual(['servers.0.region']);
   });

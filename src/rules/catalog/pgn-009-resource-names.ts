@@ -228,7 +228,7 @@ export const pgn009: Rule = {
       }
       const problem = (subscription ? commandLineProblem(text) : null) ?? normalFormProblem(text);
       if (problem === null) return;
-      const hint = subscription ? ' Give the subscription ID (a GUID) or its name.' : '';
+      const hint = subscription ? ' Give the subscription ID (a GUID, PGN-012).' : '';
       findings.push(report(this, path, `${field} cannot be used: ${problem}.${hint}`));
     });
     return findings;

@@ -40,7 +40,7 @@ export function PeeredVnetCard({ form, index, onRemove }: { form: PlanForm; inde
           {(p) => <RegionInput form={form} path={`${base}.region`} control={p} />}
         </Field>
         {text('resourceGroup', 'Resource group')}
-        {text('subscription', 'Subscription (ID or name)')}
+        {text('subscription', 'Subscription ID')}
       </div>
       <StringList
         form={form}

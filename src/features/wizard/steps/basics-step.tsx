@@ -133,7 +133,7 @@ function ServerFields({ form, index, onRemove }: { form: PlanForm; index: number
         <Field path={`${base}.resourceGroup`} label="Resource group" formError={errors?.resourceGroup}>
           {(p) => <input {...p} {...form.register(fieldPath(`${base}.resourceGroup`))} autoComplete="off" />}
         </Field>
-        <Field path={`${base}.subscription`} label="Subscription (ID or name)" formError={errors?.subscription}>
+        <Field path={`${base}.subscription`} label="Subscription ID" formError={errors?.subscription}>
           {(p) => <input {...p} {...form.register(fieldPath(`${base}.subscription`))} autoComplete="off" />}
         </Field>
       </div>

@@ -1,11 +1,16 @@
 // Plan "Eight-subnet VNet": Azure Database for PostgreSQL flexible server, private access (VNet integration).
 // Deploy: az deployment group create --resource-group 'rg-platform' --template-file main.bicep --parameters main.bicepparam (set PGADMIN_PASSWORD first)
 
+metadata resourceGroup = 'rg-platform'
+
 @description('Azure region of the servers and the network resources (the plan\'s region).')
 param location string = 'eastus2'
 
 @description('Subscription ID of the servers and the server VNet (default: the deployment\'s).')
 param subscriptionId string = subscription().subscriptionId
+
+@description('Resource group the deployment targets, for the resources the plan puts in rg-platform (default: the deployment\'s).')
+param resourceGroupName string = resourceGroup().name
 
 @description('Name of server 1 (globally unique; becomes <name>.postgres.database.azure.com).')
 param serverName string = 'pg-platform'
@@ -148,7 +153,7 @@ resource zoneLink1 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-0
   properties: {
     registrationEnabled: false
     virtualNetwork: {
-      id: resourceId(subscriptionId, 'rg-platform', 'Microsoft.Network/virtualNetworks', 'vnet-platform')
+      id: resourceId(subscriptionId, resourceGroupName, 'Microsoft.Network/virtualNetworks', 'vnet-platform')
     }
   }
   dependsOn: [
@@ -175,8 +180,8 @@ resource server1 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
       mode: 'Disabled'
     }
     network: {
-      delegatedSubnetResourceId: resourceId(subscriptionId, 'rg-platform', 'Microsoft.Network/virtualNetworks/subnets', 'vnet-platform', 'postgres')
-      privateDnsZoneArmResourceId: resourceId(subscriptionId, 'rg-platform', 'Microsoft.Network/privateDnsZones', 'pg-platform.private.postgres.database.azure.com')
+      delegatedSubnetResourceId: resourceId(subscriptionId, resourceGroupName, 'Microsoft.Network/virtualNetworks/subnets', 'vnet-platform', 'postgres')
+      privateDnsZoneArmResourceId: resourceId(subscriptionId, resourceGroupName, 'Microsoft.Network/privateDnsZones', 'pg-platform.private.postgres.database.azure.com')
       publicNetworkAccess: 'Disabled'
     }
   }
@@ -209,5 +214,5 @@ resource server1Config2 'Microsoft.DBforPostgreSQL/flexibleServers/configuration
   ]
 }
 
-output serverFqdn string = reference(resourceId(subscriptionId, 'rg-platform', 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)).fullyQualifiedDomainName
-output serverResourceId string = resourceId(subscriptionId, 'rg-platform', 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)
+output serverFqdn string = reference(resourceId(subscriptionId, resourceGroupName, 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)).fullyQualifiedDomainName
+output serverResourceId string = resourceId(subscriptionId, resourceGroupName, 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)

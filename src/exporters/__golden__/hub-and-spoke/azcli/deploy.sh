@@ -29,7 +29,7 @@ else
   HA_ZONE_REDUNDANT=(--high-availability=ZoneRedundant)
 fi
 
-az account set --subscription='contoso-prod'
+az account set --subscription='00000000-0000-0000-0000-0000000000a1'
 
 # Network
 if ! az network nsg show --resource-group='rg-orders-network' --name='nsg-postgres' --output=none 2>/dev/null; then

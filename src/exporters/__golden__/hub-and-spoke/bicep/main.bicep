@@ -1,11 +1,16 @@
 // Plan "Contoso orders: hub and spoke": Azure Database for PostgreSQL flexible server, private access (VNet integration).
-// Deploy: az deployment group create --resource-group 'rg-orders-data' --template-file main.bicep --parameters main.bicepparam (set PGADMIN_PASSWORD first)
+// Deploy: az deployment group create --subscription 00000000-0000-0000-0000-0000000000a1 --resource-group 'rg-orders-data' --template-file main.bicep --parameters main.bicepparam (set PGADMIN_PASSWORD first)
+
+metadata resourceGroup = 'rg-orders-data'
 
 @description('Azure region of the servers and the network resources (the plan\'s region).')
 param location string = 'westeurope'
 
-@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says contoso-prod).')
+@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says 00000000-0000-0000-0000-0000000000a1).')
 param subscriptionId string = subscription().subscriptionId
+
+@description('Resource group the deployment targets, for the resources the plan puts in rg-orders-data (default: the deployment\'s).')
+param resourceGroupName string = resourceGroup().name
 
 @description('Name of server 1 (globally unique; becomes <name>.postgres.database.azure.com).')
 param serverName string = 'pg-contoso-orders'
@@ -31,8 +36,8 @@ param administratorLogin string = 'pgadmin'
 @secure()
 param administratorLoginPassword string
 
-module networkDeployment1 'modules/pgflex-network-1.bicep' = {
-  name: 'pgflex-network-1'
+module deployVnetOrdersData 'modules/pgflex-vnet-orders-data.bicep' = {
+  name: 'pgflex-vnet-orders-data'
   scope: resourceGroup(subscriptionId, 'rg-orders-network')
   params: {
     location: location
@@ -40,48 +45,48 @@ module networkDeployment1 'modules/pgflex-network-1.bicep' = {
   }
 }
 
-module dnsDeployment1 'modules/pgflex-dns-1.bicep' = {
-  name: 'pgflex-dns-1'
+module deployDnsZone 'modules/pgflex-dns-zone.bicep' = {
+  name: 'pgflex-dns-zone'
   scope: resourceGroup(subscriptionId, 'rg-hub-dns')
   params: {
     subscriptionId: subscriptionId
   }
   dependsOn: [
-    networkDeployment1
+    deployVnetOrdersData
   ]
 }
 
-module dnsDeployment2 'modules/pgflex-dns-2.bicep' = {
-  name: 'pgflex-dns-2'
+module deployPeeringVnetHubToVnetOrdersData 'modules/pgflex-peering-vnet-hub-to-vnet-orders-data.bicep' = {
+  name: 'pgflex-peering-vnet-hub-to-vnet-orders-data'
   scope: resourceGroup(subscriptionId, 'rg-hub-network')
   params: {
     subscriptionId: subscriptionId
   }
   dependsOn: [
-    networkDeployment1
+    deployVnetOrdersData
   ]
 }
 
-module dnsDeployment3 'modules/pgflex-dns-3.bicep' = {
-  name: 'pgflex-dns-3'
+module deployPeeringVnetSpoke2ToVnetOrdersData 'modules/pgflex-peering-vnet-spoke-2-to-vnet-orders-data.bicep' = {
+  name: 'pgflex-peering-vnet-spoke-2-to-vnet-orders-data'
   scope: resourceGroup(subscriptionId, 'rg-spoke-2')
   params: {
     subscriptionId: subscriptionId
   }
   dependsOn: [
-    networkDeployment1
+    deployVnetOrdersData
   ]
 }
 
-module serversDeployment1 'modules/pgflex-servers-1.bicep' = {
-  name: 'pgflex-servers-1'
+module deployPeeringVnetOrdersDataToVnetHub 'modules/pgflex-peering-vnet-orders-data-to-vnet-hub.bicep' = {
+  name: 'pgflex-peering-vnet-orders-data-to-vnet-hub'
   scope: resourceGroup(subscriptionId, 'rg-orders-network')
   params: {
     subscriptionId: subscriptionId
   }
   dependsOn: [
-    networkDeployment1
-    dnsDeployment2
+    deployVnetOrdersData
+    deployPeeringVnetHubToVnetOrdersData
   ]
 }
 
@@ -109,9 +114,9 @@ resource server1 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
     }
   }
   dependsOn: [
-    dnsDeployment1
-    networkDeployment1
-    serversDeployment1
+    deployDnsZone
+    deployVnetOrdersData
+    deployPeeringVnetOrdersDataToVnetHub
   ]
 }
 
@@ -137,5 +142,5 @@ resource server1Config2 'Microsoft.DBforPostgreSQL/flexibleServers/configuration
   ]
 }
 
-output serverFqdn string = reference(resourceId(subscriptionId, 'rg-orders-data', 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)).fullyQualifiedDomainName
-output serverResourceId string = resourceId(subscriptionId, 'rg-orders-data', 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)
+output serverFqdn string = reference(resourceId(subscriptionId, resourceGroupName, 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)).fullyQualifiedDomainName
+output serverResourceId string = resourceId(subscriptionId, resourceGroupName, 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)

@@ -8,7 +8,7 @@ variable "location" {
 
 variable "subscription_id" {
   type        = string
-  description = "Subscription ID of the servers and the server VNet (the plan says contoso-prod)."
+  description = "Subscription ID of the servers and the server VNet (the plan says 00000000-0000-0000-0000-0000000000a1)."
 }
 
 variable "server_name" {

@@ -1,7 +1,7 @@
 # Terraform and azurerm 5.x pinning - plan "Contoso orders: hub and spoke".
 
 terraform {
-  required_version = ">= 1.6"
+  required_version = ">= 1.7"
 
   required_providers {
     azurerm = {

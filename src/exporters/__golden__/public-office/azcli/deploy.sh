@@ -34,7 +34,7 @@ else
   FIREWALL_SERVER_OPTION=--name FIREWALL_RULE_OPTION=--rule-name
 fi
 
-az account set --subscription='fabrikam-analytics'
+az account set --subscription='00000000-0000-0000-0000-0000000000c1'
 
 # Servers
 if ! az postgres flexible-server show \

@@ -1,11 +1,16 @@
 // Plan "Fabrikam reporting: public access from the offices": Azure Database for PostgreSQL flexible server, public access (allowed IP addresses).
-// Deploy: az deployment group create --resource-group 'rg-reporting' --template-file main.bicep --parameters main.bicepparam (set PGADMIN_PASSWORD first)
+// Deploy: az deployment group create --subscription 00000000-0000-0000-0000-0000000000c1 --resource-group 'rg-reporting' --template-file main.bicep --parameters main.bicepparam (set PGADMIN_PASSWORD first)
+
+metadata resourceGroup = 'rg-reporting'
 
 @description('Azure region of the servers and the network resources (the plan\'s region).')
 param location string = 'northeurope'
 
-@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says fabrikam-analytics).')
+@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says 00000000-0000-0000-0000-0000000000c1).')
 param subscriptionId string = subscription().subscriptionId
+
+@description('Resource group the deployment targets, for the resources the plan puts in rg-reporting (default: the deployment\'s).')
+param resourceGroupName string = resourceGroup().name
 
 @description('Name of server 1 (globally unique; becomes <name>.postgres.database.azure.com).')
 param serverName string = 'pg-fabrikam-reporting'
@@ -109,5 +114,5 @@ resource server1Rule3 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2
   ]
 }
 
-output serverFqdn string = reference(resourceId(subscriptionId, 'rg-reporting', 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)).fullyQualifiedDomainName
-output serverResourceId string = resourceId(subscriptionId, 'rg-reporting', 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)
+output serverFqdn string = reference(resourceId(subscriptionId, resourceGroupName, 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)).fullyQualifiedDomainName
+output serverResourceId string = resourceId(subscriptionId, resourceGroupName, 'Microsoft.DBforPostgreSQL/flexibleServers', serverName)

@@ -1,6 +1,6 @@
-// Module pgflex-dns-1 of the plan "Contoso orders: hub and spoke": deployed to resource group rg-hub-dns.
+// Module pgflex-dns-zone of the plan "Contoso orders: hub and spoke": deployed to resource group rg-hub-dns.
 
-@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says contoso-prod).')
+@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says 00000000-0000-0000-0000-0000000000a1).')
 param subscriptionId string
 
 resource privateDnsZone 'Microsoft.Network/privateDnsZones@2024-06-01' = {

@@ -1,9 +1,9 @@
-// Module pgflex-network-1 of the plan "Contoso orders: hub and spoke": deployed to resource group rg-orders-network.
+// Module pgflex-vnet-orders-data of the plan "Contoso orders: hub and spoke": deployed to resource group rg-orders-network.
 
 @description('Azure region of the servers and the network resources (the plan\'s region).')
 param location string
 
-@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says contoso-prod).')
+@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says 00000000-0000-0000-0000-0000000000a1).')
 param subscriptionId string
 
 resource serverVnet 'Microsoft.Network/virtualNetworks@2025-07-01' = {

@@ -1,6 +1,6 @@
-// Module pgflex-dns-3 of the plan "Contoso orders: hub and spoke": deployed to resource group rg-spoke-2.
+// Module pgflex-peering-vnet-spoke-2-to-vnet-orders-data of the plan "Contoso orders: hub and spoke": deployed to resource group rg-spoke-2.
 
-@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says contoso-prod).')
+@description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says 00000000-0000-0000-0000-0000000000a1).')
 param subscriptionId string
 
 resource peering4 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-07-01' = {
