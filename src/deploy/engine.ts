@@ -32,6 +32,7 @@ export class DryRunGraphError extends Error {
 
 const PEERING = 'microsoft.network/virtualnetworks/virtualnetworkpeerings';
 const SERVER = 'microsoft.dbforpostgresql/flexibleservers';
+const SUBNET = 'microsoft.network/virtualnetworks/subnets';
 
 /** The ID of the resource a step writes or reads (a `#…` suffix only keeps step IDs unique). */
 const resourceOf = (s: DeployStep): ResourceId => s.target ?? s.id.split('#')[0] ?? s.id;
@@ -228,10 +229,13 @@ const existingPreserved: Check = (r, i) => {
       `referencing it.`
     );
   if (s.props.preservesLiveProperties === true) return null;
+  const drops =
+    s.type.toLowerCase() === SUBNET
+      ? ' (a route table, NSG, NAT gateway or service endpoints it has would be dropped)'
+      : ' (whatever it has that the artefact does not repeat would be dropped)';
   return (
-    `${describeId(id)} exists already and this PUT replaces its properties with only what the plan knows ` +
-    `(a route table, NSG, NAT gateway or service endpoints it has would be dropped); it would be accepted if ` +
-    `the step read the live resource and carried its properties over.`
+    `${describeId(id)} exists already and this PUT replaces its properties with only what the plan knows` +
+    `${drops}; it would be accepted if the step read the live resource and carried its properties over.`
   );
 };
 

@@ -107,11 +107,29 @@ export function parentOf(id: ResourceId): ResourceId | null {
   return id.slice(0, id.lastIndexOf('/', id.lastIndexOf('/') - 1));
 }
 
+/** The ARM spelling of the resource types the dry run names in its reasons (IDs are lower-case). */
+const TYPE_NAMES = new Map(
+  [
+    'virtualNetworks',
+    'subnets',
+    'virtualNetworkPeerings',
+    'networkSecurityGroups',
+    'routeTables',
+    'privateDnsZones',
+    'virtualNetworkLinks',
+    'flexibleServers',
+    'configurations',
+    'firewallRules',
+    'deployments',
+  ].map((t) => [t.toLowerCase(), t]),
+);
+
 /** A readable name for an ID: `type name` with the child path (`virtualNetworkPeerings vnet-a/vnet-a-to-b`). */
 export function describeId(id: ResourceId): string {
   const p = parseResourceId(id);
   if (!p) return id;
-  const type = p.type.split('/').pop() ?? p.type;
+  const last = p.type.split('/').pop() ?? p.type;
+  const type = TYPE_NAMES.get(last) ?? last;
   const where = p.group === TARGET_GROUP ? '' : ` (resource group ${p.group})`;
   return `${type} ${p.names.join('/')}${where}`;
 }
