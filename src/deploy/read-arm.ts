@@ -79,6 +79,8 @@ class ArmReader {
   readonly steps: DeployStep[] = [];
   readonly ctx: IdContext;
   readonly existing: Set<string>;
+  /** The entries being processed, outermost first (for the chain of a circular dependency). */
+  readonly busy: Entry[] = [];
 
   constructor(plan: Plan) {
     this.ctx = idContext(plan);
@@ -381,8 +383,16 @@ class ArmReader {
 
   process(e: Entry): void {
     if (e.state === 'done') return;
-    if (e.state === 'busy') this.fail(e.path, `${e.name} depends on itself through dependsOn or reference().`);
+    if (e.state === 'busy') {
+      const chain = [...this.busy.slice(this.busy.indexOf(e)), e].map((x) => x.name).join(' → ');
+      this.fail(
+        e.path,
+        `circular dependency (dependsOn or reference()): ${chain}; Azure refuses the template before it deploys ` +
+          'anything.',
+      );
+    }
     e.state = 'busy';
+    this.busy.push(e);
     const after: After[] = [...e.scope.inherited];
     const deps = e.json.dependsOn ?? [];
     if (!Array.isArray(deps)) this.fail(`${e.path}.dependsOn`, 'dependsOn is not an array.');
@@ -395,6 +405,7 @@ class ArmReader {
     if (e.type.toLowerCase() === DEPLOYMENTS.toLowerCase()) this.nested(e, after);
     else this.resource(e, after);
     e.state = 'done';
+    this.busy.pop();
   }
 
   /** The read steps of a sink, and the edges that make the consumer wait for them and for referenced entries. */
