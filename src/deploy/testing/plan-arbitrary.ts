@@ -56,7 +56,7 @@ const privatePlan: fc.Arbitrary<PlanInput> = fc
   .map((g): PlanInput => {
     const peeredVnets = [g.hub, g.spoke]
       .filter((p) => p !== null)
-      .map((p) => ({ ...p, region: g.region, dns: { kind: 'azure' as const } }));
+      .map((p) => ({ ...p, addressSpaces: [...p.addressSpaces], region: g.region, dns: { kind: 'azure' as const } }));
     const hub = peeredVnets.find((p) => p.name === 'vnet-hub');
     const subnetExisting = g.vnetExisting && g.subnetExisting;
     return {
