@@ -35,92 +35,118 @@ export class Secret {
 
 export class ExprSyntaxError extends Error {}
 
-/** Parses the inside of `[...]`. */
-export function parseExpr(text: string): ExprNode {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && /\s/.test(text[i] as string)) i += 1;
-  };
-  const fail = (what: string): never => {
-    throw new ExprSyntaxError(`${what} at character ${i + 1} of "${text}"`);
-  };
-  const expect = (ch: string) => {
-    ws();
-    if (text[i] !== ch) fail(`expected "${ch}"`);
-    i += 1;
-  };
-  const primary = (): ExprNode => {
-    ws();
-    const ch = text[i];
-    if (ch === "'") {
-      let value = '';
-      i += 1;
-      for (;;) {
-        if (i >= text.length) fail('unterminated string');
-        if (text[i] === "'") {
-          if (text[i + 1] === "'") {
-            value += "'";
-            i += 2;
-            continue;
-          }
-          i += 1;
-          break;
-        }
-        value += text[i];
-        i += 1;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+const isIdent = (c: number) => isIdentStart(c) || isDigit(c);
+
+/** A recursive-descent parser over character codes (no substrings, no closures: templates hold thousands). */
+class Parser {
+  i = 0;
+  readonly n: number;
+
+  constructor(readonly text: string) {
+    this.n = text.length;
+  }
+
+  code(at = this.i): number {
+    return this.text.charCodeAt(at);
+  }
+
+  ws(): void {
+    while (this.i < this.n && isSpace(this.code())) this.i += 1;
+  }
+
+  fail(what: string): never {
+    throw new ExprSyntaxError(`${what} at character ${this.i + 1} of "${this.text}"`);
+  }
+
+  ident(): string {
+    const from = this.i;
+    if (this.i < this.n && isIdentStart(this.code())) while (this.i < this.n && isIdent(this.code())) this.i += 1;
+    return this.text.slice(from, this.i);
+  }
+
+  string(): ExprNode {
+    let value = '';
+    this.i += 1;
+    for (;;) {
+      const end = this.text.indexOf("'", this.i);
+      if (end < 0) {
+        this.i = this.n;
+        return this.fail('unterminated string');
       }
+      value += this.text.slice(this.i, end);
+      if (this.code(end + 1) === 39) {
+        value += "'";
+        this.i = end + 2;
+        continue;
+      }
+      this.i = end + 1;
       return { k: 'str', value };
     }
-    const num = /^-?\d+/.exec(text.slice(i));
-    if (num) {
-      i += num[0].length;
-      return { k: 'num', value: Number(num[0]) };
+  }
+
+  primary(): ExprNode {
+    this.ws();
+    const c = this.code();
+    if (c === 39) return this.string();
+    if (isDigit(c) || (c === 45 && isDigit(this.code(this.i + 1)))) {
+      const from = this.i;
+      this.i += 1;
+      while (this.i < this.n && isDigit(this.code())) this.i += 1;
+      return { k: 'num', value: Number(this.text.slice(from, this.i)) };
     }
-    const ident = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
-    if (!ident) return fail('expected a value');
-    i += ident[0].length;
-    ws();
-    if (text[i] !== '(') return fail(`expected "(" after ${ident[0]}`);
-    i += 1;
+    const name = this.ident();
+    if (name === '') return this.fail('expected a value');
+    this.ws();
+    if (this.code() !== 40) return this.fail(`expected "(" after ${name}`);
+    this.i += 1;
     const args: ExprNode[] = [];
-    ws();
-    if (text[i] === ')') i += 1;
-    else {
-      for (;;) {
-        args.push(expr());
-        ws();
-        if (text[i] === ',') {
-          i += 1;
-          continue;
-        }
-        expect(')');
-        break;
-      }
+    this.ws();
+    if (this.code() === 41) {
+      this.i += 1;
+      return { k: 'call', name, args };
     }
-    return { k: 'call', name: ident[0], args };
-  };
-  const expr = (): ExprNode => {
-    let node = primary();
     for (;;) {
-      ws();
-      if (text[i] === '.') {
-        i += 1;
-        ws();
-        const ident = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(text.slice(i));
-        if (!ident) return fail('expected a property name');
-        i += ident[0].length;
-        node = { k: 'prop', target: node, name: ident[0] };
-      } else if (text[i] === '[') {
-        i += 1;
-        const index = expr();
-        expect(']');
+      args.push(this.expr());
+      this.ws();
+      const d = this.code();
+      if (d !== 44 && d !== 41) return this.fail('expected "," or ")"');
+      this.i += 1;
+      if (d === 41) return { k: 'call', name, args };
+    }
+  }
+
+  expr(): ExprNode {
+    let node = this.primary();
+    for (;;) {
+      this.ws();
+      const c = this.code();
+      if (c === 46) {
+        this.i += 1;
+        this.ws();
+        const name = this.ident();
+        if (name === '') return this.fail('expected a property name');
+        node = { k: 'prop', target: node, name };
+      } else if (c === 91) {
+        this.i += 1;
+        const index = this.expr();
+        this.ws();
+        if (this.code() !== 93) return this.fail('expected "]"');
+        this.i += 1;
         node = { k: 'index', target: node, index };
       } else return node;
     }
-  };
-  const node = expr();
-  ws();
-  if (i < text.length) fail('unexpected text');
+  }
+}
+
+/** Parses the inside of `[...]`. */
+export function parseExpr(text: string): ExprNode {
+  const p = new Parser(text);
+  const node = p.expr();
+  p.ws();
+  if (p.i < p.n) p.fail('unexpected text');
   return node;
 }
 

@@ -57,19 +57,46 @@ function order(steps: readonly DeployStep[]): { sorted: number[]; preds: number[
   preds.forEach((p, i) => {
     for (const j of new Set(p)) (succ[j] as number[]).push(i);
   });
+  // A binary min-heap of the steps that may run: the one listed first goes first.
   const ready: number[] = [];
+  const push = (x: number) => {
+    let at = ready.push(x) - 1;
+    while (at > 0) {
+      const up = (at - 1) >> 1;
+      if ((ready[up] as number) <= x) break;
+      ready[at] = ready[up] as number;
+      at = up;
+    }
+    ready[at] = x;
+  };
+  const pop = (): number => {
+    const top = ready[0] as number;
+    const last = ready.pop() as number;
+    if (ready.length > 0) {
+      let at = 0;
+      for (;;) {
+        const l = 2 * at + 1;
+        if (l >= ready.length) break;
+        const r = l + 1;
+        const c = r < ready.length && (ready[r] as number) < (ready[l] as number) ? r : l;
+        if ((ready[c] as number) >= last) break;
+        ready[at] = ready[c] as number;
+        at = c;
+      }
+      ready[at] = last;
+    }
+    return top;
+  };
   waiting.forEach((w, i) => {
-    if (w === 0) ready.push(i);
+    if (w === 0) push(i);
   });
   const sorted: number[] = [];
   while (ready.length > 0) {
-    let at = 0;
-    for (let k = 1; k < ready.length; k += 1) if ((ready[k] as number) < (ready[at] as number)) at = k;
-    const i = ready.splice(at, 1)[0] as number;
+    const i = pop();
     sorted.push(i);
     for (const j of succ[i] as number[]) {
       waiting[j] = (waiting[j] as number) - 1;
-      if (waiting[j] === 0) ready.push(j);
+      if (waiting[j] === 0) push(j);
     }
   }
   if (sorted.length < steps.length) {
@@ -142,12 +169,22 @@ class Replay {
 
   /** Every resource ID under `parent` of a child type (`…/virtualnetworkpeerings`), in the world or written. */
   children(parent: ResourceId, childType: string): ResourceId[] {
-    const prefix = `${parent}/${childType}/`;
-    const ids = new Set<ResourceId>();
-    for (const id of this.world.existing.keys()) if (id.startsWith(prefix)) ids.add(id);
-    for (const id of this.writers.keys()) if (id.startsWith(prefix)) ids.add(id);
-    return [...ids];
+    if (this.childIndex === null) {
+      this.childIndex = new Map();
+      for (const id of new Set([...this.world.existing.keys(), ...this.writers.keys()])) {
+        // `…/virtualnetworks/a/virtualnetworkpeerings/b` is listed under `…/virtualnetworks/a/virtualnetworkpeerings`.
+        const at = id.lastIndexOf('/');
+        if (at <= 0) continue;
+        const key = id.slice(0, at);
+        const list = this.childIndex.get(key) ?? [];
+        list.push(id);
+        this.childIndex.set(key, list);
+      }
+    }
+    return this.childIndex.get(`${parent}/${childType}`) ?? [];
   }
+
+  private childIndex: Map<string, ResourceId[]> | null = null;
 
   label(i: number): string {
     const s = this.steps[i] as DeployStep;

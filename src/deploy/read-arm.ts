@@ -36,6 +36,14 @@ type After = DeployStep['after'][number];
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A function call's arguments, not yet evaluated. */
+interface Args {
+  nodes: ExprNode[];
+  ctx: EvalCtx;
+  path: string;
+  sink: Sink;
+}
+
 /** Where an evaluation collects what the value depends on: template entries and live reads. */
 interface Sink {
   deps: Entry[];
@@ -56,6 +64,9 @@ interface EvalCtx {
 /** One template (top level or a nested deployment's): its entries and where its resources are deployed. */
 interface TemplateScope {
   entries: Entry[];
+  /** The entries by canonical ID and by name. */
+  byId: Map<string, Entry>;
+  byName: Map<string, Entry>;
   deploy: { subscription: string; group: string };
   inherited: After[];
 }
@@ -79,12 +90,26 @@ class ArmReader {
   readonly steps: DeployStep[] = [];
   readonly ctx: IdContext;
   readonly existing: Set<string>;
+  readonly stepIds = new Set<string>();
+  /** Expressions repeat (the same resourceId() in every dependsOn): each is parsed once. */
+  readonly parsed = new Map<string, ExprNode>();
+  /** Canonical IDs of the raw IDs met so far. */
+  readonly canonical = new Map<string, string | null>();
   /** The entries being processed, outermost first (for the chain of a circular dependency). */
   readonly busy: Entry[] = [];
 
   constructor(plan: Plan) {
     this.ctx = idContext(plan);
     this.existing = new Set(worldOf(plan).existing.keys());
+  }
+
+  canon(raw: string): string | null {
+    let id = this.canonical.get(raw);
+    if (id === undefined) {
+      id = canonicalId(raw, this.ctx);
+      this.canonical.set(raw, id);
+    }
+    return id;
   }
 
   fail(path: string, message: string): never {
@@ -98,7 +123,8 @@ class ArmReader {
     if ('literal' in c) return c.literal;
     let node: ExprNode;
     try {
-      node = parseExpr(c.expr);
+      node = this.parsed.get(c.expr) ?? parseExpr(c.expr);
+      this.parsed.set(c.expr, node);
     } catch (e) {
       if (e instanceof ExprSyntaxError) this.fail(path, `the expression can't be read: ${e.message}.`);
       throw e;
@@ -106,13 +132,31 @@ class ArmReader {
     return this.evalNode(node, ctx, path, sink);
   }
 
+  /** A JSON value with its expressions evaluated; literal parts are returned as they are (not copied). */
   evalValue(v: unknown, ctx: EvalCtx, path: string, sink: Sink): unknown {
-    if (typeof v === 'string') return this.evalString(v, ctx, path, sink);
-    if (Array.isArray(v)) return v.map((x, i) => this.evalValue(x, ctx, `${path}[${i}]`, sink));
+    if (typeof v === 'string') {
+      // Only `[...]` is an expression (facts: ARM template syntax); anything else is a literal as written.
+      return v.charCodeAt(0) === 91 ? this.evalString(v, ctx, path, sink) : v;
+    }
+    if (Array.isArray(v)) {
+      let out: unknown[] | null = null;
+      for (let i = 0; i < v.length; i += 1) {
+        const x: unknown = v[i];
+        const y = typeof x === 'object' || typeof x === 'string' ? this.evalValue(x, ctx, `${path}[${i}]`, sink) : x;
+        if (y !== x && out === null) out = v.slice(0, i);
+        if (out !== null) out.push(y);
+      }
+      return out ?? v;
+    }
     if (isObject(v)) {
-      const out: Json = {};
-      for (const [k, x] of Object.entries(v)) out[k] = this.evalValue(x, ctx, `${path}.${k}`, sink);
-      return out;
+      let out: Json | null = null;
+      for (const k in v) {
+        const x = v[k];
+        const y = typeof x === 'object' || typeof x === 'string' ? this.evalValue(x, ctx, `${path}.${k}`, sink) : x;
+        if (y !== x && out === null) out = { ...v };
+        if (out !== null) out[k] = y;
+      }
+      return out ?? v;
     }
     return v;
   }
@@ -157,20 +201,20 @@ class ArmReader {
   }
 
   call(name: string, argNodes: ExprNode[], ctx: EvalCtx, path: string, sink: Sink): unknown {
-    const args = () => argNodes.map((a) => this.evalNode(a, ctx, path, sink));
-    const strings = (what: string) => args().map((a) => (typeof a === 'number' ? String(a) : this.str(a, path, what)));
+    // Arguments are evaluated on demand (if() evaluates one branch); methods, not closures, on this hot path.
+    const args: Args = { nodes: argNodes, ctx, path, sink };
     switch (name) {
       case 'parameters': {
-        const [n] = strings('a parameter name');
+        const [n] = this.stringArgs(args, 'a parameter name');
         if (!ctx.params.has(n as string)) this.fail(path, `parameters('${n}') is not a parameter of this template.`);
         return ctx.params.get(n as string);
       }
       case 'variables': {
-        const [n] = strings('a variable name');
+        const [n] = this.stringArgs(args, 'a variable name');
         return this.variable(n as string, ctx, path, sink);
       }
       case 'format': {
-        const [fmt, ...rest] = strings('a format() argument');
+        const [fmt, ...rest] = this.stringArgs(args, 'a format() argument');
         return (fmt as string).replace(/\{(\d+)(:[^}]*)?\}/g, (m, k: string, spec?: string) => {
           if (spec !== undefined) this.fail(path, `format() with a format specifier (${m}) is not evaluated.`);
           if (Number(k) >= rest.length) this.fail(path, `format() has no argument {${k}}.`);
@@ -178,18 +222,18 @@ class ArmReader {
         });
       }
       case 'concat': {
-        const values = args();
+        const values = this.evalArgs(args);
         if (values.length > 0 && values.every(Array.isArray)) return values.flat();
         return values
           .map((v) => (typeof v === 'number' ? String(v) : this.str(v, path, 'a concat() argument')))
           .join('');
       }
       case 'tolower':
-        return (strings('a toLower() argument')[0] ?? '').toLowerCase();
+        return (this.stringArgs(args, 'a toLower() argument')[0] ?? '').toLowerCase();
       case 'toupper':
-        return (strings('a toUpper() argument')[0] ?? '').toUpperCase();
+        return (this.stringArgs(args, 'a toUpper() argument')[0] ?? '').toUpperCase();
       case 'string': {
-        const [v] = args();
+        const [v] = this.evalArgs(args);
         return typeof v === 'string'
           ? v
           : typeof v === 'number' || typeof v === 'boolean'
@@ -201,12 +245,12 @@ class ArmReader {
       case 'false':
         return false;
       case 'equals': {
-        const [a, b] = args();
+        const [a, b] = this.evalArgs(args);
         if (a instanceof Live || b instanceof Live) this.fail(path, 'equals() of a value known only at deployment.');
         return JSON.stringify(a) === JSON.stringify(b);
       }
       case 'not': {
-        const [a] = args();
+        const [a] = this.evalArgs(args);
         if (typeof a !== 'boolean') this.fail(path, 'not() of a value that is not a boolean.');
         return !a;
       }
@@ -216,15 +260,15 @@ class ArmReader {
         return this.evalNode(argNodes[cond ? 1 : 2] as ExprNode, ctx, path, sink);
       }
       case 'createobject': {
-        const values = args();
+        const values = this.evalArgs(args);
         const out: Json = {};
         for (let i = 0; i + 1 < values.length; i += 2) out[this.str(values[i], path, 'a key')] = values[i + 1];
         return out;
       }
       case 'createarray':
-        return args();
+        return this.evalArgs(args);
       case 'union': {
-        const values = args();
+        const values = this.evalArgs(args);
         const [first, ...rest] = values;
         if (first instanceof Live) {
           if (!rest.every(isObject)) this.fail(path, 'union() of a live value with something that is not an object.');
@@ -242,14 +286,30 @@ class ArmReader {
       case 'resourcegroup':
         return { name: ctx.group, id: `/subscriptions/${ctx.subscription}/resourceGroups/${ctx.group}` };
       case 'resourceid':
-        return this.resourceIdCall(strings('a resourceId() argument'), ctx, path, false);
+        return this.resourceIdCall(this.stringArgs(args, 'a resourceId() argument'), ctx, path, false);
       case 'subscriptionresourceid':
-        return this.resourceIdCall(strings('a subscriptionResourceId() argument'), ctx, path, true);
+        return this.resourceIdCall(this.stringArgs(args, 'a subscriptionResourceId() argument'), ctx, path, true);
       case 'reference':
-        return this.reference(args(), ctx, path, sink);
+        return this.reference(this.evalArgs(args), ctx, path, sink);
       default:
         return this.fail(path, `the template function ${name}() is not evaluated by the dry run.`);
     }
+  }
+
+  evalArgs(a: Args): unknown[] {
+    const out = new Array<unknown>(a.nodes.length);
+    for (let i = 0; i < a.nodes.length; i += 1) out[i] = this.evalNode(a.nodes[i] as ExprNode, a.ctx, a.path, a.sink);
+    return out;
+  }
+
+  stringArgs(a: Args, what: string): string[] {
+    const values = this.evalArgs(a);
+    const out = new Array<string>(values.length);
+    for (let i = 0; i < values.length; i += 1) {
+      const v = values[i];
+      out[i] = typeof v === 'number' ? String(v) : this.str(v, a.path, what);
+    }
+    return out;
   }
 
   resourceIdCall(args: string[], ctx: EvalCtx, path: string, subscriptionLevel: boolean): string {
@@ -280,16 +340,16 @@ class ArmReader {
     const target = this.str(args[0], path, 'the reference() target');
     const full = typeof args[2] === 'string' && args[2].toLowerCase() === 'full';
     if (!target.startsWith('/')) {
-      const entry = ctx.scope.entries.find((e) => e.name === target);
+      const entry = ctx.scope.byName.get(target);
       if (!entry) this.fail(path, `reference('${target}') names nothing in this template.`);
       this.process(entry);
       sink.deps.push(entry);
       if (entry.type.toLowerCase() !== DEPLOYMENTS.toLowerCase()) return new Live(entry.id, [], full);
       return this.deploymentResult(entry, path);
     }
-    const id = canonicalId(target, this.ctx);
+    const id = this.canon(target);
     if (id === null) this.fail(path, `reference() of ${target}, which is not a resource group's resource ID.`);
-    const entry = ctx.scope.entries.find((e) => e.id === id);
+    const entry = ctx.scope.byId.get(id);
     if (entry) {
       this.process(entry);
       sink.deps.push(entry);
@@ -365,7 +425,10 @@ class ArmReader {
       if (names.length !== type.split('/').length - 1)
         this.fail(`${at}.name`, `the name "${name}" does not have one part per type segment of ${type}.`);
       const id = resourceIdOf(scope.deploy.subscription, scope.deploy.group, type, names, this.ctx);
-      scope.entries.push({ json: r, path: at, type, name, id, scope, ctx, state: 'new', steps: [] });
+      const entry: Entry = { json: r, path: at, type, name, id, scope, ctx, state: 'new', steps: [] };
+      scope.entries.push(entry);
+      if (!scope.byId.has(id)) scope.byId.set(id, entry);
+      if (!scope.byName.has(name)) scope.byName.set(name, entry);
     });
     for (const e of scope.entries) this.process(e);
   }
@@ -373,10 +436,12 @@ class ArmReader {
   /** A `dependsOn` item: a resource ID, a resource name, or `type/name`, of the same template. */
   dependency(item: unknown, e: Entry, at: string): Entry {
     const text = this.str(this.evalValue(item, e.ctx, at, { deps: [], reads: [] }), at, 'the dependency');
-    const id = text.startsWith('/') ? canonicalId(text, this.ctx) : null;
-    const found = e.scope.entries.find((x) =>
-      id !== null ? x.id === id : x.name === text || `${x.type}/${x.name}`.toLowerCase() === text.toLowerCase(),
-    );
+    const id = text.startsWith('/') ? this.canon(text) : null;
+    const found =
+      id !== null
+        ? e.scope.byId.get(id)
+        : (e.scope.byName.get(text) ??
+          e.scope.entries.find((x) => `${x.type}/${x.name}`.toLowerCase() === text.toLowerCase()));
     if (!found) this.fail(at, `dependsOn "${text}" names no resource of this template (Azure refuses the template).`);
     return found;
   }
@@ -484,6 +549,8 @@ class ArmReader {
     const wait = [...after, ...this.readsAndRefs(sink, after, e, `nested deployment ${e.name}`)];
     const scope: TemplateScope = {
       entries: [],
+      byId: new Map(),
+      byName: new Map(),
       deploy: { subscription: sub, group },
       inherited: wait.map((a) => ({ step: a.step, why: `in nested deployment ${e.name}, which waits: ${a.why}` })),
     };
@@ -519,9 +586,10 @@ class ArmReader {
       after: [...after, ...extra],
       source: { file: TEMPLATE_FILE, path: e.path },
     };
-    if (this.steps.some((s) => s.id === step.id))
+    if (this.stepIds.has(step.id))
       this.fail(e.path, `${e.name} is deployed twice (${e.type}); Azure refuses a template that does so.`);
     this.steps.push(step);
+    this.stepIds.add(step.id);
     e.steps = [step.id];
   }
 
@@ -529,7 +597,7 @@ class ArmReader {
 
   id(v: unknown, path: string): string {
     const text = this.str(v, path, 'the resource ID');
-    const id = canonicalId(text, this.ctx);
+    const id = this.canon(text);
     if (id === null) this.fail(path, `"${text}" is not a resource group's resource ID.`);
     return id;
   }
@@ -545,34 +613,15 @@ class ArmReader {
       body = { ...(properties.overlay ?? {}) };
     } else if (isObject(properties)) body = properties;
     else return this.fail(at, 'properties is not an object.');
-    const get = (...path: string[]): unknown => {
-      let v: unknown = body;
-      for (const k of path) {
-        if (v instanceof Live) this.fail(`${at}.${path.join('.')}`, 'the value is known only at deployment time.');
-        if (!isObject(v)) return undefined;
-        v = v[k];
-      }
-      return v;
-    };
-    const bool = (...path: string[]) => {
-      const v = get(...path);
-      if (v === undefined) return undefined;
-      if (typeof v !== 'boolean') this.fail(`${at}.${path.join('.')}`, 'not a boolean.');
-      return v;
-    };
-    const strs = (v: unknown, path: string, pick: (x: unknown) => unknown = (x) => x): string[] | undefined => {
-      if (v === undefined) return undefined;
-      if (!Array.isArray(v)) return this.fail(`${at}.${path}`, 'not an array.');
-      return v.map((x, i) => this.str(pick(x), `${at}.${path}[${i}]`, 'an item'));
-    };
-    const optId = (...path: string[]) => {
-      const v = get(...path);
-      return v === undefined ? undefined : this.id(v, `${at}.${path.join('.')}`);
-    };
+    const r = new PropReader(this, body, at);
     const out: StepProps = {};
-    const set = <K extends keyof StepProps>(k: K, v: StepProps[K] | undefined) => {
-      if (v !== undefined) out[k] = v;
+    const set = (k: keyof StepProps, v: StepProps[keyof StepProps] | undefined) => {
+      if (v !== undefined) (out as Record<string, unknown>)[k] = v;
     };
+    const get = r.get.bind(r);
+    const bool = r.bool.bind(r);
+    const strs = r.strs.bind(r);
+    const optId = r.optId.bind(r);
     switch (type.toLowerCase()) {
       case 'microsoft.network/virtualnetworks':
         set('addressPrefixes', strs(get('addressSpace', 'addressPrefixes'), 'addressSpace.addressPrefixes'));
@@ -628,6 +677,47 @@ class ArmReader {
   }
 }
 
+/** Reads the modelled properties out of one resource's evaluated `properties`. */
+class PropReader {
+  constructor(
+    readonly reader: ArmReader,
+    readonly body: Json,
+    readonly at: string,
+  ) {}
+
+  get(...path: string[]): unknown {
+    let v: unknown = this.body;
+    for (const k of path) {
+      if (v instanceof Live)
+        this.reader.fail(`${this.at}.${path.join('.')}`, 'the value is known only at deployment time.');
+      if (!isObject(v)) return undefined;
+      v = v[k];
+    }
+    return v;
+  }
+
+  bool(...path: string[]): boolean | undefined {
+    const v = this.get(...path);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'boolean') this.reader.fail(`${this.at}.${path.join('.')}`, 'not a boolean.');
+    return v;
+  }
+
+  strs(v: unknown, path: string, pick?: (x: unknown) => unknown): string[] | undefined {
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v)) return this.reader.fail(`${this.at}.${path}`, 'not an array.');
+    const out: string[] = [];
+    for (let i = 0; i < v.length; i += 1)
+      out.push(this.reader.str(pick ? pick(v[i]) : v[i], `${this.at}.${path}[${i}]`, 'an item'));
+    return out;
+  }
+
+  optId(...path: string[]): string | undefined {
+    const v = this.get(...path);
+    return v === undefined ? undefined : this.reader.id(v, `${this.at}.${path.join('.')}`);
+  }
+}
+
 function parseJson(file: ExportFile): Json {
   let value: unknown;
   try {
@@ -659,7 +749,13 @@ export const readArm: ArtefactReader = (files, plan) => {
   const variables = template.variables ?? {};
   if (!isObject(variables)) throw new DryRunReadError(TEMPLATE_FILE, '$.variables is not an object.');
   const group = reader.ctx.ownGroup || TARGET_GROUP;
-  const scope: TemplateScope = { entries: [], deploy: { subscription: OWN_SUBSCRIPTION, group }, inherited: [] };
+  const scope: TemplateScope = {
+    entries: [],
+    byId: new Map(),
+    byName: new Map(),
+    deploy: { subscription: OWN_SUBSCRIPTION, group },
+    inherited: [],
+  };
   const ctx: EvalCtx = {
     subscription: OWN_SUBSCRIPTION,
     group,

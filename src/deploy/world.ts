@@ -76,8 +76,21 @@ interface ParsedId {
   names: string[];
 }
 
+/** IDs are parsed again and again while a deployment is replayed: each once (the cache is emptied when large). */
+const PARSED = new Map<string, ParsedId | null>();
+
 /** A full resource ID (`/subscriptions/…/resourceGroups/…/providers/…`) in parts; null when it is not one. */
 export function parseResourceId(id: string): ParsedId | null {
+  let parsed = PARSED.get(id);
+  if (parsed === undefined) {
+    if (PARSED.size > 50_000) PARSED.clear();
+    parsed = parseUncached(id);
+    PARSED.set(id, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(id: string): ParsedId | null {
   const m = /^\/subscriptions\/([^/]*)\/resourcegroups\/([^/]*)\/providers\/([^/]+)\/(.+)$/i.exec(id);
   if (!m) return null;
   const rest = (m[4] as string).split('/');
