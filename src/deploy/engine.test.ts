@@ -1,9 +1,9 @@
 /** The engine on step lists written by hand: ordering, reader bugs, and "the worst order the graph allows". */
 import { describe, expect, it } from 'vitest';
 import { privatePlan } from '../rules/fixtures';
-import type { StepProps } from '../exporters/steps';
+import type { ScriptStep, StepProps } from '../exporters/steps';
 import { CONSTRAINTS } from './constraints';
-import { DryRunGraphError, replay } from './engine';
+import { DryRunGraphError, replay, scriptOrder } from './engine';
 import type { DeployStep } from './types';
 import { idContext, resourceIdOf } from './world';
 
@@ -99,8 +99,19 @@ describe('the worst order the graph allows', () => {
   });
 
   it('the az script order (each step after the previous one) makes every earlier step count', () => {
-    const subnet = step(SUBNET, ['vnet-a', 'snet-app'], { networkSecurityGroup: nsg.id }, [nsg.id]);
-    const chained = [vnet, { ...nsg, after: [{ step: vnet.id, why: 'script order' }] }, subnet];
+    const script = (order: DeployStep[]): ScriptStep[] =>
+      order.map((s) => ({ ...s, id: s.id.toUpperCase(), commands: `az … ${s.name}` }));
+    const subnet = step(SUBNET, ['vnet-a', 'snet-app'], { networkSecurityGroup: nsg.id });
+    const chained = scriptOrder(script([vnet, nsg, subnet]), 'deploy.sh');
+    expect(chained.map((s) => s.after.map((a) => a.why))).toEqual([
+      [],
+      ['the script runs it after vnet-a'],
+      ['the script runs it after nsg-x'],
+    ]);
     expect(replay('azcli', chained, plan).refusal).toBeNull();
+    // The NSG after the subnet that refers to it: refused.
+    const late = replay('azcli', scriptOrder(script([vnet, subnet, nsg]), 'deploy.sh'), plan);
+    expect(late.refusal?.constraint).toBe(CONSTRAINTS.nsgAndRouteTable);
+    expect(late.refusal?.reason).toContain('written only after this step');
   });
 });

@@ -6,9 +6,9 @@
  */
 import { cidrRange, parseCidr, parseIPv4, rangeContains } from '../domain/ipv4';
 import type { Plan } from '../domain/plan';
-import type { ResourceId, StepProps } from '../exporters/steps';
+import type { ResourceId, ScriptStep, StepProps } from '../exporters/steps';
 import { CONSTRAINTS, CONSTRAINT_LIST } from './constraints';
-import type { Constraint, DeployFormat, DeployStep, DryRunReport } from './types';
+import type { Constraint, DeployFormat, DeployStep, DryRunReport, Refusal } from './types';
 import {
   delegatedToPostgres,
   describeId,
@@ -438,6 +438,29 @@ const CHECKS: readonly [Constraint, Check][] = [
   [CONSTRAINTS.peeringBeforeDns, peeringBeforeDns],
 ];
 
+/**
+ * The steps of a script (`deploy.sh`, written from a `ScriptStep` list) in its total order: each step after the
+ * one before it. `file` is where the script is; IDs are lower-cased as every reader's are.
+ */
+export function scriptOrder(steps: readonly ScriptStep[], file: string): DeployStep[] {
+  const out: DeployStep[] = [];
+  steps.forEach((s, i) => {
+    const previous = out[i - 1];
+    out.push({
+      id: s.id.toLowerCase(),
+      type: s.type,
+      name: s.name,
+      action: s.action,
+      scope: s.scope,
+      ...(s.location === undefined ? {} : { location: s.location }),
+      props: s.props,
+      after: previous ? [{ step: previous.id, why: `the script runs it after ${previous.name}` }] : [],
+      source: { file },
+    });
+  });
+  return out;
+}
+
 /** Replays `steps` (one format's artefacts, read) against the world the plan describes. */
 export function replay(format: DeployFormat, steps: readonly DeployStep[], plan: Plan): DryRunReport {
   const { sorted, preds } = order(steps);
@@ -446,13 +469,9 @@ export function replay(format: DeployFormat, steps: readonly DeployStep[], plan:
   for (const i of sorted) {
     for (const [constraint, check] of CHECKS) {
       const reason = check(r, i);
-      if (reason !== null)
-        return {
-          format,
-          steps: ordered,
-          refusal: { step: steps[i] as DeployStep, constraint, reason },
-          constraints: CONSTRAINT_LIST,
-        };
+      if (reason === null) continue;
+      const refusal: Refusal = { step: steps[i] as DeployStep, constraint, reason };
+      return { format, steps: ordered, refusal, constraints: CONSTRAINT_LIST };
     }
   }
   return { format, steps: ordered, refusal: null, constraints: CONSTRAINT_LIST };

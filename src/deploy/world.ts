@@ -32,14 +32,14 @@ export function idContext(plan: Plan): IdContext {
 }
 
 /** A subscription as the artefact writes it ('' or the marker = the deployment's own) in the shared spelling. */
-export function canonicalSubscription(raw: string, ctx: IdContext): string {
+function canonicalSubscription(raw: string, ctx: IdContext): string {
   const lower = raw.toLowerCase();
   if (lower === '' || lower === OWN_SUBSCRIPTION || lower === ctx.ownSubscription) return OWN_SUBSCRIPTION;
   return lower;
 }
 
 /** A resource group ('' = the deployment's target group) in the shared spelling. */
-export function canonicalGroup(raw: string, ctx: IdContext): string {
+function canonicalGroup(raw: string, ctx: IdContext): string {
   const lower = raw.toLowerCase();
   if (lower === '' || lower === TARGET_GROUP) return (ctx.ownGroup || TARGET_GROUP).toLowerCase();
   return lower;

@@ -17,7 +17,7 @@ export interface ArmTemplate {
 }
 
 /** Every resource of the template, nested deployments' inner ones included. */
-export function allResources(t: ArmTemplate): ArmResource[] {
+function allResources(t: ArmTemplate): ArmResource[] {
   return t.resources.flatMap((r) => [r, ...(r.properties?.template ? allResources(r.properties.template) : [])]);
 }
 
