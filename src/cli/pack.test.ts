@@ -97,7 +97,8 @@ describe('npm pack', { timeout: 120_000 }, () => {
     const first = npx(['export', 'hub.json', '--format', 'terraform', '--out', '../infra']);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe(
-      'Wrote 5 files to ../infra: versions.tf, variables.tf, main.tf, outputs.tf, terraform.tfvars.example.\n',
+      'Wrote 5 files to ../infra: versions.tf, variables.tf, main.tf, outputs.tf, terraform.tfvars.example. ' +
+        'No dry run for Terraform files yet.\n',
     );
     expect(readdirSync(join(root, 'app', 'infra')).sort()).toEqual([
       'main.tf',

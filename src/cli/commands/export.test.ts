@@ -62,6 +62,32 @@ describe('export command', () => {
     }
   });
 
+  it('runs the deployment dry run on the ARM files it writes and says so', async () => {
+    const m = memoryIo({ 'p.json': example });
+    expect(await main(['export', 'p.json', '--format', 'arm', '--out', 'o'], m.io)).toBe(0);
+    expect(m.out.join('')).toMatch(/azuredeploy\.parameters\.json\. Dry run: all \d+ steps accepted\.$/);
+  });
+
+  it('refuses (exit 1, nothing written) files the dry run refuses; writes them with --force, saying why', async () => {
+    const hub = exampleText('hub-and-spoke');
+    const named = hub.replace(
+      '"resourceGroup": "rg-hub-dns",\n      "subscription": ""',
+      '"resourceGroup": "rg-hub-dns",\n      "subscription": "connectivity-sub"',
+    );
+    expect(named).not.toBe(hub);
+    const refused = memoryIo({ 'p.json': named });
+    expect(await main(['export', 'p.json', '--format', 'arm', '--out', 'o'], refused.io)).toBe(1);
+    expect(refused.written.size).toBe(0);
+    expect(refused.err).toHaveLength(1);
+    expect(refused.err[0]).toMatch(
+      /^Not exported: the deployment dry run refuses step \d+ \(Microsoft\.Network\/privateDnsZones .*DRY-GUID-SUBSCRIPTION: .*"connectivity-sub".* Fix the plan or pass --force\.$/,
+    );
+    const forced = memoryIo({ 'p.json': named });
+    expect(await main(['export', 'p.json', '--format', 'arm', '--out', 'o', '--force'], forced.io)).toBe(0);
+    expect(forced.written.has('o/azuredeploy.json')).toBe(true);
+    expect(forced.out.join('')).toContain('Exported anyway (--force): the deployment dry run refuses step');
+  });
+
   it('refuses (exit 2) to replace existing files without --force, naming them; replaces them with it', async () => {
     const files = { 'p.json': example, 'infra/main.tf': '# mine\n', 'infra/outputs.tf': '# mine too\n' };
     const refused = memoryIo(files);

@@ -6,6 +6,7 @@ import { evaluatePlan } from '../evaluate';
 import { EXIT, InputError } from '../io';
 import { loadPlan } from '../load';
 import { stringOption } from '../options';
+import { tryDryRun } from './dry-run';
 
 const FORMAT_IDS = EXPORT_FORMATS.map((f) => f.id);
 
@@ -43,11 +44,32 @@ export const runExport: CommandRun = async (options, io) => {
     io.err(e.message);
     return EXIT.findings;
   }
+  // The deployment dry run on exactly what is written: a refusal stops the export unless --force.
+  const dry = tryDryRun(plan, format.id, files);
+  const problem =
+    'unreadable' in dry
+      ? `the dry run can't read the files: ${dry.unreadable}`
+      : 'report' in dry && dry.report.refusal !== null
+        ? `the deployment dry run refuses step ${dry.report.steps.indexOf(dry.report.refusal.step) + 1} ` +
+          `(${dry.report.refusal.step.type} ${dry.report.refusal.step.name}): ${dry.report.refusal.constraint.id}: ` +
+          `${dry.report.refusal.reason} (pgflex-netplan dry-run lists the steps)`
+        : null;
+  if (problem !== null && !force) {
+    io.err(`Not exported: ${problem}. Fix the plan or pass --force.`);
+    return EXIT.findings;
+  }
   await io.writeFolder(out, files, { replace: force });
   const s = (n: number) => (n === 1 ? '' : 's');
+  const checked =
+    problem !== null
+      ? ` Exported anyway (--force): ${problem}.`
+      : 'report' in dry
+        ? ` Dry run: all ${dry.report.steps.length} steps accepted.`
+        : ` No dry run for ${format.label} files yet.`;
   io.out(
     `Wrote ${files.length} file${s(files.length)} to ${out}: ${files.map((f) => f.path).join(', ')}` +
-      `${errors.length > 0 ? ` (with ${errors.length} error finding${s(errors.length)} listed at the top)` : ''}.`,
+      `${errors.length > 0 ? ` (with ${errors.length} error finding${s(errors.length)} listed at the top)` : ''}.` +
+      checked,
   );
   return EXIT.ok;
 };

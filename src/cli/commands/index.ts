@@ -22,17 +22,32 @@ export const COMMANDS: readonly Command[] = [
     usage: `PLAN.json --format ${EXPORT_FORMAT_IDS.join('|')} --out DIR [--force] [--provider 4|5]`,
     summary:
       'Write the deployment files into DIR, all of them or none. Refuses (exit 1) a plan with error ' +
-      'findings, and (exit 2) to replace files already in DIR, unless --force.',
+      'findings or files the deployment dry run refuses, and (exit 2) to replace files already in DIR, ' +
+      'unless --force.',
     options: {
       format: { type: 'string', values: EXPORT_FORMAT_IDS, help: 'The kind of files to write.' },
       out: { type: 'string', placeholder: 'DIR', help: 'The folder to write into; made if missing.' },
       force: {
         type: 'boolean',
-        help: 'Export a plan with error findings (listed at the top of the files), and replace existing files.',
+        help:
+          'Export a plan with error findings (listed at the top of the files) or a dry-run refusal, and ' +
+          'replace existing files.',
       },
       provider: { type: 'string', values: ['4', '5'], help: 'Terraform only: the azurerm provider major version.' },
     },
     run: async (options, io) => (await import('./export')).runExport(options, io),
+  },
+  {
+    name: 'dry-run',
+    usage: `PLAN.json [--format ${EXPORT_FORMAT_IDS.join('|')}]`,
+    summary:
+      'Export the plan in memory and replay the files against what Azure checks when it creates each ' +
+      'resource: the steps in order, with scope and why, and the first step Azure would refuse. Exit 0 ' +
+      'accepted, 1 refused, 2 bad input (or a format the dry run does not read yet).',
+    options: {
+      format: { type: 'string', values: EXPORT_FORMAT_IDS, help: 'The files to replay (default arm).' },
+    },
+    run: async (options, io) => (await import('./dry-run')).runDryRun(options, io),
   },
   {
     name: 'check-client',

@@ -1,0 +1,55 @@
+/**
+ * The deployment dry run of the large plan: export, read and replay, per format that has a reader; budget
+ * ≤ 50 ms for all four formats together (spec/budgets.md, "Deployment dry run"). Formats without a reader yet
+ * are listed as such, and the total covers the formats measured.
+ */
+import { dryRun, READERS } from '../src/deploy/index';
+import { largePlan } from '../src/domain/samples';
+import { EXPORT_FORMATS } from '../src/exporters/index';
+import { formatMs, measure, printTable, verdict, type Row } from './harness';
+
+const BUDGET_MS = 50;
+
+export default function bench(): void {
+  const plan = largePlan(1);
+  const formats = EXPORT_FORMATS.filter((f) => READERS[f.id] !== undefined);
+  const prepared = formats.map((f) => ({ format: f, files: f.files(plan) }));
+  let steps = 0;
+  for (const { format, files } of prepared) {
+    const report = dryRun(plan, format.id, files);
+    if (report.refusal !== null) throw new Error(`The large plan's ${format.label} files are refused.`);
+    steps += report.steps.length;
+  }
+  const rows: Row[] = [];
+  for (const { format, files } of prepared) {
+    const replayOnly = measure(() => dryRun(plan, format.id, files), { samples: 9, minSampleMs: 30 });
+    rows.push({
+      what: `${format.label}: read + replay`,
+      value: formatMs(replayOnly.medianMs),
+      budget: '',
+      verdict: '',
+    });
+    const withExport = measure(() => dryRun(plan, format.id, format.files(plan)), { samples: 9, minSampleMs: 30 });
+    rows.push({
+      what: `${format.label}: export + read + replay`,
+      value: formatMs(withExport.medianMs),
+      budget: '',
+      verdict: '',
+    });
+  }
+  for (const f of EXPORT_FORMATS.filter((x) => READERS[x.id] === undefined))
+    rows.push({ what: `${f.label}: no reader yet`, value: '–', budget: '', verdict: 'n/a' });
+  const total = measure(
+    () => {
+      for (const { format, files } of prepared) dryRun(plan, format.id, files);
+    },
+    { samples: 9, minSampleMs: 50 },
+  );
+  rows.push({
+    what: `dry run of every format with a reader (${formats.map((f) => f.label).join(', ')})`,
+    value: formatMs(total.medianMs),
+    budget: `≤ ${BUDGET_MS} ms (four formats)`,
+    verdict: verdict(total.medianMs, BUDGET_MS),
+  });
+  printTable(`Deployment dry run, large plan (${steps} steps)`, rows);
+}

@@ -1,0 +1,242 @@
+/**
+ * What exists in Azure before the deployment, as the plan tells it, and the one spelling of resource IDs that the
+ * readers and the engine share: lower-case, the deployment's own subscription and target resource group written
+ * as markers, so that an ID an artefact builds from `subscription()` and one it builds from a parameter holding
+ * the same GUID compare equal.
+ */
+import { POSTGRES_DELEGATION_SERVICE, PRIVATE_DNS_LOCATION } from '../domain/azure';
+import type { Plan } from '../domain/plan';
+import { planIndex } from '../domain/plan-index';
+import { normalizeRegion } from '../domain/regions';
+import type { ResourceId, StepProps, StepScope } from '../exporters/steps';
+
+/** The deployment's own subscription (`subscription().subscriptionId`, the provider's default, az's current one). */
+export const OWN_SUBSCRIPTION = '(deployment-subscription)';
+/** The resource group the deployment targets when the plan names none. */
+export const TARGET_GROUP = '(deployment-group)';
+
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How the plan's first server places the deployment: its subscription (when a GUID) and resource group. */
+export interface IdContext {
+  /** The plan's server subscription when it is a GUID (the parameters pass it), else null. */
+  ownSubscription: string | null;
+  /** The plan's server resource group ('' when the plan names none). */
+  ownGroup: string;
+}
+
+export function idContext(plan: Plan): IdContext {
+  const first = plan.servers[0];
+  const sub = first?.subscription ?? '';
+  return { ownSubscription: GUID.test(sub) ? sub.toLowerCase() : null, ownGroup: first?.resourceGroup ?? '' };
+}
+
+/** A subscription as the artefact writes it ('' or the marker = the deployment's own) in the shared spelling. */
+function canonicalSubscription(raw: string, ctx: IdContext): string {
+  const lower = raw.toLowerCase();
+  if (lower === '' || lower === OWN_SUBSCRIPTION || lower === ctx.ownSubscription) return OWN_SUBSCRIPTION;
+  return lower;
+}
+
+/** A resource group ('' = the deployment's target group) in the shared spelling. */
+function canonicalGroup(raw: string, ctx: IdContext): string {
+  const lower = raw.toLowerCase();
+  if (lower === '' || lower === TARGET_GROUP) return (ctx.ownGroup || TARGET_GROUP).toLowerCase();
+  return lower;
+}
+
+/** The step scope of a resource: '' for the deployment's own subscription and target group. */
+export function stepScope(rawSubscription: string, rawGroup: string, ctx: IdContext): StepScope {
+  const sub = canonicalSubscription(rawSubscription, ctx);
+  const group = canonicalGroup(rawGroup, ctx);
+  return {
+    subscription: sub === OWN_SUBSCRIPTION && !GUID.test(rawSubscription) ? '' : rawSubscription,
+    resourceGroup: group === canonicalGroup('', ctx) ? '' : rawGroup,
+  };
+}
+
+/**
+ * The ID of a resource group's resource: `type` `Namespace/a/b` with one name per type segment after the
+ * namespace (`Microsoft.Network/virtualNetworks/subnets`, ['vnet', 'snet']).
+ */
+export function resourceIdOf(sub: string, group: string, type: string, names: readonly string[], ctx: IdContext) {
+  const [namespace, ...types] = type.split('/');
+  let id = `/subscriptions/${canonicalSubscription(sub, ctx)}/resourcegroups/${canonicalGroup(group, ctx)}`;
+  id += `/providers/${(namespace ?? '').toLowerCase()}`;
+  types.forEach((t, i) => {
+    id += `/${t.toLowerCase()}/${(names[i] ?? '').toLowerCase()}`;
+  });
+  return id;
+}
+
+interface ParsedId {
+  subscription: string;
+  group: string;
+  type: string;
+  names: string[];
+}
+
+/** IDs are parsed again and again while a deployment is replayed: each once (the cache is emptied when large). */
+const PARSED = new Map<string, ParsedId | null>();
+
+/** A full resource ID (`/subscriptions/…/resourceGroups/…/providers/…`) in parts; null when it is not one. */
+export function parseResourceId(id: string): ParsedId | null {
+  let parsed = PARSED.get(id);
+  if (parsed === undefined) {
+    if (PARSED.size > 50_000) PARSED.clear();
+    parsed = parseUncached(id);
+    PARSED.set(id, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(id: string): ParsedId | null {
+  const m = /^\/subscriptions\/([^/]*)\/resourcegroups\/([^/]*)\/providers\/([^/]+)\/(.+)$/i.exec(id);
+  if (!m) return null;
+  const rest = (m[4] as string).split('/');
+  if (rest.length % 2 !== 0) return null;
+  const types: string[] = [];
+  const names: string[] = [];
+  for (let i = 0; i < rest.length; i += 2) {
+    types.push(rest[i] as string);
+    names.push(rest[i + 1] as string);
+  }
+  return { subscription: m[1] as string, group: m[2] as string, type: [m[3], ...types].join('/'), names };
+}
+
+/** A raw resource ID in the shared spelling; null when it is not a resource group's resource ID. */
+export function canonicalId(raw: string, ctx: IdContext): ResourceId | null {
+  const p = parseResourceId(raw);
+  return p ? resourceIdOf(p.subscription, p.group, p.type, p.names, ctx) : null;
+}
+
+/** The subscription segment of a shared-spelling ID. */
+export const subscriptionOf = (id: ResourceId): string => parseResourceId(id)?.subscription ?? '';
+
+/** The parent of a child resource's ID (`…/virtualnetworks/a/subnets/b` → `…/virtualnetworks/a`), else null. */
+export function parentOf(id: ResourceId): ResourceId | null {
+  const p = parseResourceId(id);
+  if (!p || p.names.length < 2) return null;
+  return id.slice(0, id.lastIndexOf('/', id.lastIndexOf('/') - 1));
+}
+
+/** The ARM spelling of the resource types the dry run names in its reasons (IDs are lower-case). */
+const TYPE_NAMES = new Map(
+  [
+    'virtualNetworks',
+    'subnets',
+    'virtualNetworkPeerings',
+    'networkSecurityGroups',
+    'routeTables',
+    'privateDnsZones',
+    'virtualNetworkLinks',
+    'flexibleServers',
+    'configurations',
+    'firewallRules',
+    'deployments',
+  ].map((t) => [t.toLowerCase(), t]),
+);
+
+/** A readable name for an ID: `type name` with the child path (`virtualNetworkPeerings vnet-a/vnet-a-to-b`). */
+export function describeId(id: ResourceId): string {
+  const p = parseResourceId(id);
+  if (!p) return id;
+  const last = p.type.split('/').pop() ?? p.type;
+  const type = TYPE_NAMES.get(last) ?? last;
+  const where = p.group === TARGET_GROUP ? '' : ` (resource group ${p.group})`;
+  return `${type} ${p.names.join('/')}${where}`;
+}
+
+export interface World {
+  /** Resources that exist before the deployment, with what the plan knows of their properties. */
+  existing: Map<ResourceId, StepProps>;
+  /** VNets with a VPN or ExpressRoute gateway (the plan's on-premises sites say where). */
+  gateways: Set<ResourceId>;
+  /** The region of each plan object, by `type|name` (lower-case). */
+  regions: Map<string, string>;
+  /** The VNets the plan knows with their address spaces (for custom DNS servers in another VNet). */
+  vnets: { id: ResourceId; addressSpaces: readonly string[] }[];
+  ctx: IdContext;
+}
+
+export const regionKey = (type: string, name: string): string => `${type}|${name}`.toLowerCase();
+
+const T = {
+  vnet: 'Microsoft.Network/virtualNetworks',
+  subnet: 'Microsoft.Network/virtualNetworks/subnets',
+  nsg: 'Microsoft.Network/networkSecurityGroups',
+  zone: 'Microsoft.Network/privateDnsZones',
+  link: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+  server: 'Microsoft.DBforPostgreSQL/flexibleServers',
+} as const;
+
+/** The world before the deployment, read from the plan. */
+export function worldOf(plan: Plan): World {
+  const ctx = idContext(plan);
+  const existing = new Map<ResourceId, StepProps>();
+  const gateways = new Set<ResourceId>();
+  const regions = new Map<string, string>();
+  const vnets: World['vnets'] = [];
+  const primarySub = plan.servers[0]?.subscription ?? '';
+  const sub = (s: string) => (s === '' || s === primarySub ? '' : s);
+  for (const s of plan.servers) regions.set(regionKey(T.server, s.name), normalizeRegion(s.region));
+  if (plan.access.mode === 'private') {
+    const a = plan.access;
+    const vnetGroup = a.vnet.resourceGroup;
+    const vnetId = resourceIdOf('', vnetGroup, T.vnet, [a.vnet.name], ctx);
+    vnets.push({ id: vnetId, addressSpaces: a.vnet.addressSpaces });
+    regions.set(regionKey(T.vnet, a.vnet.name), normalizeRegion(a.vnet.region));
+    if (a.delegatedSubnet.nsg)
+      regions.set(regionKey(T.nsg, a.delegatedSubnet.nsg.name), normalizeRegion(a.vnet.region));
+    if (a.vnet.existing) {
+      existing.set(vnetId, {
+        addressPrefixes: [...a.vnet.addressSpaces],
+        ...(a.vnet.dns.kind === 'custom' ? { dnsServers: [...a.vnet.dns.servers] } : {}),
+      });
+      for (const s of a.vnet.subnets)
+        existing.set(resourceIdOf('', vnetGroup, T.subnet, [a.vnet.name, s.name], ctx), { addressPrefix: s.prefix });
+    }
+    if (a.delegatedSubnet.existing) {
+      const d = a.delegatedSubnet.existingDelegation;
+      existing.set(resourceIdOf('', vnetGroup, T.subnet, [a.vnet.name, a.delegatedSubnet.name], ctx), {
+        addressPrefix: a.delegatedSubnet.prefix,
+        delegations: d === null || d === '' ? [] : [d],
+      });
+    }
+    const zone = a.privateDnsZone;
+    if (zone) {
+      regions.set(regionKey(T.zone, zone.name), PRIVATE_DNS_LOCATION);
+      if (zone.existing) {
+        const zoneGroup = zone.resourceGroup || vnetGroup;
+        existing.set(resourceIdOf(sub(zone.subscription), zoneGroup, T.zone, [zone.name], ctx), {});
+      }
+    }
+    const peeredIds = a.peeredVnets.map((p) => {
+      const id = resourceIdOf(sub(p.subscription), p.resourceGroup, T.vnet, [p.name], ctx);
+      // Other VNets are never created by an export: they exist (spec/plan.md, "peered VNets").
+      existing.set(id, {
+        addressPrefixes: [...p.addressSpaces],
+        ...(p.dns.kind === 'custom' ? { dnsServers: [...p.dns.servers] } : {}),
+      });
+      regions.set(regionKey(T.vnet, p.name), normalizeRegion(p.region));
+      vnets.push({ id, addressSpaces: p.addressSpaces });
+      return id;
+    });
+    const index = planIndex(plan);
+    for (const site of a.onPremises) {
+      if (site.connection === 'none') continue;
+      if (site.gatewayVnet === '') {
+        gateways.add(vnetId);
+        continue;
+      }
+      const entry = index.vnet(site.gatewayVnet);
+      if (entry?.kind === 'server') gateways.add(vnetId);
+      else if (entry?.kind === 'peered') gateways.add(peeredIds[entry.index] as ResourceId);
+    }
+  }
+  return { existing, gateways, regions, vnets, ctx };
+}
+
+/** Whether a subnet's delegations let a flexible server in (facts §1.2). */
+export const delegatedToPostgres = (props: StepProps): boolean =>
+  (props.delegations ?? []).some((d) => d.toLowerCase() === POSTGRES_DELEGATION_SERVICE.toLowerCase());
