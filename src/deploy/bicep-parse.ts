@@ -33,8 +33,10 @@ export type BicepStatement =
   | { k: 'targetScope'; value: BicepExpr; line: number }
   | { k: 'using'; path: string; line: number };
 
-const IDENT_START = /[A-Za-z_]/;
-const IDENT_PART = /[A-Za-z0-9_]/;
+/** `[A-Za-z_]`. */
+const isIdentStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isIdentPart = (c: number): boolean => isIdentStart(c) || isDigit(c);
 const ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", n: '\n', r: '\r', t: '\t', $: '$' };
 
 class BicepParser {
@@ -74,11 +76,17 @@ class BicepParser {
   }
 
   private skip(newlines: boolean): void {
+    const src = this.src;
     for (;;) {
+      const code = src.charCodeAt(this.pos);
+      if (code === 32 || code === 9 || code === 13 || (newlines && code === 10)) {
+        this.pos += 1;
+        continue;
+      }
       const c = this.peek();
-      if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === '\n')) this.pos += 1;
-      else if (c === '/' && this.peek(1) === '/') {
-        while (this.pos < this.src.length && this.peek() !== '\n') this.pos += 1;
+      if (c === '/' && this.peek(1) === '/') {
+        const end = src.indexOf('\n', this.pos);
+        this.pos = end < 0 ? src.length : end;
       } else if (c === '/' && this.peek(1) === '*') {
         const end = this.src.indexOf('*/', this.pos + 2);
         if (end < 0) this.fail('an unterminated /* comment');
@@ -93,9 +101,9 @@ class BicepParser {
   }
 
   private ident(): string {
-    if (!IDENT_START.test(this.peek())) this.fail(`expected a name, found ${this.describe()}`);
+    if (!isIdentStart(this.src.charCodeAt(this.pos))) this.fail(`expected a name, found ${this.describe()}`);
     const start = this.pos;
-    while (IDENT_PART.test(this.peek())) this.pos += 1;
+    while (isIdentPart(this.src.charCodeAt(this.pos))) this.pos += 1;
     return this.src.slice(start, this.pos);
   }
 
@@ -254,9 +262,9 @@ class BicepParser {
     const line = this.line();
     const c = this.peek();
     if (c === "'") return this.string();
-    if (/[0-9]/.test(c)) {
+    if (isDigit(c.charCodeAt(0))) {
       const start = this.pos;
-      while (/[0-9]/.test(this.peek())) this.pos += 1;
+      while (isDigit(this.src.charCodeAt(this.pos))) this.pos += 1;
       if (this.peek() === '.') this.fail('a non-integer number');
       return { k: 'int', value: Number(this.src.slice(start, this.pos)), line };
     }
@@ -338,6 +346,15 @@ class BicepParser {
     const parts: (string | BicepExpr)[] = [];
     let text = '';
     for (;;) {
+      // A run of plain characters at once.
+      const start = this.pos;
+      for (;;) {
+        const code = this.src.charCodeAt(this.pos);
+        // "'", '\\', '$', '\n', end of input (NaN)
+        if (code === 39 || code === 92 || code === 36 || code === 10 || code !== code) break;
+        this.pos += 1;
+      }
+      if (this.pos > start) text += this.src.slice(start, this.pos);
       const c = this.peek();
       if (c === '' || c === '\n') this.fail('an unterminated string');
       if (c === "'") break;

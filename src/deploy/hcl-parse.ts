@@ -34,8 +34,12 @@ export interface HclBlock {
 
 export type HclItem = HclAttr | HclBlock;
 
-const IDENT_START = /[A-Za-z_]/;
-const IDENT_PART = /[A-Za-z0-9_-]/;
+/** `[A-Za-z_]`. */
+const isIdentStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** `[A-Za-z0-9_-]`. */
+const isIdentPart = (c: number): boolean => isIdentStart(c) || isDigit(c) || c === 45;
+const NUMBER = /-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
 class HclParser {
@@ -70,11 +74,17 @@ class HclParser {
 
   /** Skips blanks and comments, and newlines too when `newlines`. */
   private skip(newlines: boolean): void {
+    const src = this.src;
     for (;;) {
+      const code = src.charCodeAt(this.pos);
+      if (code === 32 || code === 9 || code === 13 || (newlines && code === 10)) {
+        this.pos += 1;
+        continue;
+      }
       const c = this.peek();
-      if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === '\n')) this.pos += 1;
-      else if (c === '#' || (c === '/' && this.peek(1) === '/')) {
-        while (this.pos < this.src.length && this.peek() !== '\n') this.pos += 1;
+      if (c === '#' || (c === '/' && this.peek(1) === '/')) {
+        const end = src.indexOf('\n', this.pos);
+        this.pos = end < 0 ? src.length : end;
       } else if (c === '/' && this.peek(1) === '*') {
         const end = this.src.indexOf('*/', this.pos + 2);
         if (end < 0) this.fail('unterminated /* comment');
@@ -96,9 +106,9 @@ class HclParser {
   }
 
   private ident(): string {
-    if (!IDENT_START.test(this.peek())) this.fail(`expected a name, found ${this.describe()}`);
+    if (!isIdentStart(this.src.charCodeAt(this.pos))) this.fail(`expected a name, found ${this.describe()}`);
     const start = this.pos;
-    while (IDENT_PART.test(this.peek())) this.pos += 1;
+    while (isIdentPart(this.src.charCodeAt(this.pos))) this.pos += 1;
     return this.src.slice(start, this.pos);
   }
 
@@ -149,11 +159,12 @@ class HclParser {
       if (this.peek() === '.' && e.k === 'ref') {
         this.pos += 1;
         if (this.peek() === '*') this.fail('a splat expression (outside the HCL subset read)');
-        e.path.push(/[0-9]/.test(this.peek()) ? Number(this.digits()) : this.ident());
+        e.path.push(isDigit(this.src.charCodeAt(this.pos)) ? Number(this.digits()) : this.ident());
       } else if (this.peek() === '[' && e.k === 'ref') {
         this.pos += 1;
         this.skip(true);
-        if (!/[0-9]/.test(this.peek())) this.fail('an index that is not a number (outside the HCL subset read)');
+        if (!isDigit(this.src.charCodeAt(this.pos)))
+          this.fail('an index that is not a number (outside the HCL subset read)');
         e.path.push(Number(this.digits()));
         this.skip(true);
         this.expect(']');
@@ -171,7 +182,7 @@ class HclParser {
 
   private digits(): string {
     const start = this.pos;
-    while (/[0-9]/.test(this.peek())) this.pos += 1;
+    while (isDigit(this.src.charCodeAt(this.pos))) this.pos += 1;
     return this.src.slice(start, this.pos);
   }
 
@@ -180,8 +191,9 @@ class HclParser {
     const c = this.peek();
     if (c === '"') return this.template();
     if (c === '<' && this.peek(1) === '<') this.fail('a heredoc string (outside the HCL subset read)');
-    if (/[0-9-]/.test(c)) {
-      const m = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.src.slice(this.pos));
+    if (c === '-' || isDigit(c.charCodeAt(0))) {
+      NUMBER.lastIndex = this.pos;
+      const m = NUMBER.exec(this.src);
       if (!m) this.fail(`expected a number, found ${this.describe()}`);
       this.pos += m[0].length;
       return { k: 'num', value: Number(m[0]), line };
@@ -189,7 +201,7 @@ class HclParser {
     if (c === '[') return this.list(line);
     if (c === '{') return this.object(line);
     if (c === '(') this.fail('a parenthesised expression (outside the HCL subset read)');
-    if (!IDENT_START.test(c)) this.fail(`expected a value, found ${this.describe()}`);
+    if (!isIdentStart(c.charCodeAt(0))) this.fail(`expected a value, found ${this.describe()}`);
     const name = this.ident();
     if (name === 'true' || name === 'false') return { k: 'bool', value: name === 'true', line };
     if (name === 'null') return { k: 'null', line };
@@ -270,6 +282,15 @@ class HclParser {
     const parts: (string | HclExpr)[] = [];
     let text = '';
     for (;;) {
+      // A run of plain characters at once.
+      const start = this.pos;
+      for (;;) {
+        const code = this.src.charCodeAt(this.pos);
+        // '"', '\\', '$', '%', '\n', end of input (NaN)
+        if (code === 34 || code === 92 || code === 36 || code === 37 || code === 10 || code !== code) break;
+        this.pos += 1;
+      }
+      if (this.pos > start) text += this.src.slice(start, this.pos);
       const c = this.peek();
       if (c === '' || c === '\n') this.fail('an unterminated string');
       if (c === '"') break;

@@ -185,7 +185,6 @@ class BicepReader {
   }
 
   evaluate(e: BicepExpr, ctx: FileCtx, deps: Deps, via: string): Value {
-    const fail = (message: string): never => this.fail(ctx.file, e.line, message);
     switch (e.k) {
       case 'int':
       case 'bool':
@@ -201,7 +200,7 @@ class BicepReader {
             const v = this.evaluate(p, ctx, deps, via);
             if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out += String(v);
             else if (v === UNKNOWN || v instanceof Live) unknown = true;
-            else fail('an object, array or symbol interpolated into a string');
+            else this.fail(ctx.file, e.line, 'an object, array or symbol interpolated into a string');
           }
         }
         return unknown ? UNKNOWN : out;
@@ -220,7 +219,7 @@ class BicepReader {
           else if (isRecord(v)) {
             Object.assign(out, v);
             if (this.carriesLive.has(v)) this.carriesLive.add(out);
-          } else fail('a spread of something that is not an object');
+          } else this.fail(ctx.file, e.line, 'a spread of something that is not an object');
         }
         return out;
       }
@@ -232,7 +231,7 @@ class BicepReader {
           return v.value;
         }
         const decl = ctx.symbols.get(e.name);
-        if (!decl) return fail(`${e.name} is not declared`);
+        if (!decl) return this.fail(ctx.file, e.line, `${e.name} is not declared`);
         if (!deps.has(decl)) deps.set(decl, via);
         return new SymbolRef(decl);
       }
@@ -242,9 +241,10 @@ class BicepReader {
         const target = this.evaluate(e.target, ctx, deps, via);
         const index = this.evaluate(e.index, ctx, deps, via);
         if (target === UNKNOWN || target instanceof Live) return target;
-        if (Array.isArray(target) && typeof index === 'number') return target[index] ?? fail(`no item ${index}`);
+        if (Array.isArray(target) && typeof index === 'number')
+          return target[index] ?? this.fail(ctx.file, e.line, `no item ${index}`);
         if (typeof index === 'string') return this.property(target, index, ctx, e.line);
-        return fail('an index into something that is not an array or object');
+        return this.fail(ctx.file, e.line, 'an index into something that is not an array or object');
       }
       case 'call':
         return this.call(e, ctx, deps, via);
@@ -252,7 +252,6 @@ class BicepReader {
   }
 
   private property(target: Value, name: string, ctx: FileCtx, line: number): Value {
-    const fail = (message: string): never => this.fail(ctx.file, line, message);
     if (target === UNKNOWN || target instanceof Live) return target;
     if (target instanceof ScopeValue) {
       if (name === 'subscriptionId') return target.subscription;
@@ -270,7 +269,7 @@ class BicepReader {
       if (d.kind === 'module') {
         if (name === 'outputs') return new ModuleOutputs(d);
         if (name === 'name') return this.objectEntry(d.stmt.body, 'name', d.ctx) ?? UNKNOWN;
-        return fail(`a module has no property ${name} read here`);
+        return this.fail(ctx.file, line, `a module has no property ${name} read here`);
       }
       const at = this.locate(d);
       if (name === 'id') return at.id;
@@ -283,15 +282,15 @@ class BicepReader {
     if (target instanceof ModuleOutputs) {
       const child = this.childOf(target.decl);
       const out = child.outputs.get(name);
-      if (!out) return fail(`the module ${target.decl.stmt.sym} has no output ${name}`);
+      if (!out) return this.fail(ctx.file, line, `the module ${target.decl.stmt.sym} has no output ${name}`);
       return this.evaluate(out.value, child, new Map(), name);
     }
     if (isRecord(target)) {
       if (name in target) return target[name] as Value;
       if (this.carriesLive.has(target)) return LIVE;
-      return fail(`the object has no property ${name}`);
+      return this.fail(ctx.file, line, `the object has no property ${name}`);
     }
-    return fail(`a property ${name} of something that has none`);
+    return this.fail(ctx.file, line, `a property ${name} of something that has none`);
   }
 
   /** One entry of a declaration's body object, evaluated without recording dependencies. */
@@ -304,55 +303,58 @@ class BicepReader {
   }
 
   private call(e: BicepExpr & { k: 'call' }, ctx: FileCtx, deps: Deps, via: string): Value {
-    const fail = (message: string): never => this.fail(ctx.file, e.line, message);
-    const args = e.args.map((a) => this.evaluate(a, ctx, deps, via));
-    const unknown = args.some((a) => a === UNKNOWN || a instanceof Live);
-    const strings = (): string[] =>
-      args.map((a, i) => (typeof a === 'string' ? a : fail(`argument ${i + 1} of ${e.fn}() is not a string`)));
+    const args: Value[] = [];
+    let unknown = false;
+    for (const a of e.args) {
+      const v = this.evaluate(a, ctx, deps, via);
+      if (v === UNKNOWN || v instanceof Live) unknown = true;
+      args.push(v);
+    }
     switch (e.fn) {
       case 'resourceGroup': {
-        if (unknown) return fail('resourceGroup() with a value known only at deployment time');
-        const s = strings();
+        if (unknown) return this.fail(ctx.file, e.line, 'resourceGroup() with a value known only at deployment time');
+        const s = this.strings(args, e, ctx);
         if (s.length === 0) return new ScopeValue(ctx.scope.subscription, ctx.scope.resourceGroup);
         if (s.length === 1) return new ScopeValue(ctx.scope.subscription, s[0] as string);
         if (s.length === 2) return new ScopeValue(s[0] as string, s[1] as string);
-        return fail('resourceGroup() takes at most two arguments');
+        return this.fail(ctx.file, e.line, 'resourceGroup() takes at most two arguments');
       }
       case 'subscription': {
-        if (unknown) return fail('subscription() with a value known only at deployment time');
-        const s = strings();
-        if (s.length > 1) return fail('subscription() takes at most one argument');
+        if (unknown) return this.fail(ctx.file, e.line, 'subscription() with a value known only at deployment time');
+        const s = this.strings(args, e, ctx);
+        if (s.length > 1) return this.fail(ctx.file, e.line, 'subscription() takes at most one argument');
         return new ScopeValue(s[0] ?? ctx.scope.subscription, null);
       }
       case 'resourceId': {
         if (unknown) return UNKNOWN;
-        const s = strings();
+        const s = this.strings(args, e, ctx);
         const t = s.findIndex((a) => TYPE_ARG.test(a));
-        if (t < 0 || t > 2) return fail('resourceId() without a resource type in its first three arguments');
+        if (t < 0 || t > 2)
+          return this.fail(ctx.file, e.line, 'resourceId() without a resource type in its first three arguments');
         const sub = t === 2 ? (s[0] as string) : ctx.scope.subscription;
         const rg = t === 0 ? ctx.scope.resourceGroup : (s[t - 1] as string);
         const type = s[t] as string;
         const names = s.slice(t + 1);
         if (names.length !== type.split('/').length - 1) {
-          return fail(`resourceId() for ${type} needs ${type.split('/').length - 1} name(s), has ${names.length}`);
+          return this.fail(
+            ctx.file,
+            e.line,
+            `resourceId() for ${type} needs ${type.split('/').length - 1} name(s), has ${names.length}`,
+          );
         }
         return armResourceId({ subscription: sub, resourceGroup: rg }, this.targetGroup, type, names);
       }
       case 'format': {
         if (unknown) return UNKNOWN;
         const [fmt, ...rest] = args;
-        if (typeof fmt !== 'string') return fail('format() without a format string');
-        return fmt.replace(/\{(\d+)\}/g, (_, n: string) => {
-          const v = rest[Number(n)];
-          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-            return fail(`format() has no usable argument {${n}}`);
-          }
-          return String(v);
-        });
+        if (typeof fmt !== 'string') return this.fail(ctx.file, e.line, 'format() without a format string');
+        return this.format(fmt, rest, ctx, e.line);
       }
       case 'toLower':
         if (unknown) return UNKNOWN;
-        return (strings()[0] ?? fail('toLower() needs an argument')).toLowerCase();
+        return (
+          this.strings(args, e, ctx)[0] ?? this.fail(ctx.file, e.line, 'toLower() needs an argument')
+        ).toLowerCase();
       case 'union': {
         const out: { [key: string]: Value } = {};
         for (const a of args) {
@@ -361,7 +363,7 @@ class BicepReader {
             Object.assign(out, a);
             if (this.carriesLive.has(a)) this.carriesLive.add(out);
           } else if (a === UNKNOWN) return UNKNOWN;
-          else return fail('union() of something that is not an object');
+          else return this.fail(ctx.file, e.line, 'union() of something that is not an object');
         }
         return out;
       }
@@ -369,7 +371,33 @@ class BicepReader {
       case 'readEnvironmentVariable':
         return UNKNOWN;
       default:
-        return fail(`the function ${e.fn}() (outside the Bicep subset read)`);
+        return this.fail(ctx.file, e.line, `the function ${e.fn}() (outside the Bicep subset read)`);
+    }
+  }
+
+  private strings(args: readonly Value[], e: BicepExpr & { k: 'call' }, ctx: FileCtx): string[] {
+    for (let i = 0; i < args.length; i += 1) {
+      if (typeof args[i] !== 'string') this.fail(ctx.file, e.line, `argument ${i + 1} of ${e.fn}() is not a string`);
+    }
+    return args as string[];
+  }
+
+  /** `format()` with `{n}` placeholders (the only form the exporter writes). */
+  private format(fmt: string, args: readonly Value[], ctx: FileCtx, line: number): string {
+    let out = '';
+    let i = 0;
+    for (;;) {
+      const open = fmt.indexOf('{', i);
+      if (open < 0) return out + fmt.slice(i);
+      const close = fmt.indexOf('}', open);
+      const n = fmt.slice(open + 1, close);
+      if (close < 0 || !/^\d+$/.test(n)) this.fail(ctx.file, line, `format() with a placeholder other than {n}`);
+      const v = args[Number(n)];
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+        this.fail(ctx.file, line, `format() has no usable argument {${n}}`);
+      }
+      out += fmt.slice(i, open) + String(v);
+      i = close + 1;
     }
   }
 
@@ -463,21 +491,25 @@ class BicepReader {
   }
 
   read(): DeployStep[] {
+    const main = this.load('main.bicep', { subscription: '', resourceGroup: '' }, new Map());
     const source = this.files.get('main.bicepparam');
-    const given = new Map<string, Value>();
     if (source !== undefined) {
-      const empty = this.load('main.bicep', { subscription: '', resourceGroup: '' }, new Map());
+      const bare: FileCtx = {
+        ...main,
+        params: new Map(),
+        vars: new Map(),
+        symbols: new Map(),
+        file: 'main.bicepparam',
+      };
       for (const s of parseBicep('main.bicepparam', source)) {
         if (s.k === 'using') {
           if (s.path !== 'main.bicep') this.fail('main.bicepparam', s.line, `using '${s.path}', not 'main.bicep'`);
         } else if (s.k === 'param' && s.value && s.type === null) {
-          if (!empty.params.has(s.name)) this.fail('main.bicepparam', s.line, `${s.name} is not a param of main.bicep`);
-          const bare: FileCtx = { ...empty, params: new Map(), vars: new Map(), symbols: new Map() };
-          given.set(s.name, this.evaluate(s.value, bare, new Map(), ''));
+          if (!main.params.has(s.name)) this.fail('main.bicepparam', s.line, `${s.name} is not a param of main.bicep`);
+          main.given.set(s.name, this.evaluate(s.value, bare, new Map(), ''));
         } else this.fail('main.bicepparam', s.line, 'only using and param … = value are read in a .bicepparam file');
       }
     }
-    const main = this.load('main.bicep', { subscription: '', resourceGroup: '' }, given);
     // Every resource's ID first: a read of a resource the deployment also writes gets its own step ID.
     const writes = new Map<string, string>();
     const walk = (ctx: FileCtx, visit: (d: ResourceDecl) => void) => {

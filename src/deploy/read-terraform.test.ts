@@ -115,7 +115,7 @@ describe('readTerraform on generated plans', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('an imported existing subnet is an update that keeps its live properties', () => {
     fc.assert(
@@ -130,7 +130,7 @@ describe('readTerraform on generated plans', () => {
       ),
       { numRuns: 30 },
     );
-  });
+  }, 60_000);
 
   it('a resource in another subscription takes its provider alias subscription', () => {
     const plan = examplePlan('hub-and-spoke');
@@ -210,7 +210,7 @@ describe('the HCL parser reads what hcl2json reads', () => {
     for (const { plan } of examplePlans()) {
       for (const major of [4, 5] as ProviderMajor[]) await crossCheck(terraformFiles(plan, { providerMajor: major }));
     }
-  });
+  }, 60_000);
 
   it('on text that needs escaping (an NSG rule description)', async () => {
     const plan = examplePlan('hub-and-spoke');
@@ -221,7 +221,7 @@ describe('the HCL parser reads what hcl2json reads', () => {
     const files = terraformFiles(plan);
     expect(files.find((f) => f.path === 'main.tf')?.contents).toContain('$${var.x}');
     await crossCheck(files);
-  });
+  }, 60_000);
 
   it('on generated plans', async () => {
     // hcl2json takes tens of milliseconds a file: fewer runs than the reader checks.
@@ -229,7 +229,7 @@ describe('the HCL parser reads what hcl2json reads', () => {
       fc.asyncProperty(planArbitrary, async (plan) => crossCheck(terraformFiles(plan))),
       { numRuns: 25 },
     );
-  });
+  }, 60_000);
 });
 
 // --- Input outside the subset: an error naming file and line. -------------------------------------------------------

@@ -200,6 +200,10 @@ class TerraformReader {
     }
   }
 
+  private failAt(file: string, line: number, message: string): never {
+    throw new DryRunReadError(file, `line ${line}: ${message}`);
+  }
+
   private literal(e: HclExpr, file: string): Value {
     const { value, deps } = this.evaluate(e, file);
     if (deps.size > 0) throw new DryRunReadError(file, `line ${e.line}: a value that refers to a resource`);
@@ -214,9 +218,6 @@ class TerraformReader {
 
   /** The value of an expression and the resource/data addresses it refers to (each with the path it went by). */
   evaluate(e: HclExpr, file: string, deps = new Map<string, string>(), via = ''): { value: Value; deps: typeof deps } {
-    const fail = (message: string): never => {
-      throw new DryRunReadError(file, `line ${e.line}: ${message}`);
-    };
     switch (e.k) {
       case 'num':
       case 'bool':
@@ -232,7 +233,7 @@ class TerraformReader {
             const v = this.evaluate(p, file, deps, via).value;
             if (v === UNKNOWN) unknown = true;
             else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out += String(v);
-            else fail('a list, object or null interpolated into a string');
+            else this.failAt(file, e.line, 'a list, object or null interpolated into a string');
           }
         }
         return { value: unknown ? UNKNOWN : out, deps };
@@ -245,25 +246,24 @@ class TerraformReader {
         return { value: o, deps };
       }
       case 'call':
-        return fail(`the function ${e.fn}() (outside the Terraform subset read)`);
+        return this.failAt(file, e.line, `the function ${e.fn}() (outside the Terraform subset read)`);
       case 'ref':
         return { value: this.reference(e, file, deps, via), deps };
     }
   }
 
   private reference(e: HclExpr & { k: 'ref' }, file: string, deps: Map<string, string>, via: string): Value {
-    const fail = (message: string): never => {
-      throw new DryRunReadError(file, `line ${e.line}: ${message}`);
-    };
     const [first, second, third] = e.path;
     const path = [e.root, ...e.path].join('.');
     if (e.root === 'var') {
-      if (typeof first !== 'string' || !this.declaredVars.has(first)) fail(`${path} is not a declared variable`);
-      return this.index(this.vars.get(first as string) ?? UNKNOWN, e.path.slice(1));
+      if (typeof first !== 'string' || !this.declaredVars.has(first))
+        this.failAt(file, e.line, `${path} is not a declared variable`);
+      return this.index(this.vars.get(first) ?? UNKNOWN, e.path.slice(1));
     }
     if (e.root === 'local') {
-      if (typeof first !== 'string' || !this.locals.has(first)) fail(`${path} is not a declared local`);
-      const local = this.local(first as string);
+      if (typeof first !== 'string' || !this.locals.has(first))
+        this.failAt(file, e.line, `${path} is not a declared local`);
+      const local = this.local(first);
       for (const d of local.deps.keys()) if (!deps.has(d)) deps.set(d, `${via || path} (through local.${first})`);
       return this.index(local.value, e.path.slice(1));
     }
@@ -274,9 +274,14 @@ class TerraformReader {
     const rest = e.path.slice(data ? 3 : 2);
     const address = `${data ? 'data.' : ''}${String(type)}.${String(name)}`;
     const d = this.resources.get(address);
-    if (!d) fail(`${path} refers to ${address}, which is not declared (outside the Terraform subset read)`);
+    if (!d)
+      this.failAt(
+        file,
+        e.line,
+        `${path} refers to ${address}, which is not declared (outside the Terraform subset read)`,
+      );
     if (!deps.has(address)) deps.set(address, via || path);
-    const r = d as Declared;
+    const r = d;
     if (attr === undefined) return UNKNOWN;
     if (attr === 'id') return this.locate(r).id;
     if (attr === 'name' && r.attrs.has('name')) return this.index(this.argument(r, 'name') ?? UNKNOWN, rest);
