@@ -19,7 +19,7 @@ export type BicepExpr =
   | { k: 'prop'; target: BicepExpr; name: string; line: number }
   | { k: 'index'; target: BicepExpr; index: BicepExpr; line: number };
 
-export interface Decorator {
+interface Decorator {
   name: string;
   args: BicepExpr[];
 }

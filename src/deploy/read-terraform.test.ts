@@ -143,6 +143,114 @@ describe('readTerraform on generated plans', () => {
   });
 });
 
+// --- Hand-written configurations: forms the exporter may write. -----------------------------------------------------
+
+const HAND_WRITTEN = `variable "subscription_id" {
+  type = string
+}
+
+provider "azurerm" {
+  subscription_id = var.subscription_id
+
+  features {}
+}
+
+locals {
+  subnet_id = azurerm_subnet.postgres.id
+}
+
+data "azurerm_virtual_network" "server" {
+  name                = "vnet-a"
+  resource_group_name = "rg-net"
+}
+
+data "azurerm_subnet" "live" {
+  name                 = "snet-postgres"
+  virtual_network_name = data.azurerm_virtual_network.server.name
+  resource_group_name  = "rg-net"
+}
+
+import {
+  to = azurerm_subnet.postgres
+  id = "/subscriptions/\${var.subscription_id}/resourceGroups/rg-net/providers/\
+Microsoft.Network/virtualNetworks/vnet-a/subnets/snet-postgres"
+}
+
+resource "azurerm_subnet" "postgres" {
+  name                 = "snet-postgres"
+  resource_group_name  = "rg-net"
+  virtual_network_name = data.azurerm_virtual_network.server.name
+  address_prefixes     = data.azurerm_subnet.live.address_prefixes
+
+  delegation {
+    name = "dlg"
+
+    service_delegation {
+      name = "Microsoft.DBforPostgreSQL/flexibleServers"
+    }
+  }
+}
+
+resource "azurerm_route_table" "rt" {
+  name                = "rt-a"
+  resource_group_name = "rg-net"
+  location            = "northeurope"
+}
+
+resource "azurerm_subnet_route_table_association" "postgres" {
+  subnet_id      = local.subnet_id
+  route_table_id = azurerm_route_table.rt.id
+}
+`;
+
+describe('readTerraform on a hand-written configuration', () => {
+  const plan = examplePlan('hub-and-spoke');
+  const files: ExportFile[] = [
+    { path: 'main.tf', contents: HAND_WRITTEN },
+    { path: 'terraform.tfvars.example', contents: 'subscription_id = "00000000-0000-0000-0000-000000000000"\n' },
+  ];
+  const steps = readTerraform(files, plan);
+  const subnetId =
+    '/subscriptions//resourcegroups/rg-net/providers/microsoft.network/virtualnetworks/vnet-a/subnets/snet-postgres';
+  const vnetId = '/subscriptions//resourcegroups/rg-net/providers/microsoft.network/virtualnetworks/vnet-a';
+
+  it('data sources are reads; a read of a resource the configuration also writes gets its own step ID', () => {
+    expect(steps.map((s) => [s.id, s.action])).toEqual([
+      [vnetId, 'read'],
+      [`${subnetId}#read`, 'read'],
+      [subnetId, 'update'],
+      ['/subscriptions//resourcegroups/rg-net/providers/microsoft.network/routetables/rt-a', 'create'],
+      [`${subnetId}#route-table-association`, 'create'],
+    ]);
+  });
+
+  it("the placeholder subscription of the tfvars example is the deployment's own", () => {
+    expect(steps.every((s) => s.scope.subscription === '')).toBe(true);
+  });
+
+  it('a reference to a data source orders after the read; a reference through a local after the resource', () => {
+    const subnet = steps.find((s) => s.id === subnetId);
+    expect(subnet?.after.map((e) => e.step).sort()).toEqual([vnetId, `${subnetId}#read`].sort());
+    expect(subnet?.props).toEqual({
+      delegations: ['Microsoft.DBforPostgreSQL/flexibleServers'],
+      serviceEndpoints: [],
+      preservesLiveProperties: true,
+    });
+    const association = steps.find((s) => s.target === subnetId);
+    expect(association?.props.routeTable).toBe(
+      '/subscriptions//resourcegroups/rg-net/providers/microsoft.network/routetables/rt-a',
+    );
+    expect(association?.after.find((e) => e.step === subnetId)?.why).toBe(
+      'azurerm_subnet_route_table_association.postgres.subnet_id (through local.subnet_id) ' +
+        'refers to azurerm_subnet.postgres',
+    );
+  });
+
+  it('the region of a resource is its location argument', () => {
+    expect(steps.find((s) => s.type === 'Microsoft.Network/routeTables')?.location).toBe('northeurope');
+  });
+});
+
 // --- The cross-check with hcl2json: the reader's parser sees the same blocks and attributes. ---------------------
 
 function renderExpr(e: HclExpr): string {
