@@ -41,24 +41,16 @@ const ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", n: '\n', r: '\r'
 
 class BicepParser {
   private pos = 0;
-  private readonly lineStarts: number[] = [0];
+  /** The line of `pos`: newlines are only ever consumed by `skip`. */
+  private lineNo = 1;
 
   constructor(
     private readonly file: string,
     private readonly src: string,
-  ) {
-    for (let i = 0; i < src.length; i += 1) if (src[i] === '\n') this.lineStarts.push(i + 1);
-  }
+  ) {}
 
-  private line(at = this.pos): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] as number) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+  private line(): number {
+    return this.lineNo;
   }
 
   private fail(message: string): never {
@@ -79,8 +71,13 @@ class BicepParser {
     const src = this.src;
     for (;;) {
       const code = src.charCodeAt(this.pos);
-      if (code === 32 || code === 9 || code === 13 || (newlines && code === 10)) {
+      if (code === 32 || code === 9 || code === 13) {
         this.pos += 1;
+        continue;
+      }
+      if (newlines && code === 10) {
+        this.pos += 1;
+        this.lineNo += 1;
         continue;
       }
       const c = this.peek();
@@ -90,6 +87,9 @@ class BicepParser {
       } else if (c === '/' && this.peek(1) === '*') {
         const end = this.src.indexOf('*/', this.pos + 2);
         if (end < 0) this.fail('an unterminated /* comment');
+        const lines = this.src.slice(this.pos, end).split('\n').length - 1;
+        if (!newlines && lines > 0) this.fail('a comment spanning lines here');
+        this.lineNo += lines;
         this.pos = end + 2;
       } else return;
     }

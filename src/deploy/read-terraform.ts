@@ -10,7 +10,7 @@ import type { ExportFile } from '../exporters/types';
 import type { ArtefactReader, DeployStep } from './types';
 import { parseHcl, type HclAttr, type HclBlock, type HclExpr, type HclItem } from './hcl-parse';
 import { DryRunReadError } from './read-error';
-import { armResourceId, parseResourceId } from './resource-id';
+import { armResourceId, parseResourceId, type ParsedResourceId } from './resource-id';
 
 /** A value only Azure knows (a computed attribute, a sensitive variable without value). */
 const UNKNOWN = Symbol('unknown');
@@ -93,11 +93,19 @@ interface Located {
   target?: string;
 }
 
+/** A reference as written: `a.b[0].c`. */
+const refText = (e: HclExpr & { k: 'ref' }): string =>
+  e.root + e.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+
 const attrsOf = (items: readonly HclItem[]) => {
   const m = new Map<string, HclAttr>();
   for (const i of items) if (i.kind === 'attr') m.set(i.name, i);
   return m;
 };
+const setProp = <K extends keyof StepProps>(props: StepProps, key: K, value: StepProps[K] | undefined): void => {
+  if (value !== undefined) props[key] = value;
+};
+
 const blocksOf = (items: readonly HclItem[], type: string) =>
   items.filter((i): i is HclBlock => i.kind === 'block' && i.type === type);
 
@@ -112,6 +120,8 @@ class TerraformReader {
   private readonly located = new Map<string, Located>();
   private readonly inProgress = new Set<string>();
   private readonly order: Declared[] = [];
+  /** The IDs the configuration writes, each with the resource address that writes it. */
+  private readonly writes = new Map<string, string>();
 
   constructor(files: readonly ExportFile[]) {
     const tf = files.filter((f) => f.path.endsWith('.tf'));
@@ -205,7 +215,8 @@ class TerraformReader {
   }
 
   private literal(e: HclExpr, file: string): Value {
-    const { value, deps } = this.evaluate(e, file);
+    const deps = new Map<string, string>();
+    const value = this.evaluate(e, file, deps, '');
     if (deps.size > 0) throw new DryRunReadError(file, `line ${e.line}: a value that refers to a resource`);
     return value;
   }
@@ -216,81 +227,90 @@ class TerraformReader {
     return v;
   }
 
-  /** The value of an expression and the resource/data addresses it refers to (each with the path it went by). */
-  evaluate(e: HclExpr, file: string, deps = new Map<string, string>(), via = ''): { value: Value; deps: typeof deps } {
+  /**
+   * The value of an expression; the resource/data addresses it refers to are added to `deps` (each with the
+   * argument path it went by) unless `deps` is null.
+   */
+  evaluate(e: HclExpr, file: string, deps: Map<string, string> | null, via: string): Value {
     switch (e.k) {
       case 'num':
       case 'bool':
-        return { value: e.value, deps };
+        return e.value;
       case 'null':
-        return { value: null, deps };
+        return null;
       case 'str': {
         let out = '';
         let unknown = false;
         for (const p of e.parts) {
           if (typeof p === 'string') out += p;
           else {
-            const v = this.evaluate(p, file, deps, via).value;
+            const v = this.evaluate(p, file, deps, via);
             if (v === UNKNOWN) unknown = true;
             else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out += String(v);
             else this.failAt(file, e.line, 'a list, object or null interpolated into a string');
           }
         }
-        return { value: unknown ? UNKNOWN : out, deps };
+        return unknown ? UNKNOWN : out;
       }
-      case 'list':
-        return { value: e.items.map((i) => this.evaluate(i, file, deps, via).value), deps };
+      case 'list': {
+        const out: Value[] = [];
+        for (const i of e.items) out.push(this.evaluate(i, file, deps, via));
+        return out;
+      }
       case 'obj': {
         const o: { [key: string]: Value } = {};
-        for (const { key, value } of e.entries) o[key] = this.evaluate(value, file, deps, via).value;
-        return { value: o, deps };
+        for (const { key, value } of e.entries) o[key] = this.evaluate(value, file, deps, via);
+        return o;
       }
       case 'call':
         return this.failAt(file, e.line, `the function ${e.fn}() (outside the Terraform subset read)`);
       case 'ref':
-        return { value: this.reference(e, file, deps, via), deps };
+        return this.reference(e, file, deps, via);
     }
   }
 
-  private reference(e: HclExpr & { k: 'ref' }, file: string, deps: Map<string, string>, via: string): Value {
+  private reference(e: HclExpr & { k: 'ref' }, file: string, deps: Map<string, string> | null, via: string): Value {
     const [first, second, third] = e.path;
-    const path = [e.root, ...e.path].join('.');
     if (e.root === 'var') {
-      if (typeof first !== 'string' || !this.declaredVars.has(first))
-        this.failAt(file, e.line, `${path} is not a declared variable`);
-      return this.index(this.vars.get(first) ?? UNKNOWN, e.path.slice(1));
+      if (typeof first !== 'string' || !this.declaredVars.has(first)) {
+        this.failAt(file, e.line, `${refText(e)} is not a declared variable`);
+      }
+      return this.index(this.vars.get(first) ?? UNKNOWN, e.path, 1);
     }
     if (e.root === 'local') {
-      if (typeof first !== 'string' || !this.locals.has(first))
-        this.failAt(file, e.line, `${path} is not a declared local`);
+      if (typeof first !== 'string' || !this.locals.has(first)) {
+        this.failAt(file, e.line, `${refText(e)} is not a declared local`);
+      }
       const local = this.local(first);
-      for (const d of local.deps.keys()) if (!deps.has(d)) deps.set(d, `${via || path} (through local.${first})`);
-      return this.index(local.value, e.path.slice(1));
+      for (const d of local.deps.keys()) {
+        if (deps && !deps.has(d)) deps.set(d, `${via || refText(e)} (through local.${first})`);
+      }
+      return this.index(local.value, e.path, 1);
     }
     const data = e.root === 'data';
-    const type = data ? first : e.root;
-    const name = data ? second : first;
-    const attr = data ? third : second;
-    const rest = e.path.slice(data ? 3 : 2);
-    const address = `${data ? 'data.' : ''}${String(type)}.${String(name)}`;
-    const d = this.resources.get(address);
-    if (!d)
-      this.failAt(
+    const address = data ? `data.${String(first)}.${String(second)}` : `${e.root}.${String(first)}`;
+    const r = this.resources.get(address);
+    if (!r) {
+      return this.failAt(
         file,
         e.line,
-        `${path} refers to ${address}, which is not declared (outside the Terraform subset read)`,
+        `${refText(e)} refers to ${address}, which is not declared (outside the Terraform subset read)`,
       );
-    if (!deps.has(address)) deps.set(address, via || path);
-    const r = d;
+    }
+    if (deps && !deps.has(address)) deps.set(address, via || refText(e));
+    const attr = data ? third : second;
     if (attr === undefined) return UNKNOWN;
     if (attr === 'id') return this.locate(r).id;
-    if (attr === 'name' && r.attrs.has('name')) return this.index(this.argument(r, 'name') ?? UNKNOWN, rest);
+    if (attr === 'name' && r.attrs.has('name'))
+      return this.index(this.argument(r, 'name') ?? UNKNOWN, e.path, data ? 3 : 2);
     return UNKNOWN;
   }
 
-  private index(v: Value, path: readonly (string | number)[]): Value {
+  /** The value at `path[from…]` inside `v`. */
+  private index(v: Value, path: readonly (string | number)[], from: number): Value {
     let cur = v;
-    for (const p of path) {
+    for (let i = from; i < path.length; i += 1) {
+      const p = path[i] as string | number;
       if (cur === UNKNOWN) return UNKNOWN;
       if (Array.isArray(cur) && typeof p === 'number') cur = cur[p] ?? UNKNOWN;
       else if (cur !== null && typeof cur === 'object' && !Array.isArray(cur) && typeof p === 'string') {
@@ -307,7 +327,11 @@ class TerraformReader {
     const key = `local.${name}`;
     if (this.inProgress.has(key)) throw new DryRunReadError(file, `line ${attr.line}: local.${name} refers to itself`);
     this.inProgress.add(key);
-    const result = this.evaluate(attr.value, file, new Map(), `local.${name}`);
+    const deps = new Map<string, string>();
+    const result: { value: Value; deps: Map<string, string> } = {
+      value: this.evaluate(attr.value, file, deps, `local.${name}`),
+      deps,
+    };
     this.inProgress.delete(key);
     this.localValues.set(name, result);
     return result;
@@ -317,7 +341,7 @@ class TerraformReader {
   private argument(r: Declared, name: string): Value | undefined {
     const a = r.attrs.get(name);
     if (!a) return undefined;
-    return this.evaluate(a.value, r.file).value;
+    return this.evaluate(a.value, r.file, null, '');
   }
 
   private requiredString(r: Declared, name: string): string {
@@ -366,17 +390,8 @@ class TerraformReader {
     this.inProgress.add(r.address);
     const { spec } = r;
     let result: Located;
-    const fromId = (arg: string): { id: string; parsed: NonNullable<ReturnType<typeof parseResourceId>> } => {
-      const id = this.requiredString(r, arg);
-      const parsed = parseResourceId(id);
-      if (!parsed) {
-        const line = r.attrs.get(arg)?.line ?? r.block.line;
-        throw new DryRunReadError(r.file, `line ${line}: ${r.address}.${arg} is not an ARM resource ID: ${id}`);
-      }
-      return { id: id.toLowerCase(), parsed };
-    };
     if (spec.association) {
-      const { id, parsed } = fromId(spec.association.target);
+      const { id, parsed } = this.idArgument(r, spec.association.target);
       result = {
         id: id + spec.association.suffix,
         name: parsed.names.join('/'),
@@ -384,7 +399,7 @@ class TerraformReader {
         target: id,
       };
     } else if (spec.parent && r.attrs.has(spec.parent.arg)) {
-      const { id, parsed } = fromId(spec.parent.arg);
+      const { id, parsed } = this.idArgument(r, spec.parent.arg);
       const name = this.requiredString(r, 'name');
       result = {
         id: `${id}/${spec.parent.child}/${name}`.toLowerCase(),
@@ -406,21 +421,33 @@ class TerraformReader {
     return result;
   }
 
+  /** An argument holding an ARM resource ID (a parent's, an association's target). */
+  private idArgument(r: Declared, arg: string): { id: string; parsed: ParsedResourceId } {
+    const id = this.requiredString(r, arg);
+    const parsed = parseResourceId(id);
+    if (!parsed) {
+      const line = r.attrs.get(arg)?.line ?? r.block.line;
+      throw new DryRunReadError(r.file, `line ${line}: ${r.address}.${arg} is not an ARM resource ID: ${id}`);
+    }
+    return { id: id.toLowerCase(), parsed };
+  }
+
   /** Every resource/data address a block's arguments refer to (nested blocks too, `lifecycle` aside). */
   private references(r: Declared): Map<string, string> {
     const deps = new Map<string, string>();
-    const walk = (items: readonly HclItem[], prefix: string) => {
-      for (const i of items) {
-        if (i.kind === 'block') {
-          if (i.type !== 'lifecycle') walk(i.body, `${prefix}${i.type}.`);
-        } else if (i.name !== 'depends_on' && i.name !== 'provider') {
-          this.evaluate(i.value, r.file, deps, `${prefix}${i.name}`);
-        }
-      }
-    };
-    walk(r.block.body, '');
+    this.collect(r, r.block.body, '', deps);
     deps.delete(r.address);
     return deps;
+  }
+
+  private collect(r: Declared, items: readonly HclItem[], prefix: string, deps: Map<string, string>): void {
+    for (const i of items) {
+      if (i.kind === 'block') {
+        if (i.type !== 'lifecycle') this.collect(r, i.body, `${prefix}${i.type}.`, deps);
+      } else if (i.name !== 'depends_on' && i.name !== 'provider') {
+        this.evaluate(i.value, r.file, deps, prefix === '' ? i.name : prefix + i.name);
+      }
+    }
   }
 
   private dependsOn(r: Declared): string[] {
@@ -443,7 +470,7 @@ class TerraformReader {
         throw new DryRunReadError(file, `line ${block.line}: the import block's "to" names ${to}, not a resource`);
       }
     }
-    const ids = new Map<string, string>();
+    const ids = this.writes;
     for (const r of this.order) {
       const loc = this.locate(r);
       if (r.data) continue;
@@ -453,27 +480,20 @@ class TerraformReader {
       }
       ids.set(loc.id, r.address);
     }
-    const stepId = (r: Declared): string => {
-      const id = this.locate(r).id;
-      return r.data && ids.has(id) ? `${id}#read` : id;
-    };
-    return this.order.map((r) => {
+    const steps: DeployStep[] = [];
+    for (const r of this.order) {
       const loc = this.locate(r);
       const after: DeployStep['after'] = [];
       const seen = new Set<string>();
-      const edge = (address: string, why: string) => {
-        const d = this.resources.get(address) as Declared;
-        const step = stepId(d);
-        if (seen.has(step)) return;
-        seen.add(step);
-        after.push({ step, why });
-      };
-      for (const [address, via] of this.references(r)) edge(address, `${r.address}.${via} refers to ${address}`);
-      for (const address of this.dependsOn(r)) edge(address, `${r.address} has depends_on ${address}`);
+      for (const [address, via] of this.references(r)) {
+        this.edge(after, seen, address, `${r.address}.${via} refers to ${address}`);
+      }
+      for (const address of this.dependsOn(r))
+        this.edge(after, seen, address, `${r.address} has depends_on ${address}`);
       const action: StepAction = r.data ? 'read' : this.imports.has(r.address) ? 'update' : 'create';
       const location = r.spec.global || r.data ? undefined : this.argument(r, 'location');
       const step: DeployStep = {
-        id: stepId(r),
+        id: this.stepId(r),
         type: r.spec.arm,
         name: loc.name,
         action,
@@ -484,50 +504,41 @@ class TerraformReader {
       };
       if (typeof location === 'string') step.location = location;
       if (loc.target !== undefined) step.target = loc.target;
-      return step;
-    });
+      steps.push(step);
+    }
+    return steps;
+  }
+
+  /** A read of a resource the configuration also writes gets its own step ID. */
+  private stepId(r: Declared): string {
+    const id = this.locate(r).id;
+    return r.data && this.writes.has(id) ? `${id}#read` : id;
+  }
+
+  private edge(after: DeployStep['after'], seen: Set<string>, address: string, why: string): void {
+    const step = this.stepId(this.resources.get(address) as Declared);
+    if (seen.has(step)) return;
+    seen.add(step);
+    after.push({ step, why });
   }
 
   private props(r: Declared, action: StepAction): StepProps {
     const props: StepProps = {};
-    const str = (name: string): string | undefined => {
-      const v = this.argument(r, name);
-      return typeof v === 'string' ? v : undefined;
-    };
-    const id = (name: string): string | undefined => str(name)?.toLowerCase();
-    const bool = (name: string): boolean | undefined => {
-      const v = this.argument(r, name);
-      return typeof v === 'boolean' ? v : undefined;
-    };
-    const strings = (name: string): string[] | undefined => {
-      const v = this.argument(r, name);
-      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
-    };
-    const nested = (items: readonly HclItem[], type: string, name: string): string[] =>
-      blocksOf(items, type).flatMap((b) => {
-        const a = attrsOf(b.body).get(name);
-        const v = a ? this.evaluate(a.value, r.file).value : undefined;
-        return typeof v === 'string' ? [v] : [];
-      });
-    const set = <K extends keyof StepProps>(key: K, value: StepProps[K] | undefined) => {
-      if (value !== undefined) props[key] = value;
-    };
     switch (r.type) {
       case 'azurerm_virtual_network':
-        set('addressPrefixes', strings('address_space'));
-        set('dnsServers', strings('dns_servers'));
+        setProp(props, 'addressPrefixes', this.strings(r, 'address_space'));
+        setProp(props, 'dnsServers', this.strings(r, 'dns_servers'));
         break;
       case 'azurerm_subnet': {
-        set('addressPrefix', strings('address_prefixes')?.[0]);
-        const delegations = blocksOf(r.block.body, 'delegation').flatMap((d) =>
-          nested(d.body, 'service_delegation', 'name'),
-        );
-        if (!r.data) props.delegations = delegations;
-        const endpoints = [
-          ...(strings('service_endpoints') ?? []),
-          ...nested(r.block.body, 'service_endpoint', 'service'),
-        ];
-        if (!r.data) props.serviceEndpoints = endpoints;
+        setProp(props, 'addressPrefix', this.strings(r, 'address_prefixes')?.[0]);
+        if (r.data) break;
+        const delegations: string[] = [];
+        for (const d of blocksOf(r.block.body, 'delegation'))
+          this.nested(r, d.body, 'service_delegation', 'name', delegations);
+        props.delegations = delegations;
+        const endpoints = [...(this.strings(r, 'service_endpoints') ?? [])];
+        this.nested(r, r.block.body, 'service_endpoint', 'service', endpoints);
+        props.serviceEndpoints = endpoints;
         // An imported subnet is updated by the provider: it reads the live subnet and changes only the arguments
         // whose value differs (azurerm internal/services/network/subnet_resource.go, resourceSubnetUpdate), so the
         // NSG, route table and NAT gateway associations it has (separate resources in azurerm) are kept.
@@ -535,35 +546,62 @@ class TerraformReader {
         break;
       }
       case 'azurerm_subnet_network_security_group_association':
-        set('networkSecurityGroup', id('network_security_group_id'));
+        setProp(props, 'networkSecurityGroup', this.str(r, 'network_security_group_id')?.toLowerCase());
         break;
       case 'azurerm_subnet_route_table_association':
-        set('routeTable', id('route_table_id'));
+        setProp(props, 'routeTable', this.str(r, 'route_table_id')?.toLowerCase());
         break;
       case 'azurerm_virtual_network_peering':
-        set('remoteVirtualNetwork', id('remote_virtual_network_id'));
-        set('allowForwardedTraffic', bool('allow_forwarded_traffic'));
-        set('allowGatewayTransit', bool('allow_gateway_transit'));
-        set('useRemoteGateways', bool('use_remote_gateways'));
+        setProp(props, 'remoteVirtualNetwork', this.str(r, 'remote_virtual_network_id')?.toLowerCase());
+        setProp(props, 'allowForwardedTraffic', this.bool(r, 'allow_forwarded_traffic'));
+        setProp(props, 'allowGatewayTransit', this.bool(r, 'allow_gateway_transit'));
+        setProp(props, 'useRemoteGateways', this.bool(r, 'use_remote_gateways'));
         break;
       case 'azurerm_private_dns_zone_virtual_network_link':
-        set('virtualNetwork', id('virtual_network_id'));
+        setProp(props, 'virtualNetwork', this.str(r, 'virtual_network_id')?.toLowerCase());
         break;
       case 'azurerm_postgresql_flexible_server': {
-        set('delegatedSubnet', id('delegated_subnet_id'));
-        set('privateDnsZone', id('private_dns_zone_id'));
-        const pna = bool('public_network_access_enabled');
+        setProp(props, 'delegatedSubnet', this.str(r, 'delegated_subnet_id')?.toLowerCase());
+        setProp(props, 'privateDnsZone', this.str(r, 'private_dns_zone_id')?.toLowerCase());
+        const pna = this.bool(r, 'public_network_access_enabled');
         if (pna !== undefined) props.publicNetworkAccess = pna ? 'Enabled' : 'Disabled';
-        set('availabilityZone', str('zone'));
-        const ha = blocksOf(r.block.body, 'high_availability')[0];
-        if (ha) {
-          set('highAvailability', nested([ha], 'high_availability', 'mode')[0]);
-          set('standbyAvailabilityZone', nested([ha], 'high_availability', 'standby_availability_zone')[0]);
-        }
+        setProp(props, 'availabilityZone', this.str(r, 'zone'));
+        const ha = blocksOf(r.block.body, 'high_availability');
+        setProp(props, 'highAvailability', this.nested(r, ha, 'high_availability', 'mode', [])[0]);
+        const standby = this.nested(r, ha, 'high_availability', 'standby_availability_zone', [])[0];
+        setProp(props, 'standbyAvailabilityZone', standby);
         break;
       }
     }
     return props;
+  }
+
+  private str(r: Declared, name: string): string | undefined {
+    const v = this.argument(r, name);
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  private bool(r: Declared, name: string): boolean | undefined {
+    const v = this.argument(r, name);
+    return typeof v === 'boolean' ? v : undefined;
+  }
+
+  private strings(r: Declared, name: string): string[] | undefined {
+    const v = this.argument(r, name);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+  }
+
+  /** The string values of `name` in the nested blocks of `type` among `items`, appended to `into`. */
+  private nested(r: Declared, items: readonly HclItem[], type: string, name: string, into: string[]): string[] {
+    for (const b of items) {
+      if (b.kind !== 'block' || b.type !== type) continue;
+      for (const a of b.body) {
+        if (a.kind !== 'attr' || a.name !== name) continue;
+        const v = this.evaluate(a.value, r.file, null, '');
+        if (typeof v === 'string') into.push(v);
+      }
+    }
+    return into;
   }
 }
 
