@@ -1,0 +1,21 @@
+/**
+ * What a plan says exists already, as resource keys (`resourceKey`): the readers use it where an artefact doesn't
+ * say it (a Bicep or ARM PUT is the same statement for a new and an existing resource).
+ */
+import type { Plan } from '../domain/plan';
+import { buildModel, type Loc } from '../exporters/model';
+import { armResourceId, resourceKey } from './resource-id';
+
+export function existingResourceKeys(plan: Plan): Set<string> {
+  const model = buildModel(plan);
+  const keys = new Set<string>();
+  if (model.access.mode !== 'private') return keys;
+  const a = model.access;
+  const add = (loc: Loc, type: string, names: string[]) =>
+    keys.add(resourceKey(armResourceId({ subscription: '', resourceGroup: loc.rg }, model.primaryRg, type, names)));
+  if (a.vnet.existing) add(a.vnet.loc, 'Microsoft.Network/virtualNetworks', [a.vnet.name]);
+  if (a.subnet.existing) add(a.vnet.loc, 'Microsoft.Network/virtualNetworks/subnets', [a.vnet.name, a.subnet.name]);
+  if (a.zone.existing) add(a.zone.loc, 'Microsoft.Network/privateDnsZones', [a.zone.name]);
+  for (const p of a.peeredVnets) add(p.loc, 'Microsoft.Network/virtualNetworks', [p.name]);
+  return keys;
+}

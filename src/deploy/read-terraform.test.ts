@@ -1,0 +1,431 @@
+import { parse } from '@cdktf/hcl2json';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../domain/plan';
+import { examplePlan, examplePlans } from '../domain/testing/examples';
+import type { SubRef } from '../exporters/model';
+import { terraformFiles } from '../exporters/terraform/index';
+import type { ExportFile, ProviderMajor } from '../exporters/types';
+import { parseHcl, type HclExpr, type HclItem } from './hcl-parse';
+import { DryRunReadError } from './read-error';
+import { readTerraform } from './read-terraform';
+import { expectedResources, predecessors } from './testing/expected-resources';
+import { planArbitrary } from './testing/reader-plan-arbitrary';
+import type { DeployStep } from './types';
+
+/** How the Terraform export resolves a subscription: the primary from terraform.tfvars.example, others by default. */
+const PLACEHOLDER = '00000000-0000-0000-0000-000000000000';
+const tfSubscription = (sub: SubRef): string =>
+  sub.primary && (sub.value === '' || sub.value === PLACEHOLDER) ? '' : sub.value;
+
+const key = (s: { id: string; type: string; action: string }) => `${s.action} ${s.type} ${s.id}`;
+
+function checkAgainstPlan(plan: Plan, steps: DeployStep[]): void {
+  const resources = steps.filter((s) => s.target === undefined);
+  expect(resources.map(key).sort()).toEqual(expectedResources(plan, tfSubscription).map(key).sort());
+  const associations = steps.filter((s) => s.target !== undefined);
+  const a = plan.access;
+  if (a.mode === 'private' && a.delegatedSubnet.nsg) {
+    const subnet = resources.find((s) => s.type.endsWith('/subnets') && s.name.endsWith(`/${a.delegatedSubnet.name}`));
+    const nsg = resources.find((s) => s.type === 'Microsoft.Network/networkSecurityGroups');
+    expect(associations).toHaveLength(1);
+    expect(associations[0]?.target).toBe(subnet?.id);
+    expect(associations[0]?.id).toBe(`${subnet?.id}#nsg-association`);
+    expect(associations[0]?.props.networkSecurityGroup).toBe(nsg?.id);
+    // The association follows both the subnet and the NSG.
+    expect(associations[0]?.after.map((e) => e.step).sort()).toEqual([nsg?.id, subnet?.id].sort());
+  } else expect(associations).toEqual([]);
+  // Every edge points at a step of the artefact and says why.
+  const ids = new Set(steps.map((s) => s.id));
+  for (const s of steps) {
+    for (const e of s.after) {
+      expect(ids.has(e.step)).toBe(true);
+      expect(e.why).toMatch(/refers to|depends_on/);
+    }
+  }
+}
+
+describe('readTerraform on the examples', () => {
+  for (const { name, plan } of examplePlans()) {
+    for (const major of [4, 5] as ProviderMajor[]) {
+      it(`${name} (azurerm ${major}.x): the steps are the resources the plan deploys`, () => {
+        checkAgainstPlan(plan, readTerraform(terraformFiles(plan, { providerMajor: major }), plan));
+      });
+    }
+  }
+
+  it('hub-and-spoke: the spoke peering using remote gateways follows the hub peering offering transit', () => {
+    const plan = examplePlan('hub-and-spoke');
+    const steps = readTerraform(terraformFiles(plan), plan);
+    const spoke = steps.find((s) => s.props.useRemoteGateways === true);
+    const hub = steps.find((s) => s.props.allowGatewayTransit === true);
+    expect(spoke?.name).toBe('vnet-orders-data/vnet-orders-data-to-vnet-hub');
+    expect(hub?.name).toBe('vnet-hub/vnet-hub-to-vnet-orders-data');
+    expect(predecessors(steps, spoke?.id ?? '').has(hub?.id ?? '')).toBe(true);
+    expect(spoke?.after.find((e) => e.step === hub?.id)?.why).toContain('depends_on');
+  });
+
+  it('without the depends_on, nothing orders the two peerings (Terraform would run them in parallel)', () => {
+    const plan = examplePlan('hub-and-spoke');
+    const files = terraformFiles(plan).map((f) =>
+      f.path === 'main.tf'
+        ? {
+            ...f,
+            contents: f.contents.replace(/\n *depends_on *= \[azurerm_virtual_network_peering\.[a-z_0-9]+\]/, ''),
+          }
+        : f,
+    );
+    expect(files.find((f) => f.path === 'main.tf')?.contents).not.toEqual(
+      terraformFiles(plan).find((f) => f.path === 'main.tf')?.contents,
+    );
+    const steps = readTerraform(files, plan);
+    const spoke = steps.find((s) => s.props.useRemoteGateways === true);
+    const hub = steps.find((s) => s.props.allowGatewayTransit === true);
+    expect(predecessors(steps, spoke?.id ?? '').has(hub?.id ?? '')).toBe(false);
+    expect(predecessors(steps, hub?.id ?? '').has(spoke?.id ?? '')).toBe(false);
+  });
+
+  it('reads scope, location and the server properties', () => {
+    const plan = examplePlan('hub-and-spoke');
+    const steps = readTerraform(terraformFiles(plan), plan);
+    const server = steps.find((s) => s.type === 'Microsoft.DBforPostgreSQL/flexibleServers');
+    expect(server?.scope).toEqual({ subscription: 'contoso-prod', resourceGroup: 'rg-orders-data' });
+    expect(server?.location).toBe('westeurope');
+    expect(server?.props).toMatchObject({
+      publicNetworkAccess: 'Disabled',
+      highAvailability: 'ZoneRedundant',
+      delegatedSubnet: steps.find((s) => s.name === 'vnet-orders-data/snet-postgres')?.id,
+      privateDnsZone: steps.find((s) => s.type === 'Microsoft.Network/privateDnsZones')?.id,
+    });
+    const subnet = steps.find((s) => s.name === 'vnet-orders-data/snet-postgres');
+    expect(subnet?.props.delegations).toEqual(['Microsoft.DBforPostgreSQL/flexibleServers']);
+    expect(subnet?.props.serviceEndpoints).toEqual(['Microsoft.Storage']);
+    expect(subnet?.location).toBeUndefined();
+    // A local built only from variables (the hub VNet's ID) is no ordering edge.
+    const hubLink = steps.find((s) => s.name.endsWith('/vnet-hub-link'));
+    expect(hubLink?.after.map((e) => e.step)).toEqual([steps.find((s) => s.type.endsWith('privateDnsZones'))?.id]);
+  });
+});
+
+describe('readTerraform on generated plans', () => {
+  it('reads every export into the resources the plan deploys (both provider majors)', () => {
+    fc.assert(
+      fc.property(planArbitrary, fc.constantFrom<ProviderMajor>(4, 5), (plan, major) => {
+        checkAgainstPlan(plan, readTerraform(terraformFiles(plan, { providerMajor: major }), plan));
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('an imported existing subnet is an update that keeps its live properties', () => {
+    fc.assert(
+      fc.property(
+        planArbitrary.filter((p) => p.access.mode === 'private' && p.access.delegatedSubnet.existing),
+        (plan) => {
+          const steps = readTerraform(terraformFiles(plan), plan);
+          const subnet = steps.find((s) => s.action === 'update');
+          expect(subnet?.type).toBe('Microsoft.Network/virtualNetworks/subnets');
+          expect(subnet?.props.preservesLiveProperties).toBe(true);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 60_000);
+
+  it('a resource in another subscription takes its provider alias subscription', () => {
+    const plan = examplePlan('hub-and-spoke');
+    if (plan.access.mode !== 'private' || !plan.access.privateDnsZone) throw new Error('fixture');
+    plan.access.privateDnsZone.subscription = '11111111-2222-3333-4444-555555555555';
+    const steps = readTerraform(terraformFiles(plan), plan);
+    const zone = steps.find((s) => s.type === 'Microsoft.Network/privateDnsZones');
+    expect(zone?.scope.subscription).toBe('11111111-2222-3333-4444-555555555555');
+    expect(zone?.id).toMatch(/^\/subscriptions\/11111111-2222-3333-4444-555555555555\/resourcegroups\/rg-hub-dns\//);
+  });
+});
+
+// --- Hand-written configurations: forms the exporter may write. -----------------------------------------------------
+
+const HAND_WRITTEN = `variable "subscription_id" {
+  type = string
+}
+
+provider "azurerm" {
+  subscription_id = var.subscription_id
+
+  features {}
+}
+
+locals {
+  subnet_id = azurerm_subnet.postgres.id
+}
+
+data "azurerm_virtual_network" "server" {
+  name                = "vnet-a"
+  resource_group_name = "rg-net"
+}
+
+data "azurerm_subnet" "live" {
+  name                 = "snet-postgres"
+  virtual_network_name = data.azurerm_virtual_network.server.name
+  resource_group_name  = "rg-net"
+}
+
+import {
+  to = azurerm_subnet.postgres
+  id = "/subscriptions/\${var.subscription_id}/resourceGroups/rg-net/providers/\
+Microsoft.Network/virtualNetworks/vnet-a/subnets/snet-postgres"
+}
+
+resource "azurerm_subnet" "postgres" {
+  name                 = "snet-postgres"
+  resource_group_name  = "rg-net"
+  virtual_network_name = data.azurerm_virtual_network.server.name
+  address_prefixes     = data.azurerm_subnet.live.address_prefixes
+
+  delegation {
+    name = "dlg"
+
+    service_delegation {
+      name = "Microsoft.DBforPostgreSQL/flexibleServers"
+    }
+  }
+}
+
+resource "azurerm_route_table" "rt" {
+  name                = "rt-a"
+  resource_group_name = "rg-net"
+  location            = "northeurope"
+}
+
+resource "azurerm_subnet_route_table_association" "postgres" {
+  subnet_id      = local.subnet_id
+  route_table_id = azurerm_route_table.rt.id
+}
+`;
+
+describe('readTerraform on a hand-written configuration', () => {
+  const plan = examplePlan('hub-and-spoke');
+  const files: ExportFile[] = [
+    { path: 'main.tf', contents: HAND_WRITTEN },
+    { path: 'terraform.tfvars.example', contents: 'subscription_id = "00000000-0000-0000-0000-000000000000"\n' },
+  ];
+  const steps = readTerraform(files, plan);
+  const subnetId =
+    '/subscriptions//resourcegroups/rg-net/providers/microsoft.network/virtualnetworks/vnet-a/subnets/snet-postgres';
+  const vnetId = '/subscriptions//resourcegroups/rg-net/providers/microsoft.network/virtualnetworks/vnet-a';
+
+  it('data sources are reads; a read of a resource the configuration also writes gets its own step ID', () => {
+    expect(steps.map((s) => [s.id, s.action])).toEqual([
+      [vnetId, 'read'],
+      [`${subnetId}#read`, 'read'],
+      [subnetId, 'update'],
+      ['/subscriptions//resourcegroups/rg-net/providers/microsoft.network/routetables/rt-a', 'create'],
+      [`${subnetId}#route-table-association`, 'create'],
+    ]);
+  });
+
+  it("the placeholder subscription of the tfvars example is the deployment's own", () => {
+    expect(steps.every((s) => s.scope.subscription === '')).toBe(true);
+  });
+
+  it('a reference to a data source orders after the read; a reference through a local after the resource', () => {
+    const subnet = steps.find((s) => s.id === subnetId);
+    expect(subnet?.after.map((e) => e.step).sort()).toEqual([vnetId, `${subnetId}#read`].sort());
+    expect(subnet?.props).toEqual({
+      delegations: ['Microsoft.DBforPostgreSQL/flexibleServers'],
+      serviceEndpoints: [],
+      preservesLiveProperties: true,
+    });
+    const association = steps.find((s) => s.target === subnetId);
+    expect(association?.props.routeTable).toBe(
+      '/subscriptions//resourcegroups/rg-net/providers/microsoft.network/routetables/rt-a',
+    );
+    expect(association?.after.find((e) => e.step === subnetId)?.why).toBe(
+      'azurerm_subnet_route_table_association.postgres.subnet_id (through local.subnet_id) ' +
+        'refers to azurerm_subnet.postgres',
+    );
+  });
+
+  it('the region of a resource is its location argument', () => {
+    expect(steps.find((s) => s.type === 'Microsoft.Network/routeTables')?.location).toBe('northeurope');
+  });
+});
+
+// --- The cross-check with hcl2json: the reader's parser sees the same blocks and attributes. ---------------------
+
+function renderExpr(e: HclExpr): string {
+  switch (e.k) {
+    case 'ref':
+      return e.root + e.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+    case 'call':
+      return `${e.fn}(${e.args.map(renderExpr).join(', ')})`;
+    default:
+      throw new Error(`not rendered inside an interpolation: ${e.k}`);
+  }
+}
+
+/** The reader's parse of a file, in hcl2json's JSON shape. */
+function asHcl2Json(items: readonly HclItem[]): Record<string, unknown> {
+  const value = (e: HclExpr): unknown => {
+    switch (e.k) {
+      case 'str':
+        return (
+          e.parts
+            // hcl2json keeps the `$${` and `%%{` escapes as written.
+            .map((p) => (typeof p === 'string' ? p.replace(/([$%])\{/g, '$1$1{') : `\${${renderExpr(p)}}`))
+            .join('')
+        );
+      case 'num':
+      case 'bool':
+        return e.value;
+      case 'null':
+        return null;
+      case 'list':
+        return e.items.map(value);
+      case 'obj':
+        return Object.fromEntries(e.entries.map((x) => [x.key, value(x.value)]));
+      default:
+        return `\${${renderExpr(e)}}`;
+    }
+  };
+  const out: Record<string, unknown> = {};
+  for (const i of items) {
+    if (i.kind === 'attr') {
+      out[i.name] = value(i.value);
+      continue;
+    }
+    let holder = out;
+    const path = [i.type, ...i.labels];
+    path.slice(0, -1).forEach((p) => {
+      holder[p] ??= {};
+      holder = holder[p] as Record<string, unknown>;
+    });
+    const last = path[path.length - 1] as string;
+    holder[last] ??= [];
+    (holder[last] as unknown[]).push(asHcl2Json(i.body));
+  }
+  return out;
+}
+
+async function crossCheck(files: readonly ExportFile[]): Promise<void> {
+  for (const f of files.filter((x) => x.path.endsWith('.tf'))) {
+    expect(asHcl2Json(parseHcl(f.path, f.contents)), f.path).toEqual(await parse(f.path, f.contents));
+  }
+}
+
+describe('the HCL parser reads what hcl2json reads', () => {
+  it('on every example (azurerm 4.x and 5.x)', async () => {
+    for (const { plan } of examplePlans()) {
+      for (const major of [4, 5] as ProviderMajor[]) await crossCheck(terraformFiles(plan, { providerMajor: major }));
+    }
+  }, 60_000);
+
+  it('on text that needs escaping (an NSG rule description)', async () => {
+    const plan = examplePlan('hub-and-spoke');
+    if (plan.access.mode !== 'private' || !plan.access.delegatedSubnet.nsg) throw new Error('fixture');
+    const rule = plan.access.delegatedSubnet.nsg.rules[0];
+    if (!rule) throw new Error('fixture');
+    rule.description = 'a ${var.x} b %{ if y } "q" \\ c $${d} \u00e9';
+    const files = terraformFiles(plan);
+    expect(files.find((f) => f.path === 'main.tf')?.contents).toContain('$${var.x}');
+    await crossCheck(files);
+  }, 60_000);
+
+  it('on generated plans', async () => {
+    // hcl2json takes tens of milliseconds a file: fewer runs than the reader checks.
+    await fc.assert(
+      fc.asyncProperty(planArbitrary, async (plan) => crossCheck(terraformFiles(plan))),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+});
+
+// --- Input outside the subset: an error naming file and line. -------------------------------------------------------
+
+describe('readTerraform refuses what it cannot read', () => {
+  const plan = examplePlan('hub-and-spoke');
+  const withMain = (edit: (main: string) => string): ExportFile[] =>
+    terraformFiles(plan).map((f) => (f.path === 'main.tf' ? { ...f, contents: edit(f.contents) } : f));
+  const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+  const main = terraformFiles(plan).find((f) => f.path === 'main.tf')?.contents ?? '';
+
+  const cases: { what: string; edit: (m: string) => string; needle: string; message: RegExp }[] = [
+    {
+      what: 'an operator',
+      edit: (m) => m.replace('storage_mb                    = var.storage_mb', 'storage_mb = var.storage_mb * 2'),
+      needle: 'storage_mb = var.storage_mb * 2',
+      message: /operator "\*"/,
+    },
+    {
+      what: 'a conditional',
+      edit: (m) => m.replace('version                       = "17"', 'version = var.x ? "16" : "17"'),
+      needle: 'version = var.x',
+      message: /operator "\?"/,
+    },
+    {
+      what: 'a heredoc',
+      edit: (m) => m.replace('version                       = "17"', 'version = <<EOT\n17\nEOT'),
+      needle: 'version = <<EOT',
+      message: /heredoc/,
+    },
+    {
+      what: 'a function call',
+      edit: (m) => m.replace('version                       = "17"', 'version = lower("17")'),
+      needle: 'version = lower',
+      message: /function lower\(\)/,
+    },
+    {
+      what: 'a resource type the dry run does not model',
+      edit: (m) => `${m}\nresource "azurerm_nat_gateway" "x" {\n  name = "n"\n}\n`,
+      needle: 'resource "azurerm_nat_gateway"',
+      message: /azurerm_nat_gateway is not one the dry run models/,
+    },
+    {
+      what: 'a reference to an undeclared resource',
+      edit: (m) => m.replace('azurerm_subnet.postgres.id\n', 'azurerm_subnet.missing.id\n'),
+      needle: 'azurerm_subnet.missing.id',
+      message: /azurerm_subnet\.missing, which is not declared/,
+    },
+    {
+      what: 'depends_on naming an undeclared resource',
+      edit: (m) => m.replace('[azurerm_subnet.postgres]', '[azurerm_subnet.gone]'),
+      needle: '[azurerm_subnet.gone]',
+      message: /depends_on names azurerm_subnet\.gone/,
+    },
+    {
+      what: 'a block that is not closed',
+      edit: (m) => `${m}\nresource "azurerm_subnet" "open" {\n  name = "x"\n`,
+      needle: '\n',
+      message: /not closed/,
+    },
+    {
+      what: 'an unterminated string',
+      edit: (m) => m.replace('version                       = "17"', 'version = "17'),
+      needle: 'version = "17',
+      message: /unterminated string/,
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.what}: the error names main.tf and the line`, () => {
+      const files = withMain(c.edit);
+      const edited = files.find((f) => f.path === 'main.tf')?.contents ?? '';
+      expect(edited).not.toBe(main);
+      const line = c.what === 'a block that is not closed' ? edited.split('\n').length : lineOf(edited, c.needle);
+      let error: unknown;
+      try {
+        readTerraform(files, plan);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DryRunReadError);
+      expect((error as DryRunReadError).file).toBe('main.tf');
+      expect((error as Error).message).toMatch(new RegExp(`^main\\.tf: line ${line}: `));
+      expect((error as Error).message).toMatch(c.message);
+    });
+  }
+
+  it('a variable used but not declared names variables and its line', () => {
+    const files = withMain((m) => m.replace('location            = var.location', 'location = var.nowhere'));
+    expect(() => readTerraform(files, plan)).toThrow(/^main\.tf: line \d+: var\.nowhere is not a declared variable/);
+  });
+});

@@ -1,0 +1,609 @@
+/**
+ * The dry run's Terraform reader: the `.tf` files and `terraform.tfvars.example` (or `terraform.tfvars`) of an
+ * export, read with the strict HCL subset parser, into steps. Variables resolve from the tfvars file, then the
+ * defaults; locals and references resolve to the values and ARM IDs they build; each resource's provider alias
+ * gives its subscription. The ordering edges are exactly Terraform's: every reference from one resource or data
+ * block to another (through locals too) and `depends_on`. Terraform runs everything else in parallel.
+ */
+import type { StepAction, StepProps, StepScope } from '../exporters/steps';
+import type { ExportFile } from '../exporters/types';
+import type { ArtefactReader, DeployStep } from './types';
+import { parseHcl, type HclAttr, type HclBlock, type HclExpr, type HclItem } from './hcl-parse';
+import { DryRunReadError } from './read-error';
+import { armResourceId, parseResourceId, type ParsedResourceId } from './resource-id';
+
+/** A value only Azure knows (a computed attribute, a sensitive variable without value). */
+const UNKNOWN = Symbol('unknown');
+type Value = string | number | boolean | null | typeof UNKNOWN | Value[] | { [key: string]: Value };
+
+/** What a step of this type is in ARM terms, and how its ID is built from its arguments. */
+interface TypeSpec {
+  arm: string;
+  /** Names of the ID's segments from these arguments, in the resource group of `resource_group_name`. */
+  names?: string[];
+  /** Or: the ID is `<parent argument's ID>/<child type>/<name>`. */
+  parent?: { arg: string; child: string };
+  /** Or: the step sets properties on the resource `target` names; its ID is the target's plus `suffix`. */
+  association?: { target: string; suffix: string };
+  /** Not created with a region (global, or a child of another resource). */
+  global?: boolean;
+}
+
+/**
+ * azurerm resource types and their ARM types (azurerm docs, each resource's "Import" section gives the ARM ID it
+ * maps to); the link's parent is its zone by ID in azurerm 5.x, by name and group in 4.x (facts §4.2).
+ */
+const TYPES: Record<string, TypeSpec> = {
+  azurerm_virtual_network: { arm: 'Microsoft.Network/virtualNetworks', names: ['name'] },
+  azurerm_subnet: { arm: 'Microsoft.Network/virtualNetworks/subnets', names: ['virtual_network_name', 'name'] },
+  azurerm_network_security_group: { arm: 'Microsoft.Network/networkSecurityGroups', names: ['name'] },
+  azurerm_route_table: { arm: 'Microsoft.Network/routeTables', names: ['name'] },
+  azurerm_subnet_network_security_group_association: {
+    arm: 'Microsoft.Network/virtualNetworks/subnets',
+    association: { target: 'subnet_id', suffix: '#nsg-association' },
+  },
+  azurerm_subnet_route_table_association: {
+    arm: 'Microsoft.Network/virtualNetworks/subnets',
+    association: { target: 'subnet_id', suffix: '#route-table-association' },
+  },
+  azurerm_virtual_network_peering: {
+    arm: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+    names: ['virtual_network_name', 'name'],
+    global: true,
+  },
+  azurerm_private_dns_zone: { arm: 'Microsoft.Network/privateDnsZones', names: ['name'], global: true },
+  azurerm_private_dns_zone_virtual_network_link: {
+    arm: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+    parent: { arg: 'private_dns_zone_id', child: 'virtualNetworkLinks' },
+    names: ['private_dns_zone_name', 'name'],
+    global: true,
+  },
+  azurerm_postgresql_flexible_server: { arm: 'Microsoft.DBforPostgreSQL/flexibleServers', names: ['name'] },
+  azurerm_postgresql_flexible_server_configuration: {
+    arm: 'Microsoft.DBforPostgreSQL/flexibleServers/configurations',
+    parent: { arg: 'server_id', child: 'configurations' },
+    global: true,
+  },
+  azurerm_postgresql_flexible_server_firewall_rule: {
+    arm: 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules',
+    parent: { arg: 'server_id', child: 'firewallRules' },
+    global: true,
+  },
+};
+
+const TOP_BLOCKS = new Set(['terraform', 'provider', 'variable', 'locals', 'resource', 'data', 'output', 'import']);
+/** A subscription value that says nothing: the example tfvars' placeholder. */
+const NO_SUBSCRIPTION = /^(0{8}-0{4}-0{4}-0{4}-0{12})?$/;
+
+interface Declared {
+  /** `azurerm_subnet.postgres` or `data.azurerm_subnet.x`. */
+  address: string;
+  type: string;
+  spec: TypeSpec;
+  block: HclBlock;
+  file: string;
+  data: boolean;
+  attrs: Map<string, HclAttr>;
+}
+
+interface Located {
+  id: string;
+  name: string;
+  scope: StepScope;
+  target?: string;
+}
+
+/** A reference as written: `a.b[0].c`. */
+const refText = (e: HclExpr & { k: 'ref' }): string =>
+  e.root + e.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+
+const attrsOf = (items: readonly HclItem[]) => {
+  const m = new Map<string, HclAttr>();
+  for (const i of items) if (i.kind === 'attr') m.set(i.name, i);
+  return m;
+};
+const setProp = <K extends keyof StepProps>(props: StepProps, key: K, value: StepProps[K] | undefined): void => {
+  if (value !== undefined) props[key] = value;
+};
+
+const blocksOf = (items: readonly HclItem[], type: string) =>
+  items.filter((i): i is HclBlock => i.kind === 'block' && i.type === type);
+
+class TerraformReader {
+  private readonly vars = new Map<string, Value>();
+  private readonly declaredVars = new Set<string>();
+  private readonly locals = new Map<string, { attr: HclAttr; file: string }>();
+  private readonly localValues = new Map<string, { value: Value; deps: Map<string, string> }>();
+  private readonly resources = new Map<string, Declared>();
+  private readonly providers = new Map<string, { block: HclBlock; file: string }>();
+  private readonly imports = new Map<string, { block: HclBlock; file: string }>();
+  private readonly located = new Map<string, Located>();
+  private readonly inProgress = new Set<string>();
+  private readonly order: Declared[] = [];
+  /** The IDs the configuration writes, each with the resource address that writes it. */
+  private readonly writes = new Map<string, string>();
+
+  constructor(files: readonly ExportFile[]) {
+    const tf = files.filter((f) => f.path.endsWith('.tf'));
+    if (tf.length === 0) throw new DryRunReadError('main.tf', 'no .tf file in the export');
+    const tfvars: Map<string, HclExpr> = new Map();
+    for (const name of ['terraform.tfvars.example', 'terraform.tfvars']) {
+      const f = files.find((x) => x.path === name);
+      if (!f) continue;
+      for (const item of parseHcl(f.path, f.contents)) {
+        if (item.kind !== 'attr') throw new DryRunReadError(f.path, `line ${item.line}: a block in a tfvars file`);
+        tfvars.set(item.name, item.value);
+      }
+    }
+    for (const f of tf) this.declare(f, parseHcl(f.path, f.contents), tfvars);
+    for (const [name, value] of tfvars) {
+      if (!this.declaredVars.has(name)) continue;
+      this.vars.set(name, this.literal(value, 'terraform.tfvars.example'));
+    }
+    for (const [name, value] of this.vars) {
+      if (name.endsWith('subscription_id') && typeof value === 'string' && NO_SUBSCRIPTION.test(value)) {
+        this.vars.set(name, '');
+      }
+    }
+  }
+
+  private declare(f: ExportFile, items: HclItem[], tfvars: Map<string, HclExpr>): void {
+    const fail = (line: number, message: string): never => {
+      throw new DryRunReadError(f.path, `line ${line}: ${message}`);
+    };
+    for (const item of items) {
+      if (item.kind === 'attr') fail(item.line, `an attribute ${item.name} outside any block`);
+      const b = item as HclBlock;
+      if (!TOP_BLOCKS.has(b.type)) fail(b.line, `a "${b.type}" block (outside the Terraform subset read)`);
+      const label = (n: number) => {
+        if (b.labels.length !== n) fail(b.line, `a ${b.type} block needs ${n} label(s), has ${b.labels.length}`);
+      };
+      if (b.type === 'variable') {
+        label(1);
+        const name = b.labels[0] as string;
+        this.declaredVars.add(name);
+        const def = attrsOf(b.body).get('default');
+        if (def) this.vars.set(name, this.literal(def.value, f.path));
+        // Unset (no default, no tfvars value): the user gives it at apply time; '' stands for that value (the
+        // deployment's own subscription, the group the user names).
+        else if (!tfvars.has(name)) this.vars.set(name, '');
+      } else if (b.type === 'locals') {
+        label(0);
+        for (const i of b.body) {
+          if (i.kind === 'block') fail(i.line, 'a block inside locals');
+          const a = i as HclAttr;
+          if (this.locals.has(a.name)) fail(a.line, `local.${a.name} is declared twice`);
+          this.locals.set(a.name, { attr: a, file: f.path });
+        }
+      } else if (b.type === 'resource' || b.type === 'data') {
+        label(2);
+        const [type, name] = b.labels as [string, string];
+        const spec = TYPES[type];
+        if (!spec) fail(b.line, `the ${b.type} type ${type} is not one the dry run models`);
+        const address = `${b.type === 'data' ? 'data.' : ''}${type}.${name}`;
+        if (this.resources.has(address)) fail(b.line, `${address} is declared twice`);
+        const d: Declared = {
+          address,
+          type,
+          spec: spec as TypeSpec,
+          block: b,
+          file: f.path,
+          data: b.type === 'data',
+          attrs: attrsOf(b.body),
+        };
+        if (d.attrs.has('count') || d.attrs.has('for_each')) fail(b.line, `count/for_each on ${address}`);
+        this.resources.set(address, d);
+        this.order.push(d);
+      } else if (b.type === 'provider') {
+        label(1);
+        const alias = attrsOf(b.body).get('alias');
+        const key = alias ? this.literalString(alias, f.path) : '';
+        if (this.providers.has(key)) fail(b.line, `the provider ${key || '(default)'} is declared twice`);
+        this.providers.set(key, { block: b, file: f.path });
+      } else if (b.type === 'import') {
+        label(0);
+        const to = attrsOf(b.body).get('to');
+        if (to?.value.k !== 'ref') fail(b.line, 'an import block without "to = <resource address>"');
+        const ref = (to as HclAttr).value as HclExpr & { k: 'ref' };
+        this.imports.set([ref.root, ...ref.path].join('.'), { block: b, file: f.path });
+      }
+    }
+  }
+
+  private failAt(file: string, line: number, message: string): never {
+    throw new DryRunReadError(file, `line ${line}: ${message}`);
+  }
+
+  private literal(e: HclExpr, file: string): Value {
+    const deps = new Map<string, string>();
+    const value = this.evaluate(e, file, deps, '');
+    if (deps.size > 0) throw new DryRunReadError(file, `line ${e.line}: a value that refers to a resource`);
+    return value;
+  }
+
+  private literalString(a: HclAttr, file: string): string {
+    const v = this.literal(a.value, file);
+    if (typeof v !== 'string') throw new DryRunReadError(file, `line ${a.line}: ${a.name} is not a string`);
+    return v;
+  }
+
+  /**
+   * The value of an expression; the resource/data addresses it refers to are added to `deps` (each with the
+   * argument path it went by) unless `deps` is null.
+   */
+  evaluate(e: HclExpr, file: string, deps: Map<string, string> | null, via: string): Value {
+    switch (e.k) {
+      case 'num':
+      case 'bool':
+        return e.value;
+      case 'null':
+        return null;
+      case 'str': {
+        let out = '';
+        let unknown = false;
+        for (const p of e.parts) {
+          if (typeof p === 'string') out += p;
+          else {
+            const v = this.evaluate(p, file, deps, via);
+            if (v === UNKNOWN) unknown = true;
+            else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out += String(v);
+            else this.failAt(file, e.line, 'a list, object or null interpolated into a string');
+          }
+        }
+        return unknown ? UNKNOWN : out;
+      }
+      case 'list': {
+        const out: Value[] = [];
+        for (const i of e.items) out.push(this.evaluate(i, file, deps, via));
+        return out;
+      }
+      case 'obj': {
+        const o: { [key: string]: Value } = {};
+        for (const { key, value } of e.entries) o[key] = this.evaluate(value, file, deps, via);
+        return o;
+      }
+      case 'call':
+        return this.failAt(file, e.line, `the function ${e.fn}() (outside the Terraform subset read)`);
+      case 'ref':
+        return this.reference(e, file, deps, via);
+    }
+  }
+
+  private reference(e: HclExpr & { k: 'ref' }, file: string, deps: Map<string, string> | null, via: string): Value {
+    const [first, second, third] = e.path;
+    if (e.root === 'var') {
+      if (typeof first !== 'string' || !this.declaredVars.has(first)) {
+        this.failAt(file, e.line, `${refText(e)} is not a declared variable`);
+      }
+      return this.index(this.vars.get(first) ?? UNKNOWN, e.path, 1);
+    }
+    if (e.root === 'local') {
+      if (typeof first !== 'string' || !this.locals.has(first)) {
+        this.failAt(file, e.line, `${refText(e)} is not a declared local`);
+      }
+      const local = this.local(first);
+      for (const d of local.deps.keys()) {
+        if (deps && !deps.has(d)) deps.set(d, `${via || refText(e)} (through local.${first})`);
+      }
+      return this.index(local.value, e.path, 1);
+    }
+    const data = e.root === 'data';
+    const address = data ? `data.${String(first)}.${String(second)}` : `${e.root}.${String(first)}`;
+    const r = this.resources.get(address);
+    if (!r) {
+      return this.failAt(
+        file,
+        e.line,
+        `${refText(e)} refers to ${address}, which is not declared (outside the Terraform subset read)`,
+      );
+    }
+    if (deps && !deps.has(address)) deps.set(address, via || refText(e));
+    const attr = data ? third : second;
+    if (attr === undefined) return UNKNOWN;
+    if (attr === 'id') return this.locate(r).id;
+    if (attr === 'name' && r.attrs.has('name'))
+      return this.index(this.argument(r, 'name') ?? UNKNOWN, e.path, data ? 3 : 2);
+    return UNKNOWN;
+  }
+
+  /** The value at `path[from…]` inside `v`. */
+  private index(v: Value, path: readonly (string | number)[], from: number): Value {
+    let cur = v;
+    for (let i = from; i < path.length; i += 1) {
+      const p = path[i] as string | number;
+      if (cur === UNKNOWN) return UNKNOWN;
+      if (Array.isArray(cur) && typeof p === 'number') cur = cur[p] ?? UNKNOWN;
+      else if (cur !== null && typeof cur === 'object' && !Array.isArray(cur) && typeof p === 'string') {
+        cur = cur[p] ?? UNKNOWN;
+      } else return UNKNOWN;
+    }
+    return cur;
+  }
+
+  private local(name: string): { value: Value; deps: Map<string, string> } {
+    const done = this.localValues.get(name);
+    if (done) return done;
+    const { attr, file } = this.locals.get(name) as { attr: HclAttr; file: string };
+    const key = `local.${name}`;
+    if (this.inProgress.has(key)) throw new DryRunReadError(file, `line ${attr.line}: local.${name} refers to itself`);
+    this.inProgress.add(key);
+    const deps = new Map<string, string>();
+    const result: { value: Value; deps: Map<string, string> } = {
+      value: this.evaluate(attr.value, file, deps, `local.${name}`),
+      deps,
+    };
+    this.inProgress.delete(key);
+    this.localValues.set(name, result);
+    return result;
+  }
+
+  /** An argument's value, without recording dependencies (those are collected once per block). */
+  private argument(r: Declared, name: string): Value | undefined {
+    const a = r.attrs.get(name);
+    if (!a) return undefined;
+    return this.evaluate(a.value, r.file, null, '');
+  }
+
+  private requiredString(r: Declared, name: string): string {
+    const v = this.argument(r, name);
+    const a = r.attrs.get(name);
+    const line = a?.line ?? r.block.line;
+    if (v === undefined) throw new DryRunReadError(r.file, `line ${line}: ${r.address} has no ${name}`);
+    if (typeof v !== 'string') {
+      throw new DryRunReadError(
+        r.file,
+        `line ${line}: ${r.address}.${name} is not a string known before apply, so its resource ID can't be built`,
+      );
+    }
+    return v;
+  }
+
+  private subscriptionOf(r: Declared): string {
+    const p = r.attrs.get('provider');
+    let alias = '';
+    if (p) {
+      if (p.value.k !== 'ref' || p.value.root !== 'azurerm' || p.value.path.length !== 1) {
+        throw new DryRunReadError(r.file, `line ${p.line}: provider must be azurerm or azurerm.<alias>`);
+      }
+      alias = String(p.value.path[0]);
+    }
+    const provider = this.providers.get(alias);
+    if (!provider) {
+      if (alias === '') return '';
+      throw new DryRunReadError(r.file, `line ${(p as HclAttr).line}: no provider block has the alias ${alias}`);
+    }
+    const sub = attrsOf(provider.block.body).get('subscription_id');
+    if (!sub) return '';
+    const v = this.literal(sub.value, provider.file);
+    if (v === UNKNOWN || v === null) return '';
+    if (typeof v !== 'string') throw new DryRunReadError(provider.file, `line ${sub.line}: subscription_id`);
+    return NO_SUBSCRIPTION.test(v) ? '' : v;
+  }
+
+  /** The ARM ID, name and scope of a resource or data block (memoised; a cycle is an error). */
+  locate(r: Declared): Located {
+    const done = this.located.get(r.address);
+    if (done) return done;
+    if (this.inProgress.has(r.address)) {
+      throw new DryRunReadError(r.file, `line ${r.block.line}: ${r.address}'s ID depends on itself`);
+    }
+    this.inProgress.add(r.address);
+    const { spec } = r;
+    let result: Located;
+    if (spec.association) {
+      const { id, parsed } = this.idArgument(r, spec.association.target);
+      result = {
+        id: id + spec.association.suffix,
+        name: parsed.names.join('/'),
+        scope: { subscription: parsed.subscription, resourceGroup: parsed.resourceGroup },
+        target: id,
+      };
+    } else if (spec.parent && r.attrs.has(spec.parent.arg)) {
+      const { id, parsed } = this.idArgument(r, spec.parent.arg);
+      const name = this.requiredString(r, 'name');
+      result = {
+        id: `${id}/${spec.parent.child}/${name}`.toLowerCase(),
+        name: [...parsed.names, name].join('/'),
+        scope: { subscription: parsed.subscription, resourceGroup: parsed.resourceGroup },
+      };
+    } else if (spec.names) {
+      const names = spec.names.map((n) => this.requiredString(r, n));
+      const scope = {
+        subscription: this.subscriptionOf(r),
+        resourceGroup: this.requiredString(r, 'resource_group_name'),
+      };
+      result = { id: armResourceId(scope, '', spec.arm, names), name: names.join('/'), scope };
+    } else {
+      throw new DryRunReadError(r.file, `line ${r.block.line}: ${r.address} has no ${spec.parent?.arg ?? 'parent'}`);
+    }
+    this.inProgress.delete(r.address);
+    this.located.set(r.address, result);
+    return result;
+  }
+
+  /** An argument holding an ARM resource ID (a parent's, an association's target). */
+  private idArgument(r: Declared, arg: string): { id: string; parsed: ParsedResourceId } {
+    const id = this.requiredString(r, arg);
+    const parsed = parseResourceId(id);
+    if (!parsed) {
+      const line = r.attrs.get(arg)?.line ?? r.block.line;
+      throw new DryRunReadError(r.file, `line ${line}: ${r.address}.${arg} is not an ARM resource ID: ${id}`);
+    }
+    return { id: id.toLowerCase(), parsed };
+  }
+
+  /** Every resource/data address a block's arguments refer to (nested blocks too, `lifecycle` aside). */
+  private references(r: Declared): Map<string, string> {
+    const deps = new Map<string, string>();
+    this.collect(r, r.block.body, '', deps);
+    deps.delete(r.address);
+    return deps;
+  }
+
+  private collect(r: Declared, items: readonly HclItem[], prefix: string, deps: Map<string, string>): void {
+    for (const i of items) {
+      if (i.kind === 'block') {
+        if (i.type !== 'lifecycle') this.collect(r, i.body, `${prefix}${i.type}.`, deps);
+      } else if (i.name !== 'depends_on' && i.name !== 'provider') {
+        this.evaluate(i.value, r.file, deps, prefix === '' ? i.name : prefix + i.name);
+      }
+    }
+  }
+
+  private dependsOn(r: Declared): string[] {
+    const a = r.attrs.get('depends_on');
+    if (!a) return [];
+    if (a.value.k !== 'list') throw new DryRunReadError(r.file, `line ${a.line}: depends_on is not a list`);
+    return a.value.items.map((i) => {
+      if (i.k !== 'ref') throw new DryRunReadError(r.file, `line ${i.line}: depends_on holds something not an address`);
+      const address = [i.root, ...i.path].join('.');
+      if (!this.resources.has(address)) {
+        throw new DryRunReadError(r.file, `line ${i.line}: depends_on names ${address}, which is not declared`);
+      }
+      return address;
+    });
+  }
+
+  steps(): DeployStep[] {
+    for (const [to, { block, file }] of this.imports) {
+      if (!this.resources.has(to) || to.startsWith('data.')) {
+        throw new DryRunReadError(file, `line ${block.line}: the import block's "to" names ${to}, not a resource`);
+      }
+    }
+    const ids = this.writes;
+    for (const r of this.order) {
+      const loc = this.locate(r);
+      if (r.data) continue;
+      const other = ids.get(loc.id);
+      if (other !== undefined) {
+        throw new DryRunReadError(r.file, `line ${r.block.line}: ${r.address} and ${other} both write ${loc.id}`);
+      }
+      ids.set(loc.id, r.address);
+    }
+    const steps: DeployStep[] = [];
+    for (const r of this.order) {
+      const loc = this.locate(r);
+      const after: DeployStep['after'] = [];
+      const seen = new Set<string>();
+      for (const [address, via] of this.references(r)) {
+        this.edge(after, seen, address, `${r.address}.${via} refers to ${address}`);
+      }
+      for (const address of this.dependsOn(r))
+        this.edge(after, seen, address, `${r.address} has depends_on ${address}`);
+      const action: StepAction = r.data ? 'read' : this.imports.has(r.address) ? 'update' : 'create';
+      const location = r.spec.global || r.data ? undefined : this.argument(r, 'location');
+      const step: DeployStep = {
+        id: this.stepId(r),
+        type: r.spec.arm,
+        name: loc.name,
+        action,
+        scope: loc.scope,
+        props: this.props(r, action),
+        after,
+        source: { file: r.file, line: r.block.line },
+      };
+      if (typeof location === 'string') step.location = location;
+      if (loc.target !== undefined) step.target = loc.target;
+      steps.push(step);
+    }
+    return steps;
+  }
+
+  /** A read of a resource the configuration also writes gets its own step ID. */
+  private stepId(r: Declared): string {
+    const id = this.locate(r).id;
+    return r.data && this.writes.has(id) ? `${id}#read` : id;
+  }
+
+  private edge(after: DeployStep['after'], seen: Set<string>, address: string, why: string): void {
+    const step = this.stepId(this.resources.get(address) as Declared);
+    if (seen.has(step)) return;
+    seen.add(step);
+    after.push({ step, why });
+  }
+
+  private props(r: Declared, action: StepAction): StepProps {
+    const props: StepProps = {};
+    switch (r.type) {
+      case 'azurerm_virtual_network':
+        setProp(props, 'addressPrefixes', this.strings(r, 'address_space'));
+        setProp(props, 'dnsServers', this.strings(r, 'dns_servers'));
+        break;
+      case 'azurerm_subnet': {
+        setProp(props, 'addressPrefix', this.strings(r, 'address_prefixes')?.[0]);
+        if (r.data) break;
+        const delegations: string[] = [];
+        for (const d of blocksOf(r.block.body, 'delegation'))
+          this.nested(r, d.body, 'service_delegation', 'name', delegations);
+        props.delegations = delegations;
+        const endpoints = [...(this.strings(r, 'service_endpoints') ?? [])];
+        this.nested(r, r.block.body, 'service_endpoint', 'service', endpoints);
+        props.serviceEndpoints = endpoints;
+        // An imported subnet is updated by the provider: it reads the live subnet and changes only the arguments
+        // whose value differs (azurerm internal/services/network/subnet_resource.go, resourceSubnetUpdate), so the
+        // NSG, route table and NAT gateway associations it has (separate resources in azurerm) are kept.
+        if (action === 'update') props.preservesLiveProperties = true;
+        break;
+      }
+      case 'azurerm_subnet_network_security_group_association':
+        setProp(props, 'networkSecurityGroup', this.str(r, 'network_security_group_id')?.toLowerCase());
+        break;
+      case 'azurerm_subnet_route_table_association':
+        setProp(props, 'routeTable', this.str(r, 'route_table_id')?.toLowerCase());
+        break;
+      case 'azurerm_virtual_network_peering':
+        setProp(props, 'remoteVirtualNetwork', this.str(r, 'remote_virtual_network_id')?.toLowerCase());
+        setProp(props, 'allowForwardedTraffic', this.bool(r, 'allow_forwarded_traffic'));
+        setProp(props, 'allowGatewayTransit', this.bool(r, 'allow_gateway_transit'));
+        setProp(props, 'useRemoteGateways', this.bool(r, 'use_remote_gateways'));
+        break;
+      case 'azurerm_private_dns_zone_virtual_network_link':
+        setProp(props, 'virtualNetwork', this.str(r, 'virtual_network_id')?.toLowerCase());
+        break;
+      case 'azurerm_postgresql_flexible_server': {
+        setProp(props, 'delegatedSubnet', this.str(r, 'delegated_subnet_id')?.toLowerCase());
+        setProp(props, 'privateDnsZone', this.str(r, 'private_dns_zone_id')?.toLowerCase());
+        const pna = this.bool(r, 'public_network_access_enabled');
+        if (pna !== undefined) props.publicNetworkAccess = pna ? 'Enabled' : 'Disabled';
+        setProp(props, 'availabilityZone', this.str(r, 'zone'));
+        const ha = blocksOf(r.block.body, 'high_availability');
+        setProp(props, 'highAvailability', this.nested(r, ha, 'high_availability', 'mode', [])[0]);
+        const standby = this.nested(r, ha, 'high_availability', 'standby_availability_zone', [])[0];
+        setProp(props, 'standbyAvailabilityZone', standby);
+        break;
+      }
+    }
+    return props;
+  }
+
+  private str(r: Declared, name: string): string | undefined {
+    const v = this.argument(r, name);
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  private bool(r: Declared, name: string): boolean | undefined {
+    const v = this.argument(r, name);
+    return typeof v === 'boolean' ? v : undefined;
+  }
+
+  private strings(r: Declared, name: string): string[] | undefined {
+    const v = this.argument(r, name);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+  }
+
+  /** The string values of `name` in the nested blocks of `type` among `items`, appended to `into`. */
+  private nested(r: Declared, items: readonly HclItem[], type: string, name: string, into: string[]): string[] {
+    for (const b of items) {
+      if (b.kind !== 'block' || b.type !== type) continue;
+      for (const a of b.body) {
+        if (a.kind !== 'attr' || a.name !== name) continue;
+        const v = this.evaluate(a.value, r.file, null, '');
+        if (typeof v === 'string') into.push(v);
+      }
+    }
+    return into;
+  }
+}
+
+/** Reads a Terraform export into steps; throws `DryRunReadError` naming file and line for anything unreadable. */
+export const readTerraform: ArtefactReader = (files) => new TerraformReader(files).steps();
