@@ -8,6 +8,7 @@ import type * as z from 'zod/mini';
 import { AZURE_SERVICES_RULE_IP, SUBSCRIPTION_ID, suggestedZoneName } from '../domain/azure';
 import type { FirewallRule, HaModeSchema, NsgRule, Plan, Subnet } from '../domain/plan';
 import { planIndex } from '../domain/plan-index';
+import { cidrRange, parseCidrFast, parseIPv4Fast } from '../domain/ipv4';
 import { normalizeRegion } from '../domain/regions';
 import { peeringName, zoneLinkName } from '../domain/resource-names';
 import { assertExportable } from './safe-values';
@@ -94,6 +95,12 @@ export interface ModelPrivate {
   links: ModelLink[];
   peeredVnets: VnetRef[];
   peerings: ModelPeering[];
+  /**
+   * The peerings (indexes in `peerings`) between the server VNet and a peered VNet that holds one of the server
+   * VNet's custom DNS servers: the server resolves names through them from its first boot, so it waits for them
+   * (azure-facts.md §1.5: a custom DNS server must be reachable from the VNet).
+   */
+  dnsPeerings: number[];
 }
 
 interface ModelPublic {
@@ -289,6 +296,28 @@ export function buildModel(plan: Plan): ExportModel {
       const reverse = peerings.findIndex((q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit);
       p.after = reverse >= 0 ? reverse : null;
     }
+    const dnsIps: number[] = [];
+    if (a.vnet.dns.kind === 'custom') {
+      for (const text of a.vnet.dns.servers) {
+        const ip = parseIPv4Fast(text);
+        if (ip.ok) dnsIps.push(ip.value);
+      }
+    }
+    const holdsDns = new Set<number>();
+    a.peeredVnets.forEach((p, i) => {
+      for (const space of p.addressSpaces) {
+        const cidr = parseCidrFast(space);
+        if (!cidr.ok) continue;
+        const range = cidrRange(cidr.value);
+        if (dnsIps.some((ip) => ip >= range.start && ip <= range.end)) holdsDns.add(i);
+      }
+    });
+    const dnsPeerings: number[] = [];
+    peerings.forEach((p, i) => {
+      const other = p.onServerVnet ? p.remote : p.local;
+      const index = peeredVnets.indexOf(other);
+      if (index >= 0 && holdsDns.has(index)) dnsPeerings.push(i);
+    });
     const nsg = a.delegatedSubnet.nsg
       ? { name: a.delegatedSubnet.nsg.name, rules: a.delegatedSubnet.nsg.rules, loc: vnetLoc }
       : null;
@@ -315,6 +344,7 @@ export function buildModel(plan: Plan): ExportModel {
       links,
       peeredVnets,
       peerings,
+      dnsPeerings,
     };
     if (zone.loc.sub !== primary) {
       notes.push(

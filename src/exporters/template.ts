@@ -1,7 +1,7 @@
 /**
  * The deployment as ARM-shaped resources, shared by the ARM and Bicep writers. Resources that
  * live in the deployment's resource group are top level; the others are grouped, per resource
- * group and phase (network, then DNS and return peerings, then servers), into nested
+ * group and phase (network, then DNS and return peerings, then gateway-using peerings, then servers), into nested
  * deployments (ARM) or modules (Bicep). Phases keep the groups' dependencies acyclic.
  */
 import {
@@ -81,7 +81,7 @@ export interface DeploymentTemplate {
   outputs: TemplateOutput[];
 }
 
-const PHASES = ['network', 'dns', 'servers'] as const;
+const PHASES = ['network', 'dns', 'gateway', 'servers'] as const;
 type Phase = (typeof PHASES)[number];
 
 export const DELEGATION_NAME = 'dlg-Microsoft.DBforPostgreSQL-flexibleServers';
@@ -156,7 +156,7 @@ interface Pending {
 
 export function buildTemplate(model: ExportModel): DeploymentTemplate {
   const params: TemplateParam[] = [];
-  const byPhase: Record<Phase, Pending[]> = { network: [], dns: [], servers: [] };
+  const byPhase: Record<Phase, Pending[]> = { network: [], dns: [], gateway: [], servers: [] };
   const isTop = (loc: Loc) => loc.sub.primary && loc.rg === model.primaryRg;
   const resourceId = idsFor(model);
 
@@ -651,9 +651,11 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
   });
   for (const i of usingRemoteGateway) {
     const after = (a.peerings[i] as ModelPrivate['peerings'][number]).after;
-    addPeering(i, 'servers', [lastVnetOp, ...(after !== null ? [symOf(after)] : [])]);
+    addPeering(i, 'gateway', [lastVnetOp, ...(after !== null ? [symOf(after)] : [])]);
     serverDeps.push(symOf(i));
   }
+  // The server resolves names through custom DNS servers in a peered VNet from its first boot.
+  for (const i of a.dnsPeerings) if (!serverDeps.includes(symOf(i))) serverDeps.push(symOf(i));
   serverDeps.unshift('delegatedSubnet');
   if (!a.zone.existing) serverDeps.unshift('privateDnsZone');
   return { subnetId, zoneId };

@@ -277,6 +277,8 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
     );
   });
   const serverDependsOn = [...linkRefs];
+  // The server resolves names through custom DNS servers in a peered VNet from its first boot.
+  for (const i of a.dnsPeerings) serverDependsOn.push(`azurerm_virtual_network_peering.${peeringLabels[i] as string}`);
   if (a.nsg) serverDependsOn.push('azurerm_subnet_network_security_group_association.postgres');
   return { subnetId: 'azurerm_subnet.postgres.id', zoneId, serverDependsOn };
 }

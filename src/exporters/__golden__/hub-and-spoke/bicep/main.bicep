@@ -117,6 +117,7 @@ resource server1 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
     deployDnsZone
     deployVnetOrdersData
     deployPeeringVnetOrdersDataToVnetHub
+    deployPeeringVnetHubToVnetOrdersData
   ]
 }
 

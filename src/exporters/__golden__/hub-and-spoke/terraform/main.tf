@@ -208,7 +208,7 @@ resource "azurerm_postgresql_flexible_server" "pg_contoso_orders" {
     ignore_changes = [zone, high_availability[0].standby_availability_zone]
   }
 
-  depends_on = [azurerm_private_dns_zone_virtual_network_link.vnet_orders_data_link, azurerm_private_dns_zone_virtual_network_link.vnet_hub_link, azurerm_private_dns_zone_virtual_network_link.vnet_spoke_2_link, azurerm_subnet_network_security_group_association.postgres]
+  depends_on = [azurerm_private_dns_zone_virtual_network_link.vnet_orders_data_link, azurerm_private_dns_zone_virtual_network_link.vnet_hub_link, azurerm_private_dns_zone_virtual_network_link.vnet_spoke_2_link, azurerm_virtual_network_peering.vnet_orders_data_to_vnet_hub, azurerm_virtual_network_peering.vnet_hub_to_vnet_orders_data, azurerm_subnet_network_security_group_association.postgres]
 }
 
 resource "azurerm_postgresql_flexible_server_configuration" "pg_contoso_orders_require_secure_transport" {
