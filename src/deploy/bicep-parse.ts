@@ -17,7 +17,11 @@ export type BicepExpr =
   | { k: 'ident'; name: string; line: number }
   | { k: 'call'; fn: string; args: BicepExpr[]; line: number }
   | { k: 'prop'; target: BicepExpr; name: string; line: number }
-  | { k: 'index'; target: BicepExpr; index: BicepExpr; line: number };
+  | { k: 'index'; target: BicepExpr; index: BicepExpr; line: number }
+  | { k: 'ternary'; cond: BicepExpr; then: BicepExpr; else: BicepExpr; line: number }
+  | { k: 'compare'; op: '==' | '!='; left: BicepExpr; right: BicepExpr; line: number }
+  /** `e => body`: a lambda of one variable (what `filter()` takes). */
+  | { k: 'lambda'; param: string; body: BicepExpr; line: number };
 
 interface Decorator {
   name: string;
@@ -31,6 +35,8 @@ export type BicepStatement =
   | { k: 'module'; sym: string; path: string; body: BicepExpr; line: number }
   | { k: 'output'; name: string; type: string; value: BicepExpr; line: number }
   | { k: 'targetScope'; value: BicepExpr; line: number }
+  /** `metadata name = value`: documentation, nothing deployed. */
+  | { k: 'metadata'; name: string; value: BicepExpr; line: number }
   | { k: 'using'; path: string; line: number };
 
 /** `[A-Za-z_]`. */
@@ -215,6 +221,14 @@ class BicepParser {
           statement = { k: 'output', name, type, value: this.expr(), line };
           break;
         }
+        case 'metadata': {
+          const name = this.ident();
+          this.skip(false);
+          this.expect('=');
+          this.skip(false);
+          statement = { k: 'metadata', name, value: this.expr(), line };
+          break;
+        }
         case 'targetScope':
           this.expect('=');
           this.skip(false);
@@ -235,7 +249,40 @@ class BicepParser {
     return out;
   }
 
+  /** An expression: `cond ? a : b` over comparisons (`==`, `!=`) over operands with `.x` and `[i]`. */
   private expr(): BicepExpr {
+    const line = this.line();
+    const cond = this.comparison();
+    this.skip(false);
+    if (this.peek() !== '?') return cond;
+    this.pos += 1;
+    this.skip(true);
+    const then = this.expr();
+    this.skip(true);
+    this.expect(':');
+    this.skip(true);
+    return { k: 'ternary', cond, then, else: this.expr(), line };
+  }
+
+  private comparison(): BicepExpr {
+    let e = this.operand();
+    for (;;) {
+      this.skip(false);
+      const line = this.line();
+      const two = this.src.slice(this.pos, this.pos + 2);
+      if (two === '==' || two === '!=') {
+        this.pos += 2;
+        this.skip(true);
+        e = { k: 'compare', op: two, left: e, right: this.operand(), line };
+        continue;
+      }
+      const c = this.peek();
+      if (c !== '' && '+-*%<>=!&|'.includes(c)) this.fail(`an operator "${c}" (outside the Bicep subset read)`);
+      return e;
+    }
+  }
+
+  private operand(): BicepExpr {
     let e = this.primary();
     for (;;) {
       const line = this.line();
@@ -252,9 +299,6 @@ class BicepParser {
         e = { k: 'index', target: e, index, line };
       } else break;
     }
-    this.skip(false);
-    const c = this.peek();
-    if (c !== '' && '?+-*%<>=!&|'.includes(c)) this.fail(`an operator "${c}" (outside the Bicep subset read)`);
     return e;
   }
 
@@ -270,11 +314,27 @@ class BicepParser {
     }
     if (c === '[') return this.array(line);
     if (c === '{') return this.object(line);
-    if (c === '(') this.fail('a parenthesised expression or lambda (outside the Bicep subset read)');
+    if (c === '(') {
+      this.pos += 1;
+      this.skip(true);
+      if (this.peek() === ')') this.fail('a lambda with a parameter list (outside the Bicep subset read)');
+      const inner = this.expr();
+      this.skip(true);
+      this.expect(')');
+      return inner;
+    }
     if (c === '!' || c === '-') this.fail(`an operator "${c}" (outside the Bicep subset read)`);
     const name = this.ident();
     if (name === 'true' || name === 'false') return { k: 'bool', value: name === 'true', line };
     if (name === 'null') return { k: 'null', line };
+    const afterName = this.pos;
+    this.skip(false);
+    if (this.src.startsWith('=>', this.pos)) {
+      this.pos += 2;
+      this.skip(true);
+      return { k: 'lambda', param: name, body: this.expr(), line };
+    }
+    this.pos = afterName;
     if (this.peek() === '(') {
       this.pos += 1;
       const args: BicepExpr[] = [];

@@ -25,7 +25,6 @@ const edited = (plan: Plan, edit: (t: ArmTemplate) => void) => run(plan, editArm
 const SERVER = 'Microsoft.DBforPostgreSQL/flexibleServers';
 const PEERING = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
 const SUBNET = 'Microsoft.Network/virtualNetworks/subnets';
-const DEPLOYMENTS = 'Microsoft.Resources/deployments';
 const GUID_A = '11111111-2222-3333-4444-555555555555';
 
 describe('the catalog', () => {
@@ -62,8 +61,8 @@ describe('each constraint catches the artefact that breaks it', () => {
 
   it('gateway transit: without the dependency on the hub side, the two peerings race', () => {
     const report = edited(hub, (t) => {
-      const holder = t.resources.find((r) => r.name === 'pgflex-servers-1')!;
-      holder.dependsOn = holder.dependsOn!.filter((d) => d !== 'pgflex-dns-2');
+      const holder = t.resources.find((r) => r.name === 'pgflex-peering-vnet-orders-data-to-vnet-hub')!;
+      holder.dependsOn = holder.dependsOn!.filter((d) => d !== 'pgflex-peering-vnet-hub-to-vnet-orders-data');
     });
     expect(report.refusal?.constraint).toBe(CONSTRAINTS.gatewayTransit);
     expect(report.refusal?.step.props.useRemoteGateways).toBe(true);
@@ -112,7 +111,7 @@ describe('each constraint catches the artefact that breaks it', () => {
   it('zone and link: a server that does not wait for the zone deployment', () => {
     const report = edited(hub, (t) => {
       const server = resource(t, SERVER, 'serverName');
-      server.dependsOn = server.dependsOn!.filter((d) => d !== 'pgflex-dns-1');
+      server.dependsOn = server.dependsOn!.filter((d) => d !== 'pgflex-dns-zone');
     });
     expect(report.refusal?.constraint).toBe(CONSTRAINTS.zoneAndLink);
     expect(report.refusal?.reason).toContain('privateDnsZones contoso-orders.private.postgres.database.azure.com');
@@ -120,7 +119,7 @@ describe('each constraint catches the artefact that breaks it', () => {
 
   it('zone and link: no link of the zone to the server VNet', () => {
     const report = edited(hub, (t) => {
-      const dns = t.resources.find((r) => r.name === 'pgflex-dns-1')!.properties!.template!;
+      const dns = t.resources.find((r) => r.name === 'pgflex-dns-zone')!.properties!.template!;
       dns.resources = dns.resources.filter((r) => !String(r.name).includes('vnet-orders-data-link'));
     });
     expect(report.refusal?.constraint).toBe(CONSTRAINTS.zoneAndLink);
@@ -130,7 +129,7 @@ describe('each constraint catches the artefact that breaks it', () => {
   it('peering before DNS: the custom DNS server is in the hub and the server does not wait for the peerings', () => {
     const report = edited(hub, (t) => {
       const server = resource(t, SERVER, 'serverName');
-      server.dependsOn = server.dependsOn!.filter((d) => d !== 'pgflex-servers-1');
+      server.dependsOn = server.dependsOn!.filter((d) => !d.startsWith('pgflex-peering-'));
     });
     expect(report.refusal?.constraint).toBe(CONSTRAINTS.peeringBeforeDns);
     expect(report.refusal?.reason).toContain('10.0.0.4');
@@ -173,9 +172,16 @@ describe('each constraint catches the artefact that breaks it', () => {
     expect(report.refusal?.reason).toContain('virtualNetworks vnet-missing');
   });
 
-  it('existing preserved: an existing delegated subnet PUT with only what the plan knows (today’s export)', () => {
+  it('existing preserved: an existing delegated subnet PUT with only what the plan knows', () => {
     const plan = hubWith(['access.vnet.existing', true], ['access.delegatedSubnet.existing', true]);
-    const report = run(plan, armFiles(plan));
+    const report = edited(plan, (t) => {
+      // What the export wrote before it carried the live subnet over: the plan's properties alone.
+      const inner = t.resources.find((r) => r.name.startsWith('pgflex-subnet-'))!.properties!.template!;
+      resource(inner, SUBNET, 'snet-postgres').properties = {
+        addressPrefix: '10.20.0.0/28',
+        delegations: [{ name: 'dlg', properties: { serviceName: 'Microsoft.DBforPostgreSQL/flexibleServers' } }],
+      };
+    });
     expect(report.refusal?.constraint).toBe(CONSTRAINTS.existingPreserved);
     expect(report.refusal?.step.name).toBe('vnet-orders-data/snet-postgres');
     expect(report.refusal?.step.action).toBe('update');
@@ -184,7 +190,8 @@ describe('each constraint catches the artefact that breaks it', () => {
   it('existing preserved: a zone the plan says exists is created again', () => {
     const plan = hubWith(['access.privateDnsZone.existing', true]);
     const report = edited(plan, (t) => {
-      const dns = t.resources.find((r) => r.name === 'pgflex-dns-1')!.properties!.template!;
+      // The deployment that holds the zone's links (the zone itself exists).
+      const dns = t.resources.find((r) => JSON.stringify(r).includes('virtualNetworkLinks'))!.properties!.template!;
       dns.resources.unshift({
         type: 'Microsoft.Network/privateDnsZones',
         apiVersion: '2024-06-01',
@@ -197,9 +204,11 @@ describe('each constraint catches the artefact that breaks it', () => {
     expect(report.refusal?.reason).toContain('exists already and this PUT replaces its properties');
   });
 
-  it('GUID subscription: a zone in a subscription given by name (today’s export)', () => {
-    const plan = hubWith(['access.privateDnsZone.subscription', 'connectivity-sub']);
-    const report = run(plan, armFiles(plan));
+  it('GUID subscription: a zone in a subscription given by name', () => {
+    const plan = hubWith(['access.privateDnsZone.subscription', GUID_A]);
+    // What the export wrote before PGN-012: the plan's subscription name as the zone subscription's value.
+    const files = armFiles(plan).map((f) => ({ ...f, contents: f.contents.replaceAll(GUID_A, 'connectivity-sub') }));
+    const report = run(plan, files);
     expect(report.refusal?.constraint).toBe(CONSTRAINTS.guidSubscription);
     expect(report.refusal?.reason).toContain('"connectivity-sub"');
   });
@@ -238,51 +247,15 @@ describe('each constraint catches the artefact that breaks it', () => {
 
 describe('nested deployments', () => {
   it('an existing subnet re-PUT from the live subnet read in an outer deployment passes', () => {
+    // Today's export: the live subnet is read with reference() in the outer scope and passed to an inner-scoped
+    // deployment that PUTs it with the delegation merged in (union()).
     const plan = hubWith(['access.vnet.existing', true], ['access.delegatedSubnet.existing', true]);
-    const subnetId =
-      "resourceId(parameters('subscriptionId'), 'rg-orders-network', " +
-      "'Microsoft.Network/virtualNetworks/subnets', 'vnet-orders-data', 'snet-postgres')";
-    const report = edited(plan, (t) => {
-      const network = t.resources.find((r) => r.name === 'pgflex-network-1')!;
-      const inner = network.properties!.template!;
-      const subnet = inner.resources.find((r) => r.name.includes("'snet-postgres'"))!;
-      const delegation =
-        "createArray(createObject('name', 'dlg', 'properties', " +
-        "createObject('serviceName', 'Microsoft.DBforPostgreSQL/flexibleServers')))";
-      // The reader of the live subnet: a deployment that passes reference(subnet) to an inner template.
-      inner.resources = inner.resources.filter((r) => r !== subnet);
-      for (const r of inner.resources)
-        if (r.dependsOn?.some((d) => d.includes("'snet-postgres'"))) r.dependsOn = ['snet-postgres-live'];
-      inner.resources.push({
-        type: DEPLOYMENTS,
-        apiVersion: '2022-09-01',
-        name: 'snet-postgres-live',
-        properties: {
-          expressionEvaluationOptions: { scope: 'inner' },
-          mode: 'Incremental',
-          parameters: { live: { value: `[reference(${subnetId}, '2025-07-01')]` } },
-          template: {
-            parameters: { live: { type: 'object' } },
-            resources: [
-              {
-                type: SUBNET,
-                apiVersion: '2025-07-01',
-                name: 'vnet-orders-data/snet-postgres',
-                properties: `[union(parameters('live'), createObject('delegations', ${delegation}))]`,
-              } as unknown as ArmTemplate['resources'][number],
-            ],
-          },
-        },
-      });
-    });
+    const report = run(plan, armFiles(plan));
     expect(report.refusal).toBeNull();
-    const step = report.steps.find((s) => s.name === 'vnet-orders-data/snet-postgres' && s.action !== 'read')!;
-    expect(step.action).toBe('update');
-    expect(step.props.preservesLiveProperties).toBe(true);
-    expect(step.props.delegations).toEqual(['Microsoft.DBforPostgreSQL/flexibleServers']);
-    const read = report.steps.find((s) => s.action === 'read')!;
-    expect(read.id.startsWith(step.id)).toBe(true);
-    expect(step.after.some((a) => a.step === read.id)).toBe(true);
+    const subnet = report.steps.find((st) => st.name === 'vnet-orders-data/snet-postgres' && st.action !== 'read')!;
+    expect(subnet.action).toBe('update');
+    expect(subnet.props.preservesLiveProperties).toBe(true);
+    expect(subnet.props.delegations).toEqual(['Microsoft.DBforPostgreSQL/flexibleServers']);
   });
 });
 

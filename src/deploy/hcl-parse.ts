@@ -15,7 +15,11 @@ export type HclExpr =
   | { k: 'obj'; entries: { key: string; value: HclExpr }[]; line: number }
   /** A traversal: `root.a.b`, `root.a[0].b` (numbers are indexes). */
   | { k: 'ref'; root: string; path: (string | number)[]; line: number }
-  | { k: 'call'; fn: string; args: HclExpr[]; line: number };
+  | { k: 'call'; fn: string; args: HclExpr[]; line: number }
+  /** `a == b`, `a > b`, …: a comparison (what a conditional import's `for_each` tests). */
+  | { k: 'compare'; op: string; left: HclExpr; right: HclExpr; line: number }
+  /** `cond ? a : b`. */
+  | { k: 'cond'; cond: HclExpr; then: HclExpr; else: HclExpr; line: number };
 
 export interface HclAttr {
   kind: 'attr';
@@ -152,7 +156,41 @@ class HclParser {
     }
   }
 
+  /** An expression: `cond ? a : b` over comparisons over operands (`a.b[0]`, calls, literals). */
   private expr(): HclExpr {
+    const line = this.line();
+    const cond = this.comparison();
+    this.skip(false);
+    if (this.peek() !== '?') return cond;
+    this.pos += 1;
+    this.skip(true);
+    const then = this.expr();
+    this.skip(true);
+    this.expect(':');
+    this.skip(true);
+    return { k: 'cond', cond, then, else: this.expr(), line };
+  }
+
+  private comparison(): HclExpr {
+    let e = this.operand();
+    for (;;) {
+      this.skip(false);
+      const line = this.line();
+      const op = /^(==|!=|>=|<=|>|<)/.exec(this.src.slice(this.pos, this.pos + 2))?.[0];
+      if (op === undefined) break;
+      this.pos += op.length;
+      this.skip(true);
+      e = { k: 'compare', op, left: e, right: this.operand(), line };
+    }
+    const c = this.peek();
+    if ('+*/%!&|'.includes(c) && c !== '' && !(c === '/' && (this.peek(1) === '/' || this.peek(1) === '*'))) {
+      this.fail(`an operator "${c}" (outside the HCL subset read)`);
+    }
+    if (c === '-') this.fail('an operator "-" (outside the HCL subset read)');
+    return e;
+  }
+
+  private operand(): HclExpr {
     const e = this.primary();
     for (;;) {
       if (this.peek() === '.' && e.k === 'ref') {
@@ -169,13 +207,6 @@ class HclParser {
         this.expect(']');
       } else break;
     }
-    this.skip(false);
-    const c = this.peek();
-    if ('?+*/%<>!&|'.includes(c) && c !== '' && !(c === '/' && (this.peek(1) === '/' || this.peek(1) === '*'))) {
-      this.fail(`an operator "${c}" (outside the HCL subset read)`);
-    }
-    if (c === '=' && this.peek(1) === '=') this.fail('an operator "==" (outside the HCL subset read)');
-    if (c === '-') this.fail('an operator "-" (outside the HCL subset read)');
     return e;
   }
 

@@ -3,13 +3,64 @@
  * at creation time. `READERS` holds the formats that have a reader; the others are refused with a clear error.
  */
 import type { Plan } from '../domain/plan';
+import type { ResourceId, StepProps } from '../exporters/steps';
 import type { ExportFile } from '../exporters/types';
 import { replay } from './engine';
 import { readArm } from './read-arm';
-import type { ArtefactReader, DeployFormat, DryRunReport } from './types';
+import { readAzcli } from './read-azcli';
+import { readBicep } from './read-bicep';
+import { readTerraform } from './read-terraform';
+import type { ArtefactReader, DeployFormat, DeployStep, DryRunReport } from './types';
+import { canonicalId, idContext } from './world';
 
 /** The reader of each format that has one. */
-export const READERS: Partial<Record<DeployFormat, ArtefactReader>> = { arm: readArm };
+export const READERS: Partial<Record<DeployFormat, ArtefactReader>> = {
+  arm: readArm,
+  terraform: readTerraform,
+  bicep: readBicep,
+  azcli: readAzcli,
+};
+
+/** The properties that hold resource IDs. */
+const ID_PROPS = [
+  'networkSecurityGroup',
+  'routeTable',
+  'remoteVirtualNetwork',
+  'virtualNetwork',
+  'delegatedSubnet',
+  'privateDnsZone',
+] as const satisfies readonly (keyof StepProps)[];
+
+/**
+ * Every ID of the steps in the one spelling the engine and the plan's world share (`world.ts`): the readers
+ * write the deployment's own subscription and target group each their own way (`''`, a marker, the plan's GUID).
+ */
+function canonicalSteps(steps: readonly DeployStep[], plan: Plan): DeployStep[] {
+  const ctx = idContext(plan);
+  const known = new Map<string, ResourceId>();
+  const id = (raw: ResourceId): ResourceId => {
+    let out = known.get(raw);
+    if (out === undefined) {
+      out = canonicalId(raw, ctx) ?? raw;
+      known.set(raw, out);
+    }
+    return out;
+  };
+  return steps.map((step) => {
+    let props = step.props;
+    for (const key of ID_PROPS) {
+      const value = props[key];
+      if (value !== undefined && id(value) !== value) props = { ...props, [key]: id(value) };
+    }
+    return {
+      ...step,
+      id: id(step.id),
+      after: step.after.map((edge) => ({ step: id(edge.step), why: edge.why })),
+      ...(step.target === undefined ? {} : { target: id(step.target) }),
+      props,
+    };
+  });
+}
 
 /** A format the dry run has no reader for. */
 export class DryRunUnsupportedError extends Error {
@@ -24,5 +75,7 @@ export class DryRunUnsupportedError extends Error {
 export function dryRun(plan: Plan, format: DeployFormat, files: readonly ExportFile[]): DryRunReport {
   const reader = READERS[format];
   if (!reader) throw new DryRunUnsupportedError(format);
-  return replay(format, reader(files, plan), plan);
+  const steps = reader(files, plan);
+  // The ARM reader builds its IDs with `world.ts` already.
+  return replay(format, format === 'arm' ? steps : canonicalSteps(steps, plan), plan);
 }

@@ -59,6 +59,17 @@ interface EvalCtx {
   variablesPath: string;
   variableCache: Map<string, unknown>;
   scope: TemplateScope;
+  /** The variables of the lambdas being applied (`lambdaVariables('e')`). */
+  lambdaVars?: Map<string, unknown>;
+}
+
+/** `lambda('e', body)`: applied by filter(). */
+class Lambda {
+  constructor(
+    readonly names: readonly string[],
+    readonly body: ExprNode,
+    readonly ctx: EvalCtx,
+  ) {}
 }
 
 /** One template (top level or a nested deployment's): its entries and where its resources are deployed. */
@@ -90,6 +101,8 @@ class ArmReader {
   readonly steps: DeployStep[] = [];
   readonly ctx: IdContext;
   readonly existing: Set<string>;
+  /** What the plan says the existing resources hold (for decisions a template makes on their live state). */
+  readonly known: Map<string, StepProps>;
   readonly stepIds = new Set<string>();
   /** Expressions repeat (the same resourceId() in every dependsOn): each is parsed once. */
   readonly parsed = new Map<string, ExprNode>();
@@ -100,7 +113,9 @@ class ArmReader {
 
   constructor(plan: Plan) {
     this.ctx = idContext(plan);
-    this.existing = new Set(worldOf(plan).existing.keys());
+    const world = worldOf(plan);
+    this.existing = new Set(world.existing.keys());
+    this.known = world.existing;
   }
 
   canon(raw: string): string | null {
@@ -281,6 +296,45 @@ class ArmReader {
           return [...new Set(values.flat().map((v) => JSON.stringify(v)))].map((v) => JSON.parse(v) as unknown);
         return this.fail(path, 'union() of values the dry run does not evaluate (live or mixed).');
       }
+      case 'contains': {
+        const [container, item] = this.evalArgs(args).map((v) => this.resolved(v, path));
+        if (isObject(container))
+          return Object.keys(container).some((k) => k.toLowerCase() === this.str(item, path, 'a key').toLowerCase());
+        if (Array.isArray(container)) return container.some((v) => JSON.stringify(v) === JSON.stringify(item));
+        if (typeof container === 'string') return container.includes(this.str(item, path, 'a string'));
+        return this.fail(path, 'contains() of a value that is not an object, an array or a string.');
+      }
+      case 'empty': {
+        const [v] = this.evalArgs(args).map((x) => this.resolved(x, path));
+        if (v === null || v === undefined) return true;
+        if (Array.isArray(v) || typeof v === 'string') return v.length === 0;
+        if (isObject(v)) return Object.keys(v).length === 0;
+        return this.fail(path, 'empty() of a value that is not an object, an array or a string.');
+      }
+      case 'lambda': {
+        if (argNodes.length < 2) this.fail(path, 'lambda() needs a variable name and a body.');
+        const names = argNodes.slice(0, -1).map((n) => (n.k === 'str' ? n.value : this.fail(path, 'a lambda name')));
+        return new Lambda(names, argNodes[argNodes.length - 1] as ExprNode, ctx);
+      }
+      case 'lambdavariables': {
+        const [n] = this.stringArgs(args, 'a lambda variable name');
+        if (!ctx.lambdaVars?.has(n as string)) this.fail(path, `lambdaVariables('${n}') outside its lambda.`);
+        return ctx.lambdaVars?.get(n as string);
+      }
+      case 'filter': {
+        const [list, fn] = this.evalArgs(args);
+        const items = this.resolved(list, path);
+        if (!Array.isArray(items) || !(fn instanceof Lambda) || fn.names.length !== 1)
+          this.fail(path, 'filter() needs an array and a lambda of one variable.');
+        const f = fn;
+        return (items as unknown[]).filter((item) => {
+          const vars = new Map(f.ctx.lambdaVars ?? []);
+          vars.set(f.names[0] as string, item);
+          const keep = this.evalNode(f.body, { ...f.ctx, lambdaVars: vars }, path, sink);
+          if (typeof keep !== 'boolean') this.fail(path, 'a filter() lambda that does not give a boolean.');
+          return keep;
+        });
+      }
       case 'subscription':
         return { subscriptionId: ctx.subscription, id: `/subscriptions/${ctx.subscription}` };
       case 'resourcegroup':
@@ -294,6 +348,35 @@ class ArmReader {
       default:
         return this.fail(path, `the template function ${name}() is not evaluated by the dry run.`);
     }
+  }
+
+  /**
+   * A value known only at deployment (`reference()` of an existing resource) as the plan describes that resource,
+   * for the decisions a template makes on it (`contains`, `empty`, `filter`, an overlay that keeps a live list):
+   * the delegations and service endpoints the plan says it has, nothing it doesn't.
+   */
+  resolved(v: unknown, path: string): unknown {
+    if (!(v instanceof Live)) return v;
+    const props = this.known.get(v.id);
+    if (props === undefined)
+      return this.fail(path, `${v.id} is read at deployment time, and the plan says nothing of it.`);
+    let value: unknown = {
+      ...(props.addressPrefix === undefined ? {} : { addressPrefix: props.addressPrefix }),
+      ...(props.delegations === undefined
+        ? {}
+        : { delegations: props.delegations.map((serviceName) => ({ properties: { serviceName } })) }),
+      ...(props.serviceEndpoints === undefined
+        ? {}
+        : { serviceEndpoints: props.serviceEndpoints.map((service) => ({ service })) }),
+      ...(props.networkSecurityGroup === undefined ? {} : { networkSecurityGroup: { id: props.networkSecurityGroup } }),
+    };
+    const below = v.full ? v.path.slice(1) : v.path;
+    for (const key of below) {
+      if (!isObject(value)) return undefined;
+      const k = Object.keys(value).find((x) => x.toLowerCase() === key.toLowerCase());
+      value = k === undefined ? undefined : value[k];
+    }
+    return value;
   }
 
   evalArgs(a: Args): unknown[] {
@@ -610,7 +693,8 @@ class ArmReader {
       if (!properties.isProperties || properties.id !== e.id)
         this.fail(at, `the properties are read from ${properties.id} at deployment time; only a resource's own are.`);
       live = properties;
-      body = { ...(properties.overlay ?? {}) };
+      body = {};
+      for (const [k, v] of Object.entries(properties.overlay ?? {})) body[k] = this.resolved(v, `${at}.${k}`);
     } else if (isObject(properties)) body = properties;
     else return this.fail(at, 'properties is not an object.');
     const r = new PropReader(this, body, at);

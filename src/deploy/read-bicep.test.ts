@@ -323,7 +323,7 @@ describe('readBicep refuses what it cannot read', () => {
     {
       what: 'a module file missing from the export',
       path: 'main.bicep',
-      from: "'modules/pgflex-dns-1.bicep'",
+      from: "'modules/pgflex-dns-zone.bicep'",
       to: "'modules/nowhere.bicep'",
       needle: "'modules/nowhere.bicep'",
       message: /deploys modules\/nowhere\.bicep, which is not in the export/,

@@ -6,7 +6,7 @@
  * "Resource dependencies"), `parent:`, and for a module's resources everything the module itself follows.
  */
 import type { Plan } from '../domain/plan';
-import type { StepAction, StepScope } from '../exporters/steps';
+import type { StepAction, StepProps, StepScope } from '../exporters/steps';
 import type { ExportFile } from '../exporters/types';
 import type { ArtefactReader, DeployStep } from './types';
 import { armProps } from './arm-props';
@@ -14,13 +14,32 @@ import { parseBicep, type BicepExpr, type BicepStatement } from './bicep-parse';
 import { existingResourceKeys } from './plan-existing';
 import { DryRunReadError } from './read-error';
 import { armResourceId, resourceKey } from './resource-id';
+import { canonicalId, idContext, worldOf, type IdContext } from './world';
 
 /** A value known only at deployment time (a secure parameter, `reference()`, an environment variable). */
-const UNKNOWN = Symbol('unknown');
+/** A value the reader can't know (a deployment-time output, a secret). */
+class Unknown {}
+const UNKNOWN = new Unknown();
 
 /** The properties of an `existing` resource as Azure holds them (or a part of them). */
-class Live {}
-const LIVE = new Live();
+class Live {
+  constructor(
+    /** The existing resource's ID; null where the reader can't tell which resource. */
+    readonly id: string | null,
+    /** The property path below the resource (`properties.delegations`). */
+    readonly path: readonly string[],
+  ) {}
+}
+const LIVE = new Live(null, []);
+
+/** `e => body`, applied by `filter()`. */
+class LambdaValue {
+  constructor(
+    readonly expr: BicepExpr & { k: 'lambda' },
+    /** The file it is written in (a `FileCtx`; typed loosely to keep `Value` from referring to itself through it). */
+    readonly ctx: object,
+  ) {}
+}
 
 /** A scope value: `resourceGroup(…)` (group set) or `subscription(…)` (group null). */
 class ScopeValue {
@@ -46,11 +65,12 @@ type Value =
   | number
   | boolean
   | null
-  | typeof UNKNOWN
+  | Unknown
   | Live
   | ScopeValue
   | SymbolRef
   | ModuleOutputs
+  | LambdaValue
   | Value[]
   | { [key: string]: Value };
 
@@ -97,10 +117,17 @@ class BicepReader {
   private readonly carriesLive = new WeakSet<object>();
   private readonly existing: Set<string>;
   private readonly targetGroup: string;
+  /** What the plan says its existing resources hold, by ID in the shared spelling (`world.ts`). */
+  private readonly known: Map<string, StepProps>;
+  private readonly idCtx: IdContext;
+  /** The variables of the lambdas being applied. */
+  private readonly lambdaVars = new Map<string, Value>();
 
   constructor(files: readonly ExportFile[], plan: Plan) {
     for (const f of files) this.files.set(f.path, f.contents);
     this.existing = existingResourceKeys(plan);
+    this.known = worldOf(plan).existing;
+    this.idCtx = idContext(plan);
     this.targetGroup = plan.servers[0]?.resourceGroup ?? '';
   }
 
@@ -127,6 +154,7 @@ class BicepReader {
     const names = new Set<string>();
     for (const s of statements) {
       if (s.k === 'using') this.fail(file, s.line, 'a using statement outside a .bicepparam file');
+      if (s.k === 'metadata') continue;
       if (s.k === 'targetScope') {
         const v = this.evaluate(s.value, ctx, new Map(), '');
         if (v !== 'resourceGroup') this.fail(file, s.line, 'a targetScope other than resourceGroup');
@@ -177,7 +205,7 @@ class BicepReader {
     if (this.inProgress.has(key)) this.fail(ctx.file, s.line, `the var ${name} refers to itself`);
     this.inProgress.add(key);
     const deps: Deps = new Map();
-    const value = this.evaluate(s.value, ctx, deps, name);
+    const value: Value = this.evaluate(s.value, ctx, deps, name);
     this.inProgress.delete(key);
     const result = { value, deps };
     ctx.varValues.set(name, result);
@@ -224,6 +252,7 @@ class BicepReader {
         return out;
       }
       case 'ident': {
+        if (this.lambdaVars.has(e.name)) return this.lambdaVars.get(e.name) as Value;
         if (ctx.params.has(e.name)) return this.param(e.name, ctx, e.line);
         if (ctx.vars.has(e.name)) {
           const v = this.variable(e.name, ctx);
@@ -242,17 +271,63 @@ class BicepReader {
         const index = this.evaluate(e.index, ctx, deps, via);
         if (target === UNKNOWN || target instanceof Live) return target;
         if (Array.isArray(target) && typeof index === 'number')
-          return target[index] ?? this.fail(ctx.file, e.line, `no item ${index}`);
+          return (target as Value[])[index] ?? this.fail(ctx.file, e.line, `no item ${index}`);
         if (typeof index === 'string') return this.property(target, index, ctx, e.line);
         return this.fail(ctx.file, e.line, 'an index into something that is not an array or object');
       }
       case 'call':
         return this.call(e, ctx, deps, via);
+      case 'ternary': {
+        const cond = this.resolved(this.evaluate(e.cond, ctx, deps, via), ctx, e.line);
+        if (cond === UNKNOWN) return UNKNOWN;
+        if (typeof cond !== 'boolean') return this.fail(ctx.file, e.line, 'a condition that is not a boolean');
+        return this.resolved(this.evaluate(cond ? e.then : e.else, ctx, deps, via), ctx, e.line);
+      }
+      case 'compare': {
+        const left = this.resolved(this.evaluate(e.left, ctx, deps, via), ctx, e.line);
+        const right = this.resolved(this.evaluate(e.right, ctx, deps, via), ctx, e.line);
+        if (left === UNKNOWN || right === UNKNOWN) return UNKNOWN;
+        const same = JSON.stringify(left) === JSON.stringify(right);
+        return e.op === '==' ? same : !same;
+      }
+      case 'lambda':
+        return new LambdaValue(e, ctx);
     }
   }
 
+  /**
+   * A value known only at deployment (the properties of an `existing` resource) as the plan describes that
+   * resource, for the decisions a template makes on it (`contains`, `empty`, `filter`, a condition): the
+   * delegations and service endpoints the plan says it has, nothing it doesn't.
+   */
+  private resolved(v: Value, ctx: FileCtx, line: number): Value {
+    if (!(v instanceof Live)) return v;
+    if (v.id === null) return this.fail(ctx.file, line, 'a decision on a value known only at deployment time');
+    const id = canonicalId(v.id, this.idCtx);
+    const props = id === null ? undefined : this.known.get(id);
+    if (props === undefined)
+      return this.fail(ctx.file, line, `${v.id} is read at deployment time, and the plan says nothing of it`);
+    let value: Value = {
+      properties: {
+        ...(props.addressPrefix === undefined ? {} : { addressPrefix: props.addressPrefix }),
+        ...(props.delegations === undefined
+          ? {}
+          : { delegations: props.delegations.map((serviceName) => ({ properties: { serviceName } })) }),
+        ...(props.serviceEndpoints === undefined
+          ? {}
+          : { serviceEndpoints: props.serviceEndpoints.map((service) => ({ service })) }),
+      },
+    };
+    for (const key of v.path) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value) || !isRecord(value)) return null;
+      value = value[key] ?? null;
+    }
+    return value;
+  }
+
   private property(target: Value, name: string, ctx: FileCtx, line: number): Value {
-    if (target === UNKNOWN || target instanceof Live) return target;
+    if (target instanceof Live) return target.id === null ? target : new Live(target.id, [...target.path, name]);
+    if (target === UNKNOWN) return target;
     if (target instanceof ScopeValue) {
       if (name === 'subscriptionId') return target.subscription;
       if (target.resourceGroup !== null && name === 'name') return target.resourceGroup || this.targetGroup;
@@ -275,9 +350,9 @@ class BicepReader {
       if (name === 'id') return at.id;
       if (name === 'name') return at.name;
       if (name === 'type') return d.stmt.type;
-      if (name === 'properties' && d.stmt.existing) return LIVE;
+      if (name === 'properties' && d.stmt.existing) return new Live(at.id, []);
       const v = this.objectEntry(d.stmt.body, name, d.ctx);
-      return v === undefined ? (d.stmt.existing ? LIVE : UNKNOWN) : v;
+      return v === undefined ? (d.stmt.existing ? new Live(at.id, [name]) : UNKNOWN) : v;
     }
     if (target instanceof ModuleOutputs) {
       const child = this.childOf(target.decl);
@@ -366,6 +441,50 @@ class BicepReader {
           else return this.fail(ctx.file, e.line, 'union() of something that is not an object');
         }
         return out;
+      }
+      case 'empty': {
+        const v = this.resolved(args[0] ?? null, ctx, e.line);
+        if (v === UNKNOWN) return UNKNOWN;
+        if (v === null) return true;
+        if (Array.isArray(v) || typeof v === 'string') return v.length === 0;
+        if (isRecord(v)) return Object.keys(v).length === 0;
+        return this.fail(ctx.file, e.line, 'empty() of something that is not an object, array or string');
+      }
+      case 'contains': {
+        const container = this.resolved(args[0] ?? null, ctx, e.line);
+        const item = this.resolved(args[1] ?? null, ctx, e.line);
+        if (container === UNKNOWN || item === UNKNOWN) return UNKNOWN;
+        if (Array.isArray(container)) return container.some((x) => JSON.stringify(x) === JSON.stringify(item));
+        if (typeof container === 'string' && typeof item === 'string') return container.includes(item);
+        if (isRecord(container) && typeof item === 'string') return item in container;
+        return this.fail(ctx.file, e.line, 'contains() of something that is not an object, array or string');
+      }
+      case 'concat': {
+        const values = args.map((a) => this.resolved(a, ctx, e.line));
+        if (values.includes(UNKNOWN)) return UNKNOWN;
+        if (values.every(Array.isArray)) return (values as Value[][]).flat();
+        if (values.every((v) => typeof v === 'string')) return values.join('');
+        return this.fail(ctx.file, e.line, 'concat() of values that are not all arrays or all strings');
+      }
+      case 'filter': {
+        const list = this.resolved(args[0] ?? null, ctx, e.line);
+        const fn = args[1];
+        if (list === UNKNOWN) return UNKNOWN;
+        if (!Array.isArray(list) || !(fn instanceof LambdaValue))
+          return this.fail(ctx.file, e.line, 'filter() needs an array and a lambda');
+        return (list as Value[]).filter((item: Value) => {
+          const before = this.lambdaVars.get(fn.expr.param);
+          this.lambdaVars.set(fn.expr.param, item);
+          try {
+            const keep = this.evaluate(fn.expr.body, fn.ctx as FileCtx, new Map(), via);
+            if (typeof keep !== 'boolean')
+              return this.fail(ctx.file, e.line, 'a filter() lambda that gives no boolean');
+            return keep;
+          } finally {
+            if (before === undefined) this.lambdaVars.delete(fn.expr.param);
+            else this.lambdaVars.set(fn.expr.param, before);
+          }
+        });
       }
       case 'reference':
       case 'readEnvironmentVariable':

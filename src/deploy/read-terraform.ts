@@ -116,7 +116,11 @@ class TerraformReader {
   private readonly localValues = new Map<string, { value: Value; deps: Map<string, string> }>();
   private readonly resources = new Map<string, Declared>();
   private readonly providers = new Map<string, { block: HclBlock; file: string }>();
-  private readonly imports = new Map<string, { block: HclBlock; file: string }>();
+  /**
+   * The import blocks by the resource they adopt. A conditional one (`for_each` on what the live resources hold)
+   * adopts the resource only when Azure has it, which the plan doesn't say: the dry run reads it as a create.
+   */
+  private readonly imports = new Map<string, { block: HclBlock; file: string; conditional: boolean }>();
   private readonly located = new Map<string, Located>();
   private readonly inProgress = new Set<string>();
   private readonly order: Declared[] = [];
@@ -205,7 +209,8 @@ class TerraformReader {
         const to = attrsOf(b.body).get('to');
         if (to?.value.k !== 'ref') fail(b.line, 'an import block without "to = <resource address>"');
         const ref = (to as HclAttr).value as HclExpr & { k: 'ref' };
-        this.imports.set([ref.root, ...ref.path].join('.'), { block: b, file: f.path });
+        const conditional = attrsOf(b.body).has('for_each');
+        this.imports.set([ref.root, ...ref.path].join('.'), { block: b, file: f.path, conditional });
       }
     }
   }
@@ -264,6 +269,9 @@ class TerraformReader {
       }
       case 'call':
         return this.failAt(file, e.line, `the function ${e.fn}() (outside the Terraform subset read)`);
+      case 'compare':
+      case 'cond':
+        return this.failAt(file, e.line, "a condition outside an import block's for_each (outside the subset read)");
       case 'ref':
         return this.reference(e, file, deps, via);
     }
@@ -490,7 +498,8 @@ class TerraformReader {
       }
       for (const address of this.dependsOn(r))
         this.edge(after, seen, address, `${r.address} has depends_on ${address}`);
-      const action: StepAction = r.data ? 'read' : this.imports.has(r.address) ? 'update' : 'create';
+      const imported = this.imports.get(r.address);
+      const action: StepAction = r.data ? 'read' : imported && !imported.conditional ? 'update' : 'create';
       const location = r.spec.global || r.data ? undefined : this.argument(r, 'location');
       const step: DeployStep = {
         id: this.stepId(r),
