@@ -1,14 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EXPORT_FORMATS } from '../../exporters/index';
 import { main } from '../main';
 import { exampleText, memoryIo } from '../testing';
 
 const hub = exampleText('hub-and-spoke');
-/** The hub-and-spoke plan with its zone in a subscription given by name (not an ID). */
-const namedZoneSubscription = hub.replace(
-  '"resourceGroup": "rg-hub-dns",\n      "subscription": ""',
-  '"resourceGroup": "rg-hub-dns",\n      "subscription": "connectivity-sub"',
+/** The hub-and-spoke ARM template before the gateway-transit ordering fix (kept as the dry run's fixture). */
+const beforeTransitFix = readFileSync(
+  new URL('../../deploy/__fixtures__/hub-and-spoke-before-transit-fix.azuredeploy.json', import.meta.url),
+  'utf8',
 );
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 describe('dry-run command', () => {
   it('prints the ARM steps in order with scope, action, type, name and why, then ACCEPTED (exit 0)', async () => {
     const m = memoryIo({ 'hub.json': hub });
@@ -25,7 +30,9 @@ describe('dry-run command', () => {
     );
     expect(hubSide).toBeGreaterThan(0);
     expect(spokeSide).toBeGreaterThan(hubSide);
-    expect(lines[spokeSide + 1]).toContain('in nested deployment pgflex-servers-1, which waits: dependsOn nested ');
+    expect(lines[spokeSide + 1]).toContain(
+      'in nested deployment pgflex-peering-vnet-orders-data-to-vnet-hub, which waits: dependsOn nested ',
+    );
     expect(lines.at(-1)).toBe('ACCEPTED: every step passes the 11 modelled checks.');
   });
 
@@ -36,20 +43,30 @@ describe('dry-run command', () => {
   });
 
   it('prints the refused step, the constraint, the reason and the source (exit 1)', async () => {
-    expect(namedZoneSubscription).not.toBe(hub);
-    const m = memoryIo({ 'p.json': namedZoneSubscription });
+    // No clean plan exports files the dry run refuses, so the exporter stands in with a template from before a fix.
+    const arm = EXPORT_FORMATS.find((f) => f.id === 'arm')!;
+    const real = arm.files.bind(arm);
+    vi.spyOn(arm, 'files').mockImplementation((plan, options) =>
+      real(plan, options).map((f) => (f.path === 'azuredeploy.json' ? { ...f, contents: beforeTransitFix } : f)),
+    );
+    const m = memoryIo({ 'p.json': hub });
     expect(await main(['dry-run', 'p.json'], m.io)).toBe(1);
     const lines = m.out.join('\n').split('\n');
     expect(lines.at(-4)).toMatch(
-      /^REFUSED at step \d+ \(Microsoft\.Network\/privateDnsZones contoso-orders\..*\): DRY-GUID/,
+      /^REFUSED at step \d+ \(Microsoft\.Network\/virtualNetworks\/virtualNetworkPeerings vnet-orders-data\/vnet-orders-data-to-vnet-hub\): DRY-GATEWAY-TRANSIT/,
     );
-    expect(lines.at(-3)).toContain('rule: Every resource ID and deployment scope uses a subscription ID');
-    expect(lines.at(-2)).toContain('"connectivity-sub", which is not a subscription ID');
-    expect(lines.at(-1)).toMatch(/^ {2}source: azure-facts\.md §2\.2/);
+    expect(lines.at(-3)).toContain('rule: A peering that uses the remote VNet');
+    expect(lines.at(-2)).toContain('vnet-hub/vnet-hub-to-vnet-orders-data');
+    expect(lines.at(-1)).toMatch(/^ {2}source: az CLI `network vnet peering create` help/);
+  });
+
+  it.each(['terraform', 'bicep', 'azcli'])('reads the %s files too (exit 0)', async (format) => {
+    const m = memoryIo({ 'hub.json': hub });
+    expect(await main(['dry-run', 'hub.json', '--format', format], m.io)).toBe(0);
+    expect(m.out.join('\n')).toMatch(/ACCEPTED/);
   });
 
   it.each([
-    [['dry-run', 'hub.json', '--format', 'terraform'], 'no reader for terraform files yet (it reads: arm)'],
     [['dry-run', 'hub.json', '--format', 'pulumi'], '--format must be one of arm, terraform, bicep, azcli'],
     [['dry-run', 'missing.json'], 'missing.json: no such file'],
     [['dry-run', 'hub.json', 'hub.json'], 'One plan file expected; got 2.'],

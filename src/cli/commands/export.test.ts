@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../domain/finding';
 import { EXPORT_FORMATS } from '../../exporters/index';
 import { EXPORT_FORMAT_IDS } from '../command';
@@ -10,6 +11,15 @@ const findings: Finding[] = [];
 vi.mock('../evaluate', () => ({ evaluatePlan: () => findings }));
 
 const example = exampleText('public-office');
+/** The hub-and-spoke ARM template before the gateway-transit ordering fix (kept as the dry run's fixture). */
+const beforeTransitFix = readFileSync(
+  new URL('../../deploy/__fixtures__/hub-and-spoke-before-transit-fix.azuredeploy.json', import.meta.url),
+  'utf8',
+);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('export command', () => {
   it('knows the formats of the exporters, in their order, without loading them', () => {
@@ -69,20 +79,21 @@ describe('export command', () => {
   });
 
   it('refuses (exit 1, nothing written) files the dry run refuses; writes them with --force, saying why', async () => {
+    // No clean plan exports files the dry run refuses, so the exporter stands in with a template from before a fix.
     const hub = exampleText('hub-and-spoke');
-    const named = hub.replace(
-      '"resourceGroup": "rg-hub-dns",\n      "subscription": ""',
-      '"resourceGroup": "rg-hub-dns",\n      "subscription": "connectivity-sub"',
+    const arm = EXPORT_FORMATS.find((f) => f.id === 'arm')!;
+    const real = arm.files.bind(arm);
+    vi.spyOn(arm, 'files').mockImplementation((plan, options) =>
+      real(plan, options).map((f) => (f.path === 'azuredeploy.json' ? { ...f, contents: beforeTransitFix } : f)),
     );
-    expect(named).not.toBe(hub);
-    const refused = memoryIo({ 'p.json': named });
+    const refused = memoryIo({ 'p.json': hub });
     expect(await main(['export', 'p.json', '--format', 'arm', '--out', 'o'], refused.io)).toBe(1);
     expect(refused.written.size).toBe(0);
     expect(refused.err).toHaveLength(1);
     expect(refused.err[0]).toMatch(
-      /^Not exported: the deployment dry run refuses step \d+ \(Microsoft\.Network\/privateDnsZones .*DRY-GUID-SUBSCRIPTION: .*"connectivity-sub".* Fix the plan or pass --force\.$/,
+      /^Not exported: the deployment dry run refuses step \d+ \(Microsoft\.Network\/virtualNetworks\/virtualNetworkPeerings .*DRY-GATEWAY-TRANSIT: .* Fix the plan or pass --force\.$/,
     );
-    const forced = memoryIo({ 'p.json': named });
+    const forced = memoryIo({ 'p.json': hub });
     expect(await main(['export', 'p.json', '--format', 'arm', '--out', 'o', '--force'], forced.io)).toBe(0);
     expect(forced.written.has('o/azuredeploy.json')).toBe(true);
     expect(forced.out.join('')).toContain('Exported anyway (--force): the deployment dry run refuses step');

@@ -136,13 +136,15 @@ describe('variants', () => {
     ]);
   });
 
+  // A subscription ID (PGN-012): a name never reaches a resource ID.
+  const DNS_SUB = '00000000-0000-0000-0000-0000000000d1';
   it('a zone in another subscription is scoped to it', () => {
-    const steps = scriptSteps(privateVariant('hub-and-spoke', (a) => (a.privateDnsZone!.subscription = 'dns-sub')));
+    const steps = scriptSteps(privateVariant('hub-and-spoke', (a) => (a.privateDnsZone!.subscription = DNS_SUB)));
     const zone = steps.filter((s) => s.type.startsWith('Microsoft.Network/privateDnsZones'));
     expect(zone.length).toBeGreaterThan(1);
-    for (const s of zone) expect(s.scope).toEqual({ subscription: 'dns-sub', resourceGroup: 'rg-hub-dns' });
+    for (const s of zone) expect(s.scope).toEqual({ subscription: DNS_SUB, resourceGroup: 'rg-hub-dns' });
     expect(zone[0]!.id).toBe(
-      '/subscriptions/dns-sub/resourcegroups/rg-hub-dns/providers/microsoft.network/privatednszones/' +
+      `/subscriptions/${DNS_SUB}/resourcegroups/rg-hub-dns/providers/microsoft.network/privatednszones/` +
         'contoso-orders.private.postgres.database.azure.com',
     );
   });

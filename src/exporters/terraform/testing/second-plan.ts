@@ -48,7 +48,10 @@ export async function parseConfig(files: readonly ExportFile[], major: ProviderM
     for (const [type, byLabel] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Json[]>>))
       for (const [label, bodies] of Object.entries(byLabel))
         for (const body of bodies) config.resources.push({ address: `${type}.${label}`, type, body });
-    for (const i of (json.import ?? []) as Json[]) config.imports.push({ to: reference(i.to), id: i.id });
+    // A conditional import (`for_each` on what the live subnet holds) adopts a resource only when Azure has it; the
+    // simulation starts from the resources the configuration creates, so it reads such a resource as created.
+    for (const i of (json.import ?? []) as Json[])
+      if (i.for_each === undefined) config.imports.push({ to: reference(i.to), id: i.id });
   }
   return config;
 }
