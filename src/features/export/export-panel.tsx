@@ -4,12 +4,14 @@
  * explicit "Export anyway", and the files then list the errors at the top.
  */
 import { useId, useMemo, useState } from 'react';
+import { dryRun } from '../../deploy/index';
 import type { Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 import { EXPORT_FORMATS } from '../../exporters/index';
 import { ExportRefusedError } from '../../exporters/safe-values';
 import type { ExportFormat, ProviderMajor } from '../../exporters/types';
 import { CodePreview } from './code-preview';
+import { DeploymentSteps } from './deployment-steps';
 import { downloadZip } from './download';
 import { FileList } from './file-list';
 import { FormatTabs, panelId, tabId } from './format-tabs';
@@ -44,8 +46,18 @@ export default function ExportPanel({ plan, errors }: ExportPanelProps) {
       throw e;
     }
   }, [format, plan, errorFindings, providerMajor]);
+  // The deployment dry run on exactly these files: the steps, their order and the first one Azure would refuse.
+  const dry = useMemo(() => {
+    if (files.length === 0) return null;
+    try {
+      return { report: dryRun(plan, format.id, files), unreadable: null };
+    } catch (e) {
+      return { report: null, unreadable: e instanceof Error ? e.message : String(e) };
+    }
+  }, [plan, format, files]);
+  const dryRefused = dry !== null && (dry.unreadable !== null || dry.report?.refusal != null);
   const file = files.find((f) => f.path === selectedPath) ?? files[0];
-  const canExport = refused === null && (errorFindings.length === 0 || exportAnyway);
+  const canExport = refused === null && ((errorFindings.length === 0 && !dryRefused) || exportAnyway);
 
   const copy = async () => {
     if (!file) return;
@@ -62,14 +74,17 @@ export default function ExportPanel({ plan, errors }: ExportPanelProps) {
   };
 
   return (
-    <section className="export" aria-labelledby={`${ids}-title`}>
-      <h2 id={`${ids}-title`}>Export</h2>
-      {errorFindings.length > 0 && (
+    <section className="export" aria-label="Export files">
+      {(errorFindings.length > 0 || dryRefused) && (
         <div className="export__errors" role="alert">
-          <p>
-            The plan has {errorFindings.length} error finding{errorFindings.length === 1 ? '' : 's'}; Azure is expected
-            to reject this deployment. The files list the errors at the top.
-          </p>
+          {errorFindings.length > 0 ? (
+            <p>
+              The plan has {errorFindings.length} error finding{errorFindings.length === 1 ? '' : 's'}; Azure is
+              expected to reject this deployment. The files list the errors at the top.
+            </p>
+          ) : (
+            <p>The deployment dry run refuses these files (see Deployment steps below).</p>
+          )}
           <label className="export__anyway">
             <input type="checkbox" checked={exportAnyway} onChange={(e) => setExportAnyway(e.target.checked)} /> Export
             anyway
@@ -119,6 +134,12 @@ export default function ExportPanel({ plan, errors }: ExportPanelProps) {
           <FileList files={files} selected={file?.path ?? ''} onSelect={setSelectedPath} canDownload={canExport} />
           {file && <CodePreview file={file} />}
         </div>
+        {dry?.report && <DeploymentSteps report={dry.report} formatLabel={format.label} />}
+        {dry?.unreadable != null && (
+          <p className="export__errors" role="alert">
+            The deployment dry run can&apos;t read these files: {dry.unreadable}
+          </p>
+        )}
       </div>
     </section>
   );
