@@ -1,7 +1,6 @@
 /**
- * The deployment dry run of the large plan: export, read and replay, per format that has a reader; budget
- * ≤ 50 ms for all four formats together (spec/budgets.md, "Deployment dry run"). Formats without a reader yet
- * are listed as such, and the total covers the formats measured.
+ * The deployment dry run of the large plan: read and replay per format (and with its export), and all four formats
+ * together against the budget, ≤ 50 ms (spec/budgets.md, "Deployment dry run, large plan, four formats").
  */
 import { dryRun, READERS } from '../src/deploy/index';
 import { largePlan } from '../src/domain/samples';
