@@ -19,7 +19,7 @@ function render(): void {
   else createRoot(root).render(<Root />);
 }
 
-// A share link (begun by the page's entry) is open before the first render, which then shows it. Not a top-level
+// A share link is opened before the first render, which then shows it. Not a top-level
 // await: the link's modules share chunks with this one, which must have finished evaluating for them to load.
 if (document.documentElement.getAttribute(GATE_ATTRIBUTE) === 'link') {
   void openLinkInAddress().catch(console.error).finally(render);

@@ -3,9 +3,10 @@
  * read-only beside the current plan, which stays untouched until the user chooses to edit the
  * opened one. A link that cannot be read leaves the current plan as it is and says why.
  *
- * The page's entry starts opening the link in the address as soon as it runs, beside the app's own code
- * (`openLinkInAddress`), and the app renders once it is open: the opened plan is then the first thing React
- * renders, with no first render of the empty plan to replace and no chain of loads after it.
+ * The app opens the link in the address before its first render (`openLinkInAddress`, from `start.tsx`), loading
+ * the codec, the rules and the review together: the opened plan is then the first thing React renders, with no
+ * first render of the empty plan to replace and no chain of loads after it. (The page's entry doesn't start it
+ * earlier: whatever the entry imports counts as first-screen code.)
  */
 import { usePlanner } from '../../store/store';
 import { findingsFor, loadRuleEngine } from '../findings/use-findings';
