@@ -5,7 +5,7 @@
  * identifiers, function calls, property access and indexes. Operators, conditions, loops, lambdas, multi-line
  * strings, `import`, `type` and `func` are outside the subset: each is a `DryRunReadError` naming file and line.
  */
-import { DryRunReadError } from './read-error';
+import { isDigit, isIdentStart, SourceScanner } from './source-scanner';
 
 export type BicepExpr =
   | { k: 'str'; parts: (string | BicepExpr)[]; line: number }
@@ -39,78 +39,15 @@ export type BicepStatement =
   | { k: 'metadata'; name: string; value: BicepExpr; line: number }
   | { k: 'using'; path: string; line: number };
 
-/** `[A-Za-z_]`. */
-const isIdentStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isIdentPart = (c: number): boolean => isIdentStart(c) || isDigit(c);
 const ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", n: '\n', r: '\r', t: '\t', $: '$' };
 
-class BicepParser {
-  private pos = 0;
-  /** The line of `pos`: newlines are only ever consumed by `skip`. */
-  private lineNo = 1;
-
-  constructor(
-    private readonly file: string,
-    private readonly src: string,
-  ) {}
-
-  private line(): number {
-    return this.lineNo;
+class BicepParser extends SourceScanner {
+  constructor(file: string, src: string) {
+    super(file, src, false);
   }
 
-  private fail(message: string): never {
-    throw new DryRunReadError(this.file, `line ${this.line()}: ${message}`);
-  }
-
-  private peek(offset = 0): string {
-    return this.src[this.pos + offset] ?? '';
-  }
-
-  private describe(): string {
-    if (this.pos >= this.src.length) return 'the end of the file';
-    if (this.peek() === '\n') return 'the end of the line';
-    return `"${this.src.slice(this.pos, this.pos + 12).split('\n')[0] as string}"`;
-  }
-
-  private skip(newlines: boolean): void {
-    const src = this.src;
-    for (;;) {
-      const code = src.charCodeAt(this.pos);
-      if (code === 32 || code === 9 || code === 13) {
-        this.pos += 1;
-        continue;
-      }
-      if (newlines && code === 10) {
-        this.pos += 1;
-        this.lineNo += 1;
-        continue;
-      }
-      const c = this.peek();
-      if (c === '/' && this.peek(1) === '/') {
-        const end = src.indexOf('\n', this.pos);
-        this.pos = end < 0 ? src.length : end;
-      } else if (c === '/' && this.peek(1) === '*') {
-        const end = this.src.indexOf('*/', this.pos + 2);
-        if (end < 0) this.fail('an unterminated /* comment');
-        const lines = this.src.slice(this.pos, end).split('\n').length - 1;
-        if (!newlines && lines > 0) this.fail('a comment spanning lines here');
-        this.lineNo += lines;
-        this.pos = end + 2;
-      } else return;
-    }
-  }
-
-  private expect(c: string): void {
-    if (this.peek() !== c) this.fail(`expected "${c}", found ${this.describe()}`);
-    this.pos += 1;
-  }
-
-  private ident(): string {
-    if (!isIdentStart(this.src.charCodeAt(this.pos))) this.fail(`expected a name, found ${this.describe()}`);
-    const start = this.pos;
-    while (isIdentPart(this.src.charCodeAt(this.pos))) this.pos += 1;
-    return this.src.slice(start, this.pos);
+  protected isIdentPart(c: number): boolean {
+    return isIdentStart(c) || isDigit(c);
   }
 
   /** The end of a statement: a new line or the end of the file. */

@@ -4,7 +4,7 @@
  * (`a.b.c`, `a[0]`). Heredocs, operators, conditionals, `for` expressions, splats and `%{…}` directives are
  * outside the subset: each is a `DryRunReadError` naming the file and line, never a guess.
  */
-import { DryRunReadError } from './read-error';
+import { isDigit, isIdentStart, SourceScanner } from './source-scanner';
 
 export type HclExpr =
   | { k: 'str'; parts: (string | HclExpr)[]; line: number }
@@ -38,81 +38,16 @@ export interface HclBlock {
 
 export type HclItem = HclAttr | HclBlock;
 
-/** `[A-Za-z_]`. */
-const isIdentStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** `[A-Za-z0-9_-]`. */
-const isIdentPart = (c: number): boolean => isIdentStart(c) || isDigit(c) || c === 45;
 const NUMBER = /-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
-class HclParser {
-  private pos = 0;
-  /** The line of `pos`: newlines are only ever consumed by `skip`. */
-  private lineNo = 1;
-
-  constructor(
-    private readonly file: string,
-    private readonly src: string,
-  ) {}
-
-  line(): number {
-    return this.lineNo;
+class HclParser extends SourceScanner {
+  constructor(file: string, src: string) {
+    super(file, src, true);
   }
 
-  fail(message: string): never {
-    throw new DryRunReadError(this.file, `line ${this.line()}: ${message}`);
-  }
-
-  private peek(offset = 0): string {
-    return this.src[this.pos + offset] ?? '';
-  }
-
-  /** Skips blanks and comments, and newlines too when `newlines`. */
-  private skip(newlines: boolean): void {
-    const src = this.src;
-    for (;;) {
-      const code = src.charCodeAt(this.pos);
-      if (code === 32 || code === 9 || code === 13) {
-        this.pos += 1;
-        continue;
-      }
-      if (newlines && code === 10) {
-        this.pos += 1;
-        this.lineNo += 1;
-        continue;
-      }
-      const c = this.peek();
-      if (c === '#' || (c === '/' && this.peek(1) === '/')) {
-        const end = src.indexOf('\n', this.pos);
-        this.pos = end < 0 ? src.length : end;
-      } else if (c === '/' && this.peek(1) === '*') {
-        const end = this.src.indexOf('*/', this.pos + 2);
-        if (end < 0) this.fail('unterminated /* comment');
-        const lines = this.src.slice(this.pos, end).split('\n').length - 1;
-        if (!newlines && lines > 0) this.fail('a comment spanning lines here');
-        this.lineNo += lines;
-        this.pos = end + 2;
-      } else return;
-    }
-  }
-
-  private expect(c: string): void {
-    if (this.peek() !== c) this.fail(`expected "${c}", found ${this.describe()}`);
-    this.pos += 1;
-  }
-
-  private describe(): string {
-    if (this.pos >= this.src.length) return 'the end of the file';
-    if (this.peek() === '\n') return 'the end of the line';
-    return `"${this.src.slice(this.pos, this.pos + 12).split('\n')[0] as string}"`;
-  }
-
-  private ident(): string {
-    if (!isIdentStart(this.src.charCodeAt(this.pos))) this.fail(`expected a name, found ${this.describe()}`);
-    const start = this.pos;
-    while (isIdentPart(this.src.charCodeAt(this.pos))) this.pos += 1;
-    return this.src.slice(start, this.pos);
+  protected isIdentPart(c: number): boolean {
+    return isIdentStart(c) || isDigit(c) || c === 45; /* [A-Za-z0-9_-] */
   }
 
   body(closing: boolean): HclItem[] {

@@ -1,0 +1,84 @@
+/**
+ * What the dry run's two strict parsers (Bicep, HCL) share: a position in the source and its line, blanks and
+ * comments, names, and errors that name the file and the line.
+ */
+import { DryRunReadError } from './read-error';
+
+/** `[A-Za-z_]`. */
+export const isIdentStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+export abstract class SourceScanner {
+  protected pos = 0;
+  /** The line of `pos`: newlines are only ever consumed by `skip`. */
+  protected lineNo = 1;
+
+  constructor(
+    protected readonly file: string,
+    protected readonly src: string,
+    /** `#` starts a comment too (HCL). */
+    private readonly hashComments: boolean,
+  ) {}
+
+  /** Whether a character continues a name (after `isIdentStart`). */
+  protected abstract isIdentPart(c: number): boolean;
+
+  line(): number {
+    return this.lineNo;
+  }
+
+  fail(message: string): never {
+    throw new DryRunReadError(this.file, `line ${this.line()}: ${message}`);
+  }
+
+  protected peek(offset = 0): string {
+    return this.src[this.pos + offset] ?? '';
+  }
+
+  protected describe(): string {
+    if (this.pos >= this.src.length) return 'the end of the file';
+    if (this.peek() === '\n') return 'the end of the line';
+    return `"${this.src.slice(this.pos, this.pos + 12).split('\n')[0] as string}"`;
+  }
+
+  /** Skips blanks and comments, and newlines too when `newlines`. */
+  protected skip(newlines: boolean): void {
+    const src = this.src;
+    for (;;) {
+      const code = src.charCodeAt(this.pos);
+      if (code === 32 || code === 9 || code === 13) {
+        this.pos += 1;
+        continue;
+      }
+      if (newlines && code === 10) {
+        this.pos += 1;
+        this.lineNo += 1;
+        continue;
+      }
+      const c = this.peek();
+      if ((this.hashComments && c === '#') || (c === '/' && this.peek(1) === '/')) {
+        const end = src.indexOf('\n', this.pos);
+        this.pos = end < 0 ? src.length : end;
+      } else if (c === '/' && this.peek(1) === '*') {
+        const end = src.indexOf('*/', this.pos + 2);
+        if (end < 0) this.fail('an unterminated /* comment');
+        const lines = src.slice(this.pos, end).split('\n').length - 1;
+        if (!newlines && lines > 0) this.fail('a comment spanning lines here');
+        this.lineNo += lines;
+        this.pos = end + 2;
+      } else return;
+    }
+  }
+
+  protected expect(c: string): void {
+    if (this.peek() !== c) this.fail(`expected "${c}", found ${this.describe()}`);
+    this.pos += 1;
+  }
+
+  protected ident(): string {
+    if (!isIdentStart(this.src.charCodeAt(this.pos))) this.fail(`expected a name, found ${this.describe()}`);
+    const start = this.pos;
+    while (this.isIdentPart(this.src.charCodeAt(this.pos))) this.pos += 1;
+    return this.src.slice(start, this.pos);
+  }
+}
