@@ -188,17 +188,10 @@ class BicepParser extends SourceScanner {
 
   /** An expression: `cond ? a : b` over comparisons (`==`, `!=`) over operands with `.x` and `[i]`. */
   private expr(): BicepExpr {
-    const line = this.line();
-    const cond = this.comparison();
-    this.skip(false);
-    if (this.peek() !== '?') return cond;
-    this.pos += 1;
-    this.skip(true);
-    const then = this.expr();
-    this.skip(true);
-    this.expect(':');
-    this.skip(true);
-    return { k: 'ternary', cond, then, else: this.expr(), line };
+    return this.conditional(
+      () => this.comparison(),
+      (cond, then, otherwise, line): BicepExpr => ({ k: 'ternary', cond, then, else: otherwise, line }),
+    );
   }
 
   private comparison(): BicepExpr {

@@ -93,17 +93,10 @@ class HclParser extends SourceScanner {
 
   /** An expression: `cond ? a : b` over comparisons over operands (`a.b[0]`, calls, literals). */
   private expr(): HclExpr {
-    const line = this.line();
-    const cond = this.comparison();
-    this.skip(false);
-    if (this.peek() !== '?') return cond;
-    this.pos += 1;
-    this.skip(true);
-    const then = this.expr();
-    this.skip(true);
-    this.expect(':');
-    this.skip(true);
-    return { k: 'cond', cond, then, else: this.expr(), line };
+    return this.conditional(
+      () => this.comparison(),
+      (cond, then, otherwise, line): HclExpr => ({ k: 'cond', cond, then, else: otherwise, line }),
+    );
   }
 
   private comparison(): HclExpr {

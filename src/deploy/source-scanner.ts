@@ -75,6 +75,24 @@ export abstract class SourceScanner {
     this.pos += 1;
   }
 
+  /**
+   * `cond ? a : b` over `operand` (both languages write it the same way; a branch may continue on the next line),
+   * built by `make`; the operand alone when no `?` follows.
+   */
+  protected conditional<T>(operand: () => T, make: (cond: T, then: T, otherwise: T, line: number) => T): T {
+    const line = this.line();
+    const cond = operand();
+    this.skip(false);
+    if (this.peek() !== '?') return cond;
+    this.pos += 1;
+    this.skip(true);
+    const then = this.conditional(operand, make);
+    this.skip(true);
+    this.expect(':');
+    this.skip(true);
+    return make(cond, then, this.conditional(operand, make), line);
+  }
+
   protected ident(): string {
     if (!isIdentStart(this.src.charCodeAt(this.pos))) this.fail(`expected a name, found ${this.describe()}`);
     const start = this.pos;
