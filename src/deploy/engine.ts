@@ -13,6 +13,7 @@ import {
   delegatedToPostgres,
   describeId,
   GUID,
+  ID_PROPS,
   OWN_SUBSCRIPTION,
   parentOf,
   parseResourceId,
@@ -35,7 +36,11 @@ const SERVER = 'microsoft.dbforpostgresql/flexibleservers';
 const SUBNET = 'microsoft.network/virtualnetworks/subnets';
 
 /** The ID of the resource a step writes or reads (a `#…` suffix only keeps step IDs unique). */
-const resourceOf = (s: DeployStep): ResourceId => s.target ?? s.id.split('#')[0] ?? s.id;
+const resourceOf = (s: DeployStep): ResourceId => {
+  if (s.target !== undefined) return s.target;
+  const hash = s.id.indexOf('#');
+  return hash < 0 ? s.id : s.id.slice(0, hash);
+};
 
 /** A deterministic topological order: among the steps that may run, the one listed first goes first. */
 function order(steps: readonly DeployStep[]): { sorted: number[]; preds: number[][] } {
@@ -53,9 +58,11 @@ function order(steps: readonly DeployStep[]): { sorted: number[]; preds: number[
     }),
   );
   const succ: number[][] = steps.map(() => []);
-  const waiting = preds.map((p) => new Set(p).size);
+  const waiting = new Array<number>(steps.length);
   preds.forEach((p, i) => {
-    for (const j of new Set(p)) (succ[j] as number[]).push(i);
+    const distinct = p.length < 2 ? p : [...new Set(p)];
+    waiting[i] = distinct.length;
+    for (const j of distinct) (succ[j] as number[]).push(i);
   });
   // A binary min-heap of the steps that may run: the one listed first goes first.
   const ready: number[] = [];
@@ -106,6 +113,8 @@ function order(steps: readonly DeployStep[]): { sorted: number[]; preds: number[
   return { sorted, preds };
 }
 
+const EMPTY: StepProps = Object.freeze({});
+
 interface Seen {
   exists: boolean;
   props: StepProps;
@@ -117,6 +126,11 @@ class Replay {
   readonly ancestors: Uint32Array[];
   readonly writers = new Map<ResourceId, number[]>();
   readonly position: number[];
+  /** Per step: the resource it writes or reads (`resourceOf`), and its type in lower case. */
+  readonly res: ResourceId[];
+  readonly type: string[];
+  /** Per ID: its subscription segment when that is not a GUID nor the deployment's own, else null. */
+  private readonly badSubscriptions = new Map<ResourceId, string | null>();
 
   constructor(
     readonly steps: readonly DeployStep[],
@@ -125,8 +139,12 @@ class Replay {
     preds: readonly number[][],
   ) {
     const words = Math.ceil(steps.length / 32) || 1;
-    this.ancestors = steps.map(() => new Uint32Array(words));
+    // One buffer for every step's ancestor bits: a view per step.
+    const bits = new Uint32Array(words * steps.length);
+    this.ancestors = steps.map((_, i) => bits.subarray(i * words, (i + 1) * words));
     this.position = new Array<number>(steps.length);
+    this.res = steps.map(resourceOf);
+    this.type = steps.map((s) => s.type.toLowerCase());
     sorted.forEach((i, pos) => {
       this.position[i] = pos;
       const own = this.ancestors[i] as Uint32Array;
@@ -137,10 +155,10 @@ class Replay {
       }
       const s = steps[i] as DeployStep;
       if (s.action === 'read') return;
-      const id = resourceOf(s);
-      const list = this.writers.get(id) ?? [];
-      list.push(i);
-      this.writers.set(id, list);
+      const id = this.res[i] as ResourceId;
+      const list = this.writers.get(id);
+      if (list === undefined) this.writers.set(id, [i]);
+      else list.push(i);
     });
   }
 
@@ -152,12 +170,31 @@ class Replay {
   /** A resource as step `i` finds it: the world, then the steps that surely ran before it. */
   seen(i: number, id: ResourceId): Seen {
     const base = this.world.existing.get(id);
-    let out: Seen = { exists: base !== undefined, props: base ?? {}, by: null };
-    for (const j of this.writers.get(id) ?? []) {
-      if (!this.before(j, i)) continue;
-      const s = this.steps[j] as DeployStep;
-      const replaces = s.target === undefined && !(s.action === 'update' && s.props.preservesLiveProperties === true);
-      out = { exists: true, props: replaces ? { ...s.props } : { ...out.props, ...s.props }, by: j };
+    let exists = base !== undefined;
+    let props: StepProps = base ?? EMPTY;
+    let by: number | null = null;
+    const writers = this.writers.get(id);
+    if (writers !== undefined) {
+      for (const j of writers) {
+        if (!this.before(j, i)) continue;
+        const s = this.steps[j] as DeployStep;
+        const replaces = s.target === undefined && !(s.action === 'update' && s.props.preservesLiveProperties === true);
+        // Checks only read what they are given: a replacing write's own props need no copy.
+        props = replaces ? s.props : { ...props, ...s.props };
+        exists = true;
+        by = j;
+      }
+    }
+    return { exists, props, by };
+  }
+
+  /** The subscription segment of `id` when it is neither a GUID nor the deployment's own, else null. */
+  badSubscription(id: ResourceId): string | null {
+    let out = this.badSubscriptions.get(id);
+    if (out === undefined) {
+      const sub = subscriptionOf(id);
+      out = sub !== OWN_SUBSCRIPTION && !GUID.test(sub) ? sub : null;
+      this.badSubscriptions.set(id, out);
     }
     return out;
   }
@@ -210,18 +247,15 @@ const missing = (r: Replay, i: number, id: ResourceId, what: string): string => 
   return `${what} ${describeId(id)} does not exist before the deployment and no step creates it.`;
 };
 
-const idsOf = (p: StepProps): ResourceId[] =>
-  [p.networkSecurityGroup, p.routeTable, p.remoteVirtualNetwork, p.virtualNetwork, p.delegatedSubnet]
-    .concat([p.privateDnsZone])
-    .filter((x): x is string => x !== undefined);
-
 const guidSubscription: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   if (s.scope.subscription !== '' && !GUID.test(s.scope.subscription))
     return `${s.name} is deployed to subscription "${s.scope.subscription}", which is not a subscription ID (GUID).`;
-  for (const id of [resourceOf(s), ...idsOf(s.props)]) {
-    const sub = subscriptionOf(id);
-    if (sub !== OWN_SUBSCRIPTION && !GUID.test(sub))
+  for (let k = -1; k < ID_PROPS.length; k += 1) {
+    const id = k < 0 ? r.res[i] : s.props[ID_PROPS[k] as (typeof ID_PROPS)[number]];
+    if (id === undefined) continue;
+    const sub = r.badSubscription(id);
+    if (sub !== null)
       return (
         `${s.name} uses the resource ID of ${describeId(id)} built with subscription "${sub}", which is not a ` +
         `subscription ID; give the subscription's GUID (az account show --name "${sub}" --query id).`
@@ -233,7 +267,7 @@ const guidSubscription: Check = (r, i) => {
 const region: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   if (s.location === undefined) return null;
-  const p = parseResourceId(resourceOf(s));
+  const p = parseResourceId(r.res[i] as ResourceId);
   if (!p) return null;
   const want = r.world.regions.get(regionKey(p.type, p.names.join('/')));
   if (want === undefined || want.toLowerCase() === s.location.toLowerCase().replace(/\s+/g, '')) return null;
@@ -244,21 +278,22 @@ const parentFirst: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   if (s.action === 'read') return null;
   if (s.target !== undefined && !r.seen(i, s.target).exists) return missing(r, i, s.target, 'The resource it changes,');
-  const parent = parentOf(resourceOf(s));
+  const parent = parentOf(r.res[i] as ResourceId);
   if (parent === null || r.seen(i, parent).exists) return null;
   return missing(r, i, parent, `The parent of ${s.name},`);
 };
 
 const readExisting: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
-  if (s.action !== 'read' || r.seen(i, resourceOf(s)).exists) return null;
-  return missing(r, i, resourceOf(s), 'The resource it reads,');
+  const id = r.res[i] as ResourceId;
+  if (s.action !== 'read' || r.seen(i, id).exists) return null;
+  return missing(r, i, id, 'The resource it reads,');
 };
 
 const existingPreserved: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   if (s.target !== undefined || s.action === 'read') return null;
-  const id = resourceOf(s);
+  const id = r.res[i] as ResourceId;
   if (!r.world.existing.has(id)) return null;
   if (s.action === 'create')
     return (
@@ -267,7 +302,7 @@ const existingPreserved: Check = (r, i) => {
     );
   if (s.props.preservesLiveProperties === true) return null;
   const drops =
-    s.type.toLowerCase() === SUBNET
+    r.type[i] === SUBNET
       ? ' (a route table, NSG, NAT gateway or service endpoints it has would be dropped)'
       : ' (whatever it has that the artefact does not repeat would be dropped)';
   return (
@@ -293,8 +328,8 @@ const peeringsOf = (r: Replay, i: number, vnet: ResourceId) =>
 
 const gatewayTransit: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
-  if (s.type.toLowerCase() !== PEERING || s.props.useRemoteGateways !== true || s.action === 'read') return null;
-  const local = parentOf(resourceOf(s));
+  if (r.type[i] !== PEERING || s.props.useRemoteGateways !== true || s.action === 'read') return null;
+  const local = parentOf(r.res[i] as ResourceId);
   const remote = s.props.remoteVirtualNetwork;
   if (local === null || remote === undefined) return null;
   if (!r.world.gateways.has(remote))
@@ -320,12 +355,12 @@ const gatewayTransit: Check = (r, i) => {
 
 const oneRemoteGateway: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
-  if (s.type.toLowerCase() !== PEERING || s.props.useRemoteGateways !== true || s.action === 'read') return null;
-  const local = parentOf(resourceOf(s));
+  if (r.type[i] !== PEERING || s.props.useRemoteGateways !== true || s.action === 'read') return null;
+  const local = parentOf(r.res[i] as ResourceId);
   if (local === null) return null;
   if (r.world.gateways.has(local))
     return `${s.name} uses a remote gateway, but ${describeId(local)} has a gateway of its own.`;
-  const self = resourceOf(s);
+  const self = r.res[i] as ResourceId;
   for (const id of r.children(local, 'virtualnetworkpeerings')) {
     if (id === self) continue;
     const existing = r.world.existing.get(id);
@@ -346,12 +381,15 @@ const oneRemoteGateway: Check = (r, i) => {
 const serverVnet = (s: DeployStep): ResourceId | null =>
   s.props.delegatedSubnet === undefined ? null : parentOf(s.props.delegatedSubnet);
 
-const isServer = (s: DeployStep) => s.type.toLowerCase() === SERVER && s.action !== 'read' && s.target === undefined;
+const isServer = (r: Replay, i: number) => {
+  const s = r.steps[i] as DeployStep;
+  return r.type[i] === SERVER && s.action !== 'read' && s.target === undefined;
+};
 
 const delegatedSubnet: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   const subnet = s.props.delegatedSubnet;
-  if (!isServer(s) || subnet === undefined) return null;
+  if (!isServer(r, i) || subnet === undefined) return null;
   const seen = r.seen(i, subnet);
   if (!seen.exists) return missing(r, i, subnet, `The delegated subnet of ${s.name},`);
   if (delegatedToPostgres(seen.props)) return null;
@@ -371,7 +409,7 @@ const delegatedSubnet: Check = (r, i) => {
 const zoneAndLink: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   const zone = s.props.privateDnsZone;
-  if (!isServer(s) || zone === undefined) return null;
+  if (!isServer(r, i) || zone === undefined) return null;
   if (!r.seen(i, zone).exists) return missing(r, i, zone, `The private DNS zone of ${s.name},`);
   const vnet = serverVnet(s);
   if (vnet === null) return null;
@@ -396,7 +434,7 @@ function ipInside(ip: string, cidr: string): boolean {
 
 const peeringBeforeDns: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
-  const vnet = isServer(s) ? serverVnet(s) : null;
+  const vnet = isServer(r, i) ? serverVnet(s) : null;
   if (vnet === null) return null;
   for (const dns of r.seen(i, vnet).props.dnsServers ?? []) {
     const other = r.world.vnets.find((v) => v.id !== vnet && v.addressSpaces.some((c) => ipInside(dns, c)));

@@ -3,7 +3,7 @@
  * at creation time. `READERS` holds the formats that have a reader; the others are refused with a clear error.
  */
 import type { Plan } from '../domain/plan';
-import type { ResourceId, StepProps } from '../exporters/steps';
+import type { ResourceId } from '../exporters/steps';
 import type { ExportFile } from '../exporters/types';
 import { replay } from './engine';
 import { readArm } from './read-arm';
@@ -11,7 +11,7 @@ import { readAzcli } from './read-azcli';
 import { readBicep } from './read-bicep';
 import { readTerraform } from './read-terraform';
 import type { ArtefactReader, DeployFormat, DeployStep, DryRunReport } from './types';
-import { canonicalId, idContext } from './world';
+import { canonicalId, ID_PROPS, idContext } from './world';
 
 /** The reader of each format that has one. */
 export const READERS: Partial<Record<DeployFormat, ArtefactReader>> = {
@@ -20,16 +20,6 @@ export const READERS: Partial<Record<DeployFormat, ArtefactReader>> = {
   bicep: readBicep,
   azcli: readAzcli,
 };
-
-/** The properties that hold resource IDs. */
-const ID_PROPS = [
-  'networkSecurityGroup',
-  'routeTable',
-  'remoteVirtualNetwork',
-  'virtualNetwork',
-  'delegatedSubnet',
-  'privateDnsZone',
-] as const satisfies readonly (keyof StepProps)[];
 
 /**
  * Every ID of the steps in the one spelling the engine and the plan's world share (`world.ts`): the readers

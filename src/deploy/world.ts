@@ -15,6 +15,16 @@ export const OWN_SUBSCRIPTION = '(deployment-subscription)';
 /** The resource group the deployment targets when the plan names none. */
 export const TARGET_GROUP = '(deployment-group)';
 
+/** The step properties that hold resource IDs. */
+export const ID_PROPS = [
+  'networkSecurityGroup',
+  'routeTable',
+  'remoteVirtualNetwork',
+  'virtualNetwork',
+  'delegatedSubnet',
+  'privateDnsZone',
+] as const satisfies readonly (keyof StepProps)[];
+
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How the plan's first server places the deployment: its subscription (when a GUID) and resource group. */
@@ -107,7 +117,12 @@ function parseUncached(id: string): ParsedId | null {
 /** A raw resource ID in the shared spelling; null when it is not a resource group's resource ID. */
 export function canonicalId(raw: string, ctx: IdContext): ResourceId | null {
   const p = parseResourceId(raw);
-  return p ? resourceIdOf(p.subscription, p.group, p.type, p.names, ctx) : null;
+  if (!p) return null;
+  // What `resourceIdOf` builds from the parts: the same segments, lower-cased, with the subscription and group
+  // in the shared spelling. `/subscriptions/` and `/resourceGroups/` are 15 and 16 characters.
+  const tail = raw.slice(15 + p.subscription.length + 16 + p.group.length).toLowerCase();
+  const group = canonicalGroup(p.group, ctx);
+  return `/subscriptions/${canonicalSubscription(p.subscription, ctx)}/resourcegroups/${group}${tail}`;
 }
 
 /** The subscription segment of a shared-spelling ID. */
