@@ -3,7 +3,6 @@
  * at creation time. `READERS` holds the formats that have a reader; the others are refused with a clear error.
  */
 import type { Plan } from '../domain/plan';
-import type { ResourceId } from '../exporters/steps';
 import type { ExportFile } from '../exporters/types';
 import { replay } from './engine';
 import { readArm } from './read-arm';
@@ -11,7 +10,7 @@ import { readAzcli } from './read-azcli';
 import { readBicep } from './read-bicep';
 import { readTerraform } from './read-terraform';
 import type { ArtefactReader, DeployFormat, DeployStep, DryRunReport } from './types';
-import { canonicalId, ID_PROPS, idContext } from './world';
+import { canonicalProps, idSpeller } from './world';
 
 /** The reader of each format that has one. */
 export const READERS: Partial<Record<DeployFormat, ArtefactReader>> = {
@@ -26,31 +25,18 @@ export const READERS: Partial<Record<DeployFormat, ArtefactReader>> = {
  * write the deployment's own subscription and target group each their own way (`''`, a marker, the plan's GUID).
  */
 function canonicalSteps(steps: readonly DeployStep[], plan: Plan): DeployStep[] {
-  const ctx = idContext(plan);
-  const known = new Map<string, ResourceId>();
-  const id = (raw: ResourceId): ResourceId => {
-    let out = known.get(raw);
-    if (out === undefined) {
-      out = canonicalId(raw, ctx) ?? raw;
-      known.set(raw, out);
-    }
-    return out;
-  };
-  return steps.map((step) => {
-    let props = step.props;
-    for (const key of ID_PROPS) {
-      const value = props[key];
-      if (value !== undefined && id(value) !== value) props = { ...props, [key]: id(value) };
-    }
-    return {
-      ...step,
-      id: id(step.id),
-      after: step.after.map((edge) => ({ step: id(edge.step), why: edge.why })),
-      ...(step.target === undefined ? {} : { target: id(step.target) }),
-      props,
-    };
-  });
+  const id = idSpeller(plan);
+  return steps.map((step) => ({
+    ...step,
+    id: id(step.id),
+    after: step.after.map((edge) => ({ step: id(edge.step), why: edge.why })),
+    ...(step.target === undefined ? {} : { target: id(step.target) }),
+    props: canonicalProps(step.props, id),
+  }));
 }
+
+/** The readers that write every ID in the shared spelling themselves (with `world.ts`). */
+const SPELLS_IDS: ReadonlySet<DeployFormat> = new Set<DeployFormat>(['arm', 'azcli']);
 
 /** A format the dry run has no reader for. */
 export class DryRunUnsupportedError extends Error {
@@ -66,6 +52,5 @@ export function dryRun(plan: Plan, format: DeployFormat, files: readonly ExportF
   const reader = READERS[format];
   if (!reader) throw new DryRunUnsupportedError(format);
   const steps = reader(files, plan);
-  // The ARM reader builds its IDs with `world.ts` already.
-  return replay(format, format === 'arm' ? steps : canonicalSteps(steps, plan), plan);
+  return replay(format, SPELLS_IDS.has(format) ? steps : canonicalSteps(steps, plan), plan);
 }

@@ -9,6 +9,7 @@ import { scriptSteps } from '../exporters/azcli/script-steps';
 import { examplePlan } from '../exporters/test-plans';
 import { readAzcli, SCRIPT_ORDER } from './read-azcli';
 import { DryRunReadError } from './read-error';
+import { idSpeller } from './world';
 
 const FINDING = { ruleId: 'PGN-101', severity: 'error' as const, message: 'Subnet too small', path: 'x', docs: '' };
 
@@ -20,7 +21,9 @@ describe.each(EXAMPLE_NAMES)('deploy.sh of %s', (name) => {
 
   it('is read into the exporter’s steps, each after the one before it', () => {
     const listed = scriptSteps(plan);
-    expect(steps.map((s) => [s.id, s.action])).toEqual(listed.map((s) => [s.id, s.action]));
+    // The reader writes IDs in the spelling the engine and the world share.
+    const spell = idSpeller(plan);
+    expect(steps.map((s) => [s.id, s.action])).toEqual(listed.map((s) => [spell(s.id), s.action]));
     expect(steps[0]!.after).toEqual([]);
     for (let i = 1; i < steps.length; i++)
       expect(steps[i]!.after).toEqual([{ step: steps[i - 1]!.id, why: SCRIPT_ORDER }]);

@@ -7,6 +7,7 @@ import { scriptSteps } from '../exporters/azcli/script-steps';
 import type { ResourceId } from '../exporters/steps';
 import { DryRunReadError } from './read-error';
 import type { ArtefactReader, DeployStep } from './types';
+import { canonicalProps, idSpeller } from './world';
 
 const FILE = 'deploy.sh';
 
@@ -20,6 +21,7 @@ function breaks(text: string, start: number, end: number): number {
   return n;
 }
 
+/** Reads the script's steps, with their IDs in the shared spelling (`world.ts`). */
 export const readAzcli: ArtefactReader = (files, plan) => {
   const file = files.find((f) => f.path === FILE);
   if (!file) throw new DryRunReadError(FILE, 'the Azure CLI export has no deploy.sh to read.');
@@ -29,6 +31,7 @@ export const readAzcli: ArtefactReader = (files, plan) => {
   /** The 1-based line `from` is on, counted as the reading goes (the file is read once). */
   let line = 1;
   let previous: ResourceId | null = null;
+  const spell = idSpeller(plan);
   scriptSteps(plan).forEach((s, i) => {
     const at = text.indexOf(s.commands, from);
     if (at < 0) {
@@ -45,19 +48,21 @@ export const readAzcli: ArtefactReader = (files, plan) => {
     }
     line += breaks(text, from, at);
     const hash = s.id.indexOf('#');
-    steps.push({
-      id: s.id,
+    const id = spell(s.id);
+    const step: DeployStep = {
+      id,
       type: s.type,
       name: s.name,
       action: s.action,
       scope: s.scope,
-      ...(s.location === undefined ? {} : { location: s.location }),
-      props: s.props,
+      props: canonicalProps(s.props, spell),
       after: previous === null ? [] : [{ step: previous, why: SCRIPT_ORDER }],
-      ...(hash < 0 ? {} : { target: s.id.slice(0, hash) }),
       source: { file: FILE, line },
-    });
-    previous = s.id;
+    };
+    if (s.location !== undefined) step.location = s.location;
+    if (hash >= 0) step.target = spell(s.id.slice(0, hash));
+    steps.push(step);
+    previous = id;
     line += breaks(text, at, at + s.commands.length);
     from = at + s.commands.length;
   });

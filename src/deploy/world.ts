@@ -125,6 +125,32 @@ export function canonicalId(raw: string, ctx: IdContext): ResourceId | null {
   return `/subscriptions/${canonicalSubscription(p.subscription, ctx)}/resourcegroups/${group}${tail}`;
 }
 
+/** `canonicalId` for the IDs of one plan's deployment, each raw ID worked out once; one that is not an ID stays. */
+export function idSpeller(plan: Plan): (raw: ResourceId) => ResourceId {
+  const ctx = idContext(plan);
+  const known = new Map<string, ResourceId>();
+  return (raw) => {
+    let out = known.get(raw);
+    if (out === undefined) {
+      out = canonicalId(raw, ctx) ?? raw;
+      known.set(raw, out);
+    }
+    return out;
+  };
+}
+
+/** `props` with every resource ID (`ID_PROPS`) spelled by `id`; the same object when none changes. */
+export function canonicalProps(props: StepProps, id: (raw: ResourceId) => ResourceId): StepProps {
+  let out = props;
+  for (const key of ID_PROPS) {
+    const value = props[key];
+    if (value === undefined) continue;
+    const spelled = id(value);
+    if (spelled !== value) out = { ...out, [key]: spelled };
+  }
+  return out;
+}
+
 /** The subscription segment of a shared-spelling ID. */
 export const subscriptionOf = (id: ResourceId): string => parseResourceId(id)?.subscription ?? '';
 
