@@ -23,9 +23,14 @@ export const rg = (loc: Loc) => (loc.rg === '' ? '--resource-group="$RESOURCE_GR
 
 /** One command: its words on one line up to 100 characters, otherwise one word a line. */
 export function cmd(parts: readonly (string | false | null | undefined)[]): string {
-  const words = parts.filter((p): p is string => typeof p === 'string' && p !== '');
-  if (words.join(' ').length <= 100) return words.join(' ');
-  return words.join(' \\\n  ');
+  const words: string[] = [];
+  let length = -1;
+  for (const p of parts) {
+    if (typeof p !== 'string' || p === '') continue;
+    words.push(p);
+    length += p.length + 1;
+  }
+  return words.join(length <= 100 ? ' ' : ' \\\n  ');
 }
 
 /**
