@@ -18,7 +18,7 @@ import { PathFindings } from './path-findings';
 
 export const NSG_RULES = 'access.delegatedSubnet.nsg.rules';
 
-export const NSG_LIST_FIELDS = [
+const NSG_LIST_FIELDS = [
   { key: 'sourceAddresses', label: 'Source', tags: true },
   { key: 'sourcePorts', label: 'Source ports', tags: false },
   { key: 'destinationAddresses', label: 'Destination', tags: true },
