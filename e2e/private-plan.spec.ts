@@ -192,7 +192,7 @@ test('the NSG editor adds the rules high availability needs in one click, at fre
   await expect(page.getByLabel('Subnet prefix')).toHaveValue('10.0.0.0/27');
 
   await page.getByRole('checkbox', { name: 'Attach a network security group to the delegated subnet' }).check();
-  await page.getByRole('button', { name: 'Add a rule' }).click();
+  await page.getByRole('button', { name: 'Add an inbound rule' }).click();
   await typeInto(page.getByLabel('Rule 1 name'), 'DenyAllIn');
   await page.getByLabel('Rule 1 access').selectOption('Deny');
   await typeInto(page.getByLabel('Rule 1 destination ports'), '*');

@@ -50,7 +50,7 @@ test('a public-access plan: firewall rules, Azure services, undo, TLS minimum, r
 
   // An IPv6 start address is refused next to the field, with the documented wording (PGN-202).
   await page.getByRole('button', { name: 'Add a firewall rule' }).click();
-  await expect(startOf(page, 1)).toBeFocused();
+  await expect(nameOf(page, 1)).toBeFocused();
   await expect(nameOf(page, 1)).toHaveValue('rule-1');
   await startOf(page, 1).fill('2001:db8::1');
   await startOf(page, 1).press('Tab');

@@ -62,6 +62,19 @@ try {
       await context.close();
     }
   }
+  // The NSG editor at phone width: one card per rule (the hub-and-spoke example has five), the default rules.
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+    STORAGE_KEY,
+    persistedState(example('hub-and-spoke.json'), 'subnet'),
+  ] as const);
+  await page.goto(url);
+  await page.locator('#step-heading').waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.locator('fieldset[data-path="access.delegatedSubnet.nsg"]').screenshot({ path: join(out, 'nsg-390.png') });
+  console.log('wrote docs/img/nsg-390.png');
+  await context.close();
 } finally {
   await browser.close();
   await server.close();

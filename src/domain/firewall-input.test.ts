@@ -351,6 +351,37 @@ describe('previewPastedRules', () => {
     ).toBe('office-2');
   });
 
+  it('names rules after a comment in a spreadsheet row, or a comment alone on the line before it', () => {
+    const table = previewPastedRules(
+      '198.51.100.1\t198.51.100.9 # Dublin office\n# Cork\n203.0.113.1\t203.0.113.5\n192.0.2.1\t192.0.2.2',
+      [],
+    );
+    expect(table.refused).toEqual([]);
+    expect(summary(table).rules).toEqual([
+      '1: Dublin-office 198.51.100.1–198.51.100.9',
+      '3: Cork 203.0.113.1–203.0.113.5',
+      '4: range-192-0-2-1-to-192-0-2-2 192.0.2.1–192.0.2.2',
+    ]);
+    // A name column comes first; a # inside a name is part of it.
+    const named = previewPastedRules('Name,Start,End\nOffice#2,192.0.2.1,192.0.2.3 # ignored\n', []);
+    expect(summary(named).rules).toEqual(['2: Office-2 192.0.2.1–192.0.2.3']);
+  });
+
+  it('names a rule after a comment too short to be a name, followed by its address', () => {
+    const preview = previewPastedRules('192.0.2.1 # HQ\n# 7\n203.0.113.0/28', []);
+    expect(summary(preview).rules).toEqual([
+      '1: HQ-ip-192-0-2-1 192.0.2.1–192.0.2.1',
+      '3: 7-net-203-0-113-0-28 203.0.113.0–203.0.113.15',
+    ]);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (comment) => {
+        const rule = previewPastedRules(`192.0.2.1 # ${comment.replace(/[\r\n]/g, ' ')}`, []).rules[0];
+        expect(rule?.name).toMatch(FIREWALL_RULE_NAME_PATTERN);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("says when the rules to add would pass the planner's limit", () => {
     const limit = PLANNER_LIMITS.firewallRules;
     const existing = Array.from({ length: limit - 5 }, (_, i) => ({

@@ -119,7 +119,10 @@ export interface PastedItem {
   readonly mask?: string;
   /** Why the item cannot be read (a range without its end, a table row of an unknown shape). */
   readonly problem?: { readonly code: RefusalCode; readonly reason: string };
-  /** The rule name its comment or its table row gives. */
+  /**
+   * The rule name its comment or its table row gives. A comment shorter than a rule name may be (`# HQ`)
+   * is kept as is: the rule is then named after it and its address (`HQ-ip-192-0-2-1`).
+   */
   readonly name?: string;
 }
 
@@ -238,8 +241,11 @@ function entriesOfLine(line: string, lineNumber: number, name: string | undefine
   return out;
 }
 
-/** A rule name from a comment: letters, digits, `_` and `-` (accents dropped); undefined when too short. */
-export function nameFromComment(comment: string): string | undefined {
+/**
+ * The label a comment gives: letters, digits, `_` and `-` (accents dropped), starting with a letter or
+ * digit and not ending with `-`; it may be shorter than a rule name (`HQ`). Undefined when nothing is left.
+ */
+function labelFromComment(comment: string): string | undefined {
   // Accents are taken off only where there are any (most comments are plain ASCII).
   const ascii = /^[\x20-\x7e]*$/.test(comment) ? comment : comment.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   const name = ascii
@@ -247,7 +253,24 @@ export function nameFromComment(comment: string): string | undefined {
     .replace(/^[^A-Za-z0-9]+/, '')
     .slice(0, FIREWALL_RULE_NAME_MAX)
     .replace(/-+$/, '');
-  return name.length >= FIREWALL_RULE_NAME_MIN ? name : undefined;
+  return name === '' ? undefined : name;
+}
+
+/** A rule name from a comment: letters, digits, `_` and `-` (accents dropped); undefined when too short. */
+export function nameFromComment(comment: string): string | undefined {
+  const name = labelFromComment(comment);
+  return name !== undefined && name.length >= FIREWALL_RULE_NAME_MIN ? name : undefined;
+}
+
+/**
+ * Where a line's comment starts: a `#` at the start of the line or after a space, a tab, a comma or a
+ * semicolon (so that `Office#2` in a name cell stays whole); -1 without one.
+ */
+function commentStart(line: string): number {
+  for (let k = line.indexOf('#'); k >= 0; k = line.indexOf('#', k + 1)) {
+    if (k === 0 || /[\s,;]/.test(line.charAt(k - 1))) return k;
+  }
+  return -1;
 }
 
 // ---- Tables (spreadsheet columns, CSV files) ---------------------------------------------------
@@ -309,7 +332,7 @@ function tableOf(lines: readonly string[]): Table | null {
 }
 
 function tableItem(text: string, line: number, entry: string, name: string | undefined): PastedItem {
-  const ruleName = name === undefined || name === '' ? undefined : nameFromComment(name);
+  const ruleName = name === undefined || name === '' ? undefined : labelFromComment(name);
   return ruleName === undefined ? { text, line, entry } : { text, line, entry, name: ruleName };
 }
 
@@ -343,12 +366,27 @@ function rowItem(cells: readonly string[], table: Table, line: number, text: str
   );
 }
 
+/**
+ * The rows of a table. As in a list, a comment names the row it ends, and a comment alone on a line
+ * names the next row; a name column, where there is one, comes first.
+ */
 function tableItems(lines: readonly string[], table: Table): PastedItem[] {
   const out: PastedItem[] = [];
+  let heading: string | undefined;
   lines.forEach((raw, k) => {
-    const text = raw.trim();
-    if (k <= table.headerLine || text === '' || text.startsWith('#')) return;
-    out.push(rowItem(cellsOf(raw, table.delimiter), table, k + 1, text));
+    if (k <= table.headerLine) return;
+    const hash = commentStart(raw);
+    const body = hash < 0 ? raw : raw.slice(0, hash);
+    const comment = hash < 0 ? undefined : labelFromComment(raw.slice(hash + 1));
+    const text = body.trim();
+    if (text === '') {
+      heading = comment;
+      return;
+    }
+    const item = rowItem(cellsOf(body, table.delimiter), table, k + 1, text);
+    const name = comment ?? heading;
+    out.push(item.name !== undefined || item.problem !== undefined || name === undefined ? item : { ...item, name });
+    heading = undefined;
   });
   return out;
 }
@@ -371,7 +409,7 @@ export function scanPastedText(text: string): PastedItem[] {
   lines.forEach((raw, k) => {
     const hash = raw.indexOf('#');
     const body = hash < 0 ? raw : raw.slice(0, hash);
-    const comment = hash < 0 ? undefined : nameFromComment(raw.slice(hash + 1));
+    const comment = hash < 0 ? undefined : labelFromComment(raw.slice(hash + 1));
     if (body.trim() === '') {
       // A comment alone on its line names the rules of the next line; a blank line forgets it.
       heading = comment;
@@ -520,6 +558,12 @@ function readItem(item: PastedItem): EntryResult {
  */
 const looksLikeStrayMask = (value: number): boolean => value >>> 24 >= 224 && maskLength(value) !== null;
 
+/** The name a pasted entry's rule is based on: its comment's, its comment's and its address's, or its address's. */
+function ruleNameFor(label: string | undefined, entry: AddressEntry): string {
+  if (label === undefined) return baseRuleName(entry);
+  return label.length >= FIREWALL_RULE_NAME_MIN ? label : `${label}-${baseRuleName(entry)}`;
+}
+
 /** What adding the pasted list to the existing rules would do. O(n) in the list and the rules. */
 export function previewPastedRules(text: string, existing: readonly FirewallRule[]): PastePreview {
   const names = new RuleNames(existing.map((r) => r.name));
@@ -544,7 +588,7 @@ export function previewPastedRules(text: string, existing: readonly FirewallRule
       skipped.push({ text: entry.text, line: item.line, reason: duplicate });
       continue;
     }
-    const name = names.take(item.name ?? baseRuleName(entry));
+    const name = names.take(ruleNameFor(item.name, entry));
     byRange.set(key, `listed twice (already added as ${name})`);
     rules.push({
       text: entry.text,

@@ -186,4 +186,10 @@ describe('newNsgRule', () => {
     expect(r.name).toBe('rule-3');
     expect(r.direction).toBe('Inbound');
   });
+  it('gets a free priority among the rules of its own direction', () => {
+    const existing = [rule({ name: 'a', priority: 100 }), rule({ name: 'b', priority: 100, direction: 'Outbound' })];
+    const out = newNsgRule([...existing, rule({ name: 'c', priority: 110, direction: 'Outbound' })], 'Outbound');
+    expect([out.direction, out.priority]).toEqual(['Outbound', 120]);
+    expect(newNsgRule(existing, 'Inbound').priority).toBe(110);
+  });
 });

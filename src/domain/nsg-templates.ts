@@ -143,14 +143,14 @@ export function haRulesToAdd(existing: readonly NsgRule[], subnetPrefix: string,
   return { ok: true, added, alreadyPresent };
 }
 
-/** A blank rule for the "Add rule" button: inbound allow TCP 5432, at the lowest free inbound priority. */
-export function newNsgRule(existing: readonly NsgRule[]): NsgRule {
-  const used = new Set(existing.filter((r) => r.direction === 'Inbound').map((r) => r.priority));
+/** A blank rule for an "Add" button: allow TCP 5432, at the lowest free priority of its direction (inbound). */
+export function newNsgRule(existing: readonly NsgRule[], direction: NsgRule['direction'] = 'Inbound'): NsgRule {
+  const used = new Set(existing.filter((r) => r.direction === direction).map((r) => r.priority));
   const names = new Set(existing.map((r) => r.name.toLowerCase()));
   return {
     name: uniqueName(`rule-${existing.length + 1}`, names),
     priority: freePriority(used) ?? NSG_PRIORITY_MAX,
-    direction: 'Inbound',
+    direction,
     access: 'Allow',
     protocol: 'Tcp',
     sourceAddresses: ['VirtualNetwork'],

@@ -298,7 +298,7 @@ const defaultRule = (
 });
 
 /** The default rules every NSG has, after the user's rules. rules.md "Network security groups"; facts §2.4 */
-const NSG_DEFAULT_RULES: readonly NsgRule[] = [
+export const NSG_DEFAULT_RULES: readonly NsgRule[] = [
   defaultRule('AllowVnetInBound', 'Inbound', 'Allow', 'VirtualNetwork', 'VirtualNetwork'),
   defaultRule('AllowAzureLoadBalancerInBound', 'Inbound', 'Allow', 'AzureLoadBalancer', '*'),
   defaultRule('DenyAllInBound', 'Inbound', 'Deny', '*', '*'),

@@ -133,10 +133,10 @@ export function TopologyFigure({
           onExpand={(groupId, expanded) => setView((v) => ({ ...v, expanded: { ...v.expanded, [groupId]: expanded } }))}
         />
         <div className="topo-export">
-          <button type="button" onClick={() => exportAs('svg')}>
+          <button type="button" className="button" onClick={() => exportAs('svg')}>
             Download SVG
           </button>
-          <button type="button" onClick={() => exportAs('png')}>
+          <button type="button" className="button" onClick={() => exportAs('png')}>
             Download PNG
           </button>
           <span className="topo-export__status" role="status">

@@ -23,7 +23,12 @@ export function TopologyPagers({
               : `${p.noun[0]?.toUpperCase() ?? ''}${p.noun.slice(1)} ${n(p.from)}–${n(p.to)} of ${n(p.total)}`}
           </span>
           {p.collapsible ? (
-            <button type="button" aria-expanded={!p.collapsed} onClick={() => onExpand(p.groupId, p.collapsed)}>
+            <button
+              type="button"
+              className="button"
+              aria-expanded={!p.collapsed}
+              onClick={() => onExpand(p.groupId, p.collapsed)}
+            >
               {p.collapsed ? `Show the ${p.noun}` : `Collapse the ${p.noun}`}
             </button>
           ) : null}
@@ -31,6 +36,7 @@ export function TopologyPagers({
             <>
               <button
                 type="button"
+                className="button"
                 disabled={p.page === 0}
                 onClick={() => onPage(p.groupId, p.page - 1)}
                 aria-label={`Previous page of ${p.noun}`}
@@ -42,6 +48,7 @@ export function TopologyPagers({
               </span>
               <button
                 type="button"
+                className="button"
                 disabled={p.page >= p.pageCount - 1}
                 onClick={() => onPage(p.groupId, p.page + 1)}
                 aria-label={`Next page of ${p.noun}`}

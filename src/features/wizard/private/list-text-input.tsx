@@ -8,7 +8,16 @@ import type { ControlProps } from '../field';
 import { fieldPath, type PlanForm } from '../use-plan-form';
 import { setPath } from './form-helpers';
 
-export function ListTextInput({ form, path, control }: { form: PlanForm; path: string; control: ControlProps }) {
+interface ListTextInputProps {
+  form: PlanForm;
+  path: string;
+  /** The field's control props, and the input's own accessible name when its label is short. */
+  control: ControlProps & { 'aria-label'?: string };
+  /** The id of a datalist of suggestions (service tags). */
+  list?: string;
+}
+
+export function ListTextInput({ form, path, control, list }: ListTextInputProps) {
   const [text, setText] = useState(() => {
     const value: unknown = form.getValues(fieldPath(path));
     return Array.isArray(value) ? joinList(value as string[]) : '';
@@ -16,6 +25,7 @@ export function ListTextInput({ form, path, control }: { form: PlanForm; path: s
   return (
     <input
       {...control}
+      {...(list === undefined ? {} : { list })}
       value={text}
       autoComplete="off"
       spellCheck={false}

@@ -5,7 +5,8 @@ import type { Nsg } from '../../../domain/plan';
 import { Field } from '../field';
 import type { PlanForm } from '../use-plan-form';
 import { errorAt, setPath } from './form-helpers';
-import { NsgRulesTable } from './nsg-rules-table';
+import { NsgRules } from './nsg-rules';
+import './nsg.css';
 import { PathFindings } from './path-findings';
 
 const NSG = 'access.delegatedSubnet.nsg';
@@ -38,7 +39,7 @@ export function NsgEditor({ form }: { form: PlanForm }) {
           <Field path={`${NSG}.name`} label="NSG name" formError={errorAt(form, `${NSG}.name`)}>
             {(p) => <input {...p} {...form.register(`${NSG}.name`)} autoComplete="off" spellCheck={false} />}
           </Field>
-          <NsgRulesTable form={form} />
+          <NsgRules form={form} />
         </>
       ) : (
         <p className="private__note">

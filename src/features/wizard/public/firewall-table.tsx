@@ -37,10 +37,21 @@ function FirewallRow({ form, index, note, onNote, onRemove }: RowProps) {
   const label = name ? `rule ${index + 1} (${name})` : `rule ${index + 1}`;
   const noteId = useId();
 
-  const convert = () => {
-    const row = form.getValues(fieldPath(rulePath(index))) as FirewallRule;
+  /**
+   * Reads a CIDR or a range typed into the start field. `leftFor` is where the focus went when the user
+   * left the field: when it is a link among the field's own messages (Tab from a start field holding a
+   * CIDR goes to the "why" link of its error), the conversion removes that message, so the focus goes on
+   * to the end field instead of falling back to the page.
+   */
+  const convert = (leftFor?: { field: Element | null }) => {
+    const row = form.getValues(fieldPath(rulePath(index))) as FirewallRule | undefined;
+    if (row === undefined) return;
     const result = convertStartInput(row.startIp, row.endIp);
     if (result.changed) {
+      const active = document.activeElement;
+      if (leftFor?.field != null && active !== null && leftFor.field.contains(active) && active.tagName === 'A') {
+        form.setFocus(fieldPath(rulePath(index, 'endIp')));
+      }
       form.setValue(
         fieldPath(rulePath(index)),
         { ...row, startIp: result.startIp, endIp: result.endIp },
@@ -84,7 +95,9 @@ function FirewallRow({ form, index, note, onNote, onRemove }: RowProps) {
                 }}
                 onBlur={(e) => {
                   void start.onBlur(e);
-                  convert();
+                  const field = e.currentTarget.closest('.field');
+                  // Once the focus has moved on, so that `convert` knows where it went.
+                  setTimeout(() => convert({ field }), 0);
                 }}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') {
@@ -163,7 +176,8 @@ export function FirewallTable({ form, rules }: { form: PlanForm; rules: Firewall
     startUndoStep();
     rules.append(
       { name: nextRuleName(current), startIp: '', endIp: '' },
-      { focusName: rulePath(current.length, 'startIp') },
+      // The name first: it is the first field of the row, and what people type first.
+      { focusName: rulePath(current.length, 'name') },
     );
   };
 
