@@ -198,6 +198,7 @@ function FreeRow({ block, target, onSplit, onJoin, onUse }: RowProps & { block: 
             type="button"
             className="button amap__button"
             aria-label={`Split ${block.cidr} in two /${block.prefixLength + 1}`}
+            data-amap-focus={`split ${block.cidr}`}
             onClick={() => onSplit(block.cidr)}
           >
             Split
@@ -208,6 +209,7 @@ function FreeRow({ block, target, onSplit, onJoin, onUse }: RowProps & { block: 
             type="button"
             className="button amap__button"
             aria-label={`Join ${block.cidr} and the next block into ${block.joinsInto}`}
+            data-amap-focus={`join ${block.cidr}`}
             onClick={() => onJoin(block.joinsInto as string)}
           >
             Join
@@ -393,6 +395,10 @@ export function AddressMapPanel({ form, place }: { form: PlanForm; place: 'deleg
   const targetId = useId();
   const lengthId = useId();
   const splitPending = useRef(false);
+  const rootRef = useRef<HTMLElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // The control to focus after the map redraws: the button that undoes a split or a join (the one pressed is gone).
+  const focusNext = useRef<string | null>(null);
 
   const privateAccess = access.mode === 'private' ? access : null;
   const subnets = useMemo(() => (privateAccess ? mapSubnets(privateAccess) : []), [privateAccess]);
@@ -408,6 +414,13 @@ export function AddressMapPanel({ form, place }: { form: PlanForm; place: 'deleg
     splitPending.current = false;
     performance.measure(SPLIT_MEASURE, SPLIT_MARK);
     performance.clearMarks(SPLIT_MARK);
+  }, [map]);
+
+  useLayoutEffect(() => {
+    const key = focusNext.current;
+    if (key === null) return;
+    focusNext.current = null;
+    rootRef.current?.querySelector<HTMLElement>(`[data-amap-focus="${key}"]`)?.focus();
   }, [map]);
 
   const defaultPath = place === 'delegated' || subnets.length <= 1 ? 'access.delegatedSubnet' : 'access.vnet.subnets.0';
@@ -432,9 +445,14 @@ export function AddressMapPanel({ form, place }: { form: PlanForm; place: 'deleg
   const onSplit = useCallback((cidr: string) => {
     performance.mark(SPLIT_MARK);
     splitPending.current = true;
+    // The first half now offers to join the halves back.
+    focusNext.current = `join ${cidr.split('/')[0] ?? ''}/${Number(cidr.split('/')[1]) + 1}`;
     setSplits((s) => splitBlock(s, cidr));
   }, []);
-  const onJoin = useCallback((cidr: string) => setSplits((s) => joinBlock(s, cidr)), []);
+  const onJoin = useCallback((cidr: string) => {
+    focusNext.current = `split ${cidr}`;
+    setSplits((s) => joinBlock(s, cidr));
+  }, []);
   const targetRef = useRef({ path: '', label: '' });
   targetRef.current = { path: target?.path ?? '', label: targetText };
   const onUse = useCallback(
@@ -443,6 +461,8 @@ export function AddressMapPanel({ form, place }: { form: PlanForm; place: 'deleg
       if (t.path === '') return;
       setPath(form, `${t.path}.prefix`, cidr);
       setStatus(`${t.label}: prefix set to ${cidr}.`);
+      // The block is a subnet now and its buttons are gone: focus moves to the message saying what changed.
+      statusRef.current?.focus();
     },
     [form],
   );
@@ -470,7 +490,7 @@ export function AddressMapPanel({ form, place }: { form: PlanForm; place: 'deleg
   };
 
   return (
-    <section className="card amap" aria-labelledby={`${targetId}-title`}>
+    <section className="card amap" aria-labelledby={`${targetId}-title`} ref={rootRef}>
       <h3 id={`${targetId}-title`} className="amap__title">
         Address plan
       </h3>
@@ -517,7 +537,7 @@ export function AddressMapPanel({ form, place }: { form: PlanForm; place: 'deleg
           Suggest a free /{length}
         </button>
         {role !== null ? <p className="field__hint amap__role">{role.sizeNote}</p> : null}
-        <p className="private__status amap__status" role="status">
+        <p className="private__status amap__status" role="status" ref={statusRef} tabIndex={-1}>
           {status}
         </p>
       </div>
