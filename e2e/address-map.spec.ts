@@ -61,8 +61,8 @@ async function openVnetStep(page: Page, width: number): Promise<Locator> {
   return panel;
 }
 
-/** The block list of the server VNet's address space. */
-const blocks = (panel: Locator) => panel.getByRole('list', { name: /Address space 10\.0\.0\.0\/24/ });
+/** The block list of the server VNet's address space 10.0.0.0/24. */
+const blocks = (panel: Locator) => panel.getByRole('list', { name: /^Blocks of 10\.0\.0\.0\/24/ });
 const row = (panel: Locator, cidr: string) =>
   blocks(panel)
     .getByRole('listitem')
@@ -82,7 +82,7 @@ for (const width of [1280, 390]) {
     await expect(panel.getByText('10.0.0.128/27 is also used by on-premises hq (10.0.0.128/27)')).toBeVisible();
     await expect(panel.getByText('10.0.0.192/27 is also used by VNet vnet-hub (10.0.0.192/27)')).toBeVisible();
     await expect(row(panel, '10.0.0.128/26')).toContainText('Also used by on-premises hq (10.0.0.128/27)');
-    await expect(panel.getByRole('img', { name: /Address space 10\.0\.0\.0\/24 of vnet-pg: 3 subnets/ })).toBeVisible();
+    await expect(panel.getByRole('img', { name: /^Map of 10\.0\.0\.0\/24 in vnet-pg: 3 subnets/ })).toBeVisible();
     // The other VNets: the hub's space overlaps the server VNet.
     await expect(panel.getByText('Other VNets (4, 1 overlapping)')).toBeVisible();
     expect(watch.consoleErrors).toEqual([]);

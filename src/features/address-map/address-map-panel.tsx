@@ -272,14 +272,14 @@ function SpaceView({
   const headingId = useId();
   const subnets = space.blocks.filter((b) => b.kind === 'subnet').length;
   const label =
-    `Address space ${space.space} of ${vnetName}: ${subnets} ${subnets === 1 ? 'subnet' : 'subnets'}, ` +
+    `Map of ${space.space} in ${vnetName}: ${subnets} ${subnets === 1 ? 'subnet' : 'subnets'}, ` +
     `${count(space.freeCount)} free addresses` +
     (space.otherOverlaps.length > 0 ? `, ${space.otherOverlaps.length} parts also used by other networks` : '') +
     '. The list below has every block.';
   return (
     <div className="amap__space">
       <h5 id={headingId} className="amap__space-title">
-        Address space <code>{space.space}</code> — {count(space.size)} addresses, {count(space.freeCount)} free
+        Blocks of <code>{space.space}</code> — {count(space.size)} addresses, {count(space.freeCount)} free
       </h5>
       <Bar space={space} label={label} />
       {space.otherOverlaps.length > 0 ? (
@@ -341,7 +341,7 @@ function OtherVnets({ access }: { access: PrivateAccess }) {
                 <Bar
                   space={s}
                   label={
-                    `Address space ${s.space} of ${m.name}: ` +
+                    `Map of ${s.space} in ${m.name}: ` +
                     (s.otherOverlaps.length === 0
                       ? 'no overlap.'
                       : `${s.otherOverlaps.length} parts also used by other networks, listed below.`)
