@@ -27,6 +27,7 @@ import {
   formatIPv4,
   mergeRanges,
   parseCidr,
+  parseCidrFast,
   rangeToCidrs,
   type Cidr,
   type IpRange,
@@ -175,6 +176,8 @@ export interface SpaceMap {
   readonly start: number;
   readonly end: number;
   readonly size: number;
+  /** The subnets alone, in address order: the same array until the plan changes (a split keeps it). */
+  readonly subnets: readonly SubnetBlock[];
   /** Subnets and free blocks in address order (a subnet before the free blocks it overlaps, if any). */
   readonly blocks: readonly MapBlock[];
   readonly freeCount: number;
@@ -279,15 +282,42 @@ function parseSpaces(texts: readonly string[], invalid: Unplaced[]): { text: str
   const spaces: { text: string; cidr: Cidr }[] = [];
   texts.forEach((text, i) => {
     if (text.trim() === '') return;
-    const parsed = parseCidr(text);
+    const parsed = parseCidrFast(text);
     if (parsed.ok) spaces.push({ text, cidr: parsed.value });
     else invalid.push({ name: `Address space ${i + 1}`, prefix: text, reason: parsed.error.message });
   });
   return spaces;
 }
 
-/** The address map of a VNet: one list of blocks per valid address space. */
-export function buildAddressMap(input: AddressMapInput): AddressMap {
+/** One address space with its subnets: what does not change when a free block is split or joined. */
+interface SpaceLayer {
+  readonly space: string;
+  readonly range: IpRange;
+  /** The subnets drawn in this space, in address order; the same objects until the plan changes. */
+  readonly subnets: readonly SubnetBlock[];
+  /** The space's addresses that subnets use (those drawn in another space included), merged. */
+  readonly used: readonly IpRange[];
+  readonly otherOverlaps: SpaceMap['otherOverlaps'];
+}
+
+/** The address map without its free blocks: built once per plan, reused for every split and join. */
+interface SubnetLayer {
+  readonly spaces: readonly SpaceLayer[];
+  readonly invalidSpaces: readonly Unplaced[];
+  readonly unplaced: readonly Unplaced[];
+  readonly othersOf: (r: IpRange) => string[];
+}
+
+const position = (space: IpRange, r: IpRange) => {
+  const size = space.end - space.start + 1;
+  return {
+    offset: ((r.start - space.start) / size) * 100,
+    width: ((Math.min(r.end, space.end) - r.start + 1) / size) * 100,
+  };
+};
+
+/** The subnets of each address space, their roles, sizes and overlaps. O(n log n). */
+export function buildSubnetLayer(input: Omit<AddressMapInput, 'splits'>): SubnetLayer {
   const invalidSpaces: Unplaced[] = [];
   const spaces = parseSpaces(input.addressSpaces, invalidSpaces);
   const unplaced: Unplaced[] = [];
@@ -298,7 +328,7 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
       unplaced.push({ name: label, prefix: subnet.prefix, reason: 'No prefix yet.' });
       return;
     }
-    const parsed = parseCidr(subnet.prefix);
+    const parsed = parseCidrFast(subnet.prefix);
     if (!parsed.ok) {
       unplaced.push({ name: label, prefix: subnet.prefix, reason: parsed.error.message });
       return;
@@ -317,7 +347,7 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
 
   const otherRanges: { range: IpRange; label: string }[] = [];
   for (const o of input.others) {
-    const parsed = parseCidr(o.prefix);
+    const parsed = parseCidrFast(o.prefix);
     if (parsed.ok) otherRanges.push({ range: cidrRange(parsed.value), label: `${o.owner} (${o.prefix})` });
   }
   const othersOf = overlapFinder(otherRanges);
@@ -335,18 +365,11 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
     bySpace.set(s, list);
   });
 
-  const maps = spaces.map((space, s): SpaceMap => {
+  const layers = spaces.map((space, s): SpaceLayer => {
     const spaceRange = cidrRange(space.cidr);
-    const size = spaceRange.end - spaceRange.start + 1;
-    const pos = (r: IpRange) => ({
-      offset: ((r.start - spaceRange.start) / size) * 100,
-      width: ((Math.min(r.end, spaceRange.end) - r.start + 1) / size) * 100,
-    });
     const mine = (bySpace.get(s) ?? []).sort((x, y) => x.p.range.start - y.p.range.start || x.index - y.index);
-    const blocks: MapBlock[] = [];
-    const subnetBlocks: SubnetBlock[] = mine.map(({ index, p }) => {
+    const subnets: SubnetBlock[] = mine.map(({ index, p }) => {
       const role = subnetRole(p.subnet.name, p.subnet.delegated);
-      const blockSize = p.range.end - p.range.start + 1;
       return {
         kind: 'subnet',
         key: `s${index}`,
@@ -354,10 +377,10 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
         start: p.range.start,
         end: p.range.end,
         prefixLength: p.cidr.prefixLength,
-        size: blockSize,
+        size: p.range.end - p.range.start + 1,
         usable: azureUsableCount(p.cidr),
         otherOverlaps: othersOf(p.range),
-        ...pos(p.range),
+        ...position(spaceRange, p.range),
         subnet: p.subnet,
         role,
         subnetOverlaps: overlapsBySubnet.get(index) ?? [],
@@ -365,99 +388,121 @@ export function buildAddressMap(input: AddressMapInput): AddressMap {
         outsideSpace: p.range.end > spaceRange.end,
       };
     });
-    // Free space: the space minus every subnet that touches it (those drawn in another space included).
     const used = mergeRanges(
       placed
         .filter((p) => p.range.start <= spaceRange.end && p.range.end >= spaceRange.start)
         .map((p) => ({ start: Math.max(p.range.start, spaceRange.start), end: Math.min(p.range.end, spaceRange.end) })),
     );
-    const free: FreeBlock[] = [];
-    let cursor = spaceRange.start;
-    const addFree = (range: IpRange) => {
-      for (const c of freeBlocksOf(range, input.splits)) {
-        const r = cidrRange(c);
-        free.push({
-          kind: 'free',
-          key: `f${formatCidr(c)}`,
-          cidr: formatCidr(c),
-          start: r.start,
-          end: r.end,
-          prefixLength: c.prefixLength,
-          size: r.end - r.start + 1,
-          usable: azureUsableCount(c),
-          otherOverlaps: othersOf(r),
-          ...pos(r),
-          canSplit: c.prefixLength < MIN_SUBNET_PREFIX_LENGTH,
-          tooSmall: c.prefixLength > MIN_SUBNET_PREFIX_LENGTH,
-          joinsInto: null,
-        });
-      }
-    };
-    for (const u of used) {
-      if (u.start > cursor) addFree({ start: cursor, end: u.start - 1 });
-      cursor = u.end + 1;
-    }
-    if (cursor <= spaceRange.end) addFree({ start: cursor, end: spaceRange.end });
-    // Two neighbouring free blocks that are the halves of a split block can be joined again.
-    for (let i = 0; i + 1 < free.length; i += 1) {
-      const a = free[i] as FreeBlock;
-      const b = free[i + 1] as FreeBlock;
-      if (a.prefixLength !== b.prefixLength || a.prefixLength === 0) continue;
-      const parent = parentOf({ start: a.start, prefixLength: a.prefixLength });
-      if (parent.start === a.start && b.start === a.end + 1 && input.splits.has(formatCidr(parent)))
-        free[i] = { ...a, joinsInto: formatCidr(parent) };
-    }
-    // Merge the two sorted lists; a subnet comes before a free block that starts at the same address.
-    let i = 0;
-    let j = 0;
-    while (i < subnetBlocks.length || j < free.length) {
-      const sb = subnetBlocks[i];
-      const fb = free[j];
-      if (fb === undefined || (sb !== undefined && sb.start <= fb.start)) {
-        blocks.push(sb as SubnetBlock);
-        i += 1;
-      } else {
-        blocks.push(fb);
-        j += 1;
-      }
-    }
     const otherOverlaps = otherRanges
       .filter((o) => o.range.start <= spaceRange.end && o.range.end >= spaceRange.start)
       .map((o) => {
         const r = { start: Math.max(o.range.start, spaceRange.start), end: Math.min(o.range.end, spaceRange.end) };
-        return { range: formatRange(r), owner: o.label, ...pos(r), start: r.start };
+        return { range: formatRange(r), owner: o.label, ...position(spaceRange, r), start: r.start };
       })
       .sort((x, y) => x.start - y.start)
       .map(({ start: _start, ...rest }) => rest);
-    return {
-      space: space.text,
-      start: spaceRange.start,
-      end: spaceRange.end,
-      size,
-      blocks,
-      freeCount: free.reduce((sum, f) => sum + f.size, 0),
-      otherOverlaps,
-    };
+    return { space: space.text, range: spaceRange, subnets, used, otherOverlaps };
   });
-  return { spaces: maps, invalidSpaces, unplaced };
+  return { spaces: layers, invalidSpaces, unplaced, othersOf };
+}
+
+/** The free blocks of one space (the user's splits applied), merged with its subnets in address order. */
+function spaceMap(layer: SpaceLayer, splits: ReadonlySet<string>, othersOf: SubnetLayer['othersOf']): SpaceMap {
+  const spaceRange = layer.range;
+  const free: FreeBlock[] = [];
+  const addFree = (range: IpRange) => {
+    for (const c of freeBlocksOf(range, splits)) {
+      const r = cidrRange(c);
+      free.push({
+        kind: 'free',
+        key: `f${formatCidr(c)}`,
+        cidr: formatCidr(c),
+        start: r.start,
+        end: r.end,
+        prefixLength: c.prefixLength,
+        size: r.end - r.start + 1,
+        usable: azureUsableCount(c),
+        otherOverlaps: othersOf(r),
+        ...position(spaceRange, r),
+        canSplit: c.prefixLength < MIN_SUBNET_PREFIX_LENGTH,
+        tooSmall: c.prefixLength > MIN_SUBNET_PREFIX_LENGTH,
+        joinsInto: null,
+      });
+    }
+  };
+  let cursor = spaceRange.start;
+  for (const u of layer.used) {
+    if (u.start > cursor) addFree({ start: cursor, end: u.start - 1 });
+    cursor = u.end + 1;
+  }
+  if (cursor <= spaceRange.end) addFree({ start: cursor, end: spaceRange.end });
+  // Two neighbouring free blocks that are the halves of a split block can be joined again.
+  for (let i = 0; i + 1 < free.length; i += 1) {
+    const a = free[i] as FreeBlock;
+    const b = free[i + 1] as FreeBlock;
+    if (a.prefixLength !== b.prefixLength || a.prefixLength === 0) continue;
+    const parent = parentOf({ start: a.start, prefixLength: a.prefixLength });
+    if (parent.start === a.start && b.start === a.end + 1 && splits.has(formatCidr(parent)))
+      free[i] = { ...a, joinsInto: formatCidr(parent) };
+  }
+  // Merge the two sorted lists; a subnet comes before a free block that starts at the same address.
+  const blocks: MapBlock[] = [];
+  const subnets = layer.subnets;
+  let i = 0;
+  let j = 0;
+  while (i < subnets.length || j < free.length) {
+    const sb = subnets[i];
+    const fb = free[j];
+    if (fb === undefined || (sb !== undefined && sb.start <= fb.start)) {
+      blocks.push(sb as SubnetBlock);
+      i += 1;
+    } else {
+      blocks.push(fb);
+      j += 1;
+    }
+  }
+  return {
+    space: layer.space,
+    start: spaceRange.start,
+    end: spaceRange.end,
+    size: spaceRange.end - spaceRange.start + 1,
+    subnets,
+    blocks,
+    freeCount: free.reduce((sum, f) => sum + f.size, 0),
+    otherOverlaps: layer.otherOverlaps,
+  };
+}
+
+/** The address map of a VNet from its subnet layer and the user's splits: O(n) in the subnets. */
+export function withFreeBlocks(layer: SubnetLayer, splits: ReadonlySet<string>): AddressMap {
+  return {
+    spaces: layer.spaces.map((s) => spaceMap(s, splits, layer.othersOf)),
+    invalidSpaces: layer.invalidSpaces,
+    unplaced: layer.unplaced,
+  };
+}
+
+/** The address map of a VNet: one list of blocks per valid address space. */
+export function buildAddressMap(input: AddressMapInput): AddressMap {
+  return withFreeBlocks(buildSubnetLayer(input), input.splits);
 }
 
 /** The splits after splitting a free block in two halves (visualsubnetcalc's "Split"). */
 export function splitBlock(splits: ReadonlySet<string>, cidr: string): Set<string> {
   const next = new Set(splits);
-  const parsed = parseCidr(cidr);
+  const parsed = parseCidrFast(cidr);
   if (parsed.ok && parsed.value.prefixLength < MIN_SUBNET_PREFIX_LENGTH) next.add(cidr);
   return next;
 }
 
 /** The splits after joining the halves of `cidr` back into it, and forgetting every split inside it. */
 export function joinBlock(splits: ReadonlySet<string>, cidr: string): Set<string> {
-  const parsed = parseCidr(cidr);
+  const parsed = parseCidrFast(cidr);
   if (!parsed.ok) return new Set(splits);
   const outer = cidrRange(parsed.value);
   const next = new Set<string>();
   for (const key of splits) {
-    const k = parseCidr(key);
+    const k = parseCidrFast(key);
     if (k.ok && k.value.start >= outer.start && cidrEnd(k.value) <= outer.end) continue;
     next.add(key);
   }
@@ -482,11 +527,11 @@ export function suggestFreeBlock(input: SuggestInput, path: string, prefixLength
   const avoid: IpRange[] = [];
   for (const s of input.subnets) {
     if (s.path === path) continue;
-    const parsed = parseCidr(s.prefix);
+    const parsed = parseCidrFast(s.prefix);
     if (parsed.ok) avoid.push(cidrRange(parsed.value));
   }
   for (const o of input.others) {
-    const parsed = parseCidr(o.prefix);
+    const parsed = parseCidrFast(o.prefix);
     if (parsed.ok) avoid.push(cidrRange(parsed.value));
   }
   const taken = mergeRanges(avoid);

@@ -9,12 +9,14 @@
 import { memo, useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   buildAddressMap,
+  buildSubnetLayer,
   joinBlock,
   minPrefixLengthFor,
   splitBlock,
   subnetLabel,
   subnetRole,
   suggestFreeBlock,
+  withFreeBlocks,
   type FreeBlock,
   type MapBlock,
   type MapSubnet,
@@ -99,29 +101,42 @@ function Legend() {
 const hasProblem = (b: SubnetBlock): boolean =>
   b.sizeProblem !== null || b.subnetOverlaps.length > 0 || b.otherOverlaps.length > 0 || b.outsideSpace;
 
+/** The bar's segments: the subnets and the parts other networks use. A split or a join leaves both unchanged. */
+const BarSegments = memo(function BarSegments({
+  subnets,
+  overlaps,
+}: {
+  subnets: readonly SubnetBlock[];
+  overlaps: SpaceMap['otherOverlaps'];
+}) {
+  return (
+    <>
+      {subnets.map((b) => (
+        <span
+          key={b.key}
+          className={
+            'amap__seg ' +
+            (hasProblem(b) ? 'amap__seg--problem' : b.role !== null ? 'amap__seg--special' : 'amap__seg--subnet')
+          }
+          style={{ left: `${b.offset}%`, width: `${b.width}%` }}
+        />
+      ))}
+      {overlaps.map((o) => (
+        <span
+          key={`${o.owner}-${o.range}`}
+          className="amap__seg amap__seg--other"
+          style={{ left: `${o.offset}%`, width: `${o.width}%` }}
+        />
+      ))}
+    </>
+  );
+});
+
 function Bar({ space, label }: { space: SpaceMap; label: string }) {
   return (
     <>
       <div className="amap__bar" role="img" aria-label={label}>
-        {space.blocks.map((b) =>
-          b.kind === 'subnet' ? (
-            <span
-              key={b.key}
-              className={
-                'amap__seg ' +
-                (hasProblem(b) ? 'amap__seg--problem' : b.role !== null ? 'amap__seg--special' : 'amap__seg--subnet')
-              }
-              style={{ left: `${b.offset}%`, width: `${b.width}%` }}
-            />
-          ) : null,
-        )}
-        {space.otherOverlaps.map((o) => (
-          <span
-            key={`${o.owner}-${o.range}`}
-            className="amap__seg amap__seg--other"
-            style={{ left: `${o.offset}%`, width: `${o.width}%` }}
-          />
-        ))}
+        <BarSegments subnets={space.subnets} overlaps={space.otherOverlaps} />
       </div>
       <div className="amap__scale" aria-hidden="true">
         <span>{formatIPv4(space.start)}</span>
@@ -236,8 +251,10 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 function sameRow(prev: RowProps, next: RowProps): boolean {
   const a = prev.block;
   const b = next.block;
-  if (a.key !== b.key || a.cidr !== b.cidr || !sameList(a.otherOverlaps, b.otherOverlaps)) return false;
   if (prev.onSplit !== next.onSplit || prev.onJoin !== next.onJoin || prev.onUse !== next.onUse) return false;
+  // A subnet block is the same object until the plan changes: a split or a join skips it at once.
+  if (a === b && (a.kind === 'subnet' || prev.target === next.target)) return true;
+  if (a.key !== b.key || a.cidr !== b.cidr || !sameList(a.otherOverlaps, b.otherOverlaps)) return false;
   if (a.kind === 'free' && b.kind === 'free') {
     return (
       a.joinsInto === b.joinsInto &&
@@ -270,7 +287,7 @@ function SpaceView({
   onUse,
 }: Omit<RowProps, 'block'> & { space: SpaceMap; vnetName: string }) {
   const headingId = useId();
-  const subnets = space.blocks.filter((b) => b.kind === 'subnet').length;
+  const subnets = space.subnets.length;
   const label =
     `Map of ${space.space} in ${vnetName}: ${subnets} ${subnets === 1 ? 'subnet' : 'subnets'}, ` +
     `${count(space.freeCount)} free addresses` +
@@ -404,10 +421,11 @@ export function AddressMapPanel({ form, place }: { form: PlanForm; place: 'deleg
   const subnets = useMemo(() => (privateAccess ? mapSubnets(privateAccess) : []), [privateAccess]);
   const others = useMemo(() => (privateAccess ? serverVnetOthers(privateAccess) : []), [privateAccess]);
   const addressSpaces = privateAccess?.vnet.addressSpaces;
-  const map = useMemo(
-    () => buildAddressMap({ addressSpaces: addressSpaces ?? [], subnets, others, splits }),
-    [addressSpaces, subnets, others, splits],
+  const layer = useMemo(
+    () => buildSubnetLayer({ addressSpaces: addressSpaces ?? [], subnets, others }),
+    [addressSpaces, subnets, others],
   );
+  const map = useMemo(() => withFreeBlocks(layer, splits), [layer, splits]);
 
   useLayoutEffect(() => {
     if (!splitPending.current) return;
