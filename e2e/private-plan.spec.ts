@@ -236,7 +236,7 @@ async function buildPlanForAxe(page: Page): Promise<void> {
   await page.getByRole('radio', { name: 'Use an existing subnet' }).check();
   await page.getByRole('checkbox', { name: 'Attach a network security group to the delegated subnet' }).check();
   await page.getByRole('button', { name: 'Add the rules high availability needs' }).click();
-  await page.getByText('Segments of 10.0.0.0/16 as a table').click();
+  await page.getByRole('button', { name: 'Split 10.0.1.128/25 in two /26' }).click();
   await openStep(page, 'Peering and on-premises', /Peered VNets and on-premises/);
   await page.getByRole('button', { name: 'Add a peered VNet' }).click();
   await typeInto(page.getByRole('group', { name: 'Peered VNet 1' }).getByLabel('VNet name'), 'vnet-spoke');

@@ -2,13 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildAddressMap,
-  buildCloseUp,
   formatRange,
+  joinBlock,
+  minPrefixLengthFor,
+  splitBlock,
   subnetCapacity,
+  subnetRole,
   suggestFreeBlock,
-  type AddressBar,
+  type AddressMapInput,
+  type FreeBlock,
+  type MapSubnet,
+  type SpaceMap,
+  type SubnetBlock,
 } from './address-map';
-import { cidrsOverlap, formatCidr, parseCidr, type Cidr } from './ipv4';
+import { cidrRange, cidrsOverlap, formatCidr, parseCidr, type Cidr } from './ipv4';
 
 const cidr = (text: string): Cidr => {
   const r = parseCidr(text);
@@ -16,190 +23,250 @@ const cidr = (text: string): Cidr => {
   return r.value;
 };
 
-const onlyBar = (bars: readonly AddressBar[]): AddressBar => {
-  expect(bars).toHaveLength(1);
-  return bars[0] as AddressBar;
+const sub = (name: string, prefix: string, i: number, delegated = false): MapSubnet => ({
+  name,
+  prefix,
+  delegated,
+  path: delegated ? 'access.delegatedSubnet' : `access.vnet.subnets.${i}`,
+});
+
+const input = (over: Partial<AddressMapInput>): AddressMapInput => ({
+  addressSpaces: ['10.0.0.0/24'],
+  subnets: [],
+  others: [],
+  splits: new Set(),
+  ...over,
+});
+
+const onlySpace = (spaces: readonly SpaceMap[]): SpaceMap => {
+  expect(spaces).toHaveLength(1);
+  return spaces[0] as SpaceMap;
 };
 
+const rows = (space: SpaceMap) => space.blocks.map((b) => `${b.kind} ${b.cidr}`);
+
 describe('buildAddressMap', () => {
-  it('cuts a /24 into subnets, the delegated subnet and free space, in address order', () => {
-    const bar = onlyBar(
-      buildAddressMap({
-        addressSpaces: ['10.0.0.0/24'],
-        subnets: [
-          { name: 'app', prefix: '10.0.0.0/26' },
-          { name: 'web', prefix: '10.0.0.128/27' },
-        ],
-        delegated: { name: 'snet-postgres', prefix: '10.0.0.64/28' },
-      }).bars,
+  it('lists subnets and the free space as the largest aligned blocks, in address order', () => {
+    const space = onlySpace(
+      buildAddressMap(
+        input({
+          subnets: [sub('web', '10.0.0.128/27', 0), sub('app', '10.0.0.0/26', 1), sub('pg', '10.0.0.64/28', 0, true)],
+        }),
+      ).spaces,
     );
-    expect(bar.segments.map((s) => [s.kind, s.range, s.size, s.offset, s.width])).toEqual([
-      ['subnet', '10.0.0.0/26', 64, 0, 25],
-      ['delegated', '10.0.0.64/28', 16, 25, 6.25],
-      ['free', '10.0.0.80 – 10.0.0.127', 48, 31.25, 18.75],
-      ['subnet', '10.0.0.128/27', 32, 50, 12.5],
-      ['free', '10.0.0.160 – 10.0.0.255', 96, 62.5, 37.5],
+    expect(rows(space)).toEqual([
+      'subnet 10.0.0.0/26',
+      'subnet 10.0.0.64/28',
+      'free 10.0.0.80/28',
+      'free 10.0.0.96/27',
+      'subnet 10.0.0.128/27',
+      'free 10.0.0.160/27',
+      'free 10.0.0.192/26',
     ]);
-    expect(bar.freeCount).toBe(144);
-    expect(bar.segments[1]?.label).toBe('snet-postgres (delegated subnet): 10.0.0.64/28 (16 addresses)');
-    expect(bar.segments[2]?.label).toBe('Free: 10.0.0.80 – 10.0.0.127 (48 addresses)');
+    expect(space.freeCount).toBe(256 - 64 - 16 - 32);
+    const app = space.blocks[0] as SubnetBlock;
+    expect([app.size, app.usable, app.offset, app.width]).toEqual([64, 59, 0, 25]);
+    const pg = space.blocks[1] as SubnetBlock;
+    expect(pg.role?.label).toBe('Delegated to Microsoft.DBforPostgreSQL/flexibleServers');
+    expect(pg.usable).toBe(11);
   });
 
-  it('segments tile the whole space without gaps', () => {
-    const bar = onlyBar(
-      buildAddressMap({
-        addressSpaces: ['10.1.0.0/16'],
-        subnets: [{ name: 'a', prefix: '10.1.4.0/22' }],
-        delegated: { name: 'pg', prefix: '10.1.255.240/28' },
-      }).bars,
+  it('blocks tile the whole space without gaps when no subnets overlap', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 63 }), { maxLength: 20 }), (slots) => {
+        const subnets = slots.map((k, i) =>
+          sub(`s${i}`, formatCidr({ start: 0x0a000000 + k * 64, prefixLength: 26 }), i),
+        );
+        const space = onlySpace(buildAddressMap(input({ addressSpaces: ['10.0.0.0/20'], subnets })).spaces);
+        let next = space.start;
+        for (const b of space.blocks) {
+          expect(b.start).toBe(next);
+          next = b.end + 1;
+        }
+        expect(next).toBe(space.end + 1);
+        expect(space.blocks.filter((b) => b.kind === 'subnet')).toHaveLength(slots.length);
+      }),
     );
-    let next = bar.start;
-    for (const s of bar.segments) {
-      expect(s.start).toBe(next);
-      next = s.end + 1;
-    }
-    expect(next).toBe(bar.end + 1);
-    expect(bar.segments.reduce((sum, s) => sum + s.width, 0)).toBeCloseTo(100, 9);
   });
 
-  it('marks overlapping subnets as an overlap segment naming both', () => {
-    const bar = onlyBar(
-      buildAddressMap({
-        addressSpaces: ['10.0.0.0/24'],
-        subnets: [{ name: 'app', prefix: '10.0.0.0/25' }],
-        delegated: { name: 'pg', prefix: '10.0.0.96/28' },
-      }).bars,
+  it('flags overlapping subnets, sizes below Azure minimums and special subnets by name', () => {
+    const space = onlySpace(
+      buildAddressMap(
+        input({
+          subnets: [
+            sub('a', '10.0.0.0/25', 0),
+            sub('b', '10.0.0.64/26', 1),
+            sub('GatewaySubnet', '10.0.0.128/28', 2),
+            sub('AzureBastionSubnet', '10.0.0.192/26', 3),
+            sub('tiny', '10.0.0.160/30', 4),
+          ],
+        }),
+      ).spaces,
     );
-    expect(bar.segments.map((s) => [s.kind, s.range])).toEqual([
-      ['subnet', '10.0.0.0 – 10.0.0.95'],
-      ['overlap', '10.0.0.96/28'],
-      ['subnet', '10.0.0.112/28'],
-      ['free', '10.0.0.128/25'],
-    ]);
-    expect(bar.segments[1]?.names).toEqual(['app', 'pg']);
-    expect(bar.segments[1]?.label).toBe('Overlap of app, pg: 10.0.0.96/28 (16 addresses)');
-  });
-
-  it('keeps two adjacent subnets apart even when they have the same name', () => {
-    const bar = onlyBar(
-      buildAddressMap({
-        addressSpaces: ['10.0.0.0/24'],
-        subnets: [
-          { name: 'x', prefix: '10.0.0.0/25' },
-          { name: 'x', prefix: '10.0.0.128/25' },
-        ],
-        delegated: null,
-      }).bars,
+    const byName = (n: string) => space.blocks.find((b) => b.kind === 'subnet' && b.subnet.name === n) as SubnetBlock;
+    expect(byName('a').subnetOverlaps).toEqual(['b']);
+    expect(byName('b').subnetOverlaps).toEqual(['a']);
+    expect(byName('GatewaySubnet').sizeProblem).toBe(
+      '/28 is too small. Microsoft recommends /27 or larger for a gateway subnet.',
     );
-    expect(bar.segments.map((s) => s.range)).toEqual(['10.0.0.0/25', '10.0.0.128/25']);
+    expect(byName('AzureBastionSubnet').sizeProblem).toBeNull();
+    expect(byName('AzureBastionSubnet').role?.label).toBe('AzureBastionSubnet: Azure Bastion');
+    expect(byName('tiny').sizeProblem).toBe("/30 is smaller than /29, Azure's smallest subnet.");
   });
 
-  it('draws one bar per address space and clips a subnet to each space it touches', () => {
-    const map = buildAddressMap({
-      addressSpaces: ['10.0.0.0/24', '10.0.1.0/24'],
-      subnets: [{ name: 'wide', prefix: '10.0.0.0/23' }],
-      delegated: null,
-    });
-    expect(map.bars.map((b) => b.segments.map((s) => [s.kind, s.range]))).toEqual([
-      [['subnet', '10.0.0.0/24']],
-      [['subnet', '10.0.1.0/24']],
+  it('flags blocks that overlap a peered VNet or an on-premises range, and lists those parts of the space', () => {
+    const space = onlySpace(
+      buildAddressMap(
+        input({
+          addressSpaces: ['10.0.0.0/16'],
+          subnets: [sub('app', '10.0.1.0/24', 0)],
+          others: [
+            { owner: 'on-premises hq', prefix: '10.0.1.128/25' },
+            { owner: 'VNet vnet-hub', prefix: '10.0.128.0/17' },
+            { owner: 'VNet far', prefix: '192.168.0.0/16' },
+            { owner: 'on-premises broken', prefix: 'not a cidr' },
+          ],
+        }),
+      ).spaces,
+    );
+    const app = space.blocks.find((b) => b.cidr === '10.0.1.0/24') as SubnetBlock;
+    expect(app.otherOverlaps).toEqual(['on-premises hq (10.0.1.128/25)']);
+    const high = space.blocks.find((b) => b.cidr === '10.0.128.0/17') as FreeBlock;
+    expect(high.kind).toBe('free');
+    expect(high.otherOverlaps).toEqual(['VNet vnet-hub (10.0.128.0/17)']);
+    expect(space.blocks.find((b) => b.cidr === '10.0.0.0/24')?.otherOverlaps).toEqual([]);
+    expect(space.otherOverlaps.map((o) => [o.range, o.owner, o.offset, o.width])).toEqual([
+      ['10.0.1.128/25', 'on-premises hq (10.0.1.128/25)', (384 / 65536) * 100, (128 / 65536) * 100],
+      ['10.0.128.0/17', 'VNet vnet-hub (10.0.128.0/17)', 50, 50],
     ]);
   });
 
-  it('lists invalid spaces and subnets that cannot be drawn, with the reason', () => {
-    const map = buildAddressMap({
-      addressSpaces: ['10.0.0.0/16', '10.1.2.3/16', ''],
-      subnets: [
-        { name: 'far', prefix: '192.168.0.0/24' },
-        { name: 'bad', prefix: '10.0.0.0/33' },
-        { name: 'new', prefix: '' },
-      ],
-      delegated: { name: '', prefix: '' },
-    });
-    expect(map.bars.map((b) => b.space)).toEqual(['10.0.0.0/16']);
-    expect(map.invalidSpaces).toEqual([
-      { name: 'Address space 2', prefix: '10.1.2.3/16', reason: expect.stringContaining('Use 10.1.0.0/16') },
+  it('reports invalid spaces and subnets it cannot draw, with the reason', () => {
+    const map = buildAddressMap(
+      input({
+        addressSpaces: ['10.0.0.0/24', '10.0.1.5/24', ''],
+        subnets: [sub('', '', 0), sub('bad', '10.0.0.1/28', 1), sub('far', '172.16.0.0/24', 2)],
+      }),
+    );
+    expect(map.invalidSpaces.map((u) => u.name)).toEqual(['Address space 2']);
+    expect(map.unplaced.map((u) => [u.name, u.reason.slice(0, 30)])).toEqual([
+      ['Subnet 1 (no name yet)', 'No prefix yet.'],
+      ['bad', '10.0.0.1/28 is not a network a'],
+      ['far', 'Outside every address space of'],
     ]);
-    expect(map.unplaced.map((u) => [u.name, u.reason])).toEqual([
-      ['far', 'Outside every address space of the VNet.'],
-      ['bad', expect.stringContaining('invalid prefix length')],
-      ['new', 'No prefix yet.'],
-    ]);
-    // The delegated subnet without a prefix is simply not drawn yet.
-    expect(onlyBar(map.bars).segments.map((s) => s.kind)).toEqual(['free']);
   });
 });
 
-describe('buildCloseUp', () => {
-  it('shows a /28 inside its /24, with the neighbouring subnets', () => {
-    const bar = buildCloseUp({
-      addressSpaces: ['10.0.0.0/16'],
-      subnets: [
-        { name: 'app', prefix: '10.0.0.0/24' },
-        { name: 'db', prefix: '10.0.1.0/28' },
-      ],
-      delegated: { name: 'pg', prefix: '10.0.1.16/28' },
-    });
-    expect(bar?.space).toBe('10.0.1.0/24');
-    expect(bar?.segments.map((s) => [s.kind, s.range, s.offset, s.width])).toEqual([
-      ['subnet', '10.0.1.0/28', 0, 6.25],
-      ['delegated', '10.0.1.16/28', 6.25, 6.25],
-      ['free', '10.0.1.32 – 10.0.1.255', 12.5, 87.5],
+describe('splitBlock and joinBlock', () => {
+  it('splits a free block in halves down to /29 and joins the halves back', () => {
+    const base = input({ addressSpaces: ['10.0.0.0/24'] });
+    expect(rows(onlySpace(buildAddressMap(base).spaces))).toEqual(['free 10.0.0.0/24']);
+    let splits = splitBlock(base.splits, '10.0.0.0/24');
+    splits = splitBlock(splits, '10.0.0.128/25');
+    const space = onlySpace(buildAddressMap({ ...base, splits }).spaces);
+    expect(rows(space)).toEqual(['free 10.0.0.0/25', 'free 10.0.0.128/26', 'free 10.0.0.192/26']);
+    const joinable = space.blocks.map((b) => (b.kind === 'free' ? b.joinsInto : null));
+    // 10.0.0.0/25 and 10.0.0.128/26 are not halves of one block; the two /26 are.
+    expect(joinable).toEqual([null, '10.0.0.128/25', null]);
+    const joined = joinBlock(splits, '10.0.0.0/24');
+    expect(joined.size).toBe(0);
+    expect(rows(onlySpace(buildAddressMap({ ...base, splits: joined }).spaces))).toEqual(['free 10.0.0.0/24']);
+  });
+
+  it('refuses to split a /29, Azure smallest subnet, and marks free slivers below /29 as too small', () => {
+    expect(splitBlock(new Set(), '10.0.0.0/29').size).toBe(0);
+    const space = onlySpace(
+      buildAddressMap(input({ addressSpaces: ['10.0.0.0/28'], subnets: [sub('odd', '10.0.0.4/30', 0)] })).spaces,
+    );
+    const free = space.blocks.filter((b): b is FreeBlock => b.kind === 'free');
+    expect(free.map((b) => [b.cidr, b.tooSmall, b.canSplit])).toEqual([
+      ['10.0.0.0/30', true, false],
+      ['10.0.0.8/29', false, false],
     ]);
   });
 
-  it('is null when the space is already small enough, or the prefix is not drawn', () => {
-    const base = { addressSpaces: ['10.0.0.0/24'], subnets: [] };
-    expect(buildCloseUp({ ...base, delegated: { name: 'pg', prefix: '10.0.0.0/28' } })).toBeNull();
-    expect(buildCloseUp({ ...base, delegated: { name: 'pg', prefix: '10.0.0.3/28' } })).toBeNull();
-    expect(buildCloseUp({ ...base, delegated: { name: 'pg', prefix: '192.168.0.0/28' } })).toBeNull();
-    expect(buildCloseUp({ ...base, delegated: null })).toBeNull();
+  it('a split of space that a subnet now uses is ignored', () => {
+    const splits = splitBlock(new Set(), '10.0.0.0/24');
+    const space = onlySpace(buildAddressMap(input({ subnets: [sub('all', '10.0.0.0/24', 0)], splits })).spaces);
+    expect(rows(space)).toEqual(['subnet 10.0.0.0/24']);
+  });
+});
+
+describe('suggestFreeBlock', () => {
+  const base = {
+    addressSpaces: ['10.0.0.0/24'],
+    subnets: [sub('a', '10.0.0.0/26', 0), sub('b', '10.0.0.128/28', 1), sub('pg', '10.0.0.64/29', 0, true)],
+    others: [],
+  };
+
+  it('takes the smallest free block that holds the size (best fit), not the first', () => {
+    // Free: 10.0.0.72/29, .80/28, .96/27, .144/28, .160/27, .192/26. A /28 fits best in .80/28.
+    expect(suggestFreeBlock(base, 'elsewhere', 28)).toBe('10.0.0.80/28');
+    // Placing the delegated subnet itself frees 10.0.0.64/29: .64/26 is whole again, .144/28 fits best.
+    expect(suggestFreeBlock(base, 'access.delegatedSubnet', 28)).toBe('10.0.0.144/28');
+    expect(suggestFreeBlock(base, 'access.vnet.subnets.1', 27)).toBe('10.0.0.96/27');
+  });
+
+  it("ignores the placed subnet's own prefix and avoids other networks' ranges", () => {
+    expect(suggestFreeBlock(base, 'access.vnet.subnets.0', 26)).toBe('10.0.0.0/26');
+    const others = [{ owner: 'on-premises hq', prefix: '10.0.0.0/26' }];
+    expect(suggestFreeBlock({ ...base, others }, 'access.vnet.subnets.0', 26)).toBe('10.0.0.192/26');
+  });
+
+  it('returns null when no block of that size is free', () => {
+    expect(suggestFreeBlock(base, 'access.vnet.subnets.0', 24)).toBeNull();
+    expect(suggestFreeBlock({ ...base, addressSpaces: ['nope'] }, 'access.delegatedSubnet', 28)).toBeNull();
+  });
+
+  it('never returns a block that overlaps another subnet or leaves the address spaces', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 24, max: 29 })), { maxLength: 12 }),
+        fc.integer({ min: 22, max: 29 }),
+        (raw, length) => {
+          const subnets = raw.map(([k, len], i) => {
+            const size = 2 ** (32 - len);
+            return sub(
+              `s${i}`,
+              formatCidr({ start: 0x0a000000 + ((k * 64) % 1024) - (((k * 64) % 1024) % size), prefixLength: len }),
+              i,
+            );
+          });
+          const got = suggestFreeBlock({ addressSpaces: ['10.0.0.0/22'], subnets, others: [] }, 'none', length);
+          if (got === null) return;
+          const block = cidr(got);
+          expect(block.prefixLength).toBe(length);
+          expect(cidrRange(block).end).toBeLessThanOrEqual(cidrRange(cidr('10.0.0.0/22')).end);
+          expect(block.start).toBeGreaterThanOrEqual(cidr('10.0.0.0/22').start);
+          for (const s of subnets) expect(cidrsOverlap(block, cidr(s.prefix))).toBe(false);
+        },
+      ),
+    );
+  });
+});
+
+describe('subnetRole', () => {
+  it('knows the special names case-insensitively, DNS resolver subnets by name, and the delegated subnet', () => {
+    expect(subnetRole('gatewaysubnet', false)?.minPrefixLength).toBe(27);
+    expect(subnetRole('AzureFirewallSubnet', false)?.minPrefixLength).toBe(26);
+    expect(subnetRole('AzureFirewallManagementSubnet', false)?.minPrefixLength).toBe(26);
+    expect(subnetRole('snet-dns-inbound', false)?.maxPrefixLength).toBe(24);
+    expect(subnetRole('snet-dns-inbound', false)?.label).toContain('Microsoft.Network/dnsResolvers');
+    expect(subnetRole('snet-app', false)).toBeNull();
+    expect(subnetRole('GatewaySubnet', true)?.minPrefixLength).toBe(28);
+  });
+
+  it('gives the smallest block a subnet may get: /29, /28 for the delegated subnet, /26 for Bastion', () => {
+    expect(minPrefixLengthFor(null)).toBe(29);
+    expect(minPrefixLengthFor(subnetRole('pg', true))).toBe(28);
+    expect(minPrefixLengthFor(subnetRole('AzureBastionSubnet', false))).toBe(26);
   });
 });
 
 describe('formatRange', () => {
   it('writes an exact block as a CIDR and anything else as first – last', () => {
-    expect(formatRange({ start: cidr('10.0.0.16/28').start, end: cidr('10.0.0.16/28').start + 15 })).toBe(
-      '10.0.0.16/28',
-    );
-    expect(formatRange({ start: cidr('10.0.0.16/28').start, end: cidr('10.0.0.16/28').start + 16 })).toBe(
-      '10.0.0.16 – 10.0.0.32',
-    );
-  });
-});
-
-describe('suggestFreeBlock', () => {
-  it('returns the first free aligned /28 after the existing subnets', () => {
-    expect(suggestFreeBlock(28, ['10.0.0.0/16'], ['10.0.0.0/24', '10.0.1.0/28'])).toBe('10.0.1.16/28');
-  });
-
-  it('skips invalid texts and looks in the next address space when the first is full', () => {
-    expect(suggestFreeBlock(26, ['oops', '10.0.0.0/26', '10.5.0.0/24'], ['10.0.0.0/26', 'bad'])).toBe('10.5.0.0/26');
-  });
-
-  it('returns null when no block of that size is free', () => {
-    expect(suggestFreeBlock(24, ['10.0.0.0/24'], ['10.0.0.0/28'])).toBeNull();
-    expect(suggestFreeBlock(28, [], [])).toBeNull();
-  });
-
-  it('never returns a block that overlaps a subnet or leaves the address space', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 24, max: 29 })), { maxLength: 12 }),
-        fc.constantFrom(28, 27, 26, 25, 24),
-        (subnets, size) => {
-          const taken = subnets.map(([third, len]) =>
-            formatCidr({ start: (0x0a000000 + third * 256) >>> 0, prefixLength: len }),
-          );
-          const found = suggestFreeBlock(size, ['10.0.0.0/16'], taken);
-          if (found === null) return;
-          const block = cidr(found);
-          expect(block.prefixLength).toBe(size);
-          expect(cidrsOverlap(block, cidr('10.0.0.0/16')) && block.start >= cidr('10.0.0.0/16').start).toBe(true);
-          for (const t of taken) expect(cidrsOverlap(block, cidr(t))).toBe(false);
-        },
-      ),
-    );
+    expect(formatRange({ start: 0x0a000000, end: 0x0a0000ff })).toBe('10.0.0.0/24');
+    expect(formatRange({ start: 0x0a000010, end: 0x0a00002f })).toBe('10.0.0.16 – 10.0.0.47');
   });
 });
 

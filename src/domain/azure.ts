@@ -40,6 +40,35 @@ export const RESERVED_SUBNET_NAMES = [
   'GatewaySubnet',
 ] as const;
 
+/**
+ * GatewaySubnet: Azure accepts a /29, but Microsoft recommends /27 or larger; the planner takes the recommendation
+ * (the stricter reading). VPN Gateway settings, "Gateway subnet":
+ * https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub
+ */
+export const GATEWAY_SUBNET_MIN_PREFIX_LENGTH = 27;
+
+/**
+ * AzureFirewallSubnet needs a /26 (and AzureFirewallManagementSubnet is held to the same size, the stricter
+ * reading). Azure Firewall FAQ, "Why does Azure Firewall need a /26 subnet size?":
+ * https://learn.microsoft.com/azure/firewall/firewall-faq
+ */
+export const FIREWALL_SUBNET_MIN_PREFIX_LENGTH = 26;
+
+/**
+ * AzureBastionSubnet must be /26 or larger (for Bastion deployed since November 2021). Azure Bastion configuration
+ * settings, "Azure Bastion subnet": https://learn.microsoft.com/azure/bastion/configuration-settings
+ */
+export const BASTION_SUBNET_MIN_PREFIX_LENGTH = 26;
+
+/**
+ * A DNS Private Resolver endpoint's subnet is /28 to /24, dedicated to one endpoint and delegated to
+ * Microsoft.Network/dnsResolvers. DNS Private Resolver overview, "Subnet restrictions":
+ * https://learn.microsoft.com/azure/dns/dns-private-resolver-overview
+ */
+export const DNS_RESOLVER_SUBNET_MIN_PREFIX_LENGTH = 28;
+export const DNS_RESOLVER_SUBNET_MAX_PREFIX_LENGTH = 24;
+export const DNS_RESOLVER_DELEGATION_SERVICE = 'Microsoft.Network/dnsResolvers';
+
 /** Private DNS zones for VNet-integrated servers end with this suffix. seed; facts §1.4 */
 export const POSTGRES_ZONE_SUFFIX = 'postgres.database.azure.com';
 

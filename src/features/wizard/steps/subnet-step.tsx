@@ -4,8 +4,9 @@ import {
   POSTGRES_DELEGATION_SERVICE,
   RESERVED_SUBNET_NAMES,
 } from '../../../domain/azure';
+import { AddressMapPanel } from '../../address-map/address-map-panel';
+import { DelegatedCapacity } from '../../address-map/delegated-capacity';
 import { Field } from '../field';
-import { AddressHelper } from '../private/address-helper';
 import { errorAt } from '../private/form-helpers';
 import { NewOrExisting } from '../private/new-or-existing';
 import { NsgEditor } from '../private/nsg-editor';
@@ -71,6 +72,7 @@ function ExistingSubnetFields({ form }: { form: PlanForm }) {
 export default function SubnetStep() {
   const form = usePlanForm();
   const existing = useWatch({ control: form.control, name: `${BASE}.existing` }) === true;
+  const prefix = (useWatch({ control: form.control, name: `${BASE}.prefix` }) as string | undefined) ?? '';
   return (
     <StepFrame
       intro={
@@ -119,7 +121,8 @@ export default function SubnetStep() {
           </Field>
         </div>
         {existing ? <ExistingSubnetFields form={form} /> : null}
-        <AddressHelper form={form} />
+        <AddressMapPanel form={form} place="delegated" />
+        <DelegatedCapacity prefix={prefix} />
         <NsgEditor form={form} />
       </div>
     </StepFrame>

@@ -1,5 +1,6 @@
 import { useWatch } from 'react-hook-form';
 import { usePlanner } from '../../../store/store';
+import { AddressMapPanel } from '../../address-map/address-map-panel';
 import { Field } from '../field';
 import { DnsSettingEditor } from '../private/dns-setting-editor';
 import { errorAt, setPath } from '../private/form-helpers';
@@ -74,6 +75,7 @@ export default function VnetStep() {
           }
         />
         <SubnetsTable form={form} />
+        <AddressMapPanel form={form} place="first-subnet" />
         <fieldset className="card">
           <legend>DNS</legend>
           <DnsSettingEditor form={form} path="access.vnet.dns" vnetLabel={vnetName ? vnetName : 'the server VNet'} />
