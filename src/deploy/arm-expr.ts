@@ -36,10 +36,11 @@ export class Secret {
 
 export class ExprSyntaxError extends Error {}
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
-const isIdent = (c: number) => isIdentStart(c) || isDigit(c);
+/** The characters of the expression syntax, as character codes (for the parser and the reader's quick path). */
+export const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+export const isDigit = (c: number) => c >= 48 && c <= 57;
+export const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+export const isIdent = (c: number) => isIdentStart(c) || isDigit(c);
 
 /** The arguments of the calls being parsed, innermost last. */
 const ARGS: ExprNode[] = [];

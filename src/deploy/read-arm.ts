@@ -16,7 +16,17 @@
 import type { ExportFile } from '../exporters/types';
 import type { Plan } from '../domain/plan';
 import type { StepProps, StepScope } from '../exporters/steps';
-import { ExprSyntaxError, Live, parseExpr, Secret, type ExprNode } from './arm-expr';
+import {
+  ExprSyntaxError,
+  isDigit,
+  isIdent,
+  isIdentStart,
+  isSpace,
+  Live,
+  parseExpr,
+  Secret,
+  type ExprNode,
+} from './arm-expr';
 import { DryRunReadError } from './read-error';
 import type { ArtefactReader, DeployStep } from './types';
 import {
@@ -133,6 +143,9 @@ function isResourceType(s: string): boolean {
 const serviceNameOf = (d: unknown): unknown => (isObject(d) && isObject(d.properties) ? d.properties.serviceName : d);
 const serviceOf = (s: unknown): unknown => (isObject(s) ? s.service : s);
 
+/** The quick path's answer for an expression it leaves to the full one (`ArmReader.quick`). */
+const FULL = Symbol('full');
+
 /** `{0}`-style items of format(), with an optional format specifier. */
 const FORMAT_ITEM = /\{(\d+)(:[^}]*)?\}/g;
 
@@ -193,6 +206,11 @@ class ArmReader {
   references = 0;
   /** Where the dependencies go of values whose dependencies don't count (names, conditions, dependsOn, defaults). */
   readonly ignored: Sink = { deps: [], reads: [] };
+  /** The quick path's text, position, end (the closing bracket) and arguments (innermost call's last). */
+  qs = '';
+  qi = 0;
+  qn = 0;
+  readonly stack: unknown[] = [];
 
   constructor(plan: Plan) {
     this.ctx = idContext(plan);
@@ -258,6 +276,12 @@ class ArmReader {
       const known = memo.get(s);
       if (known !== undefined) return known;
     }
+    const quick = this.quick(s, ctx);
+    if (quick !== FULL) {
+      if (memo !== null && (typeof quick === 'string' || typeof quick === 'number' || typeof quick === 'boolean'))
+        memo.set(s, quick);
+      return quick;
+    }
     let node = this.parsed.get(s);
     if (node === undefined) {
       try {
@@ -275,6 +299,152 @@ class ArmReader {
       if (t === 'string' || t === 'number' || t === 'boolean') memo.set(s, value);
     }
     return value;
+  }
+
+  /**
+   * The value of the expression `s` (`[…]`) read and evaluated in one pass, without a syntax tree, for what
+   * exports are made of: string and number literals, parameters(), the pure functions of `quickCall` and property
+   * reads. `FULL` for anything else or anything that would fail: the full path (parse, then evaluate) then gives
+   * the same value or the exact error. Nothing changes on the way but caches (no reference(), no variables()).
+   */
+  quick(s: string, ctx: EvalCtx): unknown {
+    this.qs = s;
+    this.qi = 1;
+    this.qn = s.length - 1;
+    const base = this.stack.length;
+    let v: unknown;
+    try {
+      v = this.quickExpr(ctx);
+    } catch (e) {
+      if (!(e instanceof Failure)) throw e;
+      v = FULL;
+    }
+    this.stack.length = base;
+    if (v === FULL) return FULL;
+    this.quickSpace();
+    return this.qi === this.qn ? v : FULL;
+  }
+
+  quickCode(): number {
+    return this.qi < this.qn ? this.qs.charCodeAt(this.qi) : NaN;
+  }
+
+  quickSpace(): void {
+    while (this.qi < this.qn && isSpace(this.qs.charCodeAt(this.qi))) this.qi += 1;
+  }
+
+  quickIdent(): void {
+    if (this.qi < this.qn && isIdentStart(this.qs.charCodeAt(this.qi)))
+      while (this.qi < this.qn && isIdent(this.qs.charCodeAt(this.qi))) this.qi += 1;
+  }
+
+  quickExpr(ctx: EvalCtx): unknown {
+    let v = this.quickPrimary(ctx);
+    for (;;) {
+      if (v === FULL) return FULL;
+      this.quickSpace();
+      if (this.quickCode() !== 46) return v;
+      // A property read (`.name`) of a plain object, as member() reads it; indexing goes the full way.
+      this.qi += 1;
+      this.quickSpace();
+      const from = this.qi;
+      this.quickIdent();
+      if (this.qi === from || !isObject(v) || Object.getPrototypeOf(v) !== Object.prototype) return FULL;
+      const name = this.qs.slice(from, this.qi).toLowerCase();
+      const key = Object.keys(v).find((k) => k.toLowerCase() === name);
+      if (key === undefined) return FULL;
+      v = v[key];
+    }
+  }
+
+  quickPrimary(ctx: EvalCtx): unknown {
+    this.quickSpace();
+    const s = this.qs;
+    const c = this.quickCode();
+    if (c === 39) {
+      const end = s.indexOf("'", this.qi + 1);
+      if (end < 0 || end >= this.qn || s.charCodeAt(end + 1) === 39) return FULL;
+      const value = s.slice(this.qi + 1, end);
+      this.qi = end + 1;
+      return value;
+    }
+    if (isDigit(c) || c === 45) return FULL;
+    const from = this.qi;
+    this.quickIdent();
+    const to = this.qi;
+    if (to === from) return FULL;
+    this.quickSpace();
+    if (this.quickCode() !== 40) return FULL;
+    this.qi += 1;
+    this.quickSpace();
+    const start = this.stack.length;
+    if (this.quickCode() === 41) this.qi += 1;
+    else
+      for (;;) {
+        const arg = this.quickExpr(ctx);
+        if (arg === FULL) return FULL;
+        this.stack.push(arg);
+        this.quickSpace();
+        const d = this.quickCode();
+        this.qi += 1;
+        if (d === 41) break;
+        if (d !== 44) return FULL;
+      }
+    const v = this.quickCall(s.slice(from, to).toLowerCase(), start, ctx);
+    this.stack.length = start;
+    return v;
+  }
+
+  /** The arguments from `start` on as strings (numbers written out), as stringArgs() has them; null otherwise. */
+  quickStrings(start: number): string[] | null {
+    const out: string[] = [];
+    for (let i = start; i < this.stack.length; i += 1) {
+      const a = this.stack[i];
+      if (typeof a === 'string') out.push(a);
+      else if (typeof a === 'number') out.push(String(a));
+      else return null;
+    }
+    return out;
+  }
+
+  /** call() of the pure functions on values that don't make it fail; FULL otherwise. */
+  quickCall(fn: string, start: number, ctx: EvalCtx): unknown {
+    const count = this.stack.length - start;
+    const first = this.stack[start];
+    const text = typeof first === 'string' ? first : typeof first === 'number' ? String(first) : null;
+    switch (fn) {
+      case 'parameters':
+        return count === 1 && text !== null && ctx.params.has(text) ? ctx.params.get(text) : FULL;
+      case 'format': {
+        const args = this.quickStrings(start);
+        return args === null || args.length === 0 ? FULL : (formatPlain(args[0] as string, args) ?? FULL);
+      }
+      case 'resourceid':
+      case 'subscriptionresourceid': {
+        const args = this.quickStrings(start);
+        return args === null ? FULL : this.resourceIdCall(args, ctx, fn === 'subscriptionresourceid');
+      }
+      case 'concat': {
+        const args = this.quickStrings(start);
+        return args === null ? FULL : args.join('');
+      }
+      case 'tolower':
+        return count === 1 && text !== null ? text.toLowerCase() : FULL;
+      case 'toupper':
+        return count === 1 && text !== null ? text.toUpperCase() : FULL;
+      case 'string':
+        return count === 1 && (text !== null || typeof first === 'boolean') ? String(first) : FULL;
+      case 'true':
+        return true;
+      case 'false':
+        return false;
+      case 'subscription':
+        return { subscriptionId: ctx.subscription, id: `/subscriptions/${ctx.subscription}` };
+      case 'resourcegroup':
+        return { name: ctx.group, id: `/subscriptions/${ctx.subscription}/resourceGroups/${ctx.group}` };
+      default:
+        return FULL;
+    }
   }
 
   /** A JSON value with its expressions evaluated; literal parts are returned as they are (not copied). */
