@@ -96,11 +96,14 @@ interface TemplateScope {
   entries: Entry[];
   /** The entries by canonical ID and by name. */
   byId: Map<string, Entry>;
-  byName: Map<string, Entry>;
+  /** Built when first needed (most templates name their dependencies by ID); see `named`. */
+  byName: Map<string, Entry> | null;
   deploy: { subscription: string; group: string };
   inherited: After[];
   /** The IDs of this scope's resources up to their type (`/subscriptions/…/resourcegroups/…/providers/`). */
   idPrefix: string;
+  /** Whether the subscription and group in `idPrefix` hold no '/' (parseResourceId, world.ts, reads them back). */
+  plainPrefix: boolean;
   /** The step scope of its resources. */
   stepScope: StepScope;
   /** The entries that `dependsOn` texts name (its entries share one context: a text names the same one). */
@@ -114,6 +117,8 @@ interface Entry {
   name: string;
   id: string;
   isDeployment: boolean;
+  /** The type in lower case as parseResourceId(id) finds it (world.ts), when it surely does; null otherwise. */
+  lowerType: string | null;
   scope: TemplateScope;
   ctx: EvalCtx;
   state: 'new' | 'busy' | 'done';
@@ -181,6 +186,9 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /** A resource type in lower case, split at '/', and whether it is a nested deployment. */
 interface TypeParts {
+  lower: string;
+  /** Whether parseResourceId (world.ts) reads this type back from an ID (a namespace, no line break). */
+  plain: boolean;
   parts: string[];
   deployment: boolean;
 }
@@ -253,13 +261,15 @@ class ArmReader {
   }
 
   newScope(subscription: string, group: string, inherited: After[]): TemplateScope {
+    const prefix = this.idPrefix(subscription, group);
     return {
       entries: [],
       byId: new Map(),
-      byName: new Map(),
+      byName: null,
       deploy: { subscription, group },
       inherited,
-      idPrefix: this.idPrefix(subscription, group),
+      idPrefix: prefix,
+      plainPrefix: prefix.split('/').length === 7,
       stepScope: stepScope(subscription, group, this.ctx),
       dependencies: new Map(),
     };
@@ -788,7 +798,7 @@ class ArmReader {
     const target = this.text(args[0], 'the reference() target');
     const full = typeof args[2] === 'string' && args[2].toLowerCase() === 'full';
     if (!target.startsWith('/')) {
-      const entry = ctx.scope.byName.get(target);
+      const entry = this.named(ctx.scope).get(target);
       if (!entry) this.oops(`reference('${target}') names nothing in this template.`);
       this.process(entry);
       sink.deps.push(entry);
@@ -862,7 +872,8 @@ class ArmReader {
     let t = this.types.get(type);
     if (t === undefined) {
       const lower = type.toLowerCase();
-      t = { parts: lower.split('/'), deployment: lower === DEPLOYMENTS_LOWER };
+      const parts = lower.split('/');
+      t = { lower, parts, deployment: lower === DEPLOYMENTS_LOWER, plain: parts[0] !== '' && !LINE_BREAK.test(lower) };
       this.types.set(type, t);
     }
     return t;
@@ -886,14 +897,22 @@ class ArmReader {
       }
       const type = this.strAt(this.evalAt(r.type, ctx, this.ignored, at, '.type'), at, '.type', 'type');
       const name = this.strAt(this.evalAt(r.name, ctx, this.ignored, at, '.name'), at, '.name', 'name');
-      const names = name.split('/');
       const t = this.typeParts(type);
-      if (names.length !== t.parts.length - 1)
+      let slashes = 0;
+      for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) slashes += 1;
+      if (slashes !== t.parts.length - 2)
         this.fail(`${at}.name`, `the name "${name}" does not have one part per type segment of ${type}.`);
-      // The ID as resourceIdOf (world.ts) writes it, from the scope's prefix and the type's parts in lower case.
+      // The ID as resourceIdOf (world.ts) writes it, from the scope's prefix and the type's parts in lower case;
+      // and whether parseResourceId (world.ts) finds the type in it as written here (no line break in a name).
       let id = scope.idPrefix + (t.parts[0] as string);
-      for (let i = 1; i < t.parts.length; i += 1)
-        id += `/${t.parts[i] as string}/${(names[i - 1] as string).toLowerCase()}`;
+      let plain = scope.plainPrefix && t.plain;
+      for (let i = 1, from = 0; i < t.parts.length; i += 1) {
+        const slash = name.indexOf('/', from);
+        const part = slash < 0 ? name.slice(from) : name.slice(from, slash);
+        id += `/${t.parts[i] as string}/${part.toLowerCase()}`;
+        if (plain && LINE_BREAK.test(part)) plain = false;
+        from = slash + 1;
+      }
       const entry: Entry = {
         json: r,
         path: at,
@@ -901,6 +920,7 @@ class ArmReader {
         name,
         id,
         isDeployment: t.deployment,
+        lowerType: plain ? t.lower : null,
         scope,
         ctx,
         state: 'new',
@@ -909,9 +929,18 @@ class ArmReader {
       };
       scope.entries.push(entry);
       if (!scope.byId.has(id)) scope.byId.set(id, entry);
-      if (!scope.byName.has(name)) scope.byName.set(name, entry);
+      if (scope.byName !== null && !scope.byName.has(name)) scope.byName.set(name, entry);
     }
     for (const e of scope.entries) this.process(e);
+  }
+
+  /** The entries of a scope by name (the first of a name), from its entries so far; `template` adds the others. */
+  named(scope: TemplateScope): Map<string, Entry> {
+    if (scope.byName === null) {
+      scope.byName = new Map();
+      for (const e of scope.entries) if (!scope.byName.has(e.name)) scope.byName.set(e.name, e);
+    }
+    return scope.byName;
   }
 
   /** A `dependsOn` item (the `k`th): a resource ID, a resource name, or `type/name`, of the same template. */
@@ -930,7 +959,7 @@ class ArmReader {
     const found =
       id !== null
         ? e.scope.byId.get(id)
-        : (e.scope.byName.get(text) ??
+        : (this.named(e.scope).get(text) ??
           e.scope.entries.find((x) => `${x.type}/${x.name}`.toLowerCase() === text.toLowerCase()));
     if (!found)
       this.fail(
@@ -1074,11 +1103,11 @@ class ArmReader {
         : this.strAt(this.evalAt(json.location, e.ctx, sink, e.path, '.location'), e.path, '.location', 'location');
     const properties = this.evalAt(json.properties ?? {}, e.ctx, sink, e.path, '.properties');
     const extra = this.readsAndRefs(sink, after, e, e.name);
-    const p = parseResourceId(e.id);
+    const type = e.lowerType ?? parseResourceId(e.id)?.type ?? e.type;
     const { subscription, resourceGroup } = e.scope.stepScope;
     const scope = { subscription, resourceGroup };
     const action = this.existing.has(e.id) ? 'update' : 'create';
-    const props = this.props(e, properties, p?.type ?? e.type);
+    const props = this.props(e, properties, type);
     // `after` is this entry's own list (process() made it): the step takes it over.
     for (const x of extra) after.push(x);
     const source = { file: TEMPLATE_FILE, path: e.path };
