@@ -219,6 +219,8 @@ class ArmReader {
   qi = 0;
   qn = 0;
   readonly stack: unknown[] = [];
+  /** The end of the arguments in `stack` (below it; what lies above is stale). */
+  top = 0;
 
   constructor(plan: Plan) {
     this.ctx = idContext(plan);
@@ -321,7 +323,7 @@ class ArmReader {
     this.qs = s;
     this.qi = 1;
     this.qn = s.length - 1;
-    const base = this.stack.length;
+    const base = this.top;
     let v: unknown;
     try {
       v = this.quickExpr(ctx);
@@ -329,7 +331,7 @@ class ArmReader {
       if (!(e instanceof Failure)) throw e;
       v = FULL;
     }
-    this.stack.length = base;
+    this.top = base;
     if (v === FULL) return FULL;
     this.quickSpace();
     return this.qi === this.qn ? v : FULL;
@@ -387,13 +389,14 @@ class ArmReader {
     if (this.quickCode() !== 40) return FULL;
     this.qi += 1;
     this.quickSpace();
-    const start = this.stack.length;
+    const start = this.top;
     if (this.quickCode() === 41) this.qi += 1;
     else
       for (;;) {
         const arg = this.quickExpr(ctx);
         if (arg === FULL) return FULL;
-        this.stack.push(arg);
+        this.stack[this.top] = arg;
+        this.top += 1;
         this.quickSpace();
         const d = this.quickCode();
         this.qi += 1;
@@ -401,14 +404,14 @@ class ArmReader {
         if (d !== 44) return FULL;
       }
     const v = this.quickCall(s.slice(from, to).toLowerCase(), start, ctx);
-    this.stack.length = start;
+    this.top = start;
     return v;
   }
 
   /** The arguments from `start` on as strings (numbers written out), as stringArgs() has them; null otherwise. */
   quickStrings(start: number): string[] | null {
     const out: string[] = [];
-    for (let i = start; i < this.stack.length; i += 1) {
+    for (let i = start; i < this.top; i += 1) {
       const a = this.stack[i];
       if (typeof a === 'string') out.push(a);
       else if (typeof a === 'number') out.push(String(a));
@@ -419,7 +422,7 @@ class ArmReader {
 
   /** call() of the pure functions on values that don't make it fail; FULL otherwise. */
   quickCall(fn: string, start: number, ctx: EvalCtx): unknown {
-    const count = this.stack.length - start;
+    const count = this.top - start;
     const first = this.stack[start];
     const text = typeof first === 'string' ? first : typeof first === 'number' ? String(first) : null;
     switch (fn) {
