@@ -7,7 +7,8 @@
 export type ExprNode =
   | { k: 'str'; value: string }
   | { k: 'num'; value: number }
-  | { k: 'call'; name: string; args: ExprNode[] }
+  /** `fn`: the function's name in lower case (template functions are case-insensitive). */
+  | { k: 'call'; fn: string; args: ExprNode[] }
   | { k: 'prop'; target: ExprNode; name: string }
   | { k: 'index'; target: ExprNode; index: ExprNode };
 
@@ -35,22 +36,32 @@ export class Secret {
 
 export class ExprSyntaxError extends Error {}
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
-const isIdent = (c: number) => isIdentStart(c) || isDigit(c);
+/** The characters of the expression syntax, as character codes (for the parser and the reader's quick path). */
+export const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+export const isDigit = (c: number) => c >= 48 && c <= 57;
+export const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+export const isIdent = (c: number) => isIdentStart(c) || isDigit(c);
 
-/** A recursive-descent parser over character codes (no substrings, no closures: templates hold thousands). */
+/** The arguments of the calls being parsed, innermost last. */
+const ARGS: ExprNode[] = [];
+
+/**
+ * A recursive-descent parser over character codes (no substrings, no closures: templates hold thousands). It reads
+ * `text` from `from` to `to`, so that a template string is parsed without cutting off its brackets first.
+ */
 class Parser {
-  i = 0;
-  readonly n: number;
+  i: number;
 
-  constructor(readonly text: string) {
-    this.n = text.length;
+  constructor(
+    readonly text: string,
+    readonly from: number,
+    readonly n: number,
+  ) {
+    this.i = from;
   }
 
   code(at = this.i): number {
-    return this.text.charCodeAt(at);
+    return at < this.n ? this.text.charCodeAt(at) : NaN;
   }
 
   ws(): void {
@@ -58,7 +69,8 @@ class Parser {
   }
 
   fail(what: string): never {
-    throw new ExprSyntaxError(`${what} at character ${this.i + 1} of "${this.text}"`);
+    const text = this.text.slice(this.from, this.n);
+    throw new ExprSyntaxError(`${what} at character ${this.i - this.from + 1} of "${text}"`);
   }
 
   ident(): string {
@@ -72,7 +84,7 @@ class Parser {
     this.i += 1;
     for (;;) {
       const end = this.text.indexOf("'", this.i);
-      if (end < 0) {
+      if (end < 0 || end >= this.n) {
         this.i = this.n;
         return this.fail('unterminated string');
       }
@@ -102,19 +114,24 @@ class Parser {
     this.ws();
     if (this.code() !== 40) return this.fail(`expected "(" after ${name}`);
     this.i += 1;
-    const args: ExprNode[] = [];
     this.ws();
     if (this.code() === 41) {
       this.i += 1;
-      return { k: 'call', name, args };
+      return { k: 'call', fn: name.toLowerCase(), args: [] };
     }
+    const start = ARGS.length;
     for (;;) {
-      args.push(this.expr());
+      ARGS.push(this.expr());
       this.ws();
       const d = this.code();
       if (d !== 44 && d !== 41) return this.fail('expected "," or ")"');
       this.i += 1;
-      if (d === 41) return { k: 'call', name, args };
+      if (d === 41) {
+        // An array of exactly the arguments (one grown by push() holds room for 16 or more).
+        const args = ARGS.slice(start);
+        ARGS.length = start;
+        return { k: 'call', fn: name.toLowerCase(), args };
+      }
     }
   }
 
@@ -141,18 +158,12 @@ class Parser {
   }
 }
 
-/** Parses the inside of `[...]`. */
-export function parseExpr(text: string): ExprNode {
-  const p = new Parser(text);
+/** Parses an expression: `text` from `from` to `to` (the inside of `[...]`). */
+export function parseExpr(text: string, from = 0, to = text.length): ExprNode {
+  ARGS.length = 0;
+  const p = new Parser(text, from, to);
   const node = p.expr();
   p.ws();
   if (p.i < p.n) p.fail('unexpected text');
   return node;
-}
-
-/** A template string: an expression (`[...]`), an escaped literal (`[[...`) or a plain literal. */
-export function classify(s: string): { expr: string } | { literal: string } {
-  if (s.startsWith('[[')) return { literal: s.slice(1) };
-  if (s.startsWith('[') && s.endsWith(']')) return { expr: s.slice(1, -1) };
-  return { literal: s };
 }

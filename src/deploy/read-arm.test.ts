@@ -195,6 +195,112 @@ describe('order', () => {
   });
 });
 
+describe('values computed once, paths written when failing', () => {
+  const deployment = (name: string, n: string, resources: unknown[]) => ({
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2022-09-01',
+    name,
+    resourceGroup: `rg-${name}`,
+    properties: {
+      expressionEvaluationOptions: { scope: 'inner' },
+      mode: 'Incremental',
+      parameters: { n: { value: n } },
+      template: {
+        parameters: { n: { type: 'string' } },
+        resources,
+        outputs: { out: { type: 'string', value: "[parameters('n')]" } },
+      },
+    },
+  });
+
+  it('the same expression text has each template’s own value, and every reference() of it counts', () => {
+    const steps = readArm(
+      files({
+        parameters: { n: { type: 'string', defaultValue: 'top' } },
+        resources: [
+          nsg("[parameters('n')]"),
+          deployment('one', 'first', [nsg("[parameters('n')]")]),
+          deployment('two', 'second', [nsg("[parameters('n')]")]),
+          nsg('a', { location: "[reference('one').outputs.out.value]" }),
+          nsg('b', { location: "[reference('one').outputs.out.value]" }),
+        ],
+      }),
+      plan,
+    );
+    expect(steps.map((s) => [s.name, s.scope.resourceGroup])).toEqual([
+      ['top', ''],
+      ['first', 'rg-one'],
+      ['second', 'rg-two'],
+      ['a', ''],
+      ['b', ''],
+    ]);
+    const first = steps[1]!.id;
+    for (const s of steps.slice(3)) {
+      expect(s.location).toBe('first');
+      expect(s.after).toEqual([{ step: first, why: 'reference() of one' }]);
+    }
+  });
+
+  it('a dependsOn text names the resource of its own template (outer evaluation, another group)', () => {
+    const steps = readArm(
+      files({
+        resources: [
+          nsg('b'),
+          {
+            type: 'Microsoft.Resources/deployments',
+            apiVersion: '2022-09-01',
+            name: 'elsewhere',
+            resourceGroup: 'rg-elsewhere',
+            properties: { mode: 'Incremental', template: { resources: [nsg('b'), nsg('c', { dependsOn: ['b'] })] } },
+          },
+          nsg('d', { dependsOn: ['b'] }),
+        ],
+      }),
+      plan,
+    );
+    const [top, inner, c, d] = steps;
+    expect(inner!.id).toContain('/resourcegroups/rg-elsewhere/');
+    expect(c!.after).toEqual([{ step: inner!.id, why: 'dependsOn b' }]);
+    expect(d!.after).toEqual([{ step: top!.id, why: 'dependsOn b' }]);
+  });
+
+  it('reads what the one-pass evaluation leaves to the full one, with the same values', () => {
+    const steps = readArm(
+      files({
+        parameters: { p: { type: 'object', defaultValue: { Inner: 'from-object' } } },
+        resources: [
+          nsg("[if(equals(parameters('p').inner, 'from-object'), concat('it''s', '-', 'x'), 'no')]"),
+          nsg("[createArray('a', toUpper('b'))[1]]"),
+          nsg("[ toLower ( concat ( 'N', string(1) ) ) ]"),
+        ],
+      }),
+      plan,
+    );
+    expect(steps.map((s) => s.name)).toEqual(["it's-x", 'B', 'n1']);
+  });
+
+  it('names the whole JSON path of a failure deep in a value, a variable, a nested template or a dependsOn', () => {
+    const bad = "[uniqueString('x')]";
+    const read = (template: unknown) => () => readArm(files(template), plan);
+    expect(read({ resources: [nsg('a', { properties: { rules: ['x', { deep: bad }] } })] })).toThrow(
+      'azuredeploy.json: $.resources[0].properties.rules[1].deep: the template function uniquestring() is not',
+    );
+    expect(read({ variables: { v: { w: [bad] } }, resources: [nsg("[variables('v').w[0]]")] })).toThrow(
+      'azuredeploy.json: $.variables.v.w[0]: the template function uniquestring()',
+    );
+    expect(read({ resources: [deployment('one', 'n', [nsg('ok'), nsg(bad)])] })).toThrow(
+      'azuredeploy.json: $.resources[0].properties.template.resources[1].name: the template function uniquestring()',
+    );
+    expect(read({ resources: [nsg('b'), nsg('a', { dependsOn: ['b', "[format('{0:x}', 'y')]"] })] })).toThrow(
+      'azuredeploy.json: $.resources[1].dependsOn[1]: format() with a format specifier ({0:x}) is not evaluated.',
+    );
+    expect(read({ resources: [nsg("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'only-one')]")] })).toThrow(
+      'azuredeploy.json: $.resources[0].name: resourceId() for Microsoft.Network/virtualNetworks/subnets needs 2 ' +
+        'name(s), got 1.',
+    );
+  });
+});
+
 describe('exports', () => {
   it('reads every step of the hub-and-spoke export with its scope, action and properties', () => {
     const hub = examplePlan('hub-and-spoke');
