@@ -63,6 +63,12 @@ const RBRACKET = 93;
 const LBRACE = 123;
 const RBRACE = 125;
 
+/**
+ * The array itself, or a copy of just its length when it holds something: an array filled by `push` keeps room for
+ * 16 more items, and the syntax tree of a large export holds tens of thousands of small arrays for the whole read.
+ */
+const exact = <T>(items: T[]): T[] => (items.length === 0 ? items : items.slice());
+
 /** A character that starts an operator outside the subset: `+ * / % ! & |`. */
 const isOperator = (c: number): boolean =>
   c === 43 || c === 42 || c === 47 || c === PERCENT || c === 33 || c === 38 || c === 124;
@@ -93,12 +99,12 @@ class HclParser extends SourceScanner {
       this.skip(true);
       if (this.pos >= src.length) {
         if (closing) this.fail('a block is not closed ("}" missing)');
-        return items;
+        return exact(items);
       }
       if (src.charCodeAt(this.pos) === RBRACE) {
         if (!closing) this.fail('"}" without a block to close');
         this.pos += 1;
-        return items;
+        return exact(items);
       }
       const line = this.lineNo;
       const name = this.ident();
@@ -126,7 +132,7 @@ class HclParser extends SourceScanner {
         this.fail(`expected "=" or a block after ${name}, found ${this.describe()}`);
       }
       this.pos += 1;
-      items.push({ kind: 'block', type: name, labels, body: this.body(true), line });
+      items.push({ kind: 'block', type: name, labels: exact(labels), body: this.body(true), line });
     }
   }
 
@@ -182,7 +188,10 @@ class HclParser extends SourceScanner {
         e.path.push(Number(this.digits()));
         this.skip(true);
         this.expect(']');
-      } else return e;
+      } else {
+        e.path = exact(e.path);
+        return e;
+      }
     }
   }
 
@@ -252,7 +261,7 @@ class HclParser extends SourceScanner {
         } else if (d !== RPAREN) this.fail(`expected "," or ")" in ${name}(…), found ${this.describe()}`);
       }
       this.pos += 1;
-      return { k: 'call', fn: name, args, line };
+      return { k: 'call', fn: name, args: exact(args), line };
     }
     return { k: 'ref', root: name, path: [], line };
   }
@@ -273,7 +282,7 @@ class HclParser extends SourceScanner {
       } else if (c !== RBRACKET) this.fail(`expected "," or "]" in a list, found ${this.describe()}`);
     }
     this.pos += 1;
-    return { k: 'list', items, line };
+    return { k: 'list', items: exact(items), line };
   }
 
   private object(line: number): HclExpr {
@@ -316,7 +325,8 @@ class HclParser extends SourceScanner {
     const src = this.src;
     const line = this.lineNo;
     this.pos += 1;
-    const parts: (string | HclExpr)[] = [];
+    /** Made at the first interpolation: most strings are one plain text. */
+    let parts: (string | HclExpr)[] | null = null;
     let text = '';
     for (;;) {
       // A run of plain characters at once.
@@ -357,6 +367,7 @@ class HclParser extends SourceScanner {
         if (c === PERCENT) this.fail('a %{…} template directive (outside the HCL subset read)');
         this.pos += 2;
         if (src.charCodeAt(this.pos) === 126) this.fail('a strip marker "~" (outside the HCL subset read)');
+        parts ??= [];
         if (text !== '') parts.push(text);
         text = '';
         this.skip(false);
@@ -369,8 +380,9 @@ class HclParser extends SourceScanner {
       this.pos += 1;
     }
     this.pos += 1;
-    if (text !== '' || parts.length === 0) parts.push(text);
-    return { k: 'str', parts, line };
+    if (parts === null) return { k: 'str', parts: [text], line };
+    if (text !== '') parts.push(text);
+    return { k: 'str', parts: exact(parts), line };
   }
 }
 
