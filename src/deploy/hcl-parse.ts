@@ -69,11 +69,38 @@ const RBRACE = 125;
  */
 const exact = <T>(items: T[]): T[] => (items.length === 0 ? items : items.slice());
 
+/**
+ * Where the parser collects the items of what it is reading (a block's body, a list, a traversal's path, …): one
+ * stack for the whole file, each reader taking its own items off it as an array of just their length, rather than
+ * an array grown item by item for each of the tens of thousands of them.
+ */
+class Collector<T> {
+  private readonly items: T[] = [];
+  /** The number of items collected and not yet taken. */
+  top = 0;
+
+  push(item: T): void {
+    this.items[this.top] = item;
+    this.top += 1;
+  }
+
+  /** The items collected since the stack held `base`, taken off it. */
+  take(base: number): T[] {
+    const taken = this.items.slice(base, this.top);
+    this.top = base;
+    return taken;
+  }
+}
+
 /** A character that starts an operator outside the subset: `+ * / % ! & |`. */
 const isOperator = (c: number): boolean =>
   c === 43 || c === 42 || c === 47 || c === PERCENT || c === 33 || c === 38 || c === 124;
 
 class HclParser extends SourceScanner {
+  private readonly itemStack = new Collector<HclItem>();
+  private readonly exprStack = new Collector<HclExpr>();
+  /** Block labels and traversal steps. */
+  private readonly nameStack = new Collector<string | number>();
   /** The two callbacks of `conditional`, made once per parser rather than once per expression. */
   private readonly comparisonOperand = (): HclExpr => this.comparison();
   private readonly makeCond = (cond: HclExpr, then: HclExpr, otherwise: HclExpr, line: number): HclExpr => ({
@@ -93,18 +120,19 @@ class HclParser extends SourceScanner {
   }
 
   body(closing: boolean): HclItem[] {
-    const items: HclItem[] = [];
+    const items = this.itemStack;
+    const base = items.top;
     const src = this.src;
     for (;;) {
       this.skip(true);
       if (this.pos >= src.length) {
         if (closing) this.fail('a block is not closed ("}" missing)');
-        return exact(items);
+        return items.take(base);
       }
       if (src.charCodeAt(this.pos) === RBRACE) {
         if (!closing) this.fail('"}" without a block to close');
         this.pos += 1;
-        return exact(items);
+        return items.take(base);
       }
       const line = this.lineNo;
       const name = this.ident();
@@ -123,7 +151,8 @@ class HclParser extends SourceScanner {
         items.push({ kind: 'attr', name, value, line });
         continue;
       }
-      const labels: string[] = [];
+      const labels = this.nameStack;
+      const labelsBase = labels.top;
       while (src.charCodeAt(this.pos) === QUOTE) {
         labels.push(this.literal('a block label'));
         this.skip(false);
@@ -132,7 +161,8 @@ class HclParser extends SourceScanner {
         this.fail(`expected "=" or a block after ${name}, found ${this.describe()}`);
       }
       this.pos += 1;
-      items.push({ kind: 'block', type: name, labels: exact(labels), body: this.body(true), line });
+      const taken = labels.take(labelsBase) as string[];
+      items.push({ kind: 'block', type: name, labels: taken, body: this.body(true), line });
     }
   }
 
@@ -143,7 +173,7 @@ class HclParser extends SourceScanner {
 
   private comparison(): HclExpr {
     const src = this.src;
-    let e = this.operand();
+    let e = this.primary();
     for (;;) {
       this.skip(false);
       const line = this.lineNo;
@@ -158,7 +188,7 @@ class HclParser extends SourceScanner {
       else break;
       this.pos += op.length;
       this.skip(true);
-      e = { k: 'compare', op, left: e, right: this.operand(), line };
+      e = { k: 'compare', op, left: e, right: this.primary(), line };
     }
     const c = src.charCodeAt(this.pos);
     if (isOperator(c)) {
@@ -170,28 +200,26 @@ class HclParser extends SourceScanner {
     return e;
   }
 
-  private operand(): HclExpr {
-    const e = this.primary();
-    if (e.k !== 'ref') return e;
+  /** The steps after a traversal's root: `.a`, `.0`, `[0]`. */
+  private traversal(): (string | number)[] {
     const src = this.src;
+    const path = this.nameStack;
+    const base = path.top;
     for (;;) {
       const c = src.charCodeAt(this.pos);
       if (c === DOT) {
         this.pos += 1;
         if (src.charCodeAt(this.pos) === 42) this.fail('a splat expression (outside the HCL subset read)');
-        e.path.push(isDigit(src.charCodeAt(this.pos)) ? Number(this.digits()) : this.ident());
+        path.push(isDigit(src.charCodeAt(this.pos)) ? Number(this.digits()) : this.ident());
       } else if (c === LBRACKET) {
         this.pos += 1;
         this.skip(true);
         if (!isDigit(src.charCodeAt(this.pos)))
           this.fail('an index that is not a number (outside the HCL subset read)');
-        e.path.push(Number(this.digits()));
+        path.push(Number(this.digits()));
         this.skip(true);
         this.expect(']');
-      } else {
-        e.path = exact(e.path);
-        return e;
-      }
+      } else return path.take(base);
     }
   }
 
@@ -248,7 +276,8 @@ class HclParser extends SourceScanner {
     if (name === 'for' && /\s/.test(this.peek())) this.fail('a for expression (outside the HCL subset read)');
     if (src.charCodeAt(this.pos) === LPAREN) {
       this.pos += 1;
-      const args: HclExpr[] = [];
+      const args = this.exprStack;
+      const base = args.top;
       this.skip(true);
       while (src.charCodeAt(this.pos) !== RPAREN) {
         args.push(this.expr());
@@ -261,15 +290,16 @@ class HclParser extends SourceScanner {
         } else if (d !== RPAREN) this.fail(`expected "," or ")" in ${name}(…), found ${this.describe()}`);
       }
       this.pos += 1;
-      return { k: 'call', fn: name, args: exact(args), line };
+      return { k: 'call', fn: name, args: args.take(base), line };
     }
-    return { k: 'ref', root: name, path: [], line };
+    return { k: 'ref', root: name, path: this.traversal(), line };
   }
 
   private list(line: number): HclExpr {
     const src = this.src;
     this.pos += 1;
-    const items: HclExpr[] = [];
+    const items = this.exprStack;
+    const base = items.top;
     this.skip(true);
     while (src.charCodeAt(this.pos) !== RBRACKET) {
       if (this.pos >= src.length) this.fail('a list is not closed ("]" missing)');
@@ -282,7 +312,7 @@ class HclParser extends SourceScanner {
       } else if (c !== RBRACKET) this.fail(`expected "," or "]" in a list, found ${this.describe()}`);
     }
     this.pos += 1;
-    return { k: 'list', items: exact(items), line };
+    return { k: 'list', items: items.take(base), line };
   }
 
   private object(line: number): HclExpr {
