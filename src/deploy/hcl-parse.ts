@@ -101,6 +101,13 @@ class HclParser extends SourceScanner {
   private readonly exprStack = new Collector<HclExpr>();
   /** Block labels and traversal steps. */
   private readonly nameStack = new Collector<string | number>();
+  /**
+   * The names met so far, each kept once (a hash table keyed by the name's text, open addressing): a large export
+   * writes the same few dozen argument names and references thousands of times, and a name found here costs no
+   * new string.
+   */
+  private names: (string | undefined)[] = new Array<string | undefined>(512).fill(undefined);
+  private nameCount = 0;
   /** The two callbacks of `conditional`, made once per parser rather than once per expression. */
   private readonly comparisonOperand = (): HclExpr => this.comparison();
   private readonly makeCond = (cond: HclExpr, then: HclExpr, otherwise: HclExpr, line: number): HclExpr => ({
@@ -135,7 +142,7 @@ class HclParser extends SourceScanner {
         return items.take(base);
       }
       const line = this.lineNo;
-      const name = this.ident();
+      const name = this.name();
       this.skip(false);
       if (src.charCodeAt(this.pos) === EQ && src.charCodeAt(this.pos + 1) !== EQ) {
         this.pos += 1;
@@ -163,6 +170,49 @@ class HclParser extends SourceScanner {
       this.pos += 1;
       const taken = labels.take(labelsBase) as string[];
       items.push({ kind: 'block', type: name, labels: taken, body: this.body(true), line });
+    }
+  }
+
+  /** A name (`[A-Za-z_][A-Za-z0-9_-]*`), the same string each time the same name is met. */
+  private name(): string {
+    const src = this.src;
+    const start = this.pos;
+    let c = src.charCodeAt(start);
+    if (!isIdentStart(c)) return this.ident(); // which says what is there instead
+    let hash = 0;
+    do {
+      hash = (Math.imul(hash, 31) + c) | 0;
+      this.pos += 1;
+      c = src.charCodeAt(this.pos);
+    } while (this.isIdentPart(c));
+    const length = this.pos - start;
+    const table = this.names;
+    const mask = table.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const known = table[i];
+      if (known === undefined) break;
+      if (known.length === length && src.startsWith(known, start)) return known;
+    }
+    const text = src.slice(start, this.pos);
+    this.keepName(text, hash);
+    return text;
+  }
+
+  private keepName(text: string, hash: number): void {
+    const table = this.names;
+    let i = hash & (table.length - 1);
+    while (table[i] !== undefined) i = (i + 1) & (table.length - 1);
+    table[i] = text;
+    this.nameCount += 1;
+    if (this.nameCount * 2 <= table.length) return;
+    // Half full: twice the room, every name placed again.
+    this.names = new Array<string | undefined>(table.length * 2).fill(undefined);
+    this.nameCount = 0;
+    for (const known of table) {
+      if (known === undefined) continue;
+      let h = 0;
+      for (let k = 0; k < known.length; k += 1) h = (Math.imul(h, 31) + known.charCodeAt(k)) | 0;
+      this.keepName(known, h);
     }
   }
 
@@ -210,7 +260,7 @@ class HclParser extends SourceScanner {
       if (c === DOT) {
         this.pos += 1;
         if (src.charCodeAt(this.pos) === 42) this.fail('a splat expression (outside the HCL subset read)');
-        path.push(isDigit(src.charCodeAt(this.pos)) ? Number(this.digits()) : this.ident());
+        path.push(isDigit(src.charCodeAt(this.pos)) ? Number(this.digits()) : this.name());
       } else if (c === LBRACKET) {
         this.pos += 1;
         this.skip(true);
@@ -270,7 +320,7 @@ class HclParser extends SourceScanner {
     if (c === LBRACE) return this.object(line);
     if (c === LPAREN) this.fail('a parenthesised expression (outside the HCL subset read)');
     if (!isIdentStart(c)) this.fail(`expected a value, found ${this.describe()}`);
-    const name = this.ident();
+    const name = this.name();
     if (name === 'true' || name === 'false') return { k: 'bool', value: name === 'true', line };
     if (name === 'null') return { k: 'null', line };
     if (name === 'for' && /\s/.test(this.peek())) this.fail('a for expression (outside the HCL subset read)');
@@ -323,7 +373,7 @@ class HclParser extends SourceScanner {
       this.skip(true);
       if (src.charCodeAt(this.pos) === RBRACE) break;
       if (this.pos >= src.length) this.fail('an object is not closed ("}" missing)');
-      const key = src.charCodeAt(this.pos) === QUOTE ? this.literal('an object key') : this.ident();
+      const key = src.charCodeAt(this.pos) === QUOTE ? this.literal('an object key') : this.name();
       this.skip(false);
       const sep = src.charCodeAt(this.pos);
       if (sep !== EQ && sep !== COLON) this.fail(`expected "=" after the key ${key}`);
