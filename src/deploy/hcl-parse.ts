@@ -38,41 +38,119 @@ export interface HclBlock {
 
 export type HclItem = HclAttr | HclBlock;
 
-const NUMBER = /-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
+/*
+ * The parser looks at character codes, never at one-character strings or regular expressions: it runs over every
+ * character of a large export (about half a megabyte for the large plan) on each dry run.
+ */
+const NL = 10;
+const QUOTE = 34;
+const DOLLAR = 36;
+const PERCENT = 37;
+const LPAREN = 40;
+const RPAREN = 41;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const COLON = 58;
+const LT = 60;
+const EQ = 61;
+const GT = 62;
+const LBRACKET = 91;
+const BACKSLASH = 92;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+
+/**
+ * The array itself, or a copy of just its length when it holds something: an array filled by `push` keeps room for
+ * 16 more items, and the syntax tree of a large export holds tens of thousands of small arrays for the whole read.
+ */
+const exact = <T>(items: T[]): T[] => (items.length === 0 ? items : items.slice());
+
+/**
+ * Where the parser collects the items of what it is reading (a block's body, a list, a traversal's path, …): one
+ * stack for the whole file, each reader taking its own items off it as an array of just their length, rather than
+ * an array grown item by item for each of the tens of thousands of them.
+ */
+class Collector<T> {
+  private readonly items: T[] = [];
+  /** The number of items collected and not yet taken. */
+  top = 0;
+
+  push(item: T): void {
+    this.items[this.top] = item;
+    this.top += 1;
+  }
+
+  /** The items collected since the stack held `base`, taken off it. */
+  take(base: number): T[] {
+    const taken = this.items.slice(base, this.top);
+    this.top = base;
+    return taken;
+  }
+}
+
+/** A character that starts an operator outside the subset: `+ * / % ! & |`. */
+const isOperator = (c: number): boolean =>
+  c === 43 || c === 42 || c === 47 || c === PERCENT || c === 33 || c === 38 || c === 124;
+
 class HclParser extends SourceScanner {
+  private readonly itemStack = new Collector<HclItem>();
+  private readonly exprStack = new Collector<HclExpr>();
+  /** Block labels and traversal steps. */
+  private readonly nameStack = new Collector<string | number>();
+  /**
+   * The names met so far, each kept once (a hash table keyed by the name's text, open addressing): a large export
+   * writes the same few dozen argument names and references thousands of times, and a name found here costs no
+   * new string.
+   */
+  private names: (string | undefined)[] = new Array<string | undefined>(512).fill(undefined);
+  private nameCount = 0;
+  /** The two callbacks of `conditional`, made once per parser rather than once per expression. */
+  private readonly comparisonOperand = (): HclExpr => this.comparison();
+  private readonly makeCond = (cond: HclExpr, then: HclExpr, otherwise: HclExpr, line: number): HclExpr => ({
+    k: 'cond',
+    cond,
+    then,
+    else: otherwise,
+    line,
+  });
+
   constructor(file: string, src: string) {
     super(file, src, true);
   }
 
   protected isIdentPart(c: number): boolean {
-    return isIdentStart(c) || isDigit(c) || c === 45; /* [A-Za-z0-9_-] */
+    return isIdentStart(c) || isDigit(c) || c === MINUS; /* [A-Za-z0-9_-] */
   }
 
   body(closing: boolean): HclItem[] {
-    const items: HclItem[] = [];
+    const items = this.itemStack;
+    const base = items.top;
+    const src = this.src;
     for (;;) {
       this.skip(true);
-      if (this.pos >= this.src.length) {
+      if (this.pos >= src.length) {
         if (closing) this.fail('a block is not closed ("}" missing)');
-        return items;
+        return items.take(base);
       }
-      if (this.peek() === '}') {
+      if (src.charCodeAt(this.pos) === RBRACE) {
         if (!closing) this.fail('"}" without a block to close');
         this.pos += 1;
-        return items;
+        return items.take(base);
       }
-      const line = this.line();
-      const name = this.ident();
+      const line = this.lineNo;
+      const name = this.name();
       this.skip(false);
-      if (this.peek() === '=' && this.peek(1) !== '=') {
+      if (src.charCodeAt(this.pos) === EQ && src.charCodeAt(this.pos + 1) !== EQ) {
         this.pos += 1;
         this.skip(false);
         const value = this.expr();
         this.skip(false);
-        const c = this.peek();
-        if (c !== '\n' && c !== '' && !(closing && c === '}')) {
+        const c = src.charCodeAt(this.pos);
+        if (c !== NL && this.pos < src.length && !(closing && c === RBRACE)) {
           this.fail(
             `expected the end of the attribute ${name}, found ${this.describe()} (outside the HCL subset read)`,
           );
@@ -80,62 +158,119 @@ class HclParser extends SourceScanner {
         items.push({ kind: 'attr', name, value, line });
         continue;
       }
-      const labels: string[] = [];
-      while (this.peek() === '"') {
+      const labels = this.nameStack;
+      const labelsBase = labels.top;
+      while (src.charCodeAt(this.pos) === QUOTE) {
         labels.push(this.literal('a block label'));
         this.skip(false);
       }
-      if (this.peek() !== '{') this.fail(`expected "=" or a block after ${name}, found ${this.describe()}`);
+      if (src.charCodeAt(this.pos) !== LBRACE) {
+        this.fail(`expected "=" or a block after ${name}, found ${this.describe()}`);
+      }
       this.pos += 1;
-      items.push({ kind: 'block', type: name, labels, body: this.body(true), line });
+      const taken = labels.take(labelsBase) as string[];
+      items.push({ kind: 'block', type: name, labels: taken, body: this.body(true), line });
+    }
+  }
+
+  /** A name (`[A-Za-z_][A-Za-z0-9_-]*`), the same string each time the same name is met. */
+  private name(): string {
+    const src = this.src;
+    const start = this.pos;
+    let c = src.charCodeAt(start);
+    if (!isIdentStart(c)) return this.ident(); // which says what is there instead
+    let hash = 0;
+    do {
+      hash = (Math.imul(hash, 31) + c) | 0;
+      this.pos += 1;
+      c = src.charCodeAt(this.pos);
+    } while (this.isIdentPart(c));
+    const length = this.pos - start;
+    const table = this.names;
+    const mask = table.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const known = table[i];
+      if (known === undefined) break;
+      if (known.length === length && src.startsWith(known, start)) return known;
+    }
+    const text = src.slice(start, this.pos);
+    this.keepName(text, hash);
+    return text;
+  }
+
+  private keepName(text: string, hash: number): void {
+    const table = this.names;
+    let i = hash & (table.length - 1);
+    while (table[i] !== undefined) i = (i + 1) & (table.length - 1);
+    table[i] = text;
+    this.nameCount += 1;
+    if (this.nameCount * 2 <= table.length) return;
+    // Half full: twice the room, every name placed again.
+    this.names = new Array<string | undefined>(table.length * 2).fill(undefined);
+    this.nameCount = 0;
+    for (const known of table) {
+      if (known === undefined) continue;
+      let h = 0;
+      for (let k = 0; k < known.length; k += 1) h = (Math.imul(h, 31) + known.charCodeAt(k)) | 0;
+      this.keepName(known, h);
     }
   }
 
   /** An expression: `cond ? a : b` over comparisons over operands (`a.b[0]`, calls, literals). */
   private expr(): HclExpr {
-    return this.conditional(
-      () => this.comparison(),
-      (cond, then, otherwise, line): HclExpr => ({ k: 'cond', cond, then, else: otherwise, line }),
-    );
+    return this.conditional(this.comparisonOperand, this.makeCond);
   }
 
   private comparison(): HclExpr {
-    let e = this.operand();
+    const src = this.src;
+    let e = this.primary();
     for (;;) {
       this.skip(false);
-      const line = this.line();
-      const op = /^(==|!=|>=|<=|>|<)/.exec(this.src.slice(this.pos, this.pos + 2))?.[0];
-      if (op === undefined) break;
+      const line = this.lineNo;
+      const c = src.charCodeAt(this.pos);
+      const equals = src.charCodeAt(this.pos + 1) === EQ;
+      // `==`, `!=`, `>=`, `<=`, `>`, `<`
+      let op: string;
+      if (c === EQ && equals) op = '==';
+      else if (c === 33 && equals) op = '!=';
+      else if (c === GT) op = equals ? '>=' : '>';
+      else if (c === LT) op = equals ? '<=' : '<';
+      else break;
       this.pos += op.length;
       this.skip(true);
-      e = { k: 'compare', op, left: e, right: this.operand(), line };
+      e = { k: 'compare', op, left: e, right: this.primary(), line };
     }
-    const c = this.peek();
-    if ('+*/%!&|'.includes(c) && c !== '' && !(c === '/' && (this.peek(1) === '/' || this.peek(1) === '*'))) {
-      this.fail(`an operator "${c}" (outside the HCL subset read)`);
+    const c = src.charCodeAt(this.pos);
+    if (isOperator(c)) {
+      const next = src.charCodeAt(this.pos + 1);
+      if (!(c === 47 && (next === 47 || next === 42)))
+        this.fail(`an operator "${String.fromCharCode(c)}" (outside the HCL subset read)`);
     }
-    if (c === '-') this.fail('an operator "-" (outside the HCL subset read)');
+    if (c === MINUS) this.fail('an operator "-" (outside the HCL subset read)');
     return e;
   }
 
-  private operand(): HclExpr {
-    const e = this.primary();
+  /** The steps after a traversal's root: `.a`, `.0`, `[0]`. */
+  private traversal(): (string | number)[] {
+    const src = this.src;
+    const path = this.nameStack;
+    const base = path.top;
     for (;;) {
-      if (this.peek() === '.' && e.k === 'ref') {
+      const c = src.charCodeAt(this.pos);
+      if (c === DOT) {
         this.pos += 1;
-        if (this.peek() === '*') this.fail('a splat expression (outside the HCL subset read)');
-        e.path.push(isDigit(this.src.charCodeAt(this.pos)) ? Number(this.digits()) : this.ident());
-      } else if (this.peek() === '[' && e.k === 'ref') {
+        if (src.charCodeAt(this.pos) === 42) this.fail('a splat expression (outside the HCL subset read)');
+        path.push(isDigit(src.charCodeAt(this.pos)) ? Number(this.digits()) : this.name());
+      } else if (c === LBRACKET) {
         this.pos += 1;
         this.skip(true);
-        if (!isDigit(this.src.charCodeAt(this.pos)))
+        if (!isDigit(src.charCodeAt(this.pos)))
           this.fail('an index that is not a number (outside the HCL subset read)');
-        e.path.push(Number(this.digits()));
+        path.push(Number(this.digits()));
         this.skip(true);
         this.expect(']');
-      } else break;
+      } else return path.take(base);
     }
-    return e;
   }
 
   private digits(): string {
@@ -144,81 +279,111 @@ class HclParser extends SourceScanner {
     return this.src.slice(start, this.pos);
   }
 
-  private primary(): HclExpr {
-    const line = this.line();
-    const c = this.peek();
-    if (c === '"') return this.template();
-    if (c === '<' && this.peek(1) === '<') this.fail('a heredoc string (outside the HCL subset read)');
-    if (c === '-' || isDigit(c.charCodeAt(0))) {
-      NUMBER.lastIndex = this.pos;
-      const m = NUMBER.exec(this.src);
-      if (!m) this.fail(`expected a number, found ${this.describe()}`);
-      this.pos += m[0].length;
-      return { k: 'num', value: Number(m[0]), line };
+  /** The end of the number at `pos` (`-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?`), or -1 when none is there. */
+  private numberEnd(): number {
+    const src = this.src;
+    let p = this.pos;
+    if (src.charCodeAt(p) === MINUS) p += 1;
+    if (!isDigit(src.charCodeAt(p))) return -1;
+    while (isDigit(src.charCodeAt(p))) p += 1;
+    if (src.charCodeAt(p) === DOT && isDigit(src.charCodeAt(p + 1))) {
+      p += 1;
+      while (isDigit(src.charCodeAt(p))) p += 1;
     }
-    if (c === '[') return this.list(line);
-    if (c === '{') return this.object(line);
-    if (c === '(') this.fail('a parenthesised expression (outside the HCL subset read)');
-    if (!isIdentStart(c.charCodeAt(0))) this.fail(`expected a value, found ${this.describe()}`);
-    const name = this.ident();
+    const e = src.charCodeAt(p);
+    if (e === 101 || e === 69) {
+      let q = p + 1;
+      const sign = src.charCodeAt(q);
+      if (sign === 43 || sign === MINUS) q += 1;
+      if (isDigit(src.charCodeAt(q))) {
+        while (isDigit(src.charCodeAt(q))) q += 1;
+        p = q;
+      }
+    }
+    return p;
+  }
+
+  private primary(): HclExpr {
+    const src = this.src;
+    const line = this.lineNo;
+    const c = src.charCodeAt(this.pos);
+    if (c === QUOTE) return this.template();
+    if (c === LT && src.charCodeAt(this.pos + 1) === LT) this.fail('a heredoc string (outside the HCL subset read)');
+    if (c === MINUS || isDigit(c)) {
+      const end = this.numberEnd();
+      if (end < 0) this.fail(`expected a number, found ${this.describe()}`);
+      const value = Number(src.slice(this.pos, end));
+      this.pos = end;
+      return { k: 'num', value, line };
+    }
+    if (c === LBRACKET) return this.list(line);
+    if (c === LBRACE) return this.object(line);
+    if (c === LPAREN) this.fail('a parenthesised expression (outside the HCL subset read)');
+    if (!isIdentStart(c)) this.fail(`expected a value, found ${this.describe()}`);
+    const name = this.name();
     if (name === 'true' || name === 'false') return { k: 'bool', value: name === 'true', line };
     if (name === 'null') return { k: 'null', line };
     if (name === 'for' && /\s/.test(this.peek())) this.fail('a for expression (outside the HCL subset read)');
-    if (this.peek() === '(') {
+    if (src.charCodeAt(this.pos) === LPAREN) {
       this.pos += 1;
-      const args: HclExpr[] = [];
+      const args = this.exprStack;
+      const base = args.top;
       this.skip(true);
-      while (this.peek() !== ')') {
+      while (src.charCodeAt(this.pos) !== RPAREN) {
         args.push(this.expr());
         this.skip(true);
-        if (this.peek() === '.' && this.src.startsWith('...', this.pos)) this.fail('argument expansion "..."');
-        if (this.peek() === ',') {
+        const d = src.charCodeAt(this.pos);
+        if (d === DOT && src.startsWith('...', this.pos)) this.fail('argument expansion "..."');
+        if (d === COMMA) {
           this.pos += 1;
           this.skip(true);
-        } else if (this.peek() !== ')') this.fail(`expected "," or ")" in ${name}(…), found ${this.describe()}`);
+        } else if (d !== RPAREN) this.fail(`expected "," or ")" in ${name}(…), found ${this.describe()}`);
       }
       this.pos += 1;
-      return { k: 'call', fn: name, args, line };
+      return { k: 'call', fn: name, args: args.take(base), line };
     }
-    return { k: 'ref', root: name, path: [], line };
+    return { k: 'ref', root: name, path: this.traversal(), line };
   }
 
   private list(line: number): HclExpr {
+    const src = this.src;
     this.pos += 1;
-    const items: HclExpr[] = [];
+    const items = this.exprStack;
+    const base = items.top;
     this.skip(true);
-    while (this.peek() !== ']') {
-      if (this.pos >= this.src.length) this.fail('a list is not closed ("]" missing)');
+    while (src.charCodeAt(this.pos) !== RBRACKET) {
+      if (this.pos >= src.length) this.fail('a list is not closed ("]" missing)');
       items.push(this.expr());
       this.skip(true);
-      if (this.peek() === ',') {
+      const c = src.charCodeAt(this.pos);
+      if (c === COMMA) {
         this.pos += 1;
         this.skip(true);
-      } else if (this.peek() !== ']') this.fail(`expected "," or "]" in a list, found ${this.describe()}`);
+      } else if (c !== RBRACKET) this.fail(`expected "," or "]" in a list, found ${this.describe()}`);
     }
     this.pos += 1;
-    return { k: 'list', items, line };
+    return { k: 'list', items: items.take(base), line };
   }
 
   private object(line: number): HclExpr {
+    const src = this.src;
     this.pos += 1;
     const entries: { key: string; value: HclExpr }[] = [];
     for (;;) {
       this.skip(true);
-      if (this.peek() === '}') break;
-      if (this.pos >= this.src.length) this.fail('an object is not closed ("}" missing)');
-      let key: string;
-      if (this.peek() === '"') {
-        key = this.literal('an object key');
-      } else key = this.ident();
+      if (src.charCodeAt(this.pos) === RBRACE) break;
+      if (this.pos >= src.length) this.fail('an object is not closed ("}" missing)');
+      const key = src.charCodeAt(this.pos) === QUOTE ? this.literal('an object key') : this.name();
       this.skip(false);
-      if (this.peek() !== '=' && this.peek() !== ':') this.fail(`expected "=" after the key ${key}`);
+      const sep = src.charCodeAt(this.pos);
+      if (sep !== EQ && sep !== COLON) this.fail(`expected "=" after the key ${key}`);
       this.pos += 1;
       this.skip(false);
       entries.push({ key, value: this.expr() });
       this.skip(false);
-      if (this.peek() === ',') this.pos += 1;
-      else if (this.peek() !== '\n' && this.peek() !== '}') {
+      const c = src.charCodeAt(this.pos);
+      if (c === COMMA) this.pos += 1;
+      else if (c !== NL && c !== RBRACE) {
         this.fail(`expected a new line, "," or "}" in an object, found ${this.describe()}`);
       }
     }
@@ -229,34 +394,37 @@ class HclParser extends SourceScanner {
   /** A quoted string without interpolation. */
   private literal(what: string): string {
     const { parts } = this.template();
+    const first = parts[0];
+    if (parts.length === 1 && typeof first === 'string') return first;
     if (!parts.every((p): p is string => typeof p === 'string')) this.fail(`${what} with an interpolation`);
     return parts.join('');
   }
 
   /** A quoted string with escapes and `${…}` interpolations. */
   private template(): HclExpr & { k: 'str' } {
-    const line = this.line();
+    const src = this.src;
+    const line = this.lineNo;
     this.pos += 1;
-    const parts: (string | HclExpr)[] = [];
+    /** Made at the first interpolation: most strings are one plain text. */
+    let parts: (string | HclExpr)[] | null = null;
     let text = '';
     for (;;) {
       // A run of plain characters at once.
       const start = this.pos;
-      for (;;) {
-        const code = this.src.charCodeAt(this.pos);
-        // '"', '\\', '$', '%', '\n', end of input (NaN)
-        if (code === 34 || code === 92 || code === 36 || code === 37 || code === 10 || code !== code) break;
+      let c = src.charCodeAt(this.pos);
+      // '"', '\\', '$', '%', '\n', end of input (NaN)
+      while (c !== QUOTE && c !== BACKSLASH && c !== DOLLAR && c !== PERCENT && c !== NL && c === c) {
         this.pos += 1;
+        c = src.charCodeAt(this.pos);
       }
-      if (this.pos > start) text += this.src.slice(start, this.pos);
-      const c = this.peek();
-      if (c === '' || c === '\n') this.fail('an unterminated string');
-      if (c === '"') break;
-      if (c === '\\') {
+      if (this.pos > start) text += src.slice(start, this.pos);
+      if (c !== c || c === NL) this.fail('an unterminated string');
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
         const e = this.peek(1);
         if (e === 'u' || e === 'U') {
           const len = e === 'u' ? 4 : 8;
-          const hex = this.src.slice(this.pos + 2, this.pos + 2 + len);
+          const hex = src.slice(this.pos + 2, this.pos + 2 + len);
           if (!new RegExp(`^[0-9A-Fa-f]{${len}}$`).test(hex)) this.fail(`a bad \\${e} escape`);
           text += String.fromCodePoint(parseInt(hex, 16));
           this.pos += 2 + len;
@@ -268,15 +436,18 @@ class HclParser extends SourceScanner {
         this.pos += 2;
         continue;
       }
-      if ((c === '$' || c === '%') && this.peek(1) === c && this.peek(2) === '{') {
-        text += `${c}{`;
+      // '$' or '%'
+      const next = src.charCodeAt(this.pos + 1);
+      if (next === c && src.charCodeAt(this.pos + 2) === LBRACE) {
+        text += c === DOLLAR ? '${' : '%{';
         this.pos += 3;
         continue;
       }
-      if (c === '%' && this.peek(1) === '{') this.fail('a %{…} template directive (outside the HCL subset read)');
-      if (c === '$' && this.peek(1) === '{') {
+      if (next === LBRACE) {
+        if (c === PERCENT) this.fail('a %{…} template directive (outside the HCL subset read)');
         this.pos += 2;
-        if (this.peek() === '~') this.fail('a strip marker "~" (outside the HCL subset read)');
+        if (src.charCodeAt(this.pos) === 126) this.fail('a strip marker "~" (outside the HCL subset read)');
+        parts ??= [];
         if (text !== '') parts.push(text);
         text = '';
         this.skip(false);
@@ -285,12 +456,13 @@ class HclParser extends SourceScanner {
         this.expect('}');
         continue;
       }
-      text += c;
+      text += c === DOLLAR ? '$' : '%';
       this.pos += 1;
     }
     this.pos += 1;
-    if (text !== '' || parts.length === 0) parts.push(text);
-    return { k: 'str', parts, line };
+    if (parts === null) return { k: 'str', parts: [text], line };
+    if (text !== '') parts.push(text);
+    return { k: 'str', parts: exact(parts), line };
   }
 }
 

@@ -263,6 +263,107 @@ describe('readTerraform on a hand-written configuration', () => {
   });
 });
 
+const EDGES = `locals {
+  hub_id = azurerm_virtual_network.hub.id
+}
+
+resource "azurerm_virtual_network" "hub" {
+  name                = "vnet-hub"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  address_space       = ["10.0.0.0/16"]
+}
+
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-a"
+  resource_group_name = "rg"
+  location            = "westeurope"
+}
+
+resource "azurerm_virtual_network_peering" "a" {
+  name                      = "hub-to-b"
+  resource_group_name       = "rg"
+  virtual_network_name      = azurerm_virtual_network.hub.name
+  remote_virtual_network_id = local.hub_id
+  allow_forwarded_traffic   = azurerm_virtual_network_peering.a.allow_gateway_transit
+  depends_on                = [azurerm_network_security_group.nsg, azurerm_virtual_network.hub]
+}
+
+resource "azurerm_virtual_network_peering" "b" {
+  name                      = "hub-to-c"
+  resource_group_name       = "rg"
+  remote_virtual_network_id = local.hub_id
+  virtual_network_name      = azurerm_virtual_network.hub.name
+
+  lifecycle {
+    ignore_changes = [azurerm_network_security_group.nsg]
+  }
+}
+
+resource "azurerm_subnet" "s" {
+  name                 = "snet"
+  resource_group_name  = "rg"
+  virtual_network_name = "vnet-hub"
+  address_prefixes     = ["10.0.0.0/24"]
+
+  delegation {
+    name = azurerm_network_security_group.nsg.name
+
+    service_delegation {
+      name = "Microsoft.DBforPostgreSQL/flexibleServers"
+    }
+  }
+
+  service_endpoints = [azurerm_virtual_network.hub.name]
+}
+`;
+
+describe('readTerraform: the ordering edges of a block', () => {
+  const steps = readTerraform([{ path: 'main.tf', contents: EDGES }], examplePlan('hub-and-spoke'));
+  const group = '/subscriptions//resourcegroups/rg/providers/microsoft.network';
+  const after = (name: string) => steps.find((s) => s.name === name)?.after;
+
+  it('one edge per step referred to, in the order written, saying the first argument that refers to it', () => {
+    // The peering refers to the hub twice (directly, then through a local) and to itself (no edge); depends_on
+    // adds the NSG and names the hub again.
+    expect(after('vnet-hub/hub-to-b')).toEqual([
+      {
+        step: `${group}/virtualnetworks/vnet-hub`,
+        why: 'azurerm_virtual_network_peering.a.virtual_network_name refers to azurerm_virtual_network.hub',
+      },
+      {
+        step: `${group}/networksecuritygroups/nsg-a`,
+        why: 'azurerm_virtual_network_peering.a has depends_on azurerm_network_security_group.nsg',
+      },
+    ]);
+  });
+
+  it('a reference through a local says so; lifecycle is no reference', () => {
+    expect(after('vnet-hub/hub-to-c')).toEqual([
+      {
+        step: `${group}/virtualnetworks/vnet-hub`,
+        why:
+          'azurerm_virtual_network_peering.b.remote_virtual_network_id (through local.hub_id) ' +
+          'refers to azurerm_virtual_network.hub',
+      },
+    ]);
+  });
+
+  it('a reference inside a nested block names the block path', () => {
+    expect(after('vnet-hub/snet')).toEqual([
+      {
+        step: `${group}/networksecuritygroups/nsg-a`,
+        why: 'azurerm_subnet.s.delegation.name refers to azurerm_network_security_group.nsg',
+      },
+      {
+        step: `${group}/virtualnetworks/vnet-hub`,
+        why: 'azurerm_subnet.s.service_endpoints refers to azurerm_virtual_network.hub',
+      },
+    ]);
+    expect(after('vnet-hub')).toEqual([]);
+  });
+});
+
 // --- The cross-check with hcl2json: the reader's parser sees the same blocks and attributes. ---------------------
 
 function renderExpr(e: HclExpr): string {

@@ -10,7 +10,7 @@ import type { ExportFile } from '../exporters/types';
 import type { ArtefactReader, DeployStep } from './types';
 import { parseHcl, type HclAttr, type HclBlock, type HclExpr, type HclItem } from './hcl-parse';
 import { DryRunReadError } from './read-error';
-import { armResourceId, parseResourceId, type ParsedResourceId } from './resource-id';
+import { parseResourceId, type ParsedResourceId } from './resource-id';
 
 /** A value only Azure knows (a computed attribute, a sensitive variable without value). */
 const UNKNOWN = Symbol('unknown');
@@ -71,6 +71,22 @@ const TYPES: Record<string, TypeSpec> = {
   },
 };
 
+/** Each type's ARM type split at its slashes: the namespace, then the type of each name segment. */
+const TYPE_SEGMENTS = new Map(Object.values(TYPES).map((spec) => [spec, spec.arm.split('/')]));
+
+/**
+ * The ID `armResourceId(scope, '', spec.arm, names)` builds (resource-id.ts: the readers' one way of writing an ID),
+ * with the type split once per type rather than once per resource: the same text for a fraction of the allocations,
+ * which the thousand IDs of a large export add up to. The reader tests compare both on every example and on
+ * generated plans.
+ */
+function resourceIdOf(scope: StepScope, spec: TypeSpec, names: readonly string[]): string {
+  const segments = TYPE_SEGMENTS.get(spec) as string[];
+  let id = `/subscriptions/${scope.subscription}/resourcegroups/${scope.resourceGroup}/providers/${segments[0] ?? ''}`;
+  for (let i = 1; i < segments.length; i += 1) id += `/${segments[i] as string}/${names[i - 1] ?? ''}`;
+  return id.toLowerCase();
+}
+
 const TOP_BLOCKS = new Set(['terraform', 'provider', 'variable', 'locals', 'resource', 'data', 'output', 'import']);
 /** A subscription value that says nothing: the example tfvars' placeholder. */
 const NO_SUBSCRIPTION = /^(0{8}-0{4}-0{4}-0{4}-0{12})?$/;
@@ -83,7 +99,10 @@ interface Declared {
   block: HclBlock;
   file: string;
   data: boolean;
-  attrs: Map<string, HclAttr>;
+  /** Its ID, name and scope once `locate` has built them. */
+  located?: Located;
+  /** Whether `locate` is building its ID (a reference back to it is a cycle). */
+  locating: boolean;
 }
 
 interface Located {
@@ -97,11 +116,40 @@ interface Located {
 const refText = (e: HclExpr & { k: 'ref' }): string =>
   e.root + e.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
 
-const attrsOf = (items: readonly HclItem[]) => {
-  const m = new Map<string, HclAttr>();
-  for (const i of items) if (i.kind === 'attr') m.set(i.name, i);
-  return m;
+/**
+ * The attribute `name` among a block's items (the last one when written twice). A block has a handful of items: a
+ * scan is cheaper than a map made for each of the thousand blocks of a large export.
+ */
+const attrOf = (items: readonly HclItem[], name: string): HclAttr | undefined => {
+  for (let n = items.length - 1; n >= 0; n -= 1) {
+    const i = items[n] as HclItem;
+    if (i.kind === 'attr' && i.name === name) return i;
+  }
+  return undefined;
 };
+
+/**
+ * The resource/data addresses an expression refers to, in the order met, each with the argument path it went by
+ * (the first one). A block refers to a few: two arrays searched in order, not a map made for each block.
+ */
+class Deps {
+  readonly addresses: string[] = [];
+  readonly vias: string[] = [];
+
+  has(address: string): boolean {
+    return this.addresses.includes(address);
+  }
+
+  add(address: string, via: string): void {
+    this.addresses.push(address);
+    this.vias.push(via);
+  }
+
+  clear(): void {
+    this.addresses.length = 0;
+    this.vias.length = 0;
+  }
+}
 const setProp = <K extends keyof StepProps>(props: StepProps, key: K, value: StepProps[K] | undefined): void => {
   if (value !== undefined) props[key] = value;
 };
@@ -113,16 +161,28 @@ class TerraformReader {
   private readonly vars = new Map<string, Value>();
   private readonly declaredVars = new Set<string>();
   private readonly locals = new Map<string, { attr: HclAttr; file: string }>();
-  private readonly localValues = new Map<string, { value: Value; deps: Map<string, string> }>();
+  private readonly localValues = new Map<string, { value: Value; deps: Deps }>();
   private readonly resources = new Map<string, Declared>();
+  /** The same resource and data blocks by type, then name: a reference finds its block without building a key. */
+  private readonly byType = new Map<string, Map<string, Declared>>();
+  private readonly dataByType = new Map<string, Map<string, Declared>>();
+  /**
+   * Each ID text an argument holds, parsed once (a large export's links and configurations name the same zone and
+   * server hundreds of times), with its lower-case form; null when it is no ARM resource ID.
+   */
+  private readonly parsedIds = new Map<string, { id: string; parsed: ParsedResourceId } | null>();
+  /** The subscription of each provider alias, once read. */
+  private readonly subscriptions = new Map<string, string>();
   private readonly providers = new Map<string, { block: HclBlock; file: string }>();
   /**
    * The import blocks by the resource they adopt. A conditional one (`for_each` on what the live resources hold)
    * adopts the resource only when Azure has it, which the plan doesn't say: the dry run reads it as a create.
    */
   private readonly imports = new Map<string, { block: HclBlock; file: string; conditional: boolean }>();
-  private readonly located = new Map<string, Located>();
-  private readonly inProgress = new Set<string>();
+  /** The locals being evaluated (a reference back to one is a cycle). */
+  private readonly localsInProgress = new Set<string>();
+  /** The references of the block `steps` is at (one list, emptied for each block). */
+  private readonly blockDeps = new Deps();
   private readonly order: Declared[] = [];
   /** The IDs the configuration writes, each with the resource address that writes it. */
   private readonly writes = new Map<string, string>();
@@ -166,7 +226,7 @@ class TerraformReader {
         label(1);
         const name = b.labels[0] as string;
         this.declaredVars.add(name);
-        const def = attrsOf(b.body).get('default');
+        const def = attrOf(b.body, 'default');
         if (def) this.vars.set(name, this.literal(def.value, f.path));
         // Unset (no default, no tfvars value): the user gives it at apply time; '' stands for that value (the
         // deployment's own subscription, the group the user names).
@@ -193,23 +253,30 @@ class TerraformReader {
           block: b,
           file: f.path,
           data: b.type === 'data',
-          attrs: attrsOf(b.body),
+          locating: false,
         };
-        if (d.attrs.has('count') || d.attrs.has('for_each')) fail(b.line, `count/for_each on ${address}`);
+        if (attrOf(b.body, 'count') || attrOf(b.body, 'for_each')) fail(b.line, `count/for_each on ${address}`);
         this.resources.set(address, d);
+        const byType = d.data ? this.dataByType : this.byType;
+        let named = byType.get(type);
+        if (!named) {
+          named = new Map<string, Declared>();
+          byType.set(type, named);
+        }
+        named.set(name, d);
         this.order.push(d);
       } else if (b.type === 'provider') {
         label(1);
-        const alias = attrsOf(b.body).get('alias');
+        const alias = attrOf(b.body, 'alias');
         const key = alias ? this.literalString(alias, f.path) : '';
         if (this.providers.has(key)) fail(b.line, `the provider ${key || '(default)'} is declared twice`);
         this.providers.set(key, { block: b, file: f.path });
       } else if (b.type === 'import') {
         label(0);
-        const to = attrsOf(b.body).get('to');
+        const to = attrOf(b.body, 'to');
         if (to?.value.k !== 'ref') fail(b.line, 'an import block without "to = <resource address>"');
         const ref = (to as HclAttr).value as HclExpr & { k: 'ref' };
-        const conditional = attrsOf(b.body).has('for_each');
+        const conditional = attrOf(b.body, 'for_each') !== undefined;
         this.imports.set([ref.root, ...ref.path].join('.'), { block: b, file: f.path, conditional });
       }
     }
@@ -220,9 +287,9 @@ class TerraformReader {
   }
 
   private literal(e: HclExpr, file: string): Value {
-    const deps = new Map<string, string>();
+    const deps = new Deps();
     const value = this.evaluate(e, file, deps, '');
-    if (deps.size > 0) throw new DryRunReadError(file, `line ${e.line}: a value that refers to a resource`);
+    if (deps.addresses.length > 0) throw new DryRunReadError(file, `line ${e.line}: a value that refers to a resource`);
     return value;
   }
 
@@ -236,7 +303,7 @@ class TerraformReader {
    * The value of an expression; the resource/data addresses it refers to are added to `deps` (each with the
    * argument path it went by) unless `deps` is null.
    */
-  evaluate(e: HclExpr, file: string, deps: Map<string, string> | null, via: string): Value {
+  evaluate(e: HclExpr, file: string, deps: Deps | null, via: string): Value {
     switch (e.k) {
       case 'num':
       case 'bool':
@@ -277,7 +344,7 @@ class TerraformReader {
     }
   }
 
-  private reference(e: HclExpr & { k: 'ref' }, file: string, deps: Map<string, string> | null, via: string): Value {
+  private reference(e: HclExpr & { k: 'ref' }, file: string, deps: Deps | null, via: string): Value {
     const [first, second, third] = e.path;
     if (e.root === 'var') {
       if (typeof first !== 'string' || !this.declaredVars.has(first)) {
@@ -290,26 +357,31 @@ class TerraformReader {
         this.failAt(file, e.line, `${refText(e)} is not a declared local`);
       }
       const local = this.local(first);
-      for (const d of local.deps.keys()) {
-        if (deps && !deps.has(d)) deps.set(d, `${via || refText(e)} (through local.${first})`);
+      if (deps) {
+        for (const d of local.deps.addresses) {
+          if (!deps.has(d)) deps.add(d, `${via || refText(e)} (through local.${first})`);
+        }
       }
       return this.index(local.value, e.path, 1);
     }
     const data = e.root === 'data';
-    const address = data ? `data.${String(first)}.${String(second)}` : `${e.root}.${String(first)}`;
-    const r = this.resources.get(address);
+    const r = data
+      ? this.dataByType.get(String(first))?.get(String(second))
+      : this.byType.get(e.root)?.get(String(first));
     if (!r) {
+      const address = data ? `data.${String(first)}.${String(second)}` : `${e.root}.${String(first)}`;
       return this.failAt(
         file,
         e.line,
         `${refText(e)} refers to ${address}, which is not declared (outside the Terraform subset read)`,
       );
     }
-    if (deps && !deps.has(address)) deps.set(address, via || refText(e));
+    const address = r.address;
+    if (deps && !deps.has(address)) deps.add(address, via || refText(e));
     const attr = data ? third : second;
     if (attr === undefined) return UNKNOWN;
     if (attr === 'id') return this.locate(r).id;
-    if (attr === 'name' && r.attrs.has('name'))
+    if (attr === 'name' && attrOf(r.block.body, 'name'))
       return this.index(this.argument(r, 'name') ?? UNKNOWN, e.path, data ? 3 : 2);
     return UNKNOWN;
   }
@@ -328,33 +400,35 @@ class TerraformReader {
     return cur;
   }
 
-  private local(name: string): { value: Value; deps: Map<string, string> } {
+  private local(name: string): { value: Value; deps: Deps } {
     const done = this.localValues.get(name);
     if (done) return done;
     const { attr, file } = this.locals.get(name) as { attr: HclAttr; file: string };
     const key = `local.${name}`;
-    if (this.inProgress.has(key)) throw new DryRunReadError(file, `line ${attr.line}: local.${name} refers to itself`);
-    this.inProgress.add(key);
-    const deps = new Map<string, string>();
-    const result: { value: Value; deps: Map<string, string> } = {
+    if (this.localsInProgress.has(key)) {
+      throw new DryRunReadError(file, `line ${attr.line}: local.${name} refers to itself`);
+    }
+    this.localsInProgress.add(key);
+    const deps = new Deps();
+    const result: { value: Value; deps: Deps } = {
       value: this.evaluate(attr.value, file, deps, `local.${name}`),
       deps,
     };
-    this.inProgress.delete(key);
+    this.localsInProgress.delete(key);
     this.localValues.set(name, result);
     return result;
   }
 
   /** An argument's value, without recording dependencies (those are collected once per block). */
   private argument(r: Declared, name: string): Value | undefined {
-    const a = r.attrs.get(name);
+    const a = attrOf(r.block.body, name);
     if (!a) return undefined;
     return this.evaluate(a.value, r.file, null, '');
   }
 
   private requiredString(r: Declared, name: string): string {
     const v = this.argument(r, name);
-    const a = r.attrs.get(name);
+    const a = attrOf(r.block.body, name);
     const line = a?.line ?? r.block.line;
     if (v === undefined) throw new DryRunReadError(r.file, `line ${line}: ${r.address} has no ${name}`);
     if (typeof v !== 'string') {
@@ -367,7 +441,7 @@ class TerraformReader {
   }
 
   private subscriptionOf(r: Declared): string {
-    const p = r.attrs.get('provider');
+    const p = attrOf(r.block.body, 'provider');
     let alias = '';
     if (p) {
       if (p.value.k !== 'ref' || p.value.root !== 'azurerm' || p.value.path.length !== 1) {
@@ -375,12 +449,21 @@ class TerraformReader {
       }
       alias = String(p.value.path[0]);
     }
+    const known = this.subscriptions.get(alias);
+    if (known !== undefined) return known;
+    const sub = this.providerSubscription(r, alias, p);
+    this.subscriptions.set(alias, sub);
+    return sub;
+  }
+
+  /** The subscription a provider alias deploys to ('' for the deployment's own). */
+  private providerSubscription(r: Declared, alias: string, p: HclAttr | undefined): string {
     const provider = this.providers.get(alias);
     if (!provider) {
       if (alias === '') return '';
       throw new DryRunReadError(r.file, `line ${(p as HclAttr).line}: no provider block has the alias ${alias}`);
     }
-    const sub = attrsOf(provider.block.body).get('subscription_id');
+    const sub = attrOf(provider.block.body, 'subscription_id');
     if (!sub) return '';
     const v = this.literal(sub.value, provider.file);
     if (v === UNKNOWN || v === null) return '';
@@ -390,12 +473,10 @@ class TerraformReader {
 
   /** The ARM ID, name and scope of a resource or data block (memoised; a cycle is an error). */
   locate(r: Declared): Located {
-    const done = this.located.get(r.address);
+    const done = r.located;
     if (done) return done;
-    if (this.inProgress.has(r.address)) {
-      throw new DryRunReadError(r.file, `line ${r.block.line}: ${r.address}'s ID depends on itself`);
-    }
-    this.inProgress.add(r.address);
+    if (r.locating) throw new DryRunReadError(r.file, `line ${r.block.line}: ${r.address}'s ID depends on itself`);
+    r.locating = true;
     const { spec } = r;
     let result: Located;
     if (spec.association) {
@@ -406,7 +487,7 @@ class TerraformReader {
         scope: { subscription: parsed.subscription, resourceGroup: parsed.resourceGroup },
         target: id,
       };
-    } else if (spec.parent && r.attrs.has(spec.parent.arg)) {
+    } else if (spec.parent && attrOf(r.block.body, spec.parent.arg)) {
       const { id, parsed } = this.idArgument(r, spec.parent.arg);
       const name = this.requiredString(r, 'name');
       result = {
@@ -420,35 +501,43 @@ class TerraformReader {
         subscription: this.subscriptionOf(r),
         resourceGroup: this.requiredString(r, 'resource_group_name'),
       };
-      result = { id: armResourceId(scope, '', spec.arm, names), name: names.join('/'), scope };
+      result = { id: resourceIdOf(scope, spec, names), name: names.join('/'), scope };
     } else {
       throw new DryRunReadError(r.file, `line ${r.block.line}: ${r.address} has no ${spec.parent?.arg ?? 'parent'}`);
     }
-    this.inProgress.delete(r.address);
-    this.located.set(r.address, result);
+    r.locating = false;
+    r.located = result;
     return result;
   }
 
   /** An argument holding an ARM resource ID (a parent's, an association's target). */
   private idArgument(r: Declared, arg: string): { id: string; parsed: ParsedResourceId } {
     const id = this.requiredString(r, arg);
-    const parsed = parseResourceId(id);
-    if (!parsed) {
-      const line = r.attrs.get(arg)?.line ?? r.block.line;
+    let known = this.parsedIds.get(id);
+    if (known === undefined) {
+      const parsed = parseResourceId(id);
+      known = parsed && { id: id.toLowerCase(), parsed };
+      this.parsedIds.set(id, known);
+    }
+    if (!known) {
+      const line = attrOf(r.block.body, arg)?.line ?? r.block.line;
       throw new DryRunReadError(r.file, `line ${line}: ${r.address}.${arg} is not an ARM resource ID: ${id}`);
     }
-    return { id: id.toLowerCase(), parsed };
+    return known;
   }
 
-  /** Every resource/data address a block's arguments refer to (nested blocks too, `lifecycle` aside). */
-  private references(r: Declared): Map<string, string> {
-    const deps = new Map<string, string>();
+  /**
+   * Every resource/data address a block's arguments refer to (nested blocks too, `lifecycle` aside), the block's own
+   * address among them when it refers to itself; valid until the next call.
+   */
+  private references(r: Declared): Deps {
+    const deps = this.blockDeps;
+    deps.clear();
     this.collect(r, r.block.body, '', deps);
-    deps.delete(r.address);
     return deps;
   }
 
-  private collect(r: Declared, items: readonly HclItem[], prefix: string, deps: Map<string, string>): void {
+  private collect(r: Declared, items: readonly HclItem[], prefix: string, deps: Deps): void {
     for (const i of items) {
       if (i.kind === 'block') {
         if (i.type !== 'lifecycle') this.collect(r, i.body, `${prefix}${i.type}.`, deps);
@@ -459,7 +548,7 @@ class TerraformReader {
   }
 
   private dependsOn(r: Declared): string[] {
-    const a = r.attrs.get('depends_on');
+    const a = attrOf(r.block.body, 'depends_on');
     if (!a) return [];
     if (a.value.k !== 'list') throw new DryRunReadError(r.file, `line ${a.line}: depends_on is not a list`);
     return a.value.items.map((i) => {
@@ -492,12 +581,12 @@ class TerraformReader {
     for (const r of this.order) {
       const loc = this.locate(r);
       const after: DeployStep['after'] = [];
-      const seen = new Set<string>();
-      for (const [address, via] of this.references(r)) {
-        this.edge(after, seen, address, `${r.address}.${via} refers to ${address}`);
+      const { addresses, vias } = this.references(r);
+      for (let n = 0; n < addresses.length; n += 1) {
+        const address = addresses[n] as string;
+        if (address !== r.address) this.edge(after, address, r.address, `.${vias[n] as string} refers to `);
       }
-      for (const address of this.dependsOn(r))
-        this.edge(after, seen, address, `${r.address} has depends_on ${address}`);
+      for (const address of this.dependsOn(r)) this.edge(after, address, r.address, ' has depends_on ');
       const imported = this.imports.get(r.address);
       const action: StepAction = r.data ? 'read' : imported && !imported.conditional ? 'update' : 'create';
       const location = r.spec.global || r.data ? undefined : this.argument(r, 'location');
@@ -524,11 +613,11 @@ class TerraformReader {
     return r.data && this.writes.has(id) ? `${id}#read` : id;
   }
 
-  private edge(after: DeployStep['after'], seen: Set<string>, address: string, why: string): void {
+  /** An edge to `address`'s step, saying `<from><link><address>`, unless one to that step is there already. */
+  private edge(after: DeployStep['after'], address: string, from: string, link: string): void {
     const step = this.stepId(this.resources.get(address) as Declared);
-    if (seen.has(step)) return;
-    seen.add(step);
-    after.push({ step, why });
+    for (const e of after) if (e.step === step) return;
+    after.push({ step, why: from + link + address });
   }
 
   private props(r: Declared, action: StepAction): StepProps {
