@@ -59,7 +59,7 @@ function findingsOrPending(plan: Plan, engine: Evaluate | null = evaluate): Find
 export const findingsFor = (plan: Plan): Finding[] => findingsOrPending(plan) ?? [];
 
 /** The findings of the store's plan, or null while they are being computed. */
-export const useFindingsOrPending = (): Finding[] | null => usePlanFindingsOrPending(usePlanner((s) => s.plan));
+const useFindingsOrPending = (): Finding[] | null => usePlanFindingsOrPending(usePlanner((s) => s.plan));
 
 /** The plan on screen: a plan opened from a link or file while it is reviewed, otherwise the store's plan. */
 export const useShownPlan = (): Plan => usePlanner((s) => s.incoming?.plan ?? s.plan);
