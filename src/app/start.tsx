@@ -3,9 +3,10 @@
  * state: React hydrates that markup when the store still holds that state, and otherwise renders the saved plan
  * in its place (the gate kept the shell's plan off screen; see `first-paint.ts`). The dev server's root is empty.
  */
+// First, so that a share link starts loading before the rest of the app's code runs (see the module).
+import { openingLink } from '../features/incoming/open-link-at-start';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { loadRuleEngine } from '../features/findings/use-findings';
-import { openLinkInAddress } from '../features/incoming/open-link';
 import { usePlanner } from '../store/store';
 import { GATE_ATTRIBUTE, ROOT_ID } from './first-paint';
 import { showsPrerenderedState } from './paint-gate';
@@ -21,8 +22,8 @@ function render(): void {
 
 // A share link is opened before the first render, which then shows it. Not a top-level
 // await: the link's modules share chunks with this one, which must have finished evaluating for them to load.
-if (document.documentElement.getAttribute(GATE_ATTRIBUTE) === 'link') {
-  void openLinkInAddress().catch(console.error).finally(render);
-} else render();
+const opened = openingLink.catch(console.error);
+if (document.documentElement.getAttribute(GATE_ATTRIBUTE) === 'link') void opened.finally(render);
+else render();
 // The rules are not needed to paint or to type: they load once the first render is under way.
 void loadRuleEngine();

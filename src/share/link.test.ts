@@ -1,5 +1,7 @@
 import { deflateSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import type * as Fflate from 'fflate';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AZURE_MAXIMUM_SIZE, limitPlan } from '../domain/limit-samples';
 import { PLAN_FORMAT_VERSION, type Plan } from '../domain/plan';
 import { largePlan, typicalPlan } from '../domain/samples';
 import { encodeBase64Url } from './base64url';
@@ -11,12 +13,26 @@ import {
   MAX_INFLATED_BYTES,
   MAX_LINK_CHARS,
   decodePlanLink,
+  decodePlanLinkAsync,
   encodeLinkPayload,
   encodePlanLink,
   isLinkTooLong,
   planLinkUrl,
 } from './link';
 import { examplePlans, jsonRoundTrip } from './testing/plans';
+
+/** While `off` is set, fflate's inflater refuses to start: what opens then went through the platform's inflater. */
+const fflateInflate = vi.hoisted(() => ({ off: false }));
+vi.mock('fflate', async (importOriginal) => {
+  const real = await importOriginal<typeof Fflate>();
+  class Inflate extends real.Inflate {
+    constructor(...args: ConstructorParameters<typeof real.Inflate>) {
+      if (fflateInflate.off) throw new Error('fflate inflate is off in this test');
+      super(...args);
+    }
+  }
+  return { ...real, Inflate };
+});
 
 const kindOf = (r: PlanLoadResult) => (r.ok ? 'ok' : r.error.kind);
 const eight = () => examplePlans().find((e) => e.file === 'eight-subnets.json')!.plan;
@@ -81,6 +97,26 @@ describe('link length (spec/budgets.md)', () => {
     expect(isLinkTooLong(encodePlanLink(largePlan()))).toBe(true);
   });
 });
+
+/** A link framing `deflated` (any bytes) with a correct length and a CRC over them and `text`. */
+function framed(deflated: Uint8Array, text: Uint8Array): string {
+  const header = [];
+  let v = deflated.length;
+  while (v >= 0x80) {
+    header.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  header.push(v);
+  const crc = crc32(text, crc32(deflated));
+  header.push(crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff);
+  return `p1.${encodeBase64Url(new Uint8Array([...header, ...deflated]))}`;
+}
+
+/** Four times the inflate cap of zeros, without the link format's dictionary. */
+function zipBomb(): string {
+  const zeros = new Uint8Array(MAX_INFLATED_BYTES * 4);
+  return framed(deflateSync(zeros, { level: 9 }), zeros.subarray(0, 0));
+}
 
 describe('share link errors', () => {
   const link = encodePlanLink(typicalPlan());
@@ -160,19 +196,7 @@ describe('share link errors', () => {
   });
 
   it('too large: a zip bomb stops at the inflate cap', () => {
-    const zeros = new Uint8Array(MAX_INFLATED_BYTES * 4);
-    const deflated = deflateSync(zeros, { level: 9 });
-    const header = [];
-    let v = deflated.length;
-    while (v >= 0x80) {
-      header.push((v & 0x7f) | 0x80);
-      v = Math.floor(v / 128);
-    }
-    header.push(v);
-    const crc = crc32(zeros);
-    header.push(crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff);
-    const frame = new Uint8Array([...header, ...deflated]);
-    const bomb = `p1.${encodeBase64Url(frame)}`;
+    const bomb = zipBomb();
     expect(bomb.length).toBeLessThan(MAX_LINK_CHARS);
     expect(kindOf(decodePlanLink(bomb))).toBe('too-large');
   });
@@ -183,5 +207,99 @@ describe('encodeLinkPayload', () => {
     const plan: Plan = typicalPlan();
     const text = JSON.stringify(compactPlanV1(plan));
     expect(encodeLinkPayload(text)).toBe(encodePlanLink(plan));
+  });
+});
+
+describe('decodePlanLinkAsync (the browser inflater, with the dictionary put before the data)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** Counts the platform inflaters made, so that a test knows the native path ran. */
+  function countNativeInflaters(): { made: number } {
+    const count = { made: 0 };
+    const Native = globalThis.DecompressionStream;
+    vi.stubGlobal(
+      'DecompressionStream',
+      class extends Native {
+        constructor(format: CompressionFormat) {
+          super(format);
+          count.made += 1;
+        }
+      },
+    );
+    return count;
+  }
+
+  it('opens every example, the budget plans and a plan at Azure’s limits as decodePlanLink does', async () => {
+    const count = countNativeInflaters();
+    const plans = [
+      ...examplePlans().map((e) => e.plan),
+      typicalPlan(),
+      largePlan(),
+      limitPlan(AZURE_MAXIMUM_SIZE, 'spread', 'private'),
+    ];
+    for (const plan of plans) {
+      const link = encodePlanLink(plan);
+      const expected = decodePlanLink(link);
+      fflateInflate.off = true;
+      try {
+        const back = await decodePlanLinkAsync(link);
+        expect(back.ok, plan.name).toBe(true);
+        expect(back).toEqual(expected);
+      } finally {
+        fflateInflate.off = false;
+      }
+    }
+    expect(count.made).toBe(plans.length);
+    // Decoding a plan at Azure's limits three times over takes seconds on a busy machine.
+  }, 60_000);
+
+  it('gives decodePlanLink’s verdict on every cut, changed character and broken content', async () => {
+    const count = countNativeInflaters();
+    const link = encodePlanLink(typicalPlan());
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const inputs = [
+      '',
+      'hello',
+      `p2.${link.slice(3)}`,
+      `${link}AAAA`,
+      ...['{not json', '', '[1,', '{"formatVersion":1}', '[1,"x",[]]'].map(encodeLinkPayload),
+      ...Array.from({ length: link.length - 1 }, (_, n) => link.slice(0, n + 1)),
+      ...Array.from({ length: link.length - 3 }, (_, k) => {
+        const i = k + 3;
+        const replacement = alphabet[(alphabet.indexOf(link[i]!) + 1 + (i % 63)) % 64]!;
+        return link.slice(0, i) + replacement + link.slice(i + 1);
+      }),
+    ];
+    for (const input of inputs) expect(await decodePlanLinkAsync(input), input).toEqual(decodePlanLink(input));
+    expect(count.made).toBeGreaterThan(link.length / 2);
+    // About 1,100 links, each decoded twice.
+  }, 60_000);
+
+  it('agrees with decodePlanLink where the inflaters could differ: data after the end, none, a zip bomb', async () => {
+    countNativeInflaters();
+    const text = new TextEncoder().encode(JSON.stringify(compactPlanV1(typicalPlan())));
+    // Without the dictionary, data after the last block, and nothing at all (each with a matching CRC).
+    const plain = deflateSync(text, { level: 9 });
+    for (const input of [
+      framed(plain, text),
+      framed(new Uint8Array([...plain, 1, 2, 3]), text),
+      framed(new Uint8Array(0), new Uint8Array(0)),
+      zipBomb(),
+    ]) {
+      const expected = decodePlanLink(input);
+      expect(await decodePlanLinkAsync(input)).toEqual(expected);
+    }
+    expect(kindOf(await decodePlanLinkAsync(zipBomb()))).toBe('too-large');
+    // Inflating a zip bomb up to the cap, twice over and three times, takes seconds on a busy machine.
+  }, 60_000);
+
+  it('opens links where the platform has no DecompressionStream', async () => {
+    vi.stubGlobal('DecompressionStream', undefined);
+    const link = encodePlanLink(largePlan());
+    const back = await decodePlanLinkAsync(link);
+    expect(back.ok).toBe(true);
+    expect(back).toEqual(decodePlanLink(link));
   });
 });

@@ -17,7 +17,7 @@ import { decodeBase64Url, encodeBase64Url, firstInvalidBase64UrlChar, isCanonica
 import { compactPlanV1, expandPlanV1 } from './compact-v1';
 import { crc32 } from './crc32';
 import { LINK_DICTIONARY_V1 } from './dictionary-v1';
-import { formatBytes, loadError, type PlanLoadResult } from './errors';
+import { formatBytes, loadError, type PlanLoadError, type PlanLoadResult } from './errors';
 import { readAnyPlanDocument } from './migrations';
 
 /** The link format this build writes; it reads every format up to this one. */
@@ -93,6 +93,62 @@ export const isLinkTooLong = (link: string): boolean => link.length > LINK_SHARE
 
 type Inflated = { ok: true; bytes: Uint8Array } | { ok: false; kind: 'corrupted' | 'too-large' };
 
+/**
+ * The preset dictionary as a raw DEFLATE stored block that is not the last one (header byte 0, then LEN and its
+ * one's complement, little-endian). A link's DEFLATE data put after it inflates with the dictionary already in
+ * the window, which is all a preset dictionary is, so the browser's own inflater (which takes no dictionary) can
+ * read it; the output then starts with the dictionary's bytes.
+ */
+const STORED_DICTIONARY = new Uint8Array([
+  0,
+  DICTIONARY.length & 0xff,
+  DICTIONARY.length >>> 8,
+  ~DICTIONARY.length & 0xff,
+  (~DICTIONARY.length >>> 8) & 0xff,
+  ...DICTIONARY,
+]);
+
+/**
+ * Inflates with the platform's `DecompressionStream` (native code: several times faster than `inflateCapped` on
+ * the largest plans). Null when there is none, when the data is not valid DEFLATE or when it unpacks to more than
+ * the cap: the caller then asks `inflateCapped`, whose verdict on such data is the one every reader gives.
+ */
+async function inflateNative(deflated: Uint8Array): Promise<Uint8Array | null> {
+  if (typeof DecompressionStream !== 'function') return null;
+  try {
+    const stream = new DecompressionStream('deflate-raw');
+    const writer = stream.writable.getWriter();
+    // Failures show on the reading side as well, where they are handled.
+    writer
+      .write(STORED_DICTIONARY)
+      .then(() => writer.write(new Uint8Array(deflated)))
+      .then(() => writer.close())
+      .catch(() => undefined);
+    const reader = stream.readable.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > DICTIONARY.length + MAX_INFLATED_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        return null;
+      }
+      chunks.push(value);
+    }
+    const out = new Uint8Array(total);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out.subarray(DICTIONARY.length);
+  } catch {
+    return null;
+  }
+}
+
 function inflateCapped(deflated: Uint8Array): Inflated {
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -143,12 +199,47 @@ export function decodePlanLink(input: string): PlanLoadResult {
   try {
     return decode(input);
   } catch (e) {
-    // Not expected (the steps below do not throw); kept so that a page never breaks on a link.
-    return loadError('corrupted', `The link could not be read (${e instanceof Error ? e.message : String(e)}).`);
+    return unexpected(e);
   }
 }
 
+// Not expected (the steps below do not throw); kept so that a page never breaks on a link.
+const unexpected = (e: unknown) =>
+  loadError('corrupted', `The link could not be read (${e instanceof Error ? e.message : String(e)}).`);
+
+/**
+ * `decodePlanLink` with the platform's inflater where there is one: the same result for every input, sooner for a
+ * large plan. For the page, which can wait; the command line and the tests use `decodePlanLink`.
+ */
+export async function decodePlanLinkAsync(input: string): Promise<PlanLoadResult> {
+  try {
+    return await decodeAsync(input);
+  } catch (e) {
+    return unexpected(e);
+  }
+}
+
+/** A link's frame, checked up to its DEFLATE data: what `decode` and `decodeAsync` share before inflating. */
+interface Frame {
+  ok: true;
+  /** The DEFLATE data. */
+  deflated: Uint8Array;
+  expectedCrc: number;
+}
+
 function decode(input: string): PlanLoadResult {
+  const frame = readFrame(input);
+  return frame.ok ? readInflated(frame, inflateCapped(frame.deflated)) : frame;
+}
+
+async function decodeAsync(input: string): Promise<PlanLoadResult> {
+  const frame = readFrame(input);
+  if (!frame.ok) return frame;
+  const native = await inflateNative(frame.deflated);
+  return readInflated(frame, native === null ? inflateCapped(frame.deflated) : { ok: true, bytes: native });
+}
+
+function readFrame(input: string): Frame | { ok: false; error: PlanLoadError } {
   if (typeof input !== 'string') return loadError('not-a-plan-link', 'A share link is text.');
   if (input.length > MAX_LINK_CHARS) {
     return loadError(
@@ -200,7 +291,11 @@ function decode(input: string): PlanLoadResult {
       ((frame[length.size + 2] as number) << 8) |
       (frame[length.size + 3] as number)) >>>
     0;
-  const inflated = inflateCapped(frame.subarray(start));
+  return { ok: true, deflated: frame.subarray(start), expectedCrc };
+}
+
+/** The rest of decoding, from the inflated bytes to the plan. */
+function readInflated({ deflated, expectedCrc }: Frame, inflated: Inflated): PlanLoadResult {
   if (!inflated.ok) {
     return inflated.kind === 'too-large'
       ? loadError(
@@ -210,7 +305,7 @@ function decode(input: string): PlanLoadResult {
         )
       : loadError('corrupted', CORRUPTED);
   }
-  if (crc32(inflated.bytes, crc32(frame.subarray(start))) !== expectedCrc) return loadError('corrupted', CORRUPTED);
+  if (crc32(inflated.bytes, crc32(deflated)) !== expectedCrc) return loadError('corrupted', CORRUPTED);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);

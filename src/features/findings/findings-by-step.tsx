@@ -1,5 +1,5 @@
 /** All findings grouped by wizard step; each one links back to its field. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Finding } from '../../domain/finding';
 import { usePlanner } from '../../store/store';
 import { STEPS, stepForPath } from '../wizard/steps';
@@ -11,12 +11,10 @@ const FINDINGS_SHOWN_FIRST = 20;
 export function FindingsByStep({ findings, readOnly = false }: { findings: readonly Finding[]; readOnly?: boolean }) {
   const focusField = usePlanner((s) => s.focusField);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const groups = useMemo(() => groupByStep(findings), [findings]);
   if (findings.length === 0) {
     return <p className="notice notice--ok">No findings: the plan passes every rule.</p>;
   }
-  const groups = STEPS.map((step) => ({ step, items: findings.filter((f) => stepForPath(f.path) === step.id) })).filter(
-    (g) => g.items.length > 0,
-  );
   return (
     <div className="findings-by-step">
       {groups.map(({ step, items }) => (
@@ -53,4 +51,19 @@ export function FindingsByStep({ findings, readOnly = false }: { findings: reado
       ))}
     </div>
   );
+}
+
+function groupByStep(findings: readonly Finding[]) {
+  // One pass over the findings (a large plan has over ten thousand), not one per step.
+  const byStep = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const id = stepForPath(f.path);
+    const items = byStep.get(id);
+    if (items === undefined) byStep.set(id, [f]);
+    else items.push(f);
+  }
+  return STEPS.flatMap((step) => {
+    const items = byStep.get(step.id);
+    return items === undefined ? [] : [{ step, items }];
+  });
 }

@@ -1,13 +1,15 @@
-/** Live counts of errors, warnings and notes for the whole plan. */
+/** Live counts of errors, warnings and notes for the whole plan on screen (an opened plan while it is reviewed). */
 import type { Finding } from '../../domain/finding';
-import { useFindingsOrPending } from './use-findings';
+import { usePlanner } from '../../store/store';
+import { useShownFindingsOrPending } from './use-findings';
 
 export function FindingsSummary() {
-  const findings = useFindingsOrPending();
+  const findings = useShownFindingsOrPending();
+  const reviewing = usePlanner((s) => s.incoming !== null);
   return (
     <section className="summary" aria-labelledby="summary-title">
       <h2 id="summary-title" className="summary__title">
-        Checks
+        {reviewing ? 'Checks of the opened plan' : 'Checks'}
       </h2>
       <p className="summary__counts" aria-live="polite">
         {findings === null ? 'Checking the plan…' : <Counts findings={findings} />}

@@ -59,8 +59,15 @@ function findingsOrPending(plan: Plan, engine: Evaluate | null = evaluate): Find
 export const findingsFor = (plan: Plan): Finding[] => findingsOrPending(plan) ?? [];
 
 /** The findings of the store's plan, or null while they are being computed. */
-export function useFindingsOrPending(): Finding[] | null {
-  const plan = usePlanner((s) => s.plan);
+const useFindingsOrPending = (): Finding[] | null => usePlanFindingsOrPending(usePlanner((s) => s.plan));
+
+/** The plan on screen: a plan opened from a link or file while it is reviewed, otherwise the store's plan. */
+export const useShownPlan = (): Plan => usePlanner((s) => s.incoming?.plan ?? s.plan);
+
+/** The findings of the plan on screen (see `useShownPlan`), or null while they are being computed. */
+export const useShownFindingsOrPending = (): Finding[] | null => usePlanFindingsOrPending(useShownPlan());
+
+function usePlanFindingsOrPending(plan: Plan): Finding[] | null {
   // Re-renders the caller when the engine arrives.
   const engine = useSyncExternalStore(subscribe, currentEngine, currentEngine);
   return useMemo(() => findingsOrPending(plan, engine), [plan, engine]);

@@ -15,9 +15,13 @@ import { preloadIncomingView } from './incoming-view';
 /** Decodes a link fragment; the codec is loaded only when there is a link to open. */
 export async function openLinkFragment(fragment: string): Promise<void> {
   if (fragment === '') return;
-  // The review and the rules load while the link is decoded, so the opened plan renders in one go.
-  const [{ decodePlanLink }] = await Promise.all([import('../../share'), preloadIncomingView(), loadRuleEngine()]);
-  const result = decodePlanLink(fragment);
+  // The codec is requested first and the link decoded as soon as it is in, while the review and the rules are
+  // still loading; all three are in before the opened plan is shown, so that it renders in one go.
+  const [result] = await Promise.all([
+    import('../../share').then(({ decodePlanLinkAsync }) => decodePlanLinkAsync(fragment)),
+    preloadIncomingView(),
+    loadRuleEngine(),
+  ]);
   const store = usePlanner.getState();
   if (result.ok) {
     // Checked now, while the rest of the app may still be loading, rather than during the review's first render.

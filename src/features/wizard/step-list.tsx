@@ -1,17 +1,22 @@
-/** The clickable list of steps, each with its error count. */
+/**
+ * The clickable list of steps, each with its error count. While a plan opened from a link or file is reviewed, the
+ * list shows that plan's steps and errors, with no step marked current: the review is on screen, not a step.
+ */
 import { useMemo } from 'react';
 import { usePlanner } from '../../store/store';
-import { useFindings } from '../findings/use-findings';
+import { useShownFindingsOrPending, useShownPlan } from '../findings/use-findings';
 import { stepForPath, visibleSteps } from './steps';
 
 export function StepList() {
-  const plan = usePlanner((s) => s.plan);
-  const current = usePlanner((s) => s.step);
+  const plan = useShownPlan();
+  const reviewing = usePlanner((s) => s.incoming !== null);
+  const step = usePlanner((s) => s.step);
+  const current = reviewing ? null : step;
   const goTo = usePlanner((s) => s.goTo);
-  const findings = useFindings();
+  const findings = useShownFindingsOrPending();
   const errorsByStep = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const f of findings) {
+    for (const f of findings ?? []) {
       if (f.severity !== 'error') continue;
       const step = stepForPath(f.path);
       counts.set(step, (counts.get(step) ?? 0) + 1);
