@@ -94,6 +94,9 @@ describe('expressions', () => {
 
   it('refuses a syntax error, an unknown parameter, a parameter without value and a copy loop', () => {
     expect(() => readArm(files({ resources: [nsg("[format('a']")] }), plan)).toThrow(/can't be read/);
+    expect(() => readArm(files({ resources: [nsg('[format()]')] }), plan)).toThrow(
+      'azuredeploy.json: $.resources[0].name: format() has no format string.',
+    );
     expect(() => readArm(files({ resources: [nsg("[parameters('nope')]")] }), plan)).toThrow(
       /parameters\('nope'\) is not a parameter/,
     );
@@ -239,6 +242,28 @@ describe('values computed once, paths written when failing', () => {
       expect(s.location).toBe('first');
       expect(s.after).toEqual([{ step: first, why: 'reference() of one' }]);
     }
+  });
+
+  it('a variable holding a reference() makes every resource that uses it wait, not only the first', () => {
+    const steps = readArm(
+      files({
+        variables: { where: "[reference('one').outputs.out.value]" },
+        resources: [
+          deployment('one', 'first', [nsg('inner')]),
+          nsg('a', { location: "[variables('where')]" }),
+          nsg('b', { location: "[variables('where')]" }),
+          nsg('c', { location: "[toLower(variables('where'))]" }),
+        ],
+      }),
+      plan,
+    );
+    const inner = steps[0]!.id;
+    expect(steps.slice(1).map((s) => [s.name, s.location])).toEqual([
+      ['a', 'first'],
+      ['b', 'first'],
+      ['c', 'first'],
+    ]);
+    for (const s of steps.slice(1)) expect(s.after).toEqual([{ step: inner, why: 'reference() of one' }]);
   });
 
   it('a dependsOn text names the resource of its own template (outer evaluation, another group)', () => {

@@ -74,7 +74,8 @@ interface EvalCtx {
   variables: Json;
   /** The JSON path of the template whose variables these are (`$`, `….properties.template`). */
   templatePath: string;
-  variableCache: Map<string, unknown>;
+  /** Each variable's value, with what its evaluation depends on. */
+  variableCache: Map<string, { value: unknown; deps: Entry[]; reads: string[] }>;
   /** The values of expression texts that depend on nothing but this context (no `reference()`). */
   memo: Map<string, unknown>;
   scope: TemplateScope;
@@ -581,9 +582,10 @@ class ArmReader {
         return this.variable(this.firstString(args, ctx, sink, 'a variable name') as string, ctx, sink);
       case 'format': {
         const values = this.stringArgs(args, ctx, sink, 'a format() argument');
-        const plain = values[0] === undefined ? null : formatPlain(values[0], values);
+        if (values[0] === undefined) this.oops('format() has no format string.');
+        const plain = formatPlain(values[0], values);
         if (plain !== null) return plain;
-        return (values[0] as string).replace(FORMAT_ITEM, (m, k: string, spec?: string) => {
+        return values[0].replace(FORMAT_ITEM, (m, k: string, spec?: string) => {
           if (spec !== undefined) this.oops(`format() with a format specifier (${m}) is not evaluated.`);
           if (Number(k) >= values.length - 1) this.oops(`format() has no argument {${k}}.`);
           return values[Number(k) + 1] as string;
@@ -835,16 +837,27 @@ class ArmReader {
   }
 
   variable(name: string, ctx: EvalCtx, sink: Sink): unknown {
-    if (ctx.variableCache.has(name)) return ctx.variableCache.get(name);
-    if (!Object.hasOwn(ctx.variables, name)) this.oops(`variables('${name}') is not a variable of this template.`);
-    let value: unknown;
-    try {
-      value = this.evalValue(ctx.variables[name], ctx, sink);
-    } catch (e) {
-      this.rethrow(e, `${ctx.templatePath}.variables.${name}`);
+    let cached = ctx.variableCache.get(name);
+    if (cached === undefined) {
+      if (!Object.hasOwn(ctx.variables, name)) this.oops(`variables('${name}') is not a variable of this template.`);
+      // What the variable depends on is kept with its value: every expression that uses it depends on that too.
+      const own: Sink = { deps: [], reads: [] };
+      let value: unknown;
+      try {
+        value = this.evalValue(ctx.variables[name], ctx, own);
+      } catch (e) {
+        this.rethrow(e, `${ctx.templatePath}.variables.${name}`);
+      }
+      cached = { value, deps: own.deps, reads: own.reads };
+      ctx.variableCache.set(name, cached);
     }
-    ctx.variableCache.set(name, value);
-    return value;
+    if (cached.deps.length > 0 || cached.reads.length > 0) {
+      // Like a reference() call: an expression using this variable is not memoised (each use needs the edges).
+      this.references += 1;
+      for (const d of cached.deps) sink.deps.push(d);
+      for (const r of cached.reads) sink.reads.push(r);
+    }
+    return cached.value;
   }
 
   // ---- templates ----
