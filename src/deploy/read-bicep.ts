@@ -714,12 +714,14 @@ class BicepReader {
       }
       return ids;
     };
+    const edgeTo = (step: string, why: string, into: DeployStep['after'], seen: Set<string>) => {
+      if (seen.has(step)) return;
+      seen.add(step);
+      into.push({ step, why });
+    };
     const edgesTo = (d: Decl, why: string, into: DeployStep['after'], seen: Set<string>) => {
-      for (const step of d.kind === 'resource' ? [stepIdOf(d)] : stepsOf(d)) {
-        if (seen.has(step)) continue;
-        seen.add(step);
-        into.push({ step, why });
-      }
+      if (d.kind === 'resource') edgeTo(stepIdOf(d), why, into, seen);
+      else for (const step of stepsOf(d)) edgeTo(step, why, into, seen);
     };
     const out: DeployStep[] = [];
     const emit = (ctx: FileCtx, inherited: { decl: Decl; why: string }[]) => {
@@ -735,7 +737,8 @@ class BicepReader {
         const at = this.locate(d);
         const id = stepIdOf(d);
         const after: DeployStep['after'] = [];
-        const seen = new Set<string>([id]);
+        const seen = new Set<string>();
+        seen.add(id);
         const body = this.bodyWithDeps(d, (dep, why) => edgesTo(dep, why, after, seen));
         for (const { decl, why } of inherited) edgesTo(decl, why, after, seen);
         const action: StepAction = s.existing ? 'read' : this.existing.has(resourceKey(at.id)) ? 'update' : 'create';
