@@ -41,9 +41,71 @@ export type BicepStatement =
 
 const ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", n: '\n', r: '\r', t: '\t', $: '$' };
 
+// Character codes the expression parser looks at.
+const NEWLINE = 10;
+const BANG = 33;
+const DOLLAR = 36;
+const PERCENT = 37;
+const AMP = 38;
+const QUOTE = 39;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const STAR = 42;
+const PLUS = 43;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const COLON = 58;
+const LESS = 60;
+const EQUALS = 61;
+const GREATER = 62;
+const QUESTION = 63;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const BAR = 124;
+const CLOSE_BRACE = 125;
+
+/** The operators outside the subset: `+-*%<>=!&|` (`==` and `!=` are read). */
+const isOperator = (c: number): boolean =>
+  c === PLUS ||
+  c === MINUS ||
+  c === STAR ||
+  c === PERCENT ||
+  c === LESS ||
+  c === GREATER ||
+  c === EQUALS ||
+  c === BANG ||
+  c === AMP ||
+  c === BAR;
+
+type ObjectEntry = { key: string; value: BicepExpr } | { spread: BicepExpr };
+
 class BicepParser extends SourceScanner {
+  /**
+   * The items of the arrays, calls and objects being read, from `exprTop` / `entryTop` down: each list is copied
+   * out at its exact length when it ends, instead of growing an array of its own item by item.
+   */
+  private readonly exprStack: BicepExpr[] = [];
+  private exprTop = 0;
+  private readonly entryStack: ObjectEntry[] = [];
+  private entryTop = 0;
+
   constructor(file: string, src: string) {
     super(file, src, false);
+  }
+
+  private pushExpr(e: BicepExpr): void {
+    this.exprStack[this.exprTop] = e;
+    this.exprTop += 1;
+  }
+
+  /** The expressions pushed since `base`, taken off the stack. */
+  private popExprs(base: number): BicepExpr[] {
+    const out = this.exprStack.slice(base, this.exprTop);
+    this.exprTop = base;
+    return out;
   }
 
   protected isIdentPart(c: number): boolean {
@@ -186,41 +248,51 @@ class BicepParser extends SourceScanner {
     return out;
   }
 
+  /** `comparison()` and the ternary node, made once: `expr()` runs for every value of the file. */
+  private readonly comparisonOperand = (): BicepExpr => this.comparison();
+  private readonly makeTernary = (cond: BicepExpr, then: BicepExpr, otherwise: BicepExpr, line: number): BicepExpr => ({
+    k: 'ternary',
+    cond,
+    then,
+    else: otherwise,
+    line,
+  });
+
   /** An expression: `cond ? a : b` over comparisons (`==`, `!=`) over operands with `.x` and `[i]`. */
   private expr(): BicepExpr {
-    return this.conditional(
-      () => this.comparison(),
-      (cond, then, otherwise, line): BicepExpr => ({ k: 'ternary', cond, then, else: otherwise, line }),
-    );
+    return this.conditional(this.comparisonOperand, this.makeTernary);
   }
 
   private comparison(): BicepExpr {
+    const src = this.src;
     let e = this.operand();
     for (;;) {
       this.skip(false);
-      const line = this.line();
-      const two = this.src.slice(this.pos, this.pos + 2);
-      if (two === '==' || two === '!=') {
+      const c = src.charCodeAt(this.pos);
+      if ((c === EQUALS || c === BANG) && src.charCodeAt(this.pos + 1) === EQUALS) {
+        const line = this.line();
         this.pos += 2;
         this.skip(true);
-        e = { k: 'compare', op: two, left: e, right: this.operand(), line };
+        e = { k: 'compare', op: c === EQUALS ? '==' : '!=', left: e, right: this.operand(), line };
         continue;
       }
-      const c = this.peek();
-      if (c !== '' && '+-*%<>=!&|'.includes(c)) this.fail(`an operator "${c}" (outside the Bicep subset read)`);
+      if (isOperator(c)) this.fail(`an operator "${String.fromCharCode(c)}" (outside the Bicep subset read)`);
       return e;
     }
   }
 
   private operand(): BicepExpr {
+    const src = this.src;
     let e = this.primary();
     for (;;) {
-      const line = this.line();
-      if (this.peek() === '.' && this.peek(1) !== '.') {
+      const c = src.charCodeAt(this.pos);
+      if (c === DOT && src.charCodeAt(this.pos + 1) !== DOT) {
+        const line = this.line();
         this.pos += 1;
-        if (this.peek() === '?') this.fail('a safe-dereference ".?" (outside the Bicep subset read)');
+        if (src.charCodeAt(this.pos) === QUESTION) this.fail('a safe-dereference ".?" (outside the Bicep subset read)');
         e = { k: 'prop', target: e, name: this.ident(), line };
-      } else if (this.peek() === '[') {
+      } else if (c === OPEN_BRACKET) {
+        const line = this.line();
         this.pos += 1;
         this.skip(true);
         const index = this.expr();
@@ -233,126 +305,143 @@ class BicepParser extends SourceScanner {
   }
 
   private primary(): BicepExpr {
+    const src = this.src;
     const line = this.line();
-    const c = this.peek();
-    if (c === "'") return this.string();
-    if (isDigit(c.charCodeAt(0))) {
+    const c = src.charCodeAt(this.pos);
+    if (c === QUOTE) return this.string();
+    if (isDigit(c)) {
       const start = this.pos;
-      while (isDigit(this.src.charCodeAt(this.pos))) this.pos += 1;
-      if (this.peek() === '.') this.fail('a non-integer number');
-      return { k: 'int', value: Number(this.src.slice(start, this.pos)), line };
+      while (isDigit(src.charCodeAt(this.pos))) this.pos += 1;
+      if (src.charCodeAt(this.pos) === DOT) this.fail('a non-integer number');
+      return { k: 'int', value: Number(src.slice(start, this.pos)), line };
     }
-    if (c === '[') return this.array(line);
-    if (c === '{') return this.object(line);
-    if (c === '(') {
+    if (c === OPEN_BRACKET) return this.array(line);
+    if (c === OPEN_BRACE) return this.object(line);
+    if (c === OPEN_PAREN) {
       this.pos += 1;
       this.skip(true);
-      if (this.peek() === ')') this.fail('a lambda with a parameter list (outside the Bicep subset read)');
+      if (src.charCodeAt(this.pos) === CLOSE_PAREN) {
+        this.fail('a lambda with a parameter list (outside the Bicep subset read)');
+      }
       const inner = this.expr();
       this.skip(true);
       this.expect(')');
       return inner;
     }
-    if (c === '!' || c === '-') this.fail(`an operator "${c}" (outside the Bicep subset read)`);
+    if (c === BANG || c === MINUS) this.fail(`an operator "${String.fromCharCode(c)}" (outside the Bicep subset read)`);
     const name = this.ident();
     if (name === 'true' || name === 'false') return { k: 'bool', value: name === 'true', line };
     if (name === 'null') return { k: 'null', line };
     const afterName = this.pos;
     this.skip(false);
-    if (this.src.startsWith('=>', this.pos)) {
+    if (src.charCodeAt(this.pos) === EQUALS && src.charCodeAt(this.pos + 1) === GREATER) {
       this.pos += 2;
       this.skip(true);
       return { k: 'lambda', param: name, body: this.expr(), line };
     }
     this.pos = afterName;
-    if (this.peek() === '(') {
+    if (src.charCodeAt(this.pos) === OPEN_PAREN) {
       this.pos += 1;
-      const args: BicepExpr[] = [];
+      const base = this.exprTop;
       this.skip(true);
-      while (this.peek() !== ')') {
-        args.push(this.expr());
+      while (src.charCodeAt(this.pos) !== CLOSE_PAREN) {
+        this.pushExpr(this.expr());
         this.skip(true);
-        if (this.peek() === ',') {
+        const next = src.charCodeAt(this.pos);
+        if (next === COMMA) {
           this.pos += 1;
           this.skip(true);
-        } else if (this.peek() !== ')') this.fail(`expected "," or ")" in ${name}(…), found ${this.describe()}`);
+        } else if (next !== CLOSE_PAREN) this.fail(`expected "," or ")" in ${name}(…), found ${this.describe()}`);
       }
       this.pos += 1;
-      return { k: 'call', fn: name, args, line };
+      return { k: 'call', fn: name, args: this.popExprs(base), line };
     }
     return { k: 'ident', name, line };
   }
 
   private array(line: number): BicepExpr {
+    const src = this.src;
     this.pos += 1;
-    const items: BicepExpr[] = [];
+    const base = this.exprTop;
     this.skip(true);
-    if (this.src.startsWith('for ', this.pos)) this.fail('a for loop (outside the Bicep subset read)');
-    while (this.peek() !== ']') {
-      if (this.pos >= this.src.length) this.fail('an array is not closed ("]" missing)');
-      items.push(this.expr());
+    if (src.startsWith('for ', this.pos)) this.fail('a for loop (outside the Bicep subset read)');
+    while (src.charCodeAt(this.pos) !== CLOSE_BRACKET) {
+      if (this.pos >= src.length) this.fail('an array is not closed ("]" missing)');
+      this.pushExpr(this.expr());
       this.skip(false);
-      if (this.peek() === ',') this.pos += 1;
-      else if (this.peek() !== '\n' && this.peek() !== ']') {
+      const next = src.charCodeAt(this.pos);
+      if (next === COMMA) this.pos += 1;
+      else if (next !== NEWLINE && next !== CLOSE_BRACKET) {
         this.fail(`expected a new line, "," or "]" in an array, found ${this.describe()}`);
       }
       this.skip(true);
     }
     this.pos += 1;
-    return { k: 'array', items, line };
+    return { k: 'array', items: this.popExprs(base), line };
   }
 
   private object(line: number): BicepExpr & { k: 'object' } {
+    const src = this.src;
     this.pos += 1;
-    const entries: ({ key: string; value: BicepExpr } | { spread: BicepExpr })[] = [];
+    const base = this.entryTop;
     for (;;) {
       this.skip(true);
-      if (this.peek() === '}') break;
-      if (this.pos >= this.src.length) this.fail('an object is not closed ("}" missing)');
-      if (this.src.startsWith('...', this.pos)) {
+      const c = src.charCodeAt(this.pos);
+      if (c === CLOSE_BRACE) break;
+      if (this.pos >= src.length) this.fail('an object is not closed ("}" missing)');
+      if (c === DOT && src.charCodeAt(this.pos + 1) === DOT && src.charCodeAt(this.pos + 2) === DOT) {
         this.pos += 3;
-        entries.push({ spread: this.expr() });
+        const spread = this.expr();
+        this.entryStack[this.entryTop] = { spread };
+        this.entryTop += 1;
       } else {
-        const key = this.peek() === "'" ? this.literalString() : this.ident();
+        const key = c === QUOTE ? this.literalString() : this.ident();
         this.skip(false);
-        this.expect(':');
+        if (src.charCodeAt(this.pos) === COLON) this.pos += 1;
+        else this.expect(':');
         this.skip(false);
-        entries.push({ key, value: this.expr() });
+        const value = this.expr();
+        this.entryStack[this.entryTop] = { key, value };
+        this.entryTop += 1;
       }
       this.skip(false);
-      if (this.peek() === ',') this.pos += 1;
-      else if (this.peek() !== '\n' && this.peek() !== '}') {
+      const next = src.charCodeAt(this.pos);
+      if (next === COMMA) this.pos += 1;
+      else if (next !== NEWLINE && next !== CLOSE_BRACE) {
         this.fail(`expected a new line, "," or "}" in an object, found ${this.describe()}`);
       }
     }
     this.pos += 1;
+    const entries = this.entryStack.slice(base, this.entryTop);
+    this.entryTop = base;
     return { k: 'object', entries, line };
   }
 
   private string(): BicepExpr & { k: 'str' } {
+    const src = this.src;
     const line = this.line();
-    if (this.src.startsWith("'''", this.pos)) this.fail("a multi-line ''' string (outside the Bicep subset read)");
+    if (src.startsWith("'''", this.pos)) this.fail("a multi-line ''' string (outside the Bicep subset read)");
     this.pos += 1;
-    const parts: (string | BicepExpr)[] = [];
+    // Only an interpolation makes a string more than one part.
+    let parts: (string | BicepExpr)[] | null = null;
     let text = '';
     for (;;) {
       // A run of plain characters at once.
       const start = this.pos;
-      for (;;) {
-        const code = this.src.charCodeAt(this.pos);
-        // "'", '\\', '$', '\n', end of input (NaN)
-        if (code === 39 || code === 92 || code === 36 || code === 10 || code !== code) break;
+      let c = src.charCodeAt(this.pos);
+      // "'", '\\', '$', '\n', end of input (NaN)
+      while (c !== QUOTE && c !== BACKSLASH && c !== DOLLAR && c !== NEWLINE && c === c) {
         this.pos += 1;
+        c = src.charCodeAt(this.pos);
       }
-      if (this.pos > start) text += this.src.slice(start, this.pos);
-      const c = this.peek();
-      if (c === '' || c === '\n') this.fail('an unterminated string');
-      if (c === "'") break;
-      if (c === '\\') {
+      if (this.pos > start) text = text === '' ? src.slice(start, this.pos) : text + src.slice(start, this.pos);
+      if (c !== c || c === NEWLINE) this.fail('an unterminated string');
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
         const e = this.peek(1);
         if (e === 'u' && this.peek(2) === '{') {
-          const close = this.src.indexOf('}', this.pos);
-          const hex = this.src.slice(this.pos + 3, close);
+          const close = src.indexOf('}', this.pos);
+          const hex = src.slice(this.pos + 3, close);
           if (close < 0 || !/^[0-9A-Fa-f]{1,6}$/.test(hex)) this.fail('a bad \\u{…} escape');
           text += String.fromCodePoint(parseInt(hex, 16));
           this.pos = close + 1;
@@ -364,8 +453,9 @@ class BicepParser extends SourceScanner {
         this.pos += 2;
         continue;
       }
-      if (c === '$' && this.peek(1) === '{') {
+      if (src.charCodeAt(this.pos + 1) === OPEN_BRACE) {
         this.pos += 2;
+        parts ??= [];
         if (text !== '') parts.push(text);
         text = '';
         this.skip(true);
@@ -374,11 +464,12 @@ class BicepParser extends SourceScanner {
         this.expect('}');
         continue;
       }
-      text += c;
+      text += '$';
       this.pos += 1;
     }
     this.pos += 1;
-    if (text !== '' || parts.length === 0) parts.push(text);
+    if (parts === null) return { k: 'str', parts: [text], line };
+    if (text !== '') parts.push(text);
     return { k: 'str', parts, line };
   }
 }

@@ -6,7 +6,8 @@ import { bicepFiles } from '../exporters/bicep/index';
 import type { SubRef } from '../exporters/model';
 import type { ExportFile } from '../exporters/types';
 import { DryRunReadError } from './read-error';
-import { readBicep } from './read-bicep';
+import { armIdOfSegments, readBicep } from './read-bicep';
+import { armResourceId } from './resource-id';
 import { expectedResources, predecessors } from './testing/expected-resources';
 import { planArbitrary } from './testing/reader-plan-arbitrary';
 import type { DeployStep } from './types';
@@ -263,6 +264,43 @@ describe('readBicep on hand-written modules', () => {
     expect(zone?.after.map((e) => e.step).sort()).toEqual([...fromSubnetModule].sort());
     expect(zone?.after[0]?.why).toBe("main.bicep: module consumer's params refers to subnetUpdate");
   });
+
+  it('a symbol two properties refer to is one edge, with the reason of the first of them', () => {
+    const steps = readBicep(
+      handWritten(`{\n    note: vnet.name\n    other: liveSubnet.id\n    delegations: ${DELEGATION}\n  }`),
+      existingSubnetPlan(),
+    );
+    const update = steps.find((s) => s.id === SUBNET_ID);
+    const vnet = steps.find((s) => s.type === 'Microsoft.Network/virtualNetworks');
+    expect(update?.after).toEqual([
+      { step: vnet?.id, why: 'modules/subnet.bicep: subnet has parent vnet' },
+      {
+        step: `${SUBNET_ID}#read`,
+        why: 'modules/subnet.bicep: subnet.properties refers to liveSubnet (implicit dependency)',
+      },
+    ]);
+  });
+});
+
+describe('armIdOfSegments', () => {
+  const segment = fc.string({ unit: fc.constantFrom('a', 'B', '.', '-', '_', 'Σ', 'İ', '1'), maxLength: 6 });
+  it("writes armResourceId's text for a type split at its slashes", () => {
+    fc.assert(
+      fc.property(
+        segment,
+        segment,
+        segment,
+        fc.array(segment, { minLength: 1, maxLength: 3 }),
+        fc.array(segment, { maxLength: 4 }),
+        (subscription, resourceGroup, targetGroup, segments, names) => {
+          const type = segments.join('/');
+          expect(armIdOfSegments({ subscription, resourceGroup }, targetGroup, type.split('/'), names)).toBe(
+            armResourceId({ subscription, resourceGroup }, targetGroup, type, names),
+          );
+        },
+      ),
+    );
+  });
 });
 
 // --- Input outside the subset: an error naming file and line. -------------------------------------------------------
@@ -345,6 +383,27 @@ describe('readBicep refuses what it cannot read', () => {
       expect((error as Error).message).toMatch(c.message);
     });
   }
+
+  const dnsModule = 'modules/pgflex-dns-zone.bicep';
+  const link = "format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-hub-link')";
+  for (const [to, message] of [
+    ["format('{0}/{x}', 'a', 'b')", /: format\(\) with a placeholder other than \{n\}$/],
+    ["format('{0}/{}', 'a', 'b')", /: format\(\) with a placeholder other than \{n\}$/],
+    ["format('{0}/{1', 'a', 'b')", /: format\(\) with a placeholder other than \{n\}$/],
+    ["format('{0}/{02}', 'a', 'b')", /: format\(\) has no usable argument \{02\}$/],
+  ] as const) {
+    it(`${to}: the error names the module and the line`, () => {
+      const changed = edit(dnsModule, link, to);
+      const text = changed.find((f) => f.path === dnsModule)?.contents ?? '';
+      expect(() => readBicep(changed, plan)).toThrow(`${dnsModule}: line ${lineOf(text, to)}: format()`);
+      expect(() => readBicep(changed, plan)).toThrow(message);
+    });
+  }
+
+  it("format('{01}/{1}', …) reads {01} as {1}", () => {
+    const changed = edit(dnsModule, link, "format('{01}/{1}', 'a', 'b')");
+    expect(readBicep(changed, plan).map((s) => s.name)).toContain('b/b');
+  });
 
   it('a .bicepparam value for a param main.bicep does not declare', () => {
     const changed = edit('main.bicepparam', "param skuName = 'Standard_D2ds_v5'", "param skuNmae = 'Standard_D2ds_v5'");

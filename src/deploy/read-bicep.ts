@@ -13,7 +13,7 @@ import { armProps } from './arm-props';
 import { parseBicep, type BicepExpr, type BicepStatement } from './bicep-parse';
 import { existingResourceKeys } from './plan-existing';
 import { DryRunReadError } from './read-error';
-import { armResourceId, resourceKey } from './resource-id';
+import { resourceKey } from './resource-id';
 import { canonicalId, idContext, worldOf, type IdContext } from './world';
 
 /** A value known only at deployment time (a secure parameter, `reference()`, an environment variable). */
@@ -76,11 +76,24 @@ type Value =
 
 type Deps = Map<Decl, string>;
 
+/**
+ * Where an evaluation's dependencies go when nobody asks for them (a name, a scope, a lambda's body): it has every
+ * declaration already, so nothing is recorded and no reason text is built.
+ */
+class DiscardedDeps extends Map<Decl, string> {
+  override has(): boolean {
+    return true;
+  }
+}
+const DISCARD: Deps = new DiscardedDeps();
+
 interface ResourceDecl {
   kind: 'resource';
   ctx: FileCtx;
   stmt: BicepStatement & { k: 'resource' };
   located?: { id: string; name: string; scope: StepScope };
+  /** The value of the symbol, made once. */
+  ref?: SymbolRef;
 }
 
 interface ModuleDecl {
@@ -90,6 +103,8 @@ interface ModuleDecl {
   child?: FileCtx;
   /** What the module itself follows: its dependsOn and what its name, scope and params refer to. */
   deps: Deps;
+  /** The value of the symbol, made once. */
+  ref?: SymbolRef;
 }
 
 interface FileCtx {
@@ -110,6 +125,22 @@ const isRecord = (v: Value): v is { [key: string]: Value } =>
 
 const TYPE_ARG = /^[A-Za-z0-9]+\.[A-Za-z0-9.]+(\/[A-Za-z0-9]+)+$/;
 
+/**
+ * `armResourceId` of resource-id.ts, the same text, for a type already split at its slashes (`segments`): the reader
+ * splits each type once, not once per resource.
+ */
+export function armIdOfSegments(
+  scope: StepScope,
+  targetGroup: string,
+  segments: readonly string[],
+  names: readonly string[],
+): string {
+  let id = `/subscriptions/${scope.subscription}/resourcegroups/${scope.resourceGroup || targetGroup}/providers/`;
+  id += segments[0] ?? '';
+  for (let i = 1; i < segments.length; i += 1) id += `/${segments[i] as string}/${names[i - 1] ?? ''}`;
+  return id.toLowerCase();
+}
+
 class BicepReader {
   private readonly files = new Map<string, string>();
   private readonly inProgress = new Set<unknown>();
@@ -117,18 +148,31 @@ class BicepReader {
   private readonly carriesLive = new WeakSet<object>();
   private readonly existing: Set<string>;
   private readonly targetGroup: string;
-  /** What the plan says its existing resources hold, by ID in the shared spelling (`world.ts`). */
-  private readonly known: Map<string, StepProps>;
+  /** What the plan says its existing resources hold, by ID in the shared spelling (`world.ts`); made when asked. */
+  private knownProps: Map<string, StepProps> | null = null;
   private readonly idCtx: IdContext;
+  /** Each resource type split at its slashes. */
+  private readonly typeSegments = new Map<string, string[]>();
   /** The variables of the lambdas being applied. */
   private readonly lambdaVars = new Map<string, Value>();
 
-  constructor(files: readonly ExportFile[], plan: Plan) {
+  constructor(
+    files: readonly ExportFile[],
+    private readonly plan: Plan,
+  ) {
     for (const f of files) this.files.set(f.path, f.contents);
     this.existing = existingResourceKeys(plan);
-    this.known = worldOf(plan).existing;
     this.idCtx = idContext(plan);
     this.targetGroup = plan.servers[0]?.resourceGroup ?? '';
+  }
+
+  private segmentsOf(type: string): string[] {
+    let segments = this.typeSegments.get(type);
+    if (segments === undefined) {
+      segments = type.split('/');
+      this.typeSegments.set(type, segments);
+    }
+    return segments;
   }
 
   private fail(file: string, line: number, message: string): never {
@@ -156,7 +200,7 @@ class BicepReader {
       if (s.k === 'using') this.fail(file, s.line, 'a using statement outside a .bicepparam file');
       if (s.k === 'metadata') continue;
       if (s.k === 'targetScope') {
-        const v = this.evaluate(s.value, ctx, new Map(), '');
+        const v = this.evaluate(s.value, ctx, DISCARD, '');
         if (v !== 'resourceGroup') this.fail(file, s.line, 'a targetScope other than resourceGroup');
         continue;
       }
@@ -220,6 +264,8 @@ class BicepReader {
       case 'null':
         return null;
       case 'str': {
+        const first = e.parts[0];
+        if (e.parts.length === 1 && typeof first === 'string') return first;
         let out = '';
         let unknown = false;
         for (const p of e.parts) {
@@ -262,7 +308,7 @@ class BicepReader {
         const decl = ctx.symbols.get(e.name);
         if (!decl) return this.fail(ctx.file, e.line, `${e.name} is not declared`);
         if (!deps.has(decl)) deps.set(decl, via);
-        return new SymbolRef(decl);
+        return (decl.ref ??= new SymbolRef(decl));
       }
       case 'prop':
         return this.property(this.evaluate(e.target, ctx, deps, via), e.name, ctx, e.line);
@@ -304,7 +350,8 @@ class BicepReader {
     if (!(v instanceof Live)) return v;
     if (v.id === null) return this.fail(ctx.file, line, 'a decision on a value known only at deployment time');
     const id = canonicalId(v.id, this.idCtx);
-    const props = id === null ? undefined : this.known.get(id);
+    this.knownProps ??= worldOf(this.plan).existing;
+    const props = id === null ? undefined : this.knownProps.get(id);
     if (props === undefined)
       return this.fail(ctx.file, line, `${v.id} is read at deployment time, and the plan says nothing of it`);
     let value: Value = {
@@ -358,7 +405,7 @@ class BicepReader {
       const child = this.childOf(target.decl);
       const out = child.outputs.get(name);
       if (!out) return this.fail(ctx.file, line, `the module ${target.decl.stmt.sym} has no output ${name}`);
-      return this.evaluate(out.value, child, new Map(), name);
+      return this.evaluate(out.value, child, DISCARD, name);
     }
     if (isRecord(target)) {
       if (name in target) return target[name] as Value;
@@ -372,7 +419,7 @@ class BicepReader {
   private objectEntry(body: BicepExpr, key: string, ctx: FileCtx): Value | undefined {
     if (body.k !== 'object') return undefined;
     for (const entry of body.entries) {
-      if ('key' in entry && entry.key === key) return this.evaluate(entry.value, ctx, new Map(), key);
+      if ('key' in entry && entry.key === key) return this.evaluate(entry.value, ctx, DISCARD, key);
     }
     return undefined;
   }
@@ -410,20 +457,21 @@ class BicepReader {
         const rg = t === 0 ? ctx.scope.resourceGroup : (s[t - 1] as string);
         const type = s[t] as string;
         const names = s.slice(t + 1);
-        if (names.length !== type.split('/').length - 1) {
+        const segments = this.segmentsOf(type);
+        if (names.length !== segments.length - 1) {
           return this.fail(
             ctx.file,
             e.line,
-            `resourceId() for ${type} needs ${type.split('/').length - 1} name(s), has ${names.length}`,
+            `resourceId() for ${type} needs ${segments.length - 1} name(s), has ${names.length}`,
           );
         }
-        return armResourceId({ subscription: sub, resourceGroup: rg }, this.targetGroup, type, names);
+        return armIdOfSegments({ subscription: sub, resourceGroup: rg }, this.targetGroup, segments, names);
       }
       case 'format': {
         if (unknown) return UNKNOWN;
-        const [fmt, ...rest] = args;
+        const fmt = args[0];
         if (typeof fmt !== 'string') return this.fail(ctx.file, e.line, 'format() without a format string');
-        return this.format(fmt, rest, ctx, e.line);
+        return this.format(fmt, args, ctx, e.line);
       }
       case 'toLower':
         if (unknown) return UNKNOWN;
@@ -476,7 +524,7 @@ class BicepReader {
           const before = this.lambdaVars.get(fn.expr.param);
           this.lambdaVars.set(fn.expr.param, item);
           try {
-            const keep = this.evaluate(fn.expr.body, fn.ctx as FileCtx, new Map(), via);
+            const keep = this.evaluate(fn.expr.body, fn.ctx as FileCtx, DISCARD, via);
             if (typeof keep !== 'boolean')
               return this.fail(ctx.file, e.line, 'a filter() lambda that gives no boolean');
             return keep;
@@ -501,7 +549,7 @@ class BicepReader {
     return args as string[];
   }
 
-  /** `format()` with `{n}` placeholders (the only form the exporter writes). */
+  /** `format()` with `{n}` placeholders (the only form the exporter writes); `{n}` is `args[n + 1]`. */
   private format(fmt: string, args: readonly Value[], ctx: FileCtx, line: number): string {
     let out = '';
     let i = 0;
@@ -509,11 +557,15 @@ class BicepReader {
       const open = fmt.indexOf('{', i);
       if (open < 0) return out + fmt.slice(i);
       const close = fmt.indexOf('}', open);
-      const n = fmt.slice(open + 1, close);
-      if (close < 0 || !/^\d+$/.test(n)) this.fail(ctx.file, line, `format() with a placeholder other than {n}`);
-      const v = args[Number(n)];
+      let n = close > open + 1 ? 0 : -1;
+      for (let j = open + 1; j < close && n >= 0; j += 1) {
+        const c = fmt.charCodeAt(j);
+        n = c >= 48 && c <= 57 ? n * 10 + (c - 48) : -1;
+      }
+      if (close < 0 || n < 0) this.fail(ctx.file, line, `format() with a placeholder other than {n}`);
+      const v = args[n + 1];
       if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-        this.fail(ctx.file, line, `format() has no usable argument {${n}}`);
+        this.fail(ctx.file, line, `format() has no usable argument {${fmt.slice(open + 1, close)}}`);
       }
       out += fmt.slice(i, open) + String(v);
       i = close + 1;
@@ -531,7 +583,7 @@ class BicepReader {
     if (typeof name !== 'string') fail(`the name of ${stmt.sym} is not a string known before deployment`);
     const parent = this.objectEntry(stmt.body, 'parent', ctx);
     const scopeValue = this.objectEntry(stmt.body, 'scope', ctx);
-    const types = stmt.type.split('/');
+    const types = this.segmentsOf(stmt.type);
     let located: { id: string; name: string; scope: StepScope };
     if (parent !== undefined) {
       if (!(parent instanceof SymbolRef) || parent.decl.kind !== 'resource') fail('parent: is not a resource');
@@ -554,7 +606,8 @@ class BicepReader {
       if (names.length !== types.length - 1) {
         fail(`the name '${name as string}' has ${names.length} segment(s); ${stmt.type} needs ${types.length - 1}`);
       }
-      located = { id: armResourceId(scope, this.targetGroup, stmt.type, names), name: name as string, scope };
+      const id = armIdOfSegments(scope, this.targetGroup, types, names);
+      located = { id, name: name as string, scope };
     }
     this.inProgress.delete(d);
     d.located = located;
@@ -576,7 +629,7 @@ class BicepReader {
       if (key === 'dependsOn') {
         if (value.k !== 'array') this.fail(ctx.file, value.line, 'dependsOn is not an array');
         for (const item of value.items) {
-          const v = this.evaluate(item, ctx, new Map(), 'dependsOn');
+          const v = this.evaluate(item, ctx, DISCARD, 'dependsOn');
           if (!(v instanceof SymbolRef)) this.fail(ctx.file, item.line, 'dependsOn holds something not a symbol');
           const d = v.decl;
           if (!m.deps.has(d)) m.deps.set(d, `${ctx.file}: module ${stmt.sym} has dependsOn ${d.stmt.sym}`);
@@ -625,7 +678,7 @@ class BicepReader {
           if (s.path !== 'main.bicep') this.fail('main.bicepparam', s.line, `using '${s.path}', not 'main.bicep'`);
         } else if (s.k === 'param' && s.value && s.type === null) {
           if (!main.params.has(s.name)) this.fail('main.bicepparam', s.line, `${s.name} is not a param of main.bicep`);
-          main.given.set(s.name, this.evaluate(s.value, bare, new Map(), ''));
+          main.given.set(s.name, this.evaluate(s.value, bare, DISCARD, ''));
         } else this.fail('main.bicepparam', s.line, 'only using and param … = value are read in a .bicepparam file');
       }
     }
@@ -661,12 +714,14 @@ class BicepReader {
       }
       return ids;
     };
+    const edgeTo = (step: string, why: string, into: DeployStep['after'], seen: Set<string>) => {
+      if (seen.has(step)) return;
+      seen.add(step);
+      into.push({ step, why });
+    };
     const edgesTo = (d: Decl, why: string, into: DeployStep['after'], seen: Set<string>) => {
-      for (const step of d.kind === 'resource' ? [stepIdOf(d)] : stepsOf(d)) {
-        if (seen.has(step)) continue;
-        seen.add(step);
-        into.push({ step, why });
-      }
+      if (d.kind === 'resource') edgeTo(stepIdOf(d), why, into, seen);
+      else for (const step of stepsOf(d)) edgeTo(step, why, into, seen);
     };
     const out: DeployStep[] = [];
     const emit = (ctx: FileCtx, inherited: { decl: Decl; why: string }[]) => {
@@ -682,7 +737,8 @@ class BicepReader {
         const at = this.locate(d);
         const id = stepIdOf(d);
         const after: DeployStep['after'] = [];
-        const seen = new Set<string>([id]);
+        const seen = new Set<string>();
+        seen.add(id);
         const body = this.bodyWithDeps(d, (dep, why) => edgesTo(dep, why, after, seen));
         for (const { decl, why } of inherited) edgesTo(decl, why, after, seen);
         const action: StepAction = s.existing ? 'read' : this.existing.has(resourceKey(at.id)) ? 'update' : 'create';
@@ -703,7 +759,11 @@ class BicepReader {
           source: { file: ctx.file, line: s.line },
         };
         const location = isRecord(body) ? body.location : undefined;
-        if (typeof location === 'string' && location.toLowerCase() !== 'global' && s.type.split('/').length === 2) {
+        if (
+          typeof location === 'string' &&
+          location.toLowerCase() !== 'global' &&
+          this.segmentsOf(s.type).length === 2
+        ) {
           step.location = location;
         }
         out.push(step);
@@ -718,12 +778,18 @@ class BicepReader {
     const { ctx, stmt } = d;
     const body: { [key: string]: Value } = {};
     if (stmt.body.k !== 'object') this.fail(ctx.file, stmt.line, 'a resource body that is not an object');
+    // One record for the whole body: what an earlier property already refers to gave its edge with that property.
+    const deps: Deps = new Map();
     for (const entry of stmt.body.entries) {
       if (!('key' in entry)) this.fail(ctx.file, stmt.line, 'a spread at the top of a resource body');
       const { key, value } = entry;
-      const deps: Deps = new Map();
+      const before = deps.size;
       body[key] = this.evaluate(value, ctx, deps, key);
+      if (deps.size === before) continue;
+      let i = 0;
       for (const [dep, via] of deps) {
+        i += 1;
+        if (i <= before) continue;
         const why =
           key === 'dependsOn'
             ? `${stmt.sym} has dependsOn ${dep.stmt.sym}`

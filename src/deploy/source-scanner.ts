@@ -46,23 +46,28 @@ export abstract class SourceScanner {
     const src = this.src;
     for (;;) {
       const code = src.charCodeAt(this.pos);
+      // ' ', '\t', '\r'
       if (code === 32 || code === 9 || code === 13) {
         this.pos += 1;
         continue;
       }
-      if (newlines && code === 10) {
+      // '\n'
+      if (code === 10) {
+        if (!newlines) return;
         this.pos += 1;
         this.lineNo += 1;
         continue;
       }
-      const c = this.peek();
-      if ((this.hashComments && c === '#') || (c === '/' && this.peek(1) === '/')) {
+      // '#', '//', '/*'
+      const next = code === 47 ? src.charCodeAt(this.pos + 1) : 0;
+      if ((code === 35 && this.hashComments) || next === 47) {
         const end = src.indexOf('\n', this.pos);
         this.pos = end < 0 ? src.length : end;
-      } else if (c === '/' && this.peek(1) === '*') {
+      } else if (next === 42) {
         const end = src.indexOf('*/', this.pos + 2);
         if (end < 0) this.fail('an unterminated /* comment');
-        const lines = src.slice(this.pos, end).split('\n').length - 1;
+        let lines = 0;
+        for (let nl = src.indexOf('\n', this.pos); nl >= 0 && nl < end; nl = src.indexOf('\n', nl + 1)) lines += 1;
         if (!newlines && lines > 0) this.fail('a comment spanning lines here');
         this.lineNo += lines;
         this.pos = end + 2;
@@ -83,7 +88,8 @@ export abstract class SourceScanner {
     const line = this.line();
     const cond = operand();
     this.skip(false);
-    if (this.peek() !== '?') return cond;
+    // '?'
+    if (this.src.charCodeAt(this.pos) !== 63) return cond;
     this.pos += 1;
     this.skip(true);
     const then = this.conditional(operand, make);
