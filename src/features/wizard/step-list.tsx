@@ -1,50 +1,69 @@
-/** The clickable list of steps, each with its error count. */
+/** The clickable list of steps, each with a badge counting its errors, fields to complete and warnings. */
 import { useMemo } from 'react';
 import { usePlanner } from '../../store/store';
+import { countText } from '../findings/findings-drawer';
+import { SEVERITY_ICON } from '../findings/finding-message';
+import { shownSeverity, useReveal, type Shown } from '../findings/reveal';
 import { useFindings } from '../findings/use-findings';
 import { stepForPath, visibleSteps } from './steps';
+
+/** What a step badge counts, in this order; notes are left to the findings drawer. */
+const BADGE_KINDS = ['error', 'pending', 'warning'] as const;
+
+function StepBadge({ counts }: { counts: Partial<Record<Shown, number>> }) {
+  const kinds = BADGE_KINDS.filter((k) => (counts[k] ?? 0) > 0);
+  if (kinds.length === 0) return null;
+  return (
+    <span className="steplist__badges">
+      {kinds.map((k) => (
+        <span key={k} className={`badge badge--${k}`}>
+          <span aria-hidden="true">
+            {counts[k]} {SEVERITY_ICON[k]}
+          </span>
+          <span className="visually-hidden">, {countText(k, counts[k] ?? 0)}</span>
+        </span>
+      ))}
+    </span>
+  );
+}
 
 export function StepList() {
   const plan = usePlanner((s) => s.plan);
   const current = usePlanner((s) => s.step);
   const goTo = usePlanner((s) => s.goTo);
   const findings = useFindings();
-  const errorsByStep = useMemo(() => {
-    const counts = new Map<string, number>();
+  const reveal = useReveal();
+  const countsByStep = useMemo(() => {
+    const counts = new Map<string, Partial<Record<Shown, number>>>();
     for (const f of findings) {
-      if (f.severity !== 'error') continue;
+      if (f.severity === 'info') continue;
       const step = stepForPath(f.path);
-      counts.set(step, (counts.get(step) ?? 0) + 1);
+      const kind = shownSeverity(f, plan, reveal);
+      const c = counts.get(step) ?? {};
+      c[kind] = (c[kind] ?? 0) + 1;
+      counts.set(step, c);
     }
     return counts;
-  }, [findings]);
+  }, [findings, plan, reveal]);
   return (
     <nav className="steplist" aria-label="Wizard steps">
       <ol>
-        {visibleSteps(plan).map((s, i) => {
-          const errors = errorsByStep.get(s.id) ?? 0;
-          return (
-            <li key={s.id}>
-              <button
-                type="button"
-                className={`steplist__item${s.id === current ? ' steplist__item--current' : ''}`}
-                aria-current={s.id === current ? 'step' : undefined}
-                onClick={() => goTo(s.id)}
-              >
-                <span className="steplist__index" aria-hidden="true">
-                  {i + 1}
-                </span>
-                <span className="steplist__label">{s.label}</span>
-                {errors > 0 ? (
-                  <span className="badge badge--error">
-                    {errors}
-                    <span className="visually-hidden"> {errors === 1 ? 'error' : 'errors'}</span>
-                  </span>
-                ) : null}
-              </button>
-            </li>
-          );
-        })}
+        {visibleSteps(plan).map((s, i) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              className={`steplist__item${s.id === current ? ' steplist__item--current' : ''}`}
+              aria-current={s.id === current ? 'step' : undefined}
+              onClick={() => goTo(s.id)}
+            >
+              <span className="steplist__index" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="steplist__label">{s.label}</span>
+              <StepBadge counts={countsByStep.get(s.id) ?? {}} />
+            </button>
+          </li>
+        ))}
       </ol>
     </nav>
   );
