@@ -44,7 +44,7 @@ const isEmpty = (value: unknown): boolean =>
   (Array.isArray(value) && value.length === 0);
 
 /** True when the field of `path`, or a field that holds it, or one inside it, has been touched. */
-export function isTouched(state: RevealState, path: string): boolean {
+function isTouched(state: RevealState, path: string): boolean {
   if (state.all) return true;
   for (const t of state.touched) if (isUnder(path, t) || isUnder(t, path)) return true;
   return false;
