@@ -19,7 +19,7 @@ test('a must-not-reach client that can connect is an error beside its intent unt
 
   await openStep(page, 'Review');
   await expect(page.getByRole('heading', { name: /Checks: 1 error\b/ })).toBeVisible();
-  await expect(page.locator('.findings-by-step li', { hasText: 'PGN-008' })).toHaveCount(1);
+  await expect(page.getByRole('main').locator('.findings-by-step li', { hasText: 'PGN-008' })).toHaveCount(1);
 
   await openStep(page, 'Clients');
   await page.locator('fieldset.client-card', { hasText: 'Client 2' }).getByLabel('Intent').selectOption('mustReach');

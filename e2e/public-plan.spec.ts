@@ -46,7 +46,7 @@ async function publicPlanAtFirewall(page: Page, server: string): Promise<void> {
 test('a public-access plan: firewall rules, Azure services, undo, TLS minimum, reload', async ({ page, watch }) => {
   await publicPlanAtFirewall(page, 'pg-public-e2e');
   await expect(page.getByText('No firewall rules yet.')).toBeVisible();
-  await expect(page.getByText('PGN-201', { exact: true })).toBeVisible();
+  await expect(page.getByRole('main').getByText('PGN-201', { exact: true })).toBeVisible();
 
   // An IPv6 start address is refused next to the field, with the documented wording (PGN-202).
   await page.getByRole('button', { name: 'Add a firewall rule' }).click();
@@ -226,7 +226,7 @@ test('a private-access plan that carries firewall rules: the step explains PGN-1
   await page.reload();
   await expect(stepHeading(page, /Firewall rules/)).toBeVisible();
   await expect(page.getByText(/has no public endpoint/).first()).toBeVisible();
-  await expect(page.getByText('PGN-111', { exact: true })).toHaveCount(2);
+  await expect(page.getByRole('main').getByText('PGN-111', { exact: true })).toHaveCount(2);
   await expect(page.getByRole('table', { name: 'The firewall rule in this plan' })).toContainText('203.0.113.15');
 
   await page.getByRole('button', { name: 'Remove all firewall rules' }).click();

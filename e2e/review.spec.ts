@@ -28,7 +28,7 @@ test('Review lists every finding by step and each one leads back to its field', 
   await openStep(page, 'Delegated subnet');
   await page.getByLabel('Subnet name').fill('GatewaySubnet');
   await openStep(page, 'Review');
-  const finding = page.locator('.findings-by-step li', { hasText: 'PGN-105' });
+  const finding = page.getByRole('main').locator('.findings-by-step li', { hasText: 'PGN-105' });
   await expect(finding).toHaveCount(1);
   // Read out as people say it: the rule and the step, never an internal path such as access.delegatedSubnet.name.
   const go = finding.getByRole('button', { name: /Go to the field/ });

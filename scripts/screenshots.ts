@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: every wizard step at 1280 px and 390 px wide (the hub-and-spoke example for
- * private access, the public-office example for public access) and the hub-and-spoke diagram, written
- * to docs/img/. Runs the production build in Chromium.
+ * private access, the public-office example for public access), the hub-and-spoke diagram, and the findings
+ * drawer (beside the steps at 1280 px, the dialog at 390 px), written to docs/img/. Runs the production build
+ * in Chromium.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,37 @@ const SHOTS: { step: string; label: string; plan: string }[] = [
   { step: 'clients', label: 'Clients', plan: 'hub-and-spoke.json' },
   { step: 'review', label: 'Review', plan: 'hub-and-spoke.json' },
 ];
+
+/** The hub-and-spoke plan with a server name Azure refuses, so the drawer shows an error, a note and its filters. */
+function drawerPlan(): unknown {
+  const plan = example('hub-and-spoke.json') as { servers: { name: string }[] };
+  const [first, ...rest] = plan.servers;
+  return first ? { ...plan, servers: [{ ...first, name: 'PG_Orders' }, ...rest] } : plan;
+}
+
+/** The findings drawer on the Peering step: in the side column at 1280 px, opened as a dialog at 390 px. */
+async function drawerShot(width: number): Promise<void> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+    STORAGE_KEY,
+    persistedState(drawerPlan(), 'peering'),
+  ] as const);
+  await page.goto(url);
+  await page.locator('#step-heading').waitFor();
+  await page.waitForLoadState('networkidle');
+  if (width < 820) {
+    await page.getByRole('button', { name: /^Findings/ }).click();
+    await page.getByRole('dialog', { name: 'Findings' }).locator('.finding').first().waitFor();
+  } else {
+    await page.locator('.drawer .finding').first().waitFor();
+    await page.mouse.wheel(0, 900); // a long step scrolled: the steps and the drawer stay in view
+    await page.waitForTimeout(300);
+  }
+  await page.screenshot({ path: join(out, `findings-drawer-${width}.png`) });
+  console.log(`wrote docs/img/findings-drawer-${width}.png`);
+  await context.close();
+}
 
 const { url, server } = await buildAndServe('.bench-dist', 4198);
 const browser = await launchChromium();
@@ -61,6 +93,7 @@ try {
       }
       await context.close();
     }
+    await drawerShot(width);
   }
   // The NSG editor at phone width: one card per rule (the hub-and-spoke example has five), the default rules.
   const context = await browser.newContext({ viewport: { width: 390, height: 900 }, deviceScaleFactor: 1 });

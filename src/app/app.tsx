@@ -1,7 +1,7 @@
-/** Composition only: header, step list, the current step, and the live findings summary. */
+/** Composition only: header, step list, the current step, and the findings drawer. */
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { usePlanner, type StepId } from '../store/store';
-import { FindingsSummary } from '../features/findings/findings-summary';
+import { FindingsDrawer } from '../features/findings/findings-drawer';
 import { PlanMenu, useUndoShortcuts } from '../features/wizard/plan-menu';
 import { incomingView } from '../features/incoming/incoming-view';
 import { OpenErrorNotice } from '../features/incoming/open-error-notice';
@@ -10,6 +10,7 @@ import { StorageNotices } from '../features/storage/storage-notices';
 import { RecoveryBanner } from '../features/wizard/recovery-banner';
 import { StepErrorBoundary } from '../features/wizard/step-error-boundary';
 import { StepList } from '../features/wizard/step-list';
+import { UndoStatus } from '../features/wizard/undo-status';
 import BasicsStep from '../features/wizard/steps/basics-step';
 import { MAIN_ID } from './first-paint';
 import { usePaintGate } from './paint-gate';
@@ -36,6 +37,10 @@ export function App() {
   const revision = usePlanner((s) => s.revision);
   const mode = usePlanner((s) => s.plan.access.mode);
   const Step = STEP_COMPONENTS[step];
+  // A step's form re-reads the plan when it changes from outside (undo, redo, load, the other mode): the step is
+  // keyed by the revision and the mode. The Connectivity step has no form, it reads the store; keeping it mounted
+  // when the mode changes keeps the focus on the radio the arrow keys chose.
+  const stepKey = step === 'connectivity' ? step : `${step}-${revision}-${mode}`;
   const IncomingPlan = incomingView();
   return (
     <div className="app">
@@ -54,15 +59,16 @@ export function App() {
       <OpenErrorNotice />
       <StorageNotices />
       <RecoveryBanner />
+      <UndoStatus />
       <div className="app__body">
         <aside className="app__aside">
           <StepList />
-          <FindingsSummary />
+          <FindingsDrawer />
         </aside>
         <main id={MAIN_ID} className="app__main">
-          <StepErrorBoundary key={`${step}-${revision}-${mode}-${incoming}`}>
+          <StepErrorBoundary key={`${stepKey}-${incoming}`}>
             <Suspense fallback={<p className="loading">Loading…</p>}>
-              {incoming ? <IncomingPlan /> : <Step key={`${step}-${revision}-${mode}`} />}
+              {incoming ? <IncomingPlan /> : <Step key={stepKey} />}
             </Suspense>
           </StepErrorBoundary>
         </main>

@@ -1,35 +1,76 @@
 /** All findings grouped by wizard step; each one links back to its field. */
 import { useMemo, useState } from 'react';
 import type { Finding } from '../../domain/finding';
-import { usePlanner } from '../../store/store';
+import { usePlanner, type StepId } from '../../store/store';
 import { STEPS, stepForPath } from '../wizard/steps';
 import { FindingMessage } from './finding-message';
+import type { Shown } from './reveal';
 
 /** Findings shown per step before "Show all": a large plan can have a thousand, which no page should render at once. */
 const FINDINGS_SHOWN_FIRST = 20;
 
-export function FindingsByStep({ findings, readOnly = false }: { findings: readonly Finding[]; readOnly?: boolean }) {
+interface FindingsByStepProps {
+  findings: readonly Finding[];
+  readOnly?: boolean;
+  /** How each finding is shown (an error still to complete, see `reveal.ts`); its severity by default. */
+  shownAs?: (finding: Finding) => Shown;
+  /** Called before the wizard goes to a finding's field (the drawer closes its dialog). */
+  onGo?: () => void;
+  /** The level of the step headings under the caller's heading. */
+  headingLevel?: 3 | 4;
+}
+
+const bySeverity = (f: Finding): Shown => f.severity;
+
+export function FindingsByStep({
+  findings,
+  readOnly = false,
+  shownAs = bySeverity,
+  onGo,
+  headingLevel = 4,
+}: FindingsByStepProps) {
   const focusField = usePlanner((s) => s.focusField);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const groups = useMemo(() => groupByStep(findings), [findings]);
+  const groups = useMemo(() => {
+    const byStep = new Map<StepId, Finding[]>();
+    for (const f of findings) {
+      const step = stepForPath(f.path);
+      const list = byStep.get(step);
+      if (list) list.push(f);
+      else byStep.set(step, [f]);
+    }
+    return STEPS.flatMap((step) => {
+      const items = byStep.get(step.id);
+      return items ? [{ step, items }] : [];
+    });
+  }, [findings]);
   if (findings.length === 0) {
     return <p className="notice notice--ok">No findings: the plan passes every rule.</p>;
   }
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const go = (step: StepId, path: string) => {
+    onGo?.();
+    focusField(step, path);
+  };
   return (
     <div className="findings-by-step">
       {groups.map(({ step, items }) => (
-        <section key={step.id} aria-labelledby={`findings-${step.id}`}>
-          <h4 id={`findings-${step.id}`}>{step.label}</h4>
+        <section
+          key={step.id}
+          aria-label={`${step.label}: ${items.length} ${items.length === 1 ? 'finding' : 'findings'}`}
+        >
+          <Heading className="findings-by-step__step">{step.label}</Heading>
           <ul className="field__messages">
             {(expanded.has(step.id) ? items : items.slice(0, FINDINGS_SHOWN_FIRST)).map((f, i) => (
               <FindingMessage
                 key={`${f.ruleId}-${f.path}-${i}`}
                 finding={f}
+                shown={shownAs(f)}
                 action={
                   step.id === 'review' || readOnly ? null : (
                     <>
                       {' '}
-                      <button type="button" className="link-button" onClick={() => focusField(step.id, f.path)}>
+                      <button type="button" className="link-button" onClick={() => go(step.id, f.path)}>
                         Go to the field
                         <span className="visually-hidden">
                           {' '}
@@ -51,19 +92,4 @@ export function FindingsByStep({ findings, readOnly = false }: { findings: reado
       ))}
     </div>
   );
-}
-
-function groupByStep(findings: readonly Finding[]) {
-  // One pass over the findings (a large plan has over ten thousand), not one per step.
-  const byStep = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const id = stepForPath(f.path);
-    const items = byStep.get(id);
-    if (items === undefined) byStep.set(id, [f]);
-    else items.push(f);
-  }
-  return STEPS.flatMap((step) => {
-    const items = byStep.get(step.id);
-    return items === undefined ? [] : [{ step, items }];
-  });
 }

@@ -12,6 +12,7 @@ import type { Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 import { usePlanner } from '../../store/store';
 import INITIAL_FINDINGS from './initial-findings.json';
+import { useErrorsShown } from './reveal';
 
 type Evaluate = (plan: Plan) => Finding[];
 
@@ -79,8 +80,15 @@ export function useFindings(): Finding[] {
   return useFindingsOrPending() ?? NONE;
 }
 
-/** Findings attached to exactly this field. */
+/**
+ * Findings attached to exactly this field, as the field shows them: its errors only once the field holds a value
+ * or the user has been in it (see `reveal.ts`).
+ */
 export function useFieldFindings(path: string): Finding[] {
   const findings = useFindings();
-  return useMemo(() => findings.filter((f) => f.path === path), [findings, path]);
+  const errorsShown = useErrorsShown(path);
+  return useMemo(
+    () => findings.filter((f) => f.path === path && (errorsShown || f.severity !== 'error')),
+    [findings, path, errorsShown],
+  );
 }

@@ -1,12 +1,14 @@
 /**
  * The one field component: label, input, hint, and every message for the field's plan path —
  * the form's own error plus the rule findings (error, warning, info), each with its rule ID and a
- * "why" link. Inputs get `aria-invalid` and `aria-describedby` for the messages.
+ * "why" link. Inputs get `aria-invalid` and `aria-describedby` for the messages. An empty field shows its errors
+ * once the user has been in it (see `../findings/reveal.ts`), not before anything is typed.
  */
 import { useId, type ReactNode } from 'react';
 import type { FieldError } from 'react-hook-form';
 import { useFieldFindings } from '../findings/use-findings';
 import { FindingMessage } from '../findings/finding-message';
+import { touchField, useErrorsShown } from '../findings/reveal';
 
 export interface ControlProps {
   id: string;
@@ -30,14 +32,19 @@ export function Field({ path, label, hint, formError, children, className }: Fie
   const findings = useFieldFindings(path);
   const hintId = `${id}-hint`;
   const messagesId = `${id}-msg`;
-  const formMessage = formError?.message;
+  const errorsShown = useErrorsShown(path);
+  const formMessage = errorsShown ? formError?.message : undefined;
   const showFormError = formMessage !== undefined && !findings.some((f) => f.message === formMessage);
   const hasError = showFormError || findings.some((f) => f.severity === 'error');
   const describedBy = [hint ? hintId : null, findings.length > 0 || showFormError ? messagesId : null]
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={`field${hasError ? ' field--error' : ''}${className ? ` ${className}` : ''}`} data-path={path}>
+    <div
+      className={`field${hasError ? ' field--error' : ''}${className ? ` ${className}` : ''}`}
+      data-path={path}
+      onBlur={() => touchField(path)}
+    >
       <label className="field__label" htmlFor={id}>
         {label}
       </label>

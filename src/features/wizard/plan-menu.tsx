@@ -4,6 +4,8 @@ import { newPlan } from '../../domain/new-plan';
 import { readPlanDocument } from '../../domain/parse';
 import type { Plan } from '../../domain/plan';
 import { selectCanRedo, selectCanUndo, usePlanner } from '../../store/store';
+import { resetReveal } from '../findings/reveal';
+import { redoWithNote, undoWithNote } from './undo-note';
 
 const exampleModules = import.meta.glob<{ default: unknown }>('../../../examples/*.json');
 
@@ -45,8 +47,8 @@ export function useUndoShortcuts(): void {
       const redo = e.key.toLowerCase() === 'y' || e.shiftKey;
       e.preventDefault();
       if (isEditableTarget(e.target)) (e.target as HTMLElement).blur();
-      if (redo) usePlanner.getState().redo();
-      else usePlanner.getState().undo();
+      if (redo) redoWithNote();
+      else undoWithNote();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -56,8 +58,6 @@ export function useUndoShortcuts(): void {
 export function PlanMenu() {
   const canUndo = usePlanner(selectCanUndo);
   const canRedo = usePlanner(selectCanRedo);
-  const undo = usePlanner((s) => s.undo);
-  const redo = usePlanner((s) => s.redo);
   const replacePlan = usePlanner((s) => s.replacePlan);
   const confirmRef = useRef<HTMLDialogElement>(null);
   const examplesRef = useRef<HTMLDialogElement>(null);
@@ -80,10 +80,16 @@ export function PlanMenu() {
       <button type="button" className="button" onClick={() => examplesRef.current?.showModal()}>
         Start from an example
       </button>
-      <button type="button" className="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+      <button type="button" className="button" onClick={undoWithNote} disabled={!canUndo} aria-keyshortcuts="Control+Z">
         Undo
       </button>
-      <button type="button" className="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+      <button
+        type="button"
+        className="button"
+        onClick={redoWithNote}
+        disabled={!canRedo}
+        aria-keyshortcuts="Control+Shift+Z"
+      >
         Redo
       </button>
 
@@ -101,6 +107,7 @@ export function PlanMenu() {
             className="button button--danger"
             onClick={() => {
               replacePlan(newPlan());
+              resetReveal(); // nothing typed in the new plan yet
               confirmRef.current?.close();
             }}
           >

@@ -1,6 +1,7 @@
 /** A step's frame: the heading (focused on step change), the body, and Back / Next. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { usePlanner } from '../../store/store';
+import { touchField } from '../findings/reveal';
 import { stepDef, visibleSteps } from './steps';
 
 /** The input of the field for `path`, or the closest field above it (`a.b.3` → `a.b`). */
@@ -15,6 +16,20 @@ function focusTarget(path: string): HTMLElement | null {
   return null;
 }
 
+/** How long a field reached from a finding stays marked (`[data-highlight]` in app.css). */
+const HIGHLIGHT_MS = 2500;
+const highlightTimers = new WeakMap<HTMLElement, number>();
+
+/** Marks the field a finding led to, so the eye finds it, not only the keyboard focus. */
+function highlight(field: HTMLElement): void {
+  window.clearTimeout(highlightTimers.get(field));
+  field.setAttribute('data-highlight', '');
+  highlightTimers.set(
+    field,
+    window.setTimeout(() => field.removeAttribute('data-highlight'), HIGHLIGHT_MS),
+  );
+}
+
 export function StepFrame({ intro, children }: { intro?: ReactNode; children: ReactNode }) {
   const step = usePlanner((s) => s.step);
   const plan = usePlanner((s) => s.plan);
@@ -26,10 +41,12 @@ export function StepFrame({ intro, children }: { intro?: ReactNode; children: Re
     // A field asked for (from a finding, a check or the diagram) takes the focus; otherwise the
     // heading does, once per step change (not again when the field request is cleared).
     if (focusPath !== null) {
+      touchField(focusPath); // asked for: its errors show, even while it is empty
       const target = focusTarget(focusPath);
       if (target) {
         target.focus();
         target.scrollIntoView({ block: 'center' });
+        highlight(target.closest<HTMLElement>('[data-path]') ?? target);
         focusedStep.current = step;
         usePlanner.getState().clearFocus();
         return;

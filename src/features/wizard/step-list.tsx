@@ -1,11 +1,35 @@
 /**
- * The clickable list of steps, each with its error count. While a plan opened from a link or file is reviewed, the
- * list shows that plan's steps and errors, with no step marked current: the review is on screen, not a step.
+ * The clickable list of steps, each with a badge counting its errors, fields to complete and warnings. While a plan
+ * opened from a link or file is reviewed, the list shows that plan's steps and findings, with no step marked current:
+ * the review is on screen, not a step.
  */
 import { useMemo } from 'react';
 import { usePlanner } from '../../store/store';
+import { countText } from '../findings/findings-drawer';
+import { SEVERITY_ICON } from '../findings/finding-message';
+import { shownSeverity, useReveal, type Shown } from '../findings/reveal';
 import { useShownFindingsOrPending, useShownPlan } from '../findings/use-findings';
 import { stepForPath, visibleSteps } from './steps';
+
+/** What a step badge counts, in this order; notes are left to the findings drawer. */
+const BADGE_KINDS = ['error', 'pending', 'warning'] as const;
+
+function StepBadge({ counts }: { counts: Partial<Record<Shown, number>> }) {
+  const kinds = BADGE_KINDS.filter((k) => (counts[k] ?? 0) > 0);
+  if (kinds.length === 0) return null;
+  return (
+    <span className="steplist__badges">
+      {kinds.map((k) => (
+        <span key={k} className={`badge badge--${k}`}>
+          <span aria-hidden="true">
+            {counts[k]} {SEVERITY_ICON[k]}
+          </span>
+          <span className="visually-hidden">, {countText(k, counts[k] ?? 0)}</span>
+        </span>
+      ))}
+    </span>
+  );
+}
 
 export function StepList() {
   const plan = useShownPlan();
@@ -14,42 +38,38 @@ export function StepList() {
   const current = reviewing ? null : step;
   const goTo = usePlanner((s) => s.goTo);
   const findings = useShownFindingsOrPending();
-  const errorsByStep = useMemo(() => {
-    const counts = new Map<string, number>();
+  const reveal = useReveal();
+  const countsByStep = useMemo(() => {
+    const counts = new Map<string, Partial<Record<Shown, number>>>();
     for (const f of findings ?? []) {
-      if (f.severity !== 'error') continue;
+      if (f.severity === 'info') continue;
       const step = stepForPath(f.path);
-      counts.set(step, (counts.get(step) ?? 0) + 1);
+      const kind = shownSeverity(f, plan, reveal);
+      const c = counts.get(step) ?? {};
+      c[kind] = (c[kind] ?? 0) + 1;
+      counts.set(step, c);
     }
     return counts;
-  }, [findings]);
+  }, [findings, plan, reveal]);
   return (
     <nav className="steplist" aria-label="Wizard steps">
       <ol>
-        {visibleSteps(plan).map((s, i) => {
-          const errors = errorsByStep.get(s.id) ?? 0;
-          return (
-            <li key={s.id}>
-              <button
-                type="button"
-                className={`steplist__item${s.id === current ? ' steplist__item--current' : ''}`}
-                aria-current={s.id === current ? 'step' : undefined}
-                onClick={() => goTo(s.id)}
-              >
-                <span className="steplist__index" aria-hidden="true">
-                  {i + 1}
-                </span>
-                <span className="steplist__label">{s.label}</span>
-                {errors > 0 ? (
-                  <span className="badge badge--error">
-                    {errors}
-                    <span className="visually-hidden"> {errors === 1 ? 'error' : 'errors'}</span>
-                  </span>
-                ) : null}
-              </button>
-            </li>
-          );
-        })}
+        {visibleSteps(plan).map((s, i) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              className={`steplist__item${s.id === current ? ' steplist__item--current' : ''}`}
+              aria-current={s.id === current ? 'step' : undefined}
+              onClick={() => goTo(s.id)}
+            >
+              <span className="steplist__index" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="steplist__label">{s.label}</span>
+              <StepBadge counts={countsByStep.get(s.id) ?? {}} />
+            </button>
+          </li>
+        ))}
       </ol>
     </nav>
   );

@@ -29,6 +29,7 @@ import {
   type Plan,
 } from '../../domain/plan';
 import { usePlanner, type StepId } from '../../store/store';
+import { touchField } from '../findings/reveal';
 import { findingsFor } from '../findings/use-findings';
 import { stepDef } from './steps';
 
@@ -131,6 +132,7 @@ export function usePlanForm(): PlanForm {
       const value = getIn(values, name);
       if (typeof value === 'number' && Number.isNaN(value)) return; // keep the last valid number in the plan
       usePlanner.getState().setField(name, value);
+      touchField(name); // an edited field shows its errors, even once emptied again
       // react-hook-form validates only the field that changed; a rule may tie it to others.
       const others = fieldsToRevalidate(form, usePlanner.getState().step, name);
       if (others.length > 0) void trigger(others.map(fieldPath));

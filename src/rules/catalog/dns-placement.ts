@@ -7,6 +7,7 @@ import { AZURE_DNS_IP } from '../../domain/azure';
 import { cidrRange, paintRanges, paintedAt, parseIPv4Fast, quickIPv4, type Cidr } from '../../domain/ipv4';
 import type { DnsSetting } from '../../domain/plan';
 import { isPeered, validCidrs, type Analysis } from '../analysis';
+import { quotedName } from '../names';
 
 type CustomDns = Extract<DnsSetting, { kind: 'custom' }>;
 
@@ -74,7 +75,7 @@ export function customDnsVnets(a: Analysis): readonly CustomDnsVnet[] {
   if (access.vnet.dns.kind !== 'custom' && access.peeredVnets.every((p) => p.dns.kind !== 'custom')) return out;
 
   const serverVnet: Network = {
-    label: `server VNet "${access.vnet.name}"`,
+    label: `server VNet ${quotedName(access.vnet.name)}`,
     name: access.vnet.name,
     spaces: a.validVnetSpaces,
     resolves: access.vnet.zoneLink,
@@ -83,7 +84,7 @@ export function customDnsVnets(a: Analysis): readonly CustomDnsVnet[] {
   };
   const peers = a.peers.map((p) => ({
     network: {
-      label: `peered VNet "${p.peer.name}"`,
+      label: `peered VNet ${quotedName(p.peer.name)}`,
       name: p.peer.name,
       spaces: validCidrs(p.spaces),
       resolves: p.peer.zoneLink,
@@ -95,7 +96,7 @@ export function customDnsVnets(a: Analysis): readonly CustomDnsVnet[] {
   const sites: Network[] = a.sites
     .filter((s) => s.site.connection !== 'none')
     .map((s) => ({
-      label: `on-premises site "${s.site.name}"`,
+      label: `on-premises site ${quotedName(s.site.name)}`,
       name: s.site.name,
       spaces: validCidrs(s.ranges),
       resolves: s.site.dnsForwarder,

@@ -36,12 +36,15 @@ export const pgn001: Rule = {
   check(plan) {
     return plan.servers.flatMap((server, i) => {
       if (SERVER_NAME_PATTERN.test(server.name)) return [];
-      const why = server.name === '' ? 'it is empty' : problems(server.name).join(', ');
+      const what =
+        server.name === ''
+          ? 'Server name is empty'
+          : `Server name "${server.name}" is not valid: ${problems(server.name).join(', ')}`;
       return [
         report(
           this,
           `servers.${i}.name`,
-          `Server name "${server.name}" is not valid: ${why}. Use ` +
+          `${what}. Use ` +
             `${SERVER_NAME_MIN}–${SERVER_NAME_MAX} lowercase letters, digits and ` +
             `hyphens, not starting or ending with a hyphen, e.g. ` +
             `"${suggestServerName(server.name)}".`,

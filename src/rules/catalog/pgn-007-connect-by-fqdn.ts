@@ -1,5 +1,6 @@
 import { DOCS, SERVER_FQDN_SUFFIX } from '../../domain/azure';
 import { report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 export const pgn007: Rule = {
   id: 'PGN-007',
@@ -19,7 +20,7 @@ export const pgn007: Rule = {
             report(
               this,
               `clients.${i}.connectsByIp`,
-              `Client "${client.name}" connects by IP address: the server's IP is not ` +
+              `${namedAtStart('client', client.name)} connects by IP address: the server's IP is not ` +
                 `guaranteed to stay the same. Use the host name ${fqdn}.`,
             ),
           ]

@@ -3,6 +3,7 @@ import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import type { Client, Plan } from '../../domain/plan';
 import { report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 /** The hop where a client's connection fails, as the connectivity check reports it (its first failing hop). */
 export const failingHop = (check: ClientCheck): Hop | undefined => check.hops.find((h) => h.status === 'fail');
@@ -27,13 +28,15 @@ function mismatch(client: Client, check: ClientCheck): string | null {
     const hop = failingHop(check);
     if (check.verdict !== 'unreachable' || hop === undefined) return null;
     return (
-      `Client "${client.name}" must reach the server but cannot: the connectivity check ${check.summary} ` +
+      `${namedAtStart('client', client.name)} must reach the server but cannot: ` +
+      `the connectivity check ${check.summary} ` +
       `(failing hop: ${hop.title}${hop.ruleId === undefined ? '' : `, ${hop.ruleId}`}).`
     );
   }
   if (check.verdict === 'unreachable') return null;
   return (
-    `Client "${client.name}" must not reach the server, but it can (${check.summary}). Block it (an NSG or ` +
+    `${namedAtStart('client', client.name)} must not reach the server, but it can (${check.summary}). ` +
+    `Block it (an NSG or ` +
     `firewall rule that leaves it out, or no route to the server), or declare that it must reach the server.`
   );
 }

@@ -25,10 +25,15 @@ describe('PGN-009 VNet names (2–64)', () => {
     ['-vnet', 'it starts with "-"', 'vnet'],
     ['vnet.', 'it ends with "."', 'vnet'],
     ['vnet a;b', 'it contains a space, ";"', 'vnet-a-b'],
-    ['', 'it is empty', 'vnet-postgres'],
   ])('%j fails: %s', (name, problem, suggestion) => {
     expect(messages(privatePlan(['access.vnet.name', name]))).toEqual([
       ['access.vnet.name', `VNet name "${name}" is not valid: ${problem}. Use ${VNET_RULE}, e.g. "${suggestion}".`],
+    ]);
+  });
+
+  it('says an empty name is empty, without quoting nothing (issue 18, item 7)', () => {
+    expect(messages(privatePlan(['access.vnet.name', '']))).toEqual([
+      ['access.vnet.name', `VNet name is empty. Use ${VNET_RULE}, e.g. "vnet-postgres".`],
     ]);
   });
 

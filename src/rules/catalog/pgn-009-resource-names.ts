@@ -177,7 +177,9 @@ export const pgn009: Rule = {
         report(
           this,
           r.path,
-          `${r.rule.resource} name "${visible(r.name)}" is not valid: ${problems.join(', ')}. ` +
+          (r.name === ''
+            ? `${r.rule.resource} name is empty. `
+            : `${r.rule.resource} name "${visible(r.name)}" is not valid: ${problems.join(', ')}. `) +
             `Use ${describeNameRule(r.rule)}, e.g. "${suggestName(r.rule, r.name, r.fallback)}".`,
         ),
       );

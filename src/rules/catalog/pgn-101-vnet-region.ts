@@ -1,5 +1,6 @@
 import { DOCS } from '../../domain/azure';
 import { report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 export const pgn101: Rule = {
   id: 'PGN-101',
@@ -19,7 +20,7 @@ export const pgn101: Rule = {
             report(
               this,
               'access.vnet.region',
-              `VNet "${vnet.name}" is in ${vnet.region || '(no region)'} but server ` +
+              `${namedAtStart('VNet', vnet.name)} is in ${vnet.region || '(no region)'} but server ` +
                 `"${server.name}" is in ${server.region || '(no region)'}: the VNet must ` +
                 `be in the server's region. Use ${server.region} for the VNet.`,
             ),

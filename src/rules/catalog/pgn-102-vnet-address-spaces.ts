@@ -3,6 +3,7 @@ import { cidrRange, findOverlaps, formatCidr, parseCidr, rangesOverlap, type Cid
 import type { Finding } from '../../domain/finding';
 import { analysisOf, report, type Rule } from '../rule';
 import type { Parsed } from '../analysis';
+import { named, namedAtStart } from '../names';
 
 const UNUSABLE = VNET_UNUSABLE_RANGES.map((text) => {
   const c = parseCidr(text);
@@ -27,13 +28,15 @@ export const pgn102: Rule = {
     const out: Finding[] = [];
     const checkVnet = (vnetName: string, spaces: readonly Parsed<Cidr>[], listPath: string) => {
       if (spaces.length === 0) {
-        out.push(report(this, listPath, `VNet "${vnetName}" has no address space; add one, e.g. 10.0.0.0/16.`));
+        out.push(
+          report(this, listPath, `${namedAtStart('VNet', vnetName)} has no address space; add one, e.g. 10.0.0.0/16.`),
+        );
         return;
       }
       const valid: { p: Parsed<Cidr>; c: Cidr }[] = [];
       for (const p of spaces) {
         if (!p.result.ok) {
-          out.push(report(this, p.path, `Address space of VNet "${vnetName}": ${p.result.error.message}`));
+          out.push(report(this, p.path, `Address space of ${named('VNet', vnetName)}: ${p.result.error.message}`));
           continue;
         }
         const range = cidrRange(p.result.value);
@@ -43,7 +46,7 @@ export const pgn102: Rule = {
             report(
               this,
               p.path,
-              `Address space ${p.text} of VNet "${vnetName}" overlaps ` +
+              `Address space ${p.text} of ${named('VNet', vnetName)} overlaps ` +
                 `${formatCidr(bad)}, which Azure does not allow in a VNet. Use a private ` +
                 `range such as 10.0.0.0/16.`,
             ),
@@ -57,7 +60,7 @@ export const pgn102: Rule = {
           report(
             this,
             second.p.path,
-            `Address space ${second.p.text} of VNet "${vnetName}" overlaps its ` +
+            `Address space ${second.p.text} of ${named('VNet', vnetName)} overlaps its ` +
               `address space ${first.p.text}; the address spaces of one VNet must not ` +
               `overlap. Remove one or pick a block outside ${first.p.text}.`,
           ),

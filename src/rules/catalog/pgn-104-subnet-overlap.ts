@@ -3,6 +3,7 @@ import type { Finding } from '../../domain/finding';
 import { cidrRange, findOverlaps, formatCidr, nextFreeBlock, type Cidr } from '../../domain/ipv4';
 import { blocksText } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 interface Item {
   name: string;
@@ -32,7 +33,7 @@ export const pgn104: Rule = {
     a.subnets.forEach((p, i) => {
       const name = subnets[i]?.name ?? '';
       if (!p.result.ok) {
-        out.push(report(this, p.path, `Subnet "${name}": ${p.result.error.message}`));
+        out.push(report(this, p.path, `${namedAtStart('subnet', name)}: ${p.result.error.message}`));
         return;
       }
       const cidr = p.result.value;
@@ -41,7 +42,7 @@ export const pgn104: Rule = {
           report(
             this,
             p.path,
-            `Subnet "${name}" (${p.text}) is not inside the VNet's address space (${spaces}); ` +
+            `${namedAtStart('subnet', name)} (${p.text}) is not inside the VNet's address space (${spaces}); ` +
               'a subnet must be a block of the VNet.',
           ),
         );
@@ -71,7 +72,7 @@ export const pgn104: Rule = {
         report(
           this,
           second.path,
-          `Subnet "${second.name}" (${second.text}) overlaps subnet ` +
+          `${namedAtStart('subnet', second.name)} (${second.text}) overlaps subnet ` +
             `"${first.name}" (${first.text}); subnets of one VNet must not ` +
             'overlap.' +
             (free ? ` Try ${formatCidr(free)}.` : ' No free block of that size is left; add an address space.'),

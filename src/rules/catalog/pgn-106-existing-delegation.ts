@@ -1,5 +1,6 @@
 import { DOCS, POSTGRES_DELEGATION_SERVICE } from '../../domain/azure';
 import { report, type Rule } from '../rule';
+import { quotedName } from '../names';
 
 export const pgn106: Rule = {
   id: 'PGN-106',
@@ -23,7 +24,7 @@ export const pgn106: Rule = {
       report(
         this,
         'access.delegatedSubnet.existingDelegation',
-        `Existing subnet "${subnet.name}" is delegated to ${current}; a flexible ` +
+        `Existing subnet ${quotedName(subnet.name)} is delegated to ${current}; a flexible ` +
           `server needs a subnet delegated to ${POSTGRES_DELEGATION_SERVICE}. Use ` +
           `another subnet or remove the ${current} delegation.`,
       ),

@@ -1,5 +1,6 @@
 import { DOCS, POSTGRES_DELEGATION_SERVICE } from '../../domain/azure';
 import { report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 export const pgn107: Rule = {
   id: 'PGN-107',
@@ -21,7 +22,7 @@ export const pgn107: Rule = {
             report(
               this,
               `access.delegatedSubnet.otherResourceTypes.${i}`,
-              `Subnet "${subnet.name}" holds ${type || 'another resource'}: only ` +
+              `${namedAtStart('subnet', subnet.name)} holds ${type || 'another resource'}: only ` +
                 `flexible servers may be in the delegated subnet. Move it to another ` +
                 `subnet or use an empty subnet.`,
             ),

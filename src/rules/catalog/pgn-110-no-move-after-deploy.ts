@@ -1,5 +1,6 @@
 import { DOCS } from '../../domain/azure';
 import { report, type Rule } from '../rule';
+import { named } from '../names';
 
 export const pgn110: Rule = {
   id: 'PGN-110',
@@ -18,8 +19,8 @@ export const pgn110: Rule = {
       report(
         this,
         'access.vnet.name',
-        `Once deployed, the server cannot move out of VNet "${vnet.name}" / ` +
-          `subnet "${delegatedSubnet.name}", and the VNet cannot move to another ` +
+        `Once deployed, the server cannot move out of ${named('VNet', vnet.name)} / ` +
+          `${named('subnet', delegatedSubnet.name)}, and the VNet cannot move to another ` +
           `resource group or subscription.`,
       ),
     ];

@@ -1,6 +1,7 @@
 import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 export const pgn111: Rule = {
   id: 'PGN-111',
@@ -22,7 +23,7 @@ export const pgn111: Rule = {
       report(
         this,
         `access.firewallRules.${i}`,
-        `Firewall rule "${rule.name}" (${rule.startIp}–${rule.endIp}) cannot ` +
+        `${namedAtStart('firewall rule', rule.name)} (${rule.startIp}–${rule.endIp}) cannot ` +
           `exist on a private-access server: it has no public endpoint. Remove the rule.`,
       ),
     );

@@ -1,5 +1,6 @@
 import { DOCS } from '../../domain/azure';
 import { report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 export const pgn112: Rule = {
   id: 'PGN-112',
@@ -20,7 +21,7 @@ export const pgn112: Rule = {
       report(
         this,
         `access.privateEndpoints.${i}`,
-        `Private endpoint "${pe.name}" cannot be used: a VNet-integrated server ` +
+        `${namedAtStart('private endpoint', pe.name)} cannot be used: a VNet-integrated server ` +
           `does not support Private Link. Remove it; clients reach the server ` +
           `through the VNet or a peered VNet.`,
       ),

@@ -2,6 +2,7 @@ import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { planIndex } from '../../domain/plan-index';
 import { report, type Rule } from '../rule';
+import { named, namedAtStart } from '../names';
 
 export const pgn113: Rule = {
   id: 'PGN-113',
@@ -33,7 +34,7 @@ export const pgn113: Rule = {
           report(
             this,
             `clients.${i}`,
-            `Client "${client.name}" is ${what}: a private-access server has no ` +
+            `${namedAtStart('client', client.name)} is ${what}: a private-access server has no ` +
               `public endpoint, so it can connect only from a network joined by VPN, ` +
               `ExpressRoute or peering.`,
           ),
@@ -45,7 +46,7 @@ export const pgn113: Rule = {
             report(
               this,
               `clients.${i}`,
-              `Client "${client.name}" is on site "${site.name}", which is not ` +
+              `${namedAtStart('client', client.name)} is on ${named('site', site.name)}, which is not ` +
                 `connected: set up a VPN gateway or ExpressRoute into the server VNet ` +
                 `(or a peered VNet).`,
             ),

@@ -16,6 +16,7 @@ import {
 } from '../../domain/ipv4';
 import { validCidrs, type Analysis } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 const MIN_SIZE = 2 ** (32 - MIN_SUBNET_PREFIX_LENGTH);
 /** "8 addresses, 3 usable after the 5 Azure reserves". */
@@ -90,7 +91,7 @@ export const pgn114: Rule = {
         report(
           this,
           parsed.path,
-          `Subnet "${access.vnet.subnets[i]?.name ?? ''}" is ${parsed.text}, ${size} ` +
+          `${namedAtStart('subnet', access.vnet.subnets[i]?.name ?? '')} is ${parsed.text}, ${size} ` +
             `address${size === 1 ? '' : 'es'}: Azure's smallest subnet is a /${MIN_SUBNET_PREFIX_LENGTH} ` +
             `(${MIN_SIZE_TEXT}). ` +
             (free === null

@@ -1,6 +1,7 @@
 import { DOCS } from '../../domain/azure';
 import { report, type Rule } from '../rule';
 import { NSG_PATH } from './nsg-helpers';
+import { namedAtStart } from '../names';
 
 export const pgn120: Rule = {
   id: 'PGN-120',
@@ -23,7 +24,7 @@ export const pgn120: Rule = {
           report(
             this,
             `${NSG_PATH}.rules.${i}.${field}`,
-            `NSG rule "${rule.name}" uses application security ` +
+            `${namedAtStart('NSG rule', rule.name)} uses application security ` +
               `group${rule[field].length === 1 ? '' : 's'} ${rule[field].join(', ')} ` +
               `as ${field === 'sourceAsgs' ? 'source' : 'destination'}, which flexible ` +
               `servers do not support. Use IP ranges (CIDRs) instead.`,

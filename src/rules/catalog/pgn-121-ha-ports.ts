@@ -4,6 +4,7 @@ import { cidrRange } from '../../domain/ipv4';
 import { evaluateCompiledNsgFlow, type NsgDecision } from '../../domain/nsg';
 import { analysisOf, report, type Rule } from '../rule';
 import { decisionPath, describeDecision } from './nsg-helpers';
+import { named } from '../names';
 
 export const pgn121: Rule = {
   id: 'PGN-121',
@@ -53,7 +54,7 @@ export const pgn121: Rule = {
           this,
           decisionPath(decision),
           `High availability needs ${direction.toLowerCase()} ${portText} within ` +
-            `the delegated subnet ${d.text}, but in NSG "${nsg.name}" ` +
+            `the delegated subnet ${d.text}, but in ${named('NSG', nsg.name)} ` +
             `${describeDecision(decision)}. Add an ${direction.toLowerCase()} Allow ` +
             `rule for ${portText} from and to ${d.text} with a priority below ` +
             `${decision.priority}.`,

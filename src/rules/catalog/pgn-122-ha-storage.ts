@@ -4,6 +4,7 @@ import { evaluateCompiledNsgFlow } from '../../domain/nsg';
 import { normalizeRegion } from '../../domain/regions';
 import { analysisOf, report, type Rule } from '../rule';
 import { decisionPath, describeDecision } from './nsg-helpers';
+import { named } from '../names';
 
 export const pgn122: Rule = {
   id: 'PGN-122',
@@ -44,7 +45,7 @@ export const pgn122: Rule = {
         this,
         decisionPath(decision),
         `High availability needs outbound TCP ${STORAGE_PORT} from ${d.text} to ` +
-          `Azure Storage in ${region}, but in NSG "${nsg.name}" ` +
+          `Azure Storage in ${region}, but in ${named('NSG', nsg.name)} ` +
           `${describeDecision(decision)}. Add an outbound Allow rule to ` +
           `${STORAGE_SERVICE_TAG} (or ${tag}) on TCP ${STORAGE_PORT} with a ` +
           `priority below ${decision.priority}.`,

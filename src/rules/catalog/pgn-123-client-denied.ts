@@ -7,6 +7,7 @@ import { clientSourceRanges } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
 import { mustReachFailures } from './pgn-008-client-intent';
 import { describeDecision, formatRange } from './nsg-helpers';
+import { named, namedAtStart } from '../names';
 
 export const pgn123: Rule = {
   id: 'PGN-123',
@@ -49,8 +50,8 @@ export const pgn123: Rule = {
           report(
             this,
             `clients.${i}`,
-            `Client "${client.name}" (${formatRange(range)}) cannot reach the server ` +
-              `on TCP ${POSTGRES_PORT}: in NSG "${nsg.name}" ` +
+            `${namedAtStart('client', client.name)} (${formatRange(range)}) cannot reach the server ` +
+              `on TCP ${POSTGRES_PORT}: in ${named('NSG', nsg.name)} ` +
               `${describeDecision(decision)}. Add an inbound Allow rule for TCP ` +
               `${POSTGRES_PORT} from ${formatRange(range)} to ${d.text} with a ` +
               `priority below ${decision.priority}.`,

@@ -2,6 +2,7 @@ import { DOCS, NSG_PRIORITY_MAX, NSG_PRIORITY_MIN } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { report, type Rule } from '../rule';
 import { NSG_PATH } from './nsg-helpers';
+import { named, namedAtStart } from '../names';
 
 export const pgn124: Rule = {
   id: 'PGN-124',
@@ -28,7 +29,7 @@ export const pgn124: Rule = {
           report(
             this,
             path,
-            `NSG rule "${rule.name}" has priority ${rule.priority}; priorities are ` +
+            `${namedAtStart('NSG rule', rule.name)} has priority ${rule.priority}; priorities are ` +
               `${NSG_PRIORITY_MIN}–${NSG_PRIORITY_MAX}.`,
           ),
         );
@@ -41,8 +42,8 @@ export const pgn124: Rule = {
           report(
             this,
             path,
-            `NSG rule "${rule.name}" has priority ${rule.priority}, already used by ` +
-              `${rule.direction.toLowerCase()} rule "${first}"; priorities must be ` +
+            `${namedAtStart('NSG rule', rule.name)} has priority ${rule.priority}, already used by ` +
+              `${rule.direction.toLowerCase()} ${named('rule', first)}; priorities must be ` +
               `unique per direction. Pick another value.`,
           ),
         );

@@ -1,5 +1,6 @@
 import { DOCS, SERVER_FQDN_SUFFIX, suggestedZoneName } from '../../domain/azure';
 import { report, type Rule } from '../rule';
+import { named } from '../names';
 
 export const pgn132: Rule = {
   id: 'PGN-132',
@@ -23,7 +24,7 @@ export const pgn132: Rule = {
       report(
         this,
         'access.privateDnsZone.name',
-        `Zone name "${zone.name}" is the FQDN of server "${server.name}"; the ` +
+        `Zone name "${zone.name}" is the FQDN of ${named('server', server.name)}; the ` +
           `zone cannot have a server's name. Use ${suggestedZoneName(server.name)}.`,
       ),
     ];

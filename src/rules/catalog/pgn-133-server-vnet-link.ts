@@ -1,5 +1,6 @@
 import { DOCS } from '../../domain/azure';
 import { report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 export const pgn133: Rule = {
   id: 'PGN-133',
@@ -19,7 +20,7 @@ export const pgn133: Rule = {
       report(
         this,
         'access.vnet.zoneLink',
-        `VNet "${vnet.name}" is not linked to zone ${zone.name || '(unnamed)'}: ` +
+        `${namedAtStart('VNet', vnet.name)} is not linked to zone ${zone.name || '(unnamed)'}: ` +
           `clients in the server VNet cannot resolve the server's name. Link the ` +
           `zone to the VNet.`,
       ),

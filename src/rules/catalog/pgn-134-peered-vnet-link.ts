@@ -1,6 +1,7 @@
 import { DOCS } from '../../domain/azure';
 import { planIndex } from '../../domain/plan-index';
 import { report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 export const pgn134: Rule = {
   id: 'PGN-134',
@@ -36,7 +37,7 @@ export const pgn134: Rule = {
         report(
           this,
           `access.peeredVnets.${j}.zoneLink`,
-          `VNet "${peer.name}" holds client${clients.length === 1 ? '' : 's'} ` +
+          `${namedAtStart('VNet', peer.name)} holds client${clients.length === 1 ? '' : 's'} ` +
             `${clients.join(', ')} but is not linked to zone ` +
             `${access.privateDnsZone?.name ?? ''}: peering connects, the link ` +
             `resolves names. Link the zone to "${peer.name}".`,

@@ -1,5 +1,6 @@
 import { DOCS } from '../../domain/azure';
 import { analysisOf, report, type Rule } from '../rule';
+import { named, namedAtStart, quotedName } from '../names';
 
 export const pgn135: Rule = {
   id: 'PGN-135',
@@ -24,7 +25,7 @@ export const pgn135: Rule = {
           report(
             this,
             `clients.${i}.vnet`,
-            `Client "${client.name}" is in VNet "${client.vnet}", which is not among ` +
+            `${namedAtStart('client', client.name)} is in ${named('VNet', client.vnet)}, which is not among ` +
               `the plan's VNets: add it to the peered VNets and peer it with ` +
               `"${access.vnet.name}".`,
           ),
@@ -35,8 +36,8 @@ export const pgn135: Rule = {
         report(
           this,
           `clients.${i}.vnet`,
-          `Client "${client.name}" is in VNet "${peer.name}", which is not peered ` +
-            `with the server VNet "${access.vnet.name}": it cannot reach the server. ` +
+          `${namedAtStart('client', client.name)} is in ${named('VNet', peer.name)}, which is not peered ` +
+            `with the server VNet ${quotedName(access.vnet.name)}: it cannot reach the server. ` +
             `Peer the two VNets in both directions.`,
         ),
       ];

@@ -3,6 +3,7 @@ import type { Finding } from '../../domain/finding';
 import { cidrRange, findOverlaps, type Cidr } from '../../domain/ipv4';
 import { hasPeering } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
+import { named, quotedName } from '../names';
 
 interface Item {
   owner: string;
@@ -33,7 +34,7 @@ export const pgn136: Rule = {
         items.push({
           owner: 'server',
           kind: 'server',
-          label: `server VNet "${vnetName}"`,
+          label: `server VNet ${quotedName(vnetName)}`,
           path: p.path,
           text: p.text,
           cidr: p.result.value,
@@ -46,7 +47,7 @@ export const pgn136: Rule = {
           items.push({
             owner: peer.path,
             kind: 'peer',
-            label: `peered VNet "${peer.peer.name}"`,
+            label: `peered ${named('VNet', peer.peer.name)}`,
             path: p.path,
             text: p.text,
             cidr: p.result.value,
@@ -60,7 +61,7 @@ export const pgn136: Rule = {
           items.push({
             owner: site.path,
             kind: 'site',
-            label: `on-premises site "${site.site.name}"`,
+            label: `on-premises ${named('site', site.site.name)}`,
             path: p.path,
             text: p.text,
             cidr: p.result.value,

@@ -2,6 +2,7 @@ import { AZURE_DNS_IP, DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { analysisOf, report, type Rule } from '../rule';
 import { customDnsVnets } from './dns-placement';
+import { named, namedAtStart } from '../names';
 
 /**
  * The forwarding requirement, checked with PGN-142's placement rules (dns-placement.ts): a DNS server inside an
@@ -36,7 +37,8 @@ export const pgn137: Rule = {
           report(
             this,
             `${vnet.path}.forwardsToAzureDns`,
-            `VNet "${vnet.name}" uses custom DNS server${one ? '' : 's'} ${inAzure.join(', ')} in Azure, which ` +
+            `${namedAtStart('VNet', vnet.name)} uses custom DNS server${one ? '' : 's'} ` +
+              `${inAzure.join(', ')} in Azure, which ` +
               `do${one ? 'es' : ''} not forward to ${AZURE_DNS_IP}: the server's name in the private zone cannot ` +
               `be resolved. Add a forwarder to ${AZURE_DNS_IP}.`,
           ),
@@ -47,7 +49,7 @@ export const pgn137: Rule = {
           report(
             this,
             `${vnet.path}.servers`,
-            `VNet "${vnet.name}" is set to custom DNS but lists no DNS server; add ` +
+            `${namedAtStart('VNet', vnet.name)} is set to custom DNS but lists no DNS server; add ` +
               `the server's IPv4 address or use Azure-provided DNS.`,
           ),
         );
@@ -55,13 +57,13 @@ export const pgn137: Rule = {
       for (const server of vnet.servers) {
         const p = server.placement;
         if (p.kind === 'invalid') {
-          out.push(report(this, server.path, `Custom DNS server of VNet "${vnet.name}": ${p.message}`));
+          out.push(report(this, server.path, `Custom DNS server of ${named('VNet', vnet.name)}: ${p.message}`));
         } else if (p.kind === 'unreachable') {
           out.push(
             report(
               this,
               server.path,
-              `Custom DNS server ${server.text} of VNet "${vnet.name}" is not inside the VNet, ` +
+              `Custom DNS server ${server.text} of ${named('VNet', vnet.name)} is not inside the VNet, ` +
                 `a peered VNet or a connected on-premises site: the VNet cannot reach ` +
                 `it. Put the DNS server in one of them, use ${AZURE_DNS_IP} (Azure DNS), or fix the address.`,
             ),
@@ -71,7 +73,7 @@ export const pgn137: Rule = {
             report(
               this,
               server.path,
-              `Custom DNS server ${server.text} of VNet "${vnet.name}" sits in ${p.home.label}, ` +
+              `Custom DNS server ${server.text} of ${named('VNet', vnet.name)} sits in ${p.home.label}, ` +
                 `which is not linked to zone ${zone.name}: its forwarder to ` +
                 `${AZURE_DNS_IP} cannot resolve the server. Link "${p.home.name}" to the zone.`,
             ),

@@ -2,6 +2,7 @@ import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { planIndex } from '../../domain/plan-index';
 import { report, type Rule } from '../rule';
+import { named, namedAtStart, quotedName } from '../names';
 
 /**
  * Gateway transit, as the plan expresses it: an on-premises site names the VNet that holds its VPN or
@@ -46,8 +47,10 @@ export const pgn140: Rule = {
             report(
               this,
               path,
-              `Site "${site.name}" uses a gateway in the server VNet "${server}", but site "${remoteGateway.site}" ` +
-                `makes "${server}" use the gateway of "${access.peeredVnets[remoteGateway.index]?.name}": a VNet ` +
+              `${namedAtStart('site', site.name)} uses a gateway in the server VNet ${quotedName(server)}, ` +
+                `but ${named('site', remoteGateway.site)} ` +
+                `makes ${quotedName(server)} use the gateway of ` +
+                `${quotedName(access.peeredVnets[remoteGateway.index]?.name)}: a VNet ` +
                 'with a gateway of its own cannot use a remote one. Connect both sites through the same gateway.',
             ),
           );
@@ -58,16 +61,19 @@ export const pgn140: Rule = {
       if (ownGateway !== null || (remoteGateway !== null && remoteGateway.index !== entry.index)) {
         const other =
           ownGateway !== null
-            ? `"${server}" has a gateway of its own (site "${ownGateway}" uses it), so it cannot also use the ` +
-              `gateway of "${peer.name}"`
-            : `"${server}" already uses the gateway of ` +
-              `"${access.peeredVnets[remoteGateway?.index ?? 0]?.name}" (site "${remoteGateway?.site}"), and a VNet ` +
+            ? `${quotedName(server)} has a gateway of its own (${named('site', ownGateway)} uses it), ` +
+              `so it cannot also use the ` +
+              `gateway of ${quotedName(peer.name)}`
+            : `${quotedName(server)} already uses the gateway of ` +
+              `${quotedName(access.peeredVnets[remoteGateway?.index ?? 0]?.name)} ` +
+              `(${named('site', remoteGateway?.site)}), and a VNet ` +
               'can use one remote gateway at most';
         out.push(
           report(
             this,
             path,
-            `Site "${site.name}" is connected through a gateway in "${peer.name}", but ${other}. Connect every site ` +
+            `${namedAtStart('site', site.name)} is connected through a gateway in ${quotedName(peer.name)}, ` +
+              `but ${other}. Connect every site ` +
               'through the same gateway.',
           ),
         );
@@ -80,8 +86,10 @@ export const pgn140: Rule = {
           report(
             this,
             `${entry.path}.peering.toServerVnet`,
-            `The server VNet "${server}" uses the gateway of "${peer.name}" (site "${site.name}"), which Azure ` +
-              `allows only once "${peer.name}" peers back to "${server}" with gateway transit allowed; that ` +
+            `The server VNet ${quotedName(server)} uses the gateway of ${quotedName(peer.name)} ` +
+              `(${named('site', site.name)}), which Azure ` +
+              `allows only once ${quotedName(peer.name)} peers back to ${quotedName(server)} ` +
+              'with gateway transit allowed; that ' +
               'peering is missing. Add the peering back.',
           ),
         );

@@ -2,6 +2,7 @@ import { AZURE_DNS_IP, DOCS, POSTGRES_ZONE_SUFFIX } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { analysisOf, report, type Rule } from '../rule';
 import { customDnsVnets } from './dns-placement';
+import { named } from '../names';
 
 const RESOLVER_IN_AZURE =
   'a resolver inside Azure (an Azure DNS Private Resolver inbound endpoint or a DNS server in a linked VNet)';
@@ -32,7 +33,8 @@ export const pgn142: Rule = {
             report(
               this,
               server.path,
-              `Custom DNS server ${server.text} of VNet "${vnet.name}" is inside the delegated subnet ${p.prefix}, ` +
+              `Custom DNS server ${server.text} of ${named('VNet', vnet.name)} ` +
+                `is inside the delegated subnet ${p.prefix}, ` +
                 'where only flexible servers can live: no DNS server can run there. Use the address of a DNS ' +
                 `server in another subnet, or ${AZURE_DNS_IP} (Azure DNS).`,
             ),
@@ -43,7 +45,7 @@ export const pgn142: Rule = {
             report(
               this,
               server.path,
-              `Custom DNS server ${server.text} of VNet "${vnet.name}" sits on ${p.home.label}, which cannot ` +
+              `Custom DNS server ${server.text} of ${named('VNet', vnet.name)} sits on ${p.home.label}, which cannot ` +
                 `reach ${AZURE_DNS_IP}${claim}: Azure DNS answers only inside Azure. The DNS of "${p.home.name}" ` +
                 `must forward ${zone} to ${RESOLVER_IN_AZURE}; add that conditional forwarder and mark it on the ` +
                 'site.',

@@ -1,6 +1,7 @@
 import { DOCS, FIREWALL_IPV4_ONLY_TEXT } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { analysisOf, report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 /** The seed's wording, quoted in every finding (the fact and its source are in domain/azure.ts). */
 const IPV6_FIREWALL_MESSAGE = FIREWALL_IPV4_ONLY_TEXT;
@@ -26,7 +27,7 @@ export const pgn202: Rule = {
             report(
               this,
               `${r.path}.${field}`,
-              `Firewall rule "${r.rule.name}": ${text} is an IPv6 address. ${IPV6_FIREWALL_MESSAGE}`,
+              `${namedAtStart('firewall rule', r.rule.name)}: ${text} is an IPv6 address. ${IPV6_FIREWALL_MESSAGE}`,
             ),
           );
         }

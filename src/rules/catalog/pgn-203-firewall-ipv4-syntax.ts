@@ -2,6 +2,7 @@ import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { cidrEnd, formatIPv4, parseCidr } from '../../domain/ipv4';
 import { analysisOf, report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 export const pgn203: Rule = {
   id: 'PGN-203',
@@ -33,7 +34,7 @@ export const pgn203: Rule = {
               `${formatIPv4(cidrEnd(c.value))}.`;
           }
         }
-        out.push(report(this, `${r.path}.${field}`, `Firewall rule "${r.rule.name}": ${message}`));
+        out.push(report(this, `${r.path}.${field}`, `${namedAtStart('firewall rule', r.rule.name)}: ${message}`));
       }
     }
     return out;

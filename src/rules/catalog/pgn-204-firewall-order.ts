@@ -1,5 +1,6 @@
 import { DOCS } from '../../domain/azure';
 import { analysisOf, report, type Rule } from '../rule';
+import { namedAtStart } from '../names';
 
 export const pgn204: Rule = {
   id: 'PGN-204',
@@ -17,7 +18,7 @@ export const pgn204: Rule = {
             report(
               this,
               `${r.path}.startIp`,
-              `Firewall rule "${r.rule.name}": start ${r.rule.startIp} is after end ` +
+              `${namedAtStart('firewall rule', r.rule.name)}: start ${r.rule.startIp} is after end ` +
                 `${r.rule.endIp}. Swap them: start ${r.rule.endIp}, end ${r.rule.startIp}.`,
             ),
           ]

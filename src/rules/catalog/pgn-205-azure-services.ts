@@ -2,6 +2,7 @@ import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { analysisOf, report, type Rule } from '../rule';
 import { isAzureServicesRule } from './firewall-helpers';
+import { namedAtStart } from '../names';
 
 const RISK = "it allows connections from all of Azure, including other customers' subscriptions";
 
@@ -38,7 +39,7 @@ export const pgn205: Rule = {
           report(
             this,
             r.path,
-            `Firewall rule "${r.rule.name}" (0.0.0.0–0.0.0.0) is the "Azure ` +
+            `${namedAtStart('firewall rule', r.rule.name)} (0.0.0.0–0.0.0.0) is the "Azure ` +
               `services" rule: ${RISK}. Prefer rules for your services' fixed outbound addresses.`,
           ),
         );

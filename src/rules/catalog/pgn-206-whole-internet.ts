@@ -2,6 +2,7 @@ import { DOCS } from '../../domain/azure';
 import { IPV4_MAX, mergeRanges, type IpRange } from '../../domain/ipv4';
 import { analysisOf, report, type Rule } from '../rule';
 import { addressRules, rangeText } from './firewall-helpers';
+import { namedAtStart } from '../names';
 
 /** More public addresses than a /8 holds (2^24) is "the internet at large" (rules.md PGN-206). */
 const PUBLIC_RANGE_WARNING_SIZE = 2 ** 24;
@@ -47,7 +48,7 @@ export const pgn206: Rule = {
         report(
           this,
           r.path,
-          `Firewall rule "${r.rule.name}" (${rangeText(r)}) ${what}: anyone on the ` +
+          `${namedAtStart('firewall rule', r.rule.name)} (${rangeText(r)}) ${what}: anyone on the ` +
             `internet can try to log in. Narrow it to your clients' addresses.`,
         ),
       ];

@@ -2,7 +2,6 @@ import { DOCS, FIREWALL_RULE_NAME_MAX, FIREWALL_RULE_NAME_MIN, FIREWALL_RULE_NAM
 import { analysisOf, report, type Rule } from '../rule';
 
 function problem(name: string): string {
-  if (name === '') return 'it is empty';
   if (name.length < FIREWALL_RULE_NAME_MIN)
     return `it has ${name.length} character${name.length === 1 ? '' : 's'} (at least ${FIREWALL_RULE_NAME_MIN})`;
   if (name.length > FIREWALL_RULE_NAME_MAX)
@@ -44,7 +43,9 @@ export const pgn207: Rule = {
         report(
           this,
           `${r.path}.name`,
-          `Firewall rule name "${name}" is not valid: ${problem(name)}. Use ` +
+          (name === ''
+            ? 'Firewall rule name is empty. Use '
+            : `Firewall rule name "${name}" is not valid: ${problem(name)}. Use `) +
             `${FIREWALL_RULE_NAME_MIN}–${FIREWALL_RULE_NAME_MAX} letters, digits, _ ` +
             `and -, starting with a letter or digit and not ending with -, e.g. ` +
             `"${suggest(name)}".`,

@@ -3,6 +3,7 @@ import type { Finding } from '../../domain/finding';
 import { findOverlaps, rangeContains } from '../../domain/ipv4';
 import { analysisOf, report, type Rule } from '../rule';
 import { addressRules, rangeText } from './firewall-helpers';
+import { named, namedAtStart } from '../names';
 
 export const pgn209: Rule = {
   id: 'PGN-209',
@@ -28,8 +29,8 @@ export const pgn209: Rule = {
           report(
             this,
             inner.path,
-            `Firewall rule "${inner.rule.name}" (${rangeText(inner)}) lies inside ` +
-              `rule "${outer.rule.name}" (${rangeText(outer)}): it is redundant. ` +
+            `${namedAtStart('firewall rule', inner.rule.name)} (${rangeText(inner)}) lies inside ` +
+              `${named('rule', outer.rule.name)} (${rangeText(outer)}): it is redundant. ` +
               `Remove it, or narrow "${outer.rule.name}".`,
           ),
         );
@@ -38,8 +39,8 @@ export const pgn209: Rule = {
           report(
             this,
             second.path,
-            `Firewall rule "${second.rule.name}" (${rangeText(second)}) overlaps ` +
-              `rule "${first.rule.name}" (${rangeText(first)}): the shared addresses ` +
+            `${namedAtStart('firewall rule', second.rule.name)} (${rangeText(second)}) overlaps ` +
+              `${named('rule', first.rule.name)} (${rangeText(first)}): the shared addresses ` +
               `are allowed twice. Merge the two rules or make them adjacent.`,
           ),
         );

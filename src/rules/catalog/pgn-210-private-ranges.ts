@@ -3,6 +3,7 @@ import { specialUseOverlaps, type SpecialUse } from '../../domain/ipv4';
 import { analysisOf, report, type Rule } from '../rule';
 import { addressRules, rangeText } from './firewall-helpers';
 import { exposesInternet } from './pgn-206-whole-internet';
+import { namedAtStart } from '../names';
 
 const LABEL: Record<SpecialUse, string> = {
   private: 'private (RFC 1918)',
@@ -34,7 +35,7 @@ export const pgn210: Rule = {
         report(
           this,
           r.path,
-          `Firewall rule "${r.rule.name}" (${rangeText(r)}) covers ` +
+          `${namedAtStart('firewall rule', r.rule.name)} (${rangeText(r)}) covers ` +
             `${kinds.map((k) => LABEL[k]).join(' and ')} addresses: connections over ` +
             `the internet never come from them. Use the client's public IPv4 ` +
             `address; a client inside a VNet needs private access.`,

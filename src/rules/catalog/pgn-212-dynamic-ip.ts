@@ -3,6 +3,7 @@ import { parseIPv4Fast } from '../../domain/ipv4';
 import type { ParsedFirewallRule } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
 import { addressRules } from './firewall-helpers';
+import { namedAtStart } from '../names';
 
 export const pgn212: Rule = {
   id: 'PGN-212',
@@ -28,7 +29,7 @@ export const pgn212: Rule = {
         report(
           this,
           `clients.${i}.dynamicIp`,
-          `Client "${client.name}" has a dynamic IP address ` +
+          `${namedAtStart('client', client.name)} has a dynamic IP address ` +
             `(${client.address || 'unknown'}): a single-address rule breaks when it ` +
             `changes.${rule} Ask the ISP for the address range and allow it, or use ` +
             `a static IP.`,

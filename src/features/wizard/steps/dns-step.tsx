@@ -55,10 +55,7 @@ function ZoneLinks({ form }: { form: PlanForm }) {
 
 function ZoneFields({ form, serverName }: { form: PlanForm; serverName: string }) {
   const zone = useWatch({ control: form.control, name: ZONE }) as PrivateDnsZone;
-  const serverSubscription = usePlanner((s) => s.plan.servers[0]?.subscription ?? '');
   const suggested = serverName ? suggestedZoneName(serverName) : '';
-  const otherSubscription =
-    zone.existing && zone.subscription.trim() !== '' && zone.subscription.trim() !== serverSubscription.trim();
   return (
     <>
       <NewOrExisting
@@ -125,13 +122,6 @@ function ZoneFields({ form, serverName }: { form: PlanForm; serverName: string }
           {(p) => <input {...p} {...form.register(`${ZONE}.resourceGroup`)} autoComplete="off" />}
         </Field>
       )}
-      {otherSubscription ? (
-        <p className="notice notice--info">
-          {`The zone is in another subscription (${zone.subscription}): register the `}
-          <code>Microsoft.DBforPostgreSQL</code>
-          {" resource provider in that subscription, or the deployment won't complete."}
-        </p>
-      ) : null}
     </>
   );
 }

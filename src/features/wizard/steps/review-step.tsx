@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { usePlanner } from '../../../store/store';
+import { revealAll } from '../../findings/reveal';
 import { ReviewContent } from '../../review/review-content';
 import { StepFrame } from '../step-frame';
 import { stepForPath } from '../steps';
@@ -6,6 +8,8 @@ import { stepForPath } from '../steps';
 export default function ReviewStep() {
   const plan = usePlanner((s) => s.plan);
   const focusField = usePlanner((s) => s.focusField);
+  // Reviewing is asking for every problem: from now on each field shows its errors, filled in or not.
+  useEffect(revealAll, []);
   return (
     <StepFrame
       intro={
