@@ -120,6 +120,7 @@ for (const width of WIDTHS) {
       await expect(page.locator('[data-path="servers.0.name"]').getByText('PGN-001', { exact: true })).toBeVisible();
       // Visiting Review asks for every problem: the other steps' empty fields show theirs too.
       await openStep(page, 'Review');
+      await expect(page.locator('#review-summary')).toBeVisible();
       await openStep(page, 'Virtual network');
       await expect(page.getByLabel('VNet name')).toHaveAttribute('aria-invalid', 'true');
     });
