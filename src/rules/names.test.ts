@@ -14,8 +14,9 @@ describe('names in messages', () => {
     expect(quotedName(undefined)).toBe('(no name yet)');
   });
 
-  it('writes a control character in a name as its code point', () => {
-    expect(named('VNet', 'a\u0001b')).toBe('VNet "a\\u0001b"');
+  it('keeps a name exactly as typed, control characters too (each output escapes them its own way)', () => {
+    expect(named('VNet', 'a\u0001b')).toBe('VNet "a\u0001b"');
+    expect(quotedName('a\u0001b')).toBe('"a\u0001b"');
   });
 
   it('no finding of a new plan, private or public, quotes an empty name (issue 18, item 7)', () => {

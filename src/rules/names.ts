@@ -1,12 +1,11 @@
 /**
  * How a message names a resource the user named (or not yet): `VNet "vnet-hub"`, and `the unnamed VNet` while
- * the name is empty, never `VNet ""`. One helper for every rule, so the wording is the same everywhere.
+ * the name is empty, never `VNet ""`. One helper for every rule, so the wording is the same everywhere. The name
+ * is kept exactly as typed: each output escapes what it must (the CLI's text, the SVG), and JSON gives it back.
  */
-import { visible } from '../domain/text-safety';
-
 /** `VNet "vnet-hub"`, or `the unnamed VNet` when the name is empty (or only spaces). */
 export function named(kind: string, name: string | undefined): string {
-  return (name ?? '').trim() === '' ? `the unnamed ${kind}` : `${kind} "${visible(name ?? '')}"`;
+  return (name ?? '').trim() === '' ? `the unnamed ${kind}` : `${kind} "${name ?? ''}"`;
 }
 
 /** `named` at the start of a sentence: `The unnamed VNet`. */
@@ -17,5 +16,5 @@ export function namedAtStart(kind: string, name: string | undefined): string {
 
 /** A bare quoted name, or `(no name yet)`: for names that stand alone (`between "a" and "b"`). */
 export function quotedName(name: string | undefined): string {
-  return (name ?? '').trim() === '' ? '(no name yet)' : `"${visible(name ?? '')}"`;
+  return (name ?? '').trim() === '' ? '(no name yet)' : `"${name ?? ''}"`;
 }
