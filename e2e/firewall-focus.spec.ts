@@ -96,7 +96,8 @@ for (const width of WIDTHS) {
         const s = getComputedStyle(el);
         return [s.backgroundColor, s.borderRadius, s.borderTopColor, s.paddingLeft, s.minHeight, s.fontFamily];
       });
-    const reference = await style(page.getByRole('button', { name: 'New plan' }));
+    // A button of the Review step itself (the header's buttons are compacted on a phone).
+    const reference = await style(page.getByRole('main').getByRole('button', { name: 'Download plan (.json)' }));
     for (const name of ['Download SVG', 'Download PNG']) {
       const button = page.getByRole('button', { name });
       await expect(button).toBeVisible();
