@@ -10,7 +10,8 @@ test('a plan and a VNet name holding control characters: validation names them, 
   await page.getByLabel('Plan name').fill('Orders\u0001 plan');
   await openStep(page, 'Virtual network');
   await page.getByLabel('VNet name').first().fill('vnet\u000borders');
-  await expect(page.getByText('contains the control character U+000B')).toBeVisible();
+  // In the step (the findings drawer beside it lists the same finding).
+  await expect(page.getByRole('main').getByText('contains the control character U+000B')).toBeVisible();
   await openStep(page, 'Review');
   await expect(page.locator('.topo svg.topo-svg')).toBeVisible();
 
