@@ -5,13 +5,21 @@ export function splitPath(path: string): (string | number)[] {
   return path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
+/**
+ * The value at `path`, or undefined where the path leaves the plan. It walks the path's text without splitting it
+ * (an array's index reads the same as a string key), since the findings ask for every error's field on each edit.
+ */
 export function getIn(value: unknown, path: string): unknown {
+  if (path === '') return value;
   let current: unknown = value;
-  for (const key of splitPath(path)) {
+  let start = 0;
+  for (;;) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[key];
+    const dot = path.indexOf('.', start);
+    current = (current as Record<string, unknown>)[dot === -1 ? path.slice(start) : path.slice(start, dot)];
+    if (dot === -1) return current;
+    start = dot + 1;
   }
-  return current;
 }
 
 /** Returns a copy of `root` with the value at `path` replaced; untouched branches keep their identity. */
@@ -33,5 +41,9 @@ export function setIn<T>(root: T, path: string, value: unknown): T {
 
 /** True when `path` is `prefix` or lies below it (`a.b` is under `a`, `a.bc` is not). */
 export function isUnder(path: string, prefix: string): boolean {
-  return prefix === '' || path === prefix || path.startsWith(`${prefix}.`);
+  // Without building `${prefix}.`: the findings ask this of every finding on each edit.
+  return (
+    prefix === '' ||
+    (path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 46)) // '.'
+  );
 }

@@ -30,6 +30,7 @@ import type { PrivateAccess } from '../../domain/plan';
 import { usePlanner } from '../../store/store';
 import { setPath } from '../wizard/private/form-helpers';
 import type { PlanForm } from '../wizard/use-plan-form';
+import { chunksOf } from './chunks';
 import './address-map.css';
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -167,7 +168,7 @@ function SubnetRow({ block }: { block: SubnetBlock }) {
   const label = block.subnet.name.trim() !== '' ? block.subnet.name : 'Unnamed subnet';
   const problem = hasProblem(block);
   return (
-    <li className={`amap__row amap__row--subnet${problem ? ' amap__row--problem' : ''}`}>
+    <div role="listitem" className={`amap__row amap__row--subnet${problem ? ' amap__row--problem' : ''}`}>
       <code className="amap__cidr">{block.cidr}</code>
       <span className="amap__what">
         <strong>{label}</strong>
@@ -187,14 +188,17 @@ function SubnetRow({ block }: { block: SubnetBlock }) {
         ) : null}
         {block.outsideSpace ? <span className="amap__problem">⚠ Reaches past the end of the address space</span> : null}
       </span>
-    </li>
+    </div>
   );
 }
 
 function FreeRow({ block, target, onSplit, onJoin, onUse }: RowProps & { block: FreeBlock }) {
   const usable = target !== null && !block.tooSmall && block.prefixLength <= target.maxPrefixLength;
   return (
-    <li className={`amap__row amap__row--free${block.otherOverlaps.length > 0 ? ' amap__row--problem' : ''}`}>
+    <div
+      role="listitem"
+      className={`amap__row amap__row--free${block.otherOverlaps.length > 0 ? ' amap__row--problem' : ''}`}
+    >
       <code className="amap__cidr">{block.cidr}</code>
       <span className="amap__what">Free</span>
       <span className="amap__hosts">
@@ -241,7 +245,7 @@ function FreeRow({ block, target, onSplit, onJoin, onUse }: RowProps & { block: 
           </button>
         ) : null}
       </span>
-    </li>
+    </div>
   );
 }
 
@@ -287,6 +291,7 @@ function SpaceView({
   onUse,
 }: Omit<RowProps, 'block'> & { space: SpaceMap; vnetName: string }) {
   const headingId = useId();
+  const chunks = useMemo(() => chunksOf(space.blocks), [space.blocks]);
   const subnets = space.subnets.length;
   const label =
     `Map of ${space.space} in ${vnetName}: ${subnets} ${subnets === 1 ? 'subnet' : 'subnets'}, ` +
@@ -308,11 +313,17 @@ function SpaceView({
           ))}
         </ul>
       ) : null}
-      <ol className="amap__list" aria-labelledby={headingId}>
-        {space.blocks.map((b) => (
-          <Row key={b.key} block={b} target={target} onSplit={onSplit} onJoin={onJoin} onUse={onUse} />
+      <div role="list" className="amap__list" aria-labelledby={headingId}>
+        {chunks.map((chunk) => (
+          // A run of rows the browser lays out and paints only near the screen (`content-visibility`): per run
+          // rather than per row, since it tracks each such element on every frame.
+          <div key={chunk.key} role="none" className="amap__chunk">
+            {chunk.blocks.map((b) => (
+              <Row key={b.key} block={b} target={target} onSplit={onSplit} onJoin={onJoin} onUse={onUse} />
+            ))}
+          </div>
         ))}
-      </ol>
+      </div>
     </div>
   );
 }
