@@ -9,7 +9,7 @@ import type { Finding } from '../../domain/finding';
 import { usePlanner } from '../../store/store';
 import { FindingsByStep } from './findings-by-step';
 import { SEVERITY_ICON } from './finding-message';
-import { revealAll, shownSeverity, useReveal, type Shown } from './reveal';
+import { revealAll, shownSeverities, useReveal, type Shown } from './reveal';
 import { useShownFindingsOrPending, useShownPlan } from './use-findings';
 
 /** The layout switch of `app.css`: below it the side column becomes a strip above the step. */
@@ -38,18 +38,16 @@ export const countText = (shown: Shown, n: number): string => `${n} ${WORDS[show
 
 type Counts = Record<Shown, number>;
 
+const NO_FINDINGS: readonly Finding[] = [];
+
 /** The findings as the fields show them, and how many of each kind. */
 function useShownFindings(findings: readonly Finding[] | null) {
   const plan = useShownPlan();
   const reveal = useReveal();
   return useMemo(() => {
     const counts: Counts = { error: 0, pending: 0, warning: 0, info: 0 };
-    const shown = new Map<Finding, Shown>();
-    for (const f of findings ?? []) {
-      const s = shownSeverity(f, plan, reveal);
-      shown.set(f, s);
-      counts[s] += 1;
-    }
+    const shown = shownSeverities(findings ?? NO_FINDINGS, plan, reveal);
+    for (const s of shown.values()) counts[s] += 1;
     return { counts, shown };
   }, [findings, plan, reveal]);
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../domain/finding';
 import { newPlan } from '../../domain/new-plan';
-import { isPending, resetReveal, revealAll, shownSeverity, touchField, useReveal } from './reveal';
+import { isPending, resetReveal, revealAll, shownSeverities, shownSeverity, touchField, useReveal } from './reveal';
 
 const finding = (path: string, severity: Finding['severity'] = 'error'): Finding => ({
   ruleId: 'PGN-001',
@@ -39,5 +39,22 @@ describe('when a field shows its error', () => {
     expect(isPending(finding('access.delegatedSubnet.prefix'), plan, useReveal.getState())).toBe(false);
     resetReveal();
     expect(isPending(finding('access.delegatedSubnet.prefix'), plan, useReveal.getState())).toBe(true);
+  });
+});
+
+describe('shownSeverities', () => {
+  it('shows each finding as shownSeverity does, and answers again from the same list, plan and state', () => {
+    const plan = newPlan();
+    const findings = [finding('servers.0.name'), finding('name'), finding('servers.0.name', 'warning')];
+    const state = useReveal.getState();
+    const shown = shownSeverities(findings, plan, state);
+    expect([...shown.values()]).toEqual(['pending', 'error', 'warning']);
+    expect(shownSeverities(findings, plan, state)).toBe(shown);
+    // A touched field or another plan is a new answer.
+    touchField('servers.0.name');
+    const touched = shownSeverities(findings, plan, useReveal.getState());
+    expect([...touched.values()]).toEqual(['error', 'error', 'warning']);
+    const renamed = { ...plan, servers: [{ ...plan.servers[0]!, name: 'pg' }] };
+    expect(shownSeverities(findings, renamed, useReveal.getState())).not.toBe(touched);
   });
 });

@@ -67,3 +67,26 @@ export type Shown = Finding['severity'] | 'pending';
 
 export const shownSeverity = (finding: Finding, plan: Plan, state: RevealState): Shown =>
   isPending(finding, plan, state) ? 'pending' : finding.severity;
+
+/** The last answer of `shownSeverities` for each list of findings, with the plan and state it was for. */
+const lastShown = new WeakMap<
+  readonly Finding[],
+  { plan: Plan; state: RevealState; shown: ReadonlyMap<Finding, Shown> }
+>();
+
+/**
+ * How every finding of `findings` is shown. The step list and the drawer both ask on each edit for the same list,
+ * plan and state; the answer is computed once for them.
+ */
+export function shownSeverities(
+  findings: readonly Finding[],
+  plan: Plan,
+  state: RevealState,
+): ReadonlyMap<Finding, Shown> {
+  const last = lastShown.get(findings);
+  if (last !== undefined && last.plan === plan && last.state === state) return last.shown;
+  const shown = new Map<Finding, Shown>();
+  for (const f of findings) shown.set(f, shownSeverity(f, plan, state));
+  lastShown.set(findings, { plan, state, shown });
+  return shown;
+}

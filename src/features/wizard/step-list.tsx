@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { usePlanner } from '../../store/store';
 import { countText } from '../findings/findings-drawer';
 import { SEVERITY_ICON } from '../findings/finding-message';
-import { shownSeverity, useReveal, type Shown } from '../findings/reveal';
+import { shownSeverities, useReveal, type Shown } from '../findings/reveal';
 import { useShownFindingsOrPending, useShownPlan } from '../findings/use-findings';
 import { stepForPath, visibleSteps } from './steps';
 
@@ -41,10 +41,12 @@ export function StepList() {
   const reveal = useReveal();
   const countsByStep = useMemo(() => {
     const counts = new Map<string, Partial<Record<Shown, number>>>();
-    for (const f of findings ?? []) {
+    if (findings === null) return counts;
+    const shown = shownSeverities(findings, plan, reveal);
+    for (const f of findings) {
       if (f.severity === 'info') continue;
       const step = stepForPath(f.path);
-      const kind = shownSeverity(f, plan, reveal);
+      const kind = shown.get(f) ?? f.severity;
       const c = counts.get(step) ?? {};
       c[kind] = (c[kind] ?? 0) + 1;
       counts.set(step, c);

@@ -1,5 +1,4 @@
 /** The wizard's steps, which access mode shows them, and which plan fields each one owns. */
-import { isUnder } from '../../domain/paths';
 import type { Plan } from '../../domain/plan';
 import type { StepId } from '../../store/store';
 
@@ -86,17 +85,23 @@ export function stepForPath(path: string): StepId {
   return step;
 }
 
+/** Each owned prefix and its step; where two steps named the same prefix, the first one owns it. */
+const ownerOfPrefix = new Map<string, StepId>();
+for (const step of STEPS)
+  for (const prefix of step.owns) if (!ownerOfPrefix.has(prefix)) ownerOfPrefix.set(prefix, step.id);
+
+/** The most specific owned prefix of `path`: the path itself, then each shorter run of its segments. */
 function findStepForPath(path: string): StepId {
-  let best: { id: StepId; length: number } | null = null;
-  for (const step of STEPS) {
-    for (const prefix of step.owns) {
-      if (isUnder(path, prefix) && (best === null || prefix.length > best.length))
-        best = { id: step.id, length: prefix.length };
-    }
-  }
   // Zone links are chosen on the DNS step (server VNet) and the peering step (peered VNets).
   if (path === 'access.vnet.zoneLink') return 'dns';
-  return best?.id ?? 'review';
+  let prefix = path;
+  for (;;) {
+    const owner = ownerOfPrefix.get(prefix);
+    if (owner !== undefined) return owner;
+    const dot = prefix.lastIndexOf('.');
+    if (dot === -1) return 'review';
+    prefix = prefix.slice(0, dot);
+  }
 }
 
 export function stepDef(id: StepId): StepDef {
