@@ -330,7 +330,11 @@ export function compileNsg(rules: readonly NsgRule[]): CompiledNsg {
 
 const compiledCache = new WeakMap<readonly NsgRule[], CompiledNsg>();
 
-function compileNsgCached(rules: readonly NsgRule[]): CompiledNsg {
+/**
+ * `compileNsg`, once per list of rules: plans change by copying what changes (`setIn`), so a list that is the
+ * same object holds the same rules, and an edit elsewhere in the plan compiles nothing again.
+ */
+export function compileNsgCached(rules: readonly NsgRule[]): CompiledNsg {
   let compiled = compiledCache.get(rules);
   if (compiled === undefined) {
     compiled = compileNsg(rules);

@@ -16,7 +16,7 @@ import {
   type IpRange,
   type IpResult,
 } from '../domain/ipv4';
-import { compileNsg, type CompiledNsg, type NsgContext } from '../domain/nsg';
+import { compileNsgCached, type CompiledNsg, type NsgContext } from '../domain/nsg';
 import type { Client, FirewallRule, OnPremises, PeeredVnet, Plan, PrivateAccess } from '../domain/plan';
 import { planIndex } from '../domain/plan-index';
 import { contextFor, type PrivateContext } from '../checker/context';
@@ -197,7 +197,7 @@ export function analyze(plan: Plan): Analysis {
     // The connectivity checker's NSG context of this plan (the same value as nsgContextForPlan; a test holds the
     // two equal): one object, so that the NSG evaluator resolves it once for the rules and the checker alike.
     nsgContext: nsgContextOf(contextFor(plan) as PrivateContext),
-    nsg: access.delegatedSubnet.nsg === null ? null : compileNsg(access.delegatedSubnet.nsg.rules),
+    nsg: access.delegatedSubnet.nsg === null ? null : compileNsgCached(access.delegatedSubnet.nsg.rules),
     firewall: [],
     addressesNeeded,
     anyHa,

@@ -288,3 +288,20 @@ describe('PGN-009 through the plan schema', () => {
     expect((issue as { params?: { ruleId?: string } } | undefined)?.params?.ruleId).toBe('PGN-009');
   });
 });
+
+describe('PGN-009 text of any field, across edits of one plan', () => {
+  it('an edit deep in a plan already checked is checked, and the plan before it keeps its answer', () => {
+    const before = privatePlan();
+    expect(of(before).filter((f) => f.path.startsWith('clients.'))).toEqual([]);
+    const edited = setIn(before, 'clients.0.name', 'app\u0007');
+    expect(of(edited).map((f) => f.path)).toContain('clients.0.name');
+    // The unchanged plan, checked again after the edit, still has no finding there.
+    expect(of(before).filter((f) => f.path.startsWith('clients.'))).toEqual([]);
+    // Undoing the edit, in a new copy, removes the finding again.
+    const undone = setIn(edited, 'clients.0.name', 'app');
+    expect(of(undone).filter((f) => f.path.startsWith('clients.'))).toEqual([]);
+    // A control character in another part of the edited plan is found beside it.
+    const both = setIn(edited, 'servers.0.region', 'westeurope\u0000');
+    expect(of(both).map((f) => f.path)).toEqual(expect.arrayContaining(['clients.0.name', 'servers.0.region']));
+  });
+});

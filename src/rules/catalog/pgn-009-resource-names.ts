@@ -82,28 +82,54 @@ const CHECKED_ELSEWHERE = [
   /^access\.firewallRules\.\d+\./,
 ];
 
+/** A string this rule looks at closer (see `isCandidate`), or a child object or list holding some. */
+type Hit =
+  | { readonly key: string | number; readonly text: string }
+  | { readonly key: string | number; readonly inner: readonly Hit[] };
+
+const NO_HITS: readonly Hit[] = [];
+
+/** A string under `key` that may need a finding: a subscription, a region, or text with an unsafe character. */
+const isCandidate = (key: string | number, text: string): boolean =>
+  key === 'subscription' || key === 'region' || hasUnsafeCharacter(text);
+
+const hitsCache = new WeakMap<object, readonly Hit[]>();
+
 /**
- * Every string of the plan, with the keys that lead to it (`keys` is reused: join it to keep it).
- * Large plans hold many thousands of strings, so no path is built unless the visitor asks.
+ * The candidate strings inside `value`, by the keys that lead to them. Large plans hold many thousands of
+ * strings and an edit changes a few: plans change by copying what changes (`setIn`), so each object's answer is
+ * kept for that object, and an edit reads again only the objects on its path.
  */
-function eachString(
-  value: unknown,
+function hitsOf(value: object): readonly Hit[] {
+  const cached = hitsCache.get(value);
+  if (cached !== undefined) return cached;
+  let hits: Hit[] | null = null;
+  const visit = (key: string | number, child: unknown) => {
+    if (typeof child === 'string') {
+      if (isCandidate(key, child)) (hits ??= []).push({ key, text: child });
+    } else if (child !== null && typeof child === 'object') {
+      const inner = hitsOf(child);
+      if (inner.length > 0) (hits ??= []).push({ key, inner });
+    }
+  };
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i += 1) visit(i, value[i]);
+  else for (const k of Object.keys(value)) visit(k, (value as Record<string, unknown>)[k]);
+  const result = hits ?? NO_HITS;
+  hitsCache.set(value, result);
+  return result;
+}
+
+/** Each candidate string of `hits`, with the keys that lead to it (`keys` is reused: join it to keep it). */
+function eachCandidate(
+  hits: readonly Hit[],
   keys: (string | number)[],
   visit: (keys: readonly (string | number)[], text: string) => void,
 ): void {
-  if (typeof value === 'string') visit(keys, value);
-  else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      keys.push(i);
-      eachString(value[i], keys, visit);
-      keys.pop();
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const k of Object.keys(value)) {
-      keys.push(k);
-      eachString((value as Record<string, unknown>)[k], keys, visit);
-      keys.pop();
-    }
+  for (const hit of hits) {
+    keys.push(hit.key);
+    if ('text' in hit) visit(keys, hit.text);
+    else eachCandidate(hit.inner, keys, visit);
+    keys.pop();
   }
 }
 
@@ -205,10 +231,7 @@ export const pgn009: Rule = {
         );
       });
     }
-    eachString(plan, [], (keys, text) => {
-      const last = keys[keys.length - 1];
-      const candidate = last === 'subscription' || last === 'region';
-      if (!candidate && !hasUnsafeCharacter(text)) return;
+    eachCandidate(hitsOf(plan), [], (keys, text) => {
       const path = keys.join('.');
       const subscription = SUBSCRIPTION_PATH.test(path);
       // Subscriptions and the servers' region reach the exports as typed (templates, variables, az).
