@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../domain/finding';
 import { cidrRange, cidrsOverlap, formatCidr, parseCidr, parseIPv4, type Cidr } from '../domain/ipv4';
-import { getIn } from '../domain/paths';
+import { getIn, setIn } from '../domain/paths';
 import { parseCidrFast, parseIPv4Fast } from '../domain/ipv4';
 import { nsgContextForPlan } from '../domain/nsg';
 import { largePlan, typicalPlan } from '../domain/samples';
@@ -575,6 +575,13 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
       ]);
       expect(of(plan, 'PGN-111').map((f) => f.path)).toEqual(['access.firewallRules.0', 'access.firewallRules.1']);
       expect(of(plan, 'PGN-202')).toEqual([]);
+      // An edit of the rules (a new list) is described again; the plan before it keeps its findings.
+      const renamed = setIn(plan, 'access.firewallRules.1.name', 'office');
+      expect(of(renamed, 'PGN-111')[1]?.message).toContain('"office"');
+      expect(of(plan, 'PGN-111')[1]?.message).toContain('"y"');
+      const withAzure = setIn(plan, 'access.allowAzureServices', true);
+      expect(of(withAzure, 'PGN-111').map((f) => f.path)).toContain('access.allowAzureServices');
+      expect(of(plan, 'PGN-111')).toHaveLength(2);
     },
   );
 });

@@ -236,10 +236,14 @@ export const pgn009: Rule = {
       const subscription = SUBSCRIPTION_PATH.test(path);
       // Subscriptions and the servers' region reach the exports as typed (templates, variables, az).
       const verbatim = subscription || REGION_PATH.test(path);
-      if (!verbatim && !hasUnsafeCharacter(text)) return;
+      const unsafe = unsafeCharacterText(text);
+      if (!verbatim && unsafe === null) return;
+      // What is wrong first, and the message's words only then: most candidates are fine.
+      const problem =
+        unsafe !== null ? null : ((subscription ? commandLineProblem(text) : null) ?? normalFormProblem(text));
+      if (unsafe === null && problem === null) return;
       if (CHECKED_ELSEWHERE.some((re) => re.test(path))) return;
       const field = describeField(plan, path, text);
-      const unsafe = unsafeCharacterText(text);
       if (unsafe !== null) {
         findings.push(
           report(
@@ -251,8 +255,6 @@ export const pgn009: Rule = {
         );
         return;
       }
-      const problem = (subscription ? commandLineProblem(text) : null) ?? normalFormProblem(text);
-      if (problem === null) return;
       const hint = subscription ? ' Give the subscription ID (a GUID, PGN-012).' : '';
       findings.push(report(this, path, `${field} cannot be used: ${problem}.${hint}`));
     });

@@ -197,3 +197,14 @@ describe('PGN-125 and its neighbours', () => {
     expect((issue as { params?: { ruleId?: string } } | undefined)?.params?.ruleId).toBe('PGN-125');
   });
 });
+
+describe('PGN-125 across edits of one plan', () => {
+  it('an edit of a rule (a new list) is checked again; the plan before it keeps its findings', () => {
+    const plan = withRule({ destinationPorts: ['5432'] });
+    expect(of(plan)).toEqual([]);
+    const edited = setIn(plan, `${RULE}.destinationPorts.0`, '99999');
+    expect(of(edited).map((f) => f.path)).toEqual([`${RULE}.destinationPorts.0`]);
+    expect(of(plan)).toEqual([]);
+    expect(of(setIn(edited, `${RULE}.destinationPorts.0`, '5432'))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { AZURE_REGIONS, DOCS, NSG_PORT_MAX, NSG_RULE_DESCRIPTION_MAX, NSG_SERVICE_TAGS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { parseCidrFast, parseIPv4Fast } from '../../domain/ipv4';
+import type { NsgRule } from '../../domain/plan';
 import { commandLineProblem, normalFormProblem, unsafeCharacterText, visible } from '../../domain/text-safety';
 import { report, type Rule } from '../rule';
 import { NSG_PATH } from './nsg-helpers';
@@ -94,6 +95,8 @@ const FIELDS = [
   ['destinationPorts', 'destination port', portProblem],
 ] as const;
 
+const findingsOfRules = new WeakMap<readonly NsgRule[], readonly Finding[]>();
+
 export const pgn125: Rule = {
   id: 'PGN-125',
   title: 'Each NSG rule field is well formed',
@@ -112,6 +115,9 @@ export const pgn125: Rule = {
     if (plan.access.mode !== 'private') return [];
     const nsg = plan.access.delegatedSubnet.nsg;
     if (nsg === null) return [];
+    // The same list of rules has the same findings (a plan changes by copying what changes).
+    const cached = findingsOfRules.get(nsg.rules);
+    if (cached !== undefined) return [...cached];
     const findings: Finding[] = [];
     nsg.rules.forEach((rule, i) => {
       const where = `${NSG_PATH}.rules.${i}`;
@@ -140,6 +146,7 @@ export const pgn125: Rule = {
         );
       }
     });
-    return findings;
+    findingsOfRules.set(nsg.rules, findings);
+    return [...findings];
   },
 };
