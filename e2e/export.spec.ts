@@ -68,3 +68,31 @@ test('a plan with errors exports only after "Export anyway", and the files list 
   const script = bytes.toString('utf8');
   expect(script).toContain('PGN-108');
 });
+
+for (const width of [1280, 390]) {
+  test(`the export has one heading, and each file's Download button keeps its word whole (${width} px)`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/');
+    await openExample(page, /hub and spoke/i);
+    await openStep(page, 'Review');
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { name: 'Export', exact: true })).toHaveCount(1);
+    for (const tab of Object.keys(EXPECTED)) {
+      await main.getByRole('tab', { name: tab }).click();
+      const buttons = main.getByRole('list', { name: 'Files' }).getByRole('button', { name: /^Download / });
+      await expect(buttons.first()).toBeVisible();
+      // A label broken inside a word ("Downlo" / "ad") lays out as two line boxes.
+      const lines = await buttons.evaluateAll((els) =>
+        els.map((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        }),
+      );
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines, `${tab} at ${width} px`).toEqual(lines.map(() => 1));
+    }
+  });
+}
