@@ -105,7 +105,12 @@ try {
   await page.goto(url);
   await page.locator('#step-heading').waitFor();
   await page.waitForLoadState('networkidle');
-  await page.locator('fieldset[data-path="access.delegatedSubnet.nsg"]').screenshot({ path: join(out, 'nsg-390.png') });
+  // A window as tall as the page, so that the sticky step strip stays at the top instead of over the editor.
+  const nsg = page.locator('fieldset[data-path="access.delegatedSubnet.nsg"]');
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 390, height: pageHeight + 100 });
+  await page.waitForTimeout(300);
+  await nsg.screenshot({ path: join(out, 'nsg-390.png') });
   console.log('wrote docs/img/nsg-390.png');
   await context.close();
 } finally {
