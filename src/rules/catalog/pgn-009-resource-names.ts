@@ -94,14 +94,18 @@ const isCandidate = (key: string | number, text: string): boolean =>
   key === 'subscription' || key === 'region' || hasUnsafeCharacter(text);
 
 const hitsCache = new WeakMap<object, readonly Hit[]>();
+const KEPT_LIST_LENGTH = 16;
 
 /**
  * The candidate strings inside `value`, by the keys that lead to them. Large plans hold many thousands of
- * strings and an edit changes a few: plans change by copying what changes (`setIn`), so each object's answer is
- * kept for that object, and an edit reads again only the objects on its path.
+ * strings and an edit changes a few: plans change by copying what changes (`setIn`), so a long list's answer is
+ * kept for that list, and an edit reads again only the lists on its path.
  */
 function hitsOf(value: object): readonly Hit[] {
-  const cached = hitsCache.get(value);
+  // Only long lists are kept: they are what an edit elsewhere leaves alone, and keeping every small object
+  // would cost the first check of a large plan more than it saves.
+  const kept = Array.isArray(value) && value.length >= KEPT_LIST_LENGTH;
+  const cached = kept ? hitsCache.get(value) : undefined;
   if (cached !== undefined) return cached;
   let hits: Hit[] | null = null;
   const visit = (key: string | number, child: unknown) => {
@@ -115,7 +119,7 @@ function hitsOf(value: object): readonly Hit[] {
   if (Array.isArray(value)) for (let i = 0; i < value.length; i += 1) visit(i, value[i]);
   else for (const k of Object.keys(value)) visit(k, (value as Record<string, unknown>)[k]);
   const result = hits ?? NO_HITS;
-  hitsCache.set(value, result);
+  if (kept) hitsCache.set(value, result);
   return result;
 }
 
