@@ -22,24 +22,27 @@ test(
   },
 );
 
-test('Review lists every finding by step and each one leads back to its field', async ({ page }) => {
-  await page.goto('/');
-  await openExample(page, /Eight-subnet/);
-  await openStep(page, 'Delegated subnet');
-  await page.getByLabel('Subnet name').fill('GatewaySubnet');
-  await openStep(page, 'Review');
-  const finding = page.getByRole('main').locator('.findings-by-step li', { hasText: 'PGN-105' });
-  await expect(finding).toHaveCount(1);
-  // Read out as people say it: the rule and the step, never an internal path such as access.delegatedSubnet.name.
-  const go = finding.getByRole('button', { name: /Go to the field/ });
-  await expect(go).toHaveAccessibleName('Go to the field of PGN-105 on the Delegated subnet step');
-  // The rule IDs are the planner's own: the link to Microsoft's page doesn't say Microsoft uses them.
-  await expect(finding.getByRole('link', { name: /Why\?/ })).toHaveAccessibleName(
-    "Why? (Microsoft's documentation this rule comes from, opens a new tab)",
-  );
-  await go.click();
-  await expect(page.getByLabel('Subnet name')).toBeFocused();
-  await page.getByLabel('Subnet name').fill('postgres');
-  await openStep(page, 'Review');
-  await expect(page.getByRole('heading', { name: /Checks: 0 errors/ })).toBeVisible();
-});
+for (const width of [1280, 390]) {
+  test(`Review lists every finding by step and each one leads back to its field (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/');
+    await openExample(page, /Eight-subnet/);
+    await openStep(page, 'Delegated subnet');
+    await page.getByLabel('Subnet name').fill('GatewaySubnet');
+    await openStep(page, 'Review');
+    const finding = page.getByRole('main').locator('.findings-by-step li', { hasText: 'PGN-105' });
+    await expect(finding).toHaveCount(1);
+    // Read out as people say it: the rule and the step, never an internal path such as access.delegatedSubnet.name.
+    const go = finding.getByRole('button', { name: /Go to the field/ });
+    await expect(go).toHaveAccessibleName('Go to the field of PGN-105 on the Delegated subnet step');
+    // The rule IDs are the planner's own: the link to Microsoft's page doesn't say Microsoft uses them.
+    await expect(finding.getByRole('link', { name: /Why\?/ })).toHaveAccessibleName(
+      "Why? (Microsoft's documentation this rule comes from, opens a new tab)",
+    );
+    await go.click();
+    await expect(page.getByLabel('Subnet name')).toBeFocused();
+    await page.getByLabel('Subnet name').fill('postgres');
+    await openStep(page, 'Review');
+    await expect(page.getByRole('heading', { name: /Checks: 0 errors/ })).toBeVisible();
+  });
+}

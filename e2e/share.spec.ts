@@ -115,23 +115,25 @@ test('a plan file downloads as the documented JSON and opens again', async ({ pa
   expect(await savedPlanNamed(page, 'pg-fabrikam-reporting')).toEqual(original);
 });
 
-test('a file that is not a plan says so beside the file controls, visibly, and the plan stays as it was', async ({
-  page,
-}, testInfo) => {
-  await page.goto('/');
-  await openExample(page, /Public access/);
-  await openStep(page, 'Review');
-  const path = testInfo.outputPath('hello.json');
-  writeFileSync(path, '{"hello":"world"}');
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open plan file…' }).click();
-  await (await choosing).setFiles(path);
-  const notice = page.locator('.share-panel').getByRole('alert');
-  await expect(notice).toBeVisible();
-  await expect(notice).toContainText('The file is not a valid plan.');
-  await expect(notice).toBeInViewport();
-  await notice.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(notice).toHaveCount(0);
-  // The current plan is still the example (its server name polled from the saved state).
-  await savedPlanNamed(page, 'pg-fabrikam-reporting');
-});
+for (const width of [1280, 390]) {
+  const title = `a file that is not a plan says so beside the file controls, visibly, and the plan stays as it was`;
+  test(`${title} (${width} px)`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/');
+    await openExample(page, /Public access/);
+    await openStep(page, 'Review');
+    const path = testInfo.outputPath('hello.json');
+    writeFileSync(path, '{"hello":"world"}');
+    const choosing = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open plan file…' }).click();
+    await (await choosing).setFiles(path);
+    const notice = page.locator('.share-panel').getByRole('alert');
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('The file is not a valid plan.');
+    await expect(notice).toBeInViewport();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+    // The current plan is still the example (its server name polled from the saved state).
+    await savedPlanNamed(page, 'pg-fabrikam-reporting');
+  });
+}
