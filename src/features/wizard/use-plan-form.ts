@@ -117,9 +117,31 @@ function fieldsToRevalidate(form: PlanForm, step: StepId, changed: string): stri
   return [...paths];
 }
 
+/**
+ * Lists whose fields only one step shows (`owner`): every other step's form holds them empty. react-hook-form hands
+ * its watcher a deep copy of all the form's values on every keystroke, and in a large plan these lists are two
+ * thirds of the plan. The store keeps them whole: a step writes only fields it shows, and its resolver only the
+ * slices it owns, none of which holds another step's list (`use-plan-form.test.ts` checks both).
+ */
+export const LISTS_OF_ONE_STEP: readonly { path: string; owner: StepId }[] = [
+  { path: 'access.firewallRules', owner: 'firewall' },
+  { path: 'clients', owner: 'clients' },
+  { path: 'access.delegatedSubnet.nsg.rules', owner: 'subnet' },
+];
+
+/** The values of `step`'s form: the plan, with the lists other steps own emptied (see `LISTS_OF_ONE_STEP`). */
+export function formValuesFor(plan: Plan, step: StepId): Plan {
+  let values = plan;
+  for (const { path, owner } of LISTS_OF_ONE_STEP) {
+    const list = getIn(values, path);
+    if (owner !== step && Array.isArray(list) && list.length > 0) values = setIn(values, path, []);
+  }
+  return values;
+}
+
 export function usePlanForm(): PlanForm {
   const form = useForm<Plan>({
-    defaultValues: usePlanner.getState().plan,
+    defaultValues: formValuesFor(usePlanner.getState().plan, usePlanner.getState().step),
     resolver: sliceResolver(usePlanner.getState().step),
     mode: 'onChange',
   });
