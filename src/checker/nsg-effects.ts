@@ -6,10 +6,9 @@
  * range denied), so a rule shown as blocking a client is the rule the check names for that client.
  */
 import { POSTGRES_PORT } from '../domain/azure';
-import { evaluateNsgFlow } from '../domain/nsg';
 import type { Plan } from '../domain/plan';
 import { contextFor } from './context';
-import { nsgContextOf } from './nsg-filter';
+import { nsgContextOf, postgresInboundDecision } from './nsg-filter';
 import { privatePath } from './path';
 
 export interface NsgClientEffect {
@@ -60,17 +59,7 @@ function compute(plan: Plan): NsgEffects | null {
       return;
     }
     for (const range of source.ranges) {
-      const decision = evaluateNsgFlow(
-        nsg.rules,
-        {
-          direction: 'Inbound',
-          protocol: 'Tcp',
-          source: { kind: 'range', range },
-          destination: { kind: 'range', range: destination },
-          port: POSTGRES_PORT,
-        },
-        nsgContext,
-      );
+      const decision = postgresInboundDecision(nsg.rules, range, destination, nsgContext);
       const partial = decision.partial === true;
       for (const part of partial ? (decision.parts ?? []) : [decision]) {
         const effect = { client: client.name, source: source.text, access: part.access, partial };

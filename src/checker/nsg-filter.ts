@@ -6,6 +6,7 @@
 import { POSTGRES_PORT } from '../domain/azure';
 import { mergeRanges, type IpRange } from '../domain/ipv4';
 import { evaluateNsgFlow, type NsgContext, type NsgDecision } from '../domain/nsg';
+import type { NsgRule } from '../domain/plan';
 import type { PrivateContext } from './context';
 import type { Source } from './path';
 import type { Hop } from './types';
@@ -32,6 +33,26 @@ export function nsgContextOf(ctx: PrivateContext): NsgContext {
     nsgContexts.set(ctx, nsgContext);
   }
   return nsgContext;
+}
+
+/** What the NSG decides for PostgreSQL traffic (TCP 5432, inbound) from `range` to the delegated subnet. */
+export function postgresInboundDecision(
+  rules: readonly NsgRule[],
+  range: IpRange,
+  destination: IpRange,
+  nsgContext: NsgContext,
+): NsgDecision {
+  return evaluateNsgFlow(
+    rules,
+    {
+      direction: 'Inbound',
+      protocol: 'Tcp',
+      source: { kind: 'range', range },
+      destination: { kind: 'range', range: destination },
+      port: POSTGRES_PORT,
+    },
+    nsgContext,
+  );
 }
 
 function describe(decision: NsgDecision): string {
@@ -67,17 +88,7 @@ function evaluate(ctx: PrivateContext, source: Source): Hop {
   let allowedBy: NsgDecision | null = null;
   let partial = false;
   for (const range of source.ranges) {
-    const decision = evaluateNsgFlow(
-      nsg.rules,
-      {
-        direction: 'Inbound',
-        protocol: 'Tcp',
-        source: { kind: 'range', range },
-        destination: { kind: 'range', range: destination },
-        port: POSTGRES_PORT,
-      },
-      nsgContext,
-    );
+    const decision = postgresInboundDecision(nsg.rules, range, destination, nsgContext);
     if (decision.partial === true) partial = true;
     if (decision.access === 'Deny') {
       denied = decision;

@@ -6,9 +6,47 @@
  */
 import { useId, type ReactNode } from 'react';
 import type { FieldError } from 'react-hook-form';
+import type { Finding } from '../../domain/finding';
 import { useFieldFindings } from '../findings/use-findings';
 import { FindingMessage } from '../findings/finding-message';
 import { touchField, useErrorsShown } from '../findings/reveal';
+
+/** What a field shows: the form's own error unless a finding says the same, and whether anything is an error. */
+export function messageState(formMessage: string | undefined, findings: readonly Finding[]) {
+  const showFormError = formMessage !== undefined && !findings.some((f) => f.message === formMessage);
+  return {
+    showFormError,
+    hasMessages: showFormError || findings.length > 0,
+    hasError: showFormError || findings.some((f) => f.severity === 'error'),
+  };
+}
+
+/** A field's messages: the form's error (`formMessage`, when shown) and then the rule findings; nothing if none. */
+export function FieldMessages({
+  id,
+  className,
+  formMessage,
+  findings,
+}: {
+  id: string;
+  className?: string;
+  formMessage: string | undefined;
+  findings: readonly Finding[];
+}) {
+  if (formMessage === undefined && findings.length === 0) return null;
+  return (
+    <ul className={className === undefined ? 'field__messages' : `field__messages ${className}`} id={id}>
+      {formMessage !== undefined ? (
+        <li className="finding finding--error">
+          <span className="finding__severity">Error:</span> {formMessage}
+        </li>
+      ) : null}
+      {findings.map((f) => (
+        <FindingMessage key={`${f.ruleId}-${f.message}`} finding={f} />
+      ))}
+    </ul>
+  );
+}
 
 export interface ControlProps {
   id: string;
@@ -34,11 +72,8 @@ export function Field({ path, label, hint, formError, children, className }: Fie
   const messagesId = `${id}-msg`;
   const errorsShown = useErrorsShown(path);
   const formMessage = errorsShown ? formError?.message : undefined;
-  const showFormError = formMessage !== undefined && !findings.some((f) => f.message === formMessage);
-  const hasError = showFormError || findings.some((f) => f.severity === 'error');
-  const describedBy = [hint ? hintId : null, findings.length > 0 || showFormError ? messagesId : null]
-    .filter(Boolean)
-    .join(' ');
+  const { showFormError, hasMessages, hasError } = messageState(formMessage, findings);
+  const describedBy = [hint ? hintId : null, hasMessages ? messagesId : null].filter(Boolean).join(' ');
   return (
     <div
       className={`field${hasError ? ' field--error' : ''}${className ? ` ${className}` : ''}`}
@@ -54,18 +89,7 @@ export function Field({ path, label, hint, formError, children, className }: Fie
           {hint}
         </p>
       ) : null}
-      {findings.length > 0 || showFormError ? (
-        <ul className="field__messages" id={messagesId}>
-          {showFormError ? (
-            <li className="finding finding--error">
-              <span className="finding__severity">Error:</span> {formMessage}
-            </li>
-          ) : null}
-          {findings.map((f) => (
-            <FindingMessage key={`${f.ruleId}-${f.message}`} finding={f} />
-          ))}
-        </ul>
-      ) : null}
+      <FieldMessages id={messagesId} formMessage={showFormError ? formMessage : undefined} findings={findings} />
     </div>
   );
 }

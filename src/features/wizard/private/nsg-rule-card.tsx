@@ -10,7 +10,7 @@ import type { Finding } from '../../../domain/finding';
 import { NsgAccessSchema, NsgDirectionSchema, NsgProtocolSchema } from '../../../domain/plan';
 import { FindingMessage } from '../../findings/finding-message';
 import { useFieldFindings } from '../../findings/use-findings';
-import { Field, type ControlProps } from '../field';
+import { Field, FieldMessages, messageState, type ControlProps } from '../field';
 import { fieldPath, type PlanForm } from '../use-plan-form';
 import { errorAt } from './form-helpers';
 import { ListTextInput } from './list-text-input';
@@ -75,9 +75,7 @@ function PriorityField({ form, path, n, onCommit }: { form: PlanForm; path: stri
   const id = useId();
   const findings = useFieldFindings(path);
   const formMessage = errorAt(form, path)?.message;
-  const showFormError = formMessage !== undefined && !findings.some((f) => f.message === formMessage);
-  const hasMessages = showFormError || findings.length > 0;
-  const hasError = showFormError || findings.some((f) => f.severity === 'error');
+  const { showFormError, hasMessages, hasError } = messageState(formMessage, findings);
   const priority = form.register(fieldPath(path), { valueAsNumber: true });
   return (
     <>
@@ -100,18 +98,12 @@ function PriorityField({ form, path, n, onCommit }: { form: PlanForm; path: stri
           }}
         />
       </div>
-      {hasMessages ? (
-        <ul className="field__messages nsg-rule__priority-messages" id={`${id}-msg`}>
-          {showFormError ? (
-            <li className="finding finding--error">
-              <span className="finding__severity">Error:</span> {formMessage}
-            </li>
-          ) : null}
-          {findings.map((f) => (
-            <FindingMessage key={`${f.ruleId}-${f.message}`} finding={f} />
-          ))}
-        </ul>
-      ) : null}
+      <FieldMessages
+        id={`${id}-msg`}
+        className="nsg-rule__priority-messages"
+        formMessage={showFormError ? formMessage : undefined}
+        findings={findings}
+      />
     </>
   );
 }
