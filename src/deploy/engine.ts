@@ -13,7 +13,7 @@ import {
   delegatedToPostgres,
   describeId,
   GUID,
-  ID_PROPS,
+  idPropValues,
   OWN_SUBSCRIPTION,
   parentOf,
   parseResourceId,
@@ -114,6 +114,13 @@ function order(steps: readonly DeployStep[]): { sorted: number[]; preds: number[
 }
 
 const EMPTY: StepProps = Object.freeze({});
+const NONE: readonly ResourceId[] = Object.freeze([]);
+
+/** The child types the checks list under their parent. */
+type ChildType = 'virtualnetworkpeerings' | 'virtualnetworklinks';
+
+/** How every ID in the deployment's own subscription starts, in the shared spelling (`world.ts`). */
+const OWN_PREFIX = `/subscriptions/${OWN_SUBSCRIPTION}/`;
 
 interface Seen {
   exists: boolean;
@@ -190,6 +197,8 @@ class Replay {
 
   /** The subscription segment of `id` when it is neither a GUID nor the deployment's own, else null. */
   badSubscription(id: ResourceId): string | null {
+    // Nearly every ID is in the deployment's own subscription: a prefix test, without a lookup.
+    if (id.startsWith(OWN_PREFIX)) return null;
     let out = this.badSubscriptions.get(id);
     if (out === undefined) {
       const sub = subscriptionOf(id);
@@ -205,23 +214,43 @@ class Replay {
   }
 
   /** Every resource ID under `parent` of a child type (`…/virtualnetworkpeerings`), in the world or written. */
-  children(parent: ResourceId, childType: string): ResourceId[] {
-    if (this.childIndex === null) {
-      this.childIndex = new Map();
-      for (const id of new Set([...this.world.existing.keys(), ...this.writers.keys()])) {
-        // `…/virtualnetworks/a/virtualnetworkpeerings/b` is listed under `…/virtualnetworks/a/virtualnetworkpeerings`.
+  children(parent: ResourceId, childType: ChildType): readonly ResourceId[] {
+    let index = this.childIndex.get(childType);
+    if (index === undefined) {
+      const byParent = new Map<ResourceId, ResourceId[]>();
+      const add = (id: ResourceId) => {
+        // `…/virtualnetworks/a/virtualnetworkpeerings/b` is listed under `…/virtualnetworks/a`: only the IDs of
+        // this type are cut.
         const at = id.lastIndexOf('/');
-        if (at <= 0) continue;
-        const key = id.slice(0, at);
-        const list = this.childIndex.get(key) ?? [];
-        list.push(id);
-        this.childIndex.set(key, list);
-      }
+        const type = id.lastIndexOf('/', at - 1);
+        if (type <= 0 || at - type - 1 !== childType.length || !id.startsWith(childType, type + 1)) return;
+        const key = id.slice(0, type);
+        const list = byParent.get(key);
+        if (list === undefined) byParent.set(key, [id]);
+        else list.push(id);
+      };
+      for (const id of this.world.existing.keys()) add(id);
+      // An ID both in the world and written is one child.
+      for (const id of this.writers.keys()) if (!this.world.existing.has(id)) add(id);
+      this.childIndex.set(childType, byParent);
+      index = byParent;
     }
-    return this.childIndex.get(`${parent}/${childType}`) ?? [];
+    return index.get(parent) ?? NONE;
   }
 
-  private childIndex: Map<string, ResourceId[]> | null = null;
+  private readonly childIndex = new Map<ChildType, Map<ResourceId, ResourceId[]>>();
+
+  /** The parent of the resource of step `i` (`parentOf`), worked out once per step. */
+  parent(i: number): ResourceId | null {
+    let p = this.parents[i];
+    if (p === undefined) {
+      p = parentOf(this.res[i] as ResourceId);
+      this.parents[i] = p;
+    }
+    return p;
+  }
+
+  private readonly parents: (ResourceId | null | undefined)[] = [];
 
   label(i: number): string {
     const s = this.steps[i] as DeployStep;
@@ -247,12 +276,17 @@ const missing = (r: Replay, i: number, id: ResourceId, what: string): string => 
   return `${what} ${describeId(id)} does not exist before the deployment and no step creates it.`;
 };
 
+/** The resource IDs a step uses: its own, then those of its props. */
+const idsOf = (r: Replay, i: number): (ResourceId | undefined)[] => [
+  r.res[i],
+  ...idPropValues((r.steps[i] as DeployStep).props),
+];
+
 const guidSubscription: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   if (s.scope.subscription !== '' && !GUID.test(s.scope.subscription))
     return `${s.name} is deployed to subscription "${s.scope.subscription}", which is not a subscription ID (GUID).`;
-  for (let k = -1; k < ID_PROPS.length; k += 1) {
-    const id = k < 0 ? r.res[i] : s.props[ID_PROPS[k] as (typeof ID_PROPS)[number]];
+  for (const id of idsOf(r, i)) {
     if (id === undefined) continue;
     const sub = r.badSubscription(id);
     if (sub !== null)
@@ -278,7 +312,7 @@ const parentFirst: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   if (s.action === 'read') return null;
   if (s.target !== undefined && !r.seen(i, s.target).exists) return missing(r, i, s.target, 'The resource it changes,');
-  const parent = parentOf(r.res[i] as ResourceId);
+  const parent = r.parent(i);
   if (parent === null || r.seen(i, parent).exists) return null;
   return missing(r, i, parent, `The parent of ${s.name},`);
 };
@@ -329,7 +363,7 @@ const peeringsOf = (r: Replay, i: number, vnet: ResourceId) =>
 const gatewayTransit: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   if (r.type[i] !== PEERING || s.props.useRemoteGateways !== true || s.action === 'read') return null;
-  const local = parentOf(r.res[i] as ResourceId);
+  const local = r.parent(i);
   const remote = s.props.remoteVirtualNetwork;
   if (local === null || remote === undefined) return null;
   if (!r.world.gateways.has(remote))
@@ -356,7 +390,7 @@ const gatewayTransit: Check = (r, i) => {
 const oneRemoteGateway: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   if (r.type[i] !== PEERING || s.props.useRemoteGateways !== true || s.action === 'read') return null;
-  const local = parentOf(r.res[i] as ResourceId);
+  const local = r.parent(i);
   if (local === null) return null;
   if (r.world.gateways.has(local))
     return `${s.name} uses a remote gateway, but ${describeId(local)} has a gateway of its own.`;

@@ -6,7 +6,20 @@ import type { Plan } from '../domain/plan';
 import { buildModel, type Loc } from '../exporters/model';
 import { armResourceId, resourceKey } from './resource-id';
 
+/** The keys of each plan (plans are never changed in place: an edit makes a new plan). */
+const KEYS = new WeakMap<Plan, Set<string>>();
+
+/** The keys, worked out once per plan: shared, so nothing may change the set. */
 export function existingResourceKeys(plan: Plan): Set<string> {
+  let keys = KEYS.get(plan);
+  if (keys === undefined) {
+    keys = build(plan);
+    KEYS.set(plan, keys);
+  }
+  return keys;
+}
+
+function build(plan: Plan): Set<string> {
   const model = buildModel(plan);
   const keys = new Set<string>();
   if (model.access.mode !== 'private') return keys;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalId, OWN_SUBSCRIPTION, TARGET_GROUP, type IdContext } from './world';
+import type { StepProps } from '../exporters/steps';
+import { canonicalId, ID_PROPS, idPropValues, OWN_SUBSCRIPTION, TARGET_GROUP, type IdContext } from './world';
 
 const GUID_A = '0b1f6471-1bf0-4dda-aec3-111122223333';
 const ctx: IdContext = { ownSubscription: GUID_A, ownGroup: 'RG-Data' };
@@ -31,5 +32,13 @@ describe('canonicalId', () => {
       canonicalId('/subscriptions/x/resourceGroups/g/providers/Microsoft.Network/virtualNetworks', ctx),
     ).toBeNull();
     expect(canonicalId('vnet-a', ctx)).toBeNull();
+  });
+});
+
+describe('idPropValues', () => {
+  it('reads the ID props in the order of ID_PROPS', () => {
+    const props: StepProps = Object.fromEntries(ID_PROPS.map((k, i) => [k, `/id/${i}`]));
+    expect(idPropValues(props)).toEqual(ID_PROPS.map((k) => props[k]));
+    expect(idPropValues({})).toEqual(ID_PROPS.map(() => undefined));
   });
 });

@@ -12,7 +12,7 @@ import { buildModel } from '../model';
 import type { ExportFile, ExportOptions } from '../types';
 import { SERVER_DEFAULTS } from '../versions';
 import { MIN_CLI, versionCheck } from './cli-versions';
-import { scriptSections } from './script-steps';
+import { planScriptSections } from './script-steps';
 import { opt, shellVar } from './shell';
 
 export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[] {
@@ -50,7 +50,7 @@ export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
   lines.push(...versionCheck(model));
   if (model.primary.value !== '') lines.push('', `az account set ${opt('subscription', model.primary.value)}`);
 
-  for (const section of scriptSections(model)) {
+  for (const section of planScriptSections(plan)) {
     lines.push('', `# ${section.title}`);
     for (const s of section.steps) lines.push(s.commands);
   }

@@ -360,7 +360,7 @@ function serverSteps(model: ExportModel): ScriptStep[] {
 }
 
 /** The script's sections in order, from the export model (built once by the caller). */
-export function scriptSections(model: ExportModel): ScriptSection[] {
+function scriptSections(model: ExportModel): ScriptSection[] {
   const sections: ScriptSection[] = [];
   if (model.access.mode === 'private') {
     sections.push({ title: 'Network', steps: networkSteps(model, model.access) });
@@ -370,10 +370,27 @@ export function scriptSections(model: ExportModel): ScriptSection[] {
   return sections;
 }
 
+/** The sections of each plan (plans are never changed in place: an edit makes a new plan). */
+const SECTIONS = new WeakMap<Plan, readonly ScriptSection[]>();
+
+/**
+ * The script's sections of a plan, written once: the exporter writes `deploy.sh` from them and the dry run reads the
+ * script with them, so an export followed by its dry run builds them once. Shared: nothing may change them.
+ * Throws `ExportRefusedError` when a value of the plan cannot be written safely.
+ */
+export function planScriptSections(plan: Plan): readonly ScriptSection[] {
+  let sections = SECTIONS.get(plan);
+  if (sections === undefined) {
+    sections = scriptSections(buildModel(plan));
+    SECTIONS.set(plan, sections);
+  }
+  return sections;
+}
+
 /**
  * Every resource operation of the plan's `deploy.sh`, in the script's order. Throws `ExportRefusedError` when a
  * value of the plan cannot be written safely, as the exporter does.
  */
 export function scriptSteps(plan: Plan): ScriptStep[] {
-  return scriptSections(buildModel(plan)).flatMap((s) => s.steps);
+  return planScriptSections(plan).flatMap((s) => s.steps);
 }
