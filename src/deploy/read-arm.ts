@@ -428,7 +428,8 @@ class ArmReader {
     const text = typeof first === 'string' ? first : typeof first === 'number' ? String(first) : null;
     switch (fn) {
       case 'parameters':
-        return count === 1 && text !== null && ctx.params.has(text) ? ctx.params.get(text) : FULL;
+        // A parameter's value is never undefined (JSON has none): one lookup says both.
+        return count === 1 && text !== null ? (ctx.params.get(text) ?? FULL) : FULL;
       case 'format': {
         const args = this.quickStrings(start);
         return args === null || args.length === 0 ? FULL : (formatPlain(args[0] as string, args) ?? FULL);

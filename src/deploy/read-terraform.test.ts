@@ -9,6 +9,7 @@ import type { ExportFile, ProviderMajor } from '../exporters/types';
 import { parseHcl, type HclExpr, type HclItem } from './hcl-parse';
 import { DryRunReadError } from './read-error';
 import { readTerraform } from './read-terraform';
+import { armResourceId } from './resource-id';
 import { expectedResources, predecessors } from './testing/expected-resources';
 import { planArbitrary } from './testing/reader-plan-arbitrary';
 import type { DeployStep } from './types';
@@ -261,6 +262,35 @@ describe('readTerraform on a hand-written configuration', () => {
   it('the region of a resource is its location argument', () => {
     expect(steps.find((s) => s.type === 'Microsoft.Network/routeTables')?.location).toBe('northeurope');
   });
+});
+
+describe('readTerraform builds IDs as armResourceId does', () => {
+  // The reader lower-cases each part of an ID on its own; lower-casing looks at a letter's neighbours (a final
+  // sigma), so names that start or end with one, and a subscription and group in capitals, pin that the result is
+  // still the whole ID lower-cased.
+  const names: [string, string, string][] = [
+    ['ΟΔΟΣ', 'Σ-net', 'rg-ΑΣ'],
+    ['vnet-ΣΑΣ', 'snet-İx', 'RG-Net'],
+    ['A', 'ß', 'ΣΣ'],
+  ];
+  for (const [vnet, subnet, group] of names) {
+    it(`${vnet}, ${subnet} in ${group}`, () => {
+      const sub = 'AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE';
+      const main = `resource "azurerm_subnet" "s" {
+  name                 = "${subnet}"
+  resource_group_name  = "${group}"
+  virtual_network_name = "${vnet}"
+  address_prefixes     = ["10.0.0.0/24"]
+}
+`;
+      const files: ExportFile[] = [
+        { path: 'main.tf', contents: `${main}\nprovider "azurerm" {\n  subscription_id = "${sub}"\n}\n` },
+      ];
+      const [step] = readTerraform(files, examplePlan('hub-and-spoke'));
+      const scope = { subscription: sub, resourceGroup: group };
+      expect(step?.id).toBe(armResourceId(scope, '', 'Microsoft.Network/virtualNetworks/subnets', [vnet, subnet]));
+    });
+  }
 });
 
 const EDGES = `locals {

@@ -71,20 +71,30 @@ const TYPES: Record<string, TypeSpec> = {
   },
 };
 
-/** Each type's ARM type split at its slashes: the namespace, then the type of each name segment. */
-const TYPE_SEGMENTS = new Map(Object.values(TYPES).map((spec) => [spec, spec.arm.split('/')]));
+/**
+ * Each type's ID around its names, lower-case: `/providers/microsoft.network/virtualnetworks/`, then `/subnets/` for
+ * a subnet.
+ */
+const ID_TEXTS = new Map(
+  Object.values(TYPES).map((spec) => {
+    const [namespace, ...types] = spec.arm.toLowerCase().split('/');
+    return [spec, types.map((t, i) => (i === 0 ? `/providers/${namespace ?? ''}/${t}/` : `/${t}/`))];
+  }),
+);
 
 /**
  * The ID `armResourceId(scope, '', spec.arm, names)` builds (resource-id.ts: the readers' one way of writing an ID),
- * with the type split once per type rather than once per resource: the same text for a fraction of the allocations,
- * which the thousand IDs of a large export add up to. The reader tests compare both on every example and on
- * generated plans.
+ * in one `join` of its parts, each lower-cased on its own, rather than by lower-casing the text built piece by piece:
+ * the same text (lower-casing looks at a letter's neighbours only for a final sigma, and never across a `/`) for a
+ * fraction of the allocations, which the thousand IDs of a large export add up to. The reader tests compare both on
+ * every example and on generated plans.
  */
 function resourceIdOf(scope: StepScope, spec: TypeSpec, names: readonly string[]): string {
-  const segments = TYPE_SEGMENTS.get(spec) as string[];
-  let id = `/subscriptions/${scope.subscription}/resourcegroups/${scope.resourceGroup}/providers/${segments[0] ?? ''}`;
-  for (let i = 1; i < segments.length; i += 1) id += `/${segments[i] as string}/${names[i - 1] ?? ''}`;
-  return id.toLowerCase();
+  const texts = ID_TEXTS.get(spec) as string[];
+  const parts = ['/subscriptions/', scope.subscription.toLowerCase(), '/resourcegroups/'];
+  parts.push(scope.resourceGroup.toLowerCase());
+  for (let i = 0; i < texts.length; i += 1) parts.push(texts[i] as string, (names[i] ?? '').toLowerCase());
+  return parts.join('');
 }
 
 const TOP_BLOCKS = new Set(['terraform', 'provider', 'variable', 'locals', 'resource', 'data', 'output', 'import']);
@@ -97,12 +107,40 @@ interface Declared {
   type: string;
   spec: TypeSpec;
   block: HclBlock;
+  /**
+   * The arguments the reader asks every block for (the last of each when written twice), found in one pass over
+   * its body when it is declared rather than by a scan of the body for each.
+   */
+  args: { name?: HclAttr; provider?: HclAttr; location?: HclAttr; dependsOn?: HclAttr };
   file: string;
   data: boolean;
   /** Its ID, name and scope once `locate` has built them. */
   located?: Located;
   /** Whether `locate` is building its ID (a reference back to it is a cycle). */
   locating: boolean;
+  /** The import block that adopts it, once `steps` has matched the import blocks to their resources. */
+  imported?: Import;
+}
+
+/** The resource or data blocks of one type, by name. */
+interface OfType {
+  spec: TypeSpec;
+  named: Map<string, Declared>;
+}
+
+interface Import {
+  block: HclBlock;
+  file: string;
+  /** The resource it adopts, as written: `to = azurerm_subnet.x`. */
+  to: HclExpr & { k: 'ref' };
+  conditional: boolean;
+}
+
+interface Local {
+  attr: HclAttr;
+  file: string;
+  /** Its value and the blocks it refers to, once evaluated. */
+  evaluated?: { value: Value; deps: Deps };
 }
 
 interface Located {
@@ -111,6 +149,12 @@ interface Located {
   scope: StepScope;
   target?: string;
 }
+
+/** The resource address a reference spells out, as `depends_on` and an import's `to` write it: `a.b.c`. */
+const addressText = (e: HclExpr & { k: 'ref' }): string => [e.root, ...e.path].join('.');
+
+/** What `dependsOn` gives for a block without `depends_on` (most of them). */
+const NONE: readonly Declared[] = [];
 
 /** A reference as written: `a.b[0].c`. */
 const refText = (e: HclExpr & { k: 'ref' }): string =>
@@ -129,27 +173,32 @@ const attrOf = (items: readonly HclItem[], name: string): HclAttr | undefined =>
 };
 
 /**
- * The resource/data addresses an expression refers to, in the order met, each with the argument path it went by
- * (the first one). A block refers to a few: two arrays searched in order, not a map made for each block.
+ * The resource/data blocks an expression refers to, in the order met, each with the argument path it went by (the
+ * first one). A block refers to a few: two arrays searched in order, not a map made for each block.
  */
 class Deps {
-  readonly addresses: string[] = [];
+  readonly targets: Declared[] = [];
   readonly vias: string[] = [];
 
-  has(address: string): boolean {
-    return this.addresses.includes(address);
+  has(target: Declared): boolean {
+    return this.targets.includes(target);
   }
 
-  add(address: string, via: string): void {
-    this.addresses.push(address);
+  add(target: Declared, via: string): void {
+    this.targets.push(target);
     this.vias.push(via);
   }
 
   clear(): void {
-    this.addresses.length = 0;
+    this.targets.length = 0;
     this.vias.length = 0;
   }
 }
+
+/** A resource or data block's argument `name` (the last one when written twice). */
+const argOf = (r: Declared, name: string): HclAttr | undefined =>
+  name === 'name' ? r.args.name : attrOf(r.block.body, name);
+
 const setProp = <K extends keyof StepProps>(props: StepProps, key: K, value: StepProps[K] | undefined): void => {
   if (value !== undefined) props[key] = value;
 };
@@ -158,14 +207,17 @@ const blocksOf = (items: readonly HclItem[], type: string) =>
   items.filter((i): i is HclBlock => i.kind === 'block' && i.type === type);
 
 class TerraformReader {
+  /** The value of each declared variable (set for every one by the end of the constructor). */
   private readonly vars = new Map<string, Value>();
   private readonly declaredVars = new Set<string>();
-  private readonly locals = new Map<string, { attr: HclAttr; file: string }>();
-  private readonly localValues = new Map<string, { value: Value; deps: Deps }>();
-  private readonly resources = new Map<string, Declared>();
-  /** The same resource and data blocks by type, then name: a reference finds its block without building a key. */
-  private readonly byType = new Map<string, Map<string, Declared>>();
-  private readonly dataByType = new Map<string, Map<string, Declared>>();
+  /** Each local, with its value and references once evaluated. */
+  private readonly locals = new Map<string, Local>();
+  /**
+   * The resource and data blocks by type, then name: a reference finds its block without building a key, and an
+   * address (`type.name`: a type the reader models has no dot) is declared when its name is in its type's map.
+   */
+  private readonly byType = new Map<string, OfType>();
+  private readonly dataByType = new Map<string, OfType>();
   /**
    * Each ID text an argument holds, parsed once (a large export's links and configurations name the same zone and
    * server hundreds of times), with its lower-case form; null when it is no ARM resource ID.
@@ -178,7 +230,7 @@ class TerraformReader {
    * The import blocks by the resource they adopt. A conditional one (`for_each` on what the live resources hold)
    * adopts the resource only when Azure has it, which the plan doesn't say: the dry run reads it as a create.
    */
-  private readonly imports = new Map<string, { block: HclBlock; file: string; conditional: boolean }>();
+  private readonly imports = new Map<string, Import>();
   /** The locals being evaluated (a reference back to one is a cycle). */
   private readonly localsInProgress = new Set<string>();
   /** The references of the block `steps` is at (one list, emptied for each block). */
@@ -219,11 +271,8 @@ class TerraformReader {
       if (item.kind === 'attr') fail(item.line, `an attribute ${item.name} outside any block`);
       const b = item as HclBlock;
       if (!TOP_BLOCKS.has(b.type)) fail(b.line, `a "${b.type}" block (outside the Terraform subset read)`);
-      const label = (n: number) => {
-        if (b.labels.length !== n) fail(b.line, `a ${b.type} block needs ${n} label(s), has ${b.labels.length}`);
-      };
       if (b.type === 'variable') {
-        label(1);
+        this.expectLabels(f, b, 1);
         const name = b.labels[0] as string;
         this.declaredVars.add(name);
         const def = attrOf(b.body, 'default');
@@ -232,7 +281,7 @@ class TerraformReader {
         // deployment's own subscription, the group the user names).
         else if (!tfvars.has(name)) this.vars.set(name, '');
       } else if (b.type === 'locals') {
-        label(0);
+        this.expectLabels(f, b, 0);
         for (const i of b.body) {
           if (i.kind === 'block') fail(i.line, 'a block inside locals');
           const a = i as HclAttr;
@@ -240,46 +289,70 @@ class TerraformReader {
           this.locals.set(a.name, { attr: a, file: f.path });
         }
       } else if (b.type === 'resource' || b.type === 'data') {
-        label(2);
+        this.expectLabels(f, b, 2);
         const [type, name] = b.labels as [string, string];
-        const spec = TYPES[type];
-        if (!spec) fail(b.line, `the ${b.type} type ${type} is not one the dry run models`);
-        const address = `${b.type === 'data' ? 'data.' : ''}${type}.${name}`;
-        if (this.resources.has(address)) fail(b.line, `${address} is declared twice`);
-        const d: Declared = {
-          address,
-          type,
-          spec: spec as TypeSpec,
-          block: b,
-          file: f.path,
-          data: b.type === 'data',
-          locating: false,
-        };
-        if (attrOf(b.body, 'count') || attrOf(b.body, 'for_each')) fail(b.line, `count/for_each on ${address}`);
-        this.resources.set(address, d);
-        const byType = d.data ? this.dataByType : this.byType;
-        let named = byType.get(type);
-        if (!named) {
-          named = new Map<string, Declared>();
-          byType.set(type, named);
+        const data = b.type === 'data';
+        const byType = data ? this.dataByType : this.byType;
+        let ofType = byType.get(type);
+        if (!ofType) {
+          const spec = TYPES[type];
+          if (!spec) fail(b.line, `the ${b.type} type ${type} is not one the dry run models`);
+          ofType = { spec: spec as TypeSpec, named: new Map<string, Declared>() };
+          byType.set(type, ofType);
         }
-        named.set(name, d);
+        const address = `${data ? 'data.' : ''}${type}.${name}`;
+        if (ofType.named.has(name)) fail(b.line, `${address} is declared twice`);
+        const args: Declared['args'] = {
+          name: undefined,
+          provider: undefined,
+          location: undefined,
+          dependsOn: undefined,
+        };
+        let counted = false;
+        for (const i of b.body) {
+          if (i.kind !== 'attr') continue;
+          switch (i.name) {
+            case 'name':
+              args.name = i;
+              break;
+            case 'provider':
+              args.provider = i;
+              break;
+            case 'location':
+              args.location = i;
+              break;
+            case 'depends_on':
+              args.dependsOn = i;
+              break;
+            case 'count':
+            case 'for_each':
+              counted = true;
+          }
+        }
+        if (counted) fail(b.line, `count/for_each on ${address}`);
+        const d: Declared = { address, type, spec: ofType.spec, block: b, args, file: f.path, data, locating: false };
+        ofType.named.set(name, d);
         this.order.push(d);
       } else if (b.type === 'provider') {
-        label(1);
+        this.expectLabels(f, b, 1);
         const alias = attrOf(b.body, 'alias');
         const key = alias ? this.literalString(alias, f.path) : '';
         if (this.providers.has(key)) fail(b.line, `the provider ${key || '(default)'} is declared twice`);
         this.providers.set(key, { block: b, file: f.path });
       } else if (b.type === 'import') {
-        label(0);
+        this.expectLabels(f, b, 0);
         const to = attrOf(b.body, 'to');
         if (to?.value.k !== 'ref') fail(b.line, 'an import block without "to = <resource address>"');
         const ref = (to as HclAttr).value as HclExpr & { k: 'ref' };
         const conditional = attrOf(b.body, 'for_each') !== undefined;
-        this.imports.set([ref.root, ...ref.path].join('.'), { block: b, file: f.path, conditional });
+        this.imports.set(addressText(ref), { block: b, file: f.path, to: ref, conditional });
       }
     }
+  }
+
+  private expectLabels(f: ExportFile, b: HclBlock, n: number): void {
+    if (b.labels.length === n) return;
+    throw new DryRunReadError(f.path, `line ${b.line}: a ${b.type} block needs ${n} label(s), has ${b.labels.length}`);
   }
 
   private failAt(file: string, line: number, message: string): never {
@@ -289,7 +362,7 @@ class TerraformReader {
   private literal(e: HclExpr, file: string): Value {
     const deps = new Deps();
     const value = this.evaluate(e, file, deps, '');
-    if (deps.addresses.length > 0) throw new DryRunReadError(file, `line ${e.line}: a value that refers to a resource`);
+    if (deps.targets.length > 0) throw new DryRunReadError(file, `line ${e.line}: a value that refers to a resource`);
     return value;
   }
 
@@ -347,27 +420,29 @@ class TerraformReader {
   private reference(e: HclExpr & { k: 'ref' }, file: string, deps: Deps | null, via: string): Value {
     const [first, second, third] = e.path;
     if (e.root === 'var') {
+      // Only a declared variable has a value (one lookup, rather than two, for the many references to variables).
+      const value = typeof first === 'string' ? this.vars.get(first) : undefined;
+      if (value !== undefined) return this.index(value, e.path, 1);
       if (typeof first !== 'string' || !this.declaredVars.has(first)) {
         this.failAt(file, e.line, `${refText(e)} is not a declared variable`);
       }
-      return this.index(this.vars.get(first) ?? UNKNOWN, e.path, 1);
+      return this.index(UNKNOWN, e.path, 1);
     }
     if (e.root === 'local') {
-      if (typeof first !== 'string' || !this.locals.has(first)) {
-        this.failAt(file, e.line, `${refText(e)} is not a declared local`);
-      }
-      const local = this.local(first);
+      const declared = typeof first === 'string' ? this.locals.get(first) : undefined;
+      if (!declared) return this.failAt(file, e.line, `${refText(e)} is not a declared local`);
+      const local = this.local(first as string, declared);
       if (deps) {
-        for (const d of local.deps.addresses) {
-          if (!deps.has(d)) deps.add(d, `${via || refText(e)} (through local.${first})`);
+        for (const d of local.deps.targets) {
+          if (!deps.has(d)) deps.add(d, `${via || refText(e)} (through local.${first as string})`);
         }
       }
       return this.index(local.value, e.path, 1);
     }
     const data = e.root === 'data';
     const r = data
-      ? this.dataByType.get(String(first))?.get(String(second))
-      : this.byType.get(e.root)?.get(String(first));
+      ? this.dataByType.get(String(first))?.named.get(String(second))
+      : this.byType.get(e.root)?.named.get(String(first));
     if (!r) {
       const address = data ? `data.${String(first)}.${String(second)}` : `${e.root}.${String(first)}`;
       return this.failAt(
@@ -376,14 +451,13 @@ class TerraformReader {
         `${refText(e)} refers to ${address}, which is not declared (outside the Terraform subset read)`,
       );
     }
-    const address = r.address;
-    if (deps && !deps.has(address)) deps.add(address, via || refText(e));
+    if (deps && !deps.has(r)) deps.add(r, via || refText(e));
     const attr = data ? third : second;
     if (attr === undefined) return UNKNOWN;
     if (attr === 'id') return this.locate(r).id;
-    if (attr === 'name' && attrOf(r.block.body, 'name'))
-      return this.index(this.argument(r, 'name') ?? UNKNOWN, e.path, data ? 3 : 2);
-    return UNKNOWN;
+    const { name } = r.args;
+    if (attr !== 'name' || !name) return UNKNOWN;
+    return this.index(this.evaluate(name.value, r.file, null, ''), e.path, data ? 3 : 2);
   }
 
   /** The value at `path[from…]` inside `v`. */
@@ -400,10 +474,10 @@ class TerraformReader {
     return cur;
   }
 
-  private local(name: string): { value: Value; deps: Deps } {
-    const done = this.localValues.get(name);
+  private local(name: string, declared: Local): { value: Value; deps: Deps } {
+    const done = declared.evaluated;
     if (done) return done;
-    const { attr, file } = this.locals.get(name) as { attr: HclAttr; file: string };
+    const { attr, file } = declared;
     const key = `local.${name}`;
     if (this.localsInProgress.has(key)) {
       throw new DryRunReadError(file, `line ${attr.line}: local.${name} refers to itself`);
@@ -415,33 +489,32 @@ class TerraformReader {
       deps,
     };
     this.localsInProgress.delete(key);
-    this.localValues.set(name, result);
+    declared.evaluated = result;
     return result;
   }
 
   /** An argument's value, without recording dependencies (those are collected once per block). */
   private argument(r: Declared, name: string): Value | undefined {
-    const a = attrOf(r.block.body, name);
+    const a = argOf(r, name);
     if (!a) return undefined;
     return this.evaluate(a.value, r.file, null, '');
   }
 
   private requiredString(r: Declared, name: string): string {
-    const v = this.argument(r, name);
-    const a = attrOf(r.block.body, name);
-    const line = a?.line ?? r.block.line;
-    if (v === undefined) throw new DryRunReadError(r.file, `line ${line}: ${r.address} has no ${name}`);
+    const a = argOf(r, name);
+    if (!a) throw new DryRunReadError(r.file, `line ${r.block.line}: ${r.address} has no ${name}`);
+    const v = this.evaluate(a.value, r.file, null, '');
     if (typeof v !== 'string') {
       throw new DryRunReadError(
         r.file,
-        `line ${line}: ${r.address}.${name} is not a string known before apply, so its resource ID can't be built`,
+        `line ${a.line}: ${r.address}.${name} is not a string known before apply, so its resource ID can't be built`,
       );
     }
     return v;
   }
 
   private subscriptionOf(r: Declared): string {
-    const p = attrOf(r.block.body, 'provider');
+    const p = r.args.provider;
     let alias = '';
     if (p) {
       if (p.value.k !== 'ref' || p.value.root !== 'azurerm' || p.value.path.length !== 1) {
@@ -547,25 +620,41 @@ class TerraformReader {
     }
   }
 
-  private dependsOn(r: Declared): string[] {
-    const a = attrOf(r.block.body, 'depends_on');
-    if (!a) return [];
+  /**
+   * The block declared at the address a reference spells out (`azurerm_subnet.x`, `data.azurerm_subnet.x`), as
+   * `depends_on` and an import's `to` name blocks: the address's first part is the type (a type the reader models
+   * has no dot), the rest the name.
+   */
+  private declaredAt(ref: HclExpr & { k: 'ref' }): Declared | undefined {
+    const { root, path } = ref;
+    if (root === 'data') {
+      return path.length < 2 ? undefined : this.dataByType.get(String(path[0]))?.named.get(path.slice(1).join('.'));
+    }
+    return path.length < 1 ? undefined : this.byType.get(root)?.named.get(path.join('.'));
+  }
+
+  private dependsOn(r: Declared): readonly Declared[] {
+    const a = r.args.dependsOn;
+    if (!a) return NONE;
     if (a.value.k !== 'list') throw new DryRunReadError(r.file, `line ${a.line}: depends_on is not a list`);
     return a.value.items.map((i) => {
       if (i.k !== 'ref') throw new DryRunReadError(r.file, `line ${i.line}: depends_on holds something not an address`);
-      const address = [i.root, ...i.path].join('.');
-      if (!this.resources.has(address)) {
+      const target = this.declaredAt(i);
+      if (!target) {
+        const address = addressText(i);
         throw new DryRunReadError(r.file, `line ${i.line}: depends_on names ${address}, which is not declared`);
       }
-      return address;
+      return target;
     });
   }
 
   steps(): DeployStep[] {
-    for (const [to, { block, file }] of this.imports) {
-      if (!this.resources.has(to) || to.startsWith('data.')) {
-        throw new DryRunReadError(file, `line ${block.line}: the import block's "to" names ${to}, not a resource`);
+    for (const [to, i] of this.imports) {
+      const target = this.declaredAt(i.to);
+      if (!target || to.startsWith('data.')) {
+        throw new DryRunReadError(i.file, `line ${i.block.line}: the import block's "to" names ${to}, not a resource`);
       }
+      target.imported = i;
     }
     const ids = this.writes;
     for (const r of this.order) {
@@ -581,15 +670,18 @@ class TerraformReader {
     for (const r of this.order) {
       const loc = this.locate(r);
       const after: DeployStep['after'] = [];
-      const { addresses, vias } = this.references(r);
-      for (let n = 0; n < addresses.length; n += 1) {
-        const address = addresses[n] as string;
-        if (address !== r.address) this.edge(after, address, r.address, `.${vias[n] as string} refers to `);
+      const { targets, vias } = this.references(r);
+      for (let n = 0; n < targets.length; n += 1) {
+        const target = targets[n] as Declared;
+        if (target !== r) this.edge(after, target, r.address, `.${vias[n] as string} refers to `);
       }
-      for (const address of this.dependsOn(r)) this.edge(after, address, r.address, ' has depends_on ');
-      const imported = this.imports.get(r.address);
+      for (const target of this.dependsOn(r)) this.edge(after, target, r.address, ' has depends_on ');
+      const imported = r.imported;
       const action: StepAction = r.data ? 'read' : imported && !imported.conditional ? 'update' : 'create';
-      const location = r.spec.global || r.data ? undefined : this.argument(r, 'location');
+      const location =
+        r.spec.global || r.data || !r.args.location
+          ? undefined
+          : this.evaluate(r.args.location.value, r.file, null, '');
       const step: DeployStep = {
         id: this.stepId(r),
         type: r.spec.arm,
@@ -613,11 +705,11 @@ class TerraformReader {
     return r.data && this.writes.has(id) ? `${id}#read` : id;
   }
 
-  /** An edge to `address`'s step, saying `<from><link><address>`, unless one to that step is there already. */
-  private edge(after: DeployStep['after'], address: string, from: string, link: string): void {
-    const step = this.stepId(this.resources.get(address) as Declared);
+  /** An edge to `target`'s step, saying `<from><link><target's address>`, unless one to that step is there already. */
+  private edge(after: DeployStep['after'], target: Declared, from: string, link: string): void {
+    const step = this.stepId(target);
     for (const e of after) if (e.step === step) return;
-    after.push({ step, why: from + link + address });
+    after.push({ step, why: from + link + target.address });
   }
 
   private props(r: Declared, action: StepAction): StepProps {
@@ -631,10 +723,14 @@ class TerraformReader {
         setProp(props, 'addressPrefix', this.strings(r, 'address_prefixes')?.[0]);
         if (r.data) break;
         const delegations: string[] = [];
-        for (const d of blocksOf(r.block.body, 'delegation'))
-          this.nested(r, d.body, 'service_delegation', 'name', delegations);
+        for (const d of r.block.body) {
+          if (d.kind === 'block' && d.type === 'delegation') {
+            this.nested(r, d.body, 'service_delegation', 'name', delegations);
+          }
+        }
         props.delegations = delegations;
-        const endpoints = [...(this.strings(r, 'service_endpoints') ?? [])];
+        // A new array (`strings` filters the list), which the nested blocks are added to.
+        const endpoints = this.strings(r, 'service_endpoints') ?? [];
         this.nested(r, r.block.body, 'service_endpoint', 'service', endpoints);
         props.serviceEndpoints = endpoints;
         // An imported subnet is updated by the provider: it reads the live subnet and changes only the arguments
