@@ -359,6 +359,14 @@ describe('readBicep refuses what it cannot read', () => {
       message: /unterminated string/,
     },
     {
+      what: "a literal in a module's dependsOn, at its own line",
+      path: 'main.bicep',
+      from: '  dependsOn: [\n    deployVnetOrdersData\n  ]',
+      to: "  dependsOn: [\n    'deployVnetOrdersData'\n  ]",
+      needle: "    'deployVnetOrdersData'",
+      message: /dependsOn holds something not a symbol/,
+    },
+    {
       what: 'a module file missing from the export',
       path: 'main.bicep',
       from: "'modules/pgflex-dns-zone.bicep'",

@@ -10,7 +10,7 @@ import type { StepAction, StepProps, StepScope } from '../exporters/steps';
 import type { ExportFile } from '../exporters/types';
 import type { ArtefactReader, DeployStep } from './types';
 import { armProps } from './arm-props';
-import { parseBicep, type BicepExpr, type BicepStatement } from './bicep-parse';
+import { formatText, parseBicep, type BicepExpr, type BicepStatement } from './bicep-parse';
 import { existingResourceKeys } from './plan-existing';
 import { DryRunReadError } from './read-error';
 import { resourceKey } from './resource-id';
@@ -87,11 +87,21 @@ class DiscardedDeps extends Map<Decl, string> {
 }
 const DISCARD: Deps = new DiscardedDeps();
 
+/** Where a resource is: its ARM ID, full name and scope. */
+interface Location {
+  id: string;
+  name: string;
+  scope: StepScope;
+}
+
 interface ResourceDecl {
   kind: 'resource';
   ctx: FileCtx;
   stmt: BicepStatement & { k: 'resource' };
-  located?: { id: string; name: string; scope: StepScope };
+  /** Made once; null while it is being worked out. */
+  located?: Location | null;
+  /** The type split at its slashes. */
+  segments: readonly string[];
   /** The value of the symbol, made once. */
   ref?: SymbolRef;
 }
@@ -100,7 +110,8 @@ interface ModuleDecl {
   kind: 'module';
   ctx: FileCtx;
   stmt: BicepStatement & { k: 'module' };
-  child?: FileCtx;
+  /** Loaded once; null while it is being loaded. */
+  child?: FileCtx | null;
   /** What the module itself follows: its dependsOn and what its name, scope and params refer to. */
   deps: Deps;
   /** The value of the symbol, made once. */
@@ -143,7 +154,7 @@ export function armIdOfSegments(
 
 class BicepReader {
   private readonly files = new Map<string, string>();
-  private readonly inProgress = new Set<unknown>();
+  private readonly inProgress = new Set<string>();
   /** Objects that carry over an existing resource's live properties (`union(x.properties, …)`, `...x.properties`). */
   private readonly carriesLive = new WeakSet<object>();
   private readonly existing: Set<string>;
@@ -212,8 +223,9 @@ class BicepReader {
       if (s.k === 'param') ctx.params.set(s.name, s);
       else if (s.k === 'var') ctx.vars.set(s.name, s);
       else if (s.k === 'output') ctx.outputs.set(s.name, s);
-      else if (s.k === 'resource') ctx.symbols.set(s.sym, { kind: 'resource', ctx, stmt: s });
-      else if (s.k === 'module') ctx.symbols.set(s.sym, { kind: 'module', ctx, stmt: s, deps: new Map() });
+      else if (s.k === 'resource') {
+        ctx.symbols.set(s.sym, { kind: 'resource', ctx, stmt: s, segments: this.segmentsOf(s.type) });
+      } else if (s.k === 'module') ctx.symbols.set(s.sym, { kind: 'module', ctx, stmt: s, deps: new Map() });
     }
     for (const name of given.keys()) {
       if (!ctx.params.has(name)) throw new DryRunReadError(file, `a value is given for ${name}, not a param here`);
@@ -258,14 +270,9 @@ class BicepReader {
 
   evaluate(e: BicepExpr, ctx: FileCtx, deps: Deps, via: string): Value {
     switch (e.k) {
-      case 'int':
-      case 'bool':
+      case 'literal':
         return e.value;
-      case 'null':
-        return null;
       case 'str': {
-        const first = e.parts[0];
-        if (e.parts.length === 1 && typeof first === 'string') return first;
         let out = '';
         let unknown = false;
         for (const p of e.parts) {
@@ -471,7 +478,8 @@ class BicepReader {
         if (unknown) return UNKNOWN;
         const fmt = args[0];
         if (typeof fmt !== 'string') return this.fail(ctx.file, e.line, 'format() without a format string');
-        return this.format(fmt, args, ctx, e.line);
+        const formatted = formatText(fmt, args, 1);
+        return formatted.problem === undefined ? formatted.text : this.fail(ctx.file, e.line, formatted.problem);
       }
       case 'toLower':
         if (unknown) return UNKNOWN;
@@ -549,42 +557,19 @@ class BicepReader {
     return args as string[];
   }
 
-  /** `format()` with `{n}` placeholders (the only form the exporter writes); `{n}` is `args[n + 1]`. */
-  private format(fmt: string, args: readonly Value[], ctx: FileCtx, line: number): string {
-    let out = '';
-    let i = 0;
-    for (;;) {
-      const open = fmt.indexOf('{', i);
-      if (open < 0) return out + fmt.slice(i);
-      const close = fmt.indexOf('}', open);
-      let n = close > open + 1 ? 0 : -1;
-      for (let j = open + 1; j < close && n >= 0; j += 1) {
-        const c = fmt.charCodeAt(j);
-        n = c >= 48 && c <= 57 ? n * 10 + (c - 48) : -1;
-      }
-      if (close < 0 || n < 0) this.fail(ctx.file, line, `format() with a placeholder other than {n}`);
-      const v = args[n + 1];
-      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-        this.fail(ctx.file, line, `format() has no usable argument {${fmt.slice(open + 1, close)}}`);
-      }
-      out += fmt.slice(i, open) + String(v);
-      i = close + 1;
-    }
-  }
-
   /** A resource's ARM ID, full name and scope. */
-  private locate(d: ResourceDecl): { id: string; name: string; scope: StepScope } {
+  private locate(d: ResourceDecl): Location {
     if (d.located) return d.located;
     const { ctx, stmt } = d;
     const fail = (message: string): never => this.fail(ctx.file, stmt.line, message);
-    if (this.inProgress.has(d)) fail(`the name of ${stmt.sym} depends on itself`);
-    this.inProgress.add(d);
+    if (d.located === null) fail(`the name of ${stmt.sym} depends on itself`);
+    d.located = null;
     const name = this.objectEntry(stmt.body, 'name', ctx);
     if (typeof name !== 'string') fail(`the name of ${stmt.sym} is not a string known before deployment`);
     const parent = this.objectEntry(stmt.body, 'parent', ctx);
     const scopeValue = this.objectEntry(stmt.body, 'scope', ctx);
-    const types = this.segmentsOf(stmt.type);
-    let located: { id: string; name: string; scope: StepScope };
+    const types = d.segments;
+    let located: Location;
     if (parent !== undefined) {
       if (!(parent instanceof SymbolRef) || parent.decl.kind !== 'resource') fail('parent: is not a resource');
       const p = this.locate((parent as SymbolRef).decl as ResourceDecl);
@@ -609,7 +594,6 @@ class BicepReader {
       const id = armIdOfSegments(scope, this.targetGroup, types, names);
       located = { id, name: name as string, scope };
     }
-    this.inProgress.delete(d);
     d.located = located;
     return located;
   }
@@ -618,8 +602,8 @@ class BicepReader {
   private childOf(m: ModuleDecl): FileCtx {
     if (m.child) return m.child;
     const { ctx, stmt } = m;
-    if (this.inProgress.has(m)) this.fail(ctx.file, stmt.line, `the module ${stmt.sym} depends on itself`);
-    this.inProgress.add(m);
+    if (m.child === null) this.fail(ctx.file, stmt.line, `the module ${stmt.sym} depends on itself`);
+    m.child = null;
     if (stmt.body.k !== 'object') this.fail(ctx.file, stmt.line, 'a module body that is not an object');
     let scope = ctx.scope;
     const given = new Map<string, Value>();
@@ -657,9 +641,9 @@ class BicepReader {
     if (!this.files.has(path)) {
       this.fail(ctx.file, stmt.line, `the module ${stmt.sym} deploys ${stmt.path}, which is not in the export`);
     }
-    m.child = this.load(path, scope, given);
-    this.inProgress.delete(m);
-    return m.child;
+    const child = this.load(path, scope, given);
+    m.child = child;
+    return child;
   }
 
   read(): DeployStep[] {
@@ -683,7 +667,7 @@ class BicepReader {
       }
     }
     // Every resource's ID first: a read of a resource the deployment also writes gets its own step ID.
-    const writes = new Map<string, string>();
+    const writes = new Map<string, ResourceDecl>();
     const walk = (ctx: FileCtx, visit: (d: ResourceDecl) => void) => {
       for (const d of ctx.symbols.values()) {
         if (d.kind === 'resource') visit(d);
@@ -694,8 +678,10 @@ class BicepReader {
       if (d.stmt.existing) return;
       const { id } = this.locate(d);
       const other = writes.get(id);
-      if (other !== undefined) this.fail(d.ctx.file, d.stmt.line, `${d.stmt.sym} and ${other} both write ${id}`);
-      writes.set(id, `${d.stmt.sym} (${d.ctx.file})`);
+      if (other !== undefined) {
+        this.fail(d.ctx.file, d.stmt.line, `${d.stmt.sym} and ${other.stmt.sym} (${other.ctx.file}) both write ${id}`);
+      }
+      writes.set(id, d);
     });
     const stepIdOf = (d: ResourceDecl) => {
       const { id } = this.locate(d);
@@ -759,11 +745,7 @@ class BicepReader {
           source: { file: ctx.file, line: s.line },
         };
         const location = isRecord(body) ? body.location : undefined;
-        if (
-          typeof location === 'string' &&
-          location.toLowerCase() !== 'global' &&
-          this.segmentsOf(s.type).length === 2
-        ) {
+        if (typeof location === 'string' && location.toLowerCase() !== 'global' && d.segments.length === 2) {
           step.location = location;
         }
         out.push(step);
