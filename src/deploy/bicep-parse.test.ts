@@ -88,3 +88,12 @@ describe('formatText', () => {
     expect(formatText('{2}', ['a'], 0)).toEqual({ problem: 'format() has no usable argument {2}' });
   });
 });
+
+describe('parseBicep: escapes', () => {
+  it('reads \\u{…} up to U+10FFFF and refuses a code past it with its line, as a read error', () => {
+    expect(valueOf("var x = '\\u{1F600}'\n")).toMatchObject({ k: 'literal', value: '😀' });
+    expect(() => parseBicep('main.bicep', "var a = 1\nvar x = '\\u{110000}'\n")).toThrow(
+      /^main\.bicep: line 2: a bad \\u\{…\} escape \(\\u\{110000\} is past U\+10FFFF\)/,
+    );
+  });
+});

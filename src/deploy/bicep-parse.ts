@@ -585,7 +585,10 @@ class BicepParser extends SourceScanner {
           const close = src.indexOf('}', this.pos);
           const hex = src.slice(this.pos + 3, close);
           if (close < 0 || !/^[0-9A-Fa-f]{1,6}$/.test(hex)) this.fail('a bad \\u{…} escape');
-          text += String.fromCodePoint(parseInt(hex, 16));
+          const code = parseInt(hex, 16);
+          // Unicode ends at U+10FFFF: `\u{110000}` and above name no character (and fromCodePoint would throw).
+          if (code > 0x10ffff) this.fail(`a bad \\u{…} escape (\\u{${hex}} is past U+10FFFF)`);
+          text += String.fromCodePoint(code);
           this.pos = close + 1;
           continue;
         }

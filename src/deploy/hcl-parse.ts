@@ -462,7 +462,10 @@ class HclParser extends SourceScanner {
           const len = e === 'u' ? 4 : 8;
           const hex = src.slice(this.pos + 2, this.pos + 2 + len);
           if (!new RegExp(`^[0-9A-Fa-f]{${len}}$`).test(hex)) this.fail(`a bad \\${e} escape`);
-          text += String.fromCodePoint(parseInt(hex, 16));
+          const code = parseInt(hex, 16);
+          // Unicode ends at U+10FFFF: `\U00110000` and above name no character (and fromCodePoint would throw).
+          if (code > 0x10ffff) this.fail(`a bad \\${e} escape (\\${e}${hex} is past U+10FFFF)`);
+          text += String.fromCodePoint(code);
           this.pos += 2 + len;
           continue;
         }

@@ -535,6 +535,18 @@ describe('readTerraform refuses what it cannot read', () => {
       message: /azurerm_nat_gateway is not one the dry run models/,
     },
     {
+      what: 'a resource type named after a built-in of JavaScript objects',
+      edit: (m) => `${m}\nresource "constructor" "x" {\n  name = "n"\n}\n`,
+      needle: 'resource "constructor"',
+      message: /constructor is not one the dry run models/,
+    },
+    {
+      what: 'a \\U escape past the last Unicode character',
+      edit: (m) => m.replace('version                       = "17"', 'version = "\\U00110000"'),
+      needle: 'version = "\\U',
+      message: /bad \\U escape \(\\U00110000 is past U\+10FFFF\)/,
+    },
+    {
       what: 'a reference to an undeclared resource',
       edit: (m) => m.replace('azurerm_subnet.postgres.id\n', 'azurerm_subnet.missing.id\n'),
       needle: 'azurerm_subnet.missing.id',

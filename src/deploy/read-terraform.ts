@@ -295,7 +295,8 @@ class TerraformReader {
         const byType = data ? this.dataByType : this.byType;
         let ofType = byType.get(type);
         if (!ofType) {
-          const spec = TYPES[type];
+          // Own keys only: `constructor` or `toString` is no type the dry run models.
+          const spec = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
           if (!spec) fail(b.line, `the ${b.type} type ${type} is not one the dry run models`);
           ofType = { spec: spec as TypeSpec, named: new Map<string, Declared>() };
           byType.set(type, ofType);
