@@ -1,6 +1,10 @@
 /**
  * The deployment dry run of the large plan: read and replay per format (and with its export), and all four formats
  * together against the budget, ≤ 50 ms (spec/budgets.md, "Deployment dry run, large plan, four formats").
+ *
+ * What depends on the plan alone is worked out once per plan object and shared (the world, the script's sections):
+ * each run gets a plan object of its own (a shallow copy, same content), so that a run pays for that work as a dry
+ * run of a freshly opened plan does, rather than finding it done by the run before.
  */
 import { dryRun, READERS } from '../src/deploy/index';
 import { largePlan } from '../src/domain/samples';
@@ -21,14 +25,20 @@ export default function bench(): void {
   }
   const rows: Row[] = [];
   for (const { format, files } of prepared) {
-    const replayOnly = measure(() => dryRun(plan, format.id, files), { samples: 9, minSampleMs: 30 });
+    const replayOnly = measure(() => dryRun({ ...plan }, format.id, files), { samples: 9, minSampleMs: 30 });
     rows.push({
       what: `${format.label}: read + replay`,
       value: formatMs(replayOnly.medianMs),
       budget: '',
       verdict: '',
     });
-    const withExport = measure(() => dryRun(plan, format.id, format.files(plan)), { samples: 9, minSampleMs: 30 });
+    const withExport = measure(
+      () => {
+        const fresh = { ...plan };
+        return dryRun(fresh, format.id, format.files(fresh));
+      },
+      { samples: 9, minSampleMs: 30 },
+    );
     rows.push({
       what: `${format.label}: export + read + replay`,
       value: formatMs(withExport.medianMs),
@@ -40,7 +50,8 @@ export default function bench(): void {
     rows.push({ what: `${f.label}: no reader yet`, value: '–', budget: '', verdict: 'n/a' });
   const total = measure(
     () => {
-      for (const { format, files } of prepared) dryRun(plan, format.id, files);
+      const fresh = { ...plan };
+      for (const { format, files } of prepared) dryRun(fresh, format.id, files);
     },
     { samples: 9, minSampleMs: 50 },
   );
