@@ -63,6 +63,9 @@ export function visible(text: string): string {
   return text.replace(UNSAFE_ALL, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
 
+// eslint-disable-next-line no-control-regex
+const BELOW_COMBINING_MARKS = /^[\u0000-\u02ff]*$/;
+
 /**
  * Why a value would not reach Azure unchanged from every export, or null: Terraform stores each string
  * literal in Unicode normalization form C (HCL native syntax specification, "Template Expressions"), so
@@ -70,6 +73,10 @@ export function visible(text: string): string {
  * differently by Terraform than by ARM, Bicep and the Azure CLI.
  */
 export function normalFormProblem(text: string): string | null {
+  // Unicode's NFC quick check (UAX #15, "Detecting Normalization Forms"): every character below U+0300 has
+  // NFC_Quick_Check=Yes and combining class 0, so a text made only of them is in form C. Names, addresses and
+  // most text are, and skip the far costlier normalize().
+  if (BELOW_COMBINING_MARKS.test(text)) return null;
   const nfc = text.normalize('NFC');
   if (nfc === text) return null;
   return (
