@@ -130,7 +130,9 @@ interface Seen {
 }
 
 class Replay {
-  readonly ancestors: Uint32Array[];
+  /** Every step's ancestor bits, one row of `words` words per step (step `i`'s row starts at `i * words`). */
+  private readonly ancestors: Uint32Array;
+  private readonly words: number;
   readonly writers = new Map<ResourceId, number[]>();
   readonly position: number[];
   /** Per step: the resource it writes or reads (`resourceOf`), and its type in lower case. */
@@ -146,19 +148,20 @@ class Replay {
     preds: readonly number[][],
   ) {
     const words = Math.ceil(steps.length / 32) || 1;
-    // One buffer for every step's ancestor bits: a view per step.
+    // One buffer for all the rows (not a view per step: a thousand views cost more than the bits).
     const bits = new Uint32Array(words * steps.length);
-    this.ancestors = steps.map((_, i) => bits.subarray(i * words, (i + 1) * words));
+    this.ancestors = bits;
+    this.words = words;
     this.position = new Array<number>(steps.length);
     this.res = steps.map(resourceOf);
     this.type = steps.map((s) => s.type.toLowerCase());
     sorted.forEach((i, pos) => {
       this.position[i] = pos;
-      const own = this.ancestors[i] as Uint32Array;
+      const own = i * words;
       for (const j of preds[i] as number[]) {
-        const theirs = this.ancestors[j] as Uint32Array;
-        for (let w = 0; w < words; w += 1) own[w] = (own[w] as number) | (theirs[w] as number);
-        own[j >>> 5] = (own[j >>> 5] as number) | (1 << (j & 31));
+        const theirs = j * words;
+        for (let w = 0; w < words; w += 1) bits[own + w] = (bits[own + w] as number) | (bits[theirs + w] as number);
+        bits[own + (j >>> 5)] = (bits[own + (j >>> 5)] as number) | (1 << (j & 31));
       }
       const s = steps[i] as DeployStep;
       if (s.action === 'read') return;
@@ -171,7 +174,7 @@ class Replay {
 
   /** Whether step `j` has run before step `i` in every order the graph allows. */
   before(j: number, i: number): boolean {
-    return (((this.ancestors[i] as Uint32Array)[j >>> 5] as number) & (1 << (j & 31))) !== 0;
+    return ((this.ancestors[i * this.words + (j >>> 5)] as number) & (1 << (j & 31))) !== 0;
   }
 
   /** A resource as step `i` finds it: the world, then the steps that surely ran before it. */
