@@ -177,6 +177,14 @@ class Replay {
     return ((this.ancestors[i * this.words + (j >>> 5)] as number) & (1 << (j & 31))) !== 0;
   }
 
+  /** Whether the resource exists when step `i` runs: `seen(i, id).exists`, without gathering its properties. */
+  exists(i: number, id: ResourceId): boolean {
+    if (this.world.existing.has(id)) return true;
+    const writers = this.writers.get(id);
+    if (writers !== undefined) for (const j of writers) if (this.before(j, i)) return true;
+    return false;
+  }
+
   /** A resource as step `i` finds it: the world, then the steps that surely ran before it. */
   seen(i: number, id: ResourceId): Seen {
     const base = this.world.existing.get(id);
@@ -280,24 +288,26 @@ const missing = (r: Replay, i: number, id: ResourceId, what: string): string => 
   return `${what} ${describeId(id)} does not exist before the deployment and no step creates it.`;
 };
 
-/** The resource IDs a step uses: its own, then those of its props. */
-const idsOf = (r: Replay, i: number): (ResourceId | undefined)[] => [
-  r.res[i],
-  ...idPropValues((r.steps[i] as DeployStep).props),
-];
+/** The reason a step using `id` is refused when the ID's subscription is a name, else null. */
+function subscriptionName(r: Replay, s: DeployStep, id: ResourceId | undefined): string | null {
+  const sub = id === undefined ? null : r.badSubscription(id);
+  if (id === undefined || sub === null) return null;
+  return (
+    `${s.name} uses the resource ID of ${describeId(id)} built with subscription "${sub}", which is not a ` +
+    `subscription ID; give the subscription's GUID (az account show --name "${sub}" --query id).`
+  );
+}
 
 const guidSubscription: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   if (s.scope.subscription !== '' && !GUID.test(s.scope.subscription))
     return `${s.name} is deployed to subscription "${s.scope.subscription}", which is not a subscription ID (GUID).`;
-  for (const id of idsOf(r, i)) {
-    if (id === undefined) continue;
-    const sub = r.badSubscription(id);
-    if (sub !== null)
-      return (
-        `${s.name} uses the resource ID of ${describeId(id)} built with subscription "${sub}", which is not a ` +
-        `subscription ID; give the subscription's GUID (az account show --name "${sub}" --query id).`
-      );
+  // The step's own resource, then the IDs in its props.
+  const own = subscriptionName(r, s, r.res[i]);
+  if (own !== null) return own;
+  for (const id of idPropValues(s.props)) {
+    const reason = subscriptionName(r, s, id);
+    if (reason !== null) return reason;
   }
   return null;
 };
@@ -315,16 +325,16 @@ const region: Check = (r, i) => {
 const parentFirst: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   if (s.action === 'read') return null;
-  if (s.target !== undefined && !r.seen(i, s.target).exists) return missing(r, i, s.target, 'The resource it changes,');
+  if (s.target !== undefined && !r.exists(i, s.target)) return missing(r, i, s.target, 'The resource it changes,');
   const parent = r.parent(i);
-  if (parent === null || r.seen(i, parent).exists) return null;
+  if (parent === null || r.exists(i, parent)) return null;
   return missing(r, i, parent, `The parent of ${s.name},`);
 };
 
 const readExisting: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   const id = r.res[i] as ResourceId;
-  if (s.action !== 'read' || r.seen(i, id).exists) return null;
+  if (s.action !== 'read' || r.exists(i, id)) return null;
   return missing(r, i, id, 'The resource it reads,');
 };
 
@@ -350,13 +360,9 @@ const existingPreserved: Check = (r, i) => {
 };
 
 const nsgAndRouteTable: Check = (r, i) => {
-  const s = r.steps[i] as DeployStep;
-  for (const [what, id] of [
-    ['network security group', s.props.networkSecurityGroup],
-    ['route table', s.props.routeTable],
-  ] as const) {
-    if (id !== undefined && !r.seen(i, id).exists) return missing(r, i, id, `The ${what}`);
-  }
+  const { networkSecurityGroup: nsg, routeTable } = (r.steps[i] as DeployStep).props;
+  if (nsg !== undefined && !r.exists(i, nsg)) return missing(r, i, nsg, 'The network security group');
+  if (routeTable !== undefined && !r.exists(i, routeTable)) return missing(r, i, routeTable, 'The route table');
   return null;
 };
 
@@ -448,7 +454,7 @@ const zoneAndLink: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   const zone = s.props.privateDnsZone;
   if (!isServer(r, i) || zone === undefined) return null;
-  if (!r.seen(i, zone).exists) return missing(r, i, zone, `The private DNS zone of ${s.name},`);
+  if (!r.exists(i, zone)) return missing(r, i, zone, `The private DNS zone of ${s.name},`);
   const vnet = serverVnet(s);
   if (vnet === null) return null;
   const links = r.children(zone, 'virtualnetworklinks');
