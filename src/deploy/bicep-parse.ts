@@ -14,7 +14,7 @@ import { isDigit, isIdentStart, SourceScanner } from './source-scanner';
  * builds is a new one). Much of a large export is such values (security rules, address prefixes, resource names);
  * as one node each, the syntax tree of the large sample plan has 40 % fewer objects, and the reader builds none.
  */
-export type BicepLiteral = string | number | boolean | null | BicepLiteral[] | { [key: string]: BicepLiteral };
+type BicepLiteral = string | number | boolean | null | BicepLiteral[] | { [key: string]: BicepLiteral };
 
 export type BicepExpr =
   | { k: 'literal'; value: BicepLiteral; line: number }
