@@ -13,6 +13,7 @@ import { TopologyDetails } from './topology-details';
 import { TopologyPagers } from './topology-pagers';
 import { edgeAnchor, TopologySvg, type Focusable } from './topology-svg';
 import { TopologyText } from './topology-text';
+import { useZoom, ZoomControls } from './topology-zoom';
 
 export interface TopologyViewProps {
   plan: Plan;
@@ -63,6 +64,19 @@ export function TopologyFigure({
     [layout, pins],
   );
   const liveFocus = focusId !== null && focusables.some((f) => f.id === focusId) ? focusId : null;
+  const zoom = useZoom({ width: layout.width, height: layout.height });
+  const { reveal } = zoom;
+
+  /** An element focused from the keyboard is scrolled into the visible part of the zoomed drawing. */
+  const onFocusId = useCallback(
+    (id: string) => {
+      setFocusId(id);
+      const rect = focusables.find((f) => f.id === id);
+      const active = document.activeElement;
+      if (rect && active instanceof Element && active.matches(':focus-visible')) reveal(rect);
+    },
+    [focusables, reveal],
+  );
 
   const activate = useCallback(
     (id: string) => {
@@ -74,11 +88,16 @@ export function TopologyFigure({
     [pins, onNavigate],
   );
 
-  const moveFocus = useCallback((id: string) => {
-    setFocusId(id);
-    const el = svgRef.current?.querySelector<SVGGElement>(`[data-id="${id}"][tabindex]`);
-    el?.focus();
-  }, []);
+  const moveFocus = useCallback(
+    (id: string) => {
+      setFocusId(id);
+      const el = svgRef.current?.querySelector<SVGGElement>(`[data-id="${id}"][tabindex]`);
+      el?.focus();
+      const rect = focusables.find((f) => f.id === id);
+      if (rect) reveal(rect);
+    },
+    [focusables, reveal],
+  );
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<SVGSVGElement>) => {
@@ -144,27 +163,37 @@ export function TopologyFigure({
           </span>
         </div>
       </div>
+      <ZoomControls
+        scale={zoom.scale}
+        fit={zoom.fit}
+        onZoomIn={zoom.zoomIn}
+        onZoomOut={zoom.zoomOut}
+        onFit={zoom.fitView}
+        onActualSize={zoom.actualSize}
+      />
       <p className="topo-hint">
         Arrow keys move between the elements of the diagram; Enter shows an element&apos;s findings and jumps to the
-        field.
+        field. + and − zoom, 0 fits the diagram; Ctrl + wheel or a pinch zooms too, and dragging pans a zoomed diagram.
       </p>
-      <div className="topo-canvas">
-        <TopologySvg
-          layout={layout}
-          pins={pins}
-          prefix={prefix}
-          title={`Network topology of ${plan.name}`}
-          description={
-            `${layout.boxes.length} boxes and ${layout.edges.length} lines. The same ` +
-            `content is listed as text after the diagram.`
-          }
-          focusId={liveFocus}
-          selectedId={selectedId}
-          svgRef={svgRef}
-          onActivate={activate}
-          onFocusId={setFocusId}
-          onKeyDown={onKeyDown}
-        />
+      <div ref={zoom.canvasRef} className={zoom.canvasClass} {...zoom.canvasProps}>
+        <div ref={zoom.stageRef} className="topo-stage">
+          <TopologySvg
+            layout={layout}
+            pins={pins}
+            prefix={prefix}
+            title={`Network topology of ${plan.name}`}
+            description={
+              `${layout.boxes.length} boxes and ${layout.edges.length} lines. The same ` +
+              `content is listed as text after the diagram.`
+            }
+            focusId={liveFocus}
+            selectedId={selectedId}
+            svgRef={svgRef}
+            onActivate={activate}
+            onFocusId={onFocusId}
+            onKeyDown={onKeyDown}
+          />
+        </div>
       </div>
       <TopologyDetails
         box={selectedBox}
