@@ -84,9 +84,11 @@ export function useZoom(drawing: Size) {
       const width = Math.floor(canvas.offsetWidth - 2 * canvas.clientLeft);
       setRoom((prev) => (prev && prev.width === width && prev.height === height ? prev : { width, height }));
     };
-    measure();
+    // The observer reports the box's size once laid out (and before it is painted), then on every change:
+    // measuring here instead would force the page's layout in the middle of React's commit.
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
-    observer?.observe(canvas);
+    if (observer) observer.observe(canvas);
+    else measure();
     window.addEventListener('resize', measure);
     return () => {
       observer?.disconnect();
