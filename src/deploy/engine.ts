@@ -290,8 +290,9 @@ const missing = (r: Replay, i: number, id: ResourceId, what: string): string => 
 
 /** The reason a step using `id` is refused when the ID's subscription is a name, else null. */
 function subscriptionName(r: Replay, s: DeployStep, id: ResourceId | undefined): string | null {
-  const sub = id === undefined ? null : r.badSubscription(id);
-  if (id === undefined || sub === null) return null;
+  if (id === undefined) return null;
+  const sub = r.badSubscription(id);
+  if (sub === null) return null;
   return (
     `${s.name} uses the resource ID of ${describeId(id)} built with subscription "${sub}", which is not a ` +
     `subscription ID; give the subscription's GUID (az account show --name "${sub}" --query id).`
