@@ -2,8 +2,8 @@
  * Full validation (`evaluate`: every rule of the catalog) against spec/budgets.md:
  * typical plan ≤ 0.5 ms, large plan ≤ 15 ms, and growth close to n log n (10× the elements costs
  * ≤ 15× the time) from 1× to 10× to the largest plan Azure accepts (a hundredth, a tenth and all of
- * it: 3,000 subnets, 500 peerings, 1,000 NSG rules, 1,000 firewall rules, 1,000 clients), in its
- * ordinary shape and its adversarial ones (all identical, all nested, all overlapping). A larger
+ * it: 3,000 subnets, 500 peerings per VNet, 1,000 NSG rules, 1,000 firewall rules, 1,000 clients), in
+ * its ordinary shape and its adversarial ones (all identical, all nested, all overlapping). A larger
  * plan is refused before any rule runs. Also `PlanSchema.safeParse` (shape + error rules, what the
  * forms and the CLI run) of the large plan, and the large plan in public mode, where the 1,000
  * firewall rules go through the firewall checks.

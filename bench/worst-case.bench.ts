@@ -1,11 +1,12 @@
 /**
  * The worst case (spec/budgets.md, growth row): the largest plan Azure accepts (3,000 subnets in the
- * server VNet, 500 peerings, 1,000 NSG rules, and the planner's own limits: 1,000 firewall rules,
- * 1,000 clients) and its adversarial versions (all identical, all nested, all overlapping), in both
- * access modes. For each: reading it (`PlanSchema.safeParse` of the JSON: shape and error rules, as
- * the forms and the CLI do), all the rules (`evaluate`) and the connectivity checks of every client,
- * with the growth of each from 1× to 10× to the maximum (≤ 15× per 10×). Then a plan past a limit
- * (100,000 identical subnets, as a link and as JSON): refused before any rule runs.
+ * server VNet, 500 peerings on the server VNet and on a hub, 1,000 NSG rules, and the planner's own
+ * limits: 1,000 firewall rules, 1,000 clients) and its adversarial versions (all identical, all
+ * nested, all overlapping), in both access modes. For each: reading it (`PlanSchema.safeParse` of the
+ * JSON: shape and error rules, as the forms and the CLI do), all the rules (`evaluate`) and the
+ * connectivity checks of every client, with the growth of each from 1× to 10× to the maximum (≤ 15×
+ * per 10×). Then a plan past a limit (100,000 identical subnets, as a link and as JSON): refused
+ * before any rule runs.
  */
 import { loadavg } from 'node:os';
 import { checkAllClients } from '../src/checker';

@@ -15,13 +15,23 @@ function mapPlan(): Plan {
   const plan = typicalPlan();
   if (plan.access.mode !== 'private') throw new Error('The typical plan is a private-access plan.');
   const access = plan.access;
+  const server = 'vnet-pg';
+  // The typical plan's peerings name its server VNet, renamed here.
+  const isServer = (name: string) => name.toLowerCase() === access.vnet.name.toLowerCase();
+  const peering = (from: string, to: string) => ({
+    from,
+    to,
+    allowForwardedTraffic: false,
+    allowGatewayTransit: false,
+    useRemoteGateways: false,
+  });
   return {
     ...plan,
     access: {
       ...access,
       vnet: {
         ...access.vnet,
-        name: 'vnet-pg',
+        name: server,
         addressSpaces: ['10.0.0.0/24'],
         subnets: [
           { name: 'app', prefix: '10.0.0.0/26' },
@@ -37,10 +47,21 @@ function mapPlan(): Plan {
           resourceGroup: 'rg-hub',
           subscription: '',
           addressSpaces: ['10.0.0.192/27'],
-          peering: { fromServerVnet: true, toServerVnet: true },
           zoneLink: false,
           dns: { kind: 'azure' },
+          subnets: [],
+          appliance: null,
         },
+      ],
+      peerings: [
+        ...access.peerings.map((p) => ({
+          ...p,
+          from: isServer(p.from) ? server : p.from,
+          to: isServer(p.to) ? server : p.to,
+        })),
+        // The hub is peered with the server VNet (both ways), so its overlap counts.
+        peering(server, 'vnet-hub'),
+        peering('vnet-hub', server),
       ],
       onPremises: [
         { name: 'hq', addressRanges: ['10.0.0.128/27'], connection: 'vpn', gatewayVnet: '', dnsForwarder: false },

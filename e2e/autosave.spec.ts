@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { PLAN_FORMAT_VERSION } from '../src/domain/plan';
 import { expect, expectNoAxeViolations, openStep, test } from './fixtures';
 
 const KEY = 'pgflex-netplan:state';
@@ -145,7 +146,7 @@ test('storage full: a persistent message with "Download plan", cleared by the ne
   await expectNoAxeViolations(page, 'the storage-full message (dark)');
   const file = await downloadText(page, () => message.getByRole('button', { name: 'Download plan' }).click());
   expect(file.name).toBe('too-big-to-keep.json');
-  expect(JSON.parse(file.text)).toMatchObject({ formatVersion: 1, name: 'Too big to keep' });
+  expect(JSON.parse(file.text)).toMatchObject({ formatVersion: PLAN_FORMAT_VERSION, name: 'Too big to keep' });
 
   // It stays while saving keeps failing…
   await page.getByLabel('Server name').fill('pg-still-unsaved');

@@ -1,22 +1,23 @@
 import { expect, openExample, openStep, test } from './fixtures';
 
-test('a client in an unlinked spoke fails at name resolution until the link is added in the wizard', async ({
+test('a client whose DNS server sits in an unlinked hub fails at name resolution until the link is added', async ({
   page,
 }) => {
   await page.goto('/');
   await openExample(page, /Hub and spoke/);
   await openStep(page, 'Private DNS zone');
-  await page.getByLabel('Link vnet-spoke-2 (peered VNet)').uncheck();
+  // vnet-spoke-2 asks the custom DNS server 10.0.0.4 in vnet-hub, so the hub's link is what resolves its names.
+  await page.getByLabel('Link vnet-hub (peered VNet)').uncheck();
 
   await openStep(page, 'Clients');
   const card = page.locator('.checker-client', { has: page.getByRole('heading', { name: /reporting-app/ }) });
   await expect(card).toContainText('Not reachable');
-  await expect(card).toContainText('fails at name resolution: link the zone to vnet-spoke-2');
-  await expect(card.getByRole('list', { name: 'Hops of reporting-app' })).toContainText('PGN-134');
+  await expect(card).toContainText('fails at name resolution: link the zone to vnet-hub');
+  await expect(card.getByRole('list', { name: 'Hops of reporting-app' })).toContainText('PGN-137');
 
   // "Go to the field" lands on the link's checkbox; adding the link there makes the client reachable.
   await card
-    .getByRole('button', { name: /Go to the field for: .*link the zone to vnet-spoke-2/i })
+    .getByRole('button', { name: /Go to the field for: .*link the zone to vnet-hub/i })
     .first()
     .click();
   const focused = page.locator(':focus');

@@ -237,7 +237,7 @@ for (const width of WIDTHS) {
     test('the drawer has no axe violations, light and dark', async ({ page }) => {
       await page.goto('/');
       await openExample(page, /Hub and spoke/);
-      await openStep(page, 'Peering and on-premises');
+      await openStep(page, 'Network');
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         const list = await openFindings(page, width);

@@ -1,11 +1,12 @@
 /**
  * A private-access plan built from an empty start, by keyboard and mouse, through the VNet, delegated
- * subnet, DNS zone and peering steps; and axe on those four steps at desktop and phone widths.
+ * subnet, DNS zone and network steps; and axe on those four steps at desktop and phone widths.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const SERVER = 'pg-private-e2e';
+const NETWORK = /Network: other VNets, peerings, routes and on-premises/;
 const ZONE = `${SERVER}.private.postgres.database.azure.com`;
 
 async function startNewPlan(page: Page): Promise<void> {
@@ -54,7 +55,7 @@ async function typeInto(input: Locator, value: string): Promise<void> {
   await input.pressSequentially(value);
 }
 
-test('a private-access plan from an empty start: VNet, delegated subnet, DNS zone and peering, checked live', async ({
+test('a private-access plan from an empty start: VNet, delegated subnet, DNS zone and network, checked live', async ({
   page,
 }) => {
   const consoleErrors: string[] = [];
@@ -119,16 +120,18 @@ test('a private-access plan from an empty start: VNet, delegated subnet, DNS zon
   await expect(zone).toHaveValue(ZONE);
   await expect(finding(zoneField, 'PGN-131')).toHaveCount(0);
   await expect(page.getByRole('checkbox', { name: 'Link vnet-app (server VNet)' })).toBeChecked();
-  await nextStep(page, 'Peering and on-premises', /Peered VNets and on-premises/);
+  await nextStep(page, 'Network', NETWORK);
 
-  // Peering: a peered VNet, peered both ways, but not linked to the zone.
+  // Network: a peered VNet, peered both ways, but not linked to the zone.
   await page.getByRole('button', { name: 'Add a peered VNet' }).click();
-  const peer = page.getByRole('group', { name: 'Peered VNet 1' });
-  await typeInto(peer.getByLabel('VNet name'), 'vnet-spoke');
+  await expect(page.getByRole('group', { name: 'vnet-peered-1', exact: true })).toBeVisible();
+  // The step has one VNet name field: the new VNet's (the server VNet's is on the Virtual network step).
+  await typeInto(page.getByLabel('VNet name'), 'vnet-spoke');
   const spoke = page.getByRole('group', { name: 'vnet-spoke', exact: true });
   await typeInto(spoke.getByLabel('Address space 1 of vnet-spoke'), '10.1.0.0/16');
-  await expect(spoke.getByRole('checkbox', { name: 'Peering from vnet-app to this VNet' })).toBeChecked();
-  await expect(spoke.getByRole('checkbox', { name: 'Peering from this VNet to vnet-app' })).toBeChecked();
+  // Both directions of the peering with the server VNet came with it, and followed its new name.
+  await expect(page.getByRole('group', { name: 'Peering from vnet-app to vnet-spoke' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Peering from vnet-spoke to vnet-app' })).toBeVisible();
   const link = spoke.getByRole('checkbox', { name: 'Linked to the private DNS zone' });
   await link.uncheck();
 
@@ -136,7 +139,7 @@ test('a private-access plan from an empty start: VNet, delegated subnet, DNS zon
   await openStep(page, 'Clients', /Clients/);
   await page.getByRole('button', { name: 'Add: Another VNet (peered or not)' }).click();
   await expect(page.getByLabel('VNet', { exact: true })).toHaveValue('vnet-spoke');
-  await openStep(page, 'Peering and on-premises', /Peered VNets and on-premises/);
+  await openStep(page, 'Network', NETWORK);
   const linkField = spoke.locator('.field', {
     has: page.getByRole('checkbox', { name: 'Linked to the private DNS zone' }),
   });
@@ -171,8 +174,11 @@ test('a private-access plan from an empty start: VNet, delegated subnet, DNS zon
         name: 'vnet-spoke',
         addressSpaces: ['10.1.0.0/16'],
         zoneLink: true,
-        peering: { fromServerVnet: true, toServerVnet: true },
       },
+    ],
+    peerings: [
+      { from: 'vnet-app', to: 'vnet-spoke', allowForwardedTraffic: false, useRemoteGateways: false },
+      { from: 'vnet-spoke', to: 'vnet-app', allowForwardedTraffic: false, allowGatewayTransit: false },
     ],
   });
   expect(consoleErrors).toEqual([]);
@@ -237,9 +243,20 @@ async function buildPlanForAxe(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: 'Attach a network security group to the delegated subnet' }).check();
   await page.getByRole('button', { name: 'Add the rules high availability needs' }).click();
   await page.getByRole('button', { name: 'Split 10.0.1.128/25 in two /26' }).click();
-  await openStep(page, 'Peering and on-premises', /Peered VNets and on-premises/);
+  await openStep(page, 'Network', NETWORK);
   await page.getByRole('button', { name: 'Add a peered VNet' }).click();
-  await typeInto(page.getByRole('group', { name: 'Peered VNet 1' }).getByLabel('VNet name'), 'vnet-spoke');
+  await typeInto(page.getByLabel('VNet name'), 'vnet-hub');
+  const hub = page.getByRole('group', { name: 'vnet-hub', exact: true });
+  await hub.getByRole('button', { name: 'Add a subnet' }).click();
+  await typeInto(hub.getByLabel('Subnet 1 name in vnet-hub'), 'AzureFirewallSubnet');
+  await typeInto(hub.getByLabel('Subnet 1 prefix in vnet-hub'), '10.1.0.0/26');
+  await hub.getByRole('radio', { name: 'Azure Firewall' }).check();
+  await typeInto(hub.getByLabel('Firewall name'), 'afw-hub');
+  await typeInto(hub.getByLabel('Private IP address'), '10.1.0.4');
+  // A one-way peering (its note and button), a route table with a route, and an on-premises network.
+  await page.getByRole('button', { name: 'Remove the peering from vnet-hub to vnet-app' }).click();
+  await page.getByRole('button', { name: 'Add a route table' }).click();
+  await page.getByRole('button', { name: 'Add a route to Route table 1' }).click();
   await page.getByRole('button', { name: 'Add an on-premises network' }).click();
 }
 
@@ -251,7 +268,7 @@ test('the four private-access steps have no axe violations at 1280 px and 390 px
     ['Virtual network', /Virtual network/],
     ['Delegated subnet', /Delegated subnet and NSG/],
     ['Private DNS zone', /Private DNS zone/],
-    ['Peering and on-premises', /Peered VNets and on-premises/],
+    ['Network', NETWORK],
   ] as const;
   for (const width of [1280, 390]) {
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { parsePlanFile } from '../src/share/plan-file';
+import { V1_MIGRATED_PEERINGS } from '../src/share/testing/v1-fixtures';
 import { expect, openExample, openStep, test } from './fixtures';
 
 const hubAndSpoke = JSON.parse(
@@ -48,6 +50,20 @@ test('a copied link opens the same plan in a fresh browser', async ({ page, brow
   expect(await savedPlanNamed(other, 'pg-contoso-orders')).toEqual(original);
   expect(other.url()).not.toContain('#');
   await fresh.close();
+});
+
+test('a link shared before plan format 2 opens as format 2, its peerings written out', async ({ page }) => {
+  const fixture = (ext: string) =>
+    readFileSync(join(import.meta.dirname, '..', 'src', 'share', 'fixtures', `v1-hub-and-spoke.${ext}`), 'utf8');
+  const migrated = parsePlanFile(fixture('plan.json'));
+  if (!migrated.ok) throw new Error(migrated.error.message);
+  await page.goto(`/#${fixture('link.txt').trim()}`);
+  await expect(page.getByText('read-only review')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit this plan' }).click();
+  const saved = (await savedPlanNamed(page, 'pg-contoso-orders')) as { formatVersion: number; access: object };
+  expect(saved.formatVersion).toBe(2);
+  expect(saved.access).toMatchObject({ peerings: V1_MIGRATED_PEERINGS['v1-hub-and-spoke'], routeTables: [] });
+  expect(saved).toEqual(migrated.plan);
 });
 
 test('a broken link says why and leaves the current plan untouched', async ({ page }) => {

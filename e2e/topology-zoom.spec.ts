@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { persistedState } from '../scripts/serve-build';
+import { examplePlan } from '../src/domain/testing/examples';
 import { expect, openExample, openStep, test } from './fixtures';
 
 const WIDTHS = [1280, 390] as const;
@@ -105,12 +107,24 @@ for (const width of WIDTHS) {
       page,
       watch,
     }) => {
+      // A finding pinned to the spoke VNet, to have somewhere to go with Enter: the hub and spoke example with
+      // vnet-spoke-2 on Azure-provided DNS and not linked to the zone, although it holds a client (PGN-134).
+      const example = examplePlan('hub-and-spoke');
+      if (example.access.mode !== 'private') throw new Error('private example expected');
+      const plan = {
+        ...example,
+        access: {
+          ...example.access,
+          peeredVnets: example.access.peeredVnets.map((p) =>
+            p.name === 'vnet-spoke-2' ? { ...p, zoneLink: false, dns: { kind: 'azure' as const } } : p,
+          ),
+        },
+      };
+      await page.addInitScript(
+        (value) => localStorage.setItem('pgflex-netplan:state', value),
+        persistedState(plan, 'review'),
+      );
       await page.goto('/');
-      await openExample(page, /Hub and spoke/);
-      // A finding pinned to the spoke VNet, to have somewhere to go with Enter.
-      await openStep(page, 'Private DNS zone');
-      await page.getByLabel('Link vnet-spoke-2 (peered VNet)').uncheck();
-      await openStep(page, 'Review');
       const svg = page.locator('.topo svg.topo-svg');
       await expect(svg).toBeVisible();
       const canvas = page.locator('.topo .topo-canvas');
@@ -142,15 +156,15 @@ for (const width of WIDTHS) {
 
       const spoke = svg
         .locator('.topo-node--peeredVnet')
-        .filter({ has: page.locator('text', { hasText: 'vnet-spoke-2' }) });
+        .filter({ has: page.locator('text.topo-title', { hasText: 'vnet-spoke-2' }) });
       await expect(spoke).toHaveClass(/topo-node--pinned/);
       await spoke.focus();
       await page.keyboard.press('Enter');
-      // The field the finding concerns: the spoke's zone link, in the step of the peered VNets.
-      await expect(page.getByRole('heading', { name: /Peered VNets and on-premises/ })).toBeVisible();
+      // The field the finding concerns: the spoke's zone link, in the step of the other VNets.
+      await expect(page.getByRole('heading', { level: 2, name: /other VNets/ })).toBeVisible();
       await expect(
         page
-          .getByRole('group', { name: 'vnet-spoke-2' })
+          .getByRole('group', { name: 'vnet-spoke-2', exact: true })
           .getByRole('checkbox', { name: 'Linked to the private DNS zone' }),
       ).toBeFocused();
       expect(watch.consoleErrors).toEqual([]);

@@ -1,4 +1,5 @@
 import { largePlan } from '../src/domain/samples';
+import { hubSpokeFirewallPlan } from '../src/domain/testing/topology-plans';
 import { persistedState } from '../scripts/serve-build';
 import { expect, openExample, openStep, test } from './fixtures';
 
@@ -19,8 +20,10 @@ test('the hub-and-spoke example is drawn as architects draw it, and a removed DN
   );
   const peered = svg.locator('.topo-node--peeredVnet');
   await expect(peered).toHaveCount(2);
-  await expect(peered.filter({ has: page.locator('text', { hasText: 'vnet-hub' }) })).toHaveCount(1);
-  await expect(peered.filter({ has: page.locator('text', { hasText: 'vnet-spoke-2' }) })).toHaveCount(1);
+  // A VNet by its title: another VNet's box may name it too ("peering with vnet-hub").
+  const titled = (name: string) => peered.filter({ has: page.locator('text.topo-title', { hasText: name }) });
+  await expect(titled('vnet-hub')).toHaveCount(1);
+  await expect(titled('vnet-spoke-2')).toHaveCount(1);
   expect(await svg.locator('.topo-edge--peering').count()).toBeGreaterThanOrEqual(2);
   await expect(svg.locator('.topo-node--dnsZone')).toHaveAttribute(
     'aria-label',
@@ -29,16 +32,63 @@ test('the hub-and-spoke example is drawn as architects draw it, and a removed DN
   await expect(svg.locator('.topo-edge--zoneLink')).toHaveCount(3);
   await expect(svg.locator('.topo-node--azureDns')).toHaveAttribute('aria-label', /168\.63\.129\.16/);
   expect(await svg.locator('.topo-edge--dnsForward').count()).toBeGreaterThanOrEqual(1);
-  const spoke = peered.filter({ has: page.locator('text', { hasText: 'vnet-spoke-2' }) });
-  await expect(spoke).not.toHaveClass(/topo-node--pinned/);
+  const hub = titled('vnet-hub');
+  await expect(hub).not.toHaveClass(/topo-node--pinned/);
 
-  // Remove the spoke's DNS link in the wizard: the diagram marks that VNet and drops the link line.
+  // Remove the hub's DNS link in the wizard: the hub holds the DNS server every VNet uses, so the diagram
+  // marks it and drops the link line.
   await openStep(page, 'Private DNS zone');
-  await page.getByLabel('Link vnet-spoke-2 (peered VNet)').uncheck();
+  await page.getByLabel('Link vnet-hub (peered VNet)').uncheck();
   await openStep(page, 'Review');
   await expect(svg.locator('.topo-edge--zoneLink')).toHaveCount(2);
-  await expect(spoke).toHaveClass(/topo-node--pinned/);
-  await expect(spoke).toHaveAttribute('aria-label', /error/);
+  await expect(hub).toHaveClass(/topo-node--pinned/);
+  await expect(hub).toHaveAttribute('aria-label', /error/);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test('hub and spoke through a firewall: the firewall in the hub, route marks on subnets, no spoke–spoke line', async ({
+  page,
+  watch,
+}) => {
+  await page.addInitScript(
+    (value) => localStorage.setItem('pgflex-netplan:state', value),
+    persistedState(hubSpokeFirewallPlan(), 'review'),
+  );
+  await page.goto('/');
+  const svg = page.locator('.topo svg.topo-svg');
+  await expect(svg).toBeVisible();
+
+  // The Azure Firewall, with its private IP, drawn inside the hub's box.
+  const firewall = svg.locator('.topo-node--appliance');
+  await expect(firewall).toHaveCount(1);
+  await expect(firewall).toHaveAttribute(
+    'aria-label',
+    /^Azure Firewall: afw-hub\. Azure Firewall · private IP 10\.0\.1\.4\. in subnet AzureFirewallSubnet\./,
+  );
+  const hub = await svg.locator('[data-id="peer-0"] > .topo-box').boundingBox();
+  const inside = await firewall.locator('.topo-box').boundingBox();
+  expect(hub && inside).toBeTruthy();
+  expect(inside!.x).toBeGreaterThan(hub!.x);
+  expect(inside!.y).toBeGreaterThan(hub!.y);
+  expect(inside!.x + inside!.width).toBeLessThan(hub!.x + hub!.width);
+  expect(inside!.y + inside!.height).toBeLessThan(hub!.y + hub!.height);
+
+  // Spoke-2's subnet carries its route table as a mark; the routes' next hops are in its tooltip.
+  const subnet = svg.locator('[data-id="peer-1-subnet-0"]');
+  await expect(subnet.locator('.topo-badge')).toHaveText('route table rt-spoke-2-app');
+  await expect(subnet.locator(':scope > title')).toHaveText(
+    'Route table rt-spoke-2-app: spoke-1: 10.1.0.0/16 → virtual appliance 10.0.1.4; ' +
+      'blackhole: 10.9.0.0/16 → none (dropped).',
+  );
+  await expect(svg.locator('[data-id="delegated"] .topo-badge').nth(1)).toHaveText('route table rt-postgres');
+
+  // Two peering lines, the server VNet–hub and hub–spoke-2 ones; none between the spokes.
+  await expect(svg.locator('.topo-edge--peering')).toHaveCount(2);
+  await expect(svg.locator('[data-id="peering-0-1"] > title')).toHaveText(
+    'vnet-hub and vnet-spoke-2 are peered in both directions. vnet-hub → vnet-spoke-2: allows forwarded ' +
+      'traffic. vnet-spoke-2 → vnet-hub: allows forwarded traffic.',
+  );
+  await expect(svg.locator('[data-id="peering-1"]')).toHaveCount(0);
   expect(watch.consoleErrors).toEqual([]);
 });
 

@@ -20,7 +20,7 @@ const SHOTS: { step: string; label: string; plan: string }[] = [
   { step: 'vnet', label: 'Virtual network', plan: 'hub-and-spoke.json' },
   { step: 'subnet', label: 'Delegated subnet', plan: 'hub-and-spoke.json' },
   { step: 'dns', label: 'Private DNS zone', plan: 'hub-and-spoke.json' },
-  { step: 'peering', label: 'Peering and on-premises', plan: 'hub-and-spoke.json' },
+  { step: 'peering', label: 'Network', plan: 'hub-and-spoke.json' },
   { step: 'firewall', label: 'Firewall rules', plan: 'public-office.json' },
   { step: 'security', label: 'Security', plan: 'hub-and-spoke.json' },
   { step: 'clients', label: 'Clients', plan: 'hub-and-spoke.json' },

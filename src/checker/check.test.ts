@@ -24,6 +24,22 @@ function push(doc: Doc, path: string, ...items: unknown[]): Doc {
   return setIn(doc, path, [...(Array.isArray(list) ? list : []), ...items]);
 }
 
+/** A peering of the plan (one direction), for finding it after an edit. */
+interface PeeringDoc {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Removes the peering resource on `from` towards `to` (one direction) from `access.peerings`. */
+function withoutPeering(doc: Doc, from: string, to: string): Doc {
+  const list = getIn(doc, 'access.peerings') as PeeringDoc[];
+  return setIn(
+    doc,
+    'access.peerings',
+    list.filter((p) => !(p.from === from && p.to === to)),
+  );
+}
+
 function parse(doc: Doc): Plan {
   const read = readPlanDocument(doc);
   if (!read.ok) throw new Error(read.error.message);
@@ -61,6 +77,8 @@ describe('private access: hub and spoke example', () => {
 
   it('peered but not linked: fails at name resolution and names the VNet to link', () => {
     let doc = hub();
+    // Azure-provided DNS: the VNet's own zone link answers its queries.
+    doc = edit(doc, ['access.peeredVnets.1.dns', { kind: 'azure' }]);
     doc = edit(doc, ['access.peeredVnets.1.zoneLink', false]);
     const c = check(doc, 'reporting-app');
     expect(c.verdict).toBe('unreachable');
@@ -69,8 +87,29 @@ describe('private access: hub and spoke example', () => {
     expect(statuses(c, 'path')).toEqual(['pass']);
   });
 
+  it("with custom DNS servers, the VNet's own zone link does not matter: the DNS server's VNet answers", () => {
+    // Changed in format 2: a VNet that sends its queries to custom DNS servers gets its answers where those
+    // servers sit (here 10.0.0.4 in vnet-hub, linked to the zone), so its own link is not needed.
+    const c = check(hub(), 'reporting-app', ['access.peeredVnets.1.zoneLink', false]);
+    expect(c.verdict).toBe('reachable');
+    expect(hopsOf(c, 'dns').some((h) => h.title === 'Private DNS zone link')).toBe(false);
+    expect(hopsOf(c, 'dns').find((h) => h.title === 'Custom DNS server 10.0.0.4')?.detail).toContain(
+      'sits in vnet-hub (linked to the zone)',
+    );
+    const server = check(hub(), 'orders-api', ['access.vnet.zoneLink', false]);
+    expect(server.verdict).toBe('reachable');
+    // The DNS server's VNet is what must be linked.
+    expect(firstFail(check(hub(), 'reporting-app', ['access.peeredVnets.0.zoneLink', false]))).toMatchObject({
+      kind: 'dns',
+      ruleId: 'PGN-137',
+      fix: 'link the zone to vnet-hub',
+      path: 'access.peeredVnets.0.zoneLink',
+    });
+  });
+
   it('server VNet not linked: its own subnets cannot resolve the server (PGN-133)', () => {
     let doc = hub();
+    doc = edit(doc, ['access.vnet.dns', { kind: 'azure' }]);
     doc = edit(doc, ['access.vnet.zoneLink', false]);
     const c = check(doc, 'orders-api');
     expect(c.summary).toBe('fails at name resolution: link the zone to vnet-orders-data');
@@ -79,12 +118,14 @@ describe('private access: hub and spoke example', () => {
 
   it('linked but not peered: fails at network path (PGN-135)', () => {
     let doc = hub();
-    doc = edit(doc, ['access.peeredVnets.1.peering', { fromServerVnet: false, toServerVnet: false }]);
+    doc = withoutPeering(doc, 'vnet-orders-data', 'vnet-spoke-2');
+    doc = withoutPeering(doc, 'vnet-spoke-2', 'vnet-orders-data');
     doc = edit(doc, ['access.peeredVnets.1.dns', { kind: 'azure' }]);
     const c = check(doc, 'reporting-app');
     expect(c.verdict).toBe('unreachable');
     expect(statuses(c, 'dns')).toEqual(['pass']);
-    expect(firstFail(c)).toMatchObject({ kind: 'path', ruleId: 'PGN-135', path: 'access.peeredVnets.1.peering' });
+    // No peering resource to point at: the finding lands on the plan's list of peerings.
+    expect(firstFail(c)).toMatchObject({ kind: 'path', ruleId: 'PGN-135', path: 'access.peerings' });
     expect(c.summary).toBe(
       'fails at network path: add the peerings from vnet-spoke-2 to ' +
         'vnet-orders-data and from vnet-orders-data to vnet-spoke-2',
@@ -94,27 +135,44 @@ describe('private access: hub and spoke example', () => {
   it('one-way peering: fails at network path and names the missing direction (PGN-139)', () => {
     let doc = hub();
     doc = edit(doc, ['access.peeredVnets.1.dns', { kind: 'azure' }]);
-    doc = edit(doc, ['access.peeredVnets.1.peering', { fromServerVnet: true, toServerVnet: false }]);
-    const c = check(doc, 'reporting-app');
-    expect(firstFail(c)).toMatchObject({
+    // The plan holds no entry for the missing direction: the hop points at the direction that exists (the
+    // peering to pair), and its fix names the one to add.
+    const toServer = withoutPeering(doc, 'vnet-spoke-2', 'vnet-orders-data');
+    const c = check(toServer, 'reporting-app');
+    const hop = firstFail(c);
+    expect(hop).toMatchObject({
       kind: 'path',
       ruleId: 'PGN-139',
       fix: 'add the peering from vnet-spoke-2 to vnet-orders-data',
-      path: 'access.peeredVnets.1.peering.toServerVnet',
+      path: expect.stringMatching(/^access\.peerings\.\d+$/),
     });
-    doc = edit(doc, ['access.peeredVnets.1.peering', { fromServerVnet: false, toServerVnet: true }]);
-    expect(firstFail(check(doc, 'reporting-app'))).toMatchObject({
-      fix: 'add the peering from vnet-orders-data to vnet-spoke-2',
-      path: 'access.peeredVnets.1.peering.fromServerVnet',
-    });
+    expect(getIn(toServer, hop?.path ?? '')).toMatchObject({ from: 'vnet-orders-data', to: 'vnet-spoke-2' });
+    const fromServer = withoutPeering(doc, 'vnet-orders-data', 'vnet-spoke-2');
+    const other = firstFail(check(fromServer, 'reporting-app'));
+    expect(other).toMatchObject({ ruleId: 'PGN-139', fix: 'add the peering from vnet-orders-data to vnet-spoke-2' });
+    expect(getIn(fromServer, other?.path ?? '')).toMatchObject({ from: 'vnet-spoke-2', to: 'vnet-orders-data' });
   });
 
   it('a spoke that lost its peering cannot reach the custom DNS server in the hub either', () => {
+    // Format 2: the spoke reaches its DNS server (10.0.0.4 in vnet-hub) over its own peering with the hub.
+    // Without its side of the peerings (to the hub and to the server VNet) both name resolution and the path fail,
+    // each pointing at the direction that is left.
     let doc = hub();
-    doc = edit(doc, ['access.peeredVnets.1.peering', { fromServerVnet: true, toServerVnet: false }]);
+    doc = withoutPeering(doc, 'vnet-spoke-2', 'vnet-hub');
+    doc = withoutPeering(doc, 'vnet-spoke-2', 'vnet-orders-data');
     const c = check(doc, 'reporting-app');
-    expect(firstFail(c)).toMatchObject({ kind: 'dns', ruleId: 'PGN-137', path: 'access.peeredVnets.1.peering' });
-    expect(hopsOf(c, 'path')[0]).toMatchObject({ status: 'fail', ruleId: 'PGN-139' });
+    const dns = firstFail(c);
+    expect(dns).toMatchObject({ kind: 'dns', ruleId: 'PGN-137', fix: 'add the peering from vnet-spoke-2 to vnet-hub' });
+    expect(getIn(doc, dns?.path ?? '')).toMatchObject({ from: 'vnet-hub', to: 'vnet-spoke-2' });
+    const path = hopsOf(c, 'path')[0];
+    expect(path).toMatchObject({ status: 'fail', ruleId: 'PGN-139' });
+    expect(getIn(doc, path?.path ?? '')).toMatchObject({ from: 'vnet-orders-data', to: 'vnet-spoke-2' });
+    // Its peering with the hub alone is enough for name resolution.
+    expect(statuses(check(hub(), 'reporting-app'), 'dns')).toEqual(['pass', 'pass']);
+    expect(statuses(check(withoutPeering(hub(), 'vnet-spoke-2', 'vnet-orders-data'), 'reporting-app'), 'dns')).toEqual([
+      'pass',
+      'pass',
+    ]);
   });
 
   it('peered VNet overlapping the server VNet: Azure refuses the peering (PGN-136)', () => {
@@ -165,15 +223,52 @@ describe('private access: hub and spoke example', () => {
   });
 
   it('gateway in a hub peered one way only: fails at network path', () => {
-    let doc = hub();
-    doc = edit(doc, ['access.peeredVnets.0.peering', { fromServerVnet: false, toServerVnet: true }]);
+    const doc = withoutPeering(hub(), 'vnet-orders-data', 'vnet-hub');
     const c = check(doc, 'analyst-laptops');
-    expect(firstFail(c)).toMatchObject({
+    const hop = firstFail(c);
+    expect(hop).toMatchObject({
       kind: 'path',
       ruleId: 'PGN-139',
       fix: 'add the peering from vnet-orders-data to vnet-hub',
-      path: 'access.peeredVnets.0.peering.fromServerVnet',
     });
+    // The existing direction, the one to pair (the plan has no entry for the missing one).
+    expect(getIn(doc, hop?.path ?? '')).toMatchObject({ from: 'vnet-hub', to: 'vnet-orders-data' });
+  });
+
+  it('gateway in a hub: the server VNet must use the remote gateway, the hub must offer it (PGN-140)', () => {
+    // Format 2 writes the gateway-transit flags explicitly; without them the server VNet never learns the
+    // routes to the site, and the replies are lost.
+    const offer = check(hub(), 'analyst-laptops', ['access.peerings.1.allowGatewayTransit', false]);
+    expect(offer.verdict).toBe('unreachable');
+    expect(firstFail(offer)).toMatchObject({
+      kind: 'path',
+      ruleId: 'PGN-140',
+      title: 'Gateway transit vnet-hub → vnet-orders-data',
+      fix: 'allow gateway transit on the peering from vnet-hub to vnet-orders-data',
+      path: 'access.peerings.1.allowGatewayTransit',
+    });
+    const use = check(hub(), 'analyst-laptops', ['access.peerings.0.useRemoteGateways', false]);
+    expect(firstFail(use)).toMatchObject({
+      ruleId: 'PGN-140',
+      fix: 'use remote gateways on the peering from vnet-orders-data to vnet-hub',
+      path: 'access.peerings.0.useRemoteGateways',
+    });
+    // The other clients don't cross the gateway.
+    expect(check(hub(), 'reporting-app', ['access.peerings.0.useRemoteGateways', false]).verdict).toBe('reachable');
+  });
+
+  it('peering names in another case are the same VNets', () => {
+    const c = check(
+      hub(),
+      'reporting-app',
+      ['access.peerings.2.from', 'VNET-ORDERS-DATA'],
+      ['access.peerings.3.to', 'Vnet-Orders-Data'],
+      ['access.peerings.3.from', 'VNET-SPOKE-2'],
+    );
+    expect(c.verdict).toBe('reachable');
+    expect(hopsOf(c, 'path')).toEqual([
+      expect.objectContaining({ status: 'pass', title: 'Peering vnet-spoke-2 ↔ vnet-orders-data', ruleId: 'PGN-135' }),
+    ]);
   });
 
   it('gateway directly in the server VNet over ExpressRoute: one gateway hop, no peering needed', () => {
@@ -301,6 +396,8 @@ describe('private access: hub and spoke example', () => {
   it('names the server by IP: warning (PGN-007); a broken resolution then only warns', () => {
     let doc = hub();
     doc = edit(doc, ['clients.1.connectsByIp', true]);
+    // Azure-provided DNS, so that the spoke's own zone link decides its resolution.
+    doc = edit(doc, ['access.peeredVnets.1.dns', { kind: 'azure' }]);
     const c = check(doc, 'reporting-app');
     expect(c.verdict).toBe('warning');
     expect(c.hops[0]).toMatchObject({ kind: 'dns', status: 'warn', ruleId: 'PGN-007', path: 'clients.1.connectsByIp' });

@@ -42,7 +42,7 @@ describe('fast prefix parsing agrees with the CIDR module', () => {
 
 describe('locate: the first network in plan order that holds an address', () => {
   const plan = PlanDocumentSchema.parse({
-    formatVersion: 1,
+    formatVersion: 2,
     servers: [{ name: 'pg', region: 'westeurope' }],
     access: {
       mode: 'private',
@@ -76,5 +76,59 @@ describe('locate: the first network in plan order that holds an address', () => 
   it('takes only the first site of a name, as the clients name them', () => {
     expect(where('192.168.1.9')).toBe('nowhere');
     expect(where('8.8.8.8')).toBe('nowhere');
+  });
+});
+
+describe('the VNets of a format-2 plan', () => {
+  const plan = PlanDocumentSchema.parse({
+    formatVersion: 2,
+    servers: [{ name: 'pg', region: 'westeurope' }],
+    access: {
+      mode: 'private',
+      vnet: { name: 'vnet-data', region: 'westeurope', addressSpaces: ['10.1.0.0/16'] },
+      delegatedSubnet: { name: 'snet-postgres', prefix: '10.1.0.0/28' },
+      peeredVnets: [
+        {
+          name: 'vnet-hub',
+          region: 'westeurope',
+          addressSpaces: ['10.0.0.0/16'],
+          subnets: [{ name: 'AzureFirewallSubnet', prefix: '10.0.1.0/26' }],
+          appliance: { kind: 'azureFirewall', name: 'afw', privateIp: '10.0.1.4' },
+        },
+        { name: 'vnet-app', region: 'westeurope', addressSpaces: ['10.2.0.0/16'] },
+      ],
+      peerings: [
+        { from: 'VNET-DATA', to: 'Vnet-Hub' },
+        { from: 'vnet-hub', to: 'vnet-data' },
+        { from: 'vnet-data', to: 'vnet-app' },
+      ],
+    },
+  });
+  const ctx = contextFor(plan);
+  if (ctx.mode !== 'private') throw new Error('expected a private plan');
+
+  it('reads the peering directions with the server VNet from access.peerings, names in any case', () => {
+    const byName = (name: string) => ctx.vnetNamed(name);
+    expect(byName('VNET-HUB')).toMatchObject({ fromServer: true, toServer: true, path: 'access.peeredVnets.0' });
+    expect(byName('vnet-app')).toMatchObject({ fromServer: true, toServer: false });
+    expect(ctx.server).toMatchObject({ isServer: true, fromServer: false, toServer: false, appliance: null });
+  });
+
+  it("keeps each VNet's subnets (the delegated one first for the server VNet) and appliance", () => {
+    expect(ctx.server.subnets.map((s) => [s.name, s.path, s.delegated])).toEqual([
+      ['snet-postgres', 'access.delegatedSubnet', true],
+    ]);
+    const hub = ctx.vnetNamed('vnet-hub');
+    expect(hub?.appliance).toEqual({ kind: 'azureFirewall', name: 'afw', privateIp: '10.0.1.4' });
+    expect(hub?.subnets).toEqual([
+      {
+        name: 'AzureFirewallSubnet',
+        path: 'access.peeredVnets.0.subnets.0',
+        prefix: '10.0.1.0/26',
+        range: parseRange('10.0.1.0/26'),
+        delegated: false,
+      },
+    ]);
+    expect(ctx.vnetNamed('vnet-app')).toMatchObject({ appliance: null, subnets: [] });
   });
 });

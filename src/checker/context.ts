@@ -17,9 +17,9 @@ import {
   type PaintedSegment,
 } from '../domain/ipv4';
 import type {
+  Appliance,
   DnsSetting,
   OnPremises,
-  PeeredVnet,
   Plan,
   PrivateAccess,
   PrivateDnsZone,
@@ -42,10 +42,15 @@ export interface VnetRef {
   /** Parsed address spaces (unparsable ones are left out; the rules report them). */
   readonly spaces: readonly IpRange[];
   readonly spaceTexts: readonly string[];
-  /** Peering with the server VNet; null for the server VNet itself. */
-  readonly peering: PeeredVnet['peering'] | null;
+  /** The peering resources between this VNet and the server VNet, each direction (both false for the server VNet). */
+  readonly fromServer: boolean;
+  readonly toServer: boolean;
   /** Its address space overlaps the server VNet's (Azure refuses the peering, PGN-136). */
   readonly overlapsServer: boolean;
+  /** The firewall or appliance in this VNet, if any. */
+  readonly appliance: Appliance | null;
+  /** Its subnets (for the server VNet: the delegated subnet and the others), for route tables. */
+  readonly subnets: readonly SubnetRef[];
 }
 
 export interface SiteRef {
@@ -57,7 +62,7 @@ export interface SiteRef {
   readonly overlapsVnets: ReadonlySet<string>;
 }
 
-interface SubnetRef {
+export interface SubnetRef {
   readonly name: string;
   readonly path: string;
   readonly prefix: string;
@@ -211,6 +216,22 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
   const siteRanges = access.onPremises.map((s) => parseSpaces(s.addressRanges));
 
   const serverMerged = mergeRanges(serverSpaces);
+  const index = planIndex(plan);
+  const delegatedRange = parseRange(access.delegatedSubnet.prefix);
+  const delegated: SubnetRef = {
+    name: access.delegatedSubnet.name,
+    path: 'access.delegatedSubnet',
+    prefix: access.delegatedSubnet.prefix,
+    range: delegatedRange,
+    delegated: true,
+  };
+  const subnetList = access.vnet.subnets.map((s, i): SubnetRef => ({
+    name: s.name,
+    path: `access.vnet.subnets.${i}`,
+    prefix: s.prefix,
+    range: parseRange(s.prefix),
+    delegated: false,
+  }));
   const server: VnetRef = {
     key: 'server',
     name: access.vnet.name,
@@ -221,8 +242,11 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
     dns: access.vnet.dns,
     spaces: serverSpaces,
     spaceTexts: access.vnet.addressSpaces,
-    peering: null,
+    fromServer: false,
+    toServer: false,
     overlapsServer: false,
+    appliance: access.vnet.appliance,
+    subnets: [delegated, ...subnetList],
   };
   const peered: VnetRef[] = access.peeredVnets.map((v, i) => {
     const spaces = peeredSpaces[i] ?? [];
@@ -236,11 +260,19 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
       dns: v.dns,
       spaces,
       spaceTexts: v.addressSpaces,
-      peering: v.peering,
+      fromServer: index.peering(access.vnet.name, v.name) !== undefined,
+      toServer: index.peering(v.name, access.vnet.name) !== undefined,
       overlapsServer: overlapsAny(spaces, serverMerged),
+      appliance: v.appliance,
+      subnets: v.subnets.map((s, j) => ({
+        name: s.name,
+        path: `access.peeredVnets.${i}.subnets.${j}`,
+        prefix: s.prefix,
+        range: parseRange(s.prefix),
+        delegated: false,
+      })),
     };
   });
-  const index = planIndex(plan);
   // The server VNet wins a name clash; the first of two same-named peered VNets wins.
   const vnetNamed = (name: string): VnetRef | undefined => {
     const entry = index.vnet(name);
@@ -264,21 +296,6 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
     return entry === undefined ? undefined : siteList[entry.index];
   };
 
-  const delegatedRange = parseRange(access.delegatedSubnet.prefix);
-  const delegated: SubnetRef = {
-    name: access.delegatedSubnet.name,
-    path: 'access.delegatedSubnet',
-    prefix: access.delegatedSubnet.prefix,
-    range: delegatedRange,
-    delegated: true,
-  };
-  const subnetList = access.vnet.subnets.map((s, i): SubnetRef => ({
-    name: s.name,
-    path: `access.vnet.subnets.${i}`,
-    prefix: s.prefix,
-    range: parseRange(s.prefix),
-    delegated: false,
-  }));
   const subnetNamed = (name: string): SubnetRef | undefined => {
     const entry = index.subnet(name);
     return entry === undefined ? undefined : entry.kind === 'delegated' ? delegated : subnetList[entry.index];
@@ -370,7 +387,5 @@ export function locate(ctx: PrivateContext, address: number): Location {
 
 const NOWHERE: Location = { kind: 'nowhere' };
 
-/** True when the peering with the server VNet exists in both directions. */
-export const peeredBothWays = (ref: VnetRef): boolean =>
-  ref.isServer ||
-  (ref.peering !== null && ref.peering.fromServerVnet && ref.peering.toServerVnet && !ref.overlapsServer);
+/** Whether two sets of ranges overlap (Azure refuses to peer VNets whose address spaces overlap, PGN-136). */
+export const rangesOverlap = (a: readonly IpRange[], b: readonly IpRange[]): boolean => overlapsAny(a, mergeRanges(b));

@@ -7,8 +7,9 @@
  */
 import { AZURE_DNS_IP, POSTGRES_ZONE_SUFFIX, suggestedZoneName } from '../domain/azure';
 import { parseIPv4Fast, quickIPv4 } from '../domain/ipv4';
-import type { Client } from '../domain/plan';
-import { locate, peeredBothWays, type PrivateContext, type PublicContext, type SiteRef, type VnetRef } from './context';
+import type { Client, DnsSetting } from '../domain/plan';
+import { PEERINGS_PATH, peeringHop } from './transit';
+import { locate, type PrivateContext, type PublicContext, type SiteRef, type VnetRef } from './context';
 import type { Hop } from './types';
 
 const dnsHop = (h: Omit<Hop, 'kind'>): Hop => ({ kind: 'dns', ...h });
@@ -118,18 +119,17 @@ function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: num
   }
   if (where.kind === 'site') return onPremisesDnsServerHop(ctx, from, ip, where.site);
   const host = where.vnet;
-  const reachable = host === from || (peeredBothWays(host) && peeredBothWays(from));
-  if (!reachable) {
-    const missing = peeredBothWays(host) ? from : host;
+  // Queries go straight from the VNet to its DNS server: the same VNet, or a peering between the two (peering is
+  // not transitive, so two VNets peered only with a third don't reach each other's DNS servers).
+  const peering = host === from ? null : peeringHop(ctx, from, host, `DNS queries from ${from.name}`);
+  if (peering !== null && peering.status !== 'pass') {
     return dnsHop({
       status: 'fail',
       title: `Custom DNS server ${ip}`,
-      detail:
-        `${ip} sits in ${host.name}, which ${from.name} cannot reach: ` +
-        `${missing.name} is not peered in both directions with ${ctx.server.name}.`,
+      detail: `${ip} sits in ${host.name}, which ${from.name} cannot reach: ${peering.detail}`,
       ruleId: 'PGN-137',
-      fix: `peer ${missing.name} with ${ctx.server.name} in both directions, or use a DNS server inside ${from.name}`,
-      path: `${missing.path}.peering`,
+      fix: peering.fix ?? `peer ${from.name} with ${host.name} in both directions`,
+      path: peering.path ?? PEERINGS_PATH,
     });
   }
   if (!host.zoneLink) {
@@ -151,13 +151,8 @@ function dnsServerHop(ctx: PrivateContext, from: VnetRef, ip: string, index: num
     detail:
       host === from
         ? `${ip} sits in ${from.name} itself, which is linked to the zone.`
-        : from.isServer || host.isServer
-          ? `${ip} sits in ${host.name} (linked to the zone), reachable from ` +
-            `${from.name} over the peering between ${from.name} and ${host.name}.`
-          : `${ip} sits in ${host.name} (linked to the zone). Both VNets are peered ` +
-            `with ${ctx.server.name}; peering is not transitive, ` +
-            (`so this takes a direct peering between ${from.name} and ${host.name} ` +
-              `(the plan records only peerings with ${ctx.server.name}).`),
+        : `${ip} sits in ${host.name} (linked to the zone), reachable from ` +
+          `${from.name} over the peering between ${from.name} and ${host.name}.`,
     ruleId: 'PGN-137',
   });
 }
@@ -255,12 +250,21 @@ function customDnsHops(ctx: PrivateContext, ref: VnetRef): Hop[] {
   return hops;
 }
 
+/** The VNet sends its queries to custom DNS servers (at least one listed). */
+const usesCustomServers = (vnet: { dns: DnsSetting }): boolean =>
+  vnet.dns.kind === 'custom' && vnet.dns.servers.length > 0;
+
 /** Resolution as done in `ref` (cached per VNet and role). */
 function resolveIn(ctx: PrivateContext, ref: VnetRef, role: string): readonly Hop[] {
   const key = `${ref.key}|${role}`;
   let hops = ctx.dnsCache.get(key);
   if (hops === undefined) {
-    hops = [...zoneHops(ctx, ref, role), ...customDnsHops(ctx, ref)];
+    // With custom DNS servers, queries are answered where those servers sit (their VNet's zone link, or a
+    // resolver's): `dnsServerHop` checks each one's VNet, this VNet included when a server runs in it.
+    hops =
+      ctx.zone !== null && usesCustomServers(ref)
+        ? customDnsHops(ctx, ref)
+        : [...zoneHops(ctx, ref, role), ...customDnsHops(ctx, ref)];
     ctx.dnsCache.set(key, hops);
   }
   return hops;

@@ -26,7 +26,7 @@ export function nsgContextOf(ctx: PrivateContext): NsgContext {
   if (nsgContext === undefined) {
     const ranges: IpRange[] = [...ctx.server.spaces];
     for (const ref of ctx.peered) {
-      if (ref.peering !== null && ref.peering.fromServerVnet && ref.peering.toServerVnet) ranges.push(...ref.spaces);
+      if (ref.fromServer && ref.toServer) ranges.push(...ref.spaces);
     }
     for (const site of ctx.siteList) if (site.site.connection !== 'none') ranges.push(...site.ranges);
     nsgContext = { virtualNetwork: mergeRanges(ranges), region: ctx.plan.servers[0]?.region ?? ctx.access.vnet.region };

@@ -5,7 +5,18 @@
  */
 import { cidrRange, parseIPv4OrCidr, parseLooseCidrFast, rangeContains, type IpRange } from '../domain/ipv4';
 import type { Client } from '../domain/plan';
-import type { PrivateContext, PublicContext, SiteRef, VnetRef } from './context';
+import type { PrivateContext, PublicContext, SiteRef } from './context';
+import {
+  anyPeering,
+  directReplyHop,
+  gatewayTransitHops,
+  peeringHop,
+  transitHubs,
+  transitHops,
+  subnetHolding,
+  toAppliance,
+  routeOf,
+} from './transit';
 import type { Hop } from './types';
 
 const pathHop = (h: Omit<Hop, 'kind'>): Hop => ({ kind: 'path', ...h });
@@ -76,61 +87,6 @@ function sourceFrom(
     return { hop: outsideHop(client.address, clientPath, where, withinText), source: null };
   }
   return { hop: null, source: { ranges: [parsed.range], text: client.address } };
-}
-
-/** The peering between `ref` and the server VNet, as a hop (pass or the missing link). */
-function peeringHop(ctx: PrivateContext, ref: VnetRef, purpose: string): Hop {
-  const server = ctx.server.name;
-  if (ref.overlapsServer) {
-    return pathHop({
-      status: 'fail',
-      title: `Peering ${ref.name} ↔ ${server}`,
-      detail:
-        `${ref.name} (${ref.spaceTexts.join(', ')}) overlaps ${server} ` +
-        `(${ctx.server.spaceTexts.join(', ')}): Azure refuses to peer ` +
-        `overlapping address spaces.`,
-      ruleId: 'PGN-136',
-      fix: `give ${ref.name} an address space that does not overlap ${ctx.server.spaceTexts.join(', ')}`,
-      path: `${ref.path}.addressSpaces`,
-    });
-  }
-  const peering = ref.peering ?? { fromServerVnet: false, toServerVnet: false };
-  if (!peering.fromServerVnet && !peering.toServerVnet) {
-    return pathHop({
-      status: 'fail',
-      title: `Peering ${ref.name} ↔ ${server}`,
-      detail:
-        `${ref.name} is not peered with ${server}, so ${purpose} has no route to ` +
-        `the server. A VNet reaches the server only through a peering.`,
-      ruleId: 'PGN-135',
-      fix: `add the peerings from ${ref.name} to ${server} and from ${server} to ${ref.name}`,
-      path: `${ref.path}.peering`,
-    });
-  }
-  if (!peering.fromServerVnet || !peering.toServerVnet) {
-    const [from, to, field] = peering.toServerVnet
-      ? [server, ref.name, 'fromServerVnet']
-      : [ref.name, server, 'toServerVnet'];
-    return pathHop({
-      status: 'fail',
-      title: `Peering ${ref.name} ↔ ${server}`,
-      detail:
-        `The peering is declared on one side only (no peering from ${from} to ` +
-        `${to}); traffic flows only once both sides exist.`,
-      ruleId: 'PGN-139',
-      fix: `add the peering from ${from} to ${to}`,
-      path: `${ref.path}.peering.${field}`,
-    });
-  }
-  const global = ref.region !== '' && ctx.server.region !== '' && ref.region !== ctx.server.region;
-  return pathHop({
-    status: 'pass',
-    title: `Peering ${ref.name} ↔ ${server}`,
-    detail:
-      `${ref.name} and ${server} are peered in both ` +
-      `directions${global ? ` (global peering, ${ref.region} ↔ ${ctx.server.region})` : ''}.`,
-    ruleId: 'PGN-135',
-  });
 }
 
 function sameVnetHop(ctx: PrivateContext, from: string): Hop {
@@ -221,10 +177,25 @@ function vnetPath(ctx: PrivateContext, client: Extract<Client, { kind: 'vnet' }>
   const { hop, source } = sourceFrom(client, clientPath, ref.name, ref.spaces, ref.spaceTexts.join(', '));
   if (hop) return { hops: [hop], source };
   if (ref.isServer) return { hops: [sameVnetHop(ctx, `The client in ${ref.name}`)], source };
-  return { hops: [peeringHop(ctx, ref, `${ref.name}`)], source };
+  if (source !== null && !anyPeering(ctx, ref, ctx.server)) {
+    // Not peered with the server VNet: through a firewall or appliance in a hub peered with both (PGN-141).
+    // The hub whose appliance the client's route points to, or the first hub (its hops then name what's missing).
+    const hubs = transitHubs(ctx, ref);
+    const subnet = subnetHolding(ref, source.ranges);
+    const delegated = ctx.delegated.range === null ? [] : [ctx.delegated.range];
+    const route = subnet === undefined ? null : (routeOf(ctx, ref, subnet, delegated)?.route ?? null);
+    const hub = hubs.find((h) => h.appliance !== null && toAppliance(route, h.appliance.privateIp)) ?? hubs[0];
+    if (hub !== undefined) return { hops: transitHops(ctx, ref, hub, source), source };
+  }
+  const peering = peeringHop(ctx, ref, ctx.server, ref.name);
+  const reply =
+    peering.status === 'pass' && source !== null
+      ? directReplyHop(ctx, source, ref.spaces, `the peering with ${ref.name}`)
+      : null;
+  return { hops: reply === null ? [peering] : [peering, reply], source };
 }
 
-function gatewayHops(ctx: PrivateContext, site: SiteRef): Hop[] {
+function gatewayHops(ctx: PrivateContext, site: SiteRef, source: Source | null): Hop[] {
   const s = site.site;
   const kind = s.connection === 'vpn' ? 'VPN gateway' : 'ExpressRoute gateway';
   const gateway = s.gatewayVnet === '' ? ctx.server : ctx.vnetNamed(s.gatewayVnet);
@@ -267,12 +238,18 @@ function gatewayHops(ctx: PrivateContext, site: SiteRef): Hop[] {
     }),
   );
   if (!gateway.isServer) {
-    const peering = peeringHop(ctx, gateway, `traffic from the gateway in ${gateway.name}`);
+    const peering = peeringHop(ctx, gateway, ctx.server, `traffic from the gateway in ${gateway.name}`);
     hops.push(
       peering.status === 'pass'
         ? { ...peering, detail: `${peering.detail} Traffic from ${s.name} crosses this peering.` }
         : peering,
     );
+    if (peering.status === 'pass' && source !== null) {
+      hops.push(...gatewayTransitHops(ctx, gateway, source, s.name, site.ranges));
+    }
+  } else if (source !== null) {
+    const reply = directReplyHop(ctx, source, site.ranges, `the gateway in ${gateway.name}`);
+    if (reply !== null) hops.push(reply);
   }
   return hops;
 }
@@ -324,7 +301,7 @@ function onPremisesPath(
       source,
     };
   }
-  return { hops: gatewayHops(ctx, site), source };
+  return { hops: gatewayHops(ctx, site, source), source };
 }
 
 export function privatePath(ctx: PrivateContext, client: Client, clientPath: string): PathResult {

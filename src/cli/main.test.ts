@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
+import { V1_MIGRATED_PEERINGS } from '../share/testing/v1-fixtures';
 import { editedExample, exampleText, memoryIo } from './testing';
 
 const packageVersion = (
@@ -101,6 +102,28 @@ describe('CLI validate: exit codes of known plans', () => {
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines)
       expect(line).toMatch(new RegExp(`^${file.replace('.', '\\.')}: (WARNING|INFO) PGN-\\d{3} `));
+  });
+
+  it('a plan file of format 1 is migrated: validate and check-client say what they say of it in format 2', async () => {
+    // The hub-and-spoke example as released in format 1 (each other VNet's `peering` flags, the hub's gateway
+    // flags implied by the office's gatewayVnet), and the same plan written in format 2 by hand.
+    const v1 = readFileSync(new URL('../share/fixtures/v1-hub-and-spoke.plan.json', import.meta.url), 'utf8');
+    const doc = JSON.parse(v1) as { formatVersion: number; access: { peeredVnets: object[]; peerings?: unknown } };
+    expect(doc.formatVersion).toBe(1);
+    doc.formatVersion = 2;
+    doc.access.peeredVnets = doc.access.peeredVnets.map(({ peering: _flags, ...vnet }: { peering?: unknown }) => vnet);
+    doc.access.peerings = V1_MIGRATED_PEERINGS['v1-hub-and-spoke'];
+    const t = memoryIo({ 'plan.json': v1, 'v2.json': JSON.stringify(doc) });
+    const code = await main(['validate', 'plan.json'], t.io);
+    const fromV1 = t.out.splice(0).join('\n');
+    expect(fromV1).toMatch(/^plan\.json: /);
+    expect(await main(['validate', 'v2.json'], t.io)).toBe(code);
+    expect(t.out.splice(0).join('\n')).toBe(fromV1.replaceAll(/^plan\.json: /gm, 'v2.json: '));
+    const check = (file: string) => main(['check-client', file, '--client', 'reporting-app', '--format', 'json'], t.io);
+    expect(await check('plan.json')).toBe(await check('v2.json'));
+    const [checkV1, checkV2] = t.out.splice(0);
+    expect(checkV1).toBe(checkV2);
+    expect(t.err).toEqual([]);
   });
 
   it('a plan with an error finding: exit 1, the error first', async () => {

@@ -117,7 +117,7 @@ describe('npm pack', { timeout: 120_000 }, () => {
     const r = npx(['check-client', 'hub.json', '--client', 'reporting-app']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^reporting-app: REACHABLE \(reachable: /);
-    expect(r.stdout).toContain('PASS PGN-134 name resolution | Private DNS zone link');
+    expect(r.stdout).toContain('PASS PGN-135 network path | Peering vnet-spoke-2 ↔ vnet-orders-data');
   });
 
   it('npx pgflex-netplan share prints a link that opens as the same plan', () => {

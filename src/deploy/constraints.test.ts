@@ -62,17 +62,27 @@ describe('each constraint catches the artefact that breaks it', () => {
   it('gateway transit: without the dependency on the hub side, the two peerings race', () => {
     const report = edited(hub, (t) => {
       const holder = t.resources.find((r) => r.name === 'pgflex-peering-vnet-orders-data-to-vnet-hub')!;
-      holder.dependsOn = holder.dependsOn!.filter((d) => d !== 'pgflex-peering-vnet-hub-to-vnet-orders-data');
+      // The deployment holding the hub's peerings, the one that offers transit among them.
+      holder.dependsOn = holder.dependsOn!.filter((d) => d !== 'pgflex-peerings-rg-hub-network');
     });
     expect(report.refusal?.constraint).toBe(CONSTRAINTS.gatewayTransit);
     expect(report.refusal?.step.props.useRemoteGateways).toBe(true);
   });
 
   it('one remote gateway: two peerings of the server VNet that both use a remote gateway', () => {
-    const plan = hubWith([
-      'access.onPremises.1',
-      { name: 'office-2', addressRanges: ['192.168.20.0/24'], connection: 'vpn', gatewayVnet: 'vnet-spoke-2' },
-    ]);
+    // A second site behind a gateway in the other spoke, whose peerings with the server VNet offer and use it.
+    const plan = hubWith(
+      [
+        'access.onPremises.1',
+        { name: 'office-2', addressRanges: ['192.168.20.0/24'], connection: 'vpn', gatewayVnet: 'vnet-spoke-2' },
+      ],
+      ['access.peerings.2.useRemoteGateways', true],
+      ['access.peerings.3.allowGatewayTransit', true],
+    );
+    expect(plan.access.mode === 'private' && plan.access.peerings[2]).toMatchObject({
+      from: 'vnet-orders-data',
+      to: 'vnet-spoke-2',
+    });
     const report = run(plan, armFiles(plan));
     expect(report.refusal?.constraint).toBe(CONSTRAINTS.oneRemoteGateway);
     expect(report.refusal?.reason).toMatch(/vnet-orders-data-to-vnet-(hub|spoke-2)/);
@@ -129,7 +139,7 @@ describe('each constraint catches the artefact that breaks it', () => {
   it('peering before DNS: the custom DNS server is in the hub and the server does not wait for the peerings', () => {
     const report = edited(hub, (t) => {
       const server = resource(t, SERVER, 'serverName');
-      server.dependsOn = server.dependsOn!.filter((d) => !d.startsWith('pgflex-peering-'));
+      server.dependsOn = server.dependsOn!.filter((d) => !d.startsWith('pgflex-peering'));
     });
     expect(report.refusal?.constraint).toBe(CONSTRAINTS.peeringBeforeDns);
     expect(report.refusal?.reason).toContain('10.0.0.4');
@@ -153,6 +163,17 @@ describe('each constraint catches the artefact that breaks it', () => {
     });
     expect(report.refusal?.constraint).toBe(CONSTRAINTS.nsgAndRouteTable);
     expect(report.refusal?.reason).toContain('routeTables rt-missing');
+  });
+
+  it('peering remote: the hub’s peering to the server VNet does not wait for that VNet', () => {
+    const report = edited(hub, (t) => {
+      const holder = t.resources.find((r) => r.name === 'pgflex-peerings-rg-hub-network')!;
+      holder.dependsOn = holder.dependsOn!.filter((d) => d !== 'pgflex-vnet-orders-data');
+    });
+    expect(report.refusal?.constraint).toBe(CONSTRAINTS.peeringRemote);
+    expect(report.refusal?.step.name).toBe('vnet-hub/vnet-hub-to-vnet-orders-data');
+    expect(report.refusal?.reason).toContain('The remote VNet of vnet-hub/vnet-hub-to-vnet-orders-data');
+    expect(report.refusal?.reason).toContain('virtualNetworks vnet-orders-data');
   });
 
   it('parent first: a server configuration that does not wait for its server', () => {
@@ -236,6 +257,7 @@ describe('each constraint catches the artefact that breaks it', () => {
       CONSTRAINTS.peeringBeforeDns,
       CONSTRAINTS.nsgAndRouteTable,
       CONSTRAINTS.parentFirst,
+      CONSTRAINTS.peeringRemote,
       CONSTRAINTS.readExisting,
       CONSTRAINTS.existingPreserved,
       CONSTRAINTS.guidSubscription,

@@ -46,6 +46,12 @@ export const CONSTRAINTS = {
     'The network security group and the route table a subnet refers to exist before the subnet refers to them.',
     'azure-facts.md §2.4 (subnet networkSecurityGroup.id, routeTable.id are references to existing resources)',
   ),
+  peeringRemote: c(
+    'DRY-PEERING-REMOTE',
+    'A peering is created once the remote VNet it points to exists, whichever two VNets of the plan it joins.',
+    'azure-facts.md §2.4 (virtualNetworkPeerings: properties.remoteVirtualNetwork.id, a reference to the remote ' +
+      'VNet; one resource per direction)',
+  ),
   parentFirst: c(
     'DRY-PARENT-FIRST',
     'A child resource (subnet, peering, zone link, server configuration or firewall rule) is created after its ' +

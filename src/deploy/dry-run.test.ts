@@ -33,7 +33,16 @@ describe('formats', () => {
 
 describe('generated plans', () => {
   it('every plan the rules call clean passes the dry run in all four formats (1,000 runs)', () => {
-    const seen = { clean: 0, multiRegion: 0, otherSubscription: 0, existingSubnet: 0, transit: 0, customDns: 0 };
+    const seen = {
+      clean: 0,
+      multiRegion: 0,
+      otherSubscription: 0,
+      existingSubnet: 0,
+      transit: 0,
+      customDns: 0,
+      routeTables: 0,
+      betweenOtherVnets: 0,
+    };
     fc.assert(
       fc.property(generatedPlan, (input) => {
         const plan = PlanDocumentSchema.parse(input);
@@ -46,6 +55,8 @@ describe('generated plans', () => {
           if (a.delegatedSubnet.existing) seen.existingSubnet += 1;
           if (a.onPremises.some((o) => o.gatewayVnet !== '')) seen.transit += 1;
           if (a.vnet.dns.kind === 'custom') seen.customDns += 1;
+          if (a.routeTables.length > 0) seen.routeTables += 1;
+          if (a.peerings.some((p) => p.from !== a.vnet.name && p.to !== a.vnet.name)) seen.betweenOtherVnets += 1;
         }
         for (const format of EXPORT_FORMATS) {
           const report = dryRun(plan, format.id, format.files(plan));
@@ -56,7 +67,15 @@ describe('generated plans', () => {
     );
     // The generator reaches the shapes the property is about.
     expect(seen.clean).toBeGreaterThan(400);
-    for (const k of ['multiRegion', 'otherSubscription', 'existingSubnet', 'transit', 'customDns'] as const)
-      expect(seen[k]).toBeGreaterThan(20);
+    for (const k of [
+      'multiRegion',
+      'otherSubscription',
+      'existingSubnet',
+      'transit',
+      'customDns',
+      'routeTables',
+      'betweenOtherVnets',
+    ] as const)
+      expect(seen[k], k).toBeGreaterThan(20);
   }, 600_000);
 });

@@ -332,6 +332,14 @@ const parentFirst: Check = (r, i) => {
   return missing(r, i, parent, `The parent of ${s.name},`);
 };
 
+const peeringRemote: Check = (r, i) => {
+  const s = r.steps[i] as DeployStep;
+  if (r.type[i] !== PEERING || s.action === 'read') return null;
+  const remote = s.props.remoteVirtualNetwork;
+  if (remote === undefined || r.exists(i, remote)) return null;
+  return missing(r, i, remote, `The remote VNet of ${s.name},`);
+};
+
 const readExisting: Check = (r, i) => {
   const s = r.steps[i] as DeployStep;
   const id = r.res[i] as ResourceId;
@@ -511,6 +519,7 @@ const CHECKS: readonly [Constraint, Check][] = [
   [CONSTRAINTS.guidSubscription, guidSubscription],
   [CONSTRAINTS.region, region],
   [CONSTRAINTS.parentFirst, parentFirst],
+  [CONSTRAINTS.peeringRemote, peeringRemote],
   [CONSTRAINTS.readExisting, readExisting],
   [CONSTRAINTS.existingPreserved, existingPreserved],
   [CONSTRAINTS.nsgAndRouteTable, nsgAndRouteTable],

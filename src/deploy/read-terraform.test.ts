@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../domain/plan';
 import { examplePlan, examplePlans } from '../domain/testing/examples';
-import type { SubRef } from '../exporters/model';
+import { buildModel, type SubRef } from '../exporters/model';
 import { terraformFiles } from '../exporters/terraform/index';
 import type { ExportFile, ProviderMajor } from '../exporters/types';
 import { parseHcl, type HclExpr, type HclItem } from './hcl-parse';
@@ -22,29 +22,64 @@ const tfSubscription = (sub: SubRef): string =>
 const key = (s: { id: string; type: string; action: string }) => `${s.action} ${s.type} ${s.id}`;
 
 function checkAgainstPlan(plan: Plan, steps: DeployStep[]): void {
+  const a = plan.access;
+  const model = buildModel(plan);
+  const associated = model.access.mode === 'private' ? model.access.routeAssociations : [];
   // The live read of an existing delegated subnet (`data "azurerm_subnet" "postgres_live"`, `#read`) is checked
   // on its own: the configuration both reads and writes that subnet.
   const liveReads = steps.filter((s) => s.id.endsWith('#read'));
-  // Written only where the plan puts an NSG on the existing subnet (its association and NSG are imported from it).
+  // Written only where the plan puts an NSG or a route table on the existing subnet (their associations are imported
+  // from it).
   const existingSubnet =
-    plan.access.mode === 'private' && plan.access.delegatedSubnet.existing && plan.access.delegatedSubnet.nsg !== null;
+    a.mode === 'private' &&
+    a.delegatedSubnet.existing &&
+    (a.delegatedSubnet.nsg !== null || associated.some((r) => r.kind === 'delegated'));
   expect(liveReads.map((s) => `${s.action} ${s.type}`)).toEqual(
     existingSubnet ? ['read Microsoft.Network/virtualNetworks/subnets'] : [],
   );
-  const resources = steps.filter((s) => s.target === undefined && !s.id.endsWith('#read'));
-  expect(resources.map(key).sort()).toEqual(expectedResources(plan, tfSubscription).map(key).sort());
+  // The other reads: each subnet the configuration gives a route table without writing it, read to adopt an
+  // association it has already.
+  const otherReads = steps.filter((s) => s.action === 'read' && !s.id.endsWith('#read'));
+  const subnetOf = (r: (typeof associated)[number]) =>
+    armResourceId(
+      { subscription: tfSubscription(r.vnet.loc.sub), resourceGroup: r.vnet.loc.rg },
+      '',
+      'Microsoft.Network/virtualNetworks/subnets',
+      [r.vnet.name, r.subnet],
+    );
+  const existingAssociated = associated.filter((r) => r.kind === 'existing');
+  expect(otherReads.map((s) => s.id).sort()).toEqual(existingAssociated.map(subnetOf).sort());
+  const resources = steps.filter((s) => s.target === undefined && s.action !== 'read');
+  expect(resources.map(key).sort()).toEqual(
+    expectedResources(plan, tfSubscription, { inPlaceSubnets: false }).map(key).sort(),
+  );
   const associations = steps.filter((s) => s.target !== undefined);
-  const a = plan.access;
+  const nsgAssociations = associations.filter((s) => s.id.endsWith('#nsg-association'));
   if (a.mode === 'private' && a.delegatedSubnet.nsg) {
     const subnet = resources.find((s) => s.type.endsWith('/subnets') && s.name.endsWith(`/${a.delegatedSubnet.name}`));
     const nsg = resources.find((s) => s.type === 'Microsoft.Network/networkSecurityGroups');
-    expect(associations).toHaveLength(1);
-    expect(associations[0]?.target).toBe(subnet?.id);
-    expect(associations[0]?.id).toBe(`${subnet?.id}#nsg-association`);
-    expect(associations[0]?.props.networkSecurityGroup).toBe(nsg?.id);
+    expect(nsgAssociations).toHaveLength(1);
+    expect(nsgAssociations[0]?.target).toBe(subnet?.id);
+    expect(nsgAssociations[0]?.id).toBe(`${subnet?.id}#nsg-association`);
+    expect(nsgAssociations[0]?.props.networkSecurityGroup).toBe(nsg?.id);
     // The association follows both the subnet and the NSG.
-    expect(associations[0]?.after.map((e) => e.step).sort()).toEqual([nsg?.id, subnet?.id].sort());
-  } else expect(associations).toEqual([]);
+    expect(nsgAssociations[0]?.after.map((e) => e.step).sort()).toEqual([nsg?.id, subnet?.id].sort());
+  } else expect(nsgAssociations).toEqual([]);
+  // One route table association per subnet that uses a table, pointing at the table the plan gives it.
+  const routeAssociations = associations.filter((s) => s.id.endsWith('#route-table-association'));
+  expect(routeAssociations).toHaveLength(associated.length);
+  expect(associations).toHaveLength(nsgAssociations.length + routeAssociations.length);
+  if (model.access.mode === 'private') {
+    const tables = model.access.routeTables;
+    for (const r of associated) {
+      const step = routeAssociations.find((s) => s.target === subnetOf(r));
+      const table = resources.find(
+        (s) => s.type === 'Microsoft.Network/routeTables' && s.name === (tables[r.table] as { name: string }).name,
+      );
+      expect(step?.props.routeTable).toBe(table?.id);
+      expect(step?.after.map((e) => e.step)).toContain(table?.id);
+    }
+  }
   // Every edge points at a step of the artefact and says why.
   const ids = new Set(steps.map((s) => s.id));
   for (const s of steps) {

@@ -38,6 +38,11 @@ const TYPES: Record<string, TypeSpec> = {
   azurerm_subnet: { arm: 'Microsoft.Network/virtualNetworks/subnets', names: ['virtual_network_name', 'name'] },
   azurerm_network_security_group: { arm: 'Microsoft.Network/networkSecurityGroups', names: ['name'] },
   azurerm_route_table: { arm: 'Microsoft.Network/routeTables', names: ['name'] },
+  azurerm_route: {
+    arm: 'Microsoft.Network/routeTables/routes',
+    names: ['route_table_name', 'name'],
+    global: true,
+  },
   azurerm_subnet_network_security_group_association: {
     arm: 'Microsoft.Network/virtualNetworks/subnets',
     association: { target: 'subnet_id', suffix: '#nsg-association' },

@@ -182,6 +182,7 @@ const TYPE_NAMES = new Map(
     'virtualNetworkPeerings',
     'networkSecurityGroups',
     'routeTables',
+    'routes',
     'privateDnsZones',
     'virtualNetworkLinks',
     'flexibleServers',
@@ -219,6 +220,7 @@ const T = {
   vnet: 'Microsoft.Network/virtualNetworks',
   subnet: 'Microsoft.Network/virtualNetworks/subnets',
   nsg: 'Microsoft.Network/networkSecurityGroups',
+  routeTable: 'Microsoft.Network/routeTables',
   zone: 'Microsoft.Network/privateDnsZones',
   link: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
   server: 'Microsoft.DBforPostgreSQL/flexibleServers',
@@ -282,16 +284,28 @@ function buildWorld(plan: Plan): World {
     }
     const peeredIds = a.peeredVnets.map((p) => {
       const id = resourceIdOf(sub(p.subscription), p.resourceGroup, T.vnet, [p.name], ctx);
-      // Other VNets are never created by an export: they exist (spec/plan.md, "peered VNets").
+      // Other VNets are never created by an export: they exist (spec/plan.md, "peered VNets"), and so do the
+      // subnets the plan lists for them.
       existing.set(id, {
         addressPrefixes: [...p.addressSpaces],
         ...(p.dns.kind === 'custom' ? { dnsServers: [...p.dns.servers] } : {}),
       });
+      for (const s of p.subnets) {
+        const subnetId = resourceIdOf(sub(p.subscription), p.resourceGroup, T.subnet, [p.name, s.name], ctx);
+        existing.set(subnetId, { addressPrefix: s.prefix });
+      }
       regions.set(regionKey(T.vnet, p.name), normalizeRegion(p.region));
       vnets.push({ id, addressSpaces: p.addressSpaces });
       return id;
     });
     const index = planIndex(plan);
+    // A route table is in its VNet's region (its subnets are in that region).
+    for (const t of a.routeTables) {
+      const entry = index.vnet(t.vnet);
+      if (entry === undefined) continue;
+      const region = entry.kind === 'server' ? a.vnet.region : entry.vnet.region;
+      regions.set(regionKey(T.routeTable, t.name), normalizeRegion(region));
+    }
     for (const site of a.onPremises) {
       if (site.connection === 'none') continue;
       if (site.gatewayVnet === '') {

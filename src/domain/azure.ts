@@ -209,6 +209,10 @@ export const AZURE_NAME_RULES = {
   virtualNetworkPeering: networkName('Peering', 1, 80),
   /** privateDnsZones / virtualNetworkLinks: 1–80. */
   virtualNetworkLink: networkName('Zone link', 1, 80),
+  /** routeTables: 1–80. */
+  routeTable: networkName('Route table', 1, 80),
+  /** routeTables / routes: 1–80. */
+  route: networkName('Route', 1, 80),
   /** privateEndpoints: 2–64. */
   privateEndpoint: networkName('Private endpoint', 2, 64),
   /**
@@ -430,6 +434,10 @@ export const MAX_SUBNETS_PER_VNET = 3000;
  */
 export const MAX_PEERINGS_PER_VNET = 500;
 
+/** Route tables per subscription, and routes per route table. private-endpoint-facts §5 (L-VNET) */
+export const MAX_ROUTE_TABLES = 200;
+export const MAX_ROUTES_PER_ROUTE_TABLE = 400;
+
 /** Rules per network security group. private-endpoint-facts §5 (L-VNET) */
 export const MAX_NSG_RULES_PER_NSG = 1000;
 
@@ -460,6 +468,11 @@ export const PLANNER_LIMITS = {
   /** On-premises sites, and address ranges per site. */
   onPremisesSites: 100,
   addressRangesPerSite: 100,
+  /**
+   * Peering resources in a plan (one per direction): the server VNet and a hub each peered with the largest
+   * number of VNets Azure allows one VNet (MAX_PEERINGS_PER_VNET), both directions.
+   */
+  peerings: 2 * MAX_PEERINGS_PER_VNET * 2,
   /** Clients to check: ten times the large plan of spec/budgets.md. */
   clients: 1000,
   /** Other resource types listed in an existing delegated subnet. */

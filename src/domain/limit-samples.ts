@@ -1,9 +1,9 @@
 /**
  * Plans at the size limits of azure.ts: the largest plan Azure accepts (3,000 subnets in the server
- * VNet, 500 peerings, 1,000 NSG rules, and the planner's own limits for the lists Azure does not
- * bound), scaled down for the growth measure, and adversarial versions of it whose elements are all
- * identical, all nested or all overlapping. Shared by the worst-case bench and the limit tests.
- * Deterministic: the same arguments give the same plan.
+ * VNet, 500 peerings on the server VNet and 500 on a hub VNet, 1,000 NSG rules, and the planner's own
+ * limits for the lists Azure does not bound), scaled down for the growth measure, and adversarial
+ * versions of it whose elements are all identical, all nested or all overlapping. Shared by the
+ * worst-case bench and the limit tests. Deterministic: the same arguments give the same plan.
  */
 import {
   MAX_DNS_SERVERS_PER_VNET,
@@ -23,6 +23,7 @@ import {
   type NsgRule,
   type OnPremises,
   type PeeredVnet,
+  type Peering,
   type Plan,
 } from './plan';
 
@@ -34,6 +35,10 @@ export const LIMIT_SHAPES: readonly LimitShape[] = ['spread', 'identical', 'nest
 export interface LimitSize {
   /** Subnets of the server VNet besides the delegated one. */
   subnets: number;
+  /**
+   * Other VNets. The server VNet peers with each of them, and the first one is a hub that peers with every
+   * other one: at MAX_PEERINGS_PER_VNET, both the server VNet and the hub hold Azure's most peerings.
+   */
   peeredVnets: number;
   nsgRules: number;
   /** Addresses or ranges on each side of every NSG rule. */
@@ -85,6 +90,7 @@ export function fractionOfMaximum(divisor: number): LimitSize {
 }
 
 const REGION = 'westeurope';
+const SERVER_VNET = 'vnet-limits';
 const SERVER_SPACE = '10.0.0.0/8';
 /** The delegated subnet: a /22, so that NSG rules can cover parts of it. */
 const DELEGATED = { start: 0x0afc0000, prefixLength: 22 }; // 10.252.0.0/22
@@ -214,10 +220,44 @@ function peeredVnet(shape: LimitShape, i: number, size: LimitSize): PeeredVnet {
     resourceGroup: `rg-spoke-${i}`,
     subscription: '',
     addressSpaces: [peeredSpace(shape, i)],
-    peering: { fromServerVnet: true, toServerVnet: shape === 'spread' ? i % 10 !== 9 : true },
     zoneLink: i % 7 !== 6,
     dns: dns(shape, size.dnsServersPerVnet, i + 1),
+    subnets: [],
+    appliance: null,
   };
+}
+
+const peering = (from: string, to: string, flags: Partial<Peering> = {}): Peering => ({
+  from,
+  to,
+  allowForwardedTraffic: false,
+  allowGatewayTransit: false,
+  useRemoteGateways: false,
+  ...flags,
+});
+
+/**
+ * The server VNet peers with every other VNet, and the first other VNet (a hub) with every other one, both ways:
+ * one peering resource per direction, so each of the two holds one per other VNet (500 at Azure's limit). In the
+ * spread shape every tenth VNet lacks its peering to the server VNet (a one-way peering, PGN-139), and the hub's
+ * peerings forward traffic.
+ */
+function peerings(shape: LimitShape, server: string, vnets: readonly PeeredVnet[]): Peering[] {
+  const hub = vnets[0]?.name;
+  const toServer = vnets.flatMap((v, i) => {
+    const oneWay = shape === 'spread' && i % 10 === 9;
+    return oneWay ? [peering(server, v.name)] : [peering(server, v.name), peering(v.name, server)];
+  });
+  const viaHub =
+    hub === undefined
+      ? []
+      : vnets
+          .slice(1)
+          .flatMap((v) => [
+            peering(hub, v.name, { allowForwardedTraffic: shape === 'spread' }),
+            peering(v.name, hub, { allowForwardedTraffic: shape === 'spread' }),
+          ]);
+  return [...toServer, ...viaHub];
 }
 
 function site(shape: LimitShape, i: number, size: LimitSize): OnPremises {
@@ -338,7 +378,7 @@ export function limitPlan(size: LimitSize, shape: LimitShape, mode: 'private' | 
     access: {
       mode: 'private',
       vnet: {
-        name: 'vnet-limits',
+        name: SERVER_VNET,
         region: REGION,
         resourceGroup: 'rg-limits',
         existing: false,
@@ -346,6 +386,7 @@ export function limitPlan(size: LimitSize, shape: LimitShape, mode: 'private' | 
         dns: dns(shape, size.dnsServersPerVnet, 0),
         subnets,
         zoneLink: true,
+        appliance: null,
       },
       delegatedSubnet: {
         name: 'snet-postgres',
@@ -367,6 +408,8 @@ export function limitPlan(size: LimitSize, shape: LimitShape, mode: 'private' | 
         subscription: '',
       },
       peeredVnets,
+      peerings: peerings(shape, SERVER_VNET, peeredVnets),
+      routeTables: [],
       onPremises,
       firewallRules,
     },

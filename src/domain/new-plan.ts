@@ -16,6 +16,7 @@ export function newPrivateAccess(region: string = DEFAULT_REGION): PrivateAccess
       dns: { kind: 'azure' },
       subnets: [],
       zoneLink: true,
+      appliance: null,
     },
     delegatedSubnet: {
       name: '',
@@ -27,6 +28,8 @@ export function newPrivateAccess(region: string = DEFAULT_REGION): PrivateAccess
     },
     privateDnsZone: { name: '', existing: false, resourceGroup: '', subscription: '' },
     peeredVnets: [],
+    peerings: [],
+    routeTables: [],
     onPremises: [],
   };
 }

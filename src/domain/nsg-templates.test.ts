@@ -54,7 +54,7 @@ describe('withHaStorageRegion', () => {
     const added = haRulesToAdd([], '10.0.0.0/28', helperRegion);
     if (!added.ok) throw new Error(added.message);
     return PlanDocumentSchema.parse({
-      formatVersion: 1,
+      formatVersion: 2,
       servers: [{ name: 'pg-a', region, highAvailability: 'ZoneRedundant' }],
       access: {
         mode: 'private',

@@ -286,7 +286,7 @@ describe('evaluateNsgFlow: a source range that rules cover only in part (stricte
 
 describe('nsgContextForPlan', () => {
   const base = {
-    formatVersion: 1,
+    formatVersion: 2,
     servers: [{ name: 'pg-one', region: 'westeurope' }],
     access: {
       mode: 'private',
@@ -294,12 +294,17 @@ describe('nsgContextForPlan', () => {
       delegatedSubnet: { name: 'snet', prefix: '10.20.0.0/28' },
       peeredVnets: [
         { name: 'a', region: 'westeurope', addressSpaces: ['10.30.0.0/16'] },
-        {
-          name: 'b',
-          region: 'westeurope',
-          addressSpaces: ['10.40.0.0/16'],
-          peering: { fromServerVnet: true, toServerVnet: false },
-        },
+        { name: 'b', region: 'westeurope', addressSpaces: ['10.40.0.0/16'] },
+        { name: 'c', region: 'westeurope', addressSpaces: ['10.50.0.0/16'] },
+      ],
+      // a: both directions (one written in another case); b: one way only; c: peered with a, not with the
+      // server VNet.
+      peerings: [
+        { from: 'vnet', to: 'a' },
+        { from: 'A', to: 'VNET' },
+        { from: 'vnet', to: 'b' },
+        { from: 'a', to: 'c' },
+        { from: 'c', to: 'a' },
       ],
       onPremises: [
         { name: 'office', addressRanges: ['192.168.10.0/24'], connection: 'vpn' },

@@ -36,6 +36,7 @@ import {
   parseLooseCidrFast,
   type IpRange,
 } from './ipv4';
+import { planIndex } from './plan-index';
 import type { NsgRule, Plan } from './plan';
 
 export type FlowEndpoint = { kind: 'range'; range: IpRange } | { kind: 'tag'; tag: string };
@@ -912,8 +913,9 @@ export function nsgContextForPlan(plan: Plan): NsgContext | null {
   const access = plan.access;
   if (access.mode !== 'private') return null;
   const ranges: IpRange[] = [...validRanges(access.vnet.addressSpaces)];
+  const index = planIndex(plan);
   for (const peer of access.peeredVnets) {
-    if (peer.peering.fromServerVnet && peer.peering.toServerVnet) ranges.push(...validRanges(peer.addressSpaces));
+    if (index.peered(access.vnet.name, peer.name)) ranges.push(...validRanges(peer.addressSpaces));
   }
   for (const site of access.onPremises) {
     if (site.connection !== 'none') ranges.push(...validRanges(site.addressRanges));

@@ -23,6 +23,10 @@ const OWNER_NOUN: Readonly<Record<string, string>> = {
   nsg: 'NSG',
   rules: 'NSG rule',
   onPremises: 'on-premises site',
+  routeTables: 'route table',
+  // A peering has no name and a route holds no list: neither names an owner today, but a list added to them would.
+  peerings: 'peering',
+  routes: 'route',
 };
 
 /** How much of an owner's name a message shows (the name may itself be too long). */

@@ -77,9 +77,61 @@ describe('planIndex', () => {
     expect(planIndex(clash).subnet('snet-app')?.path).toBe('access.vnet.subnets.0');
   });
 
-  it('a public-access plan has no VNets, subnets or sites', () => {
+  it('a public-access plan has no VNets, subnets, sites, peerings or route tables', () => {
     const index = planIndex(examplePlan('public-office'));
     expect([index.vnet('x'), index.subnet('x'), index.site('x')]).toEqual([undefined, undefined, undefined]);
+    expect([index.peering('x', 'y'), index.peered('x', 'y'), index.routeTable('x', 'y')]).toEqual([
+      undefined,
+      false,
+      undefined,
+    ]);
+  });
+
+  it('finds each direction of a peering, names in any case; peered needs both', () => {
+    const access = plan.access.mode === 'private' ? plan.access : null;
+    if (access === null) throw new Error('example changed: hub-and-spoke is not private');
+    expect(index.peering('VNET-ORDERS-DATA', 'Vnet-Hub')).toEqual({
+      index: 0,
+      path: 'access.peerings.0',
+      peering: access.peerings[0],
+    });
+    expect(index.peering('vnet-hub', 'vnet-orders-data')?.path).toBe('access.peerings.1');
+    expect(index.peered('vnet-hub', 'VNET-SPOKE-2')).toBe(true);
+    expect(index.peering('vnet-hub', 'vnet-hub')).toBeUndefined();
+    const oneWay = hub([
+      'access.peerings',
+      access.peerings.filter((p) => !(p.from === 'vnet-spoke-2' && p.to === 'vnet-orders-data')),
+    ]);
+    expect(planIndex(oneWay).peering('vnet-orders-data', 'vnet-spoke-2')).toBeDefined();
+    expect(planIndex(oneWay).peering('vnet-spoke-2', 'vnet-orders-data')).toBeUndefined();
+    expect(planIndex(oneWay).peered('vnet-orders-data', 'vnet-spoke-2')).toBe(false);
+    expect(planIndex(oneWay).peered('vnet-spoke-2', 'vnet-orders-data')).toBe(false);
+  });
+
+  it('the first peering of a direction wins', () => {
+    const twice = hub(['access.peerings.6', { from: 'VNET-HUB', to: 'VNET-ORDERS-DATA', allowGatewayTransit: false }]);
+    expect(planIndex(twice).peering('vnet-hub', 'vnet-orders-data')?.path).toBe('access.peerings.1');
+  });
+
+  it("finds a subnet's route table by VNet and subnet name in any case; the first table naming it wins", () => {
+    const firewall = examplePlan('hub-spoke-firewall');
+    const fw = planIndex(firewall);
+    expect(fw.routeTable('VNET-PAYMENTS-APP', 'Snet-App')).toMatchObject({
+      index: 1,
+      path: 'access.routeTables.1',
+      table: { name: 'rt-payments-app' },
+    });
+    // The delegated subnet of the server VNet, and the hub's gateway subnet.
+    expect(fw.routeTable('vnet-payments-data', 'SNET-POSTGRES')?.table.name).toBe('rt-payments-data');
+    expect(fw.routeTable('vnet-hub', 'gatewaysubnet')?.table.name).toBe('rt-hub-gateway');
+    // A subnet name belongs to its VNet: snet-app of another VNet has no table.
+    expect(fw.routeTable('vnet-payments-data', 'snet-app')).toBeUndefined();
+    expect(fw.routeTable('vnet-hub', 'AzureFirewallSubnet')).toBeUndefined();
+    const doc = exampleDocument('hub-spoke-firewall');
+    const second = PlanDocumentSchema.parse(
+      setIn(doc, 'access.routeTables.3', { name: 'rt-other', vnet: 'vnet-payments-app', subnets: ['SNET-APP'] }),
+    );
+    expect(planIndex(second).routeTable('vnet-payments-app', 'snet-app')?.table.name).toBe('rt-payments-app');
   });
 });
 
@@ -100,6 +152,22 @@ describe('names in another case: rules, checker and export agree', () => {
     const plan = hub(['clients.0.subnet', 'SNET-APP'], ['clients.2.site', 'Office-Amsterdam']);
     expect(notInfo(plan)).toEqual([]);
     expect(checkAllClients(plan).map((c) => c.verdict)).toEqual(['reachable', 'reachable', 'reachable']);
+  });
+
+  it('peerings written in another case: same findings, same checks, same diagram', () => {
+    const access = hub().access;
+    if (access.mode !== 'private') throw new Error('example changed: hub-and-spoke is not private');
+    const upper = hub([
+      'access.peerings',
+      access.peerings.map((p, i) =>
+        i % 2 === 0 ? { ...p, from: p.from.toUpperCase() } : { ...p, to: p.to.toUpperCase() },
+      ),
+    ]);
+    // Sanity: the edit wrote names in another case.
+    expect(upper.access.mode === 'private' && upper.access.peerings[0]?.from).toBe('VNET-ORDERS-DATA');
+    expect(notInfo(upper)).toEqual(notInfo(hub()));
+    expect(checkAllClients(upper)).toEqual(checkAllClients(hub()));
+    expect(edgeEnds(planToTopology(upper))).toEqual(edgeEnds(planToTopology(hub())));
   });
 
   it('gatewayVnet "VNET-HUB" behaves as "vnet-hub" in validate, check-client and the Terraform export', () => {

@@ -4,7 +4,17 @@
  * too. Rules, checker and exporters all resolve names through this index; built once per plan object and kept
  * as long as the plan lives.
  */
-import type { DelegatedSubnet, OnPremises, PeeredVnet, Plan, PrivateAccess, Subnet, Vnet } from './plan';
+import type {
+  DelegatedSubnet,
+  OnPremises,
+  PeeredVnet,
+  Peering,
+  Plan,
+  PrivateAccess,
+  RouteTable,
+  Subnet,
+  Vnet,
+} from './plan';
 
 /** A VNet of the plan: the server VNet, or one of the other VNets (by its index in `peeredVnets`). */
 type VnetEntry =
@@ -15,6 +25,20 @@ type VnetEntry =
 type SubnetEntry =
   | { readonly kind: 'subnet'; readonly index: number; readonly path: string; readonly subnet: Subnet }
   | { readonly kind: 'delegated'; readonly path: 'access.delegatedSubnet'; readonly subnet: DelegatedSubnet };
+
+/** One direction of a peering, as `access.peerings` holds it. */
+export interface PeeringEntry {
+  readonly index: number;
+  readonly path: string;
+  readonly peering: Peering;
+}
+
+/** A route table, as `access.routeTables` holds it. */
+export interface RouteTableEntry {
+  readonly index: number;
+  readonly path: string;
+  readonly table: RouteTable;
+}
 
 interface SiteEntry {
   readonly index: number;
@@ -29,6 +53,15 @@ export interface PlanIndex {
   subnet(name: string): SubnetEntry | undefined;
   /** The on-premises site of this name; the first one wins. */
   site(name: string): SiteEntry | undefined;
+  /**
+   * The peering resource on VNet `from` that points to VNet `to` (names in any case); the first one wins. Two
+   * VNets are peered only when both directions exist (facts §2.4: one resource per direction).
+   */
+  peering(from: string, to: string): PeeringEntry | undefined;
+  /** Both directions of a peering between `a` and `b` exist. */
+  peered(a: string, b: string): boolean;
+  /** The route table associated with subnet `subnet` of VNet `vnet`; the first table that names it wins. */
+  routeTable(vnet: string, subnet: string): RouteTableEntry | undefined;
 }
 
 /**
@@ -36,6 +69,9 @@ export interface PlanIndex {
  * Source: "Naming rules and restrictions for Azure resources" (facts §2.6): names are case-insensitive.
  */
 const nameKey = (name: string): string => name.toLowerCase();
+
+/** Two names as one key; the separator is a character no name of a readable plan holds (text-safety). */
+const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;
 
 function firstByName<T>(map: Map<string, T>, name: string, entry: T): void {
   const key = nameKey(name);
@@ -57,6 +93,15 @@ function build(access: PrivateAccess): PlanIndex {
     path: 'access.delegatedSubnet',
     subnet: access.delegatedSubnet,
   });
+  const peerings = new Map<string, PeeringEntry>();
+  access.peerings.forEach((peering, index) =>
+    firstByName(peerings, pairKey(peering.from, peering.to), { index, path: `access.peerings.${index}`, peering }),
+  );
+  const tables = new Map<string, RouteTableEntry>();
+  access.routeTables.forEach((table, index) => {
+    const entry = { index, path: `access.routeTables.${index}`, table };
+    for (const subnet of table.subnets) firstByName(tables, pairKey(table.vnet, subnet), entry);
+  });
   const sites = new Map<string, SiteEntry>();
   access.onPremises.forEach((site, index) =>
     firstByName(sites, site.name, { index, path: `access.onPremises.${index}`, site }),
@@ -65,11 +110,21 @@ function build(access: PrivateAccess): PlanIndex {
     vnet: (name) => vnets.get(nameKey(name)),
     subnet: (name) => subnets.get(nameKey(name)),
     site: (name) => sites.get(nameKey(name)),
+    peering: (from, to) => peerings.get(nameKey(pairKey(from, to))),
+    peered: (a, b) => peerings.has(nameKey(pairKey(a, b))) && peerings.has(nameKey(pairKey(b, a))),
+    routeTable: (vnet, subnet) => tables.get(nameKey(pairKey(vnet, subnet))),
   };
 }
 
-/** A public-access plan has no VNets, subnets or sites. */
-const EMPTY: PlanIndex = { vnet: () => undefined, subnet: () => undefined, site: () => undefined };
+/** A public-access plan has no VNets, subnets, sites, peerings or routes. */
+const EMPTY: PlanIndex = {
+  vnet: () => undefined,
+  subnet: () => undefined,
+  site: () => undefined,
+  peering: () => undefined,
+  peered: () => false,
+  routeTable: () => undefined,
+};
 
 const indexes = new WeakMap<Plan, PlanIndex>();
 

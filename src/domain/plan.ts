@@ -18,6 +18,8 @@ import {
   MAX_NSG_RULES_PER_NSG,
   MAX_PEERINGS_PER_VNET,
   MAX_PRIVATE_ENDPOINTS_PER_VNET,
+  MAX_ROUTE_TABLES,
+  MAX_ROUTES_PER_ROUTE_TABLE,
   MAX_SUBNETS_PER_VNET,
   PLANNER_LIMITS,
   POSTGRES_VERSIONS,
@@ -25,7 +27,7 @@ import {
 import { normalizeRegion } from './regions';
 
 /** The current plan format version. Grows with every incompatible change; older plans are migrated. */
-export const PLAN_FORMAT_VERSION = 1;
+export const PLAN_FORMAT_VERSION = 2;
 
 /** zod/mini keeps the first-screen bundle small (spec/budgets.md); these two helpers read like zod's methods. */
 const describe = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text));
@@ -213,6 +215,21 @@ const NsgSchema = z.object({
   rules: withDefault(limited(NsgRuleSchema, MAX_NSG_RULES_PER_NSG, 'rules', azureAllows('per NSG')), []),
 });
 
+/** Kinds of appliance that forward traffic between VNets: Azure Firewall, or a network virtual appliance. */
+const APPLIANCE_KINDS = ['azureFirewall', 'nva'] as const;
+
+export const ApplianceSchema = describe(
+  z.object({
+    kind: describe(z.enum(APPLIANCE_KINDS), 'azureFirewall or nva (a network virtual appliance).'),
+    name: name('Name of the firewall or appliance.'),
+    privateIp: name('The private IPv4 address that routes send traffic to (next hop).'),
+  }),
+  'A firewall or network virtual appliance in this VNet, which forwards traffic between peered VNets (PGN-141).',
+);
+
+const applianceField = () =>
+  describe(withDefault(z.nullable(ApplianceSchema), null), 'A firewall or appliance in this VNet; null = none.');
+
 export const VnetSchema = describe(
   z.object({
     name: name('VNet name.'),
@@ -230,6 +247,7 @@ export const VnetSchema = describe(
       'Other subnets in the VNet (not the delegated one).',
     ),
     zoneLink: describe(withDefault(z.boolean(), true), 'Linked to the private DNS zone.'),
+    appliance: applianceField(),
   }),
   'The server VNet.',
 );
@@ -266,14 +284,6 @@ export const PrivateDnsZoneSchema = describe(
   'The private DNS zone. Links are the `zoneLink` flags of the VNets.',
 );
 
-const PeeringSchema = describe(
-  z.object({
-    fromServerVnet: describe(withDefault(z.boolean(), true), 'Peering resource on the server VNet side.'),
-    toServerVnet: describe(withDefault(z.boolean(), true), 'Peering resource on this VNet side.'),
-  }),
-  'Peering with the server VNet, per direction (both false = not peered).',
-);
-
 export const PeeredVnetSchema = describe(
   z.object({
     name: name('VNet name.'),
@@ -284,11 +294,64 @@ export const PeeredVnetSchema = describe(
       'Subscription ID (a GUID, PGN-012); empty = the server subscription.',
     ),
     addressSpaces: stringList([], ADDRESS_SPACES),
-    peering: withDefault(PeeringSchema, { fromServerVnet: true, toServerVnet: true }),
     zoneLink: describe(withDefault(z.boolean(), false), 'Linked to the private DNS zone.'),
     dns: withDefault(DnsSettingSchema, { kind: 'azure' }),
+    subnets: describe(
+      withDefault(limited(SubnetSchema, MAX_SUBNETS_PER_VNET, 'subnets', azureAllows('per VNet')), []),
+      'Subnets of this VNet that the plan refers to (clients, route tables, the appliance).',
+    ),
+    appliance: applianceField(),
   }),
-  'Another VNet (peered with the server VNet, or not).',
+  'Another VNet of the plan: a hub, a spoke, or a VNet to peer. `peerings` says how it is peered.',
+);
+
+/**
+ * One VNet peering: a resource on the VNet `from` that points to the VNet `to`. Azure peers two VNets only when
+ * both directions exist; each direction has its own flags.
+ * Source: facts §2.4 (virtualNetworkPeerings, "one resource per direction").
+ */
+export const PeeringSchema = describe(
+  z.object({
+    from: name('The VNet that holds this peering resource (matched by name, in any case).'),
+    to: name('The remote VNet.'),
+    allowForwardedTraffic: describe(
+      withDefault(z.boolean(), false),
+      'Accept traffic that an appliance in the remote VNet forwards (it did not start there).',
+    ),
+    allowGatewayTransit: describe(
+      withDefault(z.boolean(), false),
+      "Let the remote VNet use this VNet's VPN or ExpressRoute gateway.",
+    ),
+    useRemoteGateways: describe(withDefault(z.boolean(), false), "Use the remote VNet's gateway (PGN-140)."),
+  }),
+  'A VNet peering, one direction.',
+);
+
+/** Azure's next-hop types of a user-defined route. Source: ARM schema Microsoft.Network routes (nextHopType). */
+export const ROUTE_NEXT_HOPS = ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'] as const;
+
+const RouteSchema = describe(
+  z.object({
+    name: name('Route name.'),
+    prefix: name('Destination: an IPv4 CIDR or a service tag (e.g. AzureActiveDirectory).'),
+    nextHop: describe(z.enum(ROUTE_NEXT_HOPS), "Azure's next-hop type."),
+    nextHopIp: describe(withDefault(text(), ''), "For VirtualAppliance: the appliance's private IPv4 address."),
+  }),
+  'A user-defined route.',
+);
+
+export const RouteTableSchema = describe(
+  z.object({
+    name: name('Route table name.'),
+    vnet: name('The VNet whose subnets use it.'),
+    subnets: stringList(
+      [],
+      { max: MAX_SUBNETS_PER_VNET, noun: 'subnets', limit: azureAllows('per VNet') },
+      "Names of the VNet's subnets that use this table (the delegated subnet too).",
+    ),
+    routes: withDefault(limited(RouteSchema, MAX_ROUTES_PER_ROUTE_TABLE, 'routes', azureAllows('per route table')), []),
+  }),
+  'A route table (user-defined routes) and the subnets it is associated with.',
 );
 
 export const OnPremConnectionSchema = z.enum(['vpn', 'expressRoute', 'none']);
@@ -334,6 +397,14 @@ const PrivateAccessSchema = describe(
     privateDnsZone: withDefault(z.nullable(PrivateDnsZoneSchema), null),
     peeredVnets: withDefault(
       limited(PeeredVnetSchema, MAX_PEERINGS_PER_VNET, 'other VNets', azureAllows('peerings per VNet')),
+      [],
+    ),
+    peerings: describe(
+      withDefault(limited(PeeringSchema, PLANNER_LIMITS.peerings, 'peerings', plannerAllows(' in a plan')), []),
+      'VNet peerings between any two VNets of the plan, one entry per direction.',
+    ),
+    routeTables: withDefault(
+      limited(RouteTableSchema, MAX_ROUTE_TABLES, 'route tables', azureAllows('per subscription')),
       [],
     ),
     onPremises: withDefault(
@@ -456,6 +527,11 @@ export type Vnet = z.infer<typeof VnetSchema>;
 export type DelegatedSubnet = z.infer<typeof DelegatedSubnetSchema>;
 export type PrivateDnsZone = z.infer<typeof PrivateDnsZoneSchema>;
 export type PeeredVnet = z.infer<typeof PeeredVnetSchema>;
+export type Peering = z.infer<typeof PeeringSchema>;
+export type Appliance = z.infer<typeof ApplianceSchema>;
+export type Route = z.infer<typeof RouteSchema>;
+export type RouteTable = z.infer<typeof RouteTableSchema>;
+export type RouteNextHop = Route['nextHop'];
 export type OnPremises = z.infer<typeof OnPremisesSchema>;
 export type FirewallRule = z.infer<typeof FirewallRuleSchema>;
 export type PrivateAccess = z.infer<typeof PrivateAccessSchema>;

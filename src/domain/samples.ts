@@ -3,7 +3,15 @@
  * scale tests. Deterministic: the same arguments give the same plan.
  */
 import { formatCidr, formatIPv4 } from './ipv4';
-import { PLAN_FORMAT_VERSION, type Client, type FirewallRule, type NsgRule, type PeeredVnet, type Plan } from './plan';
+import {
+  PLAN_FORMAT_VERSION,
+  type Client,
+  type FirewallRule,
+  type NsgRule,
+  type PeeredVnet,
+  type Peering,
+  type Plan,
+} from './plan';
 
 function nsgRule(i: number, direction: 'Inbound' | 'Outbound', destination: string): NsgRule {
   return {
@@ -34,11 +42,29 @@ function peeredVnet(i: number, region: string): PeeredVnet {
     resourceGroup: `rg-spoke-${i}`,
     subscription: '',
     addressSpaces: [formatCidr({ start: 0x0b000000 + i * 256, prefixLength: 24 })],
-    peering: { fromServerVnet: true, toServerVnet: i % 10 !== 9 },
     zoneLink: i % 7 !== 6,
     dns: { kind: 'azure' },
+    subnets: [],
+    appliance: null,
   };
 }
+
+const SERVER_VNET = 'vnet-sample';
+
+/** A peering resource on `from` pointing to `to`, with no flag set. */
+const peering = (from: string, to: string): Peering => ({
+  from,
+  to,
+  allowForwardedTraffic: false,
+  allowGatewayTransit: false,
+  useRemoteGateways: false,
+});
+
+/** Each peered VNet is peered with the server VNet in both directions, but every tenth one in one direction only. */
+const serverPeerings = (server: string, peered: readonly PeeredVnet[]): Peering[] =>
+  peered.flatMap((p, i) =>
+    i % 10 !== 9 ? [peering(server, p.name), peering(p.name, server)] : [peering(server, p.name)],
+  );
 
 export interface SampleSize {
   subnets: number;
@@ -141,7 +167,7 @@ export function samplePlan(size: SampleSize, mode: 'private' | 'public' = 'priva
     access: {
       mode: 'private',
       vnet: {
-        name: 'vnet-sample',
+        name: SERVER_VNET,
         region,
         resourceGroup: 'rg-sample',
         existing: false,
@@ -149,6 +175,7 @@ export function samplePlan(size: SampleSize, mode: 'private' | 'public' = 'priva
         dns: { kind: 'azure' },
         subnets,
         zoneLink: true,
+        appliance: null,
       },
       delegatedSubnet: {
         name: 'snet-postgres',
@@ -165,6 +192,8 @@ export function samplePlan(size: SampleSize, mode: 'private' | 'public' = 'priva
         subscription: '',
       },
       peeredVnets: peered,
+      peerings: serverPeerings(SERVER_VNET, peered),
+      routeTables: [],
       onPremises: [
         { name: 'office', addressRanges: ['192.168.0.0/24'], connection: 'vpn', gatewayVnet: '', dnsForwarder: true },
       ],

@@ -15,7 +15,8 @@ import {
   type LayoutView,
   type TopologyLayout,
 } from './topology-layout';
-import { examplePlan } from './testing/examples';
+import { EXAMPLE_NAMES, examplePlan } from './testing/examples';
+import { hubSpokeFirewallPlan } from './testing/topology-plans';
 
 /** Every drawn line of text fits inside its box (estimated with the same metrics the layout uses). */
 function textOverflows(layout: TopologyLayout): string[] {
@@ -58,7 +59,7 @@ const ALL_VERDICTS = (plan: Plan): Record<string, ClientVerdict> =>
   Object.fromEntries(plan.clients.map((c, i) => [c.name, VERDICT_CYCLE[i % 3] as ClientVerdict]));
 
 describe('layoutTopology', () => {
-  for (const name of ['hub-and-spoke', 'public-office', 'eight-subnets']) {
+  for (const name of EXAMPLE_NAMES) {
     it(`draws examples/${name}.json without overlapping boxes or overflowing text`, () => {
       const plan = examplePlan(name);
       const layout = layoutTopology(planToTopology(plan, ALL_VERDICTS(plan)));
@@ -144,6 +145,100 @@ describe('layoutTopology', () => {
     const title = layout.boxes.find((b) => b.id === 'title');
     expect(title?.titleLines.length).toBe(2);
     expect(title?.titleLines[1]?.endsWith('…')).toBe(true);
+  });
+
+  it('draws a hub and spoke through a firewall: appliance and subnets in the VNets, the hub–spoke line beside', () => {
+    const plan = hubSpokeFirewallPlan();
+    const layout = layoutTopology(planToTopology(plan, ALL_VERDICTS(plan)));
+    checkReadable(layout);
+    const box = (id: string) => layout.boxes.find((b) => b.id === id) as Box;
+    for (const id of ['peer-0-appliance', 'peer-0-subnet-0', 'peer-1-subnet-0'])
+      expect(box(id).node.parent).toMatch(/^peer-\d$/);
+    expect(box('peer-1-subnet-0').badges).toEqual(['route table rt-spoke-2-app']);
+    expect(box('peer-0').container).toBe(true);
+    // Hub (above) to spoke-2 (below): out of the hub's left side, down a lane left of the column, into spoke-2.
+    const hub = box('peer-0');
+    const spoke = box('peer-1');
+    const line = layout.edges.find((e) => e.id === 'peering-0-1');
+    const points = line?.points ?? [];
+    expect(points).toHaveLength(4);
+    expect(points[0]).toEqual([hub.x, expect.any(Number)]);
+    expect(points[3]).toEqual([spoke.x, expect.any(Number)]);
+    expect(points[1]![0]).toBeLessThan(hub.x);
+    // Its label sits in the gap between the two boxes, left of the lane.
+    const label = line?.label;
+    expect(label?.text).toBe('peered');
+    expect(label!.y - 11).toBeGreaterThanOrEqual(hub.y + hub.h);
+    expect(label!.y + 3).toBeLessThanOrEqual(spoke.y);
+    expect(label!.x + label!.w / 2).toBeLessThan(points[1]![0]);
+    const serverLabel = layout.edges.find((e) => e.id === 'peering-0')?.label;
+    expect(serverLabel!.x + serverLabel!.w / 2).toBeLessThan(points[1]![0]);
+  });
+
+  it('counts the subnets of another VNet beyond four in its footer, where their findings still pin', () => {
+    const plan = hubSpokeFirewallPlan((a) => ({
+      ...a,
+      peeredVnets: (a.peeredVnets ?? []).map((p, i) =>
+        i === 1
+          ? { ...p, subnets: [1, 2, 3, 4, 5, 6].map((n) => ({ name: `snet-${n}`, prefix: `10.2.${n}.0/24` })) }
+          : p,
+      ),
+    }));
+    const layout = layoutTopology(planToTopology(plan));
+    checkReadable(layout);
+    const spoke = layout.boxes.find((b) => b.id === 'peer-1');
+    expect(layout.boxes.filter((b) => b.node.parent === 'peer-1' && b.node.kind === 'subnet')).toHaveLength(3);
+    expect(spoke?.footer).toBe('+3 more subnets (see the list)');
+    expect(spoke?.extraPaths).toEqual([
+      'access.peeredVnets.1.subnets.3',
+      'access.peeredVnets.1.subnets.4',
+      'access.peeredVnets.1.subnets.5',
+    ]);
+  });
+
+  it('draws the peerings of a hub with 199 spokes between the boxes of the page, readable on every page', () => {
+    const base = largePlan(1);
+    if (base.access.mode !== 'private') throw new Error('private plan expected');
+    const [hub, ...spokes] = base.access.peeredVnets.map((p) => p.name);
+    const plan: Plan = {
+      ...base,
+      access: {
+        ...base.access,
+        peerings: [
+          ...base.access.peerings,
+          ...spokes.flatMap((spoke) => [
+            {
+              from: hub!,
+              to: spoke,
+              allowForwardedTraffic: true,
+              allowGatewayTransit: false,
+              useRemoteGateways: false,
+            },
+            {
+              from: spoke,
+              to: hub!,
+              allowForwardedTraffic: true,
+              allowGatewayTransit: false,
+              useRemoteGateways: false,
+            },
+          ]),
+        ],
+      },
+    };
+    const topology = planToTopology(plan);
+    expect(topology.edges.filter((e) => e.id.startsWith('peering-0-'))).toHaveLength(199);
+    const first = layoutTopology(topology);
+    checkReadable(first);
+    const drawn = first.edges.filter((e) => e.id.startsWith('peering-0-'));
+    expect(drawn).toHaveLength(PAGE_SIZE.peeredVnets - 1);
+    // One label per gap: each line ends in a different box.
+    expect(drawn.filter((e) => e.label !== null)).toHaveLength(PAGE_SIZE.peeredVnets - 1);
+    // The labels sit left of every lane, so that no line crosses them.
+    const leftmostLane = Math.min(...drawn.map((e) => e.points[1]![0]));
+    for (const e of drawn) expect(e.label!.x + e.label!.w / 2).toBeLessThan(leftmostLane);
+    const second = layoutTopology(topology, { pages: { peered: 1 } });
+    checkReadable(second);
+    expect(second.edges.filter((e) => e.id.startsWith('peering-0-'))).toEqual([]);
   });
 
   it('is deterministic', () => {

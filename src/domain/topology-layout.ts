@@ -229,28 +229,56 @@ function leafCard(node: TopoNode, limits: Limits = LEAF, chip = false): Card {
   };
 }
 
-/** A card whose client boxes are stacked under its text, at most MAX_CHIPS of them. */
-function cardWithChips(node: TopoNode, chips: readonly TopoNode[], limits: Limits = LEAF): Card {
+/** Boxes drawn inside a card above its clients (an appliance, subnets), and how many more are only counted. */
+interface Inner {
+  readonly cards: readonly Card[];
+  /** "+2 more subnets": the boxes left out, counted in the footer. */
+  readonly hidden: number;
+  readonly hiddenNoun: string;
+  readonly hiddenPaths: readonly string[];
+}
+
+const NO_INNER: Inner = { cards: [], hidden: 0, hiddenNoun: '', hiddenPaths: [] };
+
+const more = (n: number, noun: string): string => `+${n} more ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * A card whose client boxes are stacked under its text, at most MAX_CHIPS of them; `inner` boxes (the
+ * appliance and subnets of another VNet) come first, stretched to one width.
+ */
+function cardWithChips(node: TopoNode, chips: readonly TopoNode[], limits: Limits = LEAF, inner = NO_INNER): Card {
   const card = leafCard(node, limits);
-  if (chips.length === 0) return card;
+  if (chips.length === 0 && inner.cards.length === 0 && inner.hidden === 0) return card;
   const shown = chips.slice(0, MAX_CHIPS).map((c) => leafCard(c, CHIP, true));
   const hidden = chips.slice(MAX_CHIPS);
   let y = card.h - PAD + 4;
   let w = card.w;
+  const innerW = maxW(inner.cards);
+  for (const c of inner.cards) {
+    card.children.push({ card: c, dx: PAD, dy: y });
+    y += c.h + CHIP_GAP;
+    w = Math.max(w, innerW + 2 * PAD);
+  }
   for (const c of shown) {
     card.children.push({ card: c, dx: PAD, dy: y });
     y += c.h + CHIP_GAP;
     w = Math.max(w, c.w + 2 * PAD);
   }
-  if (hidden.length > 0) {
-    card.footer = `+${hidden.length} more client${hidden.length === 1 ? '' : 's'} (see the list)`;
-    card.extraPaths = hidden.flatMap((c) => c.paths);
+  const footer = [
+    ...(inner.hidden > 0 ? [more(inner.hidden, inner.hiddenNoun)] : []),
+    ...(hidden.length > 0 ? [more(hidden.length, 'client')] : []),
+  ];
+  if (footer.length > 0) {
+    card.footer = `${footer.join(', ')} (see the list)`;
+    card.extraPaths = [...inner.hiddenPaths, ...hidden.flatMap((c) => c.paths)];
     w = Math.max(w, textWidth(card.footer, FONT.line) + 2 * PAD);
     // The "+n more" line is drawn under the chips: account for it below.
     y += LINE_LH;
   }
+  w = Math.min(w, limits.maxW + 40);
   for (const c of card.children) c.card.w = Math.min(c.card.w, w - 2 * PAD);
-  card.w = Math.min(Math.max(w, card.w), limits.maxW + 40);
+  for (const c of inner.cards) c.w = w - 2 * PAD;
+  card.w = Math.max(w, card.w);
   card.h = y - CHIP_GAP + PAD;
   return card;
 }
@@ -359,12 +387,25 @@ function simplify(points: readonly Point[]): Point[] {
   return out;
 }
 
-function route(ctx: Ctx, edgeId: string, points: readonly Point[]): void {
+/**
+ * Routes an edge along `points`. Its label goes on the longest horizontal segment, unless `labelAt` places it
+ * (given the label's width; null = no label drawn, the line's style and its tooltip still tell).
+ */
+function route(
+  ctx: Ctx,
+  edgeId: string,
+  points: readonly Point[],
+  labelAt?: (w: number) => { x: number; y: number } | null,
+): void {
   const edge = ctx.edgesById.get(edgeId);
   if (!edge) return;
   const pts = simplify(points);
   let label: RoutedEdge['label'] = null;
-  if (edge.label !== '' && pts.length >= 2) {
+  if (edge.label !== '' && labelAt !== undefined) {
+    const w = textWidth(edge.label, FONT.edge) + 6;
+    const at = labelAt(w);
+    if (at !== null) label = { text: edge.label, x: at.x, y: at.y, w };
+  } else if (edge.label !== '' && pts.length >= 2) {
     // On the longest horizontal segment (labels read best there), else the longest segment.
     let best = -1;
     let bestLen = -1;
@@ -473,12 +514,14 @@ function serverVnetCard(ctx: Ctx, view: LayoutView): { card: Card; corridorRight
       subnetCards.push(cardWithChips(n, childrenOf(ctx, id, 'client'), { minW: 200, maxW: 420 }));
     }
   }
+  const applianceNode = ctx.node.get(NODE_IDS.appliance(NODE_IDS.serverVnet));
+  const appliance = applianceNode ? leafCard(applianceNode, { minW: 200, maxW: 420 }) : null;
   const looseClients = childrenOf(ctx, NODE_IDS.serverVnet, 'client');
   const loose = looseClients.length > 0 ? looseClients.map((c) => leafCard(c, CHIP, true)) : [];
 
   const LEFT = 22;
   const RIGHT = 30;
-  const innerW = Math.max(ds.w, maxW(subnetCards), maxW(loose), head.w - LEFT - RIGHT + 2 * PAD);
+  const innerW = Math.max(ds.w, maxW(subnetCards), maxW(loose), appliance?.w ?? 0, head.w - LEFT - RIGHT + 2 * PAD);
   ds.w = innerW;
   for (const p of rowPlacement) ds.children.push({ card: p.card, dx: innerW - p.right - p.card.w, dy: p.y });
   for (const c of subnetCards) c.w = innerW;
@@ -502,6 +545,10 @@ function serverVnetCard(ctx: Ctx, view: LayoutView): { card: Card; corridorRight
     vnet.children.push({ card: c, dx: LEFT, dy: cy });
     cy += c.h + 12;
   }
+  if (appliance) {
+    vnet.children.push({ card: appliance, dx: LEFT, dy: cy });
+    cy += appliance.h + 12;
+  }
   for (const c of loose) {
     vnet.children.push({ card: c, dx: LEFT, dy: cy });
     cy += c.h + CHIP_GAP;
@@ -509,6 +556,31 @@ function serverVnetCard(ctx: Ctx, view: LayoutView): { card: Card; corridorRight
   vnet.h = cy + 6;
   return { card: vnet, corridorRight: RIGHT, gutterY };
 }
+
+/** Subnet boxes drawn inside another VNet; beyond this many, the last ones are counted ("+2 more subnets"). */
+const MAX_PEER_SUBNETS = 4;
+/** Boxes inside another VNet's box (its appliance and subnets): as wide as the VNet's text allows. */
+const INNER: Limits = { minW: 120, maxW: LEAF.maxW - 2 * PAD };
+
+/** Another VNet: its text, its appliance and subnets, then the clients that live in it. */
+function peeredVnetCard(ctx: Ctx, id: string): Card {
+  const subnets = childrenOf(ctx, id, 'subnet');
+  const shown = subnets.length > MAX_PEER_SUBNETS ? subnets.slice(0, MAX_PEER_SUBNETS - 1) : subnets;
+  const hidden = subnets.slice(shown.length);
+  return cardWithChips(ctx.node.get(id) as TopoNode, childrenOf(ctx, id, 'client'), LEAF, {
+    cards: [...childrenOf(ctx, id, 'appliance'), ...shown].map((n) => leafCard(n, INNER)),
+    hidden: hidden.length,
+    hiddenNoun: 'subnet',
+    hiddenPaths: hidden.flatMap((n) => n.paths),
+  });
+}
+
+/** Lanes of the lines between two other VNets, left of their column: one per line, up to this many. */
+const PEER_LANES = 4;
+const PEER_LANE_GAP = 7;
+
+const isPeerToPeer = (e: TopoEdge): boolean =>
+  e.kind === 'peering' && e.from !== NODE_IDS.serverVnet && e.to !== NODE_IDS.serverVnet;
 
 function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
   const { card: vnetCard, corridorRight, gutterY } = serverVnetCard(ctx, view);
@@ -526,10 +598,7 @@ function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
         maxW: 320,
       });
     }
-    for (const id of peeredGroup.members) {
-      if (paged.visible.has(id))
-        peeredCards.push(cardWithChips(ctx.node.get(id) as TopoNode, childrenOf(ctx, id, 'client')));
-    }
+    for (const id of peeredGroup.members) if (paged.visible.has(id)) peeredCards.push(peeredVnetCard(ctx, id));
   }
   const colC = peeredSummary ? [peeredSummary, ...peeredCards] : peeredCards;
 
@@ -561,7 +630,11 @@ function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
   const xB = colAW > 0 ? xA + colAW + 90 : MARGIN;
   const xBR = xB + vnetCard.w;
   const peerTrunk = xBR + 44;
-  const xC = xBR + 120;
+  // Lines between two other VNets run in lanes just left of their column, which moves right to make room
+  // (the labels of the server VNet's peerings stay clear of the lanes).
+  const peerToPeer = new Map(ctx.topo.edges.filter(isPeerToPeer).map((e, i) => [e.id, i % PEER_LANES]));
+  const lanes = Math.min(PEER_LANES, peerToPeer.size);
+  const xC = xBR + 120 + (lanes > 0 ? 2 * PEER_LANE_GAP * lanes + 16 : 0);
   const colCW = maxW(colC);
   const xCR = colC.length > 0 ? xC + colCW : xBR;
   const zoneTrunk = xCR + 64;
@@ -657,6 +730,8 @@ function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
   /** Where a peered VNet's line meets the server VNet (or the summary, when the VNet is on another page). */
   const peeredAnchor = (id: string): Box | undefined =>
     at.get(id) ?? (peeredSummary ? at.get('peered-summary') : undefined);
+  /** The boxes above whose top edge a line between two other VNets already has its label. */
+  const labelled = new Set<string>();
 
   for (const e of ctx.topo.edges) {
     switch (e.kind) {
@@ -725,6 +800,10 @@ function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
         break;
       }
       case 'peering': {
+        if (isPeerToPeer(e)) {
+          routePeerToPeer(ctx, e, peerToPeer.get(e.id) ?? 0, lanes, xC, labelled);
+          break;
+        }
         const other = e.from === NODE_IDS.serverVnet ? e.to : e.from;
         const b = at.get(other);
         if (!b) break;
@@ -800,6 +879,38 @@ function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
   }
   void leftRows;
   void rightRows;
+}
+
+/**
+ * A peering between two other VNets (a hub and a spoke): out of the left side of one, along lane `lane` left of
+ * their column, into the left side of the other, near the top (the server VNet's lines meet the middle). The
+ * label sits in the gap above the lower box, left of all `lanes`, once per gap. Drawn when both VNets are on the
+ * page, as the server VNet's peerings are.
+ */
+function routePeerToPeer(ctx: Ctx, e: TopoEdge, lane: number, lanes: number, xC: number, labelled: Set<string>): void {
+  const a = ctx.placer.at.get(e.from);
+  const b = ctx.placer.at.get(e.to);
+  if (!a || !b) return;
+  const laneX = (j: number): number => xC - 8 - PEER_LANE_GAP * j;
+  const x = laneX(lane);
+  const ya = a.y + 12 + 5 * lane;
+  const yb = b.y + 12 + 5 * lane;
+  const lower = a.y > b.y ? a : b;
+  route(
+    ctx,
+    e.id,
+    [
+      [a.x, ya],
+      [x, ya],
+      [x, yb],
+      [b.x, yb],
+    ],
+    (w) => {
+      if (labelled.has(lower.id)) return null;
+      labelled.add(lower.id);
+      return { x: laneX(lanes - 1) - 3 - w / 2, y: lower.y - STACK_GAP / 2 + 5 };
+    },
+  );
 }
 
 interface PrivateRouteEnv {

@@ -4,6 +4,7 @@ import type { Plan, PrivateAccess } from './plan';
 import { samplePlan, TYPICAL_SIZE } from './samples';
 import { pinFindings, planToTopology, type Topology } from './topology';
 import { examplePlan } from './testing/examples';
+import { hubSpokeFirewallPlan } from './testing/topology-plans';
 
 const node = (t: Topology, id: string) => {
   const n = t.nodes.find((x) => x.id === id);
@@ -53,11 +54,12 @@ describe('planToTopology, private access (hub and spoke)', () => {
     ]);
   });
 
-  it('draws two-way peerings as solid lines without arrows', () => {
+  it('draws two-way peerings as solid lines without arrows, the hub–spoke one too', () => {
     const peerings = t.edges.filter((e) => e.kind === 'peering');
-    expect(peerings.map((e) => [e.from, e.to, e.direction, e.style, e.label])).toEqual([
-      ['vnet', 'peer-0', 'both', 'solid', 'peered'],
-      ['vnet', 'peer-1', 'both', 'solid', 'peered'],
+    expect(peerings.map((e) => [e.id, e.from, e.to, e.direction, e.style, e.label])).toEqual([
+      ['peering-0', 'vnet', 'peer-0', 'both', 'solid', 'peered'],
+      ['peering-1', 'vnet', 'peer-1', 'both', 'solid', 'peered'],
+      ['peering-0-1', 'peer-0', 'peer-1', 'both', 'solid', 'peered'],
     ]);
   });
 
@@ -94,30 +96,45 @@ describe('planToTopology, details that change the picture', () => {
   const base = examplePlan('hub-and-spoke');
 
   it('draws a one-way peering dashed with an arrow in the direction of the existing peering', () => {
+    // Only vnet-spoke-2 → vnet-orders-data is left of that pair.
     const plan = withPrivate(base, (a) => ({
       ...a,
-      peeredVnets: a.peeredVnets.map((p, i) =>
-        i === 1 ? { ...p, peering: { fromServerVnet: false, toServerVnet: true } } : p,
-      ),
+      peerings: a.peerings.filter((p) => !(p.from === 'vnet-orders-data' && p.to === 'vnet-spoke-2')),
     }));
     const e = planToTopology(plan).edges.find((x) => x.id === 'peering-1');
     expect(e).toMatchObject({ from: 'peer-1', to: 'vnet', direction: 'forward', style: 'dashed', label: 'one-way' });
     expect(e?.description).toBe(
       'One-way peering: only vnet-spoke-2 → vnet-orders-data exists; traffic flows only once both sides are peered.',
     );
+    expect(e?.paths).toEqual(['access.peerings.2']);
+    expect(node(planToTopology(plan), 'peer-1').lines).toContain('peering: one-way, this side only');
+  });
+
+  it("says which flags each direction sets, in the line's description (its tooltip)", () => {
+    const e = planToTopology(base).edges.find((x) => x.id === 'peering-0');
+    expect(e?.description).toBe(
+      'vnet-orders-data and vnet-hub are peered in both directions. ' +
+        'vnet-orders-data → vnet-hub: allows forwarded traffic, uses the remote gateway. ' +
+        'vnet-hub → vnet-orders-data: allows forwarded traffic, allows gateway transit.',
+    );
+    expect(e?.paths).toEqual(['access.peerings.0', 'access.peerings.1']);
+    // A pair with no flag set says only that it is peered.
+    expect(planToTopology(base).edges.find((x) => x.id === 'peering-1')?.description).toBe(
+      'vnet-orders-data and vnet-spoke-2 are peered in both directions.',
+    );
   });
 
   it('draws no peering line for a VNet peered in neither direction, and no link line when not linked', () => {
     const plan = withPrivate(base, (a) => ({
       ...a,
-      peeredVnets: a.peeredVnets.map((p, i) =>
-        i === 1 ? { ...p, zoneLink: false, peering: { fromServerVnet: false, toServerVnet: false } } : p,
-      ),
+      peeredVnets: a.peeredVnets.map((p, i) => (i === 1 ? { ...p, zoneLink: false } : p)),
+      peerings: a.peerings.filter((p) => p.from !== 'vnet-spoke-2' && p.to !== 'vnet-spoke-2'),
     }));
     const t = planToTopology(plan);
     expect(edgeIds(t, 'peering')).toEqual(['peering-0']);
     expect(edgeIds(t, 'zoneLink')).toEqual(['link-vnet', 'link-peer-0']);
     expect(node(t, 'peer-1').lines).toContain('not peered');
+    expect(node(t, 'peer-1').tone).toBe('muted');
     expect(node(t, 'peer-1').lines).toContain('not linked to the DNS zone');
   });
 
@@ -194,6 +211,154 @@ describe('planToTopology, details that change the picture', () => {
     expect(node(t, 'note')).toMatchObject({
       paths: ['access.firewallRules'],
       lines: ['10 firewall rules (ignored: no public endpoint)'],
+    });
+  });
+});
+
+describe('planToTopology, a hub and spoke through a firewall', () => {
+  const plan = hubSpokeFirewallPlan();
+  const t = planToTopology(plan);
+  const peerings = (x: Topology) =>
+    x.edges.filter((e) => e.kind === 'peering').map((e) => [e.id, e.from, e.to, e.direction, e.style, e.label]);
+
+  it('draws the two peerings of the hub, and none between the spokes', () => {
+    expect(peerings(t)).toEqual([
+      ['peering-0', 'vnet', 'peer-0', 'both', 'solid', 'peered'],
+      ['peering-0-1', 'peer-0', 'peer-1', 'both', 'solid', 'peered'],
+    ]);
+    const hubSpoke2 = t.edges.find((e) => e.id === 'peering-0-1');
+    expect(hubSpoke2?.description).toBe(
+      'vnet-hub and vnet-spoke-2 are peered in both directions. vnet-hub → vnet-spoke-2: allows forwarded ' +
+        'traffic. vnet-spoke-2 → vnet-hub: allows forwarded traffic.',
+    );
+    expect(hubSpoke2?.paths).toEqual(['access.peerings.2', 'access.peerings.3']);
+  });
+
+  it('says how each other VNet is peered: spoke-2 not with the server VNet but with the hub', () => {
+    expect(node(t, 'peer-0').lines).toEqual([
+      'westeurope · 10.0.0.0/16',
+      'peering: both directions',
+      'also peering with vnet-spoke-2',
+      'linked to the DNS zone',
+      'DNS: Azure-provided (168.63.129.16)',
+    ]);
+    expect(node(t, 'peer-1')).toMatchObject({ tone: 'normal' });
+    expect(node(t, 'peer-1').lines.slice(1, 3)).toEqual(['not peered with the server VNet', 'peering with vnet-hub']);
+  });
+
+  it('draws the Azure Firewall inside the hub, with its private IP and the subnet that holds it', () => {
+    expect(node(t, 'peer-0-appliance')).toMatchObject({
+      kind: 'appliance',
+      parent: 'peer-0',
+      role: 'Azure Firewall',
+      title: 'afw-hub',
+      lines: ['Azure Firewall · private IP 10.0.1.4', 'in subnet AzureFirewallSubnet'],
+      paths: ['access.peeredVnets.0.appliance'],
+    });
+    expect(t.nodes.filter((n) => n.kind === 'appliance')).toHaveLength(1);
+  });
+
+  it('draws the subnets of other VNets, and marks the subnets that have a route table, routes in the tooltip', () => {
+    expect(node(t, 'peer-0-subnet-0')).toMatchObject({ parent: 'peer-0', title: 'AzureFirewallSubnet', badges: [] });
+    expect(node(t, 'peer-0-subnet-0').tooltip).toBeUndefined();
+    expect(node(t, 'peer-1-subnet-0')).toMatchObject({
+      kind: 'subnet',
+      parent: 'peer-1',
+      title: 'snet-app',
+      lines: ['10.2.1.0/24'],
+      badges: ['route table rt-spoke-2-app'],
+      paths: ['access.peeredVnets.1.subnets.0', 'access.routeTables.1'],
+      tooltip:
+        'Route table rt-spoke-2-app: spoke-1: 10.1.0.0/16 → virtual appliance 10.0.1.4; ' +
+        'blackhole: 10.9.0.0/16 → none (dropped).',
+    });
+    expect(node(t, 'delegated')).toMatchObject({
+      badges: ['no NSG on this subnet', 'route table rt-postgres'],
+      paths: ['access.delegatedSubnet', 'access.routeTables.0'],
+      tooltip: 'Route table rt-postgres: spoke-2: 10.2.0.0/16 → virtual appliance 10.0.1.4.',
+    });
+    // The server VNet's snet-app has the name of spoke-2's, but no route table: a table belongs to one VNet.
+    expect(node(t, 'subnet-0')).toMatchObject({ title: 'snet-app', badges: [], paths: ['access.vnet.subnets.0'] });
+  });
+
+  it("pins a route table's findings to its subnet and a peering's to its line", () => {
+    const pins = pinFindings(
+      [...t.nodes, ...t.edges],
+      [finding('access.routeTables.1.routes.0.nextHopIp'), finding('access.peerings.3.allowForwardedTraffic')],
+      'title',
+    );
+    expect([...pins.keys()]).toEqual(['peer-1-subnet-0', 'peering-0-1']);
+  });
+
+  it('marks a one-way peering between two other VNets as one-way, arrow towards the remote VNet', () => {
+    const only = (from: string, to: string) =>
+      hubSpokeFirewallPlan((a) => ({
+        ...a,
+        peerings: (a.peerings ?? [])
+          .filter((p) => p.from === from || p.to !== from || p.from === 'vnet-spoke-1')
+          .filter((p) => !(p.from === to && p.to === from)),
+      }));
+    const hubOnly = planToTopology(only('vnet-hub', 'vnet-spoke-2'));
+    expect(peerings(hubOnly)).toEqual([
+      ['peering-0', 'vnet', 'peer-0', 'both', 'solid', 'peered'],
+      ['peering-0-1', 'peer-0', 'peer-1', 'forward', 'dashed', 'one-way'],
+    ]);
+    expect(hubOnly.edges.find((e) => e.id === 'peering-0-1')?.description).toBe(
+      'One-way peering: only vnet-hub → vnet-spoke-2 exists; traffic flows only once both sides are peered. ' +
+        'vnet-hub → vnet-spoke-2: allows forwarded traffic.',
+    );
+    const spokeOnly = planToTopology(only('vnet-spoke-2', 'vnet-hub'));
+    expect(spokeOnly.edges.find((e) => e.id === 'peering-0-1')).toMatchObject({
+      from: 'peer-1',
+      to: 'peer-0',
+      direction: 'forward',
+      label: 'one-way',
+    });
+  });
+
+  it('resolves names written in another case to the same VNets and subnets', () => {
+    const shouted = planToTopology(
+      hubSpokeFirewallPlan((a) => ({
+        ...a,
+        peerings: (a.peerings ?? []).map((p) => ({ ...p, from: p.from.toUpperCase(), to: p.to.toLowerCase() })),
+        routeTables: (a.routeTables ?? []).map((r) => ({
+          ...r,
+          vnet: r.vnet.toUpperCase(),
+          subnets: (r.subnets ?? []).map((s) => s.toUpperCase()),
+        })),
+      })),
+    );
+    expect(peerings(shouted)).toEqual(peerings(t));
+    expect(node(shouted, 'peer-1-subnet-0').badges).toEqual(['route table rt-spoke-2-app']);
+    expect(node(shouted, 'delegated').badges).toContain('route table rt-postgres');
+  });
+
+  it('draws no line for a peering with a VNet that is not in the plan, or of a VNet with itself', () => {
+    const odd = planToTopology(
+      hubSpokeFirewallPlan((a) => ({
+        ...a,
+        peerings: [
+          ...(a.peerings ?? []),
+          { from: 'vnet-spoke-2', to: 'vnet-nowhere' },
+          { from: 'vnet-spoke-2', to: 'VNET-SPOKE-2' },
+        ],
+      })),
+    );
+    expect(peerings(odd)).toEqual(peerings(t));
+  });
+
+  it('draws the appliance of the server VNet inside it', () => {
+    const own = planToTopology(
+      hubSpokeFirewallPlan((a) => ({
+        ...a,
+        vnet: { ...a.vnet, appliance: { kind: 'nva', name: 'nva-1', privateIp: '10.1.1.4' } },
+      })),
+    );
+    expect(node(own, 'vnet-appliance')).toMatchObject({
+      parent: 'vnet',
+      role: 'Network virtual appliance',
+      lines: ['NVA · private IP 10.1.1.4', 'in subnet snet-app'],
+      paths: ['access.vnet.appliance'],
     });
   });
 });

@@ -9,17 +9,30 @@
 import { AZURE_DNS_IP, AZURE_SERVICES_RULE_IP, SERVER_FQDN_SUFFIX } from './azure';
 import type { Finding } from './finding';
 import {
+  cidrRange,
   formatIPv4,
   mergeRanges,
   paintRanges,
   paintedAt,
   parseIPv4Fast,
   parseIPv4OrCidr,
+  parseLooseCidrFast,
   type IpRange,
   type PaintedSegment,
 } from './ipv4';
-import type { Client, DnsSetting, Plan, PrivateAccess, PublicAccess, Server } from './plan';
-import { planIndex } from './plan-index';
+import type {
+  Appliance,
+  Client,
+  DnsSetting,
+  Peering,
+  Plan,
+  PrivateAccess,
+  PublicAccess,
+  Route,
+  Server,
+  Subnet,
+} from './plan';
+import { planIndex, type PlanIndex } from './plan-index';
 
 export type ClientVerdict = 'reachable' | 'unreachable' | 'warning';
 export type ClientVerdicts = Readonly<Record<string, ClientVerdict>>;
@@ -36,6 +49,7 @@ export type TopoNodeKind =
   | 'dnsServers'
   | 'azureDns'
   | 'peeredVnet'
+  | 'appliance'
   | 'onPremises'
   | 'gateway'
   | 'internet'
@@ -65,6 +79,8 @@ export interface TopoNode {
   readonly tone: TopoTone;
   /** For client nodes: the verdict given by the connectivity checker, if any. */
   readonly verdict?: ClientVerdict;
+  /** More than the box shows (the routes of a subnet's route table): its tooltip, read out with it. */
+  readonly tooltip?: string;
 }
 
 export type TopoEdgeKind =
@@ -136,6 +152,10 @@ export const NODE_IDS = {
   endpoint: (i: number) => `endpoint-${i}`,
   subnet: (i: number) => `subnet-${i}`,
   peered: (i: number) => `peer-${i}`,
+  /** Subnet `j` of the other VNet `i`. */
+  peeredSubnet: (i: number, j: number) => `peer-${i}-subnet-${j}`,
+  /** The firewall or appliance of a VNet, by the VNet's node id. */
+  appliance: (vnetId: string) => `${vnetId}-appliance`,
   site: (i: number) => `site-${i}`,
   gateway: (i: number) => `gateway-${i}`,
   dnsServers: (i: number) => `dns-${i}`,
@@ -168,11 +188,194 @@ function dnsLine(dns: DnsSetting): string {
   return `DNS: custom ${listOrDash(dns.servers)} (${fwd})`;
 }
 
-function peeringText(p: { fromServerVnet: boolean; toServerVnet: boolean }): string {
-  if (p.fromServerVnet && p.toServerVnet) return 'peering: both directions';
-  if (p.fromServerVnet) return 'peering: one-way, server VNet side only';
-  if (p.toServerVnet) return 'peering: one-way, this side only';
-  return 'not peered';
+/** What one direction of a peering allows beyond traffic between the two VNets, in words; [] when nothing. */
+function peeringFlags(p: Peering): string[] {
+  const out: string[] = [];
+  if (p.allowForwardedTraffic) out.push('allows forwarded traffic');
+  if (p.allowGatewayTransit) out.push('allows gateway transit');
+  if (p.useRemoteGateways) out.push('uses the remote gateway');
+  return out;
+}
+
+/** "a → b: allows forwarded traffic, …." for a direction that sets any flag; '' otherwise. */
+function flagSentence(from: string, to: string, p: Peering | undefined): string {
+  const flags = p ? peeringFlags(p) : [];
+  return flags.length === 0 ? '' : ` ${from} → ${to}: ${flags.join(', ')}.`;
+}
+
+/** A VNet of the plan as the diagram draws it: its node, its name, and its order (-1 = the server VNet). */
+interface VnetRef {
+  readonly id: string;
+  readonly name: string;
+  readonly order: number;
+}
+
+/** Two VNets with at least one peering direction between them; `a` comes first in the plan. */
+interface PeeringPair {
+  readonly a: VnetRef;
+  readonly b: VnetRef;
+  /** The peering on `a` to `b`, and the one on `b` to `a` (the first of each, by planIndex). */
+  readonly ab: Peering | undefined;
+  readonly ba: Peering | undefined;
+  /** Every entry of `access.peerings` between the two, so that their findings pin to the line. */
+  readonly paths: readonly string[];
+}
+
+/**
+ * The peerings of the plan, one pair per two VNets that have at least one direction between them. Names
+ * resolve through planIndex (any case); a peering naming a VNet that is not in the plan, or a VNet with
+ * itself, is not drawn (the rules report it).
+ */
+function peeringPairs(access: PrivateAccess, names: PlanIndex): PeeringPair[] {
+  const ref = (name: string): VnetRef | undefined => {
+    const entry = names.vnet(name);
+    if (entry === undefined) return undefined;
+    return entry.kind === 'server'
+      ? { id: NODE_IDS.serverVnet, name: entry.vnet.name, order: -1 }
+      : { id: NODE_IDS.peered(entry.index), name: entry.vnet.name, order: entry.index };
+  };
+  const found = new Map<string, { a: VnetRef; b: VnetRef; paths: string[] }>();
+  access.peerings.forEach((peering, k) => {
+    const from = ref(peering.from);
+    const to = ref(peering.to);
+    if (from === undefined || to === undefined || from.order === to.order) return;
+    const [a, b] = from.order < to.order ? [from, to] : [to, from];
+    const key = `${a.order} ${b.order}`;
+    const pair = found.get(key);
+    if (pair) pair.paths.push(`access.peerings.${k}`);
+    else found.set(key, { a, b, paths: [`access.peerings.${k}`] });
+  });
+  return [...found.values()]
+    .map(({ a, b, paths }) => ({
+      a,
+      b,
+      ab: names.peering(a.name, b.name)?.peering,
+      ba: names.peering(b.name, a.name)?.peering,
+      paths,
+    }))
+    .sort((x, y) => x.a.order - y.a.order || x.b.order - y.b.order);
+}
+
+/** The line of a peering pair: solid both ways, dashed with an arrow for the one direction that exists. */
+function peeringEdge(b: Builder, id: string, pair: PeeringPair): void {
+  const { a, b: other, ab, ba } = pair;
+  const both = ab !== undefined && ba !== undefined;
+  const [from, to] = both || ab !== undefined ? [a, other] : [other, a];
+  const flags = flagSentence(a.name, other.name, ab) + flagSentence(other.name, a.name, ba);
+  edge(b, {
+    id,
+    kind: 'peering',
+    from: from.id,
+    to: to.id,
+    label: both ? 'peered' : 'one-way',
+    description: both
+      ? `${a.name} and ${other.name} are peered in both directions.${flags}`
+      : `One-way peering: only ${from.name} → ${to.name} exists; traffic flows only once both sides are ` +
+        `peered.${flags}`,
+    direction: both ? 'both' : 'forward',
+    style: both ? 'solid' : 'dashed',
+    paths: pair.paths,
+  });
+}
+
+/** The peering line of another VNet's box: how it is peered with the server VNet, as before, or with others. */
+function peeringText(serverPair: PeeringPair | undefined, others: readonly string[]): string[] {
+  const out = serverPair?.ab !== undefined;
+  const back = serverPair?.ba !== undefined;
+  const lines: string[] = [];
+  if (out && back) lines.push('peering: both directions');
+  else if (out) lines.push('peering: one-way, server VNet side only');
+  else if (back) lines.push('peering: one-way, this side only');
+  else lines.push(others.length > 0 ? 'not peered with the server VNet' : 'not peered');
+  if (others.length > 0) {
+    const shown = others.slice(0, 2).join(', ');
+    const also = out || back ? 'also ' : '';
+    lines.push(`${also}peering with ${shown}${others.length > 2 ? ` +${others.length - 2} more` : ''}`);
+  }
+  return lines;
+}
+
+/**
+ * Azure's next-hop types (plan.ts ROUTE_NEXT_HOPS) in the Azure portal's words. Source: "Virtual network traffic
+ * routing", user-defined routes (learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview): traffic
+ * routed to next hop None is dropped.
+ */
+const NEXT_HOP_TEXT: Record<Route['nextHop'], string> = {
+  VirtualAppliance: 'virtual appliance',
+  VirtualNetworkGateway: 'virtual network gateway',
+  VnetLocal: 'virtual network',
+  Internet: 'Internet',
+  None: 'none (dropped)',
+};
+
+const routeText = (r: Route): string =>
+  `${r.name}: ${r.prefix} → ${NEXT_HOP_TEXT[r.nextHop]}` +
+  (r.nextHop === 'VirtualAppliance' ? ` ${r.nextHopIp || '(no IP)'}` : '');
+
+/** The route table of a subnet, as a mark on its box: a badge, the routes in its tooltip, the table's path. */
+interface RouteMark {
+  readonly badge: string;
+  readonly tooltip: string;
+  readonly path: string;
+}
+
+function routeMark(names: PlanIndex, vnet: string, subnet: string): RouteMark | undefined {
+  const entry = names.routeTable(vnet, subnet);
+  if (entry === undefined) return undefined;
+  const { table } = entry;
+  return {
+    badge: `route table ${table.name}`,
+    tooltip:
+      table.routes.length === 0
+        ? `Route table ${table.name}: no routes.`
+        : `Route table ${table.name}: ${table.routes.map(routeText).join('; ')}.`,
+    path: entry.path,
+  };
+}
+
+/** A subnet box (of the server VNet or of another VNet), with its route table's mark. */
+function subnetNode(id: string, parent: string, subnet: Subnet, path: string, mark: RouteMark | undefined): TopoNode {
+  return {
+    id,
+    kind: 'subnet',
+    parent,
+    role: 'Subnet',
+    title: subnet.name,
+    lines: [subnet.prefix],
+    badges: mark ? [mark.badge] : [],
+    paths: mark ? [path, mark.path] : [path],
+    tone: 'normal',
+    ...(mark ? { tooltip: mark.tooltip } : {}),
+  };
+}
+
+/** The subnet of `subnets` whose prefix holds `ip`, if any (only to say where the appliance sits). */
+function subnetHolding(ip: string, subnets: readonly Subnet[]): Subnet | undefined {
+  const address = parseIPv4Fast(ip);
+  if (!address.ok) return undefined;
+  return subnets.find((s) => {
+    const cidr = parseLooseCidrFast(s.prefix);
+    if (!cidr.ok) return false;
+    const range = cidrRange(cidr.value);
+    return address.value >= range.start && address.value <= range.end;
+  });
+}
+
+/** A VNet's firewall or network virtual appliance, drawn inside the VNet. */
+function applianceNode(appliance: Appliance, vnetId: string, path: string, subnets: readonly Subnet[]): TopoNode {
+  const holder = subnetHolding(appliance.privateIp, subnets);
+  const kind = appliance.kind === 'azureFirewall' ? 'Azure Firewall' : 'NVA';
+  return {
+    id: NODE_IDS.appliance(vnetId),
+    kind: 'appliance',
+    parent: vnetId,
+    role: appliance.kind === 'azureFirewall' ? 'Azure Firewall' : 'Network virtual appliance',
+    title: appliance.name,
+    lines: [`${kind} · private IP ${appliance.privateIp || '(none)'}`, ...(holder ? [`in subnet ${holder.name}`] : [])],
+    badges: [],
+    paths: [path],
+    tone: 'normal',
+  };
 }
 
 function clientPlace(client: Client): string {
@@ -322,11 +525,14 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
     paths: ['access.vnet'],
     tone: 'normal',
   });
+  // Names resolve as in the rules and the checker: any case, the first of a name (planIndex).
+  const names = planIndex(plan);
   const ds = access.delegatedSubnet;
   const delegation =
     ds.existing && ds.existingDelegation !== null ? ds.existingDelegation : 'Microsoft.DBforPostgreSQL/flexibleServers';
   const dsLines = [`${ds.prefix}${ds.existing ? ' · existing' : ''}`, `delegated to ${delegation}`];
   if (ds.otherResourceTypes.length > 0) dsLines.push(`also holds: ${ds.otherResourceTypes.join(', ')}`);
+  const dsRoutes = routeMark(names, vnet.name, ds.name);
   b.nodes.push({
     id: NODE_IDS.delegatedSubnet,
     kind: 'delegatedSubnet',
@@ -334,26 +540,26 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
     role: 'Delegated subnet',
     title: ds.name,
     lines: dsLines,
-    badges: [ds.nsg ? `NSG ${ds.nsg.name} (${plural(ds.nsg.rules.length, 'rule')})` : 'no NSG on this subnet'],
-    paths: ['access.delegatedSubnet'],
+    badges: [
+      ds.nsg ? `NSG ${ds.nsg.name} (${plural(ds.nsg.rules.length, 'rule')})` : 'no NSG on this subnet',
+      ...(dsRoutes ? [dsRoutes.badge] : []),
+    ],
+    paths: dsRoutes ? ['access.delegatedSubnet', dsRoutes.path] : ['access.delegatedSubnet'],
     tone: 'highlight',
+    ...(dsRoutes ? { tooltip: dsRoutes.tooltip } : {}),
   });
   serverNodes(b, plan, NODE_IDS.delegatedSubnet);
 
-  // Names resolve as in the rules and the checker: any case, the first of a name (planIndex).
-  const names = planIndex(plan);
   vnet.subnets.forEach((s, i) => {
-    b.nodes.push({
-      id: NODE_IDS.subnet(i),
-      kind: 'subnet',
-      parent: NODE_IDS.serverVnet,
-      role: 'Subnet',
-      title: s.name,
-      lines: [s.prefix],
-      badges: [],
-      paths: [`access.vnet.subnets.${i}`],
-      tone: 'normal',
-    });
+    b.nodes.push(
+      subnetNode(
+        NODE_IDS.subnet(i),
+        NODE_IDS.serverVnet,
+        s,
+        `access.vnet.subnets.${i}`,
+        routeMark(names, vnet.name, s.name),
+      ),
+    );
   });
   if (vnet.subnets.length > 0) {
     b.groups.push({
@@ -365,6 +571,8 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
       path: 'access.vnet.subnets',
     });
   }
+  if (vnet.appliance)
+    b.nodes.push(applianceNode(vnet.appliance, NODE_IDS.serverVnet, 'access.vnet.appliance', vnet.subnets));
 
   // DNS: one node per distinct custom DNS setting, and Azure DNS when any VNet forwards to it.
   const dnsKeys = new Map<string, { id: string; users: string[]; forwards: boolean; servers: string[] }>();
@@ -476,14 +684,34 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
     });
   }
 
-  // Peered VNets.
+  // Other VNets, and the peerings between any two VNets of the plan.
   /** The index of the peered VNet of this name, or undefined (also for the server VNet's own name). */
   const peeredIndex = (name: string): number | undefined => {
     const entry = names.vnet(name);
     return entry?.kind === 'peered' ? entry.index : undefined;
   };
+  const pairs = peeringPairs(access, names);
+  /** The pair of the server VNet and other VNet `i`, and the names of the other VNets that `i` has a peering with. */
+  const withServer = new Map<number, PeeringPair>();
+  const peersOf = new Map<number, string[]>();
+  for (const pair of pairs) {
+    if (pair.a.order < 0) {
+      withServer.set(pair.b.order, pair);
+      continue;
+    }
+    for (const [one, other] of [
+      [pair.a, pair.b],
+      [pair.b, pair.a],
+    ] as const) {
+      const list = peersOf.get(one.order);
+      if (list) list.push(other.name);
+      else peersOf.set(one.order, [other.name]);
+    }
+  }
   access.peeredVnets.forEach((p, i) => {
     const id = NODE_IDS.peered(i);
+    const serverPair = withServer.get(i);
+    const others = peersOf.get(i) ?? [];
     b.nodes.push({
       id,
       kind: 'peeredVnet',
@@ -492,33 +720,27 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
       title: p.name,
       lines: [
         `${p.region} · ${listOrDash(p.addressSpaces)}`,
-        peeringText(p.peering),
+        ...peeringText(serverPair, others),
         zone ? (p.zoneLink ? 'linked to the DNS zone' : 'not linked to the DNS zone') : 'no DNS zone to link',
         dnsLine(p.dns),
       ],
       badges: [],
       paths: [`access.peeredVnets.${i}`],
-      tone: p.peering.fromServerVnet || p.peering.toServerVnet ? 'normal' : 'muted',
+      tone: serverPair !== undefined || others.length > 0 ? 'normal' : 'muted',
     });
-    const { fromServerVnet: out, toServerVnet: back } = p.peering;
-    if (out || back) {
-      edge(b, {
-        id: `peering-${i}`,
-        kind: 'peering',
-        from: out ? NODE_IDS.serverVnet : id,
-        to: out ? id : NODE_IDS.serverVnet,
-        label: out && back ? 'peered' : 'one-way',
-        description:
-          out && back
-            ? `${vnet.name} and ${p.name} are peered in both directions.`
-            : `One-way peering: only ` +
-              `${out ? `${vnet.name} → ${p.name}` : `${p.name} → ${vnet.name}`} ` +
-              `exists; traffic flows only once both sides are peered.`,
-        direction: out && back ? 'both' : 'forward',
-        style: out && back ? 'solid' : 'dashed',
-        paths: [`access.peeredVnets.${i}.peering`],
-      });
-    }
+    if (p.appliance) b.nodes.push(applianceNode(p.appliance, id, `access.peeredVnets.${i}.appliance`, p.subnets));
+    p.subnets.forEach((s, j) => {
+      b.nodes.push(
+        subnetNode(
+          NODE_IDS.peeredSubnet(i, j),
+          id,
+          s,
+          `access.peeredVnets.${i}.subnets.${j}`,
+          routeMark(names, p.name, s.name),
+        ),
+      );
+    });
+    if (serverPair) peeringEdge(b, `peering-${i}`, serverPair);
     if (zone && p.zoneLink) {
       edge(b, {
         id: `link-peer-${i}`,
@@ -532,9 +754,14 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
       });
     }
   });
+  // Peerings between two other VNets (a hub and its spokes), after those of the server VNet.
+  for (const pair of pairs) if (pair.a.order >= 0) peeringEdge(b, `peering-${pair.a.order}-${pair.b.order}`, pair);
   if (access.peeredVnets.length > 0) {
     const n = access.peeredVnets.length;
-    const both = access.peeredVnets.filter((p) => p.peering.fromServerVnet && p.peering.toServerVnet).length;
+    const both = access.peeredVnets.filter((_, i) => {
+      const pair = withServer.get(i);
+      return pair?.ab !== undefined && pair.ba !== undefined;
+    }).length;
     const linked = access.peeredVnets.filter((p) => p.zoneLink).length;
     b.groups.push({
       id: 'peered',
@@ -543,7 +770,7 @@ function privateTopology(b: Builder, plan: Plan, access: PrivateAccess, verdicts
       members: access.peeredVnets.map((_, i) => NODE_IDS.peered(i)),
       summary: [
         plural(n, 'other VNet'),
-        `${both} peered both ways, ${n - both} not fully peered`,
+        `${both} peered both ways with the server VNet, ${n - both} not`,
         `${linked} linked to the DNS zone`,
       ],
       path: 'access.peeredVnets',

@@ -28,6 +28,7 @@ function longNamesPlan(): Plan {
   const base = examplePlan('hub-and-spoke');
   if (base.access.mode !== 'private') throw new Error('a private example');
   const spoke = base.access.peeredVnets[1]!;
+  const server = base.access.vnet.name;
   const long = (n: number) => `vnet-${'a'.repeat(50)}-spoke-${n}`;
   return planOf({
     ...base,
@@ -37,6 +38,14 @@ function longNamesPlan(): Plan {
         ...base.access.peeredVnets,
         { ...spoke, name: long(3), resourceGroup: 'rg-spoke-3', addressSpaces: ['10.31.0.0/16'], zoneLink: false },
         { ...spoke, name: long(4), resourceGroup: 'rg-spoke-4', addressSpaces: ['10.32.0.0/16'], zoneLink: false },
+      ],
+      // Each peered with the server VNet both ways: their sides are the deployments whose names are cut.
+      peerings: [
+        ...base.access.peerings,
+        ...[3, 4].flatMap((n) => [
+          { from: server, to: long(n) },
+          { from: long(n), to: server },
+        ]),
       ],
     },
   });
@@ -48,8 +57,9 @@ describe('deployment and module names (issue 13)', () => {
     const expected = [
       'pgflex-vnet-orders-data',
       'pgflex-dns-zone',
-      'pgflex-peering-vnet-hub-to-vnet-orders-data',
-      'pgflex-peering-vnet-spoke-2-to-vnet-orders-data',
+      // The hub's peerings to the server VNet and to the other spoke, and the other spoke's to each of them.
+      'pgflex-peerings-rg-hub-network',
+      'pgflex-peerings-rg-spoke-2',
       'pgflex-peering-vnet-orders-data-to-vnet-hub',
     ];
     expect(deploymentNames(plan)).toEqual(expected);

@@ -93,6 +93,14 @@ const withNsg = (edits: Edit[]): Edit[] => [
   ...edits,
 ];
 
+/** A route table on the app subnet of the server VNet (privateInput's vnet-a) with one route to the Internet. */
+const routeTable = ({ name = 'rt-app', route = 'to-internet', prefix = '203.0.113.0/24' }): Edit[] => [
+  [
+    'access.routeTables',
+    [{ name, vnet: 'vnet-a', subnets: ['snet-app'], routes: [{ name: route, prefix, nextHop: 'Internet' }] }],
+  ],
+];
+
 const FIELDS: Field[] = [
   {
     label: 'plan name',
@@ -162,7 +170,12 @@ const FIELDS: Field[] = [
     label: 'VNet name',
     example: 'vnet-main',
     base: 'private',
-    edits: (v) => [['access.vnet.name', v]],
+    // The peerings name it too (privateInput: vnet-a ↔ vnet-b).
+    edits: (v) => [
+      ['access.vnet.name', v],
+      ['access.peerings.0.from', v],
+      ['access.peerings.1.to', v],
+    ],
     az: { command: 'network vnet create', option: '--name' },
     whole: true,
     inTerraform: true,
@@ -188,11 +201,43 @@ const FIELDS: Field[] = [
     edits: (v) => [
       ['access.peeredVnets.0.name', v],
       ['clients.1.vnet', v],
+      ['access.peerings.0.to', v],
+      ['access.peerings.1.from', v],
     ],
     az: { command: 'network vnet show', option: '--name' },
     whole: true,
     inTerraform: true,
     valid: name,
+  },
+  {
+    label: 'route table name',
+    example: 'rt-app',
+    base: 'private',
+    edits: (v) => routeTable({ name: v }),
+    az: { command: 'network route-table create', option: '--name' },
+    whole: true,
+    inTerraform: true,
+    valid: name,
+  },
+  {
+    label: 'route name',
+    example: 'to-internet',
+    base: 'private',
+    edits: (v) => routeTable({ route: v }),
+    az: { command: 'network route-table route create', option: '--name' },
+    whole: true,
+    inTerraform: true,
+    valid: name,
+  },
+  {
+    label: 'route destination',
+    example: '203.0.113.0/24',
+    base: 'private',
+    edits: (v) => routeTable({ prefix: v }),
+    az: { command: 'network route-table route create', option: '--address-prefix' },
+    whole: true,
+    inTerraform: true,
+    valid: fc.constantFrom('0.0.0.0/0', '198.51.100.0/24', 'AzureActiveDirectory', 'Storage.WestEurope'),
   },
   {
     label: 'private DNS zone name',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../domain/plan';
 import { evaluate } from '../rules/index';
-import { nsgRule, privatePlan, publicPlan } from '../rules/fixtures';
+import { nsgRule, privatePlan, publicPlan, type Edit } from '../rules/fixtures';
 import { armTemplate } from './arm/index';
 import { azcliFiles } from './azcli/index';
 import { bicepFiles } from './bicep/index';
@@ -20,6 +20,13 @@ const az = fakeAzDir();
 afterAll(() => az.dispose());
 
 const errorsOf = (plan: Plan) => evaluate(plan).filter((f) => f.severity === 'error');
+
+/** The edits that rename the fixture's server VNet, in its peerings with vnet-b too. */
+const serverVnetNamed = (name: string): Edit[] => [
+  ['access.vnet.name', name],
+  ['access.peerings.0.from', name],
+  ['access.peerings.1.to', name],
+];
 
 function refusal(plan: Plan, formatId: string): unknown {
   const format = EXPORT_FORMATS.find((f) => f.id === formatId);
@@ -60,7 +67,7 @@ describe('item 1: argument injection into deploy.sh', () => {
   });
 
   it('a name starting with "-" is refused by PGN-009 and by every exporter', () => {
-    const plan = privatePlan(['access.vnet.name', '-vnet']);
+    const plan = privatePlan(...serverVnetNamed('-vnet'));
     expect(errorsOf(plan).map((f) => [f.ruleId, f.path])).toEqual([['PGN-009', 'access.vnet.name']]);
     for (const format of EXPORT_FORMATS) expect(refusal(plan, format.id), format.id).toBeInstanceOf(ExportRefusedError);
   });
@@ -123,13 +130,22 @@ describe('item 2: copy-paste command injection through the suggested deploy comm
 });
 
 describe('item 6: a NUL byte never reaches deploy.sh', () => {
-  const plan = privatePlan(['access.vnet.name', 'nul\u0000byte']);
+  const plan = privatePlan(...serverVnetNamed('nul\u0000byte'));
 
-  it('validation names the character (PGN-009)', () => {
-    expect(errorsOf(plan).map((f) => f.message)).toEqual([
-      'VNet name "nul\\u0000byte" is not valid: it contains the control character U+0000. Use 2–64 letters, ' +
+  it('validation names the character (PGN-009), on the VNet and where its peerings name it', () => {
+    const errors = errorsOf(plan);
+    expect(errors.find((f) => f.path === 'access.vnet.name')).toMatchObject({
+      ruleId: 'PGN-009',
+      message:
+        'VNet name "nul\\u0000byte" is not valid: it contains the control character U+0000. Use 2–64 letters, ' +
         'digits, _, . and -, starting with a letter or digit and ending with a letter, digit or _, e.g. "nul-byte".',
+    });
+    expect(errors.map((f) => f.path).sort()).toEqual([
+      'access.peerings.0.from',
+      'access.peerings.1.to',
+      'access.vnet.name',
     ]);
+    for (const f of errors) expect(f.message).toContain('the control character U+0000');
   });
 
   it('every exporter refuses the plan instead of writing a file bash would read as "nulbyte"', () => {

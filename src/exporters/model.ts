@@ -6,7 +6,7 @@
  */
 import type * as z from 'zod/mini';
 import { AZURE_SERVICES_RULE_IP, SUBSCRIPTION_ID, suggestedZoneName } from '../domain/azure';
-import type { FirewallRule, HaModeSchema, NsgRule, Plan, Subnet } from '../domain/plan';
+import type { FirewallRule, HaModeSchema, NsgRule, Plan, RouteNextHop, Subnet } from '../domain/plan';
 import { planIndex } from '../domain/plan-index';
 import { cidrRange, parseCidrFast, parseIPv4Fast } from '../domain/ipv4';
 import { normalizeRegion } from '../domain/regions';
@@ -57,11 +57,13 @@ interface ModelServer {
   loc: Loc;
 }
 
-interface ModelPeering {
+export interface ModelPeering {
   name: string;
+  /** The VNet holding the peering resource (the plan's `from`). */
   local: VnetRef;
+  /** The VNet it points to (the plan's `to`). */
   remote: VnetRef;
-  /** true: the resource is on the server VNet; false: on the peered VNet. */
+  /** true: the resource is on the server VNet; false: on another VNet (towards the server VNet or not). */
   onServerVnet: boolean;
   allowForwardedTraffic: boolean;
   allowGatewayTransit: boolean;
@@ -71,6 +73,40 @@ interface ModelPeering {
    * gateway transit, which Azure requires to exist first (az CLI `network vnet peering create` help; azurerm#2872).
    */
   after: number | null;
+}
+
+/** A user-defined route, as the plan gives it; `nextHopIp` only for a VirtualAppliance next hop ('' otherwise). */
+interface ModelRoute {
+  name: string;
+  prefix: string;
+  nextHop: RouteNextHop;
+  nextHopIp: string;
+}
+
+export interface ModelRouteTable {
+  name: string;
+  /** The VNet whose subnets use it: the table lives in its resource group and subscription. */
+  vnet: VnetRef;
+  /** The VNet's region, where the table is created (a route table and its subnets are in one region). */
+  region: string;
+  /** In the server VNet: created in the deployment's `location`, as the VNet and its NSG are. */
+  onServerVnet: boolean;
+  routes: ModelRoute[];
+}
+
+/**
+ * A subnet that uses a route table (`routeTables[].subnets`): `delegated` is the delegated subnet, which every
+ * export writes (created, or updated in place when it exists); `created` a subnet of a new server VNet, which the
+ * export creates; `existing` a subnet the export does not create (of an existing server VNet, or of another VNet),
+ * which gets the table without anything else it has being changed.
+ */
+interface ModelRouteAssociation {
+  /** Index in `routeTables`. */
+  table: number;
+  vnet: VnetRef;
+  /** The subnet's name as the plan spells it on the subnet. */
+  subnet: string;
+  kind: 'delegated' | 'created' | 'existing';
 }
 
 interface ModelLink {
@@ -94,7 +130,12 @@ export interface ModelPrivate {
   zone: { name: string; existing: boolean; loc: Loc; defaulted: boolean };
   links: ModelLink[];
   peeredVnets: VnetRef[];
+  /** `access.peerings` whose two VNets are VNets of the plan, in the plan's order (the first of a pair wins). */
   peerings: ModelPeering[];
+  /** `access.routeTables` whose VNet is a VNet of the plan, in the plan's order. */
+  routeTables: ModelRouteTable[];
+  /** The subnets that use a route table: each subnet once (the first table naming it), in the tables' order. */
+  routeAssociations: ModelRouteAssociation[];
   /**
    * The peerings (indexes in `peerings`) between the server VNet and a peered VNet that holds one of the server
    * VNet's custom DNS servers: the server resolves names through them from its first boot, so it waits for them
@@ -136,6 +177,69 @@ export interface ExportModel {
   configurations: ModelConfiguration[];
   /** Notes every format repeats in its header. */
   notes: string[];
+}
+
+/**
+ * The route tables of the plan whose VNet resolves, and the subnets that use them. A table naming a subnet the
+ * VNet doesn't have (as far as the plan says), or a subnet an earlier table names already, is not associated with
+ * it: the rules report both.
+ */
+function routing(
+  plan: Plan,
+  server: VnetRef,
+  peered: readonly VnetRef[],
+  vnetRef: (name: string) => VnetRef | undefined,
+): { routeTables: ModelRouteTable[]; routeAssociations: ModelRouteAssociation[] } {
+  const routeTables: ModelRouteTable[] = [];
+  const routeAssociations: ModelRouteAssociation[] = [];
+  if (plan.access.mode !== 'private') return { routeTables, routeAssociations };
+  const a = plan.access;
+  const index = planIndex(plan);
+  const associated = new Set<string>();
+  a.routeTables.forEach((t, k) => {
+    const vnet = vnetRef(t.vnet);
+    if (vnet === undefined) return;
+    const onServerVnet = vnet === server;
+    const other = onServerVnet ? undefined : a.peeredVnets[peered.indexOf(vnet)];
+    const table = routeTables.length;
+    routeTables.push({
+      name: t.name,
+      vnet,
+      region: normalizeRegion(onServerVnet ? a.vnet.region : (other?.region ?? '')),
+      onServerVnet,
+      routes: t.routes.map((r) => ({
+        name: r.name,
+        prefix: r.prefix,
+        nextHop: r.nextHop,
+        // ARM-NRP CommonRoutePropertiesFormat: "Next hop values are only allowed in routes where the next hop type
+        // is VirtualAppliance" (facts §2.4 lists the route table's schema).
+        nextHopIp: r.nextHop === 'VirtualAppliance' ? r.nextHopIp : '',
+      })),
+    });
+    for (const name of t.subnets) {
+      // Each subnet has one route table: the first table that names it (as the index resolves it).
+      if (index.routeTable(t.vnet, name)?.index !== k) continue;
+      let found: { subnet: string; kind: ModelRouteAssociation['kind'] } | undefined;
+      if (onServerVnet) {
+        const entry = index.subnet(name);
+        if (entry?.kind === 'delegated') found = { subnet: entry.subnet.name, kind: 'delegated' };
+        else if (entry?.kind === 'subnet')
+          found = { subnet: entry.subnet.name, kind: a.vnet.existing ? 'existing' : 'created' };
+      } else {
+        // The index knows the server VNet's subnets only: another VNet's are matched here, in any case as Azure does.
+        const key = name.toLowerCase();
+        const subnet = other?.subnets.find((s) => s.name.toLowerCase() === key);
+        if (subnet !== undefined) found = { subnet: subnet.name, kind: 'existing' };
+      }
+      if (found === undefined) continue;
+      // Two spellings of one subnet in a table are one association.
+      const key = `${vnet.key}/${found.subnet.toLowerCase()}`;
+      if (associated.has(key)) continue;
+      associated.add(key);
+      routeAssociations.push({ table, vnet, ...found });
+    }
+  });
+  return { routeTables, routeAssociations };
 }
 
 /**
@@ -254,48 +358,42 @@ export function buildModel(plan: Plan): ExportModel {
       const ref = peeredVnets[i] as VnetRef;
       if (p.zoneLink) links.push({ name: zoneLinkName(p.name), vnet: ref });
     });
-    const peerings: ModelPeering[] = [];
     const index = planIndex(plan);
-    a.peeredVnets.forEach((p, i) => {
-      const ref = peeredVnets[i] as VnetRef;
-      // An on-premises network reached through a gateway in this peered VNet: the server VNet uses
-      // the remote gateway and the peered VNet offers gateway transit. The gateway VNet's name resolves
-      // as in the rules and the checker (`planIndex`: any case, the first VNet of a name).
-      const gateway = a.onPremises.some((o) => {
-        if (o.connection === 'none' || o.gatewayVnet === '') return false;
-        const entry = index.vnet(o.gatewayVnet);
-        return entry?.kind === 'peered' && entry.index === i;
+    /** The VNet of the plan a name resolves to (any case, the first VNet of a name), as the rules resolve it. */
+    const vnetRef = (name: string): VnetRef | undefined => {
+      const entry = index.vnet(name);
+      if (entry === undefined) return undefined;
+      return entry.kind === 'server' ? vnet : peeredVnets[entry.index];
+    };
+    const peerings: ModelPeering[] = [];
+    a.peerings.forEach((p, k) => {
+      const local = vnetRef(p.from);
+      const remote = vnetRef(p.to);
+      // A peering of an unknown VNet, of a VNet with itself, or a second one of the same pair is not written: the
+      // rules report it (Azure would refuse the first two, and a template may not write one resource twice).
+      if (local === undefined || remote === undefined || local === remote) return;
+      if (index.peering(p.from, p.to)?.index !== k) return;
+      peerings.push({
+        name: peeringName(local.name, remote.name),
+        local,
+        remote,
+        onServerVnet: local === vnet,
+        allowForwardedTraffic: p.allowForwardedTraffic,
+        allowGatewayTransit: p.allowGatewayTransit,
+        useRemoteGateways: p.useRemoteGateways,
+        after: null,
       });
-      if (p.peering.fromServerVnet) {
-        peerings.push({
-          name: peeringName(vnet.name, p.name),
-          local: vnet,
-          remote: ref,
-          onServerVnet: true,
-          allowForwardedTraffic: gateway,
-          allowGatewayTransit: false,
-          useRemoteGateways: gateway,
-          after: null,
-        });
-      }
-      if (p.peering.toServerVnet) {
-        peerings.push({
-          name: peeringName(p.name, vnet.name),
-          local: ref,
-          remote: vnet,
-          onServerVnet: false,
-          allowForwardedTraffic: gateway,
-          allowGatewayTransit: gateway,
-          useRemoteGateways: false,
-          after: null,
-        });
-      }
     });
     for (const p of peerings) {
       if (!p.useRemoteGateways) continue;
-      const reverse = peerings.findIndex((q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit);
+      // The reverse peering that offers transit (and doesn't itself use a gateway: two peerings each waiting for
+      // the other would never be created).
+      const reverse = peerings.findIndex(
+        (q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit && !q.useRemoteGateways,
+      );
       p.after = reverse >= 0 ? reverse : null;
     }
+    const { routeTables, routeAssociations } = routing(plan, vnet, peeredVnets, vnetRef);
     const dnsIps: number[] = [];
     if (a.vnet.dns.kind === 'custom') {
       for (const text of a.vnet.dns.servers) {
@@ -314,6 +412,7 @@ export function buildModel(plan: Plan): ExportModel {
     });
     const dnsPeerings: number[] = [];
     peerings.forEach((p, i) => {
+      if (!p.onServerVnet && p.remote !== vnet) return;
       const other = p.onServerVnet ? p.remote : p.local;
       const index = peeredVnets.indexOf(other);
       if (index >= 0 && holdsDns.has(index)) dnsPeerings.push(i);
@@ -328,10 +427,25 @@ export function buildModel(plan: Plan): ExportModel {
       );
     }
     if (a.delegatedSubnet.existing) {
+      const routed = routeAssociations.some((r) => r.kind === 'delegated');
+      const planned = nsg
+        ? routed
+          ? ', the NSG and the route table'
+          : ' and the NSG'
+        : routed
+          ? ' and the route table'
+          : '';
       notes.push(
         `The existing subnet ${a.delegatedSubnet.name} is updated in place: the delegation, the ` +
-          `Microsoft.Storage service endpoint${nsg ? ' and the NSG' : ''} as planned; its route table and NAT ` +
-          'gateway stay as they are.',
+          `Microsoft.Storage service endpoint${planned} as planned; ` +
+          (routed ? 'its NAT gateway stays as it is.' : 'its route table and NAT gateway stay as they are.'),
+      );
+    }
+    for (const r of routeAssociations) {
+      if (r.kind !== 'existing') continue;
+      notes.push(
+        `The existing subnet ${r.subnet} of ${r.vnet.name} is associated with the route table ` +
+          `${(routeTables[r.table] as ModelRouteTable).name} in place; everything else it has stays as it is.`,
       );
     }
     access = {
@@ -344,6 +458,8 @@ export function buildModel(plan: Plan): ExportModel {
       links,
       peeredVnets,
       peerings,
+      routeTables,
+      routeAssociations,
       dnsPeerings,
     };
     if (zone.loc.sub !== primary) {

@@ -127,4 +127,15 @@ export function assertExportable(model: ExportModel): void {
     rg(`VNet "${p.name}"`, p.loc.rg);
   }
   for (const p of access.peerings) argument('the peering name', p.name);
+  for (const t of access.routeTables) {
+    argument('the route table name', t.name);
+    literal(`the region of route table "${t.name}"`, t.region);
+    for (const r of t.routes) {
+      argument('the route name', r.name);
+      argument(`the destination of route "${r.name}"`, r.prefix);
+      argument(`the next hop type of route "${r.name}"`, r.nextHop);
+      if (r.nextHopIp !== '') argument(`the next hop address of route "${r.name}"`, r.nextHopIp);
+    }
+  }
+  for (const r of access.routeAssociations) argument('the subnet name', r.subnet);
 }

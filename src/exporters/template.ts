@@ -1,8 +1,10 @@
 /**
  * The deployment as ARM-shaped resources, shared by the ARM and Bicep writers. Resources that
  * live in the deployment's resource group are top level; the others are grouped, per resource
- * group and phase (network, then DNS and return peerings, then gateway-using peerings, then servers), into nested
- * deployments (ARM) or modules (Bicep). Phases keep the groups' dependencies acyclic.
+ * group and phase (route tables, network, then DNS and the other VNets' peerings, then gateway-using peerings, then
+ * servers), into nested deployments (ARM) or modules (Bicep). Phases keep the groups' dependencies acyclic. An
+ * existing subnet the deployment changes (the delegated subnet; one that gets a route table) is a group of its own.
+ * Operations on one VNet (its subnets, its peerings) run one after the other, on the server VNet and on the others.
  */
 import {
   API_VERSIONS,
@@ -14,7 +16,15 @@ import {
 } from '../domain/azure';
 import type { NsgRule } from '../domain/plan';
 import { call, childName, cmp, cond, Ex, lambda, lit, param, prop, type Val } from './ir';
-import { locationDescription, type ExportModel, type Loc, type ModelPrivate, type VnetRef } from './model';
+import {
+  locationDescription,
+  type ExportModel,
+  type Loc,
+  type ModelPeering,
+  type ModelPrivate,
+  type ModelRouteTable,
+  type VnetRef,
+} from './model';
 import { SERVER_DEFAULTS } from './versions';
 
 export interface TemplateParam {
@@ -69,6 +79,8 @@ export interface LiveSubnet {
   subnet: string;
   loc: Loc;
   apiVersion: string;
+  /** Bicep: the symbolic names of the `existing` VNet (one per VNet, shared) and subnet that read it. */
+  syms: { vnet: string; subnet: string };
 }
 
 export interface DeploymentTemplate {
@@ -81,7 +93,8 @@ export interface DeploymentTemplate {
   outputs: TemplateOutput[];
 }
 
-const PHASES = ['network', 'dns', 'gateway', 'servers'] as const;
+/** Route tables come first: subnets refer to them, and they refer to nothing. */
+const PHASES = ['routes', 'network', 'dns', 'gateway', 'servers'] as const;
 type Phase = (typeof PHASES)[number];
 
 export const DELEGATION_NAME = 'dlg-Microsoft.DBforPostgreSQL-flexibleServers';
@@ -91,6 +104,7 @@ const T = {
   subnet: 'Microsoft.Network/virtualNetworks/subnets',
   peering: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
   nsg: 'Microsoft.Network/networkSecurityGroups',
+  routeTable: 'Microsoft.Network/routeTables',
   zone: 'Microsoft.Network/privateDnsZones',
   link: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
   server: 'Microsoft.DBforPostgreSQL/flexibleServers',
@@ -156,7 +170,7 @@ interface Pending {
 
 export function buildTemplate(model: ExportModel): DeploymentTemplate {
   const params: TemplateParam[] = [];
-  const byPhase: Record<Phase, Pending[]> = { network: [], dns: [], gateway: [], servers: [] };
+  const byPhase: Record<Phase, Pending[]> = { routes: [], network: [], dns: [], gateway: [], servers: [] };
   const isTop = (loc: Loc) => loc.sub.primary && loc.rg === model.primaryRg;
   const resourceId = idsFor(model);
 
@@ -397,6 +411,7 @@ const NAMED_AFTER: readonly [type: string, word: string, plural: string][] = [
   [T.vnet, 'vnet', 'vnets'],
   [T.subnet, 'subnet', 'subnets'],
   [T.nsg, 'nsg', 'nsgs'],
+  [T.routeTable, 'route-table', 'route-tables'],
   [T.zone, 'dns-zone', 'dns-zones'],
   [T.link, 'dns-link', 'dns-links'],
   [T.server, 'server', 'servers'],
@@ -405,9 +420,10 @@ const NAMED_AFTER: readonly [type: string, word: string, plural: string][] = [
 
 /**
  * Names every nested deployment (and Bicep module) after what it holds: `pgflex-vnet-<name>`,
- * `pgflex-subnet-<vnet>-<subnet>`, `pgflex-dns-zone`, `pgflex-server-<name>`, `pgflex-peering-<name>`, or the
- * plural and the resource group when it holds several. Deterministic (the plan's order), within ARM's 64 characters
- * and allowed characters, unique within the template regardless of case (Windows file names of Bicep modules too).
+ * `pgflex-subnet-<vnet>-<subnet>`, `pgflex-route-table-<name>`, `pgflex-dns-zone`, `pgflex-server-<name>`,
+ * `pgflex-peering-<name>`, or the plural and the resource group when it holds several. Deterministic (the plan's
+ * order), within ARM's 64 characters and allowed characters, unique within the template regardless of case (Windows
+ * file names of Bicep modules too).
  */
 function nameDeployments(groups: readonly TemplateGroup[], held: Map<TemplateGroup, Pending[]>): void {
   const taken = new Set<string>();
@@ -452,14 +468,14 @@ function nameDeployments(groups: readonly TemplateGroup[], held: Map<TemplateGro
 /**
  * The properties of an existing subnet after the plan's changes, from its live properties (`live`, an object):
  * the delegation is added unless the subnet is delegated already (to this service: PGN-106 refuses any other), the
- * Microsoft.Storage service endpoint is added to the live ones unless it is there, and the NSG is the plan's when
- * it names one, else the live one. Everything else the subnet has (route table, NAT gateway, other service
+ * Microsoft.Storage service endpoint is added to the live ones unless it is there, and the NSG and the route table
+ * are the plan's when it names them, else the live ones. Everything else the subnet has (NAT gateway, other service
  * endpoints, policies) is written back as it is. The pattern: read the resource with `reference()` and re-PUT it
  * with the original properties in a nested deployment (Microsoft Learn, Azure Architecture Center, "Update a
  * resource in an Azure Resource Manager template"), because a PUT replaces the properties it leaves out (Microsoft
  * Learn, "Azure Resource Manager deployment modes": properties aren't incrementally added).
  */
-function existingSubnetProperties(live: Ex, nsgId: Ex | null): Ex {
+function existingSubnetProperties(live: Ex, nsgId: Ex | null, routeTableId: Ex | null): Ex {
   const liveList = (key: string) => cond(call('contains', live, key), prop(live, key), lit([]));
   const storage = STORAGE_SERVICE_ENDPOINT.toLowerCase();
   const endpoints = liveList('serviceEndpoints');
@@ -484,12 +500,24 @@ function existingSubnetProperties(live: Ex, nsgId: Ex | null): Ex {
     ),
   };
   if (nsgId) changes.networkSecurityGroup = { id: nsgId };
+  if (routeTableId) changes.routeTable = { id: routeTableId };
   return call('union', live, lit(changes));
 }
 
+/** A route in the ARM shape (ARM-NRP `CommonRoute`); the next hop's address only for a VirtualAppliance. */
+function route(r: ModelRouteTable['routes'][number]): Val {
+  const properties: Record<string, Val> = { addressPrefix: r.prefix, nextHopType: r.nextHop };
+  if (r.nextHopIp !== '') properties.nextHopIpAddress = r.nextHopIp;
+  return { name: r.name, properties };
+}
+
+/** The Bicep symbol of the `existing` VNet that a live subnet is read from: `liveServerVnet`, `livePeered1Vnet`. */
+const liveVnetSym = (v: VnetRef): string =>
+  v.key === 'serverVnet' ? 'liveServerVnet' : `live${v.key.charAt(0).toUpperCase()}${v.key.slice(1)}Vnet`;
+
 function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceId: IdOf): { subnetId: Ex; zoneId: Ex } {
   const vnetId = (v: VnetRef) => resourceId(v.loc, T.vnet, v.name);
-  const peeringProperties = (p: ModelPrivate['peerings'][number]): Record<string, Val> => ({
+  const peeringProperties = (p: ModelPeering): Record<string, Val> => ({
     remoteVirtualNetwork: { id: vnetId(p.remote) },
     allowVirtualNetworkAccess: true,
     allowForwardedTraffic: p.allowForwardedTraffic,
@@ -514,6 +542,33 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
       label: vnet.name,
     });
   }
+  // Route tables, with their routes inline (ARM-NRP CommonRouteTablePropertiesFormat.routes): a table and its
+  // routes are one PUT, so a second deployment sets exactly the plan's routes. In the VNet's group and region.
+  const tableSym = (k: number) => `routeTable${k + 1}`;
+  const tableIds = a.routeTables.map((t) => resourceId(t.vnet.loc, T.routeTable, t.name));
+  a.routeTables.forEach((t, k) => {
+    add({
+      sym: tableSym(k),
+      type: T.routeTable,
+      apiVersion: API_VERSIONS.network,
+      name: t.name,
+      body: {
+        // The server VNet's table goes where the VNet does; another VNet's to that VNet's region.
+        location: t.onServerVnet ? param('location') : t.region,
+        properties: { routes: t.routes.map(route) },
+      },
+      deps: [],
+      id: tableIds[k] as Ex,
+      phase: 'routes',
+      loc: t.vnet.loc,
+      label: t.name,
+    });
+  });
+  /** The table of the delegated subnet and of each subnet the export creates, by the subnet's name. */
+  const delegatedTable = a.routeAssociations.find((r) => r.kind === 'delegated')?.table ?? null;
+  const createdTables = new Map<string, number>();
+  for (const r of a.routeAssociations) if (r.kind === 'created') createdTables.set(r.subnet, r.table);
+
   const subnetId = resourceId(vnet.loc, T.subnet, vnet.name, a.subnet.name);
   // An existing subnet is updated in a deployment of its own that reads it first (its NSG goes along, so that the
   // deployments' order stays acyclic).
@@ -525,6 +580,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
         subnet: a.subnet.name,
         loc: vnet.loc,
         apiVersion: API_VERSIONS.network,
+        syms: { vnet: liveVnetSym(vnet), subnet: 'liveDelegatedSubnet' },
       }
     : undefined;
   let nsgId: Ex | null = null;
@@ -544,8 +600,9 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
       ...(own && a.nsg.loc === vnet.loc ? { own } : {}),
     });
   }
+  const delegatedTableId = delegatedTable === null ? null : (tableIds[delegatedTable] as Ex);
   let subnetProps: Val;
-  if (own) subnetProps = existingSubnetProperties(param(own.param), nsgId);
+  if (own) subnetProps = existingSubnetProperties(param(own.param), nsgId, delegatedTableId);
   else {
     const props: Record<string, Val> = {
       addressPrefix: a.subnet.prefix,
@@ -553,6 +610,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
       serviceEndpoints: [{ service: STORAGE_SERVICE_ENDPOINT }],
     };
     if (nsgId) props.networkSecurityGroup = { id: nsgId };
+    if (delegatedTableId) props.routeTable = { id: delegatedTableId };
     subnetProps = props;
   }
   add({
@@ -561,7 +619,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
     apiVersion: API_VERSIONS.network,
     name: childName(vnet.name, a.subnet.name),
     body: { properties: subnetProps },
-    deps: [...vnetDeps, ...(a.nsg ? ['nsg'] : [])],
+    deps: [...vnetDeps, ...(a.nsg ? ['nsg'] : []), ...(delegatedTable === null ? [] : [tableSym(delegatedTable)])],
     id: subnetId,
     phase: 'network',
     loc: vnet.loc,
@@ -572,13 +630,16 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
   let lastVnetOp = 'delegatedSubnet';
   a.otherSubnets.forEach((s, i) => {
     const sym = `subnet${i + 2}`;
+    const table = createdTables.get(s.name);
+    const properties: Record<string, Val> = { addressPrefix: s.prefix };
+    if (table !== undefined) properties.routeTable = { id: tableIds[table] as Ex };
     add({
       sym,
       type: T.subnet,
       apiVersion: API_VERSIONS.network,
       name: childName(vnet.name, s.name),
-      body: { properties: { addressPrefix: s.prefix } },
-      deps: [lastVnetOp],
+      body: { properties },
+      deps: [lastVnetOp, ...(table === undefined ? [] : [tableSym(table)])],
       id: resourceId(vnet.loc, T.subnet, vnet.name, s.name),
       phase: 'network',
       loc: vnet.loc,
@@ -625,7 +686,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
   // servers wait for it (one operation at a time on the server VNet).
   const symOf = (i: number) => `peering${i + 1}`;
   const addPeering = (i: number, phase: Phase, deps: string[]) => {
-    const p = a.peerings[i] as ModelPrivate['peerings'][number];
+    const p = a.peerings[i] as ModelPeering;
     add({
       sym: symOf(i),
       type: T.peering,
@@ -639,18 +700,79 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
       label: p.name,
     });
   };
+  /**
+   * The other VNets are never created here, but their subnets (a route table) and peerings are written one at a time
+   * per VNet too: the last operation on each, as on the server VNet (`lastVnetOp`).
+   */
+  const lastOp = new Map<VnetRef, string>();
+  const after = (v: VnetRef): string[] => {
+    const op = lastOp.get(v);
+    return op === undefined ? [] : [op];
+  };
+  /** An existing subnet that gets a route table: read and written back with the table, in a deployment of its own. */
+  let routed = 0;
+  const addRouted = (r: ModelPrivate['routeAssociations'][number], deps: string[]): string => {
+    routed += 1;
+    const sym = `routedSubnet${routed}`;
+    const id = resourceId(r.vnet.loc, T.subnet, r.vnet.name, r.subnet);
+    const live: LiveSubnet = {
+      param: 'liveSubnetProperties',
+      id,
+      vnet: r.vnet.name,
+      subnet: r.subnet,
+      loc: r.vnet.loc,
+      apiVersion: API_VERSIONS.network,
+      syms: { vnet: liveVnetSym(r.vnet), subnet: `liveRoutedSubnet${routed}` },
+    };
+    add({
+      sym,
+      type: T.subnet,
+      apiVersion: API_VERSIONS.network,
+      name: childName(r.vnet.name, r.subnet),
+      body: { properties: call('union', param(live.param), lit({ routeTable: { id: tableIds[r.table] as Ex } })) },
+      deps: [...deps, tableSym(r.table)],
+      id,
+      phase: 'network',
+      loc: r.vnet.loc,
+      label: r.subnet,
+      own: live,
+    });
+    return sym;
+  };
+  for (const r of a.routeAssociations) {
+    if (r.kind !== 'existing' || r.vnet === vnet) continue;
+    lastOp.set(r.vnet, addRouted(r, after(r.vnet)));
+  }
   const usingRemoteGateway: number[] = [];
+  const otherUsingRemoteGateway: number[] = [];
   a.peerings.forEach((p, i) => {
-    if (p.onServerVnet && p.useRemoteGateways) {
-      usingRemoteGateway.push(i);
+    if (p.useRemoteGateways) {
+      (p.onServerVnet ? usingRemoteGateway : otherUsingRemoteGateway).push(i);
       return;
     }
-    // On the server VNet: after its subnets. On a peered VNet: once the server VNet exists.
-    addPeering(i, p.onServerVnet ? 'network' : 'dns', p.onServerVnet ? [lastVnetOp] : vnetDeps);
-    if (p.onServerVnet) lastVnetOp = symOf(i);
+    if (p.onServerVnet) {
+      // On the server VNet: after its subnets.
+      addPeering(i, 'network', [lastVnetOp]);
+      lastVnetOp = symOf(i);
+      return;
+    }
+    // On another VNet: once the server VNet exists when it points there.
+    addPeering(i, 'dns', [...(p.remote === vnet ? vnetDeps : []), ...after(p.local)]);
+    lastOp.set(p.local, symOf(i));
   });
+  // The server VNet's existing subnets that get a route table, after its other operations.
+  for (const r of a.routeAssociations) {
+    if (r.kind === 'existing' && r.vnet === vnet) lastVnetOp = addRouted(r, [lastVnetOp]);
+  }
+  for (const i of otherUsingRemoteGateway) {
+    const p = a.peerings[i] as ModelPeering;
+    const deps = [...(p.remote === vnet ? vnetDeps : []), ...after(p.local)];
+    if (p.after !== null) deps.push(symOf(p.after));
+    addPeering(i, 'gateway', deps);
+    lastOp.set(p.local, symOf(i));
+  }
   for (const i of usingRemoteGateway) {
-    const after = (a.peerings[i] as ModelPrivate['peerings'][number]).after;
+    const after = (a.peerings[i] as ModelPeering).after;
     addPeering(i, 'gateway', [lastVnetOp, ...(after !== null ? [symOf(after)] : [])]);
     serverDeps.push(symOf(i));
   }

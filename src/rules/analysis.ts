@@ -221,10 +221,17 @@ export function blocksText(blocks: readonly Cidr[]): string {
   return blocks.length > LISTED_IN_MESSAGES ? `${shown}, … (${blocks.length} in all)` : shown;
 }
 
-/** Peered in both directions: traffic flows (PGN-139). */
-export const isPeered = (peer: PeeredVnet): boolean => peer.peering.fromServerVnet && peer.peering.toServerVnet;
-/** Peered in at least one direction (Azure checks address overlaps for any peering resource). */
-export const hasPeering = (peer: PeeredVnet): boolean => peer.peering.fromServerVnet || peer.peering.toServerVnet;
+/** Peered with the server VNet in both directions: traffic flows (PGN-139). */
+export function isPeered(plan: Plan, peer: PeeredVnet): boolean {
+  return plan.access.mode === 'private' && planIndex(plan).peered(plan.access.vnet.name, peer.name);
+}
+/** Peered with the server VNet in at least one direction (Azure checks address overlaps for any peering resource). */
+export function hasPeering(plan: Plan, peer: PeeredVnet): boolean {
+  if (plan.access.mode !== 'private') return false;
+  const index = planIndex(plan);
+  const server = plan.access.vnet.name;
+  return index.peering(server, peer.name) !== undefined || index.peering(peer.name, server) !== undefined;
+}
 
 /** Parses a client's `address` field: an IPv4 address or an aligned CIDR block, as a range. */
 function parseAddressOrCidr(text: string): IpRange | null {

@@ -7,6 +7,7 @@ const SEVERITY_TEXT: Record<Rule['severity'], string> = {
   warning: 'warning — it works but is risky or will surprise',
   info: 'info — a fact to know when making this choice',
   'error/warning': 'error or warning, depending on the case',
+  'error/info': 'error or info, depending on the case',
 };
 
 const anchor = (rule: Rule): string => rule.id.toLowerCase();

@@ -10,7 +10,7 @@ export const SUB_A = '00000000-0000-0000-0000-0000000000a1';
 export const SUB_HUB = '00000000-0000-0000-0000-0000000000b1';
 
 export const privateInput: PlanInput = {
-  formatVersion: 1,
+  formatVersion: 2,
   name: 'Rule fixture (private)',
   servers: [{ name: 'pg-test', region: 'westeurope', highAvailability: 'Disabled', subscription: SUB_A }],
   access: {
@@ -25,6 +25,10 @@ export const privateInput: PlanInput = {
     delegatedSubnet: { name: 'snet-postgres', prefix: '10.0.0.0/28' },
     privateDnsZone: { name: 'pg-test.private.postgres.database.azure.com', subscription: '' },
     peeredVnets: [{ name: 'vnet-b', region: 'westeurope', addressSpaces: ['10.1.0.0/16'], zoneLink: true }],
+    peerings: [
+      { from: 'vnet-a', to: 'vnet-b' },
+      { from: 'vnet-b', to: 'vnet-a' },
+    ],
     onPremises: [{ name: 'office', addressRanges: ['192.168.10.0/24'], connection: 'vpn', dnsForwarder: true }],
   },
   clients: [
@@ -35,7 +39,7 @@ export const privateInput: PlanInput = {
 };
 
 export const publicInput: PlanInput = {
-  formatVersion: 1,
+  formatVersion: 2,
   name: 'Rule fixture (public)',
   servers: [{ name: 'pg-test', region: 'westeurope' }],
   access: {

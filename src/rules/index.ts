@@ -49,7 +49,9 @@ import { pgn137 } from './catalog/pgn-137-custom-dns';
 import { pgn138 } from './catalog/pgn-138-zone-other-subscription';
 import { pgn139 } from './catalog/pgn-139-one-way-peering';
 import { pgn140 } from './catalog/pgn-140-gateway-transit';
+import { pgn141 } from './catalog/pgn-141-transit';
 import { pgn142 } from './catalog/pgn-142-dns-server-placement';
+import { pgn143 } from './catalog/pgn-143-route-table-default';
 import { pgn201 } from './catalog/pgn-201-nothing-allowed';
 import { pgn202 } from './catalog/pgn-202-firewall-ipv6';
 import { pgn203 } from './catalog/pgn-203-firewall-ipv4-syntax';
@@ -109,7 +111,9 @@ export const RULES: readonly Rule[] = [
   pgn138,
   pgn139,
   pgn140,
+  pgn141,
   pgn142,
+  pgn143,
   pgn201,
   pgn202,
   pgn203,
@@ -135,7 +139,7 @@ export function evaluate(plan: Plan, rules: readonly Rule[] = RULES): Finding[] 
 
 /** The rules that can report an error (what Azure would refuse). */
 export const ERROR_RULES: readonly Rule[] = RULES.filter(
-  (r) => r.severity === 'error' || r.severity === 'error/warning',
+  (r) => r.severity === 'error' || r.severity === 'error/warning' || r.severity === 'error/info',
 );
 
 export type { Rule } from './rule';

@@ -52,7 +52,7 @@ describe('PlanSchema: the error rules as zod issues', () => {
   });
 
   it('still reports shape errors before the rules run', () => {
-    const result = PlanSchema.safeParse({ formatVersion: 1, servers: [], access: { mode: 'public' } });
+    const result = PlanSchema.safeParse({ formatVersion: 2, servers: [], access: { mode: 'public' } });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['servers']);
   });

@@ -48,12 +48,10 @@ export const RULE_CASES: Record<string, RuleCase> = {
     passes: privatePlan(),
   },
   'PGN-008': {
-    fails: privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }]),
+    // The peering back from vnet-b is missing: the client in vnet-b must reach the server and cannot.
+    fails: privatePlan(['access.peerings', [{ from: 'vnet-a', to: 'vnet-b' }]]),
     path: 'clients.1.intent',
-    passes: privatePlan(
-      ['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }],
-      ['clients.1.intent', 'mustNotReach'],
-    ),
+    passes: privatePlan(['access.peerings', [{ from: 'vnet-a', to: 'vnet-b' }]], ['clients.1.intent', 'mustNotReach']),
   },
   'PGN-009': {
     fails: privatePlan(['access.vnet.name', 'vnet-a;']),
@@ -247,23 +245,67 @@ export const RULE_CASES: Record<string, RuleCase> = {
   },
   'PGN-139': {
     // No client must cross this peering (one that must fails PGN-008 instead).
-    fails: privatePlan(
-      ['access.peeredVnets.0.peering', { fromServerVnet: true, toServerVnet: false }],
-      ['clients.1.intent', 'mustNotReach'],
-    ),
-    path: 'access.peeredVnets.0.peering.toServerVnet',
+    fails: privatePlan(['access.peerings', [{ from: 'vnet-a', to: 'vnet-b' }]], ['clients.1.intent', 'mustNotReach']),
+    path: 'access.peerings.0',
     passes: privatePlan(),
   },
   'PGN-140': {
-    // The server VNet has a gateway of its own (site "office") and a second site uses vnet-b's.
+    // The server VNet has a gateway of its own (site "office") and also uses vnet-b's, which has none.
+    fails: privatePlan(['access.peerings.0.useRemoteGateways', true]),
+    path: 'access.peerings.0.useRemoteGateways',
+    // The office connects through a gateway in vnet-b, which vnet-a uses with gateway transit offered back.
+    passes: privatePlan(
+      ['access.onPremises.0.gatewayVnet', 'vnet-b'],
+      ['access.peerings.0.useRemoteGateways', true],
+      ['access.peerings.1.allowGatewayTransit', true],
+    ),
+  },
+  'PGN-141': {
+    // A route table naming a subnet vnet-a doesn't have.
     fails: privatePlan([
-      'access.onPremises.1',
-      { name: 'dc', addressRanges: ['192.168.20.0/24'], connection: 'expressRoute', gatewayVnet: 'vnet-b' },
+      'access.routeTables',
+      [{ name: 'rt-a', vnet: 'vnet-a', subnets: ['snet-missing'], routes: [] }],
     ]),
-    path: 'access.onPremises.1.gatewayVnet',
+    path: 'access.routeTables.0.subnets.0',
     passes: privatePlan([
-      'access.onPremises.1',
-      { name: 'dc', addressRanges: ['192.168.20.0/24'], connection: 'expressRoute', gatewayVnet: '' },
+      'access.routeTables',
+      [
+        {
+          name: 'rt-a',
+          vnet: 'vnet-a',
+          subnets: ['snet-app'],
+          routes: [{ name: 'to-b', prefix: '10.1.0.0/16', nextHop: 'VirtualNetworkGateway' }],
+        },
+      ],
+    ]),
+  },
+  'PGN-143': {
+    fails: privatePlan([
+      'access.routeTables',
+      [
+        {
+          name: 'rt-pg',
+          vnet: 'vnet-a',
+          subnets: ['snet-postgres'],
+          routes: [{ name: 'all', prefix: '0.0.0.0/0', nextHop: 'VirtualAppliance', nextHopIp: '10.1.0.4' }],
+        },
+      ],
+    ]),
+    path: 'access.routeTables.0.routes.0',
+    passes: privatePlan([
+      'access.routeTables',
+      [
+        {
+          name: 'rt-pg',
+          vnet: 'vnet-a',
+          subnets: ['snet-postgres'],
+          routes: [
+            { name: 'all', prefix: '0.0.0.0/0', nextHop: 'VirtualAppliance', nextHopIp: '10.1.0.4' },
+            { name: 'entra', prefix: 'AzureActiveDirectory', nextHop: 'Internet' },
+            { name: 'own', prefix: '10.0.0.0/28', nextHop: 'VnetLocal' },
+          ],
+        },
+      ],
     ]),
   },
   'PGN-142': {

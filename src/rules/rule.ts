@@ -7,8 +7,8 @@ import type { Finding, Severity } from '../domain/finding';
 import type { Plan } from '../domain/plan';
 import { analyze, type Analysis } from './analysis';
 
-/** PGN-109 reports an error or a warning depending on the case; every other rule has one severity. */
-type RuleSeverity = Severity | 'error/warning';
+/** PGN-109 reports an error or a warning, PGN-141 an error or an info, depending on the case; others have one. */
+type RuleSeverity = Severity | 'error/warning' | 'error/info';
 
 export interface Rule {
   /** Stable ID from spec/rules.md (PGN-xxx); never reused. */
@@ -32,7 +32,8 @@ export interface Rule {
 
 /** The severities a rule can report. */
 export function severitiesOf(rule: Pick<Rule, 'severity'>): Severity[] {
-  return rule.severity === 'error/warning' ? ['error', 'warning'] : [rule.severity];
+  if (rule.severity === 'error/warning') return ['error', 'warning'];
+  return rule.severity === 'error/info' ? ['error', 'info'] : [rule.severity];
 }
 
 /** Builds a finding of this rule. `severity` is required only for rules with two severities. */
@@ -42,7 +43,7 @@ export function report(
   message: string,
   severity?: Severity,
 ): Finding {
-  const s = severity ?? (rule.severity === 'error/warning' ? 'error' : rule.severity);
+  const s = severity ?? (rule.severity === 'error/warning' || rule.severity === 'error/info' ? 'error' : rule.severity);
   return { ruleId: rule.id, severity: s, message, path, docs: rule.docs };
 }
 

@@ -210,6 +210,16 @@ describe('VNet addressing (PGN-102, PGN-103, PGN-104, PGN-136)', () => {
         'VNet "vnet-a": Azure refuses the peering. Give each network its own address block.',
     });
   });
+  it('two other VNets peered only with each other and overlapping fail PGN-136; unpeered, they are not checked', () => {
+    const vnetC = { name: 'vnet-c', region: 'westeurope', addressSpaces: ['10.1.128.0/17'] };
+    const peered = privatePlan(
+      ['access.peeredVnets.1', vnetC],
+      ['access.peerings.2', { from: 'vnet-b', to: 'VNET-C' }],
+      ['access.peerings.3', { from: 'vnet-c', to: 'vnet-b' }],
+    );
+    expect(one(peered, 'PGN-136').path).toBe('access.peeredVnets.1.addressSpaces.0');
+    expect(of(privatePlan(['access.peeredVnets.1', vnetC]), 'PGN-136')).toEqual([]);
+  });
   it('an on-premises range overlapping a peered VNet fails PGN-136; an unconnected site does not', () => {
     expect(one(privatePlan(['access.onPremises.0.addressRanges', ['10.1.5.0/24']]), 'PGN-136').path).toBe(
       'access.onPremises.0.addressRanges.0',
@@ -262,9 +272,9 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
     });
   });
   it('a client in an unpeered VNet fails PGN-135; over a one-way peering it fails PGN-008, which names it', () => {
-    const unpeered = privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: false, toServerVnet: false }]);
+    const unpeered = privatePlan(['access.peerings', []]);
     expect(one(unpeered, 'PGN-135').path).toBe('clients.1.vnet');
-    const oneWay = privatePlan(['access.peeredVnets.0.peering', { fromServerVnet: false, toServerVnet: true }]);
+    const oneWay = privatePlan(['access.peerings', [{ from: 'vnet-b', to: 'vnet-a' }]]);
     expect(of(oneWay, 'PGN-135')).toEqual([]);
     expect(one(oneWay, 'PGN-008')).toEqual({
       path: 'clients.1.intent',
@@ -278,15 +288,15 @@ describe('private DNS (PGN-130 … PGN-139)', () => {
   });
   it('a one-way peering no client must cross warns PGN-139', () => {
     const oneWay = privatePlan(
-      ['access.peeredVnets.0.peering', { fromServerVnet: false, toServerVnet: true }],
+      ['access.peerings', [{ from: 'vnet-b', to: 'vnet-a' }]],
       ['clients.1.intent', 'mustNotReach'],
     );
     expect(of(oneWay, 'PGN-008')).toEqual([]);
     expect(one(oneWay, 'PGN-139')).toEqual({
-      path: 'access.peeredVnets.0.peering.fromServerVnet',
+      path: 'access.peerings.0',
       severity: 'warning',
       message:
-        'The peering between "vnet-a" and "vnet-b" is declared in one direction ' +
+        'The peering between "vnet-b" and "vnet-a" is declared in one direction ' +
         'only: the peering from "vnet-a" to "vnet-b" is missing, so no traffic ' +
         'flows. Add it.',
     });

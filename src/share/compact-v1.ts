@@ -17,6 +17,18 @@
  * trailing position: links written before it leave the position out and open with the default (a client's
  * `intent`, position 6; a server's availability zones, positions 6 and 7).
  *
+ * The first element is the plan's `formatVersion`, and a link keeps the shape of the plan format it was written
+ * in, so that the migrations see the document they expect. Plan format 2 added, at new trailing positions whose
+ * absence means the default: the `appliance` of the server VNet and of another VNet (position 8 of each, `[kind,
+ * name, privateIp]`), and the private access's `peerings` (position 9) and `routeTables` (position 10). Format 1's
+ * `peering` of another VNet (its position 5: both directions when absent, else 1 = from the server VNet + 2 = to
+ * it) is gone from format 2, whose other VNets hold their `subnets` there instead (a flat list, as the server
+ * VNet's): the plan's `formatVersion` says which of the two a position 5 holds. A peering is `[from, to, flags]`,
+ * flags the sum of 1 (allowForwardedTraffic), 2 (allowGatewayTransit) and 4 (useRemoteGateways); a route table is
+ * `[name, vnet, subnets, routes]`, a route `[name, prefix, nextHop, nextHopIp]`. Peerings and route tables name
+ * their VNets by position in the plan (0 the server VNet, i + 1 the other VNet i) when the name is exactly that
+ * VNet's, and by the name otherwise.
+ *
  * Expanding is lenient on purpose: a value of the wrong type is passed through unchanged, so the
  * plan schema (run right after, through the migrations) reports it with the plan path where it sits.
  */
@@ -24,10 +36,13 @@ import {
   MAX_NSG_RULES_PER_NSG,
   MAX_PEERINGS_PER_VNET,
   MAX_PRIVATE_ENDPOINTS_PER_VNET,
+  MAX_ROUTES_PER_ROUTE_TABLE,
+  MAX_ROUTE_TABLES,
   MAX_SUBNETS_PER_VNET,
   PLANNER_LIMITS,
 } from '../domain/azure';
 import type {
+  Appliance,
   Client,
   DelegatedSubnet,
   DnsSetting,
@@ -36,9 +51,14 @@ import type {
   NsgRule,
   OnPremises,
   PeeredVnet,
+  Peering,
   Plan,
+  PrivateAccess,
   PrivateDnsZone,
+  Route,
+  RouteTable,
   Server,
+  Subnet,
   Tls,
   Vnet,
 } from '../domain/plan';
@@ -58,7 +78,18 @@ const V1_TABLES = {
   accessModes: ['private', 'public'],
   // Added with the client's intent (PGN-008): a link without it opens with the default, mustReach.
   intents: ['mustReach', 'mustNotReach'],
+  // Added with plan format 2 (appliances and route tables).
+  applianceKinds: ['azureFirewall', 'nva'],
+  routeNextHops: ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'],
 } as const satisfies Record<string, readonly string[]>;
+
+/** The most peerings a plan holds (plan.ts: two directions per pair, at most MAX_PEERINGS_PER_VNET per VNet). */
+const MAX_PEERINGS_IN_PLAN = PLANNER_LIMITS.peerings;
+
+/** Bits of a peering's flags (0, the default, when none is set). */
+const FORWARDED = 1;
+const GATEWAY_TRANSIT = 2;
+const REMOTE_GATEWAYS = 4;
 
 const T = V1_TABLES;
 const ANY = ['*'];
@@ -100,16 +131,23 @@ const server = (s: Server): Wire =>
 const dns = (d: DnsSetting): Wire =>
   d.kind === 'azure' ? null : trim([list(d.servers), bool(d.forwardsToAzureDns, false)]);
 
+const subnets = (list: readonly Subnet[]): Wire => (list.length === 0 ? null : list.flatMap((s) => [s.name, s.prefix]));
+
+const appliance = (a: Appliance | null): Wire =>
+  a === null ? null : trim([en(T.applianceKinds, a.kind), a.name, a.privateIp]);
+
 const vnet = (v: Vnet): Wire =>
   trim([
     v.name,
     v.region,
     str(v.resourceGroup),
     list(v.addressSpaces),
-    v.subnets.length === 0 ? null : v.subnets.flatMap((s) => [s.name, s.prefix]),
+    subnets(v.subnets),
     dns(v.dns),
     bool(v.existing, false),
     bool(v.zoneLink, true),
+    // Plan format 2.
+    appliance(v.appliance),
   ]);
 
 const nsgRule = (r: NsgRule): Wire =>
@@ -136,9 +174,6 @@ const delegatedSubnet = (d: DelegatedSubnet): Wire =>
 const zone = (z: PrivateDnsZone | null): Wire =>
   z === null ? null : trim([z.name, str(z.resourceGroup), bool(z.existing, false), str(z.subscription)]);
 
-const peering = (p: PeeredVnet['peering']): Wire =>
-  p.fromServerVnet && p.toServerVnet ? null : (p.fromServerVnet ? 1 : 0) + (p.toServerVnet ? 2 : 0);
-
 const peeredVnet = (p: PeeredVnet): Wire =>
   trim([
     p.name,
@@ -146,10 +181,38 @@ const peeredVnet = (p: PeeredVnet): Wire =>
     str(p.resourceGroup),
     list(p.addressSpaces),
     bool(p.zoneLink, false),
-    peering(p.peering),
+    // Format 1's `peering` sat here; format 2 keeps the VNet's subnets in its place.
+    subnets(p.subnets),
     dns(p.dns),
     str(p.subscription),
+    appliance(p.appliance),
   ]);
+
+/** A VNet named by a peering or a route table: its position in the plan when the name is exactly its name. */
+type VnetRefs = ReadonlyMap<string, number>;
+
+function vnetRefs(a: PrivateAccess): VnetRefs {
+  const refs = new Map<string, number>();
+  [a.vnet.name, ...a.peeredVnets.map((p) => p.name)].forEach((name, i) => {
+    if (!refs.has(name)) refs.set(name, i);
+  });
+  return refs;
+}
+
+const vnetRef = (refs: VnetRefs, name: string): Wire => refs.get(name) ?? name;
+
+const peering = (refs: VnetRefs, p: Peering): Wire => {
+  const flags =
+    (p.allowForwardedTraffic ? FORWARDED : 0) |
+    (p.allowGatewayTransit ? GATEWAY_TRANSIT : 0) |
+    (p.useRemoteGateways ? REMOTE_GATEWAYS : 0);
+  return trim([vnetRef(refs, p.from), vnetRef(refs, p.to), flags === 0 ? null : flags]);
+};
+
+const route = (r: Route): Wire => trim([r.name, r.prefix, en(T.routeNextHops, r.nextHop), str(r.nextHopIp)]);
+
+const routeTable = (refs: VnetRefs, t: RouteTable): Wire =>
+  trim([t.name, vnetRef(refs, t.vnet), list(t.subnets), many(t.routes, route)]);
 
 const onPremises = (o: OnPremises): Wire =>
   trim([
@@ -165,6 +228,7 @@ const firewallRules = (rules: readonly FirewallRule[] | undefined): Wire =>
 
 const access = (a: Plan['access']): Wire => {
   if (a.mode === 'public') return trim([1, firewallRules(a.firewallRules), bool(a.allowAzureServices, false)]);
+  const refs = vnetRefs(a);
   return trim([
     0,
     vnet(a.vnet),
@@ -176,6 +240,9 @@ const access = (a: Plan['access']): Wire => {
     a.firewallRules === undefined ? null : a.firewallRules.flatMap((r) => [r.name, r.startIp, r.endIp]),
     optBool(a.allowAzureServices),
     a.privateEndpoints === undefined ? null : a.privateEndpoints.map((p) => trim([p.name, str(p.subnet)])),
+    // Plan format 2.
+    many(a.peerings, (p) => peering(refs, p)),
+    many(a.routeTables, (t) => routeTable(refs, t)),
   ]);
 };
 
@@ -289,7 +356,21 @@ const xDns = (w: unknown): unknown =>
     ? { kind: 'azure' }
     : xObj(w, (a) => obj({ kind: 'custom', servers: xList(a[0]), forwardsToAzureDns: xBool(a[1], false) }));
 
-const xVnet = (w: unknown) =>
+const xSubnets = (w: unknown, max: number): unknown =>
+  xFlat(w, 2, (g) => obj({ name: xReq(g[0]), prefix: xReq(g[1]) }), max);
+
+const xAppliance = (w: unknown): unknown =>
+  isNone(w)
+    ? null
+    : xObj(w, (a) => obj({ kind: xEnum(T.applianceKinds, a[0]), name: xReq(a[1]), privateIp: xReq(a[2]) }));
+
+/** The plan format a link was written in decides the shape of some positions (see the top of this file). */
+interface Shape {
+  /** Plan format 1: no appliances, other VNets carry `peering`, no `peerings` or `routeTables`. */
+  v1: boolean;
+}
+
+const xVnet = (w: unknown, shape: Shape) =>
   xObj(w, (a) =>
     obj({
       name: xReq(a[0]),
@@ -298,8 +379,9 @@ const xVnet = (w: unknown) =>
       existing: xBool(a[6], false),
       addressSpaces: xList(a[3]),
       dns: xDns(a[5]),
-      subnets: xFlat(a[4], 2, (g) => obj({ name: xReq(g[0]), prefix: xReq(g[1]) }), MAX_SUBNETS_PER_VNET - 1),
+      subnets: xSubnets(a[4], MAX_SUBNETS_PER_VNET - 1),
       zoneLink: xBool(a[7], true),
+      appliance: shape.v1 ? undefined : xAppliance(a[8]),
     }),
   );
 
@@ -348,14 +430,15 @@ const xZone = (w: unknown): unknown =>
         }),
       );
 
-const xPeering = (w: unknown): unknown =>
+/** Format 1's `peering` of another VNet with the server VNet, for the migration to turn into `peerings`. */
+const xPeeringV1 = (w: unknown): unknown =>
   isNone(w)
     ? { fromServerVnet: true, toServerVnet: true }
     : typeof w === 'number' && Number.isInteger(w) && w >= 0 && w <= 3
       ? { fromServerVnet: (w & 1) === 1, toServerVnet: (w & 2) === 2 }
       : w;
 
-const xPeeredVnet = (w: unknown) =>
+const xPeeredVnet = (w: unknown, shape: Shape) =>
   xObj(w, (a) =>
     obj({
       name: xReq(a[0]),
@@ -363,11 +446,57 @@ const xPeeredVnet = (w: unknown) =>
       resourceGroup: xStr(a[2], ''),
       subscription: xStr(a[7], ''),
       addressSpaces: xList(a[3]),
-      peering: xPeering(a[5]),
+      peering: shape.v1 ? xPeeringV1(a[5]) : undefined,
       zoneLink: xBool(a[4], false),
       dns: xDns(a[6]),
+      subnets: shape.v1 ? undefined : xSubnets(a[5], MAX_SUBNETS_PER_VNET),
+      appliance: shape.v1 ? undefined : xAppliance(a[8]),
     }),
   );
+
+/** A VNet reference back to its name: a position among `names`, or the name itself (anything else goes through). */
+const xVnetRef = (names: readonly unknown[], w: unknown): unknown => {
+  if (typeof w !== 'number' || !Number.isInteger(w) || w < 0 || w >= names.length) return xReq(w);
+  const name = names[w];
+  return typeof name === 'string' ? name : w;
+};
+
+const xPeering = (names: readonly unknown[], w: unknown) =>
+  xObj(w, (a) => {
+    const flags = isNone(a[2]) ? 0 : a[2];
+    const bit = (b: number): unknown =>
+      typeof flags === 'number' && Number.isInteger(flags) && flags >= 0 && flags <= 7 ? (flags & b) !== 0 : flags;
+    return obj({
+      from: xVnetRef(names, a[0]),
+      to: xVnetRef(names, a[1]),
+      allowForwardedTraffic: bit(FORWARDED),
+      allowGatewayTransit: bit(GATEWAY_TRANSIT),
+      useRemoteGateways: bit(REMOTE_GATEWAYS),
+    });
+  });
+
+const xRoute = (w: unknown) =>
+  xObj(w, (a) =>
+    obj({ name: xReq(a[0]), prefix: xReq(a[1]), nextHop: xEnum(T.routeNextHops, a[2]), nextHopIp: xStr(a[3], '') }),
+  );
+
+const xRouteTable = (names: readonly unknown[], w: unknown) =>
+  xObj(w, (a) =>
+    obj({
+      name: xReq(a[0]),
+      vnet: xVnetRef(names, a[1]),
+      subnets: xList(a[2]),
+      routes: xMany(a[3], xRoute, MAX_ROUTES_PER_ROUTE_TABLE),
+    }),
+  );
+
+const nameOf = (v: unknown): unknown => (typeof v === 'object' && v !== null ? (v as Obj).name : undefined);
+
+/** The names of the plan's VNets by position (0 the server VNet), as expanded: whatever is there. */
+const vnetNames = (vnet: unknown, peeredVnets: unknown): unknown[] => [
+  nameOf(vnet),
+  ...(Array.isArray(peeredVnets) ? (peeredVnets as unknown[]).map(nameOf) : []),
+];
 
 const xOnPremises = (w: unknown) =>
   xObj(w, (a) =>
@@ -383,18 +512,23 @@ const xOnPremises = (w: unknown) =>
 const xFirewallRules = (w: unknown): unknown =>
   xFlat(w, 3, (g) => obj({ name: xReq(g[0]), startIp: xReq(g[1]), endIp: xReq(g[2]) }), PLANNER_LIMITS.firewallRules);
 
-const xAccess = (w: unknown): unknown =>
+const xAccess = (w: unknown, shape: Shape): unknown =>
   xObj(w, (a) => {
     const mode = xEnum(T.accessModes, a[0]);
     if (mode === 'public')
       return obj({ mode, firewallRules: xFirewallRules(a[1]), allowAzureServices: xBool(a[2], false) });
     if (mode !== 'private') return obj({ mode });
+    const vnet = xReq(xVnet(a[1], shape));
+    const peeredVnets = xMany(a[4], (p) => xPeeredVnet(p, shape), MAX_PEERINGS_PER_VNET);
+    const names = vnetNames(vnet, peeredVnets);
     return obj({
       mode,
-      vnet: xReq(xVnet(a[1])),
+      vnet,
       delegatedSubnet: xReq(xDelegatedSubnet(a[2])),
       privateDnsZone: xZone(a[3]),
-      peeredVnets: xMany(a[4], xPeeredVnet, MAX_PEERINGS_PER_VNET),
+      peeredVnets,
+      peerings: shape.v1 ? undefined : xMany(a[9], (p) => xPeering(names, p), MAX_PEERINGS_IN_PLAN),
+      routeTables: shape.v1 ? undefined : xMany(a[10], (t) => xRouteTable(names, t), MAX_ROUTE_TABLES),
       onPremises: xMany(a[5], xOnPremises, PLANNER_LIMITS.onPremisesSites),
       firewallRules: isNone(a[6]) ? undefined : xFirewallRules(a[6]),
       allowAzureServices: xOptBool(a[7]),
@@ -451,11 +585,13 @@ const xClient = (w: unknown): unknown =>
  */
 export function expandPlanV1(w: unknown): Obj | null {
   if (!Array.isArray(w)) return null;
+  const formatVersion = xReq(at(w, 0));
+  const shape: Shape = { v1: formatVersion === 1 };
   return obj({
-    formatVersion: xReq(at(w, 0)),
+    formatVersion,
     name: xStr(at(w, 1), 'Untitled plan'),
     servers: xMany(at(w, 2), xServer, PLANNER_LIMITS.servers),
-    access: xReq(xAccess(at(w, 3))),
+    access: xReq(xAccess(at(w, 3), shape)),
     tls: xTls(at(w, 4)),
     clients: xMany(at(w, 5), xClient, PLANNER_LIMITS.clients),
   });

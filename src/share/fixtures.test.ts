@@ -3,44 +3,90 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PLAN_FORMAT_VERSION } from '../domain/plan';
+import { EXAMPLE_NAMES } from '../domain/testing/examples';
 import { decodePlanLink } from './link';
-import { parsePlanFile } from './plan-file';
+import { parsePlanFile, serializePlanFile } from './plan-file';
+import { V1_MIGRATED_PEERINGS } from './testing/v1-fixtures';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const names = readdirSync(dir)
   .filter((f) => f.endsWith('.plan.json'))
   .map((f) => f.replace(/\.plan\.json$/, ''))
   .sort();
+const v1Names = names.filter((n) => n.startsWith('v1-'));
+const v2Names = names.filter((n) => n.startsWith('v2-'));
+
+type Doc = Record<string, unknown>;
 
 /**
- * The plan a frozen file holds: its JSON, with the fields added to format 1 since then at their defaults (which
- * keep the old meaning): a client's `intent`, default `mustReach` (PGN-008).
+ * The plan a frozen format-1 file holds, in today's format: its JSON with the fields added to format 1 since then
+ * at their defaults (a client's `intent`, default `mustReach`: PGN-008), and what the migration to format 2
+ * changes: `formatVersion` 2; each other VNet's `peering` removed, and `subnets: []` and `appliance: null` added;
+ * the server VNet's `appliance: null`; the access's `peerings` (written out in ./testing/v1-fixtures.ts) and
+ * `routeTables: []`.
  */
-function expectedPlan(text: string): unknown {
-  const json = JSON.parse(text) as { clients?: Record<string, unknown>[] };
+function expectedFromV1(name: string, text: string): unknown {
+  const json = JSON.parse(text) as Doc & { clients?: Doc[]; access: Doc };
   for (const c of json.clients ?? []) c.intent ??= 'mustReach';
+  json.formatVersion = 2;
+  const access = json.access;
+  if (access.mode === 'private') {
+    (access.vnet as Doc).appliance = null;
+    access.peeredVnets = (access.peeredVnets as Doc[]).map(({ peering: _flags, ...vnet }) => ({
+      ...vnet,
+      subnets: [],
+      appliance: null,
+    }));
+    const peerings = V1_MIGRATED_PEERINGS[name];
+    if (peerings === undefined) throw new Error(`${name}: write down the peerings it migrates to`);
+    access.peerings = peerings;
+    access.routeTables = [];
+  }
   return json;
 }
 
+const fixture = (name: string, ext: 'plan.json' | 'link.txt') => readFileSync(join(dir, `${name}.${ext}`), 'utf8');
+
 describe('frozen fixtures', () => {
-  it('covers link and file format 1 for each example, the typical plan and the every-field plan', () => {
-    expect(names).toEqual(['v1-eight-subnets', 'v1-every-field', 'v1-hub-and-spoke', 'v1-public-office', 'v1-typical']);
+  it('covers link and file formats 1 and 2 for each example, the typical plan and the every-field plan', () => {
+    const v1Plans = ['eight-subnets', 'every-field', 'hub-and-spoke', 'public-office', 'typical'];
+    expect(v1Names).toEqual(v1Plans.map((p) => `v1-${p}`));
+    // Format 2 holds every example, the examples written since format 1 as well.
+    const v2Plans = [...new Set([...EXAMPLE_NAMES, 'every-field', 'typical'])].sort();
+    expect(v2Names).toEqual(v2Plans.map((p) => `v2-${p}`));
+    expect(names).toEqual([...v1Names, ...v2Names]);
     for (const name of names) expect(readdirSync(dir)).toContain(`${name}.link.txt`);
   });
 
-  it.each(names)('%s: the plan file opens, and writing it again is byte-identical', (name) => {
-    const text = readFileSync(join(dir, `${name}.plan.json`), 'utf8');
+  it('the current plan format is 2: format-2 fixtures are the current format', () => {
+    expect(PLAN_FORMAT_VERSION).toBe(2);
+  });
+
+  it.each(v1Names)('%s: the format-1 file opens as format 2, migrated', (name) => {
+    const text = fixture(name, 'plan.json');
     const file = parsePlanFile(text);
-    expect(file.ok).toBe(true);
+    expect(file.ok, file.ok ? '' : file.error.message).toBe(true);
+    if (file.ok) expect(file.plan).toEqual(expectedFromV1(name, text));
+  });
+
+  it.each(v2Names)('%s: the file opens, and writing it again is byte-identical', (name) => {
+    const text = fixture(name, 'plan.json');
+    const file = parsePlanFile(text);
+    expect(file.ok, file.ok ? '' : file.error.message).toBe(true);
     // The file's own text is the expected plan: compare with the JSON as written, not with a re-encoding.
-    if (file.ok) expect(file.plan).toEqual(expectedPlan(text));
+    if (file.ok) {
+      expect(file.plan).toEqual(JSON.parse(text));
+      expect(serializePlanFile(file.plan)).toBe(text);
+    }
   });
 
   it.each(names)('%s: the link opens to the same plan as the file', (name) => {
-    const link = readFileSync(join(dir, `${name}.link.txt`), 'utf8').trim();
-    const file = parsePlanFile(readFileSync(join(dir, `${name}.plan.json`), 'utf8'));
+    const link = fixture(name, 'link.txt').trim();
+    const file = parsePlanFile(fixture(name, 'plan.json'));
     const opened = decodePlanLink(link);
     expect(opened.ok, opened.ok ? '' : opened.error.message).toBe(true);
+    expect(file.ok).toBe(true);
     if (opened.ok && file.ok) expect(JSON.stringify(opened.plan)).toBe(JSON.stringify(file.plan));
   });
 });

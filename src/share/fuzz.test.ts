@@ -2,6 +2,9 @@
  * 10,000 random and mutated links: the decoder never throws and always names a specific error
  * kind (or opens a valid plan, which only an intact link can do).
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLAN_FORMAT_VERSION } from '../domain/plan';
@@ -9,11 +12,18 @@ import { largePlan, typicalPlan } from '../domain/samples';
 import { compactPlanV1 } from './compact-v1';
 import { PLAN_LOAD_ERROR_KINDS } from './errors';
 import { MAX_LINK_CHARS, decodePlanLink, encodeLinkPayload, encodePlanLink } from './link';
-import { examplePlans } from './testing/plans';
+import { examplePlans, linkContents } from './testing/plans';
 
 const seeds = [...examplePlans().map((e) => e.plan), typicalPlan()];
-const links = seeds.map(encodePlanLink);
-const compacts = seeds.map((p) => compactPlanV1(p) as unknown[]);
+/** Links written by plan format 1 (frozen): their contents go through the migration, its `peering` codes too. */
+const formatOneLinks = ['v1-every-field', 'v1-hub-and-spoke'].map((name) =>
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', `${name}.link.txt`), 'utf8').trim(),
+);
+const links = [...seeds.map(encodePlanLink), ...formatOneLinks];
+const compacts = [
+  ...seeds.map((p) => compactPlanV1(p) as unknown[]),
+  ...formatOneLinks.map((l) => linkContents(l) as unknown[]),
+];
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 const linkIndex = fc.nat({ max: links.length - 1 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import type * as Fflate from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -19,7 +20,7 @@ import {
   isLinkTooLong,
   planLinkUrl,
 } from './link';
-import { examplePlans, jsonRoundTrip } from './testing/plans';
+import { examplePlans, jsonRoundTrip, linkContents } from './testing/plans';
 
 /** While `off` is set, fflate's inflater refuses to start: what opens then went through the platform's inflater. */
 const fflateInflate = vi.hoisted(() => ({ off: false }));
@@ -73,6 +74,72 @@ describe('share link round trip', () => {
     const plan = eight();
     expect(planLinkUrl('http://localhost:5173/', plan)).toBe(`http://localhost:5173/#${encodePlanLink(plan)}`);
     expect(planLinkUrl('https://x.example/?a=1#old', plan)).toBe(`https://x.example/?a=1#${encodePlanLink(plan)}`);
+  });
+});
+
+describe('plan format 2 in the link', () => {
+  it('peerings and route tables name a VNet by its position when the name is exactly its name, else by name', () => {
+    const plan = typicalPlan();
+    if (plan.access.mode !== 'private') throw new Error('expected a private plan');
+    plan.access.peerings = [
+      { ...plan.access.peerings[0]!, allowForwardedTraffic: true, useRemoteGateways: true },
+      { ...plan.access.peerings[1]!, from: 'VNET-SPOKE-0', allowGatewayTransit: true },
+      { ...plan.access.peerings[2]!, to: 'vnet-elsewhere' },
+    ];
+    plan.access.routeTables = [
+      { name: 'rt', vnet: 'vnet-spoke-2', subnets: ['snet-app'], routes: [] },
+      { name: 'rt-x', vnet: 'Vnet-Sample', subnets: [], routes: [] },
+    ];
+    const access = (compactPlanV1(plan) as unknown[])[3] as unknown[];
+    // Positions 9 and 10; 0 is the server VNet, i + 1 the other VNet i; flags 1, 2, 4 are forwarded traffic,
+    // gateway transit and remote gateways.
+    expect(access.slice(9)).toEqual([
+      [
+        [0, 1, 5],
+        ['VNET-SPOKE-0', 0, 2],
+        [0, 'vnet-elsewhere'],
+      ],
+      [
+        ['rt', 3, 'snet-app'],
+        ['rt-x', 'Vnet-Sample'],
+      ],
+    ]);
+    const back = decodePlanLink(encodePlanLink(plan));
+    expect(back.ok && back.plan).toEqual(jsonRoundTrip(plan));
+  });
+
+  it('a link of plan format 1 keeps its shape: position 5 of another VNet is its peering; it opens migrated', () => {
+    const link = readFileSync(new URL('./fixtures/v1-every-field.link.txt', import.meta.url), 'utf8').trim();
+    const contents = linkContents(link) as unknown[];
+    expect(contents[0]).toBe(1);
+    const others = ((contents[3] as unknown[])[4] as unknown[][]).map((v) => [v[0], v[5]]);
+    // From the server VNet only (1), towards it only (2), not peered (0).
+    expect(others).toEqual([
+      ['vnet-one-way', 1],
+      ['vnet-other-way', 2],
+      ['vnet-unpeered', 0],
+    ]);
+    const opened = decodePlanLink(link);
+    if (!opened.ok || opened.plan.access.mode !== 'private') throw new Error('expected a private plan');
+    expect(opened.plan.formatVersion).toBe(PLAN_FORMAT_VERSION);
+    expect(opened.plan.access.peerings.map((p) => `${p.from} → ${p.to}`)).toEqual([
+      'vnet-everything → vnet-one-way',
+      'vnet-other-way → vnet-everything',
+    ]);
+    expect(opened.plan.access.peeredVnets.map((v) => v.subnets)).toEqual([[], [], []]);
+  });
+
+  it('a position that names no VNet of the plan is refused where it sits', () => {
+    const compact = compactPlanV1(typicalPlan()) as unknown[];
+    const access = compact[3] as unknown[];
+    access[9] = [[0, 4]];
+    const r = decodePlanLink(encodeLinkPayload(JSON.stringify(compact)));
+    expect(r).toMatchObject({ ok: false, error: { kind: 'invalid-plan', path: 'access.peerings.0.to' } });
+    access[9] = [[0, 1, 8]];
+    expect(decodePlanLink(encodeLinkPayload(JSON.stringify(compact)))).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-plan', path: 'access.peerings.0.allowForwardedTraffic' },
+    });
   });
 });
 

@@ -22,7 +22,7 @@ describe('serializePlanFile', () => {
     const text = serializePlanFile(reversed);
     expect(text).toBe(serializePlanFile(plan));
     expect(Object.keys(JSON.parse(text))).toEqual(['formatVersion', 'name', 'servers', 'access', 'tls', 'clients']);
-    expect(text.startsWith('{\n  "formatVersion": 1,\n  "name": ')).toBe(true);
+    expect(text.startsWith(`{\n  "formatVersion": ${PLAN_FORMAT_VERSION},\n  "name": `)).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 

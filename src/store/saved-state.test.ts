@@ -3,7 +3,7 @@ import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/new-plan';
 import { readPlanDocument } from '../domain/parse';
 import { PLAN_FORMAT_VERSION } from '../domain/plan';
 import { typicalPlan } from '../domain/samples';
-import { migrateWith, type MigrationStep } from '../share/migrations';
+import { MIGRATIONS, migrateWith, type MigrationStep } from '../share/migrations';
 import { STORE_VERSION, readSavedText, serializeSaved, type PlanReader, type SavedParts } from './saved-state';
 
 const envelope = (state: unknown, version: number = STORE_VERSION) => JSON.stringify({ state, version });
@@ -105,8 +105,8 @@ describe('reading a saved state', () => {
     // A stand-in for the next plan format: its step renames every VNet it finds. The reader below is
     // the one a format bump gives the store (migrate with the chain, then check the shape).
     const step: MigrationStep = {
-      from: 1,
-      to: 2,
+      from: PLAN_FORMAT_VERSION,
+      to: PLAN_FORMAT_VERSION + 1,
       summary: 'test step',
       migrate: (doc) => {
         const access = doc.access as { mode: string; vnet?: { name: string } };
@@ -115,9 +115,9 @@ describe('reading a saved state', () => {
       },
     };
     const readPlan: PlanReader = (doc) => {
-      const migrated = migrateWith([step], doc, 2);
+      const migrated = migrateWith([...MIGRATIONS, step], doc, PLAN_FORMAT_VERSION + 1);
       if (!migrated.ok) return migrated;
-      const read = readPlanDocument({ ...migrated.doc, formatVersion: 1 });
+      const read = readPlanDocument({ ...migrated.doc, formatVersion: PLAN_FORMAT_VERSION });
       return read.ok ? read : { ok: false, error: { kind: 'invalid-plan', message: read.error.message } };
     };
     const privateAccess = { ...newPrivateAccess(), vnet: { ...newPrivateAccess().vnet, name: 'vnet-a' } };
@@ -135,9 +135,10 @@ describe('reading a saved state', () => {
     expect(read.parts.previousPlan?.name).toBe('Q (v2)');
     expect(read.parts.stashedAccess?.private?.vnet.name).toBe('vnet-a-v2');
     expect(read.parts.stashedAccess?.public).toEqual(newPublicAccess());
-    // A document of the stand-in format 3 is refused by the same chain.
+    // A document of a format after the stand-in one is refused by the same chain.
+    const after = PLAN_FORMAT_VERSION + 2;
     expect(
-      readSavedText(envelope({ ...saved(), plan: { ...typicalPlan(), formatVersion: 3 } }), readPlan),
-    ).toMatchObject({ whole: true, problems: [expect.stringContaining('formatVersion 3 is newer')] });
+      readSavedText(envelope({ ...saved(), plan: { ...typicalPlan(), formatVersion: after } }), readPlan),
+    ).toMatchObject({ whole: true, problems: [expect.stringContaining(`formatVersion ${after} is newer`)] });
   });
 });

@@ -3,8 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newPlan } from '../domain/new-plan';
-import { migrateWith, readAnyPlanDocument, type MigrationStep } from '../share/migrations';
+import { PLAN_FORMAT_VERSION } from '../domain/plan';
+import { MIGRATIONS, migrateWith, readAnyPlanDocument, type MigrationStep } from '../share/migrations';
 import { parsePlanFile } from '../share/plan-file';
+import { V1_MIGRATED_PEERINGS } from '../share/testing/v1-fixtures';
 import { serializeSaved, type PlanReader } from './saved-state';
 import { STORAGE_KEY, createPlanner, selectCanRedo, selectCanUndo, usePlanner } from './store';
 import { MemoryStorage } from './testing/memory-storage';
@@ -128,14 +130,41 @@ describe('frozen autosaves of store version 1 and plan format 1 (fixtures/README
     expect(state.stashedAccess).toEqual({});
   });
 
-  it('what the store writes now is byte for byte what it wrote then, with fields added since at their defaults', () => {
+  it('what the store writes now is what it wrote then, each plan migrated to format 2, new fields at defaults', () => {
     // A client's intent (PGN-008) is new in format 1, optional with the default mustReach; it follows the name.
     const withIntents = (text: string) =>
       text.replace(
         /("kind":"(?:serverVnet|vnet|onPremises|internet|azureService)","name":"(?:[^"\\]|\\.)*",)/g,
         '$1"intent":"mustReach",',
       );
-    for (const name of ['v1-typical', 'v1-public-office', 'v1-every-field']) {
+    // Plan format 2: the version; the server VNet's appliance; each other VNet's `peering` gives way to its
+    // subnets and appliance; the access's peerings (one list per private access, in the order of the text) and
+    // route tables.
+    const migrated = (text: string, peerings: readonly (readonly unknown[])[]) => {
+      let k = 0;
+      return withIntents(text)
+        .replaceAll('"formatVersion":1,', '"formatVersion":2,')
+        .replace(/("zoneLink":(?:true|false))\},"delegatedSubnet"/g, '$1,"appliance":null},"delegatedSubnet"')
+        .replace(/"peering":\{[^{}]*\},/g, '')
+        .replace(/("dns":\{[^{}]*\})\}/g, '$1,"subnets":[],"appliance":null}')
+        .replace(
+          /\],"onPremises":/g,
+          () => `],"peerings":${JSON.stringify(peerings[k++])},"routeTables":[],"onPremises":`,
+        );
+    };
+    const peeringsOf = (name: string) => {
+      const peerings = V1_MIGRATED_PEERINGS[name];
+      if (peerings === undefined) throw new Error(`no peerings written out for ${name}`);
+      return peerings;
+    };
+    const cases: [string, (readonly unknown[])[]][] = [
+      // The plan, the new plan kept as the previous one, and the private access kept for switching back.
+      ['v1-typical', [peeringsOf('v1-typical'), [], peeringsOf('v1-typical')]],
+      // The private access tried and abandoned.
+      ['v1-public-office', [[]]],
+      ['v1-every-field', [peeringsOf('v1-every-field')]],
+    ];
+    for (const [name, peerings] of cases) {
       const text = savedFixture(name);
       const { state } = openSaved(text);
       const { plan, previousPlan, step, stashedAccess } = state;
@@ -143,16 +172,17 @@ describe('frozen autosaves of store version 1 and plan format 1 (fixtures/README
       expect(written.match(/"intent":"mustReach"/g)?.length ?? 0).toBe(
         [plan, previousPlan].reduce((n, p) => n + (p?.clients.length ?? 0), 0),
       );
-      expect(written).toBe(withIntents(text));
+      expect(written.match(/"peerings":/g)).toHaveLength(peerings.length);
+      expect(written).toBe(migrated(text, peerings));
     }
   });
 
-  it('a format-1 autosave opens after a plan format bump: a step in the chain is all it takes', () => {
-    // The stand-in step of the next format marks the plan; the store reads with the chain it is given.
+  it('a saved plan opens after the next plan format bump: a step in the chain is all it takes', () => {
+    // A stand-in step to a format 3 marks the plan; the store reads with the chain it is given.
     const readPlan: PlanReader = (doc) => {
-      const step: MigrationStep = { from: 1, to: 2, summary: 'test', migrate: (d) => ({ ...d, name: 'migrated' }) };
-      const migrated = migrateWith([step], doc, 2);
-      return migrated.ok ? readAnyPlanDocument({ ...migrated.doc, formatVersion: 1 }) : migrated;
+      const step: MigrationStep = { from: 2, to: 3, summary: 'test', migrate: (d) => ({ ...d, name: 'migrated' }) };
+      const migrated = migrateWith([...MIGRATIONS, step], doc, 3);
+      return migrated.ok ? readAnyPlanDocument({ ...migrated.doc, formatVersion: PLAN_FORMAT_VERSION }) : migrated;
     };
     const storage = new MemoryStorage();
     storage.items.set(STORAGE_KEY, savedFixture('v1-typical'));

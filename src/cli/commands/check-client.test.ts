@@ -5,12 +5,16 @@ import { exampleText } from '../../domain/testing/examples';
 
 const hub = exampleText('hub-and-spoke');
 
-/** The hub-and-spoke example with vnet-spoke-2 no longer linked to the zone. */
+/**
+ * The hub-and-spoke example with vnet-spoke-2 no longer linked to the zone, and resolving names with Azure's DNS
+ * itself (not the hub's DNS servers), so that its own zone link decides.
+ */
 function unlinkedSpoke(): string {
-  const doc = JSON.parse(hub) as { access: { peeredVnets: { zoneLink: boolean }[] } };
+  const doc = JSON.parse(hub) as { access: { peeredVnets: { zoneLink: boolean; dns: unknown }[] } };
   const spoke = doc.access.peeredVnets[1];
   if (spoke === undefined) throw new Error('example changed: no second peered VNet');
   spoke.zoneLink = false;
+  spoke.dns = { kind: 'azure' };
   return JSON.stringify(doc);
 }
 
@@ -20,7 +24,7 @@ describe('check-client', () => {
     expect(await main(['check-client', 'p.json', '--client', 'reporting-app'], t.io)).toBe(0);
     const text = t.out.join('\n');
     expect(text.split('\n')[0]).toMatch(/^reporting-app: REACHABLE \(reachable: /);
-    expect(text).toContain('PASS PGN-134 name resolution | Private DNS zone link');
+    expect(text).toContain('PASS PGN-137 name resolution | Custom DNS server 10.0.0.4');
     expect(text).toContain('PASS PGN-135 network path | Peering vnet-spoke-2 ↔ vnet-orders-data');
     expect(text).toContain('INFO PGN-003 authentication');
     expect(t.err).toEqual([]);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { largePlan } from '../../domain/samples';
 import { decodePlanLink } from '../../share/link';
@@ -26,6 +27,16 @@ describe('share', () => {
     const expected = parsePlanFile(eight);
     expect(opened.ok && expected.ok && opened.plan).toEqual(expected.ok ? expected.plan : null);
     expect(link.length - DEFAULT_SHARE_BASE.length).toBeLessThan(432);
+  });
+
+  it('a plan file of format 1 gives a link of the plan migrated to format 2', async () => {
+    const v1 = readFileSync(new URL('../../share/fixtures/v1-hub-and-spoke.plan.json', import.meta.url), 'utf8');
+    const t = memoryIo({ 'p.json': v1 });
+    expect(await main(['share', 'p.json'], t.io)).toBe(0);
+    const opened = decodePlanLink(t.out[0]!);
+    const migrated = parsePlanFile(v1);
+    expect(opened.ok && opened.plan.formatVersion).toBe(2);
+    expect(opened.ok && migrated.ok && opened.plan).toEqual(migrated.ok ? migrated.plan : null);
   });
 
   it('uses --base, in both spellings', async () => {

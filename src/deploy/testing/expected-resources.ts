@@ -16,9 +16,15 @@ export interface ExpectedResource {
 
 /**
  * The resources of the plan; `subscriptionOf` says how the format resolves each subscription reference
- * (`''` for the deployment's own).
+ * (`''` for the deployment's own). A subnet the export gives a route table without creating it is a resource of its
+ * own where the format writes it back (ARM, Bicep: `inPlaceSubnets`), not where an association sets the table on it
+ * (Terraform).
  */
-export function expectedResources(plan: Plan, subscriptionOf: (sub: SubRef) => string): ExpectedResource[] {
+export function expectedResources(
+  plan: Plan,
+  subscriptionOf: (sub: SubRef) => string,
+  { inPlaceSubnets = true }: { inPlaceSubnets?: boolean } = {},
+): ExpectedResource[] {
   const model = buildModel(plan);
   const out: ExpectedResource[] = [];
   const add = (loc: Loc, type: string, names: string[], action: StepAction = 'create') =>
@@ -30,6 +36,11 @@ export function expectedResources(plan: Plan, subscriptionOf: (sub: SubRef) => s
   if (model.access.mode === 'private') {
     const a = model.access;
     if (!a.vnet.existing) add(a.vnet.loc, 'Microsoft.Network/virtualNetworks', [a.vnet.name]);
+    for (const t of a.routeTables) add(t.vnet.loc, 'Microsoft.Network/routeTables', [t.name]);
+    for (const r of a.routeAssociations) {
+      if (r.kind === 'existing' && inPlaceSubnets)
+        add(r.vnet.loc, 'Microsoft.Network/virtualNetworks/subnets', [r.vnet.name, r.subnet], 'update');
+    }
     if (a.nsg) add(a.nsg.loc, 'Microsoft.Network/networkSecurityGroups', [a.nsg.name]);
     add(
       a.vnet.loc,

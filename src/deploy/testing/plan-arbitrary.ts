@@ -1,8 +1,11 @@
 /**
  * Generated plans for the dry run's property test: private access with a new or existing VNet and subnet (with or
- * without an NSG), a zone that may exist or live in another subscription and group, a hub and a spoke with
- * peerings in either or both directions, gateway transit through the hub (or a gateway in the server VNet), custom
- * DNS in the hub, several servers in their resource groups; or public access with servers in several regions.
+ * without an NSG), a zone that may exist or live in another subscription and group, a hub (with a firewall) and a
+ * spoke with peerings with the server VNet in either or both directions, the hub and the spoke peered with each other
+ * or not, gateway transit through the hub (or a gateway in the server VNet), custom DNS in the hub, route tables
+ * that send traffic between the spokes to the hub's firewall (on the delegated subnet, another subnet of the server
+ * VNet and a subnet of the spoke), several servers in their resource groups; or public access with servers in several
+ * regions.
  */
 import fc from 'fast-check';
 import { exampleDocument } from '../../domain/testing/examples';
@@ -29,9 +32,13 @@ const peered = (name: string, prefix: string) =>
     resourceGroup: group,
     subscription: otherSubscription,
     addressSpaces: fc.constant([prefix]),
-    peering: fc.record({ fromServerVnet: fc.boolean(), toServerVnet: fc.boolean() }),
+    /** Peered from the server VNet, and towards it. */
+    from: fc.boolean(),
+    to: fc.boolean(),
     zoneLink: fc.boolean(),
   });
+
+const FIREWALL_IP = '10.0.1.4';
 
 const privatePlan: fc.Arbitrary<PlanInput> = fc
   .record({
@@ -52,15 +59,73 @@ const privatePlan: fc.Arbitrary<PlanInput> = fc
     hub: fc.option(peered('vnet-hub', '10.0.0.0/16'), { nil: null }),
     spoke: fc.option(peered('vnet-spoke', '10.30.0.0/16'), { nil: null }),
     gateway: fc.constantFrom('none', 'hub', 'server'),
+    /** The hub and the spoke peered with each other (both ways), and the spoke using the hub's gateway then. */
+    hubSpoke: fc.boolean(),
+    routes: fc.boolean(),
   })
   .map((g): PlanInput => {
-    const peeredVnets = [g.hub, g.spoke]
+    const hub = g.hub === null ? null : { ...g.hub, region: g.region };
+    const spoke = g.spoke === null ? null : { ...g.spoke, region: g.region };
+    const peeredVnets = [hub, spoke]
       .filter((p) => p !== null)
-      .map((p) => ({ ...p, addressSpaces: [...p.addressSpaces], region: g.region, dns: { kind: 'azure' as const } }));
-    const hub = peeredVnets.find((p) => p.name === 'vnet-hub');
+      .map(({ from: _from, to: _to, ...p }) => ({
+        ...p,
+        addressSpaces: [...p.addressSpaces],
+        dns: { kind: 'azure' as const },
+        subnets:
+          p.name === 'vnet-hub'
+            ? [{ name: 'AzureFirewallSubnet', prefix: '10.0.1.0/26' }]
+            : [{ name: 'snet-spoke-app', prefix: '10.30.1.0/24' }],
+        appliance:
+          p.name === 'vnet-hub' ? { kind: 'azureFirewall' as const, name: 'afw-hub', privateIp: FIREWALL_IP } : null,
+      }));
     const subnetExisting = g.vnetExisting && g.subnetExisting;
+    // Format 1's meaning of a VNet holding the site's gateway (v1-to-v2): the hub offers transit, its peers use it.
+    const hubGateway = g.gateway === 'hub' && hub !== null;
+    const peerings: NonNullable<Extract<PlanInput['access'], { mode: 'private' }>['peerings']> = [];
+    for (const p of [hub, spoke]) {
+      if (p === null) continue;
+      const transit = hubGateway && p.name === 'vnet-hub';
+      if (p.from)
+        peerings.push({ from: 'vnet-data', to: p.name, allowForwardedTraffic: true, useRemoteGateways: transit });
+      if (p.to)
+        peerings.push({ from: p.name, to: 'vnet-data', allowForwardedTraffic: true, allowGatewayTransit: transit });
+    }
+    if (g.hubSpoke && hub !== null && spoke !== null) {
+      peerings.push(
+        { from: 'vnet-spoke', to: 'vnet-hub', allowForwardedTraffic: true, useRemoteGateways: hubGateway },
+        { from: 'vnet-hub', to: 'vnet-spoke', allowForwardedTraffic: true, allowGatewayTransit: hubGateway },
+      );
+    }
+    const toFirewall = (name: string, prefix: string) => ({
+      name,
+      prefix,
+      nextHop: 'VirtualAppliance' as const,
+      nextHopIp: FIREWALL_IP,
+    });
+    const routeTables =
+      g.routes && hub !== null
+        ? [
+            {
+              name: 'rt-data',
+              vnet: 'vnet-data',
+              subnets: ['snet-postgres', 'snet-app'],
+              routes: [toFirewall('to-spoke', '10.30.0.0/16')],
+            },
+            ...(spoke === null
+              ? []
+              : [
+                  {
+                    name: 'rt-spoke',
+                    vnet: 'vnet-spoke',
+                    subnets: ['snet-spoke-app'],
+                    routes: [toFirewall('to-data', '10.20.0.0/16')],
+                  },
+                ]),
+          ]
+        : [];
     return {
-      formatVersion: 1,
+      formatVersion: 2,
       name: 'Generated plan',
       servers: Array.from({ length: g.serverCount }, (_, i) => ({
         name: `pg-gen-${i + 1}`,
@@ -101,6 +166,8 @@ const privatePlan: fc.Arbitrary<PlanInput> = fc
           subscription: g.zoneSubscription,
         },
         peeredVnets,
+        peerings,
+        routeTables,
         onPremises:
           g.gateway === 'none' || (g.gateway === 'hub' && !hub)
             ? []
@@ -125,7 +192,7 @@ const publicPlan: fc.Arbitrary<PlanInput> = fc
     allowAzureServices: fc.boolean(),
   })
   .map((g): PlanInput => ({
-    formatVersion: 1,
+    formatVersion: 2,
     name: 'Generated public plan',
     servers: g.regions.map((r, i) => ({ name: `pg-pub-${i + 1}`, region: r, resourceGroup: g.groups[i] ?? '' })),
     access: {

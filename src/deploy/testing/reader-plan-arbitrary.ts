@@ -1,8 +1,9 @@
 /**
  * Generated plans for the dry-run reader tests (fast-check): one to three servers in several regions and resource
  * groups, private access with new or existing VNet, subnet and zone, a zone and peered VNets in other
- * subscriptions, an NSG or none, gateway transit through a peered VNet, peerings one way or both; or public access
- * with firewall rules. Every plan goes through the real schema.
+ * subscriptions, an NSG or none, gateway transit through a peered VNet, peerings with the server VNet one way or
+ * both, the first two peered VNets peered with each other or not, route tables on the server VNet's subnets and on a
+ * peered VNet's; or public access with firewall rules. Every plan goes through the real schema.
  */
 import fc from 'fast-check';
 import { PlanDocumentSchema, type Plan, type PlanInput } from '../../domain/plan';
@@ -67,12 +68,32 @@ const privateAccess = fc.record({
   ),
   peered,
   gatewayIn: fc.integer({ min: -1, max: 2 }),
+  between: fc.boolean(),
+  routes: fc.boolean(),
 });
 
 function privateInput(s: PlanInput['servers'], a: typeof privateAccess extends fc.Arbitrary<infer T> ? T : never) {
   const region0 = (s[0] as { region: string }).region;
+  const name = (i: number) => `vnet-p${i + 1}`;
+  const peerings: { from: string; to: string; [flag: string]: unknown }[] = [];
+  a.peered.forEach((p, i) => {
+    // Format 1's meaning of a VNet holding the site's gateway (v1-to-v2): it offers transit, the server VNet uses it.
+    const gateway = i === a.gatewayIn;
+    if (p.from)
+      peerings.push({ from: 'vnet-gen', to: name(i), allowForwardedTraffic: gateway, useRemoteGateways: gateway });
+    if (p.to)
+      peerings.push({ from: name(i), to: 'vnet-gen', allowForwardedTraffic: gateway, allowGatewayTransit: gateway });
+  });
+  if (a.between && a.peered.length >= 2) peerings.push({ from: name(0), to: name(1) }, { from: name(1), to: name(0) });
+  const route = { name: 'to-elsewhere', prefix: '10.99.0.0/16', nextHop: 'VirtualAppliance', nextHopIp: '10.1.1.4' };
+  const routeTables = a.routes
+    ? [
+        { name: 'rt-gen', vnet: 'vnet-gen', subnets: ['snet-postgres', 'snet-app'], routes: [route] },
+        ...(a.peered.length > 0 ? [{ name: 'rt-p1', vnet: name(0), subnets: ['snet-p1'], routes: [route] }] : []),
+      ]
+    : [];
   return {
-    formatVersion: 1 as const,
+    formatVersion: 2 as const,
     name: 'Generated (private)',
     servers: s,
     access: {
@@ -94,14 +115,16 @@ function privateInput(s: PlanInput['servers'], a: typeof privateAccess extends f
       },
       privateDnsZone: a.zone ? { name: 'gen.private.postgres.database.azure.com', ...a.zone } : null,
       peeredVnets: a.peered.map((p, i) => ({
-        name: `vnet-p${i + 1}`,
+        name: name(i),
         region: region0,
         resourceGroup: p.group,
         subscription: p.subscription,
         addressSpaces: [`10.${i + 1}.0.0/16`],
-        peering: { fromServerVnet: p.from, toServerVnet: p.to },
+        subnets: [{ name: `snet-p${i + 1}`, prefix: `10.${i + 1}.1.0/24` }],
         zoneLink: p.zoneLink,
       })),
+      peerings,
+      routeTables,
       onPremises:
         a.gatewayIn >= 0 && a.gatewayIn < a.peered.length
           ? [
@@ -127,7 +150,7 @@ export const planArbitrary: fc.Arbitrary<Plan> = fc
   .oneof(
     fc.tuple(servers, privateAccess).map(([s, a]) => privateInput(s, a) as PlanInput),
     fc.tuple(servers, publicAccess).map(([s, p]): PlanInput => ({
-      formatVersion: 1,
+      formatVersion: 2,
       name: 'Generated (public)',
       servers: s,
       access: {

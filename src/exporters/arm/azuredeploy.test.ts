@@ -1,77 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { API_VERSIONS, ARM_TEMPLATE_SCHEMA, DEPLOYMENTS_API_VERSION } from '../../domain/azure';
 import { largePlan } from '../../domain/samples';
 import { examplePlan, examplePlans, planOf } from '../test-plans';
 import { armFiles, armTemplate } from './index';
-
-const schemaDir = fileURLToPath(new URL('./schemas/', import.meta.url));
-const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
-const fileOf: Record<string, string> = {};
-for (const dir of readdirSync(schemaDir, { withFileTypes: true })) {
-  if (!dir.isDirectory()) continue;
-  for (const f of readdirSync(join(schemaDir, dir.name))) {
-    const schema = JSON.parse(readFileSync(join(schemaDir, dir.name, f), 'utf8')) as { id: string };
-    ajv.addSchema(schema);
-    fileOf[`${dir.name}/${f}`] = schema.id;
-  }
-}
-
-/** The schema file of a resource type and API version (README: validate by type + apiVersion). */
-function schemaRef(type: string, apiVersion: string): string {
-  const [namespace, ...rest] = type.split('/');
-  const file =
-    namespace === 'Microsoft.DBforPostgreSQL'
-      ? `${apiVersion}/Microsoft.DBforPostgreSQL.json`
-      : rest[0] === 'privateDnsZones'
-        ? `${apiVersion}/Microsoft.Network.privateDns.json`
-        : `${apiVersion}/Microsoft.Network.NRP.json`;
-  const id = fileOf[file];
-  if (!id) throw new Error(`no schema copied for ${type}@${apiVersion} (${file})`);
-  return `${id}/resourceDefinitions/${rest.join('_')}`;
-}
-
-interface Resource {
-  type: string;
-  apiVersion: string;
-  name: string;
-  dependsOn?: string[];
-  properties?: { template?: { resources: Resource[] } };
-  [key: string]: unknown;
-}
-
-/** Every resource, nested deployments' inner resources included. */
-function allResources(resources: Resource[]): Resource[] {
-  return resources.flatMap((r) =>
-    r.type === 'Microsoft.Resources/deployments' ? [r, ...allResources(r.properties?.template?.resources ?? [])] : [r],
-  );
-}
-
-function validateTemplate(template: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const r of allResources(template.resources as Resource[])) {
-    if (r.type === 'Microsoft.Resources/deployments') {
-      // No schema for Microsoft.Resources is shipped; check the shape ARM requires of a nested deployment.
-      if (r.apiVersion !== DEPLOYMENTS_API_VERSION) problems.push(`${r.name}: apiVersion ${r.apiVersion}`);
-      const p = r.properties as Record<string, unknown>;
-      if (p.mode !== 'Incremental') problems.push(`${r.name}: mode`);
-      if ((p.expressionEvaluationOptions as { scope?: string }).scope !== 'inner') problems.push(`${r.name}: scope`);
-      if (typeof r.resourceGroup !== 'string' || typeof r.subscriptionId !== 'string')
-        problems.push(`${r.name}: target`);
-      continue;
-    }
-    const validate = ajv.getSchema(schemaRef(r.type, r.apiVersion));
-    if (!validate) {
-      problems.push(`${r.type}: schema not found`);
-      continue;
-    }
-    if (!validate(r)) problems.push(`${r.type} ${r.name}: ${ajv.errorsText(validate.errors)}`);
-  }
-  return problems;
-}
+import { allResources, validateTemplate, type Resource } from './testing/validate-template';
 
 describe('ARM export', () => {
   it.each(examplePlans().map((e) => [e.name, e.plan] as const))(
@@ -162,8 +94,9 @@ describe('ARM export', () => {
       expect(deployments.map((d) => [d.name, d.resourceGroup])).toEqual([
         ['pgflex-vnet-orders-data', 'rg-orders-network'],
         ['pgflex-dns-zone', 'rg-hub-dns'],
-        ['pgflex-peering-vnet-hub-to-vnet-orders-data', 'rg-hub-network'],
-        ['pgflex-peering-vnet-spoke-2-to-vnet-orders-data', 'rg-spoke-2'],
+        // the hub's peerings (to the server VNet, then the other spoke), the other spoke's (to each of them)
+        ['pgflex-peerings-rg-hub-network', 'rg-hub-network'],
+        ['pgflex-peerings-rg-spoke-2', 'rg-spoke-2'],
         // the server VNet's peering that uses the hub's gateway, after the hub's side
         ['pgflex-peering-vnet-orders-data-to-vnet-hub', 'rg-orders-network'],
       ]);
@@ -174,7 +107,7 @@ describe('ARM export', () => {
         "[format('{0}/{1}', 'contoso-orders.private.postgres.database.azure.com', 'vnet-spoke-2-link')]",
       ]);
       const peerings = allResources(top).filter((r) => r.type.endsWith('virtualNetworkPeerings'));
-      expect(peerings).toHaveLength(4);
+      expect(peerings).toHaveLength(6);
       const toHub = peerings.find((p) => p.name.includes("'vnet-orders-data-to-vnet-hub'"))!;
       expect(toHub.properties).toMatchObject({ useRemoteGateways: true, allowForwardedTraffic: true });
       const fromHub = peerings.find((p) => p.name.includes("'vnet-hub-to-vnet-orders-data'"))!;

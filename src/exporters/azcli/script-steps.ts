@@ -6,13 +6,21 @@
  * IDs are built from the step's scope as the script resolves it: `/subscriptions/<subscription>/resourcegroups/
  * <group>/providers/…`, lower-cased, where an empty subscription is the current one (set by `az account set`)
  * and an empty group is `$RESOURCE_GROUP`. A step that reads a resource an earlier step creates, or updates one
- * that exists already (the delegated subnet), has that resource's ID plus `#read` or `#update`, which keeps IDs
- * unique; a read of a resource the script doesn't create (a peered VNet, an existing VNet or zone) has its plain ID.
+ * that exists already (the delegated subnet; a subnet the script gives a route table without creating it), has that
+ * resource's ID plus `#read`, `#update` or `#route-table`, which keeps IDs unique; a read of a resource the script
+ * doesn't create (a peered VNet, an existing VNet or zone) has its plain ID.
  * Locations are the defaults the script's variables hold (`$LOCATION` can be overridden when it runs).
  */
 import { POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
 import type { NsgRule, Plan } from '../../domain/plan';
-import { buildModel, type ExportModel, type Loc, type ModelPrivate, type VnetRef } from '../model';
+import {
+  buildModel,
+  type ExportModel,
+  type Loc,
+  type ModelPrivate,
+  type ModelRouteTable,
+  type VnetRef,
+} from '../model';
 import type { ScriptStep, StepProps, StepScope } from '../steps';
 import { shellQuote as q } from '../escape';
 import { FIREWALL_RULE_FLAG, FIREWALL_SERVER_FLAG, HA_FLAGS } from './cli-versions';
@@ -113,6 +121,47 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
     steps.push(nsg);
     for (const r of a.nsg.rules) steps.push(nsgRule(a.nsg, r));
   }
+  // Route tables: created only when missing (a create PUTs the table without its routes), then each route is a
+  // create-or-update that sets what the plan says.
+  const tableIds = a.routeTables.map((t) => {
+    const where = [rg(t.vnet.loc), opt('name', t.name)];
+    const table = step(
+      t.vnet.loc,
+      `${NETWORK}/routeTables`,
+      [t.name],
+      'create',
+      unlessExists(
+        ['az network route-table show', ...where, subFlag(t.vnet.loc.sub).trim()],
+        cmd([
+          'az network route-table create',
+          ...where,
+          // The server VNet's table goes where the VNet does; another VNet's to that VNet's region.
+          t.onServerVnet ? '--location="$LOCATION"' : opt('location', t.region),
+          `--output=none${subFlag(t.vnet.loc.sub)}`,
+        ]),
+      ),
+      {},
+      t.onServerVnet ? location : t.region,
+    );
+    steps.push(table);
+    for (const r of t.routes) {
+      const commands = cmd([
+        'az network route-table route create',
+        rg(t.vnet.loc),
+        opt('route-table-name', t.name),
+        opt('name', r.name),
+        opt('address-prefix', r.prefix),
+        opt('next-hop-type', r.nextHop),
+        r.nextHopIp !== '' && opt('next-hop-ip-address', r.nextHopIp),
+        `--output=none${subFlag(t.vnet.loc.sub)}`,
+      ]);
+      steps.push(step(t.vnet.loc, `${NETWORK}/routeTables/routes`, [t.name, r.name], 'create', commands));
+    }
+    return table.id;
+  });
+  const delegatedTable = a.routeAssociations.find((r) => r.kind === 'delegated')?.table ?? null;
+  const createdTables = new Map<string, number>();
+  for (const r of a.routeAssociations) if (r.kind === 'created') createdTables.set(r.subnet, r.table);
   if (!vnet.existing) {
     const dnsServers = vnet.dnsServers !== null && vnet.dnsServers.length > 0 ? vnet.dnsServers : null;
     steps.push(
@@ -143,12 +192,15 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
     optList('delegations', [POSTGRES_DELEGATION_SERVICE]),
     optList('service-endpoints', [STORAGE_SERVICE_ENDPOINT]),
     a.nsg && opt('network-security-group', a.nsg.name),
+    // By name: the table is in the subnet's resource group and subscription.
+    delegatedTable !== null && opt('route-table', (a.routeTables[delegatedTable] as ModelRouteTable).name),
     '--output=none',
   ];
   const delegationProps: StepProps = {
     delegations: [POSTGRES_DELEGATION_SERVICE],
     serviceEndpoints: [STORAGE_SERVICE_ENDPOINT],
     ...(nsgId === undefined ? {} : { networkSecurityGroup: nsgId }),
+    ...(delegatedTable === null ? {} : { routeTable: tableIds[delegatedTable] }),
   };
   const subnetType = `${NETWORK}/virtualNetworks/subnets`;
   const subnetNames = [vnet.name, a.subnet.name];
@@ -173,11 +225,46 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
   }
   for (const s of a.otherSubnets) {
     const where = [rg(vnet.loc), opt('vnet-name', vnet.name), opt('name', s.name)];
-    const commands = unlessExists(
-      ['az network vnet subnet show', ...where],
-      cmd(['az network vnet subnet create', ...where, optList('address-prefixes', [s.prefix]), '--output=none']),
+    const table = createdTables.get(s.name);
+    if (table === undefined) {
+      const commands = unlessExists(
+        ['az network vnet subnet show', ...where],
+        cmd(['az network vnet subnet create', ...where, optList('address-prefixes', [s.prefix]), '--output=none']),
+      );
+      steps.push(step(vnet.loc, subnetType, [vnet.name, s.name], 'create', commands, { addressPrefix: s.prefix }));
+      continue;
+    }
+    // With a route table, as the delegated subnet: an existing subnet gets the table set again, keeping the rest.
+    const routeTable = [opt('route-table', (a.routeTables[table] as ModelRouteTable).name), '--output=none'];
+    const update = cmd(['az network vnet subnet update', ...where, ...routeTable]);
+    const create = cmd([
+      'az network vnet subnet create',
+      ...where,
+      optList('address-prefixes', [s.prefix]),
+      ...routeTable,
+    ]);
+    const commands =
+      `if ${cmd(['az network vnet subnet show', ...where, '--output=none'])} 2>/dev/null; then\n` +
+      `  ${update.replace(/\n/g, '\n  ')}\nelse\n  ${create.replace(/\n/g, '\n  ')}\nfi`;
+    const props = { addressPrefix: s.prefix, routeTable: tableIds[table] as string };
+    steps.push(step(vnet.loc, subnetType, [vnet.name, s.name], 'create', commands, props));
+  }
+  // Subnets the script doesn't create (of an existing server VNet, or of another VNet) get their table by an update,
+  // which reads the subnet and writes it back with the table set, keeping everything else it has.
+  for (const r of a.routeAssociations) {
+    if (r.kind !== 'existing') continue;
+    const commands = cmd([
+      'az network vnet subnet update',
+      rg(r.vnet.loc),
+      opt('vnet-name', r.vnet.name),
+      opt('name', r.subnet),
+      opt('route-table', (a.routeTables[r.table] as ModelRouteTable).name),
+      `--output=none${subFlag(r.vnet.loc.sub)}`,
+    ]);
+    const props = { routeTable: tableIds[r.table] as string, preservesLiveProperties: true };
+    steps.push(
+      suffixed(step(r.vnet.loc, subnetType, [r.vnet.name, r.subnet], 'update', commands, props), 'route-table'),
     );
-    steps.push(step(vnet.loc, subnetType, [vnet.name, s.name], 'create', commands, { addressPrefix: s.prefix }));
   }
   const subnetShow = `SUBNET_ID="$(${cmd([
     'az network vnet subnet show',

@@ -53,19 +53,22 @@ function usedParams(t: DeploymentTemplate, g: TemplateGroup): TemplateParam[] {
   return t.params.filter((p) => used.has(p.name));
 }
 
-/** Symbolic names of the `existing` VNet and subnet a module of an existing subnet reads. */
-const LIVE = { vnet: 'liveServerVnet', subnet: 'liveDelegatedSubnet' } as const;
-
-/** The existing subnet, read where it lives, whose properties the module writes back with the plan's changes. */
-function liveDecl(t: DeploymentTemplate, g: TemplateGroup): string {
+/**
+ * The existing subnet, read where it lives, whose properties the module writes back with the plan's changes; its VNet
+ * is declared once (`vnetDeclared`), however many of its subnets are read.
+ */
+function liveDecl(t: DeploymentTemplate, g: TemplateGroup, vnetDeclared: Set<string>): string {
   const live = g.live as LiveSubnet;
-  const syms = LIVE;
+  const syms = live.syms;
   const scope = `resourceGroup(${live.loc.sub.param}, ${renderBicepExpr(toExpr(groupRg(t.model, live.loc)).node)})`;
+  const subnet =
+    `resource ${syms.subnet} 'Microsoft.Network/virtualNetworks/subnets@${live.apiVersion}' existing = {\n` +
+    `  parent: ${syms.vnet}\n  name: ${bicepString(live.subnet)}\n}`;
+  if (vnetDeclared.has(syms.vnet)) return subnet;
+  vnetDeclared.add(syms.vnet);
   return (
     `resource ${syms.vnet} 'Microsoft.Network/virtualNetworks@${live.apiVersion}' existing = {\n` +
-    `  name: ${bicepString(live.vnet)}\n  scope: ${scope}\n}\n\n` +
-    `resource ${syms.subnet} 'Microsoft.Network/virtualNetworks/subnets@${live.apiVersion}' existing = {\n` +
-    `  parent: ${syms.vnet}\n  name: ${bicepString(live.subnet)}\n}`
+    `  name: ${bicepString(live.vnet)}\n  scope: ${scope}\n}\n\n${subnet}`
   );
 }
 
@@ -81,7 +84,7 @@ function moduleDecl(t: DeploymentTemplate, g: TemplateGroup, deps: ResolvedDeps)
   const rg = renderBicepExpr(toExpr(groupRg(t.model, g.loc)).node);
   const lines = [`  name: ${bicepString(g.deployment)}`, `  scope: resourceGroup(${g.loc.sub.param}, ${rg})`];
   const values = params.map((p) => `    ${p.name}: ${p.name}`);
-  if (g.live) values.push(`    ${g.live.param}: ${LIVE.subnet}.properties`);
+  if (g.live) values.push(`    ${g.live.param}: ${g.live.syms.subnet}.properties`);
   if (values.length > 0) lines.push(`  params: {\n${values.join('\n')}\n  }`);
   const dependsOn = [
     ...(deps.groupOnTop.get(g) ?? []).map((r) => r.sym),
@@ -121,13 +124,14 @@ export function bicepFiles(plan: Plan, options: ExportOptions = {}): ExportFile[
   // The plan's group for the servers, where to deploy (the template itself uses `resourceGroupName`).
   if (t.model.primaryRg !== '') parts.splice(1, 0, `metadata resourceGroup = ${bicepString(t.model.primaryRg)}`);
   const topBySym = new Map(t.top.resources.map((r) => [r.sym, r]));
+  const vnetDeclared = new Set<string>();
   for (const item of t.order) {
     if (typeof item === 'string') {
       const r = topBySym.get(item) as TemplateResource;
       const dependsOn = [...(deps.internal.get(r.sym) ?? []), ...(deps.topOnGroups.get(r.sym) ?? []).map((g) => g.sym)];
       parts.push(resourceDecl(r, dependsOn));
     } else {
-      if (item.live) parts.push(liveDecl(t, item));
+      if (item.live) parts.push(liveDecl(t, item, vnetDeclared));
       parts.push(moduleDecl(t, item, deps));
     }
   }

@@ -148,6 +148,21 @@ describe('the second plan of each example is empty', () => {
     expect(swapped).toBe(1);
     expect(changes).toEqual([]);
   });
+
+  it.each(MAJORS)('hub-spoke-firewall (azurerm %s): a route table without routes (`route = []`)', async (major) => {
+    const base = examplePlan('hub-spoke-firewall');
+    if (base.access.mode !== 'private') throw new Error('hub-spoke-firewall is a private-access plan');
+    const plan = planOf({
+      ...base,
+      access: {
+        ...base.access,
+        routeTables: base.access.routeTables.map((t, i) => (i === 0 ? { ...t, routes: [] } : t)),
+      },
+    });
+    const files = terraformFiles(plan, { providerMajor: major });
+    expect(files.find((f) => f.path === 'main.tf')?.contents).toContain('  route               = []\n');
+    expect(await secondPlan(files, major)).toEqual([]);
+  });
 });
 
 const HA = ['Disabled', 'SameZone', 'ZoneRedundant'] as const;
@@ -163,7 +178,7 @@ const serverShape = fc.record({
 /** Plans from the examples, varied where the Terraform export branches. */
 const generatedPlan = fc
   .record({
-    base: fc.constantFrom('hub-and-spoke', 'eight-subnets', 'public-office'),
+    base: fc.constantFrom('hub-and-spoke', 'hub-spoke-firewall', 'eight-subnets', 'public-office'),
     servers: fc.array(serverShape, { minLength: 1, maxLength: 3 }),
     existingVnet: fc.boolean(),
     existingSubnet: fc.boolean(),
@@ -273,12 +288,16 @@ describe('the simulation fails where Terraform would plan a change', () => {
           }
         : f,
     );
-    expect(await secondPlan(files, 5)).toEqual([
-      'azurerm_virtual_network_peering.vnet_orders_data_to_vnet_hub: remote_virtual_network_id ' +
-        '"/subscriptions/6f1c2e0a-5b7d-4c3e-9a18-2d4f6b8c0e13/resourceGroups/rg-hub-network/providers/' +
-        'Microsoft.Network/virtualNetworks/vnet-hub" -> "/subscriptions/6f1c2e0a-5b7d-4c3e-9a18-2d4f6b8c0e13/' +
-        'resourceGroups/rg-hub-network/providers/microsoft.network/virtualnetworks/vnet-hub" (forces replacement)',
-    ]);
+    // Both peerings to the hub (the server VNet's and the other spoke's) read its ID from the one local.
+    expect(await secondPlan(files, 5)).toEqual(
+      ['vnet_orders_data_to_vnet_hub', 'vnet_spoke_2_to_vnet_hub'].map(
+        (label) =>
+          `azurerm_virtual_network_peering.${label}: remote_virtual_network_id ` +
+          '"/subscriptions/6f1c2e0a-5b7d-4c3e-9a18-2d4f6b8c0e13/resourceGroups/rg-hub-network/providers/' +
+          'Microsoft.Network/virtualNetworks/vnet-hub" -> "/subscriptions/6f1c2e0a-5b7d-4c3e-9a18-2d4f6b8c0e13/' +
+          'resourceGroups/rg-hub-network/providers/microsoft.network/virtualnetworks/vnet-hub" (forces replacement)',
+      ),
+    );
   });
 
   it('an import ID spelt differently from the configuration would replace the adopted subnet', async () => {

@@ -118,6 +118,39 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
       ),
     );
   }
+  // Route tables with their routes inline (azurerm_route_table `route` blocks; never mixed with azurerm_route on one
+  // table, azurerm-networking-args.json): the table holds exactly the plan's routes, `route = []` when it has none.
+  const tableIds = a.routeTables.map((t) => {
+    const label = labels.take(identifier(t.name, 'route_table'));
+    const routes = t.routes.map((r) =>
+      block(
+        'route',
+        [],
+        [
+          attr('name', str(r.name)),
+          attr('address_prefix', str(r.prefix)),
+          attr('next_hop_type', str(r.nextHop)),
+          ...(r.nextHopIp === '' ? [] : [attr('next_hop_in_ip_address', str(r.nextHopIp))]),
+        ],
+      ),
+    );
+    out.push(
+      block(
+        'resource',
+        ['azurerm_route_table', label],
+        [
+          ...providerFor(t.vnet.loc.sub),
+          attr('name', str(t.name)),
+          attr('resource_group_name', rgValue(t.vnet.loc)),
+          // The server VNet's table goes where the VNet does; another VNet's to that VNet's region.
+          attr('location', t.onServerVnet ? 'var.location' : str(t.region)),
+          ...(routes.length === 0 ? [attr('route', '[]')] : routes),
+        ],
+      ),
+    );
+    return `azurerm_route_table.${label}.id`;
+  });
+  const delegatedTable = a.routeAssociations.find((r) => r.kind === 'delegated')?.table ?? null;
   const subnetBody: HclItem[] = [
     attr('name', str(a.subnet.name)),
     attr('resource_group_name', rgValue(vnet.loc)),
@@ -147,7 +180,7 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
     // resources of their own in azurerm 4.x and 5.x (azurerm_subnet_route_table_association, …): the subnet
     // resource doesn't write them, so they stay as they are and need no ignore_changes.
     out.push(block('import', [], [attr('to', 'azurerm_subnet.postgres'), attr('id', subnetId)]));
-    if (a.nsg) {
+    if (a.nsg || delegatedTable !== null) {
       // What the live subnet has now, read at plan time: the imports below adopt what exists already.
       out.push(
         block(
@@ -160,6 +193,9 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
           ],
         ),
       );
+    }
+    if (delegatedTable !== null) out.push(adoptRouteTableAssociation('postgres', 'postgres_live', subnetId));
+    if (a.nsg) {
       const liveNsg = 'data.azurerm_subnet.postgres_live.network_security_group_id';
       // An NSG association exists as soon as the subnet has an NSG (azurerm reads the association's ID as the
       // subnet's): imported, or creating it fails with "already exists". `for_each` on an import needs
@@ -204,11 +240,27 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
       ),
     );
   }
+  // A subnet's route table is an association resource of its own (azurerm_subnet writes none: in 5.x only a
+  // write-only `route_table_id_wo`; facts §4.2).
+  const routeTableAssociation = (label: string, sub: SubRef, subnetId: string, table: number): HclItem =>
+    block(
+      'resource',
+      ['azurerm_subnet_route_table_association', label],
+      [...providerFor(sub), attr('subnet_id', subnetId), attr('route_table_id', tableIds[table] as string)],
+    );
+  const routeDependsOn: string[] = [];
+  if (delegatedTable !== null) {
+    out.push(routeTableAssociation('postgres', vnet.loc.sub, 'azurerm_subnet.postgres.id', delegatedTable));
+    routeDependsOn.push('azurerm_subnet_route_table_association.postgres');
+  }
+  const createdTables = new Map<string, number>();
+  for (const r of a.routeAssociations) if (r.kind === 'created') createdTables.set(r.subnet, r.table);
   for (const s of a.otherSubnets) {
+    const label = labels.take(identifier(s.name, 'subnet'));
     out.push(
       block(
         'resource',
-        ['azurerm_subnet', labels.take(identifier(s.name, 'subnet'))],
+        ['azurerm_subnet', label],
         [
           attr('name', str(s.name)),
           attr('resource_group_name', rgValue(vnet.loc)),
@@ -217,6 +269,30 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
         ],
       ),
     );
+    const table = createdTables.get(s.name);
+    if (table !== undefined) out.push(routeTableAssociation(label, vnet.loc.sub, `azurerm_subnet.${label}.id`, table));
+  }
+  // A subnet the configuration doesn't create (of an existing server VNet, or of another VNet) gets its table through
+  // the association alone; the association is adopted when the subnet has one already (creating it would fail with
+  // "already exists": azurerm reads the association's ID as the subnet's), as the delegated subnet's NSG one is.
+  for (const r of a.routeAssociations) {
+    if (r.kind !== 'existing') continue;
+    const label = labels.take(identifier(`${r.vnet.name}_${r.subnet}`, 'subnet'));
+    const subnetId = armId(r.vnet.loc, 'Microsoft.Network/virtualNetworks', r.vnet.name, 'subnets', r.subnet);
+    out.push(
+      block(
+        'data',
+        ['azurerm_subnet', `${label}_live`],
+        [
+          ...providerFor(r.vnet.loc.sub),
+          attr('name', str(r.subnet)),
+          attr('resource_group_name', rgValue(r.vnet.loc)),
+          attr('virtual_network_name', str(r.vnet.name)),
+        ],
+      ),
+    );
+    out.push(adoptRouteTableAssociation(label, `${label}_live`, subnetId));
+    out.push(routeTableAssociation(label, r.vnet.loc.sub, subnetId, r.table));
   }
 
   let zoneId: string;
@@ -280,7 +356,26 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
   // The server resolves names through custom DNS servers in a peered VNet from its first boot.
   for (const i of a.dnsPeerings) serverDependsOn.push(`azurerm_virtual_network_peering.${peeringLabels[i] as string}`);
   if (a.nsg) serverDependsOn.push('azurerm_subnet_network_security_group_association.postgres');
+  serverDependsOn.push(...routeDependsOn);
   return { subnetId: 'azurerm_subnet.postgres.id', zoneId, serverDependsOn };
+}
+
+/**
+ * Adopts the route table association of an existing subnet when the live subnet (the data source `live`) has a
+ * route table: `for_each` on an import needs Terraform >= 1.7; compact() drops the empty or null ID of a subnet
+ * without one. The association's import ID is the subnet's (azurerm docs, r/subnet_route_table_association, Import).
+ */
+function adoptRouteTableAssociation(label: string, live: string, subnetId: string): HclItem {
+  const liveTable = `data.azurerm_subnet.${live}.route_table_id`;
+  return block(
+    'import',
+    [],
+    [
+      attr('for_each', `length(compact([${liveTable}])) > 0 ? toset([${subnetId}]) : toset([])`),
+      attr('to', `azurerm_subnet_route_table_association.${label}`),
+      attr('id', 'each.value'),
+    ],
+  );
 }
 
 const serverVar = (index: number) => (index === 0 ? 'server_name' : `server_name_${index + 1}`);
@@ -298,8 +393,10 @@ const ADOPTED_NSG = ', and so are its NSG association and the planned NSG when t
 function terraformNotes(model: ExportModel): string[] {
   if (model.access.mode !== 'private' || !model.access.subnet.existing) return [];
   const name = model.access.subnet.name;
+  const routed = model.access.routeAssociations.some((r) => r.kind === 'delegated');
   return [
-    `The existing subnet ${name} is imported${model.access.nsg ? ADOPTED_NSG : ''}: the first plan shows as ` +
+    `The existing subnet ${name} is imported${model.access.nsg ? ADOPTED_NSG : ''}` +
+      `${routed ? ', and its route table association when it has one' : ''}: the first plan shows as ` +
       'changes whatever the live subnet has that this ' +
       'configuration does not write (other service endpoints, a private endpoint network policy, default outbound ' +
       'access); add those to azurerm_subnet.postgres before applying, or apply removes them.',

@@ -525,6 +525,54 @@ const nsgAssociation: ResourceModel = {
   },
 };
 
+const routeTable: ResourceModel = {
+  file: `${NETWORK}route_table_resource.go`,
+  id: `${ID_PREFIX}/Microsoft.Network/routeTables/{name}`,
+  customizeDiff: 'none',
+  attributes: {
+    name: { type: 'string', required: true, forceNew: true, readBack: 'id-segment', line: both(52, 51) },
+    location: {
+      type: 'string',
+      required: true,
+      forceNew: true,
+      stateFunc: 'location',
+      diffSuppress: 'location',
+      line: both(59, 58),
+    },
+    resource_group_name: { type: 'string', required: true, forceNew: true, readBack: 'id-segment', line: both(61, 60) },
+    route: {
+      type: 'block-set',
+      optional: true,
+      computed: true,
+      line: both(63, 62),
+      note: 'ConfigModeAttr (`route = []` sets no route); flattenRouteTableRoutes reads back every field',
+      block: {
+        name: { type: 'string', required: true, line: both(70, 69) },
+        address_prefix: { type: 'string', required: true, line: both(76, 75) },
+        next_hop_type: { type: 'string', required: true, line: both(82, 81) },
+        next_hop_in_ip_address: {
+          type: 'string',
+          optional: true,
+          line: both(94, 93),
+          afterCreate: BLANK('flattenRouteTableRoutes sets it only when Azure returns an address'),
+        },
+      },
+    },
+    bgp_route_propagation_enabled: { type: 'bool', optional: true, default: true, line: both(103, 102) },
+    tags: { type: 'map', optional: true, line: both(116, 115), afterCreate: NO_TAGS },
+  },
+};
+
+const routeTableAssociation: ResourceModel = {
+  file: `${NETWORK}subnet_route_table_association_resource.go`,
+  id: '{subnet_id}',
+  customizeDiff: 'none',
+  attributes: {
+    subnet_id: { type: 'string', required: true, forceNew: true, line: both(43, 42) },
+    route_table_id: { type: 'string', required: true, forceNew: true, line: both(50, 49) },
+  },
+};
+
 const dnsZone: ResourceModel = {
   file: `${PRIVATE_DNS}private_dns_zone_resource.go`,
   id: `${ID_PREFIX}/Microsoft.Network/privateDnsZones/{name}`,
@@ -723,6 +771,8 @@ const common: Record<string, ResourceModel> = {
   azurerm_virtual_network: vnet,
   azurerm_network_security_group: nsg,
   azurerm_subnet_network_security_group_association: nsgAssociation,
+  azurerm_route_table: routeTable,
+  azurerm_subnet_route_table_association: routeTableAssociation,
   azurerm_private_dns_zone: dnsZone,
   azurerm_virtual_network_peering: peering,
 };

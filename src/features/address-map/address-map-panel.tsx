@@ -26,7 +26,8 @@ import {
 } from '../../domain/address-map';
 import { AZURE_RESERVED_ADDRESSES_PER_SUBNET, MIN_SUBNET_PREFIX_LENGTH } from '../../domain/azure';
 import { formatIPv4, parseCidr } from '../../domain/ipv4';
-import type { PrivateAccess } from '../../domain/plan';
+import type { Plan, PrivateAccess } from '../../domain/plan';
+import { planIndex } from '../../domain/plan-index';
 import { usePlanner } from '../../store/store';
 import { setPath } from '../wizard/private/form-helpers';
 import type { PlanForm } from '../wizard/use-plan-form';
@@ -63,11 +64,22 @@ function mapSubnets(access: PrivateAccess): MapSubnet[] {
 const vnetOwner = (name: string, i: number) => `VNet ${name.trim() !== '' ? name : `other VNet ${i + 1}`}`;
 const siteOwner = (name: string, i: number) => `on-premises ${name.trim() !== '' ? name : `network ${i + 1}`}`;
 
+/**
+ * A peering resource joins `vnet` and the server VNet, in either direction: Azure refuses a peering between
+ * overlapping address spaces, whichever side holds it.
+ */
+function hasServerPeering(plan: Plan, vnet: string): boolean {
+  if (plan.access.mode !== 'private') return false;
+  const index = planIndex(plan);
+  const server = plan.access.vnet.name;
+  return index.peering(server, vnet) !== undefined || index.peering(vnet, server) !== undefined;
+}
+
 /** What the server VNet must not overlap: the VNets peered with it and the connected on-premises ranges. */
-function serverVnetOthers(access: PrivateAccess): OtherRange[] {
+function serverVnetOthers(plan: Plan, access: PrivateAccess): OtherRange[] {
   const out: OtherRange[] = [];
   access.peeredVnets.forEach((v, i) => {
-    if (!v.peering.fromServerVnet && !v.peering.toServerVnet) return;
+    if (!hasServerPeering(plan, v.name)) return;
     for (const prefix of v.addressSpaces) out.push({ owner: vnetOwner(v.name, i), prefix });
   });
   access.onPremises.forEach((site, i) => {
@@ -329,7 +341,7 @@ function SpaceView({
 }
 
 /** The other VNets of the plan: their address spaces and where they overlap the server VNet or on-premises. */
-function OtherVnets({ access }: { access: PrivateAccess }) {
+function OtherVnets({ plan, access }: { plan: Plan; access: PrivateAccess }) {
   const maps = useMemo(() => {
     const server = access.vnet.addressSpaces.map((prefix) => ({
       owner: `the server VNet${access.vnet.name.trim() !== '' ? ` ${access.vnet.name}` : ''}`,
@@ -341,7 +353,7 @@ function OtherVnets({ access }: { access: PrivateAccess }) {
       for (const prefix of site.addressRanges) sites.push({ owner: siteOwner(site.name, i), prefix });
     });
     return access.peeredVnets.map((v, i) => {
-      const peered = v.peering.fromServerVnet || v.peering.toServerVnet;
+      const peered = hasServerPeering(plan, v.name);
       const map = buildAddressMap({
         addressSpaces: v.addressSpaces,
         subnets: [],
@@ -350,7 +362,7 @@ function OtherVnets({ access }: { access: PrivateAccess }) {
       });
       return { name: vnetOwner(v.name, i), peered, map };
     });
-  }, [access]);
+  }, [plan, access]);
   if (maps.length === 0) return null;
   const overlapping = maps.filter((m) => m.map.spaces.some((s) => s.otherOverlaps.length > 0)).length;
   return (
@@ -413,9 +425,10 @@ function largestLength(spaces: readonly string[]): number {
 }
 
 export function AddressMapPanel({ form, place }: { form: PlanForm; place: 'delegated' | 'first-subnet' }) {
-  const liveAccess = usePlanner((s) => s.plan.access);
+  const livePlan = usePlanner((s) => s.plan);
   // A keystroke in a field redraws the map at a lower priority than the field itself.
-  const access = useDeferredValue(liveAccess);
+  const plan = useDeferredValue(livePlan);
+  const access = plan.access;
   const [splits, setSplits] = useState<ReadonlySet<string>>(() => new Set());
   const [targetPath, setTargetPath] = useState<string | null>(null);
   const [chosenLength, setChosenLength] = useState<number | null>(null);
@@ -430,7 +443,7 @@ export function AddressMapPanel({ form, place }: { form: PlanForm; place: 'deleg
 
   const privateAccess = access.mode === 'private' ? access : null;
   const subnets = useMemo(() => (privateAccess ? mapSubnets(privateAccess) : []), [privateAccess]);
-  const others = useMemo(() => (privateAccess ? serverVnetOthers(privateAccess) : []), [privateAccess]);
+  const others = useMemo(() => (privateAccess ? serverVnetOthers(plan, privateAccess) : []), [plan, privateAccess]);
   const addressSpaces = privateAccess?.vnet.addressSpaces;
   const layer = useMemo(
     () => buildSubnetLayer({ addressSpaces: addressSpaces ?? [], subnets, others }),
@@ -602,7 +615,7 @@ export function AddressMapPanel({ form, place }: { form: PlanForm; place: 'deleg
           ))}
         </ul>
       ) : null}
-      <OtherVnets access={privateAccess} />
+      <OtherVnets plan={plan} access={privateAccess} />
     </section>
   );
 }

@@ -7,9 +7,13 @@ import { exampleDocument } from '../../domain/testing/examples';
 
 function hubChecks(unlinkSpoke: boolean) {
   const doc = exampleDocument('hub-and-spoke') as {
-    access: { peeredVnets: { zoneLink: boolean }[] };
+    access: { peeredVnets: { zoneLink: boolean; dns: unknown }[] };
   };
-  if (unlinkSpoke) doc.access.peeredVnets[1]!.zoneLink = false;
+  if (unlinkSpoke) {
+    // Spoke 2 resolves through Azure DNS, so its own zone link decides (with custom DNS, the servers' VNet does).
+    doc.access.peeredVnets[1]!.dns = { kind: 'azure' };
+    doc.access.peeredVnets[1]!.zoneLink = false;
+  }
   const read = readPlanDocument(doc);
   if (!read.ok) throw new Error(read.error.message);
   return checkAllClients(read.plan);

@@ -27,6 +27,7 @@ const BY_KIND: Partial<Record<TopoNodeKind, Partial<BoxPaint>>> = {
   dnsServers: { fill: '#ffffff', stroke: '#6a3d9a' },
   azureDns: { fill: '#ffffff', stroke: '#6a3d9a' },
   peeredVnet: { fill: '#eef4fb', stroke: '#0b5cad', strokeWidth: 1.5, radius: 10 },
+  appliance: { fill: '#ffffff', stroke: '#9c3d00', strokeWidth: 2, radius: 3 },
   onPremises: { fill: '#f6f1ea', stroke: '#6b4f2a', strokeWidth: 1.5, radius: 10 },
   gateway: { fill: '#ffffff', stroke: '#1b2430', strokeWidth: 1.5 },
   internet: { fill: '#f2f5f9', stroke: '#4d5866', radius: 18 },

@@ -26,6 +26,7 @@ export function TopologyDetails({
           ))}
         </ul>
       ) : null}
+      {box?.node.tooltip ? <p>{box.node.tooltip}</p> : null}
       {findings && findings.length > 0 ? (
         <ul className="findings">
           {findings.map((f, i) => (

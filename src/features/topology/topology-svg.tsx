@@ -83,7 +83,8 @@ function NodeBox({ box, findings, tabIndex, selected, domId, onActivate, onFocus
   let y = box.y + METRICS.pad + titleSize - 1;
   const label =
     `${node.role}: ${node.title}. ` +
-    `${node.lines.join('. ')}${box.footer ? `. ${box.footer}` : ''}.${findingsLabel(findings)}`;
+    `${node.lines.join('. ')}${box.footer ? `. ${box.footer}` : ''}.` +
+    `${node.tooltip ? ` ${node.tooltip}` : ''}${findingsLabel(findings)}`;
   const classes = [
     `topo-node`,
     `topo-node--${node.kind}`,
@@ -104,6 +105,7 @@ function NodeBox({ box, findings, tabIndex, selected, domId, onActivate, onFocus
       onClick={() => onActivate(box.id)}
       onFocus={() => onFocusId(box.id)}
     >
+      {node.tooltip ? <title>{node.tooltip}</title> : null}
       <rect
         className="topo-box"
         x={box.x}

@@ -21,6 +21,7 @@ function Item({ node, children, pins }: ItemProps) {
       <span className="topo-list__role">{node.role}:</span> <strong>{node.title}</strong>
       {node.lines.length > 0 ? ` — ${node.lines.join('; ')}` : ''}
       {node.badges.length > 0 ? ` — ${node.badges.join('; ')}` : ''}
+      {node.tooltip ? ` — ${node.tooltip}` : ''}
       {findings ? (
         <span className="topo-list__findings">
           {findingsLabel(findings).replace('; press Enter to show them.', '.')}

@@ -67,7 +67,11 @@ describe('TopologyView', () => {
     expect(html).toMatch(
       /Server VNet:<\/span> <strong>vnet-orders-data<\/strong>[^]*?<ul><li><span class="topo-list__role">Delegated subnet:<\/span> <strong>snet-postgres<\/strong>[^]*?<ul><li><span class="topo-list__role">Flexible server \(primary\):<\/span> <strong>pg-contoso-orders<\/strong>/,
     );
-    expect(html).toContain('<li>vnet-orders-data and vnet-hub are peered in both directions.</li>');
+    expect(html).toContain(
+      '<li>vnet-orders-data and vnet-hub are peered in both directions. vnet-orders-data → vnet-hub: allows ' +
+        'forwarded traffic, uses the remote gateway. vnet-hub → vnet-orders-data: allows forwarded traffic, ' +
+        'allows gateway transit.</li>',
+    );
     expect(html).toContain('Download SVG');
     expect(html).toContain('Download PNG');
   });

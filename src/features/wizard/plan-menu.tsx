@@ -27,6 +27,7 @@ const EXAMPLES: ExampleEntry[] = Object.entries(exampleModules)
 
 const EXAMPLE_TITLES: Record<string, string> = {
   'hub-and-spoke.json': 'Hub and spoke: private access, custom DNS, two peered VNets, VPN',
+  'hub-spoke-firewall.json': 'Spokes through an Azure Firewall hub: routes, ExpressRoute, DNS resolver',
   'public-office.json': 'Public access from office IP ranges',
   'eight-subnets.json': 'Eight-subnet VNet with a delegated /28',
 };

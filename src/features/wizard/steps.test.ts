@@ -18,7 +18,13 @@ describe('stepForPath', () => {
     expect(stepForPath('access.vnet.addressSpaces.1')).toBe('vnet');
     expect(stepForPath('access.vnet.zoneLink')).toBe('dns');
     expect(stepForPath('access.delegatedSubnet.nsg.rules.3.ports')).toBe('subnet');
-    expect(stepForPath('access.peeredVnets.7.peering.toServerVnet')).toBe('peering');
+    expect(stepForPath('access.peeredVnets.7.subnets.2.prefix')).toBe('peering');
+    expect(stepForPath('access.peerings.3')).toBe('peering');
+    expect(stepForPath('access.peerings.3.useRemoteGateways')).toBe('peering');
+    expect(stepForPath('access.routeTables.1.routes.0.nextHopIp')).toBe('peering');
+    // The server VNet is the VNet step's, but for its appliance, set on the network step with the routes.
+    expect(stepForPath('access.vnet.appliance.privateIp')).toBe('peering');
+    expect(stepForPath('access.vnet.subnets.0.name')).toBe('vnet');
     expect(stepForPath('access.firewallRules.999.startIp')).toBe('firewall');
     expect(stepForPath('clients.2.vnet')).toBe('clients');
     expect(stepForPath('access')).toBe('review');

@@ -39,11 +39,13 @@ export const STEPS: readonly StepDef[] = [
     owns: ['access.privateDnsZone'],
   },
   {
+    // The id stays `peering`: saved states and links to the step name it.
     id: 'peering',
-    label: 'Peering and on-premises',
-    title: 'Peered VNets and on-premises',
+    label: 'Network',
+    title: 'Network: other VNets, peerings, routes and on-premises',
     modes: ['private'],
-    owns: ['access.peeredVnets', 'access.onPremises'],
+    // The server VNet's appliance is set here, with the other VNets' appliances and the routes that use them.
+    owns: ['access.peeredVnets', 'access.peerings', 'access.routeTables', 'access.vnet.appliance', 'access.onPremises'],
   },
   {
     id: 'firewall',
@@ -92,7 +94,7 @@ for (const step of STEPS)
 
 /** The most specific owned prefix of `path`: the path itself, then each shorter run of its segments. */
 function findStepForPath(path: string): StepId {
-  // Zone links are chosen on the DNS step (server VNet) and the peering step (peered VNets).
+  // Zone links are chosen on the DNS step (server VNet) and the network step (other VNets).
   if (path === 'access.vnet.zoneLink') return 'dns';
   let prefix = path;
   for (;;) {

@@ -32,6 +32,17 @@ describe('what an undo changed', () => {
     expect(describeChange(change!)).toBe('start IP of firewall rule 2 changed');
   });
 
+  it('names the peerings, route tables and routes of the network step', () => {
+    expect(describeChange({ path: 'access.peerings', kind: 'removed' })).toBe('peering removed');
+    expect(describeChange({ path: 'access.peerings.2.useRemoteGateways', kind: 'changed' })).toBe(
+      'use remote gateways of peering 3 changed',
+    );
+    expect(describeChange({ path: 'access.routeTables.0.routes.1.nextHopIp', kind: 'changed' })).toBe(
+      'next hop IP of route 2 changed',
+    );
+    expect(describeChange({ path: 'access.routeTables', kind: 'added' })).toBe('route table added');
+  });
+
   it('says "plan name" and "connectivity method" for the top-level choices', () => {
     const plan = newPlan();
     expect(describeChange(firstChange(plan, { ...plan, name: 'x' })!)).toBe('plan name changed');

@@ -15,14 +15,17 @@ import { useForm, type FieldError, type FieldPath, type Resolver, type UseFormRe
 import * as z from 'zod/mini';
 import { getIn, isUnder, setIn } from '../../domain/paths';
 import {
+  ApplianceSchema,
   ClientSchema,
   DelegatedSubnetSchema,
   FirewallRuleSchema,
   OnPremisesSchema,
   PeeredVnetSchema,
+  PeeringSchema,
   PlanDocumentSchema,
   PrivateDnsZoneSchema,
   PrivateEndpointSchema,
+  RouteTableSchema,
   ServerSchema,
   TlsSchema,
   VnetSchema,
@@ -47,7 +50,10 @@ const SLICE_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   'access.vnet': VnetSchema,
   'access.delegatedSubnet': DelegatedSubnetSchema,
   'access.privateDnsZone': z.nullable(PrivateDnsZoneSchema),
+  'access.vnet.appliance': z.nullable(ApplianceSchema),
   'access.peeredVnets': z.array(PeeredVnetSchema),
+  'access.peerings': z.array(PeeringSchema),
+  'access.routeTables': z.array(RouteTableSchema),
   'access.onPremises': z.array(OnPremisesSchema),
   'access.firewallRules': z.optional(z.array(FirewallRuleSchema)),
   'access.allowAzureServices': z.optional(z.boolean()),
@@ -79,7 +85,8 @@ function sliceResolver(step: StepId): Resolver<Plan> {
       } else if (value !== undefined && JSON.stringify(getIn(plan, prefix)) !== JSON.stringify(value)) {
         // Values set from code (setValue, list edits) are validated before the form tells its
         // watchers; bring the store up to date first so the rule errors below are for these values.
-        plan = setIn(plan, prefix, value);
+        // A copy: `values` are the form's own, which it changes in place, and a plan is never changed in place.
+        plan = setIn(plan, prefix, structuredClone(value));
       }
     }
     if (plan !== store.plan) store.updatePlan(() => plan, options.names?.join(',') ?? null);
@@ -139,6 +146,13 @@ export function formValuesFor(plan: Plan, step: StepId): Plan {
   return values;
 }
 
+/** Equal values; objects and lists compared by content (the form hands its watcher copies). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function usePlanForm(): PlanForm {
   const form = useForm<Plan>({
     defaultValues: formValuesFor(usePlanner.getState().plan, usePlanner.getState().step),
@@ -153,7 +167,9 @@ export function usePlanForm(): PlanForm {
       if (name === undefined) return;
       const value = getIn(values, name);
       if (typeof value === 'number' && Number.isNaN(value)) return; // keep the last valid number in the plan
-      usePlanner.getState().setField(name, value);
+      // A list or object the store holds already (an edit written to the store first, then shown in the form:
+      // `commitPlanEdit`) records nothing: no second undo step.
+      if (!sameValue(getIn(usePlanner.getState().plan, name), value)) usePlanner.getState().setField(name, value);
       touchField(name); // an edited field shows its errors, even once emptied again
       // react-hook-form validates only the field that changed; a rule may tie it to others.
       const others = fieldsToRevalidate(form, usePlanner.getState().step, name);

@@ -91,7 +91,7 @@ export function customDnsVnets(a: Analysis): readonly CustomDnsVnet[] {
       kind: 'vnet',
       path: p.path,
     } satisfies Network,
-    peered: isPeered(p.peer),
+    peered: isPeered(a.plan, p.peer),
   }));
   const sites: Network[] = a.sites
     .filter((s) => s.site.connection !== 'none')

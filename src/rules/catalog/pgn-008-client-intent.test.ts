@@ -120,7 +120,43 @@ const privateClient = fc.oneof(
   fc.record({ kind: fc.constant('azureService'), address }),
 );
 
-const peering = fc.record({ fromServerVnet: fc.boolean(), toServerVnet: fc.boolean() });
+/** One direction of a peering between two of the plan's VNets (names in any case, some unknown), with its flags. */
+const peeringEntry = fc.record({
+  from: vnetName,
+  to: vnetName,
+  allowForwardedTraffic: fc.boolean(),
+  allowGatewayTransit: fc.boolean(),
+  useRemoteGateways: fc.boolean(),
+});
+const appliance = fc.option(
+  fc.record({
+    kind: fc.constantFrom('azureFirewall', 'nva'),
+    name: fc.constant('afw'),
+    privateIp: fc.constantFrom('10.1.0.4', '10.2.0.4', '10.9.0.4'),
+  }),
+);
+/** A route table on one subnet of a VNet, sending a range to an appliance (or elsewhere). */
+const routeTable = fc.record({
+  name: fc.constantFrom('rt-1', 'rt-2'),
+  vnet: vnetName,
+  subnets: fc.subarray(['snet-app', 'SNET-POSTGRES', 'snet-b', 'GatewaySubnet']),
+  routes: fc.array(
+    fc.record({
+      name: fc.constantFrom('r1', 'r2'),
+      prefix: fc.constantFrom(
+        '10.0.0.0/16',
+        '10.0.0.0/28',
+        '10.1.0.0/16',
+        '10.2.0.0/16',
+        '0.0.0.0/0',
+        '192.168.0.0/16',
+      ),
+      nextHop: fc.constantFrom('VirtualAppliance', 'VirtualAppliance', 'None', 'Internet', 'VnetLocal'),
+      nextHopIp: fc.constantFrom('10.1.0.4', '10.2.0.4'),
+    }),
+    { maxLength: 3 },
+  ),
+});
 const dns = fc.oneof(
   fc.constant({ kind: 'azure' }),
   fc.record({
@@ -151,12 +187,14 @@ const privatePlans: fc.Arbitrary<Plan> = fc
       fc.record({
         name: fc.constantFrom('vnet-b', 'VNET-B', 'vnet-c', 'Vnet-C', 'vnet-a'),
         space: fc.constantFrom('10.1.0.0/16', '10.2.0.0/16', '10.0.0.0/16'),
-        peering,
         zoneLink: fc.boolean(),
         dns,
+        appliance,
       }),
       { maxLength: 3 },
     ),
+    peerings: fc.array(peeringEntry, { maxLength: 6 }),
+    routeTables: fc.array(routeTable, { maxLength: 2 }),
     sites: fc.array(
       fc.record({
         name: siteName,
@@ -183,9 +221,15 @@ const privatePlans: fc.Arbitrary<Plan> = fc
           name: p.name,
           region: 'westeurope',
           addressSpaces: [p.space],
-          peering: p.peering,
           zoneLink: p.zoneLink,
           dns: p.dns,
+          subnets: [{ name: 'snet-b', prefix: p.space.replace('.0.0/16', '.1.0/24') }],
+          appliance: p.appliance,
+        })),
+        peerings: g.peerings,
+        routeTables: g.routeTables.map((t) => ({
+          ...t,
+          routes: t.routes.map((r) => ({ ...r, nextHopIp: r.nextHop === 'VirtualAppliance' ? r.nextHopIp : '' })),
         })),
         onPremises: g.sites.map((s) => ({
           name: s.name,
@@ -213,7 +257,7 @@ const schemaPlans: fc.Arbitrary<Plan> = arbitraryFor(PlanDocumentSchema)
   .map((r) => r.data);
 
 describe('PGN-008 and the connectivity check agree', () => {
-  it('on generated private plans (peerings, zone links, DNS, gateways, NSG rules, names in any case)', () => {
+  it('on generated private plans (peerings, appliances, routes, DNS, gateways, NSG, names in any case)', () => {
     fc.assert(
       fc.property(privatePlans, (plan) => expectAgreement(plan, 'generated')),
       { numRuns: 300 },

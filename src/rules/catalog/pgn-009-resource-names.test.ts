@@ -163,11 +163,13 @@ describe('PGN-009 names the exports derive: peerings <VNet>-to-<VNet> (at most 8
   const long = (n: number) => `v${'n'.repeat(n - 1)}`;
   it('two VNet names whose peering name has 80 characters pass; 81 fail at the peered VNet', () => {
     // 38 + "-to-" (4) + 38 = 80.
-    expect(of(privatePlan(['access.vnet.name', long(38)], ['access.peeredVnets.0.name', long(38)]))).toEqual([]);
-    expect(messages(privatePlan(['access.vnet.name', long(38)], ['access.peeredVnets.0.name', long(39)]))).toEqual([
+    const renamed = (a: string, b: string) =>
+      privatePlan(['access.vnet.name', a], ['access.peeredVnets.0.name', b], ['access.peerings', [{ from: a, to: b }]]);
+    expect(of(renamed(long(38), long(38)))).toEqual([]);
+    expect(messages(renamed(long(38), long(39)))).toEqual([
       [
-        'access.peeredVnets.0.name',
-        `The peering between VNets "${long(38)}" and "${long(39)}" is named "${long(38)}-to-${long(39)}" in the ` +
+        'access.peerings.0',
+        `The peering from VNet "${long(38)}" to "${long(39)}" is named "${long(38)}-to-${long(39)}" in the ` +
           'exports (<VNet>-to-<VNet>), which has 81 characters; Azure allows at most 80 for a peering name. ' +
           'Shorten the two VNet names by 1 characters together.',
       ],

@@ -9,7 +9,6 @@ import {
   unsafeCharacterText,
   visible,
 } from '../../domain/text-safety';
-import { hasPeering } from '../analysis';
 import { report, type Rule } from '../rule';
 
 /** A resource name of the plan, where it is and which naming rule applies. */
@@ -54,6 +53,16 @@ function namedResources(plan: Plan): NamedResource[] {
   a.peeredVnets.forEach((p, i) => {
     out.push({ path: `access.peeredVnets.${i}.name`, name: p.name, rule: vnet, fallback: 'vnet-spoke' });
     rg(`access.peeredVnets.${i}.resourceGroup`, p.resourceGroup);
+    p.subnets.forEach((s, j) =>
+      out.push({ path: `access.peeredVnets.${i}.subnets.${j}.name`, name: s.name, rule: subnet, fallback: 'snet-app' }),
+    );
+  });
+  a.routeTables.forEach((t, i) => {
+    const base = `access.routeTables.${i}`;
+    out.push({ path: `${base}.name`, name: t.name, rule: AZURE_NAME_RULES.routeTable, fallback: 'rt-spoke' });
+    t.routes.forEach((r, j) =>
+      out.push({ path: `${base}.routes.${j}.name`, name: r.name, rule: AZURE_NAME_RULES.route, fallback: 'to-hub' }),
+    );
   });
   (a.privateEndpoints ?? []).forEach((e, i) =>
     out.push({
@@ -75,6 +84,8 @@ const CHECKED_ELSEWHERE = [
   /^servers\.\d+\.(name|resourceGroup)$/,
   /^access\.(vnet|peeredVnets\.\d+)\.(name|resourceGroup|addressSpaces\.\d+|dns\.servers\.\d+)$/,
   /^access\.vnet\.subnets\.\d+\.(name|prefix)$/,
+  /^access\.peeredVnets\.\d+\.subnets\.\d+\.name$/,
+  /^access\.routeTables\.\d+\.(name|routes\.\d+\.name)$/,
   /^access\.delegatedSubnet\.(name|prefix|nsg\.name)$/,
   /^access\.delegatedSubnet\.nsg\.rules\.\d+\./,
   /^access\.privateDnsZone\.(name|resourceGroup)$/,
@@ -220,15 +231,15 @@ export const pgn009: Rule = {
       const a = plan.access;
       const peering = AZURE_NAME_RULES.virtualNetworkPeering;
       const vnetOk = (n: string) => nameProblems(AZURE_NAME_RULES.virtualNetwork, n).length === 0;
-      a.peeredVnets.forEach((p, i) => {
-        if (!hasPeering(p) || !vnetOk(a.vnet.name) || !vnetOk(p.name)) return;
-        const name = peeringName(a.vnet.name, p.name);
+      a.peerings.forEach((p, k) => {
+        if (!vnetOk(p.from) || !vnetOk(p.to)) return;
+        const name = peeringName(p.from, p.to);
         if (name.length <= peering.max) return;
         findings.push(
           report(
             this,
-            `access.peeredVnets.${i}.name`,
-            `The peering between VNets "${a.vnet.name}" and "${p.name}" is named "${name}" in the exports ` +
+            `access.peerings.${k}`,
+            `The peering from VNet "${p.from}" to "${p.to}" is named "${name}" in the exports ` +
               `(<VNet>-to-<VNet>), which has ${name.length} characters; Azure allows at most ${peering.max} for a ` +
               `peering name. Shorten the two VNet names by ${name.length - peering.max} characters together.`,
           ),

@@ -30,7 +30,8 @@ export const pgn134: Rule = {
       else clientsByVnet.set(vnet.index, [`"${c.name}"`]);
     }
     return access.peeredVnets.flatMap((peer, j) => {
-      if (peer.zoneLink) return [];
+      // A VNet with custom DNS servers resolves where they sit; PGN-137 and PGN-142 check those VNets' links.
+      if (peer.zoneLink || (peer.dns.kind === 'custom' && peer.dns.servers.length > 0)) return [];
       const clients = clientsByVnet.get(j) ?? [];
       if (clients.length === 0) return [];
       return [

@@ -1,6 +1,18 @@
+import { contextFor } from '../../checker/context';
+import { transitHubs } from '../../checker/transit';
 import { DOCS } from '../../domain/azure';
+import type { Plan } from '../../domain/plan';
+import { hasPeering } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
 import { named, namedAtStart, quotedName } from '../names';
+
+/** The client's VNet has a hub with an appliance between it and the server VNet. */
+function throughHub(plan: Plan, vnet: string): boolean {
+  const ctx = contextFor(plan);
+  if (ctx.mode !== 'private') return false;
+  const ref = ctx.vnetNamed(vnet);
+  return ref !== undefined && transitHubs(ctx, ref).length > 0;
+}
 
 export const pgn135: Rule = {
   id: 'PGN-135',
@@ -31,7 +43,9 @@ export const pgn135: Rule = {
           ),
         ];
       }
-      if (peer.peering.fromServerVnet || peer.peering.toServerVnet) return [];
+      if (hasPeering(plan, peer)) return [];
+      // Through a firewall or appliance in a hub (PGN-141): the connectivity check follows it, PGN-008 reports it.
+      if (throughHub(plan, client.vnet)) return [];
       return [
         report(
           this,

@@ -1,7 +1,6 @@
 import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { cidrRange, findOverlaps, type Cidr } from '../../domain/ipv4';
-import { hasPeering } from '../analysis';
 import { analysisOf, report, type Rule } from '../rule';
 import { named, quotedName } from '../names';
 
@@ -40,8 +39,10 @@ export const pgn136: Rule = {
           cidr: p.result.value,
         });
     }
+    // Every VNet with a peering resource, with the server VNet or another VNet of the plan.
+    const peeredNames = new Set(a.private.peerings.flatMap((p) => [p.from.toLowerCase(), p.to.toLowerCase()]));
     for (const peer of a.peers) {
-      if (!hasPeering(peer.peer)) continue;
+      if (!peeredNames.has(peer.peer.name.toLowerCase())) continue;
       for (const p of peer.spaces) {
         if (p.result.ok)
           items.push({

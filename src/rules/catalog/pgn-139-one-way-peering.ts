@@ -1,4 +1,5 @@
 import { DOCS } from '../../domain/azure';
+import { planIndex } from '../../domain/plan-index';
 import { report, type Rule } from '../rule';
 import { mustReachFailures } from './pgn-008-client-intent';
 
@@ -14,22 +15,21 @@ export const pgn139: Rule = {
   fix: 'Add the missing peering resource so both VNets peer with each other.',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
-    const server = plan.access.vnet.name;
+    const index = planIndex(plan);
     // One cause, one finding: a peering a client must cross fails that client with PGN-008, which names it.
     const named = new Set<string>();
     for (const hop of mustReachFailures(plan).values()) if (hop.ruleId === this.id && hop.path) named.add(hop.path);
-    return plan.access.peeredVnets.flatMap((peer, j) => {
-      const { fromServerVnet, toServerVnet } = peer.peering;
-      if (fromServerVnet === toServerVnet) return [];
-      const missing = fromServerVnet ? 'toServerVnet' : 'fromServerVnet';
-      if (named.has(`access.peeredVnets.${j}.peering.${missing}`)) return [];
-      const [from, to] = fromServerVnet ? [peer.name, server] : [server, peer.name];
+    return plan.access.peerings.flatMap((peering, k) => {
+      const path = `access.peerings.${k}`;
+      // The first peering of a pair stands for it (a duplicate is PGN-009's and the exports' concern).
+      if (index.peering(peering.from, peering.to)?.index !== k) return [];
+      if (index.peering(peering.to, peering.from) !== undefined || named.has(path)) return [];
       return [
         report(
           this,
-          `access.peeredVnets.${j}.peering.${missing}`,
-          `The peering between "${server}" and "${peer.name}" is declared in one ` +
-            `direction only: the peering from "${from}" to "${to}" is missing, so no ` +
+          path,
+          `The peering between "${peering.from}" and "${peering.to}" is declared in one ` +
+            `direction only: the peering from "${peering.to}" to "${peering.from}" is missing, so no ` +
             `traffic flows. Add it.`,
         ),
       ];

@@ -1,17 +1,16 @@
 import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
-import { planIndex } from '../../domain/plan-index';
+import { planIndex, type PlanIndex } from '../../domain/plan-index';
 import { report, type Rule } from '../rule';
 import { named, namedAtStart, quotedName } from '../names';
 
 /**
- * Gateway transit, as the plan expresses it: an on-premises site names the VNet that holds its VPN or
- * ExpressRoute gateway (`gatewayVnet`, empty for the server VNet). When that is another VNet, the server VNet's
- * peering to it uses the remote gateway and the peering back offers gateway transit (the exports write both).
- * Azure refuses a peering that uses a remote gateway unless the reverse peering exists with gateway transit
- * allowed, allows at most one such peering per VNet, and none on a VNet with a gateway of its own (az CLI
+ * Gateway transit, with the peerings' own flags (plan format 2). Azure refuses a peering that uses the remote
+ * VNet's gateway unless the reverse peering exists with gateway transit allowed and the remote VNet has a gateway;
+ * a VNet may have one such peering at most, and none when it has a gateway of its own (az CLI
  * `network vnet peering create` help: `--use-remote-gateways`; Azure peering docs, "Gateways and on-premises
- * connectivity").
+ * connectivity"). A VNet has a gateway when an on-premises site connects through it (`gatewayVnet`, empty for the
+ * server VNet).
  */
 export const pgn140: Rule = {
   id: 'PGN-140',
@@ -20,77 +19,84 @@ export const pgn140: Rule = {
   docs: DOCS.vnetPeering,
   source: 'az CLI `network vnet peering` help; Azure peering docs',
   why:
-    'A peering that uses the remote VNet\u2019s gateway is refused unless the remote VNet peers back with gateway ' +
-    'transit allowed; a VNet can use one remote gateway at most, and none when it has a gateway of its own. ' +
-    'The deployment stops at that peering.',
+    'A peering that uses the remote VNet\u2019s gateway is refused unless the remote VNet has a gateway and peers ' +
+    'back with gateway transit allowed; a VNet can use one remote gateway at most, and none when it has a ' +
+    'gateway of its own. The deployment stops at that peering.',
   fix:
-    'Peer the gateway VNet back to the server VNet, and let every on-premises site use the same gateway: the ' +
-    'server VNet\u2019s own, or one peered VNet\u2019s.',
+    'Allow gateway transit on the peering back from the gateway VNet, and let each VNet use one remote gateway ' +
+    'at most, and none if it has its own.',
   check(plan) {
     const access = plan.access;
     if (access.mode !== 'private') return [];
     const index = planIndex(plan);
-    const server = access.vnet.name;
     const out: Finding[] = [];
-    /** The site that first made the server VNet use its own gateway, or a peered VNet's (by peered index). */
-    let ownGateway: string | null = null;
-    let remoteGateway: { index: number; site: string } | null = null;
-    const reported = new Set<number>();
-    access.onPremises.forEach((site, i) => {
-      if (site.connection === 'none') return;
-      const path = `access.onPremises.${i}.gatewayVnet`;
-      const entry = site.gatewayVnet === '' ? { kind: 'server' as const } : index.vnet(site.gatewayVnet);
-      if (entry === undefined) return; // an unknown VNet: the connectivity check names it
-      if (entry.kind === 'server') {
-        if (remoteGateway !== null) {
-          out.push(
-            report(
-              this,
-              path,
-              `${namedAtStart('site', site.name)} uses a gateway in the server VNet ${quotedName(server)}, ` +
-                `but ${named('site', remoteGateway.site)} ` +
-                `makes ${quotedName(server)} use the gateway of ` +
-                `${quotedName(access.peeredVnets[remoteGateway.index]?.name)}: a VNet ` +
-                'with a gateway of its own cannot use a remote one. Connect both sites through the same gateway.',
-            ),
-          );
-        } else ownGateway ??= site.name;
-        return;
-      }
-      const peer = entry.vnet;
-      if (ownGateway !== null || (remoteGateway !== null && remoteGateway.index !== entry.index)) {
-        const other =
-          ownGateway !== null
-            ? `${quotedName(server)} has a gateway of its own (${named('site', ownGateway)} uses it), ` +
-              `so it cannot also use the ` +
-              `gateway of ${quotedName(peer.name)}`
-            : `${quotedName(server)} already uses the gateway of ` +
-              `${quotedName(access.peeredVnets[remoteGateway?.index ?? 0]?.name)} ` +
-              `(${named('site', remoteGateway?.site)}), and a VNet ` +
-              'can use one remote gateway at most';
+    // The VNets holding a gateway (by the key of the VNet their name resolves to) and the first site using each.
+    const gateways = new Map<string, string>();
+    for (const site of access.onPremises) {
+      if (site.connection === 'none') continue;
+      const vnet = site.gatewayVnet === '' ? access.vnet.name : site.gatewayVnet;
+      const key = vnetKey(index, vnet);
+      if (key !== null && !gateways.has(key)) gateways.set(key, site.name);
+    }
+    const using = new Map<string, string>();
+    access.peerings.forEach((p, k) => {
+      if (!p.useRemoteGateways) return;
+      const path = `access.peerings.${k}.useRemoteGateways`;
+      const from = vnetKey(index, p.from);
+      const to = vnetKey(index, p.to);
+      if (from === null || to === null) return; // an unknown VNet: PGN-009 / the connectivity check name it
+      const own = gateways.get(from);
+      if (own !== undefined) {
         out.push(
           report(
             this,
             path,
-            `${namedAtStart('site', site.name)} is connected through a gateway in ${quotedName(peer.name)}, ` +
-              `but ${other}. Connect every site ` +
-              'through the same gateway.',
+            `The peering from ${quotedName(p.from)} to ${quotedName(p.to)} uses the remote gateway, but ` +
+              `${quotedName(p.from)} has a gateway of its own (${named('site', own)} uses it): a VNet with a ` +
+              'gateway cannot use a remote one. Turn off "Use remote gateways", or connect the site through the ' +
+              'remote gateway.',
           ),
         );
         return;
       }
-      remoteGateway ??= { index: entry.index, site: site.name };
-      if (peer.peering.fromServerVnet && !peer.peering.toServerVnet && !reported.has(entry.index)) {
-        reported.add(entry.index);
+      const earlier = using.get(from);
+      if (earlier !== undefined) {
         out.push(
           report(
             this,
-            `${entry.path}.peering.toServerVnet`,
-            `The server VNet ${quotedName(server)} uses the gateway of ${quotedName(peer.name)} ` +
-              `(${named('site', site.name)}), which Azure ` +
-              `allows only once ${quotedName(peer.name)} peers back to ${quotedName(server)} ` +
-              'with gateway transit allowed; that ' +
-              'peering is missing. Add the peering back.',
+            path,
+            `${namedAtStart('VNet', p.from)} already uses the gateway of ${quotedName(earlier)}, and a VNet can use ` +
+              `one remote gateway at most: turn off "Use remote gateways" on the peering to ${quotedName(p.to)}.`,
+          ),
+        );
+        return;
+      }
+      using.set(from, p.to);
+      if (!gateways.has(to)) {
+        out.push(
+          report(
+            this,
+            path,
+            `The peering from ${quotedName(p.from)} to ${quotedName(p.to)} uses the remote gateway, but ` +
+              `${quotedName(p.to)} has no gateway (no on-premises site connects through it): Azure refuses the ` +
+              'peering. Turn off "Use remote gateways", or connect a site through a gateway in ' +
+              `${quotedName(p.to)}.`,
+          ),
+        );
+        return;
+      }
+      const back = index.peering(p.to, p.from);
+      if (back === undefined || !back.peering.allowGatewayTransit) {
+        out.push(
+          report(
+            this,
+            back === undefined ? path : `${back.path}.allowGatewayTransit`,
+            `The peering from ${quotedName(p.from)} to ${quotedName(p.to)} uses the gateway of ` +
+              `${quotedName(p.to)}, which Azure allows only once ${quotedName(p.to)} peers back to ` +
+              `${quotedName(p.from)} with gateway transit allowed; ` +
+              (back === undefined
+                ? 'that peering is missing. Add the peering back, with "Allow gateway transit".'
+                : 'it does not allow it. Turn on "Allow gateway transit" on the peering back.'),
           ),
         );
       }
@@ -98,3 +104,9 @@ export const pgn140: Rule = {
     return out;
   },
 };
+
+/** The key of the VNet a name resolves to (the same VNet whatever the case), or null for an unknown name. */
+function vnetKey(index: PlanIndex, name: string): string | null {
+  const entry = index.vnet(name);
+  return entry === undefined ? null : entry.path;
+}

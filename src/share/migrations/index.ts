@@ -4,14 +4,14 @@
  * `readAnyPlanDocument`, which migrates first and then checks the shape with `readPlanDocument`,
  * so an old plan is migrated, never refused.
  *
- * Version 1 is the first released format, so the chain is empty today. To change the format
- * incompatibly: raise PLAN_FORMAT_VERSION, add `vN-to-vN+1.ts` here exporting a step, list it in
- * MIGRATIONS, and add a frozen fixture of the old format (see ../fixtures). The chain test fails
- * until every version below the current one has its step.
+ * To change the format incompatibly: raise PLAN_FORMAT_VERSION, add `vN-to-vN+1.ts` here exporting a
+ * step, list it in MIGRATIONS, and add a frozen fixture of the old format (see ../fixtures). The chain
+ * test fails until every version below the current one has its step.
  */
 import { readPlanDocument } from '../../domain/parse';
 import { PLAN_FORMAT_VERSION } from '../../domain/plan';
 import { loadError, type PlanLoadError, type PlanLoadResult } from '../errors';
+import { v1ToV2 } from './v1-to-v2';
 
 /** The first released plan format. */
 export const FIRST_FORMAT_VERSION = 1;
@@ -27,8 +27,8 @@ export interface MigrationStep {
   migrate(doc: PlanDocumentObject): PlanDocumentObject;
 }
 
-/** The chain, in order. Empty while version 1 is the only format. */
-export const MIGRATIONS: readonly MigrationStep[] = [];
+/** The chain, in order. */
+export const MIGRATIONS: readonly MigrationStep[] = [v1ToV2];
 
 /** Problems with a chain: every version from `first` to `current - 1` needs exactly one step to the next. */
 export function chainProblems(steps: readonly MigrationStep[], first: number, current: number): string[] {

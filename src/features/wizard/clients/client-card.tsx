@@ -116,7 +116,7 @@ function KindFields({ form, base, kind, targets, errors }: KindFieldsProps) {
             path={`${base}.vnet`}
             label="VNet"
             options={targets.vnets}
-            emptyHint="The plan lists no other VNets yet (Peered VNets step); type the VNet name."
+            emptyHint="The plan lists no other VNets yet (Network step); type the VNet name."
             error={errors?.vnet}
           />
           <AddressField
@@ -136,9 +136,7 @@ function KindFields({ form, base, kind, targets, errors }: KindFieldsProps) {
             path={`${base}.site`}
             label="On-premises site"
             options={targets.sites}
-            emptyHint={
-              'The plan lists no on-premises networks yet (Peered VNets and on-premises step); ' + 'type the site name.'
-            }
+            emptyHint={'The plan lists no on-premises networks yet (Network step); type the site name.'}
             error={errors?.site}
           />
           <AddressField

@@ -1,6 +1,10 @@
 /** Small helpers shared by the private-access steps. */
 import { useEffect } from 'react';
 import { get, type FieldError } from 'react-hook-form';
+import { getIn, isUnder } from '../../../domain/paths';
+import type { Plan } from '../../../domain/plan';
+import { usePlanner } from '../../../store/store';
+import { stepDef } from '../steps';
 import { fieldPath, type PlanForm } from '../use-plan-form';
 
 /** The form's own error at a dotted plan path, if any. */
@@ -29,4 +33,22 @@ export function useRevalidateAfterArrayChange(form: PlanForm, fields: readonly u
   useEffect(() => {
     void form.trigger();
   }, [form, fields]);
+}
+
+/**
+ * Writes an edit that reaches past the step's fields (a VNet's peerings added with it, the references a rename
+ * carries along) to the store as one undo step, under `key` (the field that caused it, so typing and its
+ * consequences coalesce), then shows it in the step's form: every changed path the step owns is set there too.
+ * The form's watcher sees values the store holds already and records nothing more. Paths the step does not own
+ * (clients, from the network step) are in the store only; the form never writes them back.
+ */
+export function commitPlanEdit(form: PlanForm, next: Plan, paths: readonly string[], key: string): void {
+  const store = usePlanner.getState();
+  if (next === store.plan) return;
+  store.updatePlan(() => next, key);
+  const owned = stepDef(store.step).owns;
+  for (const path of paths)
+    if (owned.some((prefix) => isUnder(path, prefix)))
+      form.setValue(fieldPath(path), getIn(next, path) as never, { shouldDirty: true });
+  void form.trigger();
 }

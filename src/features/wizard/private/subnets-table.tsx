@@ -1,19 +1,43 @@
-/** The other subnets already in the server VNet: name and prefix, add and remove. */
+/** A VNet's subnets (the server VNet's others than the delegated one, or another VNet's): name and prefix. */
+import type { ReactNode } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { Field } from '../field';
 import { fieldPath, type PlanForm } from '../use-plan-form';
 import { errorAt, useRevalidateAfterArrayChange } from './form-helpers';
+import { PathFindings } from './path-findings';
 
-export function SubnetsTable({ form }: { form: PlanForm }) {
-  const subnets = useFieldArray({ control: form.control, name: 'access.vnet.subnets' });
+interface Props {
+  form: PlanForm;
+  /** Dotted path of the subnet list; the server VNet's by default. */
+  path?: string;
+  legend?: string;
+  hint?: ReactNode;
+  /** The label of subnet n's name or prefix field. */
+  label?: (n: number, what: 'name' | 'prefix') => string;
+  /** Subnet n in words, for its Remove button. */
+  rowLabel?: (n: number) => string;
+}
+
+const SERVER_HINT =
+  'List the subnets that already exist (or that you plan) besides the delegated one, so overlaps and free space can ' +
+  'be worked out.';
+
+export function SubnetsTable({
+  form,
+  path = 'access.vnet.subnets',
+  legend = 'Other subnets in this VNet',
+  hint = SERVER_HINT,
+  label = (n, what) => `Subnet ${n} ${what}`,
+  rowLabel = (n) => `subnet ${n}`,
+}: Props) {
+  // Every subnet list has the server VNet's item type; the path is built at run time.
+  const subnets = useFieldArray({ control: form.control, name: path as 'access.vnet.subnets' });
   useRevalidateAfterArrayChange(form, subnets.fields);
   return (
-    <fieldset className="card" data-path="access.vnet.subnets">
-      <legend>Other subnets in this VNet</legend>
-      <p className="field__hint">
-        List the subnets that already exist (or that you plan) besides the delegated one, so overlaps and free space can
-        be worked out.
-      </p>
+    <fieldset className="card" data-path={path}>
+      <legend>{legend}</legend>
+      <p className="field__hint">{hint}</p>
+      <PathFindings paths={[path]} />
       {subnets.fields.length > 0 ? (
         <div className="table-wrap private__table-wrap">
           <table className="table">
@@ -28,13 +52,13 @@ export function SubnetsTable({ form }: { form: PlanForm }) {
             </thead>
             <tbody>
               {subnets.fields.map((f, i) => {
-                const base = `access.vnet.subnets.${i}`;
+                const base = `${path}.${i}`;
                 return (
                   <tr key={f.id}>
                     <td>
                       <Field
                         path={`${base}.name`}
-                        label={`Subnet ${i + 1} name`}
+                        label={label(i + 1, 'name')}
                         formError={errorAt(form, `${base}.name`)}
                       >
                         {(p) => (
@@ -50,7 +74,7 @@ export function SubnetsTable({ form }: { form: PlanForm }) {
                     <td>
                       <Field
                         path={`${base}.prefix`}
-                        label={`Subnet ${i + 1} prefix`}
+                        label={label(i + 1, 'prefix')}
                         formError={errorAt(form, `${base}.prefix`)}
                       >
                         {(p) => (
@@ -66,7 +90,7 @@ export function SubnetsTable({ form }: { form: PlanForm }) {
                     </td>
                     <td>
                       <button type="button" className="button button--quiet" onClick={() => subnets.remove(i)}>
-                        Remove<span className="visually-hidden"> subnet {i + 1}</span>
+                        Remove<span className="visually-hidden"> {rowLabel(i + 1)}</span>
                       </button>
                     </td>
                   </tr>
@@ -76,7 +100,7 @@ export function SubnetsTable({ form }: { form: PlanForm }) {
           </table>
         </div>
       ) : (
-        <p>No other subnets listed.</p>
+        <p>No subnets listed.</p>
       )}
       <button
         type="button"

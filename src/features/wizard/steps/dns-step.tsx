@@ -14,7 +14,7 @@ import '../private/private.css';
 const ZONE = 'access.privateDnsZone';
 
 function ZoneLinks({ form }: { form: PlanForm }) {
-  // Read-only use of the array: the rows are added on the Peered VNets step.
+  // Read-only use of the array: the rows are added on the Network step.
   const peered = useFieldArray({ control: form.control, name: 'access.peeredVnets' });
   const vnetName = useWatch({ control: form.control, name: 'access.vnet.name' });
   const peeredNames = useWatch({ control: form.control, name: 'access.peeredVnets' }) ?? [];
@@ -47,7 +47,7 @@ function ZoneLinks({ form }: { form: PlanForm }) {
         ))}
       </div>
       {peered.fields.length === 0 ? (
-        <p className="private__note">No peered VNets yet: add them on the next step.</p>
+        <p className="private__note">No other VNets yet: add them on the Network step.</p>
       ) : null}
     </fieldset>
   );

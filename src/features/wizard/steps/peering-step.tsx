@@ -1,80 +1,162 @@
-import { useFieldArray } from 'react-hook-form';
+/**
+ * The network around the server VNet: the other VNets (hubs, spokes, clients' VNets) with their subnets and
+ * appliances, the peerings between any two VNets, the route tables, and the on-premises networks.
+ */
+import { useRef, useState } from 'react';
+import { useFieldArray, useWatch } from 'react-hook-form';
+import type { PeeredVnet } from '../../../domain/plan';
 import { usePlanner } from '../../../store/store';
+import { ApplianceEditor } from '../private/appliance-editor';
+import { commitPlanEdit, useRevalidateAfterArrayChange } from '../private/form-helpers';
 import { OnPremCard } from '../private/on-prem-card';
-import { useRevalidateAfterArrayChange } from '../private/form-helpers';
 import { PeeredVnetCard } from '../private/peered-vnet-card';
+import { PeeringsSection } from '../private/peerings-section';
+import { RouteTablesSection } from '../private/route-tables-section';
+import { addPeeredVnet, freeVnetName, removePeeredVnet } from '../private/vnet-references';
 import { StepFrame } from '../step-frame';
-import { usePlanForm } from '../use-plan-form';
+import { usePlanForm, type PlanForm } from '../use-plan-form';
 import '../private/private.css';
+
+const PEERED = 'access.peeredVnets';
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function ServerVnetCard({ form }: { form: PlanForm }) {
+  const name = (useWatch({ control: form.control, name: 'access.vnet.name' }) as string | undefined) ?? '';
+  const title = name.trim() || 'The server VNet';
+  return (
+    <fieldset className="card">
+      <legend>{name.trim() ? `${name} (server VNet)` : 'The server VNet'}</legend>
+      <p className="private__note">
+        Its name, address spaces and subnets are set on the Virtual network step; its firewall or appliance here, with
+        the routes that use it.
+      </p>
+      <ApplianceEditor form={form} path="access.vnet.appliance" vnetLabel={title} />
+    </fieldset>
+  );
+}
+
+function OtherVnets({ form }: { form: PlanForm }) {
+  const region = usePlanner((s) => s.plan.servers[0]?.region ?? '');
+  const peered = useFieldArray({ control: form.control, name: PEERED });
+  useRevalidateAfterArrayChange(form, peered.fields);
+  const [status, setStatus] = useState('');
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  const add = () => {
+    const plan = usePlanner.getState().plan;
+    const vnet: PeeredVnet = {
+      name: freeVnetName(plan),
+      region,
+      resourceGroup: '',
+      subscription: '',
+      addressSpaces: [''],
+      zoneLink: true,
+      dns: { kind: 'azure' },
+      subnets: [],
+      appliance: null,
+    };
+    const edit = addPeeredVnet(plan, vnet);
+    // The form's list first (its own validation must not find the store ahead of it), then the store in one undo
+    // step with the peerings: the list's change reaches the store's writer later and finds it up to date.
+    peered.append(vnet, { shouldFocus: true });
+    commitPlanEdit(
+      form,
+      edit.plan,
+      edit.paths.filter((p) => p !== PEERED),
+      PEERED,
+    );
+    setStatus(`Added ${vnet.name}, peered both ways with the server VNet.`);
+  };
+  const remove = (i: number) => {
+    const plan = usePlanner.getState().plan;
+    const name = plan.access.mode === 'private' ? plan.access.peeredVnets[i]?.name || `other VNet ${i + 1}` : '';
+    const removal = removePeeredVnet(plan, i);
+    peered.remove(i);
+    commitPlanEdit(
+      form,
+      removal.plan,
+      removal.paths.filter((p) => p !== PEERED),
+      PEERED,
+    );
+    const gone = [
+      removal.peerings > 0 ? count(removal.peerings, 'peering', 'peerings') : null,
+      removal.routeTables > 0 ? count(removal.routeTables, 'route table', 'route tables') : null,
+    ].filter(Boolean);
+    setStatus(`Removed ${name}${gone.length > 0 ? ` and its ${gone.join(' and ')}` : ''}.`);
+    addButton.current?.focus();
+  };
+
+  return (
+    <section aria-labelledby="vnets-title">
+      <h3 id="vnets-title">VNets</h3>
+      <p className="field__hint">
+        Besides the server VNet: hubs, spokes and the VNets of clients. A VNet added here is peered both ways with the
+        server VNet; change that in Peerings below.
+      </p>
+      <ServerVnetCard form={form} />
+      {peered.fields.length === 0 ? <p>No other VNets.</p> : null}
+      <div className="private__cards">
+        {peered.fields.map((f, i) => (
+          <PeeredVnetCard key={f.id} form={form} index={i} onRemove={() => remove(i)} />
+        ))}
+      </div>
+      <p className="private__status" role="status">
+        {status}
+      </p>
+      <button type="button" className="button" onClick={add} ref={addButton}>
+        Add a peered VNet
+      </button>
+    </section>
+  );
+}
+
+function OnPremises({ form }: { form: PlanForm }) {
+  const onPrem = useFieldArray({ control: form.control, name: 'access.onPremises' });
+  useRevalidateAfterArrayChange(form, onPrem.fields);
+  return (
+    <section aria-labelledby="onprem-title">
+      <h3 id="onprem-title">On-premises networks</h3>
+      {onPrem.fields.length === 0 ? <p>No on-premises networks.</p> : null}
+      <div className="private__cards">
+        {onPrem.fields.map((f, i) => (
+          <OnPremCard key={f.id} form={form} index={i} onRemove={() => onPrem.remove(i)} />
+        ))}
+      </div>
+      <button
+        type="button"
+        className="button"
+        onClick={() =>
+          onPrem.append(
+            { name: '', addressRanges: [''], connection: 'vpn', gatewayVnet: '', dnsForwarder: false },
+            { shouldFocus: true },
+          )
+        }
+      >
+        Add an on-premises network
+      </button>
+    </section>
+  );
+}
 
 export default function PeeringStep() {
   const form = usePlanForm();
-  const region = usePlanner((s) => s.plan.servers[0]?.region ?? '');
-  const peered = useFieldArray({ control: form.control, name: 'access.peeredVnets' });
-  const onPrem = useFieldArray({ control: form.control, name: 'access.onPremises' });
-  useRevalidateAfterArrayChange(form, peered.fields);
-  useRevalidateAfterArrayChange(form, onPrem.fields);
   return (
     <StepFrame
       intro={
         <p>
-          Clients in other VNets reach the server through VNet peering (in both directions) and resolve its name through
-          a link to the private DNS zone. Clients on premises come in through a VPN gateway or ExpressRoute.
+          Clients in other VNets reach the server through VNet peering (a peering resource on each side) and resolve its
+          name through a link to the private DNS zone. In a hub and spoke, the spokes reach each other through a
+          firewall in the hub: route tables send their traffic there, and the peerings allow forwarded traffic. Clients
+          on premises come in through a VPN gateway or ExpressRoute.
         </p>
       }
     >
       <div className="private">
-        <section aria-labelledby="peered-title">
-          <h3 id="peered-title">Peered VNets</h3>
-          {peered.fields.length === 0 ? <p>No peered VNets.</p> : null}
-          <div className="private__cards">
-            {peered.fields.map((f, i) => (
-              <PeeredVnetCard key={f.id} form={form} index={i} onRemove={() => peered.remove(i)} />
-            ))}
-          </div>
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              peered.append(
-                {
-                  name: '',
-                  region,
-                  resourceGroup: '',
-                  subscription: '',
-                  addressSpaces: [''],
-                  peering: { fromServerVnet: true, toServerVnet: true },
-                  zoneLink: true,
-                  dns: { kind: 'azure' },
-                },
-                { shouldFocus: true },
-              )
-            }
-          >
-            Add a peered VNet
-          </button>
-        </section>
-        <section aria-labelledby="onprem-title">
-          <h3 id="onprem-title">On-premises networks</h3>
-          {onPrem.fields.length === 0 ? <p>No on-premises networks.</p> : null}
-          <div className="private__cards">
-            {onPrem.fields.map((f, i) => (
-              <OnPremCard key={f.id} form={form} index={i} onRemove={() => onPrem.remove(i)} />
-            ))}
-          </div>
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              onPrem.append(
-                { name: '', addressRanges: [''], connection: 'vpn', gatewayVnet: '', dnsForwarder: false },
-                { shouldFocus: true },
-              )
-            }
-          >
-            Add an on-premises network
-          </button>
-        </section>
+        <OtherVnets form={form} />
+        <PeeringsSection form={form} />
+        <RouteTablesSection form={form} />
+        <OnPremises form={form} />
       </div>
     </StepFrame>
   );

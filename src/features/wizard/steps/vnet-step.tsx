@@ -7,6 +7,7 @@ import { errorAt, setPath } from '../private/form-helpers';
 import { NewOrExisting } from '../private/new-or-existing';
 import { StringList } from '../private/string-list';
 import { SubnetsTable } from '../private/subnets-table';
+import { VnetNameField } from '../private/vnet-name-field';
 import { RegionInput } from '../region-input';
 import { StepFrame } from '../step-frame';
 import { usePlanForm } from '../use-plan-form';
@@ -35,9 +36,7 @@ export default function VnetStep() {
           existingLabel="Use an existing virtual network"
         />
         <div className="grid">
-          <Field path="access.vnet.name" label="VNet name" formError={errorAt(form, 'access.vnet.name')}>
-            {(p) => <input {...p} {...form.register('access.vnet.name')} autoComplete="off" spellCheck={false} />}
-          </Field>
+          <VnetNameField form={form} path="access.vnet.name" label="VNet name" />
           <Field
             path="access.vnet.region"
             label="VNet region"

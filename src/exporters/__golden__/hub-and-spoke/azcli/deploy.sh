@@ -195,6 +195,26 @@ az network vnet peering create \
   --use-remote-gateways=false \
   --output=none
 az network vnet peering create \
+  --resource-group='rg-spoke-2' \
+  --vnet-name='vnet-spoke-2' \
+  --name='vnet-spoke-2-to-vnet-hub' \
+  --remote-vnet="$PEERED1_VNET_ID" \
+  --allow-vnet-access=true \
+  --allow-forwarded-traffic=false \
+  --allow-gateway-transit=false \
+  --use-remote-gateways=false \
+  --output=none
+az network vnet peering create \
+  --resource-group='rg-hub-network' \
+  --vnet-name='vnet-hub' \
+  --name='vnet-hub-to-vnet-spoke-2' \
+  --remote-vnet="$PEERED2_VNET_ID" \
+  --allow-vnet-access=true \
+  --allow-forwarded-traffic=false \
+  --allow-gateway-transit=false \
+  --use-remote-gateways=false \
+  --output=none
+az network vnet peering create \
   --resource-group='rg-orders-network' \
   --vnet-name='vnet-orders-data' \
   --name='vnet-orders-data-to-vnet-hub' \

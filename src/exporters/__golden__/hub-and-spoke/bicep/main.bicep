@@ -56,8 +56,8 @@ module deployDnsZone 'modules/pgflex-dns-zone.bicep' = {
   ]
 }
 
-module deployPeeringVnetHubToVnetOrdersData 'modules/pgflex-peering-vnet-hub-to-vnet-orders-data.bicep' = {
-  name: 'pgflex-peering-vnet-hub-to-vnet-orders-data'
+module deployPeeringsRgHubNetwork 'modules/pgflex-peerings-rg-hub-network.bicep' = {
+  name: 'pgflex-peerings-rg-hub-network'
   scope: resourceGroup(subscriptionId, 'rg-hub-network')
   params: {
     subscriptionId: subscriptionId
@@ -67,8 +67,8 @@ module deployPeeringVnetHubToVnetOrdersData 'modules/pgflex-peering-vnet-hub-to-
   ]
 }
 
-module deployPeeringVnetSpoke2ToVnetOrdersData 'modules/pgflex-peering-vnet-spoke-2-to-vnet-orders-data.bicep' = {
-  name: 'pgflex-peering-vnet-spoke-2-to-vnet-orders-data'
+module deployPeeringsRgSpoke2 'modules/pgflex-peerings-rg-spoke-2.bicep' = {
+  name: 'pgflex-peerings-rg-spoke-2'
   scope: resourceGroup(subscriptionId, 'rg-spoke-2')
   params: {
     subscriptionId: subscriptionId
@@ -86,7 +86,7 @@ module deployPeeringVnetOrdersDataToVnetHub 'modules/pgflex-peering-vnet-orders-
   }
   dependsOn: [
     deployVnetOrdersData
-    deployPeeringVnetHubToVnetOrdersData
+    deployPeeringsRgHubNetwork
   ]
 }
 
@@ -117,7 +117,7 @@ resource server1 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
     deployDnsZone
     deployVnetOrdersData
     deployPeeringVnetOrdersDataToVnetHub
-    deployPeeringVnetHubToVnetOrdersData
+    deployPeeringsRgHubNetwork
   ]
 }
 

@@ -187,6 +187,28 @@ resource "azurerm_virtual_network_peering" "vnet_spoke_2_to_vnet_orders_data" {
   use_remote_gateways          = false
 }
 
+resource "azurerm_virtual_network_peering" "vnet_spoke_2_to_vnet_hub" {
+  name                         = "vnet-spoke-2-to-vnet-hub"
+  resource_group_name          = "rg-spoke-2"
+  virtual_network_name         = "vnet-spoke-2"
+  remote_virtual_network_id    = local.vnet_hub_id
+  allow_virtual_network_access = true
+  allow_forwarded_traffic      = false
+  allow_gateway_transit        = false
+  use_remote_gateways          = false
+}
+
+resource "azurerm_virtual_network_peering" "vnet_hub_to_vnet_spoke_2" {
+  name                         = "vnet-hub-to-vnet-spoke-2"
+  resource_group_name          = "rg-hub-network"
+  virtual_network_name         = "vnet-hub"
+  remote_virtual_network_id    = local.vnet_spoke_2_id
+  allow_virtual_network_access = true
+  allow_forwarded_traffic      = false
+  allow_gateway_transit        = false
+  use_remote_gateways          = false
+}
+
 resource "azurerm_postgresql_flexible_server" "pg_contoso_orders" {
   name                          = var.server_name
   resource_group_name           = "rg-orders-data"

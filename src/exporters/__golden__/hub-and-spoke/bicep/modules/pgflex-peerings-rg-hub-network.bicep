@@ -1,4 +1,4 @@
-// Module pgflex-peering-vnet-hub-to-vnet-orders-data of the plan "Contoso orders: hub and spoke": deployed to resource group rg-hub-network.
+// Module pgflex-peerings-rg-hub-network of the plan "Contoso orders: hub and spoke": deployed to resource group rg-hub-network.
 
 @description('Subscription ID of the servers and the server VNet (default: the deployment\'s; the plan says 00000000-0000-0000-0000-0000000000a1).')
 param subscriptionId string
@@ -14,4 +14,20 @@ resource peering2 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025
     allowGatewayTransit: true
     useRemoteGateways: false
   }
+}
+
+resource peering6 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2025-07-01' = {
+  name: format('{0}/{1}', 'vnet-hub', 'vnet-hub-to-vnet-spoke-2')
+  properties: {
+    remoteVirtualNetwork: {
+      id: resourceId(subscriptionId, 'rg-spoke-2', 'Microsoft.Network/virtualNetworks', 'vnet-spoke-2')
+    }
+    allowVirtualNetworkAccess: true
+    allowForwardedTraffic: false
+    allowGatewayTransit: false
+    useRemoteGateways: false
+  }
+  dependsOn: [
+    peering2
+  ]
 }

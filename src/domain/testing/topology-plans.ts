@@ -1,0 +1,77 @@
+/**
+ * Plans of the diagram's tests that no example covers: a hub and spoke through a firewall, where the server
+ * VNet is a spoke and the other spoke is peered with the hub only.
+ */
+import { readPlanDocument } from '../parse';
+import { PLAN_FORMAT_VERSION, type Plan, type PlanInput } from '../plan';
+
+type Access = Extract<PlanInput['access'], { mode: 'private' }>;
+
+const both = (a: string, b: string, forwarded: boolean): NonNullable<Access['peerings']> => [
+  { from: a, to: b, allowForwardedTraffic: forwarded },
+  { from: b, to: a, allowForwardedTraffic: forwarded },
+];
+
+/**
+ * The server VNet `vnet-spoke-1`, the hub `vnet-hub` with an Azure Firewall at 10.0.1.4, and `vnet-spoke-2`;
+ * peerings hub ↔ spoke-1 and hub ↔ spoke-2 in both directions, none between the spokes; route tables on the
+ * delegated subnet and on spoke-2's `snet-app` send the other spoke to the firewall. `change` edits the
+ * private access before the plan is read.
+ */
+export function hubSpokeFirewallPlan(change: (access: Access) => Access = (a) => a): Plan {
+  const access: Access = {
+    mode: 'private',
+    vnet: {
+      name: 'vnet-spoke-1',
+      region: 'westeurope',
+      addressSpaces: ['10.1.0.0/16'],
+      subnets: [{ name: 'snet-app', prefix: '10.1.1.0/24' }],
+    },
+    delegatedSubnet: { name: 'snet-postgres', prefix: '10.1.0.0/28' },
+    privateDnsZone: { name: 'spokes.private.postgres.database.azure.com' },
+    peeredVnets: [
+      {
+        name: 'vnet-hub',
+        region: 'westeurope',
+        addressSpaces: ['10.0.0.0/16'],
+        subnets: [{ name: 'AzureFirewallSubnet', prefix: '10.0.1.0/26' }],
+        appliance: { kind: 'azureFirewall', name: 'afw-hub', privateIp: '10.0.1.4' },
+        zoneLink: true,
+      },
+      {
+        name: 'vnet-spoke-2',
+        region: 'westeurope',
+        addressSpaces: ['10.2.0.0/16'],
+        subnets: [{ name: 'snet-app', prefix: '10.2.1.0/24' }],
+        zoneLink: true,
+      },
+    ],
+    peerings: [...both('vnet-spoke-1', 'vnet-hub', true), ...both('vnet-hub', 'vnet-spoke-2', true)],
+    routeTables: [
+      {
+        name: 'rt-postgres',
+        vnet: 'vnet-spoke-1',
+        subnets: ['snet-postgres'],
+        routes: [{ name: 'spoke-2', prefix: '10.2.0.0/16', nextHop: 'VirtualAppliance', nextHopIp: '10.0.1.4' }],
+      },
+      {
+        name: 'rt-spoke-2-app',
+        vnet: 'vnet-spoke-2',
+        subnets: ['snet-app'],
+        routes: [
+          { name: 'spoke-1', prefix: '10.1.0.0/16', nextHop: 'VirtualAppliance', nextHopIp: '10.0.1.4' },
+          { name: 'blackhole', prefix: '10.9.0.0/16', nextHop: 'None' },
+        ],
+      },
+    ],
+  };
+  const read = readPlanDocument({
+    formatVersion: PLAN_FORMAT_VERSION,
+    name: 'Spokes through a firewall',
+    servers: [{ name: 'pg-spoke-1', region: 'westeurope' }],
+    access: change(access),
+    clients: [{ kind: 'vnet', name: 'spoke-2-app', vnet: 'vnet-spoke-2', address: '10.2.1.10' }],
+  } satisfies PlanInput);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.plan;
+}
