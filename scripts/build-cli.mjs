@@ -5,6 +5,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { CLI_BUNDLE_OPTIONS } from './cli-bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,16 +19,9 @@ const CLI_BUNDLE = join(root, 'cli-dist', 'pgflex-netplan.mjs');
  */
 async function buildCli(outfile = CLI_BUNDLE) {
   const result = await build({
+    ...CLI_BUNDLE_OPTIONS,
     entryPoints: [join(root, 'src', 'cli', 'entry.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    // The oldest Node of package.json `engines`.
-    target: 'node20.19',
-    minify: true,
-    legalComments: 'none',
     write: false,
-    logLevel: 'warning',
   });
   const [file] = result.outputFiles;
   if (file === undefined || result.outputFiles.length !== 1) throw new Error('esbuild did not produce one file.');

@@ -119,19 +119,27 @@ function hitsOf(value: object): readonly Hit[] {
   const cached = kept ? hitsCache.get(value) : undefined;
   if (cached !== undefined) return cached;
   let hits: Hit[] | null = null;
-  const visit = (key: string | number, child: unknown) => {
-    if (typeof child === 'string') {
-      if (isCandidate(key, child)) (hits ??= []).push({ key, text: child });
-    } else if (child !== null && typeof child === 'object') {
-      const inner = hitsOf(child);
-      if (inner.length > 0) (hits ??= []).push({ key, inner });
-    }
-  };
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i += 1) visit(i, value[i]);
-  else for (const k of Object.keys(value)) visit(k, (value as Record<string, unknown>)[k]);
+  // No closure per object: this runs on every object of the plan at each check.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) hits = visitHit(hits, i, value[i]);
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const k of Object.keys(record)) hits = visitHit(hits, k, record[k]);
+  }
   const result = hits ?? NO_HITS;
   if (kept) hitsCache.set(value, result);
   return result;
+}
+
+/** `hits` with what `child` adds under `key` (a list made only when there is something to add). */
+function visitHit(hits: Hit[] | null, key: string | number, child: unknown): Hit[] | null {
+  if (typeof child === 'string') {
+    if (isCandidate(key, child)) (hits ??= []).push({ key, text: child });
+  } else if (child !== null && typeof child === 'object') {
+    const inner = hitsOf(child);
+    if (inner.length > 0) (hits ??= []).push({ key, inner });
+  }
+  return hits;
 }
 
 /** Each candidate string of `hits`, with the keys that lead to it (`keys` is reused: join it to keep it). */
