@@ -133,6 +133,22 @@ describe('planIndex', () => {
     );
     expect(planIndex(second).routeTable('vnet-payments-app', 'snet-app')?.table.name).toBe('rt-payments-app');
   });
+
+  it('finds a subnet of any VNet by VNet and subnet name in any case', () => {
+    const firewall = examplePlan('hub-spoke-firewall');
+    const access = firewall.access.mode === 'private' ? firewall.access : null;
+    if (access === null) throw new Error('example changed: hub-spoke-firewall is not private');
+    const fw = planIndex(firewall);
+    expect(fw.subnetOf('VNET-HUB', 'gatewaysubnet')).toBe(access.peeredVnets[0]?.subnets[0]);
+    expect(fw.subnetOf('vnet-payments-app', 'SNET-APP')).toBe(access.peeredVnets[1]?.subnets[0]);
+    // On the server VNet, its subnets and the delegated one.
+    expect(fw.subnetOf('Vnet-Payments-Data', 'SNET-DATA-TOOLS')).toBe(access.vnet.subnets[0]);
+    expect(fw.subnetOf('vnet-payments-data', 'snet-postgres')).toBe(access.delegatedSubnet);
+    // A subnet name belongs to its VNet.
+    expect(fw.subnetOf('vnet-hub', 'snet-app')).toBeUndefined();
+    expect(fw.subnetOf('vnet-payments-app', 'snet-postgres')).toBeUndefined();
+    expect(fw.subnetOf('vnet-elsewhere', 'snet-app')).toBeUndefined();
+  });
 });
 
 describe('names in another case: rules, checker and export agree', () => {

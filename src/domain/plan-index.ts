@@ -62,6 +62,11 @@ export interface PlanIndex {
   peered(a: string, b: string): boolean;
   /** The route table associated with subnet `subnet` of VNet `vnet`; the first table that names it wins. */
   routeTable(vnet: string, subnet: string): RouteTableEntry | undefined;
+  /**
+   * The subnet `subnet` of any VNet of the plan (`vnet` in any case): on the server VNet as `subnet` resolves it,
+   * on another VNet the first of its `subnets` of that name.
+   */
+  subnetOf(vnet: string, subnet: string): Subnet | DelegatedSubnet | undefined;
 }
 
 /**
@@ -102,6 +107,12 @@ function build(access: PrivateAccess): PlanIndex {
     const entry = { index, path: `access.routeTables.${index}`, table };
     for (const subnet of table.subnets) firstByName(tables, pairKey(table.vnet, subnet), entry);
   });
+  const otherSubnets = new Map<string, Subnet>();
+  for (const vnet of access.peeredVnets) {
+    // Only the VNet that owns the name (the server VNet wins a clash, then the first other VNet) lends its subnets.
+    if (vnets.get(nameKey(vnet.name))?.vnet !== vnet) continue;
+    for (const subnet of vnet.subnets) firstByName(otherSubnets, pairKey(vnet.name, subnet.name), subnet);
+  }
   const sites = new Map<string, SiteEntry>();
   access.onPremises.forEach((site, index) =>
     firstByName(sites, site.name, { index, path: `access.onPremises.${index}`, site }),
@@ -113,6 +124,10 @@ function build(access: PrivateAccess): PlanIndex {
     peering: (from, to) => peerings.get(nameKey(pairKey(from, to))),
     peered: (a, b) => peerings.has(nameKey(pairKey(a, b))) && peerings.has(nameKey(pairKey(b, a))),
     routeTable: (vnet, subnet) => tables.get(nameKey(pairKey(vnet, subnet))),
+    subnetOf: (vnet, subnet) =>
+      vnets.get(nameKey(vnet))?.kind === 'server'
+        ? subnets.get(nameKey(subnet))?.subnet
+        : otherSubnets.get(nameKey(pairKey(vnet, subnet))),
   };
 }
 
@@ -124,6 +139,7 @@ const EMPTY: PlanIndex = {
   peering: () => undefined,
   peered: () => false,
   routeTable: () => undefined,
+  subnetOf: () => undefined,
 };
 
 const indexes = new WeakMap<Plan, PlanIndex>();

@@ -226,9 +226,7 @@ function routing(
         else if (entry?.kind === 'subnet')
           found = { subnet: entry.subnet.name, kind: a.vnet.existing ? 'existing' : 'created' };
       } else {
-        // The index knows the server VNet's subnets only: another VNet's are matched here, in any case as Azure does.
-        const key = name.toLowerCase();
-        const subnet = other?.subnets.find((s) => s.name.toLowerCase() === key);
+        const subnet = index.subnetOf(t.vnet, name);
         if (subnet !== undefined) found = { subnet: subnet.name, kind: 'existing' };
       }
       if (found === undefined) continue;
