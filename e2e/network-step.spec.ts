@@ -1,7 +1,7 @@
 /**
  * The network step (plan format 2): a VNet added with both peerings, a one-way peering warned about where it is
  * (PGN-139) and reached from the findings, peerings that follow a renamed VNet and go with a removed one, and a
- * route table whose route sends traffic to the hub's firewall.
+ * route table whose route sends traffic to the hub's firewall, and which follows its subnet's new name.
  */
 import type { Locator, Page } from '@playwright/test';
 import { newPlan } from '../src/domain/new-plan';
@@ -278,5 +278,15 @@ test('a route table sends the delegated subnet through the hub firewall', async 
       ],
     });
   await expectNoAxeViolations(page, 'the network step with a hub, its firewall and a route table');
+
+  // Renaming the delegated subnet renames it in the route table on it.
+  await openStep(page, 'Delegated subnet');
+  const subnetName = page.getByLabel('Subnet name');
+  await subnetName.fill('snet-pg');
+  await subnetName.press('Tab');
+  await openStep(page, 'Network');
+  const renamed = page.getByRole('group', { name: 'rt-postgres', exact: true });
+  await expect(renamed.getByRole('checkbox', { name: 'snet-pg (delegated subnet)' })).toBeChecked();
+  await expect.poll(() => savedAccess(page)).toMatchObject({ routeTables: [{ subnets: ['snet-pg'] }] });
   expect(watch.consoleErrors).toEqual([]);
 });

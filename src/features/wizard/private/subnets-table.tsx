@@ -5,6 +5,8 @@ import { Field } from '../field';
 import { fieldPath, type PlanForm } from '../use-plan-form';
 import { errorAt, useRevalidateAfterArrayChange } from './form-helpers';
 import { PathFindings } from './path-findings';
+import { useRenameOnBlur } from './rename-on-blur';
+import { renameSubnetReferences } from './vnet-references';
 
 interface Props {
   form: PlanForm;
@@ -56,20 +58,7 @@ export function SubnetsTable({
                 return (
                   <tr key={f.id}>
                     <td>
-                      <Field
-                        path={`${base}.name`}
-                        label={label(i + 1, 'name')}
-                        formError={errorAt(form, `${base}.name`)}
-                      >
-                        {(p) => (
-                          <input
-                            {...p}
-                            {...form.register(fieldPath(`${base}.name`))}
-                            autoComplete="off"
-                            spellCheck={false}
-                          />
-                        )}
-                      </Field>
+                      <SubnetNameField form={form} path={`${base}.name`} label={label(i + 1, 'name')} />
                     </td>
                     <td>
                       <Field
@@ -110,5 +99,22 @@ export function SubnetsTable({
         Add a subnet
       </button>
     </fieldset>
+  );
+}
+
+/**
+ * A subnet's name: when it is left with a new name, the route tables of its VNet (and, on the server VNet, the clients
+ * in it) that named the old one take the new one.
+ */
+function SubnetNameField({ form, path, label }: { form: PlanForm; path: string; label: string }) {
+  // `access.vnet.subnets.3.name` → `access.vnet`; `access.peeredVnets.1.subnets.0.name` → `access.peeredVnets.1`.
+  const vnetPath = path.replace(/\.subnets\.\d+\.name$/, '');
+  const input = useRenameOnBlur(form, path, (plan, previous, name) =>
+    renameSubnetReferences(plan, vnetPath, previous, name),
+  );
+  return (
+    <Field path={path} label={label} formError={errorAt(form, path)}>
+      {(p) => <input {...p} {...input} autoComplete="off" spellCheck={false} />}
+    </Field>
   );
 }

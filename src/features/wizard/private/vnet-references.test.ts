@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { newPlan } from '../../../domain/new-plan';
+import { setIn } from '../../../domain/paths';
+import { evaluate } from '../../../rules';
+import { checkAllClients } from '../../../checker';
+import { examplePlan } from '../../../domain/testing/examples';
 import { PlanDocumentSchema, type Client, type PeeredVnet, type Plan, type PrivateAccess } from '../../../domain/plan';
 import {
   addPeeredVnet,
@@ -8,6 +12,7 @@ import {
   newPeering,
   peeringBetween,
   removePeeredVnet,
+  renameSubnetReferences,
   renameVnetReferences,
   reversePeering,
   subnetNamesOf,
@@ -253,5 +258,56 @@ describe('what the route table fields offer', () => {
   });
   it('the appliances with an address', () => {
     expect(appliancesOf(accessOf(hubPlan()))).toEqual([{ vnet: 'vnet-hub', name: 'afw-hub', privateIp: '10.1.0.4' }]);
+  });
+});
+
+describe('renameSubnetReferences', () => {
+  /** An example with one value changed, as the field leaves it before the references follow. */
+  const edited = (name: string, path: string, value: string): Plan => setIn(examplePlan(name), path, value);
+  const errors = (plan: Plan) => evaluate(plan).filter((f) => f.severity === 'error');
+
+  it('renames a server VNet subnet in its route tables and its clients, so the plan means what it meant', () => {
+    const before = examplePlan('hub-and-spoke');
+    const plan = setIn(edited('hub-and-spoke', 'access.vnet.subnets.0.name', 'snet-api'), 'access.routeTables', [
+      { name: 'rt-app', vnet: 'VNET-ORDERS-DATA', subnets: ['SNET-APP'], routes: [] },
+    ]);
+    const { plan: next, paths } = renameSubnetReferences(plan, 'access.vnet', 'snet-app', 'snet-api');
+    expect(paths).toEqual(['access.routeTables.0.subnets', 'clients.0.subnet']);
+    expect(accessOf(next).routeTables[0]?.subnets).toEqual(['snet-api']);
+    expect(next.clients[0]).toMatchObject({ kind: 'serverVnet', subnet: 'snet-api' });
+    // The client keeps its verdict and the plan gains no error.
+    expect(checkAllClients(next).map((c) => c.verdict)).toEqual(checkAllClients(before).map((c) => c.verdict));
+    expect(errors(next)).toEqual([]);
+  });
+  it('renames the delegated subnet in the route table on it', () => {
+    const plan = edited('hub-spoke-firewall', 'access.delegatedSubnet.name', 'snet-pg');
+    const { plan: next } = renameSubnetReferences(plan, 'access.vnet', 'snet-postgres', 'snet-pg');
+    expect(accessOf(next).routeTables[0]?.subnets).toEqual(['snet-pg']);
+    expect(errors(next)).toEqual([]);
+  });
+  it("renames another VNet's subnet in its route tables only; the spoke keeps its path through the firewall", () => {
+    const before = examplePlan('hub-spoke-firewall');
+    const plan = edited('hub-spoke-firewall', 'access.peeredVnets.1.subnets.0.name', 'snet-web');
+    const { plan: next, paths } = renameSubnetReferences(plan, 'access.peeredVnets.1', 'snet-app', 'snet-web');
+    expect(paths).toEqual(['access.routeTables.1.subnets']);
+    expect(accessOf(next).routeTables[1]?.subnets).toEqual(['snet-web']);
+    // Other VNets' tables are theirs.
+    expect(accessOf(next).routeTables[0]).toBe(accessOf(plan).routeTables[0]);
+    expect(checkAllClients(next).map((c) => c.verdict)).toEqual(checkAllClients(before).map((c) => c.verdict));
+  });
+  it('without it, the same rename leaves the route table naming a subnet that is gone', () => {
+    const plan = edited('hub-spoke-firewall', 'access.peeredVnets.1.subnets.0.name', 'snet-web');
+    const before = checkAllClients(examplePlan('hub-spoke-firewall')).map((c) => c.verdict);
+    expect(checkAllClients(plan).map((c) => c.verdict)).not.toEqual(before);
+  });
+  it('changes nothing while another subnet of that VNet still has the old name, or for a blank name', () => {
+    const plan = setIn(
+      edited('hub-spoke-firewall', 'access.peeredVnets.1.subnets.0.name', 'snet-web'),
+      'access.peeredVnets.1.subnets.1',
+      { name: 'SNET-APP', prefix: '10.2.9.0/24' },
+    );
+    expect(renameSubnetReferences(plan, 'access.peeredVnets.1', 'snet-app', 'snet-web').paths).toEqual([]);
+    expect(renameSubnetReferences(plan, 'access.peeredVnets.1', 'snet-app', ' ').paths).toEqual([]);
+    expect(renameSubnetReferences(plan, 'access.peeredVnets.1', '', 'snet-web').paths).toEqual([]);
   });
 });

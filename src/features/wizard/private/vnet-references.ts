@@ -146,6 +146,38 @@ export function renameVnetReferences(plan: Plan, oldName: string, newName: strin
   return { plan: { ...plan, access: { ...access, peerings, routeTables, onPremises }, clients }, paths };
 }
 
+/**
+ * After a subnet's name changed from `oldName` to `newName` (the plan holds the new name already), renames what named
+ * it: the entries of the route tables of its VNet (`vnetPath`: `access.vnet` or `access.peeredVnets.N`) and, on the
+ * server VNet, the clients placed in it. Nothing changes when another subnet of that VNet still has the old name, nor
+ * when the new name is blank. A client with no subnet chosen yet (blank) stays so.
+ */
+export function renameSubnetReferences(plan: Plan, vnetPath: string, oldName: string, newName: string): PlanEdit {
+  if (plan.access.mode !== 'private' || oldName === newName || newName.trim() === '' || oldName.trim() === '')
+    return unchanged(plan);
+  const access = plan.access;
+  const onServerVnet = vnetPath === 'access.vnet';
+  const vnet = onServerVnet ? access.vnet : access.peeredVnets[Number(vnetPath.split('.')[2])];
+  if (vnet === undefined) return unchanged(plan);
+  const index = planIndex(plan);
+  // Another VNet of the same name owns the name, and so the references.
+  if (index.vnet(vnet.name)?.vnet !== vnet) return unchanged(plan);
+  if (!sameName(oldName, newName) && index.subnetOf(vnet.name, oldName) !== undefined) return unchanged(plan);
+  const paths: string[] = [];
+  const routeTables = access.routeTables.map((t, k) => {
+    if (!sameName(t.vnet, vnet.name) || !t.subnets.some((n) => n !== newName && sameName(n, oldName))) return t;
+    paths.push(`access.routeTables.${k}.subnets`);
+    return { ...t, subnets: t.subnets.map((n) => (sameName(n, oldName) ? newName : n)) };
+  });
+  const clients = plan.clients.map((c, k) => {
+    if (!onServerVnet || c.kind !== 'serverVnet' || c.subnet === newName || !sameName(c.subnet, oldName)) return c;
+    paths.push(`clients.${k}.subnet`);
+    return { ...c, subnet: newName };
+  });
+  if (paths.length === 0) return unchanged(plan);
+  return { plan: { ...plan, access: { ...access, routeTables }, clients }, paths };
+}
+
 /** The names of the plan's VNets: the server VNet first, then the others; unnamed ones left out. */
 function vnetNames(access: PrivateAccess): string[] {
   return [access.vnet.name, ...access.peeredVnets.map((v) => v.name)].filter((n) => n.trim() !== '');

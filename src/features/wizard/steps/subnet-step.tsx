@@ -11,6 +11,8 @@ import { errorAt } from '../private/form-helpers';
 import { NewOrExisting } from '../private/new-or-existing';
 import { NsgEditor } from '../private/nsg-editor';
 import { PathFindings } from '../private/path-findings';
+import { useRenameOnBlur } from '../private/rename-on-blur';
+import { renameSubnetReferences } from '../private/vnet-references';
 import { StringList } from '../private/string-list';
 import { StepFrame } from '../step-frame';
 import { usePlanForm, type PlanForm } from '../use-plan-form';
@@ -73,6 +75,10 @@ export default function SubnetStep() {
   const form = usePlanForm();
   const existing = useWatch({ control: form.control, name: `${BASE}.existing` }) === true;
   const prefix = (useWatch({ control: form.control, name: `${BASE}.prefix` }) as string | undefined) ?? '';
+  // Route tables on the delegated subnet name it: a new name follows there too.
+  const nameInput = useRenameOnBlur(form, `${BASE}.name`, (plan, previous, name) =>
+    renameSubnetReferences(plan, 'access.vnet', previous, name),
+  );
   return (
     <StepFrame
       intro={
@@ -98,7 +104,7 @@ export default function SubnetStep() {
             formError={errorAt(form, `${BASE}.name`)}
             hint={`Not one of Azure's reserved names: ${RESERVED_SUBNET_NAMES.join(', ')}.`}
           >
-            {(p) => <input {...p} {...form.register(`${BASE}.name`)} autoComplete="off" spellCheck={false} />}
+            {(p) => <input {...p} {...nameInput} autoComplete="off" spellCheck={false} />}
           </Field>
           <Field
             path={`${BASE}.prefix`}
