@@ -11,7 +11,19 @@ import tseslint from 'typescript-eslint';
  * every other pair is refused by `import-x/no-restricted-paths`, which resolves real paths, so `../rules`,
  * `../../rules/index` and `./x` from a sibling folder are all caught alike.
  */
-const LAYERS = ['domain', 'checker', 'rules', 'exporters', 'deploy', 'share', 'store', 'features', 'app', 'cli'];
+const LAYERS = [
+  'domain',
+  'checker',
+  'rules',
+  'exporters',
+  'deploy',
+  'share',
+  'import',
+  'store',
+  'features',
+  'app',
+  'cli',
+];
 /** @type {Record<string, string[]>} */
 const MAY_USE = {
   domain: [],
@@ -20,10 +32,11 @@ const MAY_USE = {
   exporters: ['domain'],
   deploy: ['domain', 'exporters'],
   share: ['domain'],
+  import: ['domain', 'checker', 'rules', 'share', 'deploy'],
   store: ['domain', 'rules', 'checker', 'share'],
-  features: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'store'],
-  app: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'store', 'features'],
-  cli: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share'],
+  features: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'import', 'store'],
+  app: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'import', 'store', 'features'],
+  cli: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'import'],
 };
 const layerZones = LAYERS.map((layer) => ({
   target: `./src/${layer}`,

@@ -35,6 +35,11 @@ export async function loadPlan(io: CliIo, arg: string | undefined): Promise<Plan
   } catch (e) {
     throw readFailure(name, e);
   }
+  return planFromText(name, text);
+}
+
+/** The plan in `text` (a plan file's contents), or an input error naming `name`. */
+export function planFromText(name: string, text: string): Plan {
   const read = parsePlanFile(text);
   if (read.ok) return read.plan;
   const { kind, message } = read.error;

@@ -38,7 +38,7 @@ describe('CLI: commands, options, help and version', () => {
     expect(none.code).toBe(2);
     expect(none.out).toBe('');
     expect(none.err).toEqual([
-      'pgflex-netplan: no command given. Commands: validate, export, dry-run, check-client, share; ' +
+      'pgflex-netplan: no command given. Commands: validate, export, dry-run, check-client, import, share; ' +
         '--help explains them.',
     ]);
   });
@@ -79,7 +79,7 @@ describe('CLI: commands, options, help and version', () => {
     const a = await run(['explode']);
     expect(a).toMatchObject({ code: 2, out: '' });
     expect(a.err).toEqual([
-      'pgflex-netplan: unknown command "explode". Commands: validate, export, dry-run, check-client, share.',
+      'pgflex-netplan: unknown command "explode". Commands: validate, export, dry-run, check-client, import, share.',
     ]);
     const b = await run(['validate', 'hub.json', '--format', 'xml']);
     expect(b.code).toBe(2);

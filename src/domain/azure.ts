@@ -481,4 +481,9 @@ export const PLANNER_LIMITS = {
   nsgPortsPerRuleSide: MAX_NSG_ADDRESSES_PER_RULE_SIDE,
   /** Characters in one text field: every Azure name, address and description is far shorter. */
   textLength: 1000,
+  /**
+   * Characters of a deployment to import (an inventory bundle, a template, resource JSON): 32 MiB. The planner's own
+   * limit: a landing zone at Azure's limits (1,000 VNets of 3,000 subnets) is far past what one plan holds anyway.
+   */
+  importLength: 32 * 1024 * 1024,
 } as const;

@@ -61,7 +61,7 @@ describe('check-client', () => {
     ]);
     const u = memoryIo({ 'p.json': hub });
     expect(await main(['check-client', 'p.json'], u.io)).toBe(2);
-    expect(u.err[0]).toContain('--client NAME is required');
+    expect(u.err[0]).toContain('--client NAME or --from ADDRESS is required');
   });
 
   it('exit 2 for bad input: no file, not a plan, unknown option, bad format', async () => {

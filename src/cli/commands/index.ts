@@ -51,15 +51,34 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'check-client',
-    usage: 'PLAN.json --client NAME [--format text|json]',
+    usage: 'PLAN.json|DEPLOYMENT.json (--client NAME | --from ADDRESS) [--format text|json]',
     summary:
-      'Whether one client reaches the server, hop by hop; exit 0 reachable (or with warnings), 1 not ' +
-      'reachable, 2 bad input.',
+      'Whether one client reaches the server, hop by hop: a client of the plan, or the application at an address ' +
+      '(in a subnet, an on-premises range or on the internet). Reads a plan file or a deployment (the inventory ' +
+      "script's bundle, an exported template, resource JSON) and then names the deployed resource to change. Exit 0 " +
+      'reachable (or with warnings), 1 not reachable, 2 bad input.',
     options: {
       client: { type: 'string', placeholder: 'NAME', help: 'The client of the plan to check.' },
+      from: {
+        type: 'string',
+        placeholder: 'ADDRESS',
+        help: 'The IPv4 address where a failing application runs; checked as a client in that network.',
+      },
       format: { ...formats, help: 'text (one line per hop) or json.' },
     },
     run: async (options, io) => (await import('./check-client')).runCheckClient(options, io),
+  },
+  {
+    name: 'import',
+    usage: 'DEPLOYMENT.json [--server NAME] > plan.json',
+    summary:
+      "Read what is deployed (the inventory script's bundle, a template from the portal's Export template, or " +
+      'resource JSON from a JSON view) into a plan file on standard output, every object marked existing; what the ' +
+      'plan has no place for is listed on standard error. Exit 0 imported, 2 bad input.',
+    options: {
+      server: { type: 'string', placeholder: 'NAME', help: 'The server to import when the input holds several.' },
+    },
+    run: async (options, io) => (await import('./import')).runImport(options, io),
   },
   {
     name: 'share',
