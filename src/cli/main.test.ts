@@ -38,7 +38,8 @@ describe('CLI: commands, options, help and version', () => {
     expect(none.code).toBe(2);
     expect(none.out).toBe('');
     expect(none.err).toEqual([
-      'pgflex-netplan: no command given. Commands: validate, export, dry-run, check-client, import, share; ' +
+      'pgflex-netplan: no command given. Commands: validate, export, dry-run, check-client, inventory-script, ' +
+        'import, diff, share; ' +
         '--help explains them.',
     ]);
   });
@@ -79,7 +80,8 @@ describe('CLI: commands, options, help and version', () => {
     const a = await run(['explode']);
     expect(a).toMatchObject({ code: 2, out: '' });
     expect(a.err).toEqual([
-      'pgflex-netplan: unknown command "explode". Commands: validate, export, dry-run, check-client, import, share.',
+      'pgflex-netplan: unknown command "explode". Commands: validate, export, dry-run, check-client, ' +
+        'inventory-script, import, diff, share.',
     ]);
     const b = await run(['validate', 'hub.json', '--format', 'xml']);
     expect(b.code).toBe(2);

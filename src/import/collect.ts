@@ -60,7 +60,8 @@ function rawResources(value: unknown): { source: ImportSource; list: unknown[]; 
           `${INVENTORY_VERSION}. Run the inventory script this planner offers again.`,
       );
     if (!Array.isArray(value.resources)) return fail('The inventory bundle has no "resources" list.');
-    return { source: 'bundle', list: value.resources, warnings: [] };
+    // A `list` command's output stands in the bundle as one element: its items are resources.
+    return { source: 'bundle', list: (value.resources as unknown[]).flat(), warnings: [] };
   }
   if (isRecord(value) && 'formatVersion' in value && 'access' in value)
     return fail('This is a plan file, not a deployment: open it with "Open plan file…" (or the CLI\'s validate).');

@@ -20,7 +20,7 @@ const privateOf = (plan: Plan): PrivateAccess => {
   if (plan.access.mode !== 'private') throw new Error('not private');
   return plan.access;
 };
-const resources = () => [...hubSpokeBundle().resources];
+const resources = (): ArmResource[] => hubSpokeBundle().resources.flat();
 const byType = (type: string) => resources().filter((r) => r.type === type);
 const serverResource = () => byType('Microsoft.DBforPostgreSQL/flexibleServers')[0] as ArmResource;
 

@@ -36,7 +36,8 @@ export interface InventoryBundle {
   /** ISO 8601 time of collection. */
   readonly collectedAt: string;
   readonly scope: InventoryScope;
-  readonly resources: readonly ArmResource[];
+  /** ARM resources; a `list` command's output (an array of them) may stand as one element. */
+  readonly resources: readonly (ArmResource | readonly ArmResource[])[];
 }
 
 /** Where the imported text came from. */

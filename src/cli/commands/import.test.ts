@@ -65,3 +65,22 @@ describe('check-client --from', () => {
     expect(n.err.join('\n')).toContain('--client NAME or --from ADDRESS is required. The plan has no clients.');
   });
 });
+
+describe('diff', () => {
+  it('lists what the deployment has differently from the plan; exit 1 when they differ, 0 if they match', async () => {
+    const planned = memoryIo({ 'bundle.json': bundle });
+    await main(['import', 'bundle.json'], planned.io);
+    const plan = planned.out.join('\n');
+    const broken = JSON.stringify((brokenBundles()[1] as { bundle: unknown }).bundle);
+    const t = memoryIo({ 'plan.json': plan, 'deployed.json': broken, 'same.json': bundle });
+    expect(await main(['diff', 'plan.json', 'deployed.json'], t.io)).toBe(1);
+    expect(t.out).toEqual([
+      'EXTRA NSG rule deny-app: planned (not in the plan); deployed Deny Inbound Tcp priority 200 from ' +
+        '10.30.1.0/24:* to *:5432 [access.delegatedSubnet.nsg.rules.0]',
+      '1 difference.',
+    ]);
+    const same = memoryIo({ 'plan.json': plan, 'same.json': bundle });
+    expect(await main(['diff', 'plan.json', 'same.json'], same.io)).toBe(0);
+    expect(same.out).toEqual(['The deployment matches the plan.']);
+  });
+});

@@ -69,6 +69,22 @@ export const COMMANDS: readonly Command[] = [
     run: async (options, io) => (await import('./check-client')).runCheckClient(options, io),
   },
   {
+    name: 'inventory-script',
+    usage: '--server NAME --resource-group RG [--subscription ID] [--depth N] [--shell bash|powershell]',
+    summary:
+      'Print a read-only script (az show and list only) that collects the server and the network around it into ' +
+      'one bundle for import: its VNet, the VNets its peerings reach (--depth hops, default 2), their subnets, ' +
+      'NSGs, route tables, firewalls, gateways and DNS resolvers, the private DNS zone and its links.',
+    options: {
+      server: { type: 'string', placeholder: 'NAME', help: 'The flexible server.' },
+      'resource-group': { type: 'string', placeholder: 'RG', help: "The server's resource group." },
+      subscription: { type: 'string', placeholder: 'ID', help: "The server's subscription (default: az's own)." },
+      depth: { type: 'string', placeholder: 'N', help: 'Peering hops to follow from the server VNet (0–5).' },
+      shell: { type: 'string', values: ['bash', 'powershell'], help: 'The script language (default bash).' },
+    },
+    run: async (options, io) => (await import('./inventory-script')).runInventoryScript(options, io),
+  },
+  {
     name: 'import',
     usage: 'DEPLOYMENT.json [--server NAME] > plan.json',
     summary:
@@ -79,6 +95,15 @@ export const COMMANDS: readonly Command[] = [
       server: { type: 'string', placeholder: 'NAME', help: 'The server to import when the input holds several.' },
     },
     run: async (options, io) => (await import('./import')).runImport(options, io),
+  },
+  {
+    name: 'diff',
+    usage: 'PLAN.json DEPLOYMENT.json [--format text|json]',
+    summary:
+      'What the deployment (the inventory bundle, a template or resource JSON) lacks or has differently from the ' +
+      "plan, marking what Azure can't change in place. Exit 0 when they match, 1 when they differ, 2 bad input.",
+    options: { format: { ...formats, help: 'text (one line per difference) or json.' } },
+    run: async (options, io) => (await import('./diff')).runDiff(options, io),
   },
   {
     name: 'share',

@@ -47,6 +47,8 @@ interface SubnetSpec {
   nsg?: string;
   routeTable?: string;
   natGateway?: string;
+  /** IDs of the IP configurations in the subnet (Azure Firewall's, a gateway's). */
+  ipConfigurations?: string[];
 }
 
 function subnet(vnet: string, s: SubnetSpec): Record<string, unknown> {
@@ -69,6 +71,7 @@ function subnet(vnet: string, s: SubnetSpec): Record<string, unknown> {
       ...(s.nsg === undefined ? {} : { networkSecurityGroup: { id: s.nsg } }),
       ...(s.routeTable === undefined ? {} : { routeTable: { id: s.routeTable } }),
       ...(s.natGateway === undefined ? {} : { natGateway: { id: s.natGateway } }),
+      ...(s.ipConfigurations === undefined ? {} : { ipConfigurations: s.ipConfigurations.map((c) => ({ id: c })) }),
       provisioningState: 'Succeeded',
       purpose: '',
     },
@@ -273,8 +276,12 @@ export function hubSpokeBundle(options: BundleOptions = {}): InventoryBundle {
       'westeurope',
       ['10.0.0.0/16'],
       [
-        { name: 'GatewaySubnet', prefix: '10.0.0.0/26' },
-        { name: 'AzureFirewallSubnet', prefix: '10.0.1.0/26' },
+        { name: 'GatewaySubnet', prefix: '10.0.0.0/26', ipConfigurations: [`${GATEWAY_ID}/ipConfigurations/default`] },
+        {
+          name: 'AzureFirewallSubnet',
+          prefix: '10.0.1.0/26',
+          ipConfigurations: [`${FIREWALL_ID}/azureFirewallIpConfigurations/ipconfig`],
+        },
         { name: 'snet-dns-inbound', prefix: '10.0.2.0/28', delegation: 'Microsoft.Network/dnsResolvers' },
       ],
       [
