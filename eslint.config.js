@@ -33,7 +33,7 @@ const MAY_USE = {
   deploy: ['domain', 'exporters'],
   share: ['domain'],
   import: ['domain', 'checker', 'rules', 'share', 'deploy'],
-  store: ['domain', 'rules', 'checker', 'share'],
+  store: ['domain', 'rules', 'checker', 'share', 'import'],
   features: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'import', 'store'],
   app: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'import', 'store', 'features'],
   cli: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'import'],

@@ -10,6 +10,7 @@ import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/new-plan';
 import { getIn, setIn } from '../domain/paths';
 import type { Plan } from '../domain/plan';
 import type { PlanLoadError } from '../share/errors';
+import type { ImportSuccess } from '../import/types';
 import { STORAGE_KEY, createAutosave, type AutosaveStatus, type KeptCopy } from './autosave';
 import { emptyHistory, record, type History } from './history';
 import {
@@ -48,17 +49,31 @@ export interface WizardSlice {
   clearFocus: () => void;
 }
 
+/** What an import of a deployment could not hold, and the deployed resource behind each plan object. */
+export interface ImportReport {
+  readonly fileName: string;
+  readonly notModelled: ImportSuccess['notModelled'];
+  readonly skipped: ImportSuccess['skipped'];
+  readonly warnings: ImportSuccess['warnings'];
+  readonly resourceIds: ImportSuccess['resourceIds'];
+}
+
 export interface RecoverySlice {
   /** A plan that was replaced by an opened link, file or example, kept so it can be restored. */
   previousPlan: Plan | null;
-  /** A plan opened from a link or file, shown read-only until the user chooses to edit it. */
-  incoming: { plan: Plan; source: 'link' | 'file' } | null;
+  /**
+   * A plan opened from a link, a plan file or a deployment (imported, with what the import could not hold), shown
+   * read-only until the user chooses to edit it.
+   */
+  incoming: { plan: Plan; source: 'link' | 'file' | 'deployment'; report?: ImportReport } | null;
+  /** What the import of the plan being edited could not hold; null when it was not imported. Not saved. */
+  importReport: ImportReport | null;
   /** Why the last link or file could not be opened (the current plan is untouched). */
   openError: { error: PlanLoadError; source: 'link' | 'file' } | null;
   replacePlan: (plan: Plan, options?: { keepPrevious?: boolean }) => void;
   restorePrevious: () => void;
   dismissPrevious: () => void;
-  showIncoming: (plan: Plan, source: 'link' | 'file') => void;
+  showIncoming: (plan: Plan, source: 'link' | 'file' | 'deployment', report?: ImportReport) => void;
   /** Makes the incoming plan the plan being edited; the current one is kept for "Restore previous plan". */
   acceptIncoming: () => void;
   dismissIncoming: () => void;
@@ -144,6 +159,7 @@ const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (
   replacePlan: (plan, options = {}) =>
     set((s) => ({
       plan,
+      importReport: null,
       previousPlan: options.keepPrevious === false ? s.previousPlan : s.plan,
       revision: s.revision + 1,
       history: record(s.history, s.plan, null, Date.now()),
@@ -156,6 +172,7 @@ const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (
       return {
         plan: s.previousPlan,
         previousPlan: s.plan,
+        importReport: null,
         revision: s.revision + 1,
         history: record(s.history, s.plan, null, Date.now()),
         stashedAccess: {},
@@ -164,7 +181,9 @@ const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (
   dismissPrevious: () => set({ previousPlan: null }),
   incoming: null,
   openError: null,
-  showIncoming: (plan, source) => set({ incoming: { plan, source }, openError: null }),
+  showIncoming: (plan, source, report) =>
+    set({ incoming: report === undefined ? { plan, source } : { plan, source, report }, openError: null }),
+  importReport: null,
   acceptIncoming: () =>
     set((s) => {
       if (s.incoming === null) return s;
@@ -173,6 +192,7 @@ const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (
         plan: s.incoming.plan,
         previousPlan: same ? s.previousPlan : s.plan,
         incoming: null,
+        importReport: s.incoming.report ?? null,
         revision: s.revision + 1,
         history: record(s.history, s.plan, null, Date.now()),
         stashedAccess: {},

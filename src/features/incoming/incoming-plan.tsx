@@ -1,7 +1,14 @@
 /** A plan opened from a link or file, shown read-only until the user chooses to edit it. */
 import { useEffect, useRef } from 'react';
 import { usePlanner } from '../../store/store';
+import { ImportReportPanel } from '../import/import-report';
 import { ReviewContent } from '../review/review-content';
+
+const SOURCE = {
+  link: 'Opened from a share link',
+  file: 'Opened from a plan file',
+  deployment: 'Imported from a deployment',
+} as const;
 
 export default function IncomingPlan() {
   const incoming = usePlanner((s) => s.incoming);
@@ -13,9 +20,7 @@ export default function IncomingPlan() {
   return (
     <section className="step" aria-labelledby="incoming-heading">
       <h2 id="incoming-heading" className="step__heading" tabIndex={-1} ref={heading}>
-        <span className="step__number">
-          Opened from a {incoming.source === 'link' ? 'share link' : 'plan file'} · read-only review
-        </span>
+        <span className="step__number">{SOURCE[incoming.source]} · read-only review</span>
         {incoming.plan.name}
       </h2>
       <div className="notice notice--info">
@@ -33,6 +38,7 @@ export default function IncomingPlan() {
           </button>
         </div>
       </div>
+      {incoming.report === undefined ? null : <ImportReportPanel report={incoming.report} />}
       <ReviewContent plan={incoming.plan} editable={false} />
     </section>
   );

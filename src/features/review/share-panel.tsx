@@ -1,5 +1,5 @@
 /** Share the plan as a link, save it as a file, or open a plan file (which is shown read-only first). */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Plan } from '../../domain/plan';
 import { usePlanner } from '../../store/store';
 import { LinkErrorNotice } from '../share/link-error-notice';
@@ -26,6 +26,7 @@ function FileOpenError() {
 
 export default function SharePanel({ plan }: { plan: Plan }) {
   const baseUrl = `${window.location.origin}${window.location.pathname}`;
+  const [importError, setImportError] = useState<string | null>(null);
   return (
     <div className="share-panel">
       <p>
@@ -36,12 +37,34 @@ export default function SharePanel({ plan }: { plan: Plan }) {
       <PlanFileControls
         plan={plan}
         onOpen={(result) => {
+          setImportError(null);
           const store = usePlanner.getState();
           if (result.ok) store.showIncoming(result.plan, 'file');
           else store.setOpenError({ error: result.error, source: 'file' });
         }}
+        onImport={(result, fileName) => {
+          const store = usePlanner.getState();
+          store.setOpenError(null);
+          if (!result.ok) {
+            setImportError(`“${fileName}”: ${result.message}`);
+            return;
+          }
+          setImportError(null);
+          const { notModelled, skipped, warnings, resourceIds } = result;
+          store.showIncoming(result.plan, 'deployment', { fileName, notModelled, skipped, warnings, resourceIds });
+        }}
       />
       <FileOpenError />
+      {importError === null ? null : (
+        <div className="notice notice--error" role="alert">
+          <p>
+            <strong>The deployment could not be imported.</strong> {importError} Your plan is unchanged.
+          </p>
+          <button type="button" className="button" onClick={() => setImportError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
     </div>
   );
 }

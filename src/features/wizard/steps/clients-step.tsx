@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import type { Client, ClientKind } from '../../../domain/plan';
 import { usePlanner } from '../../../store/store';
+import { Troubleshoot } from '../../import/troubleshoot';
 import { AddClient } from '../clients/add-client';
 import { ClientCard } from '../clients/client-card';
 import { ClientChecksPanel } from '../clients/client-checks-panel';
@@ -58,6 +59,13 @@ export default function ClientsStep() {
         />
       ))}
       <AddClient mode={access.mode} onAdd={add} firstButton={firstAdd} />
+      <Troubleshoot
+        onAdd={(found) => {
+          if (!found.ok) return;
+          startUndoStep();
+          clients.append(found.client, { shouldFocus: false });
+        }}
+      />
       <ClientChecksPanel />
       <p role="status" className="visually-hidden">
         {announcement}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { usePlanner } from '../../../store/store';
 import { revealAll } from '../../findings/reveal';
+import { ImportReportPanel } from '../../import/import-report';
 import { ReviewContent } from '../../review/review-content';
 import { StepFrame } from '../step-frame';
 import { stepForPath } from '../steps';
@@ -8,6 +9,7 @@ import { stepForPath } from '../steps';
 export default function ReviewStep() {
   const plan = usePlanner((s) => s.plan);
   const focusField = usePlanner((s) => s.focusField);
+  const importReport = usePlanner((s) => s.importReport);
   // Reviewing is asking for every problem: from now on each field shows its errors, filled in or not.
   useEffect(revealAll, []);
   return (
@@ -19,6 +21,7 @@ export default function ReviewStep() {
         </p>
       }
     >
+      {importReport === null ? null : <ImportReportPanel report={importReport} />}
       <ReviewContent plan={plan} editable onNavigate={(path) => focusField(stepForPath(path), path)} />
     </StepFrame>
   );
