@@ -85,8 +85,9 @@ test('a bundle dropped on the drop area opens the same way; a broken one says wh
     await drop.dispatchEvent('drop', { dataTransfer: transfer });
   };
   await dropText('cut.json', text.slice(0, 300));
-  await expect(page.getByRole('alert')).toContainText('The deployment could not be imported.');
-  await expect(page.getByRole('alert')).toContainText('“cut.json”: Not valid JSON at line');
+  const alert = page.getByRole('alert').filter({ hasText: 'cut.json' });
+  await expect(alert).toContainText('The deployment could not be imported.');
+  await expect(alert).toContainText('“cut.json”: Not valid JSON at line');
   await expect(page.getByRole('heading', { level: 2, name: /read-only review/ })).toHaveCount(0);
 
   await dropText('bundle.json', text);

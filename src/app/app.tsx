@@ -2,6 +2,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { usePlanner, type StepId } from '../store/store';
 import { FindingsDrawer } from '../features/findings/findings-drawer';
+import { PageDrop } from '../features/import/page-drop';
 import { PlanMenu, useUndoShortcuts } from '../features/wizard/plan-menu';
 import { incomingView } from '../features/incoming/incoming-view';
 import { OpenErrorNotice } from '../features/incoming/open-error-notice';
@@ -57,6 +58,7 @@ export function App() {
         <PlanMenu />
       </header>
       <OpenErrorNotice />
+      <PageDrop />
       <StorageNotices />
       <RecoveryBanner />
       <UndoStatus />

@@ -36,20 +36,54 @@ async function readInput(io: CliIo, arg: string): Promise<string> {
   }
 }
 
-/** Imports a deployment; a failure is an input error naming the file. */
-export async function loadDeployment(io: CliIo, arg: string | undefined, server?: string): Promise<ImportSuccess> {
-  if (arg === undefined) throw new InputError('No deployment file given (a path, or - for standard input).');
-  const result = importDeployed(await readInput(io, arg), server === undefined ? {} : { server });
-  if (!result.ok) throw new InputError(`${sourceName(arg)}: ${result.message}`);
-  return result;
+/** The importer's failure as an input error naming the file (and, where it asks which server, the option). */
+function importFailure(arg: string, message: string): InputError {
+  const hint = /say which to import/.test(message) ? ' Name it with --server NAME.' : '';
+  return new InputError(`${sourceName(arg)}: ${message}${hint}`);
 }
 
-/** A plan file, or a deployment imported into a plan. */
-export async function loadPlanOrDeployment(io: CliIo, arg: string | undefined): Promise<Loaded> {
+/**
+ * Imports a deployment; a failure is an input error naming the file. `server` picks the server by name; with
+ * `fallback`, a deployment that holds one server only is imported whatever its name (the differences say so).
+ */
+export async function loadDeployment(
+  io: CliIo,
+  arg: string | undefined,
+  server?: string,
+  fallback = false,
+): Promise<ImportSuccess> {
+  if (arg === undefined) throw new InputError('No deployment file given (a path, or - for standard input).');
+  const text = await readInput(io, arg);
+  const result = importDeployed(text, server === undefined ? {} : { server });
+  if (result.ok) return result;
+  if (fallback && server !== undefined) {
+    const only = importDeployed(text);
+    if (only.ok) return only;
+  }
+  throw importFailure(arg, result.message);
+}
+
+/** A plan file, or a deployment imported into a plan (its server picked by `server` when it holds several). */
+export async function loadPlanOrDeployment(io: CliIo, arg: string | undefined, server?: string): Promise<Loaded> {
   if (arg === undefined) throw new InputError('No plan or deployment file given (a path, or - for standard input).');
   const text = await readInput(io, arg);
-  if (looksLikePlanFile(text)) return { plan: planFromText(sourceName(arg), text), imported: null };
-  const result = importDeployed(text);
-  if (!result.ok) throw new InputError(`${sourceName(arg)}: ${result.message}`);
+  if (looksLikePlanFile(text)) {
+    if (server !== undefined)
+      throw new InputError(`${sourceName(arg)} is a plan file: --server picks the server of a deployment only.`);
+    return { plan: planFromText(sourceName(arg), text), imported: null };
+  }
+  const result = importDeployed(text, server === undefined ? {} : { server });
+  if (!result.ok) throw importFailure(arg, result.message);
   return { plan: result.plan, imported: result };
+}
+
+/** One line for standard error about what an import left out of the plan, or null when it left nothing out. */
+export function importNote(imported: ImportSuccess): string | null {
+  const count = (n: number, one: string, many: string) => (n === 0 ? [] : [`${n} ${n === 1 ? one : many}`]);
+  const parts = [
+    ...count(imported.notModelled.length, 'thing not modelled', 'things not modelled'),
+    ...count(imported.skipped.length, 'resource skipped', 'resources skipped'),
+    ...count(imported.warnings.length, 'warning', 'warnings'),
+  ];
+  return parts.length === 0 ? null : `note: the import has ${parts.join(', ')}; the import command lists them.`;
 }

@@ -20,7 +20,7 @@ function usage(): string {
   return (
     `Plan the networking of Azure Database for PostgreSQL flexible servers.\n\nUsage:\n${lines.join('\n')}\n` +
     `  ${PROGRAM} --version\n\nA plan argument of - reads the plan from standard input.\n` +
-    `Exit codes: 0 ok, 1 error findings (check-client: not reachable), 2 bad input.\n` +
+    `Exit codes: 0 ok, 1 error findings (check-client: not reachable; diff: differences), 2 bad input.\n` +
     `"${PROGRAM} COMMAND --help" lists the options of a command.\n`
   );
 }

@@ -194,8 +194,36 @@ interface TypeParts {
   deployment: boolean;
 }
 
+/** A resource of the template with its values as the deployment would set them (see `evaluateArm`). */
+export interface EvaluatedArmResource {
+  /** The subscription and resource group it is deployed to, as the template resolves them (markers of world.ts). */
+  readonly subscription: string;
+  readonly resourceGroup: string;
+  readonly type: string;
+  readonly name: string;
+  readonly location: string | undefined;
+  /** `properties`, evaluated: a `Live` where it carries over the live resource's, a `Secret` for a secure value. */
+  readonly properties: unknown;
+  /** The resource's other keys (`sku`, `zones`, `tags`, …), evaluated; not its type, name, location or order. */
+  readonly other: Readonly<Record<string, unknown>>;
+}
+
+/** The keys of a resource that `EvaluatedArmResource.other` leaves out. */
+const NOT_OTHER = new Set([
+  'type',
+  'apiVersion',
+  'name',
+  'location',
+  'properties',
+  'dependsOn',
+  'condition',
+  'comments',
+]);
+
 class ArmReader {
   readonly steps: DeployStep[] = [];
+  /** When set, every resource's evaluated values are collected here too (`evaluateArm`). */
+  evaluated: EvaluatedArmResource[] | null = null;
   readonly ctx: IdContext;
   readonly existing: Set<string>;
   /** What the plan says the existing resources hold (for decisions a template makes on their live state). */
@@ -1137,6 +1165,21 @@ class ArmReader {
     this.steps.push(step);
     this.stepIds.add(step.id);
     e.steps = [step.id];
+    if (this.evaluated !== null) {
+      const other: Json = {};
+      for (const k of Object.keys(json))
+        if (!NOT_OTHER.has(k)) other[k] = this.evalAt(json[k], e.ctx, this.ignored, e.path, `.${k}`);
+      const { subscription: sub, group } = e.scope.deploy;
+      this.evaluated.push({
+        subscription: sub,
+        resourceGroup: group,
+        type: e.type,
+        name: e.name,
+        location,
+        properties,
+        other,
+      });
+    }
   }
 
   // ---- properties ----
@@ -1290,7 +1333,19 @@ function parseJson(file: ExportFile): Json {
   return value;
 }
 
-export const readArm: ArtefactReader = (files, plan) => {
+export const readArm: ArtefactReader = (files, plan) => read(files, plan, null);
+
+/**
+ * Every resource of an ARM export with its values evaluated as `readArm` evaluates them (test support: what the
+ * export deploys, for tests that need the deployed resources rather than the steps).
+ */
+export function evaluateArm(files: readonly ExportFile[], plan: Plan): EvaluatedArmResource[] {
+  const evaluated: EvaluatedArmResource[] = [];
+  read(files, plan, evaluated);
+  return evaluated;
+}
+
+function read(files: readonly ExportFile[], plan: Plan, evaluated: EvaluatedArmResource[] | null): DeployStep[] {
   const templateFile = files.find((f) => f.path === TEMPLATE_FILE);
   if (!templateFile) throw new DryRunReadError(TEMPLATE_FILE, 'the ARM export has no such file.');
   const template = parseJson(templateFile);
@@ -1307,6 +1362,7 @@ export const readArm: ArtefactReader = (files, plan) => {
     }
   }
   const reader = new ArmReader(plan);
+  reader.evaluated = evaluated;
   const variables = template.variables ?? {};
   if (!isObject(variables)) throw new DryRunReadError(TEMPLATE_FILE, '$.variables is not an object.');
   const group = reader.ctx.ownGroup || TARGET_GROUP;
@@ -1324,4 +1380,4 @@ export const readArm: ArtefactReader = (files, plan) => {
   reader.readParams(template, given, ctx, '$', `${PARAMETERS_FILE} $.parameters`, '');
   reader.template(template, '$', ctx, scope);
   return reader.steps;
-};
+}

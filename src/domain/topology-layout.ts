@@ -434,6 +434,45 @@ function maxW(cards: readonly Card[]): number {
   return cards.reduce((m, c) => Math.max(m, c.w), 0);
 }
 
+/**
+ * The legend's entries: a sample of the mark (`sample` px wide, `gap` before its words), in columns of at most
+ * `rows` entries, so that the legend keeps the height of the title row and grows sideways. Each text fits on one
+ * line of `maxText` px. The renderer places them with the same numbers (legendColumns).
+ */
+export const LEGEND = { sample: 30, gap: 8, rows: 5, columnGap: 22, maxText: 230 } as const;
+
+/** Entries per column of a legend of `count` entries: as few columns as `LEGEND.rows` allows, evenly filled. */
+function legendRows(count: number): number {
+  return Math.max(1, Math.ceil(count / Math.max(1, Math.ceil(count / LEGEND.rows))));
+}
+
+/**
+ * The grid of a legend whose entries read `lines` (one line each): entries per column, where each column starts
+ * (from the box's left edge; each as wide as its longest text), and the width the columns take with the padding.
+ */
+export function legendColumns(lines: readonly string[]): { rows: number; x: readonly number[]; w: number } {
+  const rows = legendRows(lines.length);
+  const x: number[] = [];
+  let at = PAD;
+  for (let start = 0; start < lines.length; start += rows) {
+    x.push(at);
+    const widest = Math.max(...lines.slice(start, start + rows).map((l) => textWidth(l, FONT.line)));
+    at += LEGEND.sample + LEGEND.gap + widest + LEGEND.columnGap;
+  }
+  return { rows, x, w: x.length === 0 ? 2 * PAD : at - LEGEND.columnGap + PAD };
+}
+
+function legendCard(node: TopoNode): Card {
+  const card = leafCard({ ...node, lines: [] }, { minW: 200, maxW: 300 });
+  const lines = node.lines.map((l) => wrapText(l, LEGEND.maxText, FONT.line, false, 1)[0] ?? '');
+  const grid = legendColumns(lines);
+  card.node = node;
+  card.lines = lines;
+  card.w = Math.max(card.w, grid.w);
+  card.h += Math.min(grid.rows, lines.length) * LINE_LH;
+  return card;
+}
+
 /** Title and legend side by side; returns the y under them. */
 function titleRow(ctx: Ctx): number {
   const title = ctx.node.get(NODE_IDS.title);
@@ -447,7 +486,7 @@ function titleRow(ctx: Ctx): number {
     bottom = Math.max(bottom, b.y + b.h);
   }
   if (legend) {
-    const b = ctx.placer.place(leafCard(legend, { minW: 200, maxW: 300 }), x, MARGIN);
+    const b = ctx.placer.place(legendCard(legend), x, MARGIN);
     bottom = Math.max(bottom, b.y + b.h);
   }
   return bottom;

@@ -10,9 +10,9 @@ import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/new-plan';
 import { getIn, setIn } from '../domain/paths';
 import type { Plan } from '../domain/plan';
 import type { PlanLoadError } from '../share/errors';
-import type { ImportSuccess } from '../import/types';
 import { STORAGE_KEY, createAutosave, type AutosaveStatus, type KeptCopy } from './autosave';
 import { emptyHistory, record, type History } from './history';
+import { saveImportReport, savedImportReportText, type ImportReport } from './import-report';
 import {
   STORE_VERSION,
   migrateStoredState,
@@ -49,15 +49,6 @@ export interface WizardSlice {
   clearFocus: () => void;
 }
 
-/** What an import of a deployment could not hold, and the deployed resource behind each plan object. */
-export interface ImportReport {
-  readonly fileName: string;
-  readonly notModelled: ImportSuccess['notModelled'];
-  readonly skipped: ImportSuccess['skipped'];
-  readonly warnings: ImportSuccess['warnings'];
-  readonly resourceIds: ImportSuccess['resourceIds'];
-}
-
 export interface RecoverySlice {
   /** A plan that was replaced by an opened link, file or example, kept so it can be restored. */
   previousPlan: Plan | null;
@@ -66,7 +57,10 @@ export interface RecoverySlice {
    * read-only until the user chooses to edit it.
    */
   incoming: { plan: Plan; source: 'link' | 'file' | 'deployment'; report?: ImportReport } | null;
-  /** What the import of the plan being edited could not hold; null when it was not imported. Not saved. */
+  /**
+   * The report of the last deployment imported and taken for editing (see `./import-report`: it applies while the
+   * plan holds the imported server; `importReportFor` says whether it does). Saved under its own key.
+   */
   importReport: ImportReport | null;
   /** Why the last link or file could not be opened (the current plan is untouched). */
   openError: { error: PlanLoadError; source: 'link' | 'file' } | null;
@@ -74,7 +68,10 @@ export interface RecoverySlice {
   restorePrevious: () => void;
   dismissPrevious: () => void;
   showIncoming: (plan: Plan, source: 'link' | 'file' | 'deployment', report?: ImportReport) => void;
-  /** Makes the incoming plan the plan being edited; the current one is kept for "Restore previous plan". */
+  /**
+   * Makes the incoming plan the plan being edited; the current one is kept for "Restore previous plan". An imported
+   * deployment's report replaces the import report; any other plan leaves it (it applies only to its own server).
+   */
   acceptIncoming: () => void;
   dismissIncoming: () => void;
   setOpenError: (error: { error: PlanLoadError; source: 'link' | 'file' } | null) => void;
@@ -172,7 +169,6 @@ const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (
       return {
         plan: s.previousPlan,
         previousPlan: s.plan,
-        importReport: null,
         revision: s.revision + 1,
         history: record(s.history, s.plan, null, Date.now()),
         stashedAccess: {},
@@ -192,7 +188,7 @@ const createRecoverySlice: StateCreator<PlannerState, [], [], RecoverySlice> = (
         plan: s.incoming.plan,
         previousPlan: same ? s.previousPlan : s.plan,
         incoming: null,
-        importReport: s.incoming.report ?? null,
+        importReport: s.incoming.report ?? s.importReport,
         revision: s.revision + 1,
         history: record(s.history, s.plan, null, Date.now()),
         stashedAccess: {},
@@ -289,7 +285,24 @@ export function createPlanner(options: PlannerOptions) {
     ),
   );
   if (options.events) autosave.listen(options.events);
+  if (options.storage !== null) keepImportReport(store, options.storage);
   return { usePlanner: store, autosave };
+}
+
+/** Saves the import report whenever it changes, and reads back the one saved (its reader loads only then). */
+function keepImportReport(store: StoreApi<PlannerState>, storage: Storage): void {
+  const text = savedImportReportText(storage);
+  if (text !== null)
+    void import('./import-report-reader').then(({ readImportReport }) => {
+      // An import made meanwhile wins.
+      if (store.getState().importReport !== null) return;
+      const report = readImportReport(text);
+      if (report === null) saveImportReport(storage, null);
+      else store.setState({ importReport: report });
+    });
+  store.subscribe((s, previous) => {
+    if (s.importReport !== previous.importReport) saveImportReport(storage, s.importReport);
+  });
 }
 
 function browserStorage(): PlannerOptions {

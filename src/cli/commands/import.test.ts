@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlanFile } from '../../share/plan-file';
+import { parsePlanFile, serializePlanFile } from '../../share/plan-file';
 import { exampleText } from '../../domain/testing/examples';
-import { APP_ADDRESS, brokenBundles, hubSpokeBundle } from '../../import/testing/bundles';
+import { importDeployedValue } from '../../import/import';
+import { hubSpokeBundle } from '../../import/testing/bundles';
+import { TooLargeError } from '../io';
 import { main } from '../main';
 import { memoryIo } from '../testing';
 
@@ -12,75 +14,69 @@ describe('import', () => {
     const t = memoryIo({ 'bundle.json': bundle });
     expect(await main(['import', 'bundle.json'], t.io)).toBe(0);
     const read = parsePlanFile(t.out.join('\n'));
-    expect(read.ok && read.plan.servers[0]?.name).toBe('pg-orders');
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.plan.servers[0]?.name).toBe('pg-orders');
+    expect(read.plan.access.mode === 'private' && read.plan.access.vnet).toMatchObject({
+      name: 'vnet-orders-data',
+      existing: true,
+    });
+    // The plan file as the planner saves it, byte for byte.
+    const imported = importDeployedValue(hubSpokeBundle());
+    if (!imported.ok) throw new Error(imported.message);
+    expect(`${t.out.join('\n')}\n`).toBe(serializePlanFile(imported.plan));
     expect(t.err).toEqual([
       expect.stringMatching(/^not modelled: \/subscriptions\/.*\/azureFirewalls\/afw-hub \(properties/),
       expect.stringMatching(/^not modelled: .*\/subnets\/snet-app \(properties\.natGateway\)/),
+      expect.stringMatching(/^not modelled: .*\/ergw-hub \(on-premises address ranges\): Gateway ergw-hub connects/),
       expect.stringMatching(/^not modelled: .*\/natGateways\/ng-app \(resource\)/),
-      expect.stringMatching(/^warning: Gateway ergw-hub connects on-premises networks/),
+      'Imported server pg-orders from an inventory bundle: 4 things not modelled, 0 resources skipped, 0 warnings.',
     ]);
   });
 
+  it('reads standard input, and a deployment of several servers with --server', async () => {
+    const t = memoryIo({}, bundle);
+    expect(await main(['import', '-'], t.io)).toBe(0);
+    expect(parsePlanFile(t.out.join('\n')).ok).toBe(true);
+    const two = hubSpokeBundle();
+    const server = two.resources[0] as { name: string; id: string };
+    const other = { ...server, name: 'pg-other', id: server.id.replace(/pg-orders$/, 'pg-other') };
+    const text = JSON.stringify({ ...two, resources: [...two.resources, other] });
+    const s = memoryIo({ 'two.json': text });
+    expect(await main(['import', 'two.json'], s.io)).toBe(2);
+    expect(s.err).toEqual([
+      'pgflex-netplan import: two.json: The input holds 2 servers (pg-orders, pg-other): say which to import. ' +
+        'Name it with --server NAME.',
+    ]);
+    const picked = memoryIo({ 'two.json': text });
+    expect(await main(['import', 'two.json', '--server', 'PG-OTHER'], picked.io)).toBe(0);
+    const read = parsePlanFile(picked.out.join('\n'));
+    expect(read.ok && read.plan.servers[0]?.name).toBe('pg-other');
+  });
+
   it('exit 2 with the file and what is wrong, for input that is not a deployment', async () => {
-    const t = memoryIo({ 'cut.json': bundle.slice(0, 200), 'plan.json': exampleText('hub-and-spoke') });
-    expect(await main(['import', 'cut.json'], t.io)).toBe(2);
-    expect(t.err.join('\n')).toMatch(/^pgflex-netplan import: cut\.json: Not valid JSON at line \d+, column \d+/);
+    const cut = memoryIo({ 'cut.json': bundle.slice(0, 200) });
+    expect(await main(['import', 'cut.json'], cut.io)).toBe(2);
+    expect(cut.err.join('\n')).toMatch(/^pgflex-netplan import: cut\.json: Not valid JSON at line \d+, column \d+/);
+    expect(cut.out).toEqual([]);
     const p = memoryIo({ 'plan.json': exampleText('hub-and-spoke') });
     expect(await main(['import', 'plan.json'], p.io)).toBe(2);
     expect(p.err.join('\n')).toContain('plan.json: This is a plan file, not a deployment');
     expect(p.out).toEqual([]);
-  });
-});
-
-describe('check-client --from', () => {
-  for (const [i, broken] of brokenBundles().entries())
-    it(`names the failing hop and the deployed resource to change: ${broken.name}`, async () => {
-      const t = memoryIo({ 'b.json': JSON.stringify(broken.bundle) });
-      expect(await main(['check-client', 'b.json', '--from', APP_ADDRESS], t.io)).toBe(1);
-      const text = t.out.join('\n');
-      expect(text.split('\n')[0]).toBe(`${APP_ADDRESS} is in VNet vnet-app.`);
-      expect(text).toContain(`application at ${APP_ADDRESS}: NOT REACHABLE`);
-      const failing = text.split('\n').find((l) => l.startsWith('  FAIL')) ?? '';
-      expect(failing).toMatch(broken.failingHop);
-      if (i === 1) expect(text).toMatch(/resource: \/subscriptions\/.*\/networkSecurityGroups\/nsg-postgres/);
-      if (i === 0) expect(text).toMatch(/resource: \/subscriptions\/.*\/privateDnsZones\/orders\.private/);
-    });
-
-  it('exit 0 for the working deployment, and works on a plan file too', async () => {
-    const t = memoryIo({ 'b.json': bundle, 'p.json': exampleText('hub-and-spoke') });
-    expect(await main(['check-client', 'b.json', '--from', APP_ADDRESS], t.io)).toBe(0);
-    expect(t.out.join('\n')).toContain(`application at ${APP_ADDRESS}: REACHABLE`);
-    const p = memoryIo({ 'p.json': exampleText('hub-and-spoke') });
-    expect(await main(['check-client', 'p.json', '--from', '10.20.1.25', '--client', 'api'], p.io)).toBe(0);
-    expect(p.out[0]).toBe('10.20.1.25 is in subnet snet-app of the server VNet vnet-orders-data.');
-    expect(p.out.join('\n')).toContain('api: REACHABLE');
+    const missing = memoryIo({});
+    expect(await main(['import', 'nowhere.json'], missing.io)).toBe(2);
+    expect(missing.err).toEqual(['pgflex-netplan import: nowhere.json: no such file.']);
+    const none = memoryIo({});
+    expect(await main(['import'], none.io)).toBe(2);
+    expect(none.err[0]).toContain('No deployment file given');
+    const two = memoryIo({ 'a.json': bundle, 'b.json': bundle });
+    expect(await main(['import', 'a.json', 'b.json'], two.io)).toBe(2);
+    expect(two.err[0]).toContain('Expected one deployment file; got 2');
   });
 
-  it('exit 2 for an address in none of the networks, or with neither --client nor --from', async () => {
-    const t = memoryIo({ 'b.json': bundle });
-    expect(await main(['check-client', 'b.json', '--from', '192.168.7.7'], t.io)).toBe(2);
-    expect(t.err.join('\n')).toContain("192.168.7.7 is a private address in none of the plan's networks");
-    const n = memoryIo({ 'b.json': bundle });
-    expect(await main(['check-client', 'b.json'], n.io)).toBe(2);
-    expect(n.err.join('\n')).toContain('--client NAME or --from ADDRESS is required. The plan has no clients.');
-  });
-});
-
-describe('diff', () => {
-  it('lists what the deployment has differently from the plan; exit 1 when they differ, 0 if they match', async () => {
-    const planned = memoryIo({ 'bundle.json': bundle });
-    await main(['import', 'bundle.json'], planned.io);
-    const plan = planned.out.join('\n');
-    const broken = JSON.stringify((brokenBundles()[1] as { bundle: unknown }).bundle);
-    const t = memoryIo({ 'plan.json': plan, 'deployed.json': broken, 'same.json': bundle });
-    expect(await main(['diff', 'plan.json', 'deployed.json'], t.io)).toBe(1);
-    expect(t.out).toEqual([
-      'EXTRA NSG rule deny-app: planned (not in the plan); deployed Deny Inbound Tcp priority 200 from ' +
-        '10.30.1.0/24:* to *:5432 [access.delegatedSubnet.nsg.rules.0]',
-      '1 difference.',
-    ]);
-    const same = memoryIo({ 'plan.json': plan, 'same.json': bundle });
-    expect(await main(['diff', 'plan.json', 'same.json'], same.io)).toBe(0);
-    expect(same.out).toEqual(['The deployment matches the plan.']);
+  it('exit 2 for an input larger than the planner imports, without reading it', async () => {
+    const t = memoryIo({});
+    t.io.readText = () => Promise.reject(new TooLargeError(50 * 1024 * 1024));
+    expect(await main(['import', 'big.json'], t.io)).toBe(2);
+    expect(t.err[0]).toMatch(/^pgflex-netplan import: big\.json: 50(\.0)? MB; the planner imports up to 32(\.0)? MB\./);
   });
 });

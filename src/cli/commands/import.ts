@@ -6,12 +6,25 @@ import { EXIT, InputError } from '../io';
 import { stringOption } from '../options';
 import { oneLine } from '../text';
 
-/** What the import could not take in, one line each: not modelled, skipped, and warnings. */
+const SOURCE_WORDS: Readonly<Record<ImportSuccess['source'], string>> = {
+  bundle: 'an inventory bundle',
+  armTemplate: 'an exported template',
+  resourceJson: 'resource JSON',
+};
+
+/** What the import could not take in, one line each: not modelled, skipped, and warnings; then a summary. */
 function importReport(imported: ImportSuccess): string[] {
+  const server = imported.plan.servers[0]?.name ?? '(none)';
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   return [
     ...imported.notModelled.map((n) => oneLine(`not modelled: ${n.resourceId} (${n.what}): ${n.why}`)),
     ...imported.skipped.map((s) => oneLine(`skipped: ${s.resourceId}: ${s.reason}`)),
     ...imported.warnings.map((w) => oneLine(`warning: ${w}`)),
+    oneLine(
+      `Imported server ${server} from ${SOURCE_WORDS[imported.source]}: ` +
+        `${count(imported.notModelled.length, 'thing', 'things')} not modelled, ` +
+        `${count(imported.skipped.length, 'resource')} skipped, ${count(imported.warnings.length, 'warning')}.`,
+    ),
   ];
 }
 

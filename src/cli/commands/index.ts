@@ -51,19 +51,25 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'check-client',
-    usage: 'PLAN.json|DEPLOYMENT.json (--client NAME | --from ADDRESS) [--format text|json]',
+    usage: 'PLAN.json|DEPLOYMENT.json (--client NAME | --from ADDRESS) [--server NAME] [--format text|json]',
     summary:
       'Whether one client reaches the server, hop by hop: a client of the plan, or the application at an address ' +
       '(in a subnet, an on-premises range or on the internet). Reads a plan file or a deployment (the inventory ' +
-      "script's bundle, an exported template, resource JSON) and then names the deployed resource to change. Exit 0 " +
-      'reachable (or with warnings), 1 not reachable, 2 bad input.',
+      "script's bundle, an exported template, resource JSON); for a deployment, each fix names the deployed " +
+      'resource to change, by resource group and ID. Exit 0 reachable (or with warnings), 1 not reachable, 2 bad ' +
+      'input.',
     options: {
-      client: { type: 'string', placeholder: 'NAME', help: 'The client of the plan to check.' },
+      client: {
+        type: 'string',
+        placeholder: 'NAME',
+        help: 'The client of the plan to check; with --from, the name of the new client.',
+      },
       from: {
         type: 'string',
         placeholder: 'ADDRESS',
-        help: 'The IPv4 address where a failing application runs; checked as a client in that network.',
+        help: 'The IPv4 address (or block) where a failing application runs; checked as a client in that network.',
       },
+      server: { type: 'string', placeholder: 'NAME', help: 'The server to check when the deployment holds several.' },
       format: { ...formats, help: 'text (one line per hop) or json.' },
     },
     run: async (options, io) => (await import('./check-client')).runCheckClient(options, io),
@@ -72,13 +78,18 @@ export const COMMANDS: readonly Command[] = [
     name: 'inventory-script',
     usage: '--server NAME --resource-group RG [--subscription ID] [--depth N] [--shell bash|powershell]',
     summary:
-      'Print a read-only script (az show and list only) that collects the server and the network around it into ' +
-      'one bundle for import: its VNet, the VNets its peerings reach (--depth hops, default 2), their subnets, ' +
-      'NSGs, route tables, firewalls, gateways and DNS resolvers, the private DNS zone and its links.',
+      'Print a read-only script (az show and list calls only) that collects the server and the network around it ' +
+      'into one JSON bundle for import: its firewall rules and TLS parameters, private endpoints, its VNet and the ' +
+      'VNets its peerings reach (--depth hops, default 2) with their subnets, NSGs, route tables, firewalls, ' +
+      'gateways and DNS resolver endpoints, and the private DNS zones with their links and records.',
     options: {
       server: { type: 'string', placeholder: 'NAME', help: 'The flexible server.' },
       'resource-group': { type: 'string', placeholder: 'RG', help: "The server's resource group." },
-      subscription: { type: 'string', placeholder: 'ID', help: "The server's subscription (default: az's own)." },
+      subscription: {
+        type: 'string',
+        placeholder: 'ID',
+        help: "The server's subscription ID (default: the one az is signed in to).",
+      },
       depth: { type: 'string', placeholder: 'N', help: 'Peering hops to follow from the server VNet (0–5).' },
       shell: { type: 'string', values: ['bash', 'powershell'], help: 'The script language (default bash).' },
     },
@@ -98,11 +109,19 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'diff',
-    usage: 'PLAN.json DEPLOYMENT.json [--format text|json]',
+    usage: 'PLAN.json DEPLOYMENT.json [--server NAME] [--format text|json]',
     summary:
       'What the deployment (the inventory bundle, a template or resource JSON) lacks or has differently from the ' +
-      "plan, marking what Azure can't change in place. Exit 0 when they match, 1 when they differ, 2 bad input.",
-    options: { format: { ...formats, help: 'text (one line per difference) or json.' } },
+      "plan (drift, or the changes for the next window), marking what Azure can't change in place. Exit 0 when " +
+      'they match, 1 when they differ, 2 bad input.',
+    options: {
+      server: {
+        type: 'string',
+        placeholder: 'NAME',
+        help: "The deployed server to compare (default: the plan's server, or the deployment's only one).",
+      },
+      format: { ...formats, help: 'text (one line per difference) or json.' },
+    },
     run: async (options, io) => (await import('./diff')).runDiff(options, io),
   },
   {

@@ -1,8 +1,12 @@
-/** A plan opened from a link or file, shown read-only until the user chooses to edit it. */
-import { useEffect, useRef } from 'react';
+/**
+ * A plan opened from a link, a plan file or a deployment, shown read-only until the user chooses to edit it; an
+ * imported deployment shows what the import could not hold first.
+ */
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { usePlanner } from '../../store/store';
-import { ImportReportPanel } from '../import/import-report';
 import { ReviewContent } from '../review/review-content';
+
+const ImportReportPanel = lazy(() => import('../import/import-report'));
 
 const SOURCE = {
   link: 'Opened from a share link',
@@ -38,7 +42,11 @@ export default function IncomingPlan() {
           </button>
         </div>
       </div>
-      {incoming.report === undefined ? null : <ImportReportPanel report={incoming.report} />}
+      {incoming.report === undefined ? null : (
+        <Suspense fallback={<p className="loading">Loading what the import could not hold…</p>}>
+          <ImportReportPanel report={incoming.report} />
+        </Suspense>
+      )}
       <ReviewContent plan={incoming.plan} editable={false} />
     </section>
   );

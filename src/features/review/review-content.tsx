@@ -1,6 +1,6 @@
 /**
  * The Review page's content for a plan: findings grouped by step, the plan summary, and the heavier
- * panels (topology, connectivity, share, exports), each loaded on demand.
+ * panels (topology, connectivity, comparison with a deployment, share, exports), each loaded on demand.
  */
 import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import type { Plan } from '../../domain/plan';
@@ -12,6 +12,7 @@ const TopologyPanel = lazy(() => import('./topology-panel'));
 const ChecksPanel = lazy(() => import('./checks-panel'));
 const SharePanel = lazy(() => import('./share-panel'));
 const ExportPanel = lazy(() => import('../export/export-panel'));
+const CompareWithDeployed = lazy(() => import('../import/compare-view'));
 
 function Loading({ what }: { what: string }) {
   return <p className="loading">Loading {what}…</p>;
@@ -67,6 +68,14 @@ export function ReviewContent({
           </Suspense>
         )}
       </section>
+      {editable ? (
+        <section className="review-section" aria-labelledby="review-compare">
+          <h3 id="review-compare">Compare with deployed</h3>
+          <Suspense fallback={<Loading what="the comparison" />}>
+            <CompareWithDeployed plan={plan} />
+          </Suspense>
+        </section>
+      ) : null}
       <section className="review-section" aria-labelledby="review-share">
         <h3 id="review-share">Share and save</h3>
         <Suspense fallback={<Loading what="sharing" />}>

@@ -1,46 +1,21 @@
 /**
  * Download the plan as a .json file; open one with the file picker or by dropping it here. Opened
  * files go through `parsePlanFile` and are handed to `onOpen`, ok or with the specific error: the
- * caller decides what replaces what, so a bad file never touches the current plan. A file that is not a plan file
- * (an inventory bundle, an exported template, resource JSON) is imported as a deployment and handed to `onImport`.
+ * caller decides what replaces what, so a bad file never touches the current plan. With `onFile`, the picked or
+ * dropped file is handed over as it is instead (the Review step opens plan files and deployments: features/import).
  */
 import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
-import { PLANNER_LIMITS } from '../../domain/azure';
 import type { Plan } from '../../domain/plan';
-import type { ImportResult } from '../../import/types';
-import { formatBytes, type PlanLoadResult } from '../../share/errors';
+import type { PlanLoadResult } from '../../share/errors';
 import { MAX_PLAN_FILE_BYTES, parsePlanFile, planFileTooLarge } from '../../share/plan-file';
 import { downloadPlanFile } from './download';
 import './share.css';
 
 export interface PlanFileControlsProps {
   plan: Plan;
-  onOpen: (result: PlanLoadResult) => void;
-  /** A deployment (not a plan file) was opened and imported; without it every file is read as a plan file. */
-  onImport?: (result: ImportResult, fileName: string) => void;
-}
-
-/** Whether the text is a plan file (it names its plan format) rather than a deployment to import. */
-const isPlanFileText = (text: string): boolean => /"formatVersion"\s*:/.test(text.slice(0, 4096));
-
-/** Reads a picked or dropped file as a plan file, or imports it as a deployment (the importer loads on demand). */
-async function readOpenedFile(
-  file: Pick<File, 'size' | 'text'>,
-): Promise<{ kind: 'plan'; result: PlanLoadResult } | { kind: 'deployment'; result: ImportResult }> {
-  if (file.size > PLANNER_LIMITS.importLength)
-    return {
-      kind: 'deployment',
-      result: {
-        ok: false,
-        message:
-          `The file is ${formatBytes(file.size)}; the planner opens plan files and deployments up to ` +
-          `${formatBytes(PLANNER_LIMITS.importLength)}. It was not opened.`,
-      },
-    };
-  const text = await file.text().catch(() => null);
-  if (text === null || isPlanFileText(text)) return { kind: 'plan', result: await readPlanFile(file) };
-  const { importDeployed } = await import('../../import/import');
-  return { kind: 'deployment', result: importDeployed(text) };
+  onOpen?: (result: PlanLoadResult) => void;
+  /** Takes the picked or dropped file as it is (a plan file or a deployment): this then doesn't read or announce it. */
+  onFile?: (file: File) => void;
 }
 
 /** Reads a picked or dropped file; refuses oversized files unread. Exported for tests. */
@@ -65,7 +40,7 @@ const IMPORT_HINT =
   ", or what is deployed: the inventory script's bundle (pgflex-netplan inventory-script), a template from the " +
   'portal\'s "Export template", or resource JSON from a "JSON view"';
 
-export function PlanFileControls({ plan, onOpen, onImport }: PlanFileControlsProps) {
+export function PlanFileControls({ plan, onOpen, onFile }: PlanFileControlsProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [status, setStatus] = useState('');
@@ -74,20 +49,13 @@ export function PlanFileControls({ plan, onOpen, onImport }: PlanFileControlsPro
   const open = async (files: FileList | null) => {
     const file = files?.[0];
     if (file === undefined) return;
-    if (onImport !== undefined) {
-      const read = await readOpenedFile(file);
-      if (read.kind === 'deployment') {
-        setStatus(read.result.ok ? `Imported the deployment “${file.name}”.` : `“${file.name}” could not be opened.`);
-        onImport(read.result, file.name);
-        return;
-      }
-      setStatus(read.result.ok ? `Opened “${file.name}”.` : `“${file.name}” could not be opened.`);
-      onOpen(read.result);
+    if (onFile !== undefined) {
+      onFile(file);
       return;
     }
     const result = await readPlanFile(file);
     setStatus(result.ok ? `Opened “${file.name}”.` : `“${file.name}” could not be opened.`);
-    onOpen(result);
+    onOpen?.(result);
   };
 
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
@@ -142,8 +110,8 @@ export function PlanFileControls({ plan, onOpen, onImport }: PlanFileControlsPro
         onDrop={onDrop}
       >
         <p id={hintId}>
-          Or drop a plan file (.json) here{onImport === undefined ? '' : IMPORT_HINT}. Opening a file does not change
-          the current plan until you choose to.
+          Or drop a plan file (.json) here{onFile === undefined ? '' : IMPORT_HINT}. Opening a file does not change the
+          current plan until you choose to.
         </p>
       </div>
       <p role="status" className="visually-hidden">

@@ -1,9 +1,10 @@
+import { JSDOM } from 'jsdom';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { examplePlan } from '../../exporters/test-plans';
-import { escapeXml, fileSlug, isoDate, standaloneSvg, TITLE_BLOCK_HEIGHT } from './export-svg';
-import { extractSvg } from './golden';
+import { escapeXml, exportedSvg, fileSlug, isoDate, standaloneSvg, TITLE_BLOCK_HEIGHT } from './export-svg';
+import { extractSvg, GOLDEN_CASES, renderGolden } from './golden';
 import { TopologyFigure } from './topology-figure';
 
 /** XML 1.0 "Char": a well-formed document holds only these; a parser stops at any other ("Invalid character"). */
@@ -81,5 +82,55 @@ describe('names with control characters (issue 14, item 6)', () => {
       'a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffdg\ufffd',
     );
     expect(escapeXml('tab\tnl\ncr\r \u0085 \ud83d\ude00 <&>')).toBe('tab\tnl\ncr\r \u0085 \ud83d\ude00 &lt;&amp;&gt;');
+  });
+});
+
+describe('clean and with-findings exports (issue 17)', () => {
+  const { window } = new JSDOM('');
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** The drawing of a golden case with findings, as the browser holds it (parsed into a DOM). */
+  function liveSvg(): SVGSVGElement {
+    const c = GOLDEN_CASES.find((g) => g.name === 'hub-and-spoke');
+    if (!c || c.findings.length === 0) throw new Error('the golden case changed');
+    const doc = new window.DOMParser().parseFromString(renderGolden(c), 'image/svg+xml');
+    return doc.documentElement as unknown as SVGSVGElement;
+  }
+  const parse = (text: string) => {
+    const doc = new window.DOMParser().parseFromString(text, 'image/svg+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    return doc;
+  };
+  const title = { planName: 'Orders', date: '2025-03-04' };
+
+  it('with the findings: their markers, the pinned elements and the legend entry that explains the markers', () => {
+    vi.stubGlobal('XMLSerializer', window.XMLSerializer);
+    const doc = parse(exportedSvg(liveSvg(), title, true));
+    // One marker on the zone link's line, one on the delegated subnet's box.
+    expect(doc.querySelectorAll('.topo-marker')).toHaveLength(2);
+    expect(doc.querySelectorAll('.topo-node--pinned, .topo-edge--pinned')).toHaveLength(2);
+    expect(doc.querySelectorAll('.topo-key-finding')).toHaveLength(1);
+    expect(doc.querySelector('[data-id="delegated"]')?.getAttribute('aria-label')).toMatch(/ Findings: 1 note;/);
+  });
+
+  it('clean: no marker, no pinned element, no findings in the labels, the legend without the markers entry', () => {
+    vi.stubGlobal('XMLSerializer', window.XMLSerializer);
+    const live = liveSvg();
+    const text = exportedSvg(live, title, false);
+    const doc = parse(text);
+    expect(doc.querySelectorAll('.topo-marker, .topo-focus, .topo-key-finding')).toHaveLength(0);
+    expect(doc.querySelectorAll('.topo-node--pinned, .topo-edge--pinned')).toHaveLength(0);
+    expect(text).not.toContain('Findings:');
+    expect(text).not.toMatch(/[▲✖ℹ] \d/);
+    // The rest of the picture is all there, its labels whole.
+    expect(doc.querySelectorAll('.topo-node')).toHaveLength(live.querySelectorAll('.topo-node').length);
+    expect(doc.querySelectorAll('.topo-edge')).toHaveLength(live.querySelectorAll('.topo-edge').length);
+    expect(doc.querySelector('[data-id="delegated"]')?.getAttribute('aria-label')).toMatch(
+      /^Delegated subnet: snet-postgres\. .*\.$/,
+    );
+    expect(doc.querySelectorAll('.topo-key-entry')).toHaveLength(live.querySelectorAll('.topo-key-entry').length - 1);
+    expect(doc.querySelector('.topo-titleblock text')?.textContent).toBe('Orders');
+    // The drawing on screen keeps its markers.
+    expect(live.querySelectorAll('.topo-marker')).toHaveLength(2);
   });
 });

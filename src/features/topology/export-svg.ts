@@ -1,7 +1,7 @@
 /**
- * Export of the diagram as a standalone SVG file (and, in the browser, as PNG). The on-screen SVG
- * stays deterministic; the title block with the plan's name and the export date is added here.
- * Everything user-typed is escaped for XML: a name stays a name, never markup.
+ * Export of the diagram as a standalone SVG file (and, in the browser, as PNG), clean or with the findings'
+ * markers. The on-screen SVG stays deterministic; the title block with the plan's name and the export date is
+ * added here. Everything user-typed is escaped for XML: a name stays a name, never markup.
  */
 import { saveBlob } from '../common/save-blob';
 
@@ -32,6 +32,12 @@ export function escapeXml(text: string): string {
 }
 
 export const TITLE_BLOCK_HEIGHT = 56;
+
+/** What the title block of an exported file says: the plan's name and the export date (YYYY-MM-DD). */
+export interface TitleBlock {
+  planName: string;
+  date: string;
+}
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** "Contoso: hub & spoke" → "contoso-hub-spoke", for file names. */
@@ -56,7 +62,7 @@ export function isoDate(date: Date): string {
  * namespace, no focus attributes, and a title block under the picture with the plan's name and date.
  * `rawMarkup` must be one `<svg …>…</svg>` element with numeric `width`, `height` and `viewBox`.
  */
-export function standaloneSvg(rawMarkup: string, titleBlock: { planName: string; date: string }): string {
+export function standaloneSvg(rawMarkup: string, titleBlock: TitleBlock): string {
   // The browser's XMLSerializer writes text nodes as they are, control characters included (a name
   // typed or pasted with one, in a plan that validation refuses but the diagram still draws).
   const markup = xmlSafe(rawMarkup);
@@ -90,20 +96,52 @@ export function standaloneSvg(rawMarkup: string, titleBlock: { planName: string;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${newTag}${body}${block}</svg>\n`;
 }
 
-const download = saveBlob;
+/** The part of a pinned element's label that tells its findings (topology-svg.tsx `findingsLabel`). */
+const FINDINGS_LABEL = ' Findings: ';
 
-/** The export of the live diagram, with today's date in the title block. */
-function exportedSvg(svg: SVGSVGElement, planName: string): string {
-  return standaloneSvg(new XMLSerializer().serializeToString(svg), { planName, date: isoDate(new Date()) });
+/**
+ * A copy of the drawing without what the findings add to it: their markers, the focus rings of the lines that
+ * carry findings, the "pinned" classes, the findings' words at the end of the elements' labels, and the legend's
+ * entry that explains the markers. The drawing on screen is left as it is.
+ */
+function withoutFindings(svg: SVGSVGElement): SVGSVGElement {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  for (const el of copy.querySelectorAll('.topo-marker, .topo-edge--pinned > .topo-focus')) el.remove();
+  for (const el of copy.querySelectorAll('.topo-key-finding')) (el.closest('.topo-key-entry') ?? el).remove();
+  for (const el of copy.querySelectorAll('.topo-node--pinned, .topo-edge--pinned')) {
+    el.classList.remove('topo-node--pinned', 'topo-edge--pinned');
+    const label = el.getAttribute('aria-label');
+    const cut = label?.lastIndexOf(FINDINGS_LABEL) ?? -1;
+    if (label && cut >= 0) el.setAttribute('aria-label', label.slice(0, cut));
+  }
+  return copy;
 }
 
-export function downloadSvg(svg: SVGSVGElement, planName: string): void {
-  download(new Blob([exportedSvg(svg, planName)], { type: 'image/svg+xml' }), `${fileSlug(planName)}-topology.svg`);
+/** The SVG file of the live diagram, clean or with the findings' markers. */
+export function exportedSvg(svg: SVGSVGElement, titleBlock: TitleBlock, findings: boolean): string {
+  const drawing = findings ? svg : withoutFindings(svg);
+  return standaloneSvg(new XMLSerializer().serializeToString(drawing), titleBlock);
 }
 
-/** Draws the exported SVG into a canvas (twice the size, within canvas limits) and downloads it as PNG. */
-export function downloadPng(svg: SVGSVGElement, planName: string): Promise<void> {
-  const text = exportedSvg(svg, planName);
+/** `contoso-topology.svg`, or `contoso-topology-findings.svg` with the findings' markers. */
+const exportName = (planName: string, findings: boolean, ext: 'svg' | 'png'): string =>
+  `${fileSlug(planName)}-topology${findings ? '-findings' : ''}.${ext}`;
+
+const today = (planName: string): TitleBlock => ({ planName, date: isoDate(new Date()) });
+
+/** Downloads the SVG file; returns its name. */
+export function downloadSvg(svg: SVGSVGElement, planName: string, findings: boolean): string {
+  const name = exportName(planName, findings, 'svg');
+  saveBlob(new Blob([exportedSvg(svg, today(planName), findings)], { type: 'image/svg+xml' }), name);
+  return name;
+}
+
+/**
+ * Draws the exported SVG into a canvas (twice the size, within canvas limits) and downloads it as PNG; resolves
+ * to the file's name.
+ */
+export function downloadPng(svg: SVGSVGElement, planName: string, findings: boolean): Promise<string> {
+  const text = exportedSvg(svg, today(planName), findings);
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height')) + TITLE_BLOCK_HEIGHT;
   const scale = Math.min(2, 16_000 / Math.max(width, height, 1));
@@ -125,8 +163,9 @@ export function downloadPng(svg: SVGSVGElement, planName: string): Promise<void>
       URL.revokeObjectURL(url);
       canvas.toBlob((blob) => {
         if (blob) {
-          download(blob, `${fileSlug(planName)}-topology.png`);
-          resolve();
+          const name = exportName(planName, findings, 'png');
+          saveBlob(blob, name);
+          resolve(name);
         } else reject(new Error('The PNG could not be made (the picture may be too large).'));
       }, 'image/png');
     };

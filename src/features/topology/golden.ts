@@ -1,14 +1,18 @@
 /**
- * The golden SVG files of the topology view: one per example plan, rendered with fixed findings
- * and client verdicts so that markers and client paths are covered. Used by the golden test and by
+ * The golden files of the topology view: an SVG per case, rendered with fixed findings and client verdicts so that
+ * markers and client paths are covered, and a draw.io and a Mermaid export per example plan (with the same
+ * verdicts where a case has them, and a fixed date). Used by the golden tests and by
  * `npx tsx src/features/topology/update-golden.ts` (review every changed file before committing it).
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Finding } from '../../domain/finding';
-import type { ClientVerdicts } from '../../domain/topology';
+import { planToTopology, type ClientVerdicts } from '../../domain/topology';
+import { layoutTopology, type TopologyLayout } from '../../domain/topology-layout';
+import { layoutToDrawio } from './export-drawio';
+import { layoutToMermaid } from './export-mermaid';
 import { TopologyFigure } from './topology-figure';
-import { examplePlan } from '../../domain/testing/examples';
+import { EXAMPLE_NAMES, examplePlan } from '../../domain/testing/examples';
 
 export interface GoldenCase {
   name: string;
@@ -64,3 +68,35 @@ export function renderGolden(c: GoldenCase): string {
   };
   return extractSvg(renderToStaticMarkup(createElement(TopologyFigure, props)));
 }
+
+/** The date written into the exports' title blocks in golden files. */
+export const EXPORT_DATE = '2025-03-04';
+
+/** The layout of an example as the view first draws it, with the verdicts of its SVG golden case, if any. */
+export function exampleLayout(example: string): TopologyLayout {
+  const verdicts = GOLDEN_CASES.find((c) => c.example === example)?.verdicts;
+  return layoutTopology(planToTopology(examplePlan(example), verdicts));
+}
+
+export interface ExportGolden {
+  example: string;
+  file: URL;
+  render: () => string;
+}
+
+/** The draw.io and Mermaid golden files: one of each per example (`examples/*.json`). */
+export const EXPORT_GOLDENS: readonly ExportGolden[] = EXAMPLE_NAMES.flatMap((example) => {
+  const title = () => ({ planName: examplePlan(example).name, date: EXPORT_DATE });
+  return [
+    {
+      example,
+      file: new URL(`./__golden__/${example}.drawio`, import.meta.url),
+      render: () => layoutToDrawio(exampleLayout(example), title()),
+    },
+    {
+      example,
+      file: new URL(`./__golden__/${example}.mmd`, import.meta.url),
+      render: () => layoutToMermaid(exampleLayout(example), title()),
+    },
+  ];
+});

@@ -1,15 +1,16 @@
 /**
  * The topology view: the plan drawn live, with findings pinned to what they concern, client
- * verdicts, paging for big estates, keyboard navigation, a text alternative and SVG/PNG export.
- * `TopologyView.tsx` wraps it with its style sheet as the default export, loaded on demand.
+ * verdicts, paging for big estates, keyboard navigation, a text alternative and exports (SVG, PNG,
+ * draw.io, Mermaid). `TopologyView.tsx` wraps it with its style sheet as the default export, loaded on demand.
  */
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { sortFindings, type Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 import { pinFindings, planToTopology, type ClientVerdicts, type Pinnable } from '../../domain/topology';
 import { layoutTopology, neighbour, type Direction, type LayoutView } from '../../domain/topology-layout';
-import { downloadPng, downloadSvg } from './export-svg';
+import { pathHighlight } from './client-paths';
 import { TopologyDetails } from './topology-details';
+import { TopologyExport } from './topology-export';
 import { TopologyPagers } from './topology-pagers';
 import { edgeAnchor, TopologySvg, type Focusable } from './topology-svg';
 import { TopologyText } from './topology-text';
@@ -43,7 +44,9 @@ export function TopologyFigure({
   const [view, setView] = useState<LayoutView>({});
   const [focusId, setFocusId] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [exportStatus, setExportStatus] = useState('');
+  /** The elements under the pointer and with the focus (`box:<id>` / `edge:<id>`): their clients' paths are traced. */
+  const [pointed, setPointed] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
 
   const topology = useMemo(() => planToTopology(plan, clientVerdicts), [plan, clientVerdicts]);
   const layout = useMemo(() => layoutTopology(topology, view), [topology, view]);
@@ -55,6 +58,9 @@ export function TopologyFigure({
     ];
     return pinFindings(elements, sorted, 'title');
   }, [layout, sorted]);
+  // Tracing restyles the drawn elements; the topology and the layout stay as they are.
+  const traced = pointed ?? focused;
+  const highlight = useMemo(() => (traced === null ? null : pathHighlight(topology, traced)), [topology, traced]);
   const textPins = useMemo(
     () => pinFindings([...topology.nodes, ...topology.edges], sorted, 'title'),
     [topology, sorted],
@@ -114,6 +120,8 @@ export function TopologyFigure({
         return;
       } else if (event.key === 'Escape') {
         setSelectedId(null);
+        setPointed(null);
+        setFocused(null);
         return;
       } else return;
       event.preventDefault();
@@ -121,25 +129,6 @@ export function TopologyFigure({
     },
     [liveFocus, focusables, activate, moveFocus],
   );
-
-  const exportAs = (kind: 'svg' | 'png') => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    try {
-      if (kind === 'svg') {
-        downloadSvg(svg, plan.name);
-        setExportStatus('The SVG file was downloaded.');
-      } else {
-        setExportStatus('Drawing the PNG…');
-        downloadPng(svg, plan.name).then(
-          () => setExportStatus('The PNG file was downloaded.'),
-          (e: unknown) => setExportStatus(e instanceof Error ? e.message : 'The PNG could not be made.'),
-        );
-      }
-    } catch (e) {
-      setExportStatus(e instanceof Error ? e.message : 'The export failed.');
-    }
-  };
 
   const selectedBox = selectedId === null ? undefined : layout.boxes.find((b) => b.id === selectedId);
   const selectedEdge = selectedId === null ? undefined : layout.edges.find((e) => e.id === selectedId);
@@ -151,17 +140,7 @@ export function TopologyFigure({
           onPage={(groupId, page) => setView((v) => ({ ...v, pages: { ...v.pages, [groupId]: page } }))}
           onExpand={(groupId, expanded) => setView((v) => ({ ...v, expanded: { ...v.expanded, [groupId]: expanded } }))}
         />
-        <div className="topo-export">
-          <button type="button" className="button" onClick={() => exportAs('svg')}>
-            Download SVG
-          </button>
-          <button type="button" className="button" onClick={() => exportAs('png')}>
-            Download PNG
-          </button>
-          <span className="topo-export__status" role="status">
-            {exportStatus}
-          </span>
-        </div>
+        <TopologyExport svgRef={svgRef} layout={layout} planName={plan.name} />
       </div>
       <ZoomControls
         scale={zoom.scale}
@@ -174,6 +153,7 @@ export function TopologyFigure({
       <p className="topo-hint">
         Arrow keys move between the elements of the diagram; Enter shows an element&apos;s findings and jumps to the
         field. + and − zoom, 0 fits the diagram; Ctrl + wheel or a pinch zooms too, and dragging pans a zoomed diagram.
+        Pointing at a client, or moving the focus to it, traces its path to the server; moving away or Escape clears it.
       </p>
       <div ref={zoom.canvasRef} className={zoom.canvasClass} {...zoom.canvasProps}>
         <div ref={zoom.stageRef} className="topo-stage">
@@ -188,10 +168,13 @@ export function TopologyFigure({
             }
             focusId={liveFocus}
             selectedId={selectedId}
+            highlight={highlight}
             svgRef={svgRef}
             onActivate={activate}
             onFocusId={onFocusId}
             onKeyDown={onKeyDown}
+            onPointerElement={setPointed}
+            onFocusElement={setFocused}
           />
         </div>
       </div>

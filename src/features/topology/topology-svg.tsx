@@ -4,10 +4,11 @@
  * findings) is focusable with a roving tabindex; arrow keys move between them, Enter activates.
  * All user-typed text is a React text node or attribute (escaped), never markup.
  */
-import type { KeyboardEvent, Ref } from 'react';
+import { memo, type FocusEvent, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import type { Finding, Severity } from '../../domain/finding';
 import { FONT, METRICS, textWidth, type Box, type RoutedEdge, type TopologyLayout } from '../../domain/topology-layout';
-import type { TopoEdgeKind } from '../../domain/topology';
+import type { PathHighlight } from './client-paths';
+import { arrowRef, legendArrowKinds, LegendEntries } from './topology-legend';
 import { boxPaint, DASH, FONT_FAMILY, linePaint, SEVERITY_PAINT, TEXT } from './theme';
 
 export interface Focusable {
@@ -66,12 +67,25 @@ interface NodeProps {
   findings: readonly Finding[] | undefined;
   tabIndex: number;
   selected: boolean;
+  /** On the traced path of a client (hover or focus). */
+  traced: boolean;
   domId: string;
+  prefix: string;
   onActivate: (id: string) => void;
   onFocusId: (id: string) => void;
 }
 
-function NodeBox({ box, findings, tabIndex, selected, domId, onActivate, onFocusId }: NodeProps) {
+const NodeBox = memo(function NodeBox({
+  box,
+  findings,
+  tabIndex,
+  selected,
+  traced,
+  domId,
+  prefix,
+  onActivate,
+  onFocusId,
+}: NodeProps) {
   const { node } = box;
   const chip = node.kind === 'client';
   const paint = boxPaint(node.kind, node.tone);
@@ -91,6 +105,7 @@ function NodeBox({ box, findings, tabIndex, selected, domId, onActivate, onFocus
     `topo-tone--${node.tone}`,
     selected ? 'topo-node--selected' : '',
     findings ? 'topo-node--pinned' : '',
+    traced ? 'topo-node--traced' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -135,15 +150,19 @@ function NodeBox({ box, findings, tabIndex, selected, domId, onActivate, onFocus
           </text>
         );
       })}
-      {box.lines.map((t, i) => {
-        const ty = y;
-        y += lineLH;
-        return (
-          <text key={`l${i}`} className="topo-text" x={x} y={ty} fontSize={lineSize} fill={TEXT.muted}>
-            {t}
-          </text>
-        );
-      })}
+      {node.legend ? (
+        <LegendEntries box={box} top={y} prefix={prefix} />
+      ) : (
+        box.lines.map((t, i) => {
+          const ty = y;
+          y += lineLH;
+          return (
+            <text key={`l${i}`} className="topo-text" x={x} y={ty} fontSize={lineSize} fill={TEXT.muted}>
+              {t}
+            </text>
+          );
+        })
+      )}
       {box.badges.map((t, i) => {
         const by = y - lineSize + 2 + i * (METRICS.badgeH + 4);
         return (
@@ -171,11 +190,7 @@ function NodeBox({ box, findings, tabIndex, selected, domId, onActivate, onFocus
       {findings ? <Marker findings={findings} right={box.x + box.w - 8} top={box.y} /> : null}
     </g>
   );
-}
-
-function markerRef(prefix: string, kind: TopoEdgeKind): string {
-  return `url(#${prefix}-arrow-${kind})`;
-}
+});
 
 interface EdgeProps {
   routed: RoutedEdge;
@@ -183,6 +198,7 @@ interface EdgeProps {
   prefix: string;
   tabIndex: number;
   selected: boolean;
+  traced: boolean;
   onActivate: (id: string) => void;
   onFocusId: (id: string) => void;
 }
@@ -201,12 +217,23 @@ export function edgeAnchor(routed: RoutedEdge): Focusable {
   return { id: routed.id, x: best.x - 10, y: best.y - 10, w: 20, h: 20 };
 }
 
-function EdgeLine({ routed, findings, prefix, tabIndex, selected, onActivate, onFocusId }: EdgeProps) {
+const EdgeLine = memo(function EdgeLine({
+  routed,
+  findings,
+  prefix,
+  tabIndex,
+  selected,
+  traced,
+  onActivate,
+  onFocusId,
+}: EdgeProps) {
   const { edge } = routed;
   const paint = linePaint(edge.kind);
   const d = routed.points.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${px} ${py}`).join(' ');
-  const arrow = edge.direction === 'forward' ? markerRef(prefix, edge.kind) : undefined;
-  const classes = `topo-edge topo-edge--${edge.kind} topo-edge--${edge.style}${selected ? ' topo-edge--selected' : ''}`;
+  const arrow = edge.direction === 'forward' ? arrowRef(prefix, edge.kind) : undefined;
+  const classes =
+    `topo-edge topo-edge--${edge.kind} topo-edge--${edge.style}${selected ? ' topo-edge--selected' : ''}` +
+    (traced ? ' topo-edge--traced' : '');
   const anchor = edgeAnchor(routed);
   const body = (
     <>
@@ -267,6 +294,14 @@ function EdgeLine({ routed, findings, prefix, tabIndex, selected, onActivate, on
       <Marker findings={findings} right={anchor.x + anchor.w + 40} top={anchor.y - 4} />
     </g>
   );
+});
+
+/** `box:<id>` or `edge:<id>`: the element of the drawing that `target` is in, or null (the background). */
+function elementKey(target: EventTarget | null): string | null {
+  const el = target instanceof Element ? target.closest('[data-id]') : null;
+  const id = el?.getAttribute('data-id');
+  if (!el || id == null) return null;
+  return `${el.classList.contains('topo-edge') ? 'edge' : 'box'}:${id}`;
 }
 
 export interface TopologySvgProps {
@@ -277,20 +312,30 @@ export interface TopologySvgProps {
   description: string;
   focusId: string | null;
   selectedId: string | null;
+  /** The path traced for the element under the pointer or the focus: drawn thicker, the rest faded. */
+  highlight: PathHighlight | null;
   svgRef?: Ref<SVGSVGElement>;
   onActivate: (id: string) => void;
   onFocusId: (id: string) => void;
   onKeyDown: (event: KeyboardEvent<SVGSVGElement>) => void;
+  /** The element under the pointer (`box:<id>` / `edge:<id>`), or null when it leaves them. */
+  onPointerElement: (key: string | null) => void;
+  /** The element that has the focus, or null when the focus leaves the drawing. */
+  onFocusElement: (key: string | null) => void;
 }
 
 export function TopologySvg(props: TopologySvgProps) {
-  const { layout, pins, prefix, focusId, selectedId, onActivate, onFocusId } = props;
+  const { layout, pins, prefix, focusId, selectedId, highlight, onActivate, onFocusId } = props;
+  const { onPointerElement, onFocusElement } = props;
   const containers = layout.boxes.filter((b) => b.container).sort((a, b) => a.depth - b.depth);
   const leaves = layout.boxes.filter((b) => !b.container);
   const firstId = layout.boxes[0]?.id ?? null;
-  // Arrow heads only for the kinds of line that have one in this picture, in a fixed order.
+  // Arrow heads only for the kinds of line that have one in this picture (or in its legend), in a fixed order.
   const arrowKinds = [
-    ...new Set(layout.edges.filter((e) => e.edge.direction === 'forward').map((e) => e.edge.kind)),
+    ...new Set([
+      ...layout.edges.filter((e) => e.edge.direction === 'forward').map((e) => e.edge.kind),
+      ...legendArrowKinds(layout.boxes.find((b) => b.node.kind === 'legend')),
+    ]),
   ].sort();
   const tab = (id: string) => (id === (focusId ?? firstId) ? 0 : -1);
   const node = (b: Box) => (
@@ -300,7 +345,9 @@ export function TopologySvg(props: TopologySvgProps) {
       findings={pins.get(b.id)}
       tabIndex={tab(b.id)}
       selected={selectedId === b.id}
+      traced={highlight?.boxes.has(b.id) === true}
       domId={`${prefix}-n-${b.id}`}
+      prefix={prefix}
       onActivate={onActivate}
       onFocusId={onFocusId}
     />
@@ -309,7 +356,7 @@ export function TopologySvg(props: TopologySvgProps) {
     <svg
       ref={props.svgRef}
       xmlns="http://www.w3.org/2000/svg"
-      className="topo-svg"
+      className={highlight ? 'topo-svg topo-svg--tracing' : 'topo-svg'}
       role="group"
       aria-labelledby={`${prefix}-title ${prefix}-desc`}
       width={layout.width}
@@ -317,6 +364,12 @@ export function TopologySvg(props: TopologySvgProps) {
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       fontFamily={FONT_FAMILY}
       onKeyDown={props.onKeyDown}
+      onPointerOver={(e: PointerEvent) => onPointerElement(elementKey(e.target))}
+      onPointerLeave={() => onPointerElement(null)}
+      onFocus={(e: FocusEvent) => onFocusElement(elementKey(e.target))}
+      onBlur={(e: FocusEvent) => {
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) onFocusElement(null);
+      }}
     >
       <title id={`${prefix}-title`}>{props.title}</title>
       <desc id={`${prefix}-desc`}>{props.description}</desc>
@@ -347,6 +400,7 @@ export function TopologySvg(props: TopologySvgProps) {
             prefix={prefix}
             tabIndex={tab(e.id)}
             selected={selectedId === e.id}
+            traced={highlight?.edges.has(e.id) === true}
             onActivate={onActivate}
             onFocusId={onFocusId}
           />

@@ -1,12 +1,21 @@
-/** Rewrites the topology golden SVG files: `npx tsx src/features/topology/update-golden.ts`. Review the diff. */
+/**
+ * Rewrites the topology golden files (SVG, draw.io, Mermaid): `npx tsx src/features/topology/update-golden.ts`.
+ * Review the diff.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
-import { GOLDEN_CASES, goldenPath, renderGolden } from './golden';
+import { EXPORT_GOLDENS, GOLDEN_CASES, goldenPath, renderGolden } from './golden';
 
 for (const c of GOLDEN_CASES) {
   const file = fileURLToPath(goldenPath(c.name));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, renderGolden(c));
+  console.log(`wrote ${file}`);
+}
+
+for (const g of EXPORT_GOLDENS) {
+  const file = fileURLToPath(g.file);
+  writeFileSync(file, g.render());
   console.log(`wrote ${file}`);
 }

@@ -3,10 +3,16 @@
  * the form's own error plus the rule findings (error, warning, info), each with its rule ID and a
  * "why" link. Inputs get `aria-invalid` and `aria-describedby` for the messages. An empty field shows its errors
  * once the user has been in it (see `../findings/reveal.ts`), not before anything is typed.
+ *
+ * A field of an imported deployment that Azure can't change after creation (`../import/read-only.ts`) shows its
+ * value read-only instead of its input, with the reason as its hint; it still takes the focus ("Go to the field").
  */
 import { useId, type ReactNode } from 'react';
 import type { FieldError } from 'react-hook-form';
 import type { Finding } from '../../domain/finding';
+import { getIn } from '../../domain/paths';
+import { readOnlyReason } from '../../store/import-report';
+import { usePlanner } from '../../store/store';
 import { useFieldFindings } from '../findings/use-findings';
 import { FindingMessage } from '../findings/finding-message';
 import { touchField, useErrorsShown } from '../findings/reveal';
@@ -65,26 +71,53 @@ interface FieldProps {
   className?: string;
 }
 
+/** Why the field at `path` can't be changed (imported, and Azure can't change it after creation), if so. */
+export const useReadOnlyReason = (path: string): string | undefined =>
+  usePlanner((s) => readOnlyReason(s.importReport, s.plan, path));
+
+/** A plan value in words, for a read-only field. */
+function shownValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '(none)';
+  if (Array.isArray(value)) return value.join(', ') || '(none)';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+/** The value of a read-only field: a read-only input, so that it keeps its label and takes the focus. */
+function ReadOnlyValue({ path, control }: { path: string; control: ControlProps }) {
+  const value = usePlanner((s) => shownValue(getIn(s.plan, path)));
+  return <input {...control} className="field__read-only-value" value={value} readOnly />;
+}
+
 export function Field({ path, label, hint, formError, children, className }: FieldProps) {
   const id = useId();
   const findings = useFieldFindings(path);
+  const readOnly = useReadOnlyReason(path);
   const hintId = `${id}-hint`;
   const messagesId = `${id}-msg`;
   const errorsShown = useErrorsShown(path);
   const formMessage = errorsShown ? formError?.message : undefined;
   const { showFormError, hasMessages, hasError } = messageState(formMessage, findings);
-  const describedBy = [hint ? hintId : null, hasMessages ? messagesId : null].filter(Boolean).join(' ');
+  const hasHint = readOnly !== undefined || Boolean(hint);
+  const describedBy = [hasHint ? hintId : null, hasMessages ? messagesId : null].filter(Boolean).join(' ');
+  const control = { id, 'aria-invalid': hasError, ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
+  const classes = [
+    'field',
+    hasError ? 'field--error' : '',
+    readOnly === undefined ? '' : 'field--read-only',
+    className,
+  ];
   return (
-    <div
-      className={`field${hasError ? ' field--error' : ''}${className ? ` ${className}` : ''}`}
-      data-path={path}
-      onBlur={() => touchField(path)}
-    >
+    <div className={classes.filter(Boolean).join(' ')} data-path={path} onBlur={() => touchField(path)}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {children({ id, 'aria-invalid': hasError, ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
-      {hint ? (
+      {readOnly === undefined ? children(control) : <ReadOnlyValue path={path} control={control} />}
+      {readOnly !== undefined ? (
+        <p className="field__hint field__read-only" id={hintId}>
+          <strong>Read-only (deployed):</strong> {readOnly}
+        </p>
+      ) : hint ? (
         <p className="field__hint" id={hintId}>
           {hint}
         </p>

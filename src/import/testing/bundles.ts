@@ -1,41 +1,56 @@
 /**
  * Deployments for the importer's tests, built in the shapes of Microsoft's GET example responses (the keys and nesting
- * of reference/rest-examples: Servers_Get with VNet, VirtualNetworks_Get, NetworkSecurityGroups_Get, RouteTables_Get,
- * AzureFirewalls_Get, VirtualNetworkGateways_Get, VirtualNetworkLinks_Get, InboundEndpoints_Get, FirewallRules,
- * Configurations_Get), with consistent names and GUID subscriptions.
+ * of reference/rest-examples: ServersGetWithVnet, ConfigurationsGet, VirtualNetworkGetWithSubnetDelegation,
+ * VirtualNetworkPeeringGet, NetworkSecurityGroupGet, RouteTableGet, AzureFirewallGet, VirtualNetworkGatewayGet,
+ * PrivateZoneGet, VirtualNetworkLinkGet, InboundEndpoint_Get), with consistent names and GUID subscriptions.
  *
  * `hubSpokeBundle()` is a landing zone: the server in spoke vnet-orders-data, Azure Firewall, an ExpressRoute gateway
- * and a DNS Private Resolver inbound endpoint in vnet-hub, and an application in spoke vnet-app whose traffic goes
- * through the firewall. `brokenBundles` are three deployments where that application can't connect.
+ * and a DNS Private Resolver inbound endpoint in vnet-hub (another subscription), and an application in spoke vnet-app
+ * whose traffic goes through the firewall. `brokenBundles()` are three deployments where that application can't
+ * connect, each with the hop the checker must fail at.
  */
+import type { HopKind } from '../../checker';
 import { INVENTORY_FORMAT, INVENTORY_VERSION, type ArmResource, type InventoryBundle } from '../types';
+import {
+  armId,
+  defaultSecurityRules,
+  delegation,
+  nameOf,
+  privateZone,
+  subResource,
+  tlsConfiguration,
+  zoneLink,
+  type Json,
+} from './shapes';
 
 export const SUBSCRIPTION = '6f1c1d4e-2b8a-4c3e-9d7f-0a1b2c3d4e5f';
 const CONNECTIVITY = '0b9e8d7c-6a5b-4c3d-8e2f-1a2b3c4d5e6f';
 
-const rgId = (sub: string, rg: string) => `/subscriptions/${sub}/resourceGroups/${rg}`;
-const id = (sub: string, rg: string, type: string, ...names: string[]) => {
-  const [ns, ...types] = type.split('/');
-  return `${rgId(sub, rg)}/providers/${ns ?? ''}${types.map((t, i) => `/${t}/${names[i] ?? ''}`).join('')}`;
-};
-
-const FIREWALL_ID = id(CONNECTIVITY, 'rg-connectivity', 'Microsoft.Network/azureFirewalls', 'afw-hub');
-const GATEWAY_ID = id(CONNECTIVITY, 'rg-connectivity', 'Microsoft.Network/virtualNetworkGateways', 'ergw-hub');
-const RESOLVER_ID = id(CONNECTIVITY, 'rg-connectivity', 'Microsoft.Network/dnsResolvers', 'dnspr-hub');
-const SERVER_ID = id(SUBSCRIPTION, 'rg-orders-data', 'Microsoft.DBforPostgreSQL/flexibleServers', 'pg-orders');
-const vnetId = (name: string, rg: string, sub = SUBSCRIPTION) => id(sub, rg, 'Microsoft.Network/virtualNetworks', name);
+const FIREWALL_ID = armId(CONNECTIVITY, 'rg-connectivity', 'Microsoft.Network/azureFirewalls', 'afw-hub');
+const GATEWAY_ID = armId(CONNECTIVITY, 'rg-connectivity', 'Microsoft.Network/virtualNetworkGateways', 'ergw-hub');
+const RESOLVER_ID = armId(CONNECTIVITY, 'rg-connectivity', 'Microsoft.Network/dnsResolvers', 'dnspr-hub');
+const SERVER_ID = armId(SUBSCRIPTION, 'rg-orders-data', 'Microsoft.DBforPostgreSQL/flexibleServers', 'pg-orders');
+const vnetId = (name: string, rg: string, sub = SUBSCRIPTION) =>
+  armId(sub, rg, 'Microsoft.Network/virtualNetworks', name);
 const HUB = vnetId('vnet-hub', 'rg-connectivity', CONNECTIVITY);
 const DATA = vnetId('vnet-orders-data', 'rg-orders-data');
 const APP = vnetId('vnet-app', 'rg-app');
-const ZONE_ID = id(
+const ZONE_ID = armId(
   CONNECTIVITY,
   'rg-dns',
   'Microsoft.Network/privateDnsZones',
   'orders.private.postgres.database.azure.com',
 );
-const NSG_ID = id(SUBSCRIPTION, 'rg-orders-data', 'Microsoft.Network/networkSecurityGroups', 'nsg-postgres');
+const NSG_ID = armId(SUBSCRIPTION, 'rg-orders-data', 'Microsoft.Network/networkSecurityGroups', 'nsg-postgres');
+const RT_DATA = armId(SUBSCRIPTION, 'rg-orders-data', 'Microsoft.Network/routeTables', 'rt-orders-data');
+const RT_APP = armId(SUBSCRIPTION, 'rg-app', 'Microsoft.Network/routeTables', 'rt-app');
+const NAT = armId(SUBSCRIPTION, 'rg-app', 'Microsoft.Network/natGateways', 'ng-app');
+const APP_NIC = armId(SUBSCRIPTION, 'rg-app', 'Microsoft.Network/networkInterfaces', 'vm-orders-api-nic');
+const DNS_VM_NIC = armId(CONNECTIVITY, 'rg-connectivity', 'Microsoft.Network/networkInterfaces', 'vm-dns01-nic');
 const FIREWALL_IP = '10.0.1.4';
 const RESOLVER_IP = '10.0.2.4';
+/** A DNS server on a VM in the hub (not a resolver): whether it forwards to Azure DNS can't be seen from Azure. */
+export const DNS_VM_IP = '10.0.3.4';
 
 /** The address the application in vnet-app runs at (the failing client of the broken bundles). */
 export const APP_ADDRESS = '10.30.1.10';
@@ -47,69 +62,53 @@ interface SubnetSpec {
   nsg?: string;
   routeTable?: string;
   natGateway?: string;
-  /** IDs of the IP configurations in the subnet (Azure Firewall's, a gateway's). */
+  /** IDs of the IP configurations in the subnet (a VM's NIC, Azure Firewall's, a gateway's). */
   ipConfigurations?: string[];
 }
 
-function subnet(vnet: string, s: SubnetSpec): Record<string, unknown> {
-  return {
-    name: s.name,
-    id: `${vnet}/subnets/${s.name}`,
-    properties: {
-      addressPrefix: s.prefix,
-      ...(s.delegation === undefined
-        ? {}
-        : {
-            delegations: [
-              {
-                name: 'dlg-postgres',
-                id: `${vnet}/subnets/${s.name}/delegations/dlg-postgres`,
-                properties: { actions: [], provisioningState: 'Succeeded', serviceName: s.delegation },
-              },
-            ],
-          }),
-      ...(s.nsg === undefined ? {} : { networkSecurityGroup: { id: s.nsg } }),
-      ...(s.routeTable === undefined ? {} : { routeTable: { id: s.routeTable } }),
-      ...(s.natGateway === undefined ? {} : { natGateway: { id: s.natGateway } }),
-      ...(s.ipConfigurations === undefined ? {} : { ipConfigurations: s.ipConfigurations.map((c) => ({ id: c })) }),
-      provisioningState: 'Succeeded',
-      purpose: '',
-    },
-  };
+function subnet(vnet: string, s: SubnetSpec): Json {
+  const id = `${vnet}/subnets/${s.name}`;
+  return subResource(vnet, 'subnets', s.name, {
+    addressPrefix: s.prefix,
+    ...(s.delegation === undefined ? {} : { delegations: [delegation(id, 'dlg-service', s.delegation)] }),
+    ...(s.ipConfigurations === undefined ? {} : { ipConfigurations: s.ipConfigurations.map((c) => ({ id: c })) }),
+    ...(s.nsg === undefined ? {} : { networkSecurityGroup: { id: s.nsg } }),
+    ...(s.routeTable === undefined ? {} : { routeTable: { id: s.routeTable } }),
+    ...(s.natGateway === undefined ? {} : { natGateway: { id: s.natGateway } }),
+    purpose: '',
+  });
 }
 
-function peering(local: string, remote: string, flags: Partial<Record<string, boolean>> = {}) {
-  return {
-    name: `${remote.split('/').at(-1) ?? ''}-peering`,
-    id: `${local}/virtualNetworkPeerings/to-${remote.split('/').at(-1) ?? ''}`,
-    properties: {
-      allowForwardedTraffic: flags.allowForwardedTraffic ?? false,
-      allowGatewayTransit: flags.allowGatewayTransit ?? false,
-      allowVirtualNetworkAccess: true,
-      peeringState: 'Connected',
-      peeringSyncLevel: 'FullyInSync',
-      provisioningState: 'Succeeded',
-      remoteVirtualNetwork: { id: remote },
-      useRemoteGateways: flags.useRemoteGateways ?? false,
-    },
-  };
+/** One direction of a peering (VirtualNetworkPeeringGet); both directions exist here, so it is Connected. */
+function peering(local: string, remote: string, remoteSpace: string, flags: Partial<Record<string, boolean>> = {}) {
+  const space = { addressPrefixes: [remoteSpace] };
+  return subResource(local, 'virtualNetworkPeerings', `to-${nameOf(remote)}`, {
+    allowForwardedTraffic: flags.allowForwardedTraffic ?? false,
+    allowGatewayTransit: flags.allowGatewayTransit ?? false,
+    allowVirtualNetworkAccess: true,
+    peeringState: 'Connected',
+    peeringSyncLevel: 'FullyInSync',
+    remoteAddressSpace: space,
+    remoteVirtualNetwork: { id: remote },
+    remoteVirtualNetworkAddressSpace: space,
+    useRemoteGateways: flags.useRemoteGateways ?? false,
+  });
 }
 
 function vnet(
   vid: string,
-  location: string,
-  spaces: string[],
+  space: string,
   subnets: SubnetSpec[],
-  peerings: unknown[],
+  peerings: Json[],
   dnsServers: string[] = [],
 ): ArmResource {
   return {
-    name: vid.split('/').at(-1) ?? '',
+    name: nameOf(vid),
     type: 'Microsoft.Network/virtualNetworks',
     id: vid,
-    location,
+    location: 'westeurope',
     properties: {
-      addressSpace: { addressPrefixes: spaces },
+      addressSpace: { addressPrefixes: [space] },
       ...(dnsServers.length > 0 ? { dhcpOptions: { dnsServers } } : {}),
       provisioningState: 'Succeeded',
       subnets: subnets.map((s) => subnet(vid, s)),
@@ -117,23 +116,6 @@ function vnet(
     },
   };
 }
-
-const DEFAULT_RULES = ['AllowVnetInBound', 'AllowAzureLoadBalancerInBound', 'DenyAllInBound'].map((name, i) => ({
-  name,
-  id: `${NSG_ID}/defaultSecurityRules/${name}`,
-  properties: {
-    access: name.startsWith('Deny') ? 'Deny' : 'Allow',
-    destinationAddressPrefix: '*',
-    destinationPortRange: '*',
-    direction: 'Inbound',
-    priority: 65000 + i,
-    protocol: '*',
-    provisioningState: 'Succeeded',
-    sourceAddressPrefix:
-      name === 'AllowVnetInBound' ? 'VirtualNetwork' : name.startsWith('Deny') ? '*' : 'AzureLoadBalancer',
-    sourcePortRange: '*',
-  },
-}));
 
 interface RuleSpec {
   name: string;
@@ -149,69 +131,85 @@ function nsg(rules: RuleSpec[]): ArmResource {
     id: NSG_ID,
     location: 'westeurope',
     properties: {
-      defaultSecurityRules: DEFAULT_RULES,
+      defaultSecurityRules: defaultSecurityRules(NSG_ID),
       provisioningState: 'Succeeded',
-      securityRules: rules.map((r) => ({
-        name: r.name,
-        id: `${NSG_ID}/securityRules/${r.name}`,
-        properties: {
+      securityRules: rules.map((r) =>
+        subResource(NSG_ID, 'securityRules', r.name, {
           access: r.access,
           destinationAddressPrefix: '*',
           destinationPortRange: '5432',
           direction: 'Inbound',
           priority: r.priority,
           protocol: 'Tcp',
-          provisioningState: 'Succeeded',
           sourceAddressPrefix: r.source,
           sourcePortRange: '*',
-        },
-      })),
+        }),
+      ),
+      subnets: [{ id: `${DATA}/subnets/snet-postgres` }],
     },
   };
 }
 
-function routeTable(rid: string, routes: [string, string][]): ArmResource {
+function routeTable(rid: string, routes: [string, string][], subnetId: string): ArmResource {
   return {
-    name: rid.split('/').at(-1) ?? '',
+    name: nameOf(rid),
     type: 'Microsoft.Network/routeTables',
     id: rid,
     location: 'westeurope',
     properties: {
       disableBgpRoutePropagation: false,
       provisioningState: 'Succeeded',
-      routes: routes.map(([name, prefix]) => ({
-        name,
-        id: `${rid}/routes/${name}`,
-        properties: {
+      routes: routes.map(([name, prefix]) =>
+        subResource(rid, 'routes', name, {
           addressPrefix: prefix,
           nextHopType: 'VirtualAppliance',
           nextHopIpAddress: FIREWALL_IP,
-          provisioningState: 'Succeeded',
-        },
-      })),
+        }),
+      ),
+      subnets: [{ id: subnetId }],
     },
   };
 }
 
-function zoneLink(vid: string): ArmResource {
-  const name = `${vid.split('/').at(-1) ?? ''}-link`;
+/** Azure Firewall in the hub (AzureFirewallGet), with the network rule that lets the application reach the server. */
+function firewall(): ArmResource {
   return {
-    id: `${ZONE_ID}/virtualNetworkLinks/${name}`,
-    name,
-    type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
-    location: 'global',
+    name: 'afw-hub',
+    type: 'Microsoft.Network/azureFirewalls',
+    id: FIREWALL_ID,
+    location: 'westeurope',
     properties: {
-      virtualNetwork: { id: vid },
-      registrationEnabled: false,
-      virtualNetworkLinkState: 'Completed',
+      applicationRuleCollections: [],
+      ipConfigurations: [
+        subResource(FIREWALL_ID, 'ipConfigurations', 'ipconfig', {
+          privateIPAddress: FIREWALL_IP,
+          subnet: { id: `${HUB}/subnets/AzureFirewallSubnet` },
+        }),
+      ],
+      natRuleCollections: [],
+      networkRuleCollections: [
+        subResource(FIREWALL_ID, 'networkRuleCollections', 'spokes-to-data', {
+          action: { type: 'Allow' },
+          priority: 200,
+          rules: [
+            {
+              name: 'app-to-postgres',
+              description: 'vnet-app to the flexible server',
+              destinationAddresses: ['10.20.0.0/28'],
+              destinationPorts: ['5432'],
+              protocols: ['TCP'],
+              sourceAddresses: ['10.30.0.0/16'],
+            },
+          ],
+        }),
+      ],
       provisioningState: 'Succeeded',
+      sku: { name: 'AZFW_VNet', tier: 'Standard' },
+      threatIntelMode: 'Alert',
     },
+    zones: [],
   };
 }
-
-const RT_DATA = id(SUBSCRIPTION, 'rg-orders-data', 'Microsoft.Network/routeTables', 'rt-orders-data');
-const RT_APP = id(SUBSCRIPTION, 'rg-app', 'Microsoft.Network/routeTables', 'rt-app');
-const NAT = id(SUBSCRIPTION, 'rg-app', 'Microsoft.Network/natGateways', 'ng-app');
 
 export interface BundleOptions {
   /** The VNets the server's zone is linked to. */
@@ -232,33 +230,33 @@ export function hubSpokeBundle(options: BundleOptions = {}): InventoryBundle {
     location: 'westeurope',
     properties: {
       administratorLogin: 'pgadmin',
+      authConfig: { activeDirectoryAuth: 'Disabled', passwordAuth: 'Enabled' },
       availabilityZone: '1',
+      backup: { backupRetentionDays: 7, earliestRestoreDate: '2026-11-20T08:00:00Z', geoRedundantBackup: 'Disabled' },
       fullyQualifiedDomainName: 'pg-orders.postgres.database.azure.com',
       highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '2', state: 'Healthy' },
+      maintenanceWindow: { customWindow: 'Disabled', dayOfWeek: 0, startHour: 0, startMinute: 0 },
+      minorVersion: '6',
       network: {
         delegatedSubnetResourceId: `${DATA}/subnets/snet-postgres`,
         privateDnsZoneArmResourceId: ZONE_ID,
         publicNetworkAccess: 'Disabled',
       },
       state: 'Ready',
+      storage: { autoGrow: 'Disabled', iops: 500, storageSizeGB: 128, tier: 'P10' },
       version: '16',
     },
     sku: { name: 'Standard_D4ds_v5', tier: 'GeneralPurpose' },
   };
-  const configuration = (name: string, value: string): ArmResource => ({
-    name,
-    type: 'Microsoft.DBforPostgreSQL/flexibleServers/configurations',
-    id: `${SERVER_ID}/configurations/${name}`,
-    properties: { value, source: 'user-override', isReadOnly: false },
-  });
+  const appDns = options.appDns ?? [RESOLVER_IP];
   const resources: ArmResource[] = [
     server,
-    configuration('require_secure_transport', 'on'),
-    configuration('ssl_min_protocol_version', 'TLSv1.2'),
+    tlsConfiguration(SERVER_ID, 'require_secure_transport', 'on'),
+    tlsConfiguration(SERVER_ID, 'ssl_min_protocol_version', 'TLSv1.2'),
+    tlsConfiguration(SERVER_ID, 'ssl_max_protocol_version'),
     vnet(
       DATA,
-      'westeurope',
-      ['10.20.0.0/16'],
+      '10.20.0.0/16',
       [
         {
           name: 'snet-postgres',
@@ -269,70 +267,70 @@ export function hubSpokeBundle(options: BundleOptions = {}): InventoryBundle {
         },
         { name: 'snet-tools', prefix: '10.20.1.0/24' },
       ],
-      [peering(DATA, HUB, { allowForwardedTraffic: true, useRemoteGateways: true })],
+      [peering(DATA, HUB, '10.0.0.0/16', { allowForwardedTraffic: true, useRemoteGateways: true })],
     ),
     vnet(
       HUB,
-      'westeurope',
-      ['10.0.0.0/16'],
+      '10.0.0.0/16',
       [
         { name: 'GatewaySubnet', prefix: '10.0.0.0/26', ipConfigurations: [`${GATEWAY_ID}/ipConfigurations/default`] },
         {
           name: 'AzureFirewallSubnet',
           prefix: '10.0.1.0/26',
-          ipConfigurations: [`${FIREWALL_ID}/azureFirewallIpConfigurations/ipconfig`],
+          ipConfigurations: [`${FIREWALL_ID}/ipConfigurations/ipconfig`],
         },
         { name: 'snet-dns-inbound', prefix: '10.0.2.0/28', delegation: 'Microsoft.Network/dnsResolvers' },
+        ...(appDns.includes(DNS_VM_IP)
+          ? [
+              {
+                name: 'snet-dns',
+                prefix: '10.0.3.0/24',
+                ipConfigurations: [`${DNS_VM_NIC}/ipConfigurations/ipconfig1`],
+              },
+            ]
+          : []),
       ],
       [
-        peering(HUB, DATA, { allowForwardedTraffic: true, allowGatewayTransit: true }),
-        peering(HUB, APP, { allowForwardedTraffic: true, allowGatewayTransit: true }),
+        peering(HUB, DATA, '10.20.0.0/16', { allowForwardedTraffic: true, allowGatewayTransit: true }),
+        peering(HUB, APP, '10.30.0.0/16', { allowForwardedTraffic: true, allowGatewayTransit: true }),
       ],
     ),
     vnet(
       APP,
-      'westeurope',
-      ['10.30.0.0/16'],
-      [{ name: 'snet-app', prefix: '10.30.1.0/24', routeTable: RT_APP, natGateway: NAT }],
-      [peering(APP, HUB, { allowForwardedTraffic: true, useRemoteGateways: true })],
-      options.appDns ?? [RESOLVER_IP],
+      '10.30.0.0/16',
+      [
+        {
+          name: 'snet-app',
+          prefix: '10.30.1.0/24',
+          routeTable: RT_APP,
+          natGateway: NAT,
+          ipConfigurations: [`${APP_NIC}/ipConfigurations/ipconfig1`],
+        },
+      ],
+      [peering(APP, HUB, '10.0.0.0/16', { allowForwardedTraffic: true, useRemoteGateways: true })],
+      appDns,
     ),
     nsg(options.nsgRules ?? [ALLOW_APP]),
-    routeTable(RT_DATA, [['to-app', '10.30.0.0/16']]),
-    routeTable(RT_APP, [['to-orders-data', '10.20.0.0/16']]),
-    {
-      name: 'afw-hub',
-      type: 'Microsoft.Network/azureFirewalls',
-      id: FIREWALL_ID,
-      location: 'westeurope',
-      properties: {
-        ipConfigurations: [
-          {
-            name: 'ipconfig',
-            id: `${FIREWALL_ID}/azureFirewallIpConfigurations/ipconfig`,
-            properties: { privateIPAddress: FIREWALL_IP, subnet: { id: `${HUB}/subnets/AzureFirewallSubnet` } },
-          },
-        ],
-        networkRuleCollections: [],
-        provisioningState: 'Succeeded',
-        sku: { name: 'AZFW_VNet', tier: 'Standard' },
-      },
-    },
+    routeTable(RT_DATA, [['to-app', '10.30.0.0/16']], `${DATA}/subnets/snet-postgres`),
+    routeTable(RT_APP, [['to-orders-data', '10.20.0.0/16']], `${APP}/subnets/snet-app`),
+    firewall(),
     {
       name: 'ergw-hub',
       type: 'Microsoft.Network/virtualNetworkGateways',
       id: GATEWAY_ID,
       location: 'westeurope',
       properties: {
+        activeActive: false,
+        enableBgp: false,
         gatewayType: 'ExpressRoute',
         ipConfigurations: [
-          {
-            name: 'default',
-            id: `${GATEWAY_ID}/ipConfigurations/default`,
-            properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: `${HUB}/subnets/GatewaySubnet` } },
-          },
+          subResource(GATEWAY_ID, 'ipConfigurations', 'default', {
+            privateIPAllocationMethod: 'Dynamic',
+            subnet: { id: `${HUB}/subnets/GatewaySubnet` },
+          }),
         ],
         provisioningState: 'Succeeded',
+        resourceGuid: '4f1d2c3b-5a6e-4d7f-8091-a2b3c4d5e6f7',
         sku: { name: 'ErGw1AZ', tier: 'ErGw1AZ' },
       },
     },
@@ -350,22 +348,23 @@ export function hubSpokeBundle(options: BundleOptions = {}): InventoryBundle {
           },
         ],
         provisioningState: 'Succeeded',
+        resourceGuid: '8c2e4a6b-1d3f-4e5a-9b7c-0d2e4f6a8b1c',
       },
     },
-    {
-      id: ZONE_ID,
-      name: 'orders.private.postgres.database.azure.com',
-      type: 'Microsoft.Network/privateDnsZones',
-      location: 'global',
-      properties: { numberOfRecordSets: 2, numberOfVirtualNetworkLinks: links.length, provisioningState: 'Succeeded' },
-    },
-    ...links.map(zoneLink),
+    // Its record sets: the SOA and the server's A record.
+    privateZone(ZONE_ID, links.length, 2),
+    ...links.map((v) => zoneLink(ZONE_ID, `${nameOf(v)}-link`, v)),
     {
       id: NAT,
       name: 'ng-app',
       type: 'Microsoft.Network/natGateways',
       location: 'westeurope',
-      properties: { idleTimeoutInMinutes: 4, provisioningState: 'Succeeded' },
+      properties: {
+        idleTimeoutInMinutes: 4,
+        provisioningState: 'Succeeded',
+        subnets: [{ id: `${APP}/subnets/snet-app` }],
+      },
+      sku: { name: 'Standard' },
     },
   ];
   return {
@@ -377,10 +376,14 @@ export function hubSpokeBundle(options: BundleOptions = {}): InventoryBundle {
   };
 }
 
-/** A deployment where the application at APP_ADDRESS can't connect, and the hop that stops it. */
+/** A deployment where the application at `client` can't connect, and the hop that stops it. */
 export interface BrokenBundle {
   readonly name: string;
   readonly bundle: InventoryBundle;
+  /** The failing application's address (`check-client --from`, the Clients step's "where does it run?"). */
+  readonly client: string;
+  /** The hop the checker fails at: its stage, its rule, and the deployed resource to change. */
+  readonly hop: { readonly kind: HopKind; readonly ruleId: string; readonly resourceId: string };
   /** Words the failing hop's message holds. */
   readonly failingHop: RegExp;
 }
@@ -390,18 +393,26 @@ export const brokenBundles = (): BrokenBundle[] => [
     // vnet-app resolves with Azure DNS itself, and the zone isn't linked to it.
     name: 'zone not linked to the spoke',
     bundle: hubSpokeBundle({ appDns: [] }),
+    client: APP_ADDRESS,
+    hop: { kind: 'dns', ruleId: 'PGN-134', resourceId: ZONE_ID },
     failingHop: /vnet-app/,
   },
   {
+    // deny-app (priority 200) is evaluated before allow-app (priority 300): lower numbers first.
     name: 'a deny before the allow',
     bundle: hubSpokeBundle({
       nsgRules: [{ name: 'deny-app', priority: 200, access: 'Deny', source: '10.30.1.0/24' }, ALLOW_APP],
     }),
+    client: APP_ADDRESS,
+    hop: { kind: 'filter', ruleId: 'PGN-123', resourceId: NSG_ID },
     failingHop: /deny-app/,
   },
   {
+    // vnet-app's DNS server is a VM in the hub that doesn't forward to 168.63.129.16.
     name: 'a custom DNS server that does not forward to Azure DNS',
-    bundle: hubSpokeBundle({ appDns: ['10.0.2.10'] }),
-    failingHop: /10\.0\.2\.10/,
+    bundle: hubSpokeBundle({ appDns: [DNS_VM_IP] }),
+    client: APP_ADDRESS,
+    hop: { kind: 'dns', ruleId: 'PGN-137', resourceId: APP },
+    failingHop: /10\.0\.3\.4/,
   },
 ];

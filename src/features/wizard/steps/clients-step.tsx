@@ -1,8 +1,8 @@
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import type { Client, ClientKind } from '../../../domain/plan';
+import { importReportFor } from '../../../store/import-report';
 import { usePlanner } from '../../../store/store';
-import { Troubleshoot } from '../../import/troubleshoot';
 import { AddClient } from '../clients/add-client';
 import { ClientCard } from '../clients/client-card';
 import { ClientChecksPanel } from '../clients/client-checks-panel';
@@ -13,11 +13,15 @@ import { startUndoStep } from '../public/undo-step';
 import { StepFrame } from '../step-frame';
 import { fieldPath, usePlanForm } from '../use-plan-form';
 
+// After an import: "where does the failing application run?" (loaded only then).
+const Troubleshoot = lazy(() => import('../../import/troubleshoot'));
+
 export default function ClientsStep() {
   const form = usePlanForm();
   const clients = useFieldArray({ control: form.control, name: 'clients' });
   const access = usePlanner((s) => s.plan.access);
   const serverName = usePlanner((s) => s.plan.servers[0]?.name ?? '');
+  const imported = usePlanner((s) => importReportFor(s.importReport, s.plan) !== null);
   const targets = useMemo(() => clientTargets(access), [access]);
   const firstAdd = useRef<HTMLButtonElement>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -46,6 +50,16 @@ export default function ClientsStep() {
       }
     >
       <PathFindings path="clients" />
+      {imported ? (
+        <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Troubleshoot
+            onAdd={(client) => {
+              startUndoStep();
+              clients.append(client, { shouldFocus: false });
+            }}
+          />
+        </Suspense>
+      ) : null}
       {clients.fields.length === 0 ? <p className="clients__empty">No clients yet.</p> : null}
       {clients.fields.map((f, i) => (
         <ClientCard
@@ -59,13 +73,6 @@ export default function ClientsStep() {
         />
       ))}
       <AddClient mode={access.mode} onAdd={add} firstButton={firstAdd} />
-      <Troubleshoot
-        onAdd={(found) => {
-          if (!found.ok) return;
-          startUndoStep();
-          clients.append(found.client, { shouldFocus: false });
-        }}
-      />
       <ClientChecksPanel />
       <p role="status" className="visually-hidden">
         {announcement}

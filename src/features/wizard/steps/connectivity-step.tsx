@@ -1,4 +1,6 @@
+import { useId } from 'react';
 import { usePlanner } from '../../../store/store';
+import { useReadOnlyReason } from '../field';
 import { StepFrame } from '../step-frame';
 import { useFieldFindings } from '../../findings/use-findings';
 import { FindingMessage } from '../../findings/finding-message';
@@ -28,9 +30,16 @@ export default function ConnectivityStep() {
   const mode = usePlanner((s) => s.plan.access.mode);
   const setMode = usePlanner((s) => s.setMode);
   const modeFindings = useFieldFindings('access.mode');
+  // An imported server's networking option is what Azure has: the choice is shown, not offered.
+  const readOnly = useReadOnlyReason('access.mode');
+  const readOnlyId = useId();
   return (
     <StepFrame>
-      <fieldset className="choice">
+      <fieldset
+        className="choice"
+        disabled={readOnly !== undefined}
+        {...(readOnly === undefined ? {} : { 'aria-describedby': readOnlyId })}
+      >
         <legend>How will clients connect?</legend>
         {OPTIONS.map((o) => (
           <label key={o.mode} className={`choice__option${mode === o.mode ? ' choice__option--selected' : ''}`}>
@@ -50,6 +59,11 @@ export default function ConnectivityStep() {
           </label>
         ))}
       </fieldset>
+      {readOnly === undefined ? null : (
+        <p className="field__hint field__read-only" id={readOnlyId}>
+          <strong>Read-only (deployed):</strong> {readOnly}
+        </p>
+      )}
       <div className="notice notice--info" role="note">
         <strong>This choice is final.</strong> You can't change the networking option after the server is created. The
         settings of the other option are kept in this plan while you compare.

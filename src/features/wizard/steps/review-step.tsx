@@ -1,15 +1,18 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { importReportFor } from '../../../store/import-report';
 import { usePlanner } from '../../../store/store';
 import { revealAll } from '../../findings/reveal';
-import { ImportReportPanel } from '../../import/import-report';
 import { ReviewContent } from '../../review/review-content';
 import { StepFrame } from '../step-frame';
 import { stepForPath } from '../steps';
 
+const ImportReportPanel = lazy(() => import('../../import/import-report'));
+
 export default function ReviewStep() {
   const plan = usePlanner((s) => s.plan);
   const focusField = usePlanner((s) => s.focusField);
-  const importReport = usePlanner((s) => s.importReport);
+  // The plan was imported (and still holds the imported server): what the import could not hold stays in view.
+  const importReport = usePlanner((s) => importReportFor(s.importReport, s.plan));
   // Reviewing is asking for every problem: from now on each field shows its errors, filled in or not.
   useEffect(revealAll, []);
   return (
@@ -21,7 +24,11 @@ export default function ReviewStep() {
         </p>
       }
     >
-      {importReport === null ? null : <ImportReportPanel report={importReport} />}
+      {importReport === null ? null : (
+        <Suspense fallback={null}>
+          <ImportReportPanel report={importReport} />
+        </Suspense>
+      )}
       <ReviewContent plan={plan} editable onNavigate={(path) => focusField(stepForPath(path), path)} />
     </StepFrame>
   );
