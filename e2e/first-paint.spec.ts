@@ -56,7 +56,10 @@ const PAINT_RECORDER = `
         body: shown(body),
         planName: shown(planName) ? planName.value : null,
         serverName: shown(serverName) ? serverName.value : null,
-        version: shown(version) ? version.value : null,
+        // A select parsed up to its opening tag has no selected option yet and reads "": not yet parsed.
+        version: shown(version) && (document.readyState !== 'loading' || version.querySelector('option[selected]'))
+          ? version.value
+          : null,
         heading: shown(heading) ? heading.textContent : null,
       });
     }

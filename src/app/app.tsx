@@ -16,17 +16,21 @@ import BasicsStep from '../features/wizard/steps/basics-step';
 import { MAIN_ID } from './first-paint';
 import { usePaintGate } from './paint-gate';
 
+const laterSteps = () => import('../features/wizard/steps/later-steps');
+type LaterSteps = Awaited<ReturnType<typeof laterSteps>>;
+const later = (name: keyof LaterSteps) => lazy(() => laterSteps().then((steps) => ({ default: steps[name] })));
+
 const STEP_COMPONENTS: Record<StepId, ComponentType | LazyExoticComponent<ComponentType>> = {
   basics: BasicsStep,
-  connectivity: lazy(() => import('../features/wizard/steps/connectivity-step')),
-  vnet: lazy(() => import('../features/wizard/steps/vnet-step')),
-  subnet: lazy(() => import('../features/wizard/steps/subnet-step')),
-  dns: lazy(() => import('../features/wizard/steps/dns-step')),
-  peering: lazy(() => import('../features/wizard/steps/peering-step')),
-  firewall: lazy(() => import('../features/wizard/steps/firewall-step')),
-  security: lazy(() => import('../features/wizard/steps/security-step')),
-  clients: lazy(() => import('../features/wizard/steps/clients-step')),
-  review: lazy(() => import('../features/wizard/steps/review-step')),
+  connectivity: later('ConnectivityStep'),
+  vnet: later('VnetStep'),
+  subnet: later('SubnetStep'),
+  dns: later('DnsStep'),
+  peering: later('PeeringStep'),
+  firewall: later('FirewallStep'),
+  security: later('SecurityStep'),
+  clients: later('ClientsStep'),
+  review: later('ReviewStep'),
 };
 
 export function App() {

@@ -22,6 +22,9 @@ import { isRecord, props, str, vnetOfSubnet, Reading } from './reading';
 import { shapeProblem } from './shape';
 import type { ArmResource, ImportFailure, ImportResult, Skipped } from './types';
 
+/** Which of a document's resources the importer reads; the page asks it for the servers of a deployment. */
+export { collectResources };
+
 export interface ImportOptions {
   /** The server to import when the input holds several (its name, in any case). */
   readonly server?: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importDeployed, importDeployedValue } from './import';
-import { inventoryScript } from './inventory-script';
+import { inventoryProblems, inventoryScript } from './inventory-script';
 import { hubSpokeBundle, SUBSCRIPTION } from './testing/bundles';
 import { INVENTORY_FORMAT, INVENTORY_VERSION, type ArmResource, type InventoryBundle } from './types';
 
@@ -452,6 +452,19 @@ describe('the inventory script (bash)', () => {
         expect(() => inventoryScript({ ...options, ...bad, shell })).toThrow(message);
     expect(() => inventoryScript({ ...options, peeringDepth: 9, shell: 'bash' })).toThrow(/0 to 5; got 9/);
     expect(() => inventoryScript({ ...options, peeringDepth: 1.5, shell: 'bash' })).toThrow(/whole number/);
+  });
+
+  it('names every value that is wrong, each with its option (the page shows each at its field)', () => {
+    expect(inventoryProblems(options)).toEqual([]);
+    const problems = inventoryProblems({
+      server: '-x',
+      resourceGroup: 'rg ok?',
+      subscription: 'prod',
+      peeringDepth: 7,
+    });
+    expect(problems.map((p) => p.option)).toEqual(['server', 'resourceGroup', 'subscription', 'peeringDepth']);
+    expect(problems[2]?.message).toMatch(/subscription "prod" is refused/);
+    expect(inventoryProblems({ ...options, subscription: '' })).toEqual([]);
   });
 
   it(

@@ -75,17 +75,37 @@ function subscriptionProblem(subscription: string): string | null {
 const bashQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 const psQuote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
+/** A value of the script's options that can't be passed, and what is wrong with it. */
+export interface InventoryProblem {
+  readonly option: 'server' | 'resourceGroup' | 'subscription' | 'peeringDepth';
+  readonly message: string;
+}
+
+/** Every value of `options` that can't be written into the script (the page shows each at its field). */
+export function inventoryProblems(options: Omit<InventoryOptions, 'shell'>): InventoryProblem[] {
+  const depth = options.peeringDepth ?? DEFAULT_PEERING_DEPTH;
+  const subscription = options.subscription ?? '';
+  const problems: { option: InventoryProblem['option']; message: string | null }[] = [
+    { option: 'server', message: serverProblem(options.server) },
+    { option: 'resourceGroup', message: resourceGroupProblem(options.resourceGroup) },
+    { option: 'subscription', message: subscription === '' ? null : subscriptionProblem(subscription) },
+    {
+      option: 'peeringDepth',
+      message:
+        Number.isInteger(depth) && depth >= 0 && depth <= MAX_PEERING_DEPTH
+          ? null
+          : `The peering depth must be a whole number from 0 to ${MAX_PEERING_DEPTH}; got ${depth}.`,
+    },
+  ];
+  return problems.flatMap(({ option, message }) => (message === null ? [] : [{ option, message }]));
+}
+
 /** The script's text. Throws an Error whose message says what is wrong with a value that can't be passed. */
 export function inventoryScript(options: InventoryOptions): string {
+  const [problem] = inventoryProblems(options);
+  if (problem !== undefined) throw new Error(problem.message);
   const depth = options.peeringDepth ?? DEFAULT_PEERING_DEPTH;
-  if (!Number.isInteger(depth) || depth < 0 || depth > MAX_PEERING_DEPTH)
-    throw new Error(`The peering depth must be a whole number from 0 to ${MAX_PEERING_DEPTH}; got ${depth}.`);
   const subscription = options.subscription ?? '';
-  const problem =
-    serverProblem(options.server) ??
-    resourceGroupProblem(options.resourceGroup) ??
-    (subscription === '' ? null : subscriptionProblem(subscription));
-  if (problem !== null) throw new Error(problem);
   const values = { server: options.server, resourceGroup: options.resourceGroup, subscription, depth };
   return options.shell === 'bash' ? bash(values) : powershell(values);
 }

@@ -51,7 +51,7 @@ const looksDeployed = (v: unknown): boolean =>
 
 /** The flexible servers of a deployment, by name (for a deployment of several: the user picks one). */
 async function serversIn(value: unknown): Promise<string[]> {
-  const { collectResources } = await import('../../import/collect');
+  const { collectResources } = await importer();
   const collected = collectResources(value);
   if (!collected.ok) return [];
   return collected.resources

@@ -1,8 +1,10 @@
 /**
  * Share the plan as a link, save it as a file, or open a file: a plan file or a deployment to import (an inventory
- * bundle, an exported template, resource JSON), shown read-only first (see features/import/open-file).
+ * bundle, an exported template, resource JSON), shown read-only first (see features/import/open-file); and the
+ * inventory script that collects such a bundle.
  */
 import type { Plan } from '../../domain/plan';
+import { InventoryDownload } from '../import/inventory-download';
 import { OpenFileMessages } from '../import/open-file-messages';
 import { useOpenFile } from '../import/use-open-file';
 import { PlanFileControls } from '../share/plan-file-controls';
@@ -20,6 +22,7 @@ export default function SharePanel({ plan }: { plan: Plan }) {
       <ShareLinkButton plan={plan} baseUrl={baseUrl} />
       <PlanFileControls plan={plan} onFile={opening.open} />
       <OpenFileMessages opening={opening} />
+      <InventoryDownload plan={plan} />
     </div>
   );
 }

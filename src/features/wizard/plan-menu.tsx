@@ -1,36 +1,10 @@
 /** New plan (asks first), start from an example, undo / redo with Ctrl+Z / Ctrl+Shift+Z. */
 import { useEffect, useRef, useState } from 'react';
 import { newPlan } from '../../domain/new-plan';
-import { readPlanDocument } from '../../domain/parse';
-import type { Plan } from '../../domain/plan';
 import { selectCanRedo, selectCanUndo, usePlanner } from '../../store/store';
 import { resetReveal } from '../findings/reveal';
+import { EXAMPLE_FILES, EXAMPLE_TITLES, loadExample } from './examples';
 import { redoWithNote, undoWithNote } from './undo-note';
-
-const exampleModules = import.meta.glob<{ default: unknown }>('../../../examples/*.json');
-
-export interface ExampleEntry {
-  file: string;
-  load: () => Promise<Plan>;
-}
-
-const EXAMPLES: ExampleEntry[] = Object.entries(exampleModules)
-  .map(([path, load]) => ({
-    file: path.split('/').pop() ?? path,
-    load: async () => {
-      const read = readPlanDocument((await load()).default);
-      if (!read.ok) throw new Error(`${path}: ${read.error.message}`);
-      return read.plan;
-    },
-  }))
-  .sort((a, b) => a.file.localeCompare(b.file));
-
-const EXAMPLE_TITLES: Record<string, string> = {
-  'hub-and-spoke.json': 'Hub and spoke: private access, custom DNS, two peered VNets, VPN',
-  'hub-spoke-firewall.json': 'Spokes through an Azure Firewall hub: routes, ExpressRoute, DNS resolver',
-  'public-office.json': 'Public access from office IP ranges',
-  'eight-subnets.json': 'Eight-subnet VNet with a delegated /28',
-};
 
 function isEditableTarget(target: EventTarget | null): boolean {
   return (
@@ -64,9 +38,9 @@ export function PlanMenu() {
   const examplesRef = useRef<HTMLDialogElement>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  const openExample = async (entry: ExampleEntry) => {
+  const openExample = async (file: string) => {
     try {
-      replacePlan(await entry.load());
+      replacePlan(await loadExample(file));
       examplesRef.current?.close();
     } catch (e) {
       setLoadError((e as Error).message);
@@ -121,10 +95,10 @@ export function PlanMenu() {
         <h2 id="examples-title">Start from an example</h2>
         <p>The example replaces the current plan; the current plan is kept and can be restored.</p>
         <ul className="dialog__list">
-          {EXAMPLES.map((entry) => (
-            <li key={entry.file}>
-              <button type="button" className="button button--wide" onClick={() => void openExample(entry)}>
-                {EXAMPLE_TITLES[entry.file] ?? entry.file}
+          {EXAMPLE_FILES.map((file) => (
+            <li key={file}>
+              <button type="button" className="button button--wide" onClick={() => void openExample(file)}>
+                {EXAMPLE_TITLES[file]}
               </button>
             </li>
           ))}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLE_FILES, loadExample } from './examples';
+
+describe('the examples the dialog offers', () => {
+  it('are every file of examples/, each with a title', () => {
+    const files = readdirSync(join(import.meta.dirname, '..', '..', '..', 'examples'))
+      .filter((f) => f.endsWith('.json'))
+      .sort((a, b) => a.localeCompare(b));
+    expect(EXAMPLE_FILES).toEqual(files);
+  });
+
+  it('each reads into a plan', async () => {
+    for (const file of EXAMPLE_FILES) expect((await loadExample(file)).name).not.toBe('');
+  });
+
+  it('an unknown file is refused with its name', async () => {
+    await expect(loadExample('nope.json')).rejects.toThrow('nope.json');
+  });
+});
