@@ -279,6 +279,23 @@ test('a route table sends the delegated subnet through the hub firewall', async 
     });
   await expectNoAxeViolations(page, 'the network step with a hub, its firewall and a route table');
 
+  // A table that exists already: the exports associate the subnet with it and leave the table and its routes alone.
+  const script = async () => {
+    await openStep(page, 'Review');
+    const panel = page.locator('section.export');
+    await panel.getByRole('tab', { name: 'Azure CLI' }).click();
+    await expect(panel.locator('.export__code')).toContainText("--route-table='rt-postgres'");
+    return panel.locator('.export__code').textContent();
+  };
+  expect(await script()).toContain('az network route-table create');
+  await openStep(page, 'Network');
+  await rt.getByRole('checkbox', { name: 'The table exists already' }).check();
+  await expect.poll(() => savedAccess(page)).toMatchObject({ routeTables: [{ name: 'rt-postgres', existing: true }] });
+  const withExisting = await script();
+  expect(withExisting).not.toContain('az network route-table create');
+  expect(withExisting).not.toContain('az network route-table route create');
+  await openStep(page, 'Network');
+
   // Renaming the delegated subnet renames it in the route table on it.
   await openStep(page, 'Delegated subnet');
   const subnetName = page.getByLabel('Subnet name');

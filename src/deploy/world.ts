@@ -305,6 +305,14 @@ function buildWorld(plan: Plan): World {
       if (entry === undefined) continue;
       const region = entry.kind === 'server' ? a.vnet.region : entry.vnet.region;
       regions.set(regionKey(T.routeTable, t.name), normalizeRegion(region));
+      // A table the plan marks existing is there before the deployment, in its VNet's group and subscription.
+      if (t.existing) {
+        const where =
+          entry.kind === 'server'
+            ? { subscription: '', group: vnetGroup }
+            : { subscription: sub(entry.vnet.subscription), group: entry.vnet.resourceGroup };
+        existing.set(resourceIdOf(where.subscription, where.group, T.routeTable, [t.name], ctx), {});
+      }
     }
     for (const site of a.onPremises) {
       if (site.connection === 'none') continue;

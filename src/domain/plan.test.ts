@@ -107,6 +107,7 @@ describe('readPlanDocument', () => {
       {
         name: 'rt',
         vnet: 'vnet-a',
+        existing: false,
         subnets: [],
         routes: [{ name: 'r', prefix: '0.0.0.0/0', nextHop: 'None', nextHopIp: '' }],
       },

@@ -344,6 +344,11 @@ export const RouteTableSchema = describe(
   z.object({
     name: name('Route table name.'),
     vnet: name('The VNet whose subnets use it.'),
+    existing: describe(
+      withDefault(z.boolean(), false),
+      'true = the table is deployed already: the exports associate the subnets with it and leave the table and its ' +
+        'routes as they are (the routes describe it, for the checks); false = the exports create it with its routes.',
+    ),
     subnets: stringList(
       [],
       { max: MAX_SUBNETS_PER_VNET, noun: 'subnets', limit: azureAllows('per VNet') },

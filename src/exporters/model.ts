@@ -91,6 +91,8 @@ export interface ModelRouteTable {
   region: string;
   /** In the server VNet: created in the deployment's `location`, as the VNet and its NSG are. */
   onServerVnet: boolean;
+  /** Deployed already: the exports associate subnets with it and don't write it or its routes. */
+  existing: boolean;
   routes: ModelRoute[];
 }
 
@@ -207,6 +209,7 @@ function routing(
       vnet,
       region: normalizeRegion(onServerVnet ? a.vnet.region : (other?.region ?? '')),
       onServerVnet,
+      existing: t.existing,
       routes: t.routes.map((r) => ({
         name: r.name,
         prefix: r.prefix,

@@ -544,9 +544,12 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
   }
   // Route tables, with their routes inline (ARM-NRP CommonRouteTablePropertiesFormat.routes): a table and its
   // routes are one PUT, so a second deployment sets exactly the plan's routes. In the VNet's group and region.
+  // An existing table is only referenced by its ID: nothing waits for it, and its routes stay as they are.
   const tableSym = (k: number) => `routeTable${k + 1}`;
+  const tableDeps = (k: number): string[] => (a.routeTables[k]?.existing === true ? [] : [tableSym(k)]);
   const tableIds = a.routeTables.map((t) => resourceId(t.vnet.loc, T.routeTable, t.name));
   a.routeTables.forEach((t, k) => {
+    if (t.existing) return;
     add({
       sym: tableSym(k),
       type: T.routeTable,
@@ -619,7 +622,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
     apiVersion: API_VERSIONS.network,
     name: childName(vnet.name, a.subnet.name),
     body: { properties: subnetProps },
-    deps: [...vnetDeps, ...(a.nsg ? ['nsg'] : []), ...(delegatedTable === null ? [] : [tableSym(delegatedTable)])],
+    deps: [...vnetDeps, ...(a.nsg ? ['nsg'] : []), ...(delegatedTable === null ? [] : tableDeps(delegatedTable))],
     id: subnetId,
     phase: 'network',
     loc: vnet.loc,
@@ -639,7 +642,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
       apiVersion: API_VERSIONS.network,
       name: childName(vnet.name, s.name),
       body: { properties },
-      deps: [lastVnetOp, ...(table === undefined ? [] : [tableSym(table)])],
+      deps: [lastVnetOp, ...(table === undefined ? [] : tableDeps(table))],
       id: resourceId(vnet.loc, T.subnet, vnet.name, s.name),
       phase: 'network',
       loc: vnet.loc,
@@ -730,7 +733,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
       apiVersion: API_VERSIONS.network,
       name: childName(r.vnet.name, r.subnet),
       body: { properties: call('union', param(live.param), lit({ routeTable: { id: tableIds[r.table] as Ex } })) },
-      deps: [...deps, tableSym(r.table)],
+      deps: [...deps, ...tableDeps(r.table)],
       id,
       phase: 'network',
       loc: r.vnet.loc,

@@ -411,6 +411,7 @@ describe("a landing zone in the shapes of Microsoft's GET responses", () => {
       {
         name: 'rt-data',
         vnet: 'vnet-data',
+        existing: true,
         subnets: ['snet-pg'],
         routes: [{ name: 'route1', prefix: '10.0.3.0/24', nextHop: 'VirtualNetworkGateway', nextHopIp: '' }],
       },
@@ -731,6 +732,31 @@ describe('what can only be partly read', () => {
         reason: 'Route route1 has the next hop type "Magic", which a route can\'t have: it was left out.',
       },
     ]);
+  });
+});
+
+describe('route tables', () => {
+  it('are imported as existing, so that exports reference them rather than write them', () => {
+    const tables = privateOf(ok(importDeployedValue(landingZone())).plan).routeTables;
+    expect(tables.length).toBeGreaterThan(0);
+    expect(tables.every((t) => t.existing)).toBe(true);
+  });
+
+  it("one outside its VNet's resource group is imported and said not held: exports would look for it there", () => {
+    const moved = JSON.parse(
+      JSON.stringify(landingZone()).replaceAll(
+        '/resourceGroups/rg-data/providers/Microsoft.Network/routeTables/',
+        '/resourceGroups/rg-routes/providers/Microsoft.Network/routeTables/',
+      ),
+    ) as Json[];
+    const imported = ok(importDeployedValue(moved));
+    expect(privateOf(imported.plan).routeTables.map((t) => t.name)).toEqual(['rt-data']);
+    const said = imported.notModelled.filter((n) => n.what === 'its resource group');
+    expect(said).toHaveLength(1);
+    expect(said[0]?.why).toContain('in resource group rg-routes');
+    expect(said[0]?.why).toContain('not with its VNet in rg-data');
+    // In place, nothing is said.
+    expect(ok(importDeployedValue(landingZone())).notModelled.some((n) => n.what === 'its resource group')).toBe(false);
   });
 });
 

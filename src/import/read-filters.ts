@@ -5,7 +5,7 @@
  */
 import { NsgAccessSchema, NsgDirectionSchema, NsgProtocolSchema, ROUTE_NEXT_HOPS } from '../domain/plan';
 import type { Nsg, NsgRule, Route, RouteTable } from '../domain/plan';
-import { idKey, lastName } from './arm-id';
+import { idKey, lastName, parseArmId } from './arm-id';
 import { T } from './arm-types';
 import { oneOf, props, records, refId, str, strings, type Reading } from './reading';
 import type { ArmResource } from './types';
@@ -103,12 +103,25 @@ function route(child: Child): Route | string {
 }
 
 /** A route table as the plan holds it, for one VNet (its subnets are added by the caller). */
-function routeTable(reading: Reading, tableId: string, vnet: string, subnet: string): RouteTable {
+function routeTable(reading: Reading, tableId: string, vnetId: string, vnet: string, subnet: string): RouteTable {
   const resource = reading.get(tableId);
   if (resource === undefined) {
     reading.skip(tableId, `The route table on subnet ${subnet} is not in the input: its routes are unknown.`);
-    return { name: lastName(tableId), vnet, subnets: [], routes: [] };
+    return { name: lastName(tableId), vnet, existing: true, subnets: [], routes: [] };
   }
+  const [table, network] = [parseArmId(resource.id), parseArmId(vnetId)];
+  if (
+    table !== null &&
+    network !== null &&
+    (table.subscription.toLowerCase() !== network.subscription.toLowerCase() ||
+      table.resourceGroup.toLowerCase() !== network.resourceGroup.toLowerCase())
+  )
+    reading.notHeld(
+      resource,
+      'its resource group',
+      `The table is in resource group ${table.resourceGroup} (subscription ${table.subscription}), not with its VNet ` +
+        `in ${network.resourceGroup}: the plan keeps a route table with its VNet, so exports would look for it there.`,
+    );
   if (props(resource).disableBgpRoutePropagation === true)
     reading.notHeld(
       resource,
@@ -121,7 +134,7 @@ function routeTable(reading: Reading, tableId: string, vnet: string, subnet: str
     if (typeof r === 'string') reading.skip(child.id || `${resource.id}/routes/${child.name}`, r);
     else routes.push(r);
   }
-  return { name: resource.name, vnet, subnets: [], routes };
+  return { name: resource.name, vnet, existing: true, subnets: [], routes };
 }
 
 /** Route tables on the subnets of the plan's VNets: one entry per table and VNet (the plan ties a table to a VNet). */
@@ -136,7 +149,7 @@ export function routeTablesOf(reading: Reading, vnetIds: readonly string[]): Rou
       let table = tables.get(key);
       if (table === undefined) {
         reading.mark(`access.routeTables.${tables.size}`, tableId);
-        table = routeTable(reading, tableId, vnetName, subnet.name);
+        table = routeTable(reading, tableId, vnetId, vnetName, subnet.name);
         tables.set(key, table);
       }
       table.subnets.push(subnet.name);

@@ -89,6 +89,7 @@ function expectedImport(plan: Plan, bundle: InventoryBundle): Plan {
         resourceGroup: rg(p.resourceGroup),
       })),
       onPremises: a.onPremises.map(site),
+      routeTables: a.routeTables.map((t) => ({ ...t, existing: true })),
     },
   };
 }

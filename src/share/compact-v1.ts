@@ -25,9 +25,9 @@
  * it) is gone from format 2, whose other VNets hold their `subnets` there instead (a flat list, as the server
  * VNet's): the plan's `formatVersion` says which of the two a position 5 holds. A peering is `[from, to, flags]`,
  * flags the sum of 1 (allowForwardedTraffic), 2 (allowGatewayTransit) and 4 (useRemoteGateways); a route table is
- * `[name, vnet, subnets, routes]`, a route `[name, prefix, nextHop, nextHopIp]`. Peerings and route tables name
- * their VNets by position in the plan (0 the server VNet, i + 1 the other VNet i) when the name is exactly that
- * VNet's, and by the name otherwise.
+ * `[name, vnet, subnets, routes, existing]` (`existing` added later, absent = false), a route `[name, prefix,
+ * nextHop, nextHopIp]`. Peerings and route tables name their VNets by position in the plan (0 the server VNet, i + 1
+ * the other VNet i) when the name is exactly that VNet's, and by the name otherwise.
  *
  * Expanding is lenient on purpose: a value of the wrong type is passed through unchanged, so the
  * plan schema (run right after, through the migrations) reports it with the plan path where it sits.
@@ -212,7 +212,7 @@ const peering = (refs: VnetRefs, p: Peering): Wire => {
 const route = (r: Route): Wire => trim([r.name, r.prefix, en(T.routeNextHops, r.nextHop), str(r.nextHopIp)]);
 
 const routeTable = (refs: VnetRefs, t: RouteTable): Wire =>
-  trim([t.name, vnetRef(refs, t.vnet), list(t.subnets), many(t.routes, route)]);
+  trim([t.name, vnetRef(refs, t.vnet), list(t.subnets), many(t.routes, route), bool(t.existing, false)]);
 
 const onPremises = (o: OnPremises): Wire =>
   trim([
@@ -487,6 +487,7 @@ const xRouteTable = (names: readonly unknown[], w: unknown) =>
       vnet: xVnetRef(names, a[1]),
       subnets: xList(a[2]),
       routes: xMany(a[3], xRoute, MAX_ROUTES_PER_ROUTE_TABLE),
+      existing: xBool(a[4], false),
     }),
   );
 

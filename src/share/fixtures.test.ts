@@ -46,6 +46,22 @@ function expectedFromV1(name: string, text: string): unknown {
   return json;
 }
 
+/**
+ * The plan a frozen format-2 file holds, in today's format: its JSON with the fields added to format 2 since then at
+ * their defaults (a route table's `existing`, default false: the exports create it, as they did before).
+ */
+function expectedFromV2(text: string): unknown {
+  const json = JSON.parse(text) as Doc & { access: Doc };
+  if (json.access.mode === 'private') for (const t of json.access.routeTables as Doc[]) t.existing ??= false;
+  return json;
+}
+
+/** Whether the frozen file holds a field added to format 2 since (then its text is not what is written today). */
+const hasAddedFields = (text: string): boolean => {
+  const json = JSON.parse(text) as { access: Doc };
+  return json.access.mode === 'private' && (json.access.routeTables as Doc[]).length > 0;
+};
+
 const fixture = (name: string, ext: 'plan.json' | 'link.txt') => readFileSync(join(dir, `${name}.${ext}`), 'utf8');
 
 describe('frozen fixtures', () => {
@@ -70,14 +86,18 @@ describe('frozen fixtures', () => {
     if (file.ok) expect(file.plan).toEqual(expectedFromV1(name, text));
   });
 
-  it.each(v2Names)('%s: the file opens, and writing it again is byte-identical', (name) => {
+  it.each(v2Names)('%s: the file opens to the plan it held; written again, it is the same file', (name) => {
     const text = fixture(name, 'plan.json');
     const file = parsePlanFile(text);
     expect(file.ok, file.ok ? '' : file.error.message).toBe(true);
     // The file's own text is the expected plan: compare with the JSON as written, not with a re-encoding.
     if (file.ok) {
-      expect(file.plan).toEqual(JSON.parse(text));
-      expect(serializePlanFile(file.plan)).toBe(text);
+      expect(file.plan).toEqual(expectedFromV2(text));
+      const written = serializePlanFile(file.plan);
+      // Byte for byte, unless the file predates a field added since (written out now, at its default).
+      if (!hasAddedFields(text)) expect(written).toBe(text);
+      const again = parsePlanFile(written);
+      expect(again.ok && again.plan).toEqual(file.plan);
     }
   });
 

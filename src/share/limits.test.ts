@@ -96,6 +96,7 @@ describe('the lists of plan format 2 in a link', () => {
   const table = (routes: number) => ({
     name: 'rt-app',
     vnet: 'vnet-sample',
+    existing: false,
     subnets: ['snet-0'],
     routes: new Array(routes).fill(route),
   });

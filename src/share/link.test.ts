@@ -87,8 +87,8 @@ describe('plan format 2 in the link', () => {
       { ...plan.access.peerings[2]!, to: 'vnet-elsewhere' },
     ];
     plan.access.routeTables = [
-      { name: 'rt', vnet: 'vnet-spoke-2', subnets: ['snet-app'], routes: [] },
-      { name: 'rt-x', vnet: 'Vnet-Sample', subnets: [], routes: [] },
+      { name: 'rt', vnet: 'vnet-spoke-2', existing: false, subnets: ['snet-app'], routes: [] },
+      { name: 'rt-x', vnet: 'Vnet-Sample', existing: false, subnets: [], routes: [] },
     ];
     const access = (compactPlanV1(plan) as unknown[])[3] as unknown[];
     // Positions 9 and 10; 0 is the server VNet, i + 1 the other VNet i; flags 1, 2, 4 are forwarded traffic,

@@ -36,7 +36,7 @@ export function expectedResources(
   if (model.access.mode === 'private') {
     const a = model.access;
     if (!a.vnet.existing) add(a.vnet.loc, 'Microsoft.Network/virtualNetworks', [a.vnet.name]);
-    for (const t of a.routeTables) add(t.vnet.loc, 'Microsoft.Network/routeTables', [t.name]);
+    for (const t of a.routeTables) if (!t.existing) add(t.vnet.loc, 'Microsoft.Network/routeTables', [t.name]);
     for (const r of a.routeAssociations) {
       if (r.kind === 'existing' && inPlaceSubnets)
         add(r.vnet.loc, 'Microsoft.Network/virtualNetworks/subnets', [r.vnet.name, r.subnet], 'update');

@@ -62,6 +62,8 @@ const privatePlan: fc.Arbitrary<PlanInput> = fc
     /** The hub and the spoke peered with each other (both ways), and the spoke using the hub's gateway then. */
     hubSpoke: fc.boolean(),
     routes: fc.boolean(),
+    /** The route tables deployed already: referenced by the exports, not written. */
+    routesExisting: fc.boolean(),
   })
   .map((g): PlanInput => {
     const hub = g.hub === null ? null : { ...g.hub, region: g.region };
@@ -109,6 +111,7 @@ const privatePlan: fc.Arbitrary<PlanInput> = fc
             {
               name: 'rt-data',
               vnet: 'vnet-data',
+              existing: g.routesExisting,
               subnets: ['snet-postgres', 'snet-app'],
               routes: [toFirewall('to-spoke', '10.30.0.0/16')],
             },
@@ -118,6 +121,7 @@ const privatePlan: fc.Arbitrary<PlanInput> = fc
                   {
                     name: 'rt-spoke',
                     vnet: 'vnet-spoke',
+                    existing: g.routesExisting,
                     subnets: ['snet-spoke-app'],
                     routes: [toFirewall('to-data', '10.20.0.0/16')],
                   },

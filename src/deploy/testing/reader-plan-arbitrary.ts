@@ -70,6 +70,7 @@ const privateAccess = fc.record({
   gatewayIn: fc.integer({ min: -1, max: 2 }),
   between: fc.boolean(),
   routes: fc.boolean(),
+  routesExisting: fc.boolean(),
 });
 
 function privateInput(s: PlanInput['servers'], a: typeof privateAccess extends fc.Arbitrary<infer T> ? T : never) {
@@ -88,8 +89,16 @@ function privateInput(s: PlanInput['servers'], a: typeof privateAccess extends f
   const route = { name: 'to-elsewhere', prefix: '10.99.0.0/16', nextHop: 'VirtualAppliance', nextHopIp: '10.1.1.4' };
   const routeTables = a.routes
     ? [
-        { name: 'rt-gen', vnet: 'vnet-gen', subnets: ['snet-postgres', 'snet-app'], routes: [route] },
-        ...(a.peered.length > 0 ? [{ name: 'rt-p1', vnet: name(0), subnets: ['snet-p1'], routes: [route] }] : []),
+        {
+          name: 'rt-gen',
+          vnet: 'vnet-gen',
+          existing: a.routesExisting,
+          subnets: ['snet-postgres', 'snet-app'],
+          routes: [route],
+        },
+        ...(a.peered.length > 0
+          ? [{ name: 'rt-p1', vnet: name(0), existing: a.routesExisting, subnets: ['snet-p1'], routes: [route] }]
+          : []),
       ]
     : [];
   return {

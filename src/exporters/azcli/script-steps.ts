@@ -124,6 +124,8 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
   // Route tables: created only when missing (a create PUTs the table without its routes), then each route is a
   // create-or-update that sets what the plan says.
   const tableIds = a.routeTables.map((t) => {
+    // A table deployed already is only named by the subnet updates below: the script doesn't touch it or its routes.
+    if (t.existing) return armId(scopeOf(t.vnet.loc), `${NETWORK}/routeTables/${t.name}`);
     const where = [rg(t.vnet.loc), opt('name', t.name)];
     const table = step(
       t.vnet.loc,

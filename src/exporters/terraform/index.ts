@@ -121,6 +121,8 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
   // Route tables with their routes inline (azurerm_route_table `route` blocks; never mixed with azurerm_route on one
   // table, azurerm-networking-args.json): the table holds exactly the plan's routes, `route = []` when it has none.
   const tableIds = a.routeTables.map((t) => {
+    // A table deployed already is referenced by its ID: Terraform neither manages it nor changes its routes.
+    if (t.existing) return armId(t.vnet.loc, 'Microsoft.Network/routeTables', t.name);
     const label = labels.take(identifier(t.name, 'route_table'));
     const routes = t.routes.map((r) =>
       block(

@@ -254,6 +254,18 @@ export function RouteTableCard({ form, index, table, plan, choices, suggestions,
           {(p) => <VnetSelect form={form} path={`${base}.vnet`} control={p} choices={choices} onChoose={chooseVnet} />}
         </Field>
       </div>
+      <Field
+        path={`${base}.existing`}
+        label="The table exists already"
+        className="field--checkbox"
+        formError={errorAt(form, `${base}.existing`)}
+        hint={
+          'The exports then only associate the subnets below with it: they neither create the table nor change its ' +
+          'routes, which describe it for the checks. Every table read from a deployment exists already.'
+        }
+      >
+        {(p) => <input type="checkbox" {...p} {...form.register(fieldPath(`${base}.existing`))} />}
+      </Field>
       <SubnetChecks form={form} index={index} table={table} plan={plan} />
       <div className="private__list" data-path={`${base}.routes`} ref={routesRef}>
         <h4 className="field__label">Routes of {title}</h4>

@@ -53,7 +53,7 @@ export function RouteTablesSection({ form }: { form: PlanForm }) {
   const appliances = appliancesOf(access);
 
   const add = () => {
-    const table: RouteTable = { name: '', vnet: access.vnet.name, subnets: [], routes: [] };
+    const table: RouteTable = { name: '', vnet: access.vnet.name, existing: false, subnets: [], routes: [] };
     setPath(form, ROUTE_TABLES, [...tables, table]);
     requestAnimationFrame(() =>
       listRef.current?.querySelector<HTMLElement>(`[data-path="${ROUTE_TABLES}.${tables.length}"] input`)?.focus(),

@@ -65,8 +65,8 @@ function hubPlan(): Plan {
         peeringBetween('vnet-spoke', 'Vnet-Hub'),
       ],
       routeTables: [
-        { name: 'rt-hub', vnet: 'Vnet-hub', subnets: ['AzureFirewallSubnet'], routes: [] },
-        { name: 'rt-app', vnet: 'vnet-app', subnets: ['snet-pg'], routes: [] },
+        { name: 'rt-hub', vnet: 'Vnet-hub', existing: false, subnets: ['AzureFirewallSubnet'], routes: [] },
+        { name: 'rt-app', vnet: 'vnet-app', existing: false, subnets: ['snet-pg'], routes: [] },
       ],
       onPremises: [
         { name: 'dc', addressRanges: [], connection: 'vpn', gatewayVnet: 'vnet-HUB', dnsForwarder: false },
@@ -212,7 +212,7 @@ describe('renameVnetReferences', () => {
         vnet: { ...access.vnet, name: 'vnet-app' },
         peeredVnets: [...access.peeredVnets, vnet('vnet-new')],
         peerings: [peeringBetween('vnet-app', ''), peeringBetween('', 'vnet-app')],
-        routeTables: [{ name: 'rt', vnet: '', subnets: [], routes: [] }],
+        routeTables: [{ name: 'rt', vnet: '', existing: false, subnets: [], routes: [] }],
       },
     };
     const { plan: next, paths } = renameVnetReferences(plan, '', 'vnet-new');
@@ -269,7 +269,7 @@ describe('renameSubnetReferences', () => {
   it('renames a server VNet subnet in its route tables and its clients, so the plan means what it meant', () => {
     const before = examplePlan('hub-and-spoke');
     const plan = setIn(edited('hub-and-spoke', 'access.vnet.subnets.0.name', 'snet-api'), 'access.routeTables', [
-      { name: 'rt-app', vnet: 'VNET-ORDERS-DATA', subnets: ['SNET-APP'], routes: [] },
+      { name: 'rt-app', vnet: 'VNET-ORDERS-DATA', existing: false, subnets: ['SNET-APP'], routes: [] },
     ]);
     const { plan: next, paths } = renameSubnetReferences(plan, 'access.vnet', 'snet-app', 'snet-api');
     expect(paths).toEqual(['access.routeTables.0.subnets', 'clients.0.subnet']);
