@@ -5,6 +5,7 @@
 import type { Plan } from '../domain/plan';
 import { PLANNER_LIMITS } from '../domain/azure';
 import { formatBytes } from '../share/errors';
+import { brokenTextKind, kindOfValue, withoutBom } from '../import/document-kind';
 import { importDeployed } from '../import/import';
 import type { ImportSuccess } from '../import/types';
 import { InputError, TooLargeError, type CliIo } from './io';
@@ -16,8 +17,20 @@ export interface Loaded {
   readonly imported: ImportSuccess | null;
 }
 
-/** Whether the text is a plan file (it names its plan format), so that it goes through the plan reader. */
-const looksLikePlanFile = (text: string): boolean => /"formatVersion"\s*:/.test(text.slice(0, 4096));
+/**
+ * Whether the text goes to the plan reader, decided as the page decides (`document-kind.ts`): a plan file, or broken
+ * JSON that starts as one. What is neither goes to the importer, which says what it reads.
+ */
+function isPlanText(text: string): boolean {
+  const body = withoutBom(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return brokenTextKind(body) === 'plan';
+  }
+  return kindOfValue(value) === 'plan';
+}
 
 async function readInput(io: CliIo, arg: string): Promise<string> {
   const limit = PLANNER_LIMITS.importLength;
@@ -67,7 +80,7 @@ export async function loadDeployment(
 export async function loadPlanOrDeployment(io: CliIo, arg: string | undefined, server?: string): Promise<Loaded> {
   if (arg === undefined) throw new InputError('No plan or deployment file given (a path, or - for standard input).');
   const text = await readInput(io, arg);
-  if (looksLikePlanFile(text)) {
+  if (isPlanText(text)) {
     if (server !== undefined)
       throw new InputError(`${sourceName(arg)} is a plan file: --server picks the server of a deployment only.`);
     return { plan: planFromText(sourceName(arg), text), imported: null };

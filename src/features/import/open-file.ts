@@ -8,6 +8,7 @@
  * of megabytes takes a moment to parse, and the page says so rather than look stuck.
  */
 import { PLANNER_LIMITS } from '../../domain/azure';
+import { brokenTextKind, kindOfValue, withoutBom } from '../../import/document-kind';
 import type { ImportResult, ImportSuccess } from '../../import/types';
 import type { ImportReport } from '../../store/import-report';
 import { usePlanner } from '../../store/store';
@@ -24,11 +25,6 @@ export type OpenedFile =
 /** The largest file read at all: the larger of the two limits (each kind then checks its own). */
 const MAX_OPENED_BYTES = Math.max(MAX_PLAN_FILE_BYTES, PLANNER_LIMITS.importLength);
 
-/** A plan file names its format first (keys in schema order); used only for text that isn't JSON. */
-const PLAN_FILE_MARK = /"formatVersion"\s*:/;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Lets the browser paint (the "Reading…" state) before a long parse. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -38,16 +34,6 @@ const importer = () => import('../../import/import');
 const NOT_A_DEPLOYMENT =
   "It isn't a deployment either: the planner imports the inventory script's bundle, a template from the " +
   'portal\'s "Export template", Resource Graph results, or resource JSON from a portal "JSON view".';
-
-/** The shapes the importer reads (see `src/import/collect.ts`); anything else is told as a plan file that isn't one. */
-const looksDeployed = (v: unknown): boolean =>
-  Array.isArray(v) ||
-  (isObject(v) &&
-    ('format' in v ||
-      Array.isArray(v.resources) ||
-      Array.isArray(v.data) ||
-      Array.isArray(v.value) ||
-      (typeof v.id === 'string' && typeof v.type === 'string')));
 
 /** The flexible servers of a deployment, by name (for a deployment of several: the user picks one). */
 async function serversIn(value: unknown): Promise<string[]> {
@@ -83,21 +69,22 @@ export async function readOpenedFile(file: Pick<File, 'size' | 'text'>, server?:
     return { kind: 'plan', result: loadError('corrupted', message) };
   }
   await nextFrame();
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text);
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
     // Not JSON: the error is told the way of what it looks like (both name the line and column).
-    if (PLAN_FILE_MARK.test(body.slice(0, 4096))) return { kind: 'plan', result: parsePlanFile(text) };
+    if (brokenTextKind(body) === 'plan') return { kind: 'plan', result: parsePlanFile(text) };
     return { kind: 'deployment', result: (await importer()).importDeployed(text) };
   }
-  if (isObject(value) && 'formatVersion' in value)
+  const kind = kindOfValue(value);
+  if (kind === 'plan')
     return {
       kind: 'plan',
       result: text.length > MAX_PLAN_FILE_BYTES ? planFileTooLarge(text.length) : readAnyPlanDocument(value),
     };
-  if (!looksDeployed(value)) {
+  if (kind === 'neither') {
     const result = text.length > MAX_PLAN_FILE_BYTES ? planFileTooLarge(text.length) : readAnyPlanDocument(value);
     if (result.ok) return { kind: 'plan', result };
     const message = `${result.error.message} ${NOT_A_DEPLOYMENT}`;
