@@ -75,6 +75,14 @@ async function paints(page: Page): Promise<Paint[]> {
 const isMatch = (frame: Paint, expected: Partial<Paint>) =>
   Object.entries(expected).every(([key, value]) => frame[key as keyof Paint] === value);
 
+/** Chunks the gate preloads for a link (with the app's own start and the rules), by file name. */
+const GATE_LINK_CHUNKS = [
+  /\/start-[\w-]+\.js$/,
+  /\/rules-[\w-]+\.js$/,
+  /\/link-[\w-]+\.js$/,
+  /\/incoming-plan-[\w-]+\.js$/,
+];
+
 /** The frames in which the empty plan the shell was rendered from was on screen. */
 const emptyPlanFrames = (frames: Paint[]) =>
   frames.filter((f) => f.planName === 'Untitled plan' || f.serverName === '');
@@ -129,6 +137,11 @@ test('with JavaScript, React takes over the prerendered markup without an error 
   await page.goto('/');
   await expect(page.locator('#root')).not.toHaveAttribute('inert');
   await expect(page.getByRole('heading', { level: 2, name: /Basics/ })).toBeFocused();
+  // A first visit has no link to open: nothing of opening one is asked for.
+  const preloaded = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href),
+  );
+  expect(preloaded.filter((href) => /\/(?:link|incoming-plan)-[\w-]+\.js$/.test(href))).toEqual([]);
   expect(await page.evaluate('window.__parsedHeader === document.querySelector("#root header")')).toBe(true);
   // From the first frame on, each field shows the new plan's value (or is not parsed yet, as a static page
   // paints progressively): taking the markup over changes nothing on screen.
@@ -163,6 +176,16 @@ test('a share link paints the shared plan, never the empty plan first', async ({
   // What shows is the shared plan (or the neutral "Loading…" while its view loads), never another heading.
   expect(frames.filter((f) => f.body && f.heading !== null && !f.heading.includes(plan.name))).toEqual([]);
   expect(frames.some((f) => f.body && f.heading?.includes(plan.name))).toBe(true);
+  // The gate asked for the app, the rules, the codec and the review at once, and each of them was used.
+  const preloaded = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href),
+  );
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+  for (const chunk of GATE_LINK_CHUNKS) {
+    const hrefs = preloaded.filter((href) => chunk.test(href));
+    expect(hrefs, String(chunk)).toHaveLength(1);
+    expect(loaded).toContain(hrefs[0]);
+  }
   expect(watch.consoleErrors).toEqual([]);
 });
 

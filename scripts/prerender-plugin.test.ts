@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { injectFirstScreen, takeEntryScript } from './prerender-plugin';
+import { chunksOf, injectFirstScreen, takeEntryScript } from './prerender-plugin';
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -56,5 +56,38 @@ describe('takeEntryScript', () => {
     expect(() => takeEntryScript(PAGE.replace(/ *<script type="module".*\n/, ''))).toThrow('0 module scripts');
     const two = PAGE.replace('</head>', '<script type="module" src="./assets/other.js"></script></head>');
     expect(() => takeEntryScript(two)).toThrow('2 module scripts');
+  });
+});
+
+describe('chunksOf', () => {
+  const bundle = {
+    'entry.js': { type: 'chunk' as const, moduleIds: ['/src/main.tsx'], imports: ['runtime.js'] },
+    'runtime.js': { type: 'chunk' as const, moduleIds: ['\0runtime'], imports: [] },
+    'start.js': {
+      type: 'chunk' as const,
+      moduleIds: ['/src/app/start.tsx', '/src/app/app.tsx'],
+      imports: ['runtime.js'],
+    },
+    'rules.js': { type: 'chunk' as const, moduleIds: ['/src/rules/index.ts'], imports: ['shared.js', 'start.js'] },
+    'shared.js': { type: 'chunk' as const, moduleIds: ['/src/domain/ipv4.ts'], imports: ['start.js'] },
+    'style.css': { type: 'asset' as const },
+  };
+
+  it('gives the chunks of the modules and what they import, each after its imports, without the skipped', () => {
+    expect(chunksOf(bundle, ['/src/rules/index.ts'], new Set(['entry.js', 'runtime.js']))).toEqual([
+      'start.js',
+      'shared.js',
+      'rules.js',
+    ]);
+    expect(chunksOf(bundle, ['/src/app/app.tsx', '/src/rules/index.ts'])).toEqual([
+      'runtime.js',
+      'start.js',
+      'shared.js',
+      'rules.js',
+    ]);
+  });
+
+  it('refuses a module no chunk holds', () => {
+    expect(() => chunksOf(bundle, ['/src/nowhere.ts'])).toThrow('No chunk of the build holds /src/nowhere.ts.');
   });
 });

@@ -42,6 +42,41 @@ export function takeEntryScript(html: string): { html: string; src: string } {
   return { html: html.slice(0, at) + html.slice(at + tag[0].length), src };
 }
 
+/** The app's modules a visitor behind the gate waits for (see `GatePreloads`): a saved plan or a link, a link only. */
+export const GATED_MODULES = ['src/app/start.tsx', 'src/rules/index.ts'];
+export const LINK_MODULES = ['src/share/index.ts', 'src/features/incoming/incoming-plan.tsx'];
+
+interface ChunkInfo {
+  type: 'chunk' | 'asset';
+  moduleIds?: readonly string[];
+  imports?: readonly string[];
+}
+
+/**
+ * The chunks that hold `modules` and every chunk those import statically, in load order (each chunk after what it
+ * imports), as file names; `skip` (the entry's own chunks, loaded anyway) left out.
+ */
+export function chunksOf(
+  bundle: Readonly<Record<string, ChunkInfo>>,
+  modules: readonly string[],
+  skip: ReadonlySet<string> = new Set(),
+): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>(skip);
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of bundle[file]?.imports ?? []) visit(imported);
+    order.push(file);
+  };
+  for (const id of modules) {
+    const file = Object.keys(bundle).find((f) => bundle[f]?.type === 'chunk' && bundle[f]?.moduleIds?.includes(id));
+    if (file === undefined) throw new Error(`No chunk of the build holds ${id}.`);
+    visit(file);
+  }
+  return order;
+}
+
 type Rendered = { ok: true; screen: FirstScreen } | { ok: false; error: unknown };
 
 /** Renders the first screen in Node, through Vite's module runner (TypeScript, JSX and globs as in the app). */
@@ -88,7 +123,16 @@ export function prerenderPlugin(): Plugin {
         const entryFile = posix.normalize(entry.src.startsWith(config.base) ? entry.src.slice(config.base.length) : '');
         if (bundle[entryFile]?.type !== 'chunk') return this.error(`The entry ${entry.src} is not in the build.`);
         const gateDir = config.build.assetsDir;
-        const gateScript = screen.gateScript(`./${posix.relative(gateDir, entryFile)}`);
+        const chunks = bundle as unknown as Record<string, ChunkInfo>;
+        const loaded = new Set([entryFile, ...(chunks[entryFile]?.imports ?? [])]);
+        const absolute = (ids: readonly string[]) => ids.map((id) => resolve(config.root, id));
+        const gated = chunksOf(chunks, absolute(GATED_MODULES), loaded);
+        const link = chunksOf(chunks, absolute(LINK_MODULES), new Set([...loaded, ...gated]));
+        const address = (files: string[]) => files.map((f) => `${config.base}${f}`);
+        const gateScript = screen.gateScript(`./${posix.relative(gateDir, entryFile)}`, {
+          gated: address(gated),
+          link: address(link),
+        });
         const hash = createHash('sha256').update(gateScript).digest('base64url').slice(0, 8);
         const fileName = `${gateDir}/paint-gate-${hash}.js`;
         this.emitFile({ type: 'asset', fileName, source: gateScript });

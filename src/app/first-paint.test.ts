@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_PAINT_WAIT_MS, GATE_ATTRIBUTE, paintGateScript, ROOT_ID, startAfterFirstPaint } from './first-paint';
+import {
+  FIRST_PAINT_WAIT_MS,
+  GATE_ATTRIBUTE,
+  paintGateScript,
+  ROOT_ID,
+  startAfterFirstPaint,
+  type GatePreloads,
+} from './first-paint';
 
 const KEY = 'planner:state';
 const ENTRY = './index-abc.js';
@@ -9,6 +16,8 @@ interface GateRun {
   attributes: Record<string, string>;
   /** The modules it imported. */
   imported: string[];
+  /** The addresses it asked the browser to preload (`<link rel="modulepreload">`), in order. */
+  preloaded: string[];
   /** Fires the page's load event. */
   load: () => void;
 }
@@ -20,22 +29,32 @@ interface GateRun {
 function runGate(
   hash: string,
   storage: { getItem: (key: string) => string | null },
-  options: { readyState?: DocumentReadyState; importFails?: boolean } = {},
+  options: { readyState?: DocumentReadyState; importFails?: boolean; preloads?: GatePreloads } = {},
 ): GateRun {
   const attributes: Record<string, string> = {};
   const imported: string[] = [];
+  const preloaded: string[] = [];
   const listeners: (() => void)[] = [];
   const html = {
     setAttribute: (name: string, value: string) => (attributes[name] = value),
     removeAttribute: (name: string) => delete attributes[name],
   };
-  const document = { documentElement: html, readyState: options.readyState ?? 'loading' };
+  const document = {
+    documentElement: html,
+    readyState: options.readyState ?? 'loading',
+    createElement: (tag: string) => ({ tag, rel: '', href: '' }),
+    head: {
+      appendChild: (link: { tag: string; rel: string; href: string }) => {
+        if (link.tag === 'link' && link.rel === 'modulepreload') preloaded.push(link.href);
+      },
+    },
+  };
   const window = { addEventListener: (_: string, fn: () => void) => listeners.push(fn) };
   const load = (url: string) => {
     imported.push(url);
     return options.importFails ? Promise.reject(new Error('failed to fetch')) : Promise.resolve({});
   };
-  const source = paintGateScript(KEY, ENTRY).replace(/\bimport\(/g, 'load(');
+  const source = paintGateScript(KEY, ENTRY, options.preloads).replace(/\bimport\(/g, 'load(');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the gate is shipped as source text
   new Function('location', 'localStorage', 'document', 'window', 'load', source)(
     { hash },
@@ -44,7 +63,7 @@ function runGate(
     window,
     load,
   );
-  return { attributes, imported, load: () => listeners.splice(0).forEach((fn) => fn()) };
+  return { attributes, imported, preloaded, load: () => listeners.splice(0).forEach((fn) => fn()) };
 }
 
 const saved = { getItem: (key: string) => (key === KEY ? '{"state":{}}' : null) };
@@ -91,6 +110,16 @@ describe('the gate script', () => {
       expect(run.imported).toEqual([ENTRY]);
     }
     expect(runGate('', empty, { readyState: 'complete' }).imported).toEqual([ENTRY]);
+  });
+
+  it('preloads the app behind the gate, and for a link its codec and review too; nothing on a first visit', () => {
+    const preloads = { gated: ['./assets/start-1.js', './assets/rules-2.js'], link: ['./assets/link-3.js'] };
+    expect(runGate('#p1.abc', empty, { preloads }).preloaded).toEqual([...preloads.gated, ...preloads.link]);
+    expect(runGate('', saved, { preloads }).preloaded).toEqual(preloads.gated);
+    const first = runGate('', empty, { preloads });
+    first.load();
+    expect(first.preloaded).toEqual([]);
+    expect(first.imported).toEqual([ENTRY]);
   });
 
   it('lifts the mark and logs when the entry cannot be loaded', async () => {

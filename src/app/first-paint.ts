@@ -28,16 +28,42 @@ export const LINK_GATE_TIMEOUT_MS = 5000;
 export const MAIN_ID = 'main';
 
 /**
+ * The app's modules that a visitor behind the gate waits for, as addresses relative to the page: `gated` for a saved
+ * plan or a link (the app itself and the rules), `link` for a link only (its codec and the review of an opened
+ * plan). Without them the app asks for each only once the module before it has run.
+ */
+export interface GatePreloads {
+  readonly gated: readonly string[];
+  readonly link: readonly string[];
+}
+
+const NO_PRELOADS: GatePreloads = { gated: [], link: [] };
+
+/**
  * The gate's source, a classic script that blocks the parser (so it runs before the first paint). It marks
  * `<html>` when the URL carries a fragment to open or the store has a saved state (storage that cannot be read
  * means nothing saved, as the store reads it), then loads the page's entry module (`entryUrl`, relative to the
  * gate): at once behind the gate, where the visitor waits for their own plan, and otherwise after the load
- * event, so the shell loads as a static page does. If the entry cannot be loaded, the mark is lifted and the
- * error logged.
+ * event, so the shell loads as a static page does. Behind the gate it first asks the browser to fetch and compile the
+ * modules of `preloads` (`<link rel="modulepreload">`) beside the entry, rather than one after another as each imports
+ * the next. If the entry cannot be loaded, the mark is lifted and the error logged.
  */
-export function paintGateScript(storageKey: string, entryUrl: string): string {
+export function paintGateScript(storageKey: string, entryUrl: string, preloads: GatePreloads = NO_PRELOADS): string {
   const key = JSON.stringify(storageKey);
   const attribute = JSON.stringify(GATE_ATTRIBUTE);
+  const preloading =
+    preloads.gated.length + preloads.link.length === 0
+      ? ''
+      : '  var preload = function (urls) {\n' +
+        '    for (var i = 0; i < urls.length; i++) {\n' +
+        "      var link = document.createElement('link');\n" +
+        "      link.rel = 'modulepreload';\n" +
+        '      link.href = urls[i];\n' +
+        '      document.head.appendChild(link);\n' +
+        '    }\n' +
+        '  };\n' +
+        `  if (reason !== null) preload(${JSON.stringify(preloads.gated)});\n` +
+        `  if (reason === 'link') preload(${JSON.stringify(preloads.link)});\n`;
   return (
     '(function () {\n' +
     '  var html = document.documentElement;\n' +
@@ -49,6 +75,7 @@ export function paintGateScript(storageKey: string, entryUrl: string): string {
     '    } catch (e) {}\n' +
     '  }\n' +
     `  if (reason !== null) html.setAttribute(${attribute}, reason);\n` +
+    preloading +
     '  var start = function () {\n' +
     `    import(${JSON.stringify(entryUrl)}).catch(function (error) {\n` +
     `      html.removeAttribute(${attribute});\n` +

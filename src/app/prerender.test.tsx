@@ -26,11 +26,13 @@ describe('renderFirstScreen', () => {
     expect(screen.markup).toMatch(/Step <!-- -->1<!-- --> of <!-- -->\d+/);
   });
 
-  it("builds the gate from the store's key and the entry's address", () => {
-    const gate = screen.gateScript('./index-abc.js');
+  it("builds the gate from the store's key, the entry's address and the modules to preload", () => {
+    const gate = screen.gateScript('./index-abc.js', { gated: ['./assets/start-1.js'], link: ['./assets/link-2.js'] });
     expect(gate).toContain(JSON.stringify(STORAGE_KEY));
     expect(gate).toContain(JSON.stringify(GATE_ATTRIBUTE));
     expect(gate).toContain('import("./index-abc.js")');
+    expect(gate).toContain('preload(["./assets/start-1.js"])');
+    expect(gate).toContain('preload(["./assets/link-2.js"])');
   });
 });
 

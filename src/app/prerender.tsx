@@ -6,7 +6,7 @@
 import { renderToString } from 'react-dom/server';
 import { getIn } from '../domain/paths';
 import { STORAGE_KEY, usePlanner } from '../store/store';
-import { paintGateScript, ROOT_ID } from './first-paint';
+import { paintGateScript, ROOT_ID, type GatePreloads } from './first-paint';
 import { Root } from './root';
 
 export interface FirstScreen {
@@ -14,8 +14,11 @@ export interface FirstScreen {
   rootId: string;
   /** The markup React hydrates. */
   markup: string;
-  /** Source of the blocking gate script, which loads the page's entry module from `entryUrl`. */
-  gateScript: (entryUrl: string) => string;
+  /**
+   * Source of the blocking gate script, which loads the page's entry module from `entryUrl` and, behind the gate,
+   * preloads the modules of `preloads`.
+   */
+  gateScript: (entryUrl: string, preloads: GatePreloads) => string;
 }
 
 const escapeAttribute = (text: string) =>
@@ -57,5 +60,9 @@ export function withFieldValues(markup: string, plan: unknown): string {
 export function renderFirstScreen(): FirstScreen {
   // In Node nothing is saved: the store holds its initial state, the one its hooks hydrate from.
   const markup = withFieldValues(renderToString(<Root />), usePlanner.getInitialState().plan);
-  return { rootId: ROOT_ID, markup, gateScript: (entryUrl) => paintGateScript(STORAGE_KEY, entryUrl) };
+  return {
+    rootId: ROOT_ID,
+    markup,
+    gateScript: (entryUrl, preloads) => paintGateScript(STORAGE_KEY, entryUrl, preloads),
+  };
 }

@@ -29,6 +29,11 @@ function ServerChoice({ servers, onChoose }: { servers: readonly string[]; onCho
   );
 }
 
+/** How long the notice is kept on screen while the page around it settles. */
+const KEEP_IN_VIEW_MS = 3000;
+/** What the visitor does to scroll: from then on the page is theirs to move. */
+const USER_SCROLLS = ['wheel', 'touchmove', 'keydown'] as const;
+
 export function FailureNotice({
   failure,
   onRetry,
@@ -40,8 +45,22 @@ export function FailureNotice({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // Brought on screen: the drop area or the page above it can push it below the fold.
-    ref.current?.scrollIntoView?.({ block: 'nearest' });
+    // Brought on screen: the drop area or the page above it can push it below the fold. Panels above it that are
+    // still loading can push it off again as they grow: until the visitor scrolls, or for a few seconds, each
+    // change of the page's height brings it back ("nearest" moves nothing while it is in view).
+    const bring = () => ref.current?.scrollIntoView?.({ block: 'nearest' });
+    bring();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(bring);
+    observer.observe(document.body);
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      for (const event of USER_SCROLLS) window.removeEventListener(event, stop);
+    };
+    const timer = setTimeout(stop, KEEP_IN_VIEW_MS);
+    for (const event of USER_SCROLLS) window.addEventListener(event, stop, { passive: true });
+    return stop;
   }, [failure]);
   return (
     <div ref={ref} role="alert" className="notice notice--error">

@@ -7,7 +7,7 @@ describe('the examples the dialog offers', () => {
   it('are every file of examples/, each with a title', () => {
     const files = readdirSync(join(import.meta.dirname, '..', '..', '..', 'examples'))
       .filter((f) => f.endsWith('.json'))
-      .sort((a, b) => a.localeCompare(b));
+      .sort();
     expect(EXAMPLE_FILES).toEqual(files);
   });
 
