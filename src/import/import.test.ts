@@ -548,7 +548,8 @@ describe('what can only be partly read', () => {
     expect(imported.skipped.map((s) => [tail(s.resourceId), s.reason])).toEqual([
       [
         'networkSecurityGroups/nsg-pg',
-        "The delegated subnet's NSG is not in the input: its name is kept, its rules are unknown.",
+        "The delegated subnet's NSG is not in the input: its name is kept, its rules are unknown, and an export of " +
+          'this plan would write it with no rules. Collect it (or enter its rules) before deploying.',
       ],
       [
         'virtualNetworks/vnet-app',
@@ -725,7 +726,9 @@ describe('what can only be partly read', () => {
     expect(imported.skipped).toEqual([
       {
         resourceId: `${NSG_ID}/securityRules/rule1`,
-        reason: 'Security rule rule1 has protocol "Sctp", which an NSG rule can\'t have: it was left out.',
+        reason:
+          'Security rule rule1 has protocol "Sctp", which an NSG rule can\'t have: it was left out, and an export of ' +
+          'this plan would write the NSG without it.',
       },
       {
         resourceId: `${RT_ID}/routes/route1`,

@@ -55,7 +55,10 @@ function nsgRule(rule: Child): NsgRule | string {
     typeof p.priority === 'number' ? null : 'no priority',
   ].filter((x) => x !== null);
   if (direction === undefined || access === undefined || protocol === undefined || typeof p.priority !== 'number')
-    return `Security rule ${rule.name} has ${unknown.join(', ')}, which an NSG rule can't have: it was left out.`;
+    return (
+      `Security rule ${rule.name} has ${unknown.join(', ')}, which an NSG rule can't have: it was left out, and an ` +
+      'export of this plan would write the NSG without it.'
+    );
   return {
     name: rule.name,
     priority: p.priority,
@@ -79,7 +82,11 @@ export function nsgOf(reading: Reading, subnet: ArmResource | undefined, path: s
   reading.mark(path, id);
   const nsg = reading.get(id);
   if (nsg === undefined) {
-    reading.skip(id, "The delegated subnet's NSG is not in the input: its name is kept, its rules are unknown.");
+    reading.skip(
+      id,
+      "The delegated subnet's NSG is not in the input: its name is kept, its rules are unknown, and an export of " +
+        'this plan would write it with no rules. Collect it (or enter its rules) before deploying.',
+    );
     return { name: lastName(id), rules: [] };
   }
   const rules: NsgRule[] = [];
