@@ -6,7 +6,7 @@ import type { Plan } from '../domain/plan';
 import { PLANNER_LIMITS } from '../domain/azure';
 import { formatBytes } from '../share/errors';
 import { brokenTextKind, kindOfValue, withoutBom } from '../import/document-kind';
-import { importDeployed } from '../import/import';
+import { importDeployed, importDeployedValue } from '../import/import';
 import type { ImportSuccess } from '../import/types';
 import { InputError, TooLargeError, type CliIo } from './io';
 import { planFromText, sourceName, STDIN } from './load';
@@ -18,18 +18,21 @@ export interface Loaded {
 }
 
 /**
- * Whether the text goes to the plan reader, decided as the page decides (`document-kind.ts`): a plan file, or broken
- * JSON that starts as one. What is neither goes to the importer, which says what it reads.
+ * What the text is, decided as the page decides (`document-kind.ts`): a plan file (or broken JSON that starts as one)
+ * goes to the plan reader; anything else to the importer, which says what it reads. Parsed once: a deployment's value
+ * is handed on.
  */
-function isPlanText(text: string): boolean {
+type Document = { kind: 'plan' } | { kind: 'deployment'; value: unknown } | { kind: 'not JSON' };
+
+function documentOf(text: string): Document {
   const body = withoutBom(text);
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
-    return brokenTextKind(body) === 'plan';
+    return brokenTextKind(body) === 'plan' ? { kind: 'plan' } : { kind: 'not JSON' };
   }
-  return kindOfValue(value) === 'plan';
+  return kindOfValue(value) === 'plan' ? { kind: 'plan' } : { kind: 'deployment', value };
 }
 
 async function readInput(io: CliIo, arg: string): Promise<string> {
@@ -80,12 +83,18 @@ export async function loadDeployment(
 export async function loadPlanOrDeployment(io: CliIo, arg: string | undefined, server?: string): Promise<Loaded> {
   if (arg === undefined) throw new InputError('No plan or deployment file given (a path, or - for standard input).');
   const text = await readInput(io, arg);
-  if (isPlanText(text)) {
+  const document = documentOf(text);
+  if (document.kind === 'plan') {
     if (server !== undefined)
       throw new InputError(`${sourceName(arg)} is a plan file: --server picks the server of a deployment only.`);
     return { plan: planFromText(sourceName(arg), text), imported: null };
   }
-  const result = importDeployed(text, server === undefined ? {} : { server });
+  const options = server === undefined ? {} : { server };
+  // Text the importer refuses unread (too long) or can't parse gets its own message from `importDeployed`.
+  const result =
+    document.kind === 'deployment' && text.length <= PLANNER_LIMITS.importLength
+      ? importDeployedValue(document.value, options)
+      : importDeployed(text, options);
   if (!result.ok) throw importFailure(arg, result.message);
   return { plan: result.plan, imported: result };
 }
