@@ -27,6 +27,7 @@ import { setIn } from '../../domain/paths';
 import { normalizeRegion } from '../../domain/regions';
 import { examplePlans } from '../../domain/testing/examples';
 import { armFiles } from '../../exporters/arm';
+import { T } from '../arm-types';
 import { INVENTORY_FORMAT, INVENTORY_VERSION, type ArmResource, type InventoryBundle } from '../types';
 import {
   armId,
@@ -56,30 +57,11 @@ export const ADDED_SUBNETS = {
   firewall: 'AzureFirewallSubnet',
 } as const;
 
-const T = {
-  vnet: 'Microsoft.Network/virtualNetworks',
-  subnet: 'Microsoft.Network/virtualNetworks/subnets',
-  peering: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
-  nsg: 'Microsoft.Network/networkSecurityGroups',
-  rule: 'Microsoft.Network/networkSecurityGroups/securityRules',
-  routeTable: 'Microsoft.Network/routeTables',
-  route: 'Microsoft.Network/routeTables/routes',
-  zone: 'Microsoft.Network/privateDnsZones',
-  zoneLink: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
-  server: 'Microsoft.DBforPostgreSQL/flexibleServers',
-  configuration: 'Microsoft.DBforPostgreSQL/flexibleServers/configurations',
-  firewall: 'Microsoft.Network/azureFirewalls',
-  gateway: 'Microsoft.Network/virtualNetworkGateways',
-  localGateway: 'Microsoft.Network/localNetworkGateways',
-  connection: 'Microsoft.Network/connections',
-  inboundEndpoint: 'Microsoft.Network/dnsResolvers/inboundEndpoints',
-} as const;
-
 /** Children that GET returns inside their parent, and the parent's property that holds them. */
 const NESTED: Readonly<Record<string, string>> = {
   [T.subnet.toLowerCase()]: 'subnets',
   [T.peering.toLowerCase()]: 'virtualNetworkPeerings',
-  [T.rule.toLowerCase()]: 'securityRules',
+  [T.securityRule.toLowerCase()]: 'securityRules',
   [T.route.toLowerCase()]: 'routes',
 };
 
