@@ -264,4 +264,15 @@ describe('layoutToMermaid with hostile names', { timeout: 60_000 }, () => {
       { numRuns: 100 },
     );
   });
+
+  // Mermaid first rewrites `="…"` to `='…'` from any `<word` to the next `>`, across lines: a title `<style=` once
+  // reached from the front matter into the labels below it (fast-check found it).
+  for (const name of ['<style=', '<a b=', 'x <img src=']) {
+    it(`a title that opens a tag (${name}) leaves the labels below it as typed`, async () => {
+      const db = await flowchart(layoutToMermaid(tiny(name), { planName: name, date: EXPORT_DATE }));
+      expect(firstLine(db.getSubGraphs()[0]?.title)).toBe(name);
+      expect(firstLine(db.getVertices().get('n_subnet_0')?.text)).toBe(name);
+      expect(db.getEdges().map((e) => shown(e.text))).toEqual([name]);
+    });
+  }
 });

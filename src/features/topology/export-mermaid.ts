@@ -53,8 +53,12 @@ function mermaidText(text: string): string {
 /** Text on one line: line breaks and control characters as spaces, no space around it. */
 const oneLine = (text: string): string => text.replace(UNPRINTABLE, ' ').trim();
 
-/** The title as a YAML string: JSON's double-quoted string is one, on one line. */
-const yamlString = (text: string): string => JSON.stringify(oneLine(text));
+/**
+ * The title as a YAML string: JSON's double-quoted string is one, on one line. Its `<` is written `\u003c` (an
+ * escape both read): before anything else Mermaid rewrites `="…"` to `='…'` from any `<word` up to the next `>`,
+ * across lines, so a title holding `<style=` would reach into the labels below it and change them.
+ */
+const yamlString = (text: string): string => JSON.stringify(oneLine(text)).replace(/</g, '\\u003c');
 
 /** The shape of a node, around its quoted label. */
 const SHAPES: Partial<Record<TopoNodeKind, readonly [string, string]>> = {
