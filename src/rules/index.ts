@@ -32,6 +32,7 @@ import { pgn111 } from './catalog/pgn-111-no-public-endpoint';
 import { pgn112 } from './catalog/pgn-112-no-private-link';
 import { pgn113 } from './catalog/pgn-113-outside-azure-needs-gateway';
 import { pgn114 } from './catalog/pgn-114-min-subnet';
+import { pgn115 } from './catalog/pgn-115-existing-subnet-vnet';
 import { pgn120 } from './catalog/pgn-120-no-asg';
 import { pgn121 } from './catalog/pgn-121-ha-ports';
 import { pgn122 } from './catalog/pgn-122-ha-storage';
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   pgn112,
   pgn113,
   pgn114,
+  pgn115,
   pgn120,
   pgn121,
   pgn122,

@@ -150,6 +150,11 @@ export const RULE_CASES: Record<string, RuleCase> = {
     path: 'access.vnet.subnets.1.prefix',
     passes: privatePlan(['access.vnet.subnets.1', { name: 'snet-tiny', prefix: '10.0.2.0/29' }]),
   },
+  'PGN-115': {
+    fails: privatePlan(['access.vnet.existing', false], ['access.delegatedSubnet.existing', true]),
+    path: 'access.delegatedSubnet.existing',
+    passes: privatePlan(['access.vnet.existing', true], ['access.delegatedSubnet.existing', true]),
+  },
   'PGN-120': {
     fails: privatePlan([
       'access.delegatedSubnet.nsg',

@@ -117,6 +117,7 @@ describe('Terraform export', () => {
       ...base,
       access: {
         ...base.access,
+        vnet: { ...base.access.vnet, existing: true },
         delegatedSubnet: { ...base.access.delegatedSubnet, existing: true },
         privateDnsZone: {
           ...base.access.privateDnsZone!,
