@@ -224,6 +224,48 @@ test('the NSG editor adds the rules high availability needs in one click, at fre
   await expect(page.locator('[data-rule="PGN-121"]').first()).toBeVisible();
 });
 
+test('an NSG that exists already is associated, not written; an existing subnet needs an existing VNet', async ({
+  page,
+}) => {
+  await startNewPlan(page);
+  await typeInto(page.getByLabel('Server name'), SERVER);
+  await openStep(page, 'Virtual network', /Virtual network/);
+  await typeInto(page.getByLabel('VNet name'), 'vnet-app');
+  await typeInto(page.getByLabel('Address space 1'), '10.0.0.0/24');
+  await openStep(page, 'Delegated subnet', /Delegated subnet and NSG/);
+  await typeInto(page.getByLabel('Subnet name'), 'snet-postgres');
+  await page.getByRole('button', { name: 'Suggest a free /28' }).click();
+  await page.getByRole('checkbox', { name: 'Attach a network security group to the delegated subnet' }).check();
+  await page.getByRole('button', { name: 'Add the rules high availability needs' }).click();
+
+  // The Azure CLI script as the Review step previews it.
+  const script = async () => {
+    await openStep(page, 'Review', /Review/);
+    const panel = page.locator('section.export');
+    await panel.getByRole('tab', { name: 'Azure CLI' }).click();
+    await expect(panel.locator('.export__code')).toContainText("--network-security-group='nsg-snet-postgres'");
+    return panel.locator('.export__code').textContent();
+  };
+  const written = await script();
+  expect(written).toContain('az network nsg create');
+  expect(written).toContain('az network nsg rule create');
+
+  await openStep(page, 'Delegated subnet', /Delegated subnet and NSG/);
+  await page.getByRole('checkbox', { name: 'The NSG exists already' }).check();
+  const associated = await script();
+  expect(associated).not.toContain('az network nsg create');
+  expect(associated).not.toContain('az network nsg rule create');
+
+  // An existing subnet in the VNet this plan creates: PGN-115 says it can't be, until the VNet is an existing one.
+  await openStep(page, 'Delegated subnet', /Delegated subnet and NSG/);
+  await page.getByRole('radio', { name: 'Use an existing subnet' }).check();
+  await expect(finding(page.locator('main'), 'PGN-115').first()).toBeVisible();
+  await openStep(page, 'Virtual network', /Virtual network/);
+  await page.getByRole('radio', { name: 'Use an existing virtual network' }).check();
+  await openStep(page, 'Delegated subnet', /Delegated subnet and NSG/);
+  await expect(finding(page.locator('main'), 'PGN-115')).toHaveCount(0);
+});
+
 /** Fills in enough of a plan that every private-access step shows its tables and cards. */
 async function buildPlanForAxe(page: Page): Promise<void> {
   await startNewPlan(page);

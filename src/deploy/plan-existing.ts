@@ -30,6 +30,7 @@ function build(plan: Plan): Set<string> {
   if (a.subnet.existing) add(a.vnet.loc, 'Microsoft.Network/virtualNetworks/subnets', [a.vnet.name, a.subnet.name]);
   if (a.zone.existing) add(a.zone.loc, 'Microsoft.Network/privateDnsZones', [a.zone.name]);
   for (const p of a.peeredVnets) add(p.loc, 'Microsoft.Network/virtualNetworks', [p.name]);
+  if (a.nsg?.existing) add(a.nsg.loc, 'Microsoft.Network/networkSecurityGroups', [a.nsg.name]);
   for (const t of a.routeTables) if (t.existing) add(t.vnet.loc, 'Microsoft.Network/routeTables', [t.name]);
   // The subnets an export gives a route table without creating them (of an existing server VNet, or another VNet's).
   for (const r of a.routeAssociations)

@@ -55,15 +55,26 @@ function checkAgainstPlan(plan: Plan, steps: DeployStep[]): void {
   );
   const associations = steps.filter((s) => s.target !== undefined);
   const nsgAssociations = associations.filter((s) => s.id.endsWith('#nsg-association'));
-  if (a.mode === 'private' && a.delegatedSubnet.nsg) {
+  if (a.mode === 'private' && a.delegatedSubnet.nsg && model.access.mode === 'private' && model.access.nsg) {
     const subnet = resources.find((s) => s.type.endsWith('/subnets') && s.name.endsWith(`/${a.delegatedSubnet.name}`));
-    const nsg = resources.find((s) => s.type === 'Microsoft.Network/networkSecurityGroups');
+    const planned = model.access.nsg;
+    const nsgId = planned.existing
+      ? // An existing NSG is named by its ID, not written: the association waits only for the subnet.
+        armResourceId(
+          { subscription: tfSubscription(planned.loc.sub), resourceGroup: planned.loc.rg },
+          '',
+          'Microsoft.Network/networkSecurityGroups',
+          [planned.name],
+        )
+      : resources.find((s) => s.type === 'Microsoft.Network/networkSecurityGroups')?.id;
     expect(nsgAssociations).toHaveLength(1);
     expect(nsgAssociations[0]?.target).toBe(subnet?.id);
     expect(nsgAssociations[0]?.id).toBe(`${subnet?.id}#nsg-association`);
-    expect(nsgAssociations[0]?.props.networkSecurityGroup).toBe(nsg?.id);
-    // The association follows both the subnet and the NSG.
-    expect(nsgAssociations[0]?.after.map((e) => e.step).sort()).toEqual([nsg?.id, subnet?.id].sort());
+    expect(nsgAssociations[0]?.props.networkSecurityGroup).toBe(nsgId);
+    // The association follows the subnet, and the NSG when the configuration writes it.
+    expect(nsgAssociations[0]?.after.map((e) => e.step).sort()).toEqual(
+      (planned.existing ? [subnet?.id] : [nsgId, subnet?.id]).sort(),
+    );
   } else expect(nsgAssociations).toEqual([]);
   // One route table association per subnet that uses a table, pointing at the table the plan gives it.
   const routeAssociations = associations.filter((s) => s.id.endsWith('#route-table-association'));

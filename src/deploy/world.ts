@@ -257,8 +257,11 @@ function buildWorld(plan: Plan): World {
     const vnetId = resourceIdOf('', vnetGroup, T.vnet, [a.vnet.name], ctx);
     vnets.push({ id: vnetId, addressSpaces: a.vnet.addressSpaces });
     regions.set(regionKey(T.vnet, a.vnet.name), normalizeRegion(a.vnet.region));
-    if (a.delegatedSubnet.nsg)
-      regions.set(regionKey(T.nsg, a.delegatedSubnet.nsg.name), normalizeRegion(a.vnet.region));
+    const nsg = a.delegatedSubnet.nsg;
+    if (nsg) regions.set(regionKey(T.nsg, nsg.name), normalizeRegion(a.vnet.region));
+    // An NSG the plan marks existing is there before the deployment, in the server VNet's group (where the exports
+    // look for it).
+    if (nsg?.existing) existing.set(resourceIdOf('', vnetGroup, T.nsg, [nsg.name], ctx), {});
     if (a.vnet.existing) {
       existing.set(vnetId, {
         addressPrefixes: [...a.vnet.addressSpaces],

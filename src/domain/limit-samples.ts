@@ -396,6 +396,7 @@ export function limitPlan(size: LimitSize, shape: LimitShape, mode: 'private' | 
         otherResourceTypes: [],
         nsg: {
           name: 'nsg-postgres',
+          existing: false,
           rules: Array.from({ length: size.nsgRules }, (_, i) =>
             nsgRule(shape, i, size.nsgRules, size.nsgAddressesPerRule),
           ),

@@ -213,6 +213,11 @@ const NsgRuleSchema = describe(
 const NsgSchema = z.object({
   name: name('NSG name.'),
   rules: withDefault(limited(NsgRuleSchema, MAX_NSG_RULES_PER_NSG, 'rules', azureAllows('per NSG')), []),
+  existing: describe(
+    withDefault(z.boolean(), false),
+    'true = the NSG exists already: the exports associate the subnet with it and neither create it nor change its ' +
+      'rules, which describe it for the checks; false = the exports create it with these rules.',
+  ),
 });
 
 /** Kinds of appliance that forward traffic between VNets: Azure Firewall, or a network virtual appliance. */

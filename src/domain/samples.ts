@@ -183,7 +183,7 @@ export function samplePlan(size: SampleSize, mode: 'private' | 'public' = 'priva
         existing: false,
         existingDelegation: null,
         otherResourceTypes: [],
-        nsg: { name: 'nsg-postgres', rules: nsgRules },
+        nsg: { name: 'nsg-postgres', rules: nsgRules, existing: false },
       },
       privateDnsZone: {
         name: 'sample.private.postgres.database.azure.com',

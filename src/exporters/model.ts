@@ -128,7 +128,8 @@ export interface ModelPrivate {
   /** Other subnets of the server VNet, created only when the VNet is new (existing ones are context). */
   otherSubnets: Subnet[];
   subnet: { name: string; prefix: string; existing: boolean };
-  nsg: { name: string; rules: NsgRule[]; loc: Loc } | null;
+  /** The delegated subnet's NSG; `existing`: only associated, never written (its rules describe it for the checks). */
+  nsg: { name: string; rules: NsgRule[]; loc: Loc; existing: boolean } | null;
   zone: { name: string; existing: boolean; loc: Loc; defaulted: boolean };
   links: ModelLink[];
   peeredVnets: VnetRef[];
@@ -419,9 +420,14 @@ export function buildModel(plan: Plan): ExportModel {
       if (index >= 0 && holdsDns.has(index)) dnsPeerings.push(i);
     });
     const nsg = a.delegatedSubnet.nsg
-      ? { name: a.delegatedSubnet.nsg.name, rules: a.delegatedSubnet.nsg.rules, loc: vnetLoc }
+      ? {
+          name: a.delegatedSubnet.nsg.name,
+          rules: a.delegatedSubnet.nsg.rules,
+          loc: vnetLoc,
+          existing: a.delegatedSubnet.nsg.existing,
+        }
       : null;
-    if (nsg?.rules.some((r) => r.sourceAsgs.length > 0 || r.destinationAsgs.length > 0)) {
+    if (!nsg?.existing && nsg?.rules.some((r) => r.sourceAsgs.length > 0 || r.destinationAsgs.length > 0)) {
       notes.push(
         'NSG rules that use application security groups are not supported for ' +
           'the delegated subnet; their ASG references are left out.',

@@ -587,8 +587,10 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
       }
     : undefined;
   let nsgId: Ex | null = null;
-  if (a.nsg) {
-    nsgId = resourceId(a.nsg.loc, T.nsg, a.nsg.name);
+  // An existing NSG is only referenced by its ID: nothing waits for it, and its rules stay as they are.
+  const nsgWritten = a.nsg !== null && !a.nsg.existing;
+  if (a.nsg) nsgId = resourceId(a.nsg.loc, T.nsg, a.nsg.name);
+  if (a.nsg && nsgId && nsgWritten) {
     add({
       sym: 'nsg',
       type: T.nsg,
@@ -622,7 +624,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
     apiVersion: API_VERSIONS.network,
     name: childName(vnet.name, a.subnet.name),
     body: { properties: subnetProps },
-    deps: [...vnetDeps, ...(a.nsg ? ['nsg'] : []), ...(delegatedTable === null ? [] : tableDeps(delegatedTable))],
+    deps: [...vnetDeps, ...(nsgWritten ? ['nsg'] : []), ...(delegatedTable === null ? [] : tableDeps(delegatedTable))],
     id: subnetId,
     phase: 'network',
     loc: vnet.loc,

@@ -359,6 +359,8 @@ describe("a landing zone in the shapes of Microsoft's GET responses", () => {
             description: '',
           },
         ],
+        // Deployed: the exports associate the subnet with it and leave its rules as they are.
+        existing: true,
       },
     });
   });
@@ -543,13 +545,13 @@ describe('what can only be partly read', () => {
     const imported = ok(importDeployedValue(resources));
     const access = privateOf(imported.plan);
     expect(access.peeredVnets[1]).toMatchObject({ name: 'vnet-app', resourceGroup: 'rg-app', addressSpaces: [] });
-    expect(access.delegatedSubnet.nsg).toEqual({ name: 'nsg-pg', rules: [] });
+    expect(access.delegatedSubnet.nsg).toEqual({ name: 'nsg-pg', rules: [], existing: true });
     expect(access.routeTables[0]).toMatchObject({ name: 'rt-data', routes: [], subnets: ['snet-pg'] });
     expect(imported.skipped.map((s) => [tail(s.resourceId), s.reason])).toEqual([
       [
         'networkSecurityGroups/nsg-pg',
-        "The delegated subnet's NSG is not in the input: its name is kept, its rules are unknown, and an export of " +
-          'this plan would write it with no rules. Collect it (or enter its rules) before deploying.',
+        "The delegated subnet's NSG is not in the input: its name is kept and its rules are unknown, so the checks " +
+          "can't tell what it lets through. Collect it (or enter its rules) before relying on them.",
       ],
       [
         'virtualNetworks/vnet-app',
@@ -727,8 +729,8 @@ describe('what can only be partly read', () => {
       {
         resourceId: `${NSG_ID}/securityRules/rule1`,
         reason:
-          'Security rule rule1 has protocol "Sctp", which an NSG rule can\'t have: it was left out, and an export of ' +
-          'this plan would write the NSG without it.',
+          'Security rule rule1 has protocol "Sctp", which an NSG rule can\'t have: it was left out of the checks (an ' +
+          "export leaves the NSG's rules as they are).",
       },
       {
         resourceId: `${RT_ID}/routes/route1`,
@@ -760,6 +762,28 @@ describe('route tables', () => {
     expect(said[0]?.why).toContain('not with its VNet in rg-data');
     // In place, nothing is said.
     expect(ok(importDeployedValue(landingZone())).notModelled.some((n) => n.what === 'its resource group')).toBe(false);
+  });
+});
+
+describe("the delegated subnet's NSG", () => {
+  it('is imported as existing, so that exports associate it rather than write it', () => {
+    const imported = privateOf(ok(importDeployedValue(landingZone())).plan).delegatedSubnet.nsg;
+    expect(imported).toMatchObject({ name: 'nsg-pg', existing: true });
+  });
+
+  it("one outside its VNet's resource group is imported and said not held: exports would look for it there", () => {
+    const moved = JSON.parse(
+      JSON.stringify(landingZone()).replaceAll(
+        '/resourceGroups/rg-data/providers/Microsoft.Network/networkSecurityGroups/',
+        '/resourceGroups/rg-security/providers/Microsoft.Network/networkSecurityGroups/',
+      ),
+    ) as Json[];
+    const imported = ok(importDeployedValue(moved));
+    expect(privateOf(imported.plan).delegatedSubnet.nsg?.name).toBe('nsg-pg');
+    const said = imported.notModelled.filter((n) => n.what === 'its resource group');
+    expect(said.map((n) => tail(n.resourceId))).toEqual(['networkSecurityGroups/nsg-pg']);
+    expect(said[0]?.why).toContain('in resource group rg-security');
+    expect(said[0]?.why).toContain("not with the subnet's VNet in rg-data");
   });
 });
 

@@ -56,8 +56,8 @@ function nsgRule(rule: Child): NsgRule | string {
   ].filter((x) => x !== null);
   if (direction === undefined || access === undefined || protocol === undefined || typeof p.priority !== 'number')
     return (
-      `Security rule ${rule.name} has ${unknown.join(', ')}, which an NSG rule can't have: it was left out, and an ` +
-      'export of this plan would write the NSG without it.'
+      `Security rule ${rule.name} has ${unknown.join(', ')}, which an NSG rule can't have: it was left out of the ` +
+      "checks (an export leaves the NSG's rules as they are)."
     );
   return {
     name: rule.name,
@@ -84,18 +84,32 @@ export function nsgOf(reading: Reading, subnet: ArmResource | undefined, path: s
   if (nsg === undefined) {
     reading.skip(
       id,
-      "The delegated subnet's NSG is not in the input: its name is kept, its rules are unknown, and an export of " +
-        'this plan would write it with no rules. Collect it (or enter its rules) before deploying.',
+      "The delegated subnet's NSG is not in the input: its name is kept and its rules are unknown, so the checks " +
+        "can't tell what it lets through. Collect it (or enter its rules) before relying on them.",
     );
-    return { name: lastName(id), rules: [] };
+    return { name: lastName(id), rules: [], existing: true };
   }
+  const [where, network] = [parseArmId(nsg.id), subnet === undefined ? null : parseArmId(subnet.id)];
+  if (
+    where !== null &&
+    network !== null &&
+    (where.subscription.toLowerCase() !== network.subscription.toLowerCase() ||
+      where.resourceGroup.toLowerCase() !== network.resourceGroup.toLowerCase())
+  )
+    reading.notHeld(
+      nsg,
+      'its resource group',
+      `The NSG is in resource group ${where.resourceGroup} (subscription ${where.subscription}), not with the ` +
+        `subnet's VNet in ${network.resourceGroup}: the plan keeps the NSG with the VNet, so exports would look for ` +
+        'it there.',
+    );
   const rules: NsgRule[] = [];
   for (const child of childrenOf(reading, nsg, 'securityRules', T.securityRule)) {
     const rule = nsgRule(child);
     if (typeof rule === 'string') reading.skip(child.id || `${nsg.id}/securityRules/${child.name}`, rule);
     else rules.push(rule);
   }
-  return { name: nsg.name, rules };
+  return { name: nsg.name, rules, existing: true };
 }
 
 function route(child: Child): Route | string {

@@ -72,7 +72,12 @@ function expectedImport(plan: Plan, bundle: InventoryBundle): Plan {
       // Everything imported is existing (it is deployed), the server VNet's resource group named.
       vnet: { ...a.vnet, existing: true, resourceGroup: vnetGroup },
       // The deployment delegated the subnet to flexible servers: the import reads that delegation.
-      delegatedSubnet: { ...a.delegatedSubnet, existing: true, existingDelegation: POSTGRES_DELEGATION_SERVICE },
+      delegatedSubnet: {
+        ...a.delegatedSubnet,
+        existing: true,
+        existingDelegation: POSTGRES_DELEGATION_SERVICE,
+        nsg: a.delegatedSubnet.nsg === null ? null : { ...a.delegatedSubnet.nsg, existing: true },
+      },
       privateDnsZone:
         a.privateDnsZone === null
           ? null

@@ -27,7 +27,8 @@
  * flags the sum of 1 (allowForwardedTraffic), 2 (allowGatewayTransit) and 4 (useRemoteGateways); a route table is
  * `[name, vnet, subnets, routes, existing]` (`existing` added later, absent = false), a route `[name, prefix,
  * nextHop, nextHopIp]`. Peerings and route tables name their VNets by position in the plan (0 the server VNet, i + 1
- * the other VNet i) when the name is exactly that VNet's, and by the name otherwise.
+ * the other VNet i) when the name is exactly that VNet's, and by the name otherwise. The delegated subnet's NSG is
+ * `[name, rules, existing]` (`existing` added later, absent = false).
  *
  * Expanding is lenient on purpose: a value of the wrong type is passed through unchanged, so the
  * plan schema (run right after, through the migrations) reports it with the plan path where it sits.
@@ -166,7 +167,8 @@ const nsgRule = (r: NsgRule): Wire =>
     list(r.destinationAsgs),
   ]);
 
-const nsg = (n: Nsg | null): Wire => (n === null ? null : trim([n.name, many(n.rules, nsgRule)]));
+const nsg = (n: Nsg | null): Wire =>
+  n === null ? null : trim([n.name, many(n.rules, nsgRule), bool(n.existing, false)]);
 
 const delegatedSubnet = (d: DelegatedSubnet): Wire =>
   trim([d.name, d.prefix, nsg(d.nsg), bool(d.existing, false), d.existingDelegation, list(d.otherResourceTypes)]);
@@ -404,7 +406,15 @@ const xNsgRule = (w: unknown) =>
   );
 
 const xNsg = (w: unknown): unknown =>
-  isNone(w) ? null : xObj(w, (a) => obj({ name: xReq(a[0]), rules: xMany(a[1], xNsgRule, MAX_NSG_RULES_PER_NSG) }));
+  isNone(w)
+    ? null
+    : xObj(w, (a) =>
+        obj({
+          name: xReq(a[0]),
+          rules: xMany(a[1], xNsgRule, MAX_NSG_RULES_PER_NSG),
+          existing: xBool(a[2], false),
+        }),
+      );
 
 const xDelegatedSubnet = (w: unknown) =>
   xObj(w, (a) =>

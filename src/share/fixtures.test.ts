@@ -42,24 +42,32 @@ function expectedFromV1(name: string, text: string): unknown {
     if (peerings === undefined) throw new Error(`${name}: write down the peerings it migrates to`);
     access.peerings = peerings;
     access.routeTables = [];
+    const nsg = (access.delegatedSubnet as Doc).nsg as Doc | null;
+    if (nsg) nsg.existing = false;
   }
   return json;
 }
 
 /**
  * The plan a frozen format-2 file holds, in today's format: its JSON with the fields added to format 2 since then at
- * their defaults (a route table's `existing`, default false: the exports create it, as they did before).
+ * their defaults (a route table's and the delegated subnet NSG's `existing`, default false: the exports create them,
+ * as they did before).
  */
 function expectedFromV2(text: string): unknown {
   const json = JSON.parse(text) as Doc & { access: Doc };
-  if (json.access.mode === 'private') for (const t of json.access.routeTables as Doc[]) t.existing ??= false;
+  if (json.access.mode === 'private') {
+    for (const t of json.access.routeTables as Doc[]) t.existing ??= false;
+    const nsg = (json.access.delegatedSubnet as Doc).nsg as Doc | null;
+    if (nsg) nsg.existing ??= false;
+  }
   return json;
 }
 
 /** Whether the frozen file holds a field added to format 2 since (then its text is not what is written today). */
 const hasAddedFields = (text: string): boolean => {
   const json = JSON.parse(text) as { access: Doc };
-  return json.access.mode === 'private' && (json.access.routeTables as Doc[]).length > 0;
+  if (json.access.mode !== 'private') return false;
+  return (json.access.routeTables as Doc[]).length > 0 || (json.access.delegatedSubnet as Doc).nsg != null;
 };
 
 const fixture = (name: string, ext: 'plan.json' | 'link.txt') => readFileSync(join(dir, `${name}.${ext}`), 'utf8');

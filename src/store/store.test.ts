@@ -139,10 +139,11 @@ describe('frozen autosaves of store version 1 and plan format 1 (fixtures/README
       );
     // Plan format 2: the version; the server VNet's appliance; each other VNet's `peering` gives way to its
     // subnets and appliance; the access's peerings (one list per private access, in the order of the text) and
-    // route tables.
+    // route tables; the delegated subnet NSG's `existing` (added to format 2 later, default false).
     const migrated = (text: string, peerings: readonly (readonly unknown[])[]) => {
       let k = 0;
       return withIntents(text)
+        .replace(/\]\}\},"privateDnsZone"/g, '],"existing":false}},"privateDnsZone"')
         .replaceAll('"formatVersion":1,', '"formatVersion":2,')
         .replace(/("zoneLink":(?:true|false))\},"delegatedSubnet"/g, '$1,"appliance":null},"delegatedSubnet"')
         .replace(/"peering":\{[^{}]*\},/g, '')

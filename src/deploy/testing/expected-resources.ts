@@ -41,7 +41,7 @@ export function expectedResources(
       if (r.kind === 'existing' && inPlaceSubnets)
         add(r.vnet.loc, 'Microsoft.Network/virtualNetworks/subnets', [r.vnet.name, r.subnet], 'update');
     }
-    if (a.nsg) add(a.nsg.loc, 'Microsoft.Network/networkSecurityGroups', [a.nsg.name]);
+    if (a.nsg && !a.nsg.existing) add(a.nsg.loc, 'Microsoft.Network/networkSecurityGroups', [a.nsg.name]);
     add(
       a.vnet.loc,
       'Microsoft.Network/virtualNetworks/subnets',

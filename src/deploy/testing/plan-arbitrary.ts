@@ -52,6 +52,7 @@ const privatePlan: fc.Arbitrary<PlanInput> = fc
     subnetExisting: fc.boolean(),
     existingDelegation: fc.boolean(),
     nsg: fc.boolean(),
+    nsgExisting: fc.boolean(),
     dns: fc.constantFrom('azure', 'hub', 'azure-ip'),
     zoneExisting: fc.boolean(),
     zoneGroup: group,
@@ -161,7 +162,7 @@ const privatePlan: fc.Arbitrary<PlanInput> = fc
           existing: subnetExisting,
           existingDelegation:
             subnetExisting && g.existingDelegation ? 'Microsoft.DBforPostgreSQL/flexibleServers' : null,
-          nsg: g.nsg ? ({ name: 'nsg-postgres', rules: exampleNsgRules() } as never) : null,
+          nsg: g.nsg ? ({ name: 'nsg-postgres', rules: exampleNsgRules(), existing: g.nsgExisting } as never) : null,
         },
         privateDnsZone: {
           name: 'contoso-gen.private.postgres.database.azure.com',

@@ -62,6 +62,7 @@ const privateAccess = fc.record({
   vnetGroup: group,
   subnetExisting: fc.boolean(),
   withNsg: fc.boolean(),
+  nsgExisting: fc.boolean(),
   zone: fc.option(
     fc.record({ existing: fc.boolean(), resourceGroup: group, subscription }, { requiredKeys: ['existing'] }),
     { nil: null },
@@ -120,7 +121,7 @@ function privateInput(s: PlanInput['servers'], a: typeof privateAccess extends f
         name: 'snet-postgres',
         prefix: '10.0.0.0/28',
         existing: a.subnetExisting,
-        nsg: a.withNsg ? nsg : null,
+        nsg: a.withNsg ? { ...nsg, existing: a.nsgExisting } : null,
       },
       privateDnsZone: a.zone ? { name: 'gen.private.postgres.database.azure.com', ...a.zone } : null,
       peeredVnets: a.peered.map((p, i) => ({

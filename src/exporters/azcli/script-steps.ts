@@ -98,7 +98,9 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
   const location = defaultLocation(model);
   const idVar = (v: VnetRef) => (v.key === 'serverVnet' ? 'SERVER_VNET_ID' : `${shellVar(v.key)}_VNET_ID`);
   let nsgId: string | undefined;
-  if (a.nsg) {
+  // An NSG deployed already is only named by the subnet update below: the script doesn't touch it or its rules.
+  if (a.nsg?.existing) nsgId = armId(scopeOf(a.nsg.loc), `${NETWORK}/networkSecurityGroups/${a.nsg.name}`);
+  else if (a.nsg) {
     const nsg = step(
       a.nsg.loc,
       `${NETWORK}/networkSecurityGroups`,

@@ -104,7 +104,14 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
     vnetIds.set(p.key, `local.${local}`);
   });
 
-  if (a.nsg) {
+  // An NSG deployed already is referenced by its ID: Terraform neither manages it nor changes its rules.
+  const nsgId =
+    a.nsg === null
+      ? null
+      : a.nsg.existing
+        ? armId(a.nsg.loc, 'Microsoft.Network/networkSecurityGroups', a.nsg.name)
+        : 'azurerm_network_security_group.postgres.id';
+  if (a.nsg && !a.nsg.existing) {
     out.push(
       block(
         'resource',
@@ -214,31 +221,33 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
         ),
       );
       // The planned NSG may be the one the subnet has already: adopted too, then its rules are the plan's.
-      const nsgId = armId(a.nsg.loc, 'Microsoft.Network/networkSecurityGroups', a.nsg.name);
-      out.push(
-        block(
-          'import',
-          [],
-          [
-            attr('for_each', `lower(coalesce(${liveNsg}, "-")) == lower(${nsgId}) ? toset([${nsgId}]) : toset([])`),
-            attr('to', 'azurerm_network_security_group.postgres'),
-            attr('id', 'each.value'),
-          ],
-        ),
-      );
+      if (!a.nsg.existing) {
+        const plannedId = armId(a.nsg.loc, 'Microsoft.Network/networkSecurityGroups', a.nsg.name);
+        out.push(
+          block(
+            'import',
+            [],
+            [
+              attr(
+                'for_each',
+                `lower(coalesce(${liveNsg}, "-")) == lower(${plannedId}) ? toset([${plannedId}]) : toset([])`,
+              ),
+              attr('to', 'azurerm_network_security_group.postgres'),
+              attr('id', 'each.value'),
+            ],
+          ),
+        );
+      }
     }
   }
   labels.take('postgres');
   out.push(block('resource', ['azurerm_subnet', 'postgres'], subnetBody));
-  if (a.nsg) {
+  if (nsgId !== null) {
     out.push(
       block(
         'resource',
         ['azurerm_subnet_network_security_group_association', 'postgres'],
-        [
-          attr('subnet_id', 'azurerm_subnet.postgres.id'),
-          attr('network_security_group_id', 'azurerm_network_security_group.postgres.id'),
-        ],
+        [attr('subnet_id', 'azurerm_subnet.postgres.id'), attr('network_security_group_id', nsgId)],
       ),
     );
   }
@@ -390,6 +399,7 @@ function variable(name: string, description: string, type: string, defaultValue?
 }
 
 const ADOPTED_NSG = ', and so are its NSG association and the planned NSG when they exist';
+const ADOPTED_ASSOCIATION = ', and so is its NSG association when it has one';
 
 /** What the Terraform export adds to the model's notes. */
 function terraformNotes(model: ExportModel): string[] {
@@ -397,7 +407,8 @@ function terraformNotes(model: ExportModel): string[] {
   const name = model.access.subnet.name;
   const routed = model.access.routeAssociations.some((r) => r.kind === 'delegated');
   return [
-    `The existing subnet ${name} is imported${model.access.nsg ? ADOPTED_NSG : ''}` +
+    `The existing subnet ${name} is imported` +
+      `${model.access.nsg === null ? '' : model.access.nsg.existing ? ADOPTED_ASSOCIATION : ADOPTED_NSG}` +
       `${routed ? ', and its route table association when it has one' : ''}: the first plan shows as ` +
       'changes whatever the live subnet has that this ' +
       'configuration does not write (other service endpoints, a private endpoint network policy, default outbound ' +

@@ -18,7 +18,11 @@ export function NsgEditor({ form }: { form: PlanForm }) {
   const checkboxId = useId();
   const toggle = (on: boolean) => {
     if (on) {
-      setPath(form, NSG, stash.current ?? { name: `nsg-${subnetName?.trim() || 'postgres'}`, rules: [] });
+      setPath(
+        form,
+        NSG,
+        stash.current ?? { name: `nsg-${subnetName?.trim() || 'postgres'}`, rules: [], existing: false },
+      );
     } else {
       stash.current = nsg ?? null;
       setPath(form, NSG, null);
@@ -38,6 +42,19 @@ export function NsgEditor({ form }: { form: PlanForm }) {
         <>
           <Field path={`${NSG}.name`} label="NSG name" formError={errorAt(form, `${NSG}.name`)}>
             {(p) => <input {...p} {...form.register(`${NSG}.name`)} autoComplete="off" spellCheck={false} />}
+          </Field>
+          <Field
+            path={`${NSG}.existing`}
+            label="The NSG exists already"
+            className="field--checkbox"
+            formError={errorAt(form, `${NSG}.existing`)}
+            hint={
+              "The exports then only associate the subnet with it (in the VNet's resource group): they neither " +
+              'create the NSG nor change its rules, which describe it for the checks. An NSG read from a deployment ' +
+              'exists already.'
+            }
+          >
+            {(p) => <input type="checkbox" {...p} {...form.register(`${NSG}.existing`)} />}
           </Field>
           <NsgRules form={form} />
         </>

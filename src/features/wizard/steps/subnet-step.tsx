@@ -96,7 +96,7 @@ export default function SubnetStep() {
           newLabel="Create a new subnet"
           existingLabel="Use an existing subnet"
         />
-        <PathFindings paths={[BASE]} />
+        <PathFindings paths={[BASE, `${BASE}.existing`]} />
         <div className="grid">
           <Field
             path={`${BASE}.name`}
