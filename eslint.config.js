@@ -15,6 +15,7 @@ const LAYERS = [
   'domain',
   'checker',
   'rules',
+  'topology',
   'exporters',
   'deploy',
   'share',
@@ -29,15 +30,18 @@ const MAY_USE = {
   domain: [],
   checker: ['domain'],
   rules: ['domain', 'checker'],
+  topology: ['domain', 'checker'],
   exporters: ['domain'],
   deploy: ['domain', 'exporters'],
   share: ['domain'],
   import: ['domain', 'checker', 'rules', 'share', 'deploy'],
   store: ['domain', 'rules', 'checker', 'share', 'import'],
-  features: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'import', 'store'],
-  app: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'import', 'store', 'features'],
+  features: ['domain', 'rules', 'checker', 'topology', 'exporters', 'deploy', 'share', 'import', 'store'],
+  app: ['domain', 'rules', 'checker', 'topology', 'exporters', 'deploy', 'share', 'import', 'store', 'features'],
   cli: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'import'],
 };
+/** The layers that never touch React or the browser (the command line runs them in Node). */
+const PURE_LAYERS = ['domain', 'checker', 'rules', 'topology', 'exporters', 'share'];
 const layerZones = LAYERS.map((layer) => ({
   target: `./src/${layer}`,
   from: LAYERS.filter((other) => other !== layer && !MAY_USE[layer]?.includes(other)).map((other) => `./src/${other}`),
@@ -111,7 +115,7 @@ export default tseslint.config(
   },
   {
     // The pure layers and the command line run in Node: no UI library, no browser global.
-    files: ['src/domain/**', 'src/rules/**', 'src/checker/**', 'src/exporters/**', 'src/share/**', 'src/cli/**'],
+    files: [...PURE_LAYERS, 'cli'].map((layer) => `src/${layer}/**`),
     rules: {
       'no-restricted-imports': ['error', UI_LIBRARIES],
       'no-restricted-globals': ['error', ...BROWSER_GLOBALS],

@@ -4,8 +4,9 @@
  * 200 peered VNets: ≤ 100 ms to render". Also the 500-rule public plan, collapsed and expanded.
  */
 import { LARGE_SIZE, largePlan, samplePlan } from '../src/domain/samples';
-import { planToTopology } from '../src/domain/topology';
-import { layoutTopology, overlappingBoxes } from '../src/domain/topology-layout';
+import { layoutTopology } from '../src/topology/layout';
+import { overlappingBoxes } from '../src/topology/placement';
+import { planToTopology } from '../src/topology/plan-to-topology';
 import { formatMs, measure, printTable, verdict, type Row } from './harness';
 
 const BUDGET_MS = 100;

@@ -1,5 +1,5 @@
 import { largePlan } from '../src/domain/samples';
-import { hubSpokeFirewallPlan } from '../src/domain/testing/topology-plans';
+import { hubSpokeFirewallPlan } from '../src/topology/testing/topology-plans';
 import { persistedState } from '../scripts/serve-build';
 import { expect, openExample, openStep, test } from './fixtures';
 

@@ -7,11 +7,12 @@ import { checkAllClients } from '../checker';
 import { terraformFiles } from '../exporters/terraform';
 import { analyze } from '../rules/analysis';
 import { evaluate } from '../rules';
+import type { Topology } from '../topology/model';
+import { planToTopology } from '../topology/plan-to-topology';
 import { setIn } from './paths';
 import { PlanDocumentSchema, type Plan } from './plan';
 import { planIndex } from './plan-index';
 import { exampleDocument, examplePlan } from './testing/examples';
-import { planToTopology, type Topology } from './topology';
 
 /** hub-and-spoke with the edits applied (dotted path, value), read through the plan schema. */
 function hub(...edits: [string, unknown][]): Plan {

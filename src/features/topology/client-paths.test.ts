@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan';
-import { planToTopology, type Topology } from '../../domain/topology';
 import { examplePlan, examplePlans } from '../../domain/testing/examples';
-import { hubSpokeFirewallPlan } from '../../domain/testing/topology-plans';
+import type { Topology } from '../../topology/model';
+import { planToTopology } from '../../topology/plan-to-topology';
+import { hubSpokeFirewallPlan } from '../../topology/testing/topology-plans';
 import { checksFor } from '../checker/checks-for';
 import { clientPaths, pathHighlight, type ClientPath, type PathStep } from './client-paths';
 

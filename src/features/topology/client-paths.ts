@@ -11,7 +11,7 @@
  * down into the delegated subnet to the server, or along the endpoint's line to it. Pure: the same topology, the
  * same paths.
  */
-import { NODE_IDS, type TopoEdge, type TopoEdgeKind, type TopoNode, type Topology } from '../../domain/topology';
+import { NODE_IDS, type TopoEdge, type TopoEdgeKind, type TopoNode, type Topology } from '../../topology/model';
 
 export interface PathStep {
   readonly type: 'box' | 'edge';

@@ -10,17 +10,10 @@
  * on the box they leave and arrive (`exitX`/`exitY`, `entryX`/`entryY`), so that draw.io draws them as they are
  * drawn here. Labels are HTML (`html=1`): every user-typed text is escaped for HTML, then for XML.
  */
-import type { LegendMark } from '../../domain/topology';
-import {
-  FONT,
-  LEGEND,
-  METRICS,
-  legendColumns,
-  textWidth,
-  type Box,
-  type RoutedEdge,
-  type TopologyLayout,
-} from '../../domain/topology-layout';
+import { FONT, METRICS, textWidth } from '../../topology/labels';
+import { LEGEND, legendColumns, type TopologyLayout } from '../../topology/layout';
+import type { LegendMark } from '../../topology/model';
+import type { Box, RoutedEdge } from '../../topology/placement';
 import { saveBlob } from '../common/save-blob';
 import { escapeXml, fileSlug, isoDate, TITLE_BLOCK_HEIGHT, type TitleBlock } from './export-svg';
 import { boxParents, edgeEnds, type EdgeEnds } from './export-tree';

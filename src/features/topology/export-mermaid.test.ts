@@ -10,9 +10,11 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan';
 import { LARGE_SIZE, largePlan, samplePlan } from '../../domain/samples';
-import { planToTopology, type TopoEdge, type TopoNode, type TopoNodeKind } from '../../domain/topology';
-import { layoutTopology, type Box, type TopologyLayout } from '../../domain/topology-layout';
 import { EXAMPLE_NAMES, examplePlan } from '../../domain/testing/examples';
+import { layoutTopology, type TopologyLayout } from '../../topology/layout';
+import type { TopoEdge, TopoNode, TopoNodeKind } from '../../topology/model';
+import type { Box } from '../../topology/placement';
+import { planToTopology } from '../../topology/plan-to-topology';
 import { layoutToMermaid } from './export-mermaid';
 import { EXPORT_DATE, EXPORT_GOLDENS, exampleLayout } from './golden';
 

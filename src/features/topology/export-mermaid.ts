@@ -9,8 +9,9 @@
  * string), `$$` (maths) or `<…>` (HTML) of a name is read as syntax. Line breaks and control characters become
  * spaces. The title is a YAML string in the front matter.
  */
-import type { TopoNodeKind, TopoTone } from '../../domain/topology';
-import type { Box, RoutedEdge, TopologyLayout } from '../../domain/topology-layout';
+import type { TopologyLayout } from '../../topology/layout';
+import type { TopoNodeKind, TopoTone } from '../../topology/model';
+import type { Box, RoutedEdge } from '../../topology/placement';
 import { saveBlob } from '../common/save-blob';
 import { fileSlug, isoDate, type TitleBlock } from './export-svg';
 import { boxParents, edgeEnds } from './export-tree';

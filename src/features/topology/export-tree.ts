@@ -2,7 +2,8 @@
  * The layout read as a tree for the editable exports (draw.io, Mermaid): which box each box is drawn inside, and
  * which boxes a line starts and ends on. Pure: the layout in, plain data out.
  */
-import type { Box, TopologyLayout } from '../../domain/topology-layout';
+import type { TopologyLayout } from '../../topology/layout';
+import type { Box } from '../../topology/placement';
 
 /** How far (px) a line's end may lie from a box's outline and still count as touching it. */
 const TOUCH = 1;

@@ -7,12 +7,13 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Finding } from '../../domain/finding';
-import { planToTopology, type ClientVerdicts } from '../../domain/topology';
-import { layoutTopology, type TopologyLayout } from '../../domain/topology-layout';
+import { EXAMPLE_NAMES, examplePlan } from '../../domain/testing/examples';
+import { layoutTopology, type TopologyLayout } from '../../topology/layout';
+import type { ClientVerdicts } from '../../topology/model';
+import { planToTopology } from '../../topology/plan-to-topology';
 import { layoutToDrawio } from './export-drawio';
 import { layoutToMermaid } from './export-mermaid';
 import { TopologyFigure } from './topology-figure';
-import { EXAMPLE_NAMES, examplePlan } from '../../domain/testing/examples';
 
 export interface GoldenCase {
   name: string;

@@ -3,7 +3,7 @@
  * right on its own. On screen, `topology.css` overrides them (light and dark schemes, via CSS
  * variables). Colour never carries meaning alone: line styles, arrows, icons and words do too.
  */
-import type { TopoEdgeKind, TopoNodeKind, TopoTone } from '../../domain/topology';
+import type { TopoEdgeKind, TopoNodeKind, TopoTone } from '../../topology/model';
 
 export interface BoxPaint {
   fill: string;

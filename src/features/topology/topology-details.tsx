@@ -1,6 +1,6 @@
 /** What the reader activated in the diagram: its description and its findings, each with a way to the field. */
 import type { Finding } from '../../domain/finding';
-import type { Box, RoutedEdge } from '../../domain/topology-layout';
+import type { Box, RoutedEdge } from '../../topology/placement';
 import { FindingMessage } from '../findings/finding-message';
 
 export function TopologyDetails({

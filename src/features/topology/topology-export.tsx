@@ -3,7 +3,7 @@
  * status line that says what was downloaded. The draw.io and Mermaid writers are loaded when asked for.
  */
 import { useId, useState, type RefObject } from 'react';
-import type { TopologyLayout } from '../../domain/topology-layout';
+import type { TopologyLayout } from '../../topology/layout';
 import { downloadPng, downloadSvg } from './export-svg';
 
 type Kind = 'svg' | 'png' | 'drawio' | 'mermaid';

@@ -6,8 +6,12 @@
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { sortFindings, type Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
-import { pinFindings, planToTopology, type ClientVerdicts, type Pinnable } from '../../domain/topology';
-import { layoutTopology, neighbour, type Direction, type LayoutView } from '../../domain/topology-layout';
+import { pinFindings, type Pinnable } from '../../topology/findings';
+import { layoutTopology } from '../../topology/layout';
+import type { ClientVerdicts } from '../../topology/model';
+import { neighbour, type Direction } from '../../topology/navigation';
+import type { LayoutView } from '../../topology/paging';
+import { planToTopology } from '../../topology/plan-to-topology';
 import { pathHighlight } from './client-paths';
 import { TopologyDetails } from './topology-details';
 import { TopologyExport } from './topology-export';

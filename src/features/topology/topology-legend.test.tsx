@@ -1,8 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { planToTopology } from '../../domain/topology';
-import { layoutTopology, legendColumns, LEGEND, METRICS } from '../../domain/topology-layout';
 import { examplePlan } from '../../domain/testing/examples';
+import { METRICS } from '../../topology/labels';
+import { layoutTopology, legendColumns, LEGEND } from '../../topology/layout';
+import { planToTopology } from '../../topology/plan-to-topology';
 import { pathHighlight, type PathHighlight } from './client-paths';
 import { DASH, linePaint } from './theme';
 import { TopologySvg } from './topology-svg';

@@ -3,9 +3,10 @@
  * its fill, outline and dash; a badge; a findings marker), then its words. The legend's box, its title and its
  * focus behave like any other box (topology-svg.tsx); this draws what is inside.
  */
-import type { Box } from '../../domain/topology-layout';
-import { FONT, LEGEND, METRICS, legendColumns } from '../../domain/topology-layout';
-import type { LegendMark, TopoEdgeKind } from '../../domain/topology';
+import { FONT, METRICS } from '../../topology/labels';
+import { LEGEND, legendColumns } from '../../topology/layout';
+import type { LegendMark, TopoEdgeKind } from '../../topology/model';
+import type { Box } from '../../topology/placement';
 import { boxPaint, DASH, linePaint, SEVERITY_PAINT, TEXT } from './theme';
 
 /** The arrow marker of a kind of line, defined once per picture by the SVG. */

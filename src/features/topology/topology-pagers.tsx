@@ -1,5 +1,5 @@
 /** Page and show/hide controls for the collections the diagram pages (peered VNets, subnets, firewall rules). */
-import type { Pager } from '../../domain/topology-layout';
+import type { Pager } from '../../topology/paging';
 
 const n = (v: number) => v.toLocaleString('en-US');
 

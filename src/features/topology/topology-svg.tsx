@@ -6,7 +6,9 @@
  */
 import { memo, type FocusEvent, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import type { Finding, Severity } from '../../domain/finding';
-import { FONT, METRICS, textWidth, type Box, type RoutedEdge, type TopologyLayout } from '../../domain/topology-layout';
+import { FONT, METRICS, textWidth } from '../../topology/labels';
+import type { TopologyLayout } from '../../topology/layout';
+import type { Box, RoutedEdge } from '../../topology/placement';
 import type { PathHighlight } from './client-paths';
 import { arrowRef, legendArrowKinds, LegendEntries } from './topology-legend';
 import { boxPaint, DASH, FONT_FAMILY, linePaint, SEVERITY_PAINT, TEXT } from './theme';

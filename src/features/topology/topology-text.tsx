@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Finding } from '../../domain/finding';
-import type { TopoNode, Topology } from '../../domain/topology';
+import type { TopoNode, Topology } from '../../topology/model';
 import { findingsLabel } from './topology-svg';
 
 interface ItemProps {

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from './plan';
-import { LARGE_SIZE, largePlan, samplePlan } from './samples';
-import { planToTopology, type ClientVerdict } from './topology';
-import {
-  FONT,
-  layoutTopology,
-  METRICS,
-  neighbour,
-  overlappingBoxes,
-  PAGE_SIZE,
-  textWidth,
-  wrapText,
-  type Box,
-  type LayoutView,
-  type TopologyLayout,
-} from './topology-layout';
-import { EXAMPLE_NAMES, examplePlan } from './testing/examples';
+import type { Plan } from '../domain/plan';
+import { LARGE_SIZE, largePlan, samplePlan } from '../domain/samples';
+import { EXAMPLE_NAMES, examplePlan } from '../domain/testing/examples';
+import { FONT, METRICS, textWidth } from './labels';
+import { layoutTopology, type TopologyLayout } from './layout';
+import type { ClientVerdict } from './model';
+import { PAGE_SIZE, type LayoutView } from './paging';
+import { overlappingBoxes, type Box } from './placement';
+import { planToTopology } from './plan-to-topology';
 import { hubSpokeFirewallPlan } from './testing/topology-plans';
 
 /** Every drawn line of text fits inside its box (estimated with the same metrics the layout uses). */
@@ -244,68 +236,5 @@ describe('layoutTopology', () => {
   it('is deterministic', () => {
     const plan = largePlan(1);
     expect(layoutTopology(planToTopology(plan))).toEqual(layoutTopology(planToTopology(largePlan(1))));
-  });
-});
-
-describe('text measurement', () => {
-  it('estimates wider text for more and wider characters', () => {
-    expect(textWidth('', 12)).toBe(0);
-    expect(textWidth('iiii', 12)).toBeLessThan(textWidth('mmmm', 12));
-    expect(textWidth('abc', 12, true)).toBeGreaterThan(textWidth('abc', 12));
-    expect(textWidth('abc', 24)).toBeGreaterThan(textWidth('abc', 12));
-  });
-
-  it('breaks after dots and hyphens, keeps every line within the width, and ends a cut text with …', () => {
-    const lines = wrapText('contoso-orders.private.postgres.database.azure.com', 200, 13, true);
-    expect(lines).toEqual(['contoso-orders.private.', 'postgres.database.azure…']);
-    expect(wrapText('contoso-orders.private.postgres.database.azure.com', 300, 13, true)).toEqual([
-      'contoso-orders.private.postgres.',
-      'database.azure.com',
-    ]);
-    for (const l of lines) expect(textWidth(l, 13, true)).toBeLessThanOrEqual(200);
-    const cut = wrapText('a'.repeat(200), 100, 12, false, 2);
-    expect(cut).toHaveLength(2);
-    expect(cut[1]?.endsWith('…')).toBe(true);
-    for (const l of cut) expect(textWidth(l, 12)).toBeLessThanOrEqual(100);
-    expect(wrapText('short', 100, 12)).toEqual(['short']);
-  });
-});
-
-describe('neighbour (arrow-key focus)', () => {
-  const box = (id: string, x: number, y: number) => ({ id, x, y, w: 10, h: 10 });
-  const boxes = [box('a', 0, 0), box('b', 100, 0), box('c', 0, 100), box('d', 100, 90)];
-
-  it('moves to the nearest box in the pressed direction and stops at the edge', () => {
-    expect(neighbour(boxes, 'a', 'right')).toBe('b');
-    expect(neighbour(boxes, 'a', 'down')).toBe('c');
-    expect(neighbour(boxes, 'b', 'down')).toBe('d');
-    expect(neighbour(boxes, 'd', 'left')).toBe('c');
-    expect(neighbour(boxes, 'a', 'left')).toBeNull();
-    expect(neighbour(boxes, 'a', 'up')).toBeNull();
-  });
-});
-
-describe('overlappingBoxes', () => {
-  it('reports overlapping siblings but not a parent and its child', () => {
-    const mk = (id: string, x: number, y: number, w: number, h: number, parent: string | null = null): Box =>
-      ({
-        id,
-        x,
-        y,
-        w,
-        h,
-        node: { id, parent },
-        titleLines: [],
-        lines: [],
-        badges: [],
-        container: false,
-        depth: 0,
-        extraPaths: [],
-        footer: null,
-      }) as unknown as Box;
-    expect(overlappingBoxes([mk('p', 0, 0, 100, 100), mk('c', 10, 10, 20, 20, 'p'), mk('s', 90, 90, 20, 20)])).toEqual([
-      ['p', 's'],
-    ]);
-    expect(overlappingBoxes([mk('a', 0, 0, 10, 10), mk('b', 10, 0, 10, 10)])).toEqual([]);
   });
 });

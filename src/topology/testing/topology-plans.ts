@@ -2,8 +2,8 @@
  * Plans of the diagram's tests that no example covers: a hub and spoke through a firewall, where the server
  * VNet is a spoke and the other spoke is peered with the hub only.
  */
-import { readPlanDocument } from '../parse';
-import { PLAN_FORMAT_VERSION, type Plan, type PlanInput } from '../plan';
+import { readPlanDocument } from '../../domain/parse';
+import { PLAN_FORMAT_VERSION, type Plan, type PlanInput } from '../../domain/plan';
 
 type Access = Extract<PlanInput['access'], { mode: 'private' }>;
 

@@ -1,0 +1,332 @@
+/**
+ * The layout of private access, left to right: on-premises / internet | server VNet | peered VNets | sites behind
+ * a hub, with the title row on top, then a row of DNS things (Azure DNS, custom DNS, the private DNS zone). Builds
+ * the columns' cards, places them, and hands the frame to the routing of the lines.
+ */
+import { cardWithChips, CHIP, CHIP_GAP, LEAF, leafCard, maxW, PAD, textBlock, type Card, type Limits } from './labels';
+import { NODE_IDS, type TopoNode } from './model';
+import { PAGE_SIZE, pageOf, summaryNode, type LayoutView } from './paging';
+import { childrenOf, MARGIN, right, STACK_GAP, type Box, type Ctx } from './placement';
+import { peerLanes, peerLanesWidth, routePrivate } from './routing';
+
+/** An on-premises site and its gateway (if connected), drawn side by side. */
+interface SiteRow {
+  site: Card;
+  gateway: Card | null;
+}
+
+/** Space between a site and its gateway. */
+const GW_GAP = 50;
+
+/** The delegated subnet: its text, then one row per server: [standby] [primary], primary on the right. */
+function delegatedSubnetCard(ctx: Ctx): { ds: Card; rows: { card: Card; right: number; y: number }[] } {
+  const dsNode = ctx.node.get(NODE_IDS.delegatedSubnet) as TopoNode;
+  const ds = leafCard(dsNode, { minW: 260, maxW: 460 });
+  const serverRows: { primary: Card; standby: Card | null }[] = childrenOf(ctx, NODE_IDS.delegatedSubnet, 'server').map(
+    (s) => {
+      const standbyNode = ctx.node.get(s.id.replace('server-', 'standby-'));
+      return {
+        primary: leafCard(s, { minW: 200, maxW: 300 }),
+        standby: standbyNode ? leafCard(standbyNode, { minW: 150, maxW: 220 }) : null,
+      };
+    },
+  );
+  const HA_GAP = 44;
+  const rowsW = serverRows.reduce((m, r) => Math.max(m, r.primary.w + (r.standby ? r.standby.w + HA_GAP : 0)), 0);
+  ds.w = Math.max(ds.w, rowsW + 2 * PAD + 14);
+  let y = ds.h;
+  const rowPlacement: { card: Card; right: number; y: number }[] = [];
+  for (const r of serverRows) {
+    const h = Math.max(r.primary.h, r.standby?.h ?? 0);
+    rowPlacement.push({ card: r.primary, right: PAD + 14, y });
+    if (r.standby)
+      rowPlacement.push({
+        card: r.standby,
+        right: PAD + 14 + r.primary.w + HA_GAP,
+        y: y + Math.round((h - r.standby.h) / 2),
+      });
+    y += h + 12;
+  }
+  ds.h = y - 12 + PAD + 4;
+  return { ds, rows: rowPlacement };
+}
+
+/** The other subnets of the server VNet, with the clients that live in them; paged when there are many. */
+function serverSubnetCards(ctx: Ctx, view: LayoutView): Card[] {
+  const group = ctx.topo.groups.find((g) => g.kind === 'subnets');
+  const subnetCards: Card[] = [];
+  if (group) {
+    const paged = pageOf(group, PAGE_SIZE.subnets, view, false);
+    if (group.members.length > PAGE_SIZE.subnets) {
+      ctx.pagers.push(paged.pager);
+      subnetCards.push(
+        leafCard(summaryNode(group, paged.pager, 'subnets-summary', 'note', NODE_IDS.serverVnet), {
+          minW: 240,
+          maxW: 460,
+        }),
+      );
+    }
+    for (const id of group.members) {
+      if (!paged.visible.has(id)) continue;
+      const n = ctx.node.get(id) as TopoNode;
+      subnetCards.push(cardWithChips(n, childrenOf(ctx, id, 'client'), { minW: 200, maxW: 420 }));
+    }
+  }
+  return subnetCards;
+}
+
+/**
+ * The server VNet: its text, the delegated subnet with the servers, the other subnets, the appliance and the clients
+ * that live in the VNet itself; with the width of the corridor inside its right edge and where the gutter under its
+ * text is.
+ */
+function serverVnetCard(ctx: Ctx, view: LayoutView): { card: Card; corridorRight: number; gutterY: number } {
+  const vnetNode = ctx.node.get(NODE_IDS.serverVnet) as TopoNode;
+  const head = textBlock(vnetNode, { minW: 300, maxW: 520 }, false);
+  const { ds, rows: rowPlacement } = delegatedSubnetCard(ctx);
+  const subnetCards = serverSubnetCards(ctx, view);
+  const applianceNode = ctx.node.get(NODE_IDS.appliance(NODE_IDS.serverVnet));
+  const appliance = applianceNode ? leafCard(applianceNode, { minW: 200, maxW: 420 }) : null;
+  const looseClients = childrenOf(ctx, NODE_IDS.serverVnet, 'client');
+  const loose = looseClients.length > 0 ? looseClients.map((c) => leafCard(c, CHIP, true)) : [];
+
+  const LEFT = 22;
+  const RIGHT = 30;
+  const innerW = Math.max(ds.w, maxW(subnetCards), maxW(loose), appliance?.w ?? 0, head.w - LEFT - RIGHT + 2 * PAD);
+  ds.w = innerW;
+  for (const p of rowPlacement) ds.children.push({ card: p.card, dx: innerW - p.right - p.card.w, dy: p.y });
+  for (const c of subnetCards) c.w = innerW;
+  const vnet: Card = {
+    node: vnetNode,
+    w: innerW + LEFT + RIGHT,
+    h: 0,
+    titleLines: head.titleLines,
+    lines: head.lines,
+    badges: head.badges,
+    children: [],
+    extraPaths: [],
+    footer: null,
+    chip: false,
+  };
+  const gutterY = head.h + 4;
+  let cy = head.h + 16;
+  vnet.children.push({ card: ds, dx: LEFT, dy: cy });
+  cy += ds.h + 16;
+  for (const c of subnetCards) {
+    vnet.children.push({ card: c, dx: LEFT, dy: cy });
+    cy += c.h + 12;
+  }
+  if (appliance) {
+    vnet.children.push({ card: appliance, dx: LEFT, dy: cy });
+    cy += appliance.h + 12;
+  }
+  for (const c of loose) {
+    vnet.children.push({ card: c, dx: LEFT, dy: cy });
+    cy += c.h + CHIP_GAP;
+  }
+  vnet.h = cy + 6;
+  return { card: vnet, corridorRight: RIGHT, gutterY };
+}
+
+/** Subnet boxes drawn inside another VNet; beyond this many, the last ones are counted ("+2 more subnets"). */
+const MAX_PEER_SUBNETS = 4;
+/** Boxes inside another VNet's box (its appliance and subnets): as wide as the VNet's text allows. */
+const INNER: Limits = { minW: 120, maxW: LEAF.maxW - 2 * PAD };
+
+/** Another VNet: its text, its appliance and subnets, then the clients that live in it. */
+function peeredVnetCard(ctx: Ctx, id: string): Card {
+  const subnets = childrenOf(ctx, id, 'subnet');
+  const shown = subnets.length > MAX_PEER_SUBNETS ? subnets.slice(0, MAX_PEER_SUBNETS - 1) : subnets;
+  const hidden = subnets.slice(shown.length);
+  return cardWithChips(ctx.node.get(id) as TopoNode, childrenOf(ctx, id, 'client'), LEAF, {
+    cards: [...childrenOf(ctx, id, 'appliance'), ...shown].map((n) => leafCard(n, INNER)),
+    hidden: hidden.length,
+    hiddenNoun: 'subnet',
+    hiddenPaths: hidden.flatMap((n) => n.paths),
+  });
+}
+
+/** The cards of private access, before they are placed. */
+interface PrivateCards {
+  readonly vnet: { readonly card: Card; readonly corridorRight: number; readonly gutterY: number };
+  /** Column C: the other VNets on the page, after their summary box when paged. */
+  readonly colC: readonly Card[];
+  readonly peeredSummary: boolean;
+  /** Sites joined to the server VNet (left), or to a peered VNet / unknown VNet (right). */
+  readonly leftSites: readonly SiteRow[];
+  readonly rightSites: readonly SiteRow[];
+  /** Under the left sites: the internet, Azure services, the note and the clients whose place is not in the plan. */
+  readonly others: readonly Card[];
+}
+
+/** Column C: peered VNets (paged), with their clients. */
+function peeredColumn(ctx: Ctx, view: LayoutView): { colC: Card[]; peeredSummary: boolean } {
+  const peeredGroup = ctx.topo.groups.find((g) => g.kind === 'peeredVnets');
+  const peeredCards: Card[] = [];
+  let peeredSummary: Card | null = null;
+  if (peeredGroup) {
+    const paged = pageOf(peeredGroup, PAGE_SIZE.peeredVnets, view, false);
+    if (peeredGroup.members.length > PAGE_SIZE.peeredVnets) {
+      ctx.pagers.push(paged.pager);
+      peeredSummary = leafCard(summaryNode(peeredGroup, paged.pager, 'peered-summary', 'note'), {
+        minW: 220,
+        maxW: 320,
+      });
+    }
+    for (const id of peeredGroup.members) if (paged.visible.has(id)) peeredCards.push(peeredVnetCard(ctx, id));
+  }
+  const colC = peeredSummary ? [peeredSummary, ...peeredCards] : peeredCards;
+  return { colC, peeredSummary: peeredSummary !== null };
+}
+
+/** Sites: joined to the server VNet (left), or to a peered VNet / unknown VNet (right); and the other boxes. */
+function siteColumns(ctx: Ctx): { leftSites: SiteRow[]; rightSites: SiteRow[]; others: Card[] } {
+  const leftSites: SiteRow[] = [];
+  const rightSites: SiteRow[] = [];
+  for (const n of ctx.topo.nodes) {
+    if (n.kind !== 'onPremises') continue;
+    const i = n.id.slice('site-'.length);
+    const gwNode = ctx.node.get(`gateway-${i}`);
+    const row = {
+      site: cardWithChips(n, childrenOf(ctx, n.id, 'client')),
+      gateway: gwNode ? leafCard(gwNode, { minW: 120, maxW: 200 }) : null,
+    };
+    const target = ctx.edgesById.get(`gw-vnet-${i}`)?.to;
+    if (target === undefined || target === NODE_IDS.serverVnet) leftSites.push(row);
+    else rightSites.push(row);
+  }
+  const others: Card[] = [];
+  for (const id of [NODE_IDS.internet, NODE_IDS.azureServices, NODE_IDS.note, 'unplaced']) {
+    const n = ctx.node.get(id);
+    if (n) others.push(cardWithChips(n, childrenOf(ctx, id, 'client')));
+  }
+  return { leftSites, rightSites, others };
+}
+
+/** Where the columns and the trunks between them go, left to right. */
+interface PrivateColumns {
+  readonly xA: number;
+  readonly colAW: number;
+  readonly xB: number;
+  readonly xC: number;
+  readonly xD: number;
+  readonly peerTrunk: number;
+  readonly zoneTrunk: number;
+  readonly siteTrunk: number;
+  readonly peerLanes: ReturnType<typeof peerLanes>;
+}
+
+/** The columns' left edges and the trunks between them, from the widths of the cards. */
+function privateColumns(ctx: Ctx, cards: PrivateCards): PrivateColumns {
+  const { colC, leftSites, others } = cards;
+  const rowW = (r: SiteRow) => r.site.w + (r.gateway ? r.gateway.w + GW_GAP : 0);
+  const colAW = Math.max(0, ...leftSites.map(rowW), maxW(others));
+
+  const xA = MARGIN;
+  const xB = colAW > 0 ? xA + colAW + 90 : MARGIN;
+  const xBR = xB + cards.vnet.card.w;
+  const peerTrunk = xBR + 44;
+  const lanes = peerLanes(ctx.topo);
+  const xC = xBR + 120 + peerLanesWidth(lanes.count);
+  const colCW = maxW(colC);
+  const xCR = colC.length > 0 ? xC + colCW : xBR;
+  const zoneTrunk = xCR + 64;
+  const siteTrunk = xCR + 96;
+  const xD = xCR + 150;
+  return { xA, colAW, xB, xC, xD, peerTrunk, zoneTrunk, siteTrunk, peerLanes: lanes };
+}
+
+/**
+ * The DNS row under the title row (at `dnsRowY`): Azure DNS, custom DNS servers, then the zone, roughly over its
+ * links. Returns the zone's box and the bottom of the row.
+ */
+function placeDnsRow(
+  ctx: Ctx,
+  dnsRowY: number,
+  cards: PrivateCards,
+  cols: PrivateColumns,
+): { zoneBox: Box | null; dnsBottom: number } {
+  const { colC } = cards;
+  const { xB, zoneTrunk } = cols;
+  const vnetCard = cards.vnet.card;
+  let x = MARGIN;
+  let dnsBottom = dnsRowY;
+  for (const n of ctx.topo.nodes) {
+    if (n.kind !== 'azureDns' && n.kind !== 'dnsServers') continue;
+    const b = ctx.placer.place(leafCard(n), x, dnsRowY);
+    x = right(b) + 40;
+    dnsBottom = Math.max(dnsBottom, b.y + b.h);
+  }
+  const zoneNode = ctx.node.get(NODE_IDS.dnsZone);
+  let zoneBox: Box | null = null;
+  if (zoneNode) {
+    const zc = leafCard(zoneNode, { minW: 200, maxW: 340 });
+    const wanted = colC.length > 0 ? zoneTrunk - zc.w / 2 : xB + vnetCard.w / 2 - zc.w / 2;
+    zoneBox = ctx.placer.place(zc, Math.round(Math.max(x, wanted)), dnsRowY);
+    dnsBottom = Math.max(dnsBottom, zoneBox.y + zoneBox.h);
+  }
+  return { zoneBox, dnsBottom };
+}
+
+/** The columns from `mainY` down: server VNet, other VNets, sites and other boxes left, sites right. */
+function placeColumns(ctx: Ctx, cards: PrivateCards, cols: PrivateColumns, mainY: number): Box {
+  const { colC, leftSites, rightSites, others } = cards;
+  const { xA, colAW, xB, xC, xD } = cols;
+  const vnet = ctx.placer.place(cards.vnet.card, xB, mainY);
+  let y = mainY;
+  for (const c of colC) {
+    ctx.placer.place(c, xC, y);
+    y += c.h + STACK_GAP;
+  }
+  y = mainY;
+  for (const r of leftSites) {
+    const h = Math.max(r.site.h, r.gateway?.h ?? 0);
+    const gw = r.gateway
+      ? ctx.placer.place(r.gateway, xA + colAW - r.gateway.w, y + Math.round((h - r.gateway.h) / 2))
+      : null;
+    const sx = gw ? gw.x - GW_GAP - r.site.w : xA + colAW - r.site.w;
+    ctx.placer.place(r.site, sx, y);
+    y += h + STACK_GAP;
+  }
+  for (const c of others) {
+    ctx.placer.place(c, xA + colAW - c.w, y);
+    y += c.h + STACK_GAP;
+  }
+  y = mainY;
+  for (const r of rightSites) {
+    const h = Math.max(r.site.h, r.gateway?.h ?? 0);
+    const gw = r.gateway ? ctx.placer.place(r.gateway, xD, y + Math.round((h - r.gateway.h) / 2)) : null;
+    ctx.placer.place(r.site, gw ? right(gw) + GW_GAP : xD, y);
+    y += h + STACK_GAP;
+  }
+  return vnet;
+}
+
+/** Places a private-access topology under the title row (`top`), then routes its lines. */
+export function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
+  const cards: PrivateCards = {
+    vnet: serverVnetCard(ctx, view),
+    ...peeredColumn(ctx, view),
+    ...siteColumns(ctx),
+  };
+  const cols = privateColumns(ctx, cards);
+  const dnsRowY = top + 40;
+  const { zoneBox, dnsBottom } = placeDnsRow(ctx, dnsRowY, cards, cols);
+  const vnet = placeColumns(ctx, cards, cols, dnsBottom + 60);
+  routePrivate(ctx, {
+    vnet,
+    corridorRight: cards.vnet.corridorRight,
+    gutterY: cards.vnet.gutterY,
+    zoneBox,
+    peeredSummary: cards.peeredSummary,
+    xB: cols.xB,
+    xC: cols.xC,
+    peerTrunk: cols.peerTrunk,
+    zoneTrunk: cols.zoneTrunk,
+    siteTrunk: cols.siteTrunk,
+    laneTop: dnsRowY - 16,
+    lane1: dnsBottom + 16,
+    lane2: dnsBottom + 32,
+    peerLanes: cols.peerLanes,
+  });
+}

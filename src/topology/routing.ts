@@ -1,0 +1,554 @@
+/**
+ * The diagram's lines, routed between the placed boxes as orthogonal polylines with their labels. Private access:
+ * into the server VNet and on to the (first) server, DNS lanes over the DNS row, the lanes of the peerings between
+ * two other VNets, and each client's path. Public access: from the internet through the firewall rules to the
+ * endpoints and on to the servers.
+ */
+import { FONT, textWidth } from './labels';
+import { NODE_IDS, type TopoEdge, type Topology } from './model';
+import { clamp, mid, right, STACK_GAP, type Box, type Ctx, type Point, type RoutedEdge } from './placement';
+
+/** Removes repeated and collinear points so that every route is a clean orthogonal polyline. */
+function simplify(points: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && last[0] === p[0] && last[1] === p[1]) continue;
+    const prev = out[out.length - 2];
+    if (prev && last && ((prev[0] === last[0] && last[0] === p[0]) || (prev[1] === last[1] && last[1] === p[1]))) {
+      out[out.length - 1] = p;
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Routes an edge along `points`. Its label goes on the longest horizontal segment, unless `labelAt` places it
+ * (given the label's width; null = no label drawn, the line's style and its tooltip still tell).
+ */
+function route(
+  ctx: Ctx,
+  edgeId: string,
+  points: readonly Point[],
+  labelAt?: (w: number) => { x: number; y: number } | null,
+): void {
+  const edge = ctx.edgesById.get(edgeId);
+  if (!edge) return;
+  const pts = simplify(points);
+  let label: RoutedEdge['label'] = null;
+  if (edge.label !== '' && labelAt !== undefined) {
+    const w = textWidth(edge.label, FONT.edge) + 6;
+    const at = labelAt(w);
+    if (at !== null) label = { text: edge.label, x: at.x, y: at.y, w };
+  } else if (edge.label !== '' && pts.length >= 2) {
+    // On the longest horizontal segment (labels read best there), else the longest segment.
+    let best = -1;
+    let bestLen = -1;
+    for (let i = 0; i + 1 < pts.length; i += 1) {
+      const a = pts[i] as Point;
+      const b = pts[i + 1] as Point;
+      const len = Math.abs(b[0] - a[0]) + Math.abs(b[1] - a[1]) + (a[1] === b[1] ? 10_000 : 0);
+      if (len > bestLen) {
+        bestLen = len;
+        best = i;
+      }
+    }
+    const a = pts[best] as Point;
+    const b = pts[best + 1] as Point;
+    const w = textWidth(edge.label, FONT.edge) + 6;
+    label = { text: edge.label, x: (a[0] + b[0]) / 2, y: (a[1] + b[1]) / 2 - (a[1] === b[1] ? 5 : 0), w };
+  }
+  ctx.routed.push({ id: edgeId, edge, points: pts, label });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Private access
+
+/** Lanes of the lines between two other VNets, left of their column: one per line, up to this many. */
+const PEER_LANES = 4;
+const PEER_LANE_GAP = 7;
+
+const isPeerToPeer = (e: TopoEdge): boolean =>
+  e.kind === 'peering' && e.from !== NODE_IDS.serverVnet && e.to !== NODE_IDS.serverVnet;
+
+/**
+ * Lines between two other VNets run in lanes just left of their column, which moves right to make room (the labels
+ * of the server VNet's peerings stay clear of the lanes): the lane of each such line, and how many lanes there are.
+ */
+export function peerLanes(topo: Topology): { lane: ReadonlyMap<string, number>; count: number } {
+  const lane = new Map(topo.edges.filter(isPeerToPeer).map((e, i) => [e.id, i % PEER_LANES]));
+  return { lane, count: Math.min(PEER_LANES, lane.size) };
+}
+
+/** The room `count` lanes take left of the other VNets' column. */
+export const peerLanesWidth = (count: number): number => (count > 0 ? 2 * PEER_LANE_GAP * count + 16 : 0);
+
+/** Where the private layout put what its lines run along or between. */
+export interface PrivateFrame {
+  /** The server VNet's box, the corridor inside its right edge (its width) and the gutter under its text. */
+  readonly vnet: Box;
+  readonly corridorRight: number;
+  readonly gutterY: number;
+  /** The private DNS zone's box, if drawn. */
+  readonly zoneBox: Box | null;
+  /** True when the other VNets are paged: their summary box stands for those on other pages. */
+  readonly peeredSummary: boolean;
+  /** The left edges of the server VNet's column and of the other VNets' column. */
+  readonly xB: number;
+  readonly xC: number;
+  /** The vertical trunks: of the server VNet's peerings, of the zone links, of the sites behind another VNet. */
+  readonly peerTrunk: number;
+  readonly zoneTrunk: number;
+  readonly siteTrunk: number;
+  /** The horizontal lanes: over the DNS row (forwarders), under it (DNS use), and under that (zone links). */
+  readonly laneTop: number;
+  readonly lane1: number;
+  readonly lane2: number;
+  /** The lines between two other VNets (peerLanes). */
+  readonly peerLanes: { lane: ReadonlyMap<string, number>; count: number };
+}
+
+/** Routes every line of a private-access picture, in the topology's order. */
+export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
+  const { vnet, corridorRight, gutterY, zoneBox, peeredSummary, xB, xC, peerTrunk, zoneTrunk, siteTrunk } = frame;
+  const { laneTop, lane1, lane2 } = frame;
+  const { lane: peerToPeer, count: lanes } = frame.peerLanes;
+
+  // Routes into the server VNet, and on to the (first) server.
+  const at = ctx.placer.at;
+  const vTop = vnet.y + 40;
+  const vBottom = vnet.y + vnet.h - 20;
+  const corridorX = right(vnet) - Math.round(corridorRight / 2);
+  const leftCorridorX = vnet.x + 11;
+  const gutter = vnet.y + gutterY;
+  const server0 = at.get(NODE_IDS.server(0));
+  const toServerFromRight = (yIn: number): Point[] =>
+    server0
+      ? [
+          [right(vnet), yIn],
+          [corridorX, yIn],
+          [corridorX, mid(server0)],
+          [right(server0), mid(server0)],
+        ]
+      : [];
+  const toServerFromLeft = (yIn: number): Point[] =>
+    server0
+      ? [
+          [vnet.x, yIn],
+          [leftCorridorX, yIn],
+          [leftCorridorX, gutter],
+          [corridorX, gutter],
+          [corridorX, mid(server0)],
+          [right(server0), mid(server0)],
+        ]
+      : [];
+  /** Where a peered VNet's line meets the server VNet (or the summary, when the VNet is on another page). */
+  const peeredAnchor = (id: string): Box | undefined =>
+    at.get(id) ?? (peeredSummary ? at.get('peered-summary') : undefined);
+  /** The boxes above whose top edge a line between two other VNets already has its label. */
+  const labelled = new Set<string>();
+
+  for (const e of ctx.topo.edges) {
+    switch (e.kind) {
+      case 'ha': {
+        const a = at.get(e.from);
+        const b = at.get(e.to);
+        if (a && b)
+          route(ctx, e.id, [
+            [a.x, mid(a)],
+            [right(b), mid(a)],
+          ]);
+        break;
+      }
+      case 'dnsForward': {
+        const a = at.get(e.from);
+        const b = at.get(e.to);
+        if (a && b) {
+          const ax = Math.round(a.x + a.w / 2);
+          const bx = Math.round(b.x + b.w / 2);
+          route(ctx, e.id, [
+            [ax, a.y],
+            [ax, laneTop],
+            [bx, laneTop],
+            [bx, b.y],
+          ]);
+        }
+        break;
+      }
+      case 'dnsUse': {
+        const b = at.get(e.to);
+        if (b) {
+          const bx = Math.round(b.x + b.w / 2);
+          route(ctx, e.id, [
+            [vnet.x + 40, vnet.y],
+            [vnet.x + 40, lane1],
+            [bx, lane1],
+            [bx, b.y + b.h],
+          ]);
+        }
+        break;
+      }
+      case 'zoneLink': {
+        if (!zoneBox) break;
+        if (e.to === NODE_IDS.serverVnet) {
+          const zx = zoneBox.x + 24;
+          const vx = Math.round(vnet.x + vnet.w / 2);
+          route(ctx, e.id, [
+            [zx, zoneBox.y + zoneBox.h],
+            [zx, lane2],
+            [vx, lane2],
+            [vx, vnet.y],
+          ]);
+        } else {
+          const b = at.get(e.to);
+          if (!b) break;
+          const zx = Math.min(zoneTrunk, right(zoneBox) - 16);
+          const yIn = b.y + 16;
+          route(ctx, e.id, [
+            [Math.max(zx, zoneBox.x + 40), zoneBox.y + zoneBox.h],
+            [Math.max(zx, zoneBox.x + 40), lane2 + 8],
+            [zoneTrunk, lane2 + 8],
+            [zoneTrunk, yIn],
+            [right(b), yIn],
+          ]);
+        }
+        break;
+      }
+      case 'peering': {
+        if (isPeerToPeer(e)) {
+          routePeerToPeer(ctx, e, peerToPeer.get(e.id) ?? 0, lanes, xC, labelled);
+          break;
+        }
+        const other = e.from === NODE_IDS.serverVnet ? e.to : e.from;
+        const b = at.get(other);
+        if (!b) break;
+        const yIn = clamp(mid(b), vTop, vBottom);
+        const pts: Point[] = [
+          [right(vnet), yIn],
+          [peerTrunk, yIn],
+          [peerTrunk, mid(b)],
+          [b.x, mid(b)],
+        ];
+        route(ctx, e.id, e.from === NODE_IDS.serverVnet ? pts : [...pts].reverse());
+        break;
+      }
+      case 'gateway': {
+        const a = at.get(e.from);
+        const b = at.get(e.to);
+        if (!a || !b) break;
+        if (e.id.startsWith('site-gw-')) {
+          // Site ⇄ its gateway: side by side on one row.
+          if (a.x < b.x)
+            route(ctx, e.id, [
+              [right(a), mid(b)],
+              [b.x, mid(b)],
+            ]);
+          else
+            route(ctx, e.id, [
+              [a.x, mid(b)],
+              [right(b), mid(b)],
+            ]);
+        } else if (e.to === NODE_IDS.serverVnet) {
+          const yIn = clamp(mid(a), vTop, vBottom);
+          route(ctx, e.id, [
+            [right(a), mid(a)],
+            [xB - 45, mid(a)],
+            [xB - 45, yIn],
+            [vnet.x, yIn],
+          ]);
+        } else {
+          const hub = peeredAnchor(e.to);
+          if (hub)
+            route(ctx, e.id, [
+              [a.x, mid(a)],
+              [siteTrunk, mid(a)],
+              [siteTrunk, mid(hub) + 8],
+              [right(hub), mid(hub) + 8],
+            ]);
+        }
+        break;
+      }
+      case 'clientPath': {
+        const chip = at.get(e.from);
+        if (!chip || !server0) break;
+        const pts = clientRoutePrivate(e, chip, {
+          at,
+          vnet,
+          peerTrunk,
+          siteTrunk,
+          xB,
+          vTop,
+          vBottom,
+          peeredAnchor,
+          toServerFromLeft,
+          toServerFromRight,
+          corridorX,
+          server0,
+        });
+        if (pts.length > 0) route(ctx, e.id, pts);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+/**
+ * A peering between two other VNets (a hub and a spoke): out of the left side of one, along lane `lane` left of
+ * their column, into the left side of the other, near the top (the server VNet's lines meet the middle). The
+ * label sits in the gap above the lower box, left of all `lanes`, once per gap. Drawn when both VNets are on the
+ * page, as the server VNet's peerings are.
+ */
+function routePeerToPeer(ctx: Ctx, e: TopoEdge, lane: number, lanes: number, xC: number, labelled: Set<string>): void {
+  const a = ctx.placer.at.get(e.from);
+  const b = ctx.placer.at.get(e.to);
+  if (!a || !b) return;
+  const laneX = (j: number): number => xC - 8 - PEER_LANE_GAP * j;
+  const x = laneX(lane);
+  const ya = a.y + 12 + 5 * lane;
+  const yb = b.y + 12 + 5 * lane;
+  const lower = a.y > b.y ? a : b;
+  route(
+    ctx,
+    e.id,
+    [
+      [a.x, ya],
+      [x, ya],
+      [x, yb],
+      [b.x, yb],
+    ],
+    (w) => {
+      if (labelled.has(lower.id)) return null;
+      labelled.add(lower.id);
+      return { x: laneX(lanes - 1) - 3 - w / 2, y: lower.y - STACK_GAP / 2 + 5 };
+    },
+  );
+}
+
+interface PrivateRouteEnv {
+  at: Map<string, Box>;
+  vnet: Box;
+  peerTrunk: number;
+  siteTrunk: number;
+  xB: number;
+  vTop: number;
+  vBottom: number;
+  peeredAnchor: (id: string) => Box | undefined;
+  toServerFromLeft: (y: number) => Point[];
+  toServerFromRight: (y: number) => Point[];
+  corridorX: number;
+  server0: Box;
+}
+
+function clientRoutePrivate(e: TopoEdge, chip: Box, env: PrivateRouteEnv): Point[] {
+  const { at } = env;
+  const cy = mid(chip);
+  const first = e.via[0];
+  if (first === undefined) return [];
+  const place = at.get(first);
+  if (!place) return [];
+  if (place.node.kind === 'subnet' || first === NODE_IDS.serverVnet) {
+    return [
+      [right(chip), cy],
+      [env.corridorX, cy],
+      [env.corridorX, mid(env.server0)],
+      [right(env.server0), mid(env.server0)],
+    ];
+  }
+  if (place.node.kind === 'peeredVnet') {
+    const yIn = clamp(cy, env.vTop, env.vBottom);
+    return [[chip.x, cy], [env.peerTrunk + 5, cy], [env.peerTrunk + 5, yIn], ...env.toServerFromRight(yIn)];
+  }
+  if (place.node.kind === 'onPremises') {
+    const gw = at.get(e.via[1] ?? '');
+    if (!gw) return [];
+    const hubId = e.via.length > 3 ? e.via[2] : undefined;
+    if (hubId === undefined) {
+      // Site → gateway → server VNet from the left.
+      const yIn = clamp(mid(gw), env.vTop, env.vBottom);
+      return [
+        [right(chip), cy],
+        [right(place) + 8, cy],
+        [right(place) + 8, mid(gw)],
+        [right(gw), mid(gw)],
+        [env.xB - 40, mid(gw)],
+        [env.xB - 40, yIn],
+        ...env.toServerFromLeft(yIn),
+      ];
+    }
+    const hub = env.peeredAnchor(hubId);
+    if (!hub) return [];
+    const yIn = clamp(mid(hub), env.vTop, env.vBottom);
+    return [
+      [chip.x, cy],
+      [place.x - 8, cy],
+      [place.x - 8, mid(gw)],
+      [gw.x, mid(gw)],
+      [env.siteTrunk + 5, mid(gw)],
+      [env.siteTrunk + 5, mid(hub) + 13],
+      [right(hub), mid(hub) + 13],
+      [hub.x, mid(hub) + 13],
+      [env.peerTrunk + 5, mid(hub) + 13],
+      [env.peerTrunk + 5, yIn],
+      ...env.toServerFromRight(yIn),
+    ];
+  }
+  // Internet or Azure services (column A): straight to the server VNet's left side.
+  const yIn = clamp(cy, env.vTop, env.vBottom);
+  return [
+    [right(chip), cy],
+    [right(place) + 8, cy],
+    [env.xB - 40, cy],
+    [env.xB - 40, yIn],
+    ...env.toServerFromLeft(yIn),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public access
+
+/** Where the public layout put what its lines run along or between. */
+export interface PublicFrame {
+  /** The internet's box. */
+  readonly inet: Box;
+  /** True when the firewall rules are paged: their summary box stands for those not shown. */
+  readonly summary: boolean;
+  /** The vertical trunks right of the internet's column and right of the rules' column. */
+  readonly inetTrunk: number;
+  readonly ruleTrunk: number;
+  /** The lanes above the columns and under them. */
+  readonly topLane: number;
+  readonly bottomLane: number;
+}
+
+/** Routes every line of a public-access picture, in the topology's order. */
+export function routePublic(ctx: Ctx, frame: PublicFrame): void {
+  const { inet, summary, inetTrunk, ruleTrunk, topLane, bottomLane } = frame;
+  const at = ctx.placer.at;
+
+  const ruleBox = (id: string): Box | undefined =>
+    at.get(id) ?? (summary ? at.get(NODE_IDS.firewallSummary) : undefined);
+  const done = new Set<string>();
+  for (const e of ctx.topo.edges) {
+    switch (e.kind) {
+      case 'internetAccess': {
+        const r = ruleBox(e.to);
+        if (!r) break;
+        const key = `inet>${r.id}`;
+        if (done.has(key)) break; // a collapsed summary gets one line, not one per rule
+        done.add(key);
+        route(ctx, e.id, [
+          [right(inet), mid(inet)],
+          [inetTrunk, mid(inet)],
+          [inetTrunk, mid(r)],
+          [r.x, mid(r)],
+        ]);
+        break;
+      }
+      case 'firewallAllow': {
+        const a = e.from.startsWith('endpoint-') ? at.get(e.from) : ruleBox(e.from);
+        const b = at.get(e.to);
+        if (!a || !b) break;
+        if (a.node.kind === 'publicEndpoint') {
+          route(ctx, e.id, [
+            [right(a), mid(b)],
+            [b.x, mid(b)],
+          ]);
+          break;
+        }
+        const key = `${a.id}>${b.id}`;
+        if (done.has(key)) break;
+        done.add(key);
+        route(ctx, e.id, [
+          [right(a), mid(a)],
+          [ruleTrunk, mid(a)],
+          [ruleTrunk, mid(b)],
+          [b.x, mid(b)],
+        ]);
+        break;
+      }
+      case 'azureServices': {
+        const a = at.get(e.from);
+        const b = at.get(e.to);
+        if (!a || !b) break;
+        const lane = Math.max(bottomLane, mid(a));
+        route(ctx, e.id, [
+          [right(a), mid(a)],
+          [inetTrunk - 16, mid(a)],
+          [inetTrunk - 16, lane],
+          [ruleTrunk + 10, lane],
+          [ruleTrunk + 10, mid(b) + 6],
+          [b.x, mid(b) + 6],
+        ]);
+        break;
+      }
+      case 'ha': {
+        const a = at.get(e.from);
+        const b = at.get(e.to);
+        if (a && b)
+          route(ctx, e.id, [
+            [right(a), mid(a)],
+            [b.x, mid(a)],
+          ]);
+        break;
+      }
+      case 'clientPath': {
+        const chip = at.get(e.from);
+        const server = at.get(e.to);
+        const ep = at.get(NODE_IDS.endpoint(0));
+        if (!chip || !server || !ep) break;
+        const place = at.get(e.via[0] ?? '');
+        if (!place) break;
+        const cy = mid(chip);
+        const head: Point[] = [
+          [right(chip), cy],
+          [right(place) + 6, cy],
+        ];
+        const ruleId = e.via.length > 2 ? e.via[1] : undefined;
+        const r = ruleId !== undefined ? ruleBox(ruleId) : undefined;
+        const tail: Point[] = [
+          [ep.x, mid(ep) + 5],
+          [right(ep), mid(ep) + 5],
+          [server.x, mid(ep) + 5],
+        ];
+        if (r) {
+          route(ctx, e.id, [
+            ...head,
+            [inetTrunk + 5, cy],
+            [inetTrunk + 5, mid(r) + 5],
+            [r.x, mid(r) + 5],
+            [right(r), mid(r) + 5],
+            [ruleTrunk + 5, mid(r) + 5],
+            [ruleTrunk + 5, mid(ep) + 5],
+            ...tail,
+          ]);
+        } else if (place.node.kind === 'azureServices') {
+          const lane = Math.max(bottomLane, cy) + 6;
+          route(ctx, e.id, [
+            ...head,
+            [inetTrunk - 11, cy],
+            [inetTrunk - 11, lane],
+            [ruleTrunk + 15, lane],
+            [ruleTrunk + 15, mid(ep) + 5],
+            ...tail,
+          ]);
+        } else {
+          route(ctx, e.id, [
+            ...head,
+            [inetTrunk + 5, cy],
+            [inetTrunk + 5, topLane],
+            [ruleTrunk + 5, topLane],
+            [ruleTrunk + 5, mid(ep) + 5],
+            ...tail,
+          ]);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
