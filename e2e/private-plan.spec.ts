@@ -255,9 +255,13 @@ test('an NSG that exists already is associated, not written; an existing subnet 
   const associated = await script();
   expect(associated).not.toContain('az network nsg create');
   expect(associated).not.toContain('az network nsg rule create');
+  // A rule added to an existing NSG is added to the description only: the page says so.
+  await openStep(page, 'Delegated subnet', /Delegated subnet and NSG/);
+  await page.getByRole('button', { name: 'Remove rule 1' }).click();
+  await page.getByRole('button', { name: 'Add the rules high availability needs' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'add these in Azure too' })).toBeVisible();
 
   // An existing subnet in the VNet this plan creates: PGN-115 says it can't be, until the VNet is an existing one.
-  await openStep(page, 'Delegated subnet', /Delegated subnet and NSG/);
   await page.getByRole('radio', { name: 'Use an existing subnet' }).check();
   await expect(finding(page.locator('main'), 'PGN-115').first()).toBeVisible();
   await openStep(page, 'Virtual network', /Virtual network/);

@@ -39,6 +39,7 @@ export function NsgRules({ form }: { form: PlanForm }) {
   const prefix =
     (useWatch({ control: form.control, name: 'access.delegatedSubnet.prefix' }) as string | undefined) ?? '';
   const current = (): NsgRule[] => (form.getValues(fieldPath(NSG_RULES)) as NsgRule[] | undefined) ?? [];
+  const nsgExists = useWatch({ control: form.control, name: 'access.delegatedSubnet.nsg.existing' }) === true;
 
   // Sorted when rules are added or removed, a priority is left or a direction changes; not on every keystroke.
   const sections = useMemo(
@@ -92,6 +93,11 @@ export function NsgRules({ form }: { form: PlanForm }) {
       [
         added.length > 0 ? `Added ${added.join(', ')}.` : 'Nothing to add.',
         result.alreadyPresent.length > 0 ? `Already present: ${result.alreadyPresent.join(', ')}.` : '',
+        // The rules of an existing NSG describe it; the exports leave them as they are.
+        added.length > 0 && nsgExists
+          ? 'The NSG exists already and the exports leave its rules as they are: add these in Azure too, or untick ' +
+            '"The NSG exists already" so that the exports write the NSG with them.'
+          : '',
       ]
         .filter(Boolean)
         .join(' '),
