@@ -10,13 +10,13 @@ type Kind = 'svg' | 'png' | 'drawio' | 'mermaid';
 
 const message = (e: unknown, fallback: string): string => (e instanceof Error ? e.message : fallback);
 
-// Each writer is its own chunk, fetched on the first click on its button.
+// The writers are one chunk, fetched on the first click on either button.
 const writeDrawio = async (layout: TopologyLayout, planName: string): Promise<string> => {
-  const { downloadDrawio } = await import('./export-drawio');
+  const { downloadDrawio } = await import('./diagram-writers');
   return `The draw.io file was downloaded: ${downloadDrawio(layout, planName)}.`;
 };
 const writeMermaid = async (layout: TopologyLayout, planName: string): Promise<string> => {
-  const { downloadMermaid } = await import('./export-mermaid');
+  const { downloadMermaid } = await import('./diagram-writers');
   return `The Mermaid file was downloaded: ${downloadMermaid(layout, planName)}.`;
 };
 
