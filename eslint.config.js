@@ -41,7 +41,7 @@ const MAY_USE = {
   cli: ['domain', 'rules', 'checker', 'exporters', 'deploy', 'share', 'import'],
 };
 /** The layers that never touch React or the browser (the command line runs them in Node). */
-const PURE_LAYERS = ['domain', 'checker', 'rules', 'topology', 'exporters', 'share'];
+const PURE_LAYERS = ['domain', 'checker', 'rules', 'topology', 'exporters', 'deploy', 'share', 'import'];
 const layerZones = LAYERS.map((layer) => ({
   target: `./src/${layer}`,
   from: LAYERS.filter((other) => other !== layer && !MAY_USE[layer]?.includes(other)).map((other) => `./src/${other}`),
