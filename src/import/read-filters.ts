@@ -75,6 +75,18 @@ function nsgRule(rule: Child): NsgRule | string {
   };
 }
 
+/**
+ * Where a resource the plan keeps with a VNet (a route table, the delegated subnet's NSG) sits when that is another
+ * resource group or subscription than `vnetSideId`'s (the VNet, or one of its subnets); null when it is with it.
+ */
+function apartFrom(id: string, vnetSideId: string): { group: string; subscription: string; vnetGroup: string } | null {
+  const [own, vnet] = [parseArmId(id), parseArmId(vnetSideId)];
+  if (own === null || vnet === null) return null;
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  if (same(own.subscription, vnet.subscription) && same(own.resourceGroup, vnet.resourceGroup)) return null;
+  return { group: own.resourceGroup, subscription: own.subscription, vnetGroup: vnet.resourceGroup };
+}
+
 /** The NSG on the delegated subnet, with its own rules (the default rules are Azure's, in every NSG). */
 export function nsgOf(reading: Reading, subnet: ArmResource | undefined, path: string): Nsg | null {
   const id = refId(props(subnet).networkSecurityGroup);
@@ -89,18 +101,13 @@ export function nsgOf(reading: Reading, subnet: ArmResource | undefined, path: s
     );
     return { name: lastName(id), rules: [], existing: true };
   }
-  const [where, network] = [parseArmId(nsg.id), subnet === undefined ? null : parseArmId(subnet.id)];
-  if (
-    where !== null &&
-    network !== null &&
-    (where.subscription.toLowerCase() !== network.subscription.toLowerCase() ||
-      where.resourceGroup.toLowerCase() !== network.resourceGroup.toLowerCase())
-  )
+  const apart = subnet === undefined ? null : apartFrom(nsg.id, subnet.id);
+  if (apart !== null)
     reading.notHeld(
       nsg,
       'its resource group',
-      `The NSG is in resource group ${where.resourceGroup} (subscription ${where.subscription}), not with the ` +
-        `subnet's VNet in ${network.resourceGroup}: the plan keeps the NSG with the VNet, so exports would look for ` +
+      `The NSG is in resource group ${apart.group} (subscription ${apart.subscription}), not with the ` +
+        `subnet's VNet in ${apart.vnetGroup}: the plan keeps the NSG with the VNet, so exports would look for ` +
         'it there.',
     );
   const rules: NsgRule[] = [];
@@ -130,18 +137,13 @@ function routeTable(reading: Reading, tableId: string, vnetId: string, vnet: str
     reading.skip(tableId, `The route table on subnet ${subnet} is not in the input: its routes are unknown.`);
     return { name: lastName(tableId), vnet, existing: true, subnets: [], routes: [] };
   }
-  const [table, network] = [parseArmId(resource.id), parseArmId(vnetId)];
-  if (
-    table !== null &&
-    network !== null &&
-    (table.subscription.toLowerCase() !== network.subscription.toLowerCase() ||
-      table.resourceGroup.toLowerCase() !== network.resourceGroup.toLowerCase())
-  )
+  const apart = apartFrom(resource.id, vnetId);
+  if (apart !== null)
     reading.notHeld(
       resource,
       'its resource group',
-      `The table is in resource group ${table.resourceGroup} (subscription ${table.subscription}), not with its VNet ` +
-        `in ${network.resourceGroup}: the plan keeps a route table with its VNet, so exports would look for it there.`,
+      `The table is in resource group ${apart.group} (subscription ${apart.subscription}), not with its VNet ` +
+        `in ${apart.vnetGroup}: the plan keeps a route table with its VNet, so exports would look for it there.`,
     );
   if (props(resource).disableBgpRoutePropagation === true)
     reading.notHeld(
