@@ -23,16 +23,22 @@ export const READERS: Partial<Record<DeployFormat, ArtefactReader>> = {
 /**
  * Every ID of the steps in the one spelling the engine and the plan's world share (`world.ts`): the readers
  * write the deployment's own subscription and target group each their own way (`''`, a marker, the plan's GUID).
+ * The steps are the reader's own, made for this call, so they are spelled in place rather than copied.
  */
-function canonicalSteps(steps: readonly DeployStep[], plan: Plan): DeployStep[] {
+function canonicalSteps(steps: DeployStep[], plan: Plan): DeployStep[] {
   const id = idSpeller(plan);
-  return steps.map((step) => ({
-    ...step,
-    id: id(step.id),
-    after: step.after.map((edge) => ({ step: id(edge.step), why: edge.why })),
-    ...(step.target === undefined ? {} : { target: id(step.target) }),
-    props: canonicalProps(step.props, id),
-  }));
+  for (const step of steps) {
+    step.id = id(step.id);
+    const after = step.after;
+    for (let k = 0; k < after.length; k += 1) {
+      const edge = after[k] as DeployStep['after'][number];
+      const spelled = id(edge.step);
+      if (spelled !== edge.step) after[k] = { step: spelled, why: edge.why };
+    }
+    if (step.target !== undefined) step.target = id(step.target);
+    step.props = canonicalProps(step.props, id);
+  }
+  return steps;
 }
 
 /** The readers that write every ID in the shared spelling themselves (with `world.ts`). */
