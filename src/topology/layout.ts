@@ -10,6 +10,7 @@ import { layoutPublic } from './layout-public';
 import { NODE_IDS, type TopoNode, type Topology } from './model';
 import type { LayoutView, Pager } from './paging';
 import { MARGIN, Placer, right, type Box, type Ctx, type RoutedEdge } from './placement';
+import { separateSharedSegments } from './segments';
 
 /** The whole picture: its size, the boxes, the routed lines, and the pagers of the paged collections. */
 export interface TopologyLayout {
@@ -102,13 +103,15 @@ export function layoutTopology(topo: Topology, view: LayoutView = {}): TopologyL
   if (topo.mode === 'private') layoutPrivate(ctx, view, top);
   else layoutPublic(ctx, view, top);
 
+  // Lines that would run along each other are pulled apart, so that each can be followed by eye.
+  const edges = separateSharedSegments(ctx.routed);
   let width = 0;
   let height = 0;
   for (const b of ctx.placer.boxes) {
     width = Math.max(width, b.x + b.w);
     height = Math.max(height, b.y + b.h);
   }
-  for (const e of ctx.routed) {
+  for (const e of edges) {
     for (const [px, py] of e.points) {
       width = Math.max(width, px);
       height = Math.max(height, py);
@@ -119,7 +122,7 @@ export function layoutTopology(topo: Topology, view: LayoutView = {}): TopologyL
     width: Math.ceil(width + MARGIN),
     height: Math.ceil(height + MARGIN),
     boxes: ctx.placer.boxes,
-    edges: ctx.routed,
+    edges,
     pagers: ctx.pagers,
   };
 }
