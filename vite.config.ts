@@ -58,6 +58,13 @@ export default defineConfig({
                 resolve(import.meta.dirname, 'src/main.tsx'),
               ),
             },
+            {
+              // The rules, the connectivity checker and what they read (the plan index) load together, once the
+              // first render is under way and before any finding is shown: as one chunk rather than four, which
+              // saves the imports and exports between them and compresses better (2.3 KB gzip in all).
+              name: 'analysis',
+              test: /[\\/]src[\\/](rules|checker)[\\/]/,
+            },
           ],
         },
       },

@@ -75,10 +75,10 @@ async function paints(page: Page): Promise<Paint[]> {
 const isMatch = (frame: Paint, expected: Partial<Paint>) =>
   Object.entries(expected).every(([key, value]) => frame[key as keyof Paint] === value);
 
-/** Chunks the gate preloads for a link (with the app's own start and the rules), by file name. */
+/** Chunks the gate preloads for a link (with the app's own start and the rules), by file name (vite.config.ts). */
 const GATE_LINK_CHUNKS = [
   /\/start-[\w-]+\.js$/,
-  /\/rules-[\w-]+\.js$/,
+  /\/analysis-[\w-]+\.js$/,
   /\/link-[\w-]+\.js$/,
   /\/incoming-plan-[\w-]+\.js$/,
 ];
