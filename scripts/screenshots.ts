@@ -76,33 +76,6 @@ try {
       const file = join(out, `${shot.step}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(`wrote docs/img/${shot.step}-${width}.png`);
-      if (shot.step === 'review' && width === 1280) {
-        // The whole diagram at its natural size, not the fitted view in the scrolling window the page shows: a
-        // window larger than the drawing, then 100 %, then the box let out to the drawing's height (the page sets
-        // the box's height when the window changes, so that comes last).
-        const svg = page.locator('.topo svg.topo-svg').first();
-        const natural = await svg.evaluate((el) => ({
-          width: Number(el.getAttribute('width')),
-          height: Number(el.getAttribute('height')),
-        }));
-        await page.setViewportSize({ width: Math.ceil(natural.width) + 600, height: Math.ceil(natural.height) + 400 });
-        const frames = () =>
-          page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-        await frames();
-        const actualSize = page.getByRole('button', { name: '100 %' }).first();
-        if (await actualSize.isEnabled()) await actualSize.click();
-        await frames();
-        await page
-          .locator('.topo-canvas')
-          .first()
-          .evaluate((el) => {
-            (el as HTMLElement).style.height = 'auto';
-            (el as HTMLElement).style.maxHeight = 'none';
-            (el as HTMLElement).style.overflow = 'visible';
-          });
-        await svg.screenshot({ path: join(out, 'topology-hub-and-spoke.png') });
-        console.log('wrote docs/img/topology-hub-and-spoke.png');
-      }
       await context.close();
     }
     await drawerShot(width);

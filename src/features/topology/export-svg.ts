@@ -104,7 +104,7 @@ const FINDINGS_LABEL = ' Findings: ';
  * carry findings, the "pinned" classes, the findings' words at the end of the elements' labels, and the legend's
  * entry that explains the markers. The drawing on screen is left as it is.
  */
-function withoutFindings(svg: SVGSVGElement): SVGSVGElement {
+export function withoutFindings(svg: SVGSVGElement): SVGSVGElement {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   for (const el of copy.querySelectorAll('.topo-marker, .topo-edge--pinned > .topo-focus')) el.remove();
   for (const el of copy.querySelectorAll('.topo-key-finding')) (el.closest('.topo-key-entry') ?? el).remove();

@@ -1,10 +1,11 @@
 /**
- * Rewrites the topology golden files (SVG, draw.io, Mermaid): `npx tsx src/features/topology/update-golden.ts`.
- * Review the diff.
+ * Rewrites the topology golden files (SVG, draw.io, Mermaid) and the README's diagrams (`docs/img/topology-*.svg`):
+ * `npx tsx src/features/topology/update-golden.ts`. Review the diff.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
+import { DOCS_FIGURES, docsFigurePath, renderDocsFigure } from './docs-figures';
 import { EXPORT_GOLDENS, GOLDEN_CASES, goldenPath, renderGolden } from './golden';
 
 for (const c of GOLDEN_CASES) {
@@ -17,5 +18,11 @@ for (const c of GOLDEN_CASES) {
 for (const g of EXPORT_GOLDENS) {
   const file = fileURLToPath(g.file);
   writeFileSync(file, g.render());
+  console.log(`wrote ${file}`);
+}
+
+for (const example of DOCS_FIGURES) {
+  const file = fileURLToPath(docsFigurePath(example));
+  writeFileSync(file, renderDocsFigure(example));
   console.log(`wrote ${file}`);
 }
