@@ -81,7 +81,7 @@ const TONE_LEGEND: Readonly<Record<'muted' | 'warning', LegendEntry>> = {
 const BADGE_LEGEND: LegendEntry = { mark: { type: 'badge' }, text: 'NSG or route table of a subnet' };
 
 /** Findings are pinned by the view, whatever the picture: the legend always explains their marker. */
-const FINDING_LEGEND: LegendEntry = { mark: { type: 'finding' }, text: 'findings pinned to an element' };
+export const FINDING_LEGEND: LegendEntry = { mark: { type: 'finding' }, text: 'findings pinned to an element' };
 
 const EDGE_STYLES: readonly TopoEdge['style'][] = ['solid', 'dashed', 'dotted'];
 

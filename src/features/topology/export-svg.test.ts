@@ -129,6 +129,12 @@ describe('clean and with-findings exports (issue 17)', () => {
       /^Delegated subnet: snet-postgres\. .*\.$/,
     );
     expect(doc.querySelectorAll('.topo-key-entry')).toHaveLength(live.querySelectorAll('.topo-key-entry').length - 1);
+    // The legend's label no longer names the markers either; the drawing on screen's still does.
+    const legendLabel = (d: Document | SVGSVGElement) =>
+      d.querySelector('.topo-node--legend')?.getAttribute('aria-label');
+    expect(legendLabel(live)).toMatch(/ findings pinned to an element\.$/);
+    expect(legendLabel(doc)).toMatch(/^Legend: Legend\. peering, both directions\. .*\.$/);
+    expect(legendLabel(doc)).not.toContain('findings pinned');
     expect(doc.querySelector('.topo-titleblock text')?.textContent).toBe('Orders');
     // The drawing on screen keeps its markers.
     expect(live.querySelectorAll('.topo-marker')).toHaveLength(2);

@@ -3,6 +3,7 @@
  * markers. The on-screen SVG stays deterministic; the title block with the plan's name and the export date is
  * added here. Everything user-typed is escaped for XML: a name stays a name, never markup.
  */
+import { FINDING_LEGEND } from '../../topology/legend';
 import { saveBlob } from '../common/save-blob';
 
 /**
@@ -102,12 +103,16 @@ const FINDINGS_LABEL = ' Findings: ';
 /**
  * A copy of the drawing without what the findings add to it: their markers, the focus rings of the lines that
  * carry findings, the "pinned" classes, the findings' words at the end of the elements' labels, and the legend's
- * entry that explains the markers. The drawing on screen is left as it is.
+ * entry that explains the markers (drawn, and in the legend's label). The drawing on screen is left as it is.
  */
 export function withoutFindings(svg: SVGSVGElement): SVGSVGElement {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   for (const el of copy.querySelectorAll('.topo-marker, .topo-edge--pinned > .topo-focus')) el.remove();
   for (const el of copy.querySelectorAll('.topo-key-finding')) (el.closest('.topo-key-entry') ?? el).remove();
+  for (const el of copy.querySelectorAll('.topo-node--legend')) {
+    const label = el.getAttribute('aria-label');
+    if (label) el.setAttribute('aria-label', label.replace(` ${FINDING_LEGEND.text}.`, ''));
+  }
   for (const el of copy.querySelectorAll('.topo-node--pinned, .topo-edge--pinned')) {
     el.classList.remove('topo-node--pinned', 'topo-edge--pinned');
     const label = el.getAttribute('aria-label');
