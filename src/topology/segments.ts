@@ -6,62 +6,57 @@
  */
 import type { Point, RoutedEdge } from './placement';
 
-/** One axis-aligned segment of a line: `at` is its y (horizontal) or x (vertical), `from < to` along the other. */
+/**
+ * One axis-aligned segment of a line: segment `i` of line `line` (from point `i` to point `i + 1`); `at` is its y
+ * (horizontal) or x (vertical), and it runs from `from` to `to` (`from < to`) along the other axis.
+ */
 interface Segment {
-  readonly edge: string;
+  readonly line: number;
+  readonly i: number;
   readonly at: number;
   readonly from: number;
   readonly to: number;
 }
 
-/** The horizontal and the vertical segments of the lines, each of positive length. */
-function segmentsOf(edges: readonly RoutedEdge[]): { horizontal: Segment[]; vertical: Segment[] } {
-  const horizontal: Segment[] = [];
-  const vertical: Segment[] = [];
-  for (const e of edges) {
-    for (let i = 0; i + 1 < e.points.length; i += 1) {
-      const [ax, ay] = e.points[i] as Point;
-      const [bx, by] = e.points[i + 1] as Point;
-      if (ay === by && ax !== bx) horizontal.push({ edge: e.id, at: ay, from: Math.min(ax, bx), to: Math.max(ax, bx) });
-      else if (ax === bx && ay !== by)
-        vertical.push({ edge: e.id, at: ax, from: Math.min(ay, by), to: Math.max(ay, by) });
-    }
-  }
-  return { horizontal, vertical };
-}
+/** Axis 1: the horizontal segments (one y each); axis 0: the vertical ones (one x each). */
+type Axis = 0 | 1;
 
-/** Pairs of different lines with collinear segments that overlap by more than a point (sort and sweep). */
-function overlapping(segments: Segment[]): [string, string][] {
-  segments.sort((a, b) => a.at - b.at || a.from - b.from);
-  const out: [string, string][] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < segments.length; i += 1) {
-    const a = segments[i] as Segment;
-    for (let j = i + 1; j < segments.length; j += 1) {
-      const b = segments[j] as Segment;
-      if (b.at !== a.at || b.from >= a.to) break;
-      if (a.edge === b.edge) continue;
-      const pair: [string, string] = a.edge < b.edge ? [a.edge, b.edge] : [b.edge, a.edge];
-      const key = pair.join('\n');
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(pair);
-      }
+/** The segments of positive length of the lines along `axis`. */
+function segmentsAlong(lines: readonly { points: readonly Point[] }[], axis: Axis): Segment[] {
+  const along = axis === 1 ? 0 : 1;
+  const out: Segment[] = [];
+  lines.forEach((l, line) => {
+    for (let i = 0; i + 1 < l.points.length; i += 1) {
+      const a = l.points[i] as Point;
+      const b = l.points[i + 1] as Point;
+      if (a[axis] !== b[axis] || a[along] === b[along]) continue;
+      out.push({ line, i, at: a[axis], from: Math.min(a[along], b[along]), to: Math.max(a[along], b[along]) });
     }
-  }
+  });
   return out;
 }
 
 /**
- * The pairs of lines that run along each other somewhere, each pair once (ids in order). The sweep stops at the
- * first segment of the same row that starts past the current one's end, so a row of n segments costs n log n plus
- * the overlaps it reports.
+ * The pairs of lines that run along each other somewhere, each pair once (ids in order). Sort and sweep: the sweep
+ * stops at the first segment of the same row that starts past the current one's end, so a row of n segments costs
+ * n log n plus the overlaps it reports.
  */
 export function sharedSegments(edges: readonly RoutedEdge[]): [string, string][] {
-  const { horizontal, vertical } = segmentsOf(edges);
-  const pairs = [...overlapping(horizontal), ...overlapping(vertical)];
-  const unique = new Map(pairs.map((p) => [p.join('\n'), p] as const));
-  return [...unique.values()].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+  const pairs = new Map<string, [string, string]>();
+  for (const axis of [1, 0] as const) {
+    const segments = segmentsAlong(edges, axis).sort((a, b) => a.at - b.at || a.from - b.from);
+    for (let i = 0; i < segments.length; i += 1) {
+      const a = segments[i] as Segment;
+      for (let j = i + 1; j < segments.length; j += 1) {
+        const b = segments[j] as Segment;
+        if (b.at !== a.at || b.from >= a.to) break;
+        if (a.line === b.line) continue;
+        const ids = [(edges[a.line] as RoutedEdge).id, (edges[b.line] as RoutedEdge).id].sort();
+        pairs.set(ids.join('\n'), ids as [string, string]);
+      }
+    }
+  }
+  return [...pairs.values()].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
 }
 
 /**
@@ -82,19 +77,9 @@ export function separateSharedSegments(edges: readonly RoutedEdge[], gap = 6): R
   for (let round = 0, moved = true; moved && round < 6; round += 1) {
     moved = false;
     for (const axis of [1, 0] as const) {
-      // axis 1: horizontal segments (one y); axis 0: vertical segments (one x).
-      const along = axis === 1 ? 0 : 1;
-      const segs: { line: number; i: number; at: number; from: number; to: number }[] = [];
-      lines.forEach((l, line) => {
-        for (let i = 0; i + 1 < l.points.length; i += 1) {
-          const a = l.points[i] as [number, number];
-          const b = l.points[i + 1] as [number, number];
-          if (a[axis] !== b[axis] || a[along] === b[along]) continue;
-          segs.push({ line, i, at: a[axis], from: Math.min(a[along], b[along]), to: Math.max(a[along], b[along]) });
-        }
-      });
+      const segs = segmentsAlong(lines, axis);
       /** Whether the segment carries its line's label: those keep their place, the others move round them. */
-      const carries = (s: (typeof segs)[number]): number => {
+      const carries = (s: Segment): number => {
         const label = (lines[s.line] as (typeof lines)[number]).label;
         if (label === null) return 1;
         const pos = axis === 1 ? label.x : label.y;
@@ -103,20 +88,20 @@ export function separateSharedSegments(edges: readonly RoutedEdge[], gap = 6): R
       };
       segs.sort((a, b) => a.at - b.at || carries(a) - carries(b) || a.from - b.from || a.line - b.line);
       /** By row: the segments placed so far, and those still to come (they stay put unless they must move). */
-      const placed = new Map<number, Set<(typeof segs)[number]>>();
-      const pending = new Map<number, Set<(typeof segs)[number]>>();
-      const add = (rows: typeof placed, at: number, s: (typeof segs)[number]) => {
+      const placed = new Map<number, Set<Segment>>();
+      const pending = new Map<number, Set<Segment>>();
+      const add = (rows: typeof placed, at: number, s: Segment) => {
         const row = rows.get(at);
         if (row) row.add(s);
         else rows.set(at, new Set([s]));
       };
       for (const s of segs) add(pending, s.at, s);
-      const clashes = (row: Set<(typeof segs)[number]> | undefined, s: (typeof segs)[number]): boolean =>
+      const clashes = (row: Set<Segment> | undefined, s: Segment): boolean =>
         row !== undefined && [...row].some((p) => p.line !== s.line && p.from < s.to && s.from < p.to);
-      const free = (at: number, s: (typeof segs)[number]): boolean =>
+      const free = (at: number, s: Segment): boolean =>
         !clashes(placed.get(at), s) && (at === s.at || !clashes(pending.get(at), s));
       /** Whether a segment moved to `at` would run under another line's label (drawn as a box behind its text). */
-      const underLabel = (at: number, s: (typeof segs)[number]): boolean =>
+      const underLabel = (at: number, s: Segment): boolean =>
         lines.some((l, line) => {
           const b = l.label;
           if (b === null || line === s.line) return false;
