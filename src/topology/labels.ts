@@ -5,10 +5,12 @@
  */
 import type { TopoNode } from './model';
 
-/** Font sizes in px: box titles and lines, line labels, and the titles and lines of client boxes. */
-export const FONT = { title: 13, line: 12, edge: 11, chipTitle: 12, chipLine: 11 } as const;
+/** Font sizes in px: box titles and lines, line labels, the titles and lines of client boxes, finding markers. */
+export const FONT = { title: 13, line: 12, edge: 11, chipTitle: 12, chipLine: 11, marker: 11 } as const;
 /** Text metrics shared with the renderer, so that drawn text sits where it was measured. */
 export const METRICS = { pad: 10, titleLH: 17, lineLH: 16, chipTitleLH: 16, chipLineLH: 14, badgeH: 20 } as const;
+/** Height of a finding marker, and the room between it and the text beside it. */
+export const MARKER = { h: 18, gap: 6 } as const;
 /** Padding inside a box. */
 export const PAD = METRICS.pad;
 const TITLE_LH = METRICS.titleLH;
@@ -107,6 +109,9 @@ export function wrapText(text: string, maxWidth: number, size: number, bold = fa
 // ---------------------------------------------------------------------------------------------
 // Cards: boxes measured relative to their own corner, placed later
 
+/** A node as the layout measures it: with the width of its finding marker when findings are pinned to it. */
+export type MarkedNode = TopoNode & { readonly marker?: number };
+
 /** A box measured from its text, with the boxes it holds at their offsets from its corner; placed later. */
 export interface Card {
   node: TopoNode;
@@ -119,6 +124,26 @@ export interface Card {
   extraPaths: string[];
   footer: string | null;
   chip: boolean;
+  /** The width of its finding marker, drawn at the right of its first title line (0: none). */
+  marker: number;
+}
+
+/** A rectangle: its top left corner, its width and its height. */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/**
+ * A piece of text or a mark the diagram draws, where it is drawn, and the box or line it belongs to (`owner`): a
+ * box's `title` lines, its other `lines` (a legend's entries), a `badge`, its `footer`; a line's label (`edge`); the
+ * finding `marker` of either.
+ */
+export interface Label extends Rect {
+  readonly owner: string;
+  readonly kind: 'title' | 'lines' | 'badge' | 'footer' | 'edge' | 'marker';
 }
 
 /** The narrowest and widest a card may be. */
@@ -132,16 +157,21 @@ export const LEAF: Limits = { minW: 140, maxW: 300 };
 /** The width limits of a client box drawn inside a container. */
 export const CHIP: Limits = { minW: 110, maxW: 230 };
 
-/** The wrapped title, lines and badges of a node within `limits`, and the width and height they take. */
-export function textBlock(node: TopoNode, limits: Limits, chip: boolean) {
+/**
+ * The wrapped title, lines and badges of a node within `limits`, and the width and height they take; the title
+ * wraps short of the node's finding marker, if any.
+ */
+export function textBlock(node: MarkedNode, limits: Limits, chip: boolean) {
   const titleSize = chip ? FONT.chipTitle : FONT.title;
   const lineSize = chip ? FONT.chipLine : FONT.line;
   const inner = limits.maxW - 2 * PAD;
-  const titleLines = wrapText(node.title, inner, titleSize, true, 2);
+  const marker = node.marker ?? 0;
+  const room = marker && marker + MARKER.gap;
+  const titleLines = wrapText(node.title, inner - room, titleSize, true, 2);
   const lines = node.lines.flatMap((l) => wrapText(l, inner, lineSize, false, 2));
   const badges = node.badges.map((b) => wrapText(b, inner - 16, FONT.line, true, 1)[0] ?? '');
   const contentW = Math.max(
-    ...titleLines.map((t) => textWidth(t, titleSize, true)),
+    ...titleLines.map((t) => textWidth(t, titleSize, true) + room),
     ...lines.map((t) => textWidth(t, lineSize)),
     ...badges.map((t) => textWidth(t, FONT.line, true) + 16),
     0,
@@ -153,24 +183,45 @@ export function textBlock(node: TopoNode, limits: Limits, chip: boolean) {
     badges.length * (BADGE_H + 4) +
     PAD -
     (chip ? 4 : 0);
-  return { titleLines, lines, badges, w: Math.min(limits.maxW, Math.max(limits.minW, contentW + 2 * PAD)), h };
+  return { titleLines, lines, badges, marker, w: Math.min(limits.maxW, Math.max(limits.minW, contentW + 2 * PAD)), h };
 }
 
 /** A card that holds no other box: the node's text within `limits` (a client box when `chip`). */
-export function leafCard(node: TopoNode, limits: Limits = LEAF, chip = false): Card {
-  const t = textBlock(node, limits, chip);
-  return {
-    node,
-    w: t.w,
-    h: t.h,
-    titleLines: t.titleLines,
-    lines: t.lines,
-    badges: t.badges,
-    children: [],
-    extraPaths: [],
-    footer: null,
-    chip,
+export function leafCard(node: MarkedNode, limits: Limits = LEAF, chip = false): Card {
+  const { titleLines, lines, badges, marker, w, h } = textBlock(node, limits, chip);
+  return { node, w, h, titleLines, lines, badges, children: [], extraPaths: [], footer: null, chip, marker };
+}
+
+/**
+ * Where the text and marks of `card`, placed at `x`, `y`, are drawn: its title lines, its other lines (a legend's
+ * entries fill the rest of its box), its badges, its footer at the bottom and its finding marker at the right of its
+ * first title line. The renderer draws them there.
+ */
+export function cardLabels(card: Card, x: number, y: number): Label[] {
+  const { node, chip, w, marker } = card;
+  const out: Label[] = [];
+  let top = y + PAD;
+  const add = (kind: Label['kind'], h: number, width: number, left = x + PAD): void => {
+    if (h > 0) out.push({ owner: node.id, kind, x: left, y: top, w: width, h });
+    top += h;
   };
+  const widest = (texts: readonly string[], size: number, bold = false): number =>
+    Math.max(0, ...texts.map((t) => textWidth(t, size, bold)));
+  const titleLH = chip ? CHIP_TITLE_LH : TITLE_LH;
+  const lineLH = chip ? CHIP_LINE_LH : LINE_LH;
+  add('title', card.titleLines.length * titleLH, widest(card.titleLines, chip ? FONT.chipTitle : FONT.title, true));
+  if (node.legend) add('lines', y + card.h - PAD - top, w - 2 * PAD);
+  else add('lines', card.lines.length * lineLH, widest(card.lines, chip ? FONT.chipLine : FONT.line));
+  for (const b of card.badges) {
+    top += 2;
+    add('badge', BADGE_H, Math.min(w - 2 * PAD, textWidth(b, FONT.line, true) + 16));
+    top += 2;
+  }
+  top = y + card.h - PAD - 12;
+  if (card.footer !== null) add('footer', LINE_LH, textWidth(card.footer, FONT.line));
+  top = y + PAD + titleLH - MARKER.h;
+  if (marker > 0) add('marker', MARKER.h, marker, x + w - PAD - marker);
+  return out;
 }
 
 /** Boxes drawn inside a card above its clients (an appliance, subnets), and how many more are only counted. */

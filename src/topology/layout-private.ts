@@ -6,7 +6,7 @@
 import { cardWithChips, CHIP, CHIP_GAP, LEAF, leafCard, maxW, PAD, textBlock, type Card, type Limits } from './labels';
 import { NODE_IDS, type TopoNode } from './model';
 import { PAGE_SIZE, pageOf, summaryNode, type LayoutView } from './paging';
-import { childrenOf, MARGIN, right, STACK_GAP, type Box, type Ctx } from './placement';
+import { childrenOf, marked, MARGIN, right, STACK_GAP, type Box, type Ctx } from './placement';
 import { peerLanes, peerLanesWidth, routePrivate } from './routing';
 
 /** An on-premises site and its gateway (if connected), drawn side by side. */
@@ -60,7 +60,7 @@ function serverSubnetCards(ctx: Ctx, view: LayoutView): Card[] {
     if (group.members.length > PAGE_SIZE.subnets) {
       ctx.pagers.push(paged.pager);
       subnetCards.push(
-        leafCard(summaryNode(group, paged.pager, 'subnets-summary', 'note', NODE_IDS.serverVnet), {
+        leafCard(marked(ctx.marks, summaryNode(group, paged.pager, 'subnets-summary', 'note', NODE_IDS.serverVnet)), {
           minW: 240,
           maxW: 460,
         }),
@@ -107,6 +107,7 @@ function serverVnetCard(ctx: Ctx, view: LayoutView): { card: Card; corridorRight
     extraPaths: [],
     footer: null,
     chip: false,
+    marker: head.marker,
   };
   const gutterY = head.h + 4;
   let cy = head.h + 16;
@@ -168,7 +169,7 @@ function peeredColumn(ctx: Ctx, view: LayoutView): { colC: Card[]; peeredSummary
     const paged = pageOf(peeredGroup, PAGE_SIZE.peeredVnets, view, false);
     if (peeredGroup.members.length > PAGE_SIZE.peeredVnets) {
       ctx.pagers.push(paged.pager);
-      peeredSummary = leafCard(summaryNode(peeredGroup, paged.pager, 'peered-summary', 'note'), {
+      peeredSummary = leafCard(marked(ctx.marks, summaryNode(peeredGroup, paged.pager, 'peered-summary', 'note')), {
         minW: 220,
         maxW: 320,
       });

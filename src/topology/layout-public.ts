@@ -6,7 +6,7 @@
 import { cardWithChips, leafCard, maxW, type Card } from './labels';
 import { NODE_IDS, type TopoNode } from './model';
 import { PAGE_SIZE, pageOf, summaryNode, type LayoutView } from './paging';
-import { childrenOf, MARGIN, STACK_GAP, type Box, type Ctx } from './placement';
+import { childrenOf, marked, MARGIN, STACK_GAP, type Box, type Ctx } from './placement';
 import { routePublic } from './routing';
 
 /** Column A: the internet, Azure services (if drawn) and the clients whose place is not in the plan. */
@@ -34,10 +34,8 @@ function ruleColumn(ctx: Ctx, view: LayoutView): { colB: Card[]; summary: Card |
     const visible = paged.visible;
     if (many) {
       ctx.pagers.push(paged.pager);
-      summary = leafCard(summaryNode(group, paged.pager, NODE_IDS.firewallSummary, 'firewallSummary'), {
-        minW: 240,
-        maxW: 340,
-      });
+      const node = marked(ctx.marks, summaryNode(group, paged.pager, NODE_IDS.firewallSummary, 'firewallSummary'));
+      summary = leafCard(node, { minW: 240, maxW: 340 });
       colB.push(summary);
     }
     for (const id of group.members)

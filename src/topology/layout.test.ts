@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { checkAllClients } from '../checker';
+import type { Finding } from '../domain/finding';
 import type { Plan } from '../domain/plan';
 import { LARGE_SIZE, largePlan, samplePlan } from '../domain/samples';
 import { EXAMPLE_NAMES, examplePlan } from '../domain/testing/examples';
-import { FONT, METRICS, textWidth } from './labels';
+import { evaluate } from '../rules';
+import { findingMarker, layoutPins } from './findings';
+import { FONT, METRICS, textWidth, type Label } from './labels';
 import { layoutTopology, type TopologyLayout } from './layout';
 import type { ClientVerdict } from './model';
 import { PAGE_SIZE, type LayoutView } from './paging';
-import { overlappingBoxes, type Box } from './placement';
+import { labelsOf, overlappingBoxes, overlappingLabels, type Box } from './placement';
 import { planToTopology } from './plan-to-topology';
-import { hubSpokeFirewallPlan } from './testing/topology-plans';
+import { hubSpokeFirewallPlan, oneWayWarningPlan } from './testing/topology-plans';
 
 /** Every drawn line of text fits inside its box (estimated with the same metrics the layout uses). */
 function textOverflows(layout: TopologyLayout): string[] {
@@ -36,6 +40,7 @@ function escapees(layout: TopologyLayout): string[] {
 
 function checkReadable(layout: TopologyLayout): void {
   expect(overlappingBoxes(layout.boxes)).toEqual([]);
+  expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
   expect(escapees(layout)).toEqual([]);
   expect(textOverflows(layout)).toEqual([]);
   for (const b of layout.boxes) {
@@ -236,5 +241,82 @@ describe('layoutTopology', () => {
   it('is deterministic', () => {
     const plan = largePlan(1);
     expect(layoutTopology(planToTopology(plan))).toEqual(layoutTopology(planToTopology(largePlan(1))));
+  });
+});
+
+/**
+ * `plan` as the app shows it: each client with the checker's verdict, the rules' findings (`findings`) pinned to what
+ * the layout draws, then laid out again with room for their markers.
+ */
+function shown(plan: Plan, findings: readonly Finding[] = evaluate(plan), view: LayoutView = {}) {
+  const topology = planToTopology(plan, Object.fromEntries(checkAllClients(plan).map((c) => [c.client, c.verdict])));
+  const plain = layoutTopology(topology, view);
+  const pins = layoutPins(plain, findings);
+  return { plain, pins, layout: layoutTopology(topology, view, pins) };
+}
+
+/** Readable with the markers in: a marker for each element with findings, none covering anything. */
+function checkMarked({ pins, layout }: ReturnType<typeof shown>): void {
+  checkReadable(layout);
+  const markers = labelsOf(layout.boxes, layout.edges).filter((l) => l.kind === 'marker');
+  expect(markers.map((m) => m.owner).sort()).toEqual([...pins.keys()].sort());
+}
+
+/**
+ * What the check finds when the markers of `pins` are where the view drew them before the layout placed them: over
+ * the top right corner of a box, and 40 px past the right end of a line's label (lines without one are left out).
+ */
+function oldMarkersCover(layout: TopologyLayout, pins: ReadonlyMap<string, Finding[]>): string[] {
+  const marker = (owner: string, right: number, top: number): Label => {
+    const { w } = findingMarker(pins.get(owner) ?? []);
+    return { owner, kind: 'marker', x: right - w, y: top - 9, w, h: 18 };
+  };
+  const boxes = layout.boxes.map((b) =>
+    pins.has(b.id) ? { ...b, labels: [...b.labels, marker(b.id, b.x + b.w - 8, b.y)] } : b,
+  );
+  const edges = layout.edges.map((e) =>
+    pins.has(e.id) && e.label ? { ...e, marker: marker(e.id, e.label.x + e.label.w / 2 + 40, e.label.y - 16) } : e,
+  );
+  return overlappingLabels(boxes, edges).map((pair) => pair.join(' × '));
+}
+
+describe('labels and finding markers: none covers another, or a box it is not in', () => {
+  for (const name of EXAMPLE_NAMES) {
+    it(`examples/${name}.json with the findings the app shows`, () => {
+      const drawn = shown(examplePlan(name));
+      expect(drawn.pins.size).toBeGreaterThan(0);
+      checkMarked(drawn);
+    });
+  }
+
+  it('the large plan, page by page, with its findings', () => {
+    const plan = largePlan(1);
+    const findings = evaluate(plan);
+    for (let page = 0; page < 10; page += 1) {
+      const drawn = shown(plan, findings, { pages: { peered: page, subnets: page * 5 } });
+      expect([...drawn.pins.keys()].some((id) => id.startsWith('peering-'))).toBe(true);
+      checkMarked(drawn);
+    }
+  });
+
+  it('the issue: "▲ 1 warning" covered the internet\'s caption and the "one-way" label; now beside them', () => {
+    const drawn = shown(oneWayWarningPlan());
+    const { layout, pins } = drawn;
+    expect(pins.get('client-3')?.map((f) => f.ruleId)).toEqual(['PGN-007', 'PGN-113']);
+    expect(pins.get('peering-0-1')?.map((f) => f.ruleId)).toEqual(['PGN-139']);
+    // Where the view drew them, the check finds both.
+    expect(oldMarkersCover(drawn.plain, pins)).toEqual(
+      expect.arrayContaining(['internet:lines × client-3:marker', 'peering-0-1:edge × peering-0-1:marker']),
+    );
+    checkMarked(drawn);
+    // The client's marker ends its title row; the line's sits right of its label, on its row.
+    const chip = layout.boxes.find((b) => b.id === 'client-3') as Box;
+    const [title, , marker] = chip.labels;
+    expect(marker).toMatchObject({ kind: 'marker', x: chip.x + chip.w - METRICS.pad - (marker?.w ?? 0) });
+    expect((title?.x ?? 0) + (title?.w ?? 0)).toBeLessThan(marker?.x ?? 0);
+    const line = layout.edges.find((e) => e.id === 'peering-0-1');
+    expect(line?.label?.text).toBe('one-way');
+    expect(line?.marker?.x).toBeGreaterThan((line?.label?.x ?? 0) + (line?.label?.w ?? 0) / 2);
+    expect((line?.marker?.y ?? 0) + 9).toBe((line?.label?.y ?? 0) - 4);
   });
 });

@@ -4,12 +4,15 @@
  * from character counts, long labels wrapped (then shortened with "…"), big collections paged or collapsed so that
  * a 200-VNet estate stays readable. Pure: the same topology and view give the same boxes and lines.
  */
+import type { Finding } from '../domain/finding';
+import { findingMarker } from './findings';
 import { FONT, leafCard, LINE_LH, PAD, textWidth, wrapText, type Card } from './labels';
 import { layoutPrivate } from './layout-private';
 import { layoutPublic } from './layout-public';
+import { placeLineMarkers } from './markers';
 import { NODE_IDS, type TopoNode, type Topology } from './model';
 import type { LayoutView, Pager } from './paging';
-import { MARGIN, Placer, right, type Box, type Ctx, type RoutedEdge } from './placement';
+import { labelsOf, marked, MARGIN, Placer, right, type Box, type Ctx, type RoutedEdge } from './placement';
 import { separateSharedSegments } from './segments';
 
 /** The whole picture: its size, the boxes, the routed lines, and the pagers of the paged collections. */
@@ -80,8 +83,18 @@ function titleRow(ctx: Ctx): number {
   return bottom;
 }
 
-/** Places a topology. Deterministic: the same topology and view give the same layout. */
-export function layoutTopology(topo: Topology, view: LayoutView = {}): TopologyLayout {
+/**
+ * Places a topology, with a finding marker on each element that `pins` holds findings for (by id, as pinned on the
+ * layout without them: the same elements are drawn either way). Deterministic: the same topology, view and pins
+ * give the same layout.
+ */
+export function layoutTopology(
+  topology: Topology,
+  view: LayoutView = {},
+  pins: ReadonlyMap<string, readonly Finding[]> = new Map(),
+): TopologyLayout {
+  const marks = new Map([...pins].map(([id, f]) => [id, findingMarker(f).w]));
+  const topo = { ...topology, nodes: topology.nodes.map((n) => marked(marks, n)) };
   const node = new Map(topo.nodes.map((n) => [n.id, n]));
   const children = new Map<string, TopoNode[]>();
   for (const n of topo.nodes) {
@@ -98,17 +111,19 @@ export function layoutTopology(topo: Topology, view: LayoutView = {}): TopologyL
     placer: new Placer(),
     routed: [],
     pagers: [],
+    marks,
   };
   const top = titleRow(ctx);
   if (topo.mode === 'private') layoutPrivate(ctx, view, top);
   else layoutPublic(ctx, view, top);
 
   // Lines that would run along each other are pulled apart, so that each can be followed by eye.
-  const edges = separateSharedSegments(ctx.routed);
+  const boxes = ctx.placer.boxes;
+  const edges = placeLineMarkers(separateSharedSegments(ctx.routed), boxes, marks);
   let width = 0;
   let height = 0;
-  for (const b of ctx.placer.boxes) {
-    width = Math.max(width, b.x + b.w);
+  for (const b of [...boxes, ...labelsOf(boxes, edges)]) {
+    width = Math.max(width, right(b));
     height = Math.max(height, b.y + b.h);
   }
   for (const e of edges) {
@@ -116,12 +131,11 @@ export function layoutTopology(topo: Topology, view: LayoutView = {}): TopologyL
       width = Math.max(width, px);
       height = Math.max(height, py);
     }
-    if (e.label) width = Math.max(width, e.label.x + e.label.w / 2);
   }
   return {
     width: Math.ceil(width + MARGIN),
     height: Math.ceil(height + MARGIN),
-    boxes: ctx.placer.boxes,
+    boxes,
     edges,
     pagers: ctx.pagers,
   };

@@ -41,7 +41,7 @@ function endpointNodes(b: Builder, plan: Plan): void {
       tone: 'normal',
     });
     edge(b, {
-      id: `endpoint-${i}`,
+      id: `endpoint-${i}-server`,
       kind: 'firewallAllow',
       from: NODE_IDS.endpoint(i),
       to: NODE_IDS.server(i),

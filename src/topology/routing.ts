@@ -4,9 +4,20 @@
  * two other VNets, and each client's path. Public access: from the internet through the firewall rules to the
  * endpoints and on to the servers.
  */
-import { FONT, textWidth } from './labels';
+import { FONT, textWidth, type Label } from './labels';
 import { NODE_IDS, type TopoEdge, type Topology } from './model';
-import { clamp, mid, right, STACK_GAP, type Box, type Ctx, type Point, type RoutedEdge } from './placement';
+import {
+  clamp,
+  edgeLabel,
+  isFree,
+  mid,
+  right,
+  STACK_GAP,
+  type Box,
+  type Ctx,
+  type Point,
+  type RoutedEdge,
+} from './placement';
 
 /** Removes repeated and collinear points so that every route is a clean orthogonal polyline. */
 function simplify(points: readonly Point[]): Point[] {
@@ -25,8 +36,10 @@ function simplify(points: readonly Point[]): Point[] {
 }
 
 /**
- * Routes an edge along `points`. Its label goes on the longest horizontal segment, unless `labelAt` places it
- * (given the label's width; null = no label drawn, the line's style and its tooltip still tell).
+ * Routes an edge along `points`. Its label goes on the longest horizontal segment (labels read best there), else the
+ * longest segment, skipping those where it would cover a box (the stretch through a box, hidden under it) or another
+ * label while there are others (placement.ts `isFree`); unless `labelAt` places it (given the label's width; null =
+ * no label drawn, the line's style and its tooltip still tell).
  */
 function route(
   ctx: Ctx,
@@ -37,30 +50,29 @@ function route(
   const edge = ctx.edgesById.get(edgeId);
   if (!edge) return;
   const pts = simplify(points);
+  const text = edge.label;
+  const w = textWidth(text, FONT.edge) + 6;
   let label: RoutedEdge['label'] = null;
-  if (edge.label !== '' && labelAt !== undefined) {
-    const w = textWidth(edge.label, FONT.edge) + 6;
+  if (text !== '' && labelAt !== undefined) {
     const at = labelAt(w);
-    if (at !== null) label = { text: edge.label, x: at.x, y: at.y, w };
-  } else if (edge.label !== '' && pts.length >= 2) {
-    // On the longest horizontal segment (labels read best there), else the longest segment.
-    let best = -1;
-    let bestLen = -1;
-    for (let i = 0; i + 1 < pts.length; i += 1) {
-      const a = pts[i] as Point;
-      const b = pts[i + 1] as Point;
-      const len = Math.abs(b[0] - a[0]) + Math.abs(b[1] - a[1]) + (a[1] === b[1] ? 10_000 : 0);
-      if (len > bestLen) {
-        bestLen = len;
-        best = i;
-      }
-    }
-    const a = pts[best] as Point;
-    const b = pts[best + 1] as Point;
-    const w = textWidth(edge.label, FONT.edge) + 6;
-    label = { text: edge.label, x: (a[0] + b[0]) / 2, y: (a[1] + b[1]) / 2 - (a[1] === b[1] ? 5 : 0), w };
+    if (at !== null) label = { text, x: at.x, y: at.y, w };
+  } else if (text !== '') {
+    const spots = pts
+      .slice(1)
+      .map((b, i) => {
+        const a = pts[i] as Point;
+        const flat = a[1] === b[1];
+        const len = Math.abs(b[0] - a[0]) + Math.abs(b[1] - a[1]) + (flat ? 10_000 : 0);
+        return { len, label: { text, x: (a[0] + b[0]) / 2, y: (a[1] + b[1]) / 2 - (flat ? 5 : 0), w } };
+      })
+      .sort((p, q) => q.len - p.len);
+    const { boxes, labels } = ctx.placer;
+    const free = spots.find((s) => isFree(edgeLabel({ id: edgeId, label: s.label }) as Label, boxes, labels));
+    label = (free ?? spots[0])?.label ?? null;
   }
-  ctx.routed.push({ id: edgeId, edge, points: pts, label });
+  const placed = edgeLabel({ id: edgeId, label });
+  if (placed) ctx.placer.labels.push(placed);
+  ctx.routed.push({ id: edgeId, edge, points: pts, label, marker: null });
 }
 
 // ---------------------------------------------------------------------------------------------

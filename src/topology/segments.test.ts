@@ -16,6 +16,7 @@ const line = (id: string, points: Point[], label: RoutedEdge['label'] = null): R
   edge: { id } as TopoEdge,
   points,
   label,
+  marker: null,
 });
 
 /** Every segment of every line is horizontal or vertical. */

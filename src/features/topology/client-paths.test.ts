@@ -152,7 +152,7 @@ describe('clientPaths, public access', () => {
       'box:rule-1',
       'edge:allow-1-0',
       'box:endpoint-0',
-      'edge:endpoint-0',
+      'edge:endpoint-0-server',
       'box:server-0',
     ]);
   });
@@ -183,7 +183,7 @@ describe('clientPaths, public access', () => {
       'box:azure-services',
       'edge:azure-0',
       'box:endpoint-0',
-      'edge:endpoint-0',
+      'edge:endpoint-0-server',
       'box:server-0',
     ]);
   });

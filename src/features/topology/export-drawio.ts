@@ -144,7 +144,7 @@ function legendSample(id: string, parent: string, mark: LegendMark, x: number, y
 function innerCells(box: Box, id: string): string[] {
   const m = metrics(box);
   const out: string[] = [];
-  let y = METRICS.pad + m.titleSize - 1 + box.titleLines.length * m.titleLH;
+  const y = METRICS.pad + m.titleSize - 1 + box.titleLines.length * m.titleLH;
   const legend = box.node.legend;
   if (legend) {
     const { rows, x: columns } = legendColumns(box.lines);
@@ -173,9 +173,10 @@ function innerCells(box: Box, id: string): string[] {
         }),
       );
     });
-  } else y += box.lines.length * m.lineLH;
-  box.badges.forEach((t, i) => {
-    const by = y - m.lineSize + 2 + i * (METRICS.badgeH + 4);
+  }
+  // The badges where the layout put them (labels.ts `cardLabels`), relative to the box.
+  const badges = box.labels.filter((l) => l.kind === 'badge');
+  badges.forEach((badge, i) => {
     const css = style({
       rounded: 1,
       absoluteArcSize: 1,
@@ -192,8 +193,8 @@ function innerCells(box: Box, id: string): string[] {
       spacing: 0,
       spacingLeft: 8,
     });
-    const w = Math.min(box.w - 2 * METRICS.pad, textWidth(t, FONT.line, true) + 16);
-    out.push(vertex(`${id}-badge-${i}`, id, html(t), css, { x: METRICS.pad, y: by, w, h: METRICS.badgeH }));
+    const at = { ...badge, x: badge.x - box.x, y: badge.y - box.y };
+    out.push(vertex(`${id}-badge-${i}`, id, html(box.badges[i] ?? ''), css, at));
   });
   if (box.footer !== null) {
     const css = style({

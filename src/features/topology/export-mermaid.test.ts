@@ -209,6 +209,7 @@ describe('layoutToMermaid with hostile names', { timeout: 60_000 }, () => {
       depth,
       extraPaths: [],
       footer: null,
+      labels: [],
     });
     const edge: TopoEdge = {
       id: 'e',
@@ -237,6 +238,7 @@ describe('layoutToMermaid with hostile names', { timeout: 60_000 }, () => {
             [300, 80],
           ],
           label: null,
+          marker: null,
         },
       ],
       pagers: [],

@@ -6,7 +6,7 @@
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { sortFindings, type Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
-import { pinFindings, type Pinnable } from '../../topology/findings';
+import { layoutPins, pinFindings } from '../../topology/findings';
 import { layoutTopology } from '../../topology/layout';
 import type { ClientVerdicts } from '../../topology/model';
 import { neighbour, type Direction } from '../../topology/navigation';
@@ -53,15 +53,15 @@ export function TopologyFigure({
   const [focused, setFocused] = useState<string | null>(null);
 
   const topology = useMemo(() => planToTopology(plan, clientVerdicts), [plan, clientVerdicts]);
-  const layout = useMemo(() => layoutTopology(topology, view), [topology, view]);
+  // The findings are pinned to what the layout draws, then it is laid out again with room for their markers (the
+  // draw.io and Mermaid files, which draw no markers, take the first).
+  const plain = useMemo(() => layoutTopology(topology, view), [topology, view]);
   const sorted = useMemo(() => sortFindings(findings), [findings]);
-  const pins = useMemo(() => {
-    const elements: Pinnable[] = [
-      ...layout.boxes.map((b) => ({ id: b.id, paths: [...b.node.paths, ...b.extraPaths] })),
-      ...layout.edges.map((e) => ({ id: e.id, paths: e.edge.paths })),
-    ];
-    return pinFindings(elements, sorted, 'title');
-  }, [layout, sorted]);
+  const pins = useMemo(() => layoutPins(plain, sorted), [plain, sorted]);
+  const layout = useMemo(
+    () => (pins.size > 0 ? layoutTopology(topology, view, pins) : plain),
+    [topology, view, pins, plain],
+  );
   // Tracing restyles the drawn elements; the topology and the layout stay as they are.
   const traced = pointed ?? focused;
   const highlight = useMemo(() => (traced === null ? null : pathHighlight(topology, traced)), [topology, traced]);
@@ -144,7 +144,7 @@ export function TopologyFigure({
           onPage={(groupId, page) => setView((v) => ({ ...v, pages: { ...v.pages, [groupId]: page } }))}
           onExpand={(groupId, expanded) => setView((v) => ({ ...v, expanded: { ...v.expanded, [groupId]: expanded } }))}
         />
-        <TopologyExport svgRef={svgRef} layout={layout} planName={plan.name} />
+        <TopologyExport svgRef={svgRef} layout={plain} planName={plan.name} />
       </div>
       <ZoomControls
         scale={zoom.scale}

@@ -5,10 +5,11 @@
  * All user-typed text is a React text node or attribute (escaped), never markup.
  */
 import { memo, type FocusEvent, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
-import type { Finding, Severity } from '../../domain/finding';
-import { FONT, METRICS, textWidth } from '../../topology/labels';
+import type { Finding } from '../../domain/finding';
+import { findingMarker, SEVERITIES, SEVERITY_WORD } from '../../topology/findings';
+import { FONT, METRICS, type Rect } from '../../topology/labels';
 import type { TopologyLayout } from '../../topology/layout';
-import type { Box, RoutedEdge } from '../../topology/placement';
+import { edgeLabel, type Box, type RoutedEdge } from '../../topology/placement';
 import type { PathHighlight } from './client-paths';
 import { arrowRef, legendArrowKinds, LegendEntries } from './topology-legend';
 import { boxPaint, DASH, FONT_FAMILY, linePaint, SEVERITY_PAINT, TEXT } from './theme';
@@ -21,43 +22,30 @@ export interface Focusable {
   readonly h: number;
 }
 
-const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
-const SEVERITY_WORD: Record<Severity, [string, string]> = {
-  error: ['error', 'errors'],
-  warning: ['warning', 'warnings'],
-  info: ['note', 'notes'],
-};
-
-/** "✖ 2 errors +1": the worst severity with its icon and word, then how many others. */
-function markerText(findings: readonly Finding[]): { text: string; worst: Severity } {
-  const worst: Severity = findings.some((f) => f.severity === 'error')
-    ? 'error'
-    : findings.some((f) => f.severity === 'warning')
-      ? 'warning'
-      : 'info';
-  const n = findings.filter((f) => f.severity === worst).length;
-  const rest = findings.length - n;
-  const word = SEVERITY_WORD[worst][n === 1 ? 0 : 1];
-  return { text: `${SEVERITY_ICON[worst]} ${n} ${word}${rest > 0 ? ` +${rest}` : ''}`, worst };
-}
-
 export function findingsLabel(findings: readonly Finding[] | undefined): string {
   if (!findings || findings.length === 0) return '';
-  const counts = (['error', 'warning', 'info'] as const)
-    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${SEVERITY_WORD[s][n === 1 ? 0 : 1]}`);
   return ` Findings: ${counts.join(', ')}; press Enter to show them.`;
 }
 
-function Marker({ findings, right, top }: { findings: readonly Finding[]; right: number; top: number }) {
-  const { text, worst } = markerText(findings);
-  const w = textWidth(text, 11, true) + 14;
+/** The marker of an element's findings, where the layout put it (`at`). */
+function Marker({ findings, at }: { findings: readonly Finding[] | undefined; at: Rect | null | undefined }) {
+  if (!findings || !at) return null;
+  const { text, worst } = findingMarker(findings);
   const paint = SEVERITY_PAINT[worst];
   return (
     <g className={`topo-marker topo-marker--${worst}`} aria-hidden="true">
-      <rect x={right - w} y={top - 9} width={w} height={18} rx={9} fill={paint.fill} />
-      <text x={right - w / 2} y={top + 4} fontSize={11} fontWeight={700} textAnchor="middle" fill={paint.text}>
+      <rect x={at.x} y={at.y} width={at.w} height={at.h} rx={9} fill={paint.fill} />
+      <text
+        x={at.x + at.w / 2}
+        y={at.y + 13}
+        fontSize={FONT.marker}
+        fontWeight={700}
+        textAnchor="middle"
+        fill={paint.text}
+      >
         {text}
       </text>
     </g>
@@ -95,8 +83,12 @@ const NodeBox = memo(function NodeBox({
   const lineSize = chip ? FONT.chipLine : FONT.line;
   const titleLH = chip ? METRICS.chipTitleLH : METRICS.titleLH;
   const lineLH = chip ? METRICS.chipLineLH : METRICS.lineLH;
-  const x = box.x + METRICS.pad;
-  let y = box.y + METRICS.pad + titleSize - 1;
+  // The text and marks go where the layout put them (labels.ts `cardLabels`).
+  const at = (kind: string) => box.labels.filter((l) => l.kind === kind);
+  const title = at('title')[0] as Rect;
+  const x = title.x;
+  const top = title.y + title.h + lineSize;
+  const [footer] = at('footer');
   const label =
     `${node.role}: ${node.title}. ` +
     `${node.lines.join('. ')}${box.footer ? `. ${box.footer}` : ''}.` +
@@ -135,61 +127,42 @@ const NodeBox = memo(function NodeBox({
         strokeWidth={paint.strokeWidth}
         strokeDasharray={paint.dash}
       />
-      {box.titleLines.map((t, i) => {
-        const ty = y;
-        y += titleLH;
-        return (
-          <text
-            key={`t${i}`}
-            className="topo-title"
-            x={x}
-            y={ty}
-            fontSize={titleSize}
-            fontWeight={700}
-            fill={TEXT.main}
-          >
+      {box.titleLines.map((t, i) => (
+        <text
+          key={`t${i}`}
+          className="topo-title"
+          x={x}
+          y={title.y + titleSize - 1 + i * titleLH}
+          fontSize={titleSize}
+          fontWeight={700}
+          fill={TEXT.main}
+        >
+          {t}
+        </text>
+      ))}
+      {node.legend ? (
+        <LegendEntries box={box} top={top} prefix={prefix} />
+      ) : (
+        box.lines.map((t, i) => (
+          <text key={`l${i}`} className="topo-text" x={x} y={top + i * lineLH} fontSize={lineSize} fill={TEXT.muted}>
             {t}
           </text>
-        );
-      })}
-      {node.legend ? (
-        <LegendEntries box={box} top={y} prefix={prefix} />
-      ) : (
-        box.lines.map((t, i) => {
-          const ty = y;
-          y += lineLH;
-          return (
-            <text key={`l${i}`} className="topo-text" x={x} y={ty} fontSize={lineSize} fill={TEXT.muted}>
-              {t}
-            </text>
-          );
-        })
+        ))
       )}
-      {box.badges.map((t, i) => {
-        const by = y - lineSize + 2 + i * (METRICS.badgeH + 4);
-        return (
-          <g key={`b${i}`} className="topo-badge">
-            <rect
-              x={x}
-              y={by}
-              width={Math.min(box.w - 2 * METRICS.pad, textWidth(t, FONT.line, true) + 16)}
-              height={METRICS.badgeH}
-              rx={10}
-              fill={TEXT.badgeFill}
-              stroke={TEXT.badgeStroke}
-            />
-            <text x={x + 8} y={by + 14} fontSize={FONT.line} fontWeight={600} fill={TEXT.main}>
-              {t}
-            </text>
-          </g>
-        );
-      })}
-      {box.footer ? (
-        <text className="topo-text" x={x} y={box.y + box.h - METRICS.pad} fontSize={FONT.line} fill={TEXT.muted}>
+      {at('badge').map((r, i) => (
+        <g key={`b${i}`} className="topo-badge">
+          <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={10} fill={TEXT.badgeFill} stroke={TEXT.badgeStroke} />
+          <text x={r.x + 8} y={r.y + 14} fontSize={FONT.line} fontWeight={600} fill={TEXT.main}>
+            {box.badges[i]}
+          </text>
+        </g>
+      ))}
+      {footer ? (
+        <text className="topo-text" x={footer.x} y={footer.y + 12} fontSize={FONT.line} fill={TEXT.muted}>
           {box.footer}
         </text>
       ) : null}
-      {findings ? <Marker findings={findings} right={box.x + box.w - 8} top={box.y} /> : null}
+      <Marker findings={findings} at={at('marker')[0]} />
     </g>
   );
 });
@@ -205,18 +178,10 @@ interface EdgeProps {
   onFocusId: (id: string) => void;
 }
 
-/** Where a line's marker and focus ring sit: its label, else the middle of its longest segment. */
+/** Where a line with findings takes the focus (its ring, where the view scrolls to): the marker the layout placed. */
 export function edgeAnchor(routed: RoutedEdge): Focusable {
-  if (routed.label)
-    return { id: routed.id, x: routed.label.x - routed.label.w / 2, y: routed.label.y - 12, w: routed.label.w, h: 16 };
-  let best = { x: 0, y: 0, len: -1 };
-  for (let i = 0; i + 1 < routed.points.length; i += 1) {
-    const [ax, ay] = routed.points[i] as readonly [number, number];
-    const [bx, by] = routed.points[i + 1] as readonly [number, number];
-    const len = Math.abs(bx - ax) + Math.abs(by - ay);
-    if (len > best.len) best = { x: (ax + bx) / 2, y: (ay + by) / 2, len };
-  }
-  return { id: routed.id, x: best.x - 10, y: best.y - 10, w: 20, h: 20 };
+  const { x, y, w, h } = routed.marker ?? edgeLabel(routed) ?? { x: 0, y: 0, w: 0, h: 0 };
+  return { id: routed.id, x, y, w, h };
 }
 
 const EdgeLine = memo(function EdgeLine({
@@ -237,6 +202,7 @@ const EdgeLine = memo(function EdgeLine({
     `topo-edge topo-edge--${edge.kind} topo-edge--${edge.style}${selected ? ' topo-edge--selected' : ''}` +
     (traced ? ' topo-edge--traced' : '');
   const anchor = edgeAnchor(routed);
+  const box = edgeLabel(routed);
   const body = (
     <>
       <title>{edge.description}</title>
@@ -249,16 +215,9 @@ const EdgeLine = memo(function EdgeLine({
         strokeDasharray={DASH[edge.style]}
         markerEnd={arrow}
       />
-      {routed.label ? (
+      {routed.label && box ? (
         <g className="topo-edge-label">
-          <rect
-            x={routed.label.x - routed.label.w / 2}
-            y={routed.label.y - 11}
-            width={routed.label.w}
-            height={14}
-            rx={3}
-            fill="#ffffff"
-          />
+          <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={3} fill="#ffffff" />
           <text x={routed.label.x} y={routed.label.y} fontSize={FONT.edge} textAnchor="middle" fill={TEXT.main}>
             {routed.label.text}
           </text>
@@ -293,7 +252,7 @@ const EdgeLine = memo(function EdgeLine({
         rx={4}
         fill="none"
       />
-      <Marker findings={findings} right={anchor.x + anchor.w + 40} top={anchor.y - 4} />
+      <Marker findings={findings} at={routed.marker} />
     </g>
   );
 });

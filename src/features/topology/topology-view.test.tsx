@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../domain/finding';
+import { checkAllClients } from '../../checker';
+import { sortFindings, type Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 import { largePlan } from '../../domain/samples';
+import { evaluate } from '../../rules';
+import { layoutPins } from '../../topology/findings';
+import { layoutTopology } from '../../topology/layout';
+import { labelsOf } from '../../topology/placement';
+import { planToTopology } from '../../topology/plan-to-topology';
+import { oneWayWarningPlan } from '../../topology/testing/topology-plans';
 import { standaloneSvg } from './export-svg';
 import { extractSvg, GOLDEN_CASES, goldenPath, renderGolden } from './golden';
 import TopologyView from './topology-view';
@@ -40,6 +47,39 @@ describe('TopologyView golden SVGs', () => {
 });
 
 describe('TopologyView', () => {
+  it('draws each finding marker, badge and line label where the layout puts it; the SVG export keeps them', () => {
+    const plan = oneWayWarningPlan();
+    const findings = evaluate(plan);
+    const clientVerdicts = Object.fromEntries(checkAllClients(plan).map((c) => [c.client, c.verdict]));
+    const markup = extractSvg(
+      renderToStaticMarkup(<TopologyView plan={plan} findings={findings} clientVerdicts={clientVerdicts} />),
+    );
+    const exported = standaloneSvg(markup.replace(/\n/g, ''), { planName: plan.name, date: '2025-03-04' });
+    /** The boxes drawn behind the markers, badges and line labels of the file, as "x y w h". */
+    const drawn = (className: string) =>
+      [
+        ...exported.matchAll(
+          new RegExp(
+            `<g class="${className}[^"]*"[^>]*><rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"`,
+            'g',
+          ),
+        ),
+      ]
+        .map((m) => m.slice(1).join(' '))
+        .sort();
+    const topology = planToTopology(plan, clientVerdicts);
+    const layout = layoutTopology(topology, {}, layoutPins(layoutTopology(topology), sortFindings(findings)));
+    const placed = (kind: string) =>
+      labelsOf(layout.boxes, layout.edges)
+        .filter((l) => l.kind === kind)
+        .map((l) => `${l.x} ${l.y} ${l.w} ${l.h}`)
+        .sort();
+    expect(drawn('topo-marker')).toEqual(placed('marker'));
+    expect(drawn('topo-marker')).toHaveLength(5);
+    expect(drawn('topo-badge')).toEqual(placed('badge'));
+    expect(drawn('topo-edge-label')).toEqual(placed('edge'));
+  });
+
   it('pins a finding to the element it concerns, with icon and text, and says so to screen readers', () => {
     const finding: Finding = {
       ruleId: 'PGN-134',

@@ -1,9 +1,11 @@
 /**
  * Plans of the diagram's tests that no example covers: a hub and spoke through a firewall, where the server
- * VNet is a spoke and the other spoke is peered with the hub only.
+ * VNet is a spoke and the other spoke is peered with the hub only; and the picture of the issue where finding
+ * markers covered labels.
  */
 import { readPlanDocument } from '../../domain/parse';
 import { PLAN_FORMAT_VERSION, type Plan, type PlanInput } from '../../domain/plan';
+import { examplePlan } from '../../domain/testing/examples';
 
 type Access = Extract<PlanInput['access'], { mode: 'private' }>;
 
@@ -74,4 +76,26 @@ export function hubSpokeFirewallPlan(change: (access: Access) => Access = (a) =>
   } satisfies PlanInput);
   if (!read.ok) throw new Error(read.error.message);
   return read.plan;
+}
+
+/**
+ * `examples/hub-and-spoke.json` with one direction of the hub–spoke-2 peering removed (its line is labelled
+ * "one-way", and PGN-139 warns on it) and a client on the internet, which must not reach the server, that connects
+ * by IP (PGN-007 warns on it, in the internet's box): where "▲ 1 warning" covered the internet's caption and the
+ * "one-way" label.
+ */
+export function oneWayWarningPlan(): Plan {
+  const plan = examplePlan('hub-and-spoke');
+  if (plan.access.mode !== 'private') throw new Error('the example changed');
+  const peerings = plan.access.peerings.filter((p) => !(p.from === 'vnet-spoke-2' && p.to === 'vnet-hub'));
+  const client: Plan['clients'][number] = {
+    kind: 'internet',
+    name: 'home-office',
+    address: '203.0.113.9',
+    dynamicIp: false,
+    intent: 'mustNotReach',
+    tlsVersion: 'TLSv1.2',
+    connectsByIp: true,
+  };
+  return { ...plan, access: { ...plan.access, peerings }, clients: [...plan.clients, client] };
 }
