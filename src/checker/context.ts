@@ -25,7 +25,7 @@ import type {
   PrivateDnsZone,
   PublicAccess,
 } from '../domain/plan';
-import { planIndex } from '../domain/plan-index';
+import { accessIndex } from '../domain/plan-index';
 import type { Hop } from './types';
 
 /** A VNet the checker knows: the server VNet or one of the plan's other VNets. */
@@ -210,13 +210,18 @@ function serverFqdn(plan: Plan): string {
   return `${plan.servers[0]?.name ?? 'server'}.${SERVER_FQDN_SUFFIX}`;
 }
 
-function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
+/** What a private context holds that depends on the access settings alone (not on the servers). */
+type PrivateNetwork = Omit<PrivateContext, 'plan' | 'fqdn' | 'dnsCache' | 'filterCache'>;
+/** What a public context holds that depends on the access settings alone (not on the servers). */
+type PublicNetwork = Omit<PublicContext, 'plan' | 'fqdn'>;
+
+function buildPrivate(access: PrivateAccess): PrivateNetwork {
   const serverSpaces = parseSpaces(access.vnet.addressSpaces);
   const peeredSpaces = access.peeredVnets.map((v) => parseSpaces(v.addressSpaces));
   const siteRanges = access.onPremises.map((s) => parseSpaces(s.addressRanges));
 
   const serverMerged = mergeRanges(serverSpaces);
-  const index = planIndex(plan);
+  const index = accessIndex(access);
   const delegatedRange = parseRange(access.delegatedSubnet.prefix);
   const delegated: SubnetRef = {
     name: access.delegatedSubnet.name,
@@ -318,9 +323,7 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
 
   return {
     mode: 'private',
-    plan,
     access,
-    fqdn: serverFqdn(plan),
     zone: access.privateDnsZone,
     server,
     delegated,
@@ -330,13 +333,11 @@ function buildPrivate(plan: Plan, access: PrivateAccess): PrivateContext {
     siteList,
     subnetNamed,
     subnetList,
-    dnsCache: new Map(),
-    filterCache: new Map(),
     places,
   };
 }
 
-function buildPublic(plan: Plan, access: PublicAccess): PublicContext {
+function buildPublic(access: PublicAccess): PublicNetwork {
   const rules: ParsedFirewallRule[] = [];
   let zeroRule = -1;
   access.firewallRules.forEach((rule, index) => {
@@ -353,9 +354,7 @@ function buildPublic(plan: Plan, access: PublicAccess): PublicContext {
   const { reach } = sortedRules(rules);
   return {
     mode: 'public',
-    plan,
     access,
-    fqdn: serverFqdn(plan),
     rules,
     reach,
     covered: mergeRanges(rules),
@@ -368,12 +367,29 @@ function buildPublic(plan: Plan, access: PublicAccess): PublicContext {
 }
 
 const contexts = new WeakMap<Plan, CheckContext>();
+/**
+ * The network part of the contexts, by access settings. An edit makes a new plan, but one that leaves the access
+ * settings alone (a server's name or region, a client, TLS) keeps their object (plans are never changed in place,
+ * `domain/paths.ts` copies only along the edited path), so the VNets, subnets, sites and firewall rules are parsed
+ * again only when one of them changes. What reads the servers (the FQDN, the name-resolution and NSG caches, which
+ * depend on them) is made per plan.
+ */
+const networks = new WeakMap<PrivateAccess | PublicAccess, PrivateNetwork | PublicNetwork>();
 
 /** The shared context of a plan; built on first use and kept as long as the plan object lives. */
 export function contextFor(plan: Plan): CheckContext {
   let ctx = contexts.get(plan);
   if (ctx === undefined) {
-    ctx = plan.access.mode === 'private' ? buildPrivate(plan, plan.access) : buildPublic(plan, plan.access);
+    const access = plan.access;
+    let network = networks.get(access);
+    if (network === undefined) {
+      network = access.mode === 'private' ? buildPrivate(access) : buildPublic(access);
+      networks.set(access, network);
+    }
+    ctx =
+      network.mode === 'private'
+        ? { ...network, plan, fqdn: serverFqdn(plan), dnsCache: new Map(), filterCache: new Map() }
+        : { ...network, plan, fqdn: serverFqdn(plan) };
     contexts.set(plan, ctx);
   }
   return ctx;

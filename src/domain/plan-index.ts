@@ -142,14 +142,22 @@ const EMPTY: PlanIndex = {
   subnetOf: () => undefined,
 };
 
-const indexes = new WeakMap<Plan, PlanIndex>();
+const indexes = new WeakMap<PrivateAccess, PlanIndex>();
 
-/** The name index of a plan, built on first use (plans are never changed in place: an edit makes a new plan). */
-export function planIndex(plan: Plan): PlanIndex {
-  let index = indexes.get(plan);
+/**
+ * The name index of a plan's access settings, built on first use. Plans are never changed in place: an edit makes
+ * a new plan, and a new access object only when it changes something in it, so an edit elsewhere (a server, a
+ * client) keeps the index.
+ */
+export function accessIndex(access: Plan['access']): PlanIndex {
+  if (access.mode !== 'private') return EMPTY;
+  let index = indexes.get(access);
   if (index === undefined) {
-    index = plan.access.mode === 'private' ? build(plan.access) : EMPTY;
-    indexes.set(plan, index);
+    index = build(access);
+    indexes.set(access, index);
   }
   return index;
 }
+
+/** The name index of a plan (see `accessIndex`). */
+export const planIndex = (plan: Plan): PlanIndex => accessIndex(plan.access);
