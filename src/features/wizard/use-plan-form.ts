@@ -125,23 +125,30 @@ function fieldsToRevalidate(form: PlanForm, step: StepId, changed: string): stri
 }
 
 /**
- * Lists whose fields only one step shows (`owner`): every other step's form holds them empty. react-hook-form hands
- * its watcher a deep copy of all the form's values on every keystroke, and in a large plan these lists are two
- * thirds of the plan. The store keeps them whole: a step writes only fields it shows, and its resolver only the
- * slices it owns, none of which holds another step's list (`use-plan-form.test.ts` checks both).
+ * Lists whose fields only some steps show (`owners`): every other step's form holds them empty. react-hook-form hands
+ * its watcher a deep copy of all the form's values on every keystroke, and in a large plan these lists are nearly all
+ * of the plan (the server VNet's subnets, the other VNets, the peerings, the firewall rules, the clients). The store
+ * keeps them whole: a step writes only fields it shows, and its resolver only the slices it owns, none of which holds
+ * a list its step doesn't show (`use-plan-form.test.ts` checks both). Other steps read these lists from the store.
  */
-export const LISTS_OF_ONE_STEP: readonly { path: string; owner: StepId }[] = [
-  { path: 'access.firewallRules', owner: 'firewall' },
-  { path: 'clients', owner: 'clients' },
-  { path: 'access.delegatedSubnet.nsg.rules', owner: 'subnet' },
+export const STEP_LISTS: readonly { path: string; owners: readonly StepId[] }[] = [
+  { path: 'access.firewallRules', owners: ['firewall'] },
+  { path: 'clients', owners: ['clients'] },
+  { path: 'access.delegatedSubnet.nsg.rules', owners: ['subnet'] },
+  { path: 'access.vnet.subnets', owners: ['vnet'] },
+  // The DNS step links each other VNet to the zone (`zoneLink`), the Network step edits them.
+  { path: 'access.peeredVnets', owners: ['peering', 'dns'] },
+  { path: 'access.peerings', owners: ['peering'] },
+  { path: 'access.routeTables', owners: ['peering'] },
+  { path: 'access.onPremises', owners: ['peering'] },
 ];
 
-/** The values of `step`'s form: the plan, with the lists other steps own emptied (see `LISTS_OF_ONE_STEP`). */
+/** The values of `step`'s form: the plan, with the lists other steps show emptied (see `STEP_LISTS`). */
 export function formValuesFor(plan: Plan, step: StepId): Plan {
   let values = plan;
-  for (const { path, owner } of LISTS_OF_ONE_STEP) {
+  for (const { path, owners } of STEP_LISTS) {
     const list = getIn(values, path);
-    if (owner !== step && Array.isArray(list) && list.length > 0) values = setIn(values, path, []);
+    if (!owners.includes(step) && Array.isArray(list) && list.length > 0) values = setIn(values, path, []);
   }
   return values;
 }
