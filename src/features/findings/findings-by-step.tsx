@@ -1,5 +1,5 @@
 /** All findings grouped by wizard step; each one links back to its field. */
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../domain/finding';
 import { usePlanner, type StepId } from '../../store/store';
 import { STEPS, stepForPath } from '../wizard/steps';
@@ -21,6 +21,53 @@ interface FindingsByStepProps {
 }
 
 const bySeverity = (f: Finding): Shown => f.severity;
+
+/** Findings that read the same: each evaluation of a plan makes new objects, most of them equal to the last ones. */
+const sameFinding = (a: Finding, b: Finding): boolean =>
+  a === b ||
+  (a.ruleId === b.ruleId &&
+    a.severity === b.severity &&
+    a.path === b.path &&
+    a.message === b.message &&
+    a.docs === b.docs);
+
+interface FindingItemProps {
+  finding: Finding;
+  shown: Shown;
+  step: (typeof STEPS)[number];
+  /** Goes to the finding's field; null where there is no field to go to (the Review step, a read-only list). */
+  go: ((step: StepId, path: string) => void) | null;
+}
+
+/**
+ * One finding with its "Go to the field" button. An edit re-evaluates the plan, and a large plan lists a hundred
+ * findings here, nearly all of them unchanged: an item whose finding reads the same is not rendered again.
+ */
+const FindingItem = memo(
+  function FindingItem({ finding: f, shown, step, go }: FindingItemProps) {
+    return (
+      <FindingMessage
+        finding={f}
+        shown={shown}
+        action={
+          go === null ? null : (
+            <>
+              {' '}
+              <button type="button" className="link-button" onClick={() => go(step.id, f.path)}>
+                Go to the field
+                <span className="visually-hidden">
+                  {' '}
+                  of {f.ruleId} on the {step.label} step
+                </span>
+              </button>
+            </>
+          )
+        }
+      />
+    );
+  },
+  (a, b) => a.shown === b.shown && a.step === b.step && a.go === b.go && sameFinding(a.finding, b.finding),
+);
 
 export function FindingsByStep({
   findings,
@@ -44,14 +91,22 @@ export function FindingsByStep({
       return items ? [{ step, items }] : [];
     });
   }, [findings]);
+  // The same function from render to render, so that unchanged items stay as they are (`FindingItem`).
+  const onGoRef = useRef(onGo);
+  useLayoutEffect(() => {
+    onGoRef.current = onGo;
+  });
+  const go = useCallback(
+    (step: StepId, path: string) => {
+      onGoRef.current?.();
+      focusField(step, path);
+    },
+    [focusField],
+  );
   if (findings.length === 0) {
     return <p className="notice notice--ok">No findings: the plan passes every rule.</p>;
   }
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
-  const go = (step: StepId, path: string) => {
-    onGo?.();
-    focusField(step, path);
-  };
   return (
     <div className="findings-by-step">
       {groups.map(({ step, items }) => (
@@ -62,24 +117,12 @@ export function FindingsByStep({
           <Heading className="findings-by-step__step">{step.label}</Heading>
           <ul className="field__messages">
             {(expanded.has(step.id) ? items : items.slice(0, FINDINGS_SHOWN_FIRST)).map((f, i) => (
-              <FindingMessage
+              <FindingItem
                 key={`${f.ruleId}-${f.path}-${i}`}
                 finding={f}
                 shown={shownAs(f)}
-                action={
-                  step.id === 'review' || readOnly ? null : (
-                    <>
-                      {' '}
-                      <button type="button" className="link-button" onClick={() => go(step.id, f.path)}>
-                        Go to the field
-                        <span className="visually-hidden">
-                          {' '}
-                          of {f.ruleId} on the {step.label} step
-                        </span>
-                      </button>
-                    </>
-                  )
-                }
+                step={step}
+                go={step.id === 'review' || readOnly ? null : go}
               />
             ))}
           </ul>
