@@ -131,11 +131,30 @@ export const RULES: readonly Rule[] = [
   pgn213,
 ];
 
+/** The findings of the rules that read only the access settings (`Rule.reads`), by access settings object. */
+const accessFindings = new WeakMap<Plan['access'], Map<string, Finding[]>>();
+
 /** Runs the given rules (default: all) on a plan; findings sorted by severity, path, rule ID. */
 export function evaluate(plan: Plan, rules: readonly Rule[] = RULES): Finding[] {
   const analysis = analyze(plan);
   const findings: Finding[] = [];
-  for (const rule of rules) findings.push(...rule.check(plan, analysis));
+  let kept = accessFindings.get(plan.access);
+  for (const rule of rules) {
+    if (rule.reads !== 'access') {
+      findings.push(...rule.check(plan, analysis));
+      continue;
+    }
+    if (kept === undefined) {
+      kept = new Map();
+      accessFindings.set(plan.access, kept);
+    }
+    let found = kept.get(rule.id);
+    if (found === undefined) {
+      found = rule.check(plan, analysis);
+      kept.set(rule.id, found);
+    }
+    findings.push(...found);
+  }
   return sortFindings(findings);
 }
 

@@ -24,6 +24,12 @@ export interface Rule {
   /** What to do about a finding. */
   readonly fix: string;
   /**
+   * `access`: the findings depend on the plan's access settings alone (`plan.access`: VNets, subnets, peerings,
+   * NSG, firewall rules), never on the servers, the clients or TLS. `evaluate` then reuses them while an edit
+   * leaves the access settings' object as it was (`rules/shared-network.test.ts` compares with a fresh copy).
+   */
+  readonly reads?: 'access';
+  /**
    * The findings for this plan, one per offending element. `analysis` is the plan's parsed
    * addresses; `evaluate` computes it once and hands it to every rule.
    */

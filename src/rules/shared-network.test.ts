@@ -1,6 +1,7 @@
 /**
  * An edit that leaves the access settings alone (a server, a client, TLS) keeps their object, and the name index and
- * the network part of the checker's context are reused from the plan before it (`checker/context.ts`). These tests
+ * the network part of the checker's context are reused from the plan before it (`checker/context.ts`), and so are the
+ * findings of the rules that read only the access settings (`Rule.reads`). These tests
  * hold that the reuse changes nothing: findings and client verdicts of the edited plan equal those of a deep copy of
  * it, which shares nothing with any plan read before; and that the reuse happens.
  */
@@ -34,6 +35,26 @@ const EDITS: { what: string; edit: (plan: Plan) => Plan }[] = [
     edit: (plan) => ({
       ...plan,
       clients: [...plan.clients].reverse().map((c, i) => (i === 0 ? { ...c, name: `${c.name}-x` } : c)),
+    }),
+  },
+  {
+    what: 'every server zone-redundant, in another group and subscription',
+    edit: (plan) => ({
+      ...plan,
+      servers: plan.servers.map((s) => ({
+        ...s,
+        highAvailability: 'ZoneRedundant',
+        resourceGroup: 'rg-elsewhere',
+        subscription: '00000000-0000-0000-0000-000000000001',
+      })),
+    }),
+  },
+  {
+    what: 'a second server added, the plan renamed',
+    edit: (plan) => ({
+      ...plan,
+      name: `${plan.name} (2)`,
+      servers: [...plan.servers, { ...(plan.servers[0] as Plan['servers'][number]), name: 'pg-second' }],
     }),
   },
   {

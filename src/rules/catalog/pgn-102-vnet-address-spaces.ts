@@ -22,6 +22,7 @@ export const pgn102: Rule = {
     'address spaces, refuses reserved ranges, and refuses address spaces ' +
     'that overlap within one VNet.',
   fix: 'Write each address space as its network address and prefix length; remove or change overlapping spaces.',
+  reads: 'access',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     if (a.private === null) return [];

@@ -23,6 +23,7 @@ export const pgn104: Rule = {
     'refuses a subnet that overlaps another, and one that is not a valid ' +
     'block inside the VNet.',
   fix: 'Move the subnet to a free block of the VNet (the message suggests one).',
+  reads: 'access',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     if (a.private === null) return [];

@@ -13,6 +13,7 @@ export const pgn120: Rule = {
     'Azure Database for PostgreSQL flexible server does not support NSGs ' +
     'where an application security group is part of a rule.',
   fix: 'Replace the application security group with the IP ranges (CIDRs) it stands for.',
+  reads: 'access',
   check(plan) {
     if (plan.access.mode !== 'private') return [];
     const nsg = plan.access.delegatedSubnet.nsg;

@@ -23,6 +23,7 @@ export const pgn136: Rule = {
     'Azure refuses to peer VNets whose address spaces overlap (also with a ' +
     'VNet already peered), and overlapping on-premises ranges make routes ambiguous.',
   fix: 'Re-address the overlapping VNet or range so every network in the plan has its own block.',
+  reads: 'access',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
     if (a.private === null) return [];
