@@ -2,6 +2,15 @@
  * Benchmark helpers. Medians over several runs after warm-up; never asserted by unit tests
  * (shared machines are noisy), only printed against the budgets of spec/budgets.md.
  */
+import type { Plan } from '../src/domain/plan';
+
+/**
+ * A copy of `plan` that shares no cached work with it: what depends on a plan is kept by plan object, and what
+ * depends on its access settings alone (the name index, the parsed network, the findings of the rules that read
+ * only them) by the access settings' object. A run on such a copy pays for everything a newly opened plan does.
+ */
+export const freshPlan = (plan: Plan): Plan => ({ ...plan, access: { ...plan.access } });
+
 export interface Measurement {
   medianMs: number;
   p95Ms: number;
