@@ -119,7 +119,7 @@ export function layoutTopology(
 
   // Lines that would run along each other are pulled apart, so that each can be followed by eye.
   const boxes = ctx.placer.boxes;
-  const edges = placeLineMarkers(separateSharedSegments(ctx.routed), boxes, marks);
+  const edges = placeLineMarkers(separateSharedSegments(ctx.routed, boxes), boxes, marks);
   let width = 0;
   let height = 0;
   for (const b of [...boxes, ...labelsOf(boxes, edges)]) {

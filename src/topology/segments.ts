@@ -4,7 +4,7 @@
  * segment at the same y (or a vertical one at the same x) and the two overlap by more than a point. Crossing or
  * touching at a corner is not sharing.
  */
-import type { Point, RoutedEdge } from './placement';
+import { edgeLabel, isFree, type Box, type Point, type RoutedEdge } from './placement';
 
 /**
  * One axis-aligned segment of a line: segment `i` of line `line` (from point `i` to point `i + 1`); `at` is its y
@@ -65,10 +65,15 @@ export function sharedSegments(edges: readonly RoutedEdge[]): [string, string][]
  * place and each later one that runs along a line already there moves across to the nearest free row, `gap`,
  * -`gap`, 2 × `gap`, … px away, clear of the segments still to come and of the other lines' labels. Corners
  * follow, since the segments before and after stretch or shrink, so lines stay orthogonal and keep their ends on
- * the same box sides; a label moves with the segment it sits on. Deterministic. Moving columns can make rows meet
- * at their ends, so the passes repeat while they move anything (at most six rounds).
+ * the same box sides; a label moves with the segment it sits on, to a row where it covers none of `boxes` and no
+ * other line's label. Deterministic. Moving columns can make rows meet at their ends, so the passes repeat while
+ * they move anything (at most six rounds).
  */
-export function separateSharedSegments(edges: readonly RoutedEdge[], gap = 6): RoutedEdge[] {
+export function separateSharedSegments(
+  edges: readonly RoutedEdge[],
+  boxes: readonly Box[] = [],
+  gap = 6,
+): RoutedEdge[] {
   const lines = edges.map((e) => ({
     ...e,
     points: e.points.map((p) => [p[0], p[1]] as [number, number]),
@@ -110,10 +115,28 @@ export function separateSharedSegments(edges: readonly RoutedEdge[], gap = 6): R
             ? at >= y1 && at <= y2 && s.from < x2 && x1 < s.to
             : at >= x1 && at <= x2 && s.from < y2 && y1 < s.to;
         });
+      /** Whether the label a segment carries, moved with it to `at`, would cover a box or another line's label. */
+      const labelCovers = (at: number, s: Segment): boolean => {
+        const l = lines[s.line] as (typeof lines)[number];
+        if (l.label === null || carries(s) !== 0) return false;
+        const offset = at - s.at;
+        const label = edgeLabel({
+          id: l.id,
+          label: axis === 1 ? { ...l.label, y: l.label.y + offset } : { ...l.label, x: l.label.x + offset },
+        });
+        const others = lines.flatMap((o, line) => (line === s.line ? [] : [edgeLabel(o)].filter((x) => x !== null)));
+        return label !== null && !isFree(label, boxes, others);
+      };
+      /** How far a segment may be moved while looking for a row where its label is clear; beyond, clear of lines. */
+      const LABEL_TRIES = 80;
       for (const s of segs) {
         pending.get(s.at)?.delete(s);
         let at = s.at;
-        for (let k = 1; !free(at, s) || (at !== s.at && underLabel(at, s)); k += 1)
+        for (
+          let k = 1;
+          !free(at, s) || (at !== s.at && (underLabel(at, s) || (k <= LABEL_TRIES && labelCovers(at, s))));
+          k += 1
+        )
           at = s.at + (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * gap;
         add(placed, at, s);
         const offset = at - s.at;
