@@ -69,4 +69,47 @@ describe('plans generated from the schema, with their findings', () => {
     expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
     expect(sharedSegments(layout.edges)).toEqual([]);
   });
+
+  it('found by it: a one-way peering across the gap had its marker on a VNet either side; now over its label', () => {
+    const vnet = { name: '\u{1F418}', region: '', resourceGroup: '', addressSpaces: [], subnets: [], appliance: null };
+    const plan = PlanDocumentSchema.parse({
+      formatVersion: 2,
+      name: '',
+      servers: [
+        { name: '', region: '', version: '13', highAvailability: 'Disabled', resourceGroup: '', subscription: '' },
+      ],
+      access: {
+        mode: 'private',
+        vnet: {
+          ...vnet,
+          existing: false,
+          dns: { kind: 'custom', servers: [], forwardsToAzureDns: false },
+          zoneLink: false,
+        },
+        delegatedSubnet: { name: '', prefix: '', existing: false, existingDelegation: null, otherResourceTypes: [] },
+        privateDnsZone: null,
+        peeredVnets: [{ ...vnet, name: '', subscription: '', zoneLink: false, dns: { kind: 'azure' } }],
+        peerings: [
+          {
+            from: '\u{1F418}',
+            to: '',
+            allowForwardedTraffic: false,
+            allowGatewayTransit: false,
+            useRemoteGateways: false,
+          },
+        ],
+        routeTables: [],
+        onPremises: [],
+      },
+      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      clients: [],
+    });
+    const layout = drawn(plan);
+    const peering = layout.edges.find((e) => e.id === 'peering-0');
+    expect(peering?.label?.text).toBe('one-way');
+    expect(peering?.marker).not.toBeNull();
+    expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
+    // Over the label, on its middle.
+    expect((peering?.marker?.y ?? 0) + 18).toBeLessThan((peering?.label?.y ?? 0) - 11);
+  });
 });

@@ -8,7 +8,7 @@ import { isFree, labelsOf, type Box, type Point, type RoutedEdge } from './place
 
 /**
  * The places a line's marker `w` px wide may take, in order of preference: right of its label, left of it; then on
- * its segments, the longest first, from their middle out to their ends.
+ * its segments, the longest first, from their middle out to their ends; then over its label, and under it.
  */
 function spots(e: RoutedEdge, w: number): Label[] {
   const out: Label[] = [];
@@ -27,6 +27,8 @@ function spots(e: RoutedEdge, w: number): Label[] {
   const segments = e.points.slice(1).map((b, i): [Point, Point] => [e.points[i] as Point, b]);
   for (const [[ax, ay], [bx, by]] of segments.sort((p, q) => length(q) - length(p)))
     for (let k = 5; k >= 0; k -= 1) for (const t of [k / 10, 1 - k / 10]) at(ax + (bx - ax) * t, ay + (by - ay) * t);
+  // Where the line is short between two boxes (a peering across a narrow gap): over its label, or under the line.
+  if (l) for (const cy of [l.y - 12 - MARKER.h / 2, l.y + 8 + MARKER.h / 2]) at(l.x, cy);
   return out;
 }
 
