@@ -12,6 +12,7 @@ import type { ClientVerdict } from './model';
 import { PAGE_SIZE, type LayoutView } from './paging';
 import { labelsOf, overlappingBoxes, overlappingLabels, type Box } from './placement';
 import { planToTopology } from './plan-to-topology';
+import { escapees } from './testing/topology-helpers';
 import { hubSpokeFirewallPlan, oneWayWarningPlan } from './testing/topology-plans';
 
 /** Every drawn line of text fits inside its box (estimated with the same metrics the layout uses). */
@@ -27,21 +28,10 @@ function textOverflows(layout: TopologyLayout): string[] {
   return out;
 }
 
-/** Children lie inside their parent's box. */
-function escapees(layout: TopologyLayout): string[] {
-  const byId = new Map(layout.boxes.map((b) => [b.id, b]));
-  return layout.boxes
-    .filter((b) => {
-      const p = b.node.parent === null ? undefined : byId.get(b.node.parent);
-      return p !== undefined && (b.x < p.x || b.y < p.y || b.x + b.w > p.x + p.w || b.y + b.h > p.y + p.h);
-    })
-    .map((b) => b.id);
-}
-
 function checkReadable(layout: TopologyLayout): void {
   expect(overlappingBoxes(layout.boxes)).toEqual([]);
   expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
-  expect(escapees(layout)).toEqual([]);
+  expect(escapees(layout.boxes)).toEqual([]);
   expect(textOverflows(layout)).toEqual([]);
   for (const b of layout.boxes) {
     expect(b.x).toBeGreaterThanOrEqual(0);

@@ -1,10 +1,11 @@
 /**
- * Small helpers of the diagram's tests: a node of a topology by id, a private-access plan changed, and a finding
- * at a plan path.
+ * Small helpers of the diagram's tests: a node of a topology by id, a private-access plan changed, a finding at a
+ * plan path, and the boxes drawn outside the box they belong to.
  */
 import type { Finding } from '../../domain/finding';
 import type { Plan, PrivateAccess } from '../../domain/plan';
 import type { Topology } from '../model';
+import type { Box } from '../placement';
 
 /** The node `id` of `t`; throws when there is none. */
 export const node = (t: Topology, id: string) => {
@@ -27,3 +28,18 @@ export const finding = (path: string, severity: Finding['severity'] = 'error'): 
   path,
   docs: '',
 });
+
+/**
+ * The boxes drawn outside the box they belong to (their node's parent), or whose parent is not drawn at all: each
+ * must lie wholly inside its parent's box, as a subnet in its VNet, a server in its subnet, a client in its site.
+ */
+export function escapees(boxes: readonly Box[]): string[] {
+  const byId = new Map(boxes.map((b) => [b.id, b]));
+  return boxes
+    .filter((b) => {
+      if (b.node.parent === null) return false;
+      const p = byId.get(b.node.parent);
+      return p === undefined || b.x < p.x || b.y < p.y || b.x + b.w > p.x + p.w || b.y + b.h > p.y + p.h;
+    })
+    .map((b) => b.id);
+}
