@@ -30,6 +30,9 @@ function highlight(field: HTMLElement): void {
   );
 }
 
+/** Whether a step has been shown since the page loaded (see the focus effect in `StepFrame`). */
+let stepShownOnPage = false;
+
 export function StepFrame({ intro, children }: { intro?: ReactNode; children: ReactNode }) {
   const step = usePlanner((s) => s.step);
   const plan = usePlanner((s) => s.plan);
@@ -54,7 +57,12 @@ export function StepFrame({ intro, children }: { intro?: ReactNode; children: Re
     }
     if (focusedStep.current !== step) {
       focusedStep.current = step;
-      heading.current?.focus();
+      // The page's first step takes the focus only if nobody has put it elsewhere: a keyboard user may already be
+      // on the skip link or a header button by the time the step's effect runs (after the first paint).
+      const first = !stepShownOnPage;
+      stepShownOnPage = true;
+      const active = document.activeElement;
+      if (!first || active === null || active === document.body) heading.current?.focus();
     }
   }, [step, focusPath]);
   const steps = visibleSteps(plan);
