@@ -1,7 +1,8 @@
 /**
  * The layout of private access, left to right: on-premises / internet | server VNet | peered VNets | sites behind
- * a hub, with the title row on top, then a row of DNS things (Azure DNS, custom DNS, the private DNS zone). Builds
- * the columns' cards, places them, and hands the frame to the routing of the lines.
+ * a hub, with the title row on top, then a row of DNS things (Azure DNS, the private DNS zone, and the custom DNS
+ * servers that no VNet on the page holds: the others are drawn in their subnet or VNet). Builds the columns' cards,
+ * places them, and hands the frame to the routing of the lines.
  */
 import { cardWithChips, CHIP, CHIP_GAP, LEAF, leafCard, maxW, PAD, textBlock, type Card, type Limits } from './labels';
 import { NODE_IDS, type TopoNode } from './model';
@@ -51,6 +52,20 @@ function delegatedSubnetCard(ctx: Ctx): { ds: Card; rows: { card: Card; right: n
   return { ds, rows: rowPlacement };
 }
 
+/** The DNS servers drawn in `id` (a VNet or a subnet), as drawn in `parent` (a box that holds `id`'s, if not drawn). */
+function dnsCards(ctx: Ctx, ids: readonly string[], parent: string, limits?: Limits): Card[] {
+  return ids.flatMap((id) => childrenOf(ctx, id, 'dnsServers')).map((n) => leafCard({ ...n, parent }, limits));
+}
+
+/** The ids of the boxes `card` holds, at any depth. */
+function heldIds(card: Card, out: Set<string>): Set<string> {
+  for (const c of card.children) heldIds(c.card, out.add(c.card.node.id));
+  return out;
+}
+
+/** `inner` boxes of a card with no hidden ones. */
+const innerOf = (cards: Card[]) => ({ cards, hidden: 0, hiddenNoun: '', hiddenPaths: [] });
+
 /** The other subnets of the server VNet, with the clients that live in them; paged when there are many. */
 function serverSubnetCards(ctx: Ctx, view: LayoutView): Card[] {
   const group = ctx.topo.groups.find((g) => g.kind === 'subnets');
@@ -69,7 +84,8 @@ function serverSubnetCards(ctx: Ctx, view: LayoutView): Card[] {
     for (const id of group.members) {
       if (!paged.visible.has(id)) continue;
       const n = ctx.node.get(id) as TopoNode;
-      subnetCards.push(cardWithChips(n, childrenOf(ctx, id, 'client'), { minW: 200, maxW: 420 }));
+      const dns = dnsCards(ctx, [id], id);
+      subnetCards.push(cardWithChips(n, childrenOf(ctx, id, 'client'), { minW: 200, maxW: 420 }, innerOf(dns)));
     }
   }
   return subnetCards;
@@ -87,12 +103,27 @@ function serverVnetCard(ctx: Ctx, view: LayoutView): { card: Card; corridorRight
   const subnetCards = serverSubnetCards(ctx, view);
   const applianceNode = ctx.node.get(NODE_IDS.appliance(NODE_IDS.serverVnet));
   const appliance = applianceNode ? leafCard(applianceNode, { minW: 200, maxW: 420 }) : null;
+  // DNS servers in the VNet itself, or in a subnet on another page of them.
+  const shownSubnets = new Set(subnetCards.map((c) => c.node.id));
+  const dnsHomes = [NODE_IDS.serverVnet, ...childrenOf(ctx, NODE_IDS.serverVnet, 'subnet').map((n) => n.id)];
+  const dns = dnsCards(
+    ctx,
+    dnsHomes.filter((id) => !shownSubnets.has(id)),
+    NODE_IDS.serverVnet,
+  );
   const looseClients = childrenOf(ctx, NODE_IDS.serverVnet, 'client');
   const loose = looseClients.length > 0 ? looseClients.map((c) => leafCard(c, CHIP, true)) : [];
 
   const LEFT = 22;
   const RIGHT = 30;
-  const innerW = Math.max(ds.w, maxW(subnetCards), maxW(loose), appliance?.w ?? 0, head.w - LEFT - RIGHT + 2 * PAD);
+  const innerW = Math.max(
+    ds.w,
+    maxW(subnetCards),
+    maxW(loose),
+    maxW(dns),
+    appliance?.w ?? 0,
+    head.w - LEFT - RIGHT + 2 * PAD,
+  );
   ds.w = innerW;
   for (const p of rowPlacement) ds.children.push({ card: p.card, dx: innerW - p.right - p.card.w, dy: p.y });
   for (const c of subnetCards) c.w = innerW;
@@ -121,6 +152,10 @@ function serverVnetCard(ctx: Ctx, view: LayoutView): { card: Card; corridorRight
     vnet.children.push({ card: appliance, dx: LEFT, dy: cy });
     cy += appliance.h + 12;
   }
+  for (const c of dns) {
+    vnet.children.push({ card: c, dx: LEFT, dy: cy });
+    cy += c.h + 12;
+  }
   for (const c of loose) {
     vnet.children.push({ card: c, dx: LEFT, dy: cy });
     cy += c.h + CHIP_GAP;
@@ -134,13 +169,21 @@ const MAX_PEER_SUBNETS = 4;
 /** Boxes inside another VNet's box (its appliance and subnets): as wide as the VNet's text allows. */
 const INNER: Limits = { minW: 120, maxW: LEAF.maxW - 2 * PAD };
 
-/** Another VNet: its text, its appliance and subnets, then the clients that live in it. */
+/**
+ * Another VNet: its text, its appliance and subnets (each with the DNS servers in it), the DNS servers in the VNet
+ * itself or in a subnet counted only, then the clients that live in it.
+ */
 function peeredVnetCard(ctx: Ctx, id: string): Card {
   const subnets = childrenOf(ctx, id, 'subnet');
   const shown = subnets.length > MAX_PEER_SUBNETS ? subnets.slice(0, MAX_PEER_SUBNETS - 1) : subnets;
   const hidden = subnets.slice(shown.length);
+  const subnetCard = (n: TopoNode): Card => {
+    const dns = dnsCards(ctx, [n.id], n.id, { minW: INNER.minW, maxW: INNER.maxW - 2 * PAD });
+    return dns.length > 0 ? cardWithChips(n, [], INNER, innerOf(dns)) : leafCard(n, INNER);
+  };
+  const dns = dnsCards(ctx, [id, ...hidden.map((n) => n.id)], id, INNER);
   return cardWithChips(ctx.node.get(id) as TopoNode, childrenOf(ctx, id, 'client'), LEAF, {
-    cards: [...childrenOf(ctx, id, 'appliance'), ...shown].map((n) => leafCard(n, INNER)),
+    cards: [...childrenOf(ctx, id, 'appliance').map((n) => leafCard(n, INNER)), ...shown.map(subnetCard), ...dns],
     hidden: hidden.length,
     hiddenNoun: 'subnet',
     hiddenPaths: hidden.flatMap((n) => n.paths),
@@ -252,9 +295,12 @@ function placeDnsRow(
   const vnetCard = cards.vnet.card;
   let x = MARGIN;
   let dnsBottom = dnsRowY;
+  // DNS servers are drawn in the VNet or subnet that holds them; here only those not in one on this page.
+  const held = new Set<string>();
+  for (const c of [vnetCard, ...colC]) heldIds(c, held);
   for (const n of ctx.topo.nodes) {
-    if (n.kind !== 'azureDns' && n.kind !== 'dnsServers') continue;
-    const b = ctx.placer.place(leafCard(n), x, dnsRowY);
+    if ((n.kind !== 'azureDns' && n.kind !== 'dnsServers') || held.has(n.id)) continue;
+    const b = ctx.placer.place(leafCard({ ...n, parent: null }), x, dnsRowY);
     x = right(b) + 40;
     dnsBottom = Math.max(dnsBottom, b.y + b.h);
   }

@@ -9,7 +9,7 @@ import type { ClientVerdict } from './model';
 import { overlappingBoxes, overlappingLabels } from './placement';
 import { planToTopology } from './plan-to-topology';
 import { sharedSegments } from './segments';
-import { escapees } from './testing/topology-helpers';
+import { escapees, outsideTheirPlace } from './testing/topology-helpers';
 
 const VERDICTS: readonly ClientVerdict[] = ['reachable', 'warning', 'unreachable'];
 
@@ -20,7 +20,7 @@ function drawn(plan: Plan) {
     Object.fromEntries(plan.clients.map((c, i) => [c.name, VERDICTS[i % 3] as ClientVerdict])),
   );
   const pins = layoutPins(layoutTopology(topology), evaluate(plan));
-  return layoutTopology(topology, {}, pins);
+  return { topology, ...layoutTopology(topology, {}, pins) };
 }
 
 const plans = arbitraryFor(PlanDocumentSchema)
@@ -34,6 +34,7 @@ describe('plans generated from the schema, with their findings', () => {
       fc.property(plans, (plan) => {
         const layout = drawn(plan);
         expect(escapees(layout.boxes)).toEqual([]);
+        expect(outsideTheirPlace(layout.topology, layout.boxes)).toEqual([]);
         expect(overlappingBoxes(layout.boxes)).toEqual([]);
         expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
         expect(sharedSegments(layout.edges)).toEqual([]);

@@ -162,6 +162,51 @@ describe('layoutTopology', () => {
     expect(serverLabel!.x + serverLabel!.w / 2).toBeLessThan(points[1]![0]);
   });
 
+  it('draws each thing in the box it belongs to: DNS servers in their subnet or VNet, the firewall in the hub', () => {
+    const inside = (layout: TopologyLayout, child: string, parent: string) => {
+      const c = layout.boxes.find((b) => b.id === child) as Box;
+      const p = layout.boxes.find((b) => b.id === parent) as Box;
+      expect(c.node.parent).toBe(parent);
+      expect([c.x >= p.x, c.y >= p.y, c.x + c.w <= p.x + p.w, c.y + c.h <= p.y + p.h]).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+    };
+    // 10.0.2.4 is in snet-dns-inbound (10.0.2.0/28) of vnet-hub; the firewall in vnet-hub.
+    const firewall = layoutTopology(planToTopology(examplePlan('hub-spoke-firewall')));
+    expect(firewall.boxes.find((b) => b.id === 'peer-0-subnet-2')?.node.title).toBe('snet-dns-inbound');
+    inside(firewall, 'dns-0', 'peer-0-subnet-2');
+    inside(firewall, 'peer-0-subnet-2', 'peer-0');
+    inside(firewall, 'peer-0-appliance', 'peer-0');
+    // 10.0.0.4 is in vnet-hub (10.0.0.0/16), whose subnets the plan does not give.
+    const hub = layoutTopology(planToTopology(examplePlan('hub-and-spoke')));
+    expect(hub.boxes.find((b) => b.id === 'peer-0')?.node.title).toBe('vnet-hub');
+    inside(hub, 'dns-0', 'peer-0');
+    // A subnet of the hub beyond the four drawn: the DNS servers in it are drawn in the hub itself.
+    const many = hubSpokeFirewallPlan((a) => ({
+      ...a,
+      vnet: { ...a.vnet, dns: { kind: 'custom', servers: ['10.0.2.4'], forwardsToAzureDns: true } },
+      peeredVnets: (a.peeredVnets ?? []).map((p, i) =>
+        i === 0
+          ? {
+              ...p,
+              subnets: [
+                ...(p.subnets ?? []),
+                ...[3, 4, 5].map((n) => ({ name: `snet-${n}`, prefix: `10.0.${n}.0/24` })),
+                { name: 'snet-dns-inbound', prefix: '10.0.2.0/28' },
+              ],
+            }
+          : p,
+      ),
+    }));
+    const paged = layoutTopology(planToTopology(many));
+    checkReadable(paged);
+    expect(paged.boxes.find((b) => b.node.title === 'snet-dns-inbound')).toBeUndefined();
+    inside(paged, 'dns-0', 'peer-0');
+  });
+
   it('counts the subnets of another VNet beyond four in its footer, where their findings still pin', () => {
     const plan = hubSpokeFirewallPlan((a) => ({
       ...a,

@@ -187,16 +187,35 @@ function subnetNode(id: string, parent: string, subnet: Subnet, path: string, ma
   };
 }
 
+/** Whether the address block `prefix` holds `ip` (false when either does not parse). */
+function holds(prefix: string, ip: string): boolean {
+  const address = parseIPv4Fast(ip);
+  const cidr = parseLooseCidrFast(prefix);
+  if (!address.ok || !cidr.ok) return false;
+  const range = cidrRange(cidr.value);
+  return address.value >= range.start && address.value <= range.end;
+}
+
 /** The subnet of `subnets` whose prefix holds `ip`, if any (only to say where the appliance sits). */
 function subnetHolding(ip: string, subnets: readonly Subnet[]): Subnet | undefined {
-  const address = parseIPv4Fast(ip);
-  if (!address.ok) return undefined;
-  return subnets.find((s) => {
-    const cidr = parseLooseCidrFast(s.prefix);
-    if (!cidr.ok) return false;
-    const range = cidrRange(cidr.value);
-    return address.value >= range.start && address.value <= range.end;
-  });
+  return subnets.find((s) => holds(s.prefix, ip));
+}
+
+/**
+ * The box a DNS server at `ip` is drawn in: the subnet of a VNet of the plan that holds it, else that VNet (by its
+ * address spaces); null when no VNet of the plan holds it (on-premises, or not given).
+ */
+function dnsHome(access: PrivateAccess, ip: string): string | null {
+  const vnet = access.vnet;
+  const i = vnet.subnets.findIndex((s) => holds(s.prefix, ip));
+  if (i >= 0) return NODE_IDS.subnet(i);
+  if (vnet.addressSpaces.some((a) => holds(a, ip))) return NODE_IDS.serverVnet;
+  for (const [k, p] of access.peeredVnets.entries()) {
+    const j = p.subnets.findIndex((s) => holds(s.prefix, ip));
+    if (j >= 0) return NODE_IDS.peeredSubnet(k, j);
+    if (p.addressSpaces.some((a) => holds(a, ip))) return NODE_IDS.peered(k);
+  }
+  return null;
 }
 
 /** A VNet's firewall or network virtual appliance, drawn inside the VNet. */
@@ -313,10 +332,12 @@ function dnsNodes(b: Builder, access: PrivateAccess): void {
   for (const entry of dnsKeys.values()) {
     anyForwards ||= entry.forwards;
     const shown = entry.users.slice(0, 2).join(', ');
+    // Drawn where the first of its servers that a VNet of the plan holds lives.
+    const home = entry.servers.reduce<string | null>((h, ip) => h ?? dnsHome(access, ip), null);
     b.nodes.push({
       id: entry.id,
       kind: 'dnsServers',
-      parent: null,
+      parent: home,
       role: 'Custom DNS servers',
       title: `Custom DNS ${listOrDash(entry.servers)}`,
       lines: [

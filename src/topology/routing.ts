@@ -161,6 +161,12 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
     at.get(id) ?? (peeredSummary ? at.get('peered-summary') : undefined);
   /** The boxes above whose top edge a line between two other VNets already has its label. */
   const labelled = new Set<string>();
+  /** The box on its own (a VNet, a site) that holds `b`, or `b` when it is one. */
+  const outermost = (b: Box): Box => {
+    let o = b;
+    for (let p = at.get(o.node.parent ?? ''); p !== undefined; p = at.get(o.node.parent ?? '')) o = p;
+    return o;
+  };
 
   for (const e of ctx.topo.edges) {
     switch (e.kind) {
@@ -180,26 +186,45 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
         if (a && b) {
           const ax = Math.round(a.x + a.w / 2);
           const bx = Math.round(b.x + b.w / 2);
-          route(ctx, e.id, [
-            [ax, a.y],
-            [ax, laneTop],
-            [bx, laneTop],
-            [bx, b.y],
-          ]);
+          // Out of the VNet that holds the DNS servers on its left, then up over the DNS row.
+          const home = outermost(a);
+          const start: Point[] =
+            home === a
+              ? [
+                  [ax, a.y],
+                  [ax, laneTop],
+                ]
+              : [
+                  [a.x, mid(a) - 6],
+                  [home.x - 10, mid(a) - 6],
+                  [home.x - 10, laneTop],
+                ];
+          route(ctx, e.id, [...start, [bx, laneTop], [bx, b.y]]);
         }
         break;
       }
       case 'dnsUse': {
         const b = at.get(e.to);
-        if (b) {
-          const bx = Math.round(b.x + b.w / 2);
-          route(ctx, e.id, [
-            [vnet.x + 40, vnet.y],
-            [vnet.x + 40, lane1],
-            [bx, lane1],
-            [bx, b.y + b.h],
-          ]);
-        }
+        if (!b) break;
+        const home = outermost(b);
+        if (home === vnet) break; // its own DNS servers are drawn in it
+        const bx = Math.round(b.x + b.w / 2);
+        // To DNS servers in another VNet: over the labels of the zone links under it (their tops are on lane1).
+        const y = home === b ? lane1 : lane1 - 4;
+        route(ctx, e.id, [
+          [vnet.x + 40, vnet.y],
+          [vnet.x + 40, y],
+          ...(home === b
+            ? ([
+                [bx, y],
+                [bx, b.y + b.h],
+              ] as Point[])
+            : ([
+                [home.x - 16, y],
+                [home.x - 16, mid(b) + 6],
+                [b.x, mid(b) + 6],
+              ] as Point[])),
+        ]);
         break;
       }
       case 'zoneLink': {

@@ -43,3 +43,20 @@ export function escapees(boxes: readonly Box[]): string[] {
     })
     .map((b) => b.id);
 }
+
+/**
+ * The boxes drawn outside the nearest box drawn of those the topology puts them in (their parent, else its parent,
+ * …): a DNS server in its subnet, else in its VNet when the subnet is not drawn (another page, "+2 more subnets").
+ */
+export function outsideTheirPlace(topology: Topology, boxes: readonly Box[]): string[] {
+  const parent = new Map(topology.nodes.map((n) => [n.id, n.parent]));
+  const byId = new Map(boxes.map((b) => [b.id, b]));
+  return boxes
+    .filter((b) => {
+      let id = parent.get(b.id) ?? null;
+      while (id !== null && !byId.has(id)) id = parent.get(id) ?? null;
+      const p = id === null ? undefined : byId.get(id);
+      return p !== undefined && (b.x < p.x || b.y < p.y || b.x + b.w > p.x + p.w || b.y + b.h > p.y + p.h);
+    })
+    .map((b) => b.id);
+}
