@@ -1,8 +1,8 @@
 /**
- * The layout of private access, left to right: on-premises / internet | server VNet | peered VNets | sites behind
- * a hub, with the title row on top, then a row of DNS things (Azure DNS, the private DNS zone, and the custom DNS
- * servers that no VNet on the page holds: the others are drawn in their subnet or VNet). Builds the columns' cards,
- * places them, and hands the frame to the routing of the lines.
+ * The layout of private access, left to right: on-premises / internet | server VNet | peered VNets, the hub in the
+ * middle of them | sites behind the hub's gateway, beside it. The title row is on top, then a row of DNS things
+ * (Azure DNS, the private DNS zone, and the custom DNS servers that no VNet on the page holds: the others are drawn
+ * in their subnet or VNet). Builds the columns' cards, places them, and hands the frame to the routing of the lines.
  */
 import { cardWithChips, CHIP, CHIP_GAP, LEAF, leafCard, maxW, PAD, textBlock, type Card, type Limits } from './labels';
 import { NODE_IDS, type TopoNode } from './model';
@@ -14,6 +14,8 @@ import { peerLanes, peerLanesWidth, routePrivate } from './routing';
 interface SiteRow {
   site: Card;
   gateway: Card | null;
+  /** The VNet its gateway is in, when known. */
+  vnet?: string;
 }
 
 /** Space between a site and its gateway. */
@@ -203,7 +205,46 @@ interface PrivateCards {
   readonly others: readonly Card[];
 }
 
-/** Column C: peered VNets (paged), with their clients. */
+/**
+ * The other VNet drawn as the hub: the one that the most lines join to other VNets and to sites (peerings with other
+ * VNets, gateways), when it has at least two; the first such in the plan's order on a tie. Null for a star around the
+ * server VNet.
+ */
+function hubVnet(ctx: Ctx): string | null {
+  const joins = new Map<string, number>();
+  const add = (id: string) => joins.set(id, (joins.get(id) ?? 0) + 1);
+  for (const e of ctx.topo.edges) {
+    if (e.kind === 'peering' && e.from !== NODE_IDS.serverVnet && e.to !== NODE_IDS.serverVnet) {
+      add(e.from);
+      add(e.to);
+    } else if (e.kind === 'gateway' && e.id.startsWith('gw-vnet-') && e.to !== NODE_IDS.serverVnet) add(e.to);
+  }
+  let hub: string | null = null;
+  let most = 1;
+  for (const n of ctx.topo.nodes) {
+    const count = joins.get(n.id) ?? 0;
+    if (n.kind === 'peeredVnet' && count > most) {
+      hub = n.id;
+      most = count;
+    }
+  }
+  return hub;
+}
+
+/**
+ * The other VNets with the hub in the middle of their column: as many spokes above it as below (one fewer above when
+ * odd), so that the server VNet's line, the spokes' lines and the sites behind the hub's gateway meet it from around.
+ */
+function hubInTheMiddle(ctx: Ctx, cards: Card[]): Card[] {
+  const hub = hubVnet(ctx);
+  const at = cards.findIndex((c) => c.node.id === hub);
+  if (at < 0) return cards;
+  const spokes = cards.filter((_, i) => i !== at);
+  const above = Math.floor(spokes.length / 2);
+  return [...spokes.slice(0, above), cards[at] as Card, ...spokes.slice(above)];
+}
+
+/** Column C: peered VNets (paged), with their clients; the hub in the middle. */
 function peeredColumn(ctx: Ctx, view: LayoutView): { colC: Card[]; peeredSummary: boolean } {
   const peeredGroup = ctx.topo.groups.find((g) => g.kind === 'peeredVnets');
   const peeredCards: Card[] = [];
@@ -219,7 +260,7 @@ function peeredColumn(ctx: Ctx, view: LayoutView): { colC: Card[]; peeredSummary
     }
     for (const id of peeredGroup.members) if (paged.visible.has(id)) peeredCards.push(peeredVnetCard(ctx, id));
   }
-  const colC = peeredSummary ? [peeredSummary, ...peeredCards] : peeredCards;
+  const colC = peeredSummary ? [peeredSummary, ...hubInTheMiddle(ctx, peeredCards)] : hubInTheMiddle(ctx, peeredCards);
   return { colC, peeredSummary: peeredSummary !== null };
 }
 
@@ -237,7 +278,7 @@ function siteColumns(ctx: Ctx): { leftSites: SiteRow[]; rightSites: SiteRow[]; o
     };
     const target = ctx.edgesById.get(`gw-vnet-${i}`)?.to;
     if (target === undefined || target === NODE_IDS.serverVnet) leftSites.push(row);
-    else rightSites.push(row);
+    else rightSites.push({ ...row, vnet: target });
   }
   const others: Card[] = [];
   for (const id of [NODE_IDS.internet, NODE_IDS.azureServices, NODE_IDS.note, 'unplaced']) {
@@ -316,15 +357,25 @@ function placeDnsRow(
 }
 
 /** The columns from `mainY` down: server VNet, other VNets, sites and other boxes left, sites right. */
-function placeColumns(ctx: Ctx, cards: PrivateCards, cols: PrivateColumns, mainY: number): Box {
+function placeColumns(ctx: Ctx, cards: PrivateCards, cols: PrivateColumns, mainY: number, hub: string | null): Box {
   const { colC, leftSites, rightSites, others } = cards;
   const { xA, colAW, xB, xC, xD } = cols;
-  const vnet = ctx.placer.place(cards.vnet.card, xB, mainY);
+  // The other VNets' rows, from the top; the server VNet's middle is level with the hub's (unless that would lift it
+  // above the row), so that the hub is the middle of the picture with the spokes around it.
+  const rows: number[] = [];
   let y = mainY;
   for (const c of colC) {
-    ctx.placer.place(c, xC, y);
+    rows.push(y);
     y += c.h + STACK_GAP;
   }
+  const hubAt = colC.findIndex((c) => c.node.id === hub);
+  const hubCard = colC[hubAt];
+  const vnetY =
+    hubCard === undefined
+      ? mainY
+      : Math.max(mainY, Math.round((rows[hubAt] as number) + hubCard.h / 2 - cards.vnet.card.h / 2));
+  const vnet = ctx.placer.place(cards.vnet.card, xB, vnetY);
+  colC.forEach((c, k) => ctx.placer.place(c, xC, rows[k] as number));
   y = mainY;
   for (const r of leftSites) {
     const h = Math.max(r.site.h, r.gateway?.h ?? 0);
@@ -341,6 +392,9 @@ function placeColumns(ctx: Ctx, cards: PrivateCards, cols: PrivateColumns, mainY
   }
   y = mainY;
   for (const r of rightSites) {
+    // Beside the VNet whose gateway it reaches (the hub), or under the site before it.
+    const vnetOf = ctx.placer.at.get(r.vnet ?? '');
+    if (vnetOf !== undefined) y = Math.max(y, vnetOf.y);
     const h = Math.max(r.site.h, r.gateway?.h ?? 0);
     const gw = r.gateway ? ctx.placer.place(r.gateway, xD, y + Math.round((h - r.gateway.h) / 2)) : null;
     ctx.placer.place(r.site, gw ? right(gw) + GW_GAP : xD, y);
@@ -359,7 +413,8 @@ export function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
   const cols = privateColumns(ctx, cards);
   const dnsRowY = top + 40;
   const { zoneBox, dnsBottom } = placeDnsRow(ctx, dnsRowY, cards, cols);
-  const vnet = placeColumns(ctx, cards, cols, dnsBottom + 60);
+  const hub = hubVnet(ctx);
+  const vnet = placeColumns(ctx, cards, cols, dnsBottom + 60, hub);
   routePrivate(ctx, {
     vnet,
     corridorRight: cards.vnet.corridorRight,
@@ -375,5 +430,6 @@ export function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
     lane1: dnsBottom + 16,
     lane2: dnsBottom + 32,
     peerLanes: cols.peerLanes,
+    hub,
   });
 }

@@ -162,6 +162,67 @@ describe('layoutTopology', () => {
     expect(serverLabel!.x + serverLabel!.w / 2).toBeLessThan(points[1]![0]);
   });
 
+  it('draws a hub-and-spoke around the hub: spokes above and under it, the server VNet level, the site by it', () => {
+    const base = examplePlan('hub-and-spoke');
+    if (base.access.mode !== 'private') throw new Error('private access expected');
+    const access = base.access;
+    const spokes = [3, 4, 5, 6].map((n) => ({
+      ...(access.peeredVnets[1] as (typeof access.peeredVnets)[number]),
+      name: `vnet-spoke-${n}`,
+      resourceGroup: `rg-spoke-${n}`,
+      addressSpaces: [`10.${30 + n}.0.0/16`],
+    }));
+    const peerings = spokes.flatMap((s) => [
+      {
+        from: 'vnet-hub',
+        to: s.name,
+        allowForwardedTraffic: true,
+        allowGatewayTransit: true,
+        useRemoteGateways: false,
+      },
+      {
+        from: s.name,
+        to: 'vnet-hub',
+        allowForwardedTraffic: true,
+        allowGatewayTransit: false,
+        useRemoteGateways: true,
+      },
+    ]);
+    const plan: Plan = {
+      ...base,
+      access: {
+        ...access,
+        peeredVnets: [...access.peeredVnets, ...spokes],
+        peerings: [...(access.peerings ?? []), ...peerings],
+      },
+    };
+    const layout = layoutTopology(planToTopology(plan));
+    checkReadable(layout);
+    const box = (title: string) => layout.boxes.find((b) => b.node.title === title) as Box;
+    const hub = box('vnet-hub');
+    const others = ['vnet-spoke-2', ...spokes.map((s) => s.name)].map(box);
+    // Five spokes in the hub's column: two above it, three under it, all in one column.
+    expect(others.filter((b) => b.y < hub.y)).toHaveLength(2);
+    expect(others.filter((b) => b.y > hub.y)).toHaveLength(3);
+    expect(new Set([hub, ...others].map((b) => b.x)).size).toBe(1);
+    // The server VNet (a spoke too) left of the hub, their middles level.
+    const vnet = layout.boxes.find((b) => b.node.kind === 'serverVnet') as Box;
+    expect(vnet.x + vnet.w).toBeLessThan(hub.x);
+    expect(Math.abs(vnet.y + vnet.h / 2 - (hub.y + hub.h / 2))).toBeLessThanOrEqual(1);
+    // The site and the hub's gateway right of the hub, on its row.
+    const site = box('office-amsterdam');
+    const gateway = layout.boxes.find((b) => b.node.kind === 'gateway') as Box;
+    expect(gateway.x).toBeGreaterThan(hub.x + hub.w);
+    expect(site.x).toBeGreaterThan(gateway.x);
+    expect(site.y).toBe(hub.y);
+    // The hub's six peerings (the server VNet and five spokes) each carry their own label.
+    const hubLines = layout.edges.filter(
+      (e) => e.edge.kind === 'peering' && (e.edge.from === hub.id || e.edge.to === hub.id),
+    );
+    expect(hubLines).toHaveLength(6);
+    expect(hubLines.filter((e) => e.label === null)).toEqual([]);
+  });
+
   it('draws each thing in the box it belongs to: DNS servers in their subnet or VNet, the firewall in the hub', () => {
     const inside = (layout: TopologyLayout, child: string, parent: string) => {
       const c = layout.boxes.find((b) => b.id === child) as Box;

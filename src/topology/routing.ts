@@ -120,6 +120,8 @@ export interface PrivateFrame {
   readonly lane2: number;
   /** The lines between two other VNets (peerLanes). */
   readonly peerLanes: { lane: ReadonlyMap<string, number>; count: number };
+  /** The other VNet drawn as the hub, in the middle of its column (null for a star around the server VNet). */
+  readonly hub: string | null;
 }
 
 /** Routes every line of a private-access picture, in the topology's order. */
@@ -159,8 +161,8 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
   /** Where a peered VNet's line meets the server VNet (or the summary, when the VNet is on another page). */
   const peeredAnchor = (id: string): Box | undefined =>
     at.get(id) ?? (peeredSummary ? at.get('peered-summary') : undefined);
-  /** The boxes above whose top edge a line between two other VNets already has its label. */
-  const labelled = new Set<string>();
+  /** The gaps between two other VNets (by their height) where a line between two of them already has its label. */
+  const labelled = new Set<number>();
   /** The box on its own (a VNet, a site) that holds `b`, or `b` when it is one. */
   const outermost = (b: Box): Box => {
     let o = b;
@@ -255,7 +257,7 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
       }
       case 'peering': {
         if (isPeerToPeer(e)) {
-          routePeerToPeer(ctx, e, peerToPeer.get(e.id) ?? 0, lanes, xC, labelled);
+          routePeerToPeer(ctx, e, peerToPeer.get(e.id) ?? 0, { lanes, xC, hub: frame.hub, labelled });
           break;
         }
         const other = e.from === NODE_IDS.serverVnet ? e.to : e.from;
@@ -336,18 +338,28 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
 /**
  * A peering between two other VNets (a hub and a spoke): out of the left side of one, along lane `lane` left of
  * their column, into the left side of the other, near the top (the server VNet's lines meet the middle). The
- * label sits in the gap above the lower box, left of all `lanes`, once per gap. Drawn when both VNets are on the
- * page, as the server VNet's peerings are.
+ * label sits left of all lanes in a gap between two boxes of the column, once per gap: for a line of the hub, the
+ * gap on the spoke's side towards the hub (above a spoke under the hub, under a spoke above it), so that the spokes
+ * around the hub each label their own; otherwise the gap above the lower box. Drawn when both VNets are on the page,
+ * as the server VNet's peerings are.
  */
-function routePeerToPeer(ctx: Ctx, e: TopoEdge, lane: number, lanes: number, xC: number, labelled: Set<string>): void {
+function routePeerToPeer(
+  ctx: Ctx,
+  e: TopoEdge,
+  lane: number,
+  column: { lanes: number; xC: number; hub: string | null; labelled: Set<number> },
+): void {
   const a = ctx.placer.at.get(e.from);
   const b = ctx.placer.at.get(e.to);
   if (!a || !b) return;
-  const laneX = (j: number): number => xC - 8 - PEER_LANE_GAP * j;
+  const laneX = (j: number): number => column.xC - 8 - PEER_LANE_GAP * j;
   const x = laneX(lane);
   const ya = a.y + 12 + 5 * lane;
   const yb = b.y + 12 + 5 * lane;
   const lower = a.y > b.y ? a : b;
+  const upper = lower === a ? b : a;
+  // The top of the gap the label goes in: above the lower box, or under the upper one when that is a spoke of the hub.
+  const gapTop = lower.node.id === column.hub ? upper.y + upper.h : lower.y - STACK_GAP;
   route(
     ctx,
     e.id,
@@ -358,9 +370,9 @@ function routePeerToPeer(ctx: Ctx, e: TopoEdge, lane: number, lanes: number, xC:
       [b.x, yb],
     ],
     (w) => {
-      if (labelled.has(lower.id)) return null;
-      labelled.add(lower.id);
-      return { x: laneX(lanes - 1) - 3 - w / 2, y: lower.y - STACK_GAP / 2 + 5 };
+      if (column.labelled.has(gapTop)) return null;
+      column.labelled.add(gapTop);
+      return { x: laneX(column.lanes - 1) - 3 - w / 2, y: gapTop + STACK_GAP / 2 + 5 };
     },
   );
 }
