@@ -9,6 +9,7 @@ import { findingMarker } from './findings';
 import { FONT, leafCard, LINE_LH, PAD, textWidth, wrapText, type Card } from './labels';
 import { layoutPrivate } from './layout-private';
 import { layoutPublic } from './layout-public';
+import { clearLineLabels } from './line-clearance';
 import { placeLineMarkers } from './markers';
 import { NODE_IDS, type TopoNode, type Topology } from './model';
 import type { LayoutView, Pager } from './paging';
@@ -119,7 +120,8 @@ export function layoutTopology(
 
   // Lines that would run along each other are pulled apart, so that each can be followed by eye.
   const boxes = ctx.placer.boxes;
-  const edges = placeLineMarkers(separateSharedSegments(ctx.routed, boxes), boxes, marks);
+  // Then the labels that a line now runs through move along their own line, and the markers go where none does.
+  const edges = placeLineMarkers(clearLineLabels(separateSharedSegments(ctx.routed, boxes), boxes), boxes, marks);
   let width = 0;
   let height = 0;
   for (const b of [...boxes, ...labelsOf(boxes, edges)]) {

@@ -1,9 +1,11 @@
 /**
  * Where the finding marker of a line goes: beside its label, else on the line itself, at the first place where it
  * covers nothing (no label, no marker, no box but one that holds others and that it lies wholly inside: placement.ts
- * `isFree`), so that the check of labels holds for what is drawn. Boxes carry theirs in their title row (labels.ts).
+ * `isFree`) and no other line runs through it, so that the check of labels holds for what is drawn. Boxes carry
+ * theirs in their title row (labels.ts).
  */
 import { MARKER, type Label } from './labels';
+import { crossedBy } from './line-clearance';
 import { isFree, labelsOf, type Box, type Point, type RoutedEdge } from './placement';
 
 /**
@@ -33,8 +35,9 @@ function spots(e: RoutedEdge, w: number): Label[] {
 }
 
 /**
- * The lines with the markers of those that findings are pinned to (`widths`, by id), each at its first free spot;
- * at the first spot when none is free (the check of labels then reports it).
+ * The lines with the markers of those that findings are pinned to (`widths`, by id), each at its first free spot
+ * that no other line runs through, else at its first free spot; at the first spot when none is free (the check of
+ * labels then reports it).
  */
 export function placeLineMarkers(
   edges: readonly RoutedEdge[],
@@ -46,7 +49,8 @@ export function placeLineMarkers(
     const w = widths.get(e.id);
     if (w === undefined) return e;
     const all = spots(e, w);
-    const marker = all.find((m) => isFree(m, boxes, taken)) ?? all[0] ?? null;
+    const free = all.filter((m) => isFree(m, boxes, taken));
+    const marker = free.find((m) => !crossedBy(m, e.id, edges)) ?? free[0] ?? all[0] ?? null;
     if (marker) taken.push(marker);
     return { ...e, marker };
   });

@@ -161,6 +161,8 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
   /** Where a peered VNet's line meets the server VNet (or the summary, when the VNet is on another page). */
   const peeredAnchor = (id: string): Box | undefined =>
     at.get(id) ?? (peeredSummary ? at.get('peered-summary') : undefined);
+  /** The DNS servers that a forwarding line with its label already goes into. */
+  const forwardLabelled = new Set<string>();
   /** The gaps between two other VNets (by their height) where a line between two of them already has its label. */
   const labelled = new Set<number>();
   /** The box on its own (a VNet, a site) that holds `b`, or `b` when it is one. */
@@ -201,7 +203,10 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
                   [home.x - 10, mid(a) - 6],
                   [home.x - 10, laneTop],
                 ];
-          route(ctx, e.id, [...start, [bx, laneTop], [bx, b.y]]);
+          // One label for the lines into one resolver, which run side by side over the DNS row (as from Azure
+          // services in public access).
+          route(ctx, e.id, [...start, [bx, laneTop], [bx, b.y]], forwardLabelled.has(e.to) ? () => null : undefined);
+          forwardLabelled.add(e.to);
         }
         break;
       }
@@ -481,6 +486,8 @@ export function routePublic(ctx: Ctx, frame: PublicFrame): void {
   const ruleBox = (id: string): Box | undefined =>
     at.get(id) ?? (summary ? at.get(NODE_IDS.firewallSummary) : undefined);
   const done = new Set<string>();
+  /** Whether a line from Azure services has its label (the first one routed). */
+  let azureLabelled = false;
   for (const e of ctx.topo.edges) {
     switch (e.kind) {
       case 'internetAccess': {
@@ -524,14 +531,22 @@ export function routePublic(ctx: Ctx, frame: PublicFrame): void {
         const b = at.get(e.to);
         if (!a || !b) break;
         const lane = Math.max(bottomLane, mid(a));
-        route(ctx, e.id, [
-          [right(a), mid(a)],
-          [inetTrunk - 16, mid(a)],
-          [inetTrunk - 16, lane],
-          [ruleTrunk + 10, lane],
-          [ruleTrunk + 10, mid(b) + 6],
-          [b.x, mid(b) + 6],
-        ]);
+        // One label for the lines from Azure services, which run side by side to the endpoints: on each of them,
+        // the labels would lie across the lines beside them.
+        route(
+          ctx,
+          e.id,
+          [
+            [right(a), mid(a)],
+            [inetTrunk - 16, mid(a)],
+            [inetTrunk - 16, lane],
+            [ruleTrunk + 10, lane],
+            [ruleTrunk + 10, mid(b) + 6],
+            [b.x, mid(b) + 6],
+          ],
+          azureLabelled ? () => null : undefined,
+        );
+        azureLabelled = true;
         break;
       }
       case 'ha': {
