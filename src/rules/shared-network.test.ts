@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAllClients } from '../checker';
 import { contextFor } from '../checker/context';
-import { PlanDocumentSchema, type Plan } from '../domain/plan';
+import type { Plan } from '../domain/plan';
 import { planIndex } from '../domain/plan-index';
 import { examplePlans } from '../domain/testing/examples';
-import { arbitraryFor } from '../share/testing/schema-arbitrary';
+import { schemaPlans } from '../share/testing/schema-arbitrary';
 import { evaluate } from './index';
 
 /** Edits outside `access`, each of which some rule or check reads (the FQDN, the NSG's service tags, client names). */
@@ -86,10 +86,7 @@ describe('the network part is reused across edits outside the access settings, w
   }
 
   it('200 plans generated from the schema, each edit', () => {
-    const plans = arbitraryFor(PlanDocumentSchema)
-      .map((doc) => PlanDocumentSchema.safeParse(doc))
-      .filter((r) => r.success)
-      .map((r) => r.data);
+    const plans = schemaPlans;
     fc.assert(
       fc.property(plans, fc.integer({ min: 0, max: EDITS.length - 1 }), (plan, k) => {
         expectSameAfterReuse(plan, (EDITS[k] as (typeof EDITS)[number]).edit(plan));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PlanDocumentSchema, type Plan } from '../domain/plan';
 import { evaluate } from '../rules';
-import { arbitraryFor } from '../share/testing/schema-arbitrary';
+import { schemaPlans } from '../share/testing/schema-arbitrary';
 import { layoutPins } from './findings';
 import { layoutTopology } from './layout';
 import type { ClientVerdict } from './model';
@@ -24,10 +24,7 @@ function drawn(plan: Plan) {
   return { topology, ...layoutTopology(topology, {}, pins) };
 }
 
-const plans = arbitraryFor(PlanDocumentSchema)
-  .map((doc) => PlanDocumentSchema.safeParse(doc))
-  .filter((r) => r.success)
-  .map((r) => r.data);
+const plans = schemaPlans;
 
 describe('plans generated from the schema, with their findings', () => {
   it('200 plans: boxes in their own, over no other; labels over nothing, under no line; no shared stretch', () => {

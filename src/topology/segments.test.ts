@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PlanDocumentSchema, type Plan } from '../domain/plan';
+import type { Plan } from '../domain/plan';
 import { LARGE_SIZE, largePlan, samplePlan } from '../domain/samples';
 import { EXAMPLE_NAMES, examplePlan } from '../domain/testing/examples';
-import { arbitraryFor } from '../share/testing/schema-arbitrary';
+import { schemaPlans } from '../share/testing/schema-arbitrary';
 import { layoutTopology } from './layout';
 import type { ClientVerdict, ClientVerdicts, TopoEdge } from './model';
 import type { LayoutView } from './paging';
@@ -197,10 +197,7 @@ describe('the laid-out diagram: no two lines share a stretch', () => {
   });
 
   it('200 plans generated from the schema (boxes still do not overlap)', () => {
-    const plans = arbitraryFor(PlanDocumentSchema)
-      .map((doc) => PlanDocumentSchema.safeParse(doc))
-      .filter((r) => r.success)
-      .map((r) => r.data);
+    const plans = schemaPlans;
     fc.assert(
       fc.property(plans, (plan) => {
         const layout = layoutTopology(planToTopology(plan, verdicts(plan)));

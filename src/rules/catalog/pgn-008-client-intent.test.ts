@@ -9,7 +9,7 @@ import type { Finding } from '../../domain/finding';
 import { setIn } from '../../domain/paths';
 import { PlanDocumentSchema, type Plan, type PlanInput } from '../../domain/plan';
 import { examplePlans } from '../../domain/testing/examples';
-import { arbitraryFor } from '../../share/testing/schema-arbitrary';
+import { schemaPlans } from '../../share/testing/schema-arbitrary';
 import { nsgRule, privateInput, privatePlan, publicPlan, strictNsg } from '../fixtures';
 import { evaluate } from '../index';
 import { RULE_CASES } from '../rule-cases';
@@ -249,12 +249,6 @@ const privatePlans: fc.Arbitrary<Plan> = fc
     };
     return PlanDocumentSchema.parse(input);
   });
-
-/** Any plan the schema accepts, odd strings included (public and private). */
-const schemaPlans: fc.Arbitrary<Plan> = arbitraryFor(PlanDocumentSchema)
-  .map((doc) => PlanDocumentSchema.safeParse(doc))
-  .filter((r) => r.success)
-  .map((r) => r.data);
 
 describe('PGN-008 and the connectivity check agree', () => {
   it('on generated private plans (peerings, appliances, routes, DNS, gateways, NSG, names in any case)', () => {

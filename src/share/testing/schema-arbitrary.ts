@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import * as z from 'zod/mini';
+import { PlanDocumentSchema, type Plan } from '../../domain/plan';
 import { defOf, type AnySchema } from '../schema-walk';
 
 /** Strings that break naive encoders: empty, quotes, escapes, separators, lone surrogates, emoji. */
@@ -91,3 +92,12 @@ export function arbitraryFor(schema: AnySchema, maxItems = 3): fc.Arbitrary<unkn
       throw new Error(`No arbitrary for zod type "${def.type}"; extend schemaArbitrary.ts.`);
   }
 }
+
+/**
+ * Any plan the plan schema accepts, odd strings included (public and private): the documents `arbitraryFor` makes,
+ * as the schema reads them (its defaults and its rules applied), those it refuses left out.
+ */
+export const schemaPlans: fc.Arbitrary<Plan> = arbitraryFor(PlanDocumentSchema)
+  .map((doc) => PlanDocumentSchema.safeParse(doc))
+  .filter((r) => r.success)
+  .map((r) => r.data);
