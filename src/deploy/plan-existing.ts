@@ -3,7 +3,7 @@
  * say it (a Bicep or ARM PUT is the same statement for a new and an existing resource).
  */
 import type { Plan } from '../domain/plan';
-import { buildModel, type Loc } from '../exporters/model';
+import { planModel, type Loc } from '../exporters/model';
 import { armResourceId, resourceKey } from './resource-id';
 
 /** The keys of each plan (plans are never changed in place: an edit makes a new plan). */
@@ -20,7 +20,7 @@ export function existingResourceKeys(plan: Plan): Set<string> {
 }
 
 function build(plan: Plan): Set<string> {
-  const model = buildModel(plan);
+  const model = planModel(plan);
   const keys = new Set<string>();
   if (model.access.mode !== 'private') return keys;
   const a = model.access;

@@ -250,6 +250,23 @@ function routing(
  */
 const AZURE_SERVICES_RULE_NAME = 'AllowAllAzureServicesAndResourcesWithinAzureIps';
 
+/** The model of each plan (plans are never changed in place: an edit makes a new plan). */
+const MODELS = new WeakMap<Plan, ExportModel>();
+
+/**
+ * `buildModel`, worked out once per plan: the Azure CLI script's steps and the dry run's Bicep reader (for what
+ * exists already) both need it, and a dry run of every format would otherwise build and check it twice. Shared:
+ * nothing may change it.
+ */
+export function planModel(plan: Plan): ExportModel {
+  let model = MODELS.get(plan);
+  if (model === undefined) {
+    model = buildModel(plan);
+    MODELS.set(plan, model);
+  }
+  return model;
+}
+
 /**
  * The model of what the plan deploys. Throws `ExportRefusedError` when a value of the plan cannot be
  * written safely (a control character, a leading `-` or `@`, …): the files are never made.

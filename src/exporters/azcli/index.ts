@@ -8,7 +8,7 @@
 import type { Plan } from '../../domain/plan';
 import { shellQuote as q } from '../escape';
 import { commentBlock, errorLines } from '../header';
-import { buildModel } from '../model';
+import { planModel } from '../model';
 import type { ExportFile, ExportOptions } from '../types';
 import { SERVER_DEFAULTS } from '../versions';
 import { MIN_CLI, versionCheck } from './cli-versions';
@@ -16,7 +16,7 @@ import { planScriptSections } from './script-steps';
 import { opt, shellVar } from './shell';
 
 export function azcliFiles(plan: Plan, options: ExportOptions = {}): ExportFile[] {
-  const model = buildModel(plan);
+  const model = planModel(plan);
   const errors = errorLines(options.errors);
   const head = [
     ...errors,

@@ -14,7 +14,7 @@
 import { POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
 import type { NsgRule, Plan } from '../../domain/plan';
 import {
-  buildModel,
+  planModel,
   type ExportModel,
   type Loc,
   type ModelPrivate,
@@ -472,7 +472,7 @@ const SECTIONS = new WeakMap<Plan, readonly ScriptSection[]>();
 export function planScriptSections(plan: Plan): readonly ScriptSection[] {
   let sections = SECTIONS.get(plan);
   if (sections === undefined) {
-    sections = scriptSections(buildModel(plan));
+    sections = scriptSections(planModel(plan));
     SECTIONS.set(plan, sections);
   }
   return sections;
