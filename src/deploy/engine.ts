@@ -198,7 +198,16 @@ class Replay {
     this.words = words;
     this.position = new Array<number>(steps.length);
     this.res = steps.map(resourceOf);
-    this.type = steps.map((s) => s.type.toLowerCase());
+    // A plan has a handful of types and a thousand steps: each type is lower-cased once.
+    const lower = new Map<string, string>();
+    this.type = steps.map((s) => {
+      let t = lower.get(s.type);
+      if (t === undefined) {
+        t = s.type.toLowerCase();
+        lower.set(s.type, t);
+      }
+      return t;
+    });
     for (let pos = 0; pos < sorted.length; pos += 1) {
       const i = sorted[pos] as number;
       this.position[i] = pos;

@@ -97,6 +97,8 @@ interface ParsedId {
   group: string;
   type: string;
   names: string[];
+  /** `parentOf` the ID, once asked (undefined until then). */
+  parent: ResourceId | null | undefined;
 }
 
 /** IDs are parsed again and again while a deployment is replayed: each once (the cache is emptied when large). */
@@ -124,7 +126,13 @@ function parseUncached(id: string): ParsedId | null {
     types.push(rest[i] as string);
     names.push(rest[i + 1] as string);
   }
-  return { subscription: m[1] as string, group: m[2] as string, type: [m[3], ...types].join('/'), names };
+  return {
+    subscription: m[1] as string,
+    group: m[2] as string,
+    type: [m[3], ...types].join('/'),
+    names,
+    parent: undefined,
+  };
 }
 
 /** A raw resource ID in the shared spelling; null when it is not a resource group's resource ID. */
@@ -167,11 +175,17 @@ export function canonicalProps(props: StepProps, id: (raw: ResourceId) => Resour
 /** The subscription segment of a shared-spelling ID. */
 export const subscriptionOf = (id: ResourceId): string => parseResourceId(id)?.subscription ?? '';
 
-/** The parent of a child resource's ID (`…/virtualnetworks/a/subnets/b` → `…/virtualnetworks/a`), else null. */
+/**
+ * The parent of a child resource's ID (`…/virtualnetworks/a/subnets/b` → `…/virtualnetworks/a`), else null. Kept
+ * with the parsed ID: the replay asks for the parent of every step, and the many children of one VNet then share
+ * one parent string, which the lookups that follow hash once rather than once per child.
+ */
 export function parentOf(id: ResourceId): ResourceId | null {
   const p = parseResourceId(id);
-  if (!p || p.names.length < 2) return null;
-  return id.slice(0, id.lastIndexOf('/', id.lastIndexOf('/') - 1));
+  if (!p) return null;
+  if (p.parent === undefined)
+    p.parent = p.names.length < 2 ? null : id.slice(0, id.lastIndexOf('/', id.lastIndexOf('/') - 1));
+  return p.parent;
 }
 
 /** The ARM spelling of the resource types the dry run names in its reasons (IDs are lower-case). */
