@@ -146,18 +146,32 @@ export function canonicalId(raw: string, ctx: IdContext): ResourceId | null {
   return `/subscriptions/${canonicalSubscription(p.subscription, ctx)}/resourcegroups/${group}${tail}`;
 }
 
-/** `canonicalId` for the IDs of one plan's deployment, each raw ID worked out once; one that is not an ID stays. */
+/** The ID speller of each plan (plans are never changed in place: an edit makes a new plan). */
+const SPELLERS = new WeakMap<Plan, (raw: ResourceId) => ResourceId>();
+
+/**
+ * `canonicalId` for the IDs of one plan's deployment, each raw ID worked out once; one that is not an ID stays.
+ * One speller per plan, shared by the readers: the Terraform, Bicep and Azure CLI readers write the same raw IDs
+ * for a plan, so a dry run of several formats spells each once, and their steps share the spelled strings (the
+ * replay's lookups then hash each once). The cache is emptied when large.
+ */
 export function idSpeller(plan: Plan): (raw: ResourceId) => ResourceId {
-  const ctx = idContext(plan);
-  const known = new Map<string, ResourceId>();
-  return (raw) => {
-    let out = known.get(raw);
-    if (out === undefined) {
-      out = canonicalId(raw, ctx) ?? raw;
-      known.set(raw, out);
-    }
-    return out;
-  };
+  let speller = SPELLERS.get(plan);
+  if (speller === undefined) {
+    const ctx = idContext(plan);
+    const known = new Map<string, ResourceId>();
+    speller = (raw) => {
+      let out = known.get(raw);
+      if (out === undefined) {
+        if (known.size > 50_000) known.clear();
+        out = canonicalId(raw, ctx) ?? raw;
+        known.set(raw, out);
+      }
+      return out;
+    };
+    SPELLERS.set(plan, speller);
+  }
+  return speller;
 }
 
 /** `props` with every resource ID (`ID_PROPS`) spelled by `id`; the same object when none changes. */
