@@ -45,10 +45,15 @@ export function parseResourceId(id: string): ParsedResourceId | null {
   };
 }
 
+const SUBSCRIPTIONS_PREFIX = /^\/subscriptions\//i;
+
 /**
  * A resource's identity without its subscription (type, group and names, lower-case): how the readers match a
  * resource of the artefact with the plan's existing resources, whose subscription the plan may give by name.
  */
 export function resourceKey(id: string): string {
-  return id.replace(/^\/subscriptions\/[^/]*\//i, '/').toLowerCase();
+  // The ID from the `/` that ends its subscription segment (`/subscriptions/` is 15 characters): a slice rather
+  // than a replace, since the Bicep reader asks for the key of every resource it reads.
+  const cut = SUBSCRIPTIONS_PREFIX.test(id) ? id.indexOf('/', 15) : -1;
+  return (cut < 0 ? id : id.slice(cut)).toLowerCase();
 }
