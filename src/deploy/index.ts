@@ -10,7 +10,7 @@ import { readAzcli } from './read-azcli';
 import { readBicep } from './read-bicep';
 import { readTerraform } from './read-terraform';
 import type { ArtefactReader, DeployFormat, DeployStep, DryRunReport } from './types';
-import { canonicalProps, idSpeller } from './world';
+import { ID_PROPS, idSpeller } from './world';
 
 /** The reader of each format that has one. */
 export const READERS: Partial<Record<DeployFormat, ArtefactReader>> = {
@@ -23,20 +23,21 @@ export const READERS: Partial<Record<DeployFormat, ArtefactReader>> = {
 /**
  * Every ID of the steps in the one spelling the engine and the plan's world share (`world.ts`): the readers
  * write the deployment's own subscription and target group each their own way (`''`, a marker, the plan's GUID).
- * The steps are the reader's own, made for this call, so they are spelled in place rather than copied.
+ * The steps, their edges and their props are the reader's own, made for this call (none shared between two steps),
+ * so they are spelled in place rather than copied: a copy of the props with one key changed is an object of a
+ * shape of its own, which the replay's checks then read more slowly.
  */
 function canonicalSteps(steps: DeployStep[], plan: Plan): DeployStep[] {
   const id = idSpeller(plan);
   for (const step of steps) {
     step.id = id(step.id);
-    const after = step.after;
-    for (let k = 0; k < after.length; k += 1) {
-      const edge = after[k] as DeployStep['after'][number];
-      const spelled = id(edge.step);
-      if (spelled !== edge.step) after[k] = { step: spelled, why: edge.why };
-    }
+    for (const edge of step.after) edge.step = id(edge.step);
     if (step.target !== undefined) step.target = id(step.target);
-    step.props = canonicalProps(step.props, id);
+    const props = step.props;
+    for (const key of ID_PROPS) {
+      const value = props[key];
+      if (value !== undefined) props[key] = id(value);
+    }
   }
   return steps;
 }
