@@ -201,21 +201,47 @@ function subnetHolding(ip: string, subnets: readonly Subnet[]): Subnet | undefin
   return subnets.find((s) => holds(s.prefix, ip));
 }
 
+/** The address range of a block, or null when it does not parse (such a block holds no address). */
+function blockRange(prefix: string): { start: number; end: number } | null {
+  const cidr = parseLooseCidrFast(prefix);
+  return cidr.ok ? cidrRange(cidr.value) : null;
+}
+
 /**
- * The box a DNS server at `ip` is drawn in: the subnet of a VNet of the plan that holds it, else that VNet (by its
- * address spaces); null when no VNet of the plan holds it (on-premises, or not given).
+ * Finds the box a DNS server at an address is drawn in: the subnet of a VNet of the plan that holds it, else that
+ * VNet (by its address spaces); null when no VNet of the plan holds it (on-premises, or not given). Each block is
+ * parsed once, when the first address is looked up, rather than once per address: a plan at Azure's limits has
+ * thousands of subnets and hundreds of DNS settings, and parsing every block for every server took seconds.
  */
-function dnsHome(access: PrivateAccess, ip: string): string | null {
-  const vnet = access.vnet;
-  const i = vnet.subnets.findIndex((s) => holds(s.prefix, ip));
-  if (i >= 0) return NODE_IDS.subnet(i);
-  if (vnet.addressSpaces.some((a) => holds(a, ip))) return NODE_IDS.serverVnet;
-  for (const [k, p] of access.peeredVnets.entries()) {
-    const j = p.subnets.findIndex((s) => holds(s.prefix, ip));
-    if (j >= 0) return NODE_IDS.peeredSubnet(k, j);
-    if (p.addressSpaces.some((a) => holds(a, ip))) return NODE_IDS.peered(k);
-  }
-  return null;
+function dnsHomeFinder(access: PrivateAccess): (ip: string) => string | null {
+  let homes: { id: string; range: { start: number; end: number } | null }[] | null = null;
+  const list = () => {
+    if (homes) return homes;
+    const all: { id: string; range: { start: number; end: number } | null }[] = [];
+    const vnet = access.vnet;
+    vnet.subnets.forEach((s, i) => all.push({ id: NODE_IDS.subnet(i), range: blockRange(s.prefix) }));
+    for (const a of vnet.addressSpaces) all.push({ id: NODE_IDS.serverVnet, range: blockRange(a) });
+    for (const [k, p] of access.peeredVnets.entries()) {
+      p.subnets.forEach((s, j) => all.push({ id: NODE_IDS.peeredSubnet(k, j), range: blockRange(s.prefix) }));
+      for (const a of p.addressSpaces) all.push({ id: NODE_IDS.peered(k), range: blockRange(a) });
+    }
+    homes = all;
+    return all;
+  };
+  const found = new Map<string, string | null>();
+  return (ip) => {
+    const known = found.get(ip);
+    if (known !== undefined) return known;
+    const address = parseIPv4Fast(ip);
+    // The blocks are in the order they are searched: the server VNet's subnets, then its address spaces, then each
+    // peered VNet's subnets and address spaces; the first that holds the address is its home.
+    const home = address.ok
+      ? (list().find((h) => h.range !== null && address.value >= h.range.start && address.value <= h.range.end)?.id ??
+        null)
+      : null;
+    found.set(ip, home);
+    return home;
+  };
 }
 
 /** A VNet's firewall or network virtual appliance, drawn inside the VNet. */
@@ -329,11 +355,12 @@ function dnsNodes(b: Builder, access: PrivateAccess): void {
   const serverVnetDns = addDns(vnet.dns, vnet.name);
   access.peeredVnets.forEach((p) => addDns(p.dns, p.name));
   let anyForwards = false;
+  const dnsHome = dnsHomeFinder(access);
   for (const entry of dnsKeys.values()) {
     anyForwards ||= entry.forwards;
     const shown = entry.users.slice(0, 2).join(', ');
     // Drawn where the first of its servers that a VNet of the plan holds lives.
-    const home = entry.servers.reduce<string | null>((h, ip) => h ?? dnsHome(access, ip), null);
+    const home = entry.servers.reduce<string | null>((h, ip) => h ?? dnsHome(ip), null);
     b.nodes.push({
       id: entry.id,
       kind: 'dnsServers',
