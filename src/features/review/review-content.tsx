@@ -30,14 +30,13 @@ export function ReviewContent({
   useRuleEngine(); // the review's counts and export gating need the findings, not "checking"
   const findings = useMemo(() => findingsFor(plan), [plan]);
   const errors = useMemo(() => findings.filter((f) => f.severity === 'error'), [findings]);
-  // The client checks and the exports are the heaviest sections for a large plan: they render in a
-  // background pass after the rest of the page is on screen, and keep their last result while the
-  // next one is prepared.
+  // The diagram, the client checks, the share link and the exports are the heaviest sections for a
+  // large plan (laying out a plan at Azure's limits takes seconds): they render in a background pass
+  // after the findings and the summary are on screen, and keep their last result while the next one
+  // is prepared.
   const deferredPlan = useDeferredValue<Plan | null>(plan, null);
-  const deferredErrors = useMemo(
-    () => (deferredPlan === null ? [] : findingsFor(deferredPlan).filter((f) => f.severity === 'error')),
-    [deferredPlan],
-  );
+  const deferredFindings = useMemo(() => (deferredPlan === null ? [] : findingsFor(deferredPlan)), [deferredPlan]);
+  const deferredErrors = useMemo(() => deferredFindings.filter((f) => f.severity === 'error'), [deferredFindings]);
   return (
     <>
       <section className="review-section" aria-labelledby="review-findings">
@@ -54,9 +53,13 @@ export function ReviewContent({
       </section>
       <section className="review-section" aria-labelledby="review-topology">
         <h3 id="review-topology">Topology</h3>
-        <Suspense fallback={<Loading what="the diagram" />}>
-          <TopologyPanel plan={plan} findings={findings} {...(onNavigate ? { onNavigate } : {})} />
-        </Suspense>
+        {deferredPlan === null ? (
+          <Loading what="the diagram" />
+        ) : (
+          <Suspense fallback={<Loading what="the diagram" />}>
+            <TopologyPanel plan={deferredPlan} findings={deferredFindings} {...(onNavigate ? { onNavigate } : {})} />
+          </Suspense>
+        )}
       </section>
       <section className="review-section" aria-labelledby="review-checks">
         <h3 id="review-checks">Can the clients reach the server?</h3>
@@ -78,9 +81,13 @@ export function ReviewContent({
       ) : null}
       <section className="review-section" aria-labelledby="review-share">
         <h3 id="review-share">Share and save</h3>
-        <Suspense fallback={<Loading what="sharing" />}>
-          <SharePanel plan={plan} />
-        </Suspense>
+        {deferredPlan === null ? (
+          <Loading what="sharing" />
+        ) : (
+          <Suspense fallback={<Loading what="sharing" />}>
+            <SharePanel plan={deferredPlan} />
+          </Suspense>
+        )}
       </section>
       <section className="review-section" aria-labelledby="review-export">
         <h3 id="review-export">Export</h3>
