@@ -174,12 +174,8 @@ interface Seen {
 }
 
 class Replay {
-  /**
-   * Every step's ancestor bits, one row of `words` words per step (step `i`'s row starts at `i * words`); null when
-   * the steps form one chain (each follows the one before it in the order, as the az script's do), where a step's
-   * ancestors are all the steps before it and its position says as much.
-   */
-  private readonly ancestors: Uint32Array | null;
+  /** Every step's ancestor bits, one row of `words` words per step (step `i`'s row starts at `i * words`). */
+  private readonly ancestors: Uint32Array;
   private readonly words: number;
   readonly writers = new Map<ResourceId, number[]>();
   readonly position: number[];
@@ -195,17 +191,9 @@ class Replay {
     sorted: Int32Array,
     { predStart, preds }: Edges,
   ) {
-    let chain = true;
-    for (let pos = 1; chain && pos < sorted.length; pos += 1) {
-      const i = sorted[pos] as number;
-      const previous = sorted[pos - 1] as number;
-      chain = false;
-      for (let e = predStart[i] as number; !chain && e < (predStart[i + 1] as number); e += 1)
-        chain = preds[e] === previous;
-    }
-    const words = chain ? 0 : Math.ceil(steps.length / 32) || 1;
+    const words = Math.ceil(steps.length / 32) || 1;
     // One buffer for all the rows (not a view per step: a thousand views cost more than the bits).
-    const bits = chain ? null : new Uint32Array(words * steps.length);
+    const bits = new Uint32Array(words * steps.length);
     this.ancestors = bits;
     this.words = words;
     this.position = new Array<number>(steps.length);
@@ -223,14 +211,12 @@ class Replay {
     for (let pos = 0; pos < sorted.length; pos += 1) {
       const i = sorted[pos] as number;
       this.position[i] = pos;
-      if (bits !== null) {
-        const own = i * words;
-        for (let e = predStart[i] as number; e < (predStart[i + 1] as number); e += 1) {
-          const j = preds[e] as number;
-          const theirs = j * words;
-          for (let w = 0; w < words; w += 1) bits[own + w] = (bits[own + w] as number) | (bits[theirs + w] as number);
-          bits[own + (j >>> 5)] = (bits[own + (j >>> 5)] as number) | (1 << (j & 31));
-        }
+      const own = i * words;
+      for (let e = predStart[i] as number; e < (predStart[i + 1] as number); e += 1) {
+        const j = preds[e] as number;
+        const theirs = j * words;
+        for (let w = 0; w < words; w += 1) bits[own + w] = (bits[own + w] as number) | (bits[theirs + w] as number);
+        bits[own + (j >>> 5)] = (bits[own + (j >>> 5)] as number) | (1 << (j & 31));
       }
       const s = steps[i] as DeployStep;
       if (s.action === 'read') continue;
@@ -243,9 +229,7 @@ class Replay {
 
   /** Whether step `j` has run before step `i` in every order the graph allows. */
   before(j: number, i: number): boolean {
-    const bits = this.ancestors;
-    if (bits === null) return (this.position[j] as number) < (this.position[i] as number);
-    return ((bits[i * this.words + (j >>> 5)] as number) & (1 << (j & 31))) !== 0;
+    return ((this.ancestors[i * this.words + (j >>> 5)] as number) & (1 << (j & 31))) !== 0;
   }
 
   /** Whether the resource exists when step `i` runs: `seen(i, id).exists`, without gathering its properties. */
