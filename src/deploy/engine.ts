@@ -42,119 +42,75 @@ const resourceOf = (s: DeployStep): ResourceId => {
   return hash < 0 ? s.id : s.id.slice(0, hash);
 };
 
-/**
- * The steps' edges in flat arrays: step `i` follows the steps `preds[predStart[i]]` up to (not including)
- * `preds[predStart[i + 1]]`, in the order its `after` lists them (a step listed twice is there twice).
- */
-interface Edges {
-  predStart: Int32Array;
-  preds: Int32Array;
-}
-
-/**
- * A deterministic topological order: among the steps that may run, the one listed first goes first. The edges are
- * kept in a few typed arrays rather than an array or two per step: a large plan has a thousand steps per format.
- */
-function order(steps: readonly DeployStep[]): { sorted: Int32Array; edges: Edges } {
-  const n = steps.length;
+/** A deterministic topological order: among the steps that may run, the one listed first goes first. */
+function order(steps: readonly DeployStep[]): { sorted: number[]; preds: number[][] } {
   const indexById = new Map<string, number>();
-  let edgeCount = 0;
-  for (let i = 0; i < n; i += 1) {
-    const s = steps[i] as DeployStep;
+  steps.forEach((s, i) => {
     if (indexById.has(s.id)) throw new DryRunGraphError(`Two steps have the ID ${s.id}.`);
     indexById.set(s.id, i);
-    edgeCount += s.after.length;
-  }
-  const predStart = new Int32Array(n + 1);
-  const preds = new Int32Array(edgeCount);
-  // How many distinct steps each step waits for, and how many wait for each step.
-  const waiting = new Int32Array(n);
-  const succCount = new Int32Array(n + 1);
-  // The last step that counted step `j` as one it waits for, plus one (0: none yet), to count each edge once.
-  const seenBy = new Int32Array(n);
-  let at = 0;
-  for (let i = 0; i < n; i += 1) {
-    const s = steps[i] as DeployStep;
-    predStart[i] = at;
-    for (const a of s.after) {
+  });
+  const preds: number[][] = steps.map((s) =>
+    s.after.map((a) => {
       const j = indexById.get(a.step);
       if (j === undefined)
         throw new DryRunGraphError(`Step ${s.id} (${s.source.file}) follows ${a.step}, which is not a step.`);
-      preds[at] = j;
-      at += 1;
-      if (seenBy[j] === i + 1) continue;
-      seenBy[j] = i + 1;
-      waiting[i] = (waiting[i] as number) + 1;
-      succCount[j + 1] = (succCount[j + 1] as number) + 1;
-    }
-  }
-  predStart[n] = at;
-  // The steps waiting for each step, in step order: step `j`'s from `succ[succStart[j]]`.
-  const succStart = succCount;
-  for (let j = 0; j < n; j += 1) succStart[j + 1] = (succStart[j + 1] as number) + (succStart[j] as number);
-  const succ = new Int32Array(succStart[n] as number);
-  const filled = succStart.slice(0, n);
-  seenBy.fill(0);
-  for (let i = 0; i < n; i += 1) {
-    for (let e = predStart[i] as number; e < (predStart[i + 1] as number); e += 1) {
-      const j = preds[e] as number;
-      if (seenBy[j] === i + 1) continue;
-      seenBy[j] = i + 1;
-      succ[filled[j] as number] = i;
-      filled[j] = (filled[j] as number) + 1;
-    }
-  }
+      return j;
+    }),
+  );
+  const succ: number[][] = steps.map(() => []);
+  const waiting = new Array<number>(steps.length);
+  preds.forEach((p, i) => {
+    const distinct = p.length < 2 ? p : [...new Set(p)];
+    waiting[i] = distinct.length;
+    for (const j of distinct) (succ[j] as number[]).push(i);
+  });
   // A binary min-heap of the steps that may run: the one listed first goes first.
-  const ready = new Int32Array(n);
-  let size = 0;
+  const ready: number[] = [];
   const push = (x: number) => {
-    let up = size;
-    size += 1;
-    while (up > 0) {
-      const parent = (up - 1) >> 1;
-      if ((ready[parent] as number) <= x) break;
-      ready[up] = ready[parent] as number;
-      up = parent;
+    let at = ready.push(x) - 1;
+    while (at > 0) {
+      const up = (at - 1) >> 1;
+      if ((ready[up] as number) <= x) break;
+      ready[at] = ready[up] as number;
+      at = up;
     }
-    ready[up] = x;
+    ready[at] = x;
   };
   const pop = (): number => {
     const top = ready[0] as number;
-    size -= 1;
-    const last = ready[size] as number;
-    if (size > 0) {
-      let down = 0;
+    const last = ready.pop() as number;
+    if (ready.length > 0) {
+      let at = 0;
       for (;;) {
-        const l = 2 * down + 1;
-        if (l >= size) break;
+        const l = 2 * at + 1;
+        if (l >= ready.length) break;
         const r = l + 1;
-        const c = r < size && (ready[r] as number) < (ready[l] as number) ? r : l;
+        const c = r < ready.length && (ready[r] as number) < (ready[l] as number) ? r : l;
         if ((ready[c] as number) >= last) break;
-        ready[down] = ready[c] as number;
-        down = c;
+        ready[at] = ready[c] as number;
+        at = c;
       }
-      ready[down] = last;
+      ready[at] = last;
     }
     return top;
   };
-  for (let i = 0; i < n; i += 1) if (waiting[i] === 0) push(i);
-  const sorted = new Int32Array(n);
-  let count = 0;
-  while (size > 0) {
+  waiting.forEach((w, i) => {
+    if (w === 0) push(i);
+  });
+  const sorted: number[] = [];
+  while (ready.length > 0) {
     const i = pop();
-    sorted[count] = i;
-    count += 1;
-    for (let e = succStart[i] as number; e < (succStart[i + 1] as number); e += 1) {
-      const j = succ[e] as number;
+    sorted.push(i);
+    for (const j of succ[i] as number[]) {
       waiting[j] = (waiting[j] as number) - 1;
       if (waiting[j] === 0) push(j);
     }
   }
-  if (count < n) {
+  if (sorted.length < steps.length) {
     const stuck = steps.filter((_, i) => (waiting[i] as number) > 0).map((s) => s.id);
     throw new DryRunGraphError(`The steps' order has a cycle among: ${stuck.join(', ')}.`);
   }
-  return { sorted, edges: { predStart, preds } };
+  return { sorted, preds };
 }
 
 const EMPTY: StepProps = Object.freeze({});
@@ -188,8 +144,8 @@ class Replay {
   constructor(
     readonly steps: readonly DeployStep[],
     readonly world: World,
-    sorted: Int32Array,
-    { predStart, preds }: Edges,
+    sorted: readonly number[],
+    preds: readonly number[][],
   ) {
     const words = Math.ceil(steps.length / 32) || 1;
     // One buffer for all the rows (not a view per step: a thousand views cost more than the bits).
@@ -208,23 +164,21 @@ class Replay {
       }
       return t;
     });
-    for (let pos = 0; pos < sorted.length; pos += 1) {
-      const i = sorted[pos] as number;
+    sorted.forEach((i, pos) => {
       this.position[i] = pos;
       const own = i * words;
-      for (let e = predStart[i] as number; e < (predStart[i + 1] as number); e += 1) {
-        const j = preds[e] as number;
+      for (const j of preds[i] as number[]) {
         const theirs = j * words;
         for (let w = 0; w < words; w += 1) bits[own + w] = (bits[own + w] as number) | (bits[theirs + w] as number);
         bits[own + (j >>> 5)] = (bits[own + (j >>> 5)] as number) | (1 << (j & 31));
       }
       const s = steps[i] as DeployStep;
-      if (s.action === 'read') continue;
+      if (s.action === 'read') return;
       const id = this.res[i] as ResourceId;
       const list = this.writers.get(id);
       if (list === undefined) this.writers.set(id, [i]);
       else list.push(i);
-    }
+    });
   }
 
   /** Whether step `j` has run before step `i` in every order the graph allows. */
@@ -610,10 +564,9 @@ export function scriptOrder(steps: readonly ScriptStep[], file: string): DeployS
 
 /** Replays `steps` (one format's artefacts, read) against the world the plan describes. */
 export function replay(format: DeployFormat, steps: readonly DeployStep[], plan: Plan): DryRunReport {
-  const { sorted, edges } = order(steps);
-  const r = new Replay(steps, worldOf(plan), sorted, edges);
-  const ordered: DeployStep[] = [];
-  for (const i of sorted) ordered.push(steps[i] as DeployStep);
+  const { sorted, preds } = order(steps);
+  const r = new Replay(steps, worldOf(plan), sorted, preds);
+  const ordered = sorted.map((i) => steps[i] as DeployStep);
   for (const i of sorted) {
     for (const [constraint, check] of CHECKS) {
       const reason = check(r, i);
