@@ -40,18 +40,6 @@ const armId = (scope: StepScope, path: string) =>
 /** The region `$LOCATION` defaults to: the deployment's, letters and digits only. */
 const defaultLocation = (model: ExportModel) => model.location.replace(/[^A-Za-z0-9]/g, '');
 
-/** Each resource type split at its slashes: a script has a thousand steps of a handful of types. */
-const TYPE_SEGMENTS = new Map<string, readonly string[]>();
-
-function typeSegments(type: string): readonly string[] {
-  let segments = TYPE_SEGMENTS.get(type);
-  if (segments === undefined) {
-    segments = type.split('/');
-    TYPE_SEGMENTS.set(type, segments);
-  }
-  return segments;
-}
-
 function step(
   loc: Loc,
   type: string,
@@ -63,7 +51,7 @@ function step(
 ): ScriptStep {
   const scope = scopeOf(loc);
   // `Provider/type/child` and `a/b` → `Provider/type/a/child/b`.
-  const types = typeSegments(type);
+  const types = type.split('/');
   let path = `${types[0]}/${types[1]}/${names[0]}`;
   for (let i = 2; i < types.length; i++) path += `/${types[i]}/${names[i - 1]}`;
   const s: ScriptStep = { id: armId(scope, path), type, name: names.join('/'), action, scope, props, commands };
@@ -190,10 +178,7 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
       ),
     );
   }
-  // The words every subnet command of the server VNet starts with, written once for its many subnets.
-  const vnetRg = rg(vnet.loc);
-  const vnetName = opt('vnet-name', vnet.name);
-  const subnetAt = [vnetRg, vnetName, opt('name', a.subnet.name)];
+  const subnetAt = [rg(vnet.loc), opt('vnet-name', vnet.name), opt('name', a.subnet.name)];
   const delegation = [
     optList('delegations', [POSTGRES_DELEGATION_SERVICE]),
     optList('service-endpoints', [STORAGE_SERVICE_ENDPOINT]),
@@ -231,7 +216,7 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
     steps.push(step(vnet.loc, subnetType, subnetNames, 'create', commands, props));
   }
   for (const s of a.otherSubnets) {
-    const where = [vnetRg, vnetName, opt('name', s.name)];
+    const where = [rg(vnet.loc), opt('vnet-name', vnet.name), opt('name', s.name)];
     const table = createdTables.get(s.name);
     if (table === undefined) {
       const commands = unlessExists(
@@ -334,21 +319,16 @@ function zoneSteps(a: ModelPrivate): ScriptStep[] {
     );
     steps.push(step(z.loc, zoneType, [z.name], 'create', commands));
   }
-  // The words every link command starts with, written once for the zone's many links.
-  const zoneRg = rg(z.loc);
-  const zoneName = opt('zone-name', z.name);
-  const zoneSub = subFlag(z.loc.sub);
-  const zoneSubWord = zoneSub.trim();
   for (const l of a.links) {
-    const where = [zoneRg, zoneName, opt('name', l.name)];
+    const where = [rg(z.loc), opt('zone-name', z.name), opt('name', l.name)];
     const commands = unlessExists(
-      ['az network private-dns link vnet show', ...where, zoneSubWord],
+      ['az network private-dns link vnet show', ...where, subFlag(z.loc.sub).trim()],
       [
         'az network private-dns link vnet create',
         ...where,
         `--virtual-network="$${l.vnet.key === 'serverVnet' ? 'SERVER_VNET_ID' : `${shellVar(l.vnet.key)}_VNET_ID`}"`,
         '--registration-enabled=false',
-        `--output=none${zoneSub}`,
+        `--output=none${subFlag(z.loc.sub)}`,
       ],
     );
     steps.push(
