@@ -13,7 +13,14 @@
  */
 import { POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
 import type { NsgRule, Plan } from '../../domain/plan';
-import { planModel, type ExportModel, type Loc, type ModelPrivate, type ModelRouteTable, type VnetRef } from '../model';
+import {
+  planModel,
+  type ExportModel,
+  type Loc,
+  type ModelPrivate,
+  type ModelRouteTable,
+  type VnetRef,
+} from '../model';
 import type { ScriptStep, StepProps, StepScope } from '../steps';
 import { shellQuote as q } from '../escape';
 import { FIREWALL_RULE_FLAG, FIREWALL_SERVER_FLAG, HA_FLAGS } from './cli-versions';
@@ -101,7 +108,13 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
       'create',
       unlessExists(
         ['az network nsg show', rg(a.nsg.loc), opt('name', a.nsg.name)],
-        ['az network nsg create', rg(a.nsg.loc), opt('name', a.nsg.name), '--location="$LOCATION"', '--output=none'],
+        cmd([
+          'az network nsg create',
+          rg(a.nsg.loc),
+          opt('name', a.nsg.name),
+          '--location="$LOCATION"',
+          '--output=none',
+        ]),
       ),
       {},
       location,
@@ -123,13 +136,13 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
       'create',
       unlessExists(
         ['az network route-table show', ...where, subFlag(t.vnet.loc.sub).trim()],
-        [
+        cmd([
           'az network route-table create',
           ...where,
           // The server VNet's table goes where the VNet does; another VNet's to that VNet's region.
           t.onServerVnet ? '--location="$LOCATION"' : opt('location', t.region),
           `--output=none${subFlag(t.vnet.loc.sub)}`,
-        ],
+        ]),
       ),
       {},
       t.onServerVnet ? location : t.region,
@@ -163,7 +176,7 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
         'create',
         unlessExists(
           ['az network vnet show', rg(vnet.loc), opt('name', vnet.name)],
-          [
+          cmd([
             'az network vnet create',
             rg(vnet.loc),
             opt('name', vnet.name),
@@ -171,7 +184,7 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
             optList('address-prefixes', vnet.addressSpaces),
             dnsServers !== null && optList('dns-servers', dnsServers),
             '--output=none',
-          ],
+          ]),
         ),
         { addressPrefixes: [...vnet.addressSpaces], ...(dnsServers === null ? {} : { dnsServers: [...dnsServers] }) },
         location,
@@ -197,21 +210,20 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
   const subnetNames = [vnet.name, a.subnet.name];
   // `subnet update` reads the subnet and writes it back with these properties changed, keeping the rest (a route
   // table, a NAT gateway); `create` writes the whole subnet, so it runs only when there is none yet.
-  const updateWords = ['az network vnet subnet update', ...subnetAt, ...delegation];
-  const update = cmd(updateWords);
+  const update = cmd(['az network vnet subnet update', ...subnetAt, ...delegation]);
   if (a.subnet.existing) {
     const props = { ...delegationProps, preservesLiveProperties: true };
     steps.push(suffixed(step(vnet.loc, subnetType, subnetNames, 'update', update, props), 'update'));
   } else {
-    const create = [
+    const create = cmd([
       'az network vnet subnet create',
       ...subnetAt,
       optList('address-prefixes', [a.subnet.prefix]),
       ...delegation,
-    ];
+    ]);
     const commands =
       `if ${cmd(['az network vnet subnet show', ...subnetAt, '--output=none'])} 2>/dev/null; then\n` +
-      `  ${cmd(updateWords, '  ')}\nelse\n  ${cmd(create, '  ')}\nfi`;
+      `  ${update.replace(/\n/g, '\n  ')}\nelse\n  ${create.replace(/\n/g, '\n  ')}\nfi`;
     const props = { addressPrefix: a.subnet.prefix, ...delegationProps };
     steps.push(step(vnet.loc, subnetType, subnetNames, 'create', commands, props));
   }
@@ -221,18 +233,23 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
     if (table === undefined) {
       const commands = unlessExists(
         ['az network vnet subnet show', ...where],
-        ['az network vnet subnet create', ...where, optList('address-prefixes', [s.prefix]), '--output=none'],
+        cmd(['az network vnet subnet create', ...where, optList('address-prefixes', [s.prefix]), '--output=none']),
       );
       steps.push(step(vnet.loc, subnetType, [vnet.name, s.name], 'create', commands, { addressPrefix: s.prefix }));
       continue;
     }
     // With a route table, as the delegated subnet: an existing subnet gets the table set again, keeping the rest.
     const routeTable = [opt('route-table', (a.routeTables[table] as ModelRouteTable).name), '--output=none'];
-    const update = ['az network vnet subnet update', ...where, ...routeTable];
-    const create = ['az network vnet subnet create', ...where, optList('address-prefixes', [s.prefix]), ...routeTable];
+    const update = cmd(['az network vnet subnet update', ...where, ...routeTable]);
+    const create = cmd([
+      'az network vnet subnet create',
+      ...where,
+      optList('address-prefixes', [s.prefix]),
+      ...routeTable,
+    ]);
     const commands =
       `if ${cmd(['az network vnet subnet show', ...where, '--output=none'])} 2>/dev/null; then\n` +
-      `  ${cmd(update, '  ')}\nelse\n  ${cmd(create, '  ')}\nfi`;
+      `  ${update.replace(/\n/g, '\n  ')}\nelse\n  ${create.replace(/\n/g, '\n  ')}\nfi`;
     const props = { addressPrefix: s.prefix, routeTable: tableIds[table] as string };
     steps.push(step(vnet.loc, subnetType, [vnet.name, s.name], 'create', commands, props));
   }
@@ -315,7 +332,7 @@ function zoneSteps(a: ModelPrivate): ScriptStep[] {
   if (!z.existing) {
     const commands = unlessExists(
       ['az network private-dns zone show', rg(z.loc), opt('name', z.name), subFlag(z.loc.sub).trim()],
-      ['az network private-dns zone create', rg(z.loc), opt('name', z.name), `--output=none${subFlag(z.loc.sub)}`],
+      cmd(['az network private-dns zone create', rg(z.loc), opt('name', z.name), `--output=none${subFlag(z.loc.sub)}`]),
     );
     steps.push(step(z.loc, zoneType, [z.name], 'create', commands));
   }
@@ -323,13 +340,13 @@ function zoneSteps(a: ModelPrivate): ScriptStep[] {
     const where = [rg(z.loc), opt('zone-name', z.name), opt('name', l.name)];
     const commands = unlessExists(
       ['az network private-dns link vnet show', ...where, subFlag(z.loc.sub).trim()],
-      [
+      cmd([
         'az network private-dns link vnet create',
         ...where,
         `--virtual-network="$${l.vnet.key === 'serverVnet' ? 'SERVER_VNET_ID' : `${shellVar(l.vnet.key)}_VNET_ID`}"`,
         '--registration-enabled=false',
         `--output=none${subFlag(z.loc.sub)}`,
-      ],
+      ]),
     );
     steps.push(
       step(z.loc, `${zoneType}/virtualNetworkLinks`, [z.name, l.name], 'create', commands, {
@@ -362,7 +379,7 @@ function serverSteps(model: ExportModel): ScriptStep[] {
       'create',
       unlessExists(
         ['az postgres flexible-server show', rg(s.loc), opt('name', s.name)],
-        [
+        cmd([
           `printf '%s' "$PGADMIN_PASSWORD" | az postgres flexible-server create`,
           rg(s.loc),
           opt('name', s.name),
@@ -380,7 +397,7 @@ function serverSteps(model: ExportModel): ScriptStep[] {
           standby !== '' && opt('standby-zone', standby),
           ...network,
           '--yes --output=none',
-        ],
+        ]),
       ),
       {
         ...(a.mode === 'private'

@@ -21,27 +21,16 @@ export const subFlag = (sub: SubRef) => (sub.primary ? '' : ` --subscription="$$
 
 export const rg = (loc: Loc) => (loc.rg === '' ? '--resource-group="$RESOURCE_GROUP"' : opt('resource-group', loc.rg));
 
-/** The words of a command; `false`, null, undefined and '' are left out. */
-type Words = readonly (string | false | null | undefined)[];
-
-/**
- * One command: its words on one line up to 100 characters, otherwise one word a line. `indent` goes before every
- * line after the first, for a command inside an `if` block: written as the command is joined rather than added by
- * a replace over the whole text afterwards (the script has a thousand such commands for a large plan).
- */
-export function cmd(parts: Words, indent = ''): string {
+/** One command: its words on one line up to 100 characters, otherwise one word a line. */
+export function cmd(parts: readonly (string | false | null | undefined)[]): string {
   const words: string[] = [];
   let length = -1;
-  let breaks = false;
   for (const p of parts) {
     if (typeof p !== 'string' || p === '') continue;
     words.push(p);
     length += p.length + 1;
-    if (indent !== '' && p.includes('\n')) breaks = true;
   }
-  // A word with a line break of its own has the indent after that break too.
-  if (breaks) return words.join(length <= 100 ? ' ' : ' \\\n  ').replace(/\n/g, `\n${indent}`);
-  return words.join(length <= 100 ? ' ' : ` \\\n  ${indent}`);
+  return words.join(length <= 100 ? ' ' : ' \\\n  ');
 }
 
 /**
@@ -49,8 +38,7 @@ export function cmd(parts: Words, indent = ''): string {
  * for the resources whose create would fail on an existing one (the server, the zone and its links) or would
  * replace it with less than it holds (a VNet created again without its subnets, an NSG without its rules, a
  * subnet without its NSG or route table). Everything else is a create-or-update that sets what the plan says.
- * `create` is the create command's words.
  */
-export function unlessExists(show: Words, create: Words): string {
-  return `if ! ${cmd([...show, '--output=none'])} 2>/dev/null; then\n  ${cmd(create, '  ')}\nfi`;
+export function unlessExists(show: readonly (string | false | null | undefined)[], create: string): string {
+  return `if ! ${cmd([...show, '--output=none'])} 2>/dev/null; then\n  ${create.replace(/\n/g, '\n  ')}\nfi`;
 }
