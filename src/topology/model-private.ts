@@ -201,46 +201,28 @@ function subnetHolding(ip: string, subnets: readonly Subnet[]): Subnet | undefin
   return subnets.find((s) => holds(s.prefix, ip));
 }
 
-/** The address range of a block, or null when it does not parse (such a block holds no address). */
-function blockRange(prefix: string): { start: number; end: number } | null {
-  const cidr = parseLooseCidrFast(prefix);
-  return cidr.ok ? cidrRange(cidr.value) : null;
-}
-
 /**
- * Finds the box a DNS server at an address is drawn in: the subnet of a VNet of the plan that holds it, else that
- * VNet (by its address spaces); null when no VNet of the plan holds it (on-premises, or not given). Each block is
- * parsed once, when the first address is looked up, rather than once per address: a plan at Azure's limits has
- * thousands of subnets and hundreds of DNS settings, and parsing every block for every server took seconds.
+ * Finds the box a DNS server at an address is drawn in: the first block that holds it, of the server VNet's subnets,
+ * then its address spaces, then each other VNet's subnets and address spaces (a subnet, else its VNet); null when no
+ * VNet of the plan holds it (on-premises, or not given). The blocks are parsed once per diagram, not once per
+ * address: a plan at Azure's limits has thousands of subnets and hundreds of DNS settings.
  */
 function dnsHomeFinder(access: PrivateAccess): (ip: string) => string | null {
-  let homes: { id: string; range: { start: number; end: number } | null }[] | null = null;
-  const list = () => {
-    if (homes) return homes;
-    const all: { id: string; range: { start: number; end: number } | null }[] = [];
-    const vnet = access.vnet;
-    vnet.subnets.forEach((s, i) => all.push({ id: NODE_IDS.subnet(i), range: blockRange(s.prefix) }));
-    for (const a of vnet.addressSpaces) all.push({ id: NODE_IDS.serverVnet, range: blockRange(a) });
-    for (const [k, p] of access.peeredVnets.entries()) {
-      p.subnets.forEach((s, j) => all.push({ id: NODE_IDS.peeredSubnet(k, j), range: blockRange(s.prefix) }));
-      for (const a of p.addressSpaces) all.push({ id: NODE_IDS.peered(k), range: blockRange(a) });
-    }
-    homes = all;
-    return all;
-  };
-  const found = new Map<string, string | null>();
+  const blocks: [id: string, prefix: string][] = [];
+  [access.vnet, ...access.peeredVnets].forEach((v, k) => {
+    v.subnets.forEach((s, j) => blocks.push([k ? NODE_IDS.peeredSubnet(k - 1, j) : NODE_IDS.subnet(j), s.prefix]));
+    for (const a of v.addressSpaces) blocks.push([k ? NODE_IDS.peered(k - 1) : NODE_IDS.serverVnet, a]);
+  });
+  let ranges: ({ start: number; end: number } | null)[] | undefined;
   return (ip) => {
-    const known = found.get(ip);
-    if (known !== undefined) return known;
     const address = parseIPv4Fast(ip);
-    // The blocks are in the order they are searched: the server VNet's subnets, then its address spaces, then each
-    // peered VNet's subnets and address spaces; the first that holds the address is its home.
-    const home = address.ok
-      ? (list().find((h) => h.range !== null && address.value >= h.range.start && address.value <= h.range.end)?.id ??
-        null)
-      : null;
-    found.set(ip, home);
-    return home;
+    if (!address.ok) return null;
+    ranges ??= blocks.map(([, prefix]) => {
+      const cidr = parseLooseCidrFast(prefix);
+      return cidr.ok ? cidrRange(cidr.value) : null;
+    });
+    const at = ranges.findIndex((r) => r !== null && address.value >= r.start && address.value <= r.end);
+    return at < 0 ? null : (blocks[at] as [string, string])[0];
   };
 }
 
