@@ -35,8 +35,22 @@ const contentSecurityPolicy = (): Plugin => ({
   ],
 });
 
+/**
+ * Drops the "empty css" comments that the build leaves as placeholders where a chunk imported only a style sheet
+ * (the sheet is its own file): comments in shipped code, about 90 bytes gzip over the chunks that carry them.
+ */
+const dropEmptyCssPlaceholders = (): Plugin => ({
+  name: 'drop-empty-css-placeholders',
+  apply: 'build',
+  enforce: 'post',
+  generateBundle(_, bundle) {
+    for (const file of Object.values(bundle))
+      if (file.type === 'chunk') file.code = file.code.replace(/\/\* empty css *\*\//g, '');
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), prerenderPlugin()],
+  plugins: [react(), contentSecurityPolicy(), prerenderPlugin(), dropEmptyCssPlaceholders()],
   base: './',
   build: {
     target: 'es2022',
