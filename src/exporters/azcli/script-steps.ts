@@ -13,14 +13,7 @@
  */
 import { POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
 import type { NsgRule, Plan } from '../../domain/plan';
-import {
-  planModel,
-  type ExportModel,
-  type Loc,
-  type ModelPrivate,
-  type ModelRouteTable,
-  type VnetRef,
-} from '../model';
+import { planModel, type ExportModel, type Loc, type ModelPrivate, type ModelRouteTable, type VnetRef } from '../model';
 import type { ScriptStep, StepProps, StepScope } from '../steps';
 import { shellQuote as q } from '../escape';
 import { FIREWALL_RULE_FLAG, FIREWALL_SERVER_FLAG, HA_FLAGS } from './cli-versions';
