@@ -235,8 +235,7 @@ function hubVnet(ctx: Ctx): string | null {
  * The other VNets with the hub in the middle of their column: as many spokes above it as below (one fewer above when
  * odd), so that the server VNet's line, the spokes' lines and the sites behind the hub's gateway meet it from around.
  */
-function hubInTheMiddle(ctx: Ctx, cards: Card[]): Card[] {
-  const hub = hubVnet(ctx);
+function hubInTheMiddle(hub: string | null, cards: Card[]): Card[] {
   const at = cards.findIndex((c) => c.node.id === hub);
   if (at < 0) return cards;
   const spokes = cards.filter((_, i) => i !== at);
@@ -245,7 +244,7 @@ function hubInTheMiddle(ctx: Ctx, cards: Card[]): Card[] {
 }
 
 /** Column C: peered VNets (paged), with their clients; the hub in the middle. */
-function peeredColumn(ctx: Ctx, view: LayoutView): { colC: Card[]; peeredSummary: boolean } {
+function peeredColumn(ctx: Ctx, view: LayoutView, hub: string | null): { colC: Card[]; peeredSummary: boolean } {
   const peeredGroup = ctx.topo.groups.find((g) => g.kind === 'peeredVnets');
   const peeredCards: Card[] = [];
   let peeredSummary: Card | null = null;
@@ -260,7 +259,7 @@ function peeredColumn(ctx: Ctx, view: LayoutView): { colC: Card[]; peeredSummary
     }
     for (const id of peeredGroup.members) if (paged.visible.has(id)) peeredCards.push(peeredVnetCard(ctx, id));
   }
-  const colC = peeredSummary ? [peeredSummary, ...hubInTheMiddle(ctx, peeredCards)] : hubInTheMiddle(ctx, peeredCards);
+  const colC = peeredSummary ? [peeredSummary, ...hubInTheMiddle(hub, peeredCards)] : hubInTheMiddle(hub, peeredCards);
   return { colC, peeredSummary: peeredSummary !== null };
 }
 
@@ -405,15 +404,15 @@ function placeColumns(ctx: Ctx, cards: PrivateCards, cols: PrivateColumns, mainY
 
 /** Places a private-access topology under the title row (`top`), then routes its lines. */
 export function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
+  const hub = hubVnet(ctx);
   const cards: PrivateCards = {
     vnet: serverVnetCard(ctx, view),
-    ...peeredColumn(ctx, view),
+    ...peeredColumn(ctx, view, hub),
     ...siteColumns(ctx),
   };
   const cols = privateColumns(ctx, cards);
   const dnsRowY = top + 40;
   const { zoneBox, dnsBottom } = placeDnsRow(ctx, dnsRowY, cards, cols);
-  const hub = hubVnet(ctx);
   const vnet = placeColumns(ctx, cards, cols, dnsBottom + 60, hub);
   routePrivate(ctx, {
     vnet,
