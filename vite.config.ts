@@ -96,6 +96,24 @@ export default defineConfig({
               includeDependenciesRecursively: false,
             },
             {
+              // Opening a file and the comparison it may lead to (0.45 KB gzip less than two chunks).
+              name: 'open-file',
+              test: /[\\/]src[\\/](import[\\/](document-kind|diff)\.ts|features[\\/]import[\\/](read-only\.ts|open-file\.ts|compare-view\.tsx))$/,
+              includeDependenciesRecursively: false,
+            },
+            {
+              // A client's checks and the troubleshooter that starts from an address (0.55 KB gzip less).
+              name: 'client-checks',
+              test: /[\\/]src[\\/](import[\\/](client-from-address|live)\.ts|features[\\/](import[\\/]troubleshoot|checker[\\/]client-checks)\.tsx)$/,
+              includeDependenciesRecursively: false,
+            },
+            {
+              // The opened plan's review and the import report it shows for an imported plan (0.3 KB gzip less).
+              name: 'incoming-plan',
+              test: /[\\/]src[\\/]features[\\/](incoming[\\/]incoming-plan|import[\\/]import-report)\.tsx$/,
+              includeDependenciesRecursively: false,
+            },
+            {
               // Two small modules that the import and the export panel (ARM expressions) or the share panel (the
               // inventory's type tag) share: one chunk instead of two.
               name: 'arm-expr',

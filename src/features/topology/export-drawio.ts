@@ -1,7 +1,7 @@
 /**
  * Export of the diagram as a draw.io file (`.drawio`, uncompressed mxGraph XML) that opens as an editable
  * drawing: the same boxes, lines and labels as the SVG, at the same places, with the plan's name and the export
- * date in a title block on top. Loaded on demand, when the reader asks for the file.
+ * date in a title block on top. Part of the diagram's on-demand chunk.
  *
  * How mxGraph stores a drawing: the cells are listed flat under `<root>`, the root cell "0" first, then the
  * default layer "1"; every other cell names its `parent`. A box drawn inside another (a subnet in a VNet) is a

@@ -1,7 +1,7 @@
 /**
  * Export of the diagram as Mermaid flowchart text (`.mmd`): the boxes that hold others become subgraphs (nested as
  * drawn), the others nodes, the lines links with their labels, in the theme's colours; Mermaid lays it out anew.
- * Loaded on demand, when the reader asks for the file.
+ * Part of the diagram's on-demand chunk.
  *
  * Names are user text and land in Mermaid's syntax, so every label is a quoted string in which everything but
  * letters, digits, spaces and a few plain signs is written as an entity code (`#34;` for `"`), the escape
