@@ -3,6 +3,7 @@
  * with "…"), and cards — boxes measured from their text relative to their own corner, placed later by the layout,
  * with the client boxes and inner boxes some of them hold.
  */
+import { ICON_GAP, ICON_SIZE, NODE_ICON } from './icons';
 import type { TopoNode } from './model';
 
 /** Font sizes in px: box titles and lines, line labels, the titles and lines of client boxes, finding markers. */
@@ -19,6 +20,8 @@ export const LINE_LH = METRICS.lineLH;
 const CHIP_TITLE_LH = METRICS.chipTitleLH;
 const CHIP_LINE_LH = METRICS.chipLineLH;
 const BADGE_H = METRICS.badgeH;
+/** The room an icon takes left of a title (icon and gap); client boxes have none. */
+const ICON_ROOM = ICON_SIZE + ICON_GAP;
 /** Gap between the client boxes stacked in a box. */
 export const CHIP_GAP = 6;
 /** Client boxes drawn inside one container; the rest are counted in a "+n more" line. */
@@ -138,12 +141,12 @@ export interface Rect {
 
 /**
  * A piece of text or a mark the diagram draws, where it is drawn, and the box or line it belongs to (`owner`): a
- * box's `title` lines, its other `lines` (a legend's entries), a `badge`, its `footer`; a line's label (`edge`); the
- * finding `marker` of either.
+ * box's `icon` and `title` lines, its other `lines` (a legend's entries), a `badge`, its `footer`; a line's label
+ * (`edge`); the finding `marker` of either.
  */
 export interface Label extends Rect {
   readonly owner: string;
-  readonly kind: 'title' | 'lines' | 'badge' | 'footer' | 'edge' | 'marker';
+  readonly kind: 'icon' | 'title' | 'lines' | 'badge' | 'footer' | 'edge' | 'marker';
 }
 
 /** The narrowest and widest a card may be. */
@@ -157,16 +160,19 @@ export const LEAF: Limits = { minW: 140, maxW: 300 };
 /** The width limits of a client box drawn inside a container. */
 export const CHIP: Limits = { minW: 110, maxW: 230 };
 
+/** The room left of a node's title for its icon (0: it has none). */
+const iconRoom = (node: TopoNode, chip: boolean): number => (!chip && NODE_ICON[node.kind] ? ICON_ROOM : 0);
+
 /**
  * The wrapped title, lines and badges of a node within `limits`, and the width and height they take; the title
- * wraps short of the node's finding marker, if any.
+ * wraps short of the node's icon and finding marker, if any.
  */
 export function textBlock(node: MarkedNode, limits: Limits, chip: boolean) {
   const titleSize = chip ? FONT.chipTitle : FONT.title;
   const lineSize = chip ? FONT.chipLine : FONT.line;
   const inner = limits.maxW - 2 * PAD;
   const marker = node.marker ?? 0;
-  const room = marker && marker + MARKER.gap;
+  const room = (marker && marker + MARKER.gap) + iconRoom(node, chip);
   const titleLines = wrapText(node.title, inner - room, titleSize, true, 2);
   const lines = node.lines.flatMap((l) => wrapText(l, inner, lineSize, false, 2));
   const badges = node.badges.map((b) => wrapText(b, inner - 16, FONT.line, true, 1)[0] ?? '');
@@ -193,9 +199,9 @@ export function leafCard(node: MarkedNode, limits: Limits = LEAF, chip = false):
 }
 
 /**
- * Where the text and marks of `card`, placed at `x`, `y`, are drawn: its title lines, its other lines (a legend's
- * entries fill the rest of its box), its badges, its footer at the bottom and its finding marker at the right of its
- * first title line. The renderer draws them there.
+ * Where the text and marks of `card`, placed at `x`, `y`, are drawn: its icon at the top left, its title lines right
+ * of it, its other lines (a legend's entries fill the rest of its box), its badges, its footer at the bottom and its
+ * finding marker at the right of its first title line. The renderer draws them there.
  */
 export function cardLabels(card: Card, x: number, y: number): Label[] {
   const { node, chip, w, marker } = card;
@@ -209,7 +215,10 @@ export function cardLabels(card: Card, x: number, y: number): Label[] {
     Math.max(0, ...texts.map((t) => textWidth(t, size, bold)));
   const titleLH = chip ? CHIP_TITLE_LH : TITLE_LH;
   const lineLH = chip ? CHIP_LINE_LH : LINE_LH;
-  add('title', card.titleLines.length * titleLH, widest(card.titleLines, chip ? FONT.chipTitle : FONT.title, true));
+  const icon = iconRoom(node, chip);
+  if (icon > 0) out.push({ owner: node.id, kind: 'icon', x: x + PAD, y: top, w: ICON_SIZE, h: ICON_SIZE });
+  const titleW = widest(card.titleLines, chip ? FONT.chipTitle : FONT.title, true);
+  add('title', card.titleLines.length * titleLH, titleW, x + PAD + icon);
   if (node.legend) add('lines', y + card.h - PAD - top, w - 2 * PAD);
   else add('lines', card.lines.length * lineLH, widest(card.lines, chip ? FONT.chipLine : FONT.line));
   for (const b of card.badges) {

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../domain/testing/examples';
+import { ICONS, NODE_ICON, type IconName } from './icons';
 import { FONT, wrapText } from './labels';
 import { LEGEND } from './layout';
-import { BOX_LEGEND, LINE_LEGEND, VERDICT_LEGEND } from './legend';
-import type { ClientVerdict, LegendEntry, TopoEdgeKind, Topology } from './model';
+import { BOX_LEGEND, LINE_LEGEND, markIcon, VERDICT_LEGEND, withLegend } from './legend';
+import {
+  TOPO_NODE_KINDS,
+  type ClientVerdict,
+  type LegendEntry,
+  type TopoEdgeKind,
+  type TopoNode,
+  type TopoTone,
+  type Topology,
+} from './model';
 import { planToTopology } from './plan-to-topology';
 import { node, withPrivate } from './testing/topology-helpers';
 import { hubSpokeFirewallPlan } from './testing/topology-plans';
@@ -108,7 +117,9 @@ describe('the legend', () => {
         if (mark.type === 'line')
           expect(t.edges.some((x) => x.kind === mark.kind && x.style === mark.style)).toBe(true);
         if (mark.type === 'box' && mark.tone === 'normal')
-          expect(t.nodes.some((n) => BOX_LEGEND[n.kind] === e.text && n.tone !== 'muted')).toBe(true);
+          expect(
+            t.nodes.some((n) => BOX_LEGEND[n.kind] === e.text && (n.tone !== 'muted' || NODE_ICON[n.kind] !== null)),
+          ).toBe(true);
         if (mark.type === 'box' && mark.tone !== 'normal')
           expect(t.nodes.some((n) => n.kind !== 'legend' && n.tone === mark.tone)).toBe(true);
         if (mark.type === 'badge') expect(t.nodes.some((n) => n.badges.length > 0)).toBe(true);
@@ -117,6 +128,54 @@ describe('the legend', () => {
       expect(new Set(legend.map((e) => e.text)).size).toBe(legend.length);
     });
   }
+
+  describe('icons', () => {
+    const iconOfKind = TOPO_NODE_KINDS.flatMap((kind) => {
+      const icon = NODE_ICON[kind];
+      return icon === null ? [] : [[kind, icon] as const];
+    });
+    const legendNode: TopoNode = {
+      id: 'legend',
+      kind: 'legend',
+      parent: null,
+      role: 'Legend',
+      title: 'Legend',
+      lines: [],
+      badges: [],
+      paths: [],
+      tone: 'normal',
+    };
+    const TONES: readonly TopoTone[] = ['normal', 'highlight', 'warning', 'muted'];
+
+    it('gives each icon to at least one kind of box, and the boxes of most kinds an icon', () => {
+      const used = new Set(iconOfKind.map(([, icon]) => icon));
+      expect([...used].sort()).toEqual((Object.keys(ICONS) as IconName[]).sort());
+      expect(iconOfKind.length).toBeGreaterThanOrEqual(15);
+      // The boxes that say what they are, or that are not Azure resources, have none.
+      for (const kind of ['title', 'legend', 'note', 'client', 'internet'] as const) expect(NODE_ICON[kind]).toBeNull();
+    });
+
+    // TOPO_NODE_KINDS is the list the TopoNodeKind type is read from: a new kind of box is checked here at once.
+    for (const [kind, icon] of iconOfKind)
+      it(`explains the ${icon} icon of a ${kind} box, whatever its tone`, () => {
+        for (const tone of TONES) {
+          const box: TopoNode = { ...legendNode, id: 'x', kind, role: kind, title: 'x', tone };
+          const legend = withLegend([legendNode, box], []).find((n) => n.kind === 'legend')?.legend ?? [];
+          const entry = legend.find((e) => markIcon(e.mark) === icon);
+          expect(entry, `${kind} (${tone})`).toBeDefined();
+          expect(entry?.text.trim(), `${kind} (${tone})`).not.toBe('');
+        }
+      });
+
+    for (const [name, t] of Object.entries(pictures))
+      it(`has an entry with the icon of each box that ${name} draws with one`, () => {
+        const icons = new Set(legendOf(t).map((e) => markIcon(e.mark)));
+        for (const n of t.nodes) {
+          const icon = NODE_ICON[n.kind];
+          if (icon !== null) expect(icons.has(icon), `${n.id}: ${icon}`).toBe(true);
+        }
+      });
+  });
 
   it('lists the lines first, then the boxes, the tones, the badges and the findings', () => {
     expect(node(pictures['hub and spoke, three verdicts'] as Topology, 'legend').lines).toEqual([

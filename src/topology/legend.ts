@@ -2,6 +2,7 @@
  * The legend of the diagram: the words for each kind of line (by its style), each kind of box and each verdict of
  * the connectivity checker, and the entries of one picture's legend — one per mark it draws.
  */
+import { NODE_ICON, type IconName } from './icons';
 import type {
   ClientVerdict,
   LegendEntry,
@@ -33,7 +34,10 @@ export const LINE_LEGEND: Readonly<Record<TopoEdgeKind, Partial<Record<TopoEdge[
   clientPath: { solid: REACHABLE_TEXT, dashed: WARNING_TEXT },
 };
 
-/** What each box is, by its kind, in the legend's order; null: the box says it (title, legend, notes). */
+/**
+ * What each box is, by its kind, in the legend's order; null: the box says it (title, legend, notes). The summary
+ * of many firewall rules shares the rules' words (and icon): one entry for both.
+ */
 export const BOX_LEGEND: Readonly<Record<TopoNodeKind, string | null>> = {
   title: null,
   legend: null,
@@ -53,7 +57,7 @@ export const BOX_LEGEND: Readonly<Record<TopoNodeKind, string | null>> = {
   azureServices: 'Azure services',
   publicEndpoint: 'public endpoint',
   firewallRule: 'firewall rule',
-  firewallSummary: null,
+  firewallSummary: 'firewall rule',
   client: 'client',
   note: null,
 };
@@ -85,10 +89,14 @@ export const FINDING_LEGEND: LegendEntry = { mark: { type: 'finding' }, text: 'f
 
 const EDGE_STYLES: readonly TopoEdge['style'][] = ['solid', 'dashed', 'dotted'];
 
+/** The icon drawn over the sample of a legend entry: a box's; null: none. */
+export const markIcon = (mark: LegendMark): IconName | null => (mark.type === 'box' ? NODE_ICON[mark.kind] : null);
+
 /**
- * The legend of a picture: one entry per mark it draws (each kind and style of line, each kind of box, the
- * faded and warning tones, badges) and the findings' marker, lines first, in the order of LINE_LEGEND and
- * BOX_LEGEND. Entries with the same words are one entry.
+ * The legend of a picture: one entry per mark it draws (each kind and style of line, each kind of box with its icon,
+ * the faded and warning tones, badges) and the findings' marker, lines first, in the order of LINE_LEGEND and
+ * BOX_LEGEND. Entries with the same words are one entry. A kind of box with an icon has its entry
+ * even when its boxes are all faded or warnings, so that every icon drawn is explained.
  */
 function legendEntries(nodes: readonly TopoNode[], edges: readonly TopoEdge[]): LegendEntry[] {
   const lines = new Map<string, LegendEntry>();
@@ -106,9 +114,13 @@ function legendEntries(nodes: readonly TopoNode[], edges: readonly TopoEdge[]): 
   for (const n of nodes) {
     if (n.kind === 'legend' || n.kind === 'title') continue;
     badges ||= n.badges.length > 0;
-    if (n.kind === 'client' && n.verdict === 'unreachable') unreachable = true;
-    else if (n.tone === 'muted' || n.tone === 'warning') tones.add(n.tone);
-    else kinds.add(n.kind);
+    const toned = n.tone === 'muted' || n.tone === 'warning';
+    if (n.kind === 'client' && n.verdict === 'unreachable') {
+      unreachable = true;
+      continue;
+    }
+    if (toned) tones.add(n.tone);
+    if (!toned || NODE_ICON[n.kind]) kinds.add(n.kind);
   }
   const out: LegendEntry[] = [];
   for (const kind of Object.keys(LINE_LEGEND) as TopoEdgeKind[])

@@ -13,29 +13,31 @@ export type ClientVerdict = 'reachable' | 'unreachable' | 'warning';
 /** The checker's verdicts, by client name. */
 export type ClientVerdicts = Readonly<Record<string, ClientVerdict>>;
 
-/** What a box stands for. */
-export type TopoNodeKind =
-  | 'title'
-  | 'legend'
-  | 'serverVnet'
-  | 'subnet'
-  | 'delegatedSubnet'
-  | 'server'
-  | 'standby'
-  | 'dnsZone'
-  | 'dnsServers'
-  | 'azureDns'
-  | 'peeredVnet'
-  | 'appliance'
-  | 'onPremises'
-  | 'gateway'
-  | 'internet'
-  | 'azureServices'
-  | 'publicEndpoint'
-  | 'firewallRule'
-  | 'firewallSummary'
-  | 'client'
-  | 'note';
+/** What a box stands for: every kind of box the model draws (the type is read from this list). */
+export const TOPO_NODE_KINDS = [
+  'title',
+  'legend',
+  'serverVnet',
+  'subnet',
+  'delegatedSubnet',
+  'server',
+  'standby',
+  'dnsZone',
+  'dnsServers',
+  'azureDns',
+  'peeredVnet',
+  'appliance',
+  'onPremises',
+  'gateway',
+  'internet',
+  'azureServices',
+  'publicEndpoint',
+  'firewallRule',
+  'firewallSummary',
+  'client',
+  'note',
+] as const;
+export type TopoNodeKind = (typeof TOPO_NODE_KINDS)[number];
 
 /** How a box is drawn: `highlight` = the delegated subnet, `warning` = something Azure will not do. */
 export type TopoTone = 'normal' | 'highlight' | 'warning' | 'muted';

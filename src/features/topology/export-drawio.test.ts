@@ -16,6 +16,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { LARGE_SIZE, largePlan, samplePlan } from '../../domain/samples';
 import { EXAMPLE_NAMES, examplePlan } from '../../domain/testing/examples';
+import { iconSvg, NODE_ICON } from '../../topology/icons';
 import { layoutTopology, type TopologyLayout } from '../../topology/layout';
 import { planToTopology } from '../../topology/plan-to-topology';
 import { layoutToDrawio } from './export-drawio';
@@ -188,6 +189,51 @@ describe('layoutToDrawio', () => {
       const layout = layoutTopology(planToTopology(plan));
       expect(layout.pagers.length).toBeGreaterThan(0);
       checkStructure(layoutToDrawio(layout, { planName: plan.name, date: EXPORT_DATE }), layout);
+    }
+  });
+
+  it('gives each box its icon as an image cell inside it, where the SVG draws it, its title right of it', () => {
+    for (const example of EXAMPLE_NAMES) {
+      const layout = exampleLayout(example);
+      const { cells } = parse(layoutToDrawio(layout, { planName: example, date: EXPORT_DATE }));
+      const byId = new Map(cells.map((c) => [c.id, c]));
+      let icons = 0;
+      for (const box of layout.boxes) {
+        const icon = box.labels.find((l) => l.kind === 'icon');
+        const cell = byId.get(`n-${box.id}-icon`);
+        const name = NODE_ICON[box.node.kind];
+        if (!icon || name === null) {
+          expect(cell, box.id).toBeUndefined();
+          continue;
+        }
+        icons += 1;
+        expect(cell?.parent, box.id).toBe(`n-${box.id}`);
+        // An image cell (draw.io: "Edit Image" swaps it), its SVG as base64 after the comma of the data URI.
+        const image = /(?:^|;)image=data:image\/svg\+xml,([A-Za-z0-9+/=]+);/.exec(cell?.style ?? '');
+        expect(cell?.style, box.id).toMatch(/^shape=image;/);
+        expect(atob(image?.[1] ?? ''), box.id).toBe(iconSvg(name));
+        const g = geometry(cell as Cell);
+        expect([n(g, 'x'), n(g, 'y'), n(g, 'width'), n(g, 'height')], box.id).toEqual([
+          icon.x - box.x,
+          icon.y - box.y,
+          icon.w,
+          icon.h,
+        ]);
+        // The title is indented past the icon; the lines under it are not.
+        const value = byId.get(`n-${box.id}`)?.value ?? '';
+        const html = new DOMParser().parseFromString(value, 'text/html').body;
+        const indent = html.querySelector('div')?.getAttribute('style') ?? '';
+        expect(Number(/padding-left: (\d+)px/.exec(indent)?.[1]), box.id).toBe(icon.w + 5);
+        expect(html.querySelector('div > b')?.textContent, box.id).toBe(inXml(box.titleLines.join('')));
+      }
+      expect(icons, example).toBeGreaterThan(3);
+      // The legend shows the icon of each kind of box drawn with one.
+      const legend = cells.filter((c) => c.parent === 'n-legend' && c.style.startsWith('shape=image;'));
+      const inLegend = new Set(legend.map((c) => atob(/image=data:image\/svg\+xml,([^;]+);/.exec(c.style)?.[1] ?? '')));
+      for (const box of layout.boxes) {
+        const name = NODE_ICON[box.node.kind];
+        if (name !== null && box.node.kind !== 'client') expect(inLegend.has(iconSvg(name)), box.id).toBe(true);
+      }
     }
   });
 

@@ -8,10 +8,13 @@
  * child of that box's cell (`container=1`), and its geometry is relative to its parent's top-left corner. Lines
  * are children of the layer, with absolute points; they name the boxes they join (`source`, `target`), and where
  * on the box they leave and arrive (`exitX`/`exitY`, `entryX`/`entryY`), so that draw.io draws them as they are
- * drawn here. Labels are HTML (`html=1`): every user-typed text is escaped for HTML, then for XML.
+ * drawn here. Labels are HTML (`html=1`): every user-typed text is escaped for HTML, then for XML. An icon is an image
+ * cell (an SVG data URI) inside its box, which can be moved, resized, swapped or deleted like any other cell.
  */
+import { ICON_GAP, ICON_SIZE, iconSvg, NODE_ICON, type IconName } from '../../topology/icons';
 import { FONT, METRICS, textWidth } from '../../topology/labels';
 import { LEGEND, legendColumns, type TopologyLayout } from '../../topology/layout';
+import { markIcon } from '../../topology/legend';
 import type { LegendMark } from '../../topology/model';
 import type { Box, RoutedEdge } from '../../topology/placement';
 import { saveBlob } from '../common/save-blob';
@@ -66,12 +69,21 @@ function vertex(id: string, parent: string, value: string, css: string, r: Rect)
 const point = ([x, y]: Point, as?: string): string =>
   `<mxPoint x="${num(x)}" y="${num(y)}"${as === undefined ? '' : ` as="${as}"`}/>`;
 
-/** The HTML label of a box: its title lines in bold, then its lines (as drawn: wrapped, shortened with "…"). */
-function boxValue(box: Box): string {
+/**
+ * The HTML label of a box: its title lines in bold (right of its icon, if any), then its lines (as drawn: wrapped,
+ * shortened with "…").
+ */
+function boxValue(box: Box, icon: boolean): string {
   const title = `<b>${box.titleLines.map(html).join('<br>')}</b>`;
-  if (box.node.legend || box.lines.length === 0) return title;
-  return `${title}<br><font color="${TEXT.muted}">${box.lines.map(html).join('<br>')}</font>`;
+  // Right of the icon, the title is a block (the lines follow under it); else a line of its own.
+  const head = icon ? `<div style="padding-left: ${ICON_SIZE + ICON_GAP}px;">${title}</div>` : title;
+  if (box.node.legend || box.lines.length === 0) return head;
+  return `${head}${icon ? '' : '<br>'}<font color="${TEXT.muted}">${box.lines.map(html).join('<br>')}</font>`;
 }
+
+/** An icon: an image cell, `size` px at `x`, `y` in `parent` (SVG as a data URI, base64 after the comma). */
+const iconCell = (id: string, parent: string, name: IconName, x: number, y: number, size: number): string =>
+  vertex(id, parent, '', `shape=image;image=data:image/svg+xml,${btoa(iconSvg(name))};`, { x, y, w: size, h: size });
 
 const TEXT_CELL = { html: 1, strokeColor: 'none', fillColor: 'none', whiteSpace: 'wrap' } as const;
 
@@ -140,10 +152,11 @@ function legendSample(id: string, parent: string, mark: LegendMark, x: number, y
   }
 }
 
-/** The cells drawn inside a box besides the boxes it holds: its badges, its footer, a legend's entries. */
-function innerCells(box: Box, id: string): string[] {
+/** The cells drawn inside a box besides the boxes it holds: its icon, badges, footer, a legend's entries. */
+function innerCells(box: Box, id: string, icon: Rect | undefined): string[] {
   const m = metrics(box);
-  const out: string[] = [];
+  const name = NODE_ICON[box.node.kind];
+  const out = icon && name ? [iconCell(`${id}-icon`, id, name, icon.x - box.x, icon.y - box.y, ICON_SIZE)] : [];
   const y = METRICS.pad + m.titleSize - 1 + box.titleLines.length * m.titleLH;
   const legend = box.node.legend;
   if (legend) {
@@ -154,6 +167,8 @@ function innerCells(box: Box, id: string): string[] {
       const sample = legendSample(`${id}-key-${i}`, id, entry.mark, x, ly - 4);
       if (sample === null) return;
       out.push(sample);
+      const icon = markIcon(entry.mark);
+      if (icon) out.push(iconCell(`${id}-key-${i}-icon`, id, icon, x + LEGEND.sample / 2 - 6, ly - 10, 12));
       const text = box.lines[i] ?? entry.text;
       const css = style({
         ...TEXT_CELL,
@@ -211,7 +226,7 @@ function innerCells(box: Box, id: string): string[] {
   return out;
 }
 
-function boxCell(box: Box, id: string, parent: string, at: Rect, holds: boolean): string {
+function boxCell(box: Box, id: string, parent: string, at: Rect, holds: boolean, icon: boolean): string {
   const paint = boxPaint(box.node.kind, box.node.tone);
   const m = metrics(box);
   const css = style({
@@ -235,7 +250,7 @@ function boxCell(box: Box, id: string, parent: string, at: Rect, holds: boolean)
     container: holds ? 1 : undefined,
     collapsible: holds ? 0 : undefined,
   });
-  return vertex(id, parent, boxValue(box), css, at);
+  return vertex(id, parent, boxValue(box, icon), css, at);
 }
 
 /** Where along `points` (0 … 1 of its length) the point nearest to `c` lies, and that point. */
@@ -354,10 +369,10 @@ export function layoutToDrawio(layout: TopologyLayout, title: TitleBlock): strin
     const at = parent
       ? { x: box.x - parent.x, y: box.y - parent.y, w: box.w, h: box.h }
       : { x: box.x, y: box.y + dy, w: box.w, h: box.h };
-    const inner = innerCells(box, id);
-    cells.push(
-      boxCell(box, id, parent ? (ids.get(parent.id) as string) : '1', at, holders.has(box.id) || inner.length > 0),
-    );
+    const icon = box.labels.find((l) => l.kind === 'icon');
+    const inner = innerCells(box, id, icon);
+    const holds = holders.has(box.id) || inner.length > 0;
+    cells.push(boxCell(box, id, parent ? (ids.get(parent.id) as string) : '1', at, holds, icon !== undefined));
     cells.push(...inner);
   }
   for (const e of layout.edges) {

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../../domain/testing/examples';
+import { NODE_ICON } from '../../topology/icons';
 import { METRICS } from '../../topology/labels';
 import { layoutTopology, legendColumns, LEGEND } from '../../topology/layout';
 import { planToTopology } from '../../topology/plan-to-topology';
@@ -103,5 +104,55 @@ describe('a traced path as drawn', () => {
       expect(tagOf(traced, id), id).not.toContain('--traced');
     // Only classes change: the same markup once they are taken out.
     expect(traced.replace(/ topo-(node|edge|svg)--trac(ed|ing)/g, '')).toBe(plain);
+  });
+});
+
+describe('the icons as drawn', () => {
+  const markup = render(null);
+  /** The markup of the box `id`: from its group's opening tag to the next box's. */
+  const boxMarkup = (id: string): string => {
+    const start = markup.indexOf(`<g id="t-n-${id}"`);
+    const next = markup.indexOf('<g id="t-n-', start + 1);
+    return markup.slice(start, next < 0 ? undefined : next);
+  };
+  const uses = (m: string): string[] =>
+    [...m.matchAll(/<use class="topo-icon" href="#t-i-(\w+)"[^>]*>/g)].map((u) => u[0]);
+
+  it('draws the icon of each box of a kind with one at its top left, before its title, hidden from readers', () => {
+    let drawn = 0;
+    for (const box of layout.boxes) {
+      const icon = NODE_ICON[box.node.kind];
+      const own = boxMarkup(box.id).split('<g id="t-n-')[1] ?? '';
+      // The box's own icon comes before its title (a container's children follow their parent's title).
+      const head = own.slice(0, own.indexOf('class="topo-title"'));
+      const found = uses(head);
+      if (icon === null || box.node.kind === 'client') {
+        expect(found, box.id).toEqual([]);
+        continue;
+      }
+      drawn += 1;
+      expect(found, box.id).toHaveLength(1);
+      const tag = found[0] ?? '';
+      expect(tag).toContain(`href="#t-i-${icon}"`);
+      expect(tag).toContain('aria-hidden="true"');
+      expect(tag).toContain(`x="${box.x + METRICS.pad}" y="${box.y + METRICS.pad}" width="16" height="16"`);
+      // The title starts right of the icon; the box keeps its accessible name.
+      const title = /<text class="topo-title" x="(\d+(?:\.\d+)?)"/.exec(own);
+      expect(Number(title?.[1])).toBeGreaterThanOrEqual(box.x + METRICS.pad + 16 + 4);
+      expect(own.slice(0, own.indexOf('>'))).toContain(`aria-label="${box.node.role}: `);
+    }
+    expect(drawn).toBeGreaterThan(8);
+  });
+
+  it('defines each icon it uses once, as a symbol, and the legend shows the icon of each kind of box drawn', () => {
+    const used = new Set([...markup.matchAll(/href="#t-i-(\w+)"/g)].map((m) => m[1]));
+    for (const name of used) expect(markup.split(`<symbol id="t-i-${name}"`)).toHaveLength(2);
+    const start = markup.indexOf('<g id="t-n-legend"');
+    const legend = markup.slice(start, markup.indexOf('<g id="t-n-', start + 1));
+    const inLegend = new Set(uses(legend).map((u) => /#t-i-(\w+)/.exec(u)?.[1]));
+    for (const box of layout.boxes) {
+      const icon = NODE_ICON[box.node.kind];
+      if (icon !== null && box.node.kind !== 'client') expect(inLegend.has(icon), `${box.id}: ${icon}`).toBe(true);
+    }
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The legend's entries: a sample of each mark the picture draws (a line in its colour, dash and arrow; a box in
- * its fill, outline and dash; a badge; a findings marker), then its words. The legend's box, its title and its
- * focus behave like any other box (topology-svg.tsx); this draws what is inside.
+ * its fill, outline and dash, with its icon over it; a badge; a findings marker), then its words. The legend's box,
+ * its title and its focus behave like any other box (topology-svg.tsx); this draws what is inside.
  */
 import { FONT, METRICS } from '../../topology/labels';
 import { LEGEND, legendColumns } from '../../topology/layout';
+import { markIcon } from '../../topology/legend';
 import type { LegendMark, TopoEdgeKind } from '../../topology/model';
 import type { Box } from '../../topology/placement';
 import { boxPaint, DASH, linePaint, SEVERITY_PAINT, TEXT } from './theme';
+import { Icon } from './topology-icons';
 
 /** The arrow marker of a kind of line, defined once per picture by the SVG. */
 export const arrowRef = (prefix: string, kind: string): string => `url(#${prefix}-arrow-${kind})`;
@@ -95,6 +97,7 @@ export function LegendEntries({ box, top, prefix }: { box: Box; top: number; pre
         return (
           <g key={i} className="topo-key-entry">
             <Sample mark={entry.mark} x={x} y={y - 4} prefix={prefix} />
+            <Icon prefix={prefix} name={markIcon(entry.mark)} x={x + LEGEND.sample / 2 - 6} y={y - 10} size={12} />
             <text className="topo-text" x={x + LEGEND.sample + LEGEND.gap} y={y} fontSize={FONT.line} fill={TEXT.muted}>
               {box.lines[i] ?? entry.text}
             </text>

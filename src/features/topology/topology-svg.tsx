@@ -7,10 +7,12 @@
 import { memo, type FocusEvent, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import type { Finding } from '../../domain/finding';
 import { findingMarker, SEVERITIES, SEVERITY_WORD } from '../../topology/findings';
+import { NODE_ICON } from '../../topology/icons';
 import { FONT, METRICS, type Rect } from '../../topology/labels';
 import type { TopologyLayout } from '../../topology/layout';
 import { edgeLabel, type Box, type RoutedEdge } from '../../topology/placement';
 import type { PathHighlight } from './client-paths';
+import { Icon, IconSymbols } from './topology-icons';
 import { arrowRef, legendArrowKinds, LegendEntries } from './topology-legend';
 import { boxPaint, DASH, FONT_FAMILY, linePaint, SEVERITY_PAINT, TEXT } from './theme';
 
@@ -86,9 +88,10 @@ const NodeBox = memo(function NodeBox({
   // The text and marks go where the layout put them (labels.ts `cardLabels`).
   const at = (kind: string) => box.labels.filter((l) => l.kind === kind);
   const title = at('title')[0] as Rect;
-  const x = title.x;
+  const x = box.x + METRICS.pad;
   const top = title.y + title.h + lineSize;
   const [footer] = at('footer');
+  const [icon] = at('icon');
   const label =
     `${node.role}: ${node.title}. ` +
     `${node.lines.join('. ')}${box.footer ? `. ${box.footer}` : ''}.` +
@@ -127,11 +130,12 @@ const NodeBox = memo(function NodeBox({
         strokeWidth={paint.strokeWidth}
         strokeDasharray={paint.dash}
       />
+      {icon ? <Icon prefix={prefix} name={NODE_ICON[node.kind]} x={icon.x} y={icon.y} size={icon.w} /> : null}
       {box.titleLines.map((t, i) => (
         <text
           key={`t${i}`}
           className="topo-title"
-          x={x}
+          x={title.x}
           y={title.y + titleSize - 1 + i * titleLH}
           fontSize={titleSize}
           fontWeight={700}
@@ -335,6 +339,7 @@ export function TopologySvg(props: TopologySvgProps) {
       <title id={`${prefix}-title`}>{props.title}</title>
       <desc id={`${prefix}-desc`}>{props.description}</desc>
       <defs>
+        <IconSymbols prefix={prefix} />
         {arrowKinds.map((k) => (
           <marker
             key={k}
