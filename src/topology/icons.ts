@@ -4,7 +4,7 @@
  * symbols of topology-icons.tsx draw them so), in one colour (`currentColor` on screen, themed by topology.css); and
  * which icon each kind of box carries.
  */
-import type { TopoNodeKind } from './model';
+import type { TopoBadge, TopoNodeKind } from './model';
 
 /** Each icon's path, in a 16 × 16 box. */
 export const ICONS = {
@@ -26,6 +26,8 @@ export const ICONS = {
   onPremises: 'M1 15h14M3 15V2h7v13m0-9h4v9M5 5h3M5 8h3m-3 3h3',
   // a signpost
   dnsResolver: 'M8 15V1M3 3h8l2 2-2 2H3zm10 6H5l-2 2 2 2h8z',
+  // a shield with a tick
+  nsg: 'M8 1 2 3.5V8c0 3.3 2.6 5.9 6 7 3.4-1.1 6-3.7 6-7V3.5zM5.5 8l2 2 3-3.5',
 } as const;
 
 export type IconName = keyof typeof ICONS;
@@ -35,6 +37,9 @@ export const ICON_COLOR = '#0078d4';
 /** An icon's size in the diagram, and the room between it and the title beside it. */
 export const ICON_SIZE = 16;
 export const ICON_GAP = 5;
+/** An icon's size in a badge, which is 20 px high, and the room it takes before the badge's text. */
+export const BADGE_ICON_SIZE = 12;
+export const BADGE_ICON_ROOM = BADGE_ICON_SIZE + 3;
 
 /** The icon of each kind of box; null: none (the title, the legend, notes, clients, the internet). */
 export const NODE_ICON: Readonly<Record<TopoNodeKind, IconName | null>> = {
@@ -60,6 +65,9 @@ export const NODE_ICON: Readonly<Record<TopoNodeKind, IconName | null>> = {
   client: null,
   note: null,
 };
+
+/** The icon of each kind of badge: the NSG's shield; a route table's badge has none. */
+export const BADGE_ICON: Readonly<Record<TopoBadge['kind'], IconName | null>> = { nsg: 'nsg', routeTable: null };
 
 /** An icon as a standalone SVG document, in `color` (for files that embed it as an image: draw.io). */
 export const iconSvg = (name: IconName, color = ICON_COLOR): string =>

@@ -3,8 +3,8 @@
  * with "…"), and cards — boxes measured from their text relative to their own corner, placed later by the layout,
  * with the client boxes and inner boxes some of them hold.
  */
-import { ICON_GAP, ICON_SIZE, NODE_ICON } from './icons';
-import type { TopoNode } from './model';
+import { BADGE_ICON, BADGE_ICON_ROOM, ICON_GAP, ICON_SIZE, NODE_ICON } from './icons';
+import type { TopoBadge, TopoNode } from './model';
 
 /** Font sizes in px: box titles and lines, line labels, the titles and lines of client boxes, finding markers. */
 export const FONT = { title: 13, line: 12, edge: 11, chipTitle: 12, chipLine: 11, marker: 11 } as const;
@@ -163,6 +163,10 @@ export const CHIP: Limits = { minW: 110, maxW: 230 };
 /** The room left of a node's title for its icon (0: it has none). */
 const iconRoom = (node: TopoNode, chip: boolean): number => (!chip && NODE_ICON[node.kind] ? ICON_ROOM : 0);
 
+/** The width of a badge's padding and icon, around its text (8 px each side). */
+const badgeRoom = (badge: TopoBadge | undefined): number =>
+  16 + (badge && BADGE_ICON[badge.kind] ? BADGE_ICON_ROOM : 0);
+
 /**
  * The wrapped title, lines and badges of a node within `limits`, and the width and height they take; the title
  * wraps short of the node's icon and finding marker, if any.
@@ -175,11 +179,11 @@ export function textBlock(node: MarkedNode, limits: Limits, chip: boolean) {
   const room = (marker && marker + MARKER.gap) + iconRoom(node, chip);
   const titleLines = wrapText(node.title, inner - room, titleSize, true, 2);
   const lines = node.lines.flatMap((l) => wrapText(l, inner, lineSize, false, 2));
-  const badges = node.badges.map((b) => wrapText(b, inner - 16, FONT.line, true, 1)[0] ?? '');
+  const badges = node.badges.map((b) => wrapText(b.text, inner - badgeRoom(b), FONT.line, true, 1)[0] ?? '');
   const contentW = Math.max(
     ...titleLines.map((t) => textWidth(t, titleSize, true) + room),
     ...lines.map((t) => textWidth(t, lineSize)),
-    ...badges.map((t) => textWidth(t, FONT.line, true) + 16),
+    ...badges.map((t, i) => textWidth(t, FONT.line, true) + badgeRoom(node.badges[i])),
     0,
   );
   const h =
@@ -221,11 +225,11 @@ export function cardLabels(card: Card, x: number, y: number): Label[] {
   add('title', card.titleLines.length * titleLH, titleW, x + PAD + icon);
   if (node.legend) add('lines', y + card.h - PAD - top, w - 2 * PAD);
   else add('lines', card.lines.length * lineLH, widest(card.lines, chip ? FONT.chipLine : FONT.line));
-  for (const b of card.badges) {
+  card.badges.forEach((b, i) => {
     top += 2;
-    add('badge', BADGE_H, Math.min(w - 2 * PAD, textWidth(b, FONT.line, true) + 16));
+    add('badge', BADGE_H, Math.min(w - 2 * PAD, textWidth(b, FONT.line, true) + badgeRoom(node.badges[i])));
     top += 2;
-  }
+  });
   top = y + card.h - PAD - 12;
   if (card.footer !== null) add('footer', LINE_LH, textWidth(card.footer, FONT.line));
   top = y + PAD + titleLH - MARKER.h;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../domain/testing/examples';
-import { ICONS, NODE_ICON, type IconName } from './icons';
+import { BADGE_ICON, ICONS, NODE_ICON, type IconName } from './icons';
 import { FONT, wrapText } from './labels';
 import { LEGEND } from './layout';
 import { BOX_LEGEND, LINE_LEGEND, markIcon, VERDICT_LEGEND, withLegend } from './legend';
@@ -105,9 +105,9 @@ describe('the legend', () => {
             n.id,
           ).toBe(true);
         } else if (BOX_LEGEND[n.kind] !== null) expect(has(BOX_LEGEND[n.kind] ?? '', { type: 'box' }), n.id).toBe(true);
-        if (n.badges.length > 0)
+        for (const b of n.badges)
           expect(
-            legend.some((e) => e.mark.type === 'badge'),
+            legend.some((e) => e.mark.type === 'badge' && e.mark.kind === b.kind),
             n.id,
           ).toBe(true);
       }
@@ -122,7 +122,7 @@ describe('the legend', () => {
           ).toBe(true);
         if (mark.type === 'box' && mark.tone !== 'normal')
           expect(t.nodes.some((n) => n.kind !== 'legend' && n.tone === mark.tone)).toBe(true);
-        if (mark.type === 'badge') expect(t.nodes.some((n) => n.badges.length > 0)).toBe(true);
+        if (mark.type === 'badge') expect(t.nodes.some((n) => n.badges.some((b) => b.kind === mark.kind))).toBe(true);
       }
       expect(legend.filter((e) => e.mark.type === 'finding')).toHaveLength(1);
       expect(new Set(legend.map((e) => e.text)).size).toBe(legend.length);
@@ -147,8 +147,8 @@ describe('the legend', () => {
     };
     const TONES: readonly TopoTone[] = ['normal', 'highlight', 'warning', 'muted'];
 
-    it('gives each icon to at least one kind of box, and the boxes of most kinds an icon', () => {
-      const used = new Set(iconOfKind.map(([, icon]) => icon));
+    it('gives each icon to at least one kind of box or badge, and the boxes of most kinds an icon', () => {
+      const used = new Set([...iconOfKind.map(([, icon]) => icon), ...Object.values(BADGE_ICON)].filter((i) => i));
       expect([...used].sort()).toEqual((Object.keys(ICONS) as IconName[]).sort());
       expect(iconOfKind.length).toBeGreaterThanOrEqual(15);
       // The boxes that say what they are, or that are not Azure resources, have none.
@@ -173,6 +173,10 @@ describe('the legend', () => {
         for (const n of t.nodes) {
           const icon = NODE_ICON[n.kind];
           if (icon !== null) expect(icons.has(icon), `${n.id}: ${icon}`).toBe(true);
+          for (const b of n.badges) {
+            const badgeIcon = BADGE_ICON[b.kind];
+            if (badgeIcon !== null) expect(icons.has(badgeIcon), `${n.id}: ${b.text}: ${badgeIcon}`).toBe(true);
+          }
         }
       });
   });
@@ -199,7 +203,7 @@ describe('the legend', () => {
       'VPN or ExpressRoute gateway',
       'client',
       'client: not reachable',
-      'NSG or route table of a subnet',
+      'NSG of a subnet',
       'findings pinned to an element',
     ]);
   });

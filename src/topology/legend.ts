@@ -2,11 +2,12 @@
  * The legend of the diagram: the words for each kind of line (by its style), each kind of box and each verdict of
  * the connectivity checker, and the entries of one picture's legend — one per mark it draws.
  */
-import { NODE_ICON, type IconName } from './icons';
+import { BADGE_ICON, NODE_ICON, type IconName } from './icons';
 import type {
   ClientVerdict,
   LegendEntry,
   LegendMark,
+  TopoBadge,
   TopoEdge,
   TopoEdgeKind,
   TopoNode,
@@ -82,7 +83,11 @@ const TONE_LEGEND: Readonly<Record<'muted' | 'warning', LegendEntry>> = {
   warning: { mark: { type: 'box', kind: 'note', tone: 'warning' }, text: 'a problem: its text says which' },
 };
 
-const BADGE_LEGEND: LegendEntry = { mark: { type: 'badge' }, text: 'NSG or route table of a subnet' };
+/** Each kind of badge, in the legend's order. */
+const BADGE_LEGEND: Readonly<Record<TopoBadge['kind'], string>> = {
+  nsg: 'NSG of a subnet',
+  routeTable: 'route table of a subnet',
+};
 
 /** Findings are pinned by the view, whatever the picture: the legend always explains their marker. */
 export const FINDING_LEGEND: LegendEntry = { mark: { type: 'finding' }, text: 'findings pinned to an element' };
@@ -90,7 +95,8 @@ export const FINDING_LEGEND: LegendEntry = { mark: { type: 'finding' }, text: 'f
 const EDGE_STYLES: readonly TopoEdge['style'][] = ['solid', 'dashed', 'dotted'];
 
 /** The icon drawn over the sample of a legend entry: a box's; null: none. */
-export const markIcon = (mark: LegendMark): IconName | null => (mark.type === 'box' ? NODE_ICON[mark.kind] : null);
+export const markIcon = (mark: LegendMark): IconName | null =>
+  mark.type === 'box' ? NODE_ICON[mark.kind] : mark.type === 'badge' ? BADGE_ICON[mark.kind] : null;
 
 /**
  * The legend of a picture: one entry per mark it draws (each kind and style of line, each kind of box with its icon,
@@ -110,10 +116,10 @@ function legendEntries(nodes: readonly TopoNode[], edges: readonly TopoEdge[]): 
   const kinds = new Set<TopoNodeKind>();
   const tones = new Set<TopoTone>();
   let unreachable = false;
-  let badges = false;
+  const badges = new Set<TopoBadge['kind']>();
   for (const n of nodes) {
     if (n.kind === 'legend' || n.kind === 'title') continue;
-    badges ||= n.badges.length > 0;
+    for (const b of n.badges) badges.add(b.kind);
     const toned = n.tone === 'muted' || n.tone === 'warning';
     if (n.kind === 'client' && n.verdict === 'unreachable') {
       unreachable = true;
@@ -138,7 +144,8 @@ function legendEntries(nodes: readonly TopoNode[], edges: readonly TopoEdge[]): 
   if (unreachable) out.push(VERDICT_LEGEND.unreachable);
   if (tones.has('muted')) out.push(TONE_LEGEND.muted);
   if (tones.has('warning')) out.push(TONE_LEGEND.warning);
-  if (badges) out.push(BADGE_LEGEND);
+  for (const kind of Object.keys(BADGE_LEGEND) as TopoBadge['kind'][])
+    if (badges.has(kind)) out.push({ mark: { type: 'badge', kind }, text: BADGE_LEGEND[kind] });
   out.push(FINDING_LEGEND);
   return out;
 }

@@ -17,7 +17,7 @@ import type {
   Subnet,
 } from '../domain/plan';
 import { planIndex, type PlanIndex } from '../domain/plan-index';
-import { NODE_IDS, type ClientVerdicts, type TopoNode } from './model';
+import { NODE_IDS, type ClientVerdicts, type TopoBadge, type TopoNode } from './model';
 import { addClients, edge, listOrDash, plural, serverNodes, type Builder, type PlacedClient } from './model-build';
 
 function dnsLine(dns: DnsSetting): string {
@@ -152,7 +152,7 @@ const routeText = (r: Route): string =>
 
 /** The route table of a subnet, as a mark on its box: a badge, the routes in its tooltip, the table's path. */
 interface RouteMark {
-  readonly badge: string;
+  readonly badge: TopoBadge;
   readonly tooltip: string;
   readonly path: string;
 }
@@ -162,7 +162,7 @@ function routeMark(names: PlanIndex, vnet: string, subnet: string): RouteMark | 
   if (entry === undefined) return undefined;
   const { table } = entry;
   return {
-    badge: `route table ${table.name}`,
+    badge: { kind: 'routeTable', text: `route table ${table.name}` },
     tooltip:
       table.routes.length === 0
         ? `Route table ${table.name}: no routes.`
@@ -280,7 +280,10 @@ function serverVnetNodes(b: Builder, plan: Plan, access: PrivateAccess, names: P
     title: ds.name,
     lines: dsLines,
     badges: [
-      ds.nsg ? `NSG ${ds.nsg.name} (${plural(ds.nsg.rules.length, 'rule')})` : 'no NSG on this subnet',
+      {
+        kind: 'nsg',
+        text: ds.nsg ? `NSG ${ds.nsg.name} (${plural(ds.nsg.rules.length, 'rule')})` : 'no NSG on this subnet',
+      },
       ...(dsRoutes ? [dsRoutes.badge] : []),
     ],
     paths: dsRoutes ? ['access.delegatedSubnet', dsRoutes.path] : ['access.delegatedSubnet'],

@@ -42,6 +42,12 @@ export type TopoNodeKind = (typeof TOPO_NODE_KINDS)[number];
 /** How a box is drawn: `highlight` = the delegated subnet, `warning` = something Azure will not do. */
 export type TopoTone = 'normal' | 'highlight' | 'warning' | 'muted';
 
+/** A pill under a box's title: what is attached to a subnet (its NSG, its route table). */
+export interface TopoBadge {
+  readonly kind: 'nsg' | 'routeTable';
+  readonly text: string;
+}
+
 /** A box of the diagram: a container (a VNet, a subnet, a site) or a thing inside one or on its own. */
 export interface TopoNode {
   readonly id: string;
@@ -52,8 +58,8 @@ export interface TopoNode {
   readonly role: string;
   readonly title: string;
   readonly lines: readonly string[];
-  /** Pill-shaped labels under the title (the NSG of the delegated subnet). */
-  readonly badges: readonly string[];
+  /** Pill-shaped labels under the title (the NSG of the delegated subnet, a subnet's route table). */
+  readonly badges: readonly TopoBadge[];
   /** Plan paths this node stands for; a finding is pinned to the element with the longest matching path. */
   readonly paths: readonly string[];
   readonly tone: TopoTone;
@@ -106,7 +112,7 @@ export interface TopoEdge {
 export type LegendMark =
   | { readonly type: 'line'; readonly kind: TopoEdgeKind; readonly style: TopoEdge['style']; readonly arrow: boolean }
   | { readonly type: 'box'; readonly kind: TopoNodeKind; readonly tone: TopoTone }
-  | { readonly type: 'badge' }
+  | { readonly type: 'badge'; readonly kind: TopoBadge['kind'] }
   | { readonly type: 'finding' };
 
 /** An entry of the legend: a mark and the words that explain it. */

@@ -21,7 +21,7 @@ describe('planToTopology, private access (hub and spoke)', () => {
     expect(ds.parent).toBe('vnet');
     expect(ds.tone).toBe('highlight');
     expect(ds.lines).toEqual(['10.20.0.0/28', 'delegated to Microsoft.DBforPostgreSQL/flexibleServers']);
-    expect(ds.badges).toEqual(['NSG nsg-postgres (5 rules)']);
+    expect(ds.badges).toEqual([{ kind: 'nsg', text: 'NSG nsg-postgres (5 rules)' }]);
     const server = node(t, 'server-0');
     expect(server.parent).toBe('delegated');
     expect(server.lines).toContain('pg-contoso-orders.postgres.database.azure.com');
@@ -250,14 +250,17 @@ describe('planToTopology, a hub and spoke through a firewall', () => {
       parent: 'peer-1',
       title: 'snet-app',
       lines: ['10.2.1.0/24'],
-      badges: ['route table rt-spoke-2-app'],
+      badges: [{ kind: 'routeTable', text: 'route table rt-spoke-2-app' }],
       paths: ['access.peeredVnets.1.subnets.0', 'access.routeTables.1'],
       tooltip:
         'Route table rt-spoke-2-app: spoke-1: 10.1.0.0/16 → virtual appliance 10.0.1.4; ' +
         'blackhole: 10.9.0.0/16 → none (dropped).',
     });
     expect(node(t, 'delegated')).toMatchObject({
-      badges: ['no NSG on this subnet', 'route table rt-postgres'],
+      badges: [
+        { kind: 'nsg', text: 'no NSG on this subnet' },
+        { kind: 'routeTable', text: 'route table rt-postgres' },
+      ],
       paths: ['access.delegatedSubnet', 'access.routeTables.0'],
       tooltip: 'Route table rt-postgres: spoke-2: 10.2.0.0/16 → virtual appliance 10.0.1.4.',
     });
@@ -313,8 +316,10 @@ describe('planToTopology, a hub and spoke through a firewall', () => {
       })),
     );
     expect(peerings(shouted)).toEqual(peerings(t));
-    expect(node(shouted, 'peer-1-subnet-0').badges).toEqual(['route table rt-spoke-2-app']);
-    expect(node(shouted, 'delegated').badges).toContain('route table rt-postgres');
+    expect(node(shouted, 'peer-1-subnet-0').badges).toEqual([
+      { kind: 'routeTable', text: 'route table rt-spoke-2-app' },
+    ]);
+    expect(node(shouted, 'delegated').badges).toContainEqual({ kind: 'routeTable', text: 'route table rt-postgres' });
   });
 
   it('draws no line for a peering with a VNet that is not in the plan, or of a VNet with itself', () => {

@@ -11,7 +11,16 @@
  * drawn here. Labels are HTML (`html=1`): every user-typed text is escaped for HTML, then for XML. An icon is an image
  * cell (an SVG data URI) inside its box, which can be moved, resized, swapped or deleted like any other cell.
  */
-import { ICON_GAP, ICON_SIZE, iconSvg, NODE_ICON, type IconName } from '../../topology/icons';
+import {
+  BADGE_ICON,
+  BADGE_ICON_ROOM,
+  BADGE_ICON_SIZE,
+  ICON_GAP,
+  ICON_SIZE,
+  iconSvg,
+  NODE_ICON,
+  type IconName,
+} from '../../topology/icons';
 import { FONT, METRICS, textWidth } from '../../topology/labels';
 import { LEGEND, legendColumns, type TopologyLayout } from '../../topology/layout';
 import { markIcon } from '../../topology/legend';
@@ -192,6 +201,8 @@ function innerCells(box: Box, id: string, icon: Rect | undefined): string[] {
   // The badges where the layout put them (labels.ts `cardLabels`), relative to the box.
   const badges = box.labels.filter((l) => l.kind === 'badge');
   badges.forEach((badge, i) => {
+    const kind = box.node.badges[i]?.kind;
+    const badgeIcon = kind === undefined ? null : BADGE_ICON[kind];
     const css = style({
       rounded: 1,
       absoluteArcSize: 1,
@@ -206,10 +217,11 @@ function innerCells(box: Box, id: string, icon: Rect | undefined): string[] {
       align: 'left',
       verticalAlign: 'middle',
       spacing: 0,
-      spacingLeft: 8,
+      spacingLeft: 8 + (badgeIcon ? BADGE_ICON_ROOM : 0),
     });
     const at = { ...badge, x: badge.x - box.x, y: badge.y - box.y };
     out.push(vertex(`${id}-badge-${i}`, id, html(box.badges[i] ?? ''), css, at));
+    if (badgeIcon) out.push(iconCell(`${id}-badge-${i}-icon`, id, badgeIcon, at.x + 8, at.y + 4, BADGE_ICON_SIZE));
   });
   if (box.footer !== null) {
     const css = style({

@@ -73,7 +73,12 @@ const SHAPES: Partial<Record<TopoNodeKind, readonly [string, string]>> = {
 /** A box's label: its title, then its lines, badges and footer, one per line. */
 function label(box: Box): string {
   const { node } = box;
-  const parts = [node.title, ...node.lines, ...node.badges, ...(box.footer === null ? [] : [box.footer])];
+  const parts = [
+    node.title,
+    ...node.lines,
+    ...node.badges.map((b) => b.text),
+    ...(box.footer === null ? [] : [box.footer]),
+  ];
   const text = parts.map((p) => mermaidText(p).trim()).filter((p) => p !== '');
   return text.length > 0 ? text.join('<br>') : mermaidText(node.role);
 }

@@ -20,7 +20,7 @@ function Item({ node, children, pins }: ItemProps) {
     <li>
       <span className="topo-list__role">{node.role}:</span> <strong>{node.title}</strong>
       {node.lines.length > 0 ? ` — ${node.lines.join('; ')}` : ''}
-      {node.badges.length > 0 ? ` — ${node.badges.join('; ')}` : ''}
+      {node.badges.length > 0 ? ` — ${node.badges.map((b) => b.text).join('; ')}` : ''}
       {node.tooltip ? ` — ${node.tooltip}` : ''}
       {findings ? (
         <span className="topo-list__findings">
