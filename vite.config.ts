@@ -131,5 +131,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
+    // No test asserts a duration (budgets are the benches'), but the property tests and the example exports take
+    // seconds each; on a shared, busy machine they ran past the default 5 s. A hung test still fails, after 30 s.
+    testTimeout: 30_000,
   },
 });
