@@ -4,6 +4,7 @@
  * segment at the same y (or a vertical one at the same x) and the two overlap by more than a point. Crossing or
  * touching at a corner is not sharing.
  */
+import type { Label, Rect } from './labels';
 import { edgeLabel, isFree, type Box, type Point, type RoutedEdge } from './placement';
 
 /**
@@ -101,34 +102,63 @@ export function separateSharedSegments(
         else rows.set(at, new Set([s]));
       };
       for (const s of segs) add(pending, s.at, s);
-      const clashes = (row: Set<Segment> | undefined, s: Segment): boolean =>
-        row !== undefined && [...row].some((p) => p.line !== s.line && p.from < s.to && s.from < p.to);
+      const clashes = (row: Set<Segment> | undefined, s: Segment): boolean => {
+        if (row !== undefined)
+          for (const p of row) if (p.line !== s.line && p.from < s.to && s.from < p.to) return true;
+        return false;
+      };
+      /** Each line's label as drawn (edgeLabel), kept up to date as segments carry labels away. */
+      const labels: (Label | null)[] = lines.map(edgeLabel);
       const free = (at: number, s: Segment): boolean =>
         !clashes(placed.get(at), s) && (at === s.at || !clashes(pending.get(at), s));
+      /** How far a segment may be moved while looking for a row where its label is clear; beyond, clear of lines. */
+      const LABEL_TRIES = 80;
+      /** The farthest a label is tried from its place: the row of the last try that checks it. */
+      const reach = Math.ceil(LABEL_TRIES / 2) * gap;
+      /** Whether ranges [a1, a2] and [b1, b2] meet (closed: a superset of what any test below counts as overlap). */
+      const meet = (a1: number, a2: number, b1: number, b2: number): boolean => a1 <= b2 && b1 <= a2;
+      /** A rectangle's extent along the rows of this pass (x for horizontal segments) and across them. */
+      const along = (r: Rect): [number, number] => (axis === 1 ? [r.x, r.x + r.w] : [r.y, r.y + r.h]);
+      const across = (r: Rect): [number, number] => (axis === 1 ? [r.y, r.y + r.h] : [r.x, r.x + r.w]);
+      /**
+       * For the segment whose rows are being tried: the other lines' labels beside its stretch (the only ones it can
+       * run under), and the labels and boxes within reach of its own label's tries (the only ones that label can
+       * cover). Nothing moves while one segment looks for its row, so they are gathered once per segment.
+       */
+      let near: { of: Segment; under: Label[]; labels: Label[]; boxes: Box[] } | null = null;
+      const nearOf = (s: Segment) => {
+        if (near?.of === s) return near;
+        const own = labels[s.line] ?? null;
+        const others = labels.filter((x, line): x is Label => x !== null && line !== s.line);
+        const [o1, o2] = own === null ? [0, 0] : along(own);
+        const [c1, c2] = own === null ? [0, 0] : across(own);
+        const inReach = (r: Rect): boolean =>
+          own !== null && meet(...along(r), o1, o2) && meet(...across(r), c1 - reach, c2 + reach);
+        near = {
+          of: s,
+          under: others.filter((r) => meet(...along(r), s.from, s.to)),
+          labels: others.filter(inReach),
+          boxes: boxes.filter(inReach),
+        };
+        return near;
+      };
       /** Whether a segment moved to `at` would run under another line's label (drawn as a box behind its text). */
       const underLabel = (at: number, s: Segment): boolean =>
-        lines.some((l, line) => {
-          const b = l.label;
-          if (b === null || line === s.line) return false;
-          const [x1, x2, y1, y2] = [b.x - b.w / 2, b.x + b.w / 2, b.y - 11, b.y + 3];
+        nearOf(s).under.some((b) => {
+          const [x1, x2, y1, y2] = [b.x, b.x + b.w, b.y, b.y + b.h];
           return axis === 1
             ? at >= y1 && at <= y2 && s.from < x2 && x1 < s.to
             : at >= x1 && at <= x2 && s.from < y2 && y1 < s.to;
         });
       /** Whether the label a segment carries, moved with it to `at`, would cover a box or another line's label. */
       const labelCovers = (at: number, s: Segment): boolean => {
-        const l = lines[s.line] as (typeof lines)[number];
-        if (l.label === null || carries(s) !== 0) return false;
+        const own = labels[s.line];
+        if (own === null || own === undefined || carries(s) !== 0) return false;
         const offset = at - s.at;
-        const label = edgeLabel({
-          id: l.id,
-          label: axis === 1 ? { ...l.label, y: l.label.y + offset } : { ...l.label, x: l.label.x + offset },
-        });
-        const others = lines.flatMap((o, line) => (line === s.line ? [] : [edgeLabel(o)].filter((x) => x !== null)));
-        return label !== null && !isFree(label, boxes, others);
+        const label = axis === 1 ? { ...own, y: own.y + offset } : { ...own, x: own.x + offset };
+        const { labels: taken, boxes: close } = nearOf(s);
+        return !isFree(label, close, taken);
       };
-      /** How far a segment may be moved while looking for a row where its label is clear; beyond, clear of lines. */
-      const LABEL_TRIES = 80;
       for (const s of segs) {
         pending.get(s.at)?.delete(s);
         let at = s.at;
@@ -148,6 +178,7 @@ export function separateSharedSegments(
         if (l.label !== null && carries(s) === 0) {
           if (axis === 1) l.label.y += offset;
           else l.label.x += offset;
+          labels[s.line] = edgeLabel(l);
         }
       }
     }
