@@ -300,10 +300,13 @@ type Obj = Record<string, unknown>;
 
 const isNone = (w: unknown): w is null | undefined => w === null || w === undefined;
 const at = (w: unknown, i: number): unknown => (Array.isArray(w) ? (w as unknown[])[i] : undefined);
-/** Builds an object, leaving out keys whose value is undefined (the schema then says "required"). */
+/**
+ * Builds an object, leaving out keys whose value is undefined (the schema then says "required"). Read key by key
+ * rather than through `Object.entries`, which makes a pair for every field of every item of a large plan.
+ */
 const obj = (entries: Record<string, unknown>): Obj => {
   const out: Obj = {};
-  for (const [k, v] of Object.entries(entries)) if (v !== undefined) out[k] = v;
+  for (const k in entries) if (entries[k] !== undefined) out[k] = entries[k];
   return out;
 };
 const xReq = (w: unknown): unknown => (isNone(w) ? undefined : w);
@@ -325,15 +328,18 @@ const xList = (w: unknown, fallback: readonly string[] = []): unknown =>
 const oversized = (count: number, max: number): unknown[] | null => (count > max ? new Array<unknown>(count) : null);
 const xMany = (w: unknown, one: (item: unknown) => unknown, max: number): unknown =>
   isNone(w) ? [] : Array.isArray(w) ? (oversized(w.length, max) ?? (w as unknown[]).map(one)) : w;
-/** A flat list of groups of `size` values. */
-const xFlat = (w: unknown, size: number, one: (group: unknown[]) => unknown, max: number): unknown => {
+/**
+ * A flat list of groups of `size` values: `one` reads a group from the list at its start `i` (a missing value of
+ * a last, short group reads as undefined), so no group is copied out of the list.
+ */
+const xFlat = (w: unknown, size: number, one: (items: unknown[], i: number) => unknown, max: number): unknown => {
   if (isNone(w)) return [];
   if (!Array.isArray(w)) return w;
   const items = w as unknown[];
   const tooMany = oversized(Math.ceil(items.length / size), max);
   if (tooMany !== null) return tooMany;
   const out: unknown[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(one(items.slice(i, i + size)));
+  for (let i = 0; i < items.length; i += size) out.push(one(items, i));
   return out;
 };
 /** An object that must be a positional array; anything else goes through for the schema to reject. */
@@ -359,7 +365,7 @@ const xDns = (w: unknown): unknown =>
     : xObj(w, (a) => obj({ kind: 'custom', servers: xList(a[0]), forwardsToAzureDns: xBool(a[1], false) }));
 
 const xSubnets = (w: unknown, max: number): unknown =>
-  xFlat(w, 2, (g) => obj({ name: xReq(g[0]), prefix: xReq(g[1]) }), max);
+  xFlat(w, 2, (g, i) => obj({ name: xReq(g[i]), prefix: xReq(g[i + 1]) }), max);
 
 const xAppliance = (w: unknown): unknown =>
   isNone(w)
@@ -521,7 +527,12 @@ const xOnPremises = (w: unknown) =>
   );
 
 const xFirewallRules = (w: unknown): unknown =>
-  xFlat(w, 3, (g) => obj({ name: xReq(g[0]), startIp: xReq(g[1]), endIp: xReq(g[2]) }), PLANNER_LIMITS.firewallRules);
+  xFlat(
+    w,
+    3,
+    (g, i) => obj({ name: xReq(g[i]), startIp: xReq(g[i + 1]), endIp: xReq(g[i + 2]) }),
+    PLANNER_LIMITS.firewallRules,
+  );
 
 const xAccess = (w: unknown, shape: Shape): unknown =>
   xObj(w, (a) => {
