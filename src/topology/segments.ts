@@ -115,41 +115,71 @@ export function separateSharedSegments(
       const LABEL_TRIES = 80;
       /** The farthest a label is tried from its place: the row of the last try that checks it. */
       const reach = Math.ceil(LABEL_TRIES / 2) * gap;
-      /** Whether ranges [a1, a2] and [b1, b2] meet (closed: a superset of what any test below counts as overlap). */
-      const meet = (a1: number, a2: number, b1: number, b2: number): boolean => a1 <= b2 && b1 <= a2;
-      /** A rectangle's extent along the rows of this pass (x for horizontal segments) and across them. */
-      const along = (r: Rect): [number, number] => (axis === 1 ? [r.x, r.x + r.w] : [r.y, r.y + r.h]);
-      const across = (r: Rect): [number, number] => (axis === 1 ? [r.y, r.y + r.h] : [r.x, r.x + r.w]);
+      /**
+       * Whether rectangle `r` meets [a1, a2] along the rows of this pass (x for horizontal segments), or [c1, c2]
+       * across them; closed ranges: a superset of what any test below counts as overlap.
+       */
+      const meetsAlong = (r: Rect, a1: number, a2: number): boolean =>
+        axis === 1 ? r.x <= a2 && a1 <= r.x + r.w : r.y <= a2 && a1 <= r.y + r.h;
+      /** Where a rectangle starts across the rows of this pass (y for horizontal segments), and how far it spans. */
+      const start = (r: Rect): number => (axis === 1 ? r.y : r.x);
+      const extent = (r: Rect): number => (axis === 1 ? r.h : r.w);
+      const meetsAcross = (r: Rect, c1: number, c2: number): boolean =>
+        axis === 1 ? r.y <= c2 && c1 <= r.y + r.h : r.x <= c2 && c1 <= r.x + r.w;
       /**
        * For the segment whose rows are being tried: the other lines' labels beside its stretch (the only ones it can
        * run under), and the labels and boxes within reach of its own label's tries (the only ones that label can
        * cover). Nothing moves while one segment looks for its row, so they are gathered once per segment.
        */
-      let near: { of: Segment; under: Label[]; labels: Label[]; boxes: Box[] } | null = null;
+      type Near = { of: Segment; under: Label[]; widest: number; labels: Label[]; boxes: Box[] };
+      let near: Near | null = null;
       const nearOf = (s: Segment) => {
         if (near?.of === s) return near;
         const own = labels[s.line] ?? null;
-        const others = labels.filter((x, line): x is Label => x !== null && line !== s.line);
-        const [o1, o2] = own === null ? [0, 0] : along(own);
-        const [c1, c2] = own === null ? [0, 0] : across(own);
-        const inReach = (r: Rect): boolean =>
-          own !== null && meet(...along(r), o1, o2) && meet(...across(r), c1 - reach, c2 + reach);
-        near = {
-          of: s,
-          under: others.filter((r) => meet(...along(r), s.from, s.to)),
-          labels: others.filter(inReach),
-          boxes: boxes.filter(inReach),
-        };
-        return near;
+        const found: Near = { of: s, under: [], widest: 0, labels: [], boxes: [] };
+        // The rows its label may be tried on: along, its own extent; across, `reach` either side of it.
+        const [a1, a2, c1, c2] =
+          own === null
+            ? [0, 0, 0, 0]
+            : axis === 1
+              ? [own.x, own.x + own.w, own.y - reach, own.y + own.h + reach]
+              : [own.y, own.y + own.h, own.x - reach, own.x + own.w + reach];
+        const inReach = (r: Rect): boolean => own !== null && meetsAlong(r, a1, a2) && meetsAcross(r, c1, c2);
+        labels.forEach((r, line) => {
+          if (r === null || line === s.line) return;
+          if (meetsAlong(r, s.from, s.to)) found.under.push(r);
+          if (inReach(r)) found.labels.push(r);
+        });
+        if (own !== null) for (const b of boxes) if (inReach(b)) found.boxes.push(b);
+        // By where they start across the rows, so that a row's try looks only at the labels that may span it.
+        found.under.sort((a, b) => start(a) - start(b));
+        for (const r of found.under) found.widest = Math.max(found.widest, extent(r));
+        near = found;
+        return found;
       };
       /** Whether a segment moved to `at` would run under another line's label (drawn as a box behind its text). */
-      const underLabel = (at: number, s: Segment): boolean =>
-        nearOf(s).under.some((b) => {
+      const underLabel = (at: number, s: Segment): boolean => {
+        const { under, widest } = nearOf(s);
+        // The first label that starts at most `widest` before the row: none before it reaches the row.
+        let lo = 0;
+        for (let hi = under.length; lo < hi;) {
+          const mid = (lo + hi) >> 1;
+          if (start(under[mid] as Label) < at - widest) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < under.length; i += 1) {
+          const b = under[i] as Label;
+          if (start(b) > at) break;
           const [x1, x2, y1, y2] = [b.x, b.x + b.w, b.y, b.y + b.h];
-          return axis === 1
-            ? at >= y1 && at <= y2 && s.from < x2 && x1 < s.to
-            : at >= x1 && at <= x2 && s.from < y2 && y1 < s.to;
-        });
+          if (
+            axis === 1
+              ? at >= y1 && at <= y2 && s.from < x2 && x1 < s.to
+              : at >= x1 && at <= x2 && s.from < y2 && y1 < s.to
+          )
+            return true;
+        }
+        return false;
+      };
       /** Whether the label a segment carries, moved with it to `at`, would cover a box or another line's label. */
       const labelCovers = (at: number, s: Segment): boolean => {
         const own = labels[s.line];
