@@ -57,12 +57,15 @@ function order(steps: readonly DeployStep[]): { sorted: number[]; preds: number[
       return j;
     }),
   );
-  const succ: number[][] = steps.map(() => []);
-  const waiting = new Array<number>(steps.length);
-  preds.forEach((p, i) => {
-    const distinct = p.length < 2 ? p : [...new Set(p)];
-    waiting[i] = distinct.length;
-    for (const j of distinct) (succ[j] as number[]).push(i);
+  // The steps waiting for each step, a linked list per step in one array of pairs (an array per step would cost
+  // more than its edges): step `j`'s first pair is at `first[j]`, and a pair at `e` is the next pair's index and
+  // the waiting step.
+  const first = steps.map(() => -1);
+  const links: number[] = [];
+  const waiting = preds.map((p, i) => {
+    const distinct = p.length < 2 ? p : p.filter((j, k) => p.indexOf(j) === k);
+    for (const j of distinct) first[j] = links.push(first[j] as number, i) - 2;
+    return distinct.length;
   });
   // A binary min-heap of the steps that may run: the one listed first goes first.
   const ready: number[] = [];
@@ -101,7 +104,8 @@ function order(steps: readonly DeployStep[]): { sorted: number[]; preds: number[
   while (ready.length > 0) {
     const i = pop();
     sorted.push(i);
-    for (const j of succ[i] as number[]) {
+    for (let e = first[i] as number; e >= 0; e = links[e] as number) {
+      const j = links[e + 1] as number;
       waiting[j] = (waiting[j] as number) - 1;
       if (waiting[j] === 0) push(j);
     }
