@@ -700,14 +700,14 @@ class BicepReader {
       }
       return ids;
     };
-    const edgeTo = (step: string, why: string, into: DeployStep['after'], seen: Set<string>) => {
-      if (seen.has(step)) return;
-      seen.add(step);
-      into.push({ step, why });
+    // An edge to each step once, none to the step itself: a resource has an edge or two, so a look along them costs
+    // less than a set per resource.
+    const edgeTo = (step: string, why: string, into: DeployStep['after'], self: string) => {
+      if (step !== self && !into.some((e) => e.step === step)) into.push({ step, why });
     };
-    const edgesTo = (d: Decl, why: string, into: DeployStep['after'], seen: Set<string>) => {
-      if (d.kind === 'resource') edgeTo(stepIdOf(d), why, into, seen);
-      else for (const step of stepsOf(d)) edgeTo(step, why, into, seen);
+    const edgesTo = (d: Decl, why: string, into: DeployStep['after'], self: string) => {
+      if (d.kind === 'resource') edgeTo(stepIdOf(d), why, into, self);
+      else for (const step of stepsOf(d)) edgeTo(step, why, into, self);
     };
     const out: DeployStep[] = [];
     const emit = (ctx: FileCtx, inherited: { decl: Decl; why: string }[]) => {
@@ -723,10 +723,8 @@ class BicepReader {
         const at = this.locate(d);
         const id = stepIdOf(d);
         const after: DeployStep['after'] = [];
-        const seen = new Set<string>();
-        seen.add(id);
-        const body = this.bodyWithDeps(d, (dep, why) => edgesTo(dep, why, after, seen));
-        for (const { decl, why } of inherited) edgesTo(decl, why, after, seen);
+        const body = this.bodyWithDeps(d, (dep, why) => edgesTo(dep, why, after, id));
+        for (const { decl, why } of inherited) edgesTo(decl, why, after, id);
         const action: StepAction = s.existing ? 'read' : this.existing.has(resourceKey(at.id)) ? 'update' : 'create';
         const props = s.existing ? {} : armProps(s.type, body);
         if (action === 'update' && s.type.toLowerCase() === 'microsoft.network/virtualnetworks/subnets') {
