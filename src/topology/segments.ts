@@ -115,17 +115,16 @@ export function separateSharedSegments(
       const LABEL_TRIES = 80;
       /** The farthest a label is tried from its place: the row of the last try that checks it. */
       const reach = Math.ceil(LABEL_TRIES / 2) * gap;
+      /** Where a rectangle starts across the rows of this pass (y for horizontal segments), and how far it spans. */
+      const start = (r: Rect): number => (axis === 1 ? r.y : r.x);
+      const extent = (r: Rect): number => (axis === 1 ? r.h : r.w);
       /**
        * Whether rectangle `r` meets [a1, a2] along the rows of this pass (x for horizontal segments), or [c1, c2]
        * across them; closed ranges: a superset of what any test below counts as overlap.
        */
       const meetsAlong = (r: Rect, a1: number, a2: number): boolean =>
         axis === 1 ? r.x <= a2 && a1 <= r.x + r.w : r.y <= a2 && a1 <= r.y + r.h;
-      /** Where a rectangle starts across the rows of this pass (y for horizontal segments), and how far it spans. */
-      const start = (r: Rect): number => (axis === 1 ? r.y : r.x);
-      const extent = (r: Rect): number => (axis === 1 ? r.h : r.w);
-      const meetsAcross = (r: Rect, c1: number, c2: number): boolean =>
-        axis === 1 ? r.y <= c2 && c1 <= r.y + r.h : r.x <= c2 && c1 <= r.x + r.w;
+      const meetsAcross = (r: Rect, c1: number, c2: number): boolean => start(r) <= c2 && c1 <= start(r) + extent(r);
       /**
        * For the segment whose rows are being tried: the other lines' labels beside its stretch (the only ones it can
        * run under), and the labels and boxes within reach of its own label's tries (the only ones that label can
