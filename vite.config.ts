@@ -96,12 +96,6 @@ export default defineConfig({
               includeDependenciesRecursively: false,
             },
             {
-              // Opening a file and the comparison it may lead to (0.45 KB gzip less than two chunks).
-              name: 'open-file',
-              test: /[\\/]src[\\/](import[\\/](document-kind|diff)\.ts|features[\\/]import[\\/](read-only\.ts|open-file\.ts|compare-view\.tsx))$/,
-              includeDependenciesRecursively: false,
-            },
-            {
               // A client's checks and the troubleshooter that starts from an address (0.55 KB gzip less).
               name: 'client-checks',
               test: /[\\/]src[\\/](import[\\/](client-from-address|live)\.ts|features[\\/](import[\\/]troubleshoot|checker[\\/]client-checks)\.tsx)$/,
