@@ -69,6 +69,10 @@ export const NODE_ICON: Readonly<Record<TopoNodeKind, IconName | null>> = {
 /** The icon of each kind of badge: the NSG's shield; a route table's badge has none. */
 export const BADGE_ICON: Readonly<Record<TopoBadge['kind'], IconName | null>> = { nsg: 'nsg', routeTable: null };
 
+/** The icon of a badge, if any (none for no badge). */
+export const badgeIcon = (badge: Pick<TopoBadge, 'kind'> | undefined): IconName | null =>
+  badge ? BADGE_ICON[badge.kind] : null;
+
 /** An icon as a standalone SVG document, in `color` (for files that embed it as an image: draw.io). */
 export const iconSvg = (name: IconName, color = ICON_COLOR): string =>
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="none" stroke="${color}" ` +

@@ -3,7 +3,7 @@
  * with "…"), and cards — boxes measured from their text relative to their own corner, placed later by the layout,
  * with the client boxes and inner boxes some of them hold.
  */
-import { BADGE_ICON, BADGE_ICON_ROOM, ICON_GAP, ICON_SIZE, NODE_ICON } from './icons';
+import { BADGE_ICON_ROOM, badgeIcon, ICON_GAP, ICON_SIZE, NODE_ICON } from './icons';
 import type { TopoBadge, TopoNode } from './model';
 
 /** Font sizes in px: box titles and lines, line labels, the titles and lines of client boxes, finding markers. */
@@ -164,8 +164,7 @@ export const CHIP: Limits = { minW: 110, maxW: 230 };
 const iconRoom = (node: TopoNode, chip: boolean): number => (!chip && NODE_ICON[node.kind] ? ICON_ROOM : 0);
 
 /** The width of a badge's padding and icon, around its text (8 px each side). */
-const badgeRoom = (badge: TopoBadge | undefined): number =>
-  16 + (badge && BADGE_ICON[badge.kind] ? BADGE_ICON_ROOM : 0);
+const badgeRoom = (badge: TopoBadge | undefined): number => 16 + (badgeIcon(badge) ? BADGE_ICON_ROOM : 0);
 
 /**
  * The wrapped title, lines and badges of a node within `limits`, and the width and height they take; the title

@@ -2,7 +2,7 @@
  * The legend of the diagram: the words for each kind of line (by its style), each kind of box and each verdict of
  * the connectivity checker, and the entries of one picture's legend — one per mark it draws.
  */
-import { BADGE_ICON, NODE_ICON, type IconName } from './icons';
+import { badgeIcon, NODE_ICON, type IconName } from './icons';
 import type {
   ClientVerdict,
   LegendEntry,
@@ -94,9 +94,9 @@ export const FINDING_LEGEND: LegendEntry = { mark: { type: 'finding' }, text: 'f
 
 const EDGE_STYLES: readonly TopoEdge['style'][] = ['solid', 'dashed', 'dotted'];
 
-/** The icon drawn over the sample of a legend entry: a box's; null: none. */
+/** The icon drawn over the sample of a legend entry: a box's or a badge's; null: none. */
 export const markIcon = (mark: LegendMark): IconName | null =>
-  mark.type === 'box' ? NODE_ICON[mark.kind] : mark.type === 'badge' ? BADGE_ICON[mark.kind] : null;
+  mark.type === 'box' ? NODE_ICON[mark.kind] : mark.type === 'badge' ? badgeIcon(mark) : null;
 
 /**
  * The legend of a picture: one entry per mark it draws (each kind and style of line, each kind of box with its icon,

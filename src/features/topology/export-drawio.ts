@@ -12,9 +12,9 @@
  * cell (an SVG data URI) inside its box, which can be moved, resized, swapped or deleted like any other cell.
  */
 import {
-  BADGE_ICON,
   BADGE_ICON_ROOM,
   BADGE_ICON_SIZE,
+  badgeIcon,
   ICON_GAP,
   ICON_SIZE,
   iconSvg,
@@ -201,8 +201,7 @@ function innerCells(box: Box, id: string, icon: Rect | undefined): string[] {
   // The badges where the layout put them (labels.ts `cardLabels`), relative to the box.
   const badges = box.labels.filter((l) => l.kind === 'badge');
   badges.forEach((badge, i) => {
-    const kind = box.node.badges[i]?.kind;
-    const badgeIcon = kind === undefined ? null : BADGE_ICON[kind];
+    const icon = badgeIcon(box.node.badges[i]);
     const css = style({
       rounded: 1,
       absoluteArcSize: 1,
@@ -217,11 +216,11 @@ function innerCells(box: Box, id: string, icon: Rect | undefined): string[] {
       align: 'left',
       verticalAlign: 'middle',
       spacing: 0,
-      spacingLeft: 8 + (badgeIcon ? BADGE_ICON_ROOM : 0),
+      spacingLeft: 8 + (icon ? BADGE_ICON_ROOM : 0),
     });
     const at = { ...badge, x: badge.x - box.x, y: badge.y - box.y };
     out.push(vertex(`${id}-badge-${i}`, id, html(box.badges[i] ?? ''), css, at));
-    if (badgeIcon) out.push(iconCell(`${id}-badge-${i}-icon`, id, badgeIcon, at.x + 8, at.y + 4, BADGE_ICON_SIZE));
+    if (icon) out.push(iconCell(`${id}-badge-${i}-icon`, id, icon, at.x + 8, at.y + 4, BADGE_ICON_SIZE));
   });
   if (box.footer !== null) {
     const css = style({

@@ -7,7 +7,7 @@
 import { memo, type FocusEvent, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
 import type { Finding } from '../../domain/finding';
 import { findingMarker, SEVERITIES, SEVERITY_WORD } from '../../topology/findings';
-import { BADGE_ICON, BADGE_ICON_ROOM, BADGE_ICON_SIZE, NODE_ICON, type IconName } from '../../topology/icons';
+import { BADGE_ICON_ROOM, BADGE_ICON_SIZE, badgeIcon, NODE_ICON } from '../../topology/icons';
 import { FONT, METRICS, type Rect } from '../../topology/labels';
 import type { TopologyLayout } from '../../topology/layout';
 import { edgeLabel, type Box, type RoutedEdge } from '../../topology/placement';
@@ -53,12 +53,6 @@ function Marker({ findings, at }: { findings: readonly Finding[] | undefined; at
     </g>
   );
 }
-
-/** The icon of a box's `i`th badge, if its kind has one (icons.ts BADGE_ICON). */
-const badgeIcon = (box: Box, i: number): IconName | null => {
-  const badge = box.node.badges[i];
-  return badge ? BADGE_ICON[badge.kind] : null;
-};
 
 interface NodeProps {
   box: Box;
@@ -162,9 +156,9 @@ const NodeBox = memo(function NodeBox({
       {at('badge').map((r, i) => (
         <g key={`b${i}`} className="topo-badge">
           <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={10} fill={TEXT.badgeFill} stroke={TEXT.badgeStroke} />
-          <Icon prefix={prefix} name={badgeIcon(box, i)} x={r.x + 8} y={r.y + 4} size={BADGE_ICON_SIZE} />
+          <Icon prefix={prefix} name={badgeIcon(box.node.badges[i])} x={r.x + 8} y={r.y + 4} size={BADGE_ICON_SIZE} />
           <text
-            x={r.x + 8 + (badgeIcon(box, i) ? BADGE_ICON_ROOM : 0)}
+            x={r.x + 8 + (badgeIcon(box.node.badges[i]) ? BADGE_ICON_ROOM : 0)}
             y={r.y + 14}
             fontSize={FONT.line}
             fontWeight={600}
