@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { resolve } from 'node:path';
 import { firstScreenChunk } from './scripts/first-screen-chunk.js';
 import { prerenderPlugin } from './scripts/prerender-plugin.js';
+import { stripDescriptionsPlugin } from './scripts/strip-descriptions.js';
 
 /**
  * The page's content security policy: scripts, styles and everything else from the page's own origin
@@ -50,7 +51,7 @@ const dropEmptyCssPlaceholders = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), prerenderPlugin(), dropEmptyCssPlaceholders()],
+  plugins: [react(), stripDescriptionsPlugin(), contentSecurityPolicy(), prerenderPlugin(), dropEmptyCssPlaceholders()],
   base: './',
   build: {
     target: 'es2022',

@@ -69,10 +69,8 @@ function limited<T extends z.ZodMiniType>(item: T, max: number, noun: string, li
 const azureAllows = (per: string) => `Azure allows at most {max} ${per}`;
 const plannerAllows = (per: string) => `the planner takes at most {max}${per} (its own limit: Azure documents none)`;
 
-const name = (what: string) => describe(text(), what);
-
 /** A region: a display name (`West Europe`) is read as its programmatic name (`westeurope`); PGN-010 checks it. */
-const region = (what: string) => describe(text().check(z.overwrite(normalizeRegion)), what);
+const region = () => text().check(z.overwrite(normalizeRegion));
 
 export const HaModeSchema = describe(z.enum(HA_MODES), 'High availability mode (facts §2.2).');
 
@@ -81,8 +79,8 @@ const ZoneSchema = z.enum(['', ...AVAILABILITY_ZONES]);
 export const ServerSchema = describe(
   z
     .object({
-      name: name('Server name; becomes <name>.postgres.database.azure.com.'),
-      region: region('Azure region, programmatic name (e.g. westeurope).'),
+      name: describe(text(), 'Server name; becomes <name>.postgres.database.azure.com.'),
+      region: describe(region(), 'Azure region, programmatic name (e.g. westeurope).'),
       version: describe(withDefault(z.enum(POSTGRES_VERSIONS), DEFAULT_POSTGRES_VERSION), 'PostgreSQL major version.'),
       highAvailability: withDefault(HaModeSchema, 'Disabled'),
       availabilityZone: describe(
@@ -153,18 +151,16 @@ const DnsSettingSchema = describe(
 );
 
 const SubnetSchema = z.object({
-  name: name('Subnet name.'),
-  prefix: name('IPv4 CIDR, e.g. 10.0.1.0/24.'),
+  name: describe(text(), 'Subnet name.'),
+  prefix: describe(text(), 'IPv4 CIDR, e.g. 10.0.1.0/24.'),
 });
 
 export const NsgDirectionSchema = z.enum(['Inbound', 'Outbound']);
 export const NsgAccessSchema = z.enum(['Allow', 'Deny']);
 export const NsgProtocolSchema = z.enum(['Tcp', 'Udp', 'Icmp', 'Esp', 'Ah', '*']);
 
-const stringList = (fallback: string[], limit: { max: number; noun: string; limit: string }, description?: string) => {
-  const schema = withDefault(limited(text(), limit.max, limit.noun, limit.limit), fallback);
-  return description === undefined ? schema : describe(schema, description);
-};
+const stringList = (fallback: string[], limit: { max: number; noun: string; limit: string }) =>
+  withDefault(limited(text(), limit.max, limit.noun, limit.limit), fallback);
 
 const NSG_ADDRESSES = {
   max: MAX_NSG_ADDRESSES_PER_RULE_SIDE,
@@ -189,21 +185,20 @@ const ADDRESS_SPACES = {
 
 const NsgRuleSchema = describe(
   z.object({
-    name: name('Rule name.'),
+    name: describe(text(), 'Rule name.'),
     priority: describe(z.int(), '100–4096, unique per direction.'),
     direction: NsgDirectionSchema,
     access: NsgAccessSchema,
     protocol: withDefault(NsgProtocolSchema, 'Tcp'),
-    sourceAddresses: stringList(
-      ['*'],
-      NSG_ADDRESSES,
+    sourceAddresses: describe(
+      stringList(['*'], NSG_ADDRESSES),
       'CIDRs, IPs, `*` or service tags (VirtualNetwork, AzureLoadBalancer, ' +
         'Internet, Storage, Storage.<Region>, AzureActiveDirectory).',
     ),
-    sourcePorts: stringList(['*'], NSG_PORTS, 'Ports or ranges (`*`, `443`, `1000-2000`).'),
+    sourcePorts: describe(stringList(['*'], NSG_PORTS), 'Ports or ranges (`*`, `443`, `1000-2000`).'),
     destinationAddresses: stringList(['*'], NSG_ADDRESSES),
     destinationPorts: stringList(['*'], NSG_PORTS),
-    sourceAsgs: stringList([], NSG_ASGS, 'Application security groups (not supported: PGN-120).'),
+    sourceAsgs: describe(stringList([], NSG_ASGS), 'Application security groups (not supported: PGN-120).'),
     destinationAsgs: stringList([], NSG_ASGS),
     description: withDefault(text(), ''),
   }),
@@ -211,7 +206,7 @@ const NsgRuleSchema = describe(
 );
 
 const NsgSchema = z.object({
-  name: name('NSG name.'),
+  name: describe(text(), 'NSG name.'),
   rules: withDefault(limited(NsgRuleSchema, MAX_NSG_RULES_PER_NSG, 'rules', azureAllows('per NSG')), []),
   existing: describe(
     withDefault(z.boolean(), false),
@@ -226,8 +221,8 @@ const APPLIANCE_KINDS = ['azureFirewall', 'nva'] as const;
 export const ApplianceSchema = describe(
   z.object({
     kind: describe(z.enum(APPLIANCE_KINDS), 'azureFirewall or nva (a network virtual appliance).'),
-    name: name('Name of the firewall or appliance.'),
-    privateIp: name('The private IPv4 address that routes send traffic to (next hop).'),
+    name: describe(text(), 'Name of the firewall or appliance.'),
+    privateIp: describe(text(), 'The private IPv4 address that routes send traffic to (next hop).'),
   }),
   'A firewall or network virtual appliance in this VNet, which forwards traffic between peered VNets (PGN-141).',
 );
@@ -237,8 +232,8 @@ const applianceField = () =>
 
 export const VnetSchema = describe(
   z.object({
-    name: name('VNet name.'),
-    region: region('Azure region of the VNet.'),
+    name: describe(text(), 'VNet name.'),
+    region: describe(region(), 'Azure region of the VNet.'),
     resourceGroup: withDefault(text(), ''),
     existing: describe(withDefault(z.boolean(), false), 'true = reference an existing VNet, false = create it.'),
     addressSpaces: stringList([], ADDRESS_SPACES),
@@ -259,16 +254,19 @@ export const VnetSchema = describe(
 
 export const DelegatedSubnetSchema = describe(
   z.object({
-    name: name('Delegated subnet name.'),
-    prefix: name('IPv4 CIDR of the delegated subnet.'),
+    name: describe(text(), 'Delegated subnet name.'),
+    prefix: describe(text(), 'IPv4 CIDR of the delegated subnet.'),
     existing: withDefault(z.boolean(), false),
     existingDelegation: describe(
       withDefault(z.nullable(text()), null),
       'For an existing subnet: the service it is delegated to, if any.',
     ),
-    otherResourceTypes: stringList(
-      [],
-      { max: PLANNER_LIMITS.otherResourceTypes, noun: 'resource types', limit: plannerAllows(' per subnet') },
+    otherResourceTypes: describe(
+      stringList([], {
+        max: PLANNER_LIMITS.otherResourceTypes,
+        noun: 'resource types',
+        limit: plannerAllows(' per subnet'),
+      }),
       'For an existing subnet: other resource types already in it (PGN-107).',
     ),
     nsg: withDefault(z.nullable(NsgSchema), null),
@@ -278,7 +276,7 @@ export const DelegatedSubnetSchema = describe(
 
 export const PrivateDnsZoneSchema = describe(
   z.object({
-    name: name('Zone name, ending with .postgres.database.azure.com.'),
+    name: describe(text(), 'Zone name, ending with .postgres.database.azure.com.'),
     existing: withDefault(z.boolean(), false),
     resourceGroup: withDefault(text(), ''),
     subscription: describe(
@@ -291,8 +289,8 @@ export const PrivateDnsZoneSchema = describe(
 
 export const PeeredVnetSchema = describe(
   z.object({
-    name: name('VNet name.'),
-    region: region('Azure region.'),
+    name: describe(text(), 'VNet name.'),
+    region: describe(region(), 'Azure region.'),
     resourceGroup: withDefault(text(), ''),
     subscription: describe(
       withDefault(text(), ''),
@@ -317,8 +315,8 @@ export const PeeredVnetSchema = describe(
  */
 export const PeeringSchema = describe(
   z.object({
-    from: name('The VNet that holds this peering resource (matched by name, in any case).'),
-    to: name('The remote VNet.'),
+    from: describe(text(), 'The VNet that holds this peering resource (matched by name, in any case).'),
+    to: describe(text(), 'The remote VNet.'),
     allowForwardedTraffic: describe(
       withDefault(z.boolean(), false),
       'Accept traffic that an appliance in the remote VNet forwards (it did not start there).',
@@ -337,8 +335,8 @@ export const ROUTE_NEXT_HOPS = ['VirtualAppliance', 'VirtualNetworkGateway', 'Vn
 
 const RouteSchema = describe(
   z.object({
-    name: name('Route name.'),
-    prefix: name('Destination: an IPv4 CIDR or a service tag (e.g. AzureActiveDirectory).'),
+    name: describe(text(), 'Route name.'),
+    prefix: describe(text(), 'Destination: an IPv4 CIDR or a service tag (e.g. AzureActiveDirectory).'),
     nextHop: describe(z.enum(ROUTE_NEXT_HOPS), "Azure's next-hop type."),
     nextHopIp: describe(withDefault(text(), ''), "For VirtualAppliance: the appliance's private IPv4 address."),
   }),
@@ -347,16 +345,15 @@ const RouteSchema = describe(
 
 export const RouteTableSchema = describe(
   z.object({
-    name: name('Route table name.'),
-    vnet: name('The VNet whose subnets use it.'),
+    name: describe(text(), 'Route table name.'),
+    vnet: describe(text(), 'The VNet whose subnets use it.'),
     existing: describe(
       withDefault(z.boolean(), false),
       'true = the table is deployed already: the exports associate the subnets with it and leave the table and its ' +
         'routes as they are (the routes describe it, for the checks); false = the exports create it with its routes.',
     ),
-    subnets: stringList(
-      [],
-      { max: MAX_SUBNETS_PER_VNET, noun: 'subnets', limit: azureAllows('per VNet') },
+    subnets: describe(
+      stringList([], { max: MAX_SUBNETS_PER_VNET, noun: 'subnets', limit: azureAllows('per VNet') }),
       "Names of the VNet's subnets that use this table (the delegated subnet too).",
     ),
     routes: withDefault(limited(RouteSchema, MAX_ROUTES_PER_ROUTE_TABLE, 'routes', azureAllows('per route table')), []),
@@ -368,10 +365,13 @@ export const OnPremConnectionSchema = z.enum(['vpn', 'expressRoute', 'none']);
 
 export const OnPremisesSchema = describe(
   z.object({
-    name: name('Site name.'),
-    addressRanges: stringList(
-      [],
-      { max: PLANNER_LIMITS.addressRangesPerSite, noun: 'address ranges', limit: plannerAllows(' per site') },
+    name: describe(text(), 'Site name.'),
+    addressRanges: describe(
+      stringList([], {
+        max: PLANNER_LIMITS.addressRangesPerSite,
+        noun: 'address ranges',
+        limit: plannerAllows(' per site'),
+      }),
       'IPv4 CIDRs of the site.',
     ),
     connection: withDefault(OnPremConnectionSchema, 'vpn'),
@@ -386,9 +386,9 @@ export const OnPremisesSchema = describe(
 
 export const FirewallRuleSchema = describe(
   z.object({
-    name: name('Rule name (3–80 characters).'),
-    startIp: name('Start IPv4 address.'),
-    endIp: name('End IPv4 address.'),
+    name: describe(text(), 'Rule name (3–80 characters).'),
+    startIp: describe(text(), 'Start IPv4 address.'),
+    endIp: describe(text(), 'End IPv4 address.'),
   }),
   'A firewall rule.',
 );
@@ -448,7 +448,7 @@ const AccessSchema = z.discriminatedUnion('mode', [PrivateAccessSchema, PublicAc
 const CLIENT_INTENTS = ['mustReach', 'mustNotReach'] as const;
 
 const clientBase = {
-  name: name('Client name.'),
+  name: describe(text(), 'Client name.'),
   intent: describe(
     withDefault(z.enum(CLIENT_INTENTS), 'mustReach'),
     'mustReach (the default): the client must connect; mustNotReach: the plan must keep it out (PGN-008).',
