@@ -22,7 +22,7 @@ describe('stripDescriptions', () => {
     expect(() => stripDescriptions("const A = describe(z.string(), 'text');\n")).toThrow(/defines no describe/);
   });
 
-  it("drops every text of the published JSON Schema from the built plan module, and keeps its messages", async () => {
+  it('drops every text of the published JSON Schema from the built plan module, and keeps its messages', async () => {
     const path = resolve(import.meta.dirname, '../src/domain/plan.ts');
     expect(DESCRIBED_MODULE.test(path)).toBe(true);
     const built = (await transformWithOxc(readFileSync(path, 'utf8'), path)).code;
