@@ -473,6 +473,10 @@ export const PLANNER_LIMITS = {
    * number of VNets Azure allows one VNet (MAX_PEERINGS_PER_VNET), both directions.
    */
   peerings: 2 * MAX_PEERINGS_PER_VNET * 2,
+  /** VNets of a public-access plan: a hub and every VNet it can peer with (MAX_PEERINGS_PER_VNET). */
+  vnets: MAX_PEERINGS_PER_VNET + 1,
+  /** Private endpoints of a plan: as many as Azure allows in one VNet (MAX_PRIVATE_ENDPOINTS_PER_VNET). */
+  privateEndpoints: MAX_PRIVATE_ENDPOINTS_PER_VNET,
   /** Clients to check: ten times the large plan of spec/budgets.md. */
   clients: 1000,
   /** Other resource types listed in an existing delegated subnet. */

@@ -15,6 +15,7 @@ import {
   PLANNER_LIMITS,
 } from './azure';
 import { formatCidr, formatIPv4, rangeToCidrs } from './ipv4';
+import { newPublicAccess } from './new-plan';
 import {
   PLAN_FORMAT_VERSION,
   type Client,
@@ -355,7 +356,7 @@ export function limitPlan(size: LimitSize, shape: LimitShape, mode: 'private' | 
       formatVersion: PLAN_FORMAT_VERSION,
       name,
       servers,
-      access: { mode: 'public', firewallRules, allowAzureServices: shape === 'identical' },
+      access: { ...newPublicAccess(), firewallRules, allowAzureServices: shape === 'identical' },
       tls,
       clients: Array.from({ length: size.clients }, (_, i) => publicClient(shape, i)),
     };

@@ -35,7 +35,17 @@ export function newPrivateAccess(region: string = DEFAULT_REGION): PrivateAccess
 }
 
 export function newPublicAccess(): PublicAccess {
-  return { mode: 'public', firewallRules: [], allowAzureServices: false };
+  return {
+    mode: 'public',
+    firewallRules: [],
+    allowAzureServices: false,
+    publicNetworkAccess: true,
+    peeredVnets: [],
+    peerings: [],
+    onPremises: [],
+    privateDnsZone: null,
+    privateEndpoints: [],
+  };
 }
 
 /** The plan a "New plan" starts from: nothing chosen yet but the safe defaults (TLS 1.2+, TLS required). */

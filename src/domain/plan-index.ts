@@ -11,6 +11,7 @@ import type {
   Peering,
   Plan,
   PrivateAccess,
+  PublicAccess,
   RouteTable,
   Subnet,
   Vnet,
@@ -83,27 +84,30 @@ function firstByName<T>(map: Map<string, T>, name: string, entry: T): void {
   if (!map.has(key)) map.set(key, entry);
 }
 
-function build(access: PrivateAccess): PlanIndex {
+/** Public access has no server VNet: its VNets are all `peeredVnets`, and it has no route tables. */
+function build(access: PrivateAccess | PublicAccess): PlanIndex {
   const vnets = new Map<string, VnetEntry>();
-  firstByName(vnets, access.vnet.name, { kind: 'server', path: 'access.vnet', vnet: access.vnet });
+  const subnets = new Map<string, SubnetEntry>();
+  if (access.mode === 'private') {
+    firstByName(vnets, access.vnet.name, { kind: 'server', path: 'access.vnet', vnet: access.vnet });
+    access.vnet.subnets.forEach((subnet, index) =>
+      firstByName(subnets, subnet.name, { kind: 'subnet', index, path: `access.vnet.subnets.${index}`, subnet }),
+    );
+    firstByName(subnets, access.delegatedSubnet.name, {
+      kind: 'delegated',
+      path: 'access.delegatedSubnet',
+      subnet: access.delegatedSubnet,
+    });
+  }
   access.peeredVnets.forEach((vnet, index) =>
     firstByName(vnets, vnet.name, { kind: 'peered', index, path: `access.peeredVnets.${index}`, vnet }),
   );
-  const subnets = new Map<string, SubnetEntry>();
-  access.vnet.subnets.forEach((subnet, index) =>
-    firstByName(subnets, subnet.name, { kind: 'subnet', index, path: `access.vnet.subnets.${index}`, subnet }),
-  );
-  firstByName(subnets, access.delegatedSubnet.name, {
-    kind: 'delegated',
-    path: 'access.delegatedSubnet',
-    subnet: access.delegatedSubnet,
-  });
   const peerings = new Map<string, PeeringEntry>();
   access.peerings.forEach((peering, index) =>
     firstByName(peerings, pairKey(peering.from, peering.to), { index, path: `access.peerings.${index}`, peering }),
   );
   const tables = new Map<string, RouteTableEntry>();
-  access.routeTables.forEach((table, index) => {
+  (access.mode === 'private' ? access.routeTables : []).forEach((table, index) => {
     const entry = { index, path: `access.routeTables.${index}`, table };
     for (const subnet of table.subnets) firstByName(tables, pairKey(table.vnet, subnet), entry);
   });
@@ -131,18 +135,7 @@ function build(access: PrivateAccess): PlanIndex {
   };
 }
 
-/** A public-access plan has no VNets, subnets, sites, peerings or routes. */
-const EMPTY: PlanIndex = {
-  vnet: () => undefined,
-  subnet: () => undefined,
-  site: () => undefined,
-  peering: () => undefined,
-  peered: () => false,
-  routeTable: () => undefined,
-  subnetOf: () => undefined,
-};
-
-const indexes = new WeakMap<PrivateAccess, PlanIndex>();
+const indexes = new WeakMap<Plan['access'], PlanIndex>();
 
 /**
  * The name index of a plan's access settings, built on first use. Plans are never changed in place: an edit makes
@@ -150,7 +143,6 @@ const indexes = new WeakMap<PrivateAccess, PlanIndex>();
  * client) keeps the index.
  */
 export function accessIndex(access: Plan['access']): PlanIndex {
-  if (access.mode !== 'private') return EMPTY;
   let index = indexes.get(access);
   if (index === undefined) {
     index = build(access);

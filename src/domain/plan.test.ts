@@ -76,7 +76,17 @@ describe('readPlanDocument', () => {
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.plan.tls).toEqual({ requireSecureTransport: true, minVersion: 'TLSv1.2', maxVersion: null });
-      expect(r.plan.access).toEqual({ mode: 'public', firewallRules: [], allowAzureServices: false });
+      expect(r.plan.access).toEqual({
+        mode: 'public',
+        firewallRules: [],
+        allowAzureServices: false,
+        publicNetworkAccess: true,
+        peeredVnets: [],
+        peerings: [],
+        onPremises: [],
+        privateDnsZone: null,
+        privateEndpoints: [],
+      });
       expect(r.plan.servers[0]?.version).toBe('17');
     }
     const p = readPlanDocument({

@@ -150,9 +150,24 @@ const DnsSettingSchema = describe(
   "A VNet's DNS setting.",
 );
 
+/**
+ * How NSG rules and route tables of a subnet apply to the private endpoints in it: `Disabled` (Azure's default)
+ * = neither applies. Source: PE §1.8 (`privateEndpointNetworkPolicies`, values of Network API 2023-09-01).
+ */
+export const PE_NETWORK_POLICIES = ['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'] as const;
+
 const SubnetSchema = z.object({
   name: describe(text(), 'Subnet name.'),
   prefix: describe(text(), 'IPv4 CIDR, e.g. 10.0.1.0/24.'),
+  delegation: describe(
+    z.optional(text()),
+    'The service the subnet is delegated to, if any (e.g. Microsoft.DBforPostgreSQL/flexibleServers); absent = none.',
+  ),
+  privateEndpointNetworkPolicies: describe(
+    z.optional(z.enum(PE_NETWORK_POLICIES)),
+    "Whether the subnet's NSG rules and route tables apply to private endpoints in it (PGN-225); absent = " +
+      "Azure's default, Disabled.",
+  ),
 });
 
 export const NsgDirectionSchema = z.enum(['Inbound', 'Outbound']);
@@ -380,6 +395,11 @@ export const OnPremisesSchema = describe(
       withDefault(z.boolean(), false),
       'On-premises DNS forwards the zone to a resolver inside Azure.',
     ),
+    forwardedZone: describe(
+      z.optional(text()),
+      'The zone the on-premises forwarder sends to Azure; absent = the one the plan needs (with private endpoints ' +
+        'postgres.database.azure.com, PGN-223).',
+    ),
   }),
   'An on-premises network.',
 );
@@ -397,7 +417,34 @@ export const FirewallRuleSchema = describe(
 const firewallRuleList = () =>
   limited(FirewallRuleSchema, PLANNER_LIMITS.firewallRules, 'firewall rules', plannerAllows(' per server'));
 
+/** A private endpoint that a plan in private access carries: reported by PGN-112, never deployed. */
 export const PrivateEndpointSchema = z.object({ name: text(), subnet: withDefault(text(), '') });
+
+/** How a private endpoint's connection to the server is approved. Source: PE §1.5. */
+const PE_APPROVALS = ['automatic', 'manual'] as const;
+
+/**
+ * A private endpoint of a public-access server. It sits in a subnet of one of the plan's VNets and takes that
+ * VNet's region and subscription (Azure requires both, PE §1.6); it targets the sub-resource `postgresqlServer`.
+ */
+const ServerPrivateEndpointSchema = describe(
+  z.object({
+    name: describe(text(), 'Private endpoint name.'),
+    server: describe(withDefault(text(), ''), 'The server it connects to (by name); "" = the first server.'),
+    vnet: describe(text(), 'The VNet it sits in: one of peeredVnets.'),
+    subnet: describe(text(), 'The subnet of that VNet it sits in (never one delegated to PostgreSQL, PGN-221).'),
+    privateIp: describe(
+      withDefault(text(), ''),
+      'A static private IPv4 address in the subnet; "" = dynamic (Azure picks one). Fixed once created.',
+    ),
+    approval: describe(
+      withDefault(z.enum(PE_APPROVALS), 'automatic'),
+      'automatic: the deployer may approve its own connection; manual: the connection waits for the server owner.',
+    ),
+    resourceGroup: describe(withDefault(text(), ''), 'Resource group of the endpoint; "" = the deployment\'s.'),
+  }),
+  'A private endpoint of the server (Private Link, group postgresqlServer).',
+);
 
 const PrivateAccessSchema = describe(
   z.object({
@@ -438,8 +485,42 @@ const PublicAccessSchema = describe(
     mode: z.literal('public'),
     firewallRules: withDefault(firewallRuleList(), []),
     allowAzureServices: withDefault(z.boolean(), false),
+    publicNetworkAccess: describe(
+      withDefault(z.boolean(), true),
+      'Allow public access through the internet (network.publicNetworkAccess); false = private endpoints only, ' +
+        'and the firewall rules do nothing (PGN-224).',
+    ),
+    peeredVnets: describe(
+      withDefault(limited(PeeredVnetSchema, PLANNER_LIMITS.vnets, 'VNets', plannerAllows(' in a plan')), []),
+      'The VNets of the plan (existing ones, referenced): where the private endpoints, clients and resolvers sit.',
+    ),
+    peerings: describe(
+      withDefault(limited(PeeringSchema, PLANNER_LIMITS.peerings, 'peerings', plannerAllows(' in a plan')), []),
+      'VNet peerings between any two VNets of the plan, one entry per direction.',
+    ),
+    onPremises: withDefault(
+      limited(OnPremisesSchema, PLANNER_LIMITS.onPremisesSites, 'on-premises sites', plannerAllows('')),
+      [],
+    ),
+    privateDnsZone: describe(
+      withDefault(z.nullable(PrivateDnsZoneSchema), null),
+      'The private DNS zone of the private endpoints (privatelink.postgres.database.azure.com, PGN-222); links ' +
+        'are the zoneLink flags of the VNets. null = none.',
+    ),
+    privateEndpoints: describe(
+      withDefault(
+        limited(
+          ServerPrivateEndpointSchema,
+          PLANNER_LIMITS.privateEndpoints,
+          'private endpoints',
+          plannerAllows(' in a plan'),
+        ),
+        [],
+      ),
+      'Private endpoints of the server (the portal\'s "Public access (allowed IP addresses) and Private endpoint").',
+    ),
   }),
-  'Public access (allowed IP addresses).',
+  'Public access (allowed IP addresses), with private endpoints or without.',
 );
 
 const AccessSchema = z.discriminatedUnion('mode', [PrivateAccessSchema, PublicAccessSchema]);
@@ -545,6 +626,7 @@ export type RouteNextHop = Route['nextHop'];
 export type OnPremises = z.infer<typeof OnPremisesSchema>;
 export type FirewallRule = z.infer<typeof FirewallRuleSchema>;
 export type PrivateAccess = z.infer<typeof PrivateAccessSchema>;
+export type ServerPrivateEndpoint = z.infer<typeof ServerPrivateEndpointSchema>;
 export type PublicAccess = z.infer<typeof PublicAccessSchema>;
 export type Client = z.infer<typeof ClientSchema>;
 export type ClientKind = Client['kind'];

@@ -3,6 +3,7 @@
  * scale tests. Deterministic: the same arguments give the same plan.
  */
 import { formatCidr, formatIPv4 } from './ipv4';
+import { newPublicAccess } from './new-plan';
 import {
   PLAN_FORMAT_VERSION,
   type Client,
@@ -155,7 +156,7 @@ export function samplePlan(size: SampleSize, mode: 'private' | 'public' = 'priva
       formatVersion: PLAN_FORMAT_VERSION,
       name: `Sample public plan (${size.firewallRules} firewall rules)`,
       servers,
-      access: { mode: 'public', firewallRules, allowAzureServices: false },
+      access: { ...newPublicAccess(), firewallRules },
       tls,
       clients,
     };

@@ -34,9 +34,10 @@ export const READ_TYPES: ReadonlySet<string> = new Set(Object.values(T).map((t) 
  */
 export const UNMODELLED_TYPES: Readonly<Record<string, string>> = {
   'microsoft.network/privateendpoints':
-    'Private endpoints are not part of the plan yet: clients that reach the server through one are not checked.',
+    'The import does not read private endpoints yet: add them to the plan by hand, or clients that reach the ' +
+    'server through one are not checked.',
   'microsoft.network/privateendpoints/privatednszonegroups':
-    "A private endpoint's DNS records are not part of the plan yet.",
+    "The import does not read a private endpoint's DNS zone group yet: the plan's endpoints use its zone.",
   'microsoft.network/privatednszones/a': "DNS records are not part of the plan: Azure writes the server's own.",
   'microsoft.network/dnsresolvers':
     'A DNS Private Resolver is not part of the plan: a VNet whose DNS servers are its inbound endpoints is read as ' +

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setIn } from '../domain/paths';
+import { newPublicAccess } from '../domain/new-plan';
 import type { Plan } from '../domain/plan';
 import { examplePlan } from '../domain/testing/examples';
 import { diffPlans, type PlanDifference } from './diff';
@@ -126,7 +127,7 @@ describe('diffPlans', () => {
     const withoutHa = setIn(plan, 'servers.0.highAvailability', 'Disabled');
     const zoneMoved = edit(withoutHa, { 'access.privateDnsZone.name': 'other.postgres.database.azure.com' });
     expect(diffPlans(zoneMoved, withoutHa).map((d) => d.notInPlace)).toEqual([null]);
-    const publicPlan = { ...plan, access: { mode: 'public', firewallRules: [], allowAzureServices: false } } as Plan;
+    const publicPlan: Plan = { ...plan, access: newPublicAccess() };
     expect(diffPlans(publicPlan, plan)).toEqual([
       expect.objectContaining({ path: 'access.mode', planned: 'public', deployed: 'private' }),
     ]);

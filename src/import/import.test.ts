@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PLANNER_LIMITS } from '../domain/azure';
+import { newPublicAccess } from '../domain/new-plan';
 import { readPlanDocument } from '../domain/parse';
 import type { Plan, PrivateAccess } from '../domain/plan';
 import { importDeployed, importDeployedValue } from './import';
@@ -668,7 +669,8 @@ describe('what can only be partly read', () => {
       [
         'Microsoft.Network/privateEndpoints',
         'resource',
-        'Private endpoints are not part of the plan yet: clients that reach the server through one are not checked.',
+        'The import does not read private endpoints yet: add them to the plan by hand, or clients that reach the ' +
+          'server through one are not checked.',
       ],
       [
         'Microsoft.DBforPostgreSQL/flexibleServers',
@@ -847,7 +849,7 @@ describe('a server with public access', () => {
     const r = resources();
     const imported = ok(importDeployedValue(bundle([r.server, r.rules.value, r.connection, ...r.parameters])));
     expect(imported.plan.access).toEqual({
-      mode: 'public',
+      ...newPublicAccess(),
       firewallRules: [
         { name: 'examplefirewallrule1', startIp: '0.0.0.0', endIp: '255.255.255.255' },
         { name: 'examplefirewallrule2', startIp: '1.0.0.0', endIp: '255.0.0.0' },
@@ -860,10 +862,10 @@ describe('a server with public access', () => {
       subscription: 'ffffffff-ffff-ffff-ffff-ffffffffffff',
     });
     expect(imported.notModelled.map((n) => [n.what, n.why])).toEqual([
-      ['resource', 'Private endpoint connections are not part of the plan yet.'],
+      ['resource', 'The import does not read private endpoint connections yet.'],
       [
         'properties.privateEndpointConnections',
-        '1 private endpoint connection: private endpoints are not part of the plan yet.',
+        '1 private endpoint connection: the import does not read private endpoints yet; add them to the plan by hand.',
       ],
     ]);
     expect(imported.resourceIds['access.firewallRules.1']).toMatch(/\/firewallRules\/examplefirewallrule2$/);
@@ -872,15 +874,15 @@ describe('a server with public access', () => {
     );
   });
 
-  it('says when public network access is disabled', () => {
+  it('reads public network access: disabled, enabled, or absent (enabled)', () => {
     const r = resources();
     const closed = withProps(r.server, { network: { publicNetworkAccess: 'Disabled' } });
-    const imported = ok(importDeployedValue(closed));
-    expect(imported.notModelled.map((n) => [n.what, n.why])).toContainEqual([
-      'properties.network.publicNetworkAccess',
-      'Public network access is disabled: only private endpoints reach this server, and its firewall rules are not ' +
-        'enforced. The plan does not model private endpoints yet.',
-    ]);
+    expect(ok(importDeployedValue(closed)).plan.access).toMatchObject({ publicNetworkAccess: false });
+    const open = withProps(r.server, { network: { publicNetworkAccess: 'Enabled' } });
+    expect(ok(importDeployedValue(open)).plan.access).toMatchObject({ publicNetworkAccess: true });
+    expect(ok(importDeployedValue(withProps(r.server, { network: {} }))).plan.access).toMatchObject({
+      publicNetworkAccess: true,
+    });
   });
 
   it('reads a list response, and says when it has more pages', () => {

@@ -5,6 +5,7 @@
  * plan file reader would refuse.
  */
 import { PLANNER_LIMITS } from '../domain/azure';
+import { newPublicAccess } from '../domain/new-plan';
 import { readPlanDocument } from '../domain/parse';
 import { PLAN_FORMAT_VERSION, type PlanInput, type PrivateAccess, type PublicAccess } from '../domain/plan';
 import { formatBytes } from '../share/errors';
@@ -126,15 +127,9 @@ function accessOf(reading: Reading, server: ArmResource): PrivateAccess | Public
 function publicAccess(reading: Reading, server: ArmResource, network: Record<string, unknown>): PublicAccess {
   const { rules, azureServices } = firewallOf(reading, server);
   // With public network access disabled, only private endpoints reach the server and its firewall rules are not
-  // enforced (private-endpoint-facts.md §1.4).
-  if (str(network.publicNetworkAccess).toLowerCase() === 'disabled')
-    reading.notHeld(
-      server,
-      'properties.network.publicNetworkAccess',
-      'Public network access is disabled: only private endpoints reach this server, and its firewall rules are not ' +
-        'enforced. The plan does not model private endpoints yet.',
-    );
-  return { mode: 'public', firewallRules: rules, allowAzureServices: azureServices };
+  // enforced (private-endpoint-facts.md §1.4): the plan holds the switch, and PGN-224 says what it means.
+  const publicNetworkAccess = str(network.publicNetworkAccess).toLowerCase() !== 'disabled';
+  return { ...newPublicAccess(), firewallRules: rules, allowAzureServices: azureServices, publicNetworkAccess };
 }
 
 /**

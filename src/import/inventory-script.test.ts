@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newPublicAccess } from '../domain/new-plan';
 import { importDeployed, importDeployedValue } from './import';
 import { inventoryProblems, inventoryScript } from './inventory-script';
 import { hubSpokeBundle, SUBSCRIPTION } from './testing/bundles';
@@ -381,7 +382,7 @@ describe('the inventory script (bash)', () => {
         const imported = importDeployed(run.stdout);
         if (!imported.ok) throw new Error(imported.message);
         expect(imported.plan.access).toEqual({
-          mode: 'public',
+          ...newPublicAccess(),
           firewallRules: [{ name: 'office', startIp: '203.0.113.0', endIp: '203.0.113.255' }],
           allowAzureServices: true,
         });

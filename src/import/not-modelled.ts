@@ -13,19 +13,19 @@ function notRead(resource: ArmResource, server: ArmResource): string {
   return `Not connected to server ${server.name}'s network in the input, so not read.`;
 }
 
-/** Private endpoint connections of a server with public access: the plan has no private endpoints yet. */
+/** Private endpoint connections of a server with public access: the import does not read them yet. */
 function endpointConnections(reading: Reading, server: ArmResource): void {
   for (const c of reading.childrenOf(server.id, T.endpointConnection)) {
     reading.get(c.id);
-    reading.notHeld(c, 'resource', 'Private endpoint connections are not part of the plan yet.');
+    reading.notHeld(c, 'resource', 'The import does not read private endpoint connections yet.');
   }
   const nested = records(props(server).privateEndpointConnections);
   if (nested.length > 0)
     reading.notHeld(
       server,
       'properties.privateEndpointConnections',
-      `${nested.length} private endpoint connection${nested.length === 1 ? '' : 's'}: private endpoints are not ` +
-        'part of the plan yet.',
+      `${nested.length} private endpoint connection${nested.length === 1 ? '' : 's'}: the import does not read ` +
+        'private endpoints yet; add them to the plan by hand.',
     );
 }
 

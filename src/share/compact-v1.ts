@@ -30,6 +30,13 @@
  * the other VNet i) when the name is exactly that VNet's, and by the name otherwise. The delegated subnet's NSG is
  * `[name, rules, existing]` (`existing` added later, absent = false).
  *
+ * Added with private endpoints, at trailing positions whose absence means what a plan meant before them: public
+ * access `[1, firewallRules, allowAzureServices, publicNetworkAccess (absent = on), peeredVnets, peerings, onPremises,
+ * privateDnsZone, privateEndpoints]`, a private endpoint `[name, vnet, subnet, privateIp, approval, resourceGroup,
+ * server]` (VNets by position among the public access's VNets, as peerings name them); a VNet's subnets' optional
+ * fields at position 9 of each VNet, `[[subnet position, delegation, privateEndpointNetworkPolicies], …]`; an
+ * on-premises site's `forwardedZone` at its position 5.
+ *
  * Expanding is lenient on purpose: a value of the wrong type is passed through unchanged, so the
  * plan schema (run right after, through the migrations) reports it with the plan path where it sits.
  */
@@ -54,11 +61,11 @@ import type {
   PeeredVnet,
   Peering,
   Plan,
-  PrivateAccess,
   PrivateDnsZone,
   Route,
   RouteTable,
   Server,
+  ServerPrivateEndpoint,
   Subnet,
   Tls,
   Vnet,
@@ -82,6 +89,9 @@ const V1_TABLES = {
   // Added with plan format 2 (appliances and route tables).
   applianceKinds: ['azureFirewall', 'nva'],
   routeNextHops: ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'],
+  // Added with private endpoints (public access).
+  peNetworkPolicies: ['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'],
+  peApprovals: ['automatic', 'manual'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The most peerings a plan holds (plan.ts: two directions per pair, at most MAX_PEERINGS_PER_VNET per VNet). */
@@ -134,6 +144,24 @@ const dns = (d: DnsSetting): Wire =>
 
 const subnets = (list: readonly Subnet[]): Wire => (list.length === 0 ? null : list.flatMap((s) => [s.name, s.prefix]));
 
+/** The subnets' optional fields, `[position, delegation, policies]` for each subnet that has one (null = none). */
+const subnetExtras = (list: readonly Subnet[]): Wire => {
+  const out: Wire[] = [];
+  list.forEach((s, i) => {
+    if (s.delegation !== undefined || s.privateEndpointNetworkPolicies !== undefined)
+      out.push(
+        trim([
+          i,
+          s.delegation ?? null,
+          s.privateEndpointNetworkPolicies === undefined
+            ? null
+            : en(T.peNetworkPolicies, s.privateEndpointNetworkPolicies),
+        ]),
+      );
+  });
+  return out.length === 0 ? null : out;
+};
+
 const appliance = (a: Appliance | null): Wire =>
   a === null ? null : trim([en(T.applianceKinds, a.kind), a.name, a.privateIp]);
 
@@ -149,6 +177,7 @@ const vnet = (v: Vnet): Wire =>
     bool(v.zoneLink, true),
     // Plan format 2.
     appliance(v.appliance),
+    subnetExtras(v.subnets),
   ]);
 
 const nsgRule = (r: NsgRule): Wire =>
@@ -188,14 +217,16 @@ const peeredVnet = (p: PeeredVnet): Wire =>
     dns(p.dns),
     str(p.subscription),
     appliance(p.appliance),
+    subnetExtras(p.subnets),
   ]);
 
 /** A VNet named by a peering or a route table: its position in the plan when the name is exactly its name. */
 type VnetRefs = ReadonlyMap<string, number>;
 
-function vnetRefs(a: PrivateAccess): VnetRefs {
+function vnetRefs(a: Plan['access']): VnetRefs {
   const refs = new Map<string, number>();
-  [a.vnet.name, ...a.peeredVnets.map((p) => p.name)].forEach((name, i) => {
+  const names = a.peeredVnets.map((p) => p.name);
+  (a.mode === 'private' ? [a.vnet.name, ...names] : names).forEach((name, i) => {
     if (!refs.has(name)) refs.set(name, i);
   });
   return refs;
@@ -223,14 +254,38 @@ const onPremises = (o: OnPremises): Wire =>
     en(T.connections, o.connection, 'vpn'),
     str(o.gatewayVnet),
     bool(o.dnsForwarder, false),
+    o.forwardedZone ?? null,
   ]);
 
 const firewallRules = (rules: readonly FirewallRule[] | undefined): Wire =>
   rules === undefined || rules.length === 0 ? null : rules.flatMap((r) => [r.name, r.startIp, r.endIp]);
 
+const privateEndpoint = (refs: VnetRefs, e: ServerPrivateEndpoint): Wire =>
+  trim([
+    e.name,
+    vnetRef(refs, e.vnet),
+    e.subnet,
+    str(e.privateIp),
+    en(T.peApprovals, e.approval, 'automatic'),
+    str(e.resourceGroup),
+    str(e.server),
+  ]);
+
 const access = (a: Plan['access']): Wire => {
-  if (a.mode === 'public') return trim([1, firewallRules(a.firewallRules), bool(a.allowAzureServices, false)]);
   const refs = vnetRefs(a);
+  if (a.mode === 'public')
+    return trim([
+      1,
+      firewallRules(a.firewallRules),
+      bool(a.allowAzureServices, false),
+      // Added with private endpoints: absent = public network access on and no VNets, as before.
+      bool(a.publicNetworkAccess, true),
+      many(a.peeredVnets, peeredVnet),
+      many(a.peerings, (p) => peering(refs, p)),
+      many(a.onPremises, onPremises),
+      zone(a.privateDnsZone),
+      many(a.privateEndpoints, (e) => privateEndpoint(refs, e)),
+    ]);
   return trim([
     0,
     vnet(a.vnet),
@@ -364,8 +419,20 @@ const xDns = (w: unknown): unknown =>
     ? { kind: 'azure' }
     : xObj(w, (a) => obj({ kind: 'custom', servers: xList(a[0]), forwardsToAzureDns: xBool(a[1], false) }));
 
-const xSubnets = (w: unknown, max: number): unknown =>
-  xFlat(w, 2, (g, i) => obj({ name: xReq(g[i]), prefix: xReq(g[i + 1]) }), max);
+/** The subnets, with the optional fields of `extras` (see `subnetExtras`) added to those they name. */
+const xSubnets = (w: unknown, max: number, extras?: unknown): unknown => {
+  const list = xFlat(w, 2, (g, i) => obj({ name: xReq(g[i]), prefix: xReq(g[i + 1]) }), max);
+  if (!Array.isArray(list) || !Array.isArray(extras)) return list;
+  for (const extra of extras as unknown[]) {
+    const subnet = list[at(extra, 0) as number] as Obj | undefined;
+    if (typeof subnet !== 'object' || subnet === null) continue;
+    const delegation = at(extra, 1);
+    const policies = at(extra, 2);
+    if (!isNone(delegation)) subnet.delegation = delegation;
+    if (!isNone(policies)) subnet.privateEndpointNetworkPolicies = xEnum(T.peNetworkPolicies, policies);
+  }
+  return list;
+};
 
 const xAppliance = (w: unknown): unknown =>
   isNone(w)
@@ -387,7 +454,7 @@ const xVnet = (w: unknown, shape: Shape) =>
       existing: xBool(a[6], false),
       addressSpaces: xList(a[3]),
       dns: xDns(a[5]),
-      subnets: xSubnets(a[4], MAX_SUBNETS_PER_VNET - 1),
+      subnets: xSubnets(a[4], MAX_SUBNETS_PER_VNET - 1, a[9]),
       zoneLink: xBool(a[7], true),
       appliance: shape.v1 ? undefined : xAppliance(a[8]),
     }),
@@ -465,7 +532,7 @@ const xPeeredVnet = (w: unknown, shape: Shape) =>
       peering: shape.v1 ? xPeeringV1(a[5]) : undefined,
       zoneLink: xBool(a[4], false),
       dns: xDns(a[6]),
-      subnets: shape.v1 ? undefined : xSubnets(a[5], MAX_SUBNETS_PER_VNET),
+      subnets: shape.v1 ? undefined : xSubnets(a[5], MAX_SUBNETS_PER_VNET, a[9]),
       appliance: shape.v1 ? undefined : xAppliance(a[8]),
     }),
   );
@@ -523,6 +590,7 @@ const xOnPremises = (w: unknown) =>
       connection: xEnum(T.connections, a[2], 'vpn'),
       gatewayVnet: xStr(a[3], ''),
       dnsForwarder: xBool(a[4], false),
+      forwardedZone: isNone(a[5]) ? undefined : a[5],
     }),
   );
 
@@ -537,8 +605,36 @@ const xFirewallRules = (w: unknown): unknown =>
 const xAccess = (w: unknown, shape: Shape): unknown =>
   xObj(w, (a) => {
     const mode = xEnum(T.accessModes, a[0]);
-    if (mode === 'public')
-      return obj({ mode, firewallRules: xFirewallRules(a[1]), allowAzureServices: xBool(a[2], false) });
+    if (mode === 'public') {
+      const peeredVnets = xMany(a[4], (p) => xPeeredVnet(p, shape), PLANNER_LIMITS.vnets);
+      const names = Array.isArray(peeredVnets) ? (peeredVnets as unknown[]).map(nameOf) : [];
+      return obj({
+        mode,
+        firewallRules: xFirewallRules(a[1]),
+        allowAzureServices: xBool(a[2], false),
+        publicNetworkAccess: xBool(a[3], true),
+        peeredVnets,
+        peerings: xMany(a[5], (p) => xPeering(names, p), MAX_PEERINGS_IN_PLAN),
+        onPremises: xMany(a[6], xOnPremises, PLANNER_LIMITS.onPremisesSites),
+        privateDnsZone: xZone(a[7]),
+        privateEndpoints: xMany(
+          a[8],
+          (e) =>
+            xObj(e, (q) =>
+              obj({
+                name: xReq(q[0]),
+                vnet: xVnetRef(names, q[1]),
+                subnet: xReq(q[2]),
+                privateIp: xStr(q[3], ''),
+                approval: xEnum(T.peApprovals, q[4], 'automatic'),
+                resourceGroup: xStr(q[5], ''),
+                server: xStr(q[6], ''),
+              }),
+            ),
+          PLANNER_LIMITS.privateEndpoints,
+        ),
+      });
+    }
     if (mode !== 'private') return obj({ mode });
     const vnet = xReq(xVnet(a[1], shape));
     const peeredVnets = xMany(a[4], (p) => xPeeredVnet(p, shape), MAX_PEERINGS_PER_VNET);

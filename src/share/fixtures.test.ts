@@ -44,14 +44,27 @@ function expectedFromV1(name: string, text: string): unknown {
     access.routeTables = [];
     const nsg = (access.delegatedSubnet as Doc).nsg as Doc | null;
     if (nsg) nsg.existing = false;
-  }
+  } else addPublicNetworkDefaults(access);
   return json;
+}
+
+/**
+ * Public access's fields added with private endpoints, at their defaults (public network access on, no VNets, no
+ * endpoints: what a public plan meant before them), in the order the plan reader writes them.
+ */
+function addPublicNetworkDefaults(access: Doc): void {
+  access.publicNetworkAccess ??= true;
+  access.peeredVnets ??= [];
+  access.peerings ??= [];
+  access.onPremises ??= [];
+  access.privateDnsZone ??= null;
+  access.privateEndpoints ??= [];
 }
 
 /**
  * The plan a frozen format-2 file holds, in today's format: its JSON with the fields added to format 2 since then at
  * their defaults (a route table's and the delegated subnet NSG's `existing`, default false: the exports create them,
- * as they did before).
+ * as they did before; public access's network fields, added with private endpoints).
  */
 function expectedFromV2(text: string): unknown {
   const json = JSON.parse(text) as Doc & { access: Doc };
@@ -59,14 +72,14 @@ function expectedFromV2(text: string): unknown {
     for (const t of json.access.routeTables as Doc[]) t.existing ??= false;
     const nsg = (json.access.delegatedSubnet as Doc).nsg as Doc | null;
     if (nsg) nsg.existing ??= false;
-  }
+  } else addPublicNetworkDefaults(json.access);
   return json;
 }
 
 /** Whether the frozen file holds a field added to format 2 since (then its text is not what is written today). */
 const hasAddedFields = (text: string): boolean => {
   const json = JSON.parse(text) as { access: Doc };
-  if (json.access.mode !== 'private') return false;
+  if (json.access.mode !== 'private') return json.access.privateEndpoints === undefined;
   return (json.access.routeTables as Doc[]).length > 0 || (json.access.delegatedSubnet as Doc).nsg != null;
 };
 

@@ -6,17 +6,19 @@ import { decodePlanLink, encodePlanLink } from './link';
 import { parsePlanFile, serializePlanFile } from './plan-file';
 import { arbitraryFor } from './testing/schema-arbitrary';
 import { jsonRoundTrip } from './testing/plans';
+import { privateEndpointHubPlan } from '../domain/testing/private-endpoint-plans';
 
 const planArbitrary = arbitraryFor(PlanDocumentSchema) as fc.Arbitrary<Plan>;
 
 /**
- * Generated private plans whose peerings and route tables name the plan's own VNets, as real plans do: exactly
- * (the link then holds the VNet's position), in another case, or by a name no VNet has (the link holds the name).
+ * Generated plans whose peerings and route tables (private access) or private endpoints (public access) name the
+ * plan's own VNets, as real plans do: exactly (the link then holds the VNet's position), in another case, or by a
+ * name no VNet has (the link holds the name).
  */
 const referencingPlan: fc.Arbitrary<Plan> = planArbitrary.chain((plan) => {
-  if (plan.access.mode !== 'private') return fc.constant(plan);
   const access = plan.access;
-  const names = [access.vnet.name, ...access.peeredVnets.map((v) => v.name)];
+  const names = [...(access.mode === 'private' ? [access.vnet.name] : []), ...access.peeredVnets.map((v) => v.name)];
+  if (names.length === 0) return fc.constant(plan);
   const vnet = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...names) },
     fc.constantFrom(...names).map((n) => n.toUpperCase()),
@@ -29,6 +31,18 @@ const referencingPlan: fc.Arbitrary<Plan> = planArbitrary.chain((plan) => {
     allowGatewayTransit: fc.boolean(),
     useRemoteGateways: fc.boolean(),
   });
+  if (access.mode === 'public')
+    // Public access: the peerings and the private endpoints name the plan's VNets (there is no server VNet).
+    return fc
+      .tuple(fc.array(peering, { maxLength: 8 }), fc.array(vnet, { minLength: 3, maxLength: 3 }))
+      .map(([peerings, endpointVnets]) => ({
+        ...plan,
+        access: {
+          ...access,
+          peerings,
+          privateEndpoints: access.privateEndpoints.map((e, i) => ({ ...e, vnet: endpointVnets[i % 3] ?? e.vnet })),
+        },
+      }));
   return fc
     .tuple(fc.array(peering, { maxLength: 8 }), fc.array(vnet, { minLength: 3, maxLength: 3 }))
     .map(([peerings, tableVnets]) => ({
@@ -84,5 +98,24 @@ describe('generated plans', () => {
       }),
       { seed: 13, numRuns: 300 },
     );
+  });
+});
+
+describe('a public-access plan with private endpoints', () => {
+  it('survives plan → link → plan and plan → file → plan, every new field included', () => {
+    const plan = privateEndpointHubPlan();
+    const link = decodePlanLink(encodePlanLink(plan));
+    if (!link.ok) throw new Error(link.error.message);
+    expect(link.plan).toEqual(jsonRoundTrip(plan));
+    const file = parsePlanFile(serializePlanFile(plan));
+    if (!file.ok) throw new Error(file.error.message);
+    expect(file.plan).toEqual(jsonRoundTrip(plan));
+    // The fields that are new with private endpoints, as the decoded link holds them.
+    const access = link.plan.access;
+    if (access.mode !== 'public') throw new Error('expected public access');
+    expect(access.publicNetworkAccess).toBe(false);
+    expect(access.privateEndpoints[0]).toMatchObject({ vnet: 'vnet-hub', privateIp: '10.0.1.10' });
+    expect(access.peeredVnets[0]?.subnets[1]?.delegation).toBe('Microsoft.Network/dnsResolvers');
+    expect(access.onPremises[0]?.forwardedZone).toBe('postgres.database.azure.com');
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { newPlan } from '../domain/new-plan';
+import { newPlan, newPublicAccess } from '../domain/new-plan';
 import { PLAN_FORMAT_VERSION } from '../domain/plan';
 import { MIGRATIONS, migrateWith, readAnyPlanDocument, type MigrationStep } from '../share/migrations';
 import { parsePlanFile } from '../share/plan-file';
@@ -106,7 +106,7 @@ describe('frozen autosaves of store version 1 and plan format 1 (fixtures/README
     expect(state.previousPlan?.name).toBe('Untitled plan');
     expect(state.step).toBe('security');
     expect(state.stashedAccess.private).toEqual(shareFixture('v1-typical').access);
-    expect(state.stashedAccess.public).toEqual({ mode: 'public', firewallRules: [], allowAzureServices: true });
+    expect(state.stashedAccess.public).toEqual({ ...newPublicAccess(), allowAzureServices: true });
     // Opening writes nothing: the saved text stays as it was until the user changes something.
     autosave.flush();
     expect(storage.writes).toEqual([]);
@@ -142,16 +142,24 @@ describe('frozen autosaves of store version 1 and plan format 1 (fixtures/README
     // route tables; the delegated subnet NSG's `existing` (added to format 2 later, default false).
     const migrated = (text: string, peerings: readonly (readonly unknown[])[]) => {
       let k = 0;
-      return withIntents(text)
-        .replace(/\]\}\},"privateDnsZone"/g, '],"existing":false}},"privateDnsZone"')
-        .replaceAll('"formatVersion":1,', '"formatVersion":2,')
-        .replace(/("zoneLink":(?:true|false))\},"delegatedSubnet"/g, '$1,"appliance":null},"delegatedSubnet"')
-        .replace(/"peering":\{[^{}]*\},/g, '')
-        .replace(/("dns":\{[^{}]*\})\}/g, '$1,"subnets":[],"appliance":null}')
-        .replace(
-          /\],"onPremises":/g,
-          () => `],"peerings":${JSON.stringify(peerings[k++])},"routeTables":[],"onPremises":`,
-        );
+      return (
+        withIntents(text)
+          .replace(/\]\}\},"privateDnsZone"/g, '],"existing":false}},"privateDnsZone"')
+          .replaceAll('"formatVersion":1,', '"formatVersion":2,')
+          .replace(/("zoneLink":(?:true|false))\},"delegatedSubnet"/g, '$1,"appliance":null},"delegatedSubnet"')
+          .replace(/"peering":\{[^{}]*\},/g, '')
+          .replace(/("dns":\{[^{}]*\})\}/g, '$1,"subnets":[],"appliance":null}')
+          .replace(
+            /\],"onPremises":/g,
+            () => `],"peerings":${JSON.stringify(peerings[k++])},"routeTables":[],"onPremises":`,
+          )
+          // Public access's fields added with private endpoints, at their defaults.
+          .replace(
+            /("mode":"public","firewallRules":\[(?:[^[\]{}]|\{[^{}]*\})*\],"allowAzureServices":(?:true|false))\}/g,
+            '$1,"publicNetworkAccess":true,"peeredVnets":[],"peerings":[],"onPremises":[],"privateDnsZone":null,' +
+              '"privateEndpoints":[]}',
+          )
+      );
     };
     const peeringsOf = (name: string) => {
       const peerings = V1_MIGRATED_PEERINGS[name];
@@ -173,7 +181,10 @@ describe('frozen autosaves of store version 1 and plan format 1 (fixtures/README
       expect(written.match(/"intent":"mustReach"/g)?.length ?? 0).toBe(
         [plan, previousPlan].reduce((n, p) => n + (p?.clients.length ?? 0), 0),
       );
-      expect(written.match(/"peerings":/g)).toHaveLength(peerings.length);
+      // One list of peerings per private access (a public access's list follows its VNets).
+      expect(written.match(/"peerings":(?!\[\],"onPremises":\[\],"privateDnsZone":null)/g)).toHaveLength(
+        peerings.length,
+      );
       expect(written).toBe(migrated(text, peerings));
     }
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newPublicAccess } from '../domain/new-plan';
 import type { Plan, PrivateAccess } from '../domain/plan';
 import { samplePlan, TYPICAL_SIZE } from '../domain/samples';
 import { examplePlan } from '../domain/testing/examples';
@@ -389,8 +390,7 @@ describe('planToTopology, public access', () => {
     const bad = {
       ...plan,
       access: {
-        mode: 'public' as const,
-        allowAzureServices: false,
+        ...newPublicAccess(),
         firewallRules: [{ name: 'oops', startIp: '10.0.0.9', endIp: '10.0.0.1' }],
       },
     };

@@ -1,5 +1,6 @@
 /** Plan format 1 → 2: each other VNet's `peering` flags become `access.peerings`, the gateway flags written out. */
 import { describe, expect, it } from 'vitest';
+import { newPublicAccess } from '../../domain/new-plan';
 import { decodePlanLink, encodeLinkPayload } from '../link';
 import { parsePlanFile } from '../plan-file';
 import { readAnyPlanDocument } from './index';
@@ -148,7 +149,7 @@ describe('plan format 1 → 2', () => {
     const before = structuredClone(doc);
     expect(v1ToV2.migrate(doc)).toEqual(before);
     const read = readAnyPlanDocument(doc);
-    expect(read.ok && read.plan.access).toEqual({ ...before.access, allowAzureServices: false });
+    expect(read.ok && read.plan.access).toEqual({ ...newPublicAccess(), ...before.access });
   });
 
   it('does not change its input', () => {
