@@ -5,6 +5,7 @@
 import type { Client, Plan } from '../domain/plan';
 import { contextFor, type CheckContext } from './context';
 import { byIpHops, privateDnsHops, publicDnsHops } from './dns';
+import { endpointRoute, missedEndpointHops, publicAccessOffHop } from './endpoint';
 import { firewallHops } from './firewall';
 import { nsgHops } from './nsg-filter';
 import { privatePath, publicPath } from './path';
@@ -25,11 +26,26 @@ function authHop(): Hop {
 }
 
 function hopsFor(ctx: CheckContext, client: Client, clientPath: string): Hop[] {
-  const resolution = ctx.mode === 'private' ? privateDnsHops(ctx, client, clientPath) : publicDnsHops(ctx);
+  const last = [...transportHops(ctx.plan.tls, client, clientPath), authHop()];
+  if (ctx.mode === 'public') {
+    const endpoint = endpointRoute(ctx, client, clientPath);
+    if (endpoint?.resolves === true) {
+      // Connecting by IP skips resolution: the hops still say what the name would need (PGN-007).
+      const dns = endpoint.hops.filter((h) => h.kind === 'dns');
+      const rest = endpoint.hops.filter((h) => h.kind !== 'dns');
+      return [...(client.connectsByIp ? byIpHops(ctx.fqdn, clientPath, dns) : dns), ...rest, ...last];
+    }
+    const missed = endpoint === null ? [] : missedEndpointHops(ctx, endpoint.hops);
+    if (!ctx.access.publicNetworkAccess)
+      return [...missed, ...publicPath(ctx, client).hops, publicAccessOffHop(), ...last];
+    const resolution = [...publicDnsHops(ctx), ...missed];
+    const dns = client.connectsByIp ? byIpHops(ctx.fqdn, clientPath, resolution) : resolution;
+    return [...dns, ...publicPath(ctx, client).hops, ...firewallHops(ctx, client, clientPath), ...last];
+  }
+  const resolution = privateDnsHops(ctx, client, clientPath);
   const dns = client.connectsByIp ? byIpHops(ctx.fqdn, clientPath, resolution) : resolution;
-  const route = ctx.mode === 'private' ? privatePath(ctx, client, clientPath) : publicPath(ctx, client);
-  const filter = ctx.mode === 'private' ? nsgHops(ctx, route.source) : firewallHops(ctx, client, clientPath);
-  return [...dns, ...route.hops, ...filter, ...transportHops(ctx.plan.tls, client, clientPath), authHop()];
+  const route = privatePath(ctx, client, clientPath);
+  return [...dns, ...route.hops, ...nsgHops(ctx, route.source), ...last];
 }
 
 function verdictOf(hops: readonly Hop[]): { verdict: Verdict; summary: string } {

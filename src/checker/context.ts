@@ -73,11 +73,30 @@ export interface SubnetRef {
 /** Where an address sits among the plan's networks. */
 export type Location = { kind: 'vnet'; vnet: VnetRef } | { kind: 'site'; site: SiteRef } | { kind: 'nowhere' };
 
+/**
+ * A private endpoint as a destination: the checker walks a client's path to it the way it walks the path to a
+ * VNet-integrated server, with the endpoint's VNet in the place of the server VNet and its subnet in the place of
+ * the delegated subnet (`endpointContexts`).
+ */
+interface EndpointRef {
+  readonly name: string;
+  /** Dotted plan path of the endpoint (`access.privateEndpoints.0`). */
+  readonly path: string;
+  /** Its static address, or '' (dynamic: an address of the subnet). */
+  readonly ip: string;
+  /** The subnet's private endpoint network policies (PE §1.8). */
+  readonly policies: string;
+  /** Dotted plan path of the subnet. */
+  readonly subnetPath: string;
+}
+
 export interface PrivateContext {
   readonly mode: 'private';
   readonly plan: Plan;
   readonly access: PrivateAccess;
   readonly fqdn: string;
+  /** The private endpoint this context leads to; null for a VNet-integrated server. */
+  readonly endpoint: EndpointRef | null;
   readonly zone: PrivateDnsZone | null;
   readonly server: VnetRef;
   readonly delegated: SubnetRef;
@@ -112,6 +131,8 @@ export interface PublicContext {
   readonly plan: Plan;
   readonly access: PublicAccess;
   readonly fqdn: string;
+  /** One context per private endpoint whose VNet and subnet the plan has, in plan order. */
+  readonly endpoints: readonly PrivateContext[];
   /** Valid rules other than 0.0.0.0–0.0.0.0, sorted by start address. */
   readonly rules: readonly ParsedFirewallRule[];
   /** `reach[i]`: the furthest end address among `rules[0..i]` (never decreases). */
@@ -213,9 +234,13 @@ function serverFqdn(plan: Plan): string {
 /** What a private context holds that depends on the access settings alone (not on the servers). */
 type PrivateNetwork = Omit<PrivateContext, 'plan' | 'fqdn' | 'dnsCache' | 'filterCache'>;
 /** What a public context holds that depends on the access settings alone (not on the servers). */
-type PublicNetwork = Omit<PublicContext, 'plan' | 'fqdn'>;
+type PublicNetwork = Omit<PublicContext, 'plan' | 'fqdn' | 'endpoints'> & { endpoints: readonly PrivateNetwork[] };
 
-function buildPrivate(access: PrivateAccess): PrivateNetwork {
+function buildPrivate(
+  access: PrivateAccess,
+  endpoint: EndpointRef | null = null,
+  vnetPath = 'access.vnet',
+): PrivateNetwork {
   const serverSpaces = parseSpaces(access.vnet.addressSpaces);
   const peeredSpaces = access.peeredVnets.map((v) => parseSpaces(v.addressSpaces));
   const siteRanges = access.onPremises.map((s) => parseSpaces(s.addressRanges));
@@ -225,14 +250,14 @@ function buildPrivate(access: PrivateAccess): PrivateNetwork {
   const delegatedRange = parseRange(access.delegatedSubnet.prefix);
   const delegated: SubnetRef = {
     name: access.delegatedSubnet.name,
-    path: 'access.delegatedSubnet',
+    path: endpoint?.subnetPath ?? 'access.delegatedSubnet',
     prefix: access.delegatedSubnet.prefix,
     range: delegatedRange,
     delegated: true,
   };
   const subnetList = access.vnet.subnets.map((s, i): SubnetRef => ({
     name: s.name,
-    path: `access.vnet.subnets.${i}`,
+    path: `${vnetPath}.subnets.${i}`,
     prefix: s.prefix,
     range: parseRange(s.prefix),
     delegated: false,
@@ -240,7 +265,7 @@ function buildPrivate(access: PrivateAccess): PrivateNetwork {
   const server: VnetRef = {
     key: 'server',
     name: access.vnet.name,
-    path: 'access.vnet',
+    path: vnetPath,
     isServer: true,
     region: access.vnet.region,
     zoneLink: access.vnet.zoneLink,
@@ -253,12 +278,15 @@ function buildPrivate(access: PrivateAccess): PrivateNetwork {
     appliance: access.vnet.appliance,
     subnets: [delegated, ...subnetList],
   };
+  // Around an endpoint, `peeredVnets` are the plan's other VNets: each keeps its own position in the plan.
+  const pathOf = (i: number): string =>
+    endpoint === null ? `access.peeredVnets.${i}` : (access.peeredVnets[i] as PeeredVnetAt).planPath;
   const peered: VnetRef[] = access.peeredVnets.map((v, i) => {
     const spaces = peeredSpaces[i] ?? [];
     return {
       key: `peered:${i}`,
       name: v.name,
-      path: `access.peeredVnets.${i}`,
+      path: pathOf(i),
       isServer: false,
       region: v.region,
       zoneLink: v.zoneLink,
@@ -271,7 +299,7 @@ function buildPrivate(access: PrivateAccess): PrivateNetwork {
       appliance: v.appliance,
       subnets: v.subnets.map((s, j) => ({
         name: s.name,
-        path: `access.peeredVnets.${i}.subnets.${j}`,
+        path: `${pathOf(i)}.subnets.${j}`,
         prefix: s.prefix,
         range: parseRange(s.prefix),
         delegated: false,
@@ -324,6 +352,7 @@ function buildPrivate(access: PrivateAccess): PrivateNetwork {
   return {
     mode: 'private',
     access,
+    endpoint,
     zone: access.privateDnsZone,
     server,
     delegated,
@@ -335,6 +364,58 @@ function buildPrivate(access: PrivateAccess): PrivateNetwork {
     subnetList,
     places,
   };
+}
+
+/** A VNet of a public plan, as the endpoint's context lists it: with its own path in the plan. */
+type PeeredVnetAt = PublicAccess['peeredVnets'][number] & { readonly planPath: string };
+
+/**
+ * The network around each private endpoint, as private access would hold it: the endpoint's VNet as the server
+ * VNet, its subnet as the delegated subnet (no NSG: the plan describes none on a public plan's subnets), the plan's
+ * other VNets, peerings and sites around it, and the `privatelink.` zone. An endpoint whose VNet or subnet the plan
+ * lacks gets none (PGN-221 reports it).
+ */
+function endpointNetworks(access: PublicAccess): PrivateNetwork[] {
+  const index = accessIndex(access);
+  const out: PrivateNetwork[] = [];
+  access.privateEndpoints.forEach((e, i) => {
+    const vnetEntry = index.vnet(e.vnet);
+    if (vnetEntry?.kind !== 'peered') return;
+    const vnet = vnetEntry.vnet;
+    const subnetIndex = vnet.subnets.findIndex((s) => s.name.toLowerCase() === e.subnet.toLowerCase());
+    const subnet = vnet.subnets[subnetIndex];
+    if (subnet === undefined) return;
+    const others: PeeredVnetAt[] = [];
+    access.peeredVnets.forEach((v, j) => {
+      if (j !== vnetEntry.index) others.push({ ...v, planPath: `access.peeredVnets.${j}` });
+    });
+    const synthetic: PrivateAccess = {
+      mode: 'private',
+      vnet: { ...vnet, existing: true, subnets: vnet.subnets.filter((s) => s !== subnet) },
+      delegatedSubnet: {
+        name: subnet.name,
+        prefix: subnet.prefix,
+        existing: true,
+        existingDelegation: null,
+        otherResourceTypes: [],
+        nsg: null,
+      },
+      privateDnsZone: access.privateDnsZone,
+      peeredVnets: others,
+      peerings: access.peerings,
+      routeTables: [],
+      onPremises: access.onPremises,
+    };
+    const endpoint: EndpointRef = {
+      name: e.name,
+      path: `access.privateEndpoints.${i}`,
+      ip: e.privateIp,
+      policies: subnet.privateEndpointNetworkPolicies ?? 'Disabled',
+      subnetPath: `${vnetEntry.path}.subnets.${subnetIndex}`,
+    };
+    out.push(buildPrivate(synthetic, endpoint, vnetEntry.path));
+  });
+  return out;
 }
 
 function buildPublic(access: PublicAccess): PublicNetwork {
@@ -363,6 +444,7 @@ function buildPublic(access: PublicAccess): PublicNetwork {
     azureServices: access.allowAzureServices || zeroRule >= 0,
     azureServicesPath:
       !access.allowAzureServices && zeroRule >= 0 ? `access.firewallRules.${zeroRule}` : 'access.allowAzureServices',
+    endpoints: endpointNetworks(access),
   };
 }
 
@@ -386,10 +468,18 @@ export function contextFor(plan: Plan): CheckContext {
       network = access.mode === 'private' ? buildPrivate(access) : buildPublic(access);
       networks.set(access, network);
     }
+    const fqdn = serverFqdn(plan);
+    const around = (n: PrivateNetwork): PrivateContext => ({
+      ...n,
+      plan,
+      fqdn,
+      dnsCache: new Map(),
+      filterCache: new Map(),
+    });
     ctx =
       network.mode === 'private'
-        ? { ...network, plan, fqdn: serverFqdn(plan), dnsCache: new Map(), filterCache: new Map() }
-        : { ...network, plan, fqdn: serverFqdn(plan) };
+        ? around(network)
+        : { ...network, plan, fqdn, endpoints: network.endpoints.map(around) };
     contexts.set(plan, ctx);
   }
   return ctx;

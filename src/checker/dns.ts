@@ -5,7 +5,7 @@
  * 168.63.129.16 itself is a valid custom DNS server, one in the delegated subnet is not, and on-premises DNS must
  * forward the zone to a resolver inside Azure (PGN-142). Public access: public DNS gives the public address.
  */
-import { AZURE_DNS_IP, POSTGRES_ZONE_SUFFIX, suggestedZoneName } from '../domain/azure';
+import { AZURE_DNS_IP, POSTGRES_ZONE_SUFFIX, PRIVATE_LINK_ZONE, suggestedZoneName } from '../domain/azure';
 import { parseIPv4Fast, quickIPv4 } from '../domain/ipv4';
 import type { Client, DnsSetting } from '../domain/plan';
 import { PEERINGS_PATH, peeringHop } from './transit';
@@ -19,19 +19,30 @@ const AZURE_DNS = quickIPv4(AZURE_DNS_IP);
 /** A DNS server address inside the delegated subnet, where only flexible servers live (PGN-142). */
 const inDelegatedSubnet = (ctx: PrivateContext, ip: number): boolean => {
   const range = ctx.delegated.range;
-  return range !== null && ip >= range.start && ip <= range.end;
+  return ctx.endpoint === null && range !== null && ip >= range.start && ip <= range.end;
 };
+
+/** The address the zone gives: the server's in the delegated subnet, or the private endpoint's. */
+const privateAddress = (ctx: PrivateContext): string =>
+  ctx.endpoint === null
+    ? `the server's private address in ${ctx.delegated.prefix}`
+    : `the address of private endpoint ${ctx.endpoint.name} (${ctx.endpoint.ip || `in ${ctx.delegated.prefix}`})`;
+
+/** The rule that decides a zone link: the server VNet's (PGN-133), another VNet's (PGN-134), an endpoint's zone's. */
+const linkRule = (ctx: PrivateContext, ref: VnetRef): string =>
+  ctx.endpoint !== null ? 'PGN-222' : ref.isServer ? 'PGN-133' : 'PGN-134';
 
 function zoneHops(ctx: PrivateContext, ref: VnetRef, role: string): Hop[] {
   if (ctx.zone === null) {
     const server = ctx.plan.servers[0]?.name ?? 'server';
+    const zoneExample = ctx.endpoint === null ? `e.g. ${suggestedZoneName(server)}` : PRIVATE_LINK_ZONE;
     return [
       dnsHop({
         status: 'fail',
         title: 'Private DNS zone',
-        detail: `The plan has no private DNS zone, so nothing gives ${ctx.fqdn} its private address.`,
-        ruleId: 'PGN-130',
-        fix: `add a private DNS zone (e.g. ${suggestedZoneName(server)}) and link it to ${ref.name}`,
+        detail: `The plan has no private DNS zone, so nothing gives ${ctx.fqdn} ${privateAddress(ctx)}.`,
+        ruleId: ctx.endpoint === null ? 'PGN-130' : 'PGN-222',
+        fix: `add a private DNS zone (${zoneExample}) and link it to ${ref.name}`,
         path: 'access.privateDnsZone',
       }),
     ];
@@ -44,9 +55,9 @@ function zoneHops(ctx: PrivateContext, ref: VnetRef, role: string): Hop[] {
         title: 'Private DNS zone link',
         detail:
           `${ref.name} (${role}) is not linked to ${zone}: from there ${ctx.fqdn} ` +
-          `does not resolve to the server's private address. ` +
+          `does not resolve to ${privateAddress(ctx)}. ` +
           'Peering gives connectivity, the zone link gives name resolution; the two are independent.',
-        ruleId: ref.isServer ? 'PGN-133' : 'PGN-134',
+        ruleId: linkRule(ctx, ref),
         fix: `link the zone to ${ref.name}`,
         path: `${ref.path}.zoneLink`,
       }),
@@ -56,10 +67,8 @@ function zoneHops(ctx: PrivateContext, ref: VnetRef, role: string): Hop[] {
     dnsHop({
       status: 'pass',
       title: 'Private DNS zone link',
-      detail:
-        `${ref.name} (${role}) is linked to ${zone}: ${ctx.fqdn} resolves to the ` +
-        `server's private address in ${ctx.delegated.prefix}.`,
-      ruleId: ref.isServer ? 'PGN-133' : 'PGN-134',
+      detail: `${ref.name} (${role}) is linked to ${zone}: ${ctx.fqdn} resolves to ${privateAddress(ctx)}.`,
+      ruleId: linkRule(ctx, ref),
     }),
   ];
 }
@@ -324,28 +333,41 @@ export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: 
       const gatewayName = site.site.gatewayVnet;
       const gateway = gatewayName === '' ? ctx.server : ctx.vnetNamed(gatewayName);
       if (gateway === undefined) return [unknownVnetHop(gatewayName, `${site.path}.gatewayVnet`, knownVnets(ctx))];
-      const forwarder = site.site.dnsForwarder
+      const wrongZone = ctx.endpoint !== null && forwardsPrivateLinkZone(site.site.forwardedZone);
+      const forwarder = wrongZone
         ? dnsHop({
-            status: 'pass',
-            title: 'On-premises DNS forwarding',
-            detail:
-              `The DNS of ${site.site.name} forwards ${POSTGRES_ZONE_SUFFIX} to a ` +
-              `resolver inside Azure (taken to be in ${gateway.name}, where the gateway is).`,
-            ruleId: 'PGN-137',
-          })
-        : dnsHop({
             status: 'fail',
             title: 'On-premises DNS forwarding',
             detail:
-              `The DNS of ${site.site.name} does not forward ${POSTGRES_ZONE_SUFFIX} ` +
-              `into Azure: on-premises DNS cannot see a private DNS zone, ` +
-              `and ${AZURE_DNS_IP} answers only inside Azure VNets.`,
-            ruleId: 'PGN-137',
-            fix:
-              `forward ${POSTGRES_ZONE_SUFFIX} from the DNS of ${site.site.name} to a ` +
-              `DNS resolver in ${gateway.name}`,
-            path: `${site.path}.dnsForwarder`,
-          });
+              `The DNS of ${site.site.name} forwards ${site.site.forwardedZone ?? ''}, the private endpoints' own ` +
+              `zone: clients ask for ${ctx.fqdn}, in ${POSTGRES_ZONE_SUFFIX}, which is then answered from the ` +
+              'internet with the public address.',
+            ruleId: 'PGN-223',
+            fix: `forward ${POSTGRES_ZONE_SUFFIX} (the public zone) from the DNS of ${site.site.name} instead`,
+            path: `${site.path}.forwardedZone`,
+          })
+        : site.site.dnsForwarder
+          ? dnsHop({
+              status: 'pass',
+              title: 'On-premises DNS forwarding',
+              detail:
+                `The DNS of ${site.site.name} forwards ${POSTGRES_ZONE_SUFFIX} to a ` +
+                `resolver inside Azure (taken to be in ${gateway.name}, where the gateway is).`,
+              ruleId: ctx.endpoint === null ? 'PGN-137' : 'PGN-223',
+            })
+          : dnsHop({
+              status: 'fail',
+              title: 'On-premises DNS forwarding',
+              detail:
+                `The DNS of ${site.site.name} does not forward ${POSTGRES_ZONE_SUFFIX} ` +
+                `into Azure: on-premises DNS cannot see a private DNS zone, ` +
+                `and ${AZURE_DNS_IP} answers only inside Azure VNets.`,
+              ruleId: ctx.endpoint === null ? 'PGN-137' : 'PGN-223',
+              fix:
+                `forward ${POSTGRES_ZONE_SUFFIX} from the DNS of ${site.site.name} to a ` +
+                `DNS resolver in ${gateway.name}`,
+              path: `${site.path}.dnsForwarder`,
+            });
       return [forwarder, ...resolveIn(ctx, gateway, `where ${site.site.name}'s queries are answered`)];
     }
     case 'internet':
@@ -364,6 +386,13 @@ export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: 
       ];
   }
 }
+
+/**
+ * On-premises DNS that forwards the `privatelink.` zone: clients ask for the public name, so the forwarder never
+ * sees their queries (PE §3.3: forward `postgres.database.azure.com`, not `privatelink.…`).
+ */
+const forwardsPrivateLinkZone = (zone: string | undefined): boolean =>
+  zone !== undefined && zone.trim().replace(/\.$/, '').toLowerCase() === PRIVATE_LINK_ZONE;
 
 export function publicDnsHops(ctx: PublicContext): readonly Hop[] {
   return [

@@ -90,11 +90,12 @@ function sourceFrom(
 }
 
 function sameVnetHop(ctx: PrivateContext, from: string): Hop {
+  const target = ctx.endpoint === null ? 'the delegated subnet' : `private endpoint ${ctx.endpoint.name} in subnet`;
   return pathHop({
     status: 'pass',
     title: `Inside ${ctx.server.name}`,
     detail:
-      `${from} and the delegated subnet ${ctx.delegated.name} ` +
+      `${from} and ${target} ${ctx.delegated.name} ` +
       `(${ctx.delegated.prefix}) are in the same VNet, which routes between ` +
       `its subnets directly.`,
   });
