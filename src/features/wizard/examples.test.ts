@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { examplePlan } from '../../domain/testing/examples';
 import { EXAMPLE_FILES, loadExample } from './examples';
 
 describe('the examples the dialog offers', () => {
@@ -11,8 +12,12 @@ describe('the examples the dialog offers', () => {
     expect(EXAMPLE_FILES).toEqual(files);
   });
 
-  it('each reads into a plan', async () => {
-    for (const file of EXAMPLE_FILES) expect((await loadExample(file)).name).not.toBe('');
+  it('each reads into the plan its file holds (they ship in the compact form of the share link)', async () => {
+    for (const file of EXAMPLE_FILES) {
+      const plan = await loadExample(file);
+      expect(plan.name).not.toBe('');
+      expect(plan).toEqual(examplePlan(file.replace(/\.json$/, '')));
+    }
   });
 
   it('an unknown file is refused with its name', async () => {
