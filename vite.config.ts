@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { resolve } from 'node:path';
 import { firstScreenChunk } from './scripts/first-screen-chunk.js';
 import { prerenderPlugin } from './scripts/prerender-plugin.js';
-import { stripDescriptionsPlugin } from './scripts/strip-descriptions.js';
+import { stripDocsPlugin } from './scripts/strip-docs.js';
 
 /**
  * The page's content security policy: scripts, styles and everything else from the page's own origin
@@ -51,7 +51,7 @@ const dropEmptyCssPlaceholders = (): Plugin => ({
 });
 
 export default defineConfig({
-  plugins: [react(), stripDescriptionsPlugin(), contentSecurityPolicy(), prerenderPlugin(), dropEmptyCssPlaceholders()],
+  plugins: [react(), stripDocsPlugin(), contentSecurityPolicy(), prerenderPlugin(), dropEmptyCssPlaceholders()],
   base: './',
   build: {
     target: 'es2022',
