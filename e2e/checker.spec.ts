@@ -45,3 +45,31 @@ test('an internet client of a public plan outside every firewall rule gets the r
   await expect(card).toContainText('Not reachable');
   await expect(card).toContainText('add a firewall rule for 203.0.113.9');
 });
+
+test('public network access off: the firewall step says its rules do nothing, and no internet client gets in', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openExample(page, /Public access/);
+  await openStep(page, 'Firewall rules');
+  const open = page.getByRole('checkbox', { name: /Allow public access to this resource through the internet/ });
+  await expect(open).toBeChecked();
+  await open.uncheck();
+  await expect(page.getByRole('note').filter({ hasText: 'Private endpoints only.' })).toContainText(
+    'the firewall rules and “Azure services” below are not enforced',
+  );
+  await openStep(page, 'Clients');
+  const card = page.locator('.checker-client', { has: page.getByRole('heading', { name: /dublin-analysts/ }) });
+  await expect(card).toContainText('Not reachable');
+  await expect(card.getByRole('list', { name: 'Hops of dublin-analysts' })).toContainText('PGN-224');
+
+  // "Go to the field" lands on the switch; on again, the firewall rule lets the client in.
+  await card
+    .getByRole('button', { name: /Go to the field for: .*enable public network access/i })
+    .first()
+    .click();
+  await expect(page.locator(':focus')).toHaveAttribute('type', 'checkbox');
+  await page.locator(':focus').check();
+  await openStep(page, 'Clients');
+  await expect(card).not.toContainText('Not reachable');
+});

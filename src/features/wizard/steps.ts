@@ -52,7 +52,7 @@ export const STEPS: readonly StepDef[] = [
     label: 'Firewall rules',
     title: 'Firewall rules',
     modes: BOTH,
-    owns: ['access.firewallRules', 'access.allowAzureServices'],
+    owns: ['access.publicNetworkAccess', 'access.firewallRules', 'access.allowAzureServices'],
   },
   { id: 'security', label: 'Security', title: 'Security (TLS)', modes: BOTH, owns: ['tls'] },
   { id: 'clients', label: 'Clients', title: 'Clients', modes: BOTH, owns: ['clients'] },

@@ -57,6 +57,8 @@ const SLICE_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   'access.onPremises': z.array(OnPremisesSchema),
   'access.firewallRules': z.optional(z.array(FirewallRuleSchema)),
   'access.allowAzureServices': z.optional(z.boolean()),
+  // Public access only: absent in private access (the other mode's field).
+  'access.publicNetworkAccess': z.boolean(),
   tls: TlsSchema,
   clients: z.array(ClientSchema),
 };

@@ -6,6 +6,7 @@ import { FirewallTable } from '../public/firewall-table';
 import { PasteRules } from '../public/paste-rules';
 import { FindingList, usePathFindings } from '../public/path-findings';
 import { PrivateFirewall } from '../public/private-firewall';
+import { PublicNetworkToggle } from '../public/public-network-toggle';
 import '../public/firewall.css';
 import { StepFrame } from '../step-frame';
 import { usePlanForm } from '../use-plan-form';
@@ -18,6 +19,7 @@ function PublicFirewall() {
   const delayStated = listFindings.some((f) => f.ruleId === 'PGN-211');
   return (
     <>
+      <PublicNetworkToggle form={form} />
       <FindingList findings={listFindings} />
       <FirewallTable form={form} rules={rules} />
       <PasteRules form={form} rules={rules} />
