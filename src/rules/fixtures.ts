@@ -50,6 +50,51 @@ export const publicInput: PlanInput = {
   clients: [{ kind: 'internet', name: 'office-pc', address: '203.0.113.5' }],
 };
 
+/**
+ * Public access with a private endpoint, in the shape of Microsoft's hub pattern (PE §3.3): the endpoint and the
+ * zone's link in the hub, a spoke resolving through the hub's DNS Private Resolver, an office forwarding
+ * postgres.database.azure.com to it.
+ */
+const publicPeInput: PlanInput = {
+  ...publicInput,
+  name: 'Rule fixture (public, private endpoint)',
+  access: {
+    mode: 'public',
+    firewallRules: [{ name: 'office', startIp: '203.0.113.0', endIp: '203.0.113.15' }],
+    peeredVnets: [
+      {
+        name: 'vnet-hub',
+        region: 'westeurope',
+        addressSpaces: ['10.0.0.0/16'],
+        zoneLink: true,
+        subnets: [
+          { name: 'snet-pe', prefix: '10.0.1.0/24' },
+          { name: 'snet-dns-in', prefix: '10.0.2.0/28', delegation: 'Microsoft.Network/dnsResolvers' },
+        ],
+      },
+      {
+        name: 'vnet-spoke',
+        region: 'westeurope',
+        addressSpaces: ['10.1.0.0/16'],
+        dns: { kind: 'custom', servers: ['10.0.2.4'], forwardsToAzureDns: true },
+        subnets: [{ name: 'snet-app', prefix: '10.1.1.0/24' }],
+      },
+    ],
+    peerings: [
+      { from: 'vnet-hub', to: 'vnet-spoke' },
+      { from: 'vnet-spoke', to: 'vnet-hub' },
+    ],
+    onPremises: [{ name: 'office', addressRanges: ['192.168.10.0/24'], gatewayVnet: 'vnet-hub', dnsForwarder: true }],
+    privateDnsZone: { name: 'privatelink.postgres.database.azure.com' },
+    privateEndpoints: [{ name: 'pe-pg', vnet: 'vnet-hub', subnet: 'snet-pe' }],
+  },
+  clients: [
+    { kind: 'internet', name: 'office-pc', address: '203.0.113.5' },
+    { kind: 'vnet', name: 'spoke-app', vnet: 'vnet-spoke' },
+    { kind: 'onPremises', name: 'laptops', site: 'office' },
+  ],
+};
+
 export type Edit = readonly [path: string, value: unknown];
 
 /** The base plan with the edits applied, parsed by the plan schema (throws on a shape error). */
@@ -61,6 +106,7 @@ export function planWith(base: PlanInput, ...edits: readonly Edit[]): Plan {
 
 export const privatePlan = (...edits: readonly Edit[]): Plan => planWith(privateInput, ...edits);
 export const publicPlan = (...edits: readonly Edit[]): Plan => planWith(publicInput, ...edits);
+export const publicPePlan = (...edits: readonly Edit[]): Plan => planWith(publicPeInput, ...edits);
 
 const rule = (
   name: string,

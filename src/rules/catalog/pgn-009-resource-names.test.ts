@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
-import { nsgRule, privatePlan, publicPlan, strictNsg, privateInput } from '../fixtures';
+import { nsgRule, privatePlan, publicPePlan, publicPlan, strictNsg, privateInput } from '../fixtures';
 import { evaluate } from '../index';
 import { PlanSchema } from '../plan-schema';
 import { setIn } from '../../domain/paths';
@@ -97,6 +97,25 @@ describe('PGN-009 subnets, NSG, NSG rules, private endpoints', () => {
     expect(of(privatePlan(['access.privateEndpoints', [{ name: 'p' }]])).map((f) => f.path)).toEqual([
       'access.privateEndpoints.0.name',
     ]);
+  });
+
+  it("public access: the endpoints' names and resource groups, the VNets, their subnets and peerings", () => {
+    expect(of(publicPePlan())).toEqual([]);
+    const plan = publicPePlan(
+      ['access.privateEndpoints.0.name', 'pe;pg'],
+      ['access.privateEndpoints.0.resourceGroup', 'rg.'],
+      ['access.peeredVnets.0.name', 'v'],
+      ['access.peeredVnets.1.subnets.0.name', 'snet app'],
+      ['access.peerings.0', { from: 'v'.repeat(40), to: 'w'.repeat(40) }],
+    );
+    expect(of(plan).map((f) => f.path)).toEqual([
+      'access.peeredVnets.0.name',
+      'access.peeredVnets.1.subnets.0.name',
+      'access.peerings.0',
+      'access.privateEndpoints.0.name',
+      'access.privateEndpoints.0.resourceGroup',
+    ]);
+    expect(messages(plan)[3]?.[1]).toMatch(/^Private endpoint name "pe;pg" is not valid: it contains ";"/);
   });
 });
 

@@ -26,28 +26,34 @@ function namedResources(plan: Plan): NamedResource[] {
     if (name !== '') out.push({ path, name, rule: AZURE_NAME_RULES.resourceGroup, fallback: 'rg-postgres' });
   };
   plan.servers.forEach((s, i) => rg(`servers.${i}.resourceGroup`, s.resourceGroup));
-  if (plan.access.mode !== 'private') return out;
   const a = plan.access;
   const vnet = AZURE_NAME_RULES.virtualNetwork;
   const subnet = AZURE_NAME_RULES.subnet;
-  out.push({ path: 'access.vnet.name', name: a.vnet.name, rule: vnet, fallback: 'vnet-postgres' });
-  rg('access.vnet.resourceGroup', a.vnet.resourceGroup);
-  a.vnet.subnets.forEach((s, i) =>
-    out.push({ path: `access.vnet.subnets.${i}.name`, name: s.name, rule: subnet, fallback: 'snet-app' }),
-  );
-  out.push({ path: 'access.delegatedSubnet.name', name: a.delegatedSubnet.name, rule: subnet, fallback: 'snet-pg' });
-  const nsg = a.delegatedSubnet.nsg;
-  if (nsg !== null) {
-    const base = 'access.delegatedSubnet.nsg';
-    out.push({ path: `${base}.name`, name: nsg.name, rule: AZURE_NAME_RULES.networkSecurityGroup, fallback: 'nsg-pg' });
-    nsg.rules.forEach((r, i) =>
-      out.push({
-        path: `${base}.rules.${i}.name`,
-        name: r.name,
-        rule: AZURE_NAME_RULES.securityRule,
-        fallback: 'rule',
-      }),
+  if (a.mode === 'private') {
+    out.push({ path: 'access.vnet.name', name: a.vnet.name, rule: vnet, fallback: 'vnet-postgres' });
+    rg('access.vnet.resourceGroup', a.vnet.resourceGroup);
+    a.vnet.subnets.forEach((s, i) =>
+      out.push({ path: `access.vnet.subnets.${i}.name`, name: s.name, rule: subnet, fallback: 'snet-app' }),
     );
+    out.push({ path: 'access.delegatedSubnet.name', name: a.delegatedSubnet.name, rule: subnet, fallback: 'snet-pg' });
+    const nsg = a.delegatedSubnet.nsg;
+    if (nsg !== null) {
+      const base = 'access.delegatedSubnet.nsg';
+      out.push({
+        path: `${base}.name`,
+        name: nsg.name,
+        rule: AZURE_NAME_RULES.networkSecurityGroup,
+        fallback: 'nsg-pg',
+      });
+      nsg.rules.forEach((r, i) =>
+        out.push({
+          path: `${base}.rules.${i}.name`,
+          name: r.name,
+          rule: AZURE_NAME_RULES.securityRule,
+          fallback: 'rule',
+        }),
+      );
+    }
   }
   if (a.privateDnsZone !== null) rg('access.privateDnsZone.resourceGroup', a.privateDnsZone.resourceGroup);
   a.peeredVnets.forEach((p, i) => {
@@ -57,21 +63,23 @@ function namedResources(plan: Plan): NamedResource[] {
       out.push({ path: `access.peeredVnets.${i}.subnets.${j}.name`, name: s.name, rule: subnet, fallback: 'snet-app' }),
     );
   });
-  a.routeTables.forEach((t, i) => {
+  (a.mode === 'private' ? a.routeTables : []).forEach((t, i) => {
     const base = `access.routeTables.${i}`;
     out.push({ path: `${base}.name`, name: t.name, rule: AZURE_NAME_RULES.routeTable, fallback: 'rt-spoke' });
     t.routes.forEach((r, j) =>
       out.push({ path: `${base}.routes.${j}.name`, name: r.name, rule: AZURE_NAME_RULES.route, fallback: 'to-hub' }),
     );
   });
-  (a.privateEndpoints ?? []).forEach((e, i) =>
+  (a.privateEndpoints ?? []).forEach((e, i) => {
     out.push({
       path: `access.privateEndpoints.${i}.name`,
       name: e.name,
       rule: AZURE_NAME_RULES.privateEndpoint,
       fallback: 'pe-postgres',
-    }),
-  );
+    });
+  });
+  if (a.mode === 'public')
+    a.privateEndpoints.forEach((e, i) => rg(`access.privateEndpoints.${i}.resourceGroup`, e.resourceGroup));
   return out;
 }
 
@@ -89,7 +97,7 @@ const CHECKED_ELSEWHERE = [
   /^access\.delegatedSubnet\.(name|prefix|nsg\.name)$/,
   /^access\.delegatedSubnet\.nsg\.rules\.\d+\./,
   /^access\.privateDnsZone\.(name|resourceGroup)$/,
-  /^access\.privateEndpoints\.\d+\.name$/,
+  /^access\.privateEndpoints\.\d+\.(name|resourceGroup)$/,
   /^access\.firewallRules\.\d+\./,
 ];
 
@@ -233,27 +241,24 @@ export const pgn009: Rule = {
         ),
       );
     }
-    if (plan.access.mode === 'private') {
-      // The exports name each peering <local VNet>-to-<remote VNet> (the zone links <VNet>-link always
-      // fit: a valid VNet name has at most 64 characters and the link rule allows 80).
-      const a = plan.access;
-      const peering = AZURE_NAME_RULES.virtualNetworkPeering;
-      const vnetOk = (n: string) => nameProblems(AZURE_NAME_RULES.virtualNetwork, n).length === 0;
-      a.peerings.forEach((p, k) => {
-        if (!vnetOk(p.from) || !vnetOk(p.to)) return;
-        const name = peeringName(p.from, p.to);
-        if (name.length <= peering.max) return;
-        findings.push(
-          report(
-            this,
-            `access.peerings.${k}`,
-            `The peering from VNet "${p.from}" to "${p.to}" is named "${name}" in the exports ` +
-              `(<VNet>-to-<VNet>), which has ${name.length} characters; Azure allows at most ${peering.max} for a ` +
-              `peering name. Shorten the two VNet names by ${name.length - peering.max} characters together.`,
-          ),
-        );
-      });
-    }
+    // The exports name each peering <local VNet>-to-<remote VNet> (the zone links <VNet>-link always
+    // fit: a valid VNet name has at most 64 characters and the link rule allows 80).
+    const peering = AZURE_NAME_RULES.virtualNetworkPeering;
+    const vnetOk = (n: string) => nameProblems(AZURE_NAME_RULES.virtualNetwork, n).length === 0;
+    plan.access.peerings.forEach((p, k) => {
+      if (!vnetOk(p.from) || !vnetOk(p.to)) return;
+      const name = peeringName(p.from, p.to);
+      if (name.length <= peering.max) return;
+      findings.push(
+        report(
+          this,
+          `access.peerings.${k}`,
+          `The peering from VNet "${p.from}" to "${p.to}" is named "${name}" in the exports ` +
+            `(<VNet>-to-<VNet>), which has ${name.length} characters; Azure allows at most ${peering.max} for a ` +
+            `peering name. Shorten the two VNet names by ${name.length - peering.max} characters together.`,
+        ),
+      );
+    });
     eachCandidate(hitsOf(plan), [], (keys, text) => {
       const path = keys.join('.');
       const subscription = SUBSCRIPTION_PATH.test(path);
