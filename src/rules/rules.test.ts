@@ -564,7 +564,7 @@ describe('public access firewall rules (PGN-201 … PGN-213)', () => {
     ).toBe(
       'Firewall rule "lan" (10.0.0.0–10.0.0.255) covers private (RFC 1918) ' +
         'addresses: connections over the internet never come from them. Use the ' +
-        "client's public IPv4 address; a client inside a VNet needs private access.",
+        "client's public IPv4 address; a client inside a VNet needs private access or a private endpoint.",
     );
   });
   it('no rule and no Azure services warns PGN-201; public mode always carries PGN-211 and PGN-213', () => {

@@ -1,7 +1,7 @@
 import { DOCS } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { analysisOf, report, type Rule } from '../rule';
-import { isAzureServicesRule } from './firewall-helpers';
+import { isAzureServicesRule, publicAccessOff } from './firewall-helpers';
 import { namedAtStart } from '../names';
 
 const RISK = "it allows connections from all of Azure, including other customers' subscriptions";
@@ -21,7 +21,7 @@ export const pgn205: Rule = {
     'admit only authorized users.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
-    if (plan.access.mode !== 'public') return [];
+    if (plan.access.mode !== 'public' || publicAccessOff(plan)) return [];
     const out: Finding[] = [];
     if (plan.access.allowAzureServices) {
       out.push(

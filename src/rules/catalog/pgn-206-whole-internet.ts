@@ -1,7 +1,7 @@
 import { DOCS } from '../../domain/azure';
 import { IPV4_MAX, mergeRanges, type IpRange } from '../../domain/ipv4';
 import { analysisOf, report, type Rule } from '../rule';
-import { addressRules, rangeText } from './firewall-helpers';
+import { addressRules, rangeText, publicAccessOff } from './firewall-helpers';
 import { namedAtStart } from '../names';
 
 /** More public addresses than a /8 holds (2^24) is "the internet at large" (rules.md PGN-206). */
@@ -38,6 +38,7 @@ export const pgn206: Rule = {
   fix: 'Narrow the rule to the addresses your clients really use.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
+    if (publicAccessOff(plan)) return [];
     return addressRules(a.firewall).flatMap((r) => {
       if (!exposesInternet(r.range)) return [];
       const whole = r.range.start === 0 && r.range.end === IPV4_MAX;

@@ -1,7 +1,7 @@
 import { DOCS } from '../../domain/azure';
 import { specialUseOverlaps, type SpecialUse } from '../../domain/ipv4';
 import { analysisOf, report, type Rule } from '../rule';
-import { addressRules, rangeText } from './firewall-helpers';
+import { addressRules, rangeText, publicAccessOff } from './firewall-helpers';
 import { exposesInternet } from './pgn-206-whole-internet';
 import { namedAtStart } from '../names';
 
@@ -26,6 +26,7 @@ export const pgn210: Rule = {
     'or plan private access for clients inside Azure VNets.',
   check(plan, analysis) {
     const a = analysisOf(plan, analysis);
+    if (publicAccessOff(plan)) return [];
     return addressRules(a.firewall).flatMap((r) => {
       // A rule that exposes the whole internet is reported by PGN-206; its private part is the lesser problem.
       if (exposesInternet(r.range)) return [];
@@ -38,7 +39,7 @@ export const pgn210: Rule = {
           `${namedAtStart('firewall rule', r.rule.name)} (${rangeText(r)}) covers ` +
             `${kinds.map((k) => LABEL[k]).join(' and ')} addresses: connections over ` +
             `the internet never come from them. Use the client's public IPv4 ` +
-            `address; a client inside a VNet needs private access.`,
+            `address; a client inside a VNet needs private access or a private endpoint.`,
         ),
       ];
     });
