@@ -72,6 +72,12 @@ export const DNS_RESOLVER_DELEGATION_SERVICE = 'Microsoft.Network/dnsResolvers';
 /** Private DNS zones for VNet-integrated servers end with this suffix. seed; facts §1.4 */
 export const POSTGRES_ZONE_SUFFIX = 'postgres.database.azure.com';
 
+/** The private DNS zone of private endpoints to flexible servers. PE §1.2 (PE-DNS; PrivateLinkResourcesGet) */
+export const PRIVATE_LINK_ZONE = 'privatelink.postgres.database.azure.com';
+
+/** The private endpoint's target sub-resource (group ID) of a flexible server. PE §1.2 */
+export const PRIVATE_LINK_GROUP_ID = 'postgresqlServer';
+
 /** Each label of a DNS name has at most 63 characters. RFC 1035 §2.3.4; facts §2.6 (privateDnsZones); PGN-131 */
 export const MAX_DNS_LABEL_LENGTH = 63;
 
@@ -415,6 +421,8 @@ export const DOCS = {
   nameRules: 'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules',
   vnetFaq: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq',
   subscriptionId: 'https://learn.microsoft.com/azure/azure-portal/get-subscription-tenant-id',
+  privateEndpointDns: 'https://learn.microsoft.com/azure/private-link/private-endpoint-dns',
+  privateEndpointPolicies: 'https://learn.microsoft.com/azure/private-link/disable-private-endpoint-network-policy',
   customDns:
     'https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances#name-resolution-that-uses-your-own-dns-server',
 } as const;

@@ -66,6 +66,13 @@ import { pgn210 } from './catalog/pgn-210-private-ranges';
 import { pgn211 } from './catalog/pgn-211-propagation-delay';
 import { pgn212 } from './catalog/pgn-212-dynamic-ip';
 import { pgn213 } from './catalog/pgn-213-internet-path';
+import { pgn220 } from './catalog/pgn-220-private-endpoints';
+import { pgn221 } from './catalog/pgn-221-endpoint-placement';
+import { pgn222 } from './catalog/pgn-222-privatelink-zone';
+import { pgn223 } from './catalog/pgn-223-on-premises-forwarder';
+import { pgn224 } from './catalog/pgn-224-public-access-off';
+import { pgn225 } from './catalog/pgn-225-endpoint-network-policies';
+import { pgn226 } from './catalog/pgn-226-one-endpoint-per-dns-scope';
 
 /** Every rule, sorted by ID. */
 export const RULES: readonly Rule[] = [
@@ -129,6 +136,13 @@ export const RULES: readonly Rule[] = [
   pgn211,
   pgn212,
   pgn213,
+  pgn220,
+  pgn221,
+  pgn222,
+  pgn223,
+  pgn224,
+  pgn225,
+  pgn226,
 ];
 
 /** The findings of the rules that read only the access settings (`Rule.reads`), by access settings object. */

@@ -4,7 +4,7 @@
  * (PGN-002 and PGN-003 always; the meta-test checks they fire on every case instead).
  */
 import type { Plan } from '../domain/plan';
-import { nsgRule, privatePlan, publicPlan, strictNsg, SUB_A, SUB_HUB } from './fixtures';
+import { nsgRule, privatePlan, publicPePlan, publicPlan, strictNsg, SUB_A, SUB_HUB } from './fixtures';
 
 export interface RuleCase {
   /** A plan that triggers the rule, at `path`. */
@@ -377,4 +377,39 @@ export const RULE_CASES: Record<string, RuleCase> = {
   'PGN-211': { fails: publicPlan(), path: 'access.firewallRules', passes: privatePlan() },
   'PGN-212': { fails: publicPlan(['clients.0.dynamicIp', true]), path: 'clients.0.dynamicIp', passes: publicPlan() },
   'PGN-213': { fails: publicPlan(), path: 'access.mode', passes: privatePlan() },
+  'PGN-220': { fails: publicPePlan(), path: 'access.privateEndpoints', passes: publicPlan() },
+  'PGN-221': {
+    fails: publicPePlan(['access.privateEndpoints.0.subnet', 'snet-dns-in']),
+    path: 'access.privateEndpoints.0.subnet',
+    // The first address Azure leaves usable.
+    passes: publicPePlan(['access.privateEndpoints.0.privateIp', '10.0.1.4']),
+  },
+  'PGN-222': {
+    fails: publicPePlan(['access.peeredVnets.1.dns', { kind: 'azure' }]),
+    path: 'access.peeredVnets.1.zoneLink',
+    passes: publicPePlan(['access.peeredVnets.1.dns', { kind: 'azure' }], ['access.peeredVnets.1.zoneLink', true]),
+  },
+  'PGN-223': {
+    fails: publicPePlan(['access.onPremises.0.forwardedZone', 'privatelink.postgres.database.azure.com']),
+    path: 'access.onPremises.0.forwardedZone',
+    passes: publicPePlan(['access.onPremises.0.forwardedZone', 'Postgres.Database.Azure.com.']),
+  },
+  'PGN-224': {
+    fails: publicPePlan(['access.publicNetworkAccess', false]),
+    path: 'access.firewallRules',
+    passes: publicPePlan(['access.publicNetworkAccess', false], ['access.firewallRules', []]),
+  },
+  'PGN-225': {
+    fails: publicPePlan(['access.peeredVnets.0.subnets.0.privateEndpointNetworkPolicies', 'RouteTableEnabled']),
+    path: 'access.peeredVnets.0.subnets.0.privateEndpointNetworkPolicies',
+    passes: publicPePlan(['access.peeredVnets.0.subnets.0.privateEndpointNetworkPolicies', 'Disabled']),
+  },
+  'PGN-226': {
+    fails: publicPePlan(['access.privateEndpoints.1', { name: 'pe-pg-spoke', vnet: 'vnet-spoke', subnet: 'snet-app' }]),
+    path: 'access.privateEndpoints.1',
+    passes: publicPePlan(
+      ['servers.1', { name: 'pg-test-2', region: 'westeurope' }],
+      ['access.privateEndpoints.1', { name: 'pe-pg-2', server: 'pg-test-2', vnet: 'vnet-spoke', subnet: 'snet-app' }],
+    ),
+  },
 };

@@ -9,6 +9,10 @@ import type { DnsSetting } from '../../domain/plan';
 import { isPeered, validCidrs, type Analysis } from '../analysis';
 import { quotedName } from '../names';
 
+/** Where an on-premises DNS server forwards the zone (PGN-142, PGN-223). PE §3.1, §3.3 */
+export const RESOLVER_IN_AZURE =
+  'a resolver inside Azure (an Azure DNS Private Resolver inbound endpoint or a DNS server in a linked VNet)';
+
 type CustomDns = Extract<DnsSetting, { kind: 'custom' }>;
 
 /** A VNet or on-premises site that can hold a DNS server. */
@@ -53,7 +57,9 @@ export interface CustomDnsVnet {
  * "The first of `networks` (in order) that holds this address", answered by binary search over the painted
  * address line instead of a scan of every network's spaces for every DNS server.
  */
-function firstHolder(networks: readonly Network[]): (ip: number) => Network | undefined {
+export function firstHolder<T extends { readonly spaces: readonly Cidr[] }>(
+  networks: readonly T[],
+): (ip: number) => T | undefined {
   const segments = paintRanges(networks.flatMap((n, order) => n.spaces.map((c) => ({ ...cidrRange(c), order }))));
   return (ip) => {
     const segment = paintedAt(segments, ip);

@@ -1,11 +1,8 @@
 import { AZURE_DNS_IP, DOCS, POSTGRES_ZONE_SUFFIX } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { analysisOf, report, type Rule } from '../rule';
-import { customDnsVnets } from './dns-placement';
+import { customDnsVnets, RESOLVER_IN_AZURE } from './dns-placement';
 import { named } from '../names';
-
-const RESOLVER_IN_AZURE =
-  'a resolver inside Azure (an Azure DNS Private Resolver inbound endpoint or a DNS server in a linked VNet)';
 
 export const pgn142: Rule = {
   id: 'PGN-142',

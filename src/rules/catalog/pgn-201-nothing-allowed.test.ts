@@ -19,7 +19,9 @@ describe('PGN-201 no firewall rule', () => {
     expect(paths(publicPePlan(none))).toEqual([]);
   });
 
-  it('stays quiet with public network access off: firewall rules do nothing then', () => {
-    expect(paths(publicPlan(none, ['access.publicNetworkAccess', false]))).toEqual([]);
+  it('stays quiet with public network access off: PGN-224 says nothing can connect', () => {
+    const plan = publicPlan(none, ['access.publicNetworkAccess', false]);
+    expect(paths(plan)).toEqual([]);
+    expect(evaluate(plan).map((f) => [f.ruleId, f.path])).toContainEqual(['PGN-224', 'access.publicNetworkAccess']);
   });
 });
