@@ -16,9 +16,8 @@ describe('PGN-220 private endpoints on a public-access server', () => {
         severity: 'info',
         path: 'access.privateEndpoints',
         message:
-          'One private endpoint gives clients in VNets and on premises a private path to the public-access server. ' +
-          'The networking mode cannot change after the server is created: keep public access (a VNet-integrated ' +
-          'server supports no private endpoints).',
+          '1 private endpoint gives clients a private path; the networking mode (public access) cannot change after ' +
+          'creation.',
         docs: pgn220.docs,
       },
     ]);

@@ -8,12 +8,9 @@ export const pgn220: Rule = {
   docs: DOCS.privateLink,
   source: 'PE §1.1',
   why:
-    'A server in public-access mode can take private endpoints: clients in VNets, peered VNets and connected ' +
-    'on-premises sites reach it at a private address in their own network. Only public-access servers support ' +
-    'them (never VNet-integrated ones), and the networking mode chosen at creation cannot be changed afterwards.',
-  fix:
-    'Keep the server in public access to keep its private endpoints; turn public network access off if every ' +
-    'client comes through an endpoint (PGN-224).',
+    'Clients in VNets and connected sites reach the server at a private address; only public-access servers take ' +
+    'private endpoints, and the networking mode is fixed at creation.',
+  fix: 'Keep public access; turn public network access off if every client uses an endpoint (PGN-224).',
   check(plan) {
     const a = plan.access;
     if (a.mode !== 'public' || a.privateEndpoints.length === 0) return [];
@@ -22,9 +19,8 @@ export const pgn220: Rule = {
       report(
         this,
         'access.privateEndpoints',
-        `${n === 1 ? 'One private endpoint gives' : `${n} private endpoints give`} clients in VNets and on ` +
-          'premises a private path to the public-access server. The networking mode cannot change after the ' +
-          'server is created: keep public access (a VNet-integrated server supports no private endpoints).',
+        `${n} private endpoint${n === 1 ? ' gives' : 's give'} clients a private path; the networking mode ` +
+          '(public access) cannot change after creation.',
       ),
     ];
   },

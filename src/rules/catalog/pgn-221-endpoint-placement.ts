@@ -24,17 +24,13 @@ export const pgn221: Rule = {
   docs: DOCS.privateLink,
   source: 'PE §1.2, §1.6, §2.3, §3.2; facts §1.2',
   why:
-    "A private endpoint is an address in a subnet of one of the plan's VNets. It takes that VNet's region and " +
-    'subscription, as Azure requires (the server may be in another region), and the planner targets the ' +
-    `sub-resource ${PRIVATE_LINK_GROUP_ID}, so both hold by construction. It cannot sit in a subnet delegated to ` +
-    `${POSTGRES_DELEGATION_SERVICE} (only flexible servers live there) nor in a DNS resolver's endpoint subnet; a ` +
-    'static address must lie in the subnet and not be one of the five Azure reserves (the first four and the last). ' +
-    "Two traps: the azurerm provider's PostgreSQL private endpoint example puts the endpoint in a subnet delegated " +
-    "to PostgreSQL, and one CLI example of Microsoft's how-to uses --group-id sites.",
+    "The endpoint takes its VNet's region and subscription (the server may be in another region) and the planner " +
+    `targets ${PRIVATE_LINK_GROUP_ID}. A delegated PostgreSQL or DNS resolver subnet holds nothing else; Azure ` +
+    "reserves the first four addresses and the last. Traps: the azurerm provider's PostgreSQL private endpoint " +
+    'example uses a PostgreSQL-delegated subnet; a how-to uses --group-id sites.',
   fix:
-    "Put the endpoint in an undelegated subnet of one of the plan's VNets, connect it to a server of the plan, and " +
-    'give a static address inside the subnet but not among its first four or its last (or leave it dynamic). In ' +
-    `your own templates and scripts, use the group ID ${PRIVATE_LINK_GROUP_ID} (not sites).`,
+    'Use an undelegated subnet of a plan VNet, a plan server, a usable static address (or dynamic), group ID ' +
+    `${PRIVATE_LINK_GROUP_ID}.`,
   check(plan) {
     const c = peContext(plan);
     if (c === null) return [];

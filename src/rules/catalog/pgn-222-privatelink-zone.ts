@@ -11,13 +11,9 @@ export const pgn222: Rule = {
   docs: DOCS.privateEndpointDns,
   source: 'PE §1.2, §1.3, §3.3',
   why:
-    "A server's name resolves to its private endpoint only inside the private DNS zone " +
-    `${PRIVATE_LINK_ZONE}, where the endpoints write their records; a VNet resolves through it when it is linked ` +
-    'to the zone, or when its custom DNS servers sit in a linked VNet and forward to Azure DNS (a DNS Private ' +
-    "Resolver in a hub). Elsewhere clients get the server's public address and never use the endpoint.",
-  fix:
-    `Create the zone ${PRIVATE_LINK_ZONE} (exactly this name) and link it to every VNet that holds a client or an ` +
-    'endpoint, or to the hub whose resolver those VNets use as their DNS servers.',
+    `Endpoints write their records in ${PRIVATE_LINK_ZONE}; a VNet resolves them if linked, or if its DNS servers ` +
+    'sit in a linked VNet and forward to Azure DNS. Elsewhere clients get the public address.',
+  fix: `Create ${PRIVATE_LINK_ZONE}; link each VNet with a client or endpoint, or the hub whose resolver they use.`,
   check(plan) {
     const c = peContext(plan);
     if (c === null) return [];

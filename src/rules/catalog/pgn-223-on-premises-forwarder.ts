@@ -15,14 +15,10 @@ export const pgn223: Rule = {
   docs: DOCS.privateEndpointDns,
   source: 'PE §3.1, §3.3',
   why:
-    'Clients on a site connected by VPN or ExpressRoute reach a private endpoint only if their DNS answers with ' +
-    `its address, which only a resolver inside Azure can read from the zone ${PRIVATE_LINK_ZONE}. Microsoft's ` +
-    `pattern: the on-premises DNS forwards the public zone ${POSTGRES_ZONE_SUFFIX} (the name clients ask for), ` +
-    `not ${PRIVATE_LINK_ZONE}, to a resolver in a VNet linked to the zone. A site without a connection reaches ` +
-    'the server over the internet and needs no forwarder.',
-  fix:
-    `Give the site's DNS ${FORWARD}, never to 168.63.129.16 directly (PGN-142), mark it on the site, and link ` +
-    "the resolver's VNet to the zone.",
+    "Only a resolver inside Azure can answer with the endpoint's address. Microsoft's pattern: on-premises DNS " +
+    `forwards the public zone ${POSTGRES_ZONE_SUFFIX}, not ${PRIVATE_LINK_ZONE}, to a resolver in a linked VNet. ` +
+    'Sites without a connection use the internet.',
+  fix: `Add ${FORWARD} (never 168.63.129.16, PGN-142) and link the resolver's VNet to the zone.`,
   check(plan) {
     const c = peContext(plan);
     if (c === null) return [];

@@ -15,12 +15,9 @@ export const pgn224: Rule = {
   docs: DOCS.privateLink,
   source: 'PE §1.4',
   why:
-    'With public network access disabled, the server takes connections only through its private endpoints: ' +
-    'firewall rules (and "allow Azure services") are not enforced, and pending firewall changes are discarded. ' +
-    'Without any private endpoint, nothing can connect.',
-  fix:
-    'Remove the firewall rules and "allow Azure services", or turn public network access on for the clients that ' +
-    'need them; with public access off, give the server a private endpoint.',
+    'Then only private endpoints connect: firewall rules and "allow Azure services" are not enforced; without an ' +
+    'endpoint nothing connects.',
+  fix: 'Remove the firewall settings or turn public network access on; give the server a private endpoint.',
   reads: 'access',
   check(plan) {
     const a = plan.access;

@@ -4,9 +4,9 @@ import { peContext } from './pe-helpers';
 
 /** What each value of privateEndpointNetworkPolicies applies to the subnet's private endpoints. PE §1.8 */
 const APPLIES: Record<string, string> = {
-  Enabled: 'its NSG rules and its route table (user-defined routes) apply',
-  NetworkSecurityGroupEnabled: 'its NSG rules apply',
-  RouteTableEnabled: 'its route table (user-defined routes) applies',
+  Enabled: 'NSG rules and routes apply',
+  NetworkSecurityGroupEnabled: 'NSG rules apply',
+  RouteTableEnabled: 'routes apply',
 };
 
 export const pgn225: Rule = {
@@ -16,15 +16,9 @@ export const pgn225: Rule = {
   docs: DOCS.privateEndpointPolicies,
   source: 'PE §1.8',
   why:
-    "A subnet's private endpoint network policies decide whether its NSG rules and route tables apply to the " +
-    "private endpoints in it: Disabled (Azure's default) = neither, Enabled = both, NetworkSecurityGroupEnabled or " +
-    'RouteTableEnabled = one. Once they apply, an NSG rule can block clients on port 5432, and a user-defined ' +
-    "route as broad as the VNet's address space or broader overrides the endpoint's own route (e.g. through a " +
-    'firewall, which then needs SNAT). The planner warns when the policies apply, not when they are Disabled: the ' +
-    "plan's public access describes no NSG or route table to check.",
-  fix:
-    "Check the subnet's NSG rules and routes for the endpoint's traffic (clients to port 5432), or set the " +
-    'policies to Disabled if they should not apply.',
+    "Disabled (the default): neither the subnet's NSG nor its routes apply to endpoints; otherwise they can block " +
+    'port 5432 or reroute it. Warned only when they apply: the plan describes no NSG or routes here.',
+  fix: "Check the subnet's NSG rules and routes for port 5432, or set the policies to Disabled.",
   check(plan) {
     const c = peContext(plan);
     if (c === null) return [];
@@ -44,11 +38,9 @@ export const pgn225: Rule = {
       report(
         this,
         path,
-        `Subnet "${e.subnet}" of VNet "${e.vnet}" holds private endpoint${e.endpoints.length > 1 ? 's' : ''} ` +
-          `${e.endpoints.join(', ')} and its private endpoint network policies are ${e.policies}: ` +
-          `${APPLIES[e.policies] ?? ''} to the endpoints' traffic. Check that the subnet's rules and routes let ` +
-          "clients reach port 5432 (a route as broad as the VNet's address space overrides the endpoint's own), or " +
-          'set the policies to Disabled.',
+        `Subnet "${e.subnet}" of VNet "${e.vnet}" (endpoints ${e.endpoints.join(', ')}): its private endpoint ` +
+          `network policies are ${e.policies}, so its ${APPLIES[e.policies] ?? ''} to the endpoints. Check them ` +
+          'for port 5432, or set Disabled.',
       ),
     );
   },

@@ -10,14 +10,9 @@ export const pgn226: Rule = {
   docs: DOCS.privateEndpointDns,
   source: 'PE §1.3, §1.6',
   why:
-    "Each private endpoint writes the server's name with its own address. Two endpoints for one server whose " +
-    'networks share one DNS configuration (VNets linked to the same zone, or using the same DNS servers or a ' +
-    'resolver in the same VNet) write conflicting records: clients get one address or the other, and lose the ' +
-    "server when that endpoint's network is out of their reach. Microsoft recommends a single endpoint per server " +
-    'for such networks.',
-  fix:
-    'Keep one endpoint per server for each DNS configuration: let the other networks reach it through peering, ' +
-    'or give the second network its own DNS (zone and resolver).',
+    "Each endpoint writes the server's name with its address; two in one DNS configuration (same zone, DNS servers " +
+    'or resolver VNet) conflict. Microsoft: one endpoint per server there.',
+  fix: 'Keep one endpoint per server and DNS configuration; reach it by peering, or give the other network own DNS.',
   check(plan) {
     const c = peContext(plan);
     if (c === null) return [];
