@@ -81,9 +81,6 @@ export const PRIVATE_LINK_GROUP_ID = 'postgresqlServer';
 /** Each label of a DNS name has at most 63 characters. RFC 1035 §2.3.4; facts §2.6 (privateDnsZones); PGN-131 */
 export const MAX_DNS_LABEL_LENGTH = 63;
 
-/** The private DNS zone of private endpoints to a flexible server. private-endpoint-facts §1.2 (PE-DNS) */
-export const PRIVATE_LINK_ZONE = 'privatelink.postgres.database.azure.com';
-
 /** The public FQDN of a server is `<name>.postgres.database.azure.com`. facts §1.8 */
 export const SERVER_FQDN_SUFFIX = 'postgres.database.azure.com';
 
