@@ -18,6 +18,12 @@ export const peeringName = (local: string, remote: string): string => `${local}-
 /** The private DNS zone's link to a VNet, as every export names it. */
 export const zoneLinkName = (vnet: string): string => `${vnet}-link`;
 
+/** A private endpoint's static IP configuration, as every export names it. */
+export const peIpConfigName = (endpoint: string): string => `${endpoint}-ipconfig`;
+
+/** The zone's entry in a private endpoint's DNS zone group: the portal's name for it (PE §1.2, dots as dashes). */
+export const zoneConfigName = (zone: string): string => zone.replace(/\./g, '-');
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function describeCharacter(c: string): string {

@@ -5,8 +5,17 @@
  * subnets are created). Nothing here is format-specific.
  */
 import type * as z from 'zod/mini';
-import { AZURE_SERVICES_RULE_IP, SUBSCRIPTION_ID, suggestedZoneName } from '../domain/azure';
-import type { FirewallRule, HaModeSchema, NsgRule, Plan, RouteNextHop, Subnet } from '../domain/plan';
+import { AZURE_SERVICES_RULE_IP, PE_REQUEST_MESSAGE_MAX, SUBSCRIPTION_ID, suggestedZoneName } from '../domain/azure';
+import type {
+  FirewallRule,
+  HaModeSchema,
+  NsgRule,
+  PeeredVnet,
+  Plan,
+  PrivateDnsZone,
+  RouteNextHop,
+  Subnet,
+} from '../domain/plan';
 import { planIndex } from '../domain/plan-index';
 import { cidrRange, parseCidrFast, parseIPv4Fast } from '../domain/ipv4';
 import { normalizeRegion } from '../domain/regions';
@@ -147,9 +156,33 @@ export interface ModelPrivate {
   dnsPeerings: number[];
 }
 
-interface ModelPublic {
+/** A private endpoint of a public-access server, in its VNet's region and subscription (PE §1.6). */
+interface ModelEndpoint {
+  name: string;
+  /** Index of the server it connects to in `servers`. */
+  server: number;
+  /** The existing VNet and subnet it sits in (referenced, never written). */
+  vnet: VnetRef;
+  subnet: string;
+  region: string;
+  loc: Loc;
+  /** A static private IP; '' = dynamic. */
+  privateIp: string;
+  /** The connection waits for the server owner's approval (PE §1.5): the request message, else ''. */
+  message: string;
+}
+
+export interface ModelPublic {
   mode: 'public';
   firewallRules: FirewallRule[];
+  publicNetworkAccess: boolean;
+  /** The plan's VNets: existing, only referenced. */
+  peeredVnets: VnetRef[];
+  peerings: ModelPeering[];
+  /** The privatelink zone of the endpoints; null = none. */
+  zone: ModelPrivate['zone'] | null;
+  links: ModelLink[];
+  endpoints: ModelEndpoint[];
 }
 
 interface ModelConfiguration {
@@ -245,6 +278,43 @@ function routing(
 }
 
 /**
+ * `access.peerings` whose two VNets are VNets of the plan, in the plan's order (the first of a pair wins), with the
+ * reverse peering each gateway-using one waits for. `server` is the server VNet (private access), or null.
+ */
+function modelPeerings(plan: Plan, vnetRef: (name: string) => VnetRef | undefined, server: VnetRef | null) {
+  const index = planIndex(plan);
+  const peerings: ModelPeering[] = [];
+  plan.access.peerings.forEach((p, k) => {
+    const local = vnetRef(p.from);
+    const remote = vnetRef(p.to);
+    // A peering of an unknown VNet, of a VNet with itself, or a second one of the same pair is not written: the
+    // rules report it (Azure would refuse the first two, and a template may not write one resource twice).
+    if (local === undefined || remote === undefined || local === remote) return;
+    if (index.peering(p.from, p.to)?.index !== k) return;
+    peerings.push({
+      name: peeringName(local.name, remote.name),
+      local,
+      remote,
+      onServerVnet: local === server,
+      allowForwardedTraffic: p.allowForwardedTraffic,
+      allowGatewayTransit: p.allowGatewayTransit,
+      useRemoteGateways: p.useRemoteGateways,
+      after: null,
+    });
+  });
+  for (const p of peerings) {
+    if (!p.useRemoteGateways) continue;
+    // The reverse peering that offers transit (and doesn't itself use a gateway: two peerings each waiting for
+    // the other would never be created).
+    const reverse = peerings.findIndex(
+      (q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit && !q.useRemoteGateways,
+    );
+    p.after = reverse >= 0 ? reverse : null;
+  }
+  return peerings;
+}
+
+/**
  * Name of the rule written for "allow public access from Azure services". The range 0.0.0.0–0.0.0.0
  * is what makes it special, not the name (facts §1.7); the Azure CLI's prefix without its timestamp.
  */
@@ -303,6 +373,22 @@ export function buildModel(plan: Plan): ExportModel {
     return ref;
   };
   const loc = (rg: string, sub: SubRef = primary): Loc => ({ sub, rg: rg === '' ? primaryRg : rg });
+  const peeredRef = (p: PeeredVnet, i: number): VnetRef => ({
+    name: p.name,
+    key: `peered${i + 1}`,
+    loc: loc(p.resourceGroup, subFor(p.subscription, `peeredVnet${i + 1}SubscriptionId`, `the peered VNet ${p.name}`)),
+  });
+  /** The private DNS zone, in its resource group (`rg` when it gives none) and subscription. */
+  const zoneOf = (z: PrivateDnsZone, rg: string) => ({
+    name: z.name,
+    existing: z.existing,
+    loc: loc(
+      z.resourceGroup || rg,
+      subFor(z.subscription, 'privateDnsZoneSubscriptionId', `the private DNS zone ${z.name}`),
+    ),
+  });
+  const linksOf = (vnets: readonly PeeredVnet[], refs: readonly VnetRef[]): ModelLink[] =>
+    vnets.flatMap((p, i) => (p.zoneLink ? [{ name: zoneLinkName(p.name), vnet: refs[i] as VnetRef }] : []));
 
   const servers: ModelServer[] = plan.servers.map((s, index) => ({
     index,
@@ -334,7 +420,50 @@ export function buildModel(plan: Plan): ExportModel {
     if (plan.access.allowAzureServices && !hasAzureRule) {
       rules.push({ name: AZURE_SERVICES_RULE_NAME, startIp: AZURE_SERVICES_RULE_IP, endIp: AZURE_SERVICES_RULE_IP });
     }
-    access = { mode: 'public', firewallRules: rules };
+    const a = plan.access;
+    const peeredVnets = a.peeredVnets.map(peeredRef);
+    const index = planIndex(plan);
+    const vnetRef = (name: string): VnetRef | undefined => {
+      const entry = index.vnet(name);
+      return entry?.kind === 'peered' ? peeredVnets[entry.index] : undefined;
+    };
+    const zone = a.privateDnsZone && { ...zoneOf(a.privateDnsZone, ''), defaulted: false };
+    const endpoints: ModelEndpoint[] = [];
+    for (const e of a.privateEndpoints) {
+      const entry = index.vnet(e.vnet);
+      const subnet = index.subnetOf(e.vnet, e.subnet);
+      const server =
+        e.server === '' ? 0 : plan.servers.findIndex((s) => s.name.toLowerCase() === e.server.toLowerCase());
+      // An endpoint of an unknown VNet, subnet or server is not written: the rules report it.
+      if (entry?.kind !== 'peered' || subnet === undefined || server < 0) continue;
+      const vnet = peeredVnets[entry.index] as VnetRef;
+      // The subnet belongs to an existing VNet: it is referenced, never written, so its private endpoint network
+      // policies stay as the plan describes them (PE §1.8) and the export never changes them.
+      endpoints.push({
+        name: e.name,
+        server,
+        vnet,
+        subnet: subnet.name,
+        // The endpoint takes its VNet's region and subscription (PE §1.6).
+        region: normalizeRegion(entry.vnet.region),
+        loc: loc(e.resourceGroup, vnet.loc.sub),
+        privateIp: e.privateIp,
+        message:
+          e.approval === 'manual'
+            ? `Private endpoint ${e.name} for ${plan.servers[server]?.name ?? ''}`.slice(0, PE_REQUEST_MESSAGE_MAX)
+            : '',
+      });
+    }
+    access = {
+      mode: 'public',
+      firewallRules: rules,
+      publicNetworkAccess: a.publicNetworkAccess,
+      peeredVnets,
+      peerings: modelPeerings(plan, vnetRef, null),
+      zone,
+      links: zone ? linksOf(a.peeredVnets, peeredVnets) : [],
+      endpoints,
+    };
   } else {
     const a = plan.access;
     const vnetLoc = loc(a.vnet.resourceGroup);
@@ -348,35 +477,19 @@ export function buildModel(plan: Plan): ExportModel {
       dnsServers: a.vnet.dns.kind === 'custom' ? a.vnet.dns.servers : null,
     };
     const zonePlan = a.privateDnsZone;
-    const zoneLoc = zonePlan
-      ? loc(
-          zonePlan.resourceGroup || a.vnet.resourceGroup,
-          subFor(zonePlan.subscription, 'privateDnsZoneSubscriptionId', `the private DNS zone ${zonePlan.name}`),
-        )
-      : vnetLoc;
     const zone = zonePlan
-      ? { name: zonePlan.name, existing: zonePlan.existing, loc: zoneLoc, defaulted: false }
-      : { name: suggestedZoneName(first?.name ?? 'server'), existing: false, loc: zoneLoc, defaulted: true };
+      ? { ...zoneOf(zonePlan, a.vnet.resourceGroup), defaulted: false }
+      : { name: suggestedZoneName(first?.name ?? 'server'), existing: false, loc: vnetLoc, defaulted: true };
     if (zone.defaulted) {
       notes.push(
         `The plan names no private DNS zone; this export creates ${zone.name} in ` +
           `the VNet's resource group (the Azure CLI's default).`,
       );
     }
-    const peeredVnets: VnetRef[] = a.peeredVnets.map((p, i) => ({
-      name: p.name,
-      key: `peered${i + 1}`,
-      loc: loc(
-        p.resourceGroup,
-        subFor(p.subscription, `peeredVnet${i + 1}SubscriptionId`, `the peered VNet ${p.name}`),
-      ),
-    }));
+    const peeredVnets = a.peeredVnets.map(peeredRef);
     const links: ModelLink[] = [];
     if (a.vnet.zoneLink) links.push({ name: zoneLinkName(vnet.name), vnet });
-    a.peeredVnets.forEach((p, i) => {
-      const ref = peeredVnets[i] as VnetRef;
-      if (p.zoneLink) links.push({ name: zoneLinkName(p.name), vnet: ref });
-    });
+    links.push(...linksOf(a.peeredVnets, peeredVnets));
     const index = planIndex(plan);
     /** The VNet of the plan a name resolves to (any case, the first VNet of a name), as the rules resolve it. */
     const vnetRef = (name: string): VnetRef | undefined => {
@@ -384,34 +497,7 @@ export function buildModel(plan: Plan): ExportModel {
       if (entry === undefined) return undefined;
       return entry.kind === 'server' ? vnet : peeredVnets[entry.index];
     };
-    const peerings: ModelPeering[] = [];
-    a.peerings.forEach((p, k) => {
-      const local = vnetRef(p.from);
-      const remote = vnetRef(p.to);
-      // A peering of an unknown VNet, of a VNet with itself, or a second one of the same pair is not written: the
-      // rules report it (Azure would refuse the first two, and a template may not write one resource twice).
-      if (local === undefined || remote === undefined || local === remote) return;
-      if (index.peering(p.from, p.to)?.index !== k) return;
-      peerings.push({
-        name: peeringName(local.name, remote.name),
-        local,
-        remote,
-        onServerVnet: local === vnet,
-        allowForwardedTraffic: p.allowForwardedTraffic,
-        allowGatewayTransit: p.allowGatewayTransit,
-        useRemoteGateways: p.useRemoteGateways,
-        after: null,
-      });
-    });
-    for (const p of peerings) {
-      if (!p.useRemoteGateways) continue;
-      // The reverse peering that offers transit (and doesn't itself use a gateway: two peerings each waiting for
-      // the other would never be created).
-      const reverse = peerings.findIndex(
-        (q) => q.local === p.remote && q.remote === p.local && q.allowGatewayTransit && !q.useRemoteGateways,
-      );
-      p.after = reverse >= 0 ? reverse : null;
-    }
+    const peerings = modelPeerings(plan, vnetRef, vnet);
     const { routeTables, routeAssociations } = routing(plan, vnet, peeredVnets, vnetRef);
     const dnsIps: number[] = [];
     if (a.vnet.dns.kind === 'custom') {

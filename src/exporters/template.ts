@@ -11,9 +11,12 @@ import {
   CONFIGURATION_SOURCE,
   DEPLOYMENT_NAME_MAX,
   POSTGRES_DELEGATION_SERVICE,
+  PE_GROUP_ID,
+  PE_ZONE_GROUP,
   PRIVATE_DNS_LOCATION,
   STORAGE_SERVICE_ENDPOINT,
 } from '../domain/azure';
+import { peIpConfigName, zoneConfigName } from '../domain/resource-names';
 import type { NsgRule } from '../domain/plan';
 import { call, childName, cmp, cond, Ex, lambda, lit, param, prop, type Val } from './ir';
 import {
@@ -22,6 +25,7 @@ import {
   type Loc,
   type ModelPeering,
   type ModelPrivate,
+  type ModelPublic,
   type ModelRouteTable,
   type VnetRef,
 } from './model';
@@ -94,7 +98,8 @@ export interface DeploymentTemplate {
 }
 
 /** Route tables come first: subnets refer to them, and they refer to nothing. */
-const PHASES = ['routes', 'network', 'dns', 'gateway', 'servers'] as const;
+/** Private endpoints go last: they connect to the servers. */
+const PHASES = ['routes', 'network', 'dns', 'gateway', 'servers', 'endpoints'] as const;
 type Phase = (typeof PHASES)[number];
 
 export const DELEGATION_NAME = 'dlg-Microsoft.DBforPostgreSQL-flexibleServers';
@@ -110,6 +115,8 @@ const T = {
   server: 'Microsoft.DBforPostgreSQL/flexibleServers',
   configuration: 'Microsoft.DBforPostgreSQL/flexibleServers/configurations',
   firewallRule: 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules',
+  endpoint: 'Microsoft.Network/privateEndpoints',
+  zoneGroup: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
 } as const;
 
 /** The parameter that names the resource group the deployment targets (default: `resourceGroup().name`). */
@@ -170,7 +177,14 @@ interface Pending {
 
 export function buildTemplate(model: ExportModel): DeploymentTemplate {
   const params: TemplateParam[] = [];
-  const byPhase: Record<Phase, Pending[]> = { routes: [], network: [], dns: [], gateway: [], servers: [] };
+  const byPhase: Record<Phase, Pending[]> = {
+    routes: [],
+    network: [],
+    dns: [],
+    gateway: [],
+    servers: [],
+    endpoints: [],
+  };
   const isTop = (loc: Loc) => loc.sub.primary && loc.rg === model.primaryRg;
   const resourceId = idsFor(model);
 
@@ -260,6 +274,8 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
   if (model.access.mode === 'private') {
     network = addPrivate(model.access, add, serverDeps, resourceId);
   }
+  /** The last operation on each server (its last configuration or firewall rule): its endpoints wait for it. */
+  const serverLast: string[] = [];
 
   model.servers.forEach((s, i) => {
     const name = param(serverParamName(s.index));
@@ -281,7 +297,10 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
             privateDnsZoneArmResourceId: network.zoneId,
             publicNetworkAccess: 'Disabled',
           }
-        : { publicNetworkAccess: 'Enabled' },
+        : {
+            publicNetworkAccess:
+              model.access.mode === 'public' && !model.access.publicNetworkAccess ? 'Disabled' : 'Enabled',
+          },
     };
     add({
       sym,
@@ -337,7 +356,12 @@ export function buildTemplate(model: ExportModel): DeploymentTemplate {
         previous = rsym;
       });
     }
+    serverLast.push(previous);
   });
+  if (model.access.mode === 'public') {
+    const serverIds = model.servers.map((s) => resourceId(s.loc, T.server, param(serverParamName(s.index))));
+    addPublic(model.access, add, resourceId, serverIds, serverLast);
+  }
 
   // Grouping.
   const top: TemplateGroup = {
@@ -416,6 +440,7 @@ const NAMED_AFTER: readonly [type: string, word: string, plural: string][] = [
   [T.link, 'dns-link', 'dns-links'],
   [T.server, 'server', 'servers'],
   [T.peering, 'peering', 'peerings'],
+  [T.endpoint, 'private-endpoint', 'private-endpoints'],
 ];
 
 /**
@@ -515,15 +540,142 @@ function route(r: ModelRouteTable['routes'][number]): Val {
 const liveVnetSym = (v: VnetRef): string =>
   v.key === 'serverVnet' ? 'liveServerVnet' : `live${v.key.charAt(0).toUpperCase()}${v.key.slice(1)}Vnet`;
 
+const peeringProperties = (p: ModelPeering, resourceId: IdOf): Record<string, Val> => ({
+  remoteVirtualNetwork: { id: resourceId(p.remote.loc, T.vnet, p.remote.name) },
+  allowVirtualNetworkAccess: true,
+  allowForwardedTraffic: p.allowForwardedTraffic,
+  allowGatewayTransit: p.allowGatewayTransit,
+  useRemoteGateways: p.useRemoteGateways,
+});
+
+/** The private DNS zone, unless it exists, and its VNet links; `deps` of a link: what its VNet waits for. */
+function addZone(
+  zone: ModelPrivate['zone'],
+  links: ModelPrivate['links'],
+  add: Adder,
+  resourceId: IdOf,
+  deps: (v: VnetRef) => string[],
+): Ex {
+  const zoneId = resourceId(zone.loc, T.zone, zone.name);
+  if (!zone.existing) {
+    add({
+      sym: 'privateDnsZone',
+      type: T.zone,
+      apiVersion: API_VERSIONS.privateDns,
+      name: zone.name,
+      body: { location: PRIVATE_DNS_LOCATION, properties: {} },
+      deps: [],
+      id: zoneId,
+      phase: 'dns',
+      loc: zone.loc,
+      label: zone.name,
+    });
+  }
+  links.forEach((l, i) => {
+    add({
+      sym: `zoneLink${i + 1}`,
+      type: T.link,
+      apiVersion: API_VERSIONS.privateDns,
+      name: childName(zone.name, l.name),
+      body: {
+        location: PRIVATE_DNS_LOCATION,
+        properties: { registrationEnabled: false, virtualNetwork: { id: resourceId(l.vnet.loc, T.vnet, l.vnet.name) } },
+      },
+      deps: [...(zone.existing ? [] : ['privateDnsZone']), ...deps(l.vnet)],
+      id: resourceId(zone.loc, T.link, zone.name, l.name),
+      phase: 'dns',
+      loc: zone.loc,
+      label: l.name,
+    });
+  });
+  return zoneId;
+}
+
+/**
+ * A public-access plan's private endpoint network: the zone and its links, the peerings between the plan's
+ * (existing) VNets, one at a time per VNet, those using a remote gateway after the reverse peering offering it, and
+ * each endpoint after the last operation on its server, with its DNS zone group.
+ */
+function addPublic(a: ModelPublic, add: Adder, resourceId: IdOf, serverIds: Ex[], serverLast: string[]): void {
+  const zoneId = a.zone ? addZone(a.zone, a.links, add, resourceId, () => []) : null;
+  const lastOp = new Map<VnetRef, string>();
+  const addPeering = (i: number, phase: Phase) => {
+    const p = a.peerings[i] as ModelPeering;
+    const deps = lastOp.has(p.local) ? [lastOp.get(p.local) as string] : [];
+    if (phase === 'gateway' && p.after !== null) deps.push(`peering${p.after + 1}`);
+    add({
+      sym: `peering${i + 1}`,
+      type: T.peering,
+      apiVersion: API_VERSIONS.network,
+      name: childName(p.local.name, p.name),
+      body: { properties: peeringProperties(p, resourceId) },
+      deps,
+      id: resourceId(p.local.loc, T.peering, p.local.name, p.name),
+      phase,
+      loc: p.local.loc,
+      label: p.name,
+    });
+    lastOp.set(p.local, `peering${i + 1}`);
+  };
+  a.peerings.forEach((p, i) => p.useRemoteGateways || addPeering(i, 'dns'));
+  a.peerings.forEach((p, i) => p.useRemoteGateways && addPeering(i, 'gateway'));
+  a.endpoints.forEach((e, i) => {
+    const sym = `privateEndpoint${i + 1}`;
+    const id = resourceId(e.loc, T.endpoint, e.name);
+    const connection = {
+      name: e.name,
+      properties: {
+        privateLinkServiceId: serverIds[e.server] as Ex,
+        groupIds: [PE_GROUP_ID],
+        ...(e.message !== '' ? { requestMessage: e.message } : {}),
+      },
+    };
+    const properties: Record<string, Val> = {
+      subnet: { id: resourceId(e.vnet.loc, T.subnet, e.vnet.name, e.subnet) },
+      // PE §2.1: an automatic connection, or one waiting for the server owner's approval.
+      [e.message !== '' ? 'manualPrivateLinkServiceConnections' : 'privateLinkServiceConnections']: [connection],
+    };
+    // PE §1.6: a static IP is an IP configuration of group and member postgresqlServer.
+    if (e.privateIp !== '') {
+      properties.ipConfigurations = [
+        {
+          name: peIpConfigName(e.name),
+          properties: { groupId: PE_GROUP_ID, memberName: PE_GROUP_ID, privateIPAddress: e.privateIp },
+        },
+      ];
+    }
+    // PE §1.6: in the VNet's region.
+    const label = { phase: 'endpoints' as const, loc: e.loc, label: e.name };
+    add({
+      sym,
+      type: T.endpoint,
+      apiVersion: API_VERSIONS.network,
+      name: e.name,
+      body: { location: e.region, properties },
+      deps: [serverLast[e.server] as string],
+      id,
+      ...label,
+    });
+    if (!a.zone || !zoneId) return;
+    add({
+      sym: `${sym}ZoneGroup`,
+      type: T.zoneGroup,
+      apiVersion: API_VERSIONS.network,
+      name: childName(e.name, PE_ZONE_GROUP),
+      body: {
+        properties: {
+          privateDnsZoneConfigs: [{ name: zoneConfigName(a.zone.name), properties: { privateDnsZoneId: zoneId } }],
+        },
+      },
+      deps: [sym, ...(a.zone.existing ? [] : ['privateDnsZone'])],
+      id: resourceId(e.loc, T.zoneGroup, e.name, PE_ZONE_GROUP),
+      ...label,
+    });
+  });
+}
+
 function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceId: IdOf): { subnetId: Ex; zoneId: Ex } {
   const vnetId = (v: VnetRef) => resourceId(v.loc, T.vnet, v.name);
-  const peeringProperties = (p: ModelPeering): Record<string, Val> => ({
-    remoteVirtualNetwork: { id: vnetId(p.remote) },
-    allowVirtualNetworkAccess: true,
-    allowForwardedTraffic: p.allowForwardedTraffic,
-    allowGatewayTransit: p.allowGatewayTransit,
-    useRemoteGateways: p.useRemoteGateways,
-  });
   const vnet = a.vnet;
   const vnetDeps = vnet.existing ? [] : ['serverVnet'];
   if (!vnet.existing) {
@@ -653,40 +805,8 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
     lastVnetOp = sym;
   });
 
-  const zoneId = resourceId(a.zone.loc, T.zone, a.zone.name);
-  if (!a.zone.existing) {
-    add({
-      sym: 'privateDnsZone',
-      type: T.zone,
-      apiVersion: API_VERSIONS.privateDns,
-      name: a.zone.name,
-      body: { location: PRIVATE_DNS_LOCATION, properties: {} },
-      deps: [],
-      id: zoneId,
-      phase: 'dns',
-      loc: a.zone.loc,
-      label: a.zone.name,
-    });
-  }
-  a.links.forEach((l, i) => {
-    const sym = `zoneLink${i + 1}`;
-    add({
-      sym,
-      type: T.link,
-      apiVersion: API_VERSIONS.privateDns,
-      name: childName(a.zone.name, l.name),
-      body: {
-        location: PRIVATE_DNS_LOCATION,
-        properties: { registrationEnabled: false, virtualNetwork: { id: vnetId(l.vnet) } },
-      },
-      deps: [...(a.zone.existing ? [] : ['privateDnsZone']), ...(l.vnet.key === 'serverVnet' ? vnetDeps : [])],
-      id: resourceId(a.zone.loc, T.link, a.zone.name, l.name),
-      phase: 'dns',
-      loc: a.zone.loc,
-      label: l.name,
-    });
-    serverDeps.push(sym);
-  });
+  const zoneId = addZone(a.zone, a.links, add, resourceId, (v) => (v.key === 'serverVnet' ? vnetDeps : []));
+  a.links.forEach((_, i) => serverDeps.push(`zoneLink${i + 1}`));
   // A peering that uses the remote VNet's gateway goes last, after the reverse peering it needs (`after`), and the
   // servers wait for it (one operation at a time on the server VNet).
   const symOf = (i: number) => `peering${i + 1}`;
@@ -697,7 +817,7 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
       type: T.peering,
       apiVersion: API_VERSIONS.network,
       name: childName(p.local.name, p.name),
-      body: { properties: peeringProperties(p) },
+      body: { properties: peeringProperties(p, resourceId) },
       deps,
       id: resourceId(p.local.loc, T.peering, p.local.name, p.name),
       phase,

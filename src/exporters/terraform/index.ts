@@ -3,7 +3,14 @@
  * variables.tf, main.tf, outputs.tf and terraform.tfvars.example. The argument names differ
  * between the majors for the DNS zone link and the subnet's service endpoint (facts §4.2).
  */
-import { POSTGRES_DELEGATION_ACTION, POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
+import {
+  PE_GROUP_ID,
+  PE_ZONE_GROUP,
+  POSTGRES_DELEGATION_ACTION,
+  POSTGRES_DELEGATION_SERVICE,
+  STORAGE_SERVICE_ENDPOINT,
+} from '../../domain/azure';
+import { peIpConfigName } from '../../domain/resource-names';
 import type { NsgRule, Plan } from '../../domain/plan';
 import { identifier, NameAllocator } from '../escape';
 import { commentBlock, errorLines } from '../header';
@@ -70,6 +77,17 @@ function securityRule(rule: NsgRule): HclItem {
   return block('security_rule', [], items);
 }
 
+/** The (existing) VNets as locals of their IDs; what refers to one refers to its local. */
+function vnetLocals(ctx: Ctx, vnets: readonly VnetRef[], locals: HclItem[]): (v: VnetRef) => string {
+  const ids = new Map<VnetRef, string>();
+  for (const p of vnets) {
+    const local = ctx.labels.take(`${identifier(p.name, 'vnet')}_id`);
+    locals.push(attr(local, armId(p.loc, 'Microsoft.Network/virtualNetworks', p.name)));
+    ids.set(p, `local.${local}`);
+  }
+  return (v) => ids.get(v) as string;
+}
+
 interface PrivateRefs {
   subnetId: string;
   zoneId: string;
@@ -98,11 +116,8 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
     vnetIds.set('serverVnet', 'azurerm_virtual_network.server.id');
     vnetName = 'azurerm_virtual_network.server.name';
   }
-  a.peeredVnets.forEach((p) => {
-    const local = labels.take(`${identifier(p.name, 'vnet')}_id`);
-    locals.push(attr(local, armId(p.loc, 'Microsoft.Network/virtualNetworks', p.name)));
-    vnetIds.set(p.key, `local.${local}`);
-  });
+  const peeredRef = vnetLocals(ctx, a.peeredVnets, locals);
+  for (const p of a.peeredVnets) vnetIds.set(p.key, peeredRef(p));
 
   // An NSG deployed already is referenced by its ID: Terraform neither manages it nor changes its rules.
   const nsgId =
@@ -306,33 +321,53 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
     out.push(routeTableAssociation(label, r.vnet.loc.sub, subnetId, r.table));
   }
 
+  const { zoneId, linkRefs, peeringLabels } = zoneAndPeerings(ctx, a, vnetRef, out, locals, vnetName);
+  const serverDependsOn = [...linkRefs];
+  // The server resolves names through custom DNS servers in a peered VNet from its first boot.
+  for (const i of a.dnsPeerings) serverDependsOn.push(`azurerm_virtual_network_peering.${peeringLabels[i] as string}`);
+  if (a.nsg) serverDependsOn.push('azurerm_subnet_network_security_group_association.postgres');
+  serverDependsOn.push(...routeDependsOn);
+  return { subnetId: 'azurerm_subnet.postgres.id', zoneId, serverDependsOn };
+}
+
+/**
+ * The private DNS zone (unless it exists) and its VNet links, and the peerings between the plan's VNets (private
+ * access: `vnetName` is the server VNet's name expression); a gateway-using peering after the reverse one.
+ */
+function zoneAndPeerings(
+  ctx: Ctx,
+  a: Pick<ModelPrivate, 'links' | 'peerings'> & { zone: ModelPrivate['zone'] | null },
+  vnetRef: (v: VnetRef) => string,
+  out: HclItem[],
+  locals: HclItem[],
+  vnetName = '',
+): { zoneId: string; linkRefs: string[]; peeringLabels: string[] } {
+  const { labels, major } = ctx;
+  const zone = a.zone ?? { name: '', existing: true, loc: { sub: ctx.model.primary, rg: '' } };
   let zoneId: string;
-  let zoneName: string;
-  if (a.zone.existing) {
-    locals.push(attr('private_dns_zone_id', armId(a.zone.loc, 'Microsoft.Network/privateDnsZones', a.zone.name)));
+  let zoneName = str(zone.name);
+  if (zone.existing) {
+    if (a.zone)
+      locals.push(attr('private_dns_zone_id', armId(zone.loc, 'Microsoft.Network/privateDnsZones', zone.name)));
     zoneId = 'local.private_dns_zone_id';
-    zoneName = str(a.zone.name);
   } else {
     out.push(
       block(
         'resource',
         ['azurerm_private_dns_zone', 'postgres'],
-        [
-          ...providerFor(a.zone.loc.sub),
-          attr('name', str(a.zone.name)),
-          attr('resource_group_name', rgValue(a.zone.loc)),
-        ],
+        [...providerFor(zone.loc.sub), attr('name', zoneName), attr('resource_group_name', rgValue(zone.loc))],
       ),
     );
     zoneId = 'azurerm_private_dns_zone.postgres.id';
     zoneName = 'azurerm_private_dns_zone.postgres.name';
   }
   const linkRefs: string[] = [];
+  // Without a zone `links` is empty.
   for (const l of a.links) {
     const label = labels.take(`${identifier(l.vnet.name, 'vnet')}_link`);
-    const body: HclItem[] = [...providerFor(a.zone.loc.sub), attr('name', str(l.name))];
+    const body: HclItem[] = [...providerFor(zone.loc.sub), attr('name', str(l.name))];
     if (major === 5) body.push(attr('private_dns_zone_id', zoneId));
-    else body.push(attr('private_dns_zone_name', zoneName), attr('resource_group_name', rgValue(a.zone.loc)));
+    else body.push(attr('private_dns_zone_name', zoneName), attr('resource_group_name', rgValue(zone.loc)));
     body.push(attr('virtual_network_id', vnetRef(l.vnet)), attr('registration_enabled', 'false'));
     // Destroy order: the link outlives the subnet's server (tf#23150).
     if (l.vnet.key === 'serverVnet') body.push(attr('depends_on', list(['azurerm_subnet.postgres'])));
@@ -363,12 +398,7 @@ function privateResources(ctx: Ctx, a: ModelPrivate, out: HclItem[], locals: Hcl
       ),
     );
   });
-  const serverDependsOn = [...linkRefs];
-  // The server resolves names through custom DNS servers in a peered VNet from its first boot.
-  for (const i of a.dnsPeerings) serverDependsOn.push(`azurerm_virtual_network_peering.${peeringLabels[i] as string}`);
-  if (a.nsg) serverDependsOn.push('azurerm_subnet_network_security_group_association.postgres');
-  serverDependsOn.push(...routeDependsOn);
-  return { subnetId: 'azurerm_subnet.postgres.id', zoneId, serverDependsOn };
+  return { zoneId, linkRefs, peeringLabels };
 }
 
 /**
@@ -439,16 +469,22 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
   // (facts §1.3: its subscription needs Microsoft.DBforPostgreSQL). Source: azurerm-networking-args.json, provider.
   const registrations =
     major >= 5 ? [attr('resource_providers_to_register', list(RESOURCE_PROVIDERS.map((p) => str(p))))] : [];
+  const a = model.access;
   const usesDeploymentRg =
     model.primaryRg === '' ||
-    (model.access.mode === 'private' &&
-      [model.access.vnet.loc, model.access.zone.loc, ...model.access.peeredVnets.map((p) => p.loc)].some(
-        (l) => l.rg === '',
-      ));
+    [
+      ...(a.mode === 'private' ? [a.vnet.loc] : a.endpoints.map((e) => e.loc)),
+      ...(a.zone ? [a.zone.loc] : []),
+      ...a.peeredVnets.map((p) => p.loc),
+    ].some((l) => l.rg === '');
   const ctx: Ctx = { model, major, labels: new NameAllocator(), usesDeploymentRg };
   const resources: HclItem[] = [];
   const locals: HclItem[] = [];
   const refs = model.access.mode === 'private' ? privateResources(ctx, model.access, resources, locals) : null;
+  const pub = model.access.mode === 'public' ? model.access : null;
+  const zoneId = pub && zoneAndPeerings(ctx, pub, vnetLocals(ctx, pub.peeredVnets, locals), resources, locals).zoneId;
+  /** The last operation on each server: its private endpoints wait for it. */
+  const serverLast: string[] = [];
 
   const serverLabels: string[] = [];
   const outputs: HclItem[] = [];
@@ -472,7 +508,7 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
         attr('private_dns_zone_id', refs.zoneId),
         attr('public_network_access_enabled', 'false'),
       );
-    } else body.push(attr('public_network_access_enabled', 'true'));
+    } else body.push(attr('public_network_access_enabled', bool(pub?.publicNetworkAccess !== false)));
     if (s.zone !== '') body.push(attr('zone', str(s.zone)));
     const ha = s.highAvailability !== 'Disabled';
     if (ha) {
@@ -528,6 +564,7 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
         previous = `azurerm_postgresql_flexible_server_firewall_rule.${rl}`;
       }
     }
+    serverLast.push(previous);
     const prefix = s.index === 0 ? 'server' : `server_${s.index + 1}`;
     outputs.push(
       block(
@@ -548,6 +585,62 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
       ),
     );
   });
+
+  for (const e of pub?.endpoints ?? []) {
+    const server = `azurerm_postgresql_flexible_server.${serverLabels[e.server] as string}`;
+    const last = serverLast[e.server] as string;
+    const manual = e.message !== '';
+    resources.push(
+      block(
+        'resource',
+        ['azurerm_private_endpoint', ctx.labels.take(identifier(e.name, 'endpoint'))],
+        [
+          ...providerFor(e.loc.sub),
+          attr('name', str(e.name)),
+          attr('resource_group_name', rgValue(e.loc)),
+          // PE §1.6: in its VNet's region; the subnet is the existing VNet's, referenced.
+          attr('location', str(e.region)),
+          attr('subnet_id', armId(e.vnet.loc, 'Microsoft.Network/virtualNetworks', e.vnet.name, 'subnets', e.subnet)),
+          // PE §2.2: the connection to the server's postgresqlServer sub-resource; a request message only if manual.
+          block(
+            'private_service_connection',
+            [],
+            [
+              attr('name', str(e.name)),
+              attr('is_manual_connection', bool(manual)),
+              attr('private_connection_resource_id', `${server}.id`),
+              attr('subresource_names', strList([PE_GROUP_ID])),
+              ...(manual ? [attr('request_message', str(e.message))] : []),
+            ],
+          ),
+          ...(zoneId
+            ? [
+                block(
+                  'private_dns_zone_group',
+                  [],
+                  [attr('name', str(PE_ZONE_GROUP)), attr('private_dns_zone_ids', list([zoneId]))],
+                ),
+              ]
+            : []),
+          ...(e.privateIp !== ''
+            ? [
+                block(
+                  'ip_configuration',
+                  [],
+                  [
+                    attr('name', str(peIpConfigName(e.name))),
+                    attr('private_ip_address', str(e.privateIp)),
+                    attr('subresource_name', str(PE_GROUP_ID)),
+                    attr('member_name', str(PE_GROUP_ID)),
+                  ],
+                ),
+              ]
+            : []),
+          ...(last !== server ? [attr('depends_on', list([last]))] : []),
+        ],
+      ),
+    );
+  }
 
   // variables.tf
   const vars: HclItem[] = [
