@@ -53,6 +53,9 @@ export interface StepProps {
   useRemoteGateways?: boolean;
   /** privateDnsZones/virtualNetworkLinks: the linked VNet. */
   virtualNetwork?: ResourceId;
+  /** privateEndpoints: the subnet it sits in and the server it connects to; a zone group's zone is `privateDnsZone`. */
+  subnet?: ResourceId;
+  privateLinkServiceId?: ResourceId;
   /** flexibleServers: the network block and zones. */
   delegatedSubnet?: ResourceId;
   privateDnsZone?: ResourceId;

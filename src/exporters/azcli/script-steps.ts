@@ -11,9 +11,19 @@
  * doesn't create (a peered VNet, an existing VNet or zone) has its plain ID.
  * Locations are the defaults the script's variables hold (`$LOCATION` can be overridden when it runs).
  */
-import { POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
+import { PE_GROUP_ID, PE_ZONE_GROUP, POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
+import { peIpConfigName, zoneConfigName } from '../../domain/resource-names';
 import type { NsgRule, Plan } from '../../domain/plan';
-import { planModel, type ExportModel, type Loc, type ModelPrivate, type ModelRouteTable, type VnetRef } from '../model';
+import {
+  planModel,
+  type ExportModel,
+  type Loc,
+  type ModelPeering,
+  type ModelPrivate,
+  type ModelPublic,
+  type ModelRouteTable,
+  type VnetRef,
+} from '../model';
 import type { ScriptStep, StepProps, StepScope } from '../steps';
 import { shellQuote as q } from '../escape';
 import { FIREWALL_RULE_FLAG, FIREWALL_SERVER_FLAG, HA_FLAGS } from './cli-versions';
@@ -62,6 +72,9 @@ function step(
 /** A step on a resource another step handles too: its ID gets a `#suffix`. */
 const suffixed = (s: ScriptStep, suffix: string): ScriptStep => ({ ...s, id: `${s.id}#${suffix}` });
 
+/** The shell variable holding a VNet's ID, read by `vnetReads`. */
+const idVar = (v: VnetRef) => (v.key === 'serverVnet' ? 'SERVER_VNET_ID' : `${shellVar(v.key)}_VNET_ID`);
+
 const vnetId = (v: VnetRef) => armId(scopeOf(v.loc), `${NETWORK}/virtualNetworks/${v.name}`);
 
 function nsgRule(nsg: { name: string; loc: Loc }, r: NsgRule): ScriptStep {
@@ -89,7 +102,6 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
   const steps: ScriptStep[] = [];
   const vnet = a.vnet;
   const location = defaultLocation(model);
-  const idVar = (v: VnetRef) => (v.key === 'serverVnet' ? 'SERVER_VNET_ID' : `${shellVar(v.key)}_VNET_ID`);
   let nsgId: string | undefined;
   // An NSG deployed already is only named by the subnet update below: the script doesn't touch it or its rules.
   if (a.nsg?.existing) nsgId = armId(scopeOf(a.nsg.loc), `${NETWORK}/networkSecurityGroups/${a.nsg.name}`);
@@ -271,7 +283,17 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
     '--query=id --output=tsv',
   ])})"`;
   steps.push(suffixed(step(vnet.loc, subnetType, subnetNames, 'read', subnetShow), 'read'));
-  for (const v of [vnet, ...a.peeredVnets]) {
+  steps.push(...vnetPeeringSteps([vnet, ...a.peeredVnets], a.peerings, vnet.existing ? null : vnet));
+  return steps;
+}
+
+/**
+ * Reads the VNets' IDs into their variables (`created`: the VNet the script creates, whose create is a step already),
+ * then creates the peerings between them.
+ */
+function vnetPeeringSteps(vnets: readonly VnetRef[], peerings: readonly ModelPeering[], created: VnetRef | null) {
+  const steps: ScriptStep[] = [];
+  for (const v of vnets) {
     const show = `${idVar(v)}="$(${cmd([
       'az network vnet show',
       rg(v.loc),
@@ -280,13 +302,13 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
     ])})"`;
     const read = step(v.loc, `${NETWORK}/virtualNetworks`, [v.name], 'read', show);
     // The server VNet, when the script creates it, has a step of its own already.
-    steps.push(v === vnet && !vnet.existing ? suffixed(read, 'read') : read);
+    steps.push(v === created ? suffixed(read, 'read') : read);
   }
   // A peering that uses the remote gateway is refused until the remote's reverse peering exists with gateway
   // transit allowed (az CLI `network vnet peering create` help): those that offer transit go first, those that use it
   // last.
-  const rank = (p: (typeof a.peerings)[number]) => (p.allowGatewayTransit ? 0 : p.useRemoteGateways ? 2 : 1);
-  for (const p of [...a.peerings].sort((x, y) => rank(x) - rank(y))) {
+  const rank = (p: ModelPeering) => (p.allowGatewayTransit ? 0 : p.useRemoteGateways ? 2 : 1);
+  for (const p of [...peerings].sort((x, y) => rank(x) - rank(y))) {
     const commands = cmd([
       'az network vnet peering create',
       rg(p.local.loc),
@@ -318,7 +340,7 @@ function networkSteps(model: ExportModel, a: ModelPrivate): ScriptStep[] {
   return steps;
 }
 
-function zoneSteps(a: ModelPrivate): ScriptStep[] {
+function zoneSteps(a: Pick<ModelPrivate, 'zone' | 'links'>): ScriptStep[] {
   const steps: ScriptStep[] = [];
   const z = a.zone;
   const zoneType = `${NETWORK}/privateDnsZones`;
@@ -336,7 +358,7 @@ function zoneSteps(a: ModelPrivate): ScriptStep[] {
       cmd([
         'az network private-dns link vnet create',
         ...where,
-        `--virtual-network="$${l.vnet.key === 'serverVnet' ? 'SERVER_VNET_ID' : `${shellVar(l.vnet.key)}_VNET_ID`}"`,
+        `--virtual-network="$${idVar(l.vnet)}"`,
         '--registration-enabled=false',
         `--output=none${subFlag(z.loc.sub)}`,
       ]),
@@ -435,10 +457,92 @@ function serverSteps(model: ExportModel): ScriptStep[] {
         steps.push(step(s.loc, `${POSTGRES}/firewallRules`, [s.name, r.name], 'create', commands));
       }
     }
+    if (a.mode === 'public' && !a.publicNetworkAccess) {
+      // PE §1.4: `update --public-access` switches it off (created Enabled, with no rule yet nothing gets in).
+      const off = cmd([
+        'az postgres flexible-server update',
+        rg(s.loc),
+        opt('name', s.name),
+        '--public-access=Disabled --output=none',
+      ]);
+      const props = { publicNetworkAccess: 'Disabled' as const };
+      steps.push(suffixed(step(s.loc, POSTGRES, [s.name], 'update', off, props), 'public-access'));
+    }
     const show =
       `az postgres flexible-server show ${rg(s.loc)} ${opt('name', s.name)} ` +
       `--query='{fqdn: fullyQualifiedDomainName, id: id}' --output=json`;
     steps.push(suffixed(step(s.loc, POSTGRES, [s.name], 'read', show), 'read'));
+  }
+  return steps;
+}
+
+/**
+ * Each private endpoint (PE §2.3: group postgresqlServer, never the docs' `sites`), in its VNet's region and
+ * subscription, in the existing subnet, connected to its server, and its DNS zone group when the plan has a zone.
+ */
+function endpointSteps(model: ExportModel, a: ModelPublic): ScriptStep[] {
+  const steps: ScriptStep[] = [];
+  for (const e of a.endpoints) {
+    const server = model.servers[e.server] as ExportModel['servers'][number];
+    const sub = subFlag(e.loc.sub);
+    const where = [rg(e.loc), opt('name', e.name)];
+    // The server's ID, as the server's show reads it (in the server's subscription, the current one).
+    const show = [
+      'az postgres flexible-server show',
+      rg(server.loc),
+      opt('name', server.name),
+      '--query=id --output=tsv',
+    ];
+    const serverId = `SERVER_ID="$(${cmd(show)})"`;
+    const ipConfig = [peIpConfigName(e.name), PE_GROUP_ID, PE_GROUP_ID, e.privateIp].map((v, i) =>
+      q(`${['name', 'group-id', 'member-name', 'private-ip-address'][i] as string}=${v}`),
+    );
+    const commands = `${serverId}\n${unlessExists(
+      ['az network private-endpoint show', ...where, sub.trim()],
+      cmd([
+        'az network private-endpoint create',
+        ...where,
+        opt('location', e.region),
+        `--subnet="$${idVar(e.vnet)}"/subnets/${q(e.subnet)}`,
+        '--private-connection-resource-id="$SERVER_ID"',
+        opt('group-id', PE_GROUP_ID),
+        opt('connection-name', e.name),
+        e.message !== '' && `--manual-request=true ${opt('request-message', e.message)}`,
+        e.privateIp !== '' && `--ip-config ${ipConfig.join(' ')}`,
+        `--output=none${sub}`,
+      ]),
+    )}`;
+    const subnet = armId(scopeOf(e.vnet.loc), `${NETWORK}/virtualNetworks/${e.vnet.name}/subnets/${e.subnet}`);
+    const privateLinkServiceId = armId(scopeOf(server.loc), `${POSTGRES}/${server.name}`);
+    steps.push(
+      step(
+        e.loc,
+        `${NETWORK}/privateEndpoints`,
+        [e.name],
+        'create',
+        commands,
+        { subnet, privateLinkServiceId },
+        e.region,
+      ),
+    );
+    if (!a.zone) continue;
+    const group = [rg(e.loc), opt('endpoint-name', e.name), opt('name', PE_ZONE_GROUP)];
+    const zoneGroup = unlessExists(
+      ['az network private-endpoint dns-zone-group show', ...group, sub.trim()],
+      cmd([
+        'az network private-endpoint dns-zone-group create',
+        ...group,
+        '--private-dns-zone="$ZONE_ID"',
+        opt('zone-name', zoneConfigName(a.zone.name)),
+        `--output=none${sub}`,
+      ]),
+    );
+    const privateDnsZone = armId(scopeOf(a.zone.loc), `${NETWORK}/privateDnsZones/${a.zone.name}`);
+    steps.push(
+      step(e.loc, `${NETWORK}/privateEndpoints/privateDnsZoneGroups`, [e.name, PE_ZONE_GROUP], 'create', zoneGroup, {
+        privateDnsZone,
+      }),
+    );
   }
   return steps;
 }
@@ -450,7 +554,18 @@ function scriptSections(model: ExportModel): ScriptSection[] {
     sections.push({ title: 'Network', steps: networkSteps(model, model.access) });
     sections.push({ title: 'Private DNS zone and its VNet links', steps: zoneSteps(model.access) });
   }
+  const a = model.access;
+  if (a.mode === 'public' && a.peeredVnets.length > 0) {
+    const steps = vnetPeeringSteps(a.peeredVnets, a.peerings, null);
+    sections.push({
+      title: 'Network',
+      steps: a.zone ? [...steps, ...zoneSteps({ zone: a.zone, links: a.links })] : steps,
+    });
+  }
   sections.push({ title: 'Servers', steps: serverSteps(model) });
+  if (a.mode === 'public' && a.endpoints.length > 0) {
+    sections.push({ title: 'Private endpoints', steps: endpointSteps(model, a) });
+  }
   return sections;
 }
 
