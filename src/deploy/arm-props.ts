@@ -52,6 +52,20 @@ export function armProps(type: string, body: Json): StepProps {
     case 'microsoft.network/privatednszones/virtualnetworklinks':
       set('virtualNetwork', idOf(p.virtualNetwork));
       break;
+    case 'microsoft.network/privateendpoints': {
+      set('subnet', idOf(p.subnet));
+      // PE §2.1: one of the two connection lists, each connection's properties.privateLinkServiceId.
+      const list = p.privateLinkServiceConnections ?? p.manualPrivateLinkServiceConnections;
+      const first = Array.isArray(list) ? rec(rec(list[0])?.properties) : undefined;
+      set('privateLinkServiceId', str(first?.privateLinkServiceId)?.toLowerCase());
+      break;
+    }
+    case 'microsoft.network/privateendpoints/privatednszonegroups': {
+      const configs = p.privateDnsZoneConfigs;
+      const first = Array.isArray(configs) ? rec(rec(configs[0])?.properties) : undefined;
+      set('privateDnsZone', str(first?.privateDnsZoneId)?.toLowerCase());
+      break;
+    }
     case 'microsoft.dbforpostgresql/flexibleservers': {
       const network = rec(p.network) ?? {};
       set('delegatedSubnet', str(network.delegatedSubnetResourceId)?.toLowerCase());

@@ -262,6 +262,11 @@ describe('each constraint catches the artefact that breaks it', () => {
       CONSTRAINTS.existingPreserved,
       CONSTRAINTS.guidSubscription,
       CONSTRAINTS.region,
+      // Crafted in private-endpoint.test.ts, from the private endpoint hub plan's export.
+      CONSTRAINTS.endpointTarget,
+      CONSTRAINTS.endpointZone,
+      CONSTRAINTS.endpointSubnet,
+      CONSTRAINTS.endpointRegion,
     ].map((c) => c.id);
     expect(new Set(covered)).toEqual(new Set(CONSTRAINT_LIST.map((c) => c.id)));
   });

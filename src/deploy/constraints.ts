@@ -84,6 +84,29 @@ export const CONSTRAINTS = {
       'NSG to the VNet’s, private DNS zones and links to "global").',
     'azure-facts.md §1.3 (the VNet is in the server’s region), §2.5 (zones and links use "global")',
   ),
+  endpointTarget: c(
+    'DRY-ENDPOINT-TARGET',
+    'A private endpoint is created after the server it connects to exists.',
+    'private-endpoint-facts.md §2.1 (privateLinkServiceId: the server’s ID), §1.1 (a server takes private ' +
+      'endpoints once it is Available)',
+  ),
+  endpointZone: c(
+    'DRY-ENDPOINT-ZONE',
+    'A private endpoint’s DNS zone group is created after its endpoint and the private DNS zone it points to.',
+    'private-endpoint-facts.md §2.1 (privateDnsZoneGroups: a child of the endpoint; privateDnsZoneId: the zone’s ' +
+      'ID), §1.3',
+  ),
+  endpointSubnet: c(
+    'DRY-ENDPOINT-SUBNET',
+    'A private endpoint sits in an existing subnet that is not delegated to a service.',
+    'private-endpoint-facts.md §1.6 (no endpoint in the PostgreSQL-delegated subnet); azure-facts.md §1.2 (a ' +
+      'delegated subnet holds only the service’s resources)',
+  ),
+  endpointRegion: c(
+    'DRY-ENDPOINT-REGION',
+    'A private endpoint is deployed to its VNet’s region.',
+    'private-endpoint-facts.md §1.6 (same region and subscription as its VNet; InvalidResourceReference)',
+  ),
 } as const satisfies Record<string, Constraint>;
 
 /** Every modelled constraint, in the order the engine checks a step. */

@@ -34,6 +34,7 @@ export class DryRunGraphError extends Error {
 const PEERING = 'microsoft.network/virtualnetworks/virtualnetworkpeerings';
 const SERVER = 'microsoft.dbforpostgresql/flexibleservers';
 const SUBNET = 'microsoft.network/virtualnetworks/subnets';
+const ENDPOINT = 'microsoft.network/privateendpoints';
 
 /** The ID of the resource a step writes or reads (a `#…` suffix only keeps step IDs unique). */
 const resourceOf = (s: DeployStep): ResourceId => {
@@ -492,6 +493,43 @@ const zoneAndLink: Check = (r, i) => {
   return `${describeId(zone)} has no link to ${describeId(vnet)} when ${s.name} is created, and no step adds one.`;
 };
 
+/** A private endpoint's create (Terraform's carries its zone group too). */
+const isEndpoint = (r: Replay, i: number) => r.type[i] === ENDPOINT && (r.steps[i] as DeployStep).action !== 'read';
+
+const endpointTarget: Check = (r, i) => {
+  const s = r.steps[i] as DeployStep;
+  const server = s.props.privateLinkServiceId;
+  if (!isEndpoint(r, i) || server === undefined || r.exists(i, server)) return null;
+  return missing(r, i, server, `The server ${s.name} connects to,`);
+};
+
+const endpointZone: Check = (r, i) => {
+  const s = r.steps[i] as DeployStep;
+  const zone = s.props.privateDnsZone;
+  if (s.action === 'read' || zone === undefined || !r.type[i]?.startsWith(ENDPOINT) || r.exists(i, zone)) return null;
+  return missing(r, i, zone, `The private DNS zone of ${s.name},`);
+};
+
+const endpointSubnet: Check = (r, i) => {
+  const s = r.steps[i] as DeployStep;
+  const subnet = s.props.subnet;
+  if (!isEndpoint(r, i) || subnet === undefined) return null;
+  const seen = r.seen(i, subnet);
+  if (!seen.exists) return missing(r, i, subnet, `The subnet of ${s.name},`);
+  const delegations = seen.props.delegations ?? [];
+  if (delegations.length === 0) return null;
+  return `${describeId(subnet)} is delegated to ${delegations.join(', ')}; ${s.name} would be refused there.`;
+};
+
+const endpointRegion: Check = (r, i) => {
+  const s = r.steps[i] as DeployStep;
+  const vnet = s.props.subnet === undefined ? null : parseResourceId(parentOf(s.props.subnet) ?? '');
+  if (!isEndpoint(r, i) || s.location === undefined || !vnet) return null;
+  const want = r.world.regions.get(regionKey(vnet.type, vnet.names.join('/')));
+  if (want === undefined || want === s.location.toLowerCase().replace(/\s+/g, '')) return null;
+  return `${s.name} is deployed to ${s.location}, but its VNet is in ${want}; it would be accepted in ${want}.`;
+};
+
 function ipInside(ip: string, cidr: string): boolean {
   const address = parseIPv4(ip);
   const block = parseCidr(cidr, { aligned: false });
@@ -541,6 +579,10 @@ const CHECKS: readonly [Constraint, Check][] = [
   [CONSTRAINTS.delegatedSubnet, delegatedSubnet],
   [CONSTRAINTS.zoneAndLink, zoneAndLink],
   [CONSTRAINTS.peeringBeforeDns, peeringBeforeDns],
+  [CONSTRAINTS.endpointTarget, endpointTarget],
+  [CONSTRAINTS.endpointZone, endpointZone],
+  [CONSTRAINTS.endpointSubnet, endpointSubnet],
+  [CONSTRAINTS.endpointRegion, endpointRegion],
 ];
 
 /**

@@ -22,10 +22,16 @@ export function existingResourceKeys(plan: Plan): Set<string> {
 function build(plan: Plan): Set<string> {
   const model = planModel(plan);
   const keys = new Set<string>();
-  if (model.access.mode !== 'private') return keys;
   const a = model.access;
   const add = (loc: Loc, type: string, names: string[]) =>
     keys.add(resourceKey(armResourceId({ subscription: '', resourceGroup: loc.rg }, model.primaryRg, type, names)));
+  if (a.mode === 'public') {
+    // The plan's VNets and the subnets of its private endpoints exist; the exports never write them.
+    for (const p of a.peeredVnets) add(p.loc, 'Microsoft.Network/virtualNetworks', [p.name]);
+    for (const e of a.endpoints) add(e.vnet.loc, 'Microsoft.Network/virtualNetworks/subnets', [e.vnet.name, e.subnet]);
+    if (a.zone?.existing) add(a.zone.loc, 'Microsoft.Network/privateDnsZones', [a.zone.name]);
+    return keys;
+  }
   if (a.vnet.existing) add(a.vnet.loc, 'Microsoft.Network/virtualNetworks', [a.vnet.name]);
   if (a.subnet.existing) add(a.vnet.loc, 'Microsoft.Network/virtualNetworks/subnets', [a.vnet.name, a.subnet.name]);
   if (a.zone.existing) add(a.zone.loc, 'Microsoft.Network/privateDnsZones', [a.zone.name]);

@@ -1292,6 +1292,23 @@ class ArmReader {
         if (vnet !== undefined) out.virtualNetwork = vnet;
         break;
       }
+      case 'microsoft.network/privateendpoints': {
+        const subnet = this.optId(e, body, 'subnet', 'id');
+        if (subnet !== undefined) out.subnet = subnet;
+        // PE §2.1: one of the two connection lists, each connection's properties.privateLinkServiceId.
+        const list = body.privateLinkServiceConnections ?? body.manualPrivateLinkServiceConnections;
+        const first: unknown = Array.isArray(list) ? list[0] : undefined;
+        const target = isObject(first) ? this.optId(e, first, 'properties', 'privateLinkServiceId') : undefined;
+        if (target !== undefined) out.privateLinkServiceId = target;
+        break;
+      }
+      case 'microsoft.network/privateendpoints/privatednszonegroups': {
+        const configs = body.privateDnsZoneConfigs;
+        const first: unknown = Array.isArray(configs) ? configs[0] : undefined;
+        const zone = isObject(first) ? this.optId(e, first, 'properties', 'privateDnsZoneId') : undefined;
+        if (zone !== undefined) out.privateDnsZone = zone;
+        break;
+      }
       case 'microsoft.dbforpostgresql/flexibleservers': {
         const subnet = this.optId(e, body, 'network', 'delegatedSubnetResourceId');
         if (subnet !== undefined) out.delegatedSubnet = subnet;

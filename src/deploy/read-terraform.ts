@@ -63,6 +63,7 @@ const TYPES: Record<string, TypeSpec> = {
     names: ['private_dns_zone_name', 'name'],
     global: true,
   },
+  azurerm_private_endpoint: { arm: 'Microsoft.Network/privateEndpoints', names: ['name'] },
   azurerm_postgresql_flexible_server: { arm: 'Microsoft.DBforPostgreSQL/flexibleServers', names: ['name'] },
   azurerm_postgresql_flexible_server_configuration: {
     arm: 'Microsoft.DBforPostgreSQL/flexibleServers/configurations',
@@ -760,6 +761,20 @@ class TerraformReader {
       case 'azurerm_private_dns_zone_virtual_network_link':
         setProp(props, 'virtualNetwork', this.str(r, 'virtual_network_id')?.toLowerCase());
         break;
+      case 'azurerm_private_endpoint': {
+        // The zone group is a block of the endpoint here: its zone is the endpoint step's (PE §2.2).
+        setProp(props, 'subnet', this.str(r, 'subnet_id')?.toLowerCase());
+        const target = this.nested(r, r.block.body, 'private_service_connection', 'private_connection_resource_id', []);
+        setProp(props, 'privateLinkServiceId', target[0]?.toLowerCase());
+        for (const b of blocksOf(r.block.body, 'private_dns_zone_group')) {
+          for (const a of b.kind === 'block' ? b.body : []) {
+            const v =
+              a.kind === 'attr' && a.name === 'private_dns_zone_ids' ? this.evaluate(a.value, r.file, null, '') : null;
+            if (Array.isArray(v) && typeof v[0] === 'string') props.privateDnsZone = v[0].toLowerCase();
+          }
+        }
+        break;
+      }
       case 'azurerm_postgresql_flexible_server': {
         setProp(props, 'delegatedSubnet', this.str(r, 'delegated_subnet_id')?.toLowerCase());
         setProp(props, 'privateDnsZone', this.str(r, 'private_dns_zone_id')?.toLowerCase());

@@ -23,6 +23,8 @@ export const ID_PROPS = [
   'virtualNetwork',
   'delegatedSubnet',
   'privateDnsZone',
+  'subnet',
+  'privateLinkServiceId',
 ] as const satisfies readonly (keyof StepProps)[];
 
 /**
@@ -36,6 +38,8 @@ export const idPropValues = (p: StepProps): (ResourceId | undefined)[] => [
   p.virtualNetwork,
   p.delegatedSubnet,
   p.privateDnsZone,
+  p.subnet,
+  p.privateLinkServiceId,
 ];
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -279,6 +283,50 @@ function buildWorld(plan: Plan): World {
   const primarySub = plan.servers[0]?.subscription ?? '';
   const sub = (s: string) => (s === '' || s === primarySub ? '' : s);
   for (const s of plan.servers) regions.set(regionKey(T.server, s.name), normalizeRegion(s.region));
+  /**
+   * The plan's other VNets (private access: besides the server VNet; public access: all of them) and its zone.
+   * `zoneGroup`: the zone's group when it names none.
+   */
+  const otherVnets = (a: typeof plan.access, zoneGroup: string): ResourceId[] => {
+    const zone = a.privateDnsZone;
+    if (zone) {
+      regions.set(regionKey(T.zone, zone.name), PRIVATE_DNS_LOCATION);
+      if (zone.existing) {
+        existing.set(
+          resourceIdOf(sub(zone.subscription), zone.resourceGroup || zoneGroup, T.zone, [zone.name], ctx),
+          {},
+        );
+      }
+    }
+    const peeredIds = a.peeredVnets.map((p) => {
+      const id = resourceIdOf(sub(p.subscription), p.resourceGroup, T.vnet, [p.name], ctx);
+      // Other VNets are never created by an export: they exist (spec/plan.md, "peered VNets"), and so do the
+      // subnets the plan lists for them.
+      existing.set(id, {
+        addressPrefixes: [...p.addressSpaces],
+        ...(p.dns.kind === 'custom' ? { dnsServers: [...p.dns.servers] } : {}),
+      });
+      for (const s of p.subnets) {
+        const subnetId = resourceIdOf(sub(p.subscription), p.resourceGroup, T.subnet, [p.name, s.name], ctx);
+        existing.set(subnetId, { addressPrefix: s.prefix, ...(s.delegation ? { delegations: [s.delegation] } : {}) });
+      }
+      regions.set(regionKey(T.vnet, p.name), normalizeRegion(p.region));
+      vnets.push({ id, addressSpaces: p.addressSpaces });
+      return id;
+    });
+    if (a.mode === 'public') sites(a, peeredIds, null);
+    return peeredIds;
+  };
+  /** The VNets holding an on-premises site's gateway (`serverVnet`: the server VNet's ID, null in public access). */
+  const sites = (a: typeof plan.access, peeredIds: ResourceId[], serverVnet: ResourceId | null) => {
+    const index = planIndex(plan);
+    for (const site of a.onPremises) {
+      if (site.connection === 'none') continue;
+      const entry = site.gatewayVnet === '' ? null : index.vnet(site.gatewayVnet);
+      if ((entry === null || entry?.kind === 'server') && serverVnet) gateways.add(serverVnet);
+      else if (entry?.kind === 'peered') gateways.add(peeredIds[entry.index] as ResourceId);
+    }
+  };
   if (plan.access.mode === 'private') {
     const a = plan.access;
     const vnetGroup = a.vnet.resourceGroup;
@@ -305,30 +353,7 @@ function buildWorld(plan: Plan): World {
         delegations: d === null || d === '' ? [] : [d],
       });
     }
-    const zone = a.privateDnsZone;
-    if (zone) {
-      regions.set(regionKey(T.zone, zone.name), PRIVATE_DNS_LOCATION);
-      if (zone.existing) {
-        const zoneGroup = zone.resourceGroup || vnetGroup;
-        existing.set(resourceIdOf(sub(zone.subscription), zoneGroup, T.zone, [zone.name], ctx), {});
-      }
-    }
-    const peeredIds = a.peeredVnets.map((p) => {
-      const id = resourceIdOf(sub(p.subscription), p.resourceGroup, T.vnet, [p.name], ctx);
-      // Other VNets are never created by an export: they exist (spec/plan.md, "peered VNets"), and so do the
-      // subnets the plan lists for them.
-      existing.set(id, {
-        addressPrefixes: [...p.addressSpaces],
-        ...(p.dns.kind === 'custom' ? { dnsServers: [...p.dns.servers] } : {}),
-      });
-      for (const s of p.subnets) {
-        const subnetId = resourceIdOf(sub(p.subscription), p.resourceGroup, T.subnet, [p.name, s.name], ctx);
-        existing.set(subnetId, { addressPrefix: s.prefix });
-      }
-      regions.set(regionKey(T.vnet, p.name), normalizeRegion(p.region));
-      vnets.push({ id, addressSpaces: p.addressSpaces });
-      return id;
-    });
+    const peeredIds = otherVnets(a, vnetGroup);
     const index = planIndex(plan);
     // A route table is in its VNet's region (its subnets are in that region).
     for (const t of a.routeTables) {
@@ -345,17 +370,8 @@ function buildWorld(plan: Plan): World {
         existing.set(resourceIdOf(where.subscription, where.group, T.routeTable, [t.name], ctx), {});
       }
     }
-    for (const site of a.onPremises) {
-      if (site.connection === 'none') continue;
-      if (site.gatewayVnet === '') {
-        gateways.add(vnetId);
-        continue;
-      }
-      const entry = index.vnet(site.gatewayVnet);
-      if (entry?.kind === 'server') gateways.add(vnetId);
-      else if (entry?.kind === 'peered') gateways.add(peeredIds[entry.index] as ResourceId);
-    }
-  }
+    sites(a, peeredIds, vnetId);
+  } else otherVnets(plan.access, '');
   return { existing, gateways, regions, vnets, ctx };
 }
 
