@@ -390,8 +390,6 @@ export const CONFIGURATION_SOURCE = 'user-override';
 /** The private DNS zone and its VNet links are global resources. facts §2.5 */
 export const PRIVATE_DNS_LOCATION = 'global';
 
-/** A private endpoint's group ID (target sub-resource) and member name on a flexible server. Source: PE §1.2. */
-export const PE_GROUP_ID = 'postgresqlServer';
 /** A manual private endpoint connection's request message: at most 140 characters. Source: PE §2.1. */
 export const PE_REQUEST_MESSAGE_MAX = 140;
 /** The DNS zone group of a private endpoint (one per endpoint, PE §1.3), as the portal and the CLI docs name it. */

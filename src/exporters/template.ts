@@ -11,7 +11,7 @@ import {
   CONFIGURATION_SOURCE,
   DEPLOYMENT_NAME_MAX,
   POSTGRES_DELEGATION_SERVICE,
-  PE_GROUP_ID,
+  PRIVATE_LINK_GROUP_ID,
   PE_ZONE_GROUP,
   PRIVATE_DNS_LOCATION,
   STORAGE_SERVICE_ENDPOINT,
@@ -626,7 +626,7 @@ function addPublic(a: ModelPublic, add: Adder, resourceId: IdOf, serverIds: Ex[]
       name: e.name,
       properties: {
         privateLinkServiceId: serverIds[e.server] as Ex,
-        groupIds: [PE_GROUP_ID],
+        groupIds: [PRIVATE_LINK_GROUP_ID],
         ...(e.message !== '' ? { requestMessage: e.message } : {}),
       },
     };
@@ -640,7 +640,11 @@ function addPublic(a: ModelPublic, add: Adder, resourceId: IdOf, serverIds: Ex[]
       properties.ipConfigurations = [
         {
           name: peIpConfigName(e.name),
-          properties: { groupId: PE_GROUP_ID, memberName: PE_GROUP_ID, privateIPAddress: e.privateIp },
+          properties: {
+            groupId: PRIVATE_LINK_GROUP_ID,
+            memberName: PRIVATE_LINK_GROUP_ID,
+            privateIPAddress: e.privateIp,
+          },
         },
       ];
     }

@@ -11,7 +11,12 @@
  * doesn't create (a peered VNet, an existing VNet or zone) has its plain ID.
  * Locations are the defaults the script's variables hold (`$LOCATION` can be overridden when it runs).
  */
-import { PE_GROUP_ID, PE_ZONE_GROUP, POSTGRES_DELEGATION_SERVICE, STORAGE_SERVICE_ENDPOINT } from '../../domain/azure';
+import {
+  PRIVATE_LINK_GROUP_ID,
+  PE_ZONE_GROUP,
+  POSTGRES_DELEGATION_SERVICE,
+  STORAGE_SERVICE_ENDPOINT,
+} from '../../domain/azure';
 import { peIpConfigName, zoneConfigName } from '../../domain/resource-names';
 import type { NsgRule, Plan } from '../../domain/plan';
 import {
@@ -494,7 +499,7 @@ function endpointSteps(model: ExportModel, a: ModelPublic): ScriptStep[] {
       '--query=id --output=tsv',
     ];
     const serverId = `SERVER_ID="$(${cmd(show)})"`;
-    const ipConfig = [peIpConfigName(e.name), PE_GROUP_ID, PE_GROUP_ID, e.privateIp].map((v, i) =>
+    const ipConfig = [peIpConfigName(e.name), PRIVATE_LINK_GROUP_ID, PRIVATE_LINK_GROUP_ID, e.privateIp].map((v, i) =>
       q(`${['name', 'group-id', 'member-name', 'private-ip-address'][i] as string}=${v}`),
     );
     const commands = `${serverId}\n${unlessExists(
@@ -505,7 +510,7 @@ function endpointSteps(model: ExportModel, a: ModelPublic): ScriptStep[] {
         opt('location', e.region),
         `--subnet="$${idVar(e.vnet)}"/subnets/${q(e.subnet)}`,
         '--private-connection-resource-id="$SERVER_ID"',
-        opt('group-id', PE_GROUP_ID),
+        opt('group-id', PRIVATE_LINK_GROUP_ID),
         opt('connection-name', e.name),
         e.message !== '' && `--manual-request=true ${opt('request-message', e.message)}`,
         e.privateIp !== '' && `--ip-config ${ipConfig.join(' ')}`,

@@ -4,7 +4,7 @@
  * between the majors for the DNS zone link and the subnet's service endpoint (facts §4.2).
  */
 import {
-  PE_GROUP_ID,
+  PRIVATE_LINK_GROUP_ID,
   PE_ZONE_GROUP,
   POSTGRES_DELEGATION_ACTION,
   POSTGRES_DELEGATION_SERVICE,
@@ -609,7 +609,7 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
               attr('name', str(e.name)),
               attr('is_manual_connection', bool(manual)),
               attr('private_connection_resource_id', `${server}.id`),
-              attr('subresource_names', strList([PE_GROUP_ID])),
+              attr('subresource_names', strList([PRIVATE_LINK_GROUP_ID])),
               ...(manual ? [attr('request_message', str(e.message))] : []),
             ],
           ),
@@ -630,8 +630,8 @@ export function terraformFiles(plan: Plan, options: ExportOptions = {}): ExportF
                   [
                     attr('name', str(peIpConfigName(e.name))),
                     attr('private_ip_address', str(e.privateIp)),
-                    attr('subresource_name', str(PE_GROUP_ID)),
-                    attr('member_name', str(PE_GROUP_ID)),
+                    attr('subresource_name', str(PRIVATE_LINK_GROUP_ID)),
+                    attr('member_name', str(PRIVATE_LINK_GROUP_ID)),
                   ],
                 ),
               ]
