@@ -548,6 +548,19 @@ const peeringProperties = (p: ModelPeering, resourceId: IdOf): Record<string, Va
   useRemoteGateways: p.useRemoteGateways,
 });
 
+/** The resource of peering `i` of the plan (one direction, on its local VNet), for `add`. */
+const peeringResource = (p: ModelPeering, i: number, phase: Phase, deps: string[], resourceId: IdOf) => ({
+  sym: `peering${i + 1}`,
+  type: T.peering,
+  apiVersion: API_VERSIONS.network,
+  name: childName(p.local.name, p.name),
+  body: { properties: peeringProperties(p, resourceId) },
+  deps,
+  id: resourceId(p.local.loc, T.peering, p.local.name, p.name),
+  phase,
+  loc: p.local.loc,
+  label: p.name,
+});
 /** The private DNS zone, unless it exists, and its VNet links; `deps` of a link: what its VNet waits for. */
 function addZone(
   zone: ModelPrivate['zone'],
@@ -603,18 +616,7 @@ function addPublic(a: ModelPublic, add: Adder, resourceId: IdOf, serverIds: Ex[]
     const p = a.peerings[i] as ModelPeering;
     const deps = lastOp.has(p.local) ? [lastOp.get(p.local) as string] : [];
     if (phase === 'gateway' && p.after !== null) deps.push(`peering${p.after + 1}`);
-    add({
-      sym: `peering${i + 1}`,
-      type: T.peering,
-      apiVersion: API_VERSIONS.network,
-      name: childName(p.local.name, p.name),
-      body: { properties: peeringProperties(p, resourceId) },
-      deps,
-      id: resourceId(p.local.loc, T.peering, p.local.name, p.name),
-      phase,
-      loc: p.local.loc,
-      label: p.name,
-    });
+    add(peeringResource(p, i, phase, deps, resourceId));
     lastOp.set(p.local, `peering${i + 1}`);
   };
   a.peerings.forEach((p, i) => p.useRemoteGateways || addPeering(i, 'dns'));
@@ -814,21 +816,8 @@ function addPrivate(a: ModelPrivate, add: Adder, serverDeps: string[], resourceI
   // A peering that uses the remote VNet's gateway goes last, after the reverse peering it needs (`after`), and the
   // servers wait for it (one operation at a time on the server VNet).
   const symOf = (i: number) => `peering${i + 1}`;
-  const addPeering = (i: number, phase: Phase, deps: string[]) => {
-    const p = a.peerings[i] as ModelPeering;
-    add({
-      sym: symOf(i),
-      type: T.peering,
-      apiVersion: API_VERSIONS.network,
-      name: childName(p.local.name, p.name),
-      body: { properties: peeringProperties(p, resourceId) },
-      deps,
-      id: resourceId(p.local.loc, T.peering, p.local.name, p.name),
-      phase,
-      loc: p.local.loc,
-      label: p.name,
-    });
-  };
+  const addPeering = (i: number, phase: Phase, deps: string[]) =>
+    add(peeringResource(a.peerings[i] as ModelPeering, i, phase, deps, resourceId));
   /**
    * The other VNets are never created here, but their subnets (a route table) and peerings are written one at a time
    * per VNet too: the last operation on each, as on the server VNet (`lastVnetOp`).
