@@ -5,7 +5,13 @@
  * 168.63.129.16 itself is a valid custom DNS server, one in the delegated subnet is not, and on-premises DNS must
  * forward the zone to a resolver inside Azure (PGN-142). Public access: public DNS gives the public address.
  */
-import { AZURE_DNS_IP, POSTGRES_ZONE_SUFFIX, PRIVATE_LINK_ZONE, suggestedZoneName } from '../domain/azure';
+import {
+  AZURE_DNS_IP,
+  forwardedZoneOf,
+  POSTGRES_ZONE_SUFFIX,
+  PRIVATE_LINK_ZONE,
+  suggestedZoneName,
+} from '../domain/azure';
 import { parseIPv4Fast, quickIPv4 } from '../domain/ipv4';
 import type { Client, DnsSetting } from '../domain/plan';
 import { PEERINGS_PATH, peeringHop } from './transit';
@@ -333,14 +339,17 @@ export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: 
       const gatewayName = site.site.gatewayVnet;
       const gateway = gatewayName === '' ? ctx.server : ctx.vnetNamed(gatewayName);
       if (gateway === undefined) return [unknownVnetHop(gatewayName, `${site.path}.gatewayVnet`, knownVnets(ctx))];
-      const wrongZone = ctx.endpoint !== null && forwardsPrivateLinkZone(site.site.forwardedZone);
+      // With private endpoints the forwarder must carry the public zone, as PGN-223 reads it (PE §3.3).
+      const forwarded = forwardedZoneOf(site.site.forwardedZone);
+      const wrongZone = ctx.endpoint !== null && site.site.dnsForwarder && forwarded !== POSTGRES_ZONE_SUFFIX;
       const forwarder = wrongZone
         ? dnsHop({
             status: 'fail',
             title: 'On-premises DNS forwarding',
             detail:
-              `The DNS of ${site.site.name} forwards ${site.site.forwardedZone ?? ''}, the private endpoints' own ` +
-              `zone: clients ask for ${ctx.fqdn}, in ${POSTGRES_ZONE_SUFFIX}, which is then answered from the ` +
+              `The DNS of ${site.site.name} forwards ${site.site.forwardedZone ?? ''}` +
+              (forwarded === PRIVATE_LINK_ZONE ? ", the private endpoints' own zone" : '') +
+              `: clients ask for ${ctx.fqdn}, in ${POSTGRES_ZONE_SUFFIX}, which is then answered from the ` +
               'internet with the public address.',
             ruleId: 'PGN-223',
             fix: `forward ${POSTGRES_ZONE_SUFFIX} (the public zone) from the DNS of ${site.site.name} instead`,
@@ -386,13 +395,6 @@ export function privateDnsHops(ctx: PrivateContext, client: Client, clientPath: 
       ];
   }
 }
-
-/**
- * On-premises DNS that forwards the `privatelink.` zone: clients ask for the public name, so the forwarder never
- * sees their queries (PE §3.3: forward `postgres.database.azure.com`, not `privatelink.…`).
- */
-const forwardsPrivateLinkZone = (zone: string | undefined): boolean =>
-  zone !== undefined && zone.trim().replace(/\.$/, '').toLowerCase() === PRIVATE_LINK_ZONE;
 
 export function publicDnsHops(ctx: PublicContext): readonly Hop[] {
   return [

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setIn } from '../domain/paths';
 import type { Plan } from '../domain/plan';
 import { privateEndpointHubPlan } from '../domain/testing/private-endpoint-plans';
+import { evaluate } from '../rules';
 import { checkAllClients, type ClientCheck } from './index';
 
 const edit = (...edits: [path: string, value: unknown][]): Plan =>
@@ -81,6 +82,25 @@ describe('a private-endpoint path that fails', () => {
       path: 'access.onPremises.0.forwardedZone',
     });
     expect(firstProblem(office)?.fix).toContain('postgres.database.azure.com (the public zone)');
+  });
+
+  it('another zone forwarded from on premises fails here as PGN-223 reports it, at the same field', () => {
+    const plan = edit(['access.onPremises.0.forwardedZone', 'Corp.Example.']);
+    const office = clientCheck(plan, 'finance-office');
+    expect(firstProblem(office)).toMatchObject({
+      kind: 'dns',
+      ruleId: 'PGN-223',
+      path: 'access.onPremises.0.forwardedZone',
+    });
+    expect(
+      evaluate(plan)
+        .filter((f) => f.ruleId === 'PGN-223')
+        .map((f) => f.path),
+    ).toEqual(['access.onPremises.0.forwardedZone']);
+    // The public zone, written with a trailing dot and in capitals, is the zone it needs.
+    const same = edit(['access.onPremises.0.forwardedZone', 'Postgres.Database.Azure.com.']);
+    expect(clientCheck(same, 'finance-office').verdict).toBe('reachable');
+    expect(evaluate(same).some((f) => f.ruleId === 'PGN-223')).toBe(false);
   });
 
   it('no zone at all: the endpoint has no record anywhere', () => {

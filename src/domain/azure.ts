@@ -75,6 +75,13 @@ export const POSTGRES_ZONE_SUFFIX = 'postgres.database.azure.com';
 /** The private DNS zone of private endpoints to flexible servers. PE §1.2 (PE-DNS; PrivateLinkResourcesGet) */
 export const PRIVATE_LINK_ZONE = 'privatelink.postgres.database.azure.com';
 
+/**
+ * The zone an on-premises site's DNS forwards into Azure, as DNS compares names (no trailing dot, any case); absent =
+ * postgres.database.azure.com, the one private endpoints need (PE §3.3). The rule PGN-223 and the checker read it.
+ */
+export const forwardedZoneOf = (zone: string | undefined): string =>
+  (zone ?? POSTGRES_ZONE_SUFFIX).trim().replace(/\.$/, '').toLowerCase();
+
 /** The private endpoint's target sub-resource (group ID) of a flexible server. PE §1.2 */
 export const PRIVATE_LINK_GROUP_ID = 'postgresqlServer';
 

@@ -1,4 +1,4 @@
-import { DOCS, POSTGRES_ZONE_SUFFIX, PRIVATE_LINK_ZONE } from '../../domain/azure';
+import { DOCS, forwardedZoneOf, POSTGRES_ZONE_SUFFIX, PRIVATE_LINK_ZONE } from '../../domain/azure';
 import type { Finding } from '../../domain/finding';
 import { accessIndex } from '../../domain/plan-index';
 import { report, type Rule } from '../rule';
@@ -39,7 +39,7 @@ export const pgn223: Rule = {
       const who =
         `${namedAtStart('on-premises site', site.name)} ` +
         `(client${names.length > 1 ? 's' : ''} ${names.join(', ')})`;
-      const forwarded = (site.forwardedZone ?? POSTGRES_ZONE_SUFFIX).replace(/\.$/, '').toLowerCase();
+      const forwarded = forwardedZoneOf(site.forwardedZone);
       if (!site.dnsForwarder)
         out.push(
           report(
