@@ -116,7 +116,7 @@ test('a stashed access that fails its schema: the plan opens, the part is report
   const message = page.getByRole('alert').filter({ hasText: 'Part of what was saved in this browser' });
   await expect(message).toContainText('the public-access settings kept for switching back');
   await expect(message).toContainText('The rest opened as saved.');
-  await page.getByRole('radio', { name: /Public access/ }).check();
+  await page.getByRole('radio', { name: /^Public access \(allowed IP addresses\) Connect/ }).check();
   await openStep(page, 'Basics');
   await expect(page.getByLabel('Plan name')).toHaveValue(plan.name);
   const file = await downloadText(page, () => message.getByRole('button', { name: 'Download saved text' }).click());

@@ -33,7 +33,7 @@ async function publicPlanWithAzureServices(page: Page): Promise<void> {
   await page.goto('/');
   await startNewPlan(page);
   await openStep(page, 'Connectivity method');
-  await page.getByRole('radio', { name: /Public access/ }).check();
+  await page.getByRole('radio', { name: /^Public access \(allowed IP addresses\) Connect/ }).check();
   await openStep(page, 'Firewall rules');
   await page.getByRole('checkbox', { name: /Allow public access from Azure services/ }).check();
 }
@@ -130,7 +130,7 @@ for (const width of WIDTHS) {
       await startNewPlan(page);
       await openStep(page, 'Connectivity method');
       const privateRadio = page.getByRole('radio', { name: /Private access/ });
-      const publicRadio = page.getByRole('radio', { name: /Public access/ });
+      const publicRadio = page.getByRole('radio', { name: /^Public access \(allowed IP addresses\) Connect/ });
       await privateRadio.focus();
       await page.keyboard.press('ArrowDown');
       await expect(publicRadio).toBeChecked();

@@ -19,7 +19,7 @@ async function publicPlanAtFirewall(page: Page, width: number): Promise<void> {
   await startNewPlan(page);
   await page.getByLabel('Server name').fill('pg-focus-e2e');
   await openStep(page, 'Connectivity method');
-  await page.getByRole('radio', { name: /Public access/ }).check();
+  await page.getByRole('radio', { name: /^Public access \(allowed IP addresses\) Connect/ }).check();
   await openStep(page, 'Firewall rules');
   await expect(page.getByRole('heading', { level: 2, name: /Firewall rules/ })).toBeVisible();
 }

@@ -78,7 +78,7 @@ test('a bundle dropped on the page: its plan, diagram and report; read-only fiel
   await expect(page.getByText('A deployed server stays in the region it was created in.')).toBeVisible();
   await expect(page.getByLabel('PostgreSQL version')).toBeEditable();
   await openStep(page, 'Connectivity');
-  await expect(page.getByRole('radio', { name: /Public access/ })).toBeDisabled();
+  await expect(page.getByRole('radio', { name: /^Public access \(allowed IP addresses\) Connect/ })).toBeDisabled();
   await expect(page.getByText(/Read-only \(deployed\): Azure can’t change a server’s networking option/)).toBeVisible();
   await openStep(page, 'Delegated subnet');
   await expect(page.getByLabel('Subnet prefix')).toHaveAttribute('readonly', '');

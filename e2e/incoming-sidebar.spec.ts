@@ -28,7 +28,10 @@ function expected(plan: Plan) {
   const findings = evaluate(plan);
   const errors = findings.filter((f) => f.severity === 'error');
   const byStep = new Map<string, number>();
-  for (const f of errors) byStep.set(stepForPath(f.path), (byStep.get(stepForPath(f.path)) ?? 0) + 1);
+  for (const f of errors) {
+    const step = stepForPath(f.path, plan.access.mode);
+    byStep.set(step, (byStep.get(step) ?? 0) + 1);
+  }
   return {
     steps: visibleSteps(plan).map((s) => s.label),
     badges: visibleSteps(plan).map((s) => byStep.get(s.id) ?? 0),

@@ -39,7 +39,7 @@ async function publicPlanAtFirewall(page: Page, server: string): Promise<void> {
   await page.getByLabel('Plan name').fill('Public e2e plan');
   await page.getByLabel('Server name').fill(server);
   await nextStep(page, 'Connectivity method', /Connectivity method/);
-  await page.getByRole('radio', { name: /Public access/ }).check();
+  await page.getByRole('radio', { name: /^Public access \(allowed IP addresses\) Connect/ }).check();
   await nextStep(page, 'Firewall rules', /Firewall rules/);
 }
 

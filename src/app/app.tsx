@@ -27,6 +27,7 @@ const STEP_COMPONENTS: Record<StepId, ComponentType | LazyExoticComponent<Compon
   subnet: later('SubnetStep'),
   dns: later('DnsStep'),
   peering: later('PeeringStep'),
+  endpoints: later('EndpointsStep'),
   firewall: later('FirewallStep'),
   security: later('SecurityStep'),
   clients: later('ClientsStep'),

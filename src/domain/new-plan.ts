@@ -1,6 +1,12 @@
 /** Fresh documents for the wizard: an empty plan and the default access object of each mode. */
-import { DEFAULT_POSTGRES_VERSION } from './azure';
-import { PLAN_FORMAT_VERSION, type Plan, type PrivateAccess, type PublicAccess } from './plan';
+import { DEFAULT_POSTGRES_VERSION, PRIVATE_LINK_ZONE } from './azure';
+import {
+  PLAN_FORMAT_VERSION,
+  type Plan,
+  type PrivateAccess,
+  type PublicAccess,
+  type ServerPrivateEndpoint,
+} from './plan';
 
 export const DEFAULT_REGION = 'westeurope';
 
@@ -46,6 +52,41 @@ export function newPublicAccess(): PublicAccess {
     privateDnsZone: null,
     privateEndpoints: [],
   };
+}
+
+/**
+ * A private endpoint to place: named after the server (`pe-<server>`, then `-2`, `-3`, … while the plan has that
+ * name), its VNet and subnet still to choose, a dynamic IP and automatic approval (the portal's defaults).
+ */
+export function newPrivateEndpoint(access: PublicAccess, serverName: string): ServerPrivateEndpoint {
+  const taken = new Set(access.privateEndpoints.map((e) => e.name.toLowerCase()));
+  const base = `pe-${serverName.trim() || 'server'}`;
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base}-${n}`;
+  return { name, server: '', vnet: '', subnet: '', privateIp: '', approval: 'automatic', resourceGroup: '' };
+}
+
+/**
+ * Public access with private endpoints (the portal's "Public access (allowed IP addresses) and Private endpoint")
+ * or without. With: a first endpoint to place when there is none, and the `privatelink` zone (new) when the plan
+ * has no zone. Without: the endpoints and their zone go; the VNets, peerings and sites stay (clients may name them).
+ */
+export function withPrivateEndpoints(access: PublicAccess, serverName: string, on: boolean): PublicAccess {
+  if (on) {
+    if (access.privateEndpoints.length > 0) return access;
+    return {
+      ...access,
+      privateEndpoints: [newPrivateEndpoint(access, serverName)],
+      privateDnsZone: access.privateDnsZone ?? {
+        name: PRIVATE_LINK_ZONE,
+        existing: false,
+        resourceGroup: '',
+        subscription: '',
+      },
+    };
+  }
+  if (access.privateEndpoints.length === 0 && access.privateDnsZone === null) return access;
+  return { ...access, privateEndpoints: [], privateDnsZone: null };
 }
 
 /** The plan a "New plan" starts from: nothing chosen yet but the safe defaults (TLS 1.2+, TLS required). */

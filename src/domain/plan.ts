@@ -427,7 +427,7 @@ const PE_APPROVALS = ['automatic', 'manual'] as const;
  * A private endpoint of a public-access server. It sits in a subnet of one of the plan's VNets and takes that
  * VNet's region and subscription (Azure requires both, PE §1.6); it targets the sub-resource `postgresqlServer`.
  */
-const ServerPrivateEndpointSchema = describe(
+export const ServerPrivateEndpointSchema = describe(
   z.object({
     name: describe(text(), 'Private endpoint name.'),
     server: describe(withDefault(text(), ''), 'The server it connects to (by name); "" = the first server.'),

@@ -17,6 +17,7 @@ const STEP_IDS = [
   'subnet',
   'dns',
   'peering',
+  'endpoints',
   'firewall',
   'security',
   'clients',

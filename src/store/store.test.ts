@@ -45,6 +45,39 @@ describe('planner store', () => {
     const publicAccess = state().plan.access;
     expect(publicAccess.mode === 'public' ? publicAccess.allowAzureServices : null).toBe(true);
   });
+  it('public access with private endpoints: a first endpoint and the privatelink zone, one undo step', () => {
+    state().setField('servers.0.name', 'pg-ledger');
+    state().setMode('public', true);
+    const access = state().plan.access;
+    if (access.mode !== 'public') throw new Error('public access expected');
+    expect(access.privateEndpoints).toEqual([
+      {
+        name: 'pe-pg-ledger',
+        server: '',
+        vnet: '',
+        subnet: '',
+        privateIp: '',
+        approval: 'automatic',
+        resourceGroup: '',
+      },
+    ]);
+    expect(access.privateDnsZone?.name).toBe('privatelink.postgres.database.azure.com');
+    // Chosen again: nothing changes, and nothing is recorded.
+    const past = state().history.past.length;
+    state().setMode('public', true);
+    expect(state().plan.access).toBe(access);
+    expect(state().history.past.length).toBe(past);
+    // Without endpoints: they and their zone go; one undo brings both back.
+    state().setMode('public', false);
+    const without = state().plan.access;
+    expect(without.mode === 'public' ? [without.privateEndpoints, without.privateDnsZone] : null).toEqual([[], null]);
+    state().undo();
+    expect(state().plan.access).toEqual(access);
+    // Private access and back: the endpoints were kept with the public settings.
+    state().setMode('private');
+    state().setMode('public');
+    expect(state().plan.access).toEqual(access);
+  });
   it('replacing a plan keeps the previous one restorable', () => {
     state().setField('name', 'mine');
     state().replacePlan({ ...newPlan(), name: 'opened' });

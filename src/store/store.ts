@@ -6,7 +6,7 @@
  */
 import { create, type StateCreator, type StoreApi } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { newPlan, newPrivateAccess, newPublicAccess } from '../domain/new-plan';
+import { newPlan, newPrivateAccess, newPublicAccess, withPrivateEndpoints } from '../domain/new-plan';
 import { getIn, setIn } from '../domain/paths';
 import type { Plan } from '../domain/plan';
 import type { PlanLoadError } from '../share/errors';
@@ -35,7 +35,11 @@ export interface PlanSlice {
   stashedAccess: StashedAccess;
   setField: (path: string, value: unknown) => void;
   updatePlan: (update: (plan: Plan) => Plan, key?: string | null) => void;
-  setMode: (mode: 'private' | 'public') => void;
+  /**
+   * Chooses the access mode; with public access, `endpoints` chooses with private endpoints or without (see
+   * `withPrivateEndpoints`). One undo step.
+   */
+  setMode: (mode: 'private' | 'public', endpoints?: boolean) => void;
   undo: () => void;
   redo: () => void;
 }
@@ -108,16 +112,20 @@ const createPlanSlice: StateCreator<PlannerState, [], [], PlanSlice> = (set, get
       if (next === s.plan) return s;
       return { plan: next, history: record(s.history, s.plan, key, Date.now()) };
     }),
-  setMode: (mode) =>
+  setMode: (mode, endpoints) =>
     set((s) => {
-      if (s.plan.access.mode === mode) return s;
       const current = s.plan.access;
-      const stashedAccess = { ...s.stashedAccess, [current.mode]: current };
+      const switching = current.mode !== mode;
+      const stashedAccess = switching ? { ...s.stashedAccess, [current.mode]: current } : s.stashedAccess;
       const region = s.plan.servers[0]?.region;
-      const access =
-        mode === 'private'
+      let access = !switching
+        ? current
+        : mode === 'private'
           ? (s.stashedAccess.private ?? newPrivateAccess(region))
           : (s.stashedAccess.public ?? newPublicAccess());
+      if (access.mode === 'public' && endpoints !== undefined)
+        access = withPrivateEndpoints(access, s.plan.servers[0]?.name ?? '', endpoints);
+      if (access === current) return s;
       const plan = { ...s.plan, access };
       return { plan, stashedAccess, history: record(s.history, s.plan, null, Date.now()), revision: s.revision + 1 };
     }),

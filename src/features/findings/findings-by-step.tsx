@@ -11,6 +11,8 @@ const FINDINGS_SHOWN_FIRST = 20;
 
 interface FindingsByStepProps {
   findings: readonly Finding[];
+  /** The access mode of the plan they are of: which step holds a field depends on it. */
+  mode: 'private' | 'public';
   readOnly?: boolean;
   /** How each finding is shown (an error still to complete, see `reveal.ts`); its severity by default. */
   shownAs?: (finding: Finding) => Shown;
@@ -71,6 +73,7 @@ const FindingItem = memo(
 
 export function FindingsByStep({
   findings,
+  mode,
   readOnly = false,
   shownAs = bySeverity,
   onGo,
@@ -81,7 +84,7 @@ export function FindingsByStep({
   const groups = useMemo(() => {
     const byStep = new Map<StepId, Finding[]>();
     for (const f of findings) {
-      const step = stepForPath(f.path);
+      const step = stepForPath(f.path, mode);
       const list = byStep.get(step);
       if (list) list.push(f);
       else byStep.set(step, [f]);
@@ -90,7 +93,7 @@ export function FindingsByStep({
       const items = byStep.get(step.id);
       return items ? [{ step, items }] : [];
     });
-  }, [findings]);
+  }, [findings, mode]);
   // The same function from render to render, so that unchanged items stay as they are (`FindingItem`).
   const onGoRef = useRef(onGo);
   useLayoutEffect(() => {

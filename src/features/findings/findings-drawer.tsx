@@ -80,6 +80,7 @@ function CountsLine({ counts, compact = false }: { counts: Counts; compact?: boo
 }
 
 function DrawerContent({ findings, onGo }: { findings: readonly Finding[]; onGo?: () => void }) {
+  const mode = useShownPlan().access.mode;
   // The list follows the plan a moment behind the counts, so a keystroke never waits for it.
   const deferred = useDeferredValue(findings);
   const { counts, shown } = useShownFindings(deferred);
@@ -123,7 +124,13 @@ function DrawerContent({ findings, onGo }: { findings: readonly Finding[]; onGo?
         {listed.length === 0 && deferred.length > 0 ? (
           <p className="drawer__empty">No findings of the kinds chosen above.</p>
         ) : (
-          <FindingsByStep findings={listed} shownAs={shownAs} headingLevel={3} {...(onGo ? { onGo } : {})} />
+          <FindingsByStep
+            findings={listed}
+            mode={mode}
+            shownAs={shownAs}
+            headingLevel={3}
+            {...(onGo ? { onGo } : {})}
+          />
         )}
       </div>
     </>

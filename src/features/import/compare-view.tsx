@@ -19,7 +19,8 @@ type State =
   | { kind: 'failed'; fileName: string; message: string }
   | { kind: 'compared'; fileName: string; deployed: Plan };
 
-const navigate = (path: string) => usePlanner.getState().focusField(stepForPath(path), path);
+const navigate = (path: string) =>
+  usePlanner.getState().focusField(stepForPath(path, usePlanner.getState().plan.access.mode), path);
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 

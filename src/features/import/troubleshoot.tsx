@@ -24,7 +24,8 @@ const VERDICT = {
 
 const STATUS = { fail: 'Fails', warn: 'Warning' } as const;
 
-const navigate = (path: string) => usePlanner.getState().focusField(stepForPath(path), path);
+const navigate = (path: string) =>
+  usePlanner.getState().focusField(stepForPath(path, usePlanner.getState().plan.access.mode), path);
 
 /** A name for the client of `address` that no other client has (names compare without regard to case). */
 function freeName(clients: readonly Client[], address: string): string {

@@ -45,7 +45,11 @@ export function ReviewContent({
           {findings.filter((f) => f.severity === 'warning').length} warnings,{' '}
           {findings.filter((f) => f.severity === 'info').length} notes
         </h3>
-        {editable ? <FindingsByStep findings={findings} /> : <FindingsByStep findings={findings} readOnly />}
+        {editable ? (
+          <FindingsByStep findings={findings} mode={plan.access.mode} />
+        ) : (
+          <FindingsByStep findings={findings} mode={plan.access.mode} readOnly />
+        )}
       </section>
       <section className="review-section" aria-labelledby="review-summary">
         <h3 id="review-summary">Plan summary</h3>

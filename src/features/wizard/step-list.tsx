@@ -45,7 +45,7 @@ export function StepList() {
     const shown = shownSeverities(findings, plan, reveal);
     for (const f of findings) {
       if (f.severity === 'info') continue;
-      const step = stepForPath(f.path);
+      const step = stepForPath(f.path, plan.access.mode);
       const kind = shown.get(f) ?? f.severity;
       const c = counts.get(step) ?? {};
       c[kind] = (c[kind] ?? 0) + 1;

@@ -98,7 +98,7 @@ function withNote(verb: UndoNote['verb'], action: () => void): void {
   const after = usePlanner.getState().plan;
   const change = firstChange(before, after);
   if (change === null) return;
-  const step = stepForPath(change.path);
+  const step = stepForPath(change.path, after.access.mode);
   useUndoNote.setState({
     note: { verb, text: describeChange(change), step, stepLabel: stepDef(step).label, path: change.path, plan: after },
   });

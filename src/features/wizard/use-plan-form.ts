@@ -25,6 +25,7 @@ import {
   PlanDocumentSchema,
   PrivateDnsZoneSchema,
   PrivateEndpointSchema,
+  ServerPrivateEndpointSchema,
   RouteTableSchema,
   ServerSchema,
   TlsSchema,
@@ -63,22 +64,28 @@ const SLICE_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   clients: z.array(ClientSchema),
 };
 
+/** A step's own schema of a path, where it differs from `SLICE_SCHEMAS` (public access's private endpoints). */
+const STEP_SLICE_SCHEMAS: Readonly<Partial<Record<StepId, Readonly<Record<string, z.ZodMiniType>>>>> = {
+  endpoints: { 'access.privateEndpoints': z.array(ServerPrivateEndpointSchema) },
+};
+
 function setError(errors: Record<string, FieldError>, path: string, error: FieldError): void {
   if (errors[path] === undefined) errors[path] = error;
 }
 
 /** The resolver of one step: its slice of the schema, then the error rules on its fields. */
 function sliceResolver(step: StepId): Resolver<Plan> {
-  const owned = stepDef(step).owns.filter((p) => SLICE_SCHEMAS[p] !== undefined);
+  const schemas = { ...SLICE_SCHEMAS, ...STEP_SLICE_SCHEMAS[step] };
+  const owned = stepDef(step).owns.filter((p) => schemas[p] !== undefined);
   return (values, _context, options) => {
     const errors: Record<string, FieldError> = {};
     const store = usePlanner.getState();
     let plan = store.plan;
     for (const prefix of owned) {
       const value = getIn(values, prefix);
-      if (value === undefined && prefix.startsWith('access.') && !(SLICE_SCHEMAS[prefix] instanceof z.ZodMiniOptional))
+      if (value === undefined && prefix.startsWith('access.') && !(schemas[prefix] instanceof z.ZodMiniOptional))
         continue; // the other mode's field
-      const parsed = (SLICE_SCHEMAS[prefix] as z.ZodMiniType).safeParse(value);
+      const parsed = (schemas[prefix] as z.ZodMiniType).safeParse(value);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const path = [prefix, ...issue.path.map(String)].join('.');
@@ -138,8 +145,9 @@ export const STEP_LISTS: readonly { path: string; owners: readonly StepId[] }[] 
   { path: 'clients', owners: ['clients'] },
   { path: 'access.delegatedSubnet.nsg.rules', owners: ['subnet'] },
   { path: 'access.vnet.subnets', owners: ['vnet'] },
-  // The DNS step links each other VNet to the zone (`zoneLink`), the Network step edits them.
-  { path: 'access.peeredVnets', owners: ['peering', 'dns'] },
+  // The DNS step (private access) and the Private endpoints step (public access) link each other VNet to the zone
+  // (`zoneLink`), the latter sets its subnets' endpoint policies; the Network step edits them.
+  { path: 'access.peeredVnets', owners: ['peering', 'dns', 'endpoints'] },
   { path: 'access.peerings', owners: ['peering'] },
   { path: 'access.routeTables', owners: ['peering'] },
   { path: 'access.onPremises', owners: ['peering'] },

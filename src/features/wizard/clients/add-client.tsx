@@ -7,8 +7,8 @@ const OTHER_NOTE = {
     'A private-access server has no public endpoint, so these usually cannot ' +
     'reach it; the connectivity check says why and what would fix it.',
   public:
-    'With public access they connect through their public outbound address; ' +
-    'the connectivity check says whether the firewall lets them in.',
+    'With public access they connect through their public outbound address, or through a private endpoint ' +
+    'their DNS resolves to; the connectivity check says which, and whether they get in.',
 } as const;
 
 interface AddClientProps {

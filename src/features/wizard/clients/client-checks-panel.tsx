@@ -6,7 +6,8 @@ import { stepForPath } from '../steps';
 
 const ClientChecks = lazy(() => import('../../checker/client-checks'));
 
-const navigate = (path: string) => usePlanner.getState().focusField(stepForPath(path), path);
+const navigate = (path: string) =>
+  usePlanner.getState().focusField(stepForPath(path, usePlanner.getState().plan.access.mode), path);
 
 export function ClientChecksPanel() {
   const plan = usePlanner((s) => s.plan);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newPlan, newPublicAccess } from '../../../domain/new-plan';
 import { PlanDocumentSchema, type Client, type PrivateAccess } from '../../../domain/plan';
+import { privateEndpointHubPlan } from '../../../domain/testing/private-endpoint-plans';
 import { clientTargets, freeClientName, KIND_GROUPS, newClient } from './new-client';
 
 const privateAccess = (): PrivateAccess => {
@@ -37,6 +38,12 @@ describe('clientTargets', () => {
   });
   it('has nothing to offer in a public plan', () => {
     expect(clientTargets(newPublicAccess())).toEqual({ subnets: [], vnets: [], sites: [] });
+    const hub = privateEndpointHubPlan().access;
+    expect(clientTargets(hub)).toEqual({
+      subnets: [],
+      vnets: ['vnet-hub', 'vnet-spoke-ledger-app'],
+      sites: ['office-amsterdam'],
+    });
   });
 });
 

@@ -37,9 +37,9 @@ export interface ClientTargets {
 }
 
 export function clientTargets(access: Plan['access']): ClientTargets {
-  if (access.mode !== 'private') return { subnets: [], vnets: [], sites: [] };
   return {
-    subnets: access.vnet.subnets.map((s) => s.name).filter((n) => n !== ''),
+    // Public access has no server VNet; its VNets and sites are those of private endpoints and their clients.
+    subnets: access.mode === 'private' ? access.vnet.subnets.map((s) => s.name).filter((n) => n !== '') : [],
     vnets: access.peeredVnets.map((v) => v.name).filter((n) => n !== ''),
     sites: access.onPremises.map((o) => o.name).filter((n) => n !== ''),
   };

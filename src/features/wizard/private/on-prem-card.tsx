@@ -1,6 +1,8 @@
 /** One on-premises network: address ranges, how it connects, through which VNet, and its DNS. */
 import { useWatch } from 'react-hook-form';
+import { POSTGRES_ZONE_SUFFIX, PRIVATE_LINK_ZONE } from '../../../domain/azure';
 import { OnPremConnectionSchema, type PeeredVnet } from '../../../domain/plan';
+import { usePlanner } from '../../../store/store';
 import { Field } from '../field';
 import { fieldPath, type PlanForm } from '../use-plan-form';
 import { errorAt } from './form-helpers';
@@ -20,6 +22,10 @@ export function OnPremCard({ form, index, onRemove }: { form: PlanForm; index: n
   const serverVnet =
     (useWatch({ control: form.control, name: 'access.vnet.name' }) as string | undefined) || 'Server VNet';
   const peered = (useWatch({ control: form.control, name: 'access.peeredVnets' }) as PeeredVnet[] | undefined) ?? [];
+  const dnsForwarder = useWatch({ control: form.control, name: fieldPath(`${base}.dnsForwarder`) }) === true;
+  // With public access there is no server VNet: the gateway is in one of the plan's VNets, and the forwarded zone
+  // decides whether the site resolves a private endpoint (PGN-223).
+  const isPrivate = usePlanner((s) => s.plan.access.mode === 'private');
   const title = name.trim() || `On-premises network ${index + 1}`;
   return (
     <fieldset className="card" data-path={base}>
@@ -49,12 +55,12 @@ export function OnPremCard({ form, index, onRemove }: { form: PlanForm; index: n
           >
             {(p) => (
               <select {...p} {...form.register(fieldPath(`${base}.gatewayVnet`))}>
-                <option value="">{serverVnet} (server VNet)</option>
+                <option value="">{isPrivate ? `${serverVnet} (server VNet)` : 'Choose a VNet'}</option>
                 {peered
                   .filter((v) => v.name.trim() !== '')
                   .map((v) => (
                     <option key={v.name} value={v.name}>
-                      {v.name} (peered VNet)
+                      {isPrivate ? `${v.name} (peered VNet)` : v.name}
                     </option>
                   ))}
               </select>
@@ -84,6 +90,24 @@ export function OnPremCard({ form, index, onRemove }: { form: PlanForm; index: n
       >
         {(p) => <input type="checkbox" {...p} {...form.register(fieldPath(`${base}.dnsForwarder`))} />}
       </Field>
+      {!isPrivate && dnsForwarder ? (
+        <Field
+          path={`${base}.forwardedZone`}
+          label="Zone it forwards"
+          formError={errorAt(form, `${base}.forwardedZone`)}
+          hint={
+            `Forward ${POSTGRES_ZONE_SUFFIX}, not the privatelink zone: the server's name is a CNAME into it ` +
+            '(PGN-223).'
+          }
+        >
+          {(p) => (
+            <select {...p} {...form.register(fieldPath(`${base}.forwardedZone`))}>
+              <option value={POSTGRES_ZONE_SUFFIX}>{POSTGRES_ZONE_SUFFIX}</option>
+              <option value={PRIVATE_LINK_ZONE}>{PRIVATE_LINK_ZONE}</option>
+            </select>
+          )}
+        </Field>
+      ) : null}
       <button type="button" className="button button--quiet" onClick={onRemove}>
         Remove {title}
       </button>

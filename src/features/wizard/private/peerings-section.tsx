@@ -131,8 +131,6 @@ const PeeringCard = memo(function PeeringCard({ form, k, peering, choices, back,
   );
 });
 
-const NONE: readonly Peering[] = [];
-
 /** Peerings drawn at first; a large plan (hundreds) shows the rest on request, or up to one a finding leads to. */
 const FIRST_SHOWN = 50;
 
@@ -144,7 +142,8 @@ function shownFor(focusPath: string | null, shown: number): number {
 
 export function PeeringsSection({ form }: { form: PlanForm }) {
   // From the store, whose unchanged peerings keep their identity, so that only a changed card is drawn again.
-  const peerings = usePlanner((s) => (s.plan.access.mode === 'private' ? s.plan.access.peerings : NONE));
+  const peerings = usePlanner((s) => s.plan.access.peerings);
+  const isPrivate = usePlanner((s) => s.plan.access.mode === 'private');
   const choices = useVnetChoices();
   const [status, setStatus] = useState('');
   const [shown, setShown] = useState(FIRST_SHOWN);
@@ -209,9 +208,11 @@ export function PeeringsSection({ form }: { form: PlanForm }) {
     <section aria-labelledby="peerings-title">
       <h3 id="peerings-title">Peerings</h3>
       <p className="field__hint">
-        A peering joins two VNets and needs a resource on each side: one entry per direction. Adding a VNet above adds
-        both directions between it and the server VNet; add here the peerings between other VNets (a hub and its
-        spokes).
+        A peering joins two VNets and needs a resource on each side: one entry per direction.{' '}
+        {isPrivate
+          ? 'Adding a VNet above adds both directions between it and the server VNet; add here the peerings between ' +
+            'other VNets (a hub and its spokes).'
+          : 'Add here the peerings between the VNets above (a hub and its spokes).'}
       </p>
       <PathFindings paths={[PEERINGS]} />
       {peerings.length === 0 ? <p>No peerings.</p> : null}

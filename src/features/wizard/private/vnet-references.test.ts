@@ -4,6 +4,7 @@ import { setIn } from '../../../domain/paths';
 import { evaluate } from '../../../rules';
 import { checkAllClients } from '../../../checker';
 import { examplePlan } from '../../../domain/testing/examples';
+import { privateEndpointHubPlan } from '../../../domain/testing/private-endpoint-plans';
 import { PlanDocumentSchema, type Client, type PeeredVnet, type Plan, type PrivateAccess } from '../../../domain/plan';
 import {
   addPeeredVnet,
@@ -309,5 +310,59 @@ describe('renameSubnetReferences', () => {
     expect(renameSubnetReferences(plan, 'access.peeredVnets.1', 'snet-app', 'snet-web').paths).toEqual([]);
     expect(renameSubnetReferences(plan, 'access.peeredVnets.1', 'snet-app', ' ').paths).toEqual([]);
     expect(renameSubnetReferences(plan, 'access.peeredVnets.1', '', 'snet-web').paths).toEqual([]);
+  });
+});
+
+describe('with public access (the VNets of private endpoints)', () => {
+  const hub = privateEndpointHubPlan;
+  const publicAccess = (plan: Plan) => {
+    if (plan.access.mode !== 'public') throw new Error('public access expected');
+    return plan.access;
+  };
+  it('adds a VNet without peerings: there is no server VNet', () => {
+    const vnet = { ...publicAccess(hub()).peeredVnets[1]!, name: 'vnet-spoke-2' };
+    const edit = addPeeredVnet(hub(), vnet);
+    expect(publicAccess(edit.plan).peeredVnets.map((v) => v.name)).toEqual([
+      'vnet-hub',
+      'vnet-spoke-ledger-app',
+      'vnet-spoke-2',
+    ]);
+    expect(publicAccess(edit.plan).peerings).toEqual(publicAccess(hub()).peerings);
+    expect(edit.paths).toEqual(['access.peeredVnets']);
+  });
+  it('a renamed VNet renames its peerings, gateway sites, endpoints and clients', () => {
+    const plan = setIn(hub(), 'access.peeredVnets.0.name', 'VNET-HUB-WEU');
+    const edit = renameVnetReferences(plan, 'vnet-hub', 'VNET-HUB-WEU');
+    const access = publicAccess(edit.plan);
+    expect(access.peerings.map((p) => [p.from, p.to])).toEqual([
+      ['VNET-HUB-WEU', 'vnet-spoke-ledger-app'],
+      ['vnet-spoke-ledger-app', 'VNET-HUB-WEU'],
+    ]);
+    expect(access.onPremises[0]?.gatewayVnet).toBe('VNET-HUB-WEU');
+    expect(access.privateEndpoints[0]?.vnet).toBe('VNET-HUB-WEU');
+    expect(edit.paths).toContain('access.privateEndpoints.0.vnet');
+    // Renamed along, the plan means what it meant: the same clients reach the server.
+    expect(checkAllClients(edit.plan).map((c) => c.verdict)).toEqual(checkAllClients(hub()).map((c) => c.verdict));
+  });
+  it('a renamed subnet renames the endpoints in it, only in its VNet', () => {
+    const plan = setIn(hub(), 'access.peeredVnets.0.subnets.0.name', 'snet-pe');
+    const edit = renameSubnetReferences(plan, 'access.peeredVnets.0', 'snet-private-endpoints', 'snet-pe');
+    expect(publicAccess(edit.plan).privateEndpoints[0]?.subnet).toBe('snet-pe');
+    expect(edit.paths).toEqual(['access.privateEndpoints.0.subnet']);
+    const other = renameSubnetReferences(plan, 'access.peeredVnets.1', 'snet-private-endpoints', 'snet-pe');
+    expect(other.plan).toBe(plan);
+  });
+  it('a removed VNet takes its peerings; the endpoint that names it stays, for the checks to report', () => {
+    const removal = removePeeredVnet(hub(), 1);
+    const access = publicAccess(removal.plan);
+    expect(access.peerings).toEqual([]);
+    expect(removal.peerings).toBe(2);
+    expect(removal.routeTables).toBe(0);
+    expect(access.privateEndpoints).toEqual(publicAccess(hub()).privateEndpoints);
+  });
+  it('offers the subnets of a VNet and a new peering between two VNets', () => {
+    expect(subnetNamesOf(hub(), 'VNET-HUB')).toEqual(['snet-private-endpoints', 'snet-dns-inbound', 'GatewaySubnet']);
+    const none = { ...hub(), access: { ...publicAccess(hub()), peerings: [] } };
+    expect(newPeering(none)).toEqual(peeringBetween('vnet-hub', 'vnet-spoke-ledger-app'));
   });
 });

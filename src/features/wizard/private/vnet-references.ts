@@ -4,11 +4,14 @@
  * server VNet, removing one removes what only it held, and renaming one renames what names it. Names match in any
  * case, as Azure's do (and as `planIndex` matches them).
  *
+ * With public access the plan's VNets are those of its private endpoints, clients and sites: there is no server
+ * VNet, no route table, and a private endpoint names its VNet and subnet.
+ *
  * Each function returns the new plan and the paths it changed (so that the step's form can show them), or the same
  * plan when there is nothing to change.
  */
 import { planIndex } from '../../../domain/plan-index';
-import type { PeeredVnet, Peering, Plan, PrivateAccess } from '../../../domain/plan';
+import type { PeeredVnet, Peering, Plan, PrivateAccess, PublicAccess } from '../../../domain/plan';
 
 export interface PlanEdit {
   plan: Plan;
@@ -21,7 +24,7 @@ export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b
 
 const unchanged = (plan: Plan): PlanEdit => ({ plan, paths: [] });
 
-const withAccess = (plan: Plan, access: PrivateAccess): Plan => ({ ...plan, access });
+const withAccess = (plan: Plan, access: Plan['access']): Plan => ({ ...plan, access });
 
 /** A peering in one direction, with every flag off (Azure's defaults for a new peering). */
 export const peeringBetween = (from: string, to: string): Peering => ({
@@ -52,11 +55,15 @@ export function freeVnetName(plan: Plan): string {
 
 /**
  * Adds another VNet and both peerings between it and the server VNet (flags off), as format 1's "peered VNet" was:
- * a user who only adds VNets gets VNets peered both ways with the server VNet.
+ * a user who only adds VNets gets VNets peered both ways with the server VNet. With public access, the VNet alone.
  */
 export function addPeeredVnet(plan: Plan, vnet: PeeredVnet): PlanEdit {
-  if (plan.access.mode !== 'private') return unchanged(plan);
   const access = plan.access;
+  if (access.mode === 'public')
+    return {
+      plan: withAccess(plan, { ...access, peeredVnets: [...access.peeredVnets, vnet] }),
+      paths: ['access.peeredVnets'],
+    };
   const server = access.vnet.name;
   return {
     plan: withAccess(plan, {
@@ -81,40 +88,49 @@ export interface VnetRemoval extends PlanEdit {
  * picks another (a client is not silently deleted).
  */
 export function removePeeredVnet(plan: Plan, i: number): VnetRemoval {
-  const removed = plan.access.mode === 'private' ? plan.access.peeredVnets[i] : undefined;
-  if (plan.access.mode !== 'private' || removed === undefined)
-    return { ...unchanged(plan), peerings: 0, routeTables: 0 };
   const access = plan.access;
+  const removed = access.peeredVnets[i];
+  if (removed === undefined) return { ...unchanged(plan), peerings: 0, routeTables: 0 };
   const name = removed.name;
-  let next: PrivateAccess = { ...access, peeredVnets: access.peeredVnets.filter((_, j) => j !== i) };
-  if (planIndex(withAccess(plan, next)).vnet(name) !== undefined) {
-    return { plan: withAccess(plan, next), paths: ['access.peeredVnets'], peerings: 0, routeTables: 0 };
+  const peeredVnets = access.peeredVnets.filter((_, j) => j !== i);
+  if (planIndex(withAccess(plan, { ...access, peeredVnets })).vnet(name) !== undefined) {
+    return {
+      plan: withAccess(plan, { ...access, peeredVnets }),
+      paths: ['access.peeredVnets'],
+      peerings: 0,
+      routeTables: 0,
+    };
   }
-  const peerings = next.peerings.filter((p) => !sameName(p.from, name) && !sameName(p.to, name));
-  const routeTables = next.routeTables.filter((t) => !sameName(t.vnet, name));
-  next = { ...next, peerings, routeTables };
+  const peerings = access.peerings.filter((p) => !sameName(p.from, name) && !sameName(p.to, name));
+  const routeTables = access.mode === 'private' ? access.routeTables.filter((t) => !sameName(t.vnet, name)) : [];
+  const next: Plan['access'] =
+    access.mode === 'private'
+      ? { ...access, peeredVnets, peerings, routeTables }
+      : { ...access, peeredVnets, peerings };
   const paths = ['access.peeredVnets'];
   if (peerings.length !== access.peerings.length) paths.push('access.peerings');
-  if (routeTables.length !== access.routeTables.length) paths.push('access.routeTables');
+  const tablesGone = access.mode === 'private' ? access.routeTables.length - routeTables.length : 0;
+  if (tablesGone > 0) paths.push('access.routeTables');
   return {
     plan: withAccess(plan, next),
     paths,
     peerings: access.peerings.length - peerings.length,
-    routeTables: access.routeTables.length - routeTables.length,
+    routeTables: tablesGone,
   };
 }
 
 /**
  * After a VNet's name changed from `oldName` to `newName` (the plan holds the new name already), renames what named
- * it: the peerings' `from` and `to`, the route tables' `vnet`, the on-premises gateways' `gatewayVnet` and the
- * clients' `vnet`. Nothing changes when another VNet of the plan still has the old name (those references may be
- * its), nor when the new name is blank (the references keep the last name until the VNet has one again).
+ * it: the peerings' `from` and `to`, the route tables' `vnet`, the on-premises gateways' `gatewayVnet`, the private
+ * endpoints' `vnet` and the clients' `vnet`. Nothing changes when another VNet of the plan still has the old name
+ * (those references may be its), nor when the new name is blank (the references keep the last name until the VNet
+ * has one again).
  *
  * A blank old name is a VNet that had no name yet: the peerings and route tables made with it (named "") follow it;
  * an empty gateway VNet (the server VNet) and an empty client VNet (none chosen yet) do not.
  */
 export function renameVnetReferences(plan: Plan, oldName: string, newName: string): PlanEdit {
-  if (plan.access.mode !== 'private' || oldName === newName || newName.trim() === '') return unchanged(plan);
+  if (oldName === newName || newName.trim() === '') return unchanged(plan);
   const index = planIndex(plan);
   if (!sameName(oldName, newName) && index.vnet(oldName) !== undefined) return unchanged(plan);
   const access = plan.access;
@@ -129,10 +145,13 @@ export function renameVnetReferences(plan: Plan, oldName: string, newName: strin
     const to = rename(p.to, `access.peerings.${k}.to`, true);
     return from === p.from && to === p.to ? p : { ...p, from, to };
   });
-  const routeTables = access.routeTables.map((t, k) => {
-    const vnet = rename(t.vnet, `access.routeTables.${k}.vnet`, true);
-    return vnet === t.vnet ? t : { ...t, vnet };
-  });
+  const routeTables =
+    access.mode === 'private'
+      ? access.routeTables.map((t, k) => {
+          const vnet = rename(t.vnet, `access.routeTables.${k}.vnet`, true);
+          return vnet === t.vnet ? t : { ...t, vnet };
+        })
+      : [];
   const onPremises = access.onPremises.map((s, k) => {
     const gatewayVnet = rename(s.gatewayVnet, `access.onPremises.${k}.gatewayVnet`, false);
     return gatewayVnet === s.gatewayVnet ? s : { ...s, gatewayVnet };
@@ -142,20 +161,30 @@ export function renameVnetReferences(plan: Plan, oldName: string, newName: strin
     const vnet = rename(c.vnet, `clients.${k}.vnet`, false);
     return vnet === c.vnet ? c : { ...c, vnet };
   });
+  let next: Plan['access'];
+  if (access.mode === 'private') {
+    next = { ...access, peerings, routeTables, onPremises };
+  } else {
+    const privateEndpoints = access.privateEndpoints.map((e, k) => {
+      const vnet = rename(e.vnet, `access.privateEndpoints.${k}.vnet`, false);
+      return vnet === e.vnet ? e : { ...e, vnet };
+    });
+    next = { ...access, peerings, onPremises, privateEndpoints };
+  }
   if (paths.length === 0) return unchanged(plan);
-  return { plan: { ...plan, access: { ...access, peerings, routeTables, onPremises }, clients }, paths };
+  return { plan: { ...plan, access: next, clients }, paths };
 }
 
 /**
  * After a subnet's name changed from `oldName` to `newName` (the plan holds the new name already), renames what named
- * it: the entries of the route tables of its VNet (`vnetPath`: `access.vnet` or `access.peeredVnets.N`) and, on the
- * server VNet, the clients placed in it. Nothing changes when another subnet of that VNet still has the old name, nor
- * when the new name is blank. A client with no subnet chosen yet (blank) stays so.
+ * it: the entries of the route tables of its VNet (`vnetPath`: `access.vnet` or `access.peeredVnets.N`), the private
+ * endpoints placed in it and, on the server VNet, the clients placed in it. Nothing changes when another subnet of that
+ * VNet still has the old name, nor when the new name is blank. A client with no subnet chosen yet (blank) stays so.
  */
 export function renameSubnetReferences(plan: Plan, vnetPath: string, oldName: string, newName: string): PlanEdit {
-  if (plan.access.mode !== 'private' || oldName === newName || newName.trim() === '' || oldName.trim() === '')
-    return unchanged(plan);
+  if (oldName === newName || newName.trim() === '' || oldName.trim() === '') return unchanged(plan);
   const access = plan.access;
+  if (access.mode === 'public') return renamePublicSubnet(plan, access, vnetPath, oldName, newName);
   const onServerVnet = vnetPath === 'access.vnet';
   const vnet = onServerVnet ? access.vnet : access.peeredVnets[Number(vnetPath.split('.')[2])];
   if (vnet === undefined) return unchanged(plan);
@@ -178,9 +207,32 @@ export function renameSubnetReferences(plan: Plan, vnetPath: string, oldName: st
   return { plan: { ...plan, access: { ...access, routeTables }, clients }, paths };
 }
 
+/** With public access: the private endpoints that name the renamed subnet in its VNet follow it. */
+function renamePublicSubnet(
+  plan: Plan,
+  access: PublicAccess,
+  vnetPath: string,
+  oldName: string,
+  newName: string,
+): PlanEdit {
+  const vnet = access.peeredVnets[Number(vnetPath.split('.')[2])];
+  const index = planIndex(plan);
+  if (vnet === undefined || index.vnet(vnet.name)?.vnet !== vnet) return unchanged(plan);
+  if (!sameName(oldName, newName) && index.subnetOf(vnet.name, oldName) !== undefined) return unchanged(plan);
+  const paths: string[] = [];
+  const privateEndpoints = access.privateEndpoints.map((e, k) => {
+    if (!sameName(e.vnet, vnet.name) || e.subnet === newName || !sameName(e.subnet, oldName)) return e;
+    paths.push(`access.privateEndpoints.${k}.subnet`);
+    return { ...e, subnet: newName };
+  });
+  if (paths.length === 0) return unchanged(plan);
+  return { plan: withAccess(plan, { ...access, privateEndpoints }), paths };
+}
+
 /** The names of the plan's VNets: the server VNet first, then the others; unnamed ones left out. */
-function vnetNames(access: PrivateAccess): string[] {
-  return [access.vnet.name, ...access.peeredVnets.map((v) => v.name)].filter((n) => n.trim() !== '');
+function vnetNames(access: Plan['access']): string[] {
+  const server = access.mode === 'private' ? [access.vnet.name] : [];
+  return [...server, ...access.peeredVnets.map((v) => v.name)].filter((n) => n.trim() !== '');
 }
 
 /**
@@ -188,11 +240,10 @@ function vnetNames(access: PrivateAccess): string[] {
  * the delegated subnet; for another VNet the subnets its card lists. Unnamed subnets left out.
  */
 export function subnetNamesOf(plan: Plan, vnet: string): string[] {
-  if (plan.access.mode !== 'private') return [];
   const entry = planIndex(plan).vnet(vnet);
   if (entry === undefined) return [];
   const names =
-    entry.kind === 'server'
+    entry.kind === 'server' && plan.access.mode === 'private'
       ? [...entry.vnet.subnets.map((s) => s.name), plan.access.delegatedSubnet.name]
       : entry.vnet.subnets.map((s) => s.name);
   return names.filter((n) => n.trim() !== '');
@@ -213,11 +264,10 @@ export function appliancesOf(access: PrivateAccess): { vnet: string; name: strin
  * between the first two VNets with no peering from one to the other, else from the server VNet to a VNet to choose.
  */
 export function newPeering(plan: Plan): Peering {
-  if (plan.access.mode !== 'private') return peeringBetween('', '');
   const index = planIndex(plan);
   const names = vnetNames(plan.access);
   for (const from of names)
     for (const to of names)
       if (!sameName(from, to) && index.peering(from, to) === undefined) return peeringBetween(from, to);
-  return peeringBetween(plan.access.vnet.name, '');
+  return peeringBetween(names[0] ?? '', '');
 }

@@ -22,12 +22,19 @@ export interface VnetChoice {
 /** Beyond this many VNets, a select draws its options on first use. */
 const EAGER_CHOICES = 30;
 
-/** The names of the plan's VNets as one string (the server VNet first), so that a selector can compare it. */
+/**
+ * The names of the plan's VNets as one string (the server VNet first, blank with public access), so that a
+ * selector can compare it.
+ */
 const SEPARATOR = '\u0000';
-const vnetNamesKey = (s: PlannerState): string =>
-  s.plan.access.mode === 'private'
-    ? [s.plan.access.vnet.name, ...s.plan.access.peeredVnets.map((v) => v.name)].join(SEPARATOR)
-    : '';
+const vnetNamesKey = (s: PlannerState): string => {
+  const access = s.plan.access;
+  // Public access has no server VNet: its place stays blank.
+  const server = access.mode === 'private' ? access.vnet.name : '';
+  return access.peeredVnets.length === 0 && server === ''
+    ? ''
+    : [server, ...access.peeredVnets.map((v) => v.name)].join(SEPARATOR);
+};
 
 /**
  * The plan's named VNets, the server VNet first. The same array until a name changes; while a name is typed, the

@@ -7,6 +7,7 @@ export { default as VnetStep } from './vnet-step';
 export { default as SubnetStep } from './subnet-step';
 export { default as DnsStep } from './dns-step';
 export { default as PeeringStep } from './peering-step';
+export { default as EndpointsStep } from './endpoints-step';
 export { default as FirewallStep } from './firewall-step';
 export { default as SecurityStep } from './security-step';
 export { default as ClientsStep } from './clients-step';

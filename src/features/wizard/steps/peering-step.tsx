@@ -36,7 +36,7 @@ function ServerVnetCard({ form }: { form: PlanForm }) {
   );
 }
 
-function OtherVnets({ form }: { form: PlanForm }) {
+function OtherVnets({ form, isPrivate }: { form: PlanForm; isPrivate: boolean }) {
   const region = usePlanner((s) => s.plan.servers[0]?.region ?? '');
   const peered = useFieldArray({ control: form.control, name: PEERED });
   useRevalidateAfterArrayChange(form, peered.fields);
@@ -66,11 +66,11 @@ function OtherVnets({ form }: { form: PlanForm }) {
       edit.paths.filter((p) => p !== PEERED),
       PEERED,
     );
-    setStatus(`Added ${vnet.name}, peered both ways with the server VNet.`);
+    setStatus(isPrivate ? `Added ${vnet.name}, peered both ways with the server VNet.` : `Added ${vnet.name}.`);
   };
   const remove = (i: number) => {
     const plan = usePlanner.getState().plan;
-    const name = plan.access.mode === 'private' ? plan.access.peeredVnets[i]?.name || `other VNet ${i + 1}` : '';
+    const name = plan.access.peeredVnets[i]?.name || `VNet ${i + 1}`;
     const removal = removePeeredVnet(plan, i);
     peered.remove(i);
     commitPlanEdit(
@@ -90,11 +90,20 @@ function OtherVnets({ form }: { form: PlanForm }) {
   return (
     <section aria-labelledby="vnets-title">
       <h3 id="vnets-title">VNets</h3>
-      <p className="field__hint">
-        Besides the server VNet: hubs, spokes and the VNets of clients. A VNet added here is peered both ways with the
-        server VNet; change that in Peerings below.
-      </p>
-      <ServerVnetCard form={form} />
+      {isPrivate ? (
+        <>
+          <p className="field__hint">
+            Besides the server VNet: hubs, spokes and the VNets of clients. A VNet added here is peered both ways with
+            the server VNet; change that in Peerings below.
+          </p>
+          <ServerVnetCard form={form} />
+        </>
+      ) : (
+        <p className="field__hint">
+          The VNets of the private endpoints, of DNS resolvers and of clients (hubs and spokes), referenced as they
+          exist: the exports create none of them. Peer them in Peerings below.
+        </p>
+      )}
       {peered.fields.length === 0 ? <p>No other VNets.</p> : null}
       <div className="private__cards">
         {peered.fields.map((f, i) => (
@@ -105,7 +114,7 @@ function OtherVnets({ form }: { form: PlanForm }) {
         {status}
       </p>
       <button type="button" className="button" onClick={add} ref={addButton}>
-        Add a peered VNet
+        {isPrivate ? 'Add a peered VNet' : 'Add a VNet'}
       </button>
     </section>
   );
@@ -141,21 +150,30 @@ function OnPremises({ form }: { form: PlanForm }) {
 
 export default function PeeringStep() {
   const form = usePlanForm();
+  const isPrivate = usePlanner((s) => s.plan.access.mode === 'private');
   return (
     <StepFrame
       intro={
-        <p>
-          Clients in other VNets reach the server through VNet peering (a peering resource on each side) and resolve its
-          name through a link to the private DNS zone. In a hub and spoke, the spokes reach each other through a
-          firewall in the hub: route tables send their traffic there, and the peerings allow forwarded traffic. Clients
-          on premises come in through a VPN gateway or ExpressRoute.
-        </p>
+        isPrivate ? (
+          <p>
+            Clients in other VNets reach the server through VNet peering (a peering resource on each side) and resolve
+            its name through a link to the private DNS zone. In a hub and spoke, the spokes reach each other through a
+            firewall in the hub: route tables send their traffic there, and the peerings allow forwarded traffic.
+            Clients on premises come in through a VPN gateway or ExpressRoute.
+          </p>
+        ) : (
+          <p>
+            Clients in other VNets reach a private endpoint through VNet peering, and clients on premises through a VPN
+            gateway or ExpressRoute in a VNet peered with the endpoint&rsquo;s; each resolves the server&rsquo;s name
+            through a VNet linked to the <code>privatelink</code> zone (Private endpoints step) or a resolver in one.
+          </p>
+        )
       }
     >
       <div className="private">
-        <OtherVnets form={form} />
+        <OtherVnets form={form} isPrivate={isPrivate} />
         <PeeringsSection form={form} />
-        <RouteTablesSection form={form} />
+        {isPrivate ? <RouteTablesSection form={form} /> : null}
         <OnPremises form={form} />
       </div>
     </StepFrame>

@@ -29,7 +29,11 @@ export default function ReviewStep() {
           <ImportReportPanel report={importReport} />
         </Suspense>
       )}
-      <ReviewContent plan={plan} editable onNavigate={(path) => focusField(stepForPath(path), path)} />
+      <ReviewContent
+        plan={plan}
+        editable
+        onNavigate={(path) => focusField(stepForPath(path, plan.access.mode), path)}
+      />
     </StepFrame>
   );
 }
