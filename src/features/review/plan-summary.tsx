@@ -23,7 +23,12 @@ export function PlanSummary({ plan }: { plan: Plan }) {
         ))}
       </dd>
       <dt>Connectivity</dt>
-      <dd>{a.mode === 'private' ? 'Private access (VNet integration)' : 'Public access (allowed IP addresses)'}</dd>
+      <dd>
+        {a.mode === 'private'
+          ? 'Private access (VNet integration)'
+          : `Public access (allowed IP addresses)${a.privateEndpoints.length > 0 ? ' and Private endpoint' : ''}` +
+            (a.publicNetworkAccess ? '' : '; public network access disabled')}
+      </dd>
       {a.mode === 'private' ? (
         <>
           <dt>Virtual network</dt>
@@ -69,6 +74,29 @@ export function PlanSummary({ plan }: { plan: Plan }) {
               : `${a.firewallRules.length} rule${a.firewallRules.length === 1 ? '' : 's'}`}
             {a.allowAzureServices ? '; public access from Azure services allowed' : ''}
           </dd>
+          {a.privateEndpoints.length > 0 ? (
+            <>
+              <dt>Private endpoints</dt>
+              <dd>
+                {a.privateEndpoints.map((e, i) => (
+                  <div key={`${i}-${e.name}`}>
+                    <code>{e.name || '(no name)'}</code> in {e.vnet || '(no VNet)'}/{e.subnet || '(no subnet)'},{' '}
+                    {e.privateIp || 'dynamic IP'}, {e.approval} approval
+                  </div>
+                ))}
+              </dd>
+              <dt>Private DNS zone</dt>
+              <dd>
+                {a.privateDnsZone
+                  ? `${a.privateDnsZone.existing ? 'Existing' : 'New'} ${a.privateDnsZone.name}, linked to ` +
+                    (a.peeredVnets
+                      .filter((v) => v.zoneLink)
+                      .map((v) => v.name)
+                      .join(', ') || 'no VNet')
+                  : 'none'}
+              </dd>
+            </>
+          ) : null}
         </>
       )}
       <dt>TLS</dt>
