@@ -58,6 +58,10 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     modulePreload: { polyfill: false },
+    // One stylesheet, loaded with the first screen, instead of one per lazy chunk: the on-demand sheets are small
+    // (0.2 to 2.3 KB gzip each) and compress far better together with the first screen's (2.2 KB gzip less in all,
+    // 4.3 KB more on the first screen), and a step or panel that loads later never paints unstyled.
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         codeSplitting: {
