@@ -60,6 +60,7 @@ export const NODE_ICON: Readonly<Record<TopoNodeKind, IconName | null>> = {
   internet: null,
   azureServices: null,
   publicEndpoint: 'endpoint',
+  privateEndpoint: 'endpoint',
   firewallRule: 'firewall',
   firewallSummary: 'firewall',
   client: null,

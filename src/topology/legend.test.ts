@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { examplePlan } from '../domain/testing/examples';
+import { privateEndpointHubPlan } from '../domain/testing/private-endpoint-plans';
 import { BADGE_ICON, ICONS, NODE_ICON, type IconName } from './icons';
 import { FONT, wrapText } from './labels';
 import { LEGEND } from './layout';
@@ -28,6 +29,7 @@ describe('the legend', () => {
     ha: true,
     internetAccess: true,
     firewallAllow: true,
+    privateLink: true,
     azureServices: true,
     clientPath: true,
   } satisfies Record<TopoEdgeKind, true>) as TopoEdgeKind[];
@@ -57,6 +59,11 @@ describe('the legend', () => {
       { 'dublin-analysts': 'reachable', 'cork-laptop': 'warning' },
     ),
     'eight subnets': planToTopology(examplePlan('eight-subnets')),
+    'a private endpoint in a hub': planToTopology(privateEndpointHubPlan(), {
+      'ledger-api': 'reachable',
+      'finance-office': 'warning',
+      'home-laptop': 'unreachable',
+    }),
   };
   const legendOf = (t: Topology): readonly LegendEntry[] => node(t, 'legend').legend ?? [];
 

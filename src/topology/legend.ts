@@ -31,6 +31,7 @@ export const LINE_LEGEND: Readonly<Record<TopoEdgeKind, Partial<Record<TopoEdge[
   ha: { solid: 'HA replication to the standby' },
   internetAccess: { solid: 'traffic from the internet' },
   firewallAllow: { solid: 'allowed through to the server' },
+  privateLink: { solid: 'Private Link to the server' },
   azureServices: { dashed: 'all of Azure (0.0.0.0 rule)' },
   clientPath: { solid: REACHABLE_TEXT, dashed: WARNING_TEXT },
 };
@@ -57,6 +58,7 @@ export const BOX_LEGEND: Readonly<Record<TopoNodeKind, string | null>> = {
   internet: 'internet',
   azureServices: 'Azure services',
   publicEndpoint: 'public endpoint',
+  privateEndpoint: 'private endpoint',
   firewallRule: 'firewall rule',
   firewallSummary: 'firewall rule',
   client: 'client',

@@ -4,7 +4,7 @@
  * appliances and subnets and the peerings between any two VNets; on-premises sites and their gateways; fields that
  * have no meaning with private access; and the clients, placed where they live.
  */
-import { AZURE_DNS_IP } from '../domain/azure';
+import { AZURE_DNS_IP, forwardedZoneOf } from '../domain/azure';
 import { cidrRange, parseIPv4Fast, parseLooseCidrFast } from '../domain/ipv4';
 import type {
   Appliance,
@@ -13,6 +13,7 @@ import type {
   Plan,
   PrivateAccess,
   PrivateDnsZone,
+  PublicAccess,
   Route,
   Subnet,
 } from '../domain/plan';
@@ -41,6 +42,9 @@ function flagSentence(from: string, to: string, p: Peering | undefined): string 
   return flags.length === 0 ? '' : ` ${from} → ${to}: ${flags.join(', ')}.`;
 }
 
+/** The access settings whose VNets, peerings, sites and zone the diagram draws (public ones may have VNets too). */
+type Access = PrivateAccess | PublicAccess;
+
 /** A VNet of the plan as the diagram draws it: its node, its name, and its order (-1 = the server VNet). */
 interface VnetRef {
   readonly id: string;
@@ -64,7 +68,7 @@ interface PeeringPair {
  * resolve through planIndex (any case); a peering naming a VNet that is not in the plan, or a VNet with
  * itself, is not drawn (the rules report it).
  */
-function peeringPairs(access: PrivateAccess, names: PlanIndex): PeeringPair[] {
+function peeringPairs(access: Access, names: PlanIndex): PeeringPair[] {
   const ref = (name: string): VnetRef | undefined => {
     const entry = names.vnet(name);
     if (entry === undefined) return undefined;
@@ -116,15 +120,19 @@ function peeringEdge(b: Builder, id: string, pair: PeeringPair): void {
   });
 }
 
-/** The peering line of another VNet's box: how it is peered with the server VNet, as before, or with others. */
-function peeringText(serverPair: PeeringPair | undefined, others: readonly string[]): string[] {
+/**
+ * The peering line of another VNet's box: how it is peered with the server VNet, as before, or with others; `server`
+ * false when the plan has no server VNet (public access).
+ */
+function peeringText(serverPair: PeeringPair | undefined, others: readonly string[], server: boolean): string[] {
   const out = serverPair?.ab !== undefined;
   const back = serverPair?.ba !== undefined;
   const lines: string[] = [];
   if (out && back) lines.push('peering: both directions');
   else if (out) lines.push('peering: one-way, server VNet side only');
   else if (back) lines.push('peering: one-way, this side only');
-  else lines.push(others.length > 0 ? 'not peered with the server VNet' : 'not peered');
+  else if (others.length === 0) lines.push('not peered');
+  else if (server) lines.push('not peered with the server VNet');
   if (others.length > 0) {
     const shown = others.slice(0, 2).join(', ');
     const also = out || back ? 'also ' : '';
@@ -207,11 +215,13 @@ function subnetHolding(ip: string, subnets: readonly Subnet[]): Subnet | undefin
  * VNet of the plan holds it (on-premises, or not given). The blocks are parsed once per diagram, not once per
  * address: a plan at Azure's limits has thousands of subnets and hundreds of DNS settings.
  */
-function dnsHomeFinder(access: PrivateAccess): (ip: string) => string | null {
+function dnsHomeFinder(access: Access): (ip: string) => string | null {
   const blocks: [id: string, prefix: string][] = [];
-  [access.vnet, ...access.peeredVnets].forEach((v, k) => {
-    v.subnets.forEach((s, j) => blocks.push([k ? NODE_IDS.peeredSubnet(k - 1, j) : NODE_IDS.subnet(j), s.prefix]));
-    for (const a of v.addressSpaces) blocks.push([k ? NODE_IDS.peered(k - 1) : NODE_IDS.serverVnet, a]);
+  const first = access.mode === 'private' ? 1 : 0;
+  (access.mode === 'private' ? [access.vnet, ...access.peeredVnets] : access.peeredVnets).forEach((v, k) => {
+    const p = k - first;
+    v.subnets.forEach((s, j) => blocks.push([p < 0 ? NODE_IDS.subnet(j) : NODE_IDS.peeredSubnet(p, j), s.prefix]));
+    for (const a of v.addressSpaces) blocks.push([p < 0 ? NODE_IDS.serverVnet : NODE_IDS.peered(p), a]);
   });
   let ranges: ({ start: number; end: number } | null)[] | undefined;
   return (ip) => {
@@ -244,7 +254,7 @@ function applianceNode(appliance: Appliance, vnetId: string, path: string, subne
 }
 
 /** The index of the peered VNet of this name, or undefined (also for the server VNet's own name). */
-function peeredIndex(names: PlanIndex, name: string): number | undefined {
+export function peeredIndex(names: PlanIndex, name: string): number | undefined {
   const entry = names.vnet(name);
   return entry?.kind === 'peered' ? entry.index : undefined;
 }
@@ -318,8 +328,8 @@ function serverVnetNodes(b: Builder, plan: Plan, access: PrivateAccess, names: P
 }
 
 /** One box per distinct custom DNS setting, and Azure DNS when any VNet forwards to it; with their lines. */
-function dnsNodes(b: Builder, access: PrivateAccess): void {
-  const vnet = access.vnet;
+export function dnsNodes(b: Builder, access: Access): void {
+  const vnet = access.mode === 'private' ? access.vnet : null;
   const dnsKeys = new Map<string, { id: string; users: string[]; forwards: boolean; servers: string[] }>();
   const addDns = (dns: DnsSetting, user: string): string | null => {
     if (dns.kind !== 'custom') return null;
@@ -337,7 +347,7 @@ function dnsNodes(b: Builder, access: PrivateAccess): void {
     entry.users.push(user);
     return entry.id;
   };
-  const serverVnetDns = addDns(vnet.dns, vnet.name);
+  const serverVnetDns = vnet && addDns(vnet.dns, vnet.name);
   access.peeredVnets.forEach((p) => addDns(p.dns, p.name));
   let anyForwards = false;
   const dnsHome = dnsHomeFinder(access);
@@ -387,7 +397,7 @@ function dnsNodes(b: Builder, access: PrivateAccess): void {
       });
     }
   }
-  if (serverVnetDns !== null) {
+  if (vnet && serverVnetDns !== null) {
     edge(b, {
       id: 'dns-use-vnet',
       kind: 'dnsUse',
@@ -403,8 +413,8 @@ function dnsNodes(b: Builder, access: PrivateAccess): void {
 }
 
 /** The private DNS zone (or a warning that there is none) and its link to the server VNet; returns the zone. */
-function zoneNode(b: Builder, plan: Plan, access: PrivateAccess): PrivateDnsZone | null {
-  const vnet = access.vnet;
+export function zoneNode(b: Builder, plan: Plan, access: Access): PrivateDnsZone | null {
+  const vnet = access.mode === 'private' ? access.vnet : null;
   const zone = access.privateDnsZone;
   b.nodes.push({
     id: NODE_IDS.dnsZone,
@@ -422,7 +432,7 @@ function zoneNode(b: Builder, plan: Plan, access: PrivateAccess): PrivateDnsZone
     paths: ['access.privateDnsZone'],
     tone: zone ? 'normal' : 'warning',
   });
-  if (zone && vnet.zoneLink) {
+  if (zone && vnet?.zoneLink) {
     edge(b, {
       id: 'link-vnet',
       kind: 'zoneLink',
@@ -462,7 +472,8 @@ function peeringsByVnet(pairs: readonly PeeringPair[]): {
 }
 
 /** The other VNets with their appliances and subnets, the peerings between any two VNets, and the zone links. */
-function otherVnetNodes(b: Builder, access: PrivateAccess, names: PlanIndex, zone: PrivateDnsZone | null): void {
+export function otherVnetNodes(b: Builder, access: Access, names: PlanIndex, zone: PrivateDnsZone | null): void {
+  const server = access.mode === 'private';
   const pairs = peeringPairs(access, names);
   const { withServer, peersOf } = peeringsByVnet(pairs);
   access.peeredVnets.forEach((p, i) => {
@@ -473,11 +484,11 @@ function otherVnetNodes(b: Builder, access: PrivateAccess, names: PlanIndex, zon
       id,
       kind: 'peeredVnet',
       parent: null,
-      role: 'Peered VNet',
+      role: server ? 'Peered VNet' : 'VNet',
       title: p.name,
       lines: [
         `${p.region} · ${listOrDash(p.addressSpaces)}`,
-        ...peeringText(serverPair, others),
+        ...peeringText(serverPair, others, server),
         zone ? (p.zoneLink ? 'linked to the DNS zone' : 'not linked to the DNS zone') : 'no DNS zone to link',
         dnsLine(p.dns),
       ],
@@ -513,11 +524,11 @@ function otherVnetNodes(b: Builder, access: PrivateAccess, names: PlanIndex, zon
   });
   // Peerings between two other VNets (a hub and its spokes), after those of the server VNet.
   for (const pair of pairs) if (pair.a.order >= 0) peeringEdge(b, `peering-${pair.a.order}-${pair.b.order}`, pair);
-  if (access.peeredVnets.length > 0) peeredGroup(b, access, withServer);
+  if (access.peeredVnets.length > 0) peeredGroup(b, access, withServer, server);
 }
 
 /** The collection of other VNets, with how many are peered both ways with the server VNet and linked to the zone. */
-function peeredGroup(b: Builder, access: PrivateAccess, withServer: ReadonlyMap<number, PeeringPair>): void {
+function peeredGroup(b: Builder, access: Access, withServer: ReadonlyMap<number, PeeringPair>, server: boolean): void {
   const n = access.peeredVnets.length;
   const both = access.peeredVnets.filter((_, i) => {
     const pair = withServer.get(i);
@@ -531,22 +542,25 @@ function peeredGroup(b: Builder, access: PrivateAccess, withServer: ReadonlyMap<
     members: access.peeredVnets.map((_, i) => NODE_IDS.peered(i)),
     summary: [
       plural(n, 'other VNet'),
-      `${both} peered both ways with the server VNet, ${n - both} not`,
+      ...(server ? [`${both} peered both ways with the server VNet, ${n - both} not`] : []),
       `${linked} linked to the DNS zone`,
     ],
     path: 'access.peeredVnets',
   });
 }
 
-/** On-premises sites and their gateways, joined to the VNet that holds the gateway. */
-function siteNodes(b: Builder, access: PrivateAccess, names: PlanIndex): void {
-  const vnet = access.vnet;
+/**
+ * On-premises sites and their gateways, joined to the VNet that holds the gateway; in public access, the zone that a
+ * site's DNS forwards into Azure.
+ */
+export function siteNodes(b: Builder, access: Access, names: PlanIndex): void {
+  const vnet = access.mode === 'private' ? access.vnet.name : '';
   access.onPremises.forEach((site, i) => {
     const id = NODE_IDS.site(i);
-    const gatewayVnetName = site.gatewayVnet || vnet.name;
+    const gatewayVnetName = site.gatewayVnet || vnet;
     const gatewayPeer = peeredIndex(names, site.gatewayVnet);
     const gatewayTarget =
-      site.gatewayVnet === '' || names.vnet(site.gatewayVnet)?.kind === 'server'
+      (vnet && site.gatewayVnet === '') || names.vnet(site.gatewayVnet)?.kind === 'server'
         ? NODE_IDS.serverVnet
         : gatewayPeer !== undefined
           ? NODE_IDS.peered(gatewayPeer)
@@ -555,7 +569,9 @@ function siteNodes(b: Builder, access: PrivateAccess, names: PlanIndex): void {
       site.connection === 'vpn' ? 'VPN gateway' : site.connection === 'expressRoute' ? 'ExpressRoute' : 'not connected';
     const lines = [
       listOrDash(site.addressRanges),
-      site.dnsForwarder ? 'DNS: forwards the zone into Azure' : 'DNS: no forwarder into Azure',
+      site.dnsForwarder
+        ? `DNS: forwards ${vnet ? 'the zone' : forwardedZoneOf(site.forwardedZone)} into Azure`
+        : 'DNS: no forwarder into Azure',
     ];
     if (site.connection !== 'none' && gatewayTarget === null)
       lines.push(`✕ gateway VNet ${site.gatewayVnet} is not in the plan`);

@@ -1,6 +1,8 @@
 /**
  * The topology of public access: the servers behind their public endpoints, the internet, one box per firewall
- * rule (a collection the layout may collapse), Azure services when allowed or used, and the clients.
+ * rule (a collection the layout may collapse), Azure services when allowed or used, the VNets with the private
+ * endpoints in their subnets, the peerings, the on-premises sites and the privatelink zone (as private access draws
+ * them), and the clients.
  */
 import { AZURE_SERVICES_RULE_IP } from '../domain/azure';
 import {
@@ -13,9 +15,11 @@ import {
   type IpRange,
   type PaintedSegment,
 } from '../domain/ipv4';
-import type { Plan, PublicAccess } from '../domain/plan';
+import type { Client, Plan, PublicAccess } from '../domain/plan';
+import { planIndex, type PlanIndex } from '../domain/plan-index';
 import { NODE_IDS, type ClientVerdicts } from './model';
 import { addClients, edge, plural, serverFqdn, serverNodes, type Builder, type PlacedClient } from './model-build';
+import { dnsNodes, otherVnetNodes, peeredIndex, siteNodes, zoneNode } from './model-private';
 
 /** The first firewall rule (index) whose range holds `address`, or -1: a binary search over the painted rules. */
 function ruleFor(address: string, painted: readonly PaintedSegment[]): number {
@@ -25,8 +29,8 @@ function ruleFor(address: string, painted: readonly PaintedSegment[]): number {
   return paintedAt(painted, parsed.value.start)?.order ?? -1;
 }
 
-/** The servers, each behind its public endpoint. */
-function endpointNodes(b: Builder, plan: Plan): void {
+/** The servers, each behind its public endpoint (faded when public network access is disabled). */
+function endpointNodes(b: Builder, plan: Plan, off: boolean): void {
   serverNodes(b, plan, null);
   plan.servers.forEach((s, i) => {
     b.nodes.push({
@@ -35,10 +39,10 @@ function endpointNodes(b: Builder, plan: Plan): void {
       parent: null,
       role: 'Public endpoint',
       title: `Public endpoint of ${s.name}`,
-      lines: [serverFqdn(s.name), 'TCP 5432 (and 6432 for PgBouncer)'],
+      lines: [serverFqdn(s.name), 'TCP 5432 (and 6432 for PgBouncer)', ...(off ? [OFF] : [])],
       badges: [],
-      paths: [`servers.${i}.name`],
-      tone: 'normal',
+      paths: off ? [`servers.${i}.name`, 'access.publicNetworkAccess'] : [`servers.${i}.name`],
+      tone: off ? 'muted' : 'normal',
     });
     edge(b, {
       id: `endpoint-${i}-server`,
@@ -51,6 +55,78 @@ function endpointNodes(b: Builder, plan: Plan): void {
       paths: [],
     });
   });
+}
+
+const OFF = '✕ public network access disabled';
+
+/**
+ * Each private endpoint in its subnet (in its VNet when the subnet is not in the plan, on its own when the VNet is
+ * not), with its line to the server it connects to.
+ */
+function privateEndpointNodes(b: Builder, plan: Plan, access: PublicAccess, names: PlanIndex): void {
+  access.privateEndpoints.forEach((pe, k) => {
+    const v = peeredIndex(names, pe.vnet);
+    const subnet = names.subnetOf(pe.vnet, pe.subnet);
+    const j = v === undefined || !subnet ? -1 : (access.peeredVnets[v]?.subnets.indexOf(subnet) ?? -1);
+    const s = pe.server ? plan.servers.findIndex((x) => x.name.toLowerCase() === pe.server.toLowerCase()) : 0;
+    const server = plan.servers[s];
+    const id = NODE_IDS.privateEndpoint(k);
+    const paths = [`access.privateEndpoints.${k}`];
+    b.nodes.push({
+      id,
+      kind: 'privateEndpoint',
+      parent: v === undefined ? null : j < 0 ? NODE_IDS.peered(v) : NODE_IDS.peeredSubnet(v, j),
+      role: 'Private endpoint',
+      title: pe.name,
+      lines: [
+        `${pe.privateIp || 'dynamic IP'} · ${pe.approval} approval`,
+        server ? `to ${server.name}` : `✕ server ${pe.server} is not in the plan`,
+      ],
+      badges: [],
+      paths,
+      tone: server && v !== undefined ? 'normal' : 'warning',
+    });
+    if (server)
+      edge(b, {
+        id: `${id}-server`,
+        kind: 'privateLink',
+        from: id,
+        to: NODE_IDS.server(s),
+        label: 'Private Link',
+        description:
+          `Private endpoint ${pe.name} connects to ${server.name} over Private Link ` + `(${pe.approval} approval).`,
+        direction: 'forward',
+        paths,
+      });
+  });
+}
+
+/**
+ * The way of a client in a VNet or on premises (through its site's gateway) to a private endpoint: the one in its
+ * VNet, else in a VNet peered with it, else the first; none when its VNet, or the endpoint's, is not in the plan.
+ */
+function endpointVia(c: Client, access: PublicAccess, names: PlanIndex): { parent: string | null; via: string[] } {
+  const site = c.kind === 'onPremises' ? names.site(c.site) : undefined;
+  const home = c.kind === 'vnet' ? c.vnet : site?.site.connection === 'none' ? '' : (site?.site.gatewayVnet ?? '');
+  const v = peeredIndex(names, home);
+  const parent = site ? NODE_IDS.site(site.index) : v === undefined ? null : NODE_IDS.peered(v);
+  const pes = access.privateEndpoints;
+  const k = [
+    pes.findIndex((pe) => peeredIndex(names, pe.vnet) === v),
+    pes.findIndex((pe) => names.peered(pe.vnet, home)),
+    0,
+  ].find((i) => i >= 0) as number;
+  const p = peeredIndex(names, pes[k]?.vnet ?? '');
+  if (v === undefined || p === undefined) return { parent, via: [] };
+  return {
+    parent,
+    via: [
+      ...(site ? [NODE_IDS.site(site.index), NODE_IDS.gateway(site.index)] : []),
+      NODE_IDS.peered(v),
+      ...(p === v ? [] : [NODE_IDS.peered(p)]),
+      NODE_IDS.privateEndpoint(k),
+    ],
+  };
 }
 
 /** A box per firewall rule, with its lines from the internet and to each endpoint; returns each rule's range. */
@@ -175,13 +251,22 @@ function azureServicesNode(b: Builder, plan: Plan, access: PublicAccess): void {
   }
 }
 
-/** Each client in the internet (through the first rule that lets its address in) or among Azure services. */
-function placeClients(plan: Plan, ranges: readonly (IpRange | null)[]): PlacedClient[] {
+/**
+ * Each client in the internet (through the first rule that lets its address in), among Azure services, or in its VNet
+ * or site (through a private endpoint).
+ */
+function placeClients(
+  plan: Plan,
+  access: PublicAccess,
+  names: PlanIndex,
+  ranges: readonly (IpRange | null)[],
+): PlacedClient[] {
   const painted = paintRanges(ranges.flatMap((r, order) => (r === null ? [] : [{ ...r, order }])));
   return plan.clients.map((c, index) => {
     if (c.kind === 'azureService') {
       return { client: c, index, parent: NODE_IDS.azureServices, via: [NODE_IDS.azureServices, NODE_IDS.endpoint(0)] };
     }
+    if (c.kind === 'vnet' || c.kind === 'onPremises') return { client: c, index, ...endpointVia(c, access, names) };
     const rule = c.kind === 'internet' ? ruleFor(c.address, painted) : -1;
     const parent = c.kind === 'internet' ? NODE_IDS.internet : null;
     const via = parent ? [parent, ...(rule >= 0 ? [NODE_IDS.rule(rule)] : []), NODE_IDS.endpoint(0)] : [];
@@ -196,20 +281,28 @@ export function publicTopology(
   access: PublicAccess,
   verdicts: ClientVerdicts | undefined,
 ): void {
-  endpointNodes(b, plan);
+  const off = !access.publicNetworkAccess;
+  endpointNodes(b, plan, off);
   b.nodes.push({
     id: NODE_IDS.internet,
     kind: 'internet',
     parent: null,
     role: 'Internet',
     title: 'Internet',
-    lines: ['only the ranges of the firewall rules get in'],
+    lines: [off ? OFF : 'only the ranges of the firewall rules get in'],
     badges: [],
-    paths: [],
-    tone: 'normal',
+    paths: off ? ['access.publicNetworkAccess'] : [],
+    tone: off ? 'muted' : 'normal',
   });
 
   const ranges = firewallRuleNodes(b, plan, access);
   azureServicesNode(b, plan, access);
-  addClients(b, placeClients(plan, ranges), NODE_IDS.server(0), verdicts);
+  // The VNets, sites and zone, drawn as private access draws them (none in a plan of allowed IP addresses only).
+  const names = planIndex(plan);
+  dnsNodes(b, access);
+  const zone = access.privateDnsZone || access.privateEndpoints.length > 0 ? zoneNode(b, plan, access) : null;
+  otherVnetNodes(b, access, names, zone);
+  siteNodes(b, access, names);
+  privateEndpointNodes(b, plan, access, names);
+  addClients(b, placeClients(plan, access, names, ranges), NODE_IDS.server(0), verdicts);
 }

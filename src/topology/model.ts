@@ -32,6 +32,7 @@ export const TOPO_NODE_KINDS = [
   'internet',
   'azureServices',
   'publicEndpoint',
+  'privateEndpoint',
   'firewallRule',
   'firewallSummary',
   'client',
@@ -86,6 +87,7 @@ export type TopoEdgeKind =
   | 'ha'
   | 'internetAccess'
   | 'firewallAllow'
+  | 'privateLink'
   | 'azureServices'
   | 'clientPath';
 
@@ -159,6 +161,8 @@ export const NODE_IDS = {
   server: (i: number) => `server-${i}`,
   standby: (i: number) => `standby-${i}`,
   endpoint: (i: number) => `endpoint-${i}`,
+  /** Private endpoint `i` of public access. */
+  privateEndpoint: (i: number) => `pe-${i}`,
   subnet: (i: number) => `subnet-${i}`,
   peered: (i: number) => `peer-${i}`,
   /** Subnet `j` of the other VNet `i`. */

@@ -97,26 +97,19 @@ export function peerLanes(topo: Topology): { lane: ReadonlyMap<string, number>; 
 /** The room `count` lanes take left of the other VNets' column. */
 export const peerLanesWidth = (count: number): number => (count > 0 ? 2 * PEER_LANE_GAP * count + 16 : 0);
 
-/** Where the private layout put what its lines run along or between. */
-export interface PrivateFrame {
-  /** The server VNet's box, the corridor inside its right edge (its width) and the gutter under its text. */
-  readonly vnet: Box;
-  readonly corridorRight: number;
-  readonly gutterY: number;
+/** Where a layout put what the lines of the other VNets (their peerings, sites, zone links, DNS) run along. */
+interface VnetFrame {
   /** The private DNS zone's box, if drawn. */
   readonly zoneBox: Box | null;
   /** True when the other VNets are paged: their summary box stands for those on other pages. */
   readonly peeredSummary: boolean;
-  /** The left edges of the server VNet's column and of the other VNets' column. */
-  readonly xB: number;
+  /** The left edge of the other VNets' column. */
   readonly xC: number;
-  /** The vertical trunks: of the server VNet's peerings, of the zone links, of the sites behind another VNet. */
-  readonly peerTrunk: number;
+  /** The vertical trunks: of the zone links, of the sites behind another VNet. */
   readonly zoneTrunk: number;
   readonly siteTrunk: number;
-  /** The horizontal lanes: over the DNS row (forwarders), under it (DNS use), and under that (zone links). */
+  /** The horizontal lanes: over the DNS row (forwarders), and under it (zone links). */
   readonly laneTop: number;
-  readonly lane1: number;
   readonly lane2: number;
   /** The lines between two other VNets (peerLanes). */
   readonly peerLanes: { lane: ReadonlyMap<string, number>; count: number };
@@ -124,11 +117,116 @@ export interface PrivateFrame {
   readonly hub: string | null;
 }
 
+/** Where the private layout put what its lines run along or between. */
+export interface PrivateFrame extends VnetFrame {
+  /** The server VNet's box, the corridor inside its right edge (its width) and the gutter under its text. */
+  readonly vnet: Box;
+  readonly corridorRight: number;
+  readonly gutterY: number;
+  /** The left edge of the server VNet's column. */
+  readonly xB: number;
+  /** The vertical trunk of the server VNet's peerings, and the lane under the DNS row (DNS use). */
+  readonly peerTrunk: number;
+  readonly lane1: number;
+}
+
+/** Where a peered VNet's line meets (the summary, when the VNet is on another page). */
+const peeredAnchor = (ctx: Ctx, frame: VnetFrame, id: string): Box | undefined =>
+  ctx.placer.at.get(id) ?? (frame.peeredSummary ? ctx.placer.at.get('peered-summary') : undefined);
+
+/**
+ * The router of the lines that the server VNet has no part in: DNS forwarders, zone links and peerings of the other
+ * VNets, sites and their gateways into them. Returns whether it routed the line.
+ */
+function vnetRouter(ctx: Ctx, frame: VnetFrame): (e: TopoEdge) => boolean {
+  const { zoneBox, zoneTrunk, siteTrunk, laneTop, lane2 } = frame;
+  const at = ctx.placer.at;
+  /** The DNS servers that a forwarding line with its label already goes into. */
+  const forwardLabelled = new Set<string>();
+  /** The gaps between two other VNets (by their height) where a line between two of them already has its label. */
+  const labelled = new Set<number>();
+  /** The box on its own (a VNet, a site) that holds `b`, or `b` when it is one. */
+  const outermost = (b: Box): Box => {
+    let o = b;
+    for (let p = at.get(o.node.parent ?? ''); p !== undefined; p = at.get(o.node.parent ?? '')) o = p;
+    return o;
+  };
+  return (e) => {
+    const a = at.get(e.from);
+    const b = at.get(e.to);
+    if (e.kind === 'dnsForward') {
+      if (a && b) {
+        const ax = Math.round(a.x + a.w / 2);
+        const bx = Math.round(b.x + b.w / 2);
+        // Out of the VNet that holds the DNS servers on its left, then up over the DNS row.
+        const home = outermost(a);
+        const start: Point[] =
+          home === a
+            ? [
+                [ax, a.y],
+                [ax, laneTop],
+              ]
+            : [
+                [a.x, mid(a) - 6],
+                [home.x - 10, mid(a) - 6],
+                [home.x - 10, laneTop],
+              ];
+        // One label for the lines into one resolver, which run side by side over the DNS row (as from Azure
+        // services in public access).
+        route(ctx, e.id, [...start, [bx, laneTop], [bx, b.y]], forwardLabelled.has(e.to) ? () => null : undefined);
+        forwardLabelled.add(e.to);
+      }
+    } else if (e.kind === 'zoneLink' && e.to !== NODE_IDS.serverVnet) {
+      if (zoneBox && b) {
+        const zx = Math.min(zoneTrunk, right(zoneBox) - 16);
+        const yIn = b.y + 16;
+        route(ctx, e.id, [
+          [Math.max(zx, zoneBox.x + 40), zoneBox.y + zoneBox.h],
+          [Math.max(zx, zoneBox.x + 40), lane2 + 8],
+          [zoneTrunk, lane2 + 8],
+          [zoneTrunk, yIn],
+          [right(b), yIn],
+        ]);
+      }
+    } else if (isPeerToPeer(e)) {
+      routePeerToPeer(ctx, e, frame.peerLanes.lane.get(e.id) ?? 0, {
+        lanes: frame.peerLanes.count,
+        xC: frame.xC,
+        hub: frame.hub,
+        labelled,
+      });
+    } else if (e.id.startsWith('site-gw-')) {
+      // Site ⇄ its gateway: side by side on one row.
+      if (a && b)
+        route(
+          ctx,
+          e.id,
+          a.x < b.x
+            ? [
+                [right(a), mid(b)],
+                [b.x, mid(b)],
+              ]
+            : [
+                [a.x, mid(b)],
+                [right(b), mid(b)],
+              ],
+        );
+    } else if (e.kind === 'gateway' && e.to !== NODE_IDS.serverVnet) {
+      if (a && b)
+        route(ctx, e.id, [
+          [a.x, mid(a)],
+          [siteTrunk, mid(a)],
+          [siteTrunk, mid(b) + 8],
+          [right(b), mid(b) + 8],
+        ]);
+    } else return false;
+    return true;
+  };
+}
+
 /** Routes every line of a private-access picture, in the topology's order. */
 export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
-  const { vnet, corridorRight, gutterY, zoneBox, peeredSummary, xB, xC, peerTrunk, zoneTrunk, siteTrunk } = frame;
-  const { laneTop, lane1, lane2 } = frame;
-  const { lane: peerToPeer, count: lanes } = frame.peerLanes;
+  const { vnet, corridorRight, gutterY, zoneBox, xB, peerTrunk, siteTrunk, lane1, lane2 } = frame;
 
   // Routes into the server VNet, and on to the (first) server.
   const at = ctx.placer.at;
@@ -158,13 +256,7 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
           [right(server0), mid(server0)],
         ]
       : [];
-  /** Where a peered VNet's line meets the server VNet (or the summary, when the VNet is on another page). */
-  const peeredAnchor = (id: string): Box | undefined =>
-    at.get(id) ?? (peeredSummary ? at.get('peered-summary') : undefined);
-  /** The DNS servers that a forwarding line with its label already goes into. */
-  const forwardLabelled = new Set<string>();
-  /** The gaps between two other VNets (by their height) where a line between two of them already has its label. */
-  const labelled = new Set<number>();
+  const other = vnetRouter(ctx, frame);
   /** The box on its own (a VNet, a site) that holds `b`, or `b` when it is one. */
   const outermost = (b: Box): Box => {
     let o = b;
@@ -173,6 +265,7 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
   };
 
   for (const e of ctx.topo.edges) {
+    if (other(e)) continue;
     switch (e.kind) {
       case 'ha': {
         const a = at.get(e.from);
@@ -182,32 +275,6 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
             [a.x, mid(a)],
             [right(b), mid(a)],
           ]);
-        break;
-      }
-      case 'dnsForward': {
-        const a = at.get(e.from);
-        const b = at.get(e.to);
-        if (a && b) {
-          const ax = Math.round(a.x + a.w / 2);
-          const bx = Math.round(b.x + b.w / 2);
-          // Out of the VNet that holds the DNS servers on its left, then up over the DNS row.
-          const home = outermost(a);
-          const start: Point[] =
-            home === a
-              ? [
-                  [ax, a.y],
-                  [ax, laneTop],
-                ]
-              : [
-                  [a.x, mid(a) - 6],
-                  [home.x - 10, mid(a) - 6],
-                  [home.x - 10, laneTop],
-                ];
-          // One label for the lines into one resolver, which run side by side over the DNS row (as from Azure
-          // services in public access).
-          route(ctx, e.id, [...start, [bx, laneTop], [bx, b.y]], forwardLabelled.has(e.to) ? () => null : undefined);
-          forwardLabelled.add(e.to);
-        }
         break;
       }
       case 'dnsUse': {
@@ -235,36 +302,19 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
         break;
       }
       case 'zoneLink': {
+        // To the server VNet (the other VNets' links are vnetRouter's).
         if (!zoneBox) break;
-        if (e.to === NODE_IDS.serverVnet) {
-          const zx = zoneBox.x + 24;
-          const vx = Math.round(vnet.x + vnet.w / 2);
-          route(ctx, e.id, [
-            [zx, zoneBox.y + zoneBox.h],
-            [zx, lane2],
-            [vx, lane2],
-            [vx, vnet.y],
-          ]);
-        } else {
-          const b = at.get(e.to);
-          if (!b) break;
-          const zx = Math.min(zoneTrunk, right(zoneBox) - 16);
-          const yIn = b.y + 16;
-          route(ctx, e.id, [
-            [Math.max(zx, zoneBox.x + 40), zoneBox.y + zoneBox.h],
-            [Math.max(zx, zoneBox.x + 40), lane2 + 8],
-            [zoneTrunk, lane2 + 8],
-            [zoneTrunk, yIn],
-            [right(b), yIn],
-          ]);
-        }
+        const zx = zoneBox.x + 24;
+        const vx = Math.round(vnet.x + vnet.w / 2);
+        route(ctx, e.id, [
+          [zx, zoneBox.y + zoneBox.h],
+          [zx, lane2],
+          [vx, lane2],
+          [vx, vnet.y],
+        ]);
         break;
       }
       case 'peering': {
-        if (isPeerToPeer(e)) {
-          routePeerToPeer(ctx, e, peerToPeer.get(e.id) ?? 0, { lanes, xC, hub: frame.hub, labelled });
-          break;
-        }
         const other = e.from === NODE_IDS.serverVnet ? e.to : e.from;
         const b = at.get(other);
         if (!b) break;
@@ -279,39 +329,16 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
         break;
       }
       case 'gateway': {
+        // Into the server VNet (the others are vnetRouter's).
         const a = at.get(e.from);
-        const b = at.get(e.to);
-        if (!a || !b) break;
-        if (e.id.startsWith('site-gw-')) {
-          // Site ⇄ its gateway: side by side on one row.
-          if (a.x < b.x)
-            route(ctx, e.id, [
-              [right(a), mid(b)],
-              [b.x, mid(b)],
-            ]);
-          else
-            route(ctx, e.id, [
-              [a.x, mid(b)],
-              [right(b), mid(b)],
-            ]);
-        } else if (e.to === NODE_IDS.serverVnet) {
-          const yIn = clamp(mid(a), vTop, vBottom);
-          route(ctx, e.id, [
-            [right(a), mid(a)],
-            [xB - 45, mid(a)],
-            [xB - 45, yIn],
-            [vnet.x, yIn],
-          ]);
-        } else {
-          const hub = peeredAnchor(e.to);
-          if (hub)
-            route(ctx, e.id, [
-              [a.x, mid(a)],
-              [siteTrunk, mid(a)],
-              [siteTrunk, mid(hub) + 8],
-              [right(hub), mid(hub) + 8],
-            ]);
-        }
+        if (!a) break;
+        const yIn = clamp(mid(a), vTop, vBottom);
+        route(ctx, e.id, [
+          [right(a), mid(a)],
+          [xB - 45, mid(a)],
+          [xB - 45, yIn],
+          [vnet.x, yIn],
+        ]);
         break;
       }
       case 'clientPath': {
@@ -325,7 +352,7 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
           xB,
           vTop,
           vBottom,
-          peeredAnchor,
+          peeredAnchor: (id) => peeredAnchor(ctx, frame, id),
           toServerFromLeft,
           toServerFromRight,
           corridorX,

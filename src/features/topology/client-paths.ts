@@ -44,6 +44,7 @@ const TRAFFIC: ReadonlySet<TopoEdgeKind> = new Set<TopoEdgeKind>([
   'gateway',
   'internetAccess',
   'firewallAllow',
+  'privateLink',
   'azureServices',
 ]);
 

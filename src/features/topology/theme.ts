@@ -33,6 +33,7 @@ const BY_KIND: Partial<Record<TopoNodeKind, Partial<BoxPaint>>> = {
   internet: { fill: '#f2f5f9', stroke: '#4d5866', radius: 18 },
   azureServices: { fill: '#eef4fb', stroke: '#4d5866', radius: 18 },
   publicEndpoint: { fill: '#ffffff', stroke: '#0b5cad', strokeWidth: 1.5 },
+  privateEndpoint: { fill: '#ffffff', stroke: '#0b5cad', strokeWidth: 1.5 },
   firewallRule: { fill: '#ffffff', stroke: '#0b5cad' },
   firewallSummary: { fill: '#e7f0fb', stroke: '#0b5cad', strokeWidth: 1.5 },
   client: { fill: '#ffffff', stroke: '#4d5866', radius: 10 },
@@ -64,6 +65,7 @@ const LINES: Record<TopoEdgeKind, LinePaint> = {
   ha: { stroke: '#1e6b34', strokeWidth: 1.75 },
   internetAccess: { stroke: '#4d5866', strokeWidth: 1.5 },
   firewallAllow: { stroke: '#0b5cad', strokeWidth: 1.75 },
+  privateLink: { stroke: '#0b5cad', strokeWidth: 1.75 },
   azureServices: { stroke: '#b3261e', strokeWidth: 1.75 },
   clientPath: { stroke: '#1e6b34', strokeWidth: 2.5 },
 };
