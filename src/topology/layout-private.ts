@@ -172,20 +172,29 @@ const MAX_PEER_SUBNETS = 4;
 const INNER: Limits = { minW: 120, maxW: LEAF.maxW - 2 * PAD };
 
 /**
- * Another VNet: its text, its appliance and subnets (each with the DNS servers in it), the DNS servers in the VNet
- * itself or in a subnet counted only, then the clients that live in it.
+ * Another VNet: its text, its appliance and subnets (each with the private endpoints and DNS servers in it), the
+ * private endpoints in the VNet itself, the DNS servers in it or in a subnet counted only, then the clients that live
+ * in it.
  */
 function peeredVnetCard(ctx: Ctx, id: string): Card {
   const subnets = childrenOf(ctx, id, 'subnet');
   const shown = subnets.length > MAX_PEER_SUBNETS ? subnets.slice(0, MAX_PEER_SUBNETS - 1) : subnets;
   const hidden = subnets.slice(shown.length);
+  const endpoints = (of: string, limits: Limits) =>
+    childrenOf(ctx, of, 'privateEndpoint').map((n) => leafCard(n, limits));
   const subnetCard = (n: TopoNode): Card => {
-    const dns = dnsCards(ctx, [n.id], n.id, { minW: INNER.minW, maxW: INNER.maxW - 2 * PAD });
-    return dns.length > 0 ? cardWithChips(n, [], INNER, innerOf(dns)) : leafCard(n, INNER);
+    const limits = { minW: INNER.minW, maxW: INNER.maxW - 2 * PAD };
+    const inner = [...endpoints(n.id, limits), ...dnsCards(ctx, [n.id], n.id, limits)];
+    return inner.length > 0 ? cardWithChips(n, [], INNER, innerOf(inner)) : leafCard(n, INNER);
   };
   const dns = dnsCards(ctx, [id, ...hidden.map((n) => n.id)], id, INNER);
   return cardWithChips(ctx.node.get(id) as TopoNode, childrenOf(ctx, id, 'client'), LEAF, {
-    cards: [...childrenOf(ctx, id, 'appliance').map((n) => leafCard(n, INNER)), ...shown.map(subnetCard), ...dns],
+    cards: [
+      ...childrenOf(ctx, id, 'appliance').map((n) => leafCard(n, INNER)),
+      ...shown.map(subnetCard),
+      ...endpoints(id, INNER),
+      ...dns,
+    ],
     hidden: hidden.length,
     hiddenNoun: 'subnet',
     hiddenPaths: hidden.flatMap((n) => n.paths),
@@ -210,7 +219,7 @@ interface PrivateCards {
  * VNets, gateways), when it has at least two; the first such in the plan's order on a tie. Null for a star around the
  * server VNet.
  */
-function hubVnet(ctx: Ctx): string | null {
+export function hubVnet(ctx: Ctx): string | null {
   const joins = new Map<string, number>();
   const add = (id: string) => joins.set(id, (joins.get(id) ?? 0) + 1);
   for (const e of ctx.topo.edges) {
@@ -244,7 +253,7 @@ function hubInTheMiddle(hub: string | null, cards: Card[]): Card[] {
 }
 
 /** Column C: peered VNets (paged), with their clients; the hub in the middle. */
-function peeredColumn(ctx: Ctx, view: LayoutView, hub: string | null): { colC: Card[]; peeredSummary: boolean } {
+export function peeredColumn(ctx: Ctx, view: LayoutView, hub: string | null): { colC: Card[]; peeredSummary: boolean } {
   const peeredGroup = ctx.topo.groups.find((g) => g.kind === 'peeredVnets');
   const peeredCards: Card[] = [];
   let peeredSummary: Card | null = null;
@@ -263,22 +272,28 @@ function peeredColumn(ctx: Ctx, view: LayoutView, hub: string | null): { colC: C
   return { colC, peeredSummary: peeredSummary !== null };
 }
 
+/** Each site with its gateway, and the VNet that holds the gateway (if known). */
+export function siteRows(ctx: Ctx): SiteRow[] {
+  return ctx.topo.nodes
+    .filter((n) => n.kind === 'onPremises')
+    .map((n) => {
+      const i = n.id.slice('site-'.length);
+      const gwNode = ctx.node.get(`gateway-${i}`);
+      const target = ctx.edgesById.get(`gw-vnet-${i}`)?.to;
+      return {
+        site: cardWithChips(n, childrenOf(ctx, n.id, 'client')),
+        gateway: gwNode ? leafCard(gwNode, { minW: 120, maxW: 200 }) : null,
+        ...(target === undefined ? {} : { vnet: target }),
+      };
+    });
+}
+
 /** Sites: joined to the server VNet (left), or to a peered VNet / unknown VNet (right); and the other boxes. */
 function siteColumns(ctx: Ctx): { leftSites: SiteRow[]; rightSites: SiteRow[]; others: Card[] } {
-  const leftSites: SiteRow[] = [];
-  const rightSites: SiteRow[] = [];
-  for (const n of ctx.topo.nodes) {
-    if (n.kind !== 'onPremises') continue;
-    const i = n.id.slice('site-'.length);
-    const gwNode = ctx.node.get(`gateway-${i}`);
-    const row = {
-      site: cardWithChips(n, childrenOf(ctx, n.id, 'client')),
-      gateway: gwNode ? leafCard(gwNode, { minW: 120, maxW: 200 }) : null,
-    };
-    const target = ctx.edgesById.get(`gw-vnet-${i}`)?.to;
-    if (target === undefined || target === NODE_IDS.serverVnet) leftSites.push(row);
-    else rightSites.push({ ...row, vnet: target });
-  }
+  const rows = siteRows(ctx);
+  const left = (r: SiteRow) => r.vnet === undefined || r.vnet === NODE_IDS.serverVnet;
+  const leftSites = rows.filter(left);
+  const rightSites = rows.filter((r) => !left(r));
   const others: Card[] = [];
   for (const id of [NODE_IDS.internet, NODE_IDS.azureServices, NODE_IDS.note, 'unplaced']) {
     const n = ctx.node.get(id);
@@ -321,23 +336,21 @@ function privateColumns(ctx: Ctx, cards: PrivateCards): PrivateColumns {
 }
 
 /**
- * The DNS row under the title row (at `dnsRowY`): Azure DNS, custom DNS servers, then the zone, roughly over its
- * links. Returns the zone's box and the bottom of the row.
+ * The DNS row under the title row (at `dnsRowY`), from `x` on: Azure DNS, custom DNS servers not drawn in a VNet
+ * (`vnets`), then the zone, roughly over its links (at `zoneX` of its width). Returns the zone's box and the bottom of
+ * the row.
  */
-function placeDnsRow(
+export function placeDnsRow(
   ctx: Ctx,
   dnsRowY: number,
-  cards: PrivateCards,
-  cols: PrivateColumns,
+  vnets: readonly Card[],
+  x: number,
+  zoneX: (w: number) => number,
 ): { zoneBox: Box | null; dnsBottom: number } {
-  const { colC } = cards;
-  const { xB, zoneTrunk } = cols;
-  const vnetCard = cards.vnet.card;
-  let x = MARGIN;
   let dnsBottom = dnsRowY;
   // DNS servers are drawn in the VNet or subnet that holds them; here only those not in one on this page.
   const held = new Set<string>();
-  for (const c of [vnetCard, ...colC]) heldIds(c, held);
+  for (const c of vnets) heldIds(c, held);
   for (const n of ctx.topo.nodes) {
     if ((n.kind !== 'azureDns' && n.kind !== 'dnsServers') || held.has(n.id)) continue;
     const b = ctx.placer.place(leafCard({ ...n, parent: null }), x, dnsRowY);
@@ -348,8 +361,7 @@ function placeDnsRow(
   let zoneBox: Box | null = null;
   if (zoneNode) {
     const zc = leafCard(zoneNode, { minW: 200, maxW: 340 });
-    const wanted = colC.length > 0 ? zoneTrunk - zc.w / 2 : xB + vnetCard.w / 2 - zc.w / 2;
-    zoneBox = ctx.placer.place(zc, Math.round(Math.max(x, wanted)), dnsRowY);
+    zoneBox = ctx.placer.place(zc, Math.round(Math.max(x, zoneX(zc.w))), dnsRowY);
     dnsBottom = Math.max(dnsBottom, zoneBox.y + zoneBox.h);
   }
   return { zoneBox, dnsBottom };
@@ -389,17 +401,21 @@ function placeColumns(ctx: Ctx, cards: PrivateCards, cols: PrivateColumns, mainY
     ctx.placer.place(c, xA + colAW - c.w, y);
     y += c.h + STACK_GAP;
   }
-  y = mainY;
-  for (const r of rightSites) {
+  placeRightSites(ctx, rightSites, xD, mainY);
+  return vnet;
+}
+
+/** Sites right of the other VNets (at `x`, from `y` down), each beside the VNet whose gateway it reaches. */
+export function placeRightSites(ctx: Ctx, rows: readonly SiteRow[], x: number, y: number): void {
+  for (const r of rows) {
     // Beside the VNet whose gateway it reaches (the hub), or under the site before it.
     const vnetOf = ctx.placer.at.get(r.vnet ?? '');
     if (vnetOf !== undefined) y = Math.max(y, vnetOf.y);
     const h = Math.max(r.site.h, r.gateway?.h ?? 0);
-    const gw = r.gateway ? ctx.placer.place(r.gateway, xD, y + Math.round((h - r.gateway.h) / 2)) : null;
-    ctx.placer.place(r.site, gw ? right(gw) + GW_GAP : xD, y);
+    const gw = r.gateway ? ctx.placer.place(r.gateway, x, y + Math.round((h - r.gateway.h) / 2)) : null;
+    ctx.placer.place(r.site, gw ? right(gw) + GW_GAP : x, y);
     y += h + STACK_GAP;
   }
-  return vnet;
 }
 
 /** Places a private-access topology under the title row (`top`), then routes its lines. */
@@ -412,7 +428,10 @@ export function layoutPrivate(ctx: Ctx, view: LayoutView, top: number): void {
   };
   const cols = privateColumns(ctx, cards);
   const dnsRowY = top + 40;
-  const { zoneBox, dnsBottom } = placeDnsRow(ctx, dnsRowY, cards, cols);
+  const { colC, vnet: server } = cards;
+  const { zoneBox, dnsBottom } = placeDnsRow(ctx, dnsRowY, [server.card, ...colC], MARGIN, (w) =>
+    colC.length > 0 ? cols.zoneTrunk - w / 2 : cols.xB + server.card.w / 2 - w / 2,
+  );
   const vnet = placeColumns(ctx, cards, cols, dnsBottom + 60, hub);
   routePrivate(ctx, {
     vnet,

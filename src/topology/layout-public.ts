@@ -1,13 +1,15 @@
 /**
  * The layout of public access, left to right: internet, Azure services | firewall rules | public endpoints |
- * servers, under the title row. Builds the columns' cards, places them, and hands the frame to the routing of the
- * lines.
+ * servers | the VNets with the private endpoints, the hub in the middle of them | sites behind the hub's gateway,
+ * under the title row (and, with VNets, a row of DNS things as in private access). Builds the columns' cards, places
+ * them, and hands the frame to the routing of the lines.
  */
 import { cardWithChips, leafCard, maxW, type Card } from './labels';
+import { hubVnet, peeredColumn, placeDnsRow, placeRightSites, siteRows } from './layout-private';
 import { NODE_IDS, type TopoNode } from './model';
 import { PAGE_SIZE, pageOf, summaryNode, type LayoutView } from './paging';
 import { childrenOf, marked, MARGIN, STACK_GAP, type Box, type Ctx } from './placement';
-import { routePublic } from './routing';
+import { peerLanes, peerLanesWidth, routePublic } from './routing';
 
 /** Column A: the internet, Azure services (if drawn) and the clients whose place is not in the plan. */
 function sourceColumn(ctx: Ctx): Card[] {
@@ -49,7 +51,13 @@ function ruleColumn(ctx: Ctx, view: LayoutView): { colB: Card[]; summary: Card |
 
 /** Places a public-access topology under the title row (`top`), then routes its lines. */
 export function layoutPublic(ctx: Ctx, view: LayoutView, top: number): void {
-  const mainY = top + 50;
+  // The VNets (with the private endpoints not in one at their foot) and the sites, when the plan has any.
+  const hub = hubVnet(ctx);
+  const { colC, peeredSummary } = peeredColumn(ctx, view, hub);
+  for (const n of ctx.topo.nodes) if (n.kind === 'privateEndpoint' && n.parent === null) colC.push(leafCard(n));
+  const sites = siteRows(ctx);
+  const vnets = colC.length + sites.length > 0 || ctx.node.has(NODE_IDS.dnsZone);
+  let mainY = top + 50;
   const colA = sourceColumn(ctx);
   const { colB, summary } = ruleColumn(ctx, view);
   const endpoints = ctx.topo.nodes.filter((n) => n.kind === 'publicEndpoint').map((n) => leafCard(n));
@@ -70,6 +78,15 @@ export function layoutPublic(ctx: Ctx, view: LayoutView, top: number): void {
   const xC = xBR + 100;
   const xD = xC + maxW(endpoints) + 70;
   const xE = xD + maxW(servers) + 50;
+  const xR = Math.max(xD + maxW(servers), standbys.size > 0 ? xE + maxW([...standbys.values()]) : 0);
+  const lanes = peerLanes(ctx.topo);
+  const xV = xR + 110 + peerLanesWidth(lanes.count);
+  const xVR = xV + maxW(colC);
+  let dns = { zoneBox: null as Box | null, dnsBottom: 0 };
+  if (vnets) {
+    dns = placeDnsRow(ctx, top + 40, colC, xV, (w) => xVR + 64 - w / 2);
+    mainY = dns.dnsBottom + 60;
+  }
 
   let y = mainY;
   const placedA: Box[] = [];
@@ -94,7 +111,23 @@ export function layoutPublic(ctx: Ctx, view: LayoutView, top: number): void {
     y += h + STACK_GAP;
   });
 
+  y = mainY;
+  for (const c of colC) y = ctx.placer.place(c, xV, y).h + y + STACK_GAP;
+  placeRightSites(ctx, sites, xVR + 150, mainY);
+
   routePublic(ctx, {
+    vnets: {
+      zoneBox: dns.zoneBox,
+      peeredSummary,
+      xC: xV,
+      zoneTrunk: xVR + 64,
+      siteTrunk: xVR + 96,
+      laneTop: top + 24,
+      lane2: dns.dnsBottom + 32,
+      peerLanes: lanes,
+      hub,
+      peTrunk: xR + 40,
+    },
     inet: ctx.placer.at.get(NODE_IDS.internet) as Box,
     summary: summary !== null,
     inetTrunk,

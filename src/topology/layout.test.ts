@@ -4,6 +4,7 @@ import type { Finding } from '../domain/finding';
 import type { Plan } from '../domain/plan';
 import { LARGE_SIZE, largePlan, samplePlan } from '../domain/samples';
 import { EXAMPLE_NAMES, examplePlan } from '../domain/testing/examples';
+import { privateEndpointHubPlan } from '../domain/testing/private-endpoint-plans';
 import { evaluate } from '../rules';
 import { findingMarker, layoutPins } from './findings';
 import { linesAcrossLabels } from './line-clearance';
@@ -58,6 +59,12 @@ describe('layoutTopology', () => {
       expect(layout.boxes.length).toBeGreaterThan(5);
     });
   }
+
+  it('draws the private endpoint hub plan (public access with VNets) without overlaps or overflowing text', () => {
+    const plan = privateEndpointHubPlan();
+    for (const verdicts of [ALL_VERDICTS(plan), undefined])
+      checkReadable(layoutTopology(planToTopology(plan, verdicts)));
+  });
 
   it('routes every line as an orthogonal polyline inside the picture', () => {
     const plan = examplePlan('hub-and-spoke');

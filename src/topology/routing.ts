@@ -493,6 +493,8 @@ function clientRoutePrivate(e: TopoEdge, chip: Box, env: PrivateRouteEnv): Point
 
 /** Where the public layout put what its lines run along or between. */
 export interface PublicFrame {
+  /** The VNets' frame, and the trunk of the private endpoints' lines left of them. */
+  readonly vnets: VnetFrame & { readonly peTrunk: number };
   /** The internet's box. */
   readonly inet: Box;
   /** True when the firewall rules are paged: their summary box stands for those not shown. */
@@ -507,8 +509,19 @@ export interface PublicFrame {
 
 /** Routes every line of a public-access picture, in the topology's order. */
 export function routePublic(ctx: Ctx, frame: PublicFrame): void {
-  const { inet, summary, inetTrunk, ruleTrunk, topLane, bottomLane } = frame;
+  const { inet, summary, inetTrunk, ruleTrunk, topLane, bottomLane, vnets } = frame;
   const at = ctx.placer.at;
+  const other = vnetRouter(ctx, vnets);
+  const peTrunk = vnets.peTrunk;
+  /**
+   * From the private endpoints' trunk over a server's row into its top; a client's line `d` inside the endpoint's,
+   * clear of its label over it.
+   */
+  const toServer = (server: Box, d: number): Point[] => [
+    [peTrunk - d, server.y - 14 + d],
+    [right(server) - 24 + d, server.y - 14 + d],
+    [right(server) - 24 + d, server.y],
+  ];
 
   const ruleBox = (id: string): Box | undefined =>
     at.get(id) ?? (summary ? at.get(NODE_IDS.firewallSummary) : undefined);
@@ -516,7 +529,14 @@ export function routePublic(ctx: Ctx, frame: PublicFrame): void {
   /** Whether a line from Azure services has its label (the first one routed). */
   let azureLabelled = false;
   for (const e of ctx.topo.edges) {
+    if (other(e)) continue;
     switch (e.kind) {
+      case 'privateLink': {
+        const a = at.get(e.from);
+        const b = at.get(e.to);
+        if (a && b) route(ctx, e.id, [[a.x, mid(a)], [peTrunk, mid(a)], ...toServer(b, 0)]);
+        break;
+      }
       case 'internetAccess': {
         const r = ruleBox(e.to);
         if (!r) break;
@@ -594,6 +614,30 @@ export function routePublic(ctx: Ctx, frame: PublicFrame): void {
         const place = at.get(e.via[0] ?? '');
         if (!place) break;
         const cy = mid(chip);
+        const pe = at.get(e.via[e.via.length - 1] ?? '');
+        if (pe?.node.kind === 'privateEndpoint') {
+          // From a VNet to the endpoints' trunk; from a site through its gateway and the endpoint to it.
+          const gw = at.get(e.via[1] ?? '');
+          const y = mid(pe) + 5;
+          route(ctx, e.id, [
+            ...((gw && place.node.kind === 'onPremises'
+              ? [
+                  [chip.x, cy],
+                  [place.x - 8, cy],
+                  [place.x - 8, mid(gw)],
+                  [gw.x, mid(gw)],
+                  [vnets.siteTrunk + 5, mid(gw)],
+                  [vnets.siteTrunk + 5, y],
+                  [peTrunk - 5, y],
+                ]
+              : [
+                  [chip.x, cy],
+                  [peTrunk - 5, cy],
+                ]) as Point[]),
+            ...toServer(server, 5),
+          ]);
+          break;
+        }
         const head: Point[] = [
           [right(chip), cy],
           [right(place) + 6, cy],
