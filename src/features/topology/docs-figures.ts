@@ -8,13 +8,12 @@ import { JSDOM } from 'jsdom';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { checkAllClients } from '../../checker';
-import { examplePlan } from '../../domain/testing/examples';
 import { withoutFindings } from './export-svg';
-import { extractSvg } from './golden';
+import { extractSvg, goldenPlan } from './golden';
 import { TopologyFigure } from './topology-figure';
 
-/** The examples drawn for the README. */
-export const DOCS_FIGURES = ['hub-spoke-firewall', 'hub-and-spoke'] as const;
+/** The examples drawn for the README (and the private endpoint hub plan, golden.ts `goldenPlan`). */
+export const DOCS_FIGURES = ['hub-spoke-firewall', 'hub-and-spoke', 'private-endpoint-hub'] as const;
 
 export function docsFigurePath(example: string): URL {
   return new URL(`../../../docs/img/topology-${example}.svg`, import.meta.url);
@@ -22,7 +21,7 @@ export function docsFigurePath(example: string): URL {
 
 /** The standalone SVG document of an example's diagram (no finding markers, real client verdicts). */
 export function renderDocsFigure(example: string): string {
-  const plan = examplePlan(example);
+  const plan = goldenPlan(example);
   const clientVerdicts = Object.fromEntries(checkAllClients(plan).map((c) => [c.client, c.verdict]));
   const svg = extractSvg(renderToStaticMarkup(createElement(TopologyFigure, { plan, findings: [], clientVerdicts })));
   // Without what findings add, as the clean export leaves it (the legend's entry for the markers); the view's

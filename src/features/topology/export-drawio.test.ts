@@ -21,7 +21,7 @@ import { layoutTopology, type TopologyLayout } from '../../topology/layout';
 import { planToTopology } from '../../topology/plan-to-topology';
 import { layoutToDrawio } from './export-drawio';
 import { TITLE_BLOCK_HEIGHT } from './export-svg';
-import { EXPORT_DATE, EXPORT_GOLDENS, exampleLayout } from './golden';
+import { EXPORT_DATE, EXPORT_GOLDENS, exampleLayout, goldenPlan } from './golden';
 
 const { DOMParser } = new JSDOM('').window;
 
@@ -166,10 +166,10 @@ describe('layoutToDrawio', () => {
     });
   }
 
-  for (const example of EXAMPLE_NAMES) {
-    it(`writes examples/${example}.json as an mxGraph model draw.io reads: cells, parents, geometry, lines`, () => {
+  for (const example of [...EXAMPLE_NAMES, 'private-endpoint-hub']) {
+    it(`writes ${example} as an mxGraph model draw.io reads: cells, parents, geometry, lines`, () => {
       const layout = exampleLayout(example);
-      checkStructure(layoutToDrawio(layout, { planName: examplePlan(example).name, date: EXPORT_DATE }), layout);
+      checkStructure(layoutToDrawio(layout, { planName: goldenPlan(example).name, date: EXPORT_DATE }), layout);
     });
   }
 

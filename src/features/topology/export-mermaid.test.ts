@@ -16,7 +16,7 @@ import type { TopoEdge, TopoNode, TopoNodeKind } from '../../topology/model';
 import type { Box } from '../../topology/placement';
 import { planToTopology } from '../../topology/plan-to-topology';
 import { layoutToMermaid } from './export-mermaid';
-import { EXPORT_DATE, EXPORT_GOLDENS, exampleLayout } from './golden';
+import { EXPORT_DATE, EXPORT_GOLDENS, exampleLayout, goldenPlan } from './golden';
 
 const dom = new JSDOM('');
 Object.assign(globalThis, { window: dom.window });
@@ -84,10 +84,10 @@ describe('layoutToMermaid', { timeout: 60_000 }, () => {
     });
   }
 
-  for (const example of EXAMPLE_NAMES) {
-    it(`writes examples/${example}.json as a flowchart Mermaid parses: its boxes, subgraphs and lines`, async () => {
+  for (const example of [...EXAMPLE_NAMES, 'private-endpoint-hub']) {
+    it(`writes ${example} as a flowchart Mermaid parses: its boxes, subgraphs and lines`, async () => {
       const layout = exampleLayout(example);
-      const text = layoutToMermaid(layout, { planName: examplePlan(example).name, date: EXPORT_DATE });
+      const text = layoutToMermaid(layout, { planName: goldenPlan(example).name, date: EXPORT_DATE });
       const db = await checkFlowchart(text, layout);
       // Every drawn line whose ends are boxes is a link, with its label.
       const labelled = layout.edges.filter((e) => e.edge.label !== '').map((e) => e.edge.label);

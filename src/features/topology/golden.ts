@@ -7,13 +7,22 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Finding } from '../../domain/finding';
+import type { Plan } from '../../domain/plan';
 import { EXAMPLE_NAMES, examplePlan } from '../../domain/testing/examples';
+import { privateEndpointHubPlan } from '../../domain/testing/private-endpoint-plans';
 import { layoutTopology, type TopologyLayout } from '../../topology/layout';
 import type { ClientVerdicts } from '../../topology/model';
 import { planToTopology } from '../../topology/plan-to-topology';
 import { layoutToDrawio } from './export-drawio';
 import { layoutToMermaid } from './export-mermaid';
 import { TopologyFigure } from './topology-figure';
+
+/** The public-access plan with a private endpoint in a hub: drawn in golden files as the examples are. */
+const PRIVATE_ENDPOINT_HUB = 'private-endpoint-hub';
+
+/** A plan drawn in golden files, by name: an example, or the private endpoint hub plan (not an example yet). */
+export const goldenPlan = (name: string): Plan =>
+  name === PRIVATE_ENDPOINT_HUB ? privateEndpointHubPlan() : examplePlan(name);
 
 export interface GoldenCase {
   name: string;
@@ -47,6 +56,12 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     verdicts: { 'dublin-analysts': 'reachable', 'cork-laptop': 'unreachable' },
   },
   { name: 'eight-subnets', example: 'eight-subnets', findings: [] },
+  {
+    name: PRIVATE_ENDPOINT_HUB,
+    example: PRIVATE_ENDPOINT_HUB,
+    findings: [f('PGN-225', 'warning', 'access.privateEndpoints.0', 'A finding on a private endpoint.')],
+    verdicts: { 'ledger-api': 'reachable', 'finance-office': 'warning', 'home-laptop': 'unreachable' },
+  },
 ];
 
 export function goldenPath(name: string): URL {
@@ -63,7 +78,7 @@ export function extractSvg(markup: string): string {
 
 export function renderGolden(c: GoldenCase): string {
   const props = {
-    plan: examplePlan(c.example),
+    plan: goldenPlan(c.example),
     findings: c.findings,
     ...(c.verdicts ? { clientVerdicts: c.verdicts } : {}),
   };
@@ -76,7 +91,7 @@ export const EXPORT_DATE = '2025-03-04';
 /** The layout of an example as the view first draws it, with the verdicts of its SVG golden case, if any. */
 export function exampleLayout(example: string): TopologyLayout {
   const verdicts = GOLDEN_CASES.find((c) => c.example === example)?.verdicts;
-  return layoutTopology(planToTopology(examplePlan(example), verdicts));
+  return layoutTopology(planToTopology(goldenPlan(example), verdicts));
 }
 
 export interface ExportGolden {
@@ -85,9 +100,9 @@ export interface ExportGolden {
   render: () => string;
 }
 
-/** The draw.io and Mermaid golden files: one of each per example (`examples/*.json`). */
-export const EXPORT_GOLDENS: readonly ExportGolden[] = EXAMPLE_NAMES.flatMap((example) => {
-  const title = () => ({ planName: examplePlan(example).name, date: EXPORT_DATE });
+/** The draw.io and Mermaid golden files: one of each per example (`examples/*.json`) and the private endpoint hub. */
+export const EXPORT_GOLDENS: readonly ExportGolden[] = [...EXAMPLE_NAMES, PRIVATE_ENDPOINT_HUB].flatMap((example) => {
+  const title = () => ({ planName: goldenPlan(example).name, date: EXPORT_DATE });
   return [
     {
       example,
