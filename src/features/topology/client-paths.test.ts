@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan';
 import { examplePlan, examplePlans } from '../../domain/testing/examples';
+import { privateEndpointHubPlan } from '../../domain/testing/private-endpoint-plans';
 import type { Topology } from '../../topology/model';
 import { planToTopology } from '../../topology/plan-to-topology';
 import { hubSpokeFirewallPlan } from '../../topology/testing/topology-plans';
@@ -36,7 +37,10 @@ function expectDrawnPath(t: Topology, p: ClientPath): void {
   // Every step is drawn: a box of the picture, or a line that carries traffic.
   for (const s of p.steps) {
     if (s.type === 'box') expect(t.nodes.some((n) => n.id === s.id)).toBe(true);
-    else expect(t.edges.find((e) => e.id === s.id)?.kind).toMatch(/^(peering|gateway|internetAccess|firewallAllow)$/);
+    else
+      expect(t.edges.find((e) => e.id === s.id)?.kind).toMatch(
+        /^(peering|gateway|internetAccess|firewallAllow|privateLink)$/,
+      );
   }
   expect(new Set(text(p.steps)).size).toBe(p.steps.length);
 }
@@ -56,6 +60,32 @@ describe('clientPaths, every example', () => {
       }
     });
   }
+
+  it('private endpoint hub: the VNet and office clients reach the server through the endpoint and its line', () => {
+    const plan = privateEndpointHubPlan();
+    const t = planToTopology(plan, verdictsOf(plan));
+    const paths = clientPaths(t);
+    for (const id of ['client-0', 'client-1']) expectDrawnPath(t, paths.get(id) as ClientPath);
+    expect(text((paths.get('client-0') as ClientPath).steps)).toEqual([
+      'box:client-0',
+      'box:peer-1',
+      'edge:peering-0-1',
+      'box:peer-0',
+      'box:peer-0-subnet-0',
+      'box:pe-0',
+      'edge:pe-0-server',
+      'box:server-0',
+    ]);
+    expect(text((paths.get('client-1') as ClientPath).steps).slice(0, 6)).toEqual([
+      'box:client-1',
+      'box:site-0',
+      'edge:site-gw-0',
+      'box:gateway-0',
+      'edge:gw-vnet-0',
+      'box:peer-0',
+    ]);
+    expect(paths.get('client-2')?.reachesServer).toBe(false);
+  });
 
   it('finds the same paths without the checker, only without the clients’ own lines', () => {
     const plan = examplePlan('hub-and-spoke');

@@ -15,6 +15,7 @@ import { standaloneSvg } from './export-svg';
 import { extractSvg, GOLDEN_CASES, goldenPath, renderGolden } from './golden';
 import TopologyView from './topology-view';
 import { examplePlan } from '../../domain/testing/examples';
+import { privateEndpointHubPlan } from '../../domain/testing/private-endpoint-plans';
 
 const example = examplePlan;
 
@@ -114,6 +115,20 @@ describe('TopologyView', () => {
     );
     expect(html).toContain('Download SVG');
     expect(html).toContain('Download PNG');
+  });
+
+  it('says the private endpoints in the text alternative, nested in their subnet and VNet, with their line', () => {
+    const html = renderToStaticMarkup(
+      <TopologyView plan={privateEndpointHubPlan()} findings={[]} textAlternativeOpen />,
+    );
+    expect(html).toMatch(
+      /VNet:<\/span> <strong>vnet-hub<\/strong>[^]*?<ul><li><span class="topo-list__role">Subnet:<\/span> <strong>snet-private-endpoints<\/strong>[^]*?<ul><li><span class="topo-list__role">Private endpoint:<\/span> <strong>pe-pg-contoso-ledger<\/strong>/,
+    );
+    expect(html).toContain(
+      '<li>Private endpoint pe-pg-contoso-ledger connects to pg-contoso-ledger over Private Link ' +
+        '(automatic approval).</li>',
+    );
+    expect(html).toContain('✕ public network access disabled');
   });
 
   it('draws an unreachable client without a line and with "✕ not reachable"', () => {
