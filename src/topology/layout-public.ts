@@ -78,7 +78,7 @@ export function layoutPublic(ctx: Ctx, view: LayoutView, top: number): void {
   const xC = xBR + 100;
   const xD = xC + maxW(endpoints) + 70;
   const xE = xD + maxW(servers) + 50;
-  const xR = Math.max(xD + maxW(servers), standbys.size > 0 ? xE + maxW([...standbys.values()]) : 0);
+  const xR = xE + maxW([...standbys.values()]);
   const lanes = peerLanes(ctx.topo);
   const xV = xR + 110 + peerLanesWidth(lanes.count);
   const xVR = xV + maxW(colC);

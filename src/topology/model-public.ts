@@ -41,7 +41,7 @@ function endpointNodes(b: Builder, plan: Plan, off: boolean): void {
       title: `Public endpoint of ${s.name}`,
       lines: [serverFqdn(s.name), 'TCP 5432 (and 6432 for PgBouncer)', ...(off ? [OFF] : [])],
       badges: [],
-      paths: off ? [`servers.${i}.name`, 'access.publicNetworkAccess'] : [`servers.${i}.name`],
+      paths: [`servers.${i}.name`],
       tone: off ? 'muted' : 'normal',
     });
     edge(b, {
@@ -80,7 +80,7 @@ function privateEndpointNodes(b: Builder, plan: Plan, access: PublicAccess, name
       title: pe.name,
       lines: [
         `${pe.privateIp || 'dynamic IP'} · ${pe.approval} approval`,
-        server ? `to ${server.name}` : `✕ server ${pe.server} is not in the plan`,
+        `${server ? 'to' : '✕ no server'} ${pe.server || server?.name}`,
       ],
       badges: [],
       paths,
@@ -103,7 +103,7 @@ function privateEndpointNodes(b: Builder, plan: Plan, access: PublicAccess, name
 
 /**
  * The way of a client in a VNet or on premises (through its site's gateway) to a private endpoint: the one in its
- * VNet, else in a VNet peered with it, else the first; none when its VNet, or the endpoint's, is not in the plan.
+ * VNet, else the first; none when its VNet, or the endpoint's, is not in the plan.
  */
 function endpointVia(c: Client, access: PublicAccess, names: PlanIndex): { parent: string | null; via: string[] } {
   const site = c.kind === 'onPremises' ? names.site(c.site) : undefined;
@@ -111,11 +111,10 @@ function endpointVia(c: Client, access: PublicAccess, names: PlanIndex): { paren
   const v = peeredIndex(names, home);
   const parent = site ? NODE_IDS.site(site.index) : v === undefined ? null : NODE_IDS.peered(v);
   const pes = access.privateEndpoints;
-  const k = [
-    pes.findIndex((pe) => peeredIndex(names, pe.vnet) === v),
-    pes.findIndex((pe) => names.peered(pe.vnet, home)),
+  const k = Math.max(
     0,
-  ].find((i) => i >= 0) as number;
+    pes.findIndex((pe) => peeredIndex(names, pe.vnet) === v),
+  );
   const p = peeredIndex(names, pes[k]?.vnet ?? '');
   if (v === undefined || p === undefined) return { parent, via: [] };
   return {

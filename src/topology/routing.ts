@@ -130,6 +130,13 @@ export interface PrivateFrame extends VnetFrame {
   readonly lane1: number;
 }
 
+/** The box on its own (a VNet, a site) that holds `b`, or `b` when it is one. */
+function outermost(at: ReadonlyMap<string, Box>, b: Box): Box {
+  let o = b;
+  for (let p = at.get(o.node.parent ?? ''); p !== undefined; p = at.get(o.node.parent ?? '')) o = p;
+  return o;
+}
+
 /** Where a peered VNet's line meets (the summary, when the VNet is on another page). */
 const peeredAnchor = (ctx: Ctx, frame: VnetFrame, id: string): Box | undefined =>
   ctx.placer.at.get(id) ?? (frame.peeredSummary ? ctx.placer.at.get('peered-summary') : undefined);
@@ -145,12 +152,6 @@ function vnetRouter(ctx: Ctx, frame: VnetFrame): (e: TopoEdge) => boolean {
   const forwardLabelled = new Set<string>();
   /** The gaps between two other VNets (by their height) where a line between two of them already has its label. */
   const labelled = new Set<number>();
-  /** The box on its own (a VNet, a site) that holds `b`, or `b` when it is one. */
-  const outermost = (b: Box): Box => {
-    let o = b;
-    for (let p = at.get(o.node.parent ?? ''); p !== undefined; p = at.get(o.node.parent ?? '')) o = p;
-    return o;
-  };
   return (e) => {
     const a = at.get(e.from);
     const b = at.get(e.to);
@@ -159,7 +160,7 @@ function vnetRouter(ctx: Ctx, frame: VnetFrame): (e: TopoEdge) => boolean {
         const ax = Math.round(a.x + a.w / 2);
         const bx = Math.round(b.x + b.w / 2);
         // Out of the VNet that holds the DNS servers on its left, then up over the DNS row.
-        const home = outermost(a);
+        const home = outermost(at, a);
         const start: Point[] =
           home === a
             ? [
@@ -257,12 +258,6 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
         ]
       : [];
   const other = vnetRouter(ctx, frame);
-  /** The box on its own (a VNet, a site) that holds `b`, or `b` when it is one. */
-  const outermost = (b: Box): Box => {
-    let o = b;
-    for (let p = at.get(o.node.parent ?? ''); p !== undefined; p = at.get(o.node.parent ?? '')) o = p;
-    return o;
-  };
 
   for (const e of ctx.topo.edges) {
     if (other(e)) continue;
@@ -280,7 +275,7 @@ export function routePrivate(ctx: Ctx, frame: PrivateFrame): void {
       case 'dnsUse': {
         const b = at.get(e.to);
         if (!b) break;
-        const home = outermost(b);
+        const home = outermost(at, b);
         if (home === vnet) break; // its own DNS servers are drawn in it
         const bx = Math.round(b.x + b.w / 2);
         // To DNS servers in another VNet: over the labels of the zone links under it (their tops are on lane1).
