@@ -154,7 +154,7 @@ const DnsSettingSchema = describe(
  * How NSG rules and route tables of a subnet apply to the private endpoints in it: `Disabled` (Azure's default)
  * = neither applies. Source: PE §1.8 (`privateEndpointNetworkPolicies`, values of Network API 2023-09-01).
  */
-const PE_NETWORK_POLICIES = ['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'] as const;
+export const PE_NETWORK_POLICIES = ['Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled'] as const;
 
 const SubnetSchema = z.object({
   name: describe(text(), 'Subnet name.'),

@@ -23,6 +23,8 @@ export const T = {
   localGateway: 'Microsoft.Network/localNetworkGateways',
   connection: 'Microsoft.Network/connections',
   inboundEndpoint: 'Microsoft.Network/dnsResolvers/inboundEndpoints',
+  endpoint: 'Microsoft.Network/privateEndpoints',
+  zoneGroup: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
 } as const;
 
 /** Types the importer reads; a resource of another type is listed as not modelled. */
@@ -33,11 +35,6 @@ export const READ_TYPES: ReadonlySet<string> = new Set(Object.values(T).map((t) 
  * plain "the plan has no place for it".
  */
 export const UNMODELLED_TYPES: Readonly<Record<string, string>> = {
-  'microsoft.network/privateendpoints':
-    'The import does not read private endpoints yet: add them to the plan by hand, or clients that reach the ' +
-    'server through one are not checked.',
-  'microsoft.network/privateendpoints/privatednszonegroups':
-    "The import does not read a private endpoint's DNS zone group yet: the plan's endpoints use its zone.",
   'microsoft.network/privatednszones/a': "DNS records are not part of the plan: Azure writes the server's own.",
   'microsoft.network/dnsresolvers':
     'A DNS Private Resolver is not part of the plan: a VNet whose DNS servers are its inbound endpoints is read as ' +

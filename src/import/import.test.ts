@@ -669,8 +669,7 @@ describe('what can only be partly read', () => {
       [
         'Microsoft.Network/privateEndpoints',
         'resource',
-        'The import does not read private endpoints yet: add them to the plan by hand, or clients that reach the ' +
-          'server through one are not checked.',
+        'Not a private endpoint of server pg-orders (group postgresqlServer), so not read.',
       ],
       [
         'Microsoft.DBforPostgreSQL/flexibleServers',
@@ -861,17 +860,181 @@ describe('a server with public access', () => {
       name: 'pg-public',
       subscription: 'ffffffff-ffff-ffff-ffff-ffffffffffff',
     });
+    // The connections' endpoint (private-endpoint-name, exampleprivateendpoint) is not in the input.
     expect(imported.notModelled.map((n) => [n.what, n.why])).toEqual([
-      ['resource', 'The import does not read private endpoint connections yet.'],
+      [
+        'resource',
+        'Its private endpoint is not in the input, so not read: add it to the input and import again, or add it to ' +
+          'the plan by hand.',
+      ],
       [
         'properties.privateEndpointConnections',
-        '1 private endpoint connection: the import does not read private endpoints yet; add them to the plan by hand.',
+        'The private endpoint of 1 of these connections is not in the input, so not read: add it to the input and ' +
+          'import again, or add it to the plan by hand.',
       ],
     ]);
     expect(imported.resourceIds['access.firewallRules.1']).toMatch(/\/firewallRules\/examplefirewallrule2$/);
     expect(imported.resourceIds['access.allowAzureServices']).toMatch(
       /AllowAllAzureServicesAndResourcesWithinAzureIps$/,
     );
+  });
+
+  describe('its private endpoints', () => {
+    const SERVER = armId(
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+      'rg-data',
+      'Microsoft.DBforPostgreSQL/flexibleServers',
+      'pg-public',
+    );
+    const PE_SUB = '00000000-0000-0000-0000-000000000000';
+    const PE_VNET = vnetId(PE_SUB, 'rg1', 'vnet-pe');
+    const PL_ZONE = armId(
+      PE_SUB,
+      'rg-dns',
+      'Microsoft.Network/privateDnsZones',
+      'privatelink.postgres.database.azure.com',
+    );
+    /** PrivateEndpointGet, as an endpoint to pg-public in snet-pe of vnet-pe; `connection` replaces its connections. */
+    const endpoint = (name: string, connection: Json = {}): Json => {
+      const body = example('network-privateendpoint-get', { testPe: name, myVnet: 'vnet-pe', mySubnet: 'snet-pe' });
+      const [link] = propsOf(body).privateLinkServiceConnections as Json[];
+      return withProps(body, {
+        privateLinkServiceConnections: [
+          withProps(link as Json, { privateLinkServiceId: SERVER, groupIds: ['postgresqlServer'] }),
+        ],
+        ...connection,
+      });
+    };
+    /** PrivateEndpointDnsZoneGroupGet under `pe` (the example's ID says privateLinkServices), naming the zones. */
+    const zoneGroup = (pe: string, zones: string[]): Json => {
+      const body = example('network-privatednszonegroup-get');
+      const [config] = propsOf(body).privateDnsZoneConfigs as Json[];
+      return withProps(
+        {
+          ...body,
+          id: `${armId(PE_SUB, 'rg1', 'Microsoft.Network/privateEndpoints', pe)}/privateDnsZoneGroups/default`,
+        },
+        { privateDnsZoneConfigs: zones.map((z) => withProps(config as Json, { privateDnsZoneId: z })) },
+      );
+    };
+    const plZone = (): Json => ({
+      ...example('privatedns-zone-get', {
+        [EXAMPLE_DNS_GROUP]: `/subscriptions/${PE_SUB}/resourceGroups/rg-dns/`,
+        'privatezone1.com': 'privatelink.postgres.database.azure.com',
+      }),
+    });
+    const plLink = (): Json =>
+      withProps(
+        {
+          ...example('privatedns-virtualnetworklink-get'),
+          id: `${PL_ZONE}/virtualNetworkLinks/link-pe`,
+          name: 'link-pe',
+        },
+        { virtualNetwork: { id: PE_VNET } },
+      );
+    /** VirtualNetworkGetWithSubnetDelegation as vnet-pe: snet-pe, policies for endpoints as given, not delegated. */
+    const vnet = (policies: string): Json => {
+      const body = example('network-virtualnetwork-get-subnet-delegation', {
+        [`/subscriptions/${PE_SUB}/resourceGroups/rg1/providers/Microsoft.Network/virtualNetworks/test-vnet`]: PE_VNET,
+        'test-vnet': 'vnet-pe',
+        subnet1: 'snet-pe',
+      });
+      const [subnet] = propsOf(body).subnets as Json[];
+      return withProps(body, {
+        subnets: [
+          { ...subnet, properties: { addressPrefix: '10.0.0.0/24', privateEndpointNetworkPolicies: policies } },
+        ],
+      });
+    };
+
+    it('reads the endpoint, its VNet and subnet, its static address, the zone of its zone group and its links', () => {
+      const r = resources();
+      const imported = ok(
+        importDeployedValue([
+          withProps(r.server, { network: { publicNetworkAccess: 'Disabled' } }),
+          endpoint('pe-pg'),
+          zoneGroup('pe-pg', [armId(PE_SUB, 'rg1', 'Microsoft.Network/privateDnsZones', 'zone1.com'), PL_ZONE]),
+          plZone(),
+          plLink(),
+          vnet('NetworkSecurityGroupEnabled'),
+        ]),
+      );
+      expect(imported.plan.access).toMatchObject({
+        publicNetworkAccess: false,
+        peeredVnets: [
+          {
+            name: 'vnet-pe',
+            resourceGroup: 'rg1',
+            subscription: PE_SUB,
+            zoneLink: true,
+            subnets: [
+              { name: 'snet-pe', prefix: '10.0.0.0/24', privateEndpointNetworkPolicies: 'NetworkSecurityGroupEnabled' },
+            ],
+          },
+        ],
+        privateDnsZone: {
+          name: 'privatelink.postgres.database.azure.com',
+          existing: true,
+          resourceGroup: 'rg-dns',
+          subscription: PE_SUB,
+        },
+        // PrivateEndpointGet's first configured address (192.168.0.6), not those of customDnsConfigs.
+        privateEndpoints: [
+          {
+            name: 'pe-pg',
+            server: '',
+            vnet: 'vnet-pe',
+            subnet: 'snet-pe',
+            privateIp: '192.168.0.6',
+            approval: 'automatic',
+            resourceGroup: 'rg1',
+          },
+        ],
+      });
+      expect(imported.resourceIds['access.privateEndpoints.0']).toMatch(/\/privateEndpoints\/pe-pg$/);
+      expect(imported.resourceIds['access.privateDnsZone']).toBe(PL_ZONE);
+      // The connections' endpoint (private-endpoint-name) is another one: still listed as not read.
+      expect(imported.notModelled.map((n) => n.type)).toEqual(['Microsoft.DBforPostgreSQL/flexibleServers']);
+    });
+
+    it('a manual connection, a dynamic address (customDnsConfigs only), the zone found without a zone group', () => {
+      const r = resources();
+      const manual = endpoint('pe-manual', {
+        privateLinkServiceConnections: [],
+        manualPrivateLinkServiceConnections: [
+          { name: 'c', properties: { privateLinkServiceId: SERVER.toUpperCase(), groupIds: ['postgresqlserver'] } },
+        ],
+        ipConfigurations: [],
+      });
+      const imported = ok(importDeployedValue([r.server, manual, plZone(), vnet('Disabled')]));
+      expect(imported.plan.access).toMatchObject({
+        privateDnsZone: { name: 'privatelink.postgres.database.azure.com' },
+        peeredVnets: [{ name: 'vnet-pe', zoneLink: false, subnets: [{ privateEndpointNetworkPolicies: 'Disabled' }] }],
+        privateEndpoints: [{ name: 'pe-manual', privateIp: '', approval: 'manual' }],
+      });
+    });
+
+    it('an endpoint to another server, or to another group, is not read, and says why', () => {
+      const r = resources();
+      const other = endpoint('pe-other');
+      const group = endpoint('pe-group', {
+        privateLinkServiceConnections: [
+          { name: 'c', properties: { privateLinkServiceId: SERVER, groupIds: ['file'] } },
+        ],
+      });
+      const otherLink = propsOf(other).privateLinkServiceConnections as Json[];
+      const elsewhere = withProps(other, {
+        privateLinkServiceConnections: [withProps(otherLink[0] as Json, { privateLinkServiceId: `${SERVER}-2` })],
+      });
+      const imported = ok(importDeployedValue([r.server, elsewhere, group]));
+      expect(imported.plan.access).toMatchObject({ peeredVnets: [], privateEndpoints: [], privateDnsZone: null });
+      expect(
+        imported.notModelled.filter((n) => n.type === 'Microsoft.Network/privateEndpoints').map((n) => n.why),
+      ).toEqual([
+        'Not a private endpoint of server pg-public (group postgresqlServer), so not read.',
+        'Not a private endpoint of server pg-public (group postgresqlServer), so not read.',
+      ]);
+    });
   });
 
   it('reads public network access: disabled, enabled, or absent (enabled)', () => {

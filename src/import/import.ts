@@ -15,6 +15,7 @@ import { T } from './arm-types';
 import { collectResources } from './collect';
 import { listNotModelled } from './not-modelled';
 import { zoneLinks, zoneOf } from './read-dns';
+import { endpointNetwork } from './read-endpoints';
 import { routeTablesOf } from './read-filters';
 import { checkServerVnet, delegatedSubnetOf, peeringsOf, vnetFacts, vnetIds } from './read-network';
 import { firewallOf, pickServer, serverOf, tlsOf } from './read-server';
@@ -123,13 +124,19 @@ function accessOf(reading: Reading, server: ArmResource): PrivateAccess | Public
     : privateAccess(reading, server, delegatedId, str(fields.privateDnsZoneArmResourceId));
 }
 
-/** Public access: the firewall rules and "allow Azure services". */
+/** Public access: the firewall rules, "allow Azure services", and the private endpoints with their network. */
 function publicAccess(reading: Reading, server: ArmResource, network: Record<string, unknown>): PublicAccess {
   const { rules, azureServices } = firewallOf(reading, server);
   // With public network access disabled, only private endpoints reach the server and its firewall rules are not
   // enforced (private-endpoint-facts.md §1.4): the plan holds the switch, and PGN-224 says what it means.
   const publicNetworkAccess = str(network.publicNetworkAccess).toLowerCase() !== 'disabled';
-  return { ...newPublicAccess(), firewallRules: rules, allowAzureServices: azureServices, publicNetworkAccess };
+  return {
+    ...newPublicAccess(),
+    firewallRules: rules,
+    allowAzureServices: azureServices,
+    publicNetworkAccess,
+    ...endpointNetwork(reading, server),
+  };
 }
 
 /**

@@ -385,9 +385,41 @@ describe('the inventory script (bash)', () => {
           ...newPublicAccess(),
           firewallRules: [{ name: 'office', startIp: '203.0.113.0', endIp: '203.0.113.255' }],
           allowAzureServices: true,
+          peeredVnets: [
+            {
+              name: 'vnet-pe',
+              region: 'westeurope',
+              resourceGroup: 'rg-app',
+              subscription: SUBSCRIPTION,
+              addressSpaces: ['10.40.0.0/16'],
+              zoneLink: true,
+              dns: { kind: 'azure' },
+              subnets: [{ name: 'snet-pe', prefix: '10.40.1.0/24' }],
+              appliance: null,
+            },
+          ],
+          privateDnsZone: {
+            name: 'privatelink.postgres.database.azure.com',
+            existing: true,
+            resourceGroup: 'rg-dns',
+            subscription: SUBSCRIPTION,
+          },
+          // No IP configuration: a dynamic address (the one Azure picked, in the zone group's record, is not static).
+          privateEndpoints: [
+            {
+              name: 'pe-pg-public',
+              server: '',
+              vnet: 'vnet-pe',
+              subnet: 'snet-pe',
+              privateIp: '',
+              approval: 'automatic',
+              resourceGroup: 'rg-app',
+            },
+          ],
         });
         expect(imported.plan.tls).toEqual({ requireSecureTransport: true, minVersion: 'TLSv1.3', maxVersion: null });
-        expect(imported.notModelled.map((n) => n.resourceId)).toContain(PE);
+        expect(imported.resourceIds['access.privateEndpoints.0']).toBe(PE);
+        expect(imported.notModelled.map((n) => n.resourceId)).not.toContain(PE);
         expectOnlyReads(calls);
       }
     },

@@ -1,7 +1,7 @@
 /** The resources of the input that the plan took nothing from, each listed with why: nothing is dropped silently. */
 import { idKey, isType, parentId } from './arm-id';
 import { READ_TYPES, T, UNMODELLED_TYPES } from './arm-types';
-import { props, records, type Reading } from './reading';
+import type { Reading } from './reading';
 import type { ArmResource } from './types';
 
 /** Why a resource of a type the importer reads was not read. */
@@ -10,28 +10,13 @@ function notRead(resource: ArmResource, server: ArmResource): string {
     return 'The import reads one server at a time: import this one by its name to plan for it.';
   if (isType(resource.type, T.zone) || isType(resource.type, T.zoneLink))
     return `Server ${server.name} doesn't use this private DNS zone, so it was not read.`;
+  if (isType(resource.type, T.endpoint))
+    return `Not a private endpoint of server ${server.name} (group postgresqlServer), so not read.`;
   return `Not connected to server ${server.name}'s network in the input, so not read.`;
-}
-
-/** Private endpoint connections of a server with public access: the import does not read them yet. */
-function endpointConnections(reading: Reading, server: ArmResource): void {
-  for (const c of reading.childrenOf(server.id, T.endpointConnection)) {
-    reading.get(c.id);
-    reading.notHeld(c, 'resource', 'The import does not read private endpoint connections yet.');
-  }
-  const nested = records(props(server).privateEndpointConnections);
-  if (nested.length > 0)
-    reading.notHeld(
-      server,
-      'properties.privateEndpointConnections',
-      `${nested.length} private endpoint connection${nested.length === 1 ? '' : 's'}: the import does not read ` +
-        'private endpoints yet; add them to the plan by hand.',
-    );
 }
 
 /** Lists every resource the plan took nothing from, and the server's own properties it has no place for. */
 export function listNotModelled(reading: Reading, server: ArmResource): void {
-  endpointConnections(reading, server);
   const otherServers = new Set(
     reading
       .ofType(T.server)

@@ -3,7 +3,14 @@
  * any other VNet in the input), their subnets, peerings and Azure Firewalls.
  */
 import { POSTGRES_DELEGATION_SERVICE } from '../domain/azure';
-import type { Appliance, DelegatedSubnet, DnsSetting, Peering, Subnet } from '../domain/plan';
+import {
+  PE_NETWORK_POLICIES,
+  type Appliance,
+  type DelegatedSubnet,
+  type DnsSetting,
+  type Peering,
+  type Subnet,
+} from '../domain/plan';
 import { normalizeRegion } from '../domain/regions';
 import { idKey, lastName, parseArmId } from './arm-id';
 import { T } from './arm-types';
@@ -12,6 +19,7 @@ import { dnsSetting } from './read-dns';
 import {
   ipConfigurations,
   isRecord,
+  oneOf,
   privateIpOf,
   props,
   records,
@@ -41,6 +49,12 @@ const prefixesOf = (subnet: ArmResource): string[] => {
   const p = props(subnet);
   return typeof p.addressPrefix === 'string' ? [p.addressPrefix] : strings(p.addressPrefixes);
 };
+
+/** The service a subnet is delegated to, or undefined. */
+const delegationOf = (subnet: ArmResource | undefined): string | undefined =>
+  records(props(subnet).delegations)
+    .map((d) => str(props(d).serviceName))
+    .find((s) => s !== '');
 
 /** Properties of a subnet that the plan has no place for. */
 function subnetExtras(reading: Reading, subnet: ArmResource): void {
@@ -82,7 +96,16 @@ function subnetsOf(reading: Reading, vnetId: string, vnetName: string, except: s
       reading.mark(`${path}.subnets.${i}`, s.id);
       subnetExtras(reading, s);
       otherNsg(reading, s, vnetName);
-      return { name: s.name, prefix: prefixesOf(s)[0] ?? '' };
+      const p = props(s);
+      const delegation = delegationOf(s);
+      // Absent = Azure's default, Disabled (private-endpoint-facts.md §1.8).
+      const policies = oneOf(PE_NETWORK_POLICIES, p.privateEndpointNetworkPolicies);
+      return {
+        name: s.name,
+        prefix: prefixesOf(s)[0] ?? '',
+        ...(delegation === undefined ? {} : { delegation }),
+        ...(policies === undefined ? {} : { privateEndpointNetworkPolicies: policies }),
+      };
     });
 }
 
@@ -216,9 +239,7 @@ export function delegatedSubnetOf(reading: Reading, id: string, server: string):
     reading.skip(id, reason);
     reading.warn(reason);
   } else subnetExtras(reading, subnet);
-  const delegation = records(props(subnet).delegations)
-    .map((d) => str(props(d).serviceName))
-    .find((s) => s !== '');
+  const delegation = delegationOf(subnet);
   return {
     name: subnet?.name ?? lastName(id),
     prefix: subnet === undefined ? '' : (prefixesOf(subnet)[0] ?? ''),

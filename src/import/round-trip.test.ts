@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { POSTGRES_DELEGATION_SERVICE } from '../domain/azure';
 import type { OnPremises, PeeredVnet, Plan, Subnet, Vnet } from '../domain/plan';
 import { idKey } from './arm-id';
+import { T } from './arm-types';
 import { importDeployedValue } from './import';
 import { ADDED_SUBNETS, deployedBundle, deployedCases } from './testing/deployed';
 import type { ArmResource, InventoryBundle } from './types';
@@ -53,24 +54,65 @@ function expectedImport(plan: Plan, bundle: InventoryBundle): Plan {
     // Clients are not deployed resources.
     clients: [],
   };
-  if (plan.access.mode !== 'private') return expected;
-  const a = plan.access;
-  const vnetGroup = rg(a.vnet.resourceGroup);
   /** A site's gateway VNet: '' is the server VNet, which the import names. */
-  const site = (s: OnPremises): OnPremises => ({
+  const site = ({ forwardedZone: _zone, ...s }: OnPremises, serverVnet: string): OnPremises => ({
     ...s,
-    gatewayVnet: s.gatewayVnet === '' ? a.vnet.name : s.gatewayVnet,
+    gatewayVnet: s.gatewayVnet === '' ? serverVnet : s.gatewayVnet,
     // ExpressRoute learns the site's ranges over BGP: no resource in Azure holds them.
     addressRanges: s.connection === 'expressRoute' ? [] : s.addressRanges,
-    // Whether on-premises DNS forwards to Azure is configured on premises, not in Azure.
+    // Whether on-premises DNS forwards to Azure, and which zone, is configured on premises, not in Azure.
     dnsForwarder: false,
   });
+  /** The service the deployed subnet is delegated to, if any (with the VNet's name, in the bundle's VNets). */
+  const deployedDelegation = (vnet: string, subnet: string): string | undefined => {
+    const v = bundle.resources.flat().find((r) => r.type === T.vnet && r.name === vnet);
+    const s = ((v?.properties?.subnets ?? []) as ArmResource[]).find((x) => x.name === subnet);
+    const d = (s?.properties?.delegations ?? []) as ArmResource[];
+    return d[0]?.properties?.serviceName as string | undefined;
+  };
+  /** The subnet holding a DNS resolver's inbound endpoint is delegated to resolvers: the import reads that. */
+  const subnets = (vnet: string, list: readonly Subnet[]): Subnet[] =>
+    list.map((x) => {
+      const delegation = x.delegation ?? deployedDelegation(vnet, x.name);
+      return delegation === undefined ? x : { ...x, delegation };
+    });
+  const vnets = (list: readonly PeeredVnet[]) =>
+    list.map((p) => ({
+      ...p,
+      subscription: sub(p.subscription),
+      resourceGroup: rg(p.resourceGroup),
+      subnets: subnets(p.name, p.subnets),
+    }));
+  if (plan.access.mode !== 'private') {
+    const a = plan.access;
+    return {
+      ...expected,
+      access: {
+        ...a,
+        peeredVnets: vnets(a.peeredVnets),
+        onPremises: a.onPremises.map((s) => site(s, '')),
+        // The zone exists once deployed; an empty group or subscription is the deployment's.
+        privateDnsZone:
+          a.privateDnsZone === null
+            ? null
+            : {
+                ...a.privateDnsZone,
+                existing: true,
+                subscription: sub(a.privateDnsZone.subscription),
+                resourceGroup: rg(a.privateDnsZone.resourceGroup),
+              },
+        privateEndpoints: a.privateEndpoints.map((e) => ({ ...e, resourceGroup: rg(e.resourceGroup) })),
+      },
+    };
+  }
+  const a = plan.access;
+  const vnetGroup = rg(a.vnet.resourceGroup);
   return {
     ...expected,
     access: {
       ...a,
       // Everything imported is existing (it is deployed), the server VNet's resource group named.
-      vnet: { ...a.vnet, existing: true, resourceGroup: vnetGroup },
+      vnet: { ...a.vnet, existing: true, resourceGroup: vnetGroup, subnets: subnets(a.vnet.name, a.vnet.subnets) },
       // The deployment delegated the subnet to flexible servers: the import reads that delegation.
       delegatedSubnet: {
         ...a.delegatedSubnet,
@@ -88,12 +130,8 @@ function expectedImport(plan: Plan, bundle: InventoryBundle): Plan {
               // An empty group is the server VNet's (src/deploy/world.ts).
               resourceGroup: a.privateDnsZone.resourceGroup || vnetGroup,
             },
-      peeredVnets: a.peeredVnets.map((p) => ({
-        ...p,
-        subscription: sub(p.subscription),
-        resourceGroup: rg(p.resourceGroup),
-      })),
-      onPremises: a.onPremises.map(site),
+      peeredVnets: vnets(a.peeredVnets),
+      onPremises: a.onPremises.map((s) => site(s, a.vnet.name)),
       routeTables: a.routeTables.map((t) => ({ ...t, existing: true })),
     },
   };

@@ -32,6 +32,7 @@ const REQUIRED: Readonly<Record<string, readonly (readonly [path: string, kind: 
   [T.gateway]: [['ipConfigurations', 'list']],
   [T.connection]: [['virtualNetworkGateway1', 'reference']],
   [T.inboundEndpoint]: [['ipConfigurations', 'list']],
+  [T.endpoint]: [['subnet', 'reference']],
 };
 const REQUIRED_BY_TYPE = new Map(Object.entries(REQUIRED).map(([type, fields]) => [type.toLowerCase(), fields]));
 

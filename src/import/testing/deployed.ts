@@ -21,7 +21,16 @@ import {
   FIREWALL_SUBNET_MIN_PREFIX_LENGTH,
   GATEWAY_SUBNET_MIN_PREFIX_LENGTH,
 } from '../../domain/azure';
-import { cidrContains, formatCidr, networkOf, nextFreeBlock, parseCidr, parseIPv4, type Cidr } from '../../domain/ipv4';
+import {
+  cidrContains,
+  formatCidr,
+  formatIPv4,
+  networkOf,
+  nextFreeBlock,
+  parseCidr,
+  parseIPv4,
+  type Cidr,
+} from '../../domain/ipv4';
 import type { Appliance, DnsSetting, Plan, Subnet } from '../../domain/plan';
 import { setIn } from '../../domain/paths';
 import { normalizeRegion } from '../../domain/regions';
@@ -174,22 +183,9 @@ class Deployment {
   }
 }
 
-/** The plan's VNets (the server VNet first), placed in the deployment's subscription and groups. */
+/** The plan's VNets (a private plan's server VNet first), placed in the deployment's subscription and groups. */
 function planVnets(plan: Plan, d: Deployment): PlanVnet[] {
-  if (plan.access.mode !== 'private') return [];
   const a = plan.access;
-  const server: PlanVnet = {
-    id: armId(d.subscription, d.rg(a.vnet.resourceGroup), T.vnet, a.vnet.name),
-    name: a.vnet.name,
-    subscription: d.subscription,
-    group: d.rg(a.vnet.resourceGroup),
-    region: normalizeRegion(a.vnet.region),
-    addressSpaces: a.vnet.addressSpaces,
-    subnets: a.vnet.subnets,
-    dns: a.vnet.dns,
-    appliance: a.vnet.appliance,
-    existing: a.vnet.existing,
-  };
   const peered = a.peeredVnets.map((p): PlanVnet => ({
     id: armId(d.sub(p.subscription), d.rg(p.resourceGroup), T.vnet, p.name),
     name: p.name,
@@ -203,6 +199,19 @@ function planVnets(plan: Plan, d: Deployment): PlanVnet[] {
     // Peered VNets are never created by an export (src/deploy/world.ts).
     existing: true,
   }));
+  if (a.mode !== 'private') return peered;
+  const server: PlanVnet = {
+    id: armId(d.subscription, d.rg(a.vnet.resourceGroup), T.vnet, a.vnet.name),
+    name: a.vnet.name,
+    subscription: d.subscription,
+    group: d.rg(a.vnet.resourceGroup),
+    region: normalizeRegion(a.vnet.region),
+    addressSpaces: a.vnet.addressSpaces,
+    subnets: a.vnet.subnets,
+    dns: a.vnet.dns,
+    appliance: a.vnet.appliance,
+    existing: a.vnet.existing,
+  };
   return [server, ...peered];
 }
 
@@ -227,14 +236,33 @@ const subnetResource = (vnetId: string, name: string, properties: Json): Resourc
   top: {},
 });
 
+/** A subnet of the plan as it exists: its prefix, delegation and private endpoint network policies. */
+function planSubnet(vnetId: string, s: Subnet): Resource {
+  const id = `${vnetId}/subnets/${s.name}`;
+  return subnetResource(vnetId, s.name, {
+    addressPrefix: s.prefix,
+    ...(s.delegation === undefined ? {} : { delegations: [delegation(id, 'delegation', s.delegation)] }),
+    ...(s.privateEndpointNetworkPolicies === undefined
+      ? {}
+      : { privateEndpointNetworkPolicies: s.privateEndpointNetworkPolicies }),
+  });
+}
+
 /** What exists before the deployment, as the plan describes it. */
 function existingFromPlan(plan: Plan, d: Deployment, vnets: readonly PlanVnet[]): void {
-  if (plan.access.mode !== 'private') return;
   const a = plan.access;
   for (const v of vnets) {
     if (!v.existing) continue;
     d.put(vnetResource(v));
-    for (const s of v.subnets) d.put(subnetResource(v.id, s.name, { addressPrefix: s.prefix }));
+    for (const s of v.subnets) d.put(planSubnet(v.id, s));
+  }
+  if (a.mode !== 'private') {
+    const zone = a.privateDnsZone;
+    if (zone?.existing === true) {
+      const id = armId(d.sub(zone.subscription), d.rg(zone.resourceGroup), T.zone, zone.name);
+      d.put({ id, type: T.zone, location: 'global', properties: {}, top: {} });
+    }
+    return;
   }
   const serverVnet = vnets[0];
   if (serverVnet !== undefined && a.delegatedSubnet.existing) {
@@ -316,13 +344,13 @@ function firewalls(d: Deployment, vnets: readonly PlanVnet[]): void {
 
 /** A gateway per VNet that on-premises sites connect through (VirtualNetworkGatewayGet), named after the first. */
 function gateways(plan: Plan, d: Deployment, vnets: readonly PlanVnet[]): void {
-  if (plan.access.mode !== 'private') return;
+  const serverVnet = plan.access.mode === 'private' ? vnets[0] : undefined;
   /** The gateway of each VNet, by the VNet's key. */
   const done = new Map<string, string>();
   for (const site of plan.access.onPremises) {
     if (site.connection === 'none') continue;
     const vnet =
-      site.gatewayVnet === '' ? vnets[0] : vnets.find((v) => v.name.toLowerCase() === site.gatewayVnet.toLowerCase());
+      site.gatewayVnet === '' ? serverVnet : vnets.find((v) => v.name.toLowerCase() === site.gatewayVnet.toLowerCase());
     if (vnet === undefined) continue;
     const subscription = vnet.subscription;
     const vpn = site.connection === 'vpn';
@@ -440,6 +468,63 @@ function resolvers(d: Deployment, vnets: readonly PlanVnet[]): void {
   }
 }
 
+/** An endpoint's connections: automatic (approved at once) or manual (pending until the server's owner approves). */
+const endpointLinks = (e: Resource): { link: Json; manual: boolean }[] => [
+  ...listAt(e.properties, 'privateLinkServiceConnections').map((link) => ({ link, manual: false })),
+  ...listAt(e.properties, 'manualPrivateLinkServiceConnections').map((link) => ({ link, manual: true })),
+];
+
+const connectionState = (manual: boolean): Json =>
+  manual
+    ? { status: 'Pending', description: 'Awaiting approval', actionsRequired: 'None' }
+    : { status: 'Approved', description: 'Auto-Approved', actionsRequired: 'None' };
+
+/**
+ * What the server's GET shows of the endpoints that connect to it (ServersGetWithPrivateEndpoints): one
+ * `privateEndpointConnections` entry each, named `<endpoint>.<guid>` (private-endpoint-facts.md §1.2).
+ */
+function endpointConnections(d: Deployment, serverId: string): Json[] {
+  return d.ofType(T.endpoint).flatMap((e) =>
+    endpointLinks(e)
+      .filter(({ link }) => key(str(jsonAt(link, 'properties').privateLinkServiceId)) === key(serverId))
+      .map(({ manual }) => {
+        const name = `${nameOf(e.id)}.1a2b3c4d-0000-4000-8000-000000000001`;
+        return {
+          name,
+          type: T.endpointConnection,
+          id: `${serverId}/privateEndpointConnections/${name}`,
+          properties: {
+            groupIds: ['postgresqlServer'],
+            privateEndpoint: { id: e.id },
+            privateLinkServiceConnectionState: connectionState(manual),
+            provisioningState: 'Succeeded',
+          },
+        };
+      }),
+  );
+}
+
+/**
+ * What an endpoint's GET adds (PrivateEndpointGet): its network interface, the address in `customDnsConfigs` (for a
+ * dynamic endpoint, the one Azure picked: the first free address of the subnet, .4, which is no static IP), each
+ * connection's state.
+ */
+function decorateEndpoint(d: Deployment, r: Resource): void {
+  const p = r.properties;
+  const configured = str(jsonAt(listAt(p, 'ipConfigurations')[0], 'properties').privateIPAddress);
+  const subnet = cidrOf(str(d.get(idAt(p, 'subnet'))?.properties.addressPrefix));
+  const picked = subnet === null ? '' : formatIPv4(subnet.start + 4);
+  const server = nameOf(str(jsonAt(endpointLinks(r)[0]?.link, 'properties').privateLinkServiceId));
+  const fqdn = `${server}.postgres.database.azure.com`;
+  p.customDnsConfigs = [{ fqdn, ipAddresses: [configured || picked] }];
+  p.networkInterfaces = [
+    { id: armId(d.subscription, d.group, 'Microsoft.Network/networkInterfaces', `${nameOf(r.id)}.nic`) },
+  ];
+  for (const { link, manual } of endpointLinks(r))
+    link.properties = { ...jsonAt(link, 'properties'), privateLinkServiceConnectionState: connectionState(manual) };
+  p.provisioningState = 'Succeeded';
+}
+
 /** The read-only values GET adds to what the template set, by type. */
 function decorate(d: Deployment, r: Resource): void {
   const p = r.properties;
@@ -475,6 +560,8 @@ function decorate(d: Deployment, r: Resource): void {
         },
         state: 'Ready',
       };
+      const connections = endpointConnections(d, r.id);
+      if (connections.length > 0) r.properties.privateEndpointConnections = connections;
       for (const name of TLS_PARAMETER_NAMES) {
         const id = `${r.id}/configurations/${name}`;
         const set = d.get(id);
@@ -544,6 +631,9 @@ function decorate(d: Deployment, r: Resource): void {
       r.properties = link.properties ?? {};
       break;
     }
+    case T.endpoint.toLowerCase():
+      decorateEndpoint(d, r);
+      break;
     case T.firewall.toLowerCase():
     case T.gateway.toLowerCase():
     case T.localGateway.toLowerCase():
