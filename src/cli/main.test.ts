@@ -8,11 +8,12 @@ const packageVersion = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-/** Examples with known findings: no error finding in the three examples (examples/README.md lists them). */
+/** Examples with known findings: no error finding in these examples (examples/README.md lists them). */
 const clean = {
   'eight.json': exampleText('eight-subnets'),
   'hub.json': exampleText('hub-and-spoke'),
   'office.json': exampleText('public-office'),
+  'endpoint.json': exampleText('private-endpoint-hub'),
 };
 /** public-office with an invalid server name: one error finding, PGN-001. */
 const badName = editedExample('public-office', (doc) => {

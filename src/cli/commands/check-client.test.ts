@@ -39,6 +39,20 @@ describe('check-client', () => {
     expect(t.err).toEqual([]);
   });
 
+  it('the private endpoint example: the office reaches the endpoint over ExpressRoute through the hub', async () => {
+    const t = memoryIo({ 'p.json': exampleText('private-endpoint-hub') });
+    expect(await main(['check-client', 'p.json', '--client', 'finance-office'], t.io)).toBe(0);
+    const text = t.out.join('\n');
+    expect(text.split('\n')[0]).toBe(
+      'finance-office: REACHABLE (reachable: ExpressRoute gateway in vnet-hub, then Private endpoint ' +
+        'pe-pg-contoso-ledger)',
+    );
+    expect(text).toContain('PASS PGN-223 name resolution | On-premises DNS forwarding');
+    expect(text).toContain('PASS PGN-113 network path | ExpressRoute gateway in vnet-hub');
+    expect(text).toContain('PASS PGN-220 network path | Private endpoint pe-pg-contoso-ledger: pe-pg-contoso-ledger');
+    expect(t.err).toEqual([]);
+  });
+
   it('exit 1 when the client cannot reach the server, with the fix and the field to change', async () => {
     const t = memoryIo({ 'p.json': unlinkedSpoke() });
     expect(await main(['check-client', 'p.json', '--client', 'reporting-app'], t.io)).toBe(1);

@@ -18,12 +18,13 @@ export interface ExpectedResource {
  * The resources of the plan; `subscriptionOf` says how the format resolves each subscription reference
  * (`''` for the deployment's own). A subnet the export gives a route table without creating it is a resource of its
  * own where the format writes it back (ARM, Bicep: `inPlaceSubnets`), not where an association sets the table on it
- * (Terraform).
+ * (Terraform). A private endpoint's DNS zone group is a resource of its own where the format writes one (ARM, Bicep:
+ * `zoneGroups`), not where it is a block of the endpoint (Terraform's `private_dns_zone_group`).
  */
 export function expectedResources(
   plan: Plan,
   subscriptionOf: (sub: SubRef) => string,
-  { inPlaceSubnets = true }: { inPlaceSubnets?: boolean } = {},
+  { inPlaceSubnets = true, zoneGroups = true }: { inPlaceSubnets?: boolean; zoneGroups?: boolean } = {},
 ): ExpectedResource[] {
   const model = buildModel(plan);
   const out: ExpectedResource[] = [];
@@ -55,6 +56,21 @@ export function expectedResources(
     }
     for (const p of a.peerings) {
       add(p.local.loc, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', [p.local.name, p.name]);
+    }
+  }
+  if (model.access.mode === 'public') {
+    const { zone, links, peerings, endpoints } = model.access;
+    if (zone && !zone.existing) add(zone.loc, 'Microsoft.Network/privateDnsZones', [zone.name]);
+    for (const l of links) {
+      if (zone) add(zone.loc, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', [zone.name, l.name]);
+    }
+    for (const p of peerings) {
+      add(p.local.loc, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', [p.local.name, p.name]);
+    }
+    for (const e of endpoints) {
+      add(e.loc, 'Microsoft.Network/privateEndpoints', [e.name]);
+      if (zone && zoneGroups)
+        add(e.loc, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups', [e.name, 'default']);
     }
   }
   for (const s of model.servers) {

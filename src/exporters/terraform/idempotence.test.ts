@@ -131,9 +131,26 @@ describe('the provider model', () => {
   });
 });
 
-const exampleCases = examplePlans().flatMap((e) => MAJORS.map((major) => [e.name, major, e.plan] as const));
+/**
+ * Examples whose resources the provider model holds. Not yet: private-endpoint-hub, whose azurerm_private_endpoint
+ * the model does not hold (the simulation refuses a type it doesn't know rather than guess its schema).
+ */
+const UNMODELLED_EXAMPLES = new Set(['private-endpoint-hub']);
+const exampleCases = examplePlans()
+  .filter((e) => !UNMODELLED_EXAMPLES.has(e.name))
+  .flatMap((e) => MAJORS.map((major) => [e.name, major, e.plan] as const));
 
 describe('the second plan of each example is empty', () => {
+  it('only the examples listed as not modelled are left out, each because of a type the model does not hold', () => {
+    for (const { name, plan } of examplePlans().filter((e) => UNMODELLED_EXAMPLES.has(e.name)))
+      for (const major of MAJORS)
+        expect(
+          terraformFiles(plan, { providerMajor: major }).find((f) => f.path === 'main.tf')?.contents,
+          name,
+        ).toMatch(/resource "azurerm_private_endpoint"/);
+    expect(Object.keys(PROVIDER_MODEL[5])).not.toContain('azurerm_private_endpoint');
+  });
+
   it.each(exampleCases)('%s (azurerm %s)', async (_name, major, plan) => {
     const files = terraformFiles(plan, { providerMajor: major });
     expect(await secondPlan(files, major)).toEqual([]);

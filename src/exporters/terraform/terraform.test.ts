@@ -74,13 +74,15 @@ describe('Terraform export', () => {
     expect(file(v4, 'main.tf')).toContain('service_endpoints    = ["Microsoft.Storage"]');
   });
 
-  it('public network access is false whenever a delegated subnet is set, true for public access', async () => {
+  it('public network access: false with a delegated subnet; with public access, as the plan says', async () => {
     for (const { plan } of examplePlans()) {
       const parsed = await parseAll(terraformFiles(plan));
       const servers = (parsed['main.tf']!.resource as Record<string, Record<string, Json[]>>)
         .azurerm_postgresql_flexible_server!;
+      const open = plan.access.mode === 'public' && plan.access.publicNetworkAccess;
       for (const [body] of Object.values(servers)) {
-        expect(body!.public_network_access_enabled).toBe(!('delegated_subnet_id' in body!));
+        expect('delegated_subnet_id' in body!).toBe(plan.access.mode === 'private');
+        expect(body!.public_network_access_enabled).toBe(open);
       }
     }
   });
