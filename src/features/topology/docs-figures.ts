@@ -12,7 +12,7 @@ import { withoutFindings } from './export-svg';
 import { extractSvg, goldenPlan } from './golden';
 import { TopologyFigure } from './topology-figure';
 
-/** The examples drawn for the README (and the private endpoint hub plan, golden.ts `goldenPlan`). */
+/** The examples drawn for the README. */
 export const DOCS_FIGURES = ['hub-spoke-firewall', 'hub-and-spoke', 'private-endpoint-hub'] as const;
 
 export function docsFigurePath(example: string): URL {

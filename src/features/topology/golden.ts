@@ -9,7 +9,6 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 import { EXAMPLE_NAMES, examplePlan } from '../../domain/testing/examples';
-import { privateEndpointHubPlan } from '../../domain/testing/private-endpoint-plans';
 import { layoutTopology, type TopologyLayout } from '../../topology/layout';
 import type { ClientVerdicts } from '../../topology/model';
 import { planToTopology } from '../../topology/plan-to-topology';
@@ -17,12 +16,8 @@ import { layoutToDrawio } from './export-drawio';
 import { layoutToMermaid } from './export-mermaid';
 import { TopologyFigure } from './topology-figure';
 
-/** The public-access plan with a private endpoint in a hub: drawn in golden files as the examples are. */
-const PRIVATE_ENDPOINT_HUB = 'private-endpoint-hub';
-
-/** A plan drawn in golden files, by name: an example, or the private endpoint hub plan (not an example yet). */
-export const goldenPlan = (name: string): Plan =>
-  name === PRIVATE_ENDPOINT_HUB ? privateEndpointHubPlan() : examplePlan(name);
+/** A plan drawn in golden files, by name: an example (`examples/<name>.json`). */
+export const goldenPlan = (name: string): Plan => examplePlan(name);
 
 export interface GoldenCase {
   name: string;
@@ -57,8 +52,8 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   },
   { name: 'eight-subnets', example: 'eight-subnets', findings: [] },
   {
-    name: PRIVATE_ENDPOINT_HUB,
-    example: PRIVATE_ENDPOINT_HUB,
+    name: 'private-endpoint-hub',
+    example: 'private-endpoint-hub',
     findings: [f('PGN-225', 'warning', 'access.privateEndpoints.0', 'A finding on a private endpoint.')],
     verdicts: { 'ledger-api': 'reachable', 'finance-office': 'warning', 'home-laptop': 'unreachable' },
   },
@@ -100,8 +95,8 @@ export interface ExportGolden {
   render: () => string;
 }
 
-/** The draw.io and Mermaid golden files: one of each per example (`examples/*.json`) and the private endpoint hub. */
-export const EXPORT_GOLDENS: readonly ExportGolden[] = [...EXAMPLE_NAMES, PRIVATE_ENDPOINT_HUB].flatMap((example) => {
+/** The draw.io and Mermaid golden files: one of each per example (`examples/*.json`). */
+export const EXPORT_GOLDENS: readonly ExportGolden[] = EXAMPLE_NAMES.flatMap((example) => {
   const title = () => ({ planName: goldenPlan(example).name, date: EXPORT_DATE });
   return [
     {
