@@ -7,7 +7,7 @@ export const EXAMPLE_TITLES: Readonly<Record<string, string>> = {
   'eight-subnets.json': 'Eight-subnet VNet with a delegated /28',
   'hub-and-spoke.json': 'Hub and spoke: private access, custom DNS, two peered VNets, VPN',
   'hub-spoke-firewall.json': 'Spokes through an Azure Firewall hub: routes, ExpressRoute, DNS resolver',
-  'private-endpoint-hub.json': 'Public access off, private endpoint in a hub: DNS resolver, ExpressRoute',
+  'private-endpoint-hub.json': 'Private endpoint in a hub, public network access off: DNS resolver, ExpressRoute',
   'public-office.json': 'Public access from office IP ranges',
 };
 

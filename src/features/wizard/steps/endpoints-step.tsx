@@ -24,8 +24,8 @@ const ZONE = 'access.privateDnsZone';
 
 /** The portal's words for `privateEndpointNetworkPolicies` (PE §1.8): which subnet policies apply to endpoints. */
 const POLICY_LABEL = {
-  Disabled: 'Disabled (Azure’s default): the subnet’s NSG and route table don’t apply to endpoints',
-  Enabled: 'Enabled: NSG and route table apply',
+  Disabled: 'Disabled (Azure’s default)',
+  Enabled: 'NSG and route table',
   NetworkSecurityGroupEnabled: 'NSG only',
   RouteTableEnabled: 'Route table only',
 } as const;
@@ -302,9 +302,8 @@ export default function EndpointsStep() {
     <StepFrame
       intro={
         <p>
-          A private endpoint gives the server a private IP address in a subnet of your VNet, through Private Link.
-          Clients that resolve the server’s name to that address connect privately; the others use the public endpoint,
-          if public access is enabled (Firewall step).
+          A private endpoint gives the server a private IP address in a subnet of your VNet. Clients that resolve the
+          server’s name to it connect privately; the others use the public endpoint, if it is enabled (Firewall step).
           {vnets === 0 ? ' Add the VNets of the endpoints on the Network step first.' : null}
         </p>
       }
