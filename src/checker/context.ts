@@ -398,7 +398,8 @@ function endpointNetworks(access: PublicAccess): PrivateNetwork[] {
         existing: true,
         existingDelegation: null,
         otherResourceTypes: [],
-        nsg: null,
+        // The subnet's NSG as the plan describes it: evaluated only when the endpoint policies apply it (endpoint.ts).
+        nsg: subnet.nsg ?? null,
       },
       privateDnsZone: access.privateDnsZone,
       peeredVnets: others,

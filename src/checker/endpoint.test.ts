@@ -138,6 +138,55 @@ describe('a private-endpoint path that fails', () => {
     expect(off.hops.find((h) => h.kind === 'filter')).toMatchObject({ status: 'pass', ruleId: 'PGN-225' });
   });
 
+  it("a denying NSG on the endpoint's subnet: it decides with the network policies on, and nothing filters off", () => {
+    const subnet = 'access.peeredVnets.0.subnets.0';
+    const denySpoke = {
+      name: 'nsg-private-endpoints',
+      existing: true,
+      rules: [
+        {
+          name: 'DenySpokeToPostgres',
+          priority: 200,
+          direction: 'Inbound',
+          access: 'Deny',
+          protocol: 'Tcp',
+          sourceAddresses: ['10.1.0.0/16'],
+          sourcePorts: ['*'],
+          destinationAddresses: ['*'],
+          destinationPorts: ['5432'],
+          sourceAsgs: [],
+          destinationAsgs: [],
+          description: '',
+        },
+      ],
+    };
+    const on = edit([`${subnet}.nsg`, denySpoke], [`${subnet}.privateEndpointNetworkPolicies`, 'Enabled']);
+    const api = clientCheck(on, 'ledger-api');
+    expect(api.verdict).toBe('unreachable');
+    expect(firstProblem(api)).toMatchObject({
+      kind: 'filter',
+      status: 'fail',
+      ruleId: 'PGN-225',
+      path: `${subnet}.nsg.rules.0`,
+    });
+    expect(firstProblem(api)?.detail).toContain('nsg-private-endpoints denies TCP 5432 from 10.1.1.20');
+    // The rule names the spoke only: the office still gets in, allowed by a default rule (VirtualNetwork).
+    expect(clientCheck(on, 'finance-office').verdict).toBe('reachable');
+    // NSGs only: the same. Route tables only, or off: the NSG doesn't apply to the endpoint.
+    const nsgOnly = edit(
+      [`${subnet}.nsg`, denySpoke],
+      [`${subnet}.privateEndpointNetworkPolicies`, 'NetworkSecurityGroupEnabled'],
+    );
+    expect(clientCheck(nsgOnly, 'ledger-api').verdict).toBe('unreachable');
+    for (const policies of ['RouteTableEnabled', 'Disabled']) {
+      const off = clientCheck(
+        edit([`${subnet}.nsg`, denySpoke], [`${subnet}.privateEndpointNetworkPolicies`, policies]),
+        'ledger-api',
+      );
+      expect(off.verdict, policies).toBe('reachable');
+    }
+  });
+
   it('public access disabled with firewall rules only: the rule that covers the client lets nothing in', () => {
     const plan = edit(
       ['access.privateEndpoints', []],

@@ -10,21 +10,24 @@ import { POSTGRES_PORT } from '../domain/azure';
 import type { Client } from '../domain/plan';
 import type { PrivateContext, PublicContext } from './context';
 import { privateDnsHops } from './dns';
-import { privatePath } from './path';
+import { nsgHops } from './nsg-filter';
+import { privatePath, type Source } from './path';
 import type { Hop } from './types';
 
 const fails = (hops: readonly Hop[]): boolean => hops.some((h) => h.status === 'fail');
 
 /**
  * The endpoint's own filtering: the subnet's NSG applies to the endpoint only when the subnet's private endpoint
- * network policies enable it (PE §1.8). The plan describes no NSG on these subnets, so with the policies on the
- * checker can't tell: a warning that names the policies.
+ * network policies enable it (PE §1.8). Then the NSG the plan describes on the subnet decides, as the delegated
+ * subnet's does for private access; a subnet whose NSG the plan doesn't describe gets a warning that names the
+ * policies. With the policies off, no NSG rule filters the endpoint's traffic.
  */
-function endpointFilterHop(ctx: PrivateContext): Hop {
+function endpointFilterHops(ctx: PrivateContext, source: Source | null): Hop[] {
   const e = ctx.endpoint as NonNullable<PrivateContext['endpoint']>;
   const subnet = `${ctx.delegated.name} (${ctx.delegated.prefix})`;
   const nsgApplies = e.policies === 'Enabled' || e.policies === 'NetworkSecurityGroupEnabled';
-  return nsgApplies
+  if (nsgApplies && ctx.access.delegatedSubnet.nsg !== null) return nsgHops(ctx, source);
+  const hop: Hop = nsgApplies
     ? {
         kind: 'filter',
         status: 'warn',
@@ -45,6 +48,7 @@ function endpointFilterHop(ctx: PrivateContext): Hop {
           `filters traffic to ${e.name}, and the server's firewall rules do not apply to it.`,
         ruleId: 'PGN-225',
       };
+  return [hop];
 }
 
 /** The hops to one endpoint: name resolution, the network path to it (ending at the endpoint), its filtering. */
@@ -66,7 +70,7 @@ function hopsTo(ctx: PrivateContext, client: Client, clientPath: string): { dns:
       ];
   return {
     dns: [...privateDnsHops(ctx, client, clientPath)],
-    rest: [...route.hops, ...arrival, endpointFilterHop(ctx)],
+    rest: [...route.hops, ...arrival, ...endpointFilterHops(ctx, route.source)],
   };
 }
 

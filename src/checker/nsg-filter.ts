@@ -62,12 +62,15 @@ function describe(decision: NsgDecision): string {
 function evaluate(ctx: PrivateContext, source: Source): Hop {
   const nsg = ctx.access.delegatedSubnet.nsg;
   const subnet = `${ctx.delegated.name} (${ctx.delegated.prefix})`;
+  // With a private endpoint, the subnet is the endpoint's, in another VNet of the plan, and PGN-225 applies.
+  const at = ctx.delegated.path;
+  const ruleId = ctx.endpoint ? 'PGN-225' : 'PGN-123';
   if (nsg === null) {
     return filterHop({
       status: 'pass',
       title: 'Network security group',
       detail: `${subnet} has no NSG: nothing filters TCP ${POSTGRES_PORT} from ${source.text}.`,
-      ruleId: 'PGN-123',
+      ruleId,
     });
   }
   const nsgContext = nsgContextOf(ctx);
@@ -77,11 +80,11 @@ function evaluate(ctx: PrivateContext, source: Source): Hop {
       status: 'warn',
       title: `NSG ${nsg.name}`,
       detail:
-        `The delegated subnet's prefix "${ctx.delegated.prefix}" is not a valid ` +
+        `The prefix "${ctx.delegated.prefix}" of ${ctx.delegated.name} is not a valid ` +
         `CIDR block, so ${nsg.name} cannot be evaluated.`,
-      ruleId: 'PGN-123',
-      fix: 'correct the delegated subnet prefix',
-      path: 'access.delegatedSubnet.prefix',
+      ruleId,
+      fix: `correct the prefix of ${ctx.delegated.name}`,
+      path: `${at}.prefix`,
     });
   }
   let denied: NsgDecision | null = null;
@@ -105,9 +108,9 @@ function evaluate(ctx: PrivateContext, source: Source): Hop {
         `${nsg.name} denies TCP ${POSTGRES_PORT} from ${source.text} to ${subnet}: ${describe(denied)} decides` +
         (partial ? ' (it covers only part of the source range; a range passes only if every address is allowed)' : '') +
         '.',
-      ruleId: 'PGN-123',
+      ruleId,
       fix: `allow TCP ${POSTGRES_PORT} from ${source.text} in ${nsg.name}`,
-      path: ruleIndex >= 0 ? `access.delegatedSubnet.nsg.rules.${ruleIndex}` : 'access.delegatedSubnet.nsg.rules',
+      path: ruleIndex >= 0 ? `${at}.nsg.rules.${ruleIndex}` : `${at}.nsg.rules`,
     });
   }
   return filterHop({
@@ -116,7 +119,7 @@ function evaluate(ctx: PrivateContext, source: Source): Hop {
     detail:
       `${nsg.name} allows TCP ${POSTGRES_PORT} from ${source.text} to ` +
       `${subnet}${allowedBy ? `: ${describe(allowedBy)}` : ''}.`,
-    ruleId: 'PGN-123',
+    ruleId,
   });
 }
 

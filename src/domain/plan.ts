@@ -230,6 +230,19 @@ const NsgSchema = z.object({
   ),
 });
 
+/**
+ * A subnet of another VNet of the plan (referenced, never created). Its NSG, when given, is the one Azure already
+ * associates with it: the exports never write it; the checker evaluates it for traffic to a private endpoint in the
+ * subnet when the subnet's private endpoint network policies apply NSGs (PE §1.8, PGN-225).
+ */
+const PeeredSubnetSchema = z.object({
+  ...SubnetSchema.shape,
+  nsg: describe(
+    z.optional(NsgSchema),
+    "The subnet's existing NSG, for the checks of private endpoints in it (never deployed); absent = not described.",
+  ),
+});
+
 /** Kinds of appliance that forward traffic between VNets: Azure Firewall, or a network virtual appliance. */
 const APPLIANCE_KINDS = ['azureFirewall', 'nva'] as const;
 
@@ -315,8 +328,8 @@ export const PeeredVnetSchema = describe(
     zoneLink: describe(withDefault(z.boolean(), false), 'Linked to the private DNS zone.'),
     dns: withDefault(DnsSettingSchema, { kind: 'azure' }),
     subnets: describe(
-      withDefault(limited(SubnetSchema, MAX_SUBNETS_PER_VNET, 'subnets', azureAllows('per VNet')), []),
-      'Subnets of this VNet that the plan refers to (clients, route tables, the appliance).',
+      withDefault(limited(PeeredSubnetSchema, MAX_SUBNETS_PER_VNET, 'subnets', azureAllows('per VNet')), []),
+      'Subnets of this VNet that the plan refers to (clients, route tables, the appliance, private endpoints).',
     ),
     appliance: applianceField(),
   }),

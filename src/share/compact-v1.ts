@@ -34,7 +34,8 @@
  * access `[1, firewallRules, allowAzureServices, publicNetworkAccess (absent = on), peeredVnets, peerings, onPremises,
  * privateDnsZone, privateEndpoints]`, a private endpoint `[name, vnet, subnet, privateIp, approval, resourceGroup,
  * server]` (VNets by position among the public access's VNets, as peerings name them); a VNet's subnets' optional
- * fields at position 9 of each VNet, `[[subnet position, delegation, privateEndpointNetworkPolicies], …]`; an
+ * fields at position 9 of each VNet, `[[subnet position, delegation, privateEndpointNetworkPolicies, nsg], …]`
+ * (the NSG of another VNet's subnet, as the delegated subnet's is written); an
  * on-premises site's `forwardedZone` at its position 5.
  *
  * Expanding is lenient on purpose: a value of the wrong type is passed through unchanged, so the
@@ -144,11 +145,14 @@ const dns = (d: DnsSetting): Wire =>
 
 const subnets = (list: readonly Subnet[]): Wire => (list.length === 0 ? null : list.flatMap((s) => [s.name, s.prefix]));
 
-/** The subnets' optional fields, `[position, delegation, policies]` for each subnet that has one (null = none). */
-const subnetExtras = (list: readonly Subnet[]): Wire => {
+/**
+ * The subnets' optional fields, `[position, delegation, policies, nsg]` for each subnet that has one (null = none);
+ * only another VNet's subnets have an NSG.
+ */
+const subnetExtras = (list: readonly (Subnet & { nsg?: Nsg })[]): Wire => {
   const out: Wire[] = [];
   list.forEach((s, i) => {
-    if (s.delegation !== undefined || s.privateEndpointNetworkPolicies !== undefined)
+    if (s.delegation !== undefined || s.privateEndpointNetworkPolicies !== undefined || s.nsg !== undefined)
       out.push(
         trim([
           i,
@@ -156,6 +160,7 @@ const subnetExtras = (list: readonly Subnet[]): Wire => {
           s.privateEndpointNetworkPolicies === undefined
             ? null
             : en(T.peNetworkPolicies, s.privateEndpointNetworkPolicies),
+          s.nsg === undefined ? null : nsg(s.nsg),
         ]),
       );
   });
@@ -428,8 +433,10 @@ const xSubnets = (w: unknown, max: number, extras?: unknown): unknown => {
     if (typeof subnet !== 'object' || subnet === null) continue;
     const delegation = at(extra, 1);
     const policies = at(extra, 2);
+    const subnetNsg = at(extra, 3);
     if (!isNone(delegation)) subnet.delegation = delegation;
     if (!isNone(policies)) subnet.privateEndpointNetworkPolicies = xEnum(T.peNetworkPolicies, policies);
+    if (!isNone(subnetNsg)) subnet.nsg = xNsg(subnetNsg);
   }
   return list;
 };

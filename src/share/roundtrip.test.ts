@@ -6,6 +6,7 @@ import { decodePlanLink, encodePlanLink } from './link';
 import { parsePlanFile, serializePlanFile } from './plan-file';
 import { arbitraryFor } from './testing/schema-arbitrary';
 import { jsonRoundTrip } from './testing/plans';
+import { setIn } from '../domain/paths';
 import { privateEndpointHubPlan } from '../domain/testing/private-endpoint-plans';
 
 const planArbitrary = arbitraryFor(PlanDocumentSchema) as fc.Arbitrary<Plan>;
@@ -117,5 +118,35 @@ describe('a public-access plan with private endpoints', () => {
     expect(access.privateEndpoints[0]).toMatchObject({ vnet: 'vnet-hub', privateIp: '10.0.1.10' });
     expect(access.peeredVnets[0]?.subnets[1]?.delegation).toBe('Microsoft.Network/dnsResolvers');
     expect(access.onPremises[0]?.forwardedZone).toBe('postgres.database.azure.com');
+  });
+  it("carries the NSG of an endpoint's subnet, alone or beside the subnet's other optional fields", () => {
+    const nsg = {
+      name: 'nsg-private-endpoints',
+      existing: true,
+      rules: [
+        {
+          name: 'DenySpoke',
+          priority: 200,
+          direction: 'Inbound' as const,
+          access: 'Deny' as const,
+          protocol: 'Tcp' as const,
+          sourceAddresses: ['10.1.0.0/16'],
+          sourcePorts: ['*'],
+          destinationAddresses: ['*'],
+          destinationPorts: ['5432'],
+          sourceAsgs: [],
+          destinationAsgs: [],
+          description: '',
+        },
+      ],
+    };
+    let plan = setIn(privateEndpointHubPlan(), 'access.peeredVnets.0.subnets.0.nsg', nsg);
+    plan = setIn(plan, 'access.peeredVnets.1.subnets.0.nsg', { ...nsg, name: 'nsg-app', rules: [] });
+    const link = decodePlanLink(encodePlanLink(plan));
+    if (!link.ok) throw new Error(link.error.message);
+    expect(link.plan).toEqual(jsonRoundTrip(plan));
+    const file = parsePlanFile(serializePlanFile(plan));
+    if (!file.ok) throw new Error(file.error.message);
+    expect(file.plan).toEqual(jsonRoundTrip(plan));
   });
 });

@@ -67,7 +67,7 @@ function privateEndpointNodes(b: Builder, plan: Plan, access: PublicAccess, name
   access.privateEndpoints.forEach((pe, k) => {
     const v = peeredIndex(names, pe.vnet);
     const subnet = names.subnetOf(pe.vnet, pe.subnet);
-    const j = v === undefined || !subnet ? -1 : (access.peeredVnets[v]?.subnets.indexOf(subnet) ?? -1);
+    const j = v === undefined || !subnet ? -1 : (access.peeredVnets[v]?.subnets.findIndex((x) => x === subnet) ?? -1);
     const s = pe.server ? plan.servers.findIndex((x) => x.name.toLowerCase() === pe.server.toLowerCase()) : 0;
     const server = plan.servers[s];
     const id = NODE_IDS.privateEndpoint(k);

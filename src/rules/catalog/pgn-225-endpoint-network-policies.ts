@@ -17,7 +17,8 @@ export const pgn225: Rule = {
   source: 'PE §1.8',
   why:
     "Disabled (the default): neither the subnet's NSG nor its routes apply to endpoints; otherwise they can block " +
-    'port 5432 or reroute it. Warned only when they apply: the plan describes no NSG or routes here.',
+    'port 5432 or reroute it. Warned only when they apply: the plan describes no routes here, and the NSG only ' +
+    "when the subnet's nsg is given (the client check then evaluates its rules).",
   fix: "Check the subnet's NSG rules and routes for port 5432, or set the policies to Disabled.",
   check(plan) {
     const c = peContext(plan);
