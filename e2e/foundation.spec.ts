@@ -37,7 +37,7 @@ test('the first screen shows the planner frame and validates the Basics step liv
 
   await openStep(page, 'Connectivity method');
   await expect(page.getByRole('heading', { level: 2, name: /Connectivity method/ })).toBeFocused();
-  await expect(page.getByText("You can't change the networking option after the server is created")).toBeVisible();
+  await expect(page.getByText("You can't change between private access and public access after the")).toBeVisible();
 
   expect(watch.consoleErrors).toEqual([]);
   expect(watch.foreignRequests).toEqual([]);
