@@ -2,7 +2,7 @@
  * The Review page's content for a plan: findings grouped by step, the plan summary, and the heavier
  * panels (topology, connectivity, comparison with a deployment, share, exports), each loaded on demand.
  */
-import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
+import { lazy, startTransition, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Plan } from '../../domain/plan';
 import { findingsFor, useRuleEngine } from '../findings/use-findings';
 import { FindingsByStep } from '../findings/findings-by-step';
@@ -36,7 +36,17 @@ export function ReviewContent({
   // is prepared.
   const deferredPlan = useDeferredValue<Plan | null>(plan, null);
   const deferredFindings = useMemo(() => (deferredPlan === null ? [] : findingsFor(deferredPlan)), [deferredPlan]);
-  const deferredErrors = useMemo(() => deferredFindings.filter((f) => f.severity === 'error'), [deferredFindings]);
+  // The sections below the diagram (client checks, share link, exports with their dry run) follow in a pass of
+  // their own once the diagram is committed, so that it is on screen without waiting for them (for the large
+  // plan they cost more than the diagram itself).
+  const [laterPlan, setLaterPlan] = useState<Plan | null>(null);
+  useEffect(() => {
+    if (deferredPlan !== null) startTransition(() => setLaterPlan(deferredPlan));
+  }, [deferredPlan]);
+  const laterErrors = useMemo(
+    () => (laterPlan === null ? [] : findingsFor(laterPlan).filter((f) => f.severity === 'error')),
+    [laterPlan],
+  );
   return (
     <>
       <section className="review-section" aria-labelledby="review-findings">
@@ -67,11 +77,11 @@ export function ReviewContent({
       </section>
       <section className="review-section" aria-labelledby="review-checks">
         <h3 id="review-checks">Can the clients reach the server?</h3>
-        {deferredPlan === null ? (
+        {laterPlan === null ? (
           <Loading what="the connectivity checks" />
         ) : (
           <Suspense fallback={<Loading what="the connectivity checks" />}>
-            <ChecksPanel plan={deferredPlan} {...(onNavigate ? { onNavigate } : {})} />
+            <ChecksPanel plan={laterPlan} {...(onNavigate ? { onNavigate } : {})} />
           </Suspense>
         )}
       </section>
@@ -85,21 +95,21 @@ export function ReviewContent({
       ) : null}
       <section className="review-section" aria-labelledby="review-share">
         <h3 id="review-share">Share and save</h3>
-        {deferredPlan === null ? (
+        {laterPlan === null ? (
           <Loading what="sharing" />
         ) : (
           <Suspense fallback={<Loading what="sharing" />}>
-            <SharePanel plan={deferredPlan} />
+            <SharePanel plan={laterPlan} />
           </Suspense>
         )}
       </section>
       <section className="review-section" aria-labelledby="review-export">
         <h3 id="review-export">Export</h3>
-        {deferredPlan === null ? (
+        {laterPlan === null ? (
           <Loading what="the exporters" />
         ) : (
           <Suspense fallback={<Loading what="the exporters" />}>
-            <ExportPanel plan={deferredPlan} errors={deferredErrors} />
+            <ExportPanel plan={laterPlan} errors={laterErrors} />
           </Suspense>
         )}
       </section>
