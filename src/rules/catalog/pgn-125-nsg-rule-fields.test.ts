@@ -4,7 +4,8 @@ import type { Finding } from '../../domain/finding';
 import { haRuleTemplates } from '../../domain/nsg-templates';
 import { setIn } from '../../domain/paths';
 import type { Plan } from '../../domain/plan';
-import { nsgRule, privateInput, privatePlan, publicPlan } from '../fixtures';
+import { privateEndpointHubPlan } from '../../domain/testing/private-endpoint-plans';
+import { nsgRule, planWith, privateInput, privatePlan, publicPlan } from '../fixtures';
 import { evaluate } from '../index';
 import { PlanSchema } from '../plan-schema';
 
@@ -206,5 +207,52 @@ describe('PGN-125 across edits of one plan', () => {
     expect(of(edited).map((f) => f.path)).toEqual([`${RULE}.destinationPorts.0`]);
     expect(of(plan)).toEqual([]);
     expect(of(setIn(edited, `${RULE}.destinationPorts.0`, '5432'))).toEqual([]);
+  });
+});
+
+describe("PGN-124 and PGN-125 on the existing NSG of a private endpoint's subnet", () => {
+  // The client check evaluates that NSG's rules (PGN-225), so a rule it can't read must not pass quietly.
+  const SUBNET = 'access.peeredVnets.0.subnets.0';
+  const withEndpointNsg = (...rules: ReturnType<typeof nsgRule>[]) =>
+    planWith(privateEndpointHubPlan(), [`${SUBNET}.nsg`, { name: 'nsg-private-endpoints', existing: true, rules }]);
+
+  it('a malformed address or port is an error at its field, and the plan is no longer clean', () => {
+    const plan = withEndpointNsg(
+      nsgRule('deny-spoke', 200, 'Inbound', 'Deny', {
+        sourceAddresses: ['10.1.0.999'],
+        destinationPorts: ['5432, 99999'],
+      }),
+    );
+    expect(of(plan).map((f) => [f.path, f.severity])).toEqual([
+      [`${SUBNET}.nsg.rules.0.destinationPorts.0`, 'error'],
+      [`${SUBNET}.nsg.rules.0.sourceAddresses.0`, 'error'],
+    ]);
+    expect(
+      evaluate(withEndpointNsg(nsgRule('deny-spoke', 200, 'Inbound', 'Deny'))).filter((f) => f.severity === 'error'),
+    ).toEqual([]);
+  });
+
+  it('an application security group in an address field: refused, without the flexible-server reason', () => {
+    const [finding] = of(
+      withEndpointNsg(nsgRule('allow-app', 300, 'Inbound', 'Allow', { sourceAddresses: ['asg-app'] })),
+    );
+    expect(finding?.message).toBe(
+      'The source "asg-app" of NSG rule "allow-app" is not valid: it looks like the name of an application security ' +
+        'group; use the IP ranges (CIDRs) it stands for.',
+    );
+  });
+
+  it('priorities out of range or used twice in one direction (PGN-124), counted per NSG', () => {
+    const plan = withEndpointNsg(
+      nsgRule('a', 200, 'Inbound', 'Deny'),
+      nsgRule('b', 200, 'Inbound', 'Allow'),
+      nsgRule('c', 50, 'Outbound', 'Allow'),
+    );
+    expect(of(plan, 'PGN-124').map((f) => f.path)).toEqual([
+      `${SUBNET}.nsg.rules.1.priority`,
+      `${SUBNET}.nsg.rules.2.priority`,
+    ]);
+    // The same priority in the delegated subnet's NSG of another plan is no clash: each NSG has its own.
+    expect(of(withEndpointNsg(nsgRule('a', 200, 'Inbound', 'Deny')), 'PGN-124')).toEqual([]);
   });
 });

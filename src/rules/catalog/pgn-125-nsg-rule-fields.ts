@@ -4,7 +4,7 @@ import { parseCidrFast, parseIPv4Fast } from '../../domain/ipv4';
 import type { NsgRule } from '../../domain/plan';
 import { commandLineProblem, normalFormProblem, unsafeCharacterText, visible } from '../../domain/text-safety';
 import { report, type Rule } from '../rule';
-import { NSG_PATH } from './nsg-helpers';
+import { describedNsgs, NSG_PATH } from './nsg-helpers';
 
 const REGIONS = new Set<string>(AZURE_REGIONS);
 
@@ -15,8 +15,11 @@ function asgHint(text: string): string | null {
   return null;
 }
 
-/** Why a source or destination entry is not an IPv4 address, aligned CIDR, `*` or service tag; null if it is. */
-function addressProblem(text: string): string | null {
+/**
+ * Why a source or destination entry is not an IPv4 address, aligned CIDR, `*` or service tag; null if it is. `server`:
+ * the entry is in the delegated subnet's NSG, where PGN-120 refuses application security groups outright.
+ */
+function addressProblem(text: string, server: boolean): string | null {
   if (text === '*') return null;
   const control = unsafeCharacterText(text);
   if (control !== null) return `it contains ${control}`;
@@ -43,10 +46,10 @@ function addressProblem(text: string): string | null {
   }
   const asg = asgHint(text);
   if (asg !== null) {
-    return (
-      `${asg}, and flexible servers do not support NSG rules that use application security groups (PGN-120); ` +
-      'use the IP ranges (CIDRs) it stands for'
-    );
+    const why = server
+      ? ', and flexible servers do not support NSG rules that use application security groups (PGN-120)'
+      : '';
+    return `${asg}${why}; use the IP ranges (CIDRs) it stands for`;
   }
   if (lower === 'any') return 'write * for any address';
   return (
@@ -95,7 +98,7 @@ const FIELDS = [
   ['destinationPorts', 'destination port', portProblem],
 ] as const;
 
-const findingsOfRules = new WeakMap<readonly NsgRule[], readonly Finding[]>();
+const findingsOfRules = new WeakMap<readonly NsgRule[], { path: string; findings: readonly Finding[] }>();
 
 export const pgn125: Rule = {
   id: 'PGN-125',
@@ -112,41 +115,40 @@ export const pgn125: Rule = {
     'Put one address, CIDR block, service tag or port range in each entry, e.g. 10.0.1.0/24, VirtualNetwork, ' +
     '5432 or 1000-2000.',
   check(plan) {
-    if (plan.access.mode !== 'private') return [];
-    const nsg = plan.access.delegatedSubnet.nsg;
-    if (nsg === null) return [];
-    // The same list of rules has the same findings (a plan changes by copying what changes).
-    const cached = findingsOfRules.get(nsg.rules);
-    if (cached !== undefined) return [...cached];
-    const findings: Finding[] = [];
-    nsg.rules.forEach((rule, i) => {
-      const where = `${NSG_PATH}.rules.${i}`;
-      const ruleName = `NSG rule "${visible(rule.name)}"`;
-      for (const [field, words, problemOf] of FIELDS) {
-        rule[field].forEach((value, j) => {
-          const problem = problemOf(value);
-          if (problem === null) return;
+    return describedNsgs(plan).flatMap(({ nsg, path }) => {
+      // The same list of rules at the same place has the same findings (a plan changes by copying what changes).
+      const cached = findingsOfRules.get(nsg.rules);
+      if (cached?.path === path) return cached.findings;
+      const findings: Finding[] = [];
+      nsg.rules.forEach((rule, i) => {
+        const where = `${path}.rules.${i}`;
+        const ruleName = `NSG rule "${visible(rule.name)}"`;
+        for (const [field, words, problemOf] of FIELDS) {
+          rule[field].forEach((value, j) => {
+            const problem = problemOf(value, path === NSG_PATH);
+            if (problem === null) return;
+            findings.push(
+              report(
+                this,
+                `${where}.${field}.${j}`,
+                `The ${words} "${visible(value)}" of ${ruleName} is not valid: ${problem.replace(/\.$/, '')}.`,
+              ),
+            );
+          });
+        }
+        const problem = descriptionProblem(rule.description);
+        if (problem !== null) {
           findings.push(
             report(
               this,
-              `${where}.${field}.${j}`,
-              `The ${words} "${visible(value)}" of ${ruleName} is not valid: ${problem.replace(/\.$/, '')}.`,
+              `${where}.description`,
+              `The description of ${ruleName} cannot be exported: ${problem}. Reword it.`,
             ),
           );
-        });
-      }
-      const problem = descriptionProblem(rule.description);
-      if (problem !== null) {
-        findings.push(
-          report(
-            this,
-            `${where}.description`,
-            `The description of ${ruleName} cannot be exported: ${problem}. Reword it.`,
-          ),
-        );
-      }
+        }
+      });
+      findingsOfRules.set(nsg.rules, { path, findings });
+      return findings;
     });
-    findingsOfRules.set(nsg.rules, findings);
-    return [...findings];
   },
 };
