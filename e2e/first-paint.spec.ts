@@ -80,7 +80,7 @@ const GATE_LINK_CHUNKS = [
   /\/start-[\w-]+\.js$/,
   /\/analysis-[\w-]+\.js$/,
   /\/link-[\w-]+\.js$/,
-  /\/incoming-plan-[\w-]+\.js$/,
+  /\/review-content-[\w-]+\.js$/, // the opened plan's review renders from the review's chunk
 ];
 
 /** The frames in which the empty plan the shell was rendered from was on screen. */

@@ -44,7 +44,7 @@ export function takeEntryScript(html: string): { html: string; src: string } {
 
 /** The app's modules a visitor behind the gate waits for (see `GatePreloads`): a saved plan or a link, a link only. */
 export const GATED_MODULES = ['src/app/start.tsx', 'src/rules/index.ts'];
-export const LINK_MODULES = ['src/share/index.ts', 'src/features/incoming/incoming-plan.tsx'];
+export const LINK_MODULES = ['src/share/link.ts', 'src/features/incoming/incoming-plan.tsx'];
 
 interface ChunkInfo {
   type: 'chunk' | 'asset';

@@ -1,2 +1,2 @@
 /** Share links and plan files: the ways a plan leaves and comes back, with format migrations. */
-export { decodePlanLinkAsync, encodePlanLink } from './link';
+export { encodePlanLink } from './link';

@@ -18,7 +18,7 @@ export async function openLinkFragment(fragment: string): Promise<void> {
   // The codec is requested first and the link decoded as soon as it is in, while the review and the rules are
   // still loading; all three are in before the opened plan is shown, so that it renders in one go.
   const [result] = await Promise.all([
-    import('../../share').then(({ decodePlanLinkAsync }) => decodePlanLinkAsync(fragment)),
+    import('../../share/link').then(({ decodePlanLinkAsync }) => decodePlanLinkAsync(fragment)),
     preloadIncomingView(),
     loadRuleEngine(),
   ]);
