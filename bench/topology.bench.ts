@@ -20,7 +20,7 @@ export default async function bench(): Promise<void> {
   const large = largePlan(1);
   const publicPlan = samplePlan({ ...LARGE_SIZE, firewallRules: 500 }, 'public');
   const verdicts = Object.fromEntries(
-    large.clients.map((c, i) => [c.name, i % 2 === 0 ? ('reachable' as const) : ('unreachable' as const)]),
+    large.clients.map((_, i) => [`clients.${i}`, i % 2 === 0 ? ('reachable' as const) : ('unreachable' as const)]),
   );
 
   const model = measure(() => planToTopology(large, verdicts), { samples: 9 });

@@ -25,7 +25,8 @@ function authHop(): Hop {
   };
 }
 
-function hopsFor(ctx: CheckContext, client: Client, clientPath: string): Hop[] {
+/** The client's hops, and the private endpoint they go through (its plan path), if any. */
+function hopsFor(ctx: CheckContext, client: Client, clientPath: string): { hops: Hop[]; endpointPath?: string } {
   const last = [...transportHops(ctx.plan.tls, client, clientPath), authHop()];
   if (ctx.mode === 'public') {
     const endpoint = endpointRoute(ctx, client, clientPath);
@@ -33,19 +34,20 @@ function hopsFor(ctx: CheckContext, client: Client, clientPath: string): Hop[] {
       // Connecting by IP skips resolution: the hops still say what the name would need (PGN-007).
       const dns = endpoint.hops.filter((h) => h.kind === 'dns');
       const rest = endpoint.hops.filter((h) => h.kind !== 'dns');
-      return [...(client.connectsByIp ? byIpHops(ctx.fqdn, clientPath, dns) : dns), ...rest, ...last];
+      const hops = [...(client.connectsByIp ? byIpHops(ctx.fqdn, clientPath, dns) : dns), ...rest, ...last];
+      return endpoint.endpointPath === undefined ? { hops } : { hops, endpointPath: endpoint.endpointPath };
     }
     const missed = endpoint === null ? [] : missedEndpointHops(ctx, endpoint.hops);
     if (!ctx.access.publicNetworkAccess)
-      return [...missed, ...publicPath(ctx, client).hops, publicAccessOffHop(), ...last];
+      return { hops: [...missed, ...publicPath(ctx, client).hops, publicAccessOffHop(), ...last] };
     const resolution = [...publicDnsHops(ctx), ...missed];
     const dns = client.connectsByIp ? byIpHops(ctx.fqdn, clientPath, resolution) : resolution;
-    return [...dns, ...publicPath(ctx, client).hops, ...firewallHops(ctx, client, clientPath), ...last];
+    return { hops: [...dns, ...publicPath(ctx, client).hops, ...firewallHops(ctx, client, clientPath), ...last] };
   }
   const resolution = privateDnsHops(ctx, client, clientPath);
   const dns = client.connectsByIp ? byIpHops(ctx.fqdn, clientPath, resolution) : resolution;
   const route = privatePath(ctx, client, clientPath);
-  return [...dns, ...route.hops, ...nsgHops(ctx, route.source), ...last];
+  return { hops: [...dns, ...route.hops, ...nsgHops(ctx, route.source), ...last] };
 }
 
 function verdictOf(hops: readonly Hop[]): { verdict: Verdict; summary: string } {
@@ -70,8 +72,8 @@ function verdictOf(hops: readonly Hop[]): { verdict: Verdict; summary: string } 
 
 function checkAt(ctx: CheckContext, client: Client, index: number): ClientCheck {
   const clientPath = `clients.${index}`;
-  const hops = hopsFor(ctx, client, clientPath);
-  return { client: client.name, clientPath, ...verdictOf(hops), hops };
+  const { hops, endpointPath } = hopsFor(ctx, client, clientPath);
+  return { client: client.name, clientPath, ...verdictOf(hops), hops, ...(endpointPath ? { endpointPath } : {}) };
 }
 
 /** The check of the (first) client with this name, or null when the plan has none. */

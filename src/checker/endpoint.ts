@@ -79,6 +79,8 @@ export interface EndpointRoute {
   readonly hops: readonly Hop[];
   /** false: the client's DNS does not see the zone, so it goes to the public endpoint (`dnsHops` say why). */
   readonly resolves: boolean;
+  /** The plan path of the endpoint the client resolves to and goes to (`access.privateEndpoints.2`), if any. */
+  readonly endpointPath?: string;
 }
 
 /**
@@ -88,7 +90,7 @@ export interface EndpointRoute {
  */
 export function endpointRoute(ctx: PublicContext, client: Client, clientPath: string): EndpointRoute | null {
   if (ctx.endpoints.length === 0 || (client.kind !== 'vnet' && client.kind !== 'onPremises')) return null;
-  let resolvedTo: Hop[] | null = null;
+  let resolvedTo: EndpointRoute | null = null;
   let unresolved: Hop[] | null = null;
   for (const endpoint of ctx.endpoints) {
     const { dns, rest } = hopsTo(endpoint, client, clientPath);
@@ -96,12 +98,15 @@ export function endpointRoute(ctx: PublicContext, client: Client, clientPath: st
       unresolved ??= dns;
       continue;
     }
-    const hops = [...dns, ...rest];
-    if (!fails(rest)) return { hops, resolves: true };
-    resolvedTo ??= hops;
+    const route = {
+      hops: [...dns, ...rest],
+      resolves: true,
+      endpointPath: (endpoint.endpoint as NonNullable<PrivateContext['endpoint']>).path,
+    };
+    if (!fails(rest)) return route;
+    resolvedTo ??= route;
   }
-  if (resolvedTo !== null) return { hops: resolvedTo, resolves: true };
-  return { hops: unresolved ?? [], resolves: false };
+  return resolvedTo ?? { hops: unresolved ?? [], resolves: false };
 }
 
 /**

@@ -31,6 +31,11 @@ export interface ClientCheck {
   /** One sentence: "fails at name resolution: link the zone to vnet-spoke-2". */
   readonly summary: string;
   readonly hops: readonly Hop[];
+  /**
+   * Public access with private endpoints: the endpoint the client resolves to and goes through (its plan path,
+   * `access.privateEndpoints.2`); absent when it goes to the public endpoint or the plan has none.
+   */
+  readonly endpointPath?: string;
 }
 
 /** How each stage is named in summaries and in the UI. */

@@ -18,7 +18,7 @@ const VERDICTS: readonly ClientVerdict[] = ['reachable', 'warning', 'unreachable
 function drawn(plan: Plan) {
   const topology = planToTopology(
     plan,
-    Object.fromEntries(plan.clients.map((c, i) => [c.name, VERDICTS[i % 3] as ClientVerdict])),
+    Object.fromEntries(plan.clients.map((_, i) => [`clients.${i}`, VERDICTS[i % 3] as ClientVerdict])),
   );
   const pins = layoutPins(layoutTopology(topology), evaluate(plan));
   return { topology, ...layoutTopology(topology, {}, pins) };
@@ -116,5 +116,34 @@ describe('plans generated from the schema, with their findings', () => {
     expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
     // Over the label, on its middle.
     expect((peering?.marker?.y ?? 0) + 18).toBeLessThan((peering?.label?.y ?? 0) - 11);
+  });
+
+  it('found by it: a plan without endpoints drew an on-premises client through an endpoint that is not there', () => {
+    // A VNet with no name matched the client's missing site's gateway VNet (no name either) and the first endpoint's
+    // VNet (none): the line went to "pe-0", and its course crossed the standby's label. Now the endpoint is the one
+    // the checker sends the client to, and there is none.
+    const nameless = { name: '', region: '', version: '13', resourceGroup: '', subscription: '' };
+    const plan = PlanDocumentSchema.parse({
+      formatVersion: 2,
+      name: '',
+      servers: [
+        { ...nameless, highAvailability: 'Disabled' },
+        { ...nameless, highAvailability: 'Disabled' },
+        { ...nameless, highAvailability: 'SameZone' },
+      ],
+      access: {
+        mode: 'public',
+        firewallRules: [],
+        allowAzureServices: false,
+        publicNetworkAccess: false,
+        peeredVnets: [{ name: '', region: '', addressSpaces: [], subnets: [{ name: '', prefix: '' }] }],
+      },
+      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      clients: [{ kind: 'onPremises', name: '', site: '', address: '' }],
+    });
+    const layout = drawn(plan);
+    expect(layout.topology.nodes.find((n) => n.id === 'client-0')?.via).toEqual([]);
+    expect(layout.edges.filter((e) => e.id === 'path-0')).toEqual([]);
+    expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { findingMarker, layoutPins } from './findings';
 import { linesAcrossLabels } from './line-clearance';
 import { FONT, METRICS, textWidth, type Label } from './labels';
 import { layoutTopology, type TopologyLayout } from './layout';
-import type { ClientVerdict } from './model';
+import { verdictsOf, type ClientVerdict } from './model';
 import { PAGE_SIZE, type LayoutView } from './paging';
 import { labelsOf, overlappingBoxes, overlappingLabels, type Box } from './placement';
 import { planToTopology } from './plan-to-topology';
@@ -48,7 +48,7 @@ function checkReadable(layout: TopologyLayout): void {
 
 const VERDICT_CYCLE: readonly ClientVerdict[] = ['reachable', 'warning', 'unreachable'];
 const ALL_VERDICTS = (plan: Plan): Record<string, ClientVerdict> =>
-  Object.fromEntries(plan.clients.map((c, i) => [c.name, VERDICT_CYCLE[i % 3] as ClientVerdict]));
+  Object.fromEntries(plan.clients.map((_, i) => [`clients.${i}`, VERDICT_CYCLE[i % 3] as ClientVerdict]));
 
 describe('layoutTopology', () => {
   for (const name of EXAMPLE_NAMES) {
@@ -356,7 +356,7 @@ describe('layoutTopology', () => {
  * the layout draws, then laid out again with room for their markers.
  */
 function shown(plan: Plan, findings: readonly Finding[] = evaluate(plan), view: LayoutView = {}) {
-  const topology = planToTopology(plan, Object.fromEntries(checkAllClients(plan).map((c) => [c.client, c.verdict])));
+  const topology = planToTopology(plan, verdictsOf(checkAllClients(plan)));
   const plain = layoutTopology(topology, view);
   const pins = layoutPins(plain, findings);
   return { plain, pins, layout: layoutTopology(topology, view, pins) };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Plan } from '../domain/plan';
 import { examplePlan } from '../domain/testing/examples';
 import { privateEndpointHubPlan } from '../domain/testing/private-endpoint-plans';
 import { BADGE_ICON, ICONS, NODE_ICON, type IconName } from './icons';
@@ -41,25 +42,37 @@ describe('the legend', () => {
   /** Pictures that draw every kind of line in every style it comes in, and every verdict. */
   const hubSpoke = examplePlan('hub-and-spoke');
   const publicOffice = examplePlan('public-office');
+  /** The picture of a plan with verdicts given by client name (the plans' client names are unique). */
+  const draw = (plan: Plan, byName?: Record<string, ClientVerdict>): Topology =>
+    planToTopology(
+      plan,
+      byName &&
+        Object.fromEntries(
+          plan.clients.flatMap((c, k): [string, ClientVerdict][] => {
+            const v = byName[c.name];
+            return v ? [[`clients.${k}`, v]] : [];
+          }),
+        ),
+    );
   const pictures: Record<string, Topology> = {
-    'hub and spoke, three verdicts': planToTopology(hubSpoke, {
+    'hub and spoke, three verdicts': draw(hubSpoke, {
       'orders-api': 'reachable',
       'reporting-app': 'unreachable',
       'analyst-laptops': 'warning',
     }),
-    'a one-way peering': planToTopology(
+    'a one-way peering': draw(
       withPrivate(hubSpoke, (a) => ({
         ...a,
         peerings: a.peerings.filter((p) => !(p.from === 'vnet-orders-data' && p.to === 'vnet-spoke-2')),
       })),
     ),
-    'hub and spoke through a firewall': planToTopology(hubSpokeFirewallPlan(), { 'spoke-2-app': 'reachable' }),
-    'public access with Azure services allowed': planToTopology(
+    'hub and spoke through a firewall': draw(hubSpokeFirewallPlan(), { 'spoke-2-app': 'reachable' }),
+    'public access with Azure services allowed': draw(
       { ...publicOffice, access: { ...publicOffice.access, allowAzureServices: true } },
       { 'dublin-analysts': 'reachable', 'cork-laptop': 'warning' },
     ),
-    'eight subnets': planToTopology(examplePlan('eight-subnets')),
-    'a private endpoint in a hub': planToTopology(privateEndpointHubPlan(), {
+    'eight subnets': draw(examplePlan('eight-subnets')),
+    'a private endpoint in a hub': draw(privateEndpointHubPlan(), {
       'ledger-api': 'reachable',
       'finance-office': 'warning',
       'home-laptop': 'unreachable',

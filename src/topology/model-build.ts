@@ -112,7 +112,7 @@ function clientNode(
   parent: string | null,
   verdicts: ClientVerdicts | undefined,
 ): TopoNode {
-  const verdict = verdicts?.[client.name];
+  const verdict = verdicts?.[`clients.${index}`];
   const lines = [client.address ? `${client.address} · ${clientPlace(client)}` : clientPlace(client)];
   if (verdict !== undefined) lines.push(VERDICT_TEXT[verdict]);
   return {

@@ -4,6 +4,7 @@
  * endpoints in their subnets, the peerings, the on-premises sites and the privatelink zone (as private access draws
  * them), and the clients.
  */
+import { checkAllClients } from '../checker';
 import { AZURE_SERVICES_RULE_IP } from '../domain/azure';
 import {
   formatIPv4,
@@ -102,20 +103,23 @@ function privateEndpointNodes(b: Builder, plan: Plan, access: PublicAccess, name
 }
 
 /**
- * The way of a client in a VNet or on premises (through its site's gateway) to a private endpoint: the one in its
- * VNet, else the first; none when its VNet, or the endpoint's, is not in the plan.
+ * The way of a client in a VNet or on premises (through its site's gateway) to the private endpoint the checker
+ * sends it to (`endpointPath` of its check); none when its DNS sends it to the public endpoint instead, or when its
+ * VNet, or the endpoint's, is not in the plan.
  */
-function endpointVia(c: Client, access: PublicAccess, names: PlanIndex): { parent: string | null; via: string[] } {
+function endpointVia(
+  c: Client,
+  endpointPath: string | undefined,
+  access: PublicAccess,
+  names: PlanIndex,
+): { parent: string | null; via: string[] } {
   const site = c.kind === 'onPremises' ? names.site(c.site) : undefined;
   const home = c.kind === 'vnet' ? c.vnet : site?.site.connection === 'none' ? '' : (site?.site.gatewayVnet ?? '');
   const v = peeredIndex(names, home);
   const parent = site ? NODE_IDS.site(site.index) : v === undefined ? null : NODE_IDS.peered(v);
-  const pes = access.privateEndpoints;
-  const k = Math.max(
-    0,
-    pes.findIndex((pe) => peeredIndex(names, pe.vnet) === v),
-  );
-  const p = peeredIndex(names, pes[k]?.vnet ?? '');
+  const k = Number(endpointPath?.slice('access.privateEndpoints.'.length));
+  const pe = access.privateEndpoints[k];
+  const p = pe && peeredIndex(names, pe.vnet);
   if (v === undefined || p === undefined) return { parent, via: [] };
   return {
     parent,
@@ -265,7 +269,8 @@ function placeClients(
     if (c.kind === 'azureService') {
       return { client: c, index, parent: NODE_IDS.azureServices, via: [NODE_IDS.azureServices, NODE_IDS.endpoint(0)] };
     }
-    if (c.kind === 'vnet' || c.kind === 'onPremises') return { client: c, index, ...endpointVia(c, access, names) };
+    if (c.kind === 'vnet' || c.kind === 'onPremises')
+      return { client: c, index, ...endpointVia(c, checkAllClients(plan)[index]?.endpointPath, access, names) };
     const rule = c.kind === 'internet' ? ruleFor(c.address, painted) : -1;
     const parent = c.kind === 'internet' ? NODE_IDS.internet : null;
     const via = parent ? [parent, ...(rule >= 0 ? [NODE_IDS.rule(rule)] : []), NODE_IDS.endpoint(0)] : [];

@@ -10,8 +10,12 @@
 
 /** The connectivity checker's verdict on a client. */
 export type ClientVerdict = 'reachable' | 'unreachable' | 'warning';
-/** The checker's verdicts, by client name. */
+/** The checker's verdicts, by the client's plan path (`clients.3`): two clients may share a name. */
 export type ClientVerdicts = Readonly<Record<string, ClientVerdict>>;
+
+/** The verdicts of the checker's run, keyed as the picture reads them. */
+export const verdictsOf = (checks: readonly { clientPath: string; verdict: ClientVerdict }[]): ClientVerdicts =>
+  Object.fromEntries(checks.map((c) => [c.clientPath, c.verdict]));
 
 /** What a box stands for: every kind of box the model draws (the type is read from this list). */
 export const TOPO_NODE_KINDS = [

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { checkAllClients } from '../checker';
 import { newPublicAccess } from '../domain/new-plan';
 import type { Plan, PrivateAccess } from '../domain/plan';
 import { samplePlan, TYPICAL_SIZE } from '../domain/samples';
 import { examplePlan } from '../domain/testing/examples';
 import { pinFindings } from './findings';
-import type { Topology } from './model';
+import { verdictsOf, type Topology } from './model';
 import { planToTopology } from './plan-to-topology';
 import { finding, node, withPrivate } from './testing/topology-helpers';
 import { hubSpokeFirewallPlan } from './testing/topology-plans';
@@ -156,11 +157,30 @@ describe('planToTopology, details that change the picture', () => {
     });
   });
 
+  it("gives each client its own verdict when two share a name (verdicts are keyed by the client's place)", () => {
+    const twins = {
+      ...base,
+      clients: base.clients.map((c, i) =>
+        // The second, renamed, comes from the internet, which private access never lets in.
+        i === 1 ? ({ kind: 'internet', name: 'orders-api', address: '203.0.113.9' } as Plan['clients'][number]) : c,
+      ),
+    };
+    const checks = checkAllClients(twins);
+    expect(checks.map((c) => [c.client, c.verdict])).toEqual([
+      ['orders-api', 'reachable'],
+      ['orders-api', 'unreachable'],
+      ['analyst-laptops', 'reachable'],
+    ]);
+    const t = planToTopology(twins, verdictsOf(checks));
+    expect(node(t, 'client-0').verdict).toBe('reachable');
+    expect(node(t, 'client-1').verdict).toBe('unreachable');
+  });
+
   it('draws a reachable client along its path and leaves an unreachable one unconnected', () => {
     const t = planToTopology(base, {
-      'orders-api': 'reachable',
-      'reporting-app': 'unreachable',
-      'analyst-laptops': 'warning',
+      'clients.0': 'reachable',
+      'clients.1': 'unreachable',
+      'clients.2': 'warning',
     });
     const paths = t.edges.filter((e) => e.kind === 'clientPath');
     expect(paths.map((e) => [e.from, e.to, e.via, e.style])).toEqual([
@@ -357,7 +377,7 @@ describe('planToTopology, public access', () => {
   const plan = examplePlan('public-office');
 
   it('has the internet, a box per firewall rule, the public endpoint and the server', () => {
-    const t = planToTopology(plan, { 'dublin-analysts': 'reachable' });
+    const t = planToTopology(plan, { 'clients.0': 'reachable' });
     expect(t.mode).toBe('public');
     expect(t.nodes.filter((n) => n.kind === 'firewallRule').map((n) => [n.title, ...n.lines])).toEqual([
       ['office-dublin', '203.0.113.0 – 203.0.113.15', '16 addresses'],

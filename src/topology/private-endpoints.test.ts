@@ -8,6 +8,7 @@ import { layoutTopology } from './layout';
 import { LINE_LEGEND } from './legend';
 import { neighbour } from './navigation';
 import { overlappingBoxes, overlappingLabels, type Box } from './placement';
+import { verdictsOf } from './model';
 import { planToTopology } from './plan-to-topology';
 import { escapees, finding, node } from './testing/topology-helpers';
 
@@ -25,7 +26,7 @@ const inside = (inner: Box, outer: Box): boolean =>
 
 describe('public access with a private endpoint in a hub', () => {
   const plan = privateEndpointHubPlan();
-  const verdicts = Object.fromEntries(checkAllClients(plan).map((c) => [c.client, c.verdict]));
+  const verdicts = verdictsOf(checkAllClients(plan));
   const topology = planToTopology(plan, verdicts);
   const layout = layoutTopology(topology);
   const box = (id: string): Box => {
@@ -90,9 +91,9 @@ describe('public access with a private endpoint in a hub', () => {
 
   it("routes the VNet and on-premises clients through the endpoint, as the checker's verdicts have it", () => {
     expect(verdicts).toEqual({
-      'ledger-api': 'reachable',
-      'finance-office': 'reachable',
-      'home-laptop': 'unreachable',
+      'clients.0': 'reachable',
+      'clients.1': 'reachable',
+      'clients.2': 'unreachable',
     });
     expect(node(topology, 'client-0')).toMatchObject({ parent: 'peer-1', via: ['peer-1', 'peer-0', 'pe-0'] });
     expect(node(topology, 'client-1')).toMatchObject({
@@ -141,6 +142,51 @@ describe('public access with a private endpoint in a hub', () => {
     expect(t.nodes.filter((n) => ['peeredVnet', 'dnsZone', 'onPremises', 'privateEndpoint'].includes(n.kind))).toEqual(
       [],
     );
+  });
+
+  it('draws each client through the endpoint the checker sends it to, not the first one in the plan', () => {
+    // A first endpoint in a VNet peered with nothing: the spoke resolves to it but can't reach it, so the checker
+    // goes on to the hub's endpoint, and the picture follows the checker.
+    const isolated = withPublic(plan, (a) => ({
+      peeredVnets: [
+        ...a.peeredVnets,
+        {
+          ...a.peeredVnets[1],
+          name: 'vnet-isolated',
+          addressSpaces: ['10.2.0.0/16'],
+          subnets: [{ name: 'snet-pe', prefix: '10.2.1.0/24' }],
+        },
+      ],
+      privateEndpoints: [
+        {
+          ...a.privateEndpoints[0],
+          name: 'pe-isolated',
+          vnet: 'vnet-isolated',
+          subnet: 'snet-pe',
+          privateIp: '10.2.1.10',
+        },
+        ...a.privateEndpoints,
+      ],
+    }));
+    const checks = checkAllClients(isolated);
+    expect(checks.map((c) => [c.verdict, c.endpointPath])).toEqual([
+      ['reachable', 'access.privateEndpoints.1'],
+      ['reachable', 'access.privateEndpoints.1'],
+      ['unreachable', undefined],
+    ]);
+    const t = planToTopology(isolated, verdictsOf(checks));
+    expect(node(t, 'client-0').via).toEqual(['peer-1', 'peer-0', 'pe-1']);
+    expect(node(t, 'client-1').via?.at(-1)).toBe('pe-1');
+  });
+
+  it('draws no way through an endpoint for a client whose DNS sends it to the public endpoint', () => {
+    const unlinked = withPublic(plan, (a) => ({
+      peeredVnets: a.peeredVnets.map((v) => ({ ...v, zoneLink: false })),
+      publicNetworkAccess: true,
+    }));
+    const [spoke] = checkAllClients(unlinked);
+    expect(spoke?.endpointPath).toBeUndefined();
+    expect(node(planToTopology(unlinked, verdictsOf(checkAllClients(unlinked))), 'client-0').via).toEqual([]);
   });
 
   it('draws an endpoint whose VNet or server is not in the plan as a warning, still inside the picture', () => {

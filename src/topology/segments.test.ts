@@ -177,7 +177,7 @@ describe('the laid-out diagram: no two lines share a stretch', () => {
   const VERDICTS: readonly ClientVerdict[] = ['reachable', 'warning', 'unreachable'];
   /** Every client gets a verdict (cycling), so that client paths are drawn too. */
   const verdicts = (plan: Plan): ClientVerdicts =>
-    Object.fromEntries(plan.clients.map((c, i) => [c.name, VERDICTS[i % 3] as ClientVerdict]));
+    Object.fromEntries(plan.clients.map((_, i) => [`clients.${i}`, VERDICTS[i % 3] as ClientVerdict]));
   const shared = (plan: Plan, view?: LayoutView) =>
     sharedSegments(layoutTopology(planToTopology(plan, verdicts(plan)), view).edges);
 

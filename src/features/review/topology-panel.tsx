@@ -15,7 +15,11 @@ export default function TopologyPanel({
   findings: Finding[];
   onNavigate?: (path: string) => void;
 }) {
-  const clientVerdicts = useMemo(() => Object.fromEntries(checksFor(plan).map((c) => [c.client, c.verdict])), [plan]);
+  // By the client's place in the plan (`clients.3`), as the diagram reads them: two clients may share a name.
+  const clientVerdicts = useMemo(
+    () => Object.fromEntries(checksFor(plan).map((c) => [c.clientPath, c.verdict])),
+    [plan],
+  );
   return (
     <Suspense fallback={<p className="loading">Drawing…</p>}>
       <TopologyView

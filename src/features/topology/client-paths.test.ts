@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan';
 import { examplePlan, examplePlans } from '../../domain/testing/examples';
 import { privateEndpointHubPlan } from '../../domain/testing/private-endpoint-plans';
-import type { Topology } from '../../topology/model';
+import { verdictsOf, type Topology } from '../../topology/model';
 import { planToTopology } from '../../topology/plan-to-topology';
 import { hubSpokeFirewallPlan } from '../../topology/testing/topology-plans';
 import { checksFor } from '../checker/checks-for';
 import { clientPaths, pathHighlight, type ClientPath, type PathStep } from './client-paths';
 
-const verdictsOf = (plan: Plan) => Object.fromEntries(checksFor(plan).map((c) => [c.client, c.verdict]));
+const verdictsFor = (plan: Plan) => verdictsOf(checksFor(plan));
 
 const text = (steps: readonly PathStep[]) => steps.map((s) => `${s.type}:${s.id}`);
 
@@ -48,7 +48,7 @@ function expectDrawnPath(t: Topology, p: ClientPath): void {
 describe('clientPaths, every example', () => {
   for (const { name, plan } of examplePlans()) {
     it(`${name}: each client's path is connected, from the client's box to the server's, and its line is on it`, () => {
-      const verdicts = verdictsOf(plan);
+      const verdicts = verdictsFor(plan);
       const t = planToTopology(plan, verdicts);
       const paths = clientPaths(t);
       const clients = t.nodes.filter((n) => n.kind === 'client');
@@ -56,7 +56,7 @@ describe('clientPaths, every example', () => {
       for (const p of paths.values()) {
         // A client the checker finds no way in for (the hub example's internet client, with public network access
         // disabled) has no drawn path to the server.
-        if (verdicts[plan.clients[Number(p.client.replace('client-', ''))]?.name ?? ''] === 'unreachable') {
+        if (verdicts[`clients.${p.client.replace('client-', '')}`] === 'unreachable') {
           expect(p.reachesServer).toBe(false);
           continue;
         }
@@ -70,7 +70,7 @@ describe('clientPaths, every example', () => {
 
   it('private endpoint hub: the VNet and office clients reach the server through the endpoint and its line', () => {
     const plan = privateEndpointHubPlan();
-    const t = planToTopology(plan, verdictsOf(plan));
+    const t = planToTopology(plan, verdictsFor(plan));
     const paths = clientPaths(t);
     for (const id of ['client-0', 'client-1']) expectDrawnPath(t, paths.get(id) as ClientPath);
     expect(text((paths.get('client-0') as ClientPath).steps)).toEqual([
@@ -96,7 +96,7 @@ describe('clientPaths, every example', () => {
 
   it('finds the same paths without the checker, only without the clients’ own lines', () => {
     const plan = examplePlan('hub-and-spoke');
-    const withVerdicts = clientPaths(planToTopology(plan, verdictsOf(plan)));
+    const withVerdicts = clientPaths(planToTopology(plan, verdictsFor(plan)));
     const without = clientPaths(planToTopology(plan));
     for (const [id, p] of without) {
       expect(p.line).toBeNull();
@@ -108,7 +108,7 @@ describe('clientPaths, every example', () => {
 
 describe('clientPaths, hub and spoke', () => {
   const plan = examplePlan('hub-and-spoke');
-  const t = planToTopology(plan, verdictsOf(plan));
+  const t = planToTopology(plan, verdictsFor(plan));
   const paths = clientPaths(t);
 
   it('takes the office through its VPN gateway, into the hub, and over the hub’s peering to the server VNet', () => {
@@ -181,7 +181,7 @@ describe('clientPaths, a spoke behind a firewall in the hub', () => {
 describe('clientPaths, public access', () => {
   it('goes from the internet through the rule that holds the address to the endpoint and the server', () => {
     const plan = examplePlan('public-office');
-    const t = planToTopology(plan, verdictsOf(plan));
+    const t = planToTopology(plan, verdictsFor(plan));
     expect(text(clientPaths(t).get('client-1')?.steps ?? [])).toEqual([
       'box:client-1',
       'box:internet',
@@ -228,7 +228,7 @@ describe('clientPaths, public access', () => {
 
 describe('pathHighlight', () => {
   const plan = examplePlan('hub-and-spoke');
-  const t = planToTopology(plan, verdictsOf(plan));
+  const t = planToTopology(plan, verdictsFor(plan));
 
   it('lights up the whole path of the client pointed at, and its own line', () => {
     const h = pathHighlight(t, 'box:client-1');

@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { checkAllClients } from '../../checker';
+import { verdictsOf } from '../../topology/model';
 import { withoutFindings } from './export-svg';
 import { extractSvg, goldenPlan } from './golden';
 import { TopologyFigure } from './topology-figure';
@@ -22,7 +23,7 @@ export function docsFigurePath(example: string): URL {
 /** The standalone SVG document of an example's diagram (no finding markers, real client verdicts). */
 export function renderDocsFigure(example: string): string {
   const plan = goldenPlan(example);
-  const clientVerdicts = Object.fromEntries(checkAllClients(plan).map((c) => [c.client, c.verdict]));
+  const clientVerdicts = verdictsOf(checkAllClients(plan));
   const svg = extractSvg(renderToStaticMarkup(createElement(TopologyFigure, { plan, findings: [], clientVerdicts })));
   // Without what findings add, as the clean export leaves it (the legend's entry for the markers); the view's
   // <svg> names its namespace already; a picture in a document takes no keyboard focus.

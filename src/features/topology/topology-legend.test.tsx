@@ -10,9 +10,9 @@ import { DASH, linePaint } from './theme';
 import { TopologySvg } from './topology-svg';
 
 const topology = planToTopology(examplePlan('hub-and-spoke'), {
-  'orders-api': 'reachable',
-  'reporting-app': 'unreachable',
-  'analyst-laptops': 'warning',
+  'clients.0': 'reachable',
+  'clients.1': 'unreachable',
+  'clients.2': 'warning',
 });
 const layout = layoutTopology(topology);
 const noop = () => {};

@@ -8,6 +8,7 @@ import { largePlan } from '../../domain/samples';
 import { evaluate } from '../../rules';
 import { layoutPins } from '../../topology/findings';
 import { layoutTopology } from '../../topology/layout';
+import { verdictsOf } from '../../topology/model';
 import { labelsOf } from '../../topology/placement';
 import { planToTopology } from '../../topology/plan-to-topology';
 import { oneWayWarningPlan } from '../../topology/testing/topology-plans';
@@ -51,7 +52,7 @@ describe('TopologyView', () => {
   it('draws each finding marker, badge and line label where the layout puts it; the SVG export keeps them', () => {
     const plan = oneWayWarningPlan();
     const findings = evaluate(plan);
-    const clientVerdicts = Object.fromEntries(checkAllClients(plan).map((c) => [c.client, c.verdict]));
+    const clientVerdicts = verdictsOf(checkAllClients(plan));
     const markup = extractSvg(
       renderToStaticMarkup(<TopologyView plan={plan} findings={findings} clientVerdicts={clientVerdicts} />),
     );
@@ -136,7 +137,7 @@ describe('TopologyView', () => {
       <TopologyView
         plan={example('public-office')}
         findings={[]}
-        clientVerdicts={{ 'dublin-analysts': 'reachable', 'cork-laptop': 'unreachable' }}
+        clientVerdicts={{ 'clients.0': 'reachable', 'clients.1': 'unreachable' }}
       />,
     );
     expect(html).toContain('data-id="path-0"');
