@@ -16,7 +16,7 @@ import {
   type Topology,
 } from './model';
 import { planToTopology } from './plan-to-topology';
-import { node, withPrivate } from './testing/topology-helpers';
+import { node, verdictsByName, withPrivate } from './testing/topology-helpers';
 import { hubSpokeFirewallPlan } from './testing/topology-plans';
 
 describe('the legend', () => {
@@ -44,16 +44,7 @@ describe('the legend', () => {
   const publicOffice = examplePlan('public-office');
   /** The picture of a plan with verdicts given by client name (the plans' client names are unique). */
   const draw = (plan: Plan, byName?: Record<string, ClientVerdict>): Topology =>
-    planToTopology(
-      plan,
-      byName &&
-        Object.fromEntries(
-          plan.clients.flatMap((c, k): [string, ClientVerdict][] => {
-            const v = byName[c.name];
-            return v ? [[`clients.${k}`, v]] : [];
-          }),
-        ),
-    );
+    planToTopology(plan, byName && verdictsByName(plan, byName));
   const pictures: Record<string, Topology> = {
     'hub and spoke, three verdicts': draw(hubSpoke, {
       'orders-api': 'reachable',

@@ -10,7 +10,8 @@ import type { Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 import { EXAMPLE_NAMES, examplePlan } from '../../domain/testing/examples';
 import { layoutTopology, type TopologyLayout } from '../../topology/layout';
-import type { ClientVerdict, ClientVerdicts } from '../../topology/model';
+import type { ClientVerdict } from '../../topology/model';
+import { verdictsByName } from '../../topology/testing/topology-helpers';
 import { planToTopology } from '../../topology/plan-to-topology';
 import { layoutToDrawio } from './export-drawio';
 import { layoutToMermaid } from './export-mermaid';
@@ -25,17 +26,6 @@ export interface GoldenCase {
   findings: Finding[];
   /** Fixed verdicts (every style drawn), by client name: the example's client names are unique. */
   verdicts?: Readonly<Record<string, ClientVerdict>>;
-}
-
-/** A case's verdicts as the picture reads them, by client path. */
-function caseVerdicts(plan: Plan, byName: GoldenCase['verdicts']): ClientVerdicts | undefined {
-  if (byName === undefined) return undefined;
-  return Object.fromEntries(
-    plan.clients.flatMap((c, i): [string, ClientVerdict][] => {
-      const v = byName[c.name];
-      return v ? [[`clients.${i}`, v]] : [];
-    }),
-  );
 }
 
 const f = (ruleId: string, severity: Finding['severity'], path: string, message: string): Finding => ({
@@ -85,7 +75,7 @@ export function extractSvg(markup: string): string {
 
 export function renderGolden(c: GoldenCase): string {
   const plan = goldenPlan(c.example);
-  const verdicts = caseVerdicts(plan, c.verdicts);
+  const verdicts = c.verdicts && verdictsByName(plan, c.verdicts);
   const props = { plan, findings: c.findings, ...(verdicts ? { clientVerdicts: verdicts } : {}) };
   return extractSvg(renderToStaticMarkup(createElement(TopologyFigure, props)));
 }
@@ -96,9 +86,8 @@ export const EXPORT_DATE = '2025-03-04';
 /** The layout of an example as the view first draws it, with the verdicts of its SVG golden case, if any. */
 export function exampleLayout(example: string): TopologyLayout {
   const plan = goldenPlan(example);
-  return layoutTopology(
-    planToTopology(plan, caseVerdicts(plan, GOLDEN_CASES.find((c) => c.example === example)?.verdicts)),
-  );
+  const byName = GOLDEN_CASES.find((c) => c.example === example)?.verdicts;
+  return layoutTopology(planToTopology(plan, byName && verdictsByName(plan, byName)));
 }
 
 export interface ExportGolden {

@@ -4,8 +4,18 @@
  */
 import type { Finding } from '../../domain/finding';
 import type { Plan, PrivateAccess } from '../../domain/plan';
-import type { Topology } from '../model';
+import type { ClientVerdict, ClientVerdicts, Topology } from '../model';
 import type { Box } from '../placement';
+
+/** Verdicts given by client name (for plans whose client names are unique), keyed by client place as drawn. */
+export function verdictsByName(plan: Plan, byName: Readonly<Record<string, ClientVerdict>>): ClientVerdicts {
+  return Object.fromEntries(
+    plan.clients.flatMap((c, i): [string, ClientVerdict][] => {
+      const v = byName[c.name];
+      return v ? [[`clients.${i}`, v]] : [];
+    }),
+  );
+}
 
 /** The node `id` of `t`; throws when there is none. */
 export const node = (t: Topology, id: string) => {
