@@ -62,6 +62,9 @@ export function textWidth(text: string, size: number, bold = false): number {
   return Math.ceil(em * size * (bold ? BOLD : 1));
 }
 
+/** The width of a line's label: its text and 3 px either side. */
+export const edgeLabelWidth = (text: string): number => textWidth(text, FONT.edge) + 6;
+
 const BREAK_AFTER = new Set(['.', '-', '_', ' ', ',', '/', '·']);
 
 /**

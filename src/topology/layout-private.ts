@@ -4,7 +4,19 @@
  * (Azure DNS, the private DNS zone, and the custom DNS servers that no VNet on the page holds: the others are drawn
  * in their subnet or VNet). Builds the columns' cards, places them, and hands the frame to the routing of the lines.
  */
-import { cardWithChips, CHIP, CHIP_GAP, LEAF, leafCard, maxW, PAD, textBlock, type Card, type Limits } from './labels';
+import {
+  cardWithChips,
+  CHIP,
+  CHIP_GAP,
+  edgeLabelWidth,
+  LEAF,
+  leafCard,
+  maxW,
+  PAD,
+  textBlock,
+  type Card,
+  type Limits,
+} from './labels';
 import { NODE_IDS, type TopoNode } from './model';
 import { PAGE_SIZE, pageOf, summaryNode, type LayoutView } from './paging';
 import { childrenOf, marked, MARGIN, right, STACK_GAP, type Box, type Ctx } from './placement';
@@ -302,6 +314,41 @@ function siteColumns(ctx: Ctx): { leftSites: SiteRow[]; rightSites: SiteRow[]; o
   return { leftSites, rightSites, others };
 }
 
+/** Right of the other VNets' column: the zone links' trunk (at least), the sites' trunk, the sites' gateways. */
+const ZONE_TRUNK = 64;
+const SITE_TRUNK = 96;
+const SITES = 150;
+
+/**
+ * The zone links' trunk, the sites' trunk and the sites' left edge, right of the other VNets' column (`colC`, top to
+ * bottom, its right edge at `x`). The zone trunk runs down to the lowest VNet it links, across the line from a
+ * gateway into each VNet above that one, on the line's stretch from the sites' trunk into the VNet, whose middle
+ * carries the line's label (routing.ts `route`). ZONE_TRUNK leaves room for a label as wide as "VPN" left of the zone
+ * trunk; for a wider one ("ExpressRoute"), which no place on its line kept clear of the trunk, the trunks and the
+ * sites move right until the label ends at the zone trunk.
+ */
+export function trunksRightOf(
+  ctx: Ctx,
+  colC: readonly Card[],
+  x: number,
+): { zoneTrunk: number; siteTrunk: number; xD: number } {
+  const row = new Map(colC.map((c, i) => [c.node.id, i]));
+  let lowestLinked = -1;
+  if (ctx.node.has(NODE_IDS.dnsZone))
+    for (const e of ctx.topo.edges)
+      if (e.kind === 'zoneLink') lowestLinked = Math.max(lowestLinked, row.get(e.to) ?? -1);
+  // How far the label's right end is past the zone trunk: from the middle of the stretch from the column's edge.
+  let shift = 0;
+  for (const e of ctx.topo.edges) {
+    const r = row.get(e.to);
+    if (e.kind === 'gateway' && e.label !== '' && r !== undefined && r < lowestLinked)
+      shift = Math.max(shift, SITE_TRUNK / 2 + edgeLabelWidth(e.label) / 2 - ZONE_TRUNK);
+  }
+  // Moving the trunks right by d moves the label's middle by d / 2: twice the excess closes it.
+  const at = x + Math.max(0, Math.ceil(2 * shift));
+  return { zoneTrunk: at + ZONE_TRUNK, siteTrunk: at + SITE_TRUNK, xD: at + SITES };
+}
+
 /** Where the columns and the trunks between them go, left to right. */
 interface PrivateColumns {
   readonly xA: number;
@@ -329,10 +376,7 @@ function privateColumns(ctx: Ctx, cards: PrivateCards): PrivateColumns {
   const xC = xBR + 120 + peerLanesWidth(lanes.count);
   const colCW = maxW(colC);
   const xCR = colC.length > 0 ? xC + colCW : xBR;
-  const zoneTrunk = xCR + 64;
-  const siteTrunk = xCR + 96;
-  const xD = xCR + 150;
-  return { xA, colAW, xB, xC, xD, peerTrunk, zoneTrunk, siteTrunk, peerLanes: lanes };
+  return { xA, colAW, xB, xC, peerTrunk, ...trunksRightOf(ctx, colC, xCR), peerLanes: lanes };
 }
 
 /**

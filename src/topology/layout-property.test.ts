@@ -146,4 +146,75 @@ describe('plans generated from the schema, with their findings', () => {
     expect(layout.edges.filter((e) => e.id === 'path-0')).toEqual([]);
     expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
   });
+
+  it('found by it: the zone trunk ran through a gateway line label, into a VNet above a linked one; now clear', () => {
+    // "ExpressRoute" is wider than the room left of the trunk, and the trunk crosses the whole stretch into the VNet
+    // that carries the label: no place on the line was clear of it. Private access, then the same VNets in public.
+    const vnet = (name: string, zoneLink: boolean) => ({
+      name,
+      region: '',
+      resourceGroup: '',
+      subscription: '',
+      addressSpaces: [],
+      zoneLink,
+      dns: { kind: 'azure' },
+      subnets: [],
+      appliance: null,
+    });
+    const around = {
+      privateDnsZone: { name: '', existing: false, resourceGroup: '', subscription: '' },
+      peeredVnets: [vnet('vnet-hub', false), vnet('vnet-b', true)],
+      peerings: [],
+      onPremises: [
+        { name: '', addressRanges: [], connection: 'expressRoute', gatewayVnet: 'vnet-hub', dnsForwarder: false },
+      ],
+    };
+    const plan = (access: object) =>
+      PlanDocumentSchema.parse({
+        formatVersion: 2,
+        name: '',
+        servers: [
+          { name: '', region: '', version: '13', highAvailability: 'Disabled', resourceGroup: '', subscription: '' },
+        ],
+        access,
+        tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+        clients: [],
+      });
+    const privately = plan({
+      mode: 'private',
+      vnet: {
+        name: '',
+        region: '',
+        resourceGroup: '',
+        existing: false,
+        addressSpaces: [],
+        dns: { kind: 'custom', servers: [], forwardsToAzureDns: false },
+        subnets: [],
+        zoneLink: false,
+        appliance: null,
+      },
+      delegatedSubnet: {
+        name: '',
+        prefix: '',
+        existing: false,
+        existingDelegation: null,
+        otherResourceTypes: [],
+        nsg: null,
+      },
+      routeTables: [],
+      ...around,
+    });
+    const publicly = plan({ mode: 'public', ...around });
+    for (const p of [privately, publicly]) {
+      const layout = drawn(p);
+      expect(layout.edges.find((e) => e.id === 'gw-vnet-0')?.label?.text).toBe('ExpressRoute');
+      expect(layout.edges.map((e) => e.id)).toContain('link-peer-1');
+      expect(escapees(layout.boxes)).toEqual([]);
+      expect(outsideTheirPlace(layout.topology, layout.boxes)).toEqual([]);
+      expect(overlappingBoxes(layout.boxes)).toEqual([]);
+      expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
+      expect(linesAcrossLabels(layout.edges)).toEqual([]);
+      expect(sharedSegments(layout.edges)).toEqual([]);
+    }
+  });
 });

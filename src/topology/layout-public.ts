@@ -5,7 +5,7 @@
  * them, and hands the frame to the routing of the lines.
  */
 import { cardWithChips, leafCard, maxW, type Card } from './labels';
-import { hubVnet, peeredColumn, placeDnsRow, placeRightSites, siteRows } from './layout-private';
+import { hubVnet, peeredColumn, placeDnsRow, placeRightSites, siteRows, trunksRightOf } from './layout-private';
 import { NODE_IDS, type TopoNode } from './model';
 import { PAGE_SIZE, pageOf, summaryNode, type LayoutView } from './paging';
 import { childrenOf, marked, MARGIN, STACK_GAP, type Box, type Ctx } from './placement';
@@ -82,9 +82,10 @@ export function layoutPublic(ctx: Ctx, view: LayoutView, top: number): void {
   const lanes = peerLanes(ctx.topo);
   const xV = xR + 110 + peerLanesWidth(lanes.count);
   const xVR = xV + maxW(colC);
+  const { zoneTrunk, siteTrunk, xD: xSites } = trunksRightOf(ctx, colC, xVR);
   let dns = { zoneBox: null as Box | null, dnsBottom: 0 };
   if (vnets) {
-    dns = placeDnsRow(ctx, top + 40, colC, xV, (w) => xVR + 64 - w / 2);
+    dns = placeDnsRow(ctx, top + 40, colC, xV, (w) => zoneTrunk - w / 2);
     mainY = dns.dnsBottom + 60;
   }
 
@@ -113,15 +114,15 @@ export function layoutPublic(ctx: Ctx, view: LayoutView, top: number): void {
 
   y = mainY;
   for (const c of colC) y = ctx.placer.place(c, xV, y).h + y + STACK_GAP;
-  placeRightSites(ctx, sites, xVR + 150, mainY);
+  placeRightSites(ctx, sites, xSites, mainY);
 
   routePublic(ctx, {
     vnets: {
       zoneBox: dns.zoneBox,
       peeredSummary,
       xC: xV,
-      zoneTrunk: xVR + 64,
-      siteTrunk: xVR + 96,
+      zoneTrunk,
+      siteTrunk,
       laneTop: top + 24,
       lane2: dns.dnsBottom + 32,
       peerLanes: lanes,

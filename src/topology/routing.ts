@@ -4,7 +4,7 @@
  * two other VNets, and each client's path. Public access: from the internet through the firewall rules to the
  * endpoints and on to the servers.
  */
-import { FONT, textWidth, type Label } from './labels';
+import { edgeLabelWidth, type Label } from './labels';
 import { NODE_IDS, type TopoEdge, type Topology } from './model';
 import {
   clamp,
@@ -51,7 +51,7 @@ function route(
   if (!edge) return;
   const pts = simplify(points);
   const text = edge.label;
-  const w = textWidth(text, FONT.edge) + 6;
+  const w = edgeLabelWidth(text);
   let label: RoutedEdge['label'] = null;
   if (text !== '' && labelAt !== undefined) {
     const at = labelAt(w);
