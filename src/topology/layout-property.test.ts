@@ -217,4 +217,52 @@ describe('plans generated from the schema, with their findings', () => {
       expect(sharedSegments(layout.edges)).toEqual([]);
     }
   });
+
+  it("found by it: a client in a VNet whose private endpoint is on another page got an internet client's line", () => {
+    // It ran from the client in the VNets' column on the right leftwards across the picture (through a server's HA
+    // label when the generated names put the client there); now a client in a VNet or a site, which gets in only
+    // through a private endpoint, has no line while the endpoint is not drawn.
+    const vnet = (name: string) => ({
+      name,
+      region: '',
+      resourceGroup: '',
+      subscription: '',
+      addressSpaces: [],
+      zoneLink: false,
+      dns: { kind: 'azure' },
+      subnets: [{ name: 'snet-pe', prefix: '' }],
+      appliance: null,
+    });
+    const plan = PlanDocumentSchema.parse({
+      formatVersion: 2,
+      name: '',
+      servers: [
+        { name: 'pg', region: '', version: '13', highAvailability: 'Disabled', resourceGroup: '', subscription: '' },
+      ],
+      access: {
+        mode: 'public',
+        firewallRules: [],
+        allowAzureServices: false,
+        // More VNets than a page holds: the endpoint's VNet is on the second page.
+        peeredVnets: Array.from({ length: 22 }, (_, i) => vnet(`vnet-${i}`)),
+        peerings: [],
+        onPremises: [],
+        privateDnsZone: null,
+        privateEndpoints: [
+          { name: 'pe', vnet: 'vnet-21', subnet: 'snet-pe', privateIp: '', approval: 'automatic', resourceGroup: '' },
+        ],
+      },
+      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      clients: [
+        { kind: 'vnet', name: 'app', intent: 'mustReach', tlsVersion: 'TLSv1', connectsByIp: false, vnet: 'vnet-0' },
+      ],
+    });
+    const layout = drawn(plan);
+    expect(layout.boxes.map((b) => b.id)).toContain('client-0');
+    expect(layout.boxes.map((b) => b.id)).not.toContain('pe-0');
+    expect(layout.edges.find((e) => e.id === 'path-0')).toBeUndefined();
+    expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
+    expect(linesAcrossLabels(layout.edges)).toEqual([]);
+    expect(sharedSegments(layout.edges)).toEqual([]);
+  });
 });

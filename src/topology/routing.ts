@@ -633,6 +633,9 @@ export function routePublic(ctx: Ctx, frame: PublicFrame): void {
           ]);
           break;
         }
+        // A client in a VNet or a site gets in only through a private endpoint: with none drawn (on another page of
+        // the VNets), no line, rather than one from the right of the picture as if it were left of the rules.
+        if (place.node.kind === 'peeredVnet' || place.node.kind === 'onPremises') break;
         const head: Point[] = [
           [right(chip), cy],
           [right(place) + 6, cy],
