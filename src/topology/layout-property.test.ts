@@ -265,4 +265,76 @@ describe('plans generated from the schema, with their findings', () => {
     expect(linesAcrossLabels(layout.edges)).toEqual([]);
     expect(sharedSegments(layout.edges)).toEqual([]);
   });
+
+  it('found by it: the server VNet zone link ran through a label on the lane 8 px under it; now clear', () => {
+    // Three VNets' DNS servers in the DNS row push the zone right of the zone links' trunk: the other VNets' links
+    // then run left along lane2 + 8, their longest stretch, and the first had its label there, over the server
+    // VNet's link along lane2. Now each has it on its stretch into its VNet.
+    const vnet = (name: string, dns: object) => ({
+      name,
+      region: '',
+      resourceGroup: '',
+      subscription: '',
+      addressSpaces: [],
+      zoneLink: true,
+      dns,
+      subnets: [],
+      appliance: null,
+    });
+    const plan = PlanDocumentSchema.parse({
+      formatVersion: 2,
+      name: '',
+      servers: [
+        { name: '', region: '', version: '13', highAvailability: 'Disabled', resourceGroup: '', subscription: '' },
+      ],
+      access: {
+        mode: 'private',
+        vnet: {
+          name: '',
+          region: '',
+          resourceGroup: '',
+          existing: false,
+          addressSpaces: [],
+          dns: { kind: 'custom', servers: [], forwardsToAzureDns: false },
+          subnets: [],
+          zoneLink: true,
+          appliance: null,
+        },
+        delegatedSubnet: {
+          name: '',
+          prefix: '',
+          existing: false,
+          existingDelegation: null,
+          otherResourceTypes: [],
+          nsg: null,
+        },
+        privateDnsZone: { name: '', existing: false, resourceGroup: '', subscription: '' },
+        peeredVnets: [
+          vnet('vnet-a', { kind: 'custom', servers: [], forwardsToAzureDns: true }),
+          vnet('vnet-b', { kind: 'custom', servers: [], forwardsToAzureDns: false }),
+          vnet('vnet-c', { kind: 'custom', servers: ['10.50.0.4'], forwardsToAzureDns: false }),
+        ],
+        peerings: [],
+        routeTables: [],
+        onPremises: [],
+      },
+      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      clients: [],
+    });
+    const layout = drawn(plan);
+    const at = (id: string) => layout.boxes.find((b) => b.id === id);
+    // The zone stands right of where the links turn down to the VNets.
+    expect(at('zone')?.x ?? 0).toBeGreaterThan((at('peer-0')?.x ?? 0) + (at('peer-0')?.w ?? 0) + 64);
+    for (const id of ['link-peer-0', 'link-peer-1', 'link-peer-2']) {
+      const link = layout.edges.find((e) => e.id === id);
+      const last = link?.points[link.points.length - 1];
+      expect(link?.label?.y).toBe((last?.[1] ?? 0) - 5);
+    }
+    expect(escapees(layout.boxes)).toEqual([]);
+    expect(outsideTheirPlace(layout.topology, layout.boxes)).toEqual([]);
+    expect(overlappingBoxes(layout.boxes)).toEqual([]);
+    expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
+    expect(linesAcrossLabels(layout.edges)).toEqual([]);
+    expect(sharedSegments(layout.edges)).toEqual([]);
+  });
 });

@@ -181,13 +181,21 @@ function vnetRouter(ctx: Ctx, frame: VnetFrame): (e: TopoEdge) => boolean {
       if (zoneBox && b) {
         const zx = Math.min(zoneTrunk, right(zoneBox) - 16);
         const yIn = b.y + 16;
-        route(ctx, e.id, [
-          [Math.max(zx, zoneBox.x + 40), zoneBox.y + zoneBox.h],
-          [Math.max(zx, zoneBox.x + 40), lane2 + 8],
-          [zoneTrunk, lane2 + 8],
-          [zoneTrunk, yIn],
-          [right(b), yIn],
-        ]);
+        // The label on the stretch into the VNet, the line's own: where the zone stands right of the trunk (pushed
+        // by the DNS row), the stretch along lane2 + 8 is longer, but the server VNet's link runs 8 px over it, under
+        // a label there.
+        route(
+          ctx,
+          e.id,
+          [
+            [Math.max(zx, zoneBox.x + 40), zoneBox.y + zoneBox.h],
+            [Math.max(zx, zoneBox.x + 40), lane2 + 8],
+            [zoneTrunk, lane2 + 8],
+            [zoneTrunk, yIn],
+            [right(b), yIn],
+          ],
+          () => ({ x: (zoneTrunk + right(b)) / 2, y: yIn - 5 }),
+        );
       }
     } else if (isPeerToPeer(e)) {
       routePeerToPeer(ctx, e, frame.peerLanes.lane.get(e.id) ?? 0, {
