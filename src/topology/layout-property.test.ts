@@ -337,4 +337,73 @@ describe('plans generated from the schema, with their findings', () => {
     expect(linesAcrossLabels(layout.edges)).toEqual([]);
     expect(sharedSegments(layout.edges)).toEqual([]);
   });
+
+  it("found by it: a one-way peering's marker, nearly as wide as the gap, covered the VNet; now over the label", () => {
+    // Its label sits in the middle of the stretch into the VNet, right of the gap's middle: the marker centred over
+    // or under the label reached onto the VNet, and every place on the line onto one VNet or the other.
+    const vnet = (name: string, subnets: number) => ({
+      name,
+      region: '',
+      resourceGroup: '',
+      subscription: '',
+      addressSpaces: [],
+      zoneLink: false,
+      dns: { kind: 'azure' },
+      subnets: Array.from({ length: subnets }, (_, i) => ({ name: `snet-${i}`, prefix: '' })),
+      appliance: { kind: 'azureFirewall', name: '', privateIp: '' },
+    });
+    const server = (name: string) => ({
+      name,
+      region: '',
+      version: '13',
+      highAvailability: 'Disabled',
+      resourceGroup: '',
+      subscription: '',
+    });
+    const plan = PlanDocumentSchema.parse({
+      formatVersion: 2,
+      name: '',
+      servers: [server('pg-a'), server('pg-b')],
+      access: {
+        mode: 'private',
+        vnet: {
+          ...vnet('vnet-pg', 2),
+          existing: false,
+          dns: { kind: 'custom', servers: [], forwardsToAzureDns: false },
+        },
+        delegatedSubnet: {
+          name: '',
+          prefix: '',
+          existing: false,
+          existingDelegation: null,
+          otherResourceTypes: [''],
+          nsg: null,
+        },
+        privateDnsZone: null,
+        peeredVnets: [vnet('vnet-a', 0), vnet('vnet-b', 3), vnet('vnet-c', 0)],
+        peerings: [
+          {
+            from: 'vnet-pg',
+            to: 'vnet-c',
+            allowForwardedTraffic: false,
+            allowGatewayTransit: false,
+            useRemoteGateways: false,
+          },
+        ],
+        routeTables: [],
+        onPremises: [],
+      },
+      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      clients: [],
+    });
+    const layout = drawn(plan);
+    const peering = layout.edges.find((e) => e.id === 'peering-2');
+    expect(peering?.label?.text).toBe('one-way');
+    // Over the label, slid towards the gap's middle.
+    expect((peering?.marker?.y ?? 0) + 18).toBeLessThan((peering?.label?.y ?? 0) - 11);
+    expect(peering?.marker?.x ?? 0).toBeLessThan((peering?.label?.x ?? 0) - (peering?.marker?.w ?? 0) / 2);
+    expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
+    expect(linesAcrossLabels(layout.edges)).toEqual([]);
+    expect(sharedSegments(layout.edges)).toEqual([]);
+  });
 });

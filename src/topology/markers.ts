@@ -10,7 +10,8 @@ import { isFree, labelsOf, type Box, type Point, type RoutedEdge } from './place
 
 /**
  * The places a line's marker `w` px wide may take, in order of preference: right of its label, left of it; then on
- * its segments, the longest first, from their middle out to their ends; then over its label, and under it.
+ * its segments, the longest first, from their middle out to their ends; then over its label, and under it; then
+ * those two slid sideways.
  */
 function spots(e: RoutedEdge, w: number): Label[] {
   const out: Label[] = [];
@@ -29,8 +30,14 @@ function spots(e: RoutedEdge, w: number): Label[] {
   const segments = e.points.slice(1).map((b, i): [Point, Point] => [e.points[i] as Point, b]);
   for (const [[ax, ay], [bx, by]] of segments.sort((p, q) => length(q) - length(p)))
     for (let k = 5; k >= 0; k -= 1) for (const t of [k / 10, 1 - k / 10]) at(ax + (bx - ax) * t, ay + (by - ay) * t);
-  // Where the line is short between two boxes (a peering across a narrow gap): over its label, or under the line.
-  if (l) for (const cy of [l.y - 12 - MARKER.h / 2, l.y + 8 + MARKER.h / 2]) at(l.x, cy);
+  // Where the line is short between two boxes (a peering across a narrow gap): over its label, or under the line;
+  // then the same, slid sideways in 4 px steps, up to half its width (the label sits in the middle of its stretch,
+  // not of the gap, and a marker nearly as wide as the gap fits only about the gap's middle).
+  if (l) {
+    const rows = [l.y - 12 - MARKER.h / 2, l.y + 8 + MARKER.h / 2];
+    for (const cy of rows) at(l.x, cy);
+    for (let d = 4; d <= w / 2; d += 4) for (const cy of rows) for (const side of [-1, 1]) at(l.x + side * d, cy);
+  }
   return out;
 }
 
@@ -49,8 +56,17 @@ export function placeLineMarkers(
     const w = widths.get(e.id);
     if (w === undefined) return e;
     const all = spots(e, w);
-    const free = all.filter((m) => isFree(m, boxes, taken));
-    const marker = free.find((m) => !crossedBy(m, e.id, edges)) ?? free[0] ?? all[0] ?? null;
+    let firstFree: Label | undefined;
+    let marker: Label | null = null;
+    for (const m of all) {
+      if (!isFree(m, boxes, taken)) continue;
+      firstFree ??= m;
+      if (!crossedBy(m, e.id, edges)) {
+        marker = m;
+        break;
+      }
+    }
+    marker ??= firstFree ?? all[0] ?? null;
     if (marker) taken.push(marker);
     return { ...e, marker };
   });
