@@ -114,8 +114,9 @@ function endpointVia(
   names: PlanIndex,
 ): { parent: string | null; via: string[] } {
   const site = c.kind === 'onPremises' ? names.site(c.site) : undefined;
-  const home = c.kind === 'vnet' ? c.vnet : site?.site.connection === 'none' ? '' : (site?.site.gatewayVnet ?? '');
-  const v = peeredIndex(names, home);
+  // A site not in the plan, or not connected to Azure, has no VNet of its own.
+  const home = c.kind === 'vnet' ? c.vnet : site && site.site.connection !== 'none' ? site.site.gatewayVnet : null;
+  const v = home === null ? undefined : peeredIndex(names, home);
   const parent = site ? NODE_IDS.site(site.index) : v === undefined ? null : NODE_IDS.peered(v);
   const k = Number(endpointPath?.slice('access.privateEndpoints.'.length));
   const pe = access.privateEndpoints[k];
