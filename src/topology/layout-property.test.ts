@@ -26,17 +26,49 @@ function drawn(plan: Plan) {
 
 const plans = schemaPlans;
 
+/** Every check of the property on one drawing: boxes in their own and over no other, labels over nothing and under no
+ * line, no shared stretch. */
+function expectClear(layout: ReturnType<typeof drawn>): void {
+  expect(escapees(layout.boxes)).toEqual([]);
+  expect(outsideTheirPlace(layout.topology, layout.boxes)).toEqual([]);
+  expect(overlappingBoxes(layout.boxes)).toEqual([]);
+  expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
+  expect(linesAcrossLabels(layout.edges)).toEqual([]);
+  expect(sharedSegments(layout.edges)).toEqual([]);
+}
+
+/** A server as the generated plans have them: every text empty but its name, PostgreSQL 13. */
+const server = (name: string, highAvailability = 'Disabled') => ({
+  name,
+  region: '',
+  version: '13',
+  highAvailability,
+  resourceGroup: '',
+  subscription: '',
+});
+
+/** Another VNet as the generated plans have them, with `fields` set: empty texts, no address space, subnet or link. */
+const otherVnet = (name: string, fields: object = {}) => ({
+  name,
+  region: '',
+  resourceGroup: '',
+  subscription: '',
+  addressSpaces: [],
+  zoneLink: false,
+  dns: { kind: 'azure' },
+  subnets: [],
+  appliance: null,
+  ...fields,
+});
+
+const TLS = { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null };
+
 describe('plans generated from the schema, with their findings', () => {
   it('200 plans: boxes in their own, over no other; labels over nothing, under no line; no shared stretch', () => {
     fc.assert(
       fc.property(plans, (plan) => {
         const layout = drawn(plan);
-        expect(escapees(layout.boxes)).toEqual([]);
-        expect(outsideTheirPlace(layout.topology, layout.boxes)).toEqual([]);
-        expect(overlappingBoxes(layout.boxes)).toEqual([]);
-        expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
-        expect(linesAcrossLabels(layout.edges)).toEqual([]);
-        expect(sharedSegments(layout.edges)).toEqual([]);
+        expectClear(layout);
       }),
       { numRuns: 200 },
     );
@@ -46,21 +78,13 @@ describe('plans generated from the schema, with their findings', () => {
     // The lines from Azure services to the endpoints share their column; the stretch carrying the third line's
     // label was pulled 42 px right, its label then 1 px onto the endpoint's box.
     const odd = '\u0000\u2000\u2000\u2e80\u2e80\u2e80\u2e80\u2e80';
-    const server = (name: string) => ({
-      name,
-      region: '',
-      version: '13',
-      highAvailability: 'Disabled',
-      resourceGroup: '',
-      subscription: '',
-    });
     const client = { name: '', intent: 'mustReach', tlsVersion: 'TLSv1', connectsByIp: false, address: '' };
     const plan = PlanDocumentSchema.parse({
       formatVersion: 2,
       name: '',
       servers: [server(odd), server(''), server(odd)],
       access: { mode: 'public', firewallRules: [], allowAzureServices: true },
-      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      tls: TLS,
       clients: [
         { ...client, kind: 'serverVnet', subnet: '' },
         { ...client, kind: 'onPremises', site: '' },
@@ -106,7 +130,7 @@ describe('plans generated from the schema, with their findings', () => {
         routeTables: [],
         onPremises: [],
       },
-      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      tls: TLS,
       clients: [],
     });
     const layout = drawn(plan);
@@ -122,15 +146,10 @@ describe('plans generated from the schema, with their findings', () => {
     // A VNet with no name matched the client's missing site's gateway VNet (no name either) and the first endpoint's
     // VNet (none): the line went to "pe-0", and its course crossed the standby's label. Now the endpoint is the one
     // the checker sends the client to, and there is none.
-    const nameless = { name: '', region: '', version: '13', resourceGroup: '', subscription: '' };
     const plan = PlanDocumentSchema.parse({
       formatVersion: 2,
       name: '',
-      servers: [
-        { ...nameless, highAvailability: 'Disabled' },
-        { ...nameless, highAvailability: 'Disabled' },
-        { ...nameless, highAvailability: 'SameZone' },
-      ],
+      servers: [server(''), server(''), server('', 'SameZone')],
       access: {
         mode: 'public',
         firewallRules: [],
@@ -138,7 +157,7 @@ describe('plans generated from the schema, with their findings', () => {
         publicNetworkAccess: false,
         peeredVnets: [{ name: '', region: '', addressSpaces: [], subnets: [{ name: '', prefix: '' }] }],
       },
-      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      tls: TLS,
       clients: [{ kind: 'onPremises', name: '', site: '', address: '' }],
     });
     const layout = drawn(plan);
@@ -151,17 +170,7 @@ describe('plans generated from the schema, with their findings', () => {
   it('found by it: the zone trunk ran through a gateway line label, into a VNet above a linked one; now clear', () => {
     // "ExpressRoute" is wider than the room left of the trunk, and the trunk crosses the whole stretch into the VNet
     // that carries the label: no place on the line was clear of it. Private access, then the same VNets in public.
-    const vnet = (name: string, zoneLink: boolean) => ({
-      name,
-      region: '',
-      resourceGroup: '',
-      subscription: '',
-      addressSpaces: [],
-      zoneLink,
-      dns: { kind: 'azure' },
-      subnets: [],
-      appliance: null,
-    });
+    const vnet = (name: string, zoneLink: boolean) => otherVnet(name, { zoneLink });
     const around = {
       privateDnsZone: { name: '', existing: false, resourceGroup: '', subscription: '' },
       peeredVnets: [vnet('vnet-hub', false), vnet('vnet-b', true)],
@@ -174,11 +183,9 @@ describe('plans generated from the schema, with their findings', () => {
       PlanDocumentSchema.parse({
         formatVersion: 2,
         name: '',
-        servers: [
-          { name: '', region: '', version: '13', highAvailability: 'Disabled', resourceGroup: '', subscription: '' },
-        ],
+        servers: [server('')],
         access,
-        tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+        tls: TLS,
         clients: [],
       });
     const privately = plan({
@@ -210,12 +217,7 @@ describe('plans generated from the schema, with their findings', () => {
       const layout = drawn(p);
       expect(layout.edges.find((e) => e.id === 'gw-vnet-0')?.label?.text).toBe('ExpressRoute');
       expect(layout.edges.map((e) => e.id)).toContain('link-peer-1');
-      expect(escapees(layout.boxes)).toEqual([]);
-      expect(outsideTheirPlace(layout.topology, layout.boxes)).toEqual([]);
-      expect(overlappingBoxes(layout.boxes)).toEqual([]);
-      expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
-      expect(linesAcrossLabels(layout.edges)).toEqual([]);
-      expect(sharedSegments(layout.edges)).toEqual([]);
+      expectClear(layout);
     }
   });
 
@@ -223,17 +225,7 @@ describe('plans generated from the schema, with their findings', () => {
     // It ran from the client in the VNets' column on the right leftwards across the picture (through a server's HA
     // label when the generated names put the client there); now a client in a VNet or a site, which gets in only
     // through a private endpoint, has no line while the endpoint is not drawn.
-    const vnet = (name: string) => ({
-      name,
-      region: '',
-      resourceGroup: '',
-      subscription: '',
-      addressSpaces: [],
-      zoneLink: false,
-      dns: { kind: 'azure' },
-      subnets: [{ name: 'snet-pe', prefix: '' }],
-      appliance: null,
-    });
+    const vnet = (name: string) => otherVnet(name, { subnets: [{ name: 'snet-pe', prefix: '' }] });
     const plan = PlanDocumentSchema.parse({
       formatVersion: 2,
       name: '',
@@ -253,7 +245,7 @@ describe('plans generated from the schema, with their findings', () => {
           { name: 'pe', vnet: 'vnet-21', subnet: 'snet-pe', privateIp: '', approval: 'automatic', resourceGroup: '' },
         ],
       },
-      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      tls: TLS,
       clients: [
         { kind: 'vnet', name: 'app', intent: 'mustReach', tlsVersion: 'TLSv1', connectsByIp: false, vnet: 'vnet-0' },
       ],
@@ -271,17 +263,7 @@ describe('plans generated from the schema, with their findings', () => {
     // Three VNets' DNS servers in the DNS row push the zone right of the zone links' trunk: the other VNets' links
     // then run left along lane2 + 8, their longest stretch, and the first had its label there, over the server
     // VNet's link along lane2. Now each has it on its stretch into its VNet.
-    const vnet = (name: string, dns: object) => ({
-      name,
-      region: '',
-      resourceGroup: '',
-      subscription: '',
-      addressSpaces: [],
-      zoneLink: true,
-      dns,
-      subnets: [],
-      appliance: null,
-    });
+    const vnet = (name: string, dns: object) => otherVnet(name, { zoneLink: true, dns });
     const plan = PlanDocumentSchema.parse({
       formatVersion: 2,
       name: '',
@@ -319,7 +301,7 @@ describe('plans generated from the schema, with their findings', () => {
         routeTables: [],
         onPremises: [],
       },
-      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      tls: TLS,
       clients: [],
     });
     const layout = drawn(plan);
@@ -331,36 +313,17 @@ describe('plans generated from the schema, with their findings', () => {
       const last = link?.points[link.points.length - 1];
       expect(link?.label?.y).toBe((last?.[1] ?? 0) - 5);
     }
-    expect(escapees(layout.boxes)).toEqual([]);
-    expect(outsideTheirPlace(layout.topology, layout.boxes)).toEqual([]);
-    expect(overlappingBoxes(layout.boxes)).toEqual([]);
-    expect(overlappingLabels(layout.boxes, layout.edges)).toEqual([]);
-    expect(linesAcrossLabels(layout.edges)).toEqual([]);
-    expect(sharedSegments(layout.edges)).toEqual([]);
+    expectClear(layout);
   });
 
   it("found by it: a one-way peering's marker, nearly as wide as the gap, covered the VNet; now over the label", () => {
     // Its label sits in the middle of the stretch into the VNet, right of the gap's middle: the marker centred over
     // or under the label reached onto the VNet, and every place on the line onto one VNet or the other.
-    const vnet = (name: string, subnets: number) => ({
-      name,
-      region: '',
-      resourceGroup: '',
-      subscription: '',
-      addressSpaces: [],
-      zoneLink: false,
-      dns: { kind: 'azure' },
-      subnets: Array.from({ length: subnets }, (_, i) => ({ name: `snet-${i}`, prefix: '' })),
-      appliance: { kind: 'azureFirewall', name: '', privateIp: '' },
-    });
-    const server = (name: string) => ({
-      name,
-      region: '',
-      version: '13',
-      highAvailability: 'Disabled',
-      resourceGroup: '',
-      subscription: '',
-    });
+    const vnet = (name: string, subnets: number) =>
+      otherVnet(name, {
+        subnets: Array.from({ length: subnets }, (_, i) => ({ name: `snet-${i}`, prefix: '' })),
+        appliance: { kind: 'azureFirewall', name: '', privateIp: '' },
+      });
     const plan = PlanDocumentSchema.parse({
       formatVersion: 2,
       name: '',
@@ -394,7 +357,7 @@ describe('plans generated from the schema, with their findings', () => {
         routeTables: [],
         onPremises: [],
       },
-      tls: { requireSecureTransport: false, minVersion: 'TLSv1', maxVersion: null },
+      tls: TLS,
       clients: [],
     });
     const layout = drawn(plan);
