@@ -99,6 +99,47 @@ describe('plans generated from the schema, with their findings', () => {
     expect(sharedSegments(layout.edges)).toEqual([]);
   });
 
+  it('found by it: a third Private Link line, its label clear nowhere near, ran through endpoints; now clear', () => {
+    // Three endpoints stacked right of the server: their lines share one column in the gap beside them. The third
+    // line's stretch, carrying its label, found no row within reach where the label was clear; it was then moved to the
+    // first row clear of lines beyond that, 246 px away, through the endpoints' boxes, its label over one of them.
+    const endpoint = {
+      name: '',
+      server: '',
+      vnet: '',
+      subnet: '',
+      privateIp: '',
+      approval: 'automatic',
+      resourceGroup: '',
+    };
+    const plan = PlanDocumentSchema.parse({
+      formatVersion: 2,
+      name: '',
+      servers: [server('\u0000\u2000\u2000\u2e80\u2e80\u2e80\u2e80\u2e80', 'ZoneRedundant')],
+      access: {
+        mode: 'public',
+        firewallRules: [],
+        allowAzureServices: false,
+        publicNetworkAccess: false,
+        peeredVnets: [],
+        peerings: [],
+        onPremises: [],
+        privateDnsZone: null,
+        privateEndpoints: [endpoint, endpoint, endpoint],
+      },
+      tls: TLS,
+      clients: [],
+    });
+    const layout = drawn(plan);
+    const gapRight = Math.min(...layout.boxes.filter((b) => b.node.kind === 'privateEndpoint').map((b) => b.x));
+    for (const id of ['pe-0-server', 'pe-1-server', 'pe-2-server']) {
+      const line = layout.edges.find((e) => e.id === id);
+      // Each line leaves its endpoint to the left and stays left of the endpoints.
+      expect(Math.max(...(line?.points ?? []).map((p) => p[0]))).toBeLessThanOrEqual(gapRight);
+    }
+    expectClear(layout);
+  });
+
   it('found by it: a one-way peering across the gap had its marker on a VNet either side; now over its label', () => {
     const vnet = { name: '\u{1F418}', region: '', resourceGroup: '', addressSpaces: [], subnets: [], appliance: null };
     const plan = PlanDocumentSchema.parse({

@@ -64,14 +64,17 @@ function spots(e: RoutedEdge): { x: number; y: number }[] {
 }
 
 /**
- * The lines with each label that another line runs through moved to the first place on its own line where no line
- * runs through it and it covers no box and no other label (placement.ts `isFree`); left where it is when there is none.
+ * The lines with each label that another line runs through, or that covers a box, moved to the first place on its own
+ * line where no line runs through it and it covers no box and no other label (placement.ts `isFree`); left where it is
+ * when there is none.
  */
 export function clearLineLabels(edges: readonly RoutedEdge[], boxes: readonly Box[]): RoutedEdge[] {
   const out = [...edges];
   out.forEach((e, k) => {
     const current = edgeLabel(e);
-    if (e.label === null || current === null || !crossedBy(current, e.id, out)) return;
+    // Crossed by another line, or over a box (where the separation of shared stretches moved its stretch without
+    // finding a row that kept the label clear).
+    if (e.label === null || current === null || (!crossedBy(current, e.id, out) && isFree(current, boxes, []))) return;
     const others: Label[] = labelsOf(boxes, out).filter((l) => l.owner !== e.id || l.kind !== 'edge');
     for (const at of spots(e)) {
       const moved = { ...e, label: { ...e.label, x: at.x, y: at.y } };

@@ -111,7 +111,7 @@ export function separateSharedSegments(
       const labels: (Label | null)[] = lines.map(edgeLabel);
       const free = (at: number, s: Segment): boolean =>
         !clashes(placed.get(at), s) && (at === s.at || !clashes(pending.get(at), s));
-      /** How far a segment may be moved while looking for a row where its label is clear; beyond, clear of lines. */
+      /** How far a segment may be moved while looking for a row where its label is clear. */
       const LABEL_TRIES = 80;
       /** The farthest a label is tried from its place: the row of the last try that checks it. */
       const reach = Math.ceil(LABEL_TRIES / 2) * gap;
@@ -188,15 +188,27 @@ export function separateSharedSegments(
         const { labels: taken, boxes: close } = nearOf(s);
         return !isFree(label, close, taken);
       };
-      for (const s of segs) {
-        pending.get(s.at)?.delete(s);
+      /**
+       * The nearest row, `gap`, -`gap`, 2 × `gap`, … away, where the segment runs along no line and under no other
+       * label, and (`labelled`) where the label it carries covers nothing. Where no row within the label's tries does,
+       * the nearest row clear of lines: one farther out would carry the line across the boxes beside it (the label is
+       * then placed on its own, `clearLineLabels`).
+       */
+      const rowFor = (s: Segment, labelled: boolean): number => {
         let at = s.at;
         for (
           let k = 1;
-          !free(at, s) || (at !== s.at && (underLabel(at, s) || (k <= LABEL_TRIES && labelCovers(at, s))));
+          !free(at, s) || (at !== s.at && (underLabel(at, s) || (labelled && labelCovers(at, s))));
           k += 1
-        )
+        ) {
+          if (labelled && k > LABEL_TRIES) return rowFor(s, false);
           at = s.at + (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * gap;
+        }
+        return at;
+      };
+      for (const s of segs) {
+        pending.get(s.at)?.delete(s);
+        const at = rowFor(s, true);
         add(placed, at, s);
         const offset = at - s.at;
         if (offset === 0) continue;
