@@ -99,10 +99,10 @@ describe('plans generated from the schema, with their findings', () => {
     expect(sharedSegments(layout.edges)).toEqual([]);
   });
 
-  it('found by it: a third Private Link line, its label clear nowhere near, ran through endpoints; now clear', () => {
-    // Three endpoints stacked right of the server: their lines share one column in the gap beside them. The third
-    // line's stretch, carrying its label, found no row within reach where the label was clear; it was then moved to the
-    // first row clear of lines beyond that, 246 px away, through the endpoints' boxes, its label over one of them.
+  it('found by it: three Private Link lines, a label each, had no room for them in the gap; now one label', () => {
+    // Three endpoints in a VNet right of two servers: their lines run side by side up the trunk in the 110 px gap
+    // between the servers and the VNet. With a 78 px label on each, the third label lay over the VNet and an endpoint
+    // (and, without a VNet, its line was moved 246 px out through the endpoints to find room for its label).
     const endpoint = {
       name: '',
       server: '',
@@ -115,13 +115,13 @@ describe('plans generated from the schema, with their findings', () => {
     const plan = PlanDocumentSchema.parse({
       formatVersion: 2,
       name: '',
-      servers: [server('\u0000\u2000\u2000\u2e80\u2e80\u2e80\u2e80\u2e80', 'ZoneRedundant')],
+      servers: [server(''), server('', 'SameZone')],
       access: {
         mode: 'public',
         firewallRules: [],
         allowAzureServices: false,
         publicNetworkAccess: false,
-        peeredVnets: [],
+        peeredVnets: [otherVnet('', { dns: { kind: 'custom', servers: [], forwardsToAzureDns: false } })],
         peerings: [],
         onPremises: [],
         privateDnsZone: null,
@@ -131,11 +131,12 @@ describe('plans generated from the schema, with their findings', () => {
       clients: [],
     });
     const layout = drawn(plan);
-    const gapRight = Math.min(...layout.boxes.filter((b) => b.node.kind === 'privateEndpoint').map((b) => b.x));
-    for (const id of ['pe-0-server', 'pe-1-server', 'pe-2-server']) {
-      const line = layout.edges.find((e) => e.id === id);
-      // Each line leaves its endpoint to the left and stays left of the endpoints.
-      expect(Math.max(...(line?.points ?? []).map((p) => p[0]))).toBeLessThanOrEqual(gapRight);
+    const lines = ['pe-0-server', 'pe-1-server', 'pe-2-server'].map((id) => layout.edges.find((e) => e.id === id));
+    // The first line carries the one label; each line leaves its endpoint to the left and stays left of the endpoints.
+    expect(lines.map((e) => e?.label?.text ?? null)).toEqual(['Private Link', null, null]);
+    const endpointsLeft = Math.min(...layout.boxes.filter((b) => b.node.kind === 'privateEndpoint').map((b) => b.x));
+    for (const line of lines) {
+      expect(Math.max(...(line?.points ?? []).map((p) => p[0]))).toBeLessThanOrEqual(endpointsLeft);
     }
     expectClear(layout);
   });

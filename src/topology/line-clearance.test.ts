@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearLineLabels, crossedBy, linesAcrossLabels } from './line-clearance';
 import type { TopoEdge } from './model';
-import type { Point, RoutedEdge } from './placement';
+import { overlappingLabels, type Box, type Point, type RoutedEdge } from './placement';
 
 /** A line along `points` with its label `w` px wide centred at `at` (null: none). */
 function line(id: string, points: Point[], at: { x: number; y: number } | null, w = 40): RoutedEdge {
@@ -54,6 +54,16 @@ describe('lines and the labels of other lines', () => {
     expect(moved?.label?.y).toBe(95);
     expect(moved?.label?.x).not.toBe(150);
     expect(other).toBe(upright);
+  });
+
+  it('moves a label that covers a box, with no line through it, to a place on its line clear of the box', () => {
+    const box = { id: 'box', x: 120, y: 60, w: 60, h: 30, container: false, labels: [] } as unknown as Box;
+    const [moved] = clearLineLabels([flat], [box]);
+    // Over x 130..170 and y 84..98 it covered the box's bottom (y 60..90); on its line it now lies clear of it.
+    expect(moved?.label?.y).toBe(95);
+    expect(overlappingLabels([box], [moved as RoutedEdge])).toEqual([]);
+    // A label over nothing stays where it is.
+    expect(clearLineLabels([flat], [])[0]).toBe(flat);
   });
 
   it('leaves a label where it is when every place on its line is crossed', () => {

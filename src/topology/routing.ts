@@ -529,15 +529,25 @@ export function routePublic(ctx: Ctx, frame: PublicFrame): void {
   const ruleBox = (id: string): Box | undefined =>
     at.get(id) ?? (summary ? at.get(NODE_IDS.firewallSummary) : undefined);
   const done = new Set<string>();
-  /** Whether a line from Azure services has its label (the first one routed). */
+  /** Whether a line from Azure services, and one from a private endpoint, has its label (the first one routed). */
   let azureLabelled = false;
+  let privateLinkLabelled = false;
   for (const e of ctx.topo.edges) {
     if (other(e)) continue;
     switch (e.kind) {
       case 'privateLink': {
         const a = at.get(e.from);
         const b = at.get(e.to);
-        if (a && b) route(ctx, e.id, [[a.x, mid(a)], [peTrunk, mid(a)], ...toServer(b, 0)]);
+        if (!a || !b) break;
+        // One label for the lines from the endpoints, which run side by side up the trunk between the servers and the
+        // VNets: a label on each would lie across the lines beside it, where the gap has no room for one per line.
+        route(
+          ctx,
+          e.id,
+          [[a.x, mid(a)], [peTrunk, mid(a)], ...toServer(b, 0)],
+          privateLinkLabelled ? () => null : undefined,
+        );
+        privateLinkLabelled = true;
         break;
       }
       case 'internetAccess': {

@@ -7,7 +7,7 @@ import { schemaPlans } from '../share/testing/schema-arbitrary';
 import { layoutTopology } from './layout';
 import type { ClientVerdict, ClientVerdicts, TopoEdge } from './model';
 import type { LayoutView } from './paging';
-import { overlappingBoxes, type Point, type RoutedEdge } from './placement';
+import { overlappingBoxes, type Box, type Point, type RoutedEdge } from './placement';
 import { planToTopology } from './plan-to-topology';
 import { separateSharedSegments, sharedSegments } from './segments';
 
@@ -170,6 +170,31 @@ describe('separateSharedSegments', () => {
       [0, 56],
       [100, 56],
     ]);
+  });
+
+  it('a stretch whose label covers a box on every row within reach moves to the nearest row clear of lines', () => {
+    // Two labelled lines up one column through a wide box at the labels' height: the second must move, and no row
+    // within its label's reach (240 px either side) takes the label clear of the box. It goes to the nearest row clear
+    // of lines and labels (24 px right, past the first line's label over x 80–120), not 246 px out.
+    const up = (id: string, y: number): RoutedEdge =>
+      line(
+        id,
+        [
+          [100, 300],
+          [100, 0],
+        ],
+        { text: id, x: 100, y, w: 40 },
+      );
+    const wide = { id: 'wide', x: -300, y: 60, w: 800, h: 80, container: false } as Box;
+    const apart = separateSharedSegments([up('first', 80), up('second', 120)], [wide]);
+    expect(sharedSegments(apart)).toEqual([]);
+    expect(apart[0]!.points).toEqual(up('first', 80).points);
+    expect(apart[1]!.points).toEqual([
+      [124, 300],
+      [124, 0],
+    ]);
+    // Its label went with it.
+    expect(apart[1]!.label).toEqual({ text: 'second', x: 124, y: 120, w: 40 });
   });
 });
 
