@@ -141,6 +141,48 @@ describe('plans generated from the schema, with their findings', () => {
     expectClear(layout);
   });
 
+  it('found by it: two gateways into one VNet entered 6 px apart, no room for the second label; now a row each', () => {
+    // Two sites' gateways into one VNet (an appliance in it), and another VNet linked to the zone below it: the two
+    // lines ran into the VNet 6 px apart, so the second's "ExpressRoute" label went on its short upright stretch,
+    // across the zone link's trunk.
+    const site = (connection: string) => ({
+      name: '',
+      addressRanges: [],
+      connection,
+      gatewayVnet: '',
+      dnsForwarder: false,
+    });
+    const plan = PlanDocumentSchema.parse({
+      formatVersion: 2,
+      name: '',
+      servers: [server('')],
+      access: {
+        mode: 'public',
+        firewallRules: [],
+        allowAzureServices: false,
+        publicNetworkAccess: false,
+        peeredVnets: [
+          otherVnet('', {
+            dns: { kind: 'custom', servers: [], forwardsToAzureDns: false },
+            appliance: { kind: 'azureFirewall', name: '', privateIp: '' },
+          }),
+          otherVnet('', { zoneLink: true }),
+        ],
+        peerings: [],
+        onPremises: [site('vpn'), site('expressRoute')],
+        privateDnsZone: { name: '', existing: false, resourceGroup: '', subscription: '' },
+        privateEndpoints: [],
+      },
+      tls: TLS,
+      clients: [],
+    });
+    const layout = drawn(plan);
+    const row = (id: string) => layout.edges.find((e) => e.id === id)?.points.at(-1)?.[1] ?? Number.NaN;
+    // The second line enters a label's height (20 px) under the first.
+    expect(row('gw-vnet-1') - row('gw-vnet-0')).toBe(20);
+    expectClear(layout);
+  });
+
   it('found by it: a one-way peering across the gap had its marker on a VNet either side; now over its label', () => {
     const vnet = { name: '\u{1F418}', region: '', resourceGroup: '', addressSpaces: [], subnets: [], appliance: null };
     const plan = PlanDocumentSchema.parse({

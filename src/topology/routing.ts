@@ -152,6 +152,8 @@ function vnetRouter(ctx: Ctx, frame: VnetFrame): (e: TopoEdge) => boolean {
   const forwardLabelled = new Set<string>();
   /** The gaps between two other VNets (by their height) where a line between two of them already has its label. */
   const labelled = new Set<number>();
+  /** How many gateway lines enter each VNet so far. */
+  const entering = new Map<string, number>();
   return (e) => {
     const a = at.get(e.from);
     const b = at.get(e.to);
@@ -221,13 +223,19 @@ function vnetRouter(ctx: Ctx, frame: VnetFrame): (e: TopoEdge) => boolean {
               ],
         );
     } else if (e.kind === 'gateway' && e.to !== NODE_IDS.serverVnet) {
-      if (a && b)
+      if (a && b) {
+        // Each gateway into one VNet enters a row of its own, a label's height under the one before (while the VNet
+        // reaches): 6 px apart, where the separation of shared stretches puts them, one's label lies across the other.
+        const k = entering.get(b.id) ?? 0;
+        entering.set(b.id, k + 1);
+        const y = Math.min(mid(b) + 8 + 20 * k, b.y + b.h - 8);
         route(ctx, e.id, [
           [a.x, mid(a)],
           [siteTrunk, mid(a)],
-          [siteTrunk, mid(b) + 8],
-          [right(b), mid(b) + 8],
+          [siteTrunk, y],
+          [right(b), y],
         ]);
+      }
     } else return false;
     return true;
   };
