@@ -1,6 +1,6 @@
 /**
  * The planner's code as it ships, for the benches whose budgets are about what a user waits for. The command
- * line is one esbuild bundle (scripts/build-cli.mjs) and the browser gets Vite's production build; the benches
+ * line is bundled by esbuild (scripts/build-cli.mjs) and the browser gets Vite's production build; the benches
  * themselves import the sources through the TypeScript runner, which wraps every function it creates in a
  * naming helper and loads each file as its own module. On a plan of a few dozen objects that overhead is a
  * large share of the time, so such rows are measured on a bundle built with the command line's own options,

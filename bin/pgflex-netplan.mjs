@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The command line. Its code is one bundled file, built from src/cli by `npm run build:cli` (which `npm ci`
-// and `npm pack` run through `prepare`), so nothing is compiled when it starts.
+// The command line. Its code is bundled (an entry file and the chunks its commands load), built from src/cli by
+// `npm run build:cli` (which `npm ci` and `npm pack` run through `prepare`), so nothing is compiled when it starts.
 try {
   await import('../cli-dist/pgflex-netplan.mjs');
 } catch (e) {

@@ -216,3 +216,35 @@ describe('the built command line', { timeout: 120_000 }, () => {
     expect(r).toMatchObject({ code: 2, stderr: 'pgflex-netplan: cannot write the standard output (ENOSPC).\n' });
   });
 });
+
+describe('the bundle', () => {
+  /** The chunks a file imports statically (`import … from "./chunks/…"`), and theirs: what loads with it. */
+  function staticallyLoaded(file: string, seen = new Set<string>()): Set<string> {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:import|from)\s*"(\.\.?\/[^"]+\.mjs)"/g)) {
+      const next = join(file, '..', m[1]!);
+      if (seen.has(next)) continue;
+      seen.add(next);
+      staticallyLoaded(next, seen);
+    }
+    return seen;
+  }
+
+  it('validate loads neither the exporters nor the dry run: they are in chunks only their own commands load', () => {
+    const chunks = join(repo, 'cli-dist', 'chunks');
+    const all = readdirSync(chunks).map((n) => join(chunks, n));
+    const validate = all.find((f) => /[/\\]validate-[^/\\]+\.mjs$/.test(f));
+    expect(validate).toBeDefined();
+    const entry = join(repo, 'cli-dist', 'pgflex-netplan.mjs');
+    // What `validate` runs: the entry, the validate command's chunk, and what each of them imports statically.
+    const loaded = [...new Set([entry, ...staticallyLoaded(entry), validate!, ...staticallyLoaded(validate!)])];
+    const holds = (f: string, marker: string) => readFileSync(f, 'utf8').includes(marker);
+    // The Terraform exporter's resource type and a dry-run constraint's ID: in the bundle, not in what validate loads.
+    for (const marker of ['azurerm_subnet_network_security_group_association', 'DRY-GATEWAY-TRANSIT']) {
+      expect(all.some((f) => holds(f, marker))).toBe(true);
+      expect(loaded.filter((f) => holds(f, marker))).toEqual([]);
+    }
+    // The rules are in what it loads.
+    expect(loaded.some((f) => holds(f, 'PGN-104'))).toBe(true);
+  });
+});

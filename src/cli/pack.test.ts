@@ -60,14 +60,19 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const npx = (args: string[], input?: string) => run('npx', ['pgflex-netplan', ...args], { cwd: work, input });
 
 describe('npm pack', { timeout: 120_000 }, () => {
-  it('ships the bundled command line, its launcher, README, LICENSE and package.json; nothing else', () => {
+  it('ships the bundled command line (its entry and chunks), its launcher, README, LICENSE and package.json', () => {
+    // The chunks as `npm pack` (through `prepare`) has just built them: nothing else is in the folder.
+    const chunks = readdirSync(join(repo, 'cli-dist', 'chunks')).map((name) => `cli-dist/chunks/${name}`);
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.every((c) => c.endsWith('.mjs'))).toBe(true);
     const expected = [
       ...(existsSync(join(repo, 'LICENSE')) ? ['LICENSE'] : []),
       'README.md',
       'bin/pgflex-netplan.mjs',
+      ...chunks,
       'cli-dist/pgflex-netplan.mjs',
       'package.json',
-    ];
+    ].sort();
     expect(packed.files.map((f) => f.path).sort()).toEqual(expected);
   });
 
