@@ -188,6 +188,10 @@ test('Firewall, Security and Clients have no axe violations at 1280 px and 390 p
     // Show a converted CIDR note, a row finding and the paste preview, so that they are checked too.
     await startOf(page, 2).fill('198.51.100.0/30');
     await startOf(page, 2).press('Tab');
+    // The block is read once the focus has left the field, and the focus then goes on to the end field: wait for
+    // that before typing elsewhere (typed at once, the pasted text could land in the end field).
+    await expect(endOf(page, 2)).toHaveValue('198.51.100.3');
+    await expect(endOf(page, 2)).toBeFocused();
     await page.getByLabel('IP addresses, CIDR blocks or ranges to allow').fill('192.0.2.200, 2001:db8::1');
     await expect(page.getByText(/Preview:/)).toBeVisible();
     await expectNoAxeViolations(page, `Firewall rules at ${width}px`);
