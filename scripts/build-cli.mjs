@@ -20,8 +20,9 @@ const CHUNKS = 'chunks';
 
 /**
  * Builds the bundle into `outdir`. The chunks have content-hashed names and are written first, the entry last, beside
- * its final name and renamed into place: a command started during a rebuild reads the old entry with the old chunks
- * or the new entry with the new ones, never half of one. Chunks no entry refers to any more are removed after.
+ * its final name and renamed into place: a command started during a rebuild reads the old entry or the new one, never
+ * half of one. Chunks the new entry doesn't use are removed after, so a command started just before could still miss
+ * one it loads later (its command's own code): it then fails with a missing module, and works when run again.
  * @param {string} [outdir]
  */
 async function buildCli(outdir = CLI_DIST) {
