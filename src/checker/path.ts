@@ -240,13 +240,12 @@ function gatewayHops(ctx: PrivateContext, site: SiteRef, source: Source | null):
   );
   if (!gateway.isServer) {
     const peering = peeringHop(ctx, gateway, ctx.server, `traffic from the gateway in ${gateway.name}`);
-    hops.push(
-      peering.status === 'pass'
-        ? { ...peering, detail: `${peering.detail} Traffic from ${s.name} crosses this peering.` }
-        : peering,
-    );
-    if (peering.status === 'pass' && source !== null) {
-      hops.push(...gatewayTransitHops(ctx, gateway, source, s.name, site.ranges));
+    if (peering.status !== 'pass') hops.push(peering);
+    else {
+      const crossed = { ...peering, detail: `${peering.detail} Traffic from ${s.name} crosses this peering.` };
+      hops.push(
+        ...(source === null ? [crossed] : gatewayTransitHops(ctx, gateway, crossed, source, s.name, site.ranges)),
+      );
     }
   } else if (source !== null) {
     const reply = directReplyHop(ctx, source, site.ranges, `the gateway in ${gateway.name}`);

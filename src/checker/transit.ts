@@ -237,32 +237,32 @@ export function transitHubs(ctx: PrivateContext, client: VnetRef): VnetRef[] {
 /**
  * The path from `client` (a VNet not peered with the server VNet) through the appliance of `hub`: both peerings,
  * the route out of the client's subnet, forwarded traffic allowed where the appliance's traffic enters, and the
- * route back from the delegated subnet.
+ * route back from the delegated subnet. The peerings are checked first (without them no route helps), and the hops
+ * are listed in the order the traffic takes them: the route out of the client's subnet, the peering into the hub,
+ * the appliance, the peering into the server VNet, then the route the replies take.
  */
 export function transitHops(ctx: PrivateContext, client: VnetRef, hub: VnetRef, sources: Sources): Hop[] {
   const server = ctx.server;
   const appliance = hub.appliance;
   if (appliance === null) return [];
-  const hops: Hop[] = [peeringHop(ctx, client, hub, `traffic from ${client.name}`)];
-  hops.push(peeringHop(ctx, hub, server, `traffic forwarded by ${appliance.name}`));
-  if (hops.some((h) => h.status === 'fail')) return hops;
+  const toHub = peeringHop(ctx, client, hub, `traffic from ${client.name}`);
+  const toServer = peeringHop(ctx, hub, server, `traffic forwarded by ${appliance.name}`);
+  if (toHub.status === 'fail' || toServer.status === 'fail') return [toHub, toServer];
 
   const subnet = subnetHolding(client, sources.ranges);
   if (subnet === undefined) {
-    hops.push(
-      pathHop({
-        status: 'fail',
-        title: `Route from ${client.name}`,
-        detail:
-          `${client.name} is not peered with ${server.name}; its traffic reaches the server only through ` +
-          `${appliance.name} in ${hub.name}, by a route table on the client's subnet, and no subnet of ` +
-          `${client.name} in the plan holds the client's address.`,
-        ruleId: 'PGN-141',
-        fix: `add the client's subnet to ${client.name} and give the client an address in it`,
-        path: `${client.path}.subnets`,
-      }),
-    );
-    return hops;
+    const noSubnet = pathHop({
+      status: 'fail',
+      title: `Route from ${client.name}`,
+      detail:
+        `${client.name} is not peered with ${server.name}; its traffic reaches the server only through ` +
+        `${appliance.name} in ${hub.name}, by a route table on the client's subnet, and no subnet of ` +
+        `${client.name} in the plan holds the client's address.`,
+      ruleId: 'PGN-141',
+      fix: `add the client's subnet to ${client.name} and give the client an address in it`,
+      path: `${client.path}.subnets`,
+    });
+    return [noSubnet, toHub, toServer];
   }
   const delegatedRange = ctx.delegated.range;
   const serverRanges = delegatedRange === null ? [] : [delegatedRange];
@@ -275,10 +275,9 @@ export function transitHops(ctx: PrivateContext, client: VnetRef, hub: VnetRef, 
     ctx.delegated.prefix,
     hub,
   );
-  hops.push(out);
-  if (out.status === 'fail') return hops;
+  if (out.status === 'fail') return [out, toHub, toServer];
   const intoServer = forwardedHop(ctx, server, hub, `the traffic ${appliance.name} forwards from ${client.name}`);
-  if (intoServer !== null) return [...hops, intoServer];
+  if (intoServer !== null) return [out, toHub, toServer, intoServer];
   const back = routeHop(
     `Route back to ${client.name}`,
     'Replies from the server',
@@ -288,23 +287,20 @@ export function transitHops(ctx: PrivateContext, client: VnetRef, hub: VnetRef, 
     sources.text,
     hub,
   );
-  hops.push(back);
-  if (back.status === 'fail') return hops;
+  if (back.status === 'fail') return [out, toHub, toServer, back];
   const intoClient = forwardedHop(ctx, client, hub, `the replies ${appliance.name} forwards from ${server.name}`);
-  if (intoClient !== null) return [...hops, intoClient];
-  hops.push(
-    pathHop({
-      status: 'pass',
-      title: `Through ${appliance.name} in ${hub.name}`,
-      detail:
-        `${client.name} and ${server.name} are not peered with each other; ${appliance.name} ` +
-        `(${appliance.kind === 'azureFirewall' ? 'Azure Firewall' : 'network virtual appliance'}, ` +
-        `${appliance.privateIp}) forwards the traffic both ways, and both peerings allow forwarded traffic. ` +
-        `The appliance's own rules must allow TCP 5432 to the server.`,
-      ruleId: 'PGN-141',
-    }),
-  );
-  return hops;
+  if (intoClient !== null) return [out, toHub, toServer, back, intoClient];
+  const through = pathHop({
+    status: 'pass',
+    title: `Through ${appliance.name} in ${hub.name}`,
+    detail:
+      `${client.name} and ${server.name} are not peered with each other; ${appliance.name} ` +
+      `(${appliance.kind === 'azureFirewall' ? 'Azure Firewall' : 'network virtual appliance'}, ` +
+      `${appliance.privateIp}) forwards the traffic both ways, and both peerings allow forwarded traffic. ` +
+      `The appliance's own rules must allow TCP 5432 to the server.`,
+    ruleId: 'PGN-141',
+  });
+  return [out, toHub, through, toServer, back];
 }
 
 /**
@@ -312,11 +308,15 @@ export function transitHops(ctx: PrivateContext, client: VnetRef, hub: VnetRef, 
  * directly, the server VNet must use the remote gateway and the gateway VNet must allow gateway transit (that
  * is how the server VNet learns the site's routes, for the replies). When the gateway subnet's route table sends
  * the server's range to an appliance in the gateway VNet, the traffic goes through it instead: forwarded
- * traffic must be allowed into the server VNet, and the replies must take the same appliance.
+ * traffic must be allowed into the server VNet, and the replies must take the same appliance. `peering` is the
+ * hop of the peering between the gateway VNet and the server VNet (passed); the hops, it among them, are listed
+ * in the order the traffic takes them (through an appliance: the route to it, the appliance, the peering, the
+ * route the replies take).
  */
 export function gatewayTransitHops(
   ctx: PrivateContext,
   gateway: VnetRef,
+  peering: Hop,
   sources: Sources,
   site: string,
   siteRanges: readonly IpRange[],
@@ -333,18 +333,16 @@ export function gatewayTransitHops(
     inbound !== undefined &&
     toAppliance(inbound.route, appliance.privateIp)
   ) {
-    const hops: Hop[] = [
-      pathHop({
-        status: 'pass',
-        title: `Route from the gateway to ${appliance.name}`,
-        detail:
-          `Route table ${inbound.table.table.name} on ${gatewaySubnet.name} sends ${ctx.delegated.prefix} to ` +
-          `${appliance.name} (${appliance.privateIp}), so traffic from ${site} passes it.`,
-        ruleId: 'PGN-141',
-      }),
-    ];
+    const toAppliance = pathHop({
+      status: 'pass',
+      title: `Route from the gateway to ${appliance.name}`,
+      detail:
+        `Route table ${inbound.table.table.name} on ${gatewaySubnet.name} sends ${ctx.delegated.prefix} to ` +
+        `${appliance.name} (${appliance.privateIp}), so traffic from ${site} passes it.`,
+      ruleId: 'PGN-141',
+    });
     const into = forwardedHop(ctx, server, gateway, `the traffic ${appliance.name} forwards from ${site}`);
-    if (into !== null) return [...hops, into];
+    if (into !== null) return [toAppliance, peering, into];
     const back = routeHop(
       `Route back to ${site}`,
       'Replies from the server',
@@ -354,23 +352,19 @@ export function gatewayTransitHops(
       sources.text,
       gateway,
     );
-    hops.push(
-      back.status === 'fail'
-        ? { ...back, detail: `${back.detail} Replies that skip the firewall are dropped by it (asymmetric routing).` }
-        : back,
-    );
-    if (back.status === 'fail') return hops;
-    hops.push(
-      pathHop({
-        status: 'pass',
-        title: `Through ${appliance.name} in ${gateway.name}`,
-        detail:
-          `${appliance.name} (${appliance.privateIp}) forwards the traffic of ${site} both ways. ` +
-          'Its own rules must allow TCP 5432 to the server.',
-        ruleId: 'PGN-141',
-      }),
-    );
-    return hops;
+    if (back.status === 'fail') {
+      const detail = `${back.detail} Replies that skip the firewall are dropped by it (asymmetric routing).`;
+      return [toAppliance, peering, { ...back, detail }];
+    }
+    const through = pathHop({
+      status: 'pass',
+      title: `Through ${appliance.name} in ${gateway.name}`,
+      detail:
+        `${appliance.name} (${appliance.privateIp}) forwards the traffic of ${site} both ways. ` +
+        'Its own rules must allow TCP 5432 to the server.',
+      ruleId: 'PGN-141',
+    });
+    return [toAppliance, through, peering, back];
   }
   if (gatewaySubnet !== undefined && inbound?.route != null) {
     // The gateway subnet routes the server's range somewhere else than this VNet's appliance.
@@ -391,6 +385,7 @@ export function gatewayTransitHops(
             : `send route ${route.name} to VirtualAppliance ${appliance.privateIp}, or remove it`,
         path: `${inbound.table.path}.routes.${inbound.routeIndex}`,
       }),
+      peering,
     ];
   }
   const use = index.peering(server.name, gateway.name);
@@ -404,6 +399,7 @@ export function gatewayTransitHops(
       ? [offer, 'allowGatewayTransit', `allow gateway transit on the peering from ${gateway.name} to ${server.name}`]
       : [use, 'useRemoteGateways', `use remote gateways on the peering from ${server.name} to ${gateway.name}`];
     return [
+      peering,
       pathHop({
         status: 'fail',
         title: `Gateway transit ${gateway.name} → ${server.name}`,
@@ -417,7 +413,7 @@ export function gatewayTransitHops(
     ];
   }
   const reply = directReplyHop(ctx, sources, siteRanges, `the gateway in ${gateway.name}`);
-  return reply === null ? [] : [reply];
+  return reply === null ? [peering] : [peering, reply];
 }
 
 /**
