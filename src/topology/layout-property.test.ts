@@ -112,15 +112,8 @@ describe('plans generated from the schema, with their findings', () => {
     // Three endpoints in a VNet right of two servers: their lines run side by side up the trunk in the 110 px gap
     // between the servers and the VNet. With a 78 px label on each, the third label lay over the VNet and an endpoint
     // (and, without a VNet, its line was moved 246 px out through the endpoints to find room for its label).
-    const endpoint = {
-      name: '',
-      server: '',
-      vnet: '',
-      subnet: '',
-      privateIp: '',
-      approval: 'automatic',
-      resourceGroup: '',
-    };
+    // The required fields only: the schema fills in the defaults (first server, dynamic IP, automatic approval).
+    const endpoint = { name: '', vnet: '', subnet: '' };
     const plan = PlanDocumentSchema.parse({
       formatVersion: 2,
       name: '',
