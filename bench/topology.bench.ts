@@ -5,6 +5,7 @@
  */
 import { LARGE_SIZE, largePlan, samplePlan } from '../src/domain/samples';
 import { layoutTopology } from '../src/topology/layout';
+import { verdictsOf } from '../src/topology/model';
 import { overlappingBoxes } from '../src/topology/placement';
 import { planToTopology } from '../src/topology/plan-to-topology';
 import { formatMs, measure, printTable, verdict, type Row } from './harness';
@@ -19,15 +20,17 @@ export default async function bench(): Promise<void> {
   const { TopologyFigure } = await import('../src/features/topology/topology-figure');
   const large = largePlan(1);
   const publicPlan = samplePlan({ ...LARGE_SIZE, firewallRules: 500 }, 'public');
-  const verdicts = Object.fromEntries(
-    large.clients.map((_, i) => [`clients.${i}`, i % 2 === 0 ? ('reachable' as const) : ('unreachable' as const)]),
-  );
+  const checks = large.clients.map((_, i) => ({
+    clientPath: `clients.${i}`,
+    verdict: i % 2 === 0 ? ('reachable' as const) : ('unreachable' as const),
+  }));
+  const verdicts = verdictsOf(checks);
 
   const model = measure(() => planToTopology(large, verdicts), { samples: 9 });
   const topology = planToTopology(large, verdicts);
   const layout = measure(() => layoutTopology(topology), { samples: 9 });
   const full = measure(
-    () => renderToStaticMarkup(createElement(TopologyFigure, { plan: large, findings: [], clientVerdicts: verdicts })),
+    () => renderToStaticMarkup(createElement(TopologyFigure, { plan: large, findings: [], clientChecks: checks })),
     {
       samples: 9,
       minSampleMs: 50,
@@ -43,7 +46,7 @@ export default async function bench(): Promise<void> {
         createElement(TopologyFigure, {
           plan: large,
           findings: [],
-          clientVerdicts: verdicts,
+          clientChecks: checks,
           textAlternativeOpen: true,
         }),
       ),

@@ -89,6 +89,14 @@ test('hub and spoke through a firewall: the firewall in the hub, route marks on 
       'traffic. vnet-spoke-2 → vnet-hub: allows forwarded traffic.',
   );
   await expect(svg.locator('[data-id="peering-1"]')).toHaveCount(0);
+
+  // The spoke's client line goes through the firewall that the checker's path crosses: two corners on its left side
+  // (in, and back out), not straight into the server VNet.
+  const box = firewall.locator('.topo-box');
+  const [fx, fy, fh] = await Promise.all(['x', 'y', 'height'].map(async (a) => Number(await box.getAttribute(a))));
+  const d = (await svg.locator('[data-id="path-0"] path.topo-line').getAttribute('d')) ?? '';
+  const corners = [...d.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  expect(corners.filter(([x, y]) => x === fx && y > fy! && y < fy! + fh!)).toHaveLength(2);
   expect(watch.consoleErrors).toEqual([]);
 });
 

@@ -25,8 +25,15 @@ function authHop(): Hop {
   };
 }
 
-/** The client's hops, and the private endpoint they go through (its plan path), if any. */
-function hopsFor(ctx: CheckContext, client: Client, clientPath: string): { hops: Hop[]; endpointPath?: string } {
+/**
+ * The client's hops, and the private endpoint they go through or the hub VNet whose appliance they cross (each by
+ * its plan path), if any.
+ */
+function hopsFor(
+  ctx: CheckContext,
+  client: Client,
+  clientPath: string,
+): { hops: Hop[]; endpointPath?: string; hubPath?: string | undefined } {
   const last = [...transportHops(ctx.plan.tls, client, clientPath), authHop()];
   if (ctx.mode === 'public') {
     const endpoint = endpointRoute(ctx, client, clientPath);
@@ -47,7 +54,7 @@ function hopsFor(ctx: CheckContext, client: Client, clientPath: string): { hops:
   const resolution = privateDnsHops(ctx, client, clientPath);
   const dns = client.connectsByIp ? byIpHops(ctx.fqdn, clientPath, resolution) : resolution;
   const route = privatePath(ctx, client, clientPath);
-  return { hops: [...dns, ...route.hops, ...nsgHops(ctx, route.source), ...last] };
+  return { hops: [...dns, ...route.hops, ...nsgHops(ctx, route.source), ...last], hubPath: route.hubPath };
 }
 
 function verdictOf(hops: readonly Hop[]): { verdict: Verdict; summary: string } {
@@ -72,8 +79,15 @@ function verdictOf(hops: readonly Hop[]): { verdict: Verdict; summary: string } 
 
 function checkAt(ctx: CheckContext, client: Client, index: number): ClientCheck {
   const clientPath = `clients.${index}`;
-  const { hops, endpointPath } = hopsFor(ctx, client, clientPath);
-  return { client: client.name, clientPath, ...verdictOf(hops), hops, ...(endpointPath ? { endpointPath } : {}) };
+  const { hops, endpointPath, hubPath } = hopsFor(ctx, client, clientPath);
+  return {
+    client: client.name,
+    clientPath,
+    ...verdictOf(hops),
+    hops,
+    ...(endpointPath ? { endpointPath } : {}),
+    ...(hubPath ? { hubPath } : {}),
+  };
 }
 
 /** The check of the (first) client with this name, or null when the plan has none. */

@@ -32,6 +32,11 @@ export interface PathResult {
   readonly hops: readonly Hop[];
   /** null when there is no usable source (unknown VNet, bad address, no path at all). */
   readonly source: Source | null;
+  /**
+   * The plan path of the hub VNet whose firewall or appliance the path crosses: from a client's VNet not peered with
+   * the server VNet.
+   */
+  readonly hubPath?: string;
 }
 
 function parseClientAddress(
@@ -186,7 +191,7 @@ function vnetPath(ctx: PrivateContext, client: Extract<Client, { kind: 'vnet' }>
     const delegated = ctx.delegated.range === null ? [] : [ctx.delegated.range];
     const route = subnet === undefined ? null : (routeOf(ctx, ref, subnet, delegated)?.route ?? null);
     const hub = hubs.find((h) => h.appliance !== null && toAppliance(route, h.appliance.privateIp)) ?? hubs[0];
-    if (hub !== undefined) return { hops: transitHops(ctx, ref, hub, source), source };
+    if (hub !== undefined) return { hops: transitHops(ctx, ref, hub, source), source, hubPath: hub.path };
   }
   const peering = peeringHop(ctx, ref, ctx.server, ref.name);
   const reply =

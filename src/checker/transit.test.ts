@@ -227,6 +227,25 @@ describe('a spoke reaching the server through the firewall in the hub', () => {
     expect(getIn(doc, hop?.path ?? '')).toMatchObject({ from: 'vnet-payments-app', to: 'vnet-hub' });
   });
 
+  it('names the hub whose firewall the path crosses (hubPath), for the diagram; none for a direct peering', () => {
+    const doc = example();
+    expect(getIn(doc, 'access.peeredVnets.0.name')).toBe('vnet-hub');
+    expect(check(doc, API).hubPath).toBe('access.peeredVnets.0');
+    // A failing transit still names the hub it would cross; the site's path goes through the gateway VNet instead.
+    expect(check(without(doc, 'access.routeTables', TABLE.app), API)).toMatchObject({
+      verdict: 'unreachable',
+      hubPath: 'access.peeredVnets.0',
+    });
+    expect(check(doc, DESKTOPS).hubPath).toBeUndefined();
+    const direct = edit(
+      without(without(doc, 'access.routeTables', TABLE.app), 'access.routeTables.0.routes', 0),
+      ['access.peerings.4', { from: 'vnet-payments-app', to: 'vnet-payments-data' }],
+      ['access.peerings.5', { from: 'vnet-payments-data', to: 'vnet-payments-app' }],
+    );
+    expect(check(direct, API)).toMatchObject({ verdict: 'reachable' });
+    expect(check(direct, API).hubPath).toBeUndefined();
+  });
+
   it('a direct peering with the server VNet needs no firewall, unless the replies are still sent to it', () => {
     let doc = without(example(), 'access.routeTables', TABLE.app);
     doc = edit(

@@ -36,6 +36,11 @@ export interface ClientCheck {
    * `access.privateEndpoints.2`); absent when it goes to the public endpoint or the plan has none.
    */
   readonly endpointPath?: string;
+  /**
+   * Private access, a client in a VNet not peered with the server VNet: the hub VNet whose firewall or appliance its
+   * path crosses (its plan path, `access.peeredVnets.0`), as the hops name it; absent otherwise.
+   */
+  readonly hubPath?: string;
 }
 
 /** How each stage is named in summaries and in the UI. */

@@ -5,7 +5,7 @@ import { evaluate } from '../rules';
 import { schemaPlans } from '../share/testing/schema-arbitrary';
 import { layoutPins } from './findings';
 import { layoutTopology } from './layout';
-import type { ClientVerdict } from './model';
+import type { ClientHubs, ClientVerdict } from './model';
 import { overlappingBoxes, overlappingLabels } from './placement';
 import { linesAcrossLabels } from './line-clearance';
 import { planToTopology } from './plan-to-topology';
@@ -14,11 +14,31 @@ import { escapees, outsideTheirPlace } from './testing/topology-helpers';
 
 const VERDICTS: readonly ClientVerdict[] = ['reachable', 'warning', 'unreachable'];
 
-/** `plan` drawn with a verdict on every client (cycling) and the rules' findings pinned, as the app shows it. */
+/**
+ * A hub for every other client in another VNet: the first other VNet with an appliance, as if the checker's path
+ * crossed it (the picture then draws the client's line through that appliance).
+ */
+function someHubs(plan: Plan): ClientHubs {
+  const access = plan.access;
+  if (access.mode !== 'private') return {};
+  const hubs: Record<string, string> = {};
+  plan.clients.forEach((c, i) => {
+    if (c.kind !== 'vnet' || i % 2 === 1) return;
+    const hub = access.peeredVnets.findIndex((v) => v.appliance && v.name.toLowerCase() !== c.vnet.toLowerCase());
+    if (hub >= 0) hubs[`clients.${i}`] = `access.peeredVnets.${hub}`;
+  });
+  return hubs;
+}
+
+/**
+ * `plan` drawn with a verdict on every client (cycling), some clients' lines through a hub's appliance, and the
+ * rules' findings pinned, as the app shows it.
+ */
 function drawn(plan: Plan) {
   const topology = planToTopology(
     plan,
     Object.fromEntries(plan.clients.map((_, i) => [`clients.${i}`, VERDICTS[i % 3] as ClientVerdict])),
+    someHubs(plan),
   );
   const pins = layoutPins(layoutTopology(topology), evaluate(plan));
   return { topology, ...layoutTopology(topology, {}, pins) };

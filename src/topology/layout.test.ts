@@ -10,10 +10,11 @@ import { findingMarker, layoutPins } from './findings';
 import { linesAcrossLabels } from './line-clearance';
 import { FONT, METRICS, textWidth, type Label } from './labels';
 import { layoutTopology, type TopologyLayout } from './layout';
-import { verdictsOf, type ClientVerdict } from './model';
+import { hubsOf, verdictsOf, type ClientVerdict } from './model';
 import { PAGE_SIZE, type LayoutView } from './paging';
 import { labelsOf, overlappingBoxes, overlappingLabels, type Box } from './placement';
 import { planToTopology } from './plan-to-topology';
+import { sharedSegments } from './segments';
 import { escapees } from './testing/topology-helpers';
 import { hubSpokeFirewallPlan, oneWayWarningPlan } from './testing/topology-plans';
 
@@ -171,6 +172,31 @@ describe('layoutTopology', () => {
     expect(label!.x + label!.w / 2).toBeLessThan(points[1]![0]);
     const serverLabel = layout.edges.find((e) => e.id === 'peering-0')?.label;
     expect(serverLabel!.x + serverLabel!.w / 2).toBeLessThan(points[1]![0]);
+  });
+
+  it("draws a spoke's line through the firewall its path crosses: in to the firewall's side and back out", () => {
+    const plan = examplePlan('hub-spoke-firewall');
+    const checks = checkAllClients(plan);
+    expect(hubsOf(checks)).toEqual({ 'clients.0': 'access.peeredVnets.0' });
+    const layout = layoutTopology(planToTopology(plan, verdictsOf(checks), hubsOf(checks)));
+    checkReadable(layout);
+    expect(sharedSegments(layout.edges)).toEqual([]);
+    const box = (id: string) => layout.boxes.find((b) => b.id === id) as Box;
+    const [firewall, client, vnet] = [box('peer-0-appliance'), box('client-0'), box('vnet')];
+    expect(firewall.node.title).toBe('afw-hub');
+    const points = layout.edges.find((e) => e.id === 'path-0')?.points ?? [];
+    // Out of payments-api's box, two corners on the firewall's left side (in, then out), into the server VNet.
+    expect(points[0]).toEqual([client.x, expect.any(Number)]);
+    const onFirewall = (line: readonly (readonly [number, number])[]) =>
+      line.filter(([x, y]) => x === firewall.x && y > firewall.y && y < firewall.y + firewall.h);
+    const atFirewall = onFirewall(points);
+    expect(atFirewall).toHaveLength(2);
+    // From the firewall, the next corner is in the server VNet (its corridor down to the server).
+    const [nextX] = points[points.indexOf(atFirewall[1]!) + 1] ?? [0];
+    expect([nextX > vnet.x, nextX < vnet.x + vnet.w]).toEqual([true, true]);
+    // Without the hub (no checker run to name it), the line goes straight into the server VNet, as before.
+    const straight = layoutTopology(planToTopology(plan, verdictsOf(checks)));
+    expect(onFirewall(straight.edges.find((e) => e.id === 'path-0')?.points ?? [])).toEqual([]);
   });
 
   it('draws a hub-and-spoke around the hub: spokes above and under it, the server VNet level, the site by it', () => {

@@ -18,7 +18,7 @@ import type {
   Subnet,
 } from '../domain/plan';
 import { planIndex, type PlanIndex } from '../domain/plan-index';
-import { NODE_IDS, type ClientVerdicts, type TopoBadge, type TopoNode } from './model';
+import { NODE_IDS, type ClientHubs, type ClientVerdicts, type TopoBadge, type TopoNode } from './model';
 import { addClients, edge, listOrDash, plural, serverNodes, type Builder, type PlacedClient } from './model-build';
 
 function dnsLine(dns: DnsSetting): string {
@@ -655,8 +655,11 @@ function ignoredFieldsNote(b: Builder, access: PrivateAccess): void {
   }
 }
 
-/** Each client where it lives (a subnet, another VNet, a site, the internet, Azure services) and its way in. */
-function placeClients(plan: Plan, access: PrivateAccess, names: PlanIndex): PlacedClient[] {
+/**
+ * Each client where it lives (a subnet, another VNet, a site, the internet, Azure services) and its way in: from a
+ * VNet not peered with the server VNet, through the appliance of the hub the checker's path crosses (`hubs`).
+ */
+function placeClients(plan: Plan, access: PrivateAccess, names: PlanIndex, hubs?: ClientHubs): PlacedClient[] {
   const placed: PlacedClient[] = [];
   plan.clients.forEach((c, i) => {
     switch (c.kind) {
@@ -670,7 +673,11 @@ function placeClients(plan: Plan, access: PrivateAccess, names: PlanIndex): Plac
       case 'vnet': {
         const p = peeredIndex(names, c.vnet);
         const parent = p !== undefined ? NODE_IDS.peered(p) : null;
-        placed.push({ client: c, index: i, parent, via: parent ? [parent, NODE_IDS.serverVnet] : [] });
+        // The appliance of the hub the checker's path crosses: the hub is one of the other VNets
+        // (`access.peeredVnets.2`), one with an appliance (the checker names no other).
+        const hub = hubs?.[`clients.${i}`]?.split('.')[2];
+        const via = hub === undefined ? [] : [NODE_IDS.appliance(NODE_IDS.peered(Number(hub)))];
+        placed.push({ client: c, index: i, parent, via: parent ? [parent, ...via, NODE_IDS.serverVnet] : [] });
         break;
       }
       case 'onPremises': {
@@ -710,8 +717,9 @@ function clientNodes(
   access: PrivateAccess,
   names: PlanIndex,
   verdicts: ClientVerdicts | undefined,
+  hubs: ClientHubs | undefined,
 ): void {
-  const placed = placeClients(plan, access, names);
+  const placed = placeClients(plan, access, names, hubs);
   if (plan.clients.some((c) => c.kind === 'internet')) {
     b.nodes.push({
       id: NODE_IDS.internet,
@@ -747,6 +755,7 @@ export function privateTopology(
   plan: Plan,
   access: PrivateAccess,
   verdicts: ClientVerdicts | undefined,
+  hubs?: ClientHubs,
 ): void {
   // Names resolve as in the rules and the checker: any case, the first of a name (planIndex).
   const names = planIndex(plan);
@@ -756,5 +765,5 @@ export function privateTopology(
   otherVnetNodes(b, access, names, zone);
   siteNodes(b, access, names);
   ignoredFieldsNote(b, access);
-  clientNodes(b, plan, access, names, verdicts);
+  clientNodes(b, plan, access, names, verdicts, hubs);
 }

@@ -13,9 +13,30 @@ export type ClientVerdict = 'reachable' | 'unreachable' | 'warning';
 /** The checker's verdicts, by the client's plan path (`clients.3`): two clients may share a name. */
 export type ClientVerdicts = Readonly<Record<string, ClientVerdict>>;
 
+/**
+ * What the picture reads of the checker's run on a client (the checker's `ClientCheck` is one): its plan path, its
+ * verdict, and the hub VNet whose firewall or appliance its path crosses, if any (the hub's plan path).
+ */
+export interface ClientRun {
+  readonly clientPath: string;
+  readonly verdict: ClientVerdict;
+  readonly hubPath?: string;
+}
+
 /** The verdicts of the checker's run, keyed as the picture reads them. */
-export const verdictsOf = (checks: readonly { clientPath: string; verdict: ClientVerdict }[]): ClientVerdicts =>
+export const verdictsOf = (checks: readonly ClientRun[]): ClientVerdicts =>
   Object.fromEntries(checks.map((c) => [c.clientPath, c.verdict]));
+
+/**
+ * The hub VNet whose firewall or appliance each client's traffic crosses, by the client's plan path, as the
+ * checker's run found it (the hub's plan path, `access.peeredVnets.0`): a client in a VNet not peered with the
+ * server VNet. The picture draws such a client's line through the appliance, not straight into the server VNet.
+ */
+export type ClientHubs = Readonly<Record<string, string>>;
+
+/** The hubs of the checker's run, keyed as the picture reads them. */
+export const hubsOf = (checks: readonly ClientRun[]): ClientHubs =>
+  Object.fromEntries(checks.flatMap((c) => (c.hubPath === undefined ? [] : [[c.clientPath, c.hubPath]])));
 
 /** What a box stands for: every kind of box the model draws (the type is read from this list). */
 export const TOPO_NODE_KINDS = [

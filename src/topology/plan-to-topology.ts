@@ -4,7 +4,7 @@
  */
 import type { Plan } from '../domain/plan';
 import { withLegend } from './legend';
-import { NODE_IDS, type ClientVerdicts, type Topology } from './model';
+import { NODE_IDS, type ClientHubs, type ClientVerdicts, type Topology } from './model';
 import type { Builder } from './model-build';
 import { privateTopology } from './model-private';
 import { publicTopology } from './model-public';
@@ -40,11 +40,14 @@ function titleAndLegend(b: Builder, plan: Plan): void {
   });
 }
 
-/** The plan as nodes, edges and collections. Pure and deterministic. */
-export function planToTopology(plan: Plan, verdicts?: ClientVerdicts): Topology {
+/**
+ * The plan as nodes, edges and collections, with the checker's verdicts and the hubs its paths cross (`hubs`, for
+ * private access) where given. Pure and deterministic.
+ */
+export function planToTopology(plan: Plan, verdicts?: ClientVerdicts, hubs?: ClientHubs): Topology {
   const b: Builder = { nodes: [], edges: [], groups: [] };
   titleAndLegend(b, plan);
-  if (plan.access.mode === 'private') privateTopology(b, plan, plan.access, verdicts);
+  if (plan.access.mode === 'private') privateTopology(b, plan, plan.access, verdicts, hubs);
   else publicTopology(b, plan, plan.access, verdicts);
   return {
     mode: plan.access.mode,

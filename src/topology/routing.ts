@@ -451,6 +451,27 @@ function clientRoutePrivate(e: TopoEdge, chip: Box, env: PrivateRouteEnv): Point
     ];
   }
   if (place.node.kind === 'peeredVnet') {
+    const appliance = at.get(e.via[1] ?? '');
+    if (appliance?.node.kind === 'appliance') {
+      // Through the firewall or appliance of the hub that the checker's path crosses: out of the client's VNet along a
+      // trunk of its own, into the hub to the appliance's left side on the client's side of its middle, back out
+      // on the other side, and on to the server VNet left of the way in (so the two halves don't cross).
+      const side = cy > mid(appliance) ? 4 : -4;
+      const yTo = mid(appliance) + side;
+      const yFrom = yTo - 2 * side;
+      const yIn = clamp(yFrom, env.vTop, env.vBottom);
+      const x = env.peerTrunk + 10;
+      return [
+        [chip.x, cy],
+        [x + 5, cy],
+        [x + 5, yTo],
+        [appliance.x, yTo],
+        [appliance.x, yFrom],
+        [x, yFrom],
+        [x, yIn],
+        ...env.toServerFromRight(yIn),
+      ];
+    }
     const yIn = clamp(cy, env.vTop, env.vBottom);
     return [[chip.x, cy], [env.peerTrunk + 5, cy], [env.peerTrunk + 5, yIn], ...env.toServerFromRight(yIn)];
   }

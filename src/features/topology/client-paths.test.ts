@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan';
 import { examplePlan, examplePlans } from '../../domain/testing/examples';
 import { privateEndpointHubPlan } from '../../domain/testing/private-endpoint-plans';
-import { verdictsOf, type Topology } from '../../topology/model';
+import { hubsOf, verdictsOf, type Topology } from '../../topology/model';
 import { planToTopology } from '../../topology/plan-to-topology';
 import { hubSpokeFirewallPlan } from '../../topology/testing/topology-plans';
 import { checksFor } from '../checker/checks-for';
 import { clientPaths, pathHighlight, type ClientPath, type PathStep } from './client-paths';
 
 const verdictsFor = (plan: Plan) => verdictsOf(checksFor(plan));
+
+/** The plan drawn as the Review step draws it: with the checker's verdicts and the hubs its paths cross. */
+const asReviewed = (plan: Plan) => planToTopology(plan, verdictsFor(plan), hubsOf(checksFor(plan)));
 
 const text = (steps: readonly PathStep[]) => steps.map((s) => `${s.type}:${s.id}`);
 
@@ -49,7 +52,7 @@ describe('clientPaths, every example', () => {
   for (const { name, plan } of examplePlans()) {
     it(`${name}: each client's path is connected, from the client's box to the server's, and its line is on it`, () => {
       const verdicts = verdictsFor(plan);
-      const t = planToTopology(plan, verdicts);
+      const t = asReviewed(plan);
       const paths = clientPaths(t);
       const clients = t.nodes.filter((n) => n.kind === 'client');
       expect([...paths.keys()]).toEqual(clients.map((n) => n.id));
@@ -149,8 +152,8 @@ describe('clientPaths, hub and spoke', () => {
 });
 
 describe('clientPaths, a spoke behind a firewall in the hub', () => {
-  it('crosses the hub through its firewall, between the two peerings', () => {
-    const t = planToTopology(hubSpokeFirewallPlan());
+  it('crosses the hub through the firewall the checker names, between the two peerings', () => {
+    const t = asReviewed(hubSpokeFirewallPlan());
     const p = clientPaths(t).get('client-0');
     expect(p).toBeDefined();
     expectDrawnPath(t, p as ClientPath);
@@ -167,12 +170,55 @@ describe('clientPaths, a spoke behind a firewall in the hub', () => {
     ]);
   });
 
+  it("with two hubs, crosses the one the checker's path takes (where the spoke's route points), not the first", () => {
+    // vnet-hub-b, listed first, has a firewall and peerings with both spokes too; the routes point to afw-hub.
+    const plan = hubSpokeFirewallPlan((a) => ({
+      ...a,
+      peeredVnets: [
+        {
+          name: 'vnet-hub-b',
+          region: 'westeurope',
+          addressSpaces: ['10.5.0.0/16'],
+          subnets: [{ name: 'AzureFirewallSubnet', prefix: '10.5.1.0/26' }],
+          appliance: { kind: 'azureFirewall', name: 'afw-hub-b', privateIp: '10.5.1.4' },
+          zoneLink: true,
+        },
+        ...(a.peeredVnets ?? []),
+      ],
+      peerings: [
+        ...(a.peerings ?? []),
+        ...['vnet-spoke-1', 'vnet-spoke-2'].flatMap((spoke) => [
+          { from: spoke, to: 'vnet-hub-b', allowForwardedTraffic: true },
+          { from: 'vnet-hub-b', to: spoke, allowForwardedTraffic: true },
+        ]),
+      ],
+    }));
+    expect(checksFor(plan)[0]).toMatchObject({ verdict: 'reachable', hubPath: 'access.peeredVnets.1' });
+    const t = asReviewed(plan);
+    expect(t.nodes.find((n) => n.id === 'client-0')?.via).toEqual(['peer-2', 'peer-1-appliance', 'vnet']);
+    const p = clientPaths(t).get('client-0') as ClientPath;
+    expectDrawnPath(t, p);
+    expect(text(p.steps)).toEqual([
+      'box:client-0',
+      'box:peer-2',
+      expect.stringMatching(/^edge:peering-/),
+      'box:peer-1',
+      'box:peer-1-appliance',
+      expect.stringMatching(/^edge:peering-/),
+      'box:vnet',
+      'box:delegated',
+      'box:server-0',
+    ]);
+  });
+
   it('does not cross a hub without an appliance: peering is not transitive, so the spoke has no path', () => {
     const plan = hubSpokeFirewallPlan((a) => ({
       ...a,
       peeredVnets: (a.peeredVnets ?? []).map(({ appliance: _, ...p }) => p),
     }));
-    const p = clientPaths(planToTopology(plan)).get('client-0');
+    expect(checksFor(plan)[0]).toMatchObject({ verdict: 'unreachable' });
+    expect(checksFor(plan)[0]?.hubPath).toBeUndefined();
+    const p = clientPaths(asReviewed(plan)).get('client-0');
     expect(p?.reachesServer).toBe(false);
     expect(text(p?.steps ?? [])).toEqual(['box:client-0', 'box:peer-1']);
   });

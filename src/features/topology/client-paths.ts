@@ -2,12 +2,13 @@
  * The path of each client through the drawing: the boxes and lines from the client's box to the server's, as
  * the diagram draws them, so that pointing at a client (or focusing it) can trace its whole way.
  *
- * The topology model says which boxes a client's traffic passes (its node's `via`: its subnet or VNet, its site and
- * gateway, a hub, the internet and the firewall rule that lets it in, the public endpoint). Between two of them the
- * path takes the box that holds the other, or the drawn line that joins them (a peering, a gateway, the internet's
- * line to a rule, a rule's to the endpoint, Azure services'); two VNets that no line joins are joined through a hub
- * peered with both that has a firewall or appliance, crossed through it (peering is not transitive: only an
- * appliance forwards from one peering to the other, as the checker has it). From the last of them the path goes
+ * The topology model says which boxes a client's traffic passes (its node's `via`: its subnet or VNet, the firewall
+ * or appliance of the hub its path crosses as the checker found it, its site and gateway, a hub, the internet and
+ * the firewall rule that lets it in, the public endpoint). Between two of them the path takes the box that holds the
+ * other, or the drawn line that joins them (a peering, a gateway, the internet's line to a rule, a rule's to the
+ * endpoint, Azure services'); an appliance is reached through its VNet, and left from it. Two VNets that no line
+ * joins have no path between them: peering is not transitive, and only the appliance the checker names forwards
+ * from one peering to the other. From the last of them the path goes
  * down into the delegated subnet to the server, or along the endpoint's line to it. Pure: the same topology, the
  * same paths.
  */
@@ -48,13 +49,10 @@ const TRAFFIC: ReadonlySet<TopoEdgeKind> = new Set<TopoEdgeKind>([
   'azureServices',
 ]);
 
-const VNETS: ReadonlySet<TopoNode['kind']> = new Set<TopoNode['kind']>(['serverVnet', 'peeredVnet']);
-
 interface Graph {
   readonly node: ReadonlyMap<string, TopoNode>;
   /** The first traffic line between two boxes, by `a b` in either order. */
   readonly line: ReadonlyMap<string, TopoEdge>;
-  readonly hubs: readonly TopoNode[];
 }
 
 function graphOf(topology: Topology): Graph {
@@ -64,8 +62,7 @@ function graphOf(topology: Topology): Graph {
     if (!TRAFFIC.has(e.kind)) continue;
     for (const key of [`${e.from} ${e.to}`, `${e.to} ${e.from}`]) if (!line.has(key)) line.set(key, e);
   }
-  const hubs = topology.nodes.filter((n) => n.kind === 'peeredVnet' && node.has(NODE_IDS.appliance(n.id)));
-  return { node, line, hubs };
+  return { node, line };
 }
 
 /** `id` and the boxes that hold it, innermost first. */
@@ -80,6 +77,15 @@ const boxes = (ids: readonly string[]): PathStep[] => ids.map((id) => ({ type: '
 /** The steps after `from` that reach `to`, or null when the drawing does not join them. */
 function connect(g: Graph, from: string, to: string): PathStep[] | null {
   if (from === to) return [];
+  // A hub's appliance that the checker's path crosses (in the client's `via`): into its VNet and through it, then on
+  // from that VNet.
+  const fromAppliance = g.node.get(from)?.kind === 'appliance' ? g.node.get(from)?.parent : null;
+  if (fromAppliance) return connect(g, fromAppliance, to);
+  const intoAppliance = g.node.get(to)?.kind === 'appliance' ? g.node.get(to)?.parent : null;
+  if (intoAppliance) {
+    const part = connect(g, from, intoAppliance);
+    return part === null ? null : [...part, { type: 'box', id: to }];
+  }
   const up = ancestry(g, from);
   const above = up.indexOf(to);
   if (above > 0) return boxes(up.slice(1, above + 1));
@@ -92,19 +98,6 @@ function connect(g: Graph, from: string, to: string): PathStep[] | null {
       { type: 'edge', id: direct.id },
       { type: 'box', id: to },
     ];
-  if (!VNETS.has(g.node.get(from)?.kind ?? 'title') || !VNETS.has(g.node.get(to)?.kind ?? 'title')) return null;
-  for (const hub of g.hubs) {
-    const a = g.line.get(`${from} ${hub.id}`);
-    const b = g.line.get(`${hub.id} ${to}`);
-    if (a?.kind !== 'peering' || b?.kind !== 'peering') continue;
-    return [
-      { type: 'edge', id: a.id },
-      { type: 'box', id: hub.id },
-      { type: 'box', id: NODE_IDS.appliance(hub.id) },
-      { type: 'edge', id: b.id },
-      { type: 'box', id: to },
-    ];
-  }
   return null;
 }
 

@@ -8,7 +8,6 @@ import { JSDOM } from 'jsdom';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { checkAllClients } from '../../checker';
-import { verdictsOf } from '../../topology/model';
 import { withoutFindings } from './export-svg';
 import { extractSvg, goldenPlan } from './golden';
 import { TopologyFigure } from './topology-figure';
@@ -23,8 +22,8 @@ export function docsFigurePath(example: string): URL {
 /** The standalone SVG document of an example's diagram (no finding markers, real client verdicts). */
 export function renderDocsFigure(example: string): string {
   const plan = goldenPlan(example);
-  const clientVerdicts = verdictsOf(checkAllClients(plan));
-  const svg = extractSvg(renderToStaticMarkup(createElement(TopologyFigure, { plan, findings: [], clientVerdicts })));
+  const props = { plan, findings: [], clientChecks: checkAllClients(plan) };
+  const svg = extractSvg(renderToStaticMarkup(createElement(TopologyFigure, props)));
   // Without what findings add, as the clean export leaves it (the legend's entry for the markers); the view's
   // <svg> names its namespace already; a picture in a document takes no keyboard focus.
   const { document } = new JSDOM('').window;

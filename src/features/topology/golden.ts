@@ -76,7 +76,8 @@ export function extractSvg(markup: string): string {
 export function renderGolden(c: GoldenCase): string {
   const plan = goldenPlan(c.example);
   const verdicts = c.verdicts && verdictsByName(plan, c.verdicts);
-  const props = { plan, findings: c.findings, ...(verdicts ? { clientVerdicts: verdicts } : {}) };
+  const clientChecks = Object.entries(verdicts ?? {}).map(([clientPath, verdict]) => ({ clientPath, verdict }));
+  const props = { plan, findings: c.findings, ...(verdicts ? { clientChecks } : {}) };
   return extractSvg(renderToStaticMarkup(createElement(TopologyFigure, props)));
 }
 

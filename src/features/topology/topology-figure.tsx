@@ -8,7 +8,7 @@ import { sortFindings, type Finding } from '../../domain/finding';
 import type { Plan } from '../../domain/plan';
 import { layoutPins, pinFindings } from '../../topology/findings';
 import { layoutTopology } from '../../topology/layout';
-import type { ClientVerdicts } from '../../topology/model';
+import { hubsOf, verdictsOf, type ClientRun } from '../../topology/model';
 import { neighbour, type Direction } from '../../topology/navigation';
 import type { LayoutView } from '../../topology/paging';
 import { planToTopology } from '../../topology/plan-to-topology';
@@ -23,7 +23,8 @@ import { useZoom, ZoomControls } from './topology-zoom';
 export interface TopologyViewProps {
   plan: Plan;
   findings: Finding[];
-  clientVerdicts?: ClientVerdicts;
+  /** The checker's run on each client: its verdict, and the hub whose appliance its path crosses (private access). */
+  clientChecks?: readonly ClientRun[];
   onNavigate?: (path: string) => void;
   /** Whether the text alternative starts open (it is built only when open). */
   textAlternativeOpen?: boolean;
@@ -39,7 +40,7 @@ const KEY_DIRECTION: Record<string, Direction> = {
 export function TopologyFigure({
   plan,
   findings,
-  clientVerdicts,
+  clientChecks,
   onNavigate,
   textAlternativeOpen = false,
 }: TopologyViewProps) {
@@ -52,7 +53,10 @@ export function TopologyFigure({
   const [pointed, setPointed] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
 
-  const topology = useMemo(() => planToTopology(plan, clientVerdicts), [plan, clientVerdicts]);
+  const topology = useMemo(
+    () => planToTopology(plan, clientChecks && verdictsOf(clientChecks), clientChecks && hubsOf(clientChecks)),
+    [plan, clientChecks],
+  );
   // The findings are pinned to what the layout draws, then it is laid out again with room for their markers (the
   // draw.io and Mermaid files, which draw no markers, take the first).
   const plain = useMemo(() => layoutTopology(topology, view), [topology, view]);

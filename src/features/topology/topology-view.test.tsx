@@ -52,9 +52,9 @@ describe('TopologyView', () => {
   it('draws each finding marker, badge and line label where the layout puts it; the SVG export keeps them', () => {
     const plan = oneWayWarningPlan();
     const findings = evaluate(plan);
-    const clientVerdicts = verdictsOf(checkAllClients(plan));
+    const checks = checkAllClients(plan);
     const markup = extractSvg(
-      renderToStaticMarkup(<TopologyView plan={plan} findings={findings} clientVerdicts={clientVerdicts} />),
+      renderToStaticMarkup(<TopologyView plan={plan} findings={findings} clientChecks={checks} />),
     );
     const exported = standaloneSvg(markup.replace(/\n/g, ''), { planName: plan.name, date: '2025-03-04' });
     /** The boxes drawn behind the markers, badges and line labels of the file, as "x y w h". */
@@ -69,7 +69,7 @@ describe('TopologyView', () => {
       ]
         .map((m) => m.slice(1).join(' '))
         .sort();
-    const topology = planToTopology(plan, clientVerdicts);
+    const topology = planToTopology(plan, verdictsOf(checks));
     const layout = layoutTopology(topology, {}, layoutPins(layoutTopology(topology), sortFindings(findings)));
     const placed = (kind: string) =>
       labelsOf(layout.boxes, layout.edges)
@@ -137,7 +137,10 @@ describe('TopologyView', () => {
       <TopologyView
         plan={example('public-office')}
         findings={[]}
-        clientVerdicts={{ 'clients.0': 'reachable', 'clients.1': 'unreachable' }}
+        clientChecks={[
+          { clientPath: 'clients.0', verdict: 'reachable' },
+          { clientPath: 'clients.1', verdict: 'unreachable' },
+        ]}
       />,
     );
     expect(html).toContain('data-id="path-0"');

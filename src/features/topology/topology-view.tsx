@@ -1,6 +1,6 @@
 /**
  * The topology view, loaded on demand: the diagram (`TopologyFigure`) with its style sheet.
- * Props: `{ plan, findings, clientVerdicts?, onNavigate? }`.
+ * Props: `{ plan, findings, clientChecks?, onNavigate? }`.
  */
 import { useLayoutEffect } from 'react';
 import { TopologyFigure, type TopologyViewProps } from './topology-figure';
