@@ -4,7 +4,7 @@ import { examplePlan, examplePlans } from '../../domain/testing/examples';
 import { privateEndpointHubPlan } from '../../domain/testing/private-endpoint-plans';
 import { hubsOf, verdictsOf, type Topology } from '../../topology/model';
 import { planToTopology } from '../../topology/plan-to-topology';
-import { hubSpokeFirewallPlan } from '../../topology/testing/topology-plans';
+import { firewallHub, hubSpokeFirewallPlan } from '../../topology/testing/topology-plans';
 import { checksFor } from '../checker/checks-for';
 import { clientPaths, pathHighlight, type ClientPath, type PathStep } from './client-paths';
 
@@ -174,17 +174,7 @@ describe('clientPaths, a spoke behind a firewall in the hub', () => {
     // vnet-hub-b, listed first, has a firewall and peerings with both spokes too; the routes point to afw-hub.
     const plan = hubSpokeFirewallPlan((a) => ({
       ...a,
-      peeredVnets: [
-        {
-          name: 'vnet-hub-b',
-          region: 'westeurope',
-          addressSpaces: ['10.5.0.0/16'],
-          subnets: [{ name: 'AzureFirewallSubnet', prefix: '10.5.1.0/26' }],
-          appliance: { kind: 'azureFirewall', name: 'afw-hub-b', privateIp: '10.5.1.4' },
-          zoneLink: true,
-        },
-        ...(a.peeredVnets ?? []),
-      ],
+      peeredVnets: [firewallHub('vnet-hub-b', 'afw-hub-b', 5), ...(a.peeredVnets ?? [])],
       peerings: [
         ...(a.peerings ?? []),
         ...['vnet-spoke-1', 'vnet-spoke-2'].flatMap((spoke) => [

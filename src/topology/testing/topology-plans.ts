@@ -20,6 +20,21 @@ const both = (a: string, b: string, forwarded: boolean): NonNullable<Access['pee
  * delegated subnet and on spoke-2's `snet-app` send the other spoke to the firewall. `change` edits the
  * private access before the plan is read.
  */
+type OtherVnet = NonNullable<Access['peeredVnets']>[number];
+
+/**
+ * A hub VNet 10.`n`.0.0/16 in westeurope, linked to the zone, with Azure Firewall `firewall` at 10.`n`.1.4 in its
+ * AzureFirewallSubnet (10.`n`.1.0/26).
+ */
+export const firewallHub = (name: string, firewall: string, n: number): OtherVnet => ({
+  name,
+  region: 'westeurope',
+  addressSpaces: [`10.${n}.0.0/16`],
+  subnets: [{ name: 'AzureFirewallSubnet', prefix: `10.${n}.1.0/26` }],
+  appliance: { kind: 'azureFirewall', name: firewall, privateIp: `10.${n}.1.4` },
+  zoneLink: true,
+});
+
 export function hubSpokeFirewallPlan(change: (access: Access) => Access = (a) => a): Plan {
   const access: Access = {
     mode: 'private',
@@ -32,14 +47,7 @@ export function hubSpokeFirewallPlan(change: (access: Access) => Access = (a) =>
     delegatedSubnet: { name: 'snet-postgres', prefix: '10.1.0.0/28' },
     privateDnsZone: { name: 'spokes.private.postgres.database.azure.com' },
     peeredVnets: [
-      {
-        name: 'vnet-hub',
-        region: 'westeurope',
-        addressSpaces: ['10.0.0.0/16'],
-        subnets: [{ name: 'AzureFirewallSubnet', prefix: '10.0.1.0/26' }],
-        appliance: { kind: 'azureFirewall', name: 'afw-hub', privateIp: '10.0.1.4' },
-        zoneLink: true,
-      },
+      firewallHub('vnet-hub', 'afw-hub', 0),
       {
         name: 'vnet-spoke-2',
         region: 'westeurope',
