@@ -1,4 +1,4 @@
-/** The diagram of the plan, with each client's verdict. */
+/** The diagram of the plan, with the checker's run on each client (its verdict, and the hub its path crosses). */
 import { lazy, Suspense } from 'react';
 import { checksFor } from '../checker/checks-for';
 import type { Finding } from '../../domain/finding';

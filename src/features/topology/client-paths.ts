@@ -8,9 +8,8 @@
  * other, or the drawn line that joins them (a peering, a gateway, the internet's line to a rule, a rule's to the
  * endpoint, Azure services'); an appliance is reached through its VNet, and left from it. Two VNets that no line
  * joins have no path between them: peering is not transitive, and only the appliance the checker names forwards
- * from one peering to the other. From the last of them the path goes
- * down into the delegated subnet to the server, or along the endpoint's line to it. Pure: the same topology, the
- * same paths.
+ * from one peering to the other. From the last of them the path goes down into the delegated subnet to the server,
+ * or along the endpoint's line to it. Pure: the same topology, the same paths.
  */
 import { NODE_IDS, type TopoEdge, type TopoEdgeKind, type TopoNode, type Topology } from '../../topology/model';
 
