@@ -7,6 +7,7 @@
  * Every element carries the plan paths it stands for, so that findings (whose `path` is a dotted
  * plan path) can be pinned to the most specific element that shows them.
  */
+import type { ClientCheck } from '../checker/types';
 
 /** The connectivity checker's verdict on a client. */
 export type ClientVerdict = 'reachable' | 'unreachable' | 'warning';
@@ -14,14 +15,10 @@ export type ClientVerdict = 'reachable' | 'unreachable' | 'warning';
 export type ClientVerdicts = Readonly<Record<string, ClientVerdict>>;
 
 /**
- * What the picture reads of the checker's run on a client (the checker's `ClientCheck` is one): its plan path, its
- * verdict, and the hub VNet whose firewall or appliance its path crosses, if any (the hub's plan path).
+ * What the picture reads of the checker's run on a client: its plan path, its verdict, and the hub VNet whose firewall
+ * or appliance its path crosses, if any (the hub's plan path).
  */
-export interface ClientRun {
-  readonly clientPath: string;
-  readonly verdict: ClientVerdict;
-  readonly hubPath?: string;
-}
+export type ClientRun = Pick<ClientCheck, 'clientPath' | 'verdict' | 'hubPath'>;
 
 /** The verdicts of the checker's run, keyed as the picture reads them. */
 export const verdictsOf = (checks: readonly ClientRun[]): ClientVerdicts =>
