@@ -6,7 +6,8 @@ import { DOCS_FIGURES, docsFigurePath, renderDocsFigure } from './docs-figures';
 describe("the README's diagrams", () => {
   for (const example of DOCS_FIGURES) {
     it(`docs/img/topology-${example}.svg is what the planner draws for examples/${example}.json`, () => {
-      // A changed picture is reviewed like code: npx tsx src/features/topology/update-golden.ts, then look at it.
+      // A changed picture is reviewed like code: run
+      // npx tsx --tsconfig tsconfig.app.json src/features/topology/update-golden.ts, then look at it.
       expect(readFileSync(docsFigurePath(example), 'utf8')).toBe(renderDocsFigure(example));
     });
   }

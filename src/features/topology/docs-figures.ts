@@ -1,8 +1,9 @@
 /**
  * The diagrams the README shows (`docs/img/topology-<example>.svg`): an example plan drawn as the Review step draws
  * it, each client with the verdict the connectivity checker gives it, clean (as the clean SVG export leaves it).
- * Written by `npx tsx src/features/topology/update-golden.ts` with the golden files, and compared with a fresh
- * drawing by the tests, so that the pictures in the documentation are always what the planner draws.
+ * Written with the golden files by
+ * `npx tsx --tsconfig tsconfig.app.json src/features/topology/update-golden.ts`, and compared with a fresh drawing by
+ * the tests, so that the pictures in the documentation are always what the planner draws.
  */
 import { JSDOM } from 'jsdom';
 import { createElement } from 'react';

@@ -161,7 +161,8 @@ function checkStructure(xml: string, layout: TopologyLayout): void {
 describe('layoutToDrawio', () => {
   for (const g of EXPORT_GOLDENS.filter((x) => x.file.pathname.endsWith('.drawio'))) {
     it(`writes examples/${g.example}.json as in __golden__/${g.example}.drawio`, () => {
-      // A changed file is reviewed like code: npx tsx src/features/topology/update-golden.ts, then read the diff.
+      // A changed file is reviewed like code: run
+      // npx tsx --tsconfig tsconfig.app.json src/features/topology/update-golden.ts, then read the diff.
       expect(g.render()).toBe(readFileSync(g.file, 'utf8'));
     });
   }

@@ -79,7 +79,8 @@ async function checkFlowchart(text: string, layout: TopologyLayout): Promise<Flo
 describe('layoutToMermaid', { timeout: 60_000 }, () => {
   for (const g of EXPORT_GOLDENS.filter((x) => x.file.pathname.endsWith('.mmd'))) {
     it(`writes examples/${g.example}.json as in __golden__/${g.example}.mmd`, () => {
-      // A changed file is reviewed like code: npx tsx src/features/topology/update-golden.ts, then read the diff.
+      // A changed file is reviewed like code: run
+      // npx tsx --tsconfig tsconfig.app.json src/features/topology/update-golden.ts, then read the diff.
       expect(g.render()).toBe(readFileSync(g.file, 'utf8'));
     });
   }

@@ -2,7 +2,8 @@
  * The golden files of the topology view: an SVG per case, rendered with fixed findings and client verdicts so that
  * markers and client paths are covered, and a draw.io and a Mermaid export per example plan (with the same
  * verdicts where a case has them, and a fixed date). Used by the golden tests and by
- * `npx tsx src/features/topology/update-golden.ts` (review every changed file before committing it).
+ * `npx tsx --tsconfig tsconfig.app.json src/features/topology/update-golden.ts`
+ * (review every changed file before committing it).
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';

@@ -25,7 +25,8 @@ const EVIL = '<img src=x onerror=alert(1)>';
 describe('TopologyView golden SVGs', () => {
   for (const c of GOLDEN_CASES) {
     it(`renders examples/${c.example}.json as in __golden__/${c.name}.svg`, () => {
-      // A changed picture is reviewed like code: npx tsx src/features/topology/update-golden.ts, then read the diff.
+      // A changed picture is reviewed like code: run
+      // npx tsx --tsconfig tsconfig.app.json src/features/topology/update-golden.ts, then read the diff.
       expect(renderGolden(c)).toBe(readFileSync(goldenPath(c.name), 'utf8'));
     });
   }

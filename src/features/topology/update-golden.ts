@@ -1,6 +1,6 @@
 /**
  * Rewrites the topology golden files (SVG, draw.io, Mermaid) and the README's diagrams (`docs/img/topology-*.svg`):
- * `npx tsx src/features/topology/update-golden.ts`. Review the diff.
+ * `npx tsx --tsconfig tsconfig.app.json src/features/topology/update-golden.ts`. Review the diff.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
