@@ -55,3 +55,29 @@ test('without forwarded traffic on the peering into the server VNet, the check n
   await expect(card).toContainText('Not reachable');
   await expect(card).toContainText('allow forwarded traffic on the peering from vnet-payments-data to vnet-hub');
 });
+
+test('the Review diagram draws both clients through the firewall: the spoke by its side, the site across it', async ({
+  page,
+}) => {
+  await openStep(page, 'Review');
+  const svg = page.locator('.topo svg.topo-svg');
+  await expect(svg).toBeVisible();
+  const box = svg.locator('.topo-node--appliance .topo-box');
+  const at = async (a: string) => Number(await box.getAttribute(a));
+  const [fx, fy, fw, fh] = [await at('x'), await at('y'), await at('width'), await at('height')];
+  const corners = async (id: string) => {
+    const d = (await svg.locator(`[data-id="${id}"] path.topo-line`).getAttribute('d')) ?? '';
+    return [...d.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  };
+  const inBand = (y: number) => y > fy && y < fy + fh;
+  // payments-api (path-0): in to the firewall's left side and back out, two corners on it.
+  expect((await corners('path-0')).filter(([x, y]) => x === fx && inBand(y))).toHaveLength(2);
+  // finance-desktops (path-1), from the ExpressRoute gateway: one straight stretch across the firewall's box, from
+  // right of it to left of it.
+  const site = await corners('path-1');
+  const across = site.filter(([x, y], i) => {
+    const next = site[i + 1];
+    return next !== undefined && next[1] === y && inBand(y) && x > fx + fw && next[0] < fx;
+  });
+  expect(across).toHaveLength(1);
+});

@@ -34,7 +34,7 @@ export interface PathResult {
   readonly source: Source | null;
   /**
    * The plan path of the hub VNet whose firewall or appliance the path crosses: from a client's VNet not peered with
-   * the server VNet.
+   * the server VNet, or from a site whose gateway subnet routes to the appliance of the gateway's VNet.
    */
   readonly hubPath?: string;
 }
@@ -201,12 +201,13 @@ function vnetPath(ctx: PrivateContext, client: Extract<Client, { kind: 'vnet' }>
   return { hops: reply === null ? [peering] : [peering, reply], source };
 }
 
-function gatewayHops(ctx: PrivateContext, site: SiteRef, source: Source | null): Hop[] {
+/** The hops from a site through its gateway; `hubPath`: the gateway's VNet, when its appliance forwards the traffic. */
+function gatewayHops(ctx: PrivateContext, site: SiteRef, source: Source | null): { hops: Hop[]; hubPath?: string } {
   const s = site.site;
   const kind = s.connection === 'vpn' ? 'VPN gateway' : 'ExpressRoute gateway';
   const gateway = s.gatewayVnet === '' ? ctx.server : ctx.vnetNamed(s.gatewayVnet);
   if (gateway === undefined) {
-    return [
+    const hops = [
       pathHop({
         status: 'fail',
         title: `${kind} VNet`,
@@ -215,8 +216,10 @@ function gatewayHops(ctx: PrivateContext, site: SiteRef, source: Source | null):
         path: `${site.path}.gatewayVnet`,
       }),
     ];
+    return { hops };
   }
   const hops: Hop[] = [];
+  let hubPath: string | undefined;
   if (site.overlapsVnets.size > 0) {
     const names = [...site.overlapsVnets].join(' and ');
     hops.push(
@@ -248,15 +251,16 @@ function gatewayHops(ctx: PrivateContext, site: SiteRef, source: Source | null):
     if (peering.status !== 'pass') hops.push(peering);
     else {
       const crossed = { ...peering, detail: `${peering.detail} Traffic from ${s.name} crosses this peering.` };
-      hops.push(
-        ...(source === null ? [crossed] : gatewayTransitHops(ctx, gateway, crossed, source, s.name, site.ranges)),
-      );
+      const transit =
+        source === null ? { hops: [crossed] } : gatewayTransitHops(ctx, gateway, crossed, source, s.name, site.ranges);
+      hops.push(...transit.hops);
+      hubPath = transit.hubPath;
     }
   } else if (source !== null) {
     const reply = directReplyHop(ctx, source, site.ranges, `the gateway in ${gateway.name}`);
     if (reply !== null) hops.push(reply);
   }
-  return hops;
+  return { hops, hubPath };
 }
 
 function onPremisesPath(
@@ -306,7 +310,7 @@ function onPremisesPath(
       source,
     };
   }
-  return { hops: gatewayHops(ctx, site, source), source };
+  return { ...gatewayHops(ctx, site, source), source };
 }
 
 export function privatePath(ctx: PrivateContext, client: Client, clientPath: string): PathResult {

@@ -231,12 +231,15 @@ describe('a spoke reaching the server through the firewall in the hub', () => {
     const doc = example();
     expect(getIn(doc, 'access.peeredVnets.0.name')).toBe('vnet-hub');
     expect(check(doc, API).hubPath).toBe('access.peeredVnets.0');
-    // A failing transit still names the hub it would cross; the site's path goes through the gateway VNet instead.
+    // A failing transit still names the hub it would cross.
     expect(check(without(doc, 'access.routeTables', TABLE.app), API)).toMatchObject({
       verdict: 'unreachable',
       hubPath: 'access.peeredVnets.0',
     });
-    expect(check(doc, DESKTOPS).hubPath).toBeUndefined();
+    // The site's traffic crosses afw-hub too: the gateway subnet's route sends it there. Without that route table it
+    // goes from the gateway straight across the peering, and crosses no appliance.
+    expect(check(doc, DESKTOPS).hubPath).toBe('access.peeredVnets.0');
+    expect(check(without(doc, 'access.routeTables', TABLE.gateway), DESKTOPS).hubPath).toBeUndefined();
     const direct = edit(
       without(without(doc, 'access.routeTables', TABLE.app), 'access.routeTables.0.routes', 0),
       ['access.peerings.4', { from: 'vnet-payments-app', to: 'vnet-payments-data' }],

@@ -311,7 +311,7 @@ export function transitHops(ctx: PrivateContext, client: VnetRef, hub: VnetRef, 
  * traffic must be allowed into the server VNet, and the replies must take the same appliance. `peering` is the
  * hop of the peering between the gateway VNet and the server VNet (passed); the hops, it among them, are listed
  * in the order the traffic takes them (through an appliance: the route to it, the appliance, the peering, the
- * route the replies take).
+ * route the replies take), and `hubPath` is then the gateway VNet's plan path.
  */
 export function gatewayTransitHops(
   ctx: PrivateContext,
@@ -320,7 +320,7 @@ export function gatewayTransitHops(
   sources: Sources,
   site: string,
   siteRanges: readonly IpRange[],
-): Hop[] {
+): { hops: Hop[]; hubPath?: string } {
   const server = ctx.server;
   const index = planIndex(ctx.plan);
   const gatewaySubnet = gateway.subnets.find((s) => s.name.toLowerCase() === 'gatewaysubnet');
@@ -333,6 +333,7 @@ export function gatewayTransitHops(
     inbound !== undefined &&
     toAppliance(inbound.route, appliance.privateIp)
   ) {
+    const crossing = (hops: Hop[]) => ({ hops, hubPath: gateway.path });
     const toAppliance = pathHop({
       status: 'pass',
       title: `Route from the gateway to ${appliance.name}`,
@@ -342,7 +343,7 @@ export function gatewayTransitHops(
       ruleId: 'PGN-141',
     });
     const into = forwardedHop(ctx, server, gateway, `the traffic ${appliance.name} forwards from ${site}`);
-    if (into !== null) return [toAppliance, peering, into];
+    if (into !== null) return crossing([toAppliance, peering, into]);
     const back = routeHop(
       `Route back to ${site}`,
       'Replies from the server',
@@ -354,7 +355,7 @@ export function gatewayTransitHops(
     );
     if (back.status === 'fail') {
       const detail = `${back.detail} Replies that skip the firewall are dropped by it (asymmetric routing).`;
-      return [toAppliance, peering, { ...back, detail }];
+      return crossing([toAppliance, peering, { ...back, detail }]);
     }
     const through = pathHop({
       status: 'pass',
@@ -364,12 +365,12 @@ export function gatewayTransitHops(
         'Its own rules must allow TCP 5432 to the server.',
       ruleId: 'PGN-141',
     });
-    return [toAppliance, through, peering, back];
+    return crossing([toAppliance, through, peering, back]);
   }
   if (gatewaySubnet !== undefined && inbound?.route != null) {
     // The gateway subnet routes the server's range somewhere else than this VNet's appliance.
     const route = inbound.route;
-    return [
+    const hops = [
       pathHop({
         status: 'fail',
         title: `Route from the gateway in ${gateway.name}`,
@@ -387,6 +388,7 @@ export function gatewayTransitHops(
       }),
       peering,
     ];
+    return { hops };
   }
   const use = index.peering(server.name, gateway.name);
   const offer = index.peering(gateway.name, server.name);
@@ -398,7 +400,7 @@ export function gatewayTransitHops(
     const [entry, flag, text] = !offer.peering.allowGatewayTransit
       ? [offer, 'allowGatewayTransit', `allow gateway transit on the peering from ${gateway.name} to ${server.name}`]
       : [use, 'useRemoteGateways', `use remote gateways on the peering from ${server.name} to ${gateway.name}`];
-    return [
+    const hops = [
       peering,
       pathHop({
         status: 'fail',
@@ -411,9 +413,10 @@ export function gatewayTransitHops(
         path: `${entry.path}.${flag}`,
       }),
     ];
+    return { hops };
   }
   const reply = directReplyHop(ctx, sources, siteRanges, `the gateway in ${gateway.name}`);
-  return reply === null ? [peering] : [peering, reply];
+  return { hops: reply === null ? [peering] : [peering, reply] };
 }
 
 /**

@@ -15,19 +15,41 @@ import { escapees, outsideTheirPlace } from './testing/topology-helpers';
 const VERDICTS: readonly ClientVerdict[] = ['reachable', 'warning', 'unreachable'];
 
 /**
- * A hub for every other client in another VNet: the first other VNet with an appliance, as if the checker's path
- * crossed it (the picture then draws the client's line through that appliance).
+ * A hub for every other client in another VNet or on premises, as if the checker's path crossed its appliance (the
+ * picture then draws the client's line through that appliance): for a VNet's client, the first other VNet with an
+ * appliance; for a site's, the VNet of its gateway when that has one.
  */
 function someHubs(plan: Plan): ClientHubs {
   const access = plan.access;
   if (access.mode !== 'private') return {};
   const hubs: Record<string, string> = {};
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   plan.clients.forEach((c, i) => {
-    if (c.kind !== 'vnet' || i % 2 === 1) return;
-    const hub = access.peeredVnets.findIndex((v) => v.appliance && v.name.toLowerCase() !== c.vnet.toLowerCase());
+    if (i % 2 === 1) return;
+    let hub = -1;
+    if (c.kind === 'vnet') hub = access.peeredVnets.findIndex((v) => v.appliance && !same(v.name, c.vnet));
+    if (c.kind === 'onPremises') {
+      const site = access.onPremises.find((s) => same(s.name, c.site));
+      hub = access.peeredVnets.findIndex((v) => v.appliance && site !== undefined && same(v.name, site.gatewayVnet));
+    }
     if (hub >= 0) hubs[`clients.${i}`] = `access.peeredVnets.${hub}`;
   });
   return hubs;
+}
+
+/**
+ * `plan` with every other site connected through the first other VNet that has an appliance (a hub), and every
+ * other client on premises at the first site, so that some clients on premises have a hub (`someHubs`): the
+ * generated names hardly ever match by chance.
+ */
+function gatewaysInHubs(plan: Plan): Plan {
+  const access = plan.access;
+  const hub = access.mode === 'private' ? access.peeredVnets.find((v) => v.appliance) : undefined;
+  const first = access.onPremises[0];
+  if (access.mode !== 'private' || hub === undefined || first === undefined) return plan;
+  const onPremises = access.onPremises.map((s, i) => (i % 2 === 0 ? { ...s, gatewayVnet: hub.name } : s));
+  const clients = plan.clients.map((c, i) => (c.kind === 'onPremises' && i % 2 === 0 ? { ...c, site: first.name } : c));
+  return { ...plan, access: { ...access, onPremises }, clients };
 }
 
 /**
@@ -95,7 +117,7 @@ const oneWay = (from: string, to: string) => ({
 describe('plans generated from the schema, with their findings', () => {
   it('200 plans: boxes in their own, over no other; labels over nothing, under no line; no shared stretch', () => {
     fc.assert(
-      fc.property(plans, (plan) => {
+      fc.property(plans.map(gatewaysInHubs), (plan) => {
         const layout = drawn(plan);
         expectClear(layout);
       }),
@@ -202,6 +224,44 @@ describe('plans generated from the schema, with their findings', () => {
     const row = (id: string) => layout.edges.find((e) => e.id === id)?.points.at(-1)?.[1] ?? Number.NaN;
     // The second line enters a label's height (20 px) under the first.
     expect(row('gw-vnet-1') - row('gw-vnet-0')).toBe(20);
+    expectClear(layout);
+  });
+
+  it("found by it: a site's line through the hub's firewall crossed its gateway's label; now in under it", () => {
+    // One hub with a firewall over two subnets, a site's ExpressRoute gateway into it, and a client at the site whose
+    // path crosses the firewall. Run straight across at the firewall's height, the line went through the gateway
+    // line's "ExpressRoute" label, which sits just above that line's row in the hub.
+    const plan = PlanDocumentSchema.parse({
+      formatVersion: 2,
+      name: '',
+      servers: [server('')],
+      access: {
+        mode: 'private',
+        vnet: { name: '', region: '', addressSpaces: [], zoneLink: false },
+        delegatedSubnet: { name: '', prefix: '' },
+        peeredVnets: [
+          otherVnet(' ', {
+            subnets: [
+              { name: '', prefix: '' },
+              { name: '', prefix: '' },
+            ],
+            appliance: { kind: 'azureFirewall', name: '', privateIp: '' },
+          }),
+        ],
+        onPremises: [{ name: '', addressRanges: [], connection: 'expressRoute', gatewayVnet: ' ' }],
+      },
+      tls: TLS,
+      clients: [{ kind: 'onPremises', name: '', tlsVersion: 'TLSv1', site: '' }],
+    });
+    const layout = drawn(plan);
+    expect(someHubs(plan)).toEqual({ 'clients.0': 'access.peeredVnets.0' });
+    // Into the hub on the row under the gateway's, then up its right margin to the firewall's height.
+    const gatewayRow = layout.edges.find((e) => e.id === 'gw-vnet-0')?.points.at(-1)?.[1] ?? Number.NaN;
+    const firewall = layout.boxes.find((b) => b.id === 'peer-0-appliance');
+    const line = layout.edges.find((e) => e.id === 'path-0')?.points ?? [];
+    const rows = line.map(([, y]) => y);
+    expect(rows).toContain(gatewayRow + 5);
+    expect(rows.some((y) => firewall !== undefined && y > firewall.y && y < firewall.y + firewall.h)).toBe(true);
     expectClear(layout);
   });
 

@@ -174,10 +174,10 @@ describe('layoutTopology', () => {
     expect(serverLabel!.x + serverLabel!.w / 2).toBeLessThan(points[1]![0]);
   });
 
-  it("draws a spoke's line through the firewall its path crosses: in to the firewall's side and back out", () => {
+  it("draws the lines through the firewall their paths cross: the spoke's in by its side, the site's across", () => {
     const plan = examplePlan('hub-spoke-firewall');
     const checks = checkAllClients(plan);
-    expect(hubsOf(checks)).toEqual({ 'clients.0': 'access.peeredVnets.0' });
+    expect(hubsOf(checks)).toEqual({ 'clients.0': 'access.peeredVnets.0', 'clients.1': 'access.peeredVnets.0' });
     const layout = layoutTopology(planToTopology(plan, verdictsOf(checks), hubsOf(checks)));
     checkReadable(layout);
     expect(sharedSegments(layout.edges)).toEqual([]);
@@ -194,9 +194,21 @@ describe('layoutTopology', () => {
     // From the firewall, the next corner is in the server VNet (its corridor down to the server).
     const [nextX] = points[points.indexOf(atFirewall[1]!) + 1] ?? [0];
     expect([nextX > vnet.x, nextX < vnet.x + vnet.w]).toEqual([true, true]);
-    // Without the hub (no checker run to name it), the line goes straight into the server VNet, as before.
+    // finance-desktops, on premises: from the ExpressRoute gateway across the hub behind the firewall's box (the
+    // gateway subnet routes to it), out of its left side, on into the server VNet.
+    const site = layout.edges.find((e) => e.id === 'path-1')?.points ?? [];
+    const across = (line: readonly (readonly [number, number])[]) =>
+      line.findIndex(([x, y], i) => {
+        const [x2, y2] = line[i + 1] ?? [x, y];
+        return (
+          y === y2 && y > firewall.y && y < firewall.y + firewall.h && x2 < firewall.x && x > firewall.x + firewall.w
+        );
+      });
+    expect(across(site)).toBeGreaterThan(0);
+    // Without the hub (no checker run to name it), the lines go straight into the server VNet, as before.
     const straight = layoutTopology(planToTopology(plan, verdictsOf(checks)));
     expect(onFirewall(straight.edges.find((e) => e.id === 'path-0')?.points ?? [])).toEqual([]);
+    expect(across(straight.edges.find((e) => e.id === 'path-1')?.points ?? [])).toBe(-1);
   });
 
   it('draws a hub-and-spoke around the hub: spokes above and under it, the server VNet level, the site by it', () => {

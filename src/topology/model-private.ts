@@ -657,11 +657,16 @@ function ignoredFieldsNote(b: Builder, access: PrivateAccess): void {
 
 /**
  * Each client where it lives (a subnet, another VNet, a site, the internet, Azure services) and its way in: from a
- * VNet not peered with the server VNet, through the appliance of the hub the checker's path crosses (`hubs`).
+ * VNet not peered with the server VNet, or from a site whose gateway subnet routes to its VNet's appliance, through
+ * the appliance of the hub the checker's path crosses (`hubs`).
  */
 function placeClients(plan: Plan, access: PrivateAccess, names: PlanIndex, hubs?: ClientHubs): PlacedClient[] {
   const placed: PlacedClient[] = [];
   plan.clients.forEach((c, i) => {
+    // The appliance of the hub the checker's path crosses: the hub is one of the other VNets (`access.peeredVnets.2`),
+    // one with an appliance (the checker names no other).
+    const hub = hubs?.[`clients.${i}`]?.split('.')[2];
+    const through = hub === undefined ? [] : [NODE_IDS.appliance(NODE_IDS.peered(Number(hub)))];
     switch (c.kind) {
       case 'serverVnet': {
         const entry = names.subnet(c.subnet);
@@ -673,11 +678,7 @@ function placeClients(plan: Plan, access: PrivateAccess, names: PlanIndex, hubs?
       case 'vnet': {
         const p = peeredIndex(names, c.vnet);
         const parent = p !== undefined ? NODE_IDS.peered(p) : null;
-        // The appliance of the hub the checker's path crosses: the hub is one of the other VNets
-        // (`access.peeredVnets.2`), one with an appliance (the checker names no other).
-        const hub = hubs?.[`clients.${i}`]?.split('.')[2];
-        const via = hub === undefined ? [] : [NODE_IDS.appliance(NODE_IDS.peered(Number(hub)))];
-        placed.push({ client: c, index: i, parent, via: parent ? [parent, ...via, NODE_IDS.serverVnet] : [] });
+        placed.push({ client: c, index: i, parent, via: parent ? [parent, ...through, NODE_IDS.serverVnet] : [] });
         break;
       }
       case 'onPremises': {
@@ -688,7 +689,8 @@ function placeClients(plan: Plan, access: PrivateAccess, names: PlanIndex, hubs?
         if (parent && site && site.connection !== 'none') {
           via.push(parent, NODE_IDS.gateway(s as number));
           const gatewayPeer = site.gatewayVnet === '' ? undefined : peeredIndex(names, site.gatewayVnet);
-          if (gatewayPeer !== undefined) via.push(NODE_IDS.peered(gatewayPeer));
+          // Through the hub's appliance when the checker's path crosses it: the hub is then the gateway's VNet.
+          if (gatewayPeer !== undefined) via.push(NODE_IDS.peered(gatewayPeer), ...through);
           via.push(NODE_IDS.serverVnet);
         }
         placed.push({ client: c, index: i, parent, via });

@@ -495,16 +495,22 @@ function clientRoutePrivate(e: TopoEdge, chip: Box, env: PrivateRouteEnv): Point
     const hub = env.peeredAnchor(hubId);
     if (!hub) return [];
     const yIn = clamp(mid(hub), env.vTop, env.vBottom);
+    // Into the hub under its middle (under the gateway's line and its label) and across it; when the checker's path
+    // crosses the hub's appliance, up its right margin first and across behind the appliance's box.
+    const appliance = at.get(e.via[3] ?? '');
+    const y = mid(hub) + 13;
+    const ya = appliance?.node.kind === 'appliance' ? mid(appliance) + 14 : y;
     return [
       [chip.x, cy],
       [place.x - 8, cy],
       [place.x - 8, mid(gw)],
       [gw.x, mid(gw)],
       [env.siteTrunk + 5, mid(gw)],
-      [env.siteTrunk + 5, mid(hub) + 13],
-      [right(hub), mid(hub) + 13],
-      [hub.x, mid(hub) + 13],
-      [env.peerTrunk + 5, mid(hub) + 13],
+      [env.siteTrunk + 5, y],
+      [right(hub) - 5, y],
+      [right(hub) - 5, ya],
+      [hub.x, ya],
+      [env.peerTrunk + 5, ya],
       [env.peerTrunk + 5, yIn],
       ...env.toServerFromRight(yIn),
     ];

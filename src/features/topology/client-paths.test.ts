@@ -170,6 +170,27 @@ describe('clientPaths, a spoke behind a firewall in the hub', () => {
     ]);
   });
 
+  it('takes the site through its gateway into the hub, and through the firewall its gateway subnet routes to', () => {
+    const t = asReviewed(examplePlan('hub-spoke-firewall'));
+    expect(t.nodes.find((n) => n.id === 'client-1')?.title).toBe('finance-desktops');
+    const p = clientPaths(t).get('client-1');
+    expect(p).toBeDefined();
+    expectDrawnPath(t, p as ClientPath);
+    expect(text(p?.steps ?? [])).toEqual([
+      'box:client-1',
+      'box:site-0',
+      'edge:site-gw-0',
+      'box:gateway-0',
+      'edge:gw-vnet-0',
+      'box:peer-0',
+      'box:peer-0-appliance',
+      'edge:peering-0',
+      'box:vnet',
+      'box:delegated',
+      'box:server-0',
+    ]);
+  });
+
   it("with two hubs, crosses the one the checker's path takes (where the spoke's route points), not the first", () => {
     // vnet-hub-b, listed first, has a firewall and peerings with both spokes too; the routes point to afw-hub.
     const plan = hubSpokeFirewallPlan((a) => ({
