@@ -5,15 +5,11 @@
  */
 import { usePlanner, type AutosaveStatus, type KeptCopy, type PlannerState } from '../../store/store';
 import { saveBlob } from '../common/save-blob';
+import { downloadPlanFile } from '../share/download';
 
-function downloadPlan(): void {
-  const plan = usePlanner.getState().plan;
-  // The plan-file writer loads on demand; if it cannot load (offline), the plan is saved as plain JSON.
-  void import('../share/download').then(
-    (m) => m.downloadPlanFile(plan),
-    () => saveBlob(new Blob([JSON.stringify(plan, null, 2)], { type: 'application/json' }), 'plan.json'),
-  );
-}
+// The plan-file writer is in this module's chunk (vite.config.ts), which is fetched once the page has loaded: the
+// plan can be downloaded as a plan file even when the network is gone by the time saving fails.
+const downloadPlan = (): void => void downloadPlanFile(usePlanner.getState().plan);
 
 function downloadKept(copy: KeptCopy): void {
   let json = true;
