@@ -124,6 +124,32 @@ test('a stashed access that fails its schema: the plan opens, the part is report
   expect(watch.consoleErrors).toEqual([]);
 });
 
+test('storage full after the network is gone: the message and its plan-file download were fetched with the page', async ({
+  page,
+  context,
+}) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function (this: Storage, key: string) {
+      if (key.startsWith('pgflex-netplan'))
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  // The messages' code is fetched about a second after the load event, the plan-file writer with it.
+  const fetched = page.waitForResponse(
+    async (r) => r.url().endsWith('.js') && (await r.text()).includes('not being saved in this browser'),
+  );
+  await page.goto('/');
+  await fetched;
+  await context.setOffline(true);
+  await page.getByLabel('Plan name').fill('Saved offline');
+  const message = page.getByRole('alert').filter({ hasText: 'Your changes are not being saved in this browser' });
+  await expect(message).toBeVisible();
+  const file = await downloadText(page, () => message.getByRole('button', { name: 'Download plan' }).click());
+  // A plan file, named after the plan (not the plain JSON kept for when the writer could not be loaded).
+  expect(file.name).toBe('saved-offline.json');
+  expect(JSON.parse(file.text)).toMatchObject({ formatVersion: PLAN_FORMAT_VERSION, name: 'Saved offline' });
+});
+
 test('storage full: a persistent message with "Download plan", cleared by the next save that succeeds', async ({
   page,
 }) => {

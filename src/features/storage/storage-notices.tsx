@@ -18,7 +18,12 @@ function Unavailable() {
 
 const load = () => import('./storage-messages').catch(() => ({ default: Unavailable }));
 const StorageMessages = lazy(load);
-if (typeof window !== 'undefined') window.addEventListener('load', () => setTimeout(() => void load(), 1000));
+// This module runs after the first paint, often once the page has loaded: then the load event is already past.
+const prefetch = () => setTimeout(() => void load(), 1000);
+if (typeof document !== 'undefined') {
+  if (document.readyState === 'complete') prefetch();
+  else window.addEventListener('load', prefetch, { once: true });
+}
 
 export function StorageNotices() {
   const show = usePlanner(({ autosave: a }) => a.kept.length > 0 || a.saveError !== null || a.conflict !== null);
