@@ -99,8 +99,8 @@ export default defineConfig({
               // controls, the import, the diagram and the exports all need. One chunk instead of three (0.35 KB gzip).
               // The reader of a saved import report (loaded at start only when a plan was imported) joins them: 85
               // bytes gzip less in all than as a chunk of its own, for 2 KB more in the rare start that loads it. So
-              // do the autosave's messages, which are fetched once the page has loaded and download the plan file
-              // (0.3 KB gzip less in all; the plan-file writer is then at hand offline too).
+              // do the autosave's messages, fetched once the page has loaded, which load it anyway for their plan
+              // download (0.3 KB gzip less in all).
               name: 'plan-file',
               test: /[\\/]src[\\/](share[\\/](plan-file|json-error|schema-walk)|features[\\/]share[\\/]download|features[\\/]common[\\/]save-blob|store[\\/]import-report-reader|features[\\/]storage[\\/]storage-messages)\.tsx?$/,
               includeDependenciesRecursively: false,
