@@ -570,7 +570,9 @@ export function siteNodes(b: Builder, access: Access, names: PlanIndex): void {
     const lines = [
       listOrDash(site.addressRanges),
       site.dnsForwarder
-        ? `DNS: forwards ${vnet ? 'the zone' : forwardedZoneOf(site.forwardedZone)} into Azure`
+        ? // Into the gateway's VNet, where the connectivity check takes the resolver to be.
+          `DNS: forwards ${vnet ? 'the zone' : forwardedZoneOf(site.forwardedZone)} ` +
+          (gatewayTarget === null ? 'into Azure' : `to a resolver in ${gatewayVnetName}`)
         : 'DNS: no forwarder into Azure',
     ];
     if (site.connection !== 'none' && gatewayTarget === null)

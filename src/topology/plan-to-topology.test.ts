@@ -134,7 +134,7 @@ describe('planToTopology, details that change the picture', () => {
           addressRanges: ['192.168.20.0/24'],
           connection: 'expressRoute',
           gatewayVnet: 'vnet-missing',
-          dnsForwarder: false,
+          dnsForwarder: true,
         },
       ],
     }));
@@ -143,6 +143,10 @@ describe('planToTopology, details that change the picture', () => {
     expect(t.edges.find((e) => e.id === 'gw-vnet-1')).toBeUndefined();
     expect(node(t, 'gateway-1')).toMatchObject({ title: 'ExpressRoute gateway', tone: 'warning' });
     expect(node(t, 'site-1').lines).toContain('✕ gateway VNet vnet-missing is not in the plan');
+    // A site's DNS forwards to a resolver in its gateway's VNet (where the check takes it to be): the server VNet
+    // here; into Azure, no VNet named, when that VNet is not in the plan.
+    expect(node(t, 'site-0').lines).toContain('DNS: forwards the zone to a resolver in vnet-orders-data');
+    expect(node(t, 'site-1').lines).toContain('DNS: forwards the zone into Azure');
   });
 
   it('flags custom DNS without a forwarder to 168.63.129.16', () => {

@@ -73,7 +73,8 @@ describe('public access with a private endpoint in a hub', () => {
     );
     expect(kinds.filter((k) => k.startsWith('zoneLink'))).toEqual(['zoneLink zone peer-0']);
     expect(node(topology, 'zone').title).toBe('privatelink.postgres.database.azure.com');
-    expect(node(topology, 'site-0').lines).toContain('DNS: forwards postgres.database.azure.com into Azure');
+    const dns = 'DNS: forwards postgres.database.azure.com to a resolver in vnet-hub';
+    expect(node(topology, 'site-0').lines).toContain(dns);
     // The resolver's inbound endpoint, drawn in its subnet of the hub.
     expect(node(topology, 'dns-0').parent).toBe('peer-0-subnet-1');
     // The office beside the hub, whose gateway it reaches.
