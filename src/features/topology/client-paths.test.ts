@@ -48,6 +48,14 @@ function expectDrawnPath(t: Topology, p: ClientPath): void {
   expect(new Set(text(p.steps)).size).toBe(p.steps.length);
 }
 
+/** The steps of the traced path of `client` in `t`, after holding the path to the drawing (`expectDrawnPath`). */
+function drawnSteps(t: Topology, client: string): string[] {
+  const p = clientPaths(t).get(client);
+  expect(p).toBeDefined();
+  expectDrawnPath(t, p as ClientPath);
+  return text((p as ClientPath).steps);
+}
+
 describe('clientPaths, every example', () => {
   for (const { name, plan } of examplePlans()) {
     it(`${name}: each client's path is connected, from the client's box to the server's, and its line is on it`, () => {
@@ -153,11 +161,7 @@ describe('clientPaths, hub and spoke', () => {
 
 describe('clientPaths, a spoke behind a firewall in the hub', () => {
   it('crosses the hub through the firewall the checker names, between the two peerings', () => {
-    const t = asReviewed(hubSpokeFirewallPlan());
-    const p = clientPaths(t).get('client-0');
-    expect(p).toBeDefined();
-    expectDrawnPath(t, p as ClientPath);
-    expect(text(p?.steps ?? [])).toEqual([
+    expect(drawnSteps(asReviewed(hubSpokeFirewallPlan()), 'client-0')).toEqual([
       'box:client-0',
       'box:peer-1',
       'edge:peering-0-1',
@@ -173,10 +177,7 @@ describe('clientPaths, a spoke behind a firewall in the hub', () => {
   it('takes the site through its gateway into the hub, and through the firewall its gateway subnet routes to', () => {
     const t = asReviewed(examplePlan('hub-spoke-firewall'));
     expect(t.nodes.find((n) => n.id === 'client-1')?.title).toBe('finance-desktops');
-    const p = clientPaths(t).get('client-1');
-    expect(p).toBeDefined();
-    expectDrawnPath(t, p as ClientPath);
-    expect(text(p?.steps ?? [])).toEqual([
+    expect(drawnSteps(t, 'client-1')).toEqual([
       'box:client-1',
       'box:site-0',
       'edge:site-gw-0',
@@ -207,9 +208,7 @@ describe('clientPaths, a spoke behind a firewall in the hub', () => {
     expect(checksFor(plan)[0]).toMatchObject({ verdict: 'reachable', hubPath: 'access.peeredVnets.1' });
     const t = asReviewed(plan);
     expect(t.nodes.find((n) => n.id === 'client-0')?.via).toEqual(['peer-2', 'peer-1-appliance', 'vnet']);
-    const p = clientPaths(t).get('client-0') as ClientPath;
-    expectDrawnPath(t, p);
-    expect(text(p.steps)).toEqual([
+    expect(drawnSteps(t, 'client-0')).toEqual([
       'box:client-0',
       'box:peer-2',
       expect.stringMatching(/^edge:peering-/),
