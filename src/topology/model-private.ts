@@ -572,7 +572,7 @@ export function siteNodes(b: Builder, access: Access, names: PlanIndex): void {
       site.dnsForwarder
         ? // Into the gateway's VNet, where the connectivity check takes the resolver to be.
           `DNS: forwards ${vnet ? 'the zone' : forwardedZoneOf(site.forwardedZone)} ` +
-          (gatewayTarget === null ? 'into Azure' : `to a resolver in ${gatewayVnetName}`)
+          (gatewayTarget === null || site.connection === 'none' ? 'into Azure' : `to a resolver in ${gatewayVnetName}`)
         : 'DNS: no forwarder into Azure',
     ];
     if (site.connection !== 'none' && gatewayTarget === null)

@@ -147,6 +147,12 @@ describe('planToTopology, details that change the picture', () => {
     // here; into Azure, no VNet named, when that VNet is not in the plan.
     expect(node(t, 'site-0').lines).toContain('DNS: forwards the zone to a resolver in vnet-orders-data');
     expect(node(t, 'site-1').lines).toContain('DNS: forwards the zone into Azure');
+    // Nor when the site is not connected to Azure.
+    const unconnected = withPrivate(plan, (a) => ({
+      ...a,
+      onPremises: a.onPremises.map((s) => ({ ...s, connection: 'none' as const })),
+    }));
+    expect(node(planToTopology(unconnected), 'site-0').lines).toContain('DNS: forwards the zone into Azure');
   });
 
   it('flags custom DNS without a forwarder to 168.63.129.16', () => {
