@@ -124,7 +124,7 @@ test('a stashed access that fails its schema: the plan opens, the part is report
   expect(watch.consoleErrors).toEqual([]);
 });
 
-test('storage full after the network is gone: the message and its plan-file download were fetched with the page', async ({
+test('storage full after the network is gone: the message and its plan download came with the page', async ({
   page,
   context,
 }) => {
