@@ -37,8 +37,9 @@ export interface ClientCheck {
    */
   readonly endpointPath?: string;
   /**
-   * Private access, a client in a VNet not peered with the server VNet: the hub VNet whose firewall or appliance its
-   * path crosses (its plan path, `access.peeredVnets.0`), as the hops name it; absent otherwise.
+   * Private access, a client in a VNet not peered with the server VNet, or at a site whose gateway subnet routes to
+   * the appliance of the gateway's VNet: the hub VNet whose firewall or appliance its path crosses (its plan path,
+   * `access.peeredVnets.0`), as the hops name it; absent otherwise.
    */
   readonly hubPath?: string;
 }

@@ -27,7 +27,8 @@ export const verdictsOf = (checks: readonly ClientRun[]): ClientVerdicts =>
 /**
  * The hub VNet whose firewall or appliance each client's traffic crosses, by the client's plan path, as the
  * checker's run found it (the hub's plan path, `access.peeredVnets.0`): a client in a VNet not peered with the
- * server VNet. The picture draws such a client's line through the appliance, not straight into the server VNet.
+ * server VNet, or at a site whose gateway subnet routes to the gateway VNet's appliance. The picture draws such a
+ * client's line through the appliance, not straight past it.
  */
 export type ClientHubs = Readonly<Record<string, string>>;
 
